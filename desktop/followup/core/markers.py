@@ -1,0 +1,75 @@
+"""Note markers: `!` a key point, `?` a question to answer better, `+` something I can bring.
+
+A marker stands at the start of a line, optionally after indentation or a list bullet, and is
+followed by a space. `![` is left alone because it opens a Markdown image.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Marker(Enum):
+    KEY = "!"
+    QUESTION = "?"
+    CONTRIBUTE = "+"
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    """One non-empty line of a note, its marker and the text after the marker."""
+
+    marker: Marker | None
+    text: str
+    start: int  # offset of the line in the note
+    end: int
+    marker_pos: int | None = None  # offset of the marker character, when there is one
+
+
+_LINE_RE = re.compile(r"^(?P<lead>[ \t]*(?:[-*][ \t]+)?)(?P<mark>[!?+])(?=[ \t])[ \t]*(?P<rest>.*)$")
+_BULLET_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?")
+
+
+def parse_line(line: str, offset: int = 0) -> NoteLine | None:
+    """The marker and text of one line, or None for a blank line."""
+    if not line.strip():
+        return None
+    match = _LINE_RE.match(line)
+    if match:
+        return NoteLine(
+            Marker(match["mark"]), match["rest"].strip(), offset, offset + len(line),
+            offset + len(match["lead"]),
+        )
+    text = line[_BULLET_RE.match(line).end():].strip()
+    return NoteLine(None, text, offset, offset + len(line))
+
+
+def parse_notes(text: str) -> list[NoteLine]:
+    """Every non-empty line of `text`, in order, with its marker."""
+    lines: list[NoteLine] = []
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        parsed = parse_line(line, offset)
+        if parsed is not None and parsed.text:
+            lines.append(parsed)
+        offset += len(raw)
+    return lines
+
+
+def lines_with(text: str, marker: Marker) -> list[str]:
+    """The texts of the lines carrying `marker`."""
+    return [line.text for line in parse_notes(text) if line.marker is marker]
+
+
+def toggle_key_marker(line: str) -> str:
+    """`line` with its `!` marker removed, or added when it has none (keeping any bullet)."""
+    match = _LINE_RE.match(line)
+    if match and match["mark"] == "!":
+        return match["lead"] + match["rest"]
+    if match:  # another marker: replace it
+        return match["lead"] + "! " + match["rest"]
+    lead = _BULLET_RE.match(line).group(0) if line.strip() else ""
+    return lead + "! " + line[len(lead):]
