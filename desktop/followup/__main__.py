@@ -1,0 +1,21 @@
+"""Entry point: `followup` opens the app; `followup COMMAND` runs a command-line tool."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from followup.commands import build_parser, run_command
+
+    parser = build_parser()
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if getattr(args, "command", None):
+        return run_command(args)
+    from followup.gui.app import run_app
+
+    return run_app(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

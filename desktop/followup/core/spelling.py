@@ -1,0 +1,170 @@
+"""Spell checking for notes and drafts: a shared English dictionary plus the user's own words.
+
+The dictionary (pyspellchecker's English word list, shipped with the package, so it works
+offline) is loaded once, on first use, because loading it costs a few hundred milliseconds.
+The checker errs towards silence: names, products, code and acronyms are not flagged, since a
+follow-up note is full of them and a false alarm teaches people to ignore the checker.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from spellchecker import SpellChecker
+
+_lock = threading.Lock()
+_checker: SpellChecker | None = None
+
+# A token is a run of letters, digits, apostrophes and inner hyphens; tokens holding digits or
+# underscores (S3, user_id, 10x) are identifiers, not words.
+_TOKEN_RE = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+# Spans that are not prose: URLs, e-mail addresses, inline and fenced code.
+_SKIP_RE = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|```.*?```|`[^`\n]*`|\b\w+\.(?:com|org|net|io|dev)\b",
+    re.DOTALL,
+)
+_SENTENCE_END_RE = re.compile(r"[.!?:]['\"’”)]*\s*$")
+_SHORT_LINE_WORDS = 4  # greeting and signature lines: "Hi Mark," "Jessica Maxwell"
+
+
+def checker() -> SpellChecker:
+    """The shared English checker, loaded on first use."""
+    global _checker
+    if _checker is None:
+        with _lock:
+            if _checker is None:
+                _checker = SpellChecker(language="en", distance=2)
+    return _checker
+
+
+def is_known(word: str) -> bool:
+    """Whether `word` (any case, straight or curly apostrophe) is an English word."""
+    word = word.replace("’", "'").lower()
+    words = checker().word_frequency.dictionary
+    if word in words:
+        return True
+    for suffix in ("'s", "'"):  # possessives: the team's, the teams'
+        if word.endswith(suffix) and word[: -len(suffix)] in words:
+            return True
+    return False
+
+
+def misspellings(text: str, ignore: Iterable[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each word in `text` that is not in the dictionary nor in `ignore`."""
+    ignored = _ignore_set(ignore)
+    skipped = [(m.start(), m.end()) for m in _SKIP_RE.finditer(text)]
+    found = []
+    for start, end, word in _words(text, skipped):
+        if word.lower() in ignored or not _should_check(text, start, word):
+            continue
+        if not is_known(word):
+            found.append((start, end, word))
+    return found
+
+
+def suggestions(word: str, limit: int = 5) -> list[str]:
+    """Likely corrections of `word`, most frequent first (costly for long words: call on demand)."""
+    spell = checker()
+    candidates = spell.candidates(word.lower()) or set()
+    candidates.discard(word.lower())
+    ranked = sorted(candidates, key=lambda w: (-spell[w], w))[:limit]
+    if word[:1].isupper():
+        ranked = [w[:1].upper() + w[1:] for w in ranked]
+    return ranked
+
+
+def load_user_words(path: str | os.PathLike[str]) -> frozenset[str]:
+    """The words of the user dictionary at `path` (one a line); empty when the file is missing."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())
+
+
+def add_user_word(path: str | os.PathLike[str], word: str) -> None:
+    """Add `word` to the user dictionary at `path`, replacing the file atomically."""
+    word = word.strip()
+    if not word or any(ch.isspace() for ch in word):
+        raise ValueError(f"not a single word: {word!r}")
+    words = load_user_words(path)
+    if word.lower() in {w.lower() for w in words}:
+        return
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = "".join(f"{w}\n" for w in sorted(words | {word}, key=str.lower))
+    _write_atomically(target, text)
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    # A crash mid-write must not leave a truncated dictionary behind, so write a sibling file
+    # and rename it over the old one (a rename within one directory is atomic).
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _ignore_set(ignore: Iterable[str]) -> set[str]:
+    # Multi-word terms ("Conde Nast", "Objective-C") are ignored word by word.
+    words = set()
+    for term in ignore:
+        for word in re.split(r"[\s\-/]+", term.replace("’", "'")):
+            word = word.strip(".,;:!?()'\"").lower()
+            if word:
+                words.add(word)
+                words.add(word.removesuffix("'s"))
+    return words
+
+
+def _words(text: str, skipped: list[tuple[int, int]]):
+    """(start, end, word) of each plain word outside `skipped`, hyphenated tokens split."""
+    for match in _TOKEN_RE.finditer(text):
+        if any(s <= match.start() < e for s, e in skipped):
+            continue
+        token = match.group()
+        if any(ch.isdigit() or ch == "_" for ch in token):
+            continue
+        offset = match.start()
+        for part in re.finditer(r"[^-]+", token):
+            word = part.group().strip("'’")
+            if len(word) > 1 or word.isalpha():
+                start = offset + part.start() + part.group().find(word)
+                yield start, start + len(word), word
+
+
+def _should_check(text: str, start: int, word: str) -> bool:
+    if len(word) < 2:
+        return False
+    if word.isupper() or any(ch.isupper() for ch in word[1:]):
+        return False  # acronyms (AWS) and product names (iOS, GitHub)
+    if word[0].isupper():
+        return _at_sentence_start(text, start) and not _on_short_line(text, start)
+    return True
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    """Whether a capitalised word starts a sentence; elsewhere it is likely a name."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if not before.strip(" \t>-*•\"'“‘("):
+        return True
+    return bool(_SENTENCE_END_RE.search(before))
+
+
+def _on_short_line(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(line.split()) <= _SHORT_LINE_WORDS and not _SENTENCE_END_RE.search(line)

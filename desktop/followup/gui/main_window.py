@@ -1,0 +1,222 @@
+"""The main window: meetings on the left, the open meeting in the middle, menus and status."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+)
+
+from followup import APP_NAME
+from followup.gui.formatting import clock_time
+from followup.gui.sidebar import MeetingSidebar
+from followup.gui.workspace import MeetingWorkspace
+from followup.store.library import Library
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, library: Library, settings: QSettings, parent=None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.library = library
+        self.settings = settings
+        self.setWindowTitle(APP_NAME)
+        self.sidebar = MeetingSidebar(library)
+        self.workspace = MeetingWorkspace(library)
+        self.stack = QStackedWidget(objectName="centralStack")
+        self.stack.addWidget(self.workspace)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 980])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.saved_label = QLabel(objectName="savedLabel")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.sidebar.meetingActivated.connect(self.open_meeting)
+        self.workspace.saved.connect(self._on_saved)
+        self.workspace.meetingChanged.connect(self._on_meeting_changed)
+        self._build_menus()
+        self.sidebar.refresh()
+        self._restore_geometry()
+        if self.sidebar.list.count():
+            self.sidebar.list.setCurrentRow(0)
+        else:
+            self.workspace.load_meeting(None)
+
+    # --- menus ----------------------------------------------------------------------------
+
+    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setObjectName(name or text.replace("&", "").replace("…", "").replace(" ", "_"))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action(file, "&New meeting…", self.new_meeting, QKeySequence.StandardKey.New,
+                     "newMeetingAction")
+        self._action(file, "&Import…", self.import_file, "Ctrl+I", "importAction")
+        self._action(file, "&Export…", self.export_file, "Ctrl+Shift+X", "exportAction")
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
+        meeting = bar.addMenu("&Meeting")
+        self._action(meeting, "&Add person", self.workspace.focus_add_person, "Ctrl+Shift+A",
+                     "addPersonAction").setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self._action(meeting, "Toggle &key point on line", self.workspace.editor.toggle_key_point,
+                     None, "toggleKeyAction")
+        self._action(meeting, "&Delete meeting…", self.delete_meeting, None, "deleteMeetingAction")
+        self.view_menu = bar.addMenu("&View")
+        self._action(self.view_menu, "&Filter meetings", self.focus_filter,
+                     QKeySequence.StandardKey.Find, "filterAction")
+        self.help_menu = bar.addMenu("&Help")
+        self._action(self.help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1",
+                     "shortcutsAction")
+
+    # --- slots ----------------------------------------------------------------------------
+
+    @Slot(int)
+    def open_meeting(self, meeting_id: int) -> None:
+        self.stack.setCurrentWidget(self.workspace)
+        self.workspace.load_meeting(meeting_id)
+
+    @Slot(object)
+    def _on_saved(self, when: datetime | None) -> None:
+        if when is not None:
+            self.saved_label.setText(f"All notes saved at {when.astimezone():%H:%M:%S}")
+
+    @Slot(int)
+    def _on_meeting_changed(self, _meeting_id: int) -> None:
+        self.sidebar.refresh()
+
+    @Slot()
+    def focus_filter(self) -> None:
+        self.sidebar.filter.setFocus()
+        self.sidebar.filter.selectAll()
+
+    @Slot()
+    def new_meeting(self) -> None:
+        from followup.gui.new_meeting import NewMeetingDialog
+
+        dialog = NewMeetingDialog(self)
+        if dialog.exec():
+            self.workspace.flush()
+            meeting_id = self.library.create_meeting(dialog.meeting_input())
+            self.sidebar.filter.clear()
+            self.sidebar.refresh()
+            self.sidebar.select(meeting_id)
+            self.workspace.editor.setFocus()
+
+    @Slot()
+    def delete_meeting(self) -> None:
+        meeting = self.workspace.meeting
+        if meeting is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete meeting",
+            f"Delete the meeting with {meeting.company} and all its notes and follow-ups? "
+            "This cannot be undone (yesterday's backup keeps a copy).")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.workspace.flush()
+            self.library.delete_meeting(meeting.id)
+            self.workspace.meeting = None
+            self.sidebar.refresh()
+            if self.sidebar.list.count():
+                self.sidebar.list.setCurrentRow(0)
+            else:
+                self.workspace.load_meeting(None)
+
+    @Slot()
+    def import_file(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, "Import", str(Path.home()),
+                "Followup files (*.json *.ics *.vcf);;All files (*)")
+        if not path:
+            return
+        from followup.store.importers import ImportFailed, import_file
+
+        self.workspace.flush()
+        try:
+            created = import_file(self.library, Path(path))
+        except ImportFailed as exc:
+            QMessageBox.warning(self, "Nothing was imported",
+                                f"{Path(path).name} could not be imported: {exc}")
+            return
+        self.sidebar.refresh()
+        if created.get("meetings"):
+            self.sidebar.select(created["meetings"][-1])
+        elif self.workspace.meeting is not None:
+            self.workspace.reload_people()
+        counts = ", ".join(f"{len(v)} {k}" for k, v in created.items() if v) or "nothing new"
+        self.statusBar().showMessage(f"Imported {counts} from {Path(path).name}", 8000)
+
+    @Slot()
+    def export_file(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export library", str(Path.home() / "followup-export.json"),
+            "Followup JSON (*.json);;Markdown (*.md)")
+        if not path:
+            return
+        import json
+
+        from followup.commands.library_io import _write_atomic
+        from followup.store.interchange import export_library, export_markdown
+
+        self.workspace.flush()
+        text = (export_markdown(self.library) if path.endswith(".md")
+                else json.dumps(export_library(self.library), indent=2, ensure_ascii=False))
+        _write_atomic(Path(path), text)
+        self.statusBar().showMessage(f"Exported to {path}", 8000)
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+
+    # --- window state ---------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 760)
+        state = self.settings.value("window/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.workspace.flush()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def set_saved_now(self) -> None:
+        self.saved_label.setText(f"Saved {clock_time(datetime.now().astimezone())}")
+
+
+SHORTCUTS_HELP = """\
+Ctrl+N  New meeting
+Ctrl+1…9  Notes on person 1…9
+Ctrl+0  General notes
+Ctrl+Up / Ctrl+Down  Previous / next person
+Ctrl+Shift+A  Add a person
+Ctrl+K  Toggle ! (key point) on the current line
+Ctrl+Shift+S / Ctrl+Shift+E  Start / end the meeting
+Ctrl+Z / Ctrl+Shift+Z  Undo / redo (each person's notes have their own history)
+Ctrl+F  Filter meetings
+Ctrl+I  Import an export, an .ics invitation or .vcf cards
+"""

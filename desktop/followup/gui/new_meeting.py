@@ -1,0 +1,104 @@
+"""The New meeting dialog: who, where, when, and the people one line each."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Qt, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from followup.store.library import MeetingInput, PersonSpec
+from followup.store.models import MEETING_KINDS
+
+
+def parse_people(text: str) -> list[PersonSpec]:
+    """One person per line: "Jane Doe, Engineering Manager, jane@acme.com"."""
+    from followup.core.cards import parse_person_line
+
+    people = []
+    for line in text.splitlines():
+        if line.strip():
+            card = parse_person_line(line)
+            people.append(PersonSpec(name=card.name, title=card.title, email=card.email,
+                                     phone=card.phone, web=card.web))
+    return people
+
+
+class NewMeetingDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("New meeting")
+        self.setObjectName("newMeetingDialog")
+        self.setMinimumWidth(520)
+        form = QFormLayout()
+        self.company = QLineEdit(objectName="companyEdit", placeholderText="Acme")
+        self.role = QLineEdit(objectName="roleEdit", placeholderText="Backend Engineer")
+        self.kind = QComboBox(objectName="kindCombo")
+        for key, label in MEETING_KINDS.items():
+            self.kind.addItem(label, key)
+        self.start = QDateTimeEdit(objectName="startEdit")
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        now = QDateTime.currentDateTime()
+        now.setTime(QTime(now.time().hour(), (now.time().minute() // 15) * 15))
+        self.start.setDateTime(now)
+        self.duration = QSpinBox(objectName="durationSpin", suffix=" min", minimum=5,
+                                 maximum=600, singleStep=15, value=60)
+        self.location = QLineEdit(objectName="locationEdit", placeholderText="Office, video call…")
+        self.people = QPlainTextEdit(objectName="peopleEdit")
+        self.people.setTabChangesFocus(True)
+        self.people.setPlaceholderText(
+            "One person per line:\nJane Doe, Engineering Manager, jane@acme.com\nSam Lee, Recruiter")
+        self.people.setMinimumHeight(110)
+        form.addRow("&Company:", self.company)
+        form.addRow("&Role:", self.role)
+        form.addRow("&Kind:", self.kind)
+        form.addRow("&Starts:", self.start)
+        form.addRow("&Duration:", self.duration)
+        form.addRow("&Location:", self.location)
+        form.addRow("&People:", self.people)
+        self.error = QLabel(objectName="dialogError")
+        self.error.setStyleSheet("color: palette(link);")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create meeting")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.company.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def accept(self) -> None:
+        if not self.company.text().strip():
+            self.error.setText("Enter the company: every follow-up names it.")
+            self.error.show()
+            self.company.setFocus()
+            return
+        super().accept()
+
+    def meeting_input(self) -> MeetingInput:
+        start = self.start.dateTime().toPython().astimezone(UTC)
+        start = start if start.tzinfo else start.replace(tzinfo=UTC)
+        return MeetingInput(
+            company=self.company.text().strip(), role=self.role.text().strip(),
+            kind=self.kind.currentData(), scheduled_start=start,
+            scheduled_end=start + timedelta(minutes=self.duration.value()),
+            location=self.location.text().strip(), people=parse_people(self.people.toPlainText()))
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)

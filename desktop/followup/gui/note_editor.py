@@ -1,0 +1,90 @@
+"""The note editor: one QTextDocument per person (own undo history), markers highlighted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import (
+    QFont,
+    QKeySequence,
+    QShortcut,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit
+
+from followup.core.markers import Marker, parse_line, toggle_key_marker
+from followup.gui.theme import marker_colour
+
+
+class MarkerHighlighter(QSyntaxHighlighter):
+    """`!` lines bold, `?` lines italic, `+` lines underlined, each in its own colour."""
+
+    def __init__(self, document: QTextDocument):
+        super().__init__(document)
+        self._formats = {}
+        for marker in Marker:
+            fmt = QTextCharFormat()
+            fmt.setForeground(marker_colour(marker.value))
+            if marker is Marker.KEY:
+                fmt.setFontWeight(QFont.Weight.Bold)
+            elif marker is Marker.QUESTION:
+                fmt.setFontItalic(True)
+            else:
+                fmt.setFontUnderline(True)
+            self._formats[marker] = fmt
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        line = parse_line(text)
+        if line is not None and line.marker is not None:
+            self.setFormat(0, len(text), self._formats[line.marker])
+
+
+def new_note_document(text: str, parent) -> QTextDocument:
+    document = QTextDocument(parent)
+    document.setDocumentLayout(QPlainTextDocumentLayout(document))
+    document.setPlainText(text)
+    document.setModified(False)
+    document.clearUndoRedoStacks()
+    MarkerHighlighter(document)
+    return document
+
+
+class NoteEditor(QPlainTextEdit):
+    """A plain-text Markdown editor; Ctrl+K toggles the `!` key-point marker on a line."""
+
+    keyPointToggled = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("noteEditor")
+        self.setTabChangesFocus(False)
+        font = self.font()
+        font.setPointSizeF(max(font.pointSizeF(), 10.5) * 1.1)
+        self.setFont(font)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setPlaceholderText(
+            "Type notes as they talk. Start a line with ! for a key point to mention, "
+            "? for a question you would answer better now, + for something you can bring.")
+        toggle = QShortcut(QKeySequence("Ctrl+K"), self)
+        toggle.setContext(Qt.ShortcutContext.WidgetShortcut)
+        toggle.activated.connect(self.toggle_key_point)
+
+    @Slot()
+    def toggle_key_point(self) -> None:
+        """Add or remove `!` at the start of the current line, as one undo step."""
+        cursor = self.textCursor()
+        column = cursor.positionInBlock()
+        block = cursor.block()
+        old = block.text()
+        new = toggle_key_marker(old)
+        cursor.beginEditBlock()
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
+                            QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(new)
+        cursor.endEditBlock()
+        cursor.setPosition(block.position() + max(0, min(len(new), column + len(new) - len(old))))
+        self.setTextCursor(cursor)
+        self.keyPointToggled.emit()

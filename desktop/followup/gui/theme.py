@@ -1,0 +1,56 @@
+"""Light and dark palettes, and the few colours Followup adds on top (marker highlights)."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+# Okabe-Ito based marker colours: readable on light and dark, distinct for colour-blind users,
+# and each marker also has its own font weight/style so colour is never the only cue.
+MARKER_COLOURS = {
+    "!": ("#B35806", "#F0A35E"),  # key point: orange, bold
+    "?": ("#0072B2", "#56B4E9"),  # question: blue, italic
+    "+": ("#007A5A", "#3DD6A3"),  # contribution: green, underlined
+}
+
+
+def is_dark() -> bool:
+    forced = os.environ.get("FOLLOWUP_COLOR_SCHEME", "").lower()
+    if forced in ("dark", "light"):
+        return forced == "dark"
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def marker_colour(marker: str) -> QColor:
+    light, dark = MARKER_COLOURS[marker]
+    return QColor(dark if is_dark() else light)
+
+
+def apply_theme(app) -> None:
+    """Fusion everywhere (consistent metrics), with a dark palette when the system is dark."""
+    app.setStyle("Fusion")
+    if is_dark():
+        app.setPalette(_dark_palette())
+
+
+def _dark_palette() -> QPalette:
+    p = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#E8EAED",
+        QPalette.ColorRole.Base: "#17181A", QPalette.ColorRole.AlternateBase: "#26282B",
+        QPalette.ColorRole.Text: "#E8EAED", QPalette.ColorRole.Button: "#2B2D31",
+        QPalette.ColorRole.ButtonText: "#E8EAED", QPalette.ColorRole.Highlight: "#3D6FB6",
+        QPalette.ColorRole.HighlightedText: "#FFFFFF", QPalette.ColorRole.ToolTipBase: "#2B2D31",
+        QPalette.ColorRole.ToolTipText: "#E8EAED", QPalette.ColorRole.PlaceholderText: "#8A8F98",
+        QPalette.ColorRole.Link: "#8AB4F8", QPalette.ColorRole.Mid: "#3A3D42",
+        QPalette.ColorRole.Midlight: "#34373C", QPalette.ColorRole.Dark: "#111214",
+    }
+    for role, colour in colours.items():
+        p.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6B6F76"))
+    return p

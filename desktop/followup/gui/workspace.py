@@ -1,0 +1,349 @@
+"""The open meeting: its people, one note editor, the general notes and the meeting clock.
+
+Autosave: every edit restarts a short timer; when it fires (and on every switch of person or
+meeting, and on close) the changed notes are written in one small transaction each.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QKeyCombination, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followup.gui.formatting import clock_time, short_datetime
+from followup.gui.note_editor import NoteEditor, new_note_document
+from followup.store.library import Library, MeetingView, PersonSpec
+from followup.store.models import CAPACITIES, MEETING_KINDS
+
+GENERAL = "general"
+AUTOSAVE_MS = 400  # well inside the one-second promise, long enough to batch a word
+
+
+class MeetingWorkspace(QWidget):
+    saved = Signal(datetime)
+    meetingChanged = Signal(int)
+    personSelected = Signal(object)  # attendance id, or None for the general notes
+
+    def __init__(self, library: Library, parent=None):
+        super().__init__(parent)
+        self.setObjectName("meetingWorkspace")
+        self.library = library
+        self.meeting: MeetingView | None = None
+        self._documents: dict[object, object] = {}
+        self._dirty: set[object] = set()
+        self._current: object = None
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.flush)
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self._update_clock)
+        self._build()
+        self._shortcuts()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = QLabel(objectName="meetingTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel(objectName="meetingSubtitle")
+        self.subtitle.setWordWrap(True)
+        self.clock = QLabel(objectName="meetingClock")
+        self.start_button = QPushButton("&Start", objectName="startButton")
+        self.end_button = QPushButton("&End meeting", objectName="endButton")
+        self.start_button.setToolTip("Record that the meeting started now (Ctrl+Shift+S)")
+        self.end_button.setToolTip("Record that the meeting ended now: the 24-hour follow-up "
+                                   "clock starts (Ctrl+Shift+E)")
+        self.start_button.clicked.connect(self.start_meeting)
+        self.end_button.clicked.connect(self.end_meeting)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        header.addLayout(titles, 1)
+        header.addWidget(self.clock)
+        header.addWidget(self.start_button)
+        header.addWidget(self.end_button)
+
+        self.people = QListWidget(objectName="peopleList")
+        self.people.setMinimumWidth(200)
+        self.people.currentRowChanged.connect(self._on_row_changed)
+        self.add_person_edit = QLineEdit(objectName="addPersonEdit")
+        self.add_person_edit.setPlaceholderText("Add person: Name, title, email  (Ctrl+Shift+A)")
+        self.add_person_edit.returnPressed.connect(self._add_person_from_line)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("People  (Ctrl+1…9, general notes Ctrl+0)"))
+        left_layout.addWidget(self.people, 1)
+        left_layout.addWidget(self.add_person_edit)
+
+        self.editor_label = QLabel(objectName="editorLabel")
+        self.editor = NoteEditor()
+        self.editor.setEnabled(False)
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.addWidget(self.editor_label)
+        center_layout.addWidget(self.editor, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="workspaceSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(center)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([240, 760])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.splitter, 1)
+
+    def _shortcuts(self) -> None:
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        for number in range(10):
+            key = getattr(Qt.Key, f"Key_{number}")
+            shortcut = QShortcut(QKeySequence(QKeyCombination(ctrl, key)), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self._select_by_shortcut)
+            shortcut.setProperty("row", number)
+        for keys, slot in (("Ctrl+Up", self.select_previous), ("Ctrl+Down", self.select_next),
+                           ("Ctrl+Shift+A", self.focus_add_person),
+                           ("Ctrl+Shift+S", self.start_meeting),
+                           ("Ctrl+Shift+E", self.end_meeting)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # --- loading --------------------------------------------------------------------------
+
+    def load_meeting(self, meeting_id: int | None) -> None:
+        self.flush()
+        self._documents.clear()
+        self._dirty.clear()
+        self._current = None
+        self.meeting = self.library.meeting(meeting_id) if meeting_id is not None else None
+        self._fill_people()
+        self._update_header()
+        if self.meeting is not None:
+            first = 1 if self.meeting.attendees else 0
+            self.select_row(first)
+
+    def reload_people(self) -> None:
+        """Refresh the list after a person was added or edited, keeping the selection."""
+        self.flush()
+        row = self.people.currentRow()
+        self.meeting = self.library.meeting(self.meeting.id)
+        self._fill_people()
+        self.select_row(max(0, row))
+
+    def _fill_people(self) -> None:
+        self.people.blockSignals(True)
+        self.people.clear()
+        if self.meeting is not None:
+            general = QListWidgetItem("General notes\nCompany, office, role")
+            general.setData(Qt.ItemDataRole.UserRole, GENERAL)
+            general.setToolTip("Notes about the company, the office and the role (Ctrl+0)")
+            self.people.addItem(general)
+            for number, person in enumerate(self.meeting.attendees, start=1):
+                self.people.addItem(self._person_item(number, person))
+        self.people.blockSignals(False)
+
+    def _person_item(self, number: int, person) -> QListWidgetItem:
+        detail = person.title or CAPACITIES[person.capacity]
+        if person.capacity == "coordinator":
+            detail += " · coordinator"
+        if person.met_before:
+            detail += f" · met before ({person.met_before})"
+        label = f"{number}. {person.name}\n{detail}" if number < 10 else f"{person.name}\n{detail}"
+        item = QListWidgetItem(label)
+        item.setData(Qt.ItemDataRole.UserRole, person.attendance_id)
+        tip = f"{person.name}\n{person.title}\n{person.email or 'no email yet'}"
+        if number < 10:
+            tip += f"\nCtrl+{number}"
+        item.setToolTip(tip)
+        return item
+
+    def _update_header(self) -> None:
+        meeting = self.meeting
+        enabled = meeting is not None
+        for widget in (self.start_button, self.end_button, self.add_person_edit, self.editor):
+            widget.setEnabled(enabled)
+        if meeting is None:
+            self.title.setText("No meeting open")
+            self.subtitle.setText("Create one with Ctrl+N.")
+            self.clock.clear()
+            self._tick.stop()
+            return
+        self.title.setText(" — ".join(x for x in (meeting.company, meeting.role) if x))
+        when = meeting.started_at or meeting.scheduled_start
+        parts = [MEETING_KINDS.get(meeting.kind, meeting.kind), short_datetime(when)]
+        if meeting.location:
+            parts.append(meeting.location)
+        self.subtitle.setText("  ·  ".join(parts))
+        running = meeting.started_at is not None and meeting.ended_at is None
+        self.start_button.setVisible(meeting.started_at is None or meeting.ended_at is not None)
+        self.start_button.setText("&Restart" if meeting.ended_at else "&Start")
+        self.end_button.setVisible(meeting.ended_at is None)
+        self._tick.start() if running else self._tick.stop()
+        self._update_clock()
+
+    @Slot()
+    def _update_clock(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
+        if meeting.ended_at:
+            self.clock.setText(f"Ended {clock_time(meeting.ended_at)}")
+        elif meeting.started_at:
+            seconds = int((datetime.now(UTC) - meeting.started_at).total_seconds())
+            self.clock.setText(f"● {seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}")
+        else:
+            end = meeting.scheduled_end
+            self.clock.setText(f"Scheduled {clock_time(meeting.scheduled_start)}"
+                               + (f"–{clock_time(end)}" if end else ""))
+
+    # --- selection ------------------------------------------------------------------------
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.people.count():
+            self.people.setCurrentRow(row)
+            self._on_row_changed(row)
+
+    @Slot()
+    def _select_by_shortcut(self) -> None:
+        self.select_row(self.sender().property("row"))
+        self.editor.setFocus()
+
+    @Slot()
+    def select_previous(self) -> None:
+        self.select_row(self.people.currentRow() - 1)
+        self.editor.setFocus()
+
+    @Slot()
+    def select_next(self) -> None:
+        self.select_row(self.people.currentRow() + 1)
+        self.editor.setFocus()
+
+    @Slot(int)
+    def _on_row_changed(self, row: int) -> None:
+        item = self.people.item(row)
+        if item is None or self.meeting is None:
+            return
+        key = item.data(Qt.ItemDataRole.UserRole)
+        if key == self._current and self.editor.document() is self._documents.get(key):
+            return
+        self.flush()
+        self._current = key
+        self.editor.setDocument(self._document(key))
+        self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
+        if key == GENERAL:
+            self.editor_label.setText("General notes: the company, the office, the role")
+        else:
+            person = self.attendee(key)
+            self.editor_label.setText(f"Notes on {person.name}"
+                                      + (f", {person.title}" if person.title else ""))
+        self.personSelected.emit(None if key == GENERAL else key)
+
+    def attendee(self, attendance_id: int):
+        return next(a for a in self.meeting.attendees if a.attendance_id == attendance_id)
+
+    def _document(self, key):
+        if key not in self._documents:
+            text = (self.meeting.general_notes if key == GENERAL
+                    else self.library.notes(key))
+            document = new_note_document(text, self)
+            document.contentsChanged.connect(self._on_edited)
+            document.setProperty("noteKey", key)
+            self._documents[key] = document
+        return self._documents[key]
+
+    @Slot()
+    def _on_edited(self) -> None:
+        document = self.sender()
+        self._dirty.add(document.property("noteKey"))
+        self._autosave.start()
+
+    # --- saving ---------------------------------------------------------------------------
+
+    @Slot()
+    def flush(self) -> None:
+        """Write every changed note now."""
+        self._autosave.stop()
+        if not self._dirty or self.meeting is None:
+            return
+        saved_at = None
+        for key in list(self._dirty):
+            text = self._documents[key].toPlainText()
+            if key == GENERAL:
+                saved_at = self.library.save_general_notes(self.meeting.id, text)
+            else:
+                saved_at = self.library.save_notes(key, text)
+            self._dirty.discard(key)
+        self.saved.emit(saved_at)
+
+    def current_notes(self, attendance_id) -> str:
+        document = self._documents.get(attendance_id)
+        return document.toPlainText() if document is not None else self.library.notes(
+            attendance_id)
+
+    # --- actions --------------------------------------------------------------------------
+
+    @Slot()
+    def focus_add_person(self) -> None:
+        if self.meeting is not None:
+            self.add_person_edit.setFocus()
+
+    @Slot()
+    def _add_person_from_line(self) -> None:
+        from followup.gui.new_meeting import parse_people
+
+        people = parse_people(self.add_person_edit.text())
+        if not people or self.meeting is None:
+            return
+        self.flush()
+        last = None
+        for spec in people:
+            last = self.library.add_person(self.meeting.id, PersonSpec(
+                name=spec.name, title=spec.title, email=spec.email, phone=spec.phone))
+        self.add_person_edit.clear()
+        self.meeting = self.library.meeting(self.meeting.id)
+        self._fill_people()
+        row = next(i for i in range(self.people.count())
+                   if self.people.item(i).data(Qt.ItemDataRole.UserRole) == last)
+        self.select_row(row)
+        self.editor.setFocus()
+        self.meetingChanged.emit(self.meeting.id)
+
+    @Slot()
+    def start_meeting(self) -> None:
+        if self.meeting is None:
+            return
+        self.flush()
+        self.library.start_meeting(self.meeting.id)
+        self._refresh_meeting()
+
+    @Slot()
+    def end_meeting(self) -> None:
+        if self.meeting is None or self.meeting.ended_at is not None:
+            return
+        self.flush()
+        self.library.end_meeting(self.meeting.id)
+        self._refresh_meeting()
+
+    def _refresh_meeting(self) -> None:
+        self.meeting = self.library.meeting(self.meeting.id)
+        self._update_header()
+        self.meetingChanged.emit(self.meeting.id)

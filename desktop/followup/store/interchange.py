@@ -1,0 +1,334 @@
+"""The `followup/1` interchange format: the whole library as JSON (and a Markdown reading copy).
+
+Import is all-or-nothing: the document is validated first, then written in one transaction.
+Ids from the file are kept when they are free, so export -> import into an empty library ->
+export gives the same document. Secrets are never part of the format.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from followup.store import models as m
+from followup.store.library import Library
+
+FORMAT = "followup/1"
+
+
+class InterchangeError(ValueError):
+    """A document that cannot be imported; the message names the path of the bad value."""
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+def export_library(library: Library) -> dict[str, Any]:
+    profile = library.profile()
+    with library.session() as s:
+        meetings = s.scalars(select(m.Meeting).order_by(m.Meeting.id)).all()
+        followups = {f.attendance_id: f for f in s.scalars(select(m.FollowUp)).all()}
+        settings = {r.key: r.value for r in s.scalars(select(m.Setting).order_by(m.Setting.key))}
+        return {
+            "format": FORMAT,
+            "profile": {
+                "name": profile.name, "phone": profile.phone, "email": profile.email,
+                "signature": profile.signature, "skills": list(profile.skills),
+                "links": list(profile.links), "target_hours": profile.target_hours,
+            },
+            "settings": settings,
+            "meetings": [_export_meeting(mt, followups) for mt in meetings],
+        }
+
+
+def _export_meeting(mt: m.Meeting, followups: dict[int, m.FollowUp]) -> dict[str, Any]:
+    return {
+        "id": mt.id,
+        "company": mt.company.name if mt.company else "",
+        "company_domain": mt.company.domain if mt.company else "",
+        "role": mt.role,
+        "kind": mt.kind,
+        "scheduled_start": _iso(mt.scheduled_start),
+        "scheduled_end": _iso(mt.scheduled_end),
+        "started_at": _iso(mt.started_at),
+        "ended_at": _iso(mt.ended_at),
+        "location": mt.location,
+        "general_notes": mt.general_notes,
+        "people": [_export_person(a, followups.get(a.id)) for a in mt.attendees],
+    }
+
+
+def _export_person(a: m.Attendance, f: m.FollowUp | None) -> dict[str, Any]:
+    p = a.person
+    person = {
+        "id": p.id, "name": p.name, "title": p.title, "email": p.email, "phone": p.phone,
+        "capacity": a.capacity, "notes": a.notes, "web": p.web, "card_notes": p.card_notes,
+        "email_is_guess": p.email_is_guess, "no_followup": a.no_followup,
+    }
+    if f is not None:
+        person["followup"] = {
+            "subject": f.subject, "body": f.body, "generated_subject": f.generated_subject,
+            "generated_body": f.generated_body, "notes_fingerprint": f.notes_fingerprint,
+            "status": f.status, "channel": f.channel, "sent_at": _iso(f.sent_at),
+            "message_id": f.message_id, "failure_reason": f.failure_reason,
+            "history": [{"status": e.status, "at": _iso(e.at), "channel": e.channel,
+                         "detail": e.detail} for e in f.events],
+        }
+    return person
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat() if value else None
+
+
+def export_markdown(library: Library) -> str:
+    """A readable copy of every meeting and its notes (not meant to be imported)."""
+    doc = export_library(library)
+    out = ["# Followup library", ""]
+    for mt in doc["meetings"]:
+        title = " — ".join(x for x in (mt["company"], mt["role"]) if x) or "Meeting"
+        out += [f"## {title}", "", f"- Kind: {m.MEETING_KINDS.get(mt['kind'], mt['kind'])}"]
+        when = mt["started_at"] or mt["scheduled_start"]
+        if when:
+            out.append(f"- When: {when}")
+        if mt["location"]:
+            out.append(f"- Where: {mt['location']}")
+        out.append("")
+        if mt["general_notes"].strip():
+            out += ["### General notes", "", mt["general_notes"].strip(), ""]
+        for p in mt["people"]:
+            details = ", ".join(x for x in (p["title"], p["email"]) if x)
+            out += [f"### {p['name']}" + (f" ({details})" if details else ""), ""]
+            out += [p["notes"].strip() or "_No notes._", ""]
+            f = p.get("followup")
+            if f and f["body"].strip():
+                out += [f"#### Follow-up ({f['status']})", "", f"**Subject:** {f['subject']}", "",
+                        f["body"].strip(), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+# --- import -----------------------------------------------------------------------------------
+
+
+class _Reader:
+    """Typed access to a JSON document that reports the path of any bad value."""
+
+    def __init__(self, data: Any, path: str = ""):
+        self.data, self.path = data, path
+
+    def _at(self, key: str | int) -> str:
+        return f"{self.path}[{key}]" if isinstance(key, int) else (
+            f"{self.path}.{key}" if self.path else key)
+
+    def get(self, key: str, kind: type | tuple, default: Any = None, required: bool = False):
+        if not isinstance(self.data, dict):
+            raise InterchangeError(f"{self.path or 'the document'} must be an object")
+        if key not in self.data or self.data[key] is None:
+            if required:
+                raise InterchangeError(f"{self._at(key)} is missing")
+            return default
+        value = self.data[key]
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            names = kind.__name__ if isinstance(kind, type) else " or ".join(
+                k.__name__ for k in kind)
+            raise InterchangeError(
+                f"{self._at(key)} must be {_TYPE_WORDS.get(names, names)}, "
+                f"not {type(value).__name__}")
+        return value
+
+    def child(self, key: str | int) -> _Reader:
+        return _Reader(self.data[key], self._at(key))
+
+    def items(self, key: str) -> list[_Reader]:
+        values = self.get(key, list, [])
+        return [_Reader(v, f"{self._at(key)}[{i}]") for i, v in enumerate(values)]
+
+    def instant(self, key: str) -> datetime | None:
+        value = self.get(key, str)
+        if value is None:
+            return None
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise InterchangeError(
+                f"{self._at(key)} is not an ISO 8601 date and time: {value!r}") from None
+        if parsed.tzinfo is None:
+            raise InterchangeError(
+                f"{self._at(key)} needs a UTC offset (for example {value}+00:00)")
+        return parsed.astimezone(UTC)
+
+
+_TYPE_WORDS = {"str": "text", "int": "a whole number", "list": "a list", "dict": "an object",
+               "bool": "true or false", "float": "a number"}
+
+
+def parse_document(text: str) -> dict[str, Any]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InterchangeError(
+            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InterchangeError(f'not a Followup export: it must start with "format": "{FORMAT}"')
+    return data
+
+
+def import_library(library: Library, data: dict[str, Any]) -> dict[str, list[int]]:
+    """Validate then write everything in one transaction; return the ids created."""
+    plan = _validate(_Reader(data))
+    created: dict[str, list[int]] = {"meetings": [], "people": [], "followups": []}
+    with library.session() as s:
+        _apply_profile(s, plan["profile"])
+        for key, value in plan["settings"].items():
+            s.merge(m.Setting(key=key, value=value))
+        person_map: dict[int, m.Person] = {}
+        for mt in plan["meetings"]:
+            _import_meeting(library, s, mt, person_map, created)
+    return created
+
+
+def _validate(doc: _Reader) -> dict[str, Any]:
+    profile = doc.child("profile") if isinstance(doc.get("profile", dict), dict) else None
+    plan: dict[str, Any] = {"profile": {}, "settings": {}, "meetings": []}
+    if profile is not None:
+        for key in ("name", "phone", "email", "signature"):
+            plan["profile"][key] = profile.get(key, str, "")
+        plan["profile"]["skills"] = [
+            r.data for r in profile.items("skills") if _check_str(r)]
+        plan["profile"]["links"] = [_link(r) for r in profile.items("links")]
+        plan["profile"]["target_hours"] = profile.get("target_hours", float)
+    settings = doc.get("settings", dict, {})
+    for key, value in settings.items():
+        if not isinstance(value, str):
+            raise InterchangeError(f"settings.{key} must be text")
+    plan["settings"] = settings
+    plan["meetings"] = [_meeting(r) for r in doc.items("meetings")]
+    return plan
+
+
+def _check_str(r: _Reader) -> bool:
+    if not isinstance(r.data, str):
+        raise InterchangeError(f"{r.path} must be text")
+    return True
+
+
+def _link(r: _Reader) -> dict[str, Any]:
+    tags = [t.data for t in r.items("tags") if _check_str(t)]
+    return {"title": r.get("title", str, ""), "url": r.get("url", str, required=True),
+            "tags": tags}
+
+
+def _meeting(r: _Reader) -> dict[str, Any]:
+    kind = r.get("kind", str, "other")
+    if kind not in m.MEETING_KINDS:
+        raise InterchangeError(
+            f"{r.path}.kind is {kind!r}; use one of: {', '.join(m.MEETING_KINDS)}")
+    return {
+        "id": r.get("id", int), "company": r.get("company", str, ""),
+        "company_domain": r.get("company_domain", str, ""), "role": r.get("role", str, ""),
+        "kind": kind, "location": r.get("location", str, ""),
+        "general_notes": r.get("general_notes", str, ""),
+        **{k: r.instant(k) for k in ("scheduled_start", "scheduled_end", "started_at",
+                                      "ended_at")},
+        "people": [_person(p) for p in r.items("people")],
+    }
+
+
+def _person(r: _Reader) -> dict[str, Any]:
+    capacity = r.get("capacity", str, "interviewer")
+    if capacity not in m.CAPACITIES:
+        raise InterchangeError(
+            f"{r.path}.capacity is {capacity!r}; use one of: {', '.join(m.CAPACITIES)}")
+    person = {key: r.get(key, str, "") for key in (
+        "title", "email", "phone", "notes", "web", "card_notes")}
+    person.update(id=r.get("id", int), name=r.get("name", str, required=True).strip(),
+                  capacity=capacity, email_is_guess=r.get("email_is_guess", bool, False),
+                  no_followup=r.get("no_followup", bool, False))
+    if not person["name"]:
+        raise InterchangeError(f"{r.path}.name is empty")
+    followup = r.get("followup", dict)
+    person["followup"] = _followup(r.child("followup")) if followup is not None else None
+    return person
+
+
+def _followup(r: _Reader) -> dict[str, Any]:
+    status = r.get("status", str, "draft")
+    if status not in m.STATUSES:
+        raise InterchangeError(f"{r.path}.status is {status!r}; use one of: "
+                               f"{', '.join(m.STATUSES)}")
+    values = {key: r.get(key, str, "") for key in (
+        "subject", "body", "generated_subject", "generated_body", "notes_fingerprint",
+        "channel", "message_id", "failure_reason")}
+    values.update(status=status, sent_at=r.instant("sent_at"), history=[
+        {"status": h.get("status", str, required=True), "at": h.instant("at"),
+         "channel": h.get("channel", str, ""), "detail": h.get("detail", str, "")}
+        for h in r.items("history")])
+    return values
+
+
+def _apply_profile(s, values: dict[str, Any]) -> None:
+    if not values:
+        return
+    base = s.get(m.Profile, 1) or m.Profile(id=1)
+    extra = s.get(m.ProfileExtra, 1) or m.ProfileExtra(id=1)
+    for key in ("name", "phone", "email"):
+        if values[key]:
+            setattr(base, key, values[key])
+    base.name, base.phone, base.email = base.name or "", base.phone or "", base.email or ""
+    extra.signature = values["signature"] or extra.signature or ""
+    extra.skills = "\n".join(values["skills"]) or extra.skills or ""
+    extra.links_json = json.dumps(values["links"]) if values["links"] else (
+        extra.links_json or "[]")
+    extra.target_hours = values["target_hours"] if values["target_hours"] is not None else (
+        extra.target_hours)
+    s.add_all([base, extra])
+
+
+def _free(s, model, wanted: int | None) -> int | None:
+    return wanted if wanted is not None and s.get(model, wanted) is None else None
+
+
+def _import_meeting(library: Library, s, mt: dict, person_map: dict, created: dict) -> None:
+    meeting = m.Meeting(
+        id=_free(s, m.Meeting, mt["id"]),
+        company=library._company(s, mt["company"], mt["company_domain"]), role=mt["role"],
+        kind=mt["kind"], scheduled_start=mt["scheduled_start"], scheduled_end=mt["scheduled_end"],
+        started_at=mt["started_at"], ended_at=mt["ended_at"], location=mt["location"],
+        general_notes=mt["general_notes"])
+    s.add(meeting)
+    s.flush()
+    created["meetings"].append(meeting.id)
+    for position, p in enumerate(mt["people"]):
+        person = person_map.get(p["id"]) if p["id"] is not None else None
+        if person is None:
+            person = m.Person(
+                id=_free(s, m.Person, p["id"]), name=p["name"], title=p["title"],
+                email=p["email"], phone=p["phone"], web=p["web"], card_notes=p["card_notes"],
+                email_is_guess=p["email_is_guess"], company=meeting.company)
+            s.add(person)
+            s.flush()
+            created["people"].append(person.id)
+            if p["id"] is not None:
+                person_map[p["id"]] = person
+        attendance = m.Attendance(
+            meeting_id=meeting.id, person_id=person.id, capacity=p["capacity"],
+            position=position, notes=p["notes"], no_followup=p["no_followup"],
+            notes_updated_at=datetime.now(UTC) if p["notes"] else None)
+        s.add(attendance)
+        s.flush()
+        if p["followup"]:
+            created["followups"].append(_import_followup(s, attendance.id, p["followup"]))
+
+
+def _import_followup(s, attendance_id: int, f: dict) -> int:
+    history = f.pop("history")
+    followup = m.FollowUp(attendance_id=attendance_id, **f)
+    followup.events = [m.StatusEvent(**h) for h in history]
+    s.add(followup)
+    s.flush()
+    return followup.id

@@ -1,0 +1,390 @@
+"""The library's named operations: what the GUI and the command line may ask of the store.
+
+Each method opens a short session, does one thing and commits, and hands back plain data
+(dataclasses), so no caller holds ORM objects across threads or sessions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from followup.store import models as m
+from followup.store.schema import open_engine
+from followup.store.timestamps import utcnow
+
+
+@dataclass(frozen=True)
+class PersonSpec:
+    """A person as typed or imported: everything but the name may be empty."""
+
+    name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    web: str = ""
+    card_notes: str = ""
+    capacity: str = "interviewer"
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class AttendeeView:
+    attendance_id: int
+    person_id: int
+    name: str
+    title: str
+    email: str
+    phone: str
+    capacity: str
+    notes: str
+    no_followup: bool
+    email_is_guess: bool = False
+    met_before: int = 0  # other meetings with this person
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    id: int
+    company: str
+    company_domain: str
+    role: str
+    kind: str
+    scheduled_start: datetime | None
+    scheduled_end: datetime | None
+    started_at: datetime | None
+    ended_at: datetime | None
+    location: str
+    general_notes: str
+    attendees: tuple[AttendeeView, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    id: int
+    company: str
+    role: str
+    kind: str
+    when: datetime | None
+    people: int
+    sent: int
+    to_send: int
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    signature: str = ""
+    skills: tuple[str, ...] = ()
+    links: tuple[dict, ...] = ()
+    target_hours: float | None = None
+
+
+@dataclass
+class MeetingInput:
+    company: str
+    role: str = ""
+    kind: str = "panel_interview"
+    scheduled_start: datetime | None = None
+    scheduled_end: datetime | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    location: str = ""
+    general_notes: str = ""
+    company_domain: str = ""
+    people: list[PersonSpec] = field(default_factory=list)
+
+
+class Library:
+    """One library file, opened, checked and migrated."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.engine = open_engine(self.path)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            yield session
+
+    # --- profile --------------------------------------------------------------------------
+
+    def profile(self) -> ProfileView:
+        with self.session() as s:
+            base = s.get(m.Profile, 1)
+            extra = s.get(m.ProfileExtra, 1)
+            return ProfileView(
+                name=base.name if base else "", phone=base.phone if base else "",
+                email=base.email if base else "",
+                signature=extra.signature if extra else "",
+                skills=tuple(_lines(extra.skills)) if extra else (),
+                links=tuple(json.loads(extra.links_json or "[]")) if extra else (),
+                target_hours=extra.target_hours if extra else None,
+            )
+
+    def save_profile(self, **values) -> None:
+        """Update the given profile fields (name, phone, email, signature, skills, links, ...)."""
+        with self.session() as s:
+            base = s.get(m.Profile, 1) or m.Profile(id=1, name="", phone="", email="")
+            extra = s.get(m.ProfileExtra, 1) or m.ProfileExtra(
+                id=1, signature="", skills="", links_json="[]")
+            s.add_all([base, extra])
+            for key, value in values.items():
+                if key in ("name", "phone", "email"):
+                    setattr(base, key, value.strip())
+                elif key == "skills":
+                    extra.skills = "\n".join(v.strip() for v in value if v.strip())
+                elif key == "links":
+                    extra.links_json = json.dumps(list(value))
+                elif key in ("signature", "target_hours"):
+                    setattr(extra, key, value)
+                else:
+                    raise KeyError(key)
+
+    # --- meetings -------------------------------------------------------------------------
+
+    def list_meetings(self, text_filter: str = "") -> list[MeetingSummary]:
+        """Meetings newest first, optionally filtered by company, role or a person's name."""
+        with self.session() as s:
+            when = func.coalesce(m.Meeting.started_at, m.Meeting.scheduled_start,
+                                 m.Meeting.created_at)
+            query = (select(m.Meeting.id, m.Company.name, m.Meeting.role, m.Meeting.kind, when)
+                     .outerjoin(m.Company, m.Meeting.company_id == m.Company.id)
+                     .order_by(when.desc(), m.Meeting.id.desc()))
+            if text_filter.strip():
+                like = f"%{text_filter.strip()}%"
+                people = (select(m.Attendance.meeting_id).join(m.Person)
+                          .where(m.Person.name.ilike(like)))
+                query = query.where(m.Company.name.ilike(like) | m.Meeting.role.ilike(like)
+                                    | m.Meeting.id.in_(people))
+            rows = s.execute(query).all()
+            counts = self._followup_counts(s)
+            return [MeetingSummary(
+                id=r[0], company=r[1] or "", role=r[2], kind=r[3],
+                when=_as_utc(r[4]), people=counts.get(r[0], (0, 0, 0))[0],
+                sent=counts.get(r[0], (0, 0, 0))[1], to_send=counts.get(r[0], (0, 0, 0))[2],
+            ) for r in rows]
+
+    def _followup_counts(self, s: Session) -> dict[int, tuple[int, int, int]]:
+        """meeting id -> (people, follow-ups sent, follow-ups wanted)."""
+        rows = s.execute(
+            select(m.Attendance.meeting_id, m.Attendance.no_followup, m.FollowUp.status)
+            .outerjoin(m.FollowUp, m.FollowUp.attendance_id == m.Attendance.id)).all()
+        counts: dict[int, list[int]] = {}
+        for meeting_id, no_followup, status in rows:
+            c = counts.setdefault(meeting_id, [0, 0, 0])
+            c[0] += 1
+            if not no_followup and status != "skipped":
+                c[2] += 1
+                c[1] += status == "sent"
+        return {k: tuple(v) for k, v in counts.items()}
+
+    def create_meeting(self, data: MeetingInput) -> int:
+        with self.session() as s:
+            meeting = m.Meeting(
+                company=self._company(s, data.company, data.company_domain), role=data.role.strip(),
+                kind=data.kind, scheduled_start=data.scheduled_start,
+                scheduled_end=data.scheduled_end, started_at=data.started_at,
+                ended_at=data.ended_at, location=data.location,
+                general_notes=data.general_notes)
+            s.add(meeting)
+            s.flush()
+            for spec in data.people:
+                self._attend(s, meeting, spec)
+            return meeting.id
+
+    def update_meeting(self, meeting_id: int, **values) -> None:
+        with self.session() as s:
+            meeting = s.get_one(m.Meeting, meeting_id)
+            for key, value in values.items():
+                if key == "company":
+                    meeting.company = self._company(s, value, "")
+                elif key in ("role", "kind", "scheduled_start", "scheduled_end", "started_at",
+                             "ended_at", "location"):
+                    setattr(meeting, key, value)
+                else:
+                    raise KeyError(key)
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        with self.session() as s:
+            s.delete(s.get_one(m.Meeting, meeting_id))
+
+    def meeting(self, meeting_id: int) -> MeetingView:
+        with self.session() as s:
+            meeting = s.get_one(m.Meeting, meeting_id)
+            others = self._meeting_counts(s, [a.person_id for a in meeting.attendees])
+            return MeetingView(
+                id=meeting.id, company=meeting.company.name if meeting.company else "",
+                company_domain=meeting.company.domain if meeting.company else "",
+                role=meeting.role, kind=meeting.kind, scheduled_start=meeting.scheduled_start,
+                scheduled_end=meeting.scheduled_end, started_at=meeting.started_at,
+                ended_at=meeting.ended_at, location=meeting.location,
+                general_notes=meeting.general_notes,
+                attendees=tuple(_attendee_view(a, others.get(a.person_id, 1) - 1)
+                                for a in meeting.attendees))
+
+    def _meeting_counts(self, s: Session, person_ids: Sequence[int]) -> dict[int, int]:
+        rows = s.execute(select(m.Attendance.person_id, func.count())
+                         .where(m.Attendance.person_id.in_(person_ids))
+                         .group_by(m.Attendance.person_id)).all()
+        return dict(rows)
+
+    def add_person(self, meeting_id: int, spec: PersonSpec) -> int:
+        """Add someone to a meeting; an existing person is reused (same email, or same name at
+        the same company). Returns the attendance id."""
+        with self.session() as s:
+            meeting = s.get_one(m.Meeting, meeting_id)
+            return self._attend(s, meeting, spec).id
+
+    def remove_person(self, attendance_id: int) -> None:
+        with self.session() as s:
+            s.delete(s.get_one(m.Attendance, attendance_id))
+
+    def update_person(self, person_id: int, **values) -> None:
+        with self.session() as s:
+            person = s.get_one(m.Person, person_id)
+            for key, value in values.items():
+                if key not in ("name", "title", "email", "phone", "web", "card_notes",
+                               "email_is_guess"):
+                    raise KeyError(key)
+                setattr(person, key, value.strip() if isinstance(value, str) else value)
+
+    def set_capacity(self, attendance_id: int, capacity: str) -> None:
+        with self.session() as s:
+            s.get_one(m.Attendance, attendance_id).capacity = capacity
+
+    def set_no_followup(self, attendance_id: int, value: bool) -> None:
+        with self.session() as s:
+            s.get_one(m.Attendance, attendance_id).no_followup = value
+
+    def _company(self, s: Session, name: str, domain: str) -> m.Company | None:
+        name = name.strip()
+        if not name:
+            return None
+        company = s.scalar(select(m.Company).where(func.lower(m.Company.name) == name.lower()))
+        if company is None:
+            company = m.Company(name=name, domain=domain.strip().lower())
+            s.add(company)
+        elif domain and not company.domain:
+            company.domain = domain.strip().lower()
+        return company
+
+    def _find_person(self, s: Session, spec: PersonSpec, company: m.Company | None):
+        if spec.email:
+            found = s.scalar(select(m.Person).where(
+                func.lower(m.Person.email) == spec.email.strip().lower()))
+            if found:
+                return found
+        if company is not None and company.id is not None:
+            return s.scalar(select(m.Person).where(
+                func.lower(m.Person.name) == spec.name.strip().lower(),
+                m.Person.company_id == company.id))
+        return None
+
+    def _attend(self, s: Session, meeting: m.Meeting, spec: PersonSpec) -> m.Attendance:
+        if not spec.name.strip():
+            raise ValueError("A person needs a name.")
+        person = self._find_person(s, spec, meeting.company)
+        if person is None:
+            person = m.Person(name=spec.name.strip(), title=spec.title.strip(),
+                              email=spec.email.strip(), phone=spec.phone.strip(),
+                              web=spec.web.strip(), card_notes=spec.card_notes,
+                              company=meeting.company, email_is_guess=False)
+            s.add(person)
+        else:  # fill what the card lacked; never overwrite what the user typed before
+            for key in ("title", "email", "phone", "web"):
+                if not getattr(person, key) and getattr(spec, key):
+                    setattr(person, key, getattr(spec, key).strip())
+        s.flush()
+        existing = s.scalar(select(m.Attendance).where(
+            m.Attendance.meeting_id == meeting.id, m.Attendance.person_id == person.id))
+        if existing:
+            return existing
+        position = s.scalar(select(func.coalesce(func.max(m.Attendance.position), -1))
+                            .where(m.Attendance.meeting_id == meeting.id)) + 1
+        attendance = m.Attendance(meeting_id=meeting.id, person=person, capacity=spec.capacity,
+                                  position=position, notes=spec.notes,
+                                  notes_updated_at=utcnow() if spec.notes else None)
+        s.add(attendance)
+        s.flush()
+        return attendance
+
+    # --- notes ----------------------------------------------------------------------------
+
+    def save_notes(self, attendance_id: int, text: str) -> datetime:
+        """Write one person's notes for one meeting (one row, one short transaction)."""
+        now = utcnow()
+        with self.session() as s:
+            s.execute(update(m.Attendance).where(m.Attendance.id == attendance_id)
+                      .values(notes=text, notes_updated_at=now))
+        return now
+
+    def save_general_notes(self, meeting_id: int, text: str) -> datetime:
+        with self.session() as s:
+            s.execute(update(m.Meeting).where(m.Meeting.id == meeting_id)
+                      .values(general_notes=text))
+        return utcnow()
+
+    def notes(self, attendance_id: int) -> str:
+        with self.session() as s:
+            return s.get_one(m.Attendance, attendance_id).notes
+
+    def start_meeting(self, meeting_id: int, now: datetime | None = None) -> None:
+        with self.session() as s:
+            meeting = s.get_one(m.Meeting, meeting_id)
+            meeting.started_at = now or utcnow()
+            meeting.ended_at = None
+
+    def end_meeting(self, meeting_id: int, now: datetime | None = None) -> None:
+        """Record the actual end: the 24-hour follow-up clock starts here."""
+        with self.session() as s:
+            meeting = s.get_one(m.Meeting, meeting_id)
+            meeting.ended_at = now or utcnow()
+            if meeting.started_at is None:
+                meeting.started_at = meeting.scheduled_start or meeting.ended_at
+
+    # --- settings -------------------------------------------------------------------------
+
+    def setting(self, key: str, default: str = "") -> str:
+        with self.session() as s:
+            row = s.get(m.Setting, key)
+            return row.value if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.session() as s:
+            s.merge(m.Setting(key=key, value=value))
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _as_utc(value):
+    from datetime import UTC
+
+    if value is None or isinstance(value, datetime) and value.tzinfo:
+        return value
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC)
+
+
+def _attendee_view(a: m.Attendance, met_before: int) -> AttendeeView:
+    p = a.person
+    return AttendeeView(
+        attendance_id=a.id, person_id=p.id, name=p.name, title=p.title, email=p.email,
+        phone=p.phone, capacity=a.capacity, notes=a.notes, no_followup=a.no_followup,
+        email_is_guess=p.email_is_guess, met_before=met_before)
