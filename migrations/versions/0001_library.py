@@ -57,7 +57,7 @@ def upgrade() -> None:
         sa.Column("location", sa.String(300), nullable=False),
         sa.Column("general_notes", sa.Text(), nullable=False),
         sa.Column("created_at", UTCDateTime(), nullable=False),
-        sa.CheckConstraint("kind IN (%s)" % ", ".join(f"'{k}'" for k in KINDS),
+        sa.CheckConstraint("kind IN ({})".format(", ".join(f"'{k}'" for k in KINDS)),
                            name=op.f("ck_meeting_kind")),
         sa.ForeignKeyConstraint(["company_id"], ["company.id"],
                                 name=op.f("fk_meeting_company_id_company"), ondelete="SET NULL"),
@@ -79,7 +79,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["person_id"], ["person.id"],
                                 name=op.f("fk_attendance_person_id_person"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_attendance")),
-        sa.UniqueConstraint("meeting_id", "person_id", name=op.f("uq_attendance_meeting_person")),
+        sa.UniqueConstraint("meeting_id", "person_id", name=op.f("uq_attendance_meeting_id")),
     )
     op.create_index(op.f("ix_attendance_meeting_id"), "attendance", ["meeting_id"])
     op.create_index(op.f("ix_attendance_person_id"), "attendance", ["person_id"])

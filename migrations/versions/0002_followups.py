@@ -46,7 +46,7 @@ def upgrade() -> None:
         sa.Column("message_id", sa.String(300), nullable=False),
         sa.Column("failure_reason", sa.Text(), nullable=False),
         sa.Column("updated_at", UTCDateTime(), nullable=False),
-        sa.CheckConstraint("status IN (%s)" % ", ".join(f"'{s}'" for s in STATUSES),
+        sa.CheckConstraint("status IN ({})".format(", ".join(f"'{s}'" for s in STATUSES)),
                            name=op.f("ck_followup_status")),
         sa.ForeignKeyConstraint(["attendance_id"], ["attendance.id"],
                                 name=op.f("fk_followup_attendance_id_attendance"),

@@ -127,13 +127,14 @@ def deadline_for(meeting_end: datetime, target_hours: float | None = None) -> De
 
 
 def format_duration(seconds: int) -> str:
-    """`seconds` as "2:10:00", or "1 d 02:00:00" from a day on; the sign is dropped."""
-    days, rest = divmod(abs(int(seconds)), 86400)
+    """`seconds` as "2:10:00" up to "24:00:00", then "1 d 02:00:00"; the sign is dropped."""
+    seconds = abs(int(seconds))
+    if seconds <= 86400:  # a full day still reads best as 24 hours, the limit people know
+        hours, rest = divmod(seconds, 3600)
+        return f"{hours}:{rest // 60:02}:{rest % 60:02}"
+    days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    if days:
-        return f"{days} d {hours:02}:{minutes:02}:{secs:02}"
-    return f"{hours}:{minutes:02}:{secs:02}"
+    return f"{days} d {hours:02}:{rest // 60:02}:{rest % 60:02}"
 
 
 def _ceil_seconds(delta: timedelta) -> int:

@@ -49,7 +49,7 @@ def resolve_data_dir(args) -> Path:
     return demo_dir() if args.demo else data_dir(args.data_dir)
 
 
-def open_window(folder: Path, demo: bool = False):
+def open_window(folder: Path, demo: bool = False, seed_first_start: bool = False):
     """Open the library in `folder` and build the main window; raises LibraryError/AlreadyOpen."""
     from followup.gui.main_window import MainWindow
     from followup.paths import library_path
@@ -60,11 +60,13 @@ def open_window(folder: Path, demo: bool = False):
 
     path = library_path(folder)
     check_file(path)
+    first_start = not path.exists()
     lock = LibraryLock(path)
     lock.acquire()
     try:
         library = Library(path)
-        if demo:
+        if demo or (first_start and seed_first_start):
+            # A new user sees a populated app; the sample is an ordinary, deletable meeting.
             from followup.store.demo import seed_demo
 
             seed_demo(library)
@@ -97,7 +99,7 @@ def run_app(args) -> int:
         log_path = None
     install_excepthook(log_path)
     try:
-        window = open_window(folder, demo=args.demo)
+        window = open_window(folder, demo=args.demo, seed_first_start=not args.smoke)
     except (LibraryError, AlreadyOpen) as exc:
         log.error("cannot open library: %s", exc)
         if args.smoke:

@@ -74,7 +74,7 @@ class ComposeError(ValueError):
 
 def has_control_character(text: str) -> bool:
     """True when `text` holds a line break or any other control or separator character."""
-    return any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in text)
+    return any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in text)
 
 
 def check_header_text(label: str, text: str) -> str:

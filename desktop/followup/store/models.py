@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -77,8 +78,8 @@ class Person(Base):
 
 class Meeting(Base):
     __tablename__ = "meeting"
-    __table_args__ = (CheckConstraint("kind IN (%s)" % ", ".join(
-        f"'{k}'" for k in MEETING_KINDS), name="kind"),)
+    __table_args__ = (CheckConstraint("kind IN ({})".format(", ".join(
+        f"'{k}'" for k in MEETING_KINDS)), name="kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     company_id: Mapped[int | None] = mapped_column(ForeignKey("company.id", ondelete="SET NULL"))
@@ -102,7 +103,7 @@ class Attendance(Base):
 
     __tablename__ = "attendance"
     __table_args__ = (
-        UniqueConstraint("meeting_id", "person_id", name="meeting_person"),
+        UniqueConstraint("meeting_id", "person_id"),
         CheckConstraint("capacity IN ('interviewer', 'coordinator', 'other')", name="capacity"),
     )
 
@@ -143,15 +144,15 @@ class ProfileExtra(Base):
     signature: Mapped[str] = mapped_column(Text, default="")
     skills: Mapped[str] = mapped_column(Text, default="")  # one per line
     links_json: Mapped[str] = mapped_column(Text, default="[]")
-    target_hours: Mapped[float | None]
+    target_hours: Mapped[float | None] = mapped_column(Float)
 
 
 class FollowUp(Base):
     """The follow-up draft for one attendance, and where it stands."""
 
     __tablename__ = "followup"
-    __table_args__ = (CheckConstraint("status IN (%s)" % ", ".join(
-        f"'{s}'" for s in STATUSES), name="status"),)
+    __table_args__ = (CheckConstraint("status IN ({})".format(", ".join(
+        f"'{s}'" for s in STATUSES)), name="status"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     attendance_id: Mapped[int] = mapped_column(

@@ -1,0 +1,256 @@
+"""Business cards into people: .vcf files (vCard 2.1, 3.0 and 4.0), pasted card text, and the
+one-line quick-add form "Jane Doe, Engineering Manager, jane@acme.com".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import phonenumbers
+import vobject
+
+from followup.core.email_guess import name_from_address
+
+
+@dataclass(frozen=True)
+class CardPerson:
+    name: str
+    title: str = ""
+    company: str = ""
+    email: str = ""
+    phone: str = ""
+    web: str = ""
+    notes: str = ""
+
+
+class ParseError(ValueError):
+    """A card or invitation file that cannot be read; the message names the problem."""
+
+
+DEFAULT_REGION = "US"  # how phone numbers without a +country code are read
+
+_EMAIL_RE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_WEB_RE = re.compile(
+    r"^(?:https?://|www\.)\S+$|^(?:[\w-]+\.)*linkedin\.com/\S*$|^[\w-]+(?:\.[\w-]+)+/\S*$",
+    re.IGNORECASE)
+_LABEL_RE = re.compile(
+    r"^(?:e-?mail|mail|tel|phone|mobile|mob|cell|office|fax|work|direct|web|website|url|"
+    r"linkedin|[tmefw])\s*:\s*", re.IGNORECASE)
+_COMPANY_RE = re.compile(
+    r"\b(?:inc|corp|corporation|llc|ltd|limited|gmbh|ag|sa|sas|bv|plc|co|company|labs?|group|"
+    r"technologies|systems|partners|studio|software|ventures|holdings)\b\.?$", re.IGNORECASE)
+_TITLE_RE = re.compile(
+    r"\b(?:engineer\w*|developer|manager|director|head|lead|vp|vice president|president|chief|"
+    r"officer|ceo|cto|cfo|coo|cio|founder|co-founder|recruiter|recruiting|talent|designer|"
+    r"scientist|analyst|architect|consultant|specialist|coordinator|partner|associate|intern|"
+    r"administrator|product|principal|staff|senior|sr\.?|junior|jr\.?|researcher|advocate|"
+    r"owner|executive|representative|hr|people)\b", re.IGNORECASE)
+
+
+# --- vCard files ---------------------------------------------------------------------------
+
+def parse_vcards(text: str) -> list[CardPerson]:
+    """Every card in a .vcf file; raises ParseError unless the whole file reads cleanly."""
+    body = text.lstrip("\ufeff \t\r\n")
+    if not body.upper().startswith("BEGIN:VCARD"):
+        raise ParseError("not a vCard file: it does not start with BEGIN:VCARD")
+    try:
+        components = list(vobject.readComponents(body, validate=False))
+    except (vobject.base.VObjectError, ValueError, UnicodeError) as exc:
+        raise ParseError(f"not a valid vCard file: {exc}") from exc
+    people = []
+    for number, component in enumerate(components, start=1):
+        if component.name != "VCARD":
+            raise ParseError(f"item {number} of the file is a {component.name}, not a VCARD")
+        people.append(_card_person(component, number))
+    return people
+
+
+def _card_person(card, number: int) -> CardPerson:
+    name = _card_name(card)
+    if not name:
+        raise ParseError(f"card {number} has no name (neither FN nor N)")
+    org = _first_value(card, "org")
+    company = next((part.strip() for part in org if part.strip()), "") if isinstance(
+        org, list) else str(org or "").strip()
+    return CardPerson(
+        name=name,
+        title=_text(card, "title") or _text(card, "role"),
+        company=company,
+        email=_preferred(card, "email", ("work",)),
+        phone=_preferred(card, "tel", ("work", "cell", "voice")).removeprefix("tel:"),
+        web=_card_web(card),
+        notes=_text(card, "note"),
+    )
+
+
+def _card_name(card) -> str:
+    full = _text(card, "fn")
+    if full:
+        return full
+    name = _first_value(card, "n")
+    if name is None:
+        return ""
+    parts = [name.prefix, name.given, name.additional, name.family, name.suffix]
+    words = [" ".join(p) if isinstance(p, list) else p for p in parts]
+    return " ".join(w.strip() for w in words if w and w.strip())
+
+
+def _first_value(card, key: str):
+    lines = card.contents.get(key)
+    return lines[0].value if lines else None
+
+
+def _text(card, key: str) -> str:
+    value = _first_value(card, key)
+    return str(value).strip() if value is not None else ""
+
+
+def _types(line) -> set[str]:
+    """TYPE values from every vCard version: 2.1 bare words, 3.0 TYPE=a,b, 4.0 PREF=1."""
+    found = {word.lower() for word in line.singletonparams}
+    for value in line.params.get("TYPE", []):
+        found.update(part.strip().strip('"').lower() for part in value.split(","))
+    if line.params.get("PREF"):
+        found.add("pref")
+    return found
+
+
+def _preferred(card, key: str, kinds: tuple[str, ...]) -> str:
+    """The value marked preferred, else the first of the first kind present, else the first."""
+    lines = [line for line in card.contents.get(key, []) if str(line.value).strip()]
+    if not lines:
+        return ""
+    for kind in ("pref", *kinds):
+        for line in lines:
+            if kind in _types(line):
+                return str(line.value).strip()
+    return str(lines[0].value).strip()
+
+
+def _card_web(card) -> str:
+    """The LinkedIn profile when there is one (URL or Apple's X-SOCIALPROFILE), else the URL."""
+    urls = [str(line.value).strip() for key in ("url", "x-socialprofile")
+            for line in card.contents.get(key, []) if str(line.value).strip()]
+    linkedin = [url for url in urls if _is_linkedin(url)]
+    return (linkedin or urls or [""])[0]
+
+
+# --- pasted card text ----------------------------------------------------------------------
+
+def _find_email(text: str) -> str:
+    match = _EMAIL_RE.search(text)
+    return match.group(0).rstrip(".") if match else ""
+
+
+def _find_phone(text: str, region: str) -> str:
+    """The phone number a short piece of text is, as written; "" when it is something else."""
+    digits = sum(ch.isdigit() for ch in text)
+    if digits < 7 or digits < len(re.sub(r"\s", "", text)) // 2:
+        return ""
+    matcher = phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID)
+    for match in matcher:
+        return match.raw_string.strip()
+    return ""
+
+
+def _is_web(text: str) -> bool:
+    return bool(_WEB_RE.match(text)) and "@" not in text
+
+
+def _is_linkedin(url: str) -> bool:
+    return "linkedin.com" in url.lower()
+
+
+def _classify(piece: str, region: str) -> tuple[str, str]:
+    """("email" | "phone" | "web" | "text", value) for one line or field of a card."""
+    bare = _LABEL_RE.sub("", piece).strip()
+    if "@" in bare and (email := _find_email(bare)):
+        return "email", email
+    if phone := _find_phone(bare, region):
+        return "phone", phone
+    if _is_web(bare):
+        return "web", bare
+    return "text", piece.strip()
+
+
+def _assign_texts(texts: list[str], person: dict[str, str], name_first: bool) -> None:
+    """Name (when `name_first`), title and company from the lines that are none of email,
+    phone or web."""
+    rest = list(texts)
+    if name_first and rest:
+        person["name"] = rest.pop(0)
+    leftover = []
+    for text in rest:
+        if not person["company"] and _COMPANY_RE.search(text):
+            person["company"] = text
+        elif not person["title"] and _TITLE_RE.search(text):
+            person["title"] = text
+        else:
+            leftover.append(text)
+    for field in ("title", "company"):  # order on a card: title, then company
+        if not person[field] and leftover:
+            person[field] = leftover.pop(0)
+    person["notes"] = "\n".join(leftover)
+
+
+def _person_from(pieces: list[str], region: str, name: str | None = None) -> CardPerson:
+    """A person from card pieces; with `name` None the first plain piece is the name."""
+    person = dict.fromkeys(("name", "title", "company", "email", "phone", "web", "notes"), "")
+    person["name"] = name or ""
+    texts, extras = [], []  # extras: a second email or phone, kept as a note
+    for piece in pieces:
+        kind, value = _classify(piece, region)
+        if kind == "text":
+            texts.append(value)
+        elif not person[kind]:
+            person[kind] = value
+        elif kind == "web" and _is_linkedin(value) and not _is_linkedin(person["web"]):
+            extras.append(person["web"])  # a LinkedIn profile beats the company's site
+            person["web"] = value
+        elif value != person[kind]:
+            extras.append(piece.strip())
+    _assign_texts(texts, person, name_first=name is None)
+    person["notes"] = "\n".join(filter(None, [person["notes"], *extras]))
+    if not person["name"] and person["email"]:
+        person["name"] = name_from_address(person["email"])
+    if not person["name"]:
+        raise ParseError("no name found: the first line should be the person's name")
+    return CardPerson(**person)
+
+
+def split_card_text(text: str, region: str = DEFAULT_REGION) -> CardPerson:
+    """Fields of a business card typed or pasted as text, one item a line.
+
+    Emails, phones (read by phonenumbers; numbers without a +code as in `region`) and web
+    addresses are recognised wherever they stand; of the other lines, the first is the name,
+    a line that looks like a company ("Acme Corp", "Initech GmbH") or a job title goes there,
+    otherwise the title comes before the company. Lines left over become notes.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise ParseError("the card text is empty")
+    person = _person_from(lines, region)
+    if person.name.isupper():  # cards often print names in capitals
+        person = replace(person, name=person.name.title())
+    return person
+
+
+def parse_person_line(line: str, region: str = DEFAULT_REGION) -> CardPerson:
+    """One person from "Jane Doe, Engineering Manager, jane@acme.com".
+
+    The name comes first (also as "Jane Doe <jane@acme.com>"); the other fields, separated by
+    commas, semicolons or |, may come in any order: an email by its @, a phone by phonenumbers,
+    a web address by its form, and the rest is the title (then the company).
+    """
+    pieces = [p.strip() for p in re.split(r"[,;|\t]", line) if p.strip()]
+    if not pieces:
+        raise ParseError("the line is empty: expected a name, then title, email or phone")
+    name, pieces = pieces[0], pieces[1:]
+    bracketed = re.match(r"^(.*?)<([^<>]+@[^<>]+)>\s*$", name)
+    if bracketed:
+        name, pieces = bracketed.group(1).strip().strip('"'), [bracketed.group(2), *pieces]
+    elif _classify(name, region)[0] != "text":  # no name given, just an address or number
+        name, pieces = "", [name, *pieces]
+    return _person_from(pieces, region, name=name)

@@ -1,0 +1,65 @@
+"""Other ways out for a note when SMTP is not set up: a mailto link or an .eml file.
+
+A mailto link opens the user's own mail program with the note filled in; links longer than
+`MAILTO_LIMIT` get cut by some programs, so the caller offers the .eml file instead.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import tempfile
+from email.message import EmailMessage
+from pathlib import Path
+from urllib.parse import quote
+
+from followup.mail.outbox import check_header_text, check_recipient
+
+MAILTO_LIMIT = 1800
+
+
+def mailto_url(to: str, subject: str, body: str, *, to_name: str = "") -> str:
+    """An RFC 6068 mailto link for one person, every part percent-encoded as UTF-8.
+
+    Raises ComposeError for a missing or malformed address or a subject with a line break.
+    """
+    address = check_recipient(to_name or to, to)
+    subject = check_header_text("subject", subject)
+    # RFC 6068 section 5: line breaks in the body are written as %0D%0A.
+    body = body.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n")
+    query = f"subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+    return f"mailto:{quote(address, safe='@')}?{query}"
+
+
+def fits_mailto(url: str) -> bool:
+    """True when `url` is short enough for mail programs to take whole."""
+    return len(url) <= MAILTO_LIMIT
+
+
+def eml_bytes(message: EmailMessage, *, unsent: bool = True) -> bytes:
+    """The message as an .eml file's bytes (CRLF line ends).
+
+    `unsent` adds `X-Unsent: 1`, which makes Outlook and some others open the file as a draft
+    ready to send rather than as a received message.
+    """
+    if unsent and message.get("X-Unsent") is None:
+        message = copy.deepcopy(message)
+        message["X-Unsent"] = "1"
+    return message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
+
+
+def write_eml(message: EmailMessage, path: str | os.PathLike, *, unsent: bool = True) -> Path:
+    """Write the message to `path` atomically: the file is either whole or not there at all."""
+    target = Path(path)
+    data = eml_bytes(message, unsent=unsent)
+    fd, temp_name = tempfile.mkstemp(prefix=".followup-", suffix=".eml.tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,45 @@
+"""Every test gets its own data folder, settings and keyring; nothing touches the user's."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local/share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("FOLLOWUP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    monkeypatch.delenv("FOLLOWUP_SMTP_PASSWORD", raising=False)
+    return home
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def library(data_dir):
+    from followup.paths import library_path
+    from followup.store.library import Library
+
+    lib = Library(library_path(data_dir))
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def demo_library(library):
+    from followup.store.demo import seed_demo
+
+    seed_demo(library)
+    return library

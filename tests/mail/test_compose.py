@@ -1,0 +1,184 @@
+"""Composing one message per person: headers, parts, sanitised HTML and refusals."""
+
+from __future__ import annotations
+
+import re
+from email import message_from_bytes, policy
+from email.utils import parsedate_to_datetime
+
+import pytest
+
+from followup.mail.outbox import (
+    Account,
+    ComposeError,
+    compose_message,
+    normalise_address,
+    plain_and_html,
+    render_html,
+)
+
+ACCOUNT = Account("smtp.example.com", 587, "starttls", "sam", "Sam Seeker", "sam@seeker.example")
+BODY = """Hi Jane,
+
+Thanks so much for taking the time to meet with me today at **Acme**.
+
+- I enjoyed our talk about *testing*
+- Here is the [post I mentioned](https://blog.example/post)
+
+Best,
+Sam
+555-0100
+"""
+
+
+def compose(**changes):
+    args = dict(to_name="Jane Doe", to_address="jane@acme.com",
+                subject="Thank you for today", body_markdown=BODY)
+    args.update(changes)
+    return compose_message(ACCOUNT, **args)
+
+
+def test_headers_name_one_person_and_carry_id_and_date():
+    message = compose()
+    assert [a.addr_spec for a in message["To"].addresses] == ["jane@acme.com"]
+    assert message["To"].addresses[0].display_name == "Jane Doe"
+    assert message["From"].addresses[0].addr_spec == "sam@seeker.example"
+    assert message["From"].addresses[0].display_name == "Sam Seeker"
+    assert message["Subject"] == "Thank you for today"
+    assert re.fullmatch(r"<[^<>@]+@seeker\.example>", message["Message-ID"])
+    assert parsedate_to_datetime(message["Date"]).tzinfo is not None
+    assert message["Cc"] is None and message["Bcc"] is None
+
+
+def test_two_people_get_different_message_ids():
+    assert compose()["Message-ID"] != compose(to_address="mark@acme.com")["Message-ID"]
+
+
+def test_text_and_html_alternatives_survive_a_round_trip():
+    raw = compose().as_bytes()
+    assert max(len(line) for line in raw.splitlines()) <= 998
+    assert all(byte < 128 for byte in raw)  # 7-bit clean, quoted-printable where needed
+    parsed = message_from_bytes(raw, policy=policy.default)
+    assert parsed.get_content_type() == "multipart/alternative"
+    text = parsed.get_body(("plain",)).get_content()
+    html = parsed.get_body(("html",)).get_content()
+    assert "**Acme**" in text and "555-0100" in text
+    assert "<strong>Acme</strong>" in html
+    assert '<a href="https://blog.example/post" rel="noopener">post I mentioned</a>' in html
+
+
+def test_non_ascii_names_and_text_are_encoded():
+    message = compose(to_name="Zoë Ølund", subject="Merci — à bientôt",
+                      body_markdown="Très heureux ☺")
+    parsed = message_from_bytes(message.as_bytes(), policy=policy.default)
+    assert parsed["To"].addresses[0].display_name == "Zoë Ølund"
+    assert parsed["Subject"] == "Merci — à bientôt"
+    assert "Très heureux ☺" in parsed.get_body(("plain",)).get_content()
+
+
+def test_international_domain_is_sent_in_ascii():
+    message = compose(to_address="jane@bücher.example")
+    assert message["To"].addresses[0].domain == "xn--bcher-kva.example"
+
+
+@pytest.mark.parametrize("subject", [
+    "Thanks\r\nBcc: everyone@example.com",
+    "Thanks\nBcc: x@example.com",
+    "Thanks\rmore",
+    "Tab\there",
+    "Null\x00byte",
+    "Line\u2028separator",
+])
+def test_subject_with_control_characters_is_refused(subject):
+    with pytest.raises(ComposeError, match="subject contains a line break"):
+        compose(subject=subject)
+
+
+def test_name_with_a_newline_is_refused():
+    with pytest.raises(ComposeError, match="line break"):
+        compose(to_name="Jane\r\nBcc: x@example.com")
+
+
+@pytest.mark.parametrize("address", [
+    "jane@acme.com\r\nBcc: x@example.com",
+    "jane@acme.com, mark@acme.com",
+    "Jane <jane@acme.com>",
+])
+def test_injection_through_the_address_is_refused(address):
+    with pytest.raises(ComposeError, match="Jane Doe's email address .* does not look right"):
+        compose(to_address=address)
+
+
+@pytest.mark.parametrize("address", [None, "", "   "])
+def test_missing_address_points_to_the_card(address):
+    with pytest.raises(ComposeError) as caught:
+        compose(to_address=address)
+    assert str(caught.value) == "Add Jane Doe's email address on their card."
+
+
+@pytest.mark.parametrize("address", [
+    "jane", "jane@", "@acme.com", "jane@acme", "jane@@acme.com", "jane@acme..com",
+    "jane.@acme.com", "jane@-acme.com", "ja ne@acme.com", "jane@127.0.0.1",
+])
+def test_invalid_address_points_to_the_card(address):
+    with pytest.raises(ComposeError, match="Correct it on their card"):
+        compose(to_address=address)
+
+
+def test_address_is_normalised():
+    assert normalise_address("  Jane.Doe+jobs@ACME.com. ") == "Jane.Doe+jobs@acme.com"
+
+
+def test_empty_subject_and_body_are_refused():
+    with pytest.raises(ComposeError, match="subject line"):
+        compose(subject="  ")
+    with pytest.raises(ComposeError, match="empty"):
+        compose(body_markdown="\n  \n")
+
+
+def test_bad_sender_address_points_to_settings():
+    bad = Account("smtp.example.com", 587, "starttls", "sam", "Sam", "not-an-address")
+    with pytest.raises(ComposeError, match="account settings"):
+        compose_message(bad, "Jane Doe", "jane@acme.com", "Hi", "Body")
+
+
+def test_reply_to_is_set_and_checked():
+    assert compose(reply_to="sam@other.example")["Reply-To"].addresses[0].addr_spec == (
+        "sam@other.example")
+    with pytest.raises(ComposeError, match="reply-to"):
+        compose(reply_to="nope")
+
+
+HOSTILE = """Hello <script>alert('x')</script>
+
+<img src="http://track.example/pixel.gif" width="1" height="1">
+![logo](https://track.example/logo.png)
+
+[click](javascript:alert(1)) and <a href="JaVaScRiPt:alert(2)">this</a>
+and <a href="data:text/html;base64,PHNjcmlwdD4=">data</a>
+and <a href="//track.example/x">protocol-relative</a> and [relative](/local)
+
+<p style="background:url(http://track.example/bg)" onclick="steal()">styled</p>
+<style>body { background: url(http://track.example/css) }</style>
+<iframe src="https://evil.example"></iframe><form action="https://evil.example"><input></form>
+<link rel="stylesheet" href="https://evil.example/x.css">
+
+[mail me](mailto:sam@seeker.example) and [site](http://ok.example/)
+"""
+
+
+def test_html_is_sanitised():
+    html = render_html(HOSTILE).lower()
+    for banned in ("<script", "alert", "<img", "track.example", "javascript:", "data:",
+                   "style", "onclick", "<iframe", "<form", "<input", "<link", "evil.example"):
+        assert banned not in html, banned
+    assert '<a href="mailto:sam@seeker.example" rel="noopener">mail me</a>' in html
+    assert '<a href="http://ok.example/" rel="noopener">site</a>' in html
+    # The words around removed links stay, only the link goes.
+    assert "click" in html and "relative" in html and "styled" in html
+
+
+def test_plain_and_html_keep_the_words():
+    text, html = plain_and_html("Line one  \r\nLine two\n\n\n")
+    assert text == "Line one\nLine two\n"
+    assert "Line one" in html and "Line two" in html
