@@ -185,7 +185,7 @@ _ROLE_WORDS = re.compile(
     r"product|marketing|sales|accountant|writer|editor|nurse|teacher)\b", re.IGNORECASE)
 _NOT_ROLE = re.compile(
     r"\b(?:interview(?:s|ing)?|phone|video|screen(?:ing)?|on-?site|onsite|call|chat|"
-    r"round|final|technical|loop|meeting|invitation|updated|canceled|cancelled)\b",
+    r"round|final|technical|loop|meeting|invitation|updated|canceled|cancelled|hiring)\b",
     re.IGNORECASE)
 
 
@@ -198,7 +198,9 @@ def role_from_summary(summary: str) -> str:
     summary = re.sub(r"^(?:invitation|updated invitation|accepted)\s*:\s*", "", summary,
                      flags=re.IGNORECASE)
     summary = re.sub(r"\s+@\s+.*$", "", summary)  # Google's "... @ Thu Jun 12, 10am"
-    for segment in re.split(r"\s+[-–—|/]\s+|[:()\[\]]|\s+(?:at|with|for)\s+", summary):
+    # "with Jane Doe (Engineering Manager)" names the interviewer, not the job.
+    summary = re.sub(r"\bwith\b.*?(?=\s+[-–—|/]\s+|:|$)", "", summary, flags=re.IGNORECASE)
+    for segment in re.split(r"\s+[-–—|/]\s+|[:()\[\]]|\s+(?:at|for)\s+", summary):
         if not _ROLE_WORDS.search(segment):
             continue
         role = re.sub(r"\s{2,}", " ", _NOT_ROLE.sub(" ", segment)).strip(" -–—,")

@@ -55,7 +55,8 @@ class NewMeetingDialog(QDialog):
         self.start.setDateTime(now)
         self.duration = QSpinBox(objectName="durationSpin", suffix=" min", minimum=5,
                                  maximum=600, singleStep=15, value=60)
-        self.location = QLineEdit(objectName="locationEdit", placeholderText="Office, video call…")
+        self.location = QLineEdit(objectName="locationEdit",
+                                  placeholderText="Office, video call…")
         self.people = QPlainTextEdit(objectName="peopleEdit")
         self.people.setTabChangesFocus(True)
         self.people.setPlaceholderText(

@@ -112,6 +112,10 @@ def check_recipient(name: str, address: str | None) -> str:
     who = name.strip() or "this person"
     if not address or not address.strip():
         raise ComposeError(f"Add {who}'s email address on their card.")
+    if has_control_character(address):
+        raise ComposeError(
+            f"{who}'s email address contains a line break or another control character. "
+            "Correct it on their card.")
     normal = normalise_address(address)
     if normal is None:
         raise ComposeError(

@@ -108,7 +108,8 @@ class Attendance(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     capacity: Mapped[str] = mapped_column(String(20), default="interviewer")
     position: Mapped[int] = mapped_column(Integer, default=0)

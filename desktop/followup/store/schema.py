@@ -127,7 +127,8 @@ def open_engine(path: Path) -> Engine:
 def _known_revision(revision: str) -> bool:
     from followup.paths import migrations_dir
 
-    return any(p.name.startswith(revision + "_") for p in (migrations_dir() / "versions").glob("*.py"))
+    versions = migrations_dir() / "versions"
+    return any(p.name.startswith(revision + "_") for p in versions.glob("*.py"))
 
 
 def _library_error(path: Path, exc: Exception) -> LibraryError:
