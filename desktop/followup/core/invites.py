@@ -185,8 +185,11 @@ _ROLE_WORDS = re.compile(
     r"product|marketing|sales|accountant|writer|editor|nurse|teacher)\b", re.IGNORECASE)
 _NOT_ROLE = re.compile(
     r"\b(?:interview(?:s|ing)?|phone|video|screen(?:ing)?|on-?site|onsite|call|chat|"
-    r"round|final|technical|loop|meeting|invitation|updated|canceled|cancelled|hiring)\b",
+    r"round|final|technical|loop|meeting|invitation|updated|canceled|cancelled)\b",
     re.IGNORECASE)
+
+# Segments that name who interviews rather than the job.
+_INTERVIEWER = re.compile(r"\bhiring\s+manager\b|\brecruit|\btalent\b|\bpanel\b", re.IGNORECASE)
 
 
 def role_from_summary(summary: str) -> str:
@@ -201,7 +204,7 @@ def role_from_summary(summary: str) -> str:
     # "with Jane Doe (Engineering Manager)" names the interviewer, not the job.
     summary = re.sub(r"\bwith\b.*?(?=\s+[-–—|/]\s+|:|$)", "", summary, flags=re.IGNORECASE)
     for segment in re.split(r"\s+[-–—|/]\s+|[:()\[\]]|\s+(?:at|for)\s+", summary):
-        if not _ROLE_WORDS.search(segment):
+        if not _ROLE_WORDS.search(segment) or _INTERVIEWER.search(segment):
             continue
         role = re.sub(r"\s{2,}", " ", _NOT_ROLE.sub(" ", segment)).strip(" -–—,")
         if role and _ROLE_WORDS.search(role) and len(role) <= 60:

@@ -60,7 +60,8 @@ class NewMeetingDialog(QDialog):
         self.people = QPlainTextEdit(objectName="peopleEdit")
         self.people.setTabChangesFocus(True)
         self.people.setPlaceholderText(
-            "One person per line:\nJane Doe, Engineering Manager, jane@acme.com\nSam Lee, Recruiter")
+            "One person per line:\n"
+            "Jane Doe, Engineering Manager, jane@acme.com\nSam Lee, Recruiter")
         self.people.setMinimumHeight(110)
         form.addRow("&Company:", self.company)
         form.addRow("&Role:", self.role)
