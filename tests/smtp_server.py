@@ -65,6 +65,7 @@ class Authenticator:
         self.username = username
         self.password = password
         self.attempts: list[str] = []
+        self.echo_password = False  # a careless server that repeats the password it got
 
     def __call__(self, server, session, envelope, mechanism, auth_data):
         if not isinstance(auth_data, LoginPassword):
@@ -72,7 +73,10 @@ class Authenticator:
         login = auth_data.login.decode("utf-8", "replace")
         self.attempts.append(login)
         ok = login == self.username and auth_data.password == self.password.encode("utf-8")
-        return AuthResult(success=ok, handled=False)
+        message = None
+        if not ok and self.echo_password:
+            message = f"535 Bad password {auth_data.password.decode('utf-8', 'replace')}"
+        return AuthResult(success=ok, handled=False, message=message)
 
 
 @dataclass
@@ -138,17 +142,18 @@ def _controller(handler, port, *, certificates, security, authenticator) -> Cont
 
 @contextmanager
 def running_server(security: str = "starttls", *, auth: bool = True,
-                   certificates: Certificates | None = None) -> Iterator[SmtpServer]:
+                   certificates: Certificates | None = None,
+                   password: str = PASSWORD) -> Iterator[SmtpServer]:
     """Start a server on 127.0.0.1 for the duration of the block."""
     certificates = certificates or make_certificates()
     handler = RecordingHandler()
-    authenticator = Authenticator(USERNAME, PASSWORD) if auth else None
+    authenticator = Authenticator(USERNAME, password) if auth else None
     port = free_port()
     controller = _controller(handler, port, certificates=certificates, security=security,
                              authenticator=authenticator)
     controller.start()
     try:
-        yield SmtpServer(HOST, port, security, USERNAME if auth else "", PASSWORD if auth else "",
+        yield SmtpServer(HOST, port, security, USERNAME if auth else "", password if auth else "",
                          certificates.client if security != "none" else None, handler,
                          authenticator, controller)
     finally:

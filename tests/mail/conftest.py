@@ -7,6 +7,8 @@ copy the two fixtures.
 
 from __future__ import annotations
 
+import dataclasses
+
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
@@ -43,13 +45,14 @@ def plain_smtp_server(certificates):
         yield server
 
 
+def make_account(host: str, port: int, security: str, username: str = "") -> Account:
+    return Account(host, port, security, username, "Sam Seeker", "sam@seeker.example")
+
+
 def account_for(server, **changes) -> Account:
     """An Account that reaches `server`, with any field overridden."""
-    fields = dict(host=server.host, port=server.port, security=server.security,
-                  username=server.username, sender_name="Sam Seeker",
-                  sender_address="sam@seeker.example")
-    fields.update(changes)
-    return Account(**fields)
+    account = make_account(server.host, server.port, server.security, server.username)
+    return dataclasses.replace(account, **changes)
 
 
 class MemoryKeyring(KeyringBackend):

@@ -58,13 +58,26 @@ def parse_vcards(text: str) -> list[CardPerson]:
     try:
         components = list(vobject.readComponents(body, validate=False))
     except (vobject.base.VObjectError, ValueError, UnicodeError) as exc:
-        raise ParseError(f"not a valid vCard file: {exc}") from exc
+        raise ParseError(f"not a valid vCard file: {_vobject_problem(exc, body)}") from exc
     people = []
     for number, component in enumerate(components, start=1):
         if component.name != "VCARD":
             raise ParseError(f"item {number} of the file is a {component.name}, not a VCARD")
         people.append(_card_person(component, number))
     return people
+
+
+def _vobject_problem(exc: Exception, body: str) -> str:
+    """vobject's complaint with a line number an editor agrees with (vobject's can be off)."""
+    message = str(getattr(exc, "msg", exc))
+    prefix = "Failed to parse line: "
+    if not message.startswith(prefix):
+        return message
+    bad = message[len(prefix):].strip()
+    lines = body.splitlines()
+    number = next((n for n, line in enumerate(lines, start=1) if line.strip() == bad), None)
+    where = f"line {number}" if number else "a line"
+    return f'{where} is not "NAME:value": {bad}'
 
 
 def _card_person(card, number: int) -> CardPerson:
@@ -131,7 +144,8 @@ def _preferred(card, key: str, kinds: tuple[str, ...]) -> str:
 
 def _card_web(card) -> str:
     """The LinkedIn profile when there is one (URL or Apple's X-SOCIALPROFILE), else the URL."""
-    urls = [str(line.value).strip() for key in ("url", "x-socialprofile")
+    # Google Contacts escapes the colon ("https\\://"), which is text syntax, not URI syntax.
+    urls = [str(line.value).strip().replace("\\:", ":") for key in ("url", "x-socialprofile")
             for line in card.contents.get(key, []) if str(line.value).strip()]
     linkedin = [url for url in urls if _is_linkedin(url)]
     return (linkedin or urls or [""])[0]

@@ -51,8 +51,10 @@ _SHARED_DOMAINS = frozenset(
     "group.calendar.google.com resource.calendar.google.com calendar.google.com".split()
 )
 _NOT_PEOPLE = frozenset({"ROOM", "RESOURCE"})  # CUTYPE of meeting rooms and equipment
-# Google appends joining instructions between lines of "-::~:~::~:~:~..." marks.
-_GOOGLE_BOILERPLATE = re.compile(r"\n*-::~[:~]+-*\n.*?(?:-::~[:~]+-*\s*|$)", re.DOTALL)
+# Google appends joining instructions between lines of "-::~:~::~:~:~..." marks, Microsoft
+# Teams between lines of underscores; neither is about the meeting.
+_JOIN_BOILERPLATE = re.compile(
+    r"\n*(?:-::~[:~]+-*\n.*?(?:-::~[:~]+-*\s*|$)|_{20,}\n.*?(?:_{20,}\s*|$))", re.DOTALL)
 
 
 def parse_invites(data: bytes | str, own_addresses: Sequence[str] = ()) -> list[Invite]:
@@ -99,7 +101,7 @@ def _invite(event, own: set[str], number: int) -> Invite:
     return Invite(
         summary=summary, start=start, end=_end(event, start_value, start), all_day=all_day,
         location=_text(event, "LOCATION"),
-        description=_GOOGLE_BOILERPLATE.sub("\n", _text(event, "DESCRIPTION")).strip(),
+        description=_JOIN_BOILERPLATE.sub("\n", _text(event, "DESCRIPTION")).strip(),
         attendees=attendees, company_guess=_company(attendees), uid=_text(event, "UID"),
         role_guess=role_from_summary(summary),
     )

@@ -76,9 +76,12 @@ class MainWindow(QMainWindow):
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
         meeting = bar.addMenu("&Meeting")
         self._action(meeting, "&Add person", self.workspace.focus_add_person, "Ctrl+Shift+A",
-                     "addPersonAction").setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self._action(meeting, "Toggle &key point on line", self.workspace.editor.toggle_key_point,
-                     None, "toggleKeyAction")
+                     "addPersonAction")
+        self._action(meeting, "&Start meeting", self.workspace.start_meeting, "Ctrl+Shift+S",
+                     "startMeetingAction")
+        self._action(meeting, "&End meeting", self.workspace.end_meeting, "Ctrl+Shift+E",
+                     "endMeetingAction")
+        meeting.addSeparator()
         self._action(meeting, "&Delete meeting…", self.delete_meeting, None, "deleteMeetingAction")
         self.view_menu = bar.addMenu("&View")
         self._action(self.view_menu, "&Filter meetings", self.focus_filter,

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QKeyCombination, Qt, Signal, Slot
 from PySide6.QtGui import (
     QFont,
-    QKeySequence,
-    QShortcut,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
@@ -51,6 +49,9 @@ def new_note_document(text: str, parent) -> QTextDocument:
     return document
 
 
+TOGGLE_KEY = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_K)
+
+
 class NoteEditor(QPlainTextEdit):
     """A plain-text Markdown editor; Ctrl+K toggles the `!` key-point marker on a line."""
 
@@ -67,9 +68,13 @@ class NoteEditor(QPlainTextEdit):
         self.setPlaceholderText(
             "Type notes as they talk. Start a line with ! for a key point to mention, "
             "? for a question you would answer better now, + for something you can bring.")
-        toggle = QShortcut(QKeySequence("Ctrl+K"), self)
-        toggle.setContext(Qt.ShortcutContext.WidgetShortcut)
-        toggle.activated.connect(self.toggle_key_point)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Ctrl+K would delete to the end of the line on X11; here it marks a key point.
+        if event.keyCombination() == TOGGLE_KEY:
+            self.toggle_key_point()
+            return
+        super().keyPressEvent(event)
 
     @Slot()
     def toggle_key_point(self) -> None:

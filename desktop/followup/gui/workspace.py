@@ -28,7 +28,8 @@ from followup.store.library import Library, MeetingView, PersonSpec
 from followup.store.models import CAPACITIES, MEETING_KINDS
 
 GENERAL = "general"
-AUTOSAVE_MS = 400  # well inside the one-second promise, long enough to batch a word
+AUTOSAVE_MS = 400  # after a pause in typing: long enough to batch a word
+AUTOSAVE_MAX_MS = 750  # during non-stop typing: still inside the one-second promise
 
 
 class MeetingWorkspace(QWidget):
@@ -46,6 +47,8 @@ class MeetingWorkspace(QWidget):
         self._current: object = None
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.flush)
+        self._autosave_max = QTimer(self, singleShot=True, interval=AUTOSAVE_MAX_MS)
+        self._autosave_max.timeout.connect(self.flush)
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._update_clock)
         self._build()
@@ -119,10 +122,7 @@ class MeetingWorkspace(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self._select_by_shortcut)
             shortcut.setProperty("row", number)
-        for keys, slot in (("Ctrl+Up", self.select_previous), ("Ctrl+Down", self.select_next),
-                           ("Ctrl+Shift+A", self.focus_add_person),
-                           ("Ctrl+Shift+S", self.start_meeting),
-                           ("Ctrl+Shift+E", self.end_meeting)):
+        for keys, slot in (("Ctrl+Up", self.select_previous), ("Ctrl+Down", self.select_next)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -275,6 +275,8 @@ class MeetingWorkspace(QWidget):
         document = self.sender()
         self._dirty.add(document.property("noteKey"))
         self._autosave.start()
+        if not self._autosave_max.isActive():
+            self._autosave_max.start()
 
     # --- saving ---------------------------------------------------------------------------
 
@@ -282,6 +284,7 @@ class MeetingWorkspace(QWidget):
     def flush(self) -> None:
         """Write every changed note now."""
         self._autosave.stop()
+        self._autosave_max.stop()
         if not self._dirty or self.meeting is None:
             return
         saved_at = None

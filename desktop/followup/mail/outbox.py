@@ -308,13 +308,18 @@ def _sign_in(smtp: smtplib.SMTP, account: Account, password: str) -> None:
         raise _Refusal(
             f"The server {account.host} does not offer sign-in on this connection. "
             "Check the security setting, or clear the user name if no sign-in is needed.")
-    try:
+    if (account.username + password).isascii():
         smtp.login(account.username, password)
-    except UnicodeError:
-        # The codec error would carry the password string itself; say it in our own words.
+        return
+    # smtplib encodes credentials as ASCII; AUTH PLAIN is defined on UTF-8 (RFC 4616).
+    if "PLAIN" not in smtp.esmtp_features.get("auth", "").upper().split():
         raise _Refusal(
             "The user name or password contains characters this server's sign-in cannot "
-            "take.") from None
+            "take (it does not offer AUTH PLAIN).")
+    token = base64.b64encode(f"\0{account.username}\0{password}".encode()).decode("ascii")
+    code, response = smtp.docmd("AUTH", "PLAIN " + token)
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, response)
 
 
 def _transmit(smtp: smtplib.SMTP, sender: str, recipient: str, payload: bytes,
@@ -443,7 +448,9 @@ def _explain_network(error: OSError, account: Account, timeout: float) -> tuple[
         return (f"The secure connection to {where} failed ({detail}). Check the security "
                 "setting: SSL uses port 465, STARTTLS port 587.", False)
     if isinstance(error, TimeoutError):
-        return f"The server {where} did not answer within {timeout:g} seconds.", True
+        unit = "second" if timeout == 1 else "seconds"
+        return (f"The server {where} did not answer within {timeout:g} {unit}. Check the port "
+                "and security setting, or try again later.", True)
     if isinstance(error, socket.gaierror):
         return (f"Cannot find the server {account.host}. Check its name and your internet "
                 "connection.", True)

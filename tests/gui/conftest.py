@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def window(qtbot, data_dir):
+    """The real main window on a demo library in the test's data folder."""
+    from followup.gui.app import make_application, open_window
+
+    make_application()
+    win = open_window(data_dir, demo=True)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    win.library.close()
+    win.library_lock.release()
