@@ -40,6 +40,10 @@ _LABEL_RE = re.compile(
 _COMPANY_RE = re.compile(
     r"\b(?:inc|corp|corporation|llc|ltd|limited|gmbh|ag|sa|sas|bv|plc|co|company|labs?|group|"
     r"technologies|systems|partners|studio|software|ventures|holdings)\b\.?$", re.IGNORECASE)
+_POSTAL_RE = re.compile(
+    r"^\d+\w?\s+\w+|\b(?:street|st|avenue|ave|road|rd|blvd|boulevard|suite|ste|floor|fl|"
+    r"lane|drive|dr|way|plaza|po box|straße|strasse|str)\b\.?|\b\d{4,5}\s+[A-Z]\w+$",
+    re.IGNORECASE)
 _TITLE_RE = re.compile(
     r"\b(?:engineer\w*|developer|manager|director|head|lead|vp|vice president|president|chief|"
     r"officer|ceo|cto|cfo|coo|cio|founder|co-founder|recruiter|recruiting|talent|designer|"
@@ -197,16 +201,20 @@ def _assign_texts(texts: list[str], person: dict[str, str], name_first: bool) ->
         person["name"] = rest.pop(0)
     leftover = []
     for text in rest:
-        if not person["company"] and _COMPANY_RE.search(text):
+        if _POSTAL_RE.search(text):
+            leftover.append(text)
+        elif not person["company"] and _COMPANY_RE.search(text):
             person["company"] = text
         elif not person["title"] and _TITLE_RE.search(text):
             person["title"] = text
         else:
             leftover.append(text)
+    unknown = [text for text in leftover if not _POSTAL_RE.search(text)]
     for field in ("title", "company"):  # order on a card: title, then company
-        if not person[field] and leftover:
-            person[field] = leftover.pop(0)
-    person["notes"] = "\n".join(leftover)
+        if not person[field] and unknown:
+            person[field] = unknown.pop(0)
+            leftover.remove(person[field])
+    person["notes"] = "\n".join(leftover)  # postal address lines end up here
 
 
 def _person_from(pieces: list[str], region: str, name: str | None = None) -> CardPerson:

@@ -131,8 +131,8 @@ def _matching(full_name: str, local: str) -> list[str]:
 
 
 def _split_address(address: str) -> tuple[str, str]:
-    local, _, domain = address.strip().strip("<>").rpartition("@")
-    return local, domain.lower().strip(".")
+    local, at, domain = address.strip().strip("<>").rpartition("@")
+    return (local, domain.lower().strip(".")) if at else ("", "")
 
 
 def pick_domain(known: Sequence[tuple[str, str]]) -> tuple[str, str]:
@@ -298,7 +298,7 @@ def _unique(guesses: list[Guess]) -> list[Guess]:
 
 def name_from_address(address: str) -> str:
     """A display name read from an address: "jane.doe@acme.com" -> "Jane Doe"."""
-    local = _clean_local(_split_address(address)[0] or address)
+    local = _clean_local(_split_address(address)[0])
     words = [w for w in re.split(r"[._\-\s]+", re.sub(r"\d+", " ", local)) if w]
     return " ".join(w.capitalize() for w in words)
 

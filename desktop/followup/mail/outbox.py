@@ -299,6 +299,10 @@ def _session(account: Account, password: str, timeout: float,
         if account.username:
             _sign_in(smtp, account, password)
         yield smtp
+        try:
+            smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            pass  # the work is done; a rude goodbye changes nothing
     finally:
         smtp.close()
 

@@ -1,0 +1,310 @@
+"""Follow-ups in the library: drafting them from notes, saving edits, and every status change.
+
+A follow-up belongs to one person in one meeting. Its status only moves through
+`set_status`, which records each change with its time, so the history is complete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from followup.core.deadlines import Countdown, Deadline, countdown, deadline_for, meeting_end
+from followup.store import models as m
+from followup.store.library import Library, ProfileView
+from followup.store.timestamps import utcnow
+
+
+class StatusError(ValueError):
+    """A status change that would break a promise (for example sending twice)."""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    status: str
+    at: datetime
+    channel: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class FollowUpView:
+    id: int
+    attendance_id: int
+    meeting_id: int
+    person_id: int
+    person_name: str
+    person_email: str
+    person_title: str
+    capacity: str
+    company: str
+    role: str
+    kind: str
+    subject: str
+    body: str
+    status: str
+    channel: str
+    sent_at: datetime | None
+    message_id: str
+    failure_reason: str
+    edited: bool
+    out_of_date: bool
+    deadline: Deadline | None
+    history: tuple[HistoryEntry, ...] = ()
+
+    def countdown(self, now: datetime) -> Countdown | None:
+        if self.deadline is None:
+            return None
+        return countdown(self.deadline, now, self.status, self.sent_at)
+
+
+# --- drafting ---------------------------------------------------------------------------------
+
+
+def draft_profile(profile: ProfileView):
+    from followup.core.drafting import Link, Profile
+
+    return Profile(
+        name=profile.name, phone=profile.phone, email=profile.email,
+        signature=profile.signature, skills=tuple(profile.skills),
+        links=tuple(Link(title=link.get("title", ""), url=link["url"],
+                         tags=tuple(link.get("tags", ()))) for link in profile.links))
+
+
+def _request(a: m.Attendance, profile, notes: str | None = None):
+    from followup.core.drafting import DraftRequest
+
+    meeting = a.meeting
+    others = tuple(o.person.name for o in meeting.attendees if o.id != a.id)
+    return DraftRequest(
+        company=meeting.company.name if meeting.company else "", role=meeting.role,
+        kind=meeting.kind, person_name=a.person.name, person_title=a.person.title,
+        capacity=a.capacity, notes=a.notes if notes is None else notes,
+        general_notes=meeting.general_notes, others_met=others, profile=profile)
+
+
+def _fingerprint(a: m.Attendance) -> str:
+    from followup.core.drafting import notes_fingerprint
+
+    return notes_fingerprint(a.notes, a.meeting.general_notes)
+
+
+def template_dirs(library: Library) -> tuple[Path, ...]:
+    """The user's own templates (a `templates` folder beside the library) come first."""
+    return (library.path.parent / "templates",)
+
+
+def ensure_drafts(library: Library, meeting_id: int, regenerate: bool = False) -> list[int]:
+    """Make the missing drafts of a meeting; with `regenerate`, also rewrite drafts the user has
+    not edited and not sent. Edited drafts are never replaced here. Returns the follow-up ids."""
+    from followup.core.drafting import generate_draft
+
+    profile = draft_profile(library.profile())
+    dirs = template_dirs(library)
+    ids = []
+    with library.session() as s:
+        meeting = s.get_one(m.Meeting, meeting_id)
+        existing = {f.attendance_id: f for f in s.scalars(select(m.FollowUp).where(
+            m.FollowUp.attendance_id.in_([a.id for a in meeting.attendees])))}
+        for a in meeting.attendees:
+            if a.no_followup:
+                continue
+            followup = existing.get(a.id)
+            fresh = followup is None
+            replace = (regenerate and followup is not None and not followup.edited
+                       and followup.status in ("draft", "ready"))
+            if fresh or replace:
+                draft = generate_draft(_request(a, profile), dirs)
+                if fresh:
+                    followup = m.FollowUp(attendance_id=a.id, status="draft")
+                    followup.events = [m.StatusEvent(status="draft", detail="drafted from notes")]
+                    s.add(followup)
+                _store_generated(followup, draft.subject, draft.body, _fingerprint(a))
+            s.flush()
+            ids.append(followup.id)
+    return ids
+
+
+def _store_generated(followup: m.FollowUp, subject: str, body: str, fingerprint: str) -> None:
+    followup.subject = followup.generated_subject = subject
+    followup.body = followup.generated_body = body
+    followup.notes_fingerprint = fingerprint
+    followup.updated_at = utcnow()
+
+
+def generate_for(library: Library, followup_id: int, notes: str | None = None):
+    """A fresh draft for this follow-up's person (not saved): the GUI asks before using it."""
+    from followup.core.drafting import generate_draft
+
+    profile = draft_profile(library.profile())
+    with library.session() as s:
+        a = s.get_one(m.FollowUp, followup_id).attendance
+        return generate_draft(_request(a, profile, notes), template_dirs(library))
+
+
+def accept_generated(library: Library, followup_id: int, subject: str, body: str) -> None:
+    """Store a regenerated draft as both the text and the generator's baseline."""
+    with library.session() as s:
+        followup = s.get_one(m.FollowUp, followup_id)
+        _refuse_if_sent(followup, "regenerate")
+        _store_generated(followup, subject, body, _fingerprint(followup.attendance))
+
+
+def save_draft(library: Library, followup_id: int, subject: str, body: str) -> datetime:
+    now = utcnow()
+    with library.session() as s:
+        followup = s.get_one(m.FollowUp, followup_id)
+        followup.subject, followup.body, followup.updated_at = subject, body, now
+    return now
+
+
+def _refuse_if_sent(followup: m.FollowUp, action: str) -> None:
+    if followup.status in ("sent", "sending"):
+        raise StatusError(f"This follow-up was already sent; Followup will not {action} it.")
+
+
+# --- statuses ---------------------------------------------------------------------------------
+
+MANUAL_STATUSES = ("draft", "ready", "sent", "skipped")
+
+
+def set_status(library: Library, followup_id: int, status: str, *, channel: str = "",
+               detail: str = "", now: datetime | None = None, allow_resend: bool = False,
+               message_id: str = "") -> FollowUpView:
+    """Move a follow-up to `status`, recording when, how (channel) and why (detail)."""
+    if status not in m.STATUSES:
+        raise StatusError(f"unknown status {status!r}")
+    now = now or utcnow()
+    with library.session() as s:
+        followup = s.get_one(m.FollowUp, followup_id)
+        if status in ("sending", "sent") and followup.status == "sent" and not allow_resend:
+            raise StatusError("This follow-up was already sent. Confirm a resend explicitly.")
+        if status == "sending" and followup.status == "sending" and not allow_resend:
+            raise StatusError("A send of this follow-up was not confirmed: check your Sent "
+                              "folder before sending again.")
+        followup.status = status
+        if status == "sent":
+            followup.sent_at, followup.channel = now, channel or followup.channel
+            followup.failure_reason = ""
+            if message_id:
+                followup.message_id = message_id
+        elif status == "failed":
+            followup.failure_reason = detail
+        elif status == "sending":
+            followup.channel = channel
+            if message_id:
+                followup.message_id = message_id
+        elif status in ("draft", "ready"):
+            followup.sent_at = None
+        followup.events.append(m.StatusEvent(status=status, at=now, channel=channel,
+                                             detail=detail))
+    return followup_view(library, followup_id)
+
+
+def unconfirmed_sends(library: Library) -> list[FollowUpView]:
+    """Follow-ups left in `sending` by a crash: never resent by themselves."""
+    with library.session() as s:
+        ids = s.scalars(select(m.FollowUp.id).where(m.FollowUp.status == "sending")).all()
+    return [followup_view(library, i) for i in ids]
+
+
+def set_no_followup(library: Library, attendance_id: int, value: bool) -> None:
+    """Mark a person as needing no follow-up; an unsent draft of theirs becomes `skipped`."""
+    library.set_no_followup(attendance_id, value)
+    with library.session() as s:
+        followup = s.scalar(select(m.FollowUp).where(m.FollowUp.attendance_id == attendance_id))
+        if followup is None or followup.status in ("sent", "sending"):
+            return
+        target = "skipped" if value else "draft"
+        if followup.status != target:
+            followup.status = target
+            followup.events.append(m.StatusEvent(
+                status=target, detail="no follow-up needed" if value else "follow-up wanted"))
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def _view(f: m.FollowUp, target_hours: float | None) -> FollowUpView:
+    a = f.attendance
+    meeting = a.meeting
+    end = meeting_end(meeting.scheduled_start, meeting.scheduled_end, meeting.started_at,
+                      meeting.ended_at)
+    return FollowUpView(
+        id=f.id, attendance_id=a.id, meeting_id=meeting.id, person_id=a.person.id,
+        person_name=a.person.name, person_email=a.person.email, person_title=a.person.title,
+        capacity=a.capacity, company=meeting.company.name if meeting.company else "",
+        role=meeting.role, kind=meeting.kind, subject=f.subject, body=f.body, status=f.status,
+        channel=f.channel, sent_at=f.sent_at, message_id=f.message_id,
+        failure_reason=f.failure_reason, edited=f.edited and bool(f.generated_body),
+        out_of_date=bool(f.notes_fingerprint) and f.notes_fingerprint != _fingerprint(a),
+        deadline=deadline_for(end, target_hours) if end else None,
+        history=tuple(HistoryEntry(e.status, e.at, e.channel, e.detail) for e in f.events))
+
+
+def followup_view(library: Library, followup_id: int) -> FollowUpView:
+    target = library.profile().target_hours
+    with library.session() as s:
+        return _view(s.get_one(m.FollowUp, followup_id), target)
+
+
+def followups_for_meeting(library: Library, meeting_id: int) -> list[FollowUpView]:
+    target = library.profile().target_hours
+    with library.session() as s:
+        rows = s.scalars(select(m.FollowUp).join(m.Attendance)
+                         .where(m.Attendance.meeting_id == meeting_id)
+                         .order_by(m.Attendance.position)).all()
+        return [_view(f, target) for f in rows]
+
+
+def all_followups(library: Library) -> list[FollowUpView]:
+    target = library.profile().target_hours
+    with library.session() as s:
+        return [_view(f, target) for f in s.scalars(select(m.FollowUp)).all()]
+
+
+def followup_for_attendance(library: Library, attendance_id: int) -> FollowUpView | None:
+    with library.session() as s:
+        found = s.scalar(select(m.FollowUp.id).where(m.FollowUp.attendance_id == attendance_id))
+    return followup_view(library, found) if found else None
+
+
+# --- checking ---------------------------------------------------------------------------------
+
+
+def check_context(library: Library, view: FollowUpView, others: Sequence[FollowUpView] = (),
+                  notes: str | None = None, profile: ProfileView | None = None):
+    """What the checklist needs to know about this follow-up."""
+    from followup.core.rubric import CheckContext
+
+    profile = profile or library.profile()
+    if notes is None:
+        notes = library.notes(view.attendance_id)
+    terms = {view.company, *view.person_name.split(), *profile.skills}
+    return CheckContext(
+        company=view.company or None, recipient=view.person_name,
+        sender_name=profile.name or None, sender_phone=profile.phone or None, notes=notes,
+        other_drafts=tuple(o.body for o in others if o.id != view.id),
+        user_words=user_words(library), known_terms=frozenset(t for t in terms if t))
+
+
+def user_dictionary_path(library: Library) -> Path:
+    return library.path.parent / "dictionary.txt"
+
+
+def user_words(library: Library) -> frozenset[str]:
+    from followup.core.spelling import load_user_words
+
+    return load_user_words(user_dictionary_path(library))
+
+
+def failing_required_count(library: Library, view: FollowUpView,
+                           others: Sequence[FollowUpView] = ()) -> int:
+    from followup.core.rubric import check_draft, failing_required
+
+    results = check_draft(view.subject, view.body, check_context(library, view, others))
+    return len(failing_required(results))

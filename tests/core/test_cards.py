@@ -1,0 +1,198 @@
+"""Business cards: .vcf files of every vCard version, pasted card text, quick-add lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from followup.core.cards import (
+    CardPerson,
+    ParseError,
+    parse_person_line,
+    parse_vcards,
+    split_card_text,
+)
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def read(name: str) -> str:
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+# --- .vcf files ----------------------------------------------------------------------------
+
+def test_google_contacts_export_with_two_cards():
+    priya, alex = parse_vcards(read("google_contacts.vcf"))
+    assert priya == CardPerson(
+        name="Priya Raman", title="Engineering Manager", company="Acme Corp",
+        email="priya.raman@acme.com",  # the WORK address, not the first (HOME) one
+        phone="+1 415-555-0142", web="https://www.linkedin.com/in/priyaraman",
+        notes="Met at the Acme panel; ask about the on-call rotation.")
+    assert alex == CardPerson(name="Alex Kim", company="Acme Corp", email="alex.kim@acme.com")
+
+
+def test_outlook_vcard_2_1_with_quoted_printable():
+    (person,) = parse_vcards(read("outlook_2_1.vcf"))
+    assert person.name == "Jürgen Müller"
+    assert person.title == "Head of Data Science"
+    assert person.company == "Initech GmbH"
+    assert person.email == "jurgen.muller@initech.de"
+    assert person.phone == "+49 30 1234567"  # TEL;WORK before TEL;CELL
+    assert person.web == "http://www.initech.de"
+
+
+def test_apple_contacts_vcard_prefers_pref_email_and_linkedin_profile():
+    (person,) = parse_vcards(read("apple_contacts.vcf"))
+    assert person.name == "Marcus O'Neil"
+    assert person.email == "marcus.oneil@acme.com"  # item1.EMAIL;type=pref
+    assert person.phone == "(415) 555-0177"
+    assert person.web == "https://www.linkedin.com/in/marcusoneil"  # X-SOCIALPROFILE
+    assert person.company == "Acme Corp"
+
+
+def test_vcard_4_0_with_pref_parameter_and_tel_uri():
+    (person,) = parse_vcards(read("vcard_4_0.vcf"))
+    assert person.name == "Zoë Schäfer"
+    assert person.email == "zoe.schafer@initech.de"  # PREF=1 beats the first (home) one
+    assert person.phone == "+49-30-7654321"
+    assert person.title == "Interviewer"  # ROLE when there is no TITLE
+    assert person.web == "https://www.linkedin.com/in/zoeschafer"
+
+
+def test_name_from_n_when_fn_is_missing():
+    text = "BEGIN:VCARD\nVERSION:3.0\nN:Doe;Jane;Q.;Dr.;PhD\nEMAIL:jane@acme.com\nEND:VCARD\n"
+    (person,) = parse_vcards(text)
+    assert person.name == "Dr. Jane Q. Doe PhD"
+
+
+def test_byte_order_mark_and_blank_lines_before_the_card():
+    (person,) = parse_vcards("\ufeff\n\nBEGIN:VCARD\nVERSION:3.0\nFN:Jane Doe\nEND:VCARD\n")
+    assert person.name == "Jane Doe"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Jane Doe\njane@acme.com\n", "not a vCard file: it does not start with BEGIN:VCARD"),
+    ("", "not a vCard file"),
+    ("BEGIN:VCARD\nVERSION:3.0\nFN:Jane Doe\n", "never closed"),
+    ("BEGIN:VCARD\nVERSION:3.0\nFN:Jane\nEND:VCARD\nBEGIN:VEVENT\nEND:VEVENT\n",
+     "item 2 of the file is a VEVENT, not a VCARD"),
+])
+def test_malformed_vcards_raise_parse_error(text, message):
+    with pytest.raises(ParseError, match=message):
+        parse_vcards(text)
+
+
+def test_one_bad_card_fails_the_whole_file():
+    with pytest.raises(ParseError, match='line 9 is not "NAME:value": EMAIL bob@acme.com'):
+        parse_vcards(read("broken.vcf"))
+
+
+def test_card_without_a_name_fails():
+    with pytest.raises(ParseError, match=r"card 1 has no name \(neither FN nor N\)"):
+        parse_vcards(read("no_name.vcf"))
+
+
+def test_parse_error_is_a_value_error():
+    assert issubclass(ParseError, ValueError)
+
+
+# --- pasted card text ----------------------------------------------------------------------
+
+def test_split_card_text_example_from_the_issue():
+    text = ("Jane Doe\nEngineering Manager\nAcme Corp\njane.doe@acme.com\n+1 (415) 555-0100\n"
+            "linkedin.com/in/janedoe")
+    assert split_card_text(text) == CardPerson(
+        name="Jane Doe", title="Engineering Manager", company="Acme Corp",
+        email="jane.doe@acme.com", phone="+1 (415) 555-0100", web="linkedin.com/in/janedoe")
+
+
+def test_split_card_text_with_labels_company_first_and_extras():
+    text = """
+        JÜRGEN MÜLLER
+        Initech GmbH
+        Head of Platform
+        E: jm@initech.de
+        T: +49 30 12345678
+        M: +49 151 23456789
+        www.initech.de
+        linkedin.com/in/jmuller
+        Friedrichstr. 123, 10117 Berlin
+    """
+    person = split_card_text(text)
+    assert person.name == "Jürgen Müller"  # capitals on the card, a name in the app
+    assert person.company == "Initech GmbH"
+    assert person.title == "Head of Platform"
+    assert person.email == "jm@initech.de"
+    assert person.phone == "+49 30 12345678"
+    assert person.web == "linkedin.com/in/jmuller"  # LinkedIn beats the company site
+    assert person.notes.splitlines() == [
+        "Friedrichstr. 123, 10117 Berlin", "M: +49 151 23456789", "www.initech.de"]
+
+
+def test_split_card_text_reads_national_numbers_in_the_region():
+    person = split_card_text("Bob Roe\nRecruiter\n(415) 555-0123\nbob@acme.com")
+    assert (person.title, person.phone, person.email) == (
+        "Recruiter", "(415) 555-0123", "bob@acme.com")
+    uk = split_card_text("Amy Pond\n020 7946 0958", region="GB")
+    assert uk.phone == "020 7946 0958"
+    assert split_card_text("Amy Pond\n020 7946 0958").phone == ""  # not a US number
+
+
+def test_split_card_text_without_a_name_line_uses_the_address():
+    assert split_card_text("jane.doe@acme.com\n+1 415 555 0100").name == "Jane Doe"
+
+
+def test_split_card_text_empty_raises():
+    with pytest.raises(ParseError, match="the card text is empty"):
+        split_card_text(" \n\n ")
+
+
+def test_postal_address_lines_go_to_notes_not_phone_or_title():
+    person = split_card_text("Jane Doe\n500 Market St\nSuite 400\nSan Francisco, CA 94105")
+    assert (person.phone, person.title, person.company) == ("", "", "")
+    assert person.notes.splitlines() == ["500 Market St", "Suite 400", "San Francisco, CA 94105"]
+
+
+def test_unrecognised_lines_fill_title_then_company():
+    person = split_card_text("Jane Doe\nMagician\nCircus Maximus\nfree on Fridays")
+    assert (person.title, person.company, person.notes) == (
+        "Magician", "Circus Maximus", "free on Fridays")
+
+
+# --- quick-add lines -----------------------------------------------------------------------
+
+def test_person_line_example_from_the_issue():
+    assert parse_person_line("Jane Doe, Engineering Manager, jane@acme.com") == CardPerson(
+        name="Jane Doe", title="Engineering Manager", email="jane@acme.com")
+
+
+def test_person_line_fields_in_any_order():
+    person = parse_person_line("Jane Doe, +1 415 555 0100, jane@acme.com, Staff Engineer")
+    assert (person.name, person.title, person.email, person.phone) == (
+        "Jane Doe", "Staff Engineer", "jane@acme.com", "+1 415 555 0100")
+
+
+def test_person_line_with_bracketed_address_and_other_separators():
+    person = parse_person_line(
+        'Jane Doe <jane@acme.com>; +44 20 7946 0958 | Staff Engineer | Acme Corp')
+    assert person == CardPerson(name="Jane Doe", title="Staff Engineer", company="Acme Corp",
+                                email="jane@acme.com", phone="+44 20 7946 0958")
+
+
+def test_person_line_with_linkedin_and_only_a_name():
+    person = parse_person_line("Jane Doe, https://www.linkedin.com/in/jane-doe-123/")
+    assert person.web == "https://www.linkedin.com/in/jane-doe-123/"
+    assert parse_person_line("  Jane Doe  ") == CardPerson(name="Jane Doe")
+
+
+def test_person_line_starting_with_an_address_derives_the_name():
+    person = parse_person_line("jane.doe@acme.com, Recruiter")
+    assert (person.name, person.title, person.email) == (
+        "Jane Doe", "Recruiter", "jane.doe@acme.com")
+
+
+def test_person_line_empty_raises():
+    with pytest.raises(ParseError, match="the line is empty"):
+        parse_person_line(" , ;")
