@@ -32,6 +32,8 @@ class Received:
     rcpt_tos: list[str]
     raw: bytes
     message: EmailMessage
+    ehlo: str | None  # the name the client gave in EHLO
+    tls: bool  # whether the session was encrypted (STARTTLS or implicit TLS)
 
 
 class RecordingHandler:
@@ -54,7 +56,9 @@ class RecordingHandler:
             await asyncio.sleep(self.data_delay)
         raw = bytes(envelope.original_content or envelope.content)
         parsed = message_from_bytes(raw, policy=policy.default)
-        self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), raw, parsed))
+        encrypted = session.ssl is not None or server.transport.get_extra_info("sslcontext")
+        self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), raw, parsed,
+                                      session.host_name, bool(encrypted)))
         return "250 Message accepted for delivery"
 
 

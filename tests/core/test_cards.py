@@ -140,6 +140,11 @@ def test_split_card_text_reads_national_numbers_in_the_region():
     assert split_card_text("Amy Pond\n020 7946 0958").phone == ""  # not a US number
 
 
+def test_bare_domain_is_web_not_title():
+    person = split_card_text("Jane Doe\nacme.io\nStaff Engineer")
+    assert (person.web, person.title) == ("acme.io", "Staff Engineer")
+
+
 def test_split_card_text_without_a_name_line_uses_the_address():
     assert split_card_text("jane.doe@acme.com\n+1 415 555 0100").name == "Jane Doe"
 

@@ -66,6 +66,8 @@ def test_write_eml_round_trips(folder):
     assert "<strong>Thanks</strong>" in parsed.get_body(("html",)).get_content()
     assert message["X-Unsent"] is None  # the caller's message is left alone
     assert os.listdir(folder) == ["jane.eml"]  # no temporary file left behind
+    if os.name == "posix":  # a note to a person is private: owner-only, as mkstemp made it
+        assert path.stat().st_mode & 0o777 == 0o600
 
 
 def test_write_eml_replaces_whole_file(folder):

@@ -54,6 +54,8 @@ def test_starttls_send_arrives_with_headers_and_both_parts(smtp_server):
     assert got.get_body(("plain",)).get_content().startswith("Hi Jane,")
     assert "<strong>Acme</strong>" in got.get_body(("html",)).get_content()
     assert smtp_server.authenticator.attempts == [smtp_server.username]
+    assert received.tls
+    assert received.ehlo == "[127.0.0.1]"  # not this machine's name
 
 
 def test_each_person_gets_a_message_of_their_own(smtp_server):
@@ -70,14 +72,14 @@ def test_implicit_tls_send(smtps_server):
     result = send_message(account, smtps_server.password, message_for(account), timeout=5,
                           ssl_context=smtps_server.ssl_context)
     assert result.ok, result.reason
-    assert len(smtps_server.received) == 1
+    assert [r.tls for r in smtps_server.received] == [True]
 
 
 def test_plain_connection_allowed_on_loopback(plain_smtp_server):
     account = account_for(plain_smtp_server)
     result = send_message(account, "", message_for(account), timeout=5)
     assert result.ok, result.reason
-    assert len(plain_smtp_server.received) == 1
+    assert [r.tls for r in plain_smtp_server.received] == [False]
 
 
 def test_plain_connection_refused_for_a_remote_host():

@@ -32,7 +32,7 @@ DEFAULT_REGION = "US"  # how phone numbers without a +country code are read
 
 _EMAIL_RE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _WEB_RE = re.compile(
-    r"^(?:https?://|www\.)\S+$|^(?:[\w-]+\.)*linkedin\.com/\S*$|^[\w-]+(?:\.[\w-]+)+/\S*$",
+    r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/\S*$|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$",
     re.IGNORECASE)
 _LABEL_RE = re.compile(
     r"^(?:e-?mail|mail|tel|phone|mobile|mob|cell|office|fax|work|direct|web|website|url|"
@@ -40,10 +40,11 @@ _LABEL_RE = re.compile(
 _COMPANY_RE = re.compile(
     r"\b(?:inc|corp|corporation|llc|ltd|limited|gmbh|ag|sa|sas|bv|plc|co|company|labs?|group|"
     r"technologies|systems|partners|studio|software|ventures|holdings)\b\.?$", re.IGNORECASE)
+# Postal address lines: a house number first, a street word, or a postcode with a town.
 _POSTAL_RE = re.compile(
-    r"^\d+\w?\s+\w+|\b(?:street|st|avenue|ave|road|rd|blvd|boulevard|suite|ste|floor|fl|"
-    r"lane|drive|dr|way|plaza|po box|straße|strasse|str)\b\.?|\b\d{4,5}\s+[A-Z]\w+$",
-    re.IGNORECASE)
+    r"^\d+\w?\s+\w+|\b(?:street|st|avenue|ave|road|rd|blvd|boulevard|suite|ste|floor|lane|"
+    r"drive|plaza|po box|straße|strasse|str)\b\.?|\b\d{4,5}\s+[A-Z]\w+$"
+    r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?$", re.IGNORECASE)
 _TITLE_RE = re.compile(
     r"\b(?:engineer\w*|developer|manager|director|head|lead|vp|vice president|president|chief|"
     r"officer|ceo|cto|cfo|coo|cio|founder|co-founder|recruiter|recruiting|talent|designer|"

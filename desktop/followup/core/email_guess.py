@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -153,13 +153,13 @@ class _Tally:
 
     domain: str
     total: int = 0  # known addresses at the domain with a name to compare against
-    counts: Counter | None = None
-    weights: Counter | None = None  # an address fitting n formats adds 1/n to each
-    shared: dict[str, list[str]] | None = None  # address -> formats, for addresses fitting several
+    counts: Counter = field(default_factory=Counter)
+    weights: Counter = field(default_factory=Counter)  # fitting n formats adds 1/n to each
+    shared: dict[str, list[str]] = field(default_factory=dict)  # address fitting several formats
 
 
 def _tally(known: Sequence[tuple[str, str]], domain: str) -> _Tally:
-    tally = _Tally(domain, counts=Counter(), weights=Counter(), shared={})
+    tally = _Tally(domain)
     for name, address in known:
         local, at = _split_address(address)
         if at != domain or not local or not any(normalise_name(name)):

@@ -77,6 +77,9 @@ def _read_calendars(data: bytes | str) -> list:
     text = data.lstrip("\ufeff \t\r\n")
     if not text.upper().startswith("BEGIN:VCALENDAR"):
         raise ParseError("not an iCalendar file: it does not start with BEGIN:VCALENDAR")
+    if not text.rstrip().upper().endswith("END:VCALENDAR"):
+        raise ParseError("not a complete iCalendar file: it does not end with END:VCALENDAR")
+    _check_nesting(text)
     try:
         calendars = icalendar.Calendar.from_ical(text, multiple=True)
     except ValueError as exc:
@@ -88,6 +91,23 @@ def _read_calendars(data: bytes | str) -> list:
                 where = f" in {prop}" if prop else ""
                 raise ParseError(f"a broken line{where} in {component.name}: {problem}")
     return calendars
+
+
+def _check_nesting(text: str) -> None:
+    """Raise unless every BEGIN has its END: icalendar drops unclosed components silently."""
+    open_names: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        keyword, _, name = line.strip().upper().partition(":")
+        if keyword == "BEGIN":
+            open_names.append(name)
+        elif keyword == "END":
+            expected = open_names.pop() if open_names else None
+            if name != expected:
+                opened = f"BEGIN:{expected}" if expected else "no BEGIN"
+                raise ParseError(
+                    f"not a valid iCalendar file: END:{name} on line {number} closes {opened}")
+    if open_names:
+        raise ParseError(f"not a valid iCalendar file: BEGIN:{open_names[-1]} is never closed")
 
 
 def _invite(event, own: set[str], number: int) -> Invite:

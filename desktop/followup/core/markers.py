@@ -28,7 +28,8 @@ class NoteLine:
     marker_pos: int | None = None  # offset of the marker character, when there is one
 
 
-_LINE_RE = re.compile(r"^(?P<lead>[ \t]*(?:[-*][ \t]+)?)(?P<mark>[!?+])(?=[ \t])[ \t]*(?P<rest>.*)$")
+_LINE_RE = re.compile(
+    r"^(?P<lead>[ \t]*(?:[-*][ \t]+)?)(?P<mark>[!?+])(?=[ \t])[ \t]*(?P<rest>.*)$")
 _BULLET_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?")
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -46,7 +46,13 @@ class MainWindow(QMainWindow):
         self.sidebar.meetingActivated.connect(self.open_meeting)
         self.workspace.saved.connect(self._on_saved)
         self.workspace.meetingChanged.connect(self._on_meeting_changed)
+        self.workspace.followups.saved.connect(self._on_saved)
+        self.workspace.followups.statusChanged.connect(self._on_status_changed)
         self._build_menus()
+        self._tick = QTimer(self, interval=1000)  # the one timer behind every countdown
+        self._tick.timeout.connect(self.tick)
+        self._tick.start()
+        self._setup_spelling()
         self.sidebar.refresh()
         self._restore_geometry()
         if self.sidebar.list.count():
@@ -84,6 +90,18 @@ class MainWindow(QMainWindow):
         meeting.addSeparator()
         self._action(meeting, "&Delete meeting…", self.delete_meeting, None, "deleteMeetingAction")
         self.view_menu = bar.addMenu("&View")
+        self.followups_action = self._action(
+            self.view_menu, "&Follow-ups beside notes", self.toggle_followups, "Ctrl+D",
+            "followUpsAction")
+        self.followups_action.setCheckable(True)
+        follow = bar.addMenu("F&ollow-up")
+        self._action(follow, "&Regenerate from notes", self.workspace.followups.regenerate,
+                     "Ctrl+R", "regenerateAction")
+        self._action(follow, "Mark &ready / back to draft", self.workspace.followups.toggle_ready,
+                     "Ctrl+Shift+R", "readyAction")
+        self._action(follow, "Mark &sent…", self.workspace.followups.mark_sent, "Ctrl+Shift+M",
+                     "markSentAction")
+        self._action(file, "&Profile…", self.edit_profile, "Ctrl+,", "profileAction")
         self._action(self.view_menu, "&Filter meetings", self.focus_filter,
                      QKeySequence.StandardKey.Find, "filterAction")
         self.help_menu = bar.addMenu("&Help")
@@ -92,10 +110,72 @@ class MainWindow(QMainWindow):
 
     # --- slots ----------------------------------------------------------------------------
 
+    def _setup_spelling(self) -> None:
+        from followup.core.spelling import add_user_word
+        from followup.gui.spell import SpellService
+        from followup.store.followups import user_dictionary_path, user_words
+
+        service = SpellService.instance()
+        path = user_dictionary_path(self.library)
+        service.add_word = lambda word: add_user_word(path, word)
+        service.ignore = {w.lower() for w in user_words(self.library)}
+        QTimer.singleShot(200, service.load_in_background)  # after the window is on screen
+
+    def _update_spelling_terms(self) -> None:
+        from followup.gui.spell import SpellService
+
+        meeting = self.workspace.meeting
+        if meeting is None:
+            return
+        terms = {meeting.company, *self.library.profile().skills}
+        for person in meeting.attendees:
+            terms.update(person.name.split())
+        SpellService.instance().ignore.update(t.lower() for t in terms if t)
+
+    @Slot()
+    def tick(self) -> None:
+        now = datetime.now(UTC)
+        self.workspace.followups.tick(now)
+
+    @Slot()
+    def toggle_followups(self) -> None:
+        visible = not self.workspace.followups.isVisible()
+        if visible and not self._profile_ready():
+            return
+        self.workspace.show_followups(visible)
+        self.followups_action.setChecked(visible)
+
+    def _profile_ready(self) -> bool:
+        """Ask for the name and phone the first time a draft needs them (never at first start)."""
+        from followup.core.drafting import missing_profile_fields
+        from followup.store.followups import draft_profile
+
+        missing = missing_profile_fields(draft_profile(self.library.profile()))
+        if not missing:
+            return True
+        from followup.gui.profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(self.library, self, reason=(
+            "Every follow-up ends with your name and phone number. Fill in what is missing ("
+            + ", ".join(missing) + "); anything left empty shows as a gap in the drafts."))
+        dialog.exec()
+        return True
+
+    @Slot()
+    def edit_profile(self) -> None:
+        from followup.gui.profile_dialog import ProfileDialog
+
+        ProfileDialog(self.library, self).exec()
+
+    @Slot(int)
+    def _on_status_changed(self, _followup_id: int) -> None:
+        self.sidebar.refresh()
+
     @Slot(int)
     def open_meeting(self, meeting_id: int) -> None:
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.load_meeting(meeting_id)
+        self._update_spelling_terms()
 
     @Slot(object)
     def _on_saved(self, when: datetime | None) -> None:
@@ -202,6 +282,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.workspace.flush()
+        self.workspace.followups.flush()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
@@ -220,6 +301,11 @@ Ctrl+Shift+A  Add a person
 Ctrl+K  Toggle ! (key point) on the current line
 Ctrl+Shift+S / Ctrl+Shift+E  Start / end the meeting
 Ctrl+Z / Ctrl+Shift+Z  Undo / redo (each person's notes have their own history)
+Ctrl+D  Follow-ups beside the notes (drafts one per person)
+Ctrl+R  Regenerate the draft from the notes (asks before replacing your edits)
+Ctrl+Shift+R  Mark ready / back to draft
+Ctrl+Shift+M  Mark sent by hand
+Ctrl+,  Your profile
 Ctrl+F  Filter meetings
 Ctrl+I  Import an export, an .ics invitation or .vcf cards
 """

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit
 
 from followup.core.markers import Marker, parse_line, toggle_key_marker
+from followup.gui.spell import SpellService, add_spelling_actions, misspelled_format
 from followup.gui.theme import marker_colour
 
 
@@ -33,10 +34,30 @@ class MarkerHighlighter(QSyntaxHighlighter):
                 fmt.setFontUnderline(True)
             self._formats[marker] = fmt
 
+        self._misspelled = misspelled_format()
+        SpellService.instance().ready.connect(self.rehighlight)
+
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         line = parse_line(text)
         if line is not None and line.marker is not None:
             self.setFormat(0, len(text), self._formats[line.marker])
+        for start, end, _word in SpellService.instance().misspellings(text):
+            fmt = self.format(start)
+            fmt.merge(self._misspelled)
+            self.setFormat(start, end - start, fmt)
+
+
+class SpellHighlighter(QSyntaxHighlighter):
+    """Only spelling: for the draft editor, whose text is not a note."""
+
+    def __init__(self, document: QTextDocument):
+        super().__init__(document)
+        self._misspelled = misspelled_format()
+        SpellService.instance().ready.connect(self.rehighlight)
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        for start, end, _word in SpellService.instance().misspellings(text):
+            self.setFormat(start, end - start, self._misspelled)
 
 
 def new_note_document(text: str, parent) -> QTextDocument:
@@ -75,6 +96,11 @@ class NoteEditor(QPlainTextEdit):
             self.toggle_key_point()
             return
         super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        menu = self.createStandardContextMenu(event.pos())
+        add_spelling_actions(self, menu, event.pos())
+        menu.exec(event.globalPos())
 
     @Slot()
     def toggle_key_point(self) -> None:

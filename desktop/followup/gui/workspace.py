@@ -104,11 +104,18 @@ class MeetingWorkspace(QWidget):
         center_layout.addWidget(self.editor, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="workspaceSplitter")
+        from followup.gui.followup_panel import FollowUpPanel
+
+        self.followups = FollowUpPanel(self.library)
+        self.followups.notes_provider = self.current_notes
+        self.followups.hide()
         self.splitter.addWidget(left)
         self.splitter.addWidget(center)
+        self.splitter.addWidget(self.followups)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([240, 760])
+        self.splitter.setSizes([220, 420, 560])
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -131,6 +138,7 @@ class MeetingWorkspace(QWidget):
 
     def load_meeting(self, meeting_id: int | None) -> None:
         self.flush()
+        self.followups.flush()
         self._documents.clear()
         self._dirty.clear()
         self._current = None
@@ -138,6 +146,8 @@ class MeetingWorkspace(QWidget):
         self._fill_people()
         self._update_header()
         if self.meeting is not None:
+            if self.followups.isVisible():
+                self.show_followups(True)
             first = 1 if self.meeting.attendees else 0
             self.select_row(first)
 
@@ -256,6 +266,34 @@ class MeetingWorkspace(QWidget):
             self.editor_label.setText(f"Notes on {person.name}"
                                       + (f", {person.title}" if person.title else ""))
         self.personSelected.emit(None if key == GENERAL else key)
+        self._show_followup()
+
+    def _show_followup(self) -> None:
+        if not self.followups.isVisible():
+            return
+        if self._current in (None, GENERAL):
+            self.followups.show_for(None)
+        else:
+            person = self.attendee(self._current)
+            self.followups.show_for(self._current, person.no_followup)
+
+    def show_followups(self, visible: bool = True) -> None:
+        """Show the drafts beside the notes, drafting any that are missing."""
+        if self.meeting is None:
+            return
+        self.flush()
+        if visible:
+            from followup.store.followups import ensure_drafts
+
+            ensure_drafts(self.library, self.meeting.id)
+            self.meeting = self.library.meeting(self.meeting.id)
+            self.followups.show_meeting(self.meeting.id)
+            self.followups.show()
+            self._show_followup()
+            self.meetingChanged.emit(self.meeting.id)
+        else:
+            self.followups.flush()
+            self.followups.hide()
 
     def attendee(self, attendance_id: int):
         return next(a for a in self.meeting.attendees if a.attendance_id == attendance_id)

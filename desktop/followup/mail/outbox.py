@@ -26,6 +26,7 @@ import nh3
 
 SECURITIES = ("ssl", "starttls", "none")
 DEFAULT_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
+EHLO_NAME = "[127.0.0.1]"
 
 # What survives sanitising: text formatting and links, nothing that loads or runs anything.
 HTML_TAGS = {
@@ -281,11 +282,14 @@ def _session(account: Account, password: str, timeout: float,
              ssl_context: ssl.SSLContext | None) -> Iterator[smtplib.SMTP]:
     """A connected, secured and signed-in SMTP session, closed on the way out."""
     context = ssl_context or ssl.create_default_context()
+    # A fixed EHLO name: smtplib's default looks up this machine's name (slow when DNS is poor)
+    # and hands it to the server.
+    options = {"timeout": timeout, "local_hostname": EHLO_NAME}
     if account.security == "ssl":
         smtp: smtplib.SMTP = smtplib.SMTP_SSL(
-            account.host, account.port, timeout=timeout, context=context)
+            account.host, account.port, context=context, **options)
     else:
-        smtp = smtplib.SMTP(account.host, account.port, timeout=timeout)
+        smtp = smtplib.SMTP(account.host, account.port, **options)
     try:
         smtp.ehlo()
         if account.security == "starttls":

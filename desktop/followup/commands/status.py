@@ -1,0 +1,54 @@
+"""`followup status`: the send-status list, most urgent first."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from followup.commands import open_library
+
+NAME = "status"
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("status", help="print who still needs a follow-up")
+    parser.add_argument("--format", choices=("json", "text"), default="text")
+    parser.add_argument("--filter", choices=("to do", "overdue", "sent", "all"), default="all")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from followup.store.status_list import status_rows
+
+    now = datetime.now(UTC)
+    library = open_library(args)
+    try:
+        rows = status_rows(library, now, args.filter)
+    finally:
+        library.close()
+    if args.format == "json":
+        print(json.dumps([_row_json(r) for r in rows], indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("No follow-ups yet.")
+    for r in rows:
+        v = r.view
+        when = r.countdown.text if r.countdown else "no meeting time"
+        print(f"{v.id:>4}  {r.state:<11} {when:<34} {v.person_name} ({v.company}) [{v.status}]")
+    return 0
+
+
+def _row_json(r) -> dict:
+    v = r.view
+    return {
+        "draft_id": v.id, "meeting_id": v.meeting_id,
+        "person": {"name": v.person_name, "email": v.person_email},
+        "company": v.company, "role": v.role, "status": v.status, "state": r.state,
+        "deadline": v.deadline.due.astimezone().isoformat() if v.deadline else None,
+        "target": v.deadline.target.astimezone().isoformat()
+        if v.deadline and v.deadline.target else None,
+        "seconds_left": r.countdown.seconds_left if r.countdown else None,
+        "countdown": r.countdown.text if r.countdown else None,
+        "sent_at": v.sent_at.astimezone().isoformat() if v.sent_at else None,
+        "channel": v.channel or None,
+    }

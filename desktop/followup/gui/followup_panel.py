@@ -1,0 +1,415 @@
+"""The follow-up beside a person's notes: countdown, draft editor, checklist, preview, history.
+
+The draft autosaves like the notes. The checklist reruns shortly after typing stops, so
+typing never waits for it; clicking a failed rule highlights the text it is about.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followup.core.deadlines import STATE_STYLE, format_local
+from followup.gui.note_editor import SpellHighlighter
+from followup.gui.spell import add_spelling_actions
+from followup.gui.theme import is_dark
+from followup.store import followups as fu
+from followup.store.library import Library
+
+CHECK_DELAY_MS = 250
+SAVE_DELAY_MS = 400
+CHANNELS = ("email from another app", "in person", "LinkedIn message", "phone", "other")
+
+
+class DraftEditor(QPlainTextEdit):
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        menu = self.createStandardContextMenu(event.pos())
+        add_spelling_actions(self, menu, event.pos())
+        menu.exec(event.globalPos())
+
+
+class FollowUpPanel(QWidget):
+    statusChanged = Signal(int)
+    saved = Signal(datetime)
+
+    def __init__(self, library: Library, parent=None):
+        super().__init__(parent)
+        self.setObjectName("followUpPanel")
+        self.library = library
+        self.view: fu.FollowUpView | None = None
+        self.siblings: list[fu.FollowUpView] = []
+        self.notes_provider = None  # callable(attendance_id) -> current note text
+        self.results = []
+        self._loading = False
+        self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.run_checks)
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.flush)
+        self._build()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.countdown = QLabel(objectName="countdownLabel")
+        font = self.countdown.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.countdown.setFont(font)
+        self.due_label = QLabel(objectName="dueLabel", wordWrap=True)
+        self.stale_bar = QFrame(objectName="staleBar")
+        self.stale_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        stale_layout = QHBoxLayout(self.stale_bar)
+        stale_layout.setContentsMargins(6, 2, 6, 2)
+        self.stale_label = QLabel("⟳ The notes changed since this draft was written.",
+                                  wordWrap=True)
+        self.regen_button = QPushButton("&Regenerate", objectName="regenerateButton")
+        self.regen_button.setToolTip("Write the draft again from the notes (Ctrl+R)")
+        self.regen_button.clicked.connect(self.regenerate)
+        stale_layout.addWidget(self.stale_label, 1)
+        self.subject = QLineEdit(objectName="subjectEdit", placeholderText="Subject")
+        self.subject.textEdited.connect(self._on_edited)
+        self.body = DraftEditor(objectName="draftEditor")
+        self.body.setTabChangesFocus(True)
+        self.body.textChanged.connect(self._on_body_changed)
+        SpellHighlighter(self.body.document())
+        self.similarity = QLabel(objectName="similarityLabel", wordWrap=True)
+        self.checklist = QListWidget(objectName="checklist")
+        self.checklist.itemActivated.connect(self._on_rule_clicked)
+        self.checklist.itemClicked.connect(self._on_rule_clicked)
+        self.preview = QTextBrowser(objectName="preview")
+        self.preview.setOpenLinks(False)
+        self.history = QListWidget(objectName="historyList")
+        self.tabs = QTabWidget(objectName="followUpTabs")
+        self.tabs.addTab(self.checklist, "Checklist")
+        self.tabs.addTab(self.preview, "Preview")
+        self.tabs.addTab(self.history, "History")
+        self.tabs.currentChanged.connect(self._on_tab)
+        self.ready_button = QPushButton("Mark rea&dy", objectName="readyButton")
+        self.ready_button.clicked.connect(self.toggle_ready)
+        self.sent_button = QPushButton("Mark &sent…", objectName="markSentButton")
+        self.sent_button.clicked.connect(self.mark_sent)
+        self.skip_box = QCheckBox("No follow-up needed", objectName="noFollowupBox")
+        self.skip_box.toggled.connect(self._on_skip_toggled)
+        self.actions_row = QHBoxLayout()
+        self.actions_row.addWidget(self.regen_button)
+        self.actions_row.addWidget(self.ready_button)
+        self.actions_row.addWidget(self.sent_button)
+        self.actions_row.addStretch(1)
+        self.actions_row.addWidget(self.skip_box)
+        self.empty = QLabel(objectName="followUpEmpty", wordWrap=True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.countdown, self.due_label, self.stale_bar, self.subject):
+            layout.addWidget(widget)
+        layout.addWidget(self.body, 3)
+        layout.addWidget(self.similarity)
+        layout.addLayout(self.actions_row)
+        layout.addWidget(self.tabs, 2)
+        layout.addWidget(self.empty, 1)
+
+    def _set_editing_visible(self, visible: bool) -> None:
+        for widget in (self.countdown, self.due_label, self.subject, self.body, self.similarity,
+                       self.tabs, self.regen_button, self.ready_button, self.sent_button):
+            widget.setVisible(visible)
+        self.stale_bar.setVisible(visible and self.view is not None and self.view.out_of_date)
+        self.empty.setVisible(not visible)
+
+    # --- loading --------------------------------------------------------------------------
+
+    def show_meeting(self, meeting_id: int) -> None:
+        self.flush()
+        self.siblings = fu.followups_for_meeting(self.library, meeting_id)
+
+    def show_for(self, attendance_id: int | None, no_followup: bool = False) -> None:
+        self.flush()
+        self.attendance_id = attendance_id
+        self.view = None
+        if attendance_id is not None:
+            self.view = next((v for v in self.siblings if v.attendance_id == attendance_id),
+                             None) or fu.followup_for_attendance(self.library, attendance_id)
+        self.skip_box.blockSignals(True)
+        self.skip_box.setChecked(no_followup)
+        self.skip_box.setVisible(attendance_id is not None)
+        self.skip_box.blockSignals(False)
+        if self.view is None or no_followup:
+            self.empty.setText(
+                "Select a person to see their follow-up." if attendance_id is None else
+                "No follow-up for this person." if no_followup else
+                "No draft yet: open Follow-ups (Ctrl+D) to draft one per person.")
+            self._set_editing_visible(False)
+            return
+        self._loading = True
+        self.subject.setText(self.view.subject)
+        self.body.setPlainText(self.view.body)
+        self.body.document().clearUndoRedoStacks()
+        self._loading = False
+        self._set_editing_visible(True)
+        self._update_status_widgets()
+        self.tick(datetime.now(UTC))
+        self.run_checks()
+
+    def refresh_view(self) -> None:
+        if self.view is None:
+            return
+        self.view = fu.followup_view(self.library, self.view.id)
+        self.siblings = [self.view if v.id == self.view.id else v for v in self.siblings]
+        self._update_status_widgets()
+        self.tick(datetime.now(UTC))
+
+    def _update_status_widgets(self) -> None:
+        view = self.view
+        sent = view.status in ("sent", "sending")
+        self.subject.setReadOnly(sent)
+        self.body.setReadOnly(sent)
+        self.regen_button.setEnabled(not sent)
+        self.ready_button.setText("Back to d&raft" if view.status == "ready" else "Mark rea&dy")
+        self.ready_button.setEnabled(view.status in ("draft", "ready", "failed"))
+        self.stale_bar.setVisible(view.out_of_date and not sent)
+        self.history.clear()
+        for entry in view.history:
+            extra = " · ".join(x for x in (entry.channel, entry.detail) if x)
+            self.history.addItem(f"{format_local(entry.at)}  {entry.status}"
+                                 + (f" ({extra})" if extra else ""))
+
+    # --- the countdown --------------------------------------------------------------------
+
+    def tick(self, now: datetime) -> None:
+        """Recompute the countdown from the deadline and the clock (called every second)."""
+        if self.view is None or not self.countdown.isVisible() and not self.isVisible():
+            return
+        countdown = self.view.countdown(now)
+        if countdown is None:
+            self.countdown.setText("No meeting time recorded: end the meeting to start the clock")
+            self.due_label.clear()
+            return
+        style = STATE_STYLE[countdown.state]
+        colour = style.dark if is_dark() else style.light
+        self.countdown.setText(
+            f'<span style="color:{colour}">{style.glyph}</span> {style.label}: {countdown.text}')
+        deadline = self.view.deadline
+        due = f"Send by {format_local(deadline.due, now=now)} (24 hours after the meeting)"
+        if deadline.target:
+            due += f"; your target {format_local(deadline.target, now=now)}"
+        self.due_label.setText(due)
+
+    # --- editing --------------------------------------------------------------------------
+
+    @Slot()
+    def _on_body_changed(self) -> None:
+        if not self._loading:
+            self._on_edited()
+
+    @Slot()
+    def _on_edited(self) -> None:
+        if self._loading or self.view is None:
+            return
+        self._save_timer.start()
+        self._check_timer.start()
+
+    @Slot()
+    def flush(self) -> None:
+        if not self._save_timer.isActive() or self.view is None:
+            return
+        self._save_timer.stop()
+        subject, body = self.subject.text(), self.body.toPlainText()
+        when = fu.save_draft(self.library, self.view.id, subject, body)
+        self.siblings = [_replace(v, subject=subject, body=body) if v.id == self.view.id else v
+                         for v in self.siblings]
+        self.view = _replace(self.view, subject=subject, body=body)
+        self.saved.emit(when)
+
+    # --- the checklist --------------------------------------------------------------------
+
+    @Slot()
+    def run_checks(self) -> None:
+        from followup.core.rubric import check_draft, similarity
+
+        if self.view is None:
+            return
+        notes = self.notes_provider(self.view.attendance_id) if self.notes_provider else None
+        current = _replace(self.view, subject=self.subject.text(), body=self.body.toPlainText())
+        context = fu.check_context(self.library, current, self.siblings, notes)
+        self.results = check_draft(current.subject, current.body, context)
+        self._show_results()
+        self._show_similarity(current, similarity)
+        if self.tabs.currentWidget() is self.preview:
+            self._render_preview()
+
+    def _show_results(self) -> None:
+        self.checklist.clear()
+        order = {"required": 0, "recommended": 1, "optional": 2}
+        for result in sorted(self.results, key=lambda r: (order[r.severity], r.passed)):
+            mark = "✔" if result.passed else ("✖" if result.severity == "required" else "!")
+            text = f"{mark}  {result.message}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, result.id)
+            item.setToolTip(f"{result.id} ({result.severity})")
+            if not result.passed and result.severity == "required":
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.checklist.addItem(item)
+        failing = sum(1 for r in self.results if not r.passed and r.severity == "required")
+        self.tabs.setTabText(0, f"Checklist ({failing} to fix)" if failing else "Checklist ✔")
+
+    def _show_similarity(self, current, similarity) -> None:
+        from followup.core.rubric import INDIVIDUAL_THRESHOLD
+
+        others = [(similarity(current.body, o.body), o.person_name) for o in self.siblings
+                  if o.id != current.id and o.body.strip()]
+        if not others:
+            self.similarity.setText("")
+            return
+        score, name = max(others)
+        flag = score >= INDIVIDUAL_THRESHOLD
+        self.similarity.setText(
+            f"{'⚠ Too close to' if flag else 'Most similar:'} {name}'s draft, {score:.0%} alike"
+            f" (limit {INDIVIDUAL_THRESHOLD:.0%})" + (": make this one about this person."
+                                                     if flag else ""))
+        self.similarity.setProperty("flagged", flag)
+
+    @Slot(QListWidgetItem)
+    def _on_rule_clicked(self, item: QListWidgetItem) -> None:
+        rule = next((r for r in self.results if r.id == item.data(Qt.ItemDataRole.UserRole)),
+                    None)
+        if rule is None:
+            return
+        selections = []
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#7A5A00" if is_dark() else "#FFE08A"))
+        first = None
+        for span in rule.spans:
+            if span.field == "subject":
+                self.subject.setFocus()
+                self.subject.setSelection(span.start, span.end - span.start)
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.body.document())
+            cursor.setPosition(min(span.start, len(self.body.toPlainText())))
+            cursor.setPosition(min(span.end, len(self.body.toPlainText())),
+                               QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor, selection.format = cursor, fmt
+            selections.append(selection)
+            first = first or cursor
+        self.body.setExtraSelections(selections)
+        if first is not None:
+            self.body.setTextCursor(first)
+            self.body.setFocus()
+
+    @Slot(int)
+    def _on_tab(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.preview:
+            self._render_preview()
+
+    def _render_preview(self) -> None:
+        from followup.mail.outbox import render_html
+
+        self.preview.setHtml(f"<p><b>{_escape(self.subject.text())}</b></p>"
+                             + render_html(self.body.toPlainText()))
+
+    # --- actions --------------------------------------------------------------------------
+
+    @Slot()
+    def regenerate(self) -> None:
+        """Write the draft again from the notes; edited text is replaced only after asking,
+        and as one undo step, so Ctrl+Z brings it back."""
+        if self.view is None or self.view.status in ("sent", "sending"):
+            return
+        self.flush()
+        notes = self.notes_provider(self.view.attendance_id) if self.notes_provider else None
+        draft = fu.generate_for(self.library, self.view.id, notes)
+        current = fu.followup_view(self.library, self.view.id)
+        if current.edited:
+            answer = QMessageBox.question(
+                self, "Replace your edits?",
+                f"You edited the draft to {self.view.person_name}. Replace it with a new draft "
+                "from the notes? Ctrl+Z in the draft brings your text back.")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        cursor = QTextCursor(self.body.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(draft.body)
+        cursor.endEditBlock()
+        self.subject.selectAll()
+        self.subject.insert(draft.subject)
+        self._save_timer.stop()
+        fu.accept_generated(self.library, self.view.id, draft.subject, draft.body)
+        self.refresh_view()
+        self.run_checks()
+
+    @Slot()
+    def toggle_ready(self) -> None:
+        if self.view is None:
+            return
+        self.flush()
+        target = "draft" if self.view.status == "ready" else "ready"
+        fu.set_status(self.library, self.view.id, target)
+        self._after_status()
+
+    @Slot()
+    def mark_sent(self) -> None:
+        if self.view is None:
+            return
+        self.flush()
+        resend = self.view.status == "sent"
+        if resend and QMessageBox.question(
+                self, "Already sent",
+                f"This follow-up to {self.view.person_name} was already marked sent. Record it as "
+                "sent again?") != QMessageBox.StandardButton.Yes:
+            return
+        channel, ok = QInputDialog.getItem(
+            self, "Mark as sent", f"How did the note reach {self.view.person_name}?",
+            list(CHANNELS), 0, False)
+        if ok:
+            fu.set_status(self.library, self.view.id, "sent", channel=channel,
+                          detail="marked sent by hand", allow_resend=resend)
+            self._after_status()
+
+    @Slot(bool)
+    def _on_skip_toggled(self, checked: bool) -> None:
+        if self.attendance_id is None:
+            return
+        self.flush()
+        fu.set_no_followup(self.library, self.attendance_id, checked)
+        if self.view is not None:
+            self.refresh_view()
+        self.statusChanged.emit(self.view.id if self.view else 0)
+        self.show_for(self.attendance_id, checked)
+
+    def _after_status(self) -> None:
+        self.refresh_view()
+        self.statusChanged.emit(self.view.id)
+
+
+def _replace(view: fu.FollowUpView, **changes) -> fu.FollowUpView:
+    from dataclasses import replace
+
+    return replace(view, **changes)
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)

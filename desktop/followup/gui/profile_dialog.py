@@ -1,0 +1,101 @@
+"""The profile that signs every draft: name, phone, email, signature, skills, writing, target."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+from followup.store.library import Library
+
+LINK_HELP = "One per line: Title | https://address | tag, tag"
+
+
+def links_to_text(links) -> str:
+    return "\n".join(f"{link.get('title', '')} | {link['url']} | {', '.join(link.get('tags', []))}"
+                     for link in links)
+
+
+def text_to_links(text: str) -> list[dict]:
+    links = []
+    for line in text.splitlines():
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) < 2 or not parts[1]:
+            if line.strip():
+                raise ValueError(f"“{line.strip()}” needs a title and an address: {LINK_HELP}")
+            continue
+        tags = [t.strip().lower() for t in (parts[2] if len(parts) > 2 else "").split(",")]
+        links.append({"title": parts[0], "url": parts[1], "tags": [t for t in tags if t]})
+    return links
+
+
+class ProfileDialog(QDialog):
+    def __init__(self, library: Library, parent=None, reason: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle("Your profile")
+        self.setObjectName("profileDialog")
+        self.setMinimumWidth(560)
+        self.library = library
+        profile = library.profile()
+        self.name = QLineEdit(profile.name, objectName="profileName")
+        self.phone = QLineEdit(profile.phone, objectName="profilePhone",
+                               placeholderText="+1 415 555 0134")
+        self.email = QLineEdit(profile.email, objectName="profileEmail")
+        self.signature = QPlainTextEdit(profile.signature, objectName="profileSignature")
+        self.signature.setTabChangesFocus(True)
+        self.signature.setPlaceholderText("Name\nPhone\nEmail (the phone is added if missing)")
+        self.signature.setFixedHeight(80)
+        self.skills = QLineEdit(", ".join(profile.skills), objectName="profileSkills",
+                                placeholderText="Python, PostgreSQL, React, mentoring")
+        self.links = QPlainTextEdit(links_to_text(profile.links), objectName="profileLinks")
+        self.links.setTabChangesFocus(True)
+        self.links.setPlaceholderText(LINK_HELP)
+        self.links.setFixedHeight(80)
+        self.target = QDoubleSpinBox(objectName="profileTarget", minimum=0, maximum=23.5,
+                                     singleStep=1, decimals=1, suffix=" h")
+        self.target.setSpecialValueText("no earlier target (24 h)")
+        self.target.setValue(profile.target_hours or 0)
+        form = QFormLayout()
+        form.addRow("Full &name:", self.name)
+        form.addRow("&Phone:", self.phone)
+        form.addRow("&Email:", self.email)
+        form.addRow("&Signature:", self.signature)
+        form.addRow("S&kills:", self.skills)
+        form.addRow("&Writing to share:", self.links)
+        form.addRow("Aim to send &within:", self.target)
+        layout = QVBoxLayout(self)
+        if reason:
+            intro = QLabel(reason, objectName="profileReason", wordWrap=True)
+            layout.addWidget(intro)
+        layout.addLayout(form)
+        self.error = QLabel(objectName="dialogError", wordWrap=True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        try:
+            links = text_to_links(self.links.toPlainText())
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.library.save_profile(
+            name=self.name.text(), phone=self.phone.text(), email=self.email.text(),
+            signature=self.signature.toPlainText().strip(),
+            skills=[s for s in self.skills.text().split(",")], links=links,
+            target_hours=self.target.value() or None)
+        super().accept()
+
+
