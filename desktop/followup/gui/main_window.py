@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from followup import APP_NAME
@@ -30,17 +32,32 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings
         self.setWindowTitle(APP_NAME)
+        self._quitting = False
         self.sidebar = MeetingSidebar(library)
         self.workspace = MeetingWorkspace(library)
         self.stack = QStackedWidget(objectName="centralStack")
         self.stack.addWidget(self.workspace)
+        from followup.gui.status_view import StatusListView
+
+        self.status_list = StatusListView(library)
+        self.status_list.openFollowUp.connect(self.open_followup)
+        self.stack.addWidget(self.status_list)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 980])
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        from followup.gui.reminders_ui import ReminderBanner
+
+        self.banner = ReminderBanner()
+        self.banner.open_button.clicked.connect(self.show_status_list)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.saved_label = QLabel(objectName="savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
         self.sidebar.meetingActivated.connect(self.open_meeting)
@@ -53,7 +70,11 @@ class MainWindow(QMainWindow):
         self._tick.timeout.connect(self.tick)
         self._tick.start()
         self._setup_spelling()
+        from followup.gui.reminders_ui import ReminderPresenter
+
+        self.reminders = ReminderPresenter(library, self)
         self.sidebar.refresh()
+        self.update_badge()
         self._restore_geometry()
         if self.sidebar.list.count():
             self.sidebar.list.setCurrentRow(0)
@@ -79,7 +100,7 @@ class MainWindow(QMainWindow):
         self._action(file, "&Import…", self.import_file, "Ctrl+I", "importAction")
         self._action(file, "&Export…", self.export_file, "Ctrl+Shift+X", "exportAction")
         file.addSeparator()
-        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
+        self._action(file, "&Quit", self.quit, QKeySequence.StandardKey.Quit, "quitAction")
         meeting = bar.addMenu("&Meeting")
         self._action(meeting, "&Add person", self.workspace.focus_add_person, "Ctrl+Shift+A",
                      "addPersonAction")
@@ -94,6 +115,10 @@ class MainWindow(QMainWindow):
             self.view_menu, "&Follow-ups beside notes", self.toggle_followups, "Ctrl+D",
             "followUpsAction")
         self.followups_action.setCheckable(True)
+        self._action(self.view_menu, "Send-&status list", self.show_status_list, "Ctrl+L",
+                     "statusListAction")
+        self._action(self.view_menu, "&Meeting notes", self.show_workspace, "Ctrl+Shift+L",
+                     "workspaceAction")
         follow = bar.addMenu("F&ollow-up")
         self._action(follow, "&Regenerate from notes", self.workspace.followups.regenerate,
                      "Ctrl+R", "regenerateAction")
@@ -136,6 +161,41 @@ class MainWindow(QMainWindow):
     def tick(self) -> None:
         now = datetime.now(UTC)
         self.workspace.followups.tick(now)
+        self.status_list.tick(now)
+        self.reminders.check(now)
+
+    @Slot()
+    def show_status_list(self) -> None:
+        self.workspace.flush()
+        self.workspace.followups.flush()
+        self.status_list.refresh()
+        self.stack.setCurrentWidget(self.status_list)
+        self.status_list.table.setFocus()
+
+    @Slot()
+    def show_workspace(self) -> None:
+        self.stack.setCurrentWidget(self.workspace)
+        self.workspace.editor.setFocus()
+
+    @Slot(int, int)
+    def open_followup(self, meeting_id: int, attendance_id: int) -> None:
+        """Open a meeting with the follow-ups shown and this person's draft selected."""
+        self.sidebar.filter.clear()
+        self.sidebar.select(meeting_id)
+        self.open_meeting(meeting_id)
+        self.workspace.show_followups(True)
+        self.followups_action.setChecked(True)
+        for row in range(self.workspace.people.count()):
+            if self.workspace.people.item(row).data(Qt.ItemDataRole.UserRole) == attendance_id:
+                self.workspace.select_row(row)
+        self.workspace.followups.body.setFocus()
+
+    def update_badge(self) -> None:
+        from followup.store.status_list import due_count
+
+        due = due_count(self.library, datetime.now(UTC))
+        self.setWindowTitle(f"{APP_NAME} — {due} follow-up{'s' if due != 1 else ''} due"
+                            if due else APP_NAME)
 
     @Slot()
     def toggle_followups(self) -> None:
@@ -170,6 +230,8 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_status_changed(self, _followup_id: int) -> None:
         self.sidebar.refresh()
+        self.update_badge()
+        self.reminders.reschedule()
 
     @Slot(int)
     def open_meeting(self, meeting_id: int) -> None:
@@ -185,6 +247,16 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_meeting_changed(self, _meeting_id: int) -> None:
         self.sidebar.refresh()
+        self.update_badge()
+        self.reminders.reschedule()
+
+    @Slot()
+    def quit(self) -> None:
+        self._quitting = True
+        self.close()
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.quit()
 
     @Slot()
     def focus_filter(self) -> None:
@@ -283,6 +355,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.workspace.flush()
         self.workspace.followups.flush()
+        tray = self.reminders.tray
+        if tray is not None and not self._quitting and self.windowTitle() != APP_NAME:
+            # Follow-ups are due: stay reachable from the tray instead of quitting.
+            tray.showMessage("Followup is still running", "Reminders will keep coming; quit "
+                             "from the tray menu or with Ctrl+Q.")
+            self.hide()
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()

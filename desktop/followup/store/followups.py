@@ -308,3 +308,26 @@ def failing_required_count(library: Library, view: FollowUpView,
 
     results = check_draft(view.subject, view.body, check_context(library, view, others))
     return len(failing_required(results))
+
+
+# --- reminders --------------------------------------------------------------------------------
+
+
+def reminder_items(library: Library):
+    """Every follow-up with a deadline, as the reminder logic needs it."""
+    from followup.core.reminders import ReminderItem
+
+    return [ReminderItem(followup_id=v.id, person=v.person_name, company=v.company,
+                         deadline=v.deadline, status=v.status)
+            for v in all_followups(library) if v.deadline is not None]
+
+
+def shown_reminders(library: Library) -> set[tuple[int, str]]:
+    with library.session() as s:
+        return set(s.execute(select(m.ReminderShown.followup_id, m.ReminderShown.threshold)))
+
+
+def record_reminders(library: Library, pairs: set[tuple[int, str]]) -> None:
+    with library.session() as s:
+        for followup_id, threshold in pairs:
+            s.merge(m.ReminderShown(followup_id=followup_id, threshold=threshold))

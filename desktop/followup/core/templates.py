@@ -1,0 +1,158 @@
+"""Follow-up templates: finding the right file for a meeting and filling it in.
+
+A template is Markdown with `$name` or `${name}` variables and an optional first line
+`Subject: ...`. A paragraph whose lines all start with `| ` offers alternatives, one of which is
+kept per person so that drafts of one meeting read differently. A variable with no value shows
+as a visible gap such as `[your phone number]`; a variable whose value is the empty string is an
+absent section, and a paragraph left empty by it disappears.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+TEMPLATES_SUBDIR = "templates"
+SUFFIX = ".md"
+
+# Meeting kinds that share wording, in the order a template is looked for.
+FAMILIES = {
+    "panel_interview": "interview",
+    "one_on_one_interview": "interview",
+    "phone_screen": "interview",
+    "informational_interview": "conversation",
+    "networking_coffee": "conversation",
+    "meetup": "conversation",
+}
+
+GAPS = {
+    "first_name": "[first name]",
+    "company": "[company]",
+    "role": "[role]",
+    "my_name": "[your name]",
+    "my_phone": "[your phone number]",
+    "my_email": "[your email]",
+    "others_met": "[the people you met]",
+    "contribution": "[what you can contribute]",
+    "points": "[a specific point from your conversation]",
+}
+
+_VARIABLE_RE = re.compile(r"\$(?:(?P<escaped>\$)|(?P<named>[A-Za-z_]\w*)|\{(?P<braced>[A-Za-z_]\w*)\})")
+_CHOICE_PREFIX = "| "
+
+
+@dataclass(frozen=True)
+class TemplateText:
+    """One template file as read: its name, its subject line (may be empty) and its body."""
+
+    name: str
+    subject: str
+    body: str
+
+
+def resources_dir() -> Path:
+    """The resources folder: FOLLOWUP_RESOURCES, then a frozen build's, then the checkout's."""
+    env = os.environ.get("FOLLOWUP_RESOURCES")
+    if env:
+        return Path(env)
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    # desktop/followup/core/templates.py -> the repository root is three folders up.
+    return Path(__file__).resolve().parents[3] / "resources"
+
+
+def builtin_templates_dir() -> Path:
+    return resources_dir() / TEMPLATES_SUBDIR
+
+
+def template_names(kind: str, capacity: str) -> list[str]:
+    """File names to try, most specific first, e.g. panel_interview.coordinator.md ... default.md."""
+    stems = [kind]
+    if kind in FAMILIES:
+        stems.append(FAMILIES[kind])
+    stems.append("default")
+    names = []
+    for stem in stems:
+        names += [f"{stem}.{capacity}{SUFFIX}", f"{stem}{SUFFIX}"]
+    return names
+
+
+def find_template(kind: str, capacity: str, template_dirs: Sequence[Path] = ()) -> Path:
+    """The first template file in the chain; for each name the user's folders win over built-ins."""
+    folders = [Path(d) for d in template_dirs] + [builtin_templates_dir()]
+    for name in template_names(kind, capacity):
+        for folder in folders:
+            path = folder / name
+            if path.is_file():
+                return path
+    raise FileNotFoundError(f"no follow-up template for {kind}/{capacity} (not even default.md)")
+
+
+def parse_template(name: str, text: str) -> TemplateText:
+    """Split an optional `Subject:` first line from the body."""
+    text = text.replace("\r\n", "\n").lstrip("\ufeff")
+    first, _, rest = text.partition("\n")
+    if first.lower().startswith("subject:"):
+        return TemplateText(name, first[len("subject:"):].strip(), rest.strip("\n"))
+    return TemplateText(name, "", text.strip("\n"))
+
+
+def load_template(kind: str, capacity: str, template_dirs: Sequence[Path] = ()) -> TemplateText:
+    path = find_template(kind, capacity, template_dirs)
+    return parse_template(path.name, path.read_text(encoding="utf-8"))
+
+
+def gap(name: str) -> str:
+    """The visible placeholder for a variable that has no value."""
+    return GAPS.get(name, f"[{name.replace('_', ' ')}]")
+
+
+def substitute(text: str, values: Mapping[str, str | None]) -> str:
+    """`text` with its variables replaced; unknown or None values become gaps, `$$` becomes `$`."""
+
+    def replace(match: re.Match) -> str:
+        if match["escaped"]:
+            return "$"
+        name = match["named"] or match["braced"]
+        value = values.get(name)
+        return gap(name) if value is None else value
+
+    return _VARIABLE_RE.sub(replace, text)
+
+
+def choose_alternatives(body: str, seed: int) -> str:
+    """Keep one line of each `| ` paragraph, picked by `seed` and the paragraph's position."""
+    paragraphs = re.split(r"\n[ \t]*\n", body)
+    kept = []
+    for index, paragraph in enumerate(paragraphs):
+        lines = [line for line in paragraph.split("\n") if line.strip()]
+        if lines and all(line.startswith(_CHOICE_PREFIX) for line in lines):
+            pick = lines[(seed + index * 7) % len(lines)]
+            kept.append(pick[len(_CHOICE_PREFIX):].strip())
+        else:
+            kept.append(paragraph)
+    return "\n\n".join(kept)
+
+
+def tidy_paragraphs(body: str) -> str:
+    """Drop paragraphs left empty, trim trailing spaces, one blank line between paragraphs."""
+    paragraphs = re.split(r"\n[ \t]*\n", body)
+    cleaned = []
+    for paragraph in paragraphs:
+        lines = [line.rstrip() for line in paragraph.strip("\n").split("\n")]
+        text = "\n".join(lines).strip()
+        if text:
+            cleaned.append(text)
+    return "\n\n".join(cleaned) + "\n"
+
+
+def fill(template: TemplateText, values: Mapping[str, str | None], seed: int = 0) -> tuple[str, str]:
+    """The (subject, body) of `template` filled with `values`."""
+    subject = " ".join(substitute(template.subject, values).split())
+    body = tidy_paragraphs(substitute(choose_alternatives(template.body, seed), values))
+    return subject, body

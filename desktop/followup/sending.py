@@ -1,0 +1,124 @@
+"""Sending a follow-up: the account, one message per person, and statuses that stay true.
+
+The order of events is what keeps "never twice" true: the follow-up is recorded as `sending`
+(with its Message-ID) and committed *before* the server is contacted, and becomes `sent` only
+after the server accepted it. A crash in between leaves it `sending`, which the app shows as
+"send not confirmed" and never resends by itself. Used by the command line and the GUI;
+imports no Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+
+from followup.mail.outbox import Account, ComposeError, SendResult, compose_message, send_message
+from followup.store import followups as fu
+from followup.store.library import Library
+
+ACCOUNT_KEY = "smtp.account"
+PAUSE_BETWEEN = 2.0  # seconds between messages of a batch: servers dislike bursts
+SMTP_CHANNEL = "email (Followup)"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    followup_id: int
+    person: str
+    ok: bool
+    reason: str
+    status: str
+
+
+def load_account(library: Library) -> Account | None:
+    raw = library.setting(ACCOUNT_KEY)
+    if not raw:
+        return None
+    values = json.loads(raw)
+    return Account(**{k: values[k] for k in (
+        "host", "port", "security", "username", "sender_name", "sender_address")})
+
+
+def save_account(library: Library, account: Account) -> None:
+    library.set_setting(ACCOUNT_KEY, json.dumps(asdict(account)))
+
+
+def secret_key(account: Account) -> str:
+    from followup.mail.secrets import account_key
+
+    return account_key(account.username or account.sender_address, account.host)
+
+
+def compose_for(library: Library, view: fu.FollowUpView, account: Account):
+    """The message for this follow-up; ComposeError points the user at what to fix."""
+    try:
+        return compose_message(account, view.person_name, view.person_email or None,
+                               view.subject, view.body)
+    except ComposeError as exc:
+        if not view.person_email or "address" in str(exc):
+            raise ComposeError(f"{exc} Open {view.person_name}'s card to fix the address."
+                               ) from None
+        raise
+
+
+def send_one(library: Library, followup_id: int, account: Account, password: str, *,
+             allow_resend: bool = False, timeout: float = 20.0, ssl_context=None) -> Outcome:
+    view = fu.followup_view(library, followup_id)
+    if view.status in ("sent", "sending") and not allow_resend:
+        reason = ("already sent; confirm a resend explicitly" if view.status == "sent" else
+                  "a send was not confirmed: check your Sent folder before sending again")
+        return Outcome(view.id, view.person_name, False, reason, view.status)
+    try:
+        message = compose_for(library, view, account)
+    except ComposeError as exc:
+        return Outcome(view.id, view.person_name, False, str(exc), view.status)
+    fu.set_status(library, view.id, "sending", channel=SMTP_CHANNEL,
+                  message_id=message["Message-ID"], allow_resend=allow_resend,
+                  detail=f"to {view.person_email} via {account.host}")
+    result = send_message(account, password, message, timeout=timeout, ssl_context=ssl_context)
+    return _record(library, view, result)
+
+
+def _record(library: Library, view: fu.FollowUpView, result: SendResult) -> Outcome:
+    if result.ok:
+        fu.set_status(library, view.id, "sent", channel=SMTP_CHANNEL,
+                      message_id=result.message_id or "", detail=result.reason,
+                      allow_resend=True)
+        return Outcome(view.id, view.person_name, True, result.reason, "sent")
+    if result.maybe_sent:  # the server may have it: stay unconfirmed, never resend by itself
+        from followup.store.timestamps import utcnow
+
+        with library.session() as s:
+            from followup.store import models as m
+
+            followup = s.get_one(m.FollowUp, view.id)
+            followup.failure_reason = result.reason
+            followup.events.append(m.StatusEvent(status="sending", at=utcnow(),
+                                                 detail="not confirmed: " + result.reason))
+        return Outcome(view.id, view.person_name, False, result.reason +
+                       " Check your Sent folder before sending again.", "sending")
+    fu.set_status(library, view.id, "failed", channel=SMTP_CHANNEL, detail=result.reason,
+                  allow_resend=True)
+    return Outcome(view.id, view.person_name, False, result.reason, "failed")
+
+
+def send_many(library: Library, followup_ids: Sequence[int], account: Account, password: str,
+              *, pause: float = PAUSE_BETWEEN, timeout: float = 20.0, ssl_context=None,
+              progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Each follow-up to its own person, one at a time, with a short pause between them."""
+    outcomes = []
+    for number, followup_id in enumerate(followup_ids):
+        if number and pause:
+            time.sleep(pause)
+        outcome = send_one(library, followup_id, account, password, timeout=timeout,
+                           ssl_context=ssl_context)
+        outcomes.append(outcome)
+        if progress:
+            progress(outcome)
+    return outcomes
+
+
+def ready_ids(library: Library, meeting_id: int) -> list[int]:
+    return [v.id for v in fu.followups_for_meeting(library, meeting_id) if v.status == "ready"]
