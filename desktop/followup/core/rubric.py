@@ -76,7 +76,7 @@ _STRAIGHTEN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "�
                              "\u00a0": " "})
 _WORD_RE = re.compile(r"[A-Za-z0-9][\w'&-]*")
 # A sentence ends at . ! ? followed by a space or the end; "Company.io" and "e.g.x" do not end one.
-_SENTENCE_RE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s\"')\]]))+(?:[.!?]+[\"')\]]*|$)")
+_SENTENCE_RE = re.compile(r"(?:[^.!?]|[.!?](?=[^\s\"')\]]))+(?:[.!?]+[\"')\]]*|$)")
 _GREETING_WORDS = r"(?i:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening))"
 _GREETING_RE = re.compile(
     rf"^\s*(?P<hello>{_GREETING_WORDS}\b)?[\s,]*(?P<name>(?:[A-Z][\w.'-]*\s*){{0,3}})[,!:.\-]?\s*$")
@@ -115,11 +115,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences paragraph by paragraph, so a hard-wrapped sentence stays one sentence."""
     found = []
-    for match in _SENTENCE_RE.finditer(text, start, end):
-        lead = len(match.group()) - len(match.group().lstrip())
-        if match.group().strip():
-            found.append((match.start() + lead, match.end()))
+    for p_start, p_end in _paragraphs(text, start, end):
+        for match in _SENTENCE_RE.finditer(text, p_start, p_end):
+            lead = len(match.group()) - len(match.group().lstrip())
+            if match.group().strip():
+                found.append((match.start() + lead, match.end()))
     return found
 
 
@@ -411,7 +413,8 @@ def _phrase_spans(folded: str, phrase: str) -> list[tuple[int, int]]:
     phrase = phrase.strip()
     if len(phrase) < 2:
         return []
-    pattern = r"(?<![\w])" + re.escape(phrase) + r"(?![\w])"
+    body = r"\s+".join(re.escape(part) for part in phrase.split())
+    pattern = r"(?<![\w])" + body + r"(?![\w])"
     return [(m.start(), m.end()) for m in re.finditer(pattern, folded)]
 
 
@@ -545,10 +548,10 @@ def _rule_generic_reference(d: _Draft) -> RuleResult:
         bad.append((match.start(), match.end()))
     name = d.context.company or "the company's name"
     if bad:
-        phrase = d.text[bad[0][0]:bad[0][1]]
+        phrase = " ".join(d.text[bad[0][0]:bad[0][1]].split())
         return _result("generic_reference", False, f'Write {name} instead of "{phrase}".',
                        _body_spans(bad))
-    return _result("generic_reference", True, f"Calls the company by its name, not "
+    return _result("generic_reference", True, "Calls the company by its name, not "
                    '"your company".')
 
 
@@ -640,7 +643,7 @@ def _rule_subject(d: _Draft) -> RuleResult:
     subject = re.sub(r"^(?:(?:re|fwd?)\s*:\s*)+", "", d.subject, flags=re.IGNORECASE)
     plain = re.sub(r"[^\w\s'-]", "", _fold(subject)).strip()
     plain = re.sub(r"\s+", " ", plain)
-    if not plain:
+    if plain in {"", "none", "no subject"}:
         return _result("subject", False, "Add a subject line that says what the note is about, "
                        'e.g. "Great meeting you, Mark: Swift tooling".')
     spans = [Span(0, len(d.subject), "subject")]
@@ -714,7 +717,7 @@ def _rule_next_steps(d: _Draft) -> RuleResult:
 # (pattern on the folded text, what was probably meant); each is a slip a spell checker misses.
 _SLIPS = [(re.compile(p), fix) for p, fix in (
     (r"\bmangers?\b", "manager"),
-    (r"\bfiling(?=\s+(?:\w+\s+){0,2}(?:role|position|opening|vacancy|job|seat)s?\b)", "filling"),
+    (r"\bfiling(?=\s+(?:\w+\s+){0,3}(?:role|position|opening|vacancy|job|seat)s?\b)", "filling"),
     (r"\b(?:could|would|should|must|might)\s+of\b", "… have"),
     (r"\b(?:more|better|rather|less|other|bigger|faster)\s+then\b", "… than"),
     (r"\bthank\s+your\b", "thank you"),
@@ -810,9 +813,9 @@ _PLACEHOLDER_RE = re.compile(
 
 
 def _placeholders(text: str, company: str | None) -> list[tuple[int, int]]:
-    own = _fold(company or "\0")
+    own = " ".join(_fold(company or "\0").split())
     return [(m.start(), m.end()) for m in _PLACEHOLDER_RE.finditer(text)
-            if _fold(m.group()) != own]
+            if " ".join(_fold(m.group()).split()) != own]
 
 
 def _rule_placeholders(d: _Draft) -> RuleResult:
@@ -820,6 +823,7 @@ def _rule_placeholders(d: _Draft) -> RuleResult:
     spans += [Span(s, e, "subject") for s, e in _placeholders(d.subject, d.context.company)]
     if spans:
         first = (d.text if spans[0].field == "body" else d.subject)[spans[0].start:spans[0].end]
+        first = " ".join(first.split())
         return _result("placeholders", False, f'Fill in the gaps, starting with "{first}".', spans)
     return _result("placeholders", True, "No unfilled gaps.")
 

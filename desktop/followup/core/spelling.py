@@ -30,6 +30,18 @@ _SKIP_RE = re.compile(
 )
 _SENTENCE_END_RE = re.compile(r"[.!?:]['\"’”)]*\s*$")
 _SHORT_LINE_WORDS = 4  # greeting and signature lines: "Hi Mark," "Jessica Maxwell"
+# Everyday words of tech job hunting that the general dictionary lacks; flagging them in every
+# note would teach people to ignore the checker.
+WORKPLACE_WORDS = frozenset("""
+analytics api apis app apps async backend bootcamp bootcamps chatbot codebase codebases
+cybersecurity dataset datasets dev devs devops ecommerce edtech fintech frontend fullstack
+github gitlab golang hackathon hackathons healthtech kubernetes linkedin linting livestream
+meetup meetups microservice microservices middleware npm offsite onboarding onsite opensource
+postgres pypi refactor refactored refactoring repo repos reskilling roadmap roadmaps runtime
+saas serverless standup standups tech toolchain toolchains upskilling webinar webinars
+wireframe wireframes wireframing workflow workflows javascript typescript startup startups
+teammate teammates coworker coworkers mentorship internship prototyping scalable
+""".split())
 
 
 def checker() -> SpellChecker:
@@ -38,7 +50,9 @@ def checker() -> SpellChecker:
     if _checker is None:
         with _lock:
             if _checker is None:
-                _checker = SpellChecker(language="en", distance=2)
+                spell = SpellChecker(language="en", distance=2)
+                spell.word_frequency.load_words(WORKPLACE_WORDS)
+                _checker = spell
     return _checker
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QTextBrowser,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +53,7 @@ class DraftEditor(QPlainTextEdit):
 class FollowUpPanel(QWidget):
     statusChanged = Signal(int)
     saved = Signal(datetime)
+    routeRequested = Signal(str, int)  # "send", "mail_app", "eml", "copy"; follow-up id
 
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
@@ -110,10 +113,23 @@ class FollowUpPanel(QWidget):
         self.sent_button.clicked.connect(self.mark_sent)
         self.skip_box = QCheckBox("No follow-up needed", objectName="noFollowupBox")
         self.skip_box.toggled.connect(self._on_skip_toggled)
+        self.send_button = QToolButton(objectName="sendButton")
+        self.send_button.setText("Send…")
+        self.send_button.setToolTip("Send this note to this person only (Ctrl+Return)")
+        self.send_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.send_button.clicked.connect(self._route_send)
+        menu = QMenu(self.send_button)
+        for label, route in (("Send with Followup", "send"), ("Open in mail app", "mail_app"),
+                             ("Save as .eml…", "eml"), ("Copy subject and note", "copy")):
+            action = menu.addAction(label)
+            action.setData(route)
+        menu.triggered.connect(self._on_route)
+        self.send_button.setMenu(menu)
         self.actions_row = QHBoxLayout()
         self.actions_row.addWidget(self.regen_button)
         self.actions_row.addWidget(self.ready_button)
         self.actions_row.addWidget(self.sent_button)
+        self.actions_row.addWidget(self.send_button)
         self.actions_row.addStretch(1)
         self.actions_row.addWidget(self.skip_box)
         self.empty = QLabel(objectName="followUpEmpty", wordWrap=True)
@@ -130,7 +146,8 @@ class FollowUpPanel(QWidget):
 
     def _set_editing_visible(self, visible: bool) -> None:
         for widget in (self.countdown, self.due_label, self.subject, self.body, self.similarity,
-                       self.tabs, self.regen_button, self.ready_button, self.sent_button):
+                       self.tabs, self.regen_button, self.ready_button, self.sent_button,
+                       self.send_button):
             widget.setVisible(visible)
         self.stale_bar.setVisible(visible and self.view is not None and self.view.out_of_date)
         self.empty.setVisible(not visible)
@@ -180,6 +197,7 @@ class FollowUpPanel(QWidget):
     def _update_status_widgets(self) -> None:
         view = self.view
         sent = view.status in ("sent", "sending")
+        self.send_button.setText("Send again…" if view.status == "sent" else "Send…")
         self.subject.setReadOnly(sent)
         self.body.setReadOnly(sent)
         self.regen_button.setEnabled(not sent)
@@ -397,6 +415,18 @@ class FollowUpPanel(QWidget):
             self.refresh_view()
         self.statusChanged.emit(self.view.id if self.view else 0)
         self.show_for(self.attendance_id, checked)
+
+    @Slot()
+    def _route_send(self) -> None:
+        if self.view is not None:
+            self.flush()
+            self.routeRequested.emit("send", self.view.id)
+
+    @Slot(QAction)
+    def _on_route(self, action: QAction) -> None:
+        if self.view is not None:
+            self.flush()
+            self.routeRequested.emit(action.data(), self.view.id)
 
     def _after_status(self) -> None:
         self.refresh_view()

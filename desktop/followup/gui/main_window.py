@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle(APP_NAME)
         self._quitting = False
+        self.setAcceptDrops(True)
         self.sidebar = MeetingSidebar(library)
         self.workspace = MeetingWorkspace(library)
         self.stack = QStackedWidget(objectName="centralStack")
@@ -71,10 +72,16 @@ class MainWindow(QMainWindow):
         self._tick.start()
         self._setup_spelling()
         from followup.gui.reminders_ui import ReminderPresenter
+        from followup.gui.send_ui import SendController
+
+        self.sender_ui = SendController(library, self)
+        self.sender_ui.changed.connect(self._after_send)
+        self.workspace.followups.routeRequested.connect(self._on_route)
 
         self.reminders = ReminderPresenter(library, self)
         self.sidebar.refresh()
         self.update_badge()
+        self.show_unconfirmed_sends()
         self._restore_geometry()
         if self.sidebar.list.count():
             self.sidebar.list.setCurrentRow(0)
@@ -126,7 +133,11 @@ class MainWindow(QMainWindow):
                      "Ctrl+Shift+R", "readyAction")
         self._action(follow, "Mark &sent…", self.workspace.followups.mark_sent, "Ctrl+Shift+M",
                      "markSentAction")
+        self._action(follow, "Se&nd…", self._send_current, "Ctrl+Return", "sendAction")
+        self._action(follow, "Send all &ready in this meeting…", self.send_ready,
+                     "Ctrl+Shift+Return", "sendReadyAction")
         self._action(file, "&Profile…", self.edit_profile, "Ctrl+,", "profileAction")
+        self._action(file, "Sending &account…", self.edit_account, None, "accountAction")
         self._action(self.view_menu, "&Filter meetings", self.focus_filter,
                      QKeySequence.StandardKey.Find, "filterAction")
         self.help_menu = bar.addMenu("&Help")
@@ -220,6 +231,58 @@ class MainWindow(QMainWindow):
             + ", ".join(missing) + "); anything left empty shows as a gap in the drafts."))
         dialog.exec()
         return True
+
+    @Slot(str, int)
+    def _on_route(self, route: str, followup_id: int) -> None:
+        from followup.store.followups import followup_view
+
+        view = followup_view(self.library, followup_id)
+        if route == "send":
+            self.sender_ui.send([followup_id])
+        elif route == "mail_app":
+            self.sender_ui.open_in_mail_app(view)
+        elif route == "eml":
+            self.sender_ui.save_eml(view)
+        elif route == "copy":
+            self.sender_ui.copy(view)
+
+    @Slot()
+    def _send_current(self) -> None:
+        panel = self.workspace.followups
+        if panel.isVisible() and panel.view is not None:
+            panel._route_send()
+
+    @Slot()
+    def send_ready(self) -> None:
+        from followup.sending import ready_ids
+
+        if self.workspace.meeting is not None:
+            self.workspace.followups.flush()
+            self.sender_ui.send(ready_ids(self.library, self.workspace.meeting.id))
+
+    @Slot()
+    def _after_send(self) -> None:
+        self.workspace.followups.refresh_view()
+        self._on_status_changed(0)
+        if self.stack.currentWidget() is self.status_list:
+            self.status_list.refresh()
+
+    @Slot()
+    def edit_account(self) -> None:
+        from followup.gui.send_ui import AccountDialog
+
+        AccountDialog(self.library, self).exec()
+
+    def show_unconfirmed_sends(self) -> None:
+        """After a crash mid-send: say so, and never resend by itself."""
+        from followup.store.followups import unconfirmed_sends
+
+        stuck = unconfirmed_sends(self.library)
+        if stuck:
+            self.banner.show_messages([
+                f"<b>Send not confirmed: check your Sent folder</b> — the note to "
+                f"{v.person_name} ({v.company}) may or may not have left. Followup will not "
+                "resend it by itself." for v in stuck])
 
     @Slot()
     def edit_profile(self) -> None:
@@ -342,6 +405,17 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
 
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if any(url.isLocalFile() and url.toLocalFile().lower().endswith(IMPORTABLE)
+               for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        for url in event.mimeData().urls():
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(IMPORTABLE):
+                self.import_file(url.toLocalFile())
+        event.acceptProposedAction()
+
     # --- window state ---------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
@@ -372,6 +446,8 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(f"Saved {clock_time(datetime.now().astimezone())}")
 
 
+IMPORTABLE = (".json", ".ics", ".vcf", ".vcard")
+
 SHORTCUTS_HELP = """\
 Ctrl+N  New meeting
 Ctrl+1…9  Notes on person 1…9
@@ -385,6 +461,9 @@ Ctrl+D  Follow-ups beside the notes (drafts one per person)
 Ctrl+R  Regenerate the draft from the notes (asks before replacing your edits)
 Ctrl+Shift+R  Mark ready / back to draft
 Ctrl+Shift+M  Mark sent by hand
+Ctrl+Return  Send this follow-up (to this person only)
+Ctrl+Shift+Return  Send every follow-up of the meeting marked ready, one by one
+Ctrl+L  Send-status list (Ctrl+Shift+L back to the notes)
 Ctrl+,  Your profile
 Ctrl+F  Filter meetings
 Ctrl+I  Import an export, an .ics invitation or .vcf cards

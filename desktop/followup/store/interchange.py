@@ -95,7 +95,8 @@ def export_markdown(library: Library) -> str:
         if when:
             out.append(f"- When: {when}")
         if mt["location"]:
-            out.append(f"- Where: {mt['location']}")
+            out.append("- Where: " + ", ".join(
+                part.strip() for part in mt["location"].splitlines() if part.strip()))
         out.append("")
         if mt["general_notes"].strip():
             out += ["### General notes", "", mt["general_notes"].strip(), ""]

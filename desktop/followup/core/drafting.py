@@ -1,0 +1,636 @@
+"""One person's notes turned into an individual follow-up draft.
+
+The fixed wording comes from a template chosen by meeting kind and the person's capacity
+(see `templates`); this module supplies the parts that depend on the notes: the specific points
+(terse note fragments rephrased into sentences), what the user can contribute, a paragraph
+per question they would answer better now, a matching link from the profile and the closing.
+Everything is deterministic: the same request gives the same draft.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from followup.core import templates
+from followup.core.markers import Marker, parse_notes
+
+KINDS = (
+    "panel_interview", "one_on_one_interview", "phone_screen", "informational_interview",
+    "networking_coffee", "meetup", "other",
+)
+CAPACITIES = ("interviewer", "coordinator", "other")
+ANSWER_GAP = "[write your better answer here]"
+MAX_POINTS = 3
+MAX_WORDS = 230  # the guides' notes are short; stay well under 250 words
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    signature: str = ""
+    skills: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class DraftRequest:
+    company: str
+    role: str
+    kind: str
+    person_name: str
+    person_title: str
+    capacity: str
+    notes: str
+    general_notes: str = ""
+    others_met: tuple[str, ...] = ()  # full names of the other people in the meeting
+    profile: Profile = field(default_factory=Profile)
+
+
+@dataclass(frozen=True)
+class Draft:
+    subject: str
+    body: str  # Markdown
+
+
+# ---- word lists -----------------------------------------------------------------------------
+# Notes are terse fragments; these small lists are enough to tell "runs the platform team"
+# (the person did something) from "team ships weekly" (a clause) and "benefits: ..." (a topic).
+
+_VERBS = frozenset("""
+    ask be become believe bike bring build buy care champion change choose climb coach code
+    come cook cover create cut deal debug deploy describe design do drive enjoy expect explain
+    favor favour feel fix focus get give go grow hate have help hike hire hope host invest join
+    keep know lead learn like live love maintain make manage mean mention mentor migrate miss
+    move need organise organize own oversee plan play prefer present push read recommend report
+    review ride run say see seem share ship show sit speak spend start stay struggle suggest
+    support surf swim talk teach tell test think train travel try use value volunteer walk want
+    watch wish work worry write
+""".split())
+_IRREGULAR_THIRD = {"is": "are", "has": "have", "does": "do", "goes": "go", "was": "were"}
+_IRREGULAR_PAST = frozenset("""
+    began brought built came cut did drew drove felt found gave got grew had kept knew led left
+    made meant met put ran rode said saw sent set showed shown spent spoke taught thought told
+    took went wrote won
+""".split())
+_NOT_PAST = frozenset({"need", "speed", "feed", "seed", "bed", "red", "shed", "bled", "embed"})
+_NOT_GERUND = frozenset("""
+    billing building ceiling consulting engineering evening funding hiring-manager king
+    logging marketing meeting morning nothing onboarding pricing ring something spring string
+    thing ticketing tooling training wedding everything anything accounting networking
+    computing streaming
+""".split())
+_ADJECTIVE_PARTICIPLES = frozenset("""
+    based interested excited located focused involved married tired surprised impressed
+    passionate keen
+""".split())
+_MODALS = frozenset("can could will would should might must may".split())
+_DETERMINERS = frozenset("""
+    a an the this that these those my your his her its our their some any no every each all
+    both many few several lots
+""".split())
+_TEAM_WORDS = frozenset("""
+    team office mission benefits culture stack roadmap product platform customers users codebase
+    process org company plans offsite onboarding architecture pipeline hiring interview
+""".split())
+_PERSONAL_STARTS = frozenset("very really super quite so extremely huge big avid long-time".split())
+_NO_ARTICLE = frozenset("very really super quite so extremely".split())
+_LOWERCASE_OK = _VERBS | _DETERMINERS | _TEAM_WORDS | _MODALS | frozenset("""
+    system design round very really huge big he she they we it i'm you lots office
+""".split())
+_ABBREVIATIONS = (
+    (r"\s\+\s", " and "), (r"\s&\s", " and "), (r"\bw/o\b", "without"), (r"\bw/", "with "),
+    (r"\s*->\s*", " to "), (r"\s*=>\s*", " to "), (r"\bb/c\b", "because"),
+    (r"\bppl\b", "people"), (r"\byrs\b", "years"), (r"\beng\b", "engineering"),
+)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _seed(request: DraftRequest) -> int:
+    """A per-person offset, distinct for each person of one meeting so their wording differs."""
+    names = sorted({request.person_name, *request.others_met})
+    rank = names.index(request.person_name)
+    return zlib.crc32(f"{request.company}|{request.kind}".encode()) % 97 + rank
+
+
+# ---- fragments to sentences ---------------------------------------------------------------
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    for pattern, repl in _ABBREVIATIONS:
+        text = re.sub(pattern, repl, text)
+    return text.strip().rstrip(".,;:!").strip()
+
+
+def _split_parts(text: str) -> list[tuple[str, str]]:
+    """(separator before, part) for each comma/semicolon/colon/dash piece outside parentheses."""
+    parts: list[tuple[str, str]] = []
+    depth, start, sep = 0, 0, ""
+    for match in re.finditer(r"[()]|[,;:](?=\s)|\s[-\u2013\u2014]\s", text):
+        token = match.group()
+        if token in "()":
+            depth = max(0, depth + (1 if token == "(" else -1))
+            continue
+        if depth == 0:
+            parts.append((sep, text[start:match.start()].strip()))
+            sep, start = token.strip(), match.end()
+    parts.append((sep, text[start:].strip()))
+    return [(s, p) for s, p in parts if p]
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip("()\"'.,")
+
+
+def _verb_base(word: str) -> str | None:
+    """The base form of a third-person present verb (`runs` -> `run`), or None."""
+    w = _bare(word)
+    if w in _IRREGULAR_THIRD:
+        return _IRREGULAR_THIRD[w]
+    if not w.endswith("s") or len(w) < 3:
+        return None
+    candidates = [w[:-3] + "y"] if w.endswith("ies") else []
+    candidates += [w[:-1], w[:-2]]
+    return next((c for c in candidates if c in _VERBS), None)
+
+
+def _is_past(word: str) -> bool:
+    w = _bare(word)
+    if w in _IRREGULAR_PAST:
+        return True
+    return len(w) >= 5 and w.endswith("ed") and not w.endswith("eed") and w not in _NOT_PAST
+
+
+def _is_gerund(word: str) -> bool:
+    w = _bare(word)
+    return len(w) >= 6 and w.endswith("ing") and w not in _NOT_GERUND
+
+
+def _is_verb_form(word: str) -> bool:
+    w = _bare(word)
+    return (_verb_base(w) is not None or w in _VERBS or w in _MODALS or w in ("are", "were")
+            or w.endswith(("'s", "'re")) or _is_past(w))
+
+
+def _kind_of(part: str) -> str:
+    """How a fragment starts: verb3, past, gerund, participle, modal, pronoun, clause or noun."""
+    words = _words(part)
+    first = _bare(words[0])
+    if first in ("i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "they", "they're",
+                 "they've", "he", "she", "he's", "she's", "it", "it's", "you", "you're"):
+        return "pronoun"
+    if first in _ADJECTIVE_PARTICIPLES:
+        return "participle"
+    if first in _MODALS:
+        return "modal"
+    if _verb_base(first) and first not in _TEAM_WORDS:
+        return "verb3"
+    if _is_past(first):
+        return "past"
+    if _is_gerund(first) and not (len(words) > 1 and _is_verb_form(words[1])):
+        return "gerund"
+    if any(_is_verb_form(w) and not _is_gerund(w) for w in words[1:3]):
+        return "clause"
+    return "noun"
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case an ordinary first word ("Runs the team"), never a name or an acronym."""
+    first = text.split(" ", 1)[0]
+    bare = _bare(first)
+    ordinary = (bare in _LOWERCASE_OK or _verb_base(bare) or _is_past(bare)
+                or _is_gerund(bare) or bare in _ADJECTIVE_PARTICIPLES)
+    if first[:1].isupper() and first[1:] == first[1:].lower() and ordinary and bare != "i":
+        return first[:1].lower() + text[len(first):] if len(first) > 0 else text
+    return text
+
+
+def _swap_words(text: str, mapping: dict[str, str]) -> str:
+    def repl(match: re.Match) -> str:
+        word = match.group()
+        new = mapping.get(word.lower())
+        if new is None:
+            return word
+        return new[:1].upper() + new[1:] if word[:1].isupper() and word != "I" else new
+
+    return _WORD_RE.sub(repl, text)
+
+
+_THEIR_SIDE = {"we": "you", "we're": "you're", "we've": "you've", "our": "your", "ours": "yours",
+               "us": "you", "ourselves": "yourselves"}
+_THIRD_PERSON = {"his": "your", "him": "you", "himself": "yourself", "herself": "yourself",
+                 "he's": "you're", "she's": "you're"}
+
+
+def _to_second_person(part: str) -> str:
+    """A fragment about the person, as said to them: `he runs his team` -> `you run your team`."""
+    words = _words(part)
+    if _bare(words[0]) in ("he", "she", "they"):
+        words = ["you", *words[1:]]
+        if len(words) > 1 and _verb_base(words[1]):
+            words[1] = _verb_base(words[1])
+    text = _swap_words(" ".join(words), {**_THEIR_SIDE, **_THIRD_PERSON})
+    return re.sub(r"\bher\b(?=\s+[a-z0-9])", "your", text).replace(" her ", " you ")
+
+
+def _person_clause(part: str, kind: str) -> str:
+    """A verb-led fragment with `you` as its subject."""
+    words = _words(part)
+    first = _bare(words[0])
+    if kind == "verb3":
+        base = _verb_base(first)
+        if base == "are":
+            return "you're " + " ".join(words[1:])
+        return "you " + " ".join([base, *words[1:]])
+    if kind in ("gerund", "participle"):
+        return "you're " + part
+    if first == "was":
+        return "you were " + " ".join(words[1:])
+    return "you " + part
+
+
+def _continuation(part: str, kind: str) -> str:
+    """A later verb-led fragment that shares the subject `you`: `was at Stripe` -> `were at ...`."""
+    return _person_clause(part, kind)[len("you "):].replace("'re ", "are ", 1) \
+        if kind in ("verb3", "past", "gerund", "participle") else part
+
+
+def _main_clause(part: str, kind: str, followed_by_verb: bool) -> tuple[str, str]:
+    """(shape, text) of a point's first fragment; shape is `you`, `i`, `clause` or `noun`."""
+    if kind in ("verb3", "past", "gerund", "participle"):
+        return "you", _to_second_person(_person_clause(part, kind))
+    if kind == "pronoun":
+        first = _bare(part.split()[0])
+        if first.startswith("i"):
+            return ("i", part) if first != "it" and not first.startswith("it'") else \
+                ("clause", part)
+        if first.startswith(("they", "we")):
+            part = _swap_words(part, {"they": "you", "they're": "you're", "they've": "you've"})
+        return "clause", _to_second_person(part)
+    words = _words(part)
+    personal = _bare(words[0]) in _PERSONAL_STARTS or " fan of " in f" {part} "
+    if personal or (kind == "noun" and followed_by_verb and len(words) <= 5):
+        article = "" if _bare(words[0]) in _NO_ARTICLE or _bare(words[0]) in _DETERMINERS \
+            else ("an " if part[:1].lower() in "aeiou" else "a ")
+        return "you", "you're " + article + part
+    if _bare(words[0]) in _TEAM_WORDS:
+        part = "your " + part
+    return ("clause" if kind == "clause" else "noun"), _to_second_person(part)
+
+
+def rephrase_fragment(fragment: str) -> tuple[str, str]:
+    """(shape, text) of a note fragment as part of a sentence said to the person.
+
+    shape is `you` (the person did or is something), `i` (the user did), `clause` (a clause
+    with its own subject) or `noun` (a topic); the text has no final full stop.
+    """
+    parts = _split_parts(_lower_first(_clean(fragment)))
+    if not parts:
+        return "noun", ""
+    kinds = [_kind_of(p) for _, p in parts]
+    verb_next = len(parts) > 1 and kinds[1] in ("verb3", "past", "gerund")
+    shape, text = _main_clause(parts[0][1], kinds[0], verb_next)
+    for (sep, part), kind in zip(parts[1:], kinds[1:], strict=True):
+        text += _join_part(shape, sep, part, kind)
+    return shape, text
+
+
+def _join_part(shape: str, sep: str, part: str, kind: str) -> str:
+    if kind in ("verb3", "past", "gerund", "participle") and shape in ("you", "i"):
+        return " and " + (_to_second_person(_continuation(part, kind)) if shape == "you" else part)
+    if kind == "pronoun" and _bare(part.split()[0]) in ("i", "i'm", "i've", "i'd"):
+        return "" if shape != "i" else ", and " + part  # the user's aside, not for the email
+    if part[:1].isdigit():
+        return f" ({part})"
+    if kind in ("clause", "pronoun"):
+        return "; " + _to_second_person(part)
+    if sep == ":":
+        return ": " + part
+    return ", " + part
+
+
+# ---- choosing points ------------------------------------------------------------------------
+
+def _substance(text: str) -> int:
+    """How much a line says: long words and numbers count; the person's questions count less."""
+    words = _words(text)
+    score = sum(1 for w in words if len(w) >= 4) + sum(2 for w in words if any(c.isdigit() for c in w))
+    if _bare(words[0]) in ("asked", "question", "q"):
+        score -= 4
+    return score
+
+
+def pick_points(notes: str, limit: int = MAX_POINTS) -> list[str]:
+    """The `!` lines; with none marked, the two most substantial unmarked lines, in note order."""
+    lines = parse_notes(notes)
+    marked = [line.text for line in lines if line.marker is Marker.KEY]
+    if marked:
+        return marked[:limit]
+    plain = [line.text for line in lines if line.marker is None and len(_words(line.text)) >= 3]
+    best = sorted(plain, key=lambda t: -_substance(t))[: min(2, limit)]
+    return [t for t in plain if t in best]
+
+
+_FIRST_FRAMES = (
+    ("I especially enjoyed hearing that {}.", "I especially enjoyed hearing about {}."),
+    ("It was great to learn that {}.", "It was great to learn about {}."),
+    ("What stayed with me most was hearing that {}.",
+     "What stayed with me most was our conversation about {}."),
+    ("I really enjoyed learning that {}.", "I really enjoyed our conversation about {}."),
+)
+_LATER_FRAMES = (
+    ("I was also glad to hear that {}.", "I was also glad to hear about {}."),
+    ("It was also exciting to learn that {}.", "It was also exciting to learn about {}."),
+    ("I also appreciated hearing that {}.", "I also appreciated hearing about {}."),
+    ("I also loved hearing that {}.", "I also loved hearing about {}."),
+)
+_I_FRAMES = ("I especially enjoyed the part of our conversation where {}.",
+             "I also enjoyed the part of our conversation where {}.")
+
+
+def point_sentence(fragment: str, index: int, seed: int) -> str:
+    """One point as a full sentence; the frame depends on the point's position and the seed."""
+    shape, text = rephrase_fragment(fragment)
+    if shape == "i":
+        return _I_FRAMES[min(index, 1)].format(text)
+    frames = _FIRST_FRAMES if index == 0 else _LATER_FRAMES
+    clause_frame, noun_frame = frames[(seed + index) % len(frames)]
+    return (noun_frame if shape == "noun" else clause_frame).format(text)
+
+
+def points_paragraphs(fragments: Sequence[str], seed: int) -> str:
+    sentences = [point_sentence(f, i, seed) for i, f in enumerate(fragments)]
+    if sum(len(s.split()) for s in sentences) <= 70:
+        return " ".join(sentences)
+    return "\n\n".join(sentences)
+
+
+# ---- contribution ---------------------------------------------------------------------------
+
+def _mentions(text: str, phrase: str) -> bool:
+    stem = phrase.strip().lower()
+    if not stem:
+        return False
+    stem = stem[:-1] if stem.endswith("s") and len(stem) > 3 else stem
+    return re.search(rf"(?<!\w){re.escape(stem)}(?:s|es)?(?!\w)", text, re.IGNORECASE) is not None
+
+
+def touched_skills(profile: Profile, notes: str, general_notes: str) -> list[str]:
+    """The profile's skills that the conversation touched, in the profile's order."""
+    text = f"{notes}\n{general_notes}"
+    return [s for s in profile.skills if s.strip() and _mentions(text, s)]
+
+
+def _own_sentence(fragment: str) -> str:
+    """A `+` line as the user's own sentence: `led X` -> `I led X`; a topic -> `I can bring X`."""
+    text = _swap_words(_lower_first(_clean(fragment)), {"their": "your", "them": "you",
+                                                        "they": "you", "they're": "you're"})
+    first = _bare(text.split()[0])
+    kind = _kind_of(text)
+    if kind == "pronoun" or first in ("my", "we", "our"):
+        sentence = text
+    elif kind in ("past", "modal"):
+        sentence = "I " + text
+    elif kind == "verb3":
+        sentence = "I " + " ".join([_verb_base(first) or first, *text.split()[1:]])
+    elif kind == "gerund":
+        sentence = "I have experience " + text
+    elif first in _VERBS:
+        sentence = "I can " + text
+    else:
+        sentence = "I can bring " + text
+    return _tidy_parts(sentence)
+
+
+def _tidy_parts(sentence: str) -> str:
+    parts = _split_parts(sentence)
+    text = parts[0][1]
+    for sep, part in parts[1:]:
+        kind = _kind_of(part)
+        if kind in ("past", "verb3", "modal"):
+            text += " and " + part
+        elif part[:1].isdigit():
+            text += f" ({part})"
+        else:
+            text += f"{sep} {part}" if sep in (",", ";", ":") else f", {part}"
+    return text[:1].upper() + text[1:]
+
+
+def _join_names(items: Sequence[str]) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+_BRING_FRAMES = (
+    "{}, and I'd love to bring that experience to {}.",
+    "{}, so I'd be glad to help {} with this kind of work.",
+    "{}, and I'd welcome the chance to put that experience to work at {}.",
+)
+_SKILL_FRAMES = (
+    "My experience with {} would carry straight over as well.",
+    "I'd also bring hands-on experience with {}.",
+)
+_SKILLS_ONLY = (
+    "My experience with {} lines up well with what we discussed, and I'd love to put it to "
+    "work at {}.",
+    "I'd bring hands-on experience with {}, which fits the work you described at {}.",
+)
+
+
+def contribution_paragraph(request: DraftRequest, seed: int, company: str) -> str | None:
+    """What the user can bring: the `+` lines, then skills the conversation touched."""
+    own = [_own_sentence(t) for t in _marked(request.notes, Marker.CONTRIBUTE)[:2]]
+    skills = [s for s in touched_skills(request.profile, request.notes, request.general_notes)
+              if not any(_mentions(o, s) for o in own)][:3]
+    if not own and not skills:
+        return None
+    if not own:
+        return _SKILLS_ONLY[seed % len(_SKILLS_ONLY)].format(_join_names(skills), company)
+    sentences = [_BRING_FRAMES[seed % len(_BRING_FRAMES)].format(own[0], company)]
+    sentences += [o + "." for o in own[1:]]
+    if skills:
+        sentences.append(_SKILL_FRAMES[seed % len(_SKILL_FRAMES)].format(_join_names(skills)))
+    return " ".join(sentences)
+
+
+def _marked(notes: str, marker: Marker) -> list[str]:
+    return [line.text for line in parse_notes(notes) if line.marker is marker and line.text]
+
+
+# ---- questions to answer better -------------------------------------------------------------
+
+_WH_WORDS = ("how", "what", "why", "when", "where", "which", "who", "whether", "if")
+_QUESTION_FRAMES = (
+    "{}, and I don't think my answer did it justice. Here is what I would say now: {}",
+    "{}. I've thought about it more since, and here is a clearer answer: {}",
+    "{}, and I'd like to give you a better answer than I did: {}",
+)
+
+
+def _question_core(fragment: str) -> str:
+    """The question itself, without the user's asides (`I hand-waved`, `(not quite true)`)."""
+    text = re.sub(r"\([^)]*\)", "", _clean(fragment).rstrip("?")).strip()
+    parts = _split_parts(text)
+    kept = [parts[0][1]] + [p for _, p in parts[1:] if _kind_of(p) != "pronoun"]
+    return ", ".join(kept).rstrip("?,;: ")
+
+
+def asked_clause(fragment: str) -> str:
+    """`asked how I'd size X` -> `You asked how I'd size X`; a topic -> `You asked about X`."""
+    text = _lower_first(_question_core(fragment))
+    text = re.sub(r"^(?:asked|asks|q|question)(?:\s+me)?\b[:\s]*", "", text, flags=re.I)
+    text = re.sub(r"\b(would|could|should|can|will|do) I\b",
+                  lambda m: "I" if m[1] == "do" else f"I {m[1]}", text)
+    first = _bare(text.split()[0]) if text else ""
+    if first == "about" or first in _WH_WORDS:
+        return "You asked " + text
+    return "You asked about " + _to_second_person(text)
+
+
+def question_paragraphs(notes: str, seed: int) -> str:
+    paragraphs = []
+    for index, fragment in enumerate(_marked(notes, Marker.QUESTION)):
+        frame = _QUESTION_FRAMES[(seed + index) % len(_QUESTION_FRAMES)]
+        paragraphs.append(frame.format(asked_clause(fragment), ANSWER_GAP))
+    return "\n\n".join(paragraphs)
+
+
+# ---- link, names and closing ----------------------------------------------------------------
+
+_LINK_FRAMES = (
+    "Since it came up, here is a post I wrote on a related topic: [{}]({}).",
+    "You might enjoy a short post I wrote on this: [{}]({}).",
+)
+
+
+def matching_link(profile: Profile, notes: str, general_notes: str) -> Link | None:
+    """The profile link whose tags the conversation mentions most; ties go to the first."""
+    text = f"{notes}\n{general_notes}"
+    scored = [(sum(_mentions(text, t) for t in link.tags), -i, link)
+              for i, link in enumerate(profile.links) if link.url.strip()]
+    scored = [s for s in scored if s[0] > 0]
+    return max(scored, key=lambda s: s[:2])[2] if scored else None
+
+
+def link_sentence(link: Link | None, seed: int) -> str:
+    if link is None:
+        return ""
+    title = link.title.strip() or link.url.strip()
+    return _LINK_FRAMES[seed % len(_LINK_FRAMES)].format(title, link.url.strip())
+
+
+_HONORIFICS = frozenset("dr dr. mr mr. ms ms. mrs mrs. mx mx. prof prof.".split())
+
+
+def first_name(full_name: str) -> str:
+    words = [w for w in full_name.split() if w.lower() not in _HONORIFICS]
+    return words[0].strip(",") if words else ""
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def _has_phone(signature: str, phone: str) -> bool:
+    if phone.strip():
+        return _digits(phone) != "" and _digits(phone) in _digits(signature)
+    from followup.core.phones import find_phone_numbers  # phonenumbers loads only when needed
+
+    return bool(find_phone_numbers(signature))
+
+
+def signature_block(profile: Profile) -> str:
+    """The closing lines: the signature (with the phone added when it lacks it) or name and phone."""
+    phone = profile.phone.strip() or templates.gap("my_phone")
+    signature = "\n".join(line.rstrip() for line in profile.signature.strip().splitlines())
+    if not signature:
+        return f"{profile.name.strip() or templates.gap('my_name')}\n{phone}"
+    if _has_phone(signature, profile.phone):
+        return signature
+    return f"{signature}\n{phone}"
+
+
+# ---- the draft ------------------------------------------------------------------------------
+
+def _value(text: str) -> str | None:
+    return text.strip() or None
+
+
+def draft_values(request: DraftRequest, seed: int, max_points: int = MAX_POINTS,
+                 with_link: bool = True) -> dict[str, str | None]:
+    """Every template variable for one person."""
+    company = request.company.strip() or templates.gap("company")
+    points = pick_points(request.notes, max_points) or pick_points(request.general_notes, 1)
+    others = [first_name(n) for n in request.others_met if first_name(n)]
+    link = matching_link(request.profile, request.notes, request.general_notes)
+    return {
+        "first_name": _value(first_name(request.person_name)),
+        "person_name": _value(request.person_name),
+        "person_title": _value(request.person_title),
+        "company": _value(request.company),
+        "role": _value(request.role),
+        "others_met": _value(_join_names(others)),
+        "points": _value(points_paragraphs(points, seed)) if points else None,
+        "contribution": contribution_paragraph(request, seed, company),
+        "questions": question_paragraphs(request.notes, seed),
+        "link": link_sentence(link, seed) if with_link else "",
+        "my_name": _value(request.profile.name),
+        "my_phone": _value(request.profile.phone),
+        "my_email": _value(request.profile.email),
+        "signature": signature_block(request.profile),
+    }
+
+
+def _normalised(request: DraftRequest) -> DraftRequest:
+    kind = request.kind if request.kind in KINDS else "other"
+    capacity = request.capacity if request.capacity in CAPACITIES else "other"
+    return replace(request, kind=kind, capacity=capacity)
+
+
+def generate_draft(request: DraftRequest, template_dirs: Sequence[Path] = ()) -> Draft:
+    """The follow-up draft for one person; `template_dirs` (user overrides) are searched first."""
+    request = _normalised(request)
+    template = templates.load_template(request.kind, request.capacity, template_dirs)
+    seed = _seed(request)
+    # Shorten a long draft by dropping the third point, then the link.
+    for max_points, with_link in ((MAX_POINTS, True), (2, True), (2, False), (1, False)):
+        values = draft_values(request, seed, max_points, with_link)
+        subject, body = templates.fill(template, values, seed)
+        if len(body.split()) <= MAX_WORDS:
+            break
+    if not subject:
+        subject = templates.substitute("Thank you, $first_name: following up on $company", values)
+    return Draft(subject, body)
+
+
+def missing_profile_fields(profile: Profile) -> list[str]:
+    """The profile fields a draft needs and lacks, for the GUI to ask for."""
+    return [name for name in ("name", "phone") if not getattr(profile, name).strip()]
+
+
+def notes_fingerprint(notes: str, general_notes: str) -> str:
+    """A stable hash of the notes a draft was built from, to tell when the draft is out of date."""
+    def norm(text: str) -> str:
+        return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
+
+    data = f"{norm(notes)}\x00{norm(general_notes)}".encode()
+    return hashlib.sha256(data).hexdigest()[:16]
