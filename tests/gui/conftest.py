@@ -14,6 +14,9 @@ def window(qtbot, data_dir):
     win.resize(1280, 800)
     win.show()
     qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitActive(win)  # window shortcuts only fire in the active window
+    qtbot.wait(20)  # let queued start-up work (spelling, first selection) settle
     yield win
     win.close()
     win.library.close()

@@ -211,7 +211,7 @@ class _Draft:
 
     @cached_property
     def first_name(self) -> str:
-        return _first_name(self.context.recipient) or "them"
+        return _first_name(self.context.recipient) or "the person"
 
     @cached_property
     def company_spans(self) -> list[tuple[int, int]]:
@@ -301,7 +301,7 @@ exciting interest interested hi hello dear best regards sincerely cheers
 """.split())
 _TOPIC_RE = re.compile(
     r"\b(?:(?:conversation|discussion|chat|talk|chatting|talking|learning|hearing|learned|"
-    r"heard)\s+(?:more\s+)?(?:about|on|around|regarding)|discuss(?:ed|ing))\s+"
+    r"heard)\s+(?:more\s+)?(?:about|on|of|around|regarding)|discuss(?:ed|ing))\s+"
     r"(?P<object>[^.!?\n]{3,80})")
 _MENTION_RE = re.compile(
     r"\b(?:you|he|she|they)\s+(?:mentioned|described|explained|shared|showed|told\s+me|"
@@ -309,7 +309,7 @@ _MENTION_RE = re.compile(
     r"|\b(?:your|his|her|their)\s+(?:point|insight|insights|advice|thoughts|story|perspective|"
     r"take|explanation|description|vision|demo|presentation|experience|tips?)\s+"
     r"(?:on|about|of|for|with|regarding)\b"
-    r"|\b(?:work|worked)\s+through\b|\b(?:i|we)\s+worked\s+on\b")
+    r"|\b(?:work|worked|working)\s+through\b|\b(?:i|we)\s+worked\s+on\b")
 # Capitalised words that name a kind of person or place, not a topic of conversation.
 _GENERIC_NAMES = frozenset("""
 i i'm i'd i've i'll company inc llc ltd corp fellow engineer engineering manager developer
@@ -574,7 +574,8 @@ _EXCITEMENT_RE = re.compile(
     r"|\b(?:energi[sz]ed|fascinat\w+|delighted)\b|\bexcites\s+me\b")
 _FUTURE_RE = re.compile(
     r"\blook(?:ing)?\s+forward\b|\bhope\s+(?:we|to|that\s+we)\b[^.!?\n]{0,60}?\b(?:chance|talk|"
-    r"speak|discuss|continue|meet|see|connect|touch|again|further|soon|future)"
+    r"speak|discuss|continue|meet|see|connect|touch|again|further|soon|future|conversation)"
+    r"|\bkeep\s+(?:the|our)\s+conversation\s+going\b"
     r"|\bcontinu(?:e|ing)\s+(?:the|this|our)\s+(?:conversation|process|discussion|dialogue)"
     r"|\bfurther\s+(?:conversations?|discussions?)\b|\bdiscuss\w*\b[^.!?\n]{0,50}\bfurther\b"
     r"|\b(?:talk|speak|chat|connect|catch\s+up|meet)(?:ing)?\s+(?:again|more|further|soon)\b"
@@ -662,7 +663,7 @@ def _rule_greeting(d: _Draft) -> RuleResult:
     if d.greeting:
         s, e = d.greeting
         line = d.folded[s:e]
-        if want and re.search(rf"\b{re.escape(_fold(want))}\b", line):
+        if want and _names_recipient(line, d.context.recipient or ""):
             return _result("greeting", True, f"Greets {want} by name.", _body_spans([(s, e)]))
         name = (_GREETING_RE.match(d.text[s:e].lstrip("> "))["name"] or "").strip()
         if not want and name and name.split()[0].lower() not in _GENERIC_ADDRESSEES:
@@ -672,6 +673,15 @@ def _rule_greeting(d: _Draft) -> RuleResult:
     return _result("greeting", False, f'Open with a greeting by name, e.g. "Hi {want or "Mark"},".')
 
 
+def _names_recipient(folded_line: str, recipient: str) -> bool:
+    """Whether a greeting line holds the recipient's first or last name ("Dear Mr. Howard")."""
+    names = [n for n in _fold(recipient).replace(",", " ").split() if len(n.strip(".")) > 2]
+    return any(re.search(rf"\b{re.escape(n)}\b", folded_line) for n in names)
+
+
+# "I hope to hear back soon about the timeline" asks without a question mark.
+_WAITING_RE = re.compile(r"\b(?:hear|hearing|update|updated|informed|posted)\b[^.!?\n]{0,50}"
+                         r"\b(?:timeline|time\s*frame|decision|status|next\s+steps?)\b")
 _NEXT_STEPS_MENTION_RE = re.compile(r"\bnext\s+(?:steps?|rounds?|stages?)\b")
 _CAREER_RE = re.compile(r"\b(?:my|your|the)\s+(?:career|journey|growth|development|learning)\b")
 _QUESTION_TOPIC_RE = re.compile(
@@ -683,6 +693,7 @@ _QUESTION_TOPIC_RE = re.compile(
     r"|\b(?:hiring|interview|recruiting|application|selection)\s+process\b|\bmy\s+(?:application|"
     r"candidacy)\b|\b(?:anything|something)\s+(?:else|more|further)\b"
     r"|\b(?:need|require)\b[^.?!\n]{0,40}\bfrom\s+me\b"
+    r"|\bnext\s+(?:steps?|rounds?|stages?)\b"
     r"|\b(?:further|more|additional|other)\s+(?:information|materials|documents|details|"
     r"references)\b|\bexpect\s+to\s+hear\b")
 _INDIRECT_QUESTION_RE = re.compile(
@@ -696,7 +707,7 @@ def _rule_next_steps(d: _Draft) -> RuleResult:
     for s, e in _sentences(d.text, 0, len(d.text)):
         sentence = d.folded[s:e]
         question = sentence.rstrip("\"') ").endswith("?") or _INDIRECT_QUESTION_RE.search(sentence)
-        if question and _QUESTION_TOPIC_RE.search(sentence):
+        if question and _QUESTION_TOPIC_RE.search(sentence) or _WAITING_RE.search(sentence):
             asked.append((s, e))
         elif _NEXT_STEPS_MENTION_RE.search(sentence) and not _CAREER_RE.search(sentence):
             mentioned.append((s, e))
@@ -799,7 +810,8 @@ def _rule_paragraphs(d: _Draft) -> RuleResult:
     sizes = [(s, e, len(_words(d.text[s:e]))) for s, e in d.paragraphs]
     if len(sizes) == 1 and sizes[0][2] > SINGLE_BLOCK_WORDS:
         return _result("paragraphs", False, "Break the note into short paragraphs (thanks, what "
-                       "you discussed, what you bring, your interest).", _body_spans([sizes[0][:2]]))
+                       "you discussed, what you bring, your interest).",
+                       _body_spans([sizes[0][:2]]))
     blocks = [(s, e) for s, e, n in sizes if n > PARAGRAPH_WORDS]
     if blocks:
         return _result("paragraphs", False, "Break up the long paragraph.", _body_spans(blocks))
@@ -807,7 +819,8 @@ def _rule_paragraphs(d: _Draft) -> RuleResult:
 
 
 _PLACEHOLDER_RE = re.compile(
-    r"\[[^\[\]\n]{1,80}\](?!\()|\{[^{}\n]{1,40}\}|<<[^<>\n]{1,40}>>|<[A-Z][A-Za-z ]{0,30}>"
+    r"\[(?:[^\[\]\n]|\n(?!\s*\n)){1,80}\](?!\()"
+    r"|\{[^{}\n]{1,40}\}|<<[^<>\n]{1,40}>>|<[A-Z][A-Za-z ]{0,30}>"
     r"|\b(?:XXX+|TBD|TODO|FIXME)\b|\b[Ii]nsert\s+(?:here|name|your|company|the)\b|_{3,}"
     r"|\b(?:Company|Person|Role)\s+[XYZ]\b")
 

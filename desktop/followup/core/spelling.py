@@ -41,6 +41,7 @@ postgres pypi refactor refactored refactoring repo repos reskilling roadmap road
 saas serverless standup standups tech toolchain toolchains upskilling webinar webinars
 wireframe wireframes wireframing workflow workflows javascript typescript startup startups
 teammate teammates coworker coworkers mentorship internship prototyping scalable
+walkthrough walkthroughs idempotency idempotent deployable
 """.split())
 
 
@@ -152,7 +153,7 @@ def _words(text: str, skipped: list[tuple[int, int]]):
             continue
         offset = match.start()
         for part in re.finditer(r"[^-]+", token):
-            word = part.group().strip("'’")
+            word = re.sub(r"['’]s$", "", part.group()).strip("'’")  # the possessive's owner
             if len(word) > 1 or word.isalpha():
                 start = offset + part.start() + part.group().find(word)
                 yield start, start + len(word), word

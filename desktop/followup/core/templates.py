@@ -41,7 +41,8 @@ GAPS = {
     "points": "[a specific point from your conversation]",
 }
 
-_VARIABLE_RE = re.compile(r"\$(?:(?P<escaped>\$)|(?P<named>[A-Za-z_]\w*)|\{(?P<braced>[A-Za-z_]\w*)\})")
+_VARIABLE_RE = re.compile(
+    r"\$(?:(?P<escaped>\$)|(?P<named>[A-Za-z_]\w*)|\{(?P<braced>[A-Za-z_]\w*)\})")
 _CHOICE_PREFIX = "| "
 
 
@@ -71,7 +72,7 @@ def builtin_templates_dir() -> Path:
 
 
 def template_names(kind: str, capacity: str) -> list[str]:
-    """File names to try, most specific first, e.g. panel_interview.coordinator.md ... default.md."""
+    """File names to try, most specific first: panel_interview.coordinator.md ... default.md."""
     stems = [kind]
     if kind in FAMILIES:
         stems.append(FAMILIES[kind])
@@ -151,7 +152,8 @@ def tidy_paragraphs(body: str) -> str:
     return "\n\n".join(cleaned) + "\n"
 
 
-def fill(template: TemplateText, values: Mapping[str, str | None], seed: int = 0) -> tuple[str, str]:
+def fill(template: TemplateText, values: Mapping[str, str | None],
+         seed: int = 0) -> tuple[str, str]:
     """The (subject, body) of `template` filled with `values`."""
     subject = " ".join(substitute(template.subject, values).split())
     body = tidy_paragraphs(substitute(choose_alternatives(template.body, seed), values))

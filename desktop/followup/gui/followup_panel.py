@@ -73,9 +73,9 @@ class FollowUpPanel(QWidget):
     # --- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.countdown = QLabel(objectName="countdownLabel")
+        self.countdown = QLabel(objectName="countdownLabel", wordWrap=True)
         font = self.countdown.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.countdown.setFont(font)
         self.due_label = QLabel(objectName="dueLabel", wordWrap=True)
@@ -85,7 +85,7 @@ class FollowUpPanel(QWidget):
         stale_layout.setContentsMargins(6, 2, 6, 2)
         self.stale_label = QLabel("⟳ The notes changed since this draft was written.",
                                   wordWrap=True)
-        self.regen_button = QPushButton("&Regenerate", objectName="regenerateButton")
+        self.regen_button = QPushButton("Re&generate", objectName="regenerateButton")
         self.regen_button.setToolTip("Write the draft again from the notes (Ctrl+R)")
         self.regen_button.clicked.connect(self.regenerate)
         stale_layout.addWidget(self.stale_label, 1)
@@ -97,6 +97,8 @@ class FollowUpPanel(QWidget):
         SpellHighlighter(self.body.document())
         self.similarity = QLabel(objectName="similarityLabel", wordWrap=True)
         self.checklist = QListWidget(objectName="checklist")
+        self.checklist.setWordWrap(True)
+        self.checklist.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.checklist.itemActivated.connect(self._on_rule_clicked)
         self.checklist.itemClicked.connect(self._on_rule_clicked)
         self.preview = QTextBrowser(objectName="preview")
@@ -107,9 +109,12 @@ class FollowUpPanel(QWidget):
         self.tabs.addTab(self.preview, "Preview")
         self.tabs.addTab(self.history, "History")
         self.tabs.currentChanged.connect(self._on_tab)
-        self.ready_button = QPushButton("Mark rea&dy", objectName="readyButton")
+        self.ready_button = QPushButton("Rea&dy", objectName="readyButton")
+        self.ready_button.setToolTip("Mark this note ready to send, or back to draft "
+                                     "(Ctrl+Shift+R)")
         self.ready_button.clicked.connect(self.toggle_ready)
-        self.sent_button = QPushButton("Mark &sent…", objectName="markSentButton")
+        self.sent_button = QPushButton("Mark s&ent…", objectName="markSentButton")
+        self.sent_button.setToolTip("Record that it was sent another way (Ctrl+Shift+M)")
         self.sent_button.clicked.connect(self.mark_sent)
         self.skip_box = QCheckBox("No follow-up needed", objectName="noFollowupBox")
         self.skip_box.toggled.connect(self._on_skip_toggled)
@@ -131,12 +136,15 @@ class FollowUpPanel(QWidget):
         self.actions_row.addWidget(self.sent_button)
         self.actions_row.addWidget(self.send_button)
         self.actions_row.addStretch(1)
-        self.actions_row.addWidget(self.skip_box)
         self.empty = QLabel(objectName="followUpEmpty", wordWrap=True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.countdown, self.due_label, self.stale_bar, self.subject):
+        top = QHBoxLayout()
+        top.addWidget(self.countdown, 1)
+        top.addWidget(self.skip_box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        for widget in (self.due_label, self.stale_bar, self.subject):
             layout.addWidget(widget)
         layout.addWidget(self.body, 3)
         layout.addWidget(self.similarity)
@@ -173,7 +181,7 @@ class FollowUpPanel(QWidget):
             self.empty.setText(
                 "Select a person to see their follow-up." if attendance_id is None else
                 "No follow-up for this person." if no_followup else
-                "No draft yet: open Follow-ups (Ctrl+D) to draft one per person.")
+                "No draft yet: open Follow-ups (Ctrl+Shift+D) to draft one per person.")
             self._set_editing_visible(False)
             return
         self._loading = True
@@ -201,7 +209,7 @@ class FollowUpPanel(QWidget):
         self.subject.setReadOnly(sent)
         self.body.setReadOnly(sent)
         self.regen_button.setEnabled(not sent)
-        self.ready_button.setText("Back to d&raft" if view.status == "ready" else "Mark rea&dy")
+        self.ready_button.setText("Back to d&raft" if view.status == "ready" else "Rea&dy")
         self.ready_button.setEnabled(view.status in ("draft", "ready", "failed"))
         self.stale_bar.setVisible(view.out_of_date and not sent)
         self.history.clear()

@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 980])
+        self.splitter.setSizes([250, 1030])
         self.splitter.setChildrenCollapsible(False)
         from followup.gui.reminders_ui import ReminderBanner
 
@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self._action(meeting, "&Delete meeting…", self.delete_meeting, None, "deleteMeetingAction")
         self.view_menu = bar.addMenu("&View")
         self.followups_action = self._action(
-            self.view_menu, "&Follow-ups beside notes", self.toggle_followups, "Ctrl+D",
+            self.view_menu, "&Follow-ups beside notes", self.toggle_followups, "Ctrl+Shift+D",
             "followUpsAction")
         self.followups_action.setCheckable(True)
         self._action(self.view_menu, "Send-&status list", self.show_status_list, "Ctrl+L",
@@ -457,7 +457,7 @@ Ctrl+Shift+A  Add a person
 Ctrl+K  Toggle ! (key point) on the current line
 Ctrl+Shift+S / Ctrl+Shift+E  Start / end the meeting
 Ctrl+Z / Ctrl+Shift+Z  Undo / redo (each person's notes have their own history)
-Ctrl+D  Follow-ups beside the notes (drafts one per person)
+Ctrl+Shift+D  Follow-ups beside the notes (drafts one per person)
 Ctrl+R  Regenerate the draft from the notes (asks before replacing your edits)
 Ctrl+Shift+R  Mark ready / back to draft
 Ctrl+Shift+M  Mark sent by hand

@@ -82,7 +82,7 @@ class MeetingWorkspace(QWidget):
         header.addWidget(self.end_button)
 
         self.people = QListWidget(objectName="peopleList")
-        self.people.setMinimumWidth(200)
+        self.people.setMinimumWidth(170)
         self.people.currentRowChanged.connect(self._on_row_changed)
         self.add_person_edit = QLineEdit(objectName="addPersonEdit")
         self.add_person_edit.setPlaceholderText("Add person: Name, title, email  (Ctrl+Shift+A)")
@@ -90,7 +90,10 @@ class MeetingWorkspace(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("People  (Ctrl+1…9, general notes Ctrl+0)"))
+        people_label = QLabel("&People")
+        people_label.setBuddy(self.people)
+        people_label.setToolTip("Ctrl+1…9 selects a person, Ctrl+0 the general notes")
+        left_layout.addWidget(people_label)
         left_layout.addWidget(self.people, 1)
         left_layout.addWidget(self.add_person_edit)
 
@@ -288,7 +291,10 @@ class MeetingWorkspace(QWidget):
             ensure_drafts(self.library, self.meeting.id)
             self.meeting = self.library.meeting(self.meeting.id)
             self.followups.show_meeting(self.meeting.id)
-            self.followups.show()
+            if not self.followups.isVisible():
+                self.followups.show()
+                total = sum(self.splitter.sizes())
+                self.splitter.setSizes([int(total * 0.17), int(total * 0.35), int(total * 0.48)])
             self._show_followup()
             self.meetingChanged.emit(self.meeting.id)
         else:

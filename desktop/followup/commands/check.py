@@ -1,0 +1,117 @@
+"""`followup check`: run the follow-up checklist on a note from a file or standard input."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+NAME = "check"
+_SEVERITY_ORDER = ("required", "recommended", "optional")
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        NAME, help="check a follow-up note against the checklist",
+        description="Check a follow-up note against the checklist of the career guides. A first "
+                    "line 'Subject: ...' is taken as the subject. Exit status: 0 when every "
+                    "required rule passes, 1 when one fails, 2 for a usage or input error.")
+    parser.add_argument("file", nargs="?", default="-", metavar="FILE",
+                        help="the note as UTF-8 text, or - for standard input (default)")
+    parser.add_argument("--subject", help="the subject line (overrides a 'Subject:' line)")
+    parser.add_argument("--company", help="the company's name")
+    parser.add_argument("--to", dest="recipient", metavar="NAME", help="the recipient's name")
+    parser.add_argument("--notes", metavar="FILE", help="your notes on this person (! ? + lines)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text for people, json for scripts (default: text)")
+    parser.set_defaults(func=run)
+
+
+class InputError(Exception):
+    """A file that cannot be read as text; the message is for the user."""
+
+
+def read_text(name: str) -> str:
+    """The UTF-8 text of file `name`, or of standard input for "-"."""
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from exc
+    if b"\0" in data:
+        raise InputError(f"{_label(name)} is not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{_label(name)} is not UTF-8 text") from exc
+
+
+def _label(name: str) -> str:
+    return "standard input" if name == "-" else name
+
+
+def split_subject(text: str) -> tuple[str | None, str]:
+    """(subject, body): a first line "Subject: ..." is the subject, the rest the body."""
+    first, newline, rest = text.partition("\n")
+    if first.lower().startswith("subject:"):
+        return first[len("subject:"):].strip(), rest.lstrip("\r\n")
+    return None, text
+
+
+def to_json(results) -> dict:
+    from followup.core.rubric import failing_required
+
+    return {"passed": not failing_required(results),
+            "rules": [{**asdict(r), "spans": [asdict(s) for s in r.spans]} for r in results]}
+
+
+def to_text(results) -> str:
+    from followup.core.rubric import failing_required
+
+    lines = []
+    yes, no = _marks()
+    for severity in _SEVERITY_ORDER:
+        for r in (r for r in results if r.severity == severity):
+            mark = yes if r.passed else no
+            lines.append(f"{mark} {r.id:<18} {severity:<12} {r.message}")
+    failing = failing_required(results)
+    lines.append("")
+    lines.append("All required points are covered." if not failing else
+                 f"{len(failing)} required point(s) missing: {', '.join(r.id for r in failing)}.")
+    return "\n".join(lines)
+
+
+def _marks() -> tuple[str, str]:
+    # A console that cannot show ✓ (a legacy Windows code page) gets plain letters.
+    try:
+        "✓✗".encode(sys.stdout.encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return "+", "x"
+    return "✓", "✗"
+
+
+def _error(message: str) -> int:
+    print(f"followup: {NAME}: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    from followup.core.rubric import CheckContext, check_draft, failing_required
+
+    try:
+        subject, body = split_subject(read_text(args.file))
+        notes = read_text(args.notes) if args.notes else None
+    except InputError as exc:
+        return _error(str(exc))
+    if args.subject is not None:
+        subject = args.subject
+    if not body.strip():
+        return _error(f"{_label(args.file)} holds no note to check")
+    context = CheckContext(company=args.company, recipient=args.recipient, notes=notes)
+    results = check_draft(subject, body, context)
+    if args.format == "json":
+        print(json.dumps(to_json(results), ensure_ascii=False, indent=2))
+    else:
+        print(to_text(results))
+    return 1 if failing_required(results) else 0

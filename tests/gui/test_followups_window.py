@@ -1,0 +1,195 @@
+"""Follow-ups in the real window: one draft per person, autosave, regenerate, statuses,
+the send-status list, countdowns and reminders, and sending to a real server on loopback."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from followup.store import followups as fu
+from tests.gui.test_notes_window import type_text
+
+
+@pytest.fixture
+def shown(window, qtbot):
+    window.workspace.editor.setFocus()
+    qtbot.keyClick(window.workspace.editor, Qt.Key.Key_D,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.workspace.followups.isVisible()
+    return window
+
+
+def test_one_draft_per_person_each_about_its_own_person(shown):
+    views = fu.followups_for_meeting(shown.library, 1)
+    assert [v.person_name for v in views] == [
+        "Priya Natarajan", "Marcus Feld", "Dana Okafor", "Tom Becker"]
+    notes = {a.name: a.notes for a in shown.workspace.meeting.attendees}
+    for view in views:
+        assert view.body.startswith(f"Hi {view.person_name.split()[0]},")
+        assert "Brightwave" in view.body and "(415) 555-0134" in view.body
+        for other, text in notes.items():
+            if other != view.person_name:
+                for line in text.splitlines():
+                    assert line.lstrip("!?+ ").strip() not in view.body
+
+
+def test_selecting_a_person_shows_their_draft_checklist_and_countdown(shown):
+    ws = shown.workspace
+    ws.select_row(2)
+    panel = ws.followups
+    assert panel.view.person_name == "Marcus Feld"
+    assert panel.body.toPlainText().startswith("Hi Marcus,")
+    assert panel.checklist.count() >= 15
+    assert "left" in panel.countdown.text()
+    assert "Send by" in panel.due_label.text()
+
+
+def test_draft_edits_autosave(shown, qtbot):
+    panel = shown.workspace.followups
+    panel.body.moveCursor(panel.body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(panel.body, " PS: see you at the meetup")
+    qtbot.waitUntil(lambda: fu.followup_view(shown.library, panel.view.id).body.endswith(
+        "see you at the meetup"), timeout=1000)
+    assert fu.followup_view(shown.library, panel.view.id).edited
+
+
+def test_regenerate_asks_before_replacing_edits_and_undo_restores(shown, qtbot, monkeypatch):
+    panel = shown.workspace.followups
+    panel.body.moveCursor(panel.body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(panel.body, " My own words.")
+    panel.flush()
+    edited = panel.body.toPlainText()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
+    panel.regenerate()
+    assert asked and panel.body.toPlainText() == edited
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    panel.regenerate()
+    assert "My own words." not in panel.body.toPlainText()
+    assert not fu.followup_view(shown.library, panel.view.id).edited
+    panel.body.undo()
+    assert panel.body.toPlainText() == edited
+
+
+def test_changed_notes_mark_the_draft_out_of_date(shown, qtbot):
+    ws = shown.workspace
+    ws.select_row(1)
+    assert ws.followups.stale_bar.isHidden()
+    ws.editor.setFocus()
+    type_text(qtbot, ws.editor, "\n! also runs the SRE guild")
+    ws.flush()
+    ws.select_row(2)
+    ws.select_row(1)
+    assert ws.followups.view.out_of_date
+    assert ws.followups.stale_bar.isVisible()
+
+
+def test_no_follow_up_needed_removes_the_draft_from_the_count(shown, qtbot):
+    ws = shown.workspace
+    ws.select_row(3)
+    ws.followups.skip_box.setChecked(True)
+    view = fu.followup_for_attendance(shown.library, ws.people.item(3).data(
+        Qt.ItemDataRole.UserRole))
+    assert view.status == "skipped"
+    assert "0 of 3 sent" in shown.sidebar.list.item(0).text()
+    assert ws.followups.empty.isVisible()
+
+
+def test_mark_ready_and_mark_sent_by_hand_are_recorded(shown, monkeypatch):
+    panel = shown.workspace.followups
+    panel.toggle_ready()
+    assert panel.view.status == "ready"
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("in person", True))
+    panel.mark_sent()
+    view = fu.followup_view(shown.library, panel.view.id)
+    assert (view.status, view.channel) == ("sent", "in person")
+    assert [h.status for h in view.history] == ["draft", "ready", "sent"]
+    assert panel.body.isReadOnly()
+    assert "1 of 4 sent" in shown.sidebar.list.item(0).text()
+    assert panel.history.count() == 3
+
+
+def test_status_list_most_urgent_first_filters_and_opens(shown, qtbot):
+    library = shown.library
+    meeting = shown.workspace.meeting
+    library.update_meeting(meeting.id, ended_at=datetime.now(UTC) - timedelta(hours=23, minutes=30))
+    shown.show_status_list()
+    table = shown.status_list
+    assert table.isVisible()
+    rows = table.model.rows
+    assert rows and rows[0].countdown.state.value == "urgent"
+    states = [r.countdown.state.value for r in rows]
+    assert states == sorted(states, key=["overdue", "urgent", "soon", "comfortable"].index)
+    qtbot.keyClicks(table.search, "marcus")
+    assert [r.view.person_name for r in table.model.rows] == ["Marcus Feld"]
+    table.set_filter("sent")
+    assert table.model.rows == []
+    table.search.clear()
+    table.set_filter("all")
+    assert any(r.view.person_name == "Lena Hoffmann" for r in table.model.rows)
+    table.set_filter("to do")
+    index = table.model.index(0, 0)
+    table.table.setCurrentIndex(index)
+    table._open_index(index)
+    assert shown.stack.currentWidget() is shown.workspace
+    assert shown.workspace.followups.view.person_name == rows[0].view.person_name
+
+
+def test_countdown_ticks_from_the_clock(shown):
+    panel = shown.workspace.followups
+    end = panel.view.deadline.meeting_end
+    panel.tick(end + timedelta(hours=23, minutes=30))
+    assert "Urgent" in panel.countdown.text() or "target" in panel.countdown.text()
+    panel.tick(end + timedelta(hours=26))
+    assert "overdue by 2:00:00" in panel.countdown.text()
+
+
+def test_window_title_counts_due_follow_ups(shown):
+    shown.update_badge()
+    assert shown.windowTitle() == "Followup — 4 follow-ups due"
+
+
+def test_reminder_banner_once_per_threshold_also_after_restart(shown):
+    library = shown.library
+    fu.ensure_drafts(library, 1)
+    end = shown.workspace.meeting.ended_at
+    urgent_time = end + timedelta(hours=23, minutes=30)
+    first = shown.reminders.check(urgent_time)
+    assert len(first) == 4 and shown.banner.isVisible()
+    assert "Priya Natarajan" in shown.banner.label.text()
+    shown.reminders.reschedule()
+    assert shown.reminders.check(urgent_time + timedelta(minutes=1)) == []
+    from followup.gui.reminders_ui import ReminderPresenter
+
+    restarted = ReminderPresenter(library, shown)
+    assert restarted.check(urgent_time + timedelta(minutes=2)) == []
+    overdue = restarted.check(end + timedelta(hours=25))
+    assert {r.threshold for r in overdue} == {"overdue"}
+
+
+def test_send_from_window_to_real_server(shown, qtbot, monkeypatch):
+    from followup.mail.outbox import Account
+    from followup.sending import save_account
+    from tests import smtp_server as servers
+
+    with servers.running_server("none", auth=False) as server:
+        save_account(shown.library, Account(server.host, server.port, "none", "",
+                                             "Sam Rivera", "sam.rivera@example.com"))
+        monkeypatch.setattr(QMessageBox, "question",
+                            lambda *a, **k: QMessageBox.StandardButton.Yes)
+        warnings = []
+        monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a))
+        panel = shown.workspace.followups
+        followup_id = panel.view.id
+        qtbot.keyClick(panel.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: fu.followup_view(shown.library, followup_id).status == "sent",
+                        timeout=10000)
+        assert len(server.received) == 1
+        assert server.received[0].rcpt_tos == ["priya.natarajan@brightwave.io"]
+        assert warnings == []
+        assert panel.send_button.text() == "Send again…"
+        qtbot.waitUntil(lambda: panel.view.status == "sent", timeout=2000)
