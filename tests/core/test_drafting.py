@@ -255,6 +255,20 @@ def test_unmarked_notes_give_the_most_substantial_lines():
         "only one", "runs the Berlin office since 2019"]
 
 
+def test_long_notes_are_cut_down_to_a_short_note():
+    notes = "\n".join(
+        [f"! point {n}: the team rebuilt the {w} service in Go with careful rollout plans"
+         for n, w in enumerate(("billing", "search", "payments", "ledger"))]
+        + [f"? asked how I would shard the {w} tables across three regions" for w in
+           ("billing", "search", "payments", "ledger")]
+        + ["+ I rebuilt our billing service in Go at Voltly, 12 services in 6 months"])
+    request = request_for("Tom Becker", notes=notes)
+    draft = generate_draft(request)
+    assert len(re.findall(r"[A-Za-z0-9][\w'&-]*", draft.body)) <= 200
+    assert "billing tables" in draft.body and ANSWER_GAP in draft.body
+    assert failed_rules(draft, request) == []
+
+
 def test_person_without_notes_falls_back_to_general_notes():
     people = {"Ana Lima": ("Designer", "interviewer", ""), **PANEL}
     body = generate_draft(request_for("Ana Lima", people)).body
@@ -274,6 +288,12 @@ def test_person_without_notes_falls_back_to_general_notes():
     ("huge fan of cycling, rides to work", "you're a huge fan of cycling and ride to work"),
     ("mentioned the offsite in Lisbon", "the offsite in Lisbon"),
     ("I asked about remote work", "I asked about remote work"),
+    ("runs the data team, migrating it to Go", "you run the data team and are migrating it to Go"),
+    ("Runs the platform team, 6 engineers, was at Stripe before",
+     "you run the platform team (6 engineers) and were at Stripe before"),
+    ("customers want alerts in 5 minutes, today it's next-day",
+     "your customers want alerts in 5 minutes, while today it's next-day"),
+    ("we talked about my move from Voltly", "my move from Voltly"),
     ("Mission: make energy data useful", "your mission to make energy data useful"),
 ])
 def test_fragments_become_sentence_parts(fragment, expected):

@@ -294,8 +294,13 @@ def _person_clause(part: str, kind: str) -> str:
 
 def _continuation(part: str, kind: str) -> str:
     """A later verb-led fragment that shares the subject `you`: `was at Stripe` -> `were at ...`."""
-    return _person_clause(part, kind)[len("you "):].replace("'re ", "are ", 1) \
-        if kind in ("verb3", "past", "gerund", "participle") else part
+    words = _words(part)
+    if kind in ("gerund", "participle"):
+        return "are " + part
+    if kind == "verb3" or _bare(words[0]) == "was":
+        base = "were" if _bare(words[0]) == "was" else _verb_base(words[0])
+        return " ".join([base, *words[1:]])
+    return part
 
 
 def _main_clause(part: str, kind: str) -> tuple[str, str]:

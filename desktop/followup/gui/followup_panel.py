@@ -64,6 +64,7 @@ class FollowUpPanel(QWidget):
         self.notes_provider = None  # callable(attendance_id) -> current note text
         self.results = []
         self._loading = False
+        self._dirty = False
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.run_checks)
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -170,9 +171,8 @@ class FollowUpPanel(QWidget):
         self.flush()
         self.attendance_id = attendance_id
         self.view = None
-        if attendance_id is not None:
-            self.view = next((v for v in self.siblings if v.attendance_id == attendance_id),
-                             None) or fu.followup_for_attendance(self.library, attendance_id)
+        if attendance_id is not None:  # fresh from the library: "out of date" must be current
+            self.view = fu.followup_for_attendance(self.library, attendance_id)
         self.skip_box.blockSignals(True)
         self.skip_box.setChecked(no_followup)
         self.skip_box.setVisible(attendance_id is not None)
@@ -250,14 +250,16 @@ class FollowUpPanel(QWidget):
     def _on_edited(self) -> None:
         if self._loading or self.view is None:
             return
+        self._dirty = True
         self._save_timer.start()
         self._check_timer.start()
 
     @Slot()
     def flush(self) -> None:
-        if not self._save_timer.isActive() or self.view is None:
-            return
         self._save_timer.stop()
+        if not self._dirty or self.view is None:
+            return
+        self._dirty = False
         subject, body = self.subject.text(), self.body.toPlainText()
         when = fu.save_draft(self.library, self.view.id, subject, body)
         self.siblings = [_replace(v, subject=subject, body=body) if v.id == self.view.id else v
@@ -381,6 +383,7 @@ class FollowUpPanel(QWidget):
         self.subject.selectAll()
         self.subject.insert(draft.subject)
         self._save_timer.stop()
+        self._dirty = False
         fu.accept_generated(self.library, self.view.id, draft.subject, draft.body)
         self.refresh_view()
         self.run_checks()

@@ -1,0 +1,79 @@
+"""Start-up time and peak memory: `followup --smoke` on the big library against a bare window.
+
+Both are separate processes timed from launch to exit, where the window has been shown and the
+event loop has turned once. Peak memory is each child's maxrss, read from os.wait4. The first
+start of a day also copies the library to the backups folder; that start is timed on its own
+and the warm-up runs absorb it, so the median compares like with like.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+if not __package__:  # run as a script: make the checkout importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.run_all import Figure, bench_arguments, emit  # noqa: E402
+
+BARE = Path(__file__).with_name("bare_window.py")
+
+
+def timed_run(command: list[str]) -> tuple[float, float]:
+    """Wall time in ms and peak resident memory in MB of one child process."""
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    start = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(child.pid, 0)
+    elapsed = (time.perf_counter() - start) * 1000
+    child.returncode = os.waitstatus_to_exitcode(status)
+    errors = child.stderr.read().decode(errors="replace")
+    child.stderr.close()
+    if child.returncode != 0:
+        raise RuntimeError(f"{command} exited {child.returncode}: {errors[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024  # Linux reports kilobytes
+
+
+def followup_command(folder: Path) -> list[str]:
+    return [sys.executable, "-m", "followup", "--smoke", "--data-dir", str(folder)]
+
+
+def measure(folder: Path, runs: int) -> list[Figure]:
+    app, bare = followup_command(folder), [sys.executable, str(BARE)]
+    shutil.rmtree(folder / "backups", ignore_errors=True)
+    first_of_day, _ = timed_run(app)  # also warms the disk cache for both
+    timed_run(bare)
+    times: dict[str, list[float]] = {"app": [], "bare": []}
+    memory: dict[str, list[float]] = {"app": [], "bare": []}
+    for _ in range(runs):  # interleaved, so a busy moment of the machine hits both alike
+        for name, command in (("app", app), ("bare", bare)):
+            elapsed, peak = timed_run(command)
+            times[name].append(elapsed)
+            memory[name].append(peak)
+    median = statistics.median
+    return [
+        Figure("startup", f"followup (median of {runs})", median(times["app"]),
+               "bare window", median(times["bare"]), max_ratio=2),
+        Figure("startup", "followup, first start of a day (with backup)", first_of_day,
+               "bare window", median(times["bare"])),
+        Figure("memory", "followup peak RSS", median(memory["app"]),
+               "bare window", median(memory["bare"]), unit="MB", max_ratio=2),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = bench_arguments(__doc__.splitlines()[0]).parse_args(argv)
+    for figure in measure(args.data_dir, 3 if args.quick else 7):
+        emit(figure, args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
