@@ -89,7 +89,7 @@ _IRREGULAR_PAST = frozenset("""
 """.split())
 _NOT_PAST = frozenset({"need", "speed", "feed", "seed", "bed", "red", "shed", "bled", "embed"})
 _NOT_GERUND = frozenset("""
-    billing building ceiling consulting engineering evening funding hiring-manager king
+    billing building ceiling consulting engineering evening funding king
     logging marketing meeting morning nothing onboarding pricing ring something spring string
     thing ticketing tooling training wedding everything anything accounting networking
     computing streaming
@@ -287,8 +287,6 @@ def _person_clause(part: str, kind: str) -> str:
         return "you " + " ".join([base, *words[1:]])
     if kind in ("gerund", "participle"):
         return "you're " + part
-    if first == "was":
-        return "you were " + " ".join(words[1:])
     return "you " + part
 
 
@@ -297,9 +295,8 @@ def _continuation(part: str, kind: str) -> str:
     words = _words(part)
     if kind in ("gerund", "participle"):
         return "are " + part
-    if kind == "verb3" or _bare(words[0]) == "was":
-        base = "were" if _bare(words[0]) == "was" else _verb_base(words[0])
-        return " ".join([base, *words[1:]])
+    if kind == "verb3":  # `was` is a verb3 here too, with `were` as its base
+        return " ".join([_verb_base(words[0]), *words[1:]])
     return part
 
 
@@ -309,9 +306,8 @@ def _main_clause(part: str, kind: str) -> tuple[str, str]:
         return "you", _to_second_person(_person_clause(part, kind))
     if kind == "pronoun":
         first = _bare(part.split()[0])
-        if first.startswith("i"):
-            return ("i", part) if first != "it" and not first.startswith("it'") else \
-                ("clause", part)
+        if first in ("i", "i'm", "i've", "i'd", "i'll"):
+            return "i", part
         if first.startswith(("they", "we")):
             part = _swap_words(part, {"they": "you", "they're": "you're", "they've": "you've",
                                       "their": "your", "theirs": "yours", "them": "you"})
@@ -341,14 +337,14 @@ def rephrase_fragment(fragment: str) -> tuple[str, str]:
     label = len(parts) > 1 and parts[1][0] == ":" and kinds[0] == "noun" \
         and len(_words(parts[0][1])) <= 2
     for (sep, part), kind in zip(parts[1:], kinds[1:], strict=True):
-        text += _label_part(text, part) if label else _join_part(shape, sep, part, kind)
+        text += _label_part(part) if label else _join_part(shape, sep, part, kind)
         label = False
     if shape == "you" and kinds[0] == "past" and _bare(parts[0][1].split()[0]) in _IN_MEETING:
         shape = "you_past"
     return shape, text
 
 
-def _label_part(label: str, part: str) -> str:
+def _label_part(part: str) -> str:
     """The rest of `benefits: 4-day week pilot` or `mission: make X useful` after its label."""
     first = _bare(part.split()[0])
     if first in _VERBS and not _verb_base(first):

@@ -9,9 +9,7 @@ absent section, and a paragraph left empty by it disappears.
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,14 +55,9 @@ class TemplateText:
 
 def resources_dir() -> Path:
     """The resources folder: FOLLOWUP_RESOURCES, then a frozen build's, then the checkout's."""
-    env = os.environ.get("FOLLOWUP_RESOURCES")
-    if env:
-        return Path(env)
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    # desktop/followup/core/templates.py -> the repository root is three folders up.
-    return Path(__file__).resolve().parents[3] / "resources"
+    from followup import paths
+
+    return paths.resources_dir()
 
 
 def builtin_templates_dir() -> Path:

@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
                      "startMeetingAction")
         self._action(meeting, "&End meeting", self.workspace.end_meeting, "Ctrl+Shift+E",
                      "endMeetingAction")
+        self._action(meeting, "Edit person's &card…", self.workspace.edit_card, "Ctrl+E",
+                     "editCardAction")
         meeting.addSeparator()
         self._action(meeting, "&Delete meeting…", self.delete_meeting, None, "deleteMeetingAction")
         self.view_menu = bar.addMenu("&View")
@@ -454,6 +456,7 @@ Ctrl+1…9  Notes on person 1…9
 Ctrl+0  General notes
 Ctrl+Up / Ctrl+Down  Previous / next person
 Ctrl+Shift+A  Add a person
+Ctrl+E  Edit the selected person's card (email suggestions, business card)
 Ctrl+K  Toggle ! (key point) on the current line
 Ctrl+Shift+S / Ctrl+Shift+E  Start / end the meeting
 Ctrl+Z / Ctrl+Shift+Z  Undo / redo (each person's notes have their own history)

@@ -84,6 +84,7 @@ class MeetingWorkspace(QWidget):
         self.people = QListWidget(objectName="peopleList")
         self.people.setMinimumWidth(170)
         self.people.currentRowChanged.connect(self._on_row_changed)
+        self.people.itemDoubleClicked.connect(self.edit_card)
         self.add_person_edit = QLineEdit(objectName="addPersonEdit")
         self.add_person_edit.setPlaceholderText("Add person: Name, title, email  (Ctrl+Shift+A)")
         self.add_person_edit.returnPressed.connect(self._add_person_from_line)
@@ -373,6 +374,19 @@ class MeetingWorkspace(QWidget):
         self.select_row(row)
         self.editor.setFocus()
         self.meetingChanged.emit(self.meeting.id)
+
+    @Slot()
+    def edit_card(self, _item=None) -> None:
+        """Open the selected person's card (double-click, or Ctrl+E)."""
+        if self.meeting is None or self._current in (None, GENERAL):
+            return
+        from followup.gui.person_card import PersonCardDialog
+
+        self.flush()
+        dialog = PersonCardDialog(self.library, self.attendee(self._current).person_id, self)
+        if dialog.exec():
+            self.reload_people()
+            self.meetingChanged.emit(self.meeting.id)
 
     @Slot()
     def start_meeting(self) -> None:

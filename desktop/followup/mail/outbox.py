@@ -177,7 +177,7 @@ def _keep_safe_link(tag: str, attr: str, value: str) -> str | None:
 
 def render_html(body_markdown: str) -> str:
     """The Markdown body as sanitised HTML: no scripts, images, styles or remote content."""
-    raw = markdown.markdown(body_markdown, extensions=["sane_lists"], output_format="html")
+    raw = markdown.markdown(body_markdown, extensions=["sane_lists", "nl2br"], output_format="html")
     clean = nh3.clean(
         raw,
         tags=HTML_TAGS,

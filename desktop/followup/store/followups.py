@@ -285,6 +285,8 @@ def check_context(library: Library, view: FollowUpView, others: Sequence[FollowU
     if notes is None:
         notes = library.notes(view.attendance_id)
     terms = {view.company, *view.person_name.split(), *profile.skills}
+    for link in profile.links:  # the user's own titles ("cron zoo") are not typos
+        terms.update(link.get("title", "").replace("-", " ").split())
     return CheckContext(
         company=view.company or None, recipient=view.person_name,
         sender_name=profile.name or None, sender_phone=profile.phone or None, notes=notes,

@@ -388,3 +388,46 @@ def _attendee_view(a: m.Attendance, met_before: int) -> AttendeeView:
         attendance_id=a.id, person_id=p.id, name=p.name, title=p.title, email=p.email,
         phone=p.phone, capacity=a.capacity, notes=a.notes, no_followup=a.no_followup,
         email_is_guess=p.email_is_guess, met_before=met_before)
+
+
+@dataclass(frozen=True)
+class PersonCard:
+    id: int
+    name: str
+    title: str
+    email: str
+    email_is_guess: bool
+    phone: str
+    web: str
+    card_notes: str
+    company: str
+    company_domain: str
+    meetings: tuple[tuple[int, str, datetime | None, str], ...]  # id, title, when, status
+    known_at_company: tuple[tuple[str, str], ...]  # (name, address) of confirmed colleagues
+
+
+def person_card(library: Library, person_id: int) -> PersonCard:
+    """Everything the card shows: the person, every meeting with them, known colleagues."""
+    with library.session() as s:
+        p = s.get_one(m.Person, person_id)
+        rows = s.execute(
+            select(m.Meeting, m.FollowUp.status)
+            .join(m.Attendance, m.Attendance.meeting_id == m.Meeting.id)
+            .outerjoin(m.FollowUp, m.FollowUp.attendance_id == m.Attendance.id)
+            .where(m.Attendance.person_id == person_id)).all()
+        meetings = tuple(sorted(
+            ((mt.id, " — ".join(x for x in ((mt.company.name if mt.company else ""), mt.role)
+                                if x), mt.started_at or mt.scheduled_start, status or "no draft")
+             for mt, status in rows), key=lambda r: r[2] or datetime.min.replace(
+                tzinfo=r[2].tzinfo if r[2] else None), reverse=True))
+        known: tuple[tuple[str, str], ...] = ()
+        if p.company_id is not None:
+            known = tuple(s.execute(select(m.Person.name, m.Person.email).where(
+                m.Person.company_id == p.company_id, m.Person.id != p.id,
+                m.Person.email != "", m.Person.email_is_guess.is_(False))).all())
+        return PersonCard(
+            id=p.id, name=p.name, title=p.title, email=p.email, email_is_guess=p.email_is_guess,
+            phone=p.phone, web=p.web, card_notes=p.card_notes,
+            company=p.company.name if p.company else "",
+            company_domain=p.company.domain if p.company else "",
+            meetings=meetings, known_at_company=known)

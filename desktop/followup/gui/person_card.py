@@ -1,0 +1,166 @@
+"""A person's card: quick keyboard editing, a pasted business card split into fields, the
+company's email format turned into suggestions, and every meeting with them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from followup.gui.formatting import short_datetime
+from followup.store.library import Library, person_card
+
+
+class PersonCardDialog(QDialog):
+    def __init__(self, library: Library, person_id: int, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.card = person_card(library, person_id)
+        self.email_is_guess = self.card.email_is_guess
+        self.setWindowTitle(f"{self.card.name}'s card")
+        self.setObjectName("personCard")
+        self.setMinimumWidth(600)
+        self.name = QLineEdit(self.card.name, objectName="cardName")
+        self.title = QLineEdit(self.card.title, objectName="cardTitle")
+        self.email = QLineEdit(self.card.email, objectName="cardEmail")
+        self.email.textEdited.connect(self._email_typed)
+        self.email_state = QLabel(objectName="cardEmailState")
+        self.confirm_button = QPushButton("Confirm address", objectName="cardConfirm")
+        self.confirm_button.clicked.connect(self._confirm)
+        self.phone = QLineEdit(self.card.phone, objectName="cardPhone")
+        self.web = QLineEdit(self.card.web, objectName="cardWeb",
+                             placeholderText="linkedin.com/in/…")
+        self.notes = QPlainTextEdit(self.card.card_notes, objectName="cardNotes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(60)
+        self.paste = QPlainTextEdit(objectName="cardPaste")
+        self.paste.setTabChangesFocus(True)
+        self.paste.setPlaceholderText("Paste or type a business card here, then Split into "
+                                      "fields (Ctrl+Return)")
+        self.paste.setFixedHeight(70)
+        split = QPushButton("&Split into fields", objectName="cardSplit")
+        split.clicked.connect(self.split_pasted)
+        split.setShortcut("Ctrl+Return")
+        self.guesses = QListWidget(objectName="cardGuesses")
+        self.guesses.setMaximumHeight(110)
+        self.guesses.itemActivated.connect(self._use_guess)
+        self.guesses.itemDoubleClicked.connect(self._use_guess)
+        self.meetings = QListWidget(objectName="cardMeetings")
+        self.meetings.setMaximumHeight(90)
+        for _id, title, when, status in self.card.meetings:
+            self.meetings.addItem(f"{short_datetime(when)} · {title} · follow-up: {status}")
+        email_row = QHBoxLayout()
+        email_row.addWidget(self.email, 1)
+        email_row.addWidget(self.email_state)
+        email_row.addWidget(self.confirm_button)
+        form = QFormLayout()
+        form.addRow("&Name:", self.name)
+        form.addRow("&Title:", self.title)
+        form.addRow("&Email:", email_row)
+        form.addRow("&Phone:", self.phone)
+        form.addRow("&Web:", self.web)
+        form.addRow("N&otes:", self.notes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Business card"))
+        layout.addWidget(self.paste)
+        layout.addWidget(split, 0, Qt.AlignmentFlag.AlignRight)
+        self.guess_label = QLabel(objectName="cardGuessLabel", wordWrap=True)
+        layout.addWidget(self.guess_label)
+        layout.addWidget(self.guesses)
+        layout.addWidget(QLabel(f"Meetings with {self.card.name.split()[0]}"))
+        layout.addWidget(self.meetings)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._show_email_state()
+        self.refresh_guesses()
+
+    def _show_email_state(self) -> None:
+        guess = self.email_is_guess and bool(self.email.text().strip())
+        self.email_state.setText("guessed, not confirmed" if guess else "")
+        self.confirm_button.setVisible(guess)
+
+    @Slot(str)
+    def _email_typed(self, _text: str) -> None:
+        self.email_is_guess = False  # typed by the user: theirs, not a guess
+        self._show_email_state()
+
+    @Slot()
+    def _confirm(self) -> None:
+        self.email_is_guess = False
+        self._show_email_state()
+
+    def refresh_guesses(self) -> None:
+        """Suggest addresses from the company's known format; never saved without a choice."""
+        from followup.core.email_guess import guess_addresses
+
+        self.guesses.clear()
+        if self.email.text().strip() and not self.email_is_guess:
+            self.guess_label.setText("")
+            self.guesses.hide()
+            return
+        domain = self.card.company_domain or None
+        try:
+            found = guess_addresses(self.name.text(), list(self.card.known_at_company), domain)
+        except ValueError:
+            self.guess_label.setText("No address known at this company yet: add the company's "
+                                     "email domain, or one colleague's address, to get "
+                                     "suggestions.")
+            self.guesses.hide()
+            return
+        self.guess_label.setText("Suggested addresses (double-click or Enter to use one; it "
+                                 "stays marked as a guess until you confirm it):")
+        for guess in found:
+            item = QListWidgetItem(f"{guess.address}  ({guess.confidence:.0%}) — "
+                                   f"{guess.evidence}")
+            item.setData(Qt.ItemDataRole.UserRole, guess.address)
+            self.guesses.addItem(item)
+        self.guesses.show()
+
+    @Slot(QListWidgetItem)
+    def _use_guess(self, item: QListWidgetItem) -> None:
+        self.email.setText(item.data(Qt.ItemDataRole.UserRole))
+        self.email_is_guess = True
+        self._show_email_state()
+
+    @Slot()
+    def split_pasted(self) -> None:
+        from followup.core.cards import split_card_text
+
+        text = self.paste.toPlainText().strip()
+        if not text:
+            return
+        card = split_card_text(text)
+        for field, value in (("name", card.name), ("title", card.title), ("phone", card.phone),
+                             ("web", card.web)):
+            if value:
+                getattr(self, field).setText(value)
+        if card.email:
+            self.email.setText(card.email)
+            self.email_is_guess = False
+        if card.notes:
+            self.notes.setPlainText((self.notes.toPlainText() + "\n" + card.notes).strip())
+        self._show_email_state()
+        self.refresh_guesses()
+
+    def accept(self) -> None:
+        self.library.update_person(
+            self.card.id, name=self.name.text() or self.card.name, title=self.title.text(),
+            email=self.email.text(), phone=self.phone.text(), web=self.web.text(),
+            card_notes=self.notes.toPlainText(),
+            email_is_guess=self.email_is_guess and bool(self.email.text().strip()))
+        super().accept()
