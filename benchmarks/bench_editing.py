@@ -40,12 +40,15 @@ def open_big_window(folder: Path, meeting_id: int):
     window = open_window(folder)
     window.resize(1280, 800)
     window.show()
-    window.sidebar.select(meeting_id)
+    # The dictionary first: its `ready` rehighlights every note document, and documents of a
+    # meeting closed before that are still connected (see docs/benchmarks.md, findings).
     SpellService.instance().load_in_background()
     deadline = time.monotonic() + 30
     while not SpellService.instance().is_ready() and time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.01)
+    QApplication.processEvents()
+    window.sidebar.select(meeting_id)
     window.tick()  # the first reminder check, before anything is timed
     QApplication.processEvents()
     return window

@@ -1,0 +1,140 @@
+"""The command line as a user runs it: real processes on a real library folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from followup.paths import library_path
+from followup.store.demo import seed_demo
+from followup.store.library import Library
+
+pytestmark = pytest.mark.slow
+
+
+def run(*args: str, data: Path | None = None, stdin: str | None = None, env_extra=None):
+    env = {**os.environ, **(env_extra or {})}
+    argv = [sys.executable, "-m", "followup"]
+    if data is not None:
+        argv += ["--data-dir", str(data)]
+    return subprocess.run([*argv, *args], capture_output=True, text=True, input=stdin, env=env,
+                          timeout=120)
+
+
+@pytest.fixture
+def demo_dir(tmp_path):
+    folder = tmp_path / "lib"
+    library = Library(library_path(folder))
+    seed_demo(library)
+    library.close()
+    return folder
+
+
+def test_export_import_round_trip_through_files(demo_dir, tmp_path):
+    first = tmp_path / "first.json"
+    assert run("export", "-o", str(first), data=demo_dir).returncode == 0
+    empty = tmp_path / "empty"
+    imported = run("import", str(first), "--format", "json", data=empty)
+    assert imported.returncode == 0, imported.stderr
+    assert json.loads(imported.stdout)["meetings"] == [1, 2]
+    second = run("export", data=empty)
+    assert json.loads(second.stdout) == json.loads(first.read_text())
+
+
+def test_markdown_export(demo_dir):
+    out = run("export", "--format", "markdown", data=demo_dir)
+    assert out.returncode == 0 and "### Priya Natarajan" in out.stdout
+
+
+def test_bad_import_says_where_and_writes_nothing(demo_dir, tmp_path):
+    doc = json.loads(run("export", data=demo_dir).stdout)
+    doc["meetings"][0]["people"][2]["email"] = 42
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc))
+    target = tmp_path / "target"
+    out = run("import", str(bad), data=target)
+    assert out.returncode == 2
+    assert "meetings[0].people[2].email" in out.stderr and "Traceback" not in out.stderr
+    assert json.loads(run("export", data=target).stdout)["meetings"] == []
+
+
+def test_import_of_a_calendar_invite_and_cards(tmp_path):
+    data = Path(__file__).parents[1] / "data"
+    folder = tmp_path / "lib"
+    out = run("import", str(data / "google_calendar.ics"), "--format", "json", data=folder)
+    assert out.returncode == 0, out.stderr
+    created = json.loads(out.stdout)
+    assert len(created["meetings"]) == 1 and created["people"]
+    cards = run("import", str(data / "vcard_4_0.vcf"), data=folder)
+    assert cards.returncode == 0, cards.stderr
+    broken = run("import", str(data / "broken.vcf"), data=folder)
+    assert broken.returncode == 2 and "nothing was imported" in broken.stderr
+
+
+def test_not_a_library_gets_a_clear_message(tmp_path):
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    library_path(folder).write_text("not a database")
+    out = run("export", data=folder)
+    assert out.returncode == 2
+    assert "not a Followup library" in out.stderr and "Traceback" not in out.stderr
+    assert library_path(folder).read_text() == "not a database"
+
+
+def test_drafts_status_mark_sent(demo_dir):
+    drafts = run("drafts", "--meeting", "1", "--format", "json", data=demo_dir)
+    assert drafts.returncode == 0, drafts.stderr
+    items = json.loads(drafts.stdout)
+    assert [d["person"]["name"] for d in items] == [
+        "Priya Natarajan", "Marcus Feld", "Dana Okafor", "Tom Becker"]
+    assert all({"id", "meeting_id", "subject", "body", "status"} <= set(d) for d in items)
+    status = json.loads(run("status", "--format", "json", data=demo_dir).stdout)
+    first = status[0]
+    for key in ("draft_id", "meeting_id", "person", "company", "status", "state", "deadline",
+                "seconds_left", "sent_at", "channel"):
+        assert key in first
+    assert first["seconds_left"] > 0 and first["deadline"][-6] in "+-"
+    marked = run("mark-sent", str(items[0]["id"]), "--channel", "in person", data=demo_dir)
+    assert marked.returncode == 0 and marked.stdout.startswith("sent:")
+    after = {s["draft_id"]: s for s in json.loads(
+        run("status", "--format", "json", data=demo_dir).stdout)}
+    assert after[items[0]["id"]]["status"] == "sent"
+    assert after[items[0]["id"]]["channel"] == "in person"
+    text = run("status", data=demo_dir)
+    assert "Priya Natarajan" in text.stdout
+
+
+def test_account_and_send_to_a_real_server(demo_dir):
+    from tests import smtp_server as servers
+
+    with servers.running_server("none", auth=False) as server:
+        account = run("account", "--host", server.host, "--port", str(server.port),
+                      "--security", "none", "--from", "Sam Rivera <sam@example.com>",
+                      data=demo_dir)
+        assert account.returncode == 0, account.stderr
+        drafts = json.loads(run("drafts", "--meeting", "1", "--format", "json",
+                                data=demo_dir).stdout)
+        sent = run("send", str(drafts[0]["id"]), "--yes", data=demo_dir)
+        assert sent.returncode == 0, sent.stderr
+        assert sent.stdout.startswith("sent:")
+        assert server.received[0].rcpt_tos == [drafts[0]["person"]["email"]]
+        again = run("send", str(drafts[0]["id"]), "--yes", data=demo_dir)
+        assert again.returncode == 1 and "already sent" in again.stderr
+        assert len(server.received) == 1
+
+
+def test_remote_server_without_encryption_is_refused(demo_dir):
+    out = run("account", "--host", "smtp.example.com", "--port", "25", "--security", "none",
+              "--from", "Sam <sam@example.com>", data=demo_dir)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+
+
+def test_smoke_opens_window_and_exits(tmp_path):
+    out = run("--smoke", data=tmp_path / "new", env_extra={"QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr
+    assert library_path(tmp_path / "new").exists()

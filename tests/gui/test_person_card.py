@@ -1,0 +1,50 @@
+"""The person card: business cards split into fields, email suggestions kept as guesses."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from followup.gui.person_card import PersonCardDialog
+from followup.store.library import person_card
+
+
+def _tom(library):
+    meeting = library.meeting(1)
+    return next(a for a in meeting.attendees if a.name == "Tom Becker")
+
+
+def test_guesses_from_colleagues_are_marked_until_confirmed(demo_library, qtbot):
+    tom = _tom(demo_library)
+    dialog = PersonCardDialog(demo_library, tom.person_id)
+    qtbot.addWidget(dialog)
+    assert dialog.guesses.count() >= 1
+    best = dialog.guesses.item(0)
+    assert best.data(Qt.ItemDataRole.UserRole) == "tom.becker@brightwave.io"
+    assert "first.last" in best.text()
+    assert person_card(demo_library, tom.person_id).email == ""  # nothing saved by itself
+    dialog._use_guess(best)
+    assert dialog.email_state.text() == "guessed, not confirmed"
+    dialog.accept()
+    card = person_card(demo_library, tom.person_id)
+    assert (card.email, card.email_is_guess) == ("tom.becker@brightwave.io", True)
+    again = PersonCardDialog(demo_library, tom.person_id)
+    qtbot.addWidget(again)
+    assert not again.confirm_button.isHidden()
+    again._confirm()
+    again.accept()
+    assert person_card(demo_library, tom.person_id).email_is_guess is False
+
+
+def test_pasted_business_card_is_split_into_fields(demo_library, qtbot):
+    tom = _tom(demo_library)
+    dialog = PersonCardDialog(demo_library, tom.person_id)
+    qtbot.addWidget(dialog)
+    dialog.paste.setPlainText("Tom Becker\nProduct Manager, Insights\nBrightwave\n"
+                              "tom@brightwave.io\n+1 (415) 555-0188\nlinkedin.com/in/tombecker")
+    dialog.split_pasted()
+    assert dialog.email.text() == "tom@brightwave.io"
+    assert "555" in dialog.phone.text() and "linkedin.com/in/tombecker" in dialog.web.text()
+    dialog.accept()
+    card = person_card(demo_library, tom.person_id)
+    assert card.email == "tom@brightwave.io" and not card.email_is_guess
+    assert card.meetings and "Brightwave" in card.meetings[0][1]
