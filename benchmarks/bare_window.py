@@ -1,4 +1,4 @@
-"""The start-up baseline: a bare PySide6 main window shown, then exit, as `followup --smoke` does."""
+"""The start-up baseline: a bare PySide6 main window shown, then exit, as `--smoke` does."""
 
 from __future__ import annotations
 

@@ -30,7 +30,8 @@ PANEL_SIZE = 6
 MEETUP_SIZE = 40
 MEETUP_EVERY = 50  # one meeting in fifty is a meetup where many people were met
 
-FIRST = "Ana Ben Chen Dana Eli Farah Gus Hana Ivan Jo Kai Lena Mo Nia Omar Pia Raj Sara Tom Uma".split()
+FIRST = ("Ana Ben Chen Dana Eli Farah Gus Hana Ivan Jo Kai Lena Mo Nia Omar Pia Raj Sara Tom "
+         "Uma").split()
 LAST = ("Okafor Schmidt Tanaka Novak Silva Haddad Kowalski Larsen Moreau Patel Quinn Rossi "
         "Sato Varga Weber Yilmaz Zhou Brennan Costa Dubois").split()
 TITLES = ("Engineering Manager", "Staff Engineer", "Senior Engineer", "Product Manager",

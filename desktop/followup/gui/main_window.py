@@ -165,7 +165,11 @@ class MainWindow(QMainWindow):
         meeting = self.workspace.meeting
         if meeting is None:
             return
-        terms = {meeting.company, *self.library.profile().skills}
+        profile = self.library.profile()
+        terms = {meeting.company, *profile.skills}
+        for link in profile.links:
+            terms.update(link.get("title", "").replace("-", " ").split())
+            terms.update(link.get("tags", []))
         for person in meeting.attendees:
             terms.update(person.name.split())
         SpellService.instance().ignore.update(t.lower() for t in terms if t)

@@ -28,6 +28,8 @@ class MeetingSidebar(QWidget):
         self.filter.textChanged.connect(self.refresh)
         self.list = QListWidget(objectName="meetingList")
         self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(self._on_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)

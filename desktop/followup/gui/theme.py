@@ -34,6 +34,11 @@ def apply_theme(app) -> None:
     app.setStyle("Fusion")
     if is_dark():
         app.setPalette(_dark_palette())
+    from followup.paths import resources_dir
+
+    sheet = resources_dir() / "styles" / "followup.qss"
+    if sheet.exists():
+        app.setStyleSheet(sheet.read_text(encoding="utf-8"))
 
 
 def _dark_palette() -> QPalette:

@@ -82,6 +82,8 @@ class MeetingWorkspace(QWidget):
         header.addWidget(self.end_button)
 
         self.people = QListWidget(objectName="peopleList")
+        self.people.setWordWrap(True)
+        self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.people.setMinimumWidth(170)
         self.people.currentRowChanged.connect(self._on_row_changed)
         self.people.itemDoubleClicked.connect(self.edit_card)
