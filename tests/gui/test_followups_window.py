@@ -161,6 +161,7 @@ def test_reminder_banner_once_per_threshold_also_after_restart(shown):
     first = shown.reminders.check(urgent_time)
     assert len(first) == 4 and shown.banner.isVisible()
     assert "Priya Natarajan" in shown.banner.label.text()
+    assert shown.reminders.check(urgent_time + timedelta(seconds=1)) is None  # waits
     shown.reminders.reschedule()
     assert shown.reminders.check(urgent_time + timedelta(minutes=1)) == []
     from followup.gui.reminders_ui import ReminderPresenter
@@ -193,3 +194,26 @@ def test_send_from_window_to_real_server(shown, qtbot, monkeypatch):
         assert warnings == []
         assert panel.send_button.text() == "Send again…"
         qtbot.waitUntil(lambda: panel.view.status == "sent", timeout=2000)
+
+
+def test_unconfirmed_send_is_announced_at_start_and_not_resent(qtbot, data_dir):
+    from followup.gui.app import make_application, open_window
+    from followup.paths import library_path
+    from followup.store.demo import seed_demo
+    from followup.store.library import Library
+
+    library = Library(library_path(data_dir))
+    seed_demo(library)
+    ids = fu.ensure_drafts(library, 1)
+    fu.set_status(library, ids[0], "sending", channel="email (Followup)")
+    library.close()
+    make_application()
+    window = open_window(data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.banner.isVisible()
+    assert "Send not confirmed: check your Sent folder" in window.banner.label.text()
+    assert fu.followup_view(window.library, ids[0]).status == "sending"
+    window.close()
+    window.library.close()
+    window.library_lock.release()

@@ -179,7 +179,8 @@ class MainWindow(QMainWindow):
         now = datetime.now(UTC)
         self.workspace.followups.tick(now)
         self.status_list.tick(now)
-        self.reminders.check(now)
+        if self.reminders.check(now) is not None:  # about once a minute, and at each change
+            self.update_badge()
 
     @Slot()
     def show_status_list(self) -> None:

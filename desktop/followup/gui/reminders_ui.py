@@ -9,7 +9,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSystemTrayIcon
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSystemTrayIcon,
+)
 
 from followup.store import followups as fu
 from followup.store.library import Library
@@ -51,13 +58,17 @@ class ReminderPresenter(QObject):
             self.tray = QSystemTrayIcon(window.windowIcon(), window)
             self.tray.setToolTip("Followup")
             self.tray.activated.connect(self._on_tray_activated)
+            menu = QMenu(window)
+            menu.addAction("Open Followup").triggered.connect(self._on_tray_activated)
+            menu.addAction("Quit").triggered.connect(window.quit)
+            self.tray.setContextMenu(menu)
             self.tray.show()
         self._next_check: datetime | None = None
 
-    def check(self, now: datetime) -> list:
-        """Show what became due; cheap on most ticks because it waits for the next change."""
+    def check(self, now: datetime) -> list | None:
+        """Show what became due; None on the ticks where nothing can have changed."""
         if self._next_check is not None and now < self._next_check:
-            return []
+            return None
         from followup.core.deadlines import next_change
         from followup.core.reminders import due_reminders, shown_pairs
 
@@ -81,8 +92,8 @@ class ReminderPresenter(QObject):
                                       15000)
         self.window.banner.show_messages([f"<b>{r.title}</b> — {r.message}" for r in reminders])
 
-    @Slot(QSystemTrayIcon.ActivationReason)
-    def _on_tray_activated(self, _reason) -> None:
+    @Slot()
+    def _on_tray_activated(self, _reason=None) -> None:
         self.window.showNormal()
         self.window.raise_()
         self.window.activateWindow()
