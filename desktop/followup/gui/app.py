@@ -44,9 +44,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def resolve_data_dir(args) -> Path:
     from followup.paths import data_dir
-    from followup.store.demo import demo_dir
 
-    return demo_dir() if args.demo else data_dir(args.data_dir)
+    if args.demo:
+        from followup.store.demo import demo_dir
+
+        return demo_dir()
+    return data_dir(args.data_dir)
 
 
 def open_window(folder: Path, demo: bool = False, seed_first_start: bool = False):

@@ -25,13 +25,28 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from followup import sending
-from followup.mail.outbox import Account, ComposeError
-from followup.mail.secrets import PasswordStore
 from followup.store import followups as fu
 from followup.store.library import Library
 
-PASSWORDS = PasswordStore()  # keyring first; this session's memory when there is none
+# Sending, mail and keyring code is imported on first use: none of it is needed to open the
+# window, and together it costs a noticeable part of start-up.
+_passwords = None
+
+
+def passwords():
+    """The keyring first; this session's memory when there is none."""
+    global _passwords
+    if _passwords is None:
+        from followup.mail.secrets import PasswordStore
+
+        _passwords = PasswordStore()
+    return _passwords
+
+
+def _sending():
+    from followup import sending
+
+    return sending
 
 
 class _Signals(QObject):
@@ -42,8 +57,8 @@ class _Signals(QObject):
 class SendJob(QRunnable):
     """Sends on a pool thread with its own library connection; only plain data crosses back."""
 
-    def __init__(self, library_path: Path, ids: list[int], account: Account, password: str,
-                 allow_resend: bool = False, pause: float = sending.PAUSE_BETWEEN):
+    def __init__(self, library_path: Path, ids: list[int], account, password: str,
+                 allow_resend: bool = False, pause: float = 2.0):
         super().__init__()
         self.signals = _Signals()
         self.args = (library_path, ids, account, password, allow_resend, pause)
@@ -53,11 +68,11 @@ class SendJob(QRunnable):
         library = Library(path)
         try:
             if allow_resend and len(ids) == 1:
-                outcomes = [sending.send_one(library, ids[0], account, password,
+                outcomes = [_sending().send_one(library, ids[0], account, password,
                                              allow_resend=True)]
                 self.signals.progress.emit(outcomes[0])
             else:
-                outcomes = sending.send_many(library, ids, account, password, pause=pause,
+                outcomes = _sending().send_many(library, ids, account, password, pause=pause,
                                              progress=self.signals.progress.emit)
         finally:
             library.close()
@@ -65,7 +80,7 @@ class SendJob(QRunnable):
 
 
 class TestJob(QRunnable):
-    def __init__(self, account: Account, password: str):
+    def __init__(self, account, password: str):
         super().__init__()
         self.signals = _Signals()
         self.account, self.password = account, password
@@ -86,7 +101,7 @@ class AccountDialog(QDialog):
         self.setObjectName("accountDialog")
         self.setMinimumWidth(520)
         self.library = library
-        account = sending.load_account(library)
+        account = _sending().load_account(library)
         self.host = QLineEdit(account.host if account else "", objectName="accountHost",
                               placeholderText="smtp.example.com")
         self.port = QSpinBox(objectName="accountPort", minimum=1, maximum=65535,
@@ -107,7 +122,7 @@ class AccountDialog(QDialog):
         self.password.setPlaceholderText("kept in the system keyring, never in the library")
         self.remember = QCheckBox("Remember the password in the system keyring",
                                   objectName="rememberPassword", checked=True)
-        if not PASSWORDS.persistent:
+        if not passwords().persistent:
             self.remember.setChecked(False)
             self.remember.setEnabled(False)
             self.remember.setText("No system keyring here: the password is kept for this "
@@ -137,7 +152,9 @@ class AccountDialog(QDialog):
         ports = {"starttls": 587, "ssl": 465, "none": 1025}
         self.port.setValue(ports[self.security.currentData()])
 
-    def account(self) -> Account:
+    def account(self):
+        from followup.mail.outbox import Account
+
         return Account(host=self.host.text().strip(), port=self.port.value(),
                        security=self.security.currentData(), username=self.user.text().strip(),
                        sender_name=self.sender_name.text().strip(),
@@ -156,8 +173,8 @@ class AccountDialog(QDialog):
             return
         self.result.setText("Connecting…")
         self.test_button.setEnabled(False)
-        job = TestJob(self.account(), self.password.text() or PASSWORDS.load(
-            sending.secret_key(self.account())) or "")
+        job = TestJob(self.account(), self.password.text() or passwords().load(
+            _sending().secret_key(self.account())) or "")
         job.signals.finished.connect(self._tested)
         QThreadPool.globalInstance().start(job)
 
@@ -172,13 +189,13 @@ class AccountDialog(QDialog):
             self.result.setText(problem)
             return
         account = self.account()
-        sending.save_account(self.library, account)
+        _sending().save_account(self.library, account)
         if self.password.text():
-            key = sending.secret_key(account)
+            key = _sending().secret_key(account)
             if self.remember.isChecked():
-                PASSWORDS.store(key, self.password.text())
+                passwords().store(key, self.password.text())
             else:
-                PASSWORDS.session.store(key, self.password.text())
+                passwords().session.store(key, self.password.text())
         super().accept()
 
 
@@ -201,7 +218,7 @@ class SendController(QObject):
             QMessageBox.information(self.window, "Nothing to send",
                                     "No follow-up is marked ready in this meeting.")
             return
-        account = sending.load_account(self.library) or self._ask_account()
+        account = _sending().load_account(self.library) or self._ask_account()
         if account is None:
             return
         views = [fu.followup_view(self.library, i) for i in ids]
@@ -211,17 +228,19 @@ class SendController(QObject):
         password = self._password(account)
         if password is None:
             return
+        from followup.mail.outbox import ComposeError
+
         for v in views:
             try:
-                sending.compose_for(self.library, v, account)
+                _sending().compose_for(self.library, v, account)
             except ComposeError as exc:
                 QMessageBox.warning(self.window, "Cannot send yet", str(exc))
                 return
         self._start(ids, account, password, allow_resend, views)
 
-    def _ask_account(self) -> Account | None:
+    def _ask_account(self):
         dialog = AccountDialog(self.library, self.window)
-        return sending.load_account(self.library) if dialog.exec() else None
+        return _sending().load_account(self.library) if dialog.exec() else None
 
     def _confirm(self, view: fu.FollowUpView) -> bool:
         if view.status == "sent":
@@ -256,18 +275,18 @@ class SendController(QObject):
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _password(self, account: Account) -> str | None:
-        key = sending.secret_key(account)
-        stored = PASSWORDS.load(key)
+    def _password(self, account) -> str | None:
+        key = _sending().secret_key(account)
+        stored = passwords().load(key)
         if stored is not None or not account.username:
             return stored or ""
         text, ok = QInputDialog.getText(
             self.window, "Password", f"Password for {account.username} at {account.host}"
-            + ("" if PASSWORDS.persistent else " (kept for this session only)") + ":",
+            + ("" if passwords().persistent else " (kept for this session only)") + ":",
             QLineEdit.EchoMode.Password)
         if not ok:
             return None
-        PASSWORDS.store(key, text)
+        passwords().store(key, text)
         return text
 
     def _start(self, ids, account, password, allow_resend, views) -> None:
@@ -309,11 +328,13 @@ class SendController(QObject):
     # --- the other routes -----------------------------------------------------------------
 
     def _message(self, view: fu.FollowUpView):
-        account = sending.load_account(self.library) or Account(
+        from followup.mail.outbox import Account
+
+        account = _sending().load_account(self.library) or Account(
             host="localhost", port=25, security="none", username="",
             sender_name=self.library.profile().name,
             sender_address=self.library.profile().email or "me@localhost")
-        return sending.compose_for(self.library, view, account)
+        return _sending().compose_for(self.library, view, account)
 
     def open_in_mail_app(self, view: fu.FollowUpView) -> None:
         from followup.mail.routes import fits_mailto, mailto_url, write_eml
@@ -323,6 +344,8 @@ class SendController(QObject):
                                 f"Add {view.person_name}'s email address on their card first.")
             return
         url = mailto_url(view.person_email, view.subject, view.body, to_name=view.person_name)
+        from followup.mail.outbox import ComposeError
+
         if fits_mailto(url):
             QDesktopServices.openUrl(QUrl(url))
         else:  # too long for many mail apps: hand over an .eml file instead
@@ -337,6 +360,7 @@ class SendController(QObject):
         self._ask_mark_sent(view, "mail app", "Did you send it from your mail app?")
 
     def save_eml(self, view: fu.FollowUpView) -> None:
+        from followup.mail.outbox import ComposeError
         from followup.mail.routes import write_eml
 
         try:

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
 
 from followup.core.deadlines import Countdown, Deadline, countdown, deadline_for, meeting_end
 from followup.store import models as m
@@ -252,19 +253,27 @@ def followup_view(library: Library, followup_id: int) -> FollowUpView:
         return _view(s.get_one(m.FollowUp, followup_id), target)
 
 
+def _eager(query):
+    """Load what a view needs in a few queries rather than several per follow-up."""
+    attendance = joinedload(m.FollowUp.attendance)
+    return query.options(
+        attendance.joinedload(m.Attendance.meeting).joinedload(m.Meeting.company),
+        attendance.joinedload(m.Attendance.person), selectinload(m.FollowUp.events))
+
+
 def followups_for_meeting(library: Library, meeting_id: int) -> list[FollowUpView]:
     target = library.profile().target_hours
     with library.session() as s:
-        rows = s.scalars(select(m.FollowUp).join(m.Attendance)
+        rows = s.scalars(_eager(select(m.FollowUp)).join(m.Attendance)
                          .where(m.Attendance.meeting_id == meeting_id)
-                         .order_by(m.Attendance.position)).all()
+                         .order_by(m.Attendance.position)).unique().all()
         return [_view(f, target) for f in rows]
 
 
 def all_followups(library: Library) -> list[FollowUpView]:
     target = library.profile().target_hours
     with library.session() as s:
-        return [_view(f, target) for f in s.scalars(select(m.FollowUp)).all()]
+        return [_view(f, target) for f in s.scalars(_eager(select(m.FollowUp))).unique()]
 
 
 def followup_for_attendance(library: Library, attendance_id: int) -> FollowUpView | None:
