@@ -57,6 +57,17 @@ def _password(account) -> str | None:
     return getpass.getpass(f"Password for {account.username} at {account.host}: ")
 
 
+def _followup(library, draft_id: int):
+    """The follow-up, or None after telling the user there is no such draft."""
+    from followup.store import followups as fu
+
+    try:
+        return fu.followup_view(library, draft_id)
+    except Exception:
+        print_error(f"there is no follow-up {draft_id}; see `followup status`")
+        return None
+
+
 def run_send(args) -> int:
     from followup.core.rubric import check_draft, failing_required
     from followup.sending import load_account, send_one
@@ -64,10 +75,8 @@ def run_send(args) -> int:
 
     library = open_library(args)
     try:
-        try:
-            view = fu.followup_view(library, args.draft_id)
-        except Exception:
-            print_error(f"there is no follow-up {args.draft_id}; see `followup status`")
+        view = _followup(library, args.draft_id)
+        if view is None:
             return 2
         account = load_account(library)
         if account is None:
@@ -101,10 +110,8 @@ def run_mark_sent(args) -> int:
 
     library = open_library(args)
     try:
-        try:
-            view = fu.followup_view(library, args.draft_id)
-        except Exception:
-            print_error(f"there is no follow-up {args.draft_id}; see `followup status`")
+        view = _followup(library, args.draft_id)
+        if view is None:
             return 2
         if view.status == "sent" and not _ask("Already marked sent. Record it again?"):
             print(f"sent: already sent via {view.channel or 'unknown channel'}")

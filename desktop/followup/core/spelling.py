@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Iterable
 from pathlib import Path
 
 from spellchecker import SpellChecker
+
+from followup.core.atomic_files import write_atomically
 
 _lock = threading.Lock()
 _checker: SpellChecker | None = None
@@ -117,18 +118,8 @@ def add_user_word(path: str | os.PathLike[str], word: str) -> None:
 
 
 def _write_atomically(target: Path, text: str) -> None:
-    # A crash mid-write must not leave a truncated dictionary behind, so write a sibling file
-    # and rename it over the old one (a rename within one directory is atomic).
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    # A crash mid-write must not leave a truncated dictionary behind.
+    write_atomically(target, text)
 
 
 def _ignore_set(ignore: Iterable[str]) -> set[str]:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import copy
 import os
-import tempfile
 from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import quote
 
+from followup.core.atomic_files import write_atomically
 from followup.mail.outbox import check_header_text, check_recipient
 
 MAILTO_LIMIT = 1800
@@ -50,16 +50,5 @@ def eml_bytes(message: EmailMessage, *, unsent: bool = True) -> bytes:
 
 def write_eml(message: EmailMessage, path: str | os.PathLike, *, unsent: bool = True) -> Path:
     """Write the message to `path` atomically: the file is either whole or not there at all."""
-    target = Path(path)
-    data = eml_bytes(message, unsent=unsent)
-    fd, temp_name = tempfile.mkstemp(prefix=".followup-", suffix=".eml.tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    target = write_atomically(path, eml_bytes(message, unsent=unsent))
     return target
