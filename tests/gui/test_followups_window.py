@@ -36,13 +36,13 @@ def test_one_draft_per_person_each_about_its_own_person(shown):
                     assert line.lstrip("!?+ ").strip() not in view.body
 
 
-def test_selecting_a_person_shows_their_draft_checklist_and_countdown(shown):
+def test_selecting_a_person_shows_their_draft_checklist_and_countdown(shown, qtbot):
     ws = shown.workspace
     ws.select_row(2)
     panel = ws.followups
     assert panel.view.person_name == "Marcus Feld"
     assert panel.body.toPlainText().startswith("Hi Marcus,")
-    assert panel.checklist.count() >= 15
+    qtbot.waitUntil(lambda: panel.checklist.count() >= 15, timeout=2000)
     assert "left" in panel.countdown.text()
     assert "Send by" in panel.due_label.text()
 

@@ -166,3 +166,19 @@ def test_geometry_is_restored(window, data_dir, qtbot):
                                                  QSettings.Format.IniFormat))
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (700, 540)
+
+
+def test_notes_survive_spelling_rehighlight_after_switching_meeting(window, qtbot):
+    """Re-highlighting documents of a meeting no longer open must not break saving."""
+    from followup.gui.spell import SpellService
+
+    ws = window.workspace
+    ws.select_row(2)
+    window.sidebar.list.setCurrentRow(1)  # the other meeting
+    assert ws.meeting.company == "Northwind Analytics"
+    ws.select_row(1)
+    attendance = ws.people.item(1).data(Qt.ItemDataRole.UserRole)
+    type_text(qtbot, ws.editor, "\nsaved despite re-highlighting")
+    SpellService.instance().ready.emit()  # as when the dictionary finishes loading
+    ws.flush()
+    assert _notes_in_db(window, attendance).endswith("saved despite re-highlighting")

@@ -192,7 +192,8 @@ class FollowUpPanel(QWidget):
         self._set_editing_visible(True)
         self._update_status_widgets()
         self.tick(datetime.now(UTC))
-        self.run_checks()
+        self.checklist.clear()
+        self._check_timer.start()  # the draft shows at once; its checklist a moment later
 
     def refresh_view(self) -> None:
         if self.view is None:

@@ -43,6 +43,7 @@ class MeetingWorkspace(QWidget):
         self.library = library
         self.meeting: MeetingView | None = None
         self._documents: dict[object, object] = {}
+        self._saved_text: dict[object, str] = {}  # what the library holds, per note
         self._dirty: set[object] = set()
         self._current: object = None
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
@@ -145,8 +146,7 @@ class MeetingWorkspace(QWidget):
     def load_meeting(self, meeting_id: int | None) -> None:
         self.flush()
         self.followups.flush()
-        self._documents.clear()
-        self._dirty.clear()
+        self._drop_documents()
         self._current = None
         self.meeting = self.library.meeting(meeting_id) if meeting_id is not None else None
         self._fill_people()
@@ -156,6 +156,16 @@ class MeetingWorkspace(QWidget):
                 self.show_followups(True)
             first = 1 if self.meeting.attendees else 0
             self.select_row(first)
+
+    def _drop_documents(self) -> None:
+        """Forget the previous meeting's documents (and their signals) entirely."""
+        self.editor.setDocument(new_note_document("", self))
+        for document in self._documents.values():
+            document.contentsChanged.disconnect(self._on_edited)
+            document.deleteLater()
+        self._documents.clear()
+        self._saved_text.clear()
+        self._dirty.clear()
 
     def reload_people(self) -> None:
         """Refresh the list after a person was added or edited, keeping the selection."""
@@ -312,6 +322,7 @@ class MeetingWorkspace(QWidget):
             text = (self.meeting.general_notes if key == GENERAL
                     else self.library.notes(key))
             document = new_note_document(text, self)
+            self._saved_text[key] = text
             document.contentsChanged.connect(self._on_edited)
             document.setProperty("noteKey", key)
             self._documents[key] = document
@@ -336,13 +347,24 @@ class MeetingWorkspace(QWidget):
             return
         saved_at = None
         for key in list(self._dirty):
-            text = self._documents[key].toPlainText()
-            if key == GENERAL:
-                saved_at = self.library.save_general_notes(self.meeting.id, text)
-            else:
-                saved_at = self.library.save_notes(key, text)
             self._dirty.discard(key)
-        self.saved.emit(saved_at)
+            document = self._documents.get(key)
+            if document is None:
+                continue
+            text = document.toPlainText()
+            if text == self._saved_text.get(key):
+                continue  # a re-highlight, or typing undone: nothing to write
+            try:
+                if key == GENERAL:
+                    saved_at = self.library.save_general_notes(self.meeting.id, text)
+                else:
+                    saved_at = self.library.save_notes(key, text)
+            except Exception:
+                self._dirty.add(key)  # still unsaved: the next flush tries again
+                raise
+            self._saved_text[key] = text
+        if saved_at is not None:
+            self.saved.emit(saved_at)
 
     def current_notes(self, attendance_id) -> str:
         document = self._documents.get(attendance_id)

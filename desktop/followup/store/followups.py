@@ -325,12 +325,28 @@ def failing_required_count(library: Library, view: FollowUpView,
 
 
 def reminder_items(library: Library):
-    """Every follow-up with a deadline, as the reminder logic needs it."""
+    """Every unsent follow-up with a deadline, in one query (this runs on the timer)."""
     from followup.core.reminders import ReminderItem
 
-    return [ReminderItem(followup_id=v.id, person=v.person_name, company=v.company,
-                         deadline=v.deadline, status=v.status)
-            for v in all_followups(library) if v.deadline is not None]
+    target = library.profile().target_hours
+    with library.session() as s:
+        rows = s.execute(
+            select(m.FollowUp.id, m.Person.name, m.Company.name, m.FollowUp.status,
+                   m.Meeting.scheduled_start, m.Meeting.scheduled_end, m.Meeting.started_at,
+                   m.Meeting.ended_at)
+            .join(m.Attendance, m.FollowUp.attendance_id == m.Attendance.id)
+            .join(m.Person, m.Attendance.person_id == m.Person.id)
+            .join(m.Meeting, m.Attendance.meeting_id == m.Meeting.id)
+            .outerjoin(m.Company, m.Meeting.company_id == m.Company.id)
+            .where(m.FollowUp.status.not_in(("sent", "skipped")))).all()
+    items = []
+    for followup_id, person, company, status, *times in rows:
+        end = meeting_end(*times)
+        if end is not None:
+            items.append(ReminderItem(followup_id=followup_id, person=person,
+                                      company=company or "", status=status,
+                                      deadline=deadline_for(end, target)))
+    return items
 
 
 def shown_reminders(library: Library) -> set[tuple[int, str]]:

@@ -327,15 +327,16 @@ class Library:
     def save_notes(self, attendance_id: int, text: str) -> datetime:
         """Write one person's notes for one meeting (one row, one short transaction)."""
         now = utcnow()
-        with self.session() as s:
-            s.execute(update(m.Attendance).where(m.Attendance.id == attendance_id)
-                      .values(notes=text, notes_updated_at=now))
+        # Core, not the ORM session: this runs on every pause in typing and must stay cheap.
+        with self.engine.begin() as conn:
+            conn.execute(update(m.Attendance).where(m.Attendance.id == attendance_id)
+                         .values(notes=text, notes_updated_at=now))
         return now
 
     def save_general_notes(self, meeting_id: int, text: str) -> datetime:
-        with self.session() as s:
-            s.execute(update(m.Meeting).where(m.Meeting.id == meeting_id)
-                      .values(general_notes=text))
+        with self.engine.begin() as conn:
+            conn.execute(update(m.Meeting).where(m.Meeting.id == meeting_id)
+                         .values(general_notes=text))
         return utcnow()
 
     def notes(self, attendance_id: int) -> str:

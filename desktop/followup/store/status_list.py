@@ -54,6 +54,9 @@ def _matches(view: FollowUpView, search: str) -> bool:
 
 
 def due_count(library: Library, now: datetime) -> int:
-    """Follow-ups still to send whose meeting is over."""
-    return sum(1 for r in status_rows(library, now, "to do")
-               if r.countdown is not None and r.countdown.state is not State.UPCOMING)
+    """Follow-ups still to send whose meeting is over (one light query: it runs on a timer)."""
+    from followup.core.deadlines import countdown
+    from followup.store.followups import reminder_items
+
+    return sum(1 for item in reminder_items(library)
+               if countdown(item.deadline, now, item.status).state is not State.UPCOMING)
