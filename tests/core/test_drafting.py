@@ -205,10 +205,10 @@ def test_question_gets_a_gap_and_loses_the_users_asides():
 
 def test_link_follows_the_conversation():
     marcus = generate_draft(request_for("Marcus Feld")).body
-    assert "(https://example.com/blog/idempotent-migrations)" in marcus
+    assert "<https://example.com/blog/idempotent-migrations>." in marcus
     priya = generate_draft(request_for("Priya Natarajan")).body
-    assert "[What I learned moving a cron zoo to Kafka](https://example.com/blog/cron-to-kafka)" \
-        in priya
+    assert "\u201cWhat I learned moving a cron zoo to Kafka\u201d" in priya
+    assert "<https://example.com/blog/cron-to-kafka>" in priya
     quiet = request_for("Dana Okafor")
     assert "https://" not in generate_draft(quiet).body
 
@@ -269,14 +269,51 @@ def test_long_notes_are_cut_down_to_a_short_note():
     assert failed_rules(draft, request) == []
 
 
-def test_person_without_notes_falls_back_to_general_notes():
+def test_person_without_notes_gets_the_company_key_point_and_a_gap():
     people = {"Ana Lima": ("Designer", "interviewer", ""), **PANEL}
-    body = generate_draft(request_for("Ana Lima", people)).body
-    assert "mission to make home energy data useful for every household" in body
+    request = request_for("Ana Lima", people)
+    draft = generate_draft(request)
+    assert "mission to make home energy data useful for every household" in draft.body
+    assert "[a specific point from your conversation with Ana]" in draft.body
+    for unmarked in ("plants", "14 engineers", "ingestion platform"):  # general, unmarked lines
+        assert unmarked not in draft.body
+    context = CheckContext(company="Brightwave", recipient="Ana Lima", notes="")
+    placeholders = [r for r in check_draft(draft.subject, draft.body, context)
+                    if r.id == "placeholders"]
+    assert not placeholders[0].passed
+
+
+def test_unmarked_general_notes_never_become_anyones_points():
+    general = "Second round. Ask for Lena at the front desk."
+    people = {name: (title, capacity, "") for name, (title, capacity, _) in PANEL.items()}
+    drafts = panel_drafts(people, general_notes=general)
+    for name, draft in drafts.items():
+        assert "Lena" not in draft.body and "front desk" not in draft.body, draft.body
+        first = name.split()[0]
+        assert f"[a specific point from your conversation with {first}]" in draft.body
+
+
+def test_own_notes_win_over_the_general_key_point():
+    body = generate_draft(request_for("Dana Okafor")).body
+    assert "home energy data" not in body and "[a specific point" not in body
+
+
+def test_self_criticism_is_never_a_point():
+    notes = ("system design: rate limiter, forgot token bucket\n"
+             "I blanked on the consistent hashing question\n"
+             "should have mentioned sharding by tenant id\n"
+             "I didn't explain the retry budget well at all\n"
+             "was nervous during the whiteboard part of the round\n"
+             "team runs three Kafka clusters across two regions")
+    assert pick_points(notes) == ["team runs three Kafka clusters across two regions"]
+    body = generate_draft(request_for("Tom Becker", notes=notes)).body
+    for private in ("forgot", "blanked", "should have", "didn't", "nervous"):
+        assert private not in body
 
 
 @pytest.mark.parametrize(("fragment", "expected"), [
-    ("migrating monolith to k8s, 40 services", "you're migrating monolith to k8s (40 services)"),
+    ("migrating monolith to k8s, 40 services",
+     "you're migrating the monolith to k8s (40 services)"),
     ("loves rock climbing", "you love rock climbing"),
     ("team ships weekly", "your team ships weekly"),
     ("we use Go for everything", "you use Go for everything"),
@@ -298,6 +335,72 @@ def test_person_without_notes_falls_back_to_general_notes():
 ])
 def test_fragments_become_sentence_parts(fragment, expected):
     assert rephrase_fragment(fragment)[1] == expected
+
+
+# Ordinary notes of many shapes: verb-led, noun phrases, lists, labels, shorthand, numbers.
+REALISTIC_FRAGMENTS = (
+    "start date flexible, team in Berlin and remote",
+    "coordinated the schedule",
+    "migrating monolith to k8s",
+    "on-call rotation every 6 weeks",
+    "hiring 2 seniors, decision in two weeks",
+    "Kafka + Flink for streaming",
+    "4-day week pilot",
+    "salary range 140-160k",
+    "remote first, office in Lisbon optional",
+    "new VP of eng joined in March",
+    "ex-Stripe, built their billing ledger",
+    "sketches every flow on paper first",
+    "product round, very friendly, started as a data analyst",
+    "big reorg last year",
+    "Q3 roadmap: self-serve onboarding",
+    "strong focus on testing",
+    "open to visa sponsorship",
+    "pair programming most days",
+    "previously at Shopify for 5 yrs",
+    "has two kids, lives in Oakland",
+    "uses Go and Rust w/ gRPC everywhere",
+    "customers -> self-serve dashboards",
+    "remote ok?",
+    "benefits: 4-day week pilot starting in spring",
+)
+
+
+@pytest.mark.parametrize("fragment", REALISTIC_FRAGMENTS)
+def test_point_sentences_read_correctly_for_any_fragment(fragment):
+    for marker in ("", "! "):
+        lines = pick_points(f"{marker}{fragment}") or [fragment]
+        for index in (0, 1):
+            for seed in range(6):
+                sentence = point_sentence(lines[0], index, seed)
+                assert sentence[0].isupper() and sentence.endswith("."), sentence
+                assert not sentence.endswith(("..", ",.", ":.", "?.")), sentence
+                words = re.findall(r"[\w'-]+", sentence.lower())
+                assert all(a != b for a, b in zip(words, words[1:], strict=False)), sentence
+                assert not re.search(r"(^|\s)[!?+](\s|$)|[!?]", sentence), sentence
+                assert "  " not in sentence, sentence
+
+
+@pytest.mark.parametrize(("fragment", "expected"), [
+    ("start date flexible, team in Berlin and remote",
+     "\u201cstart date flexible, team in Berlin and remote\u201d"),
+    ("coordinated the schedule", "you coordinated the schedule"),
+    ("migrating monolith to k8s", "you're migrating the monolith to k8s"),
+    ("4-day week pilot", "the 4-day week pilot"),
+    ("strong focus on testing", "the strong focus on testing"),
+    ("Kafka + Flink for streaming", "Kafka and Flink for streaming"),
+    ("hiring 2 seniors, decision in two weeks", "you're hiring 2 seniors (decision in two weeks)"),
+    ("big reorg last year", "the big reorg last year"),
+    ("new VP of eng joined in March", "\u201cnew VP of engineering joined in March\u201d"),
+])
+def test_fragments_that_are_not_clauses_stay_grammatical(fragment, expected):
+    assert rephrase_fragment(fragment)[1] == expected
+
+
+def test_things_done_in_the_meeting_are_appreciated_not_heard():
+    for seed in range(4):
+        sentence = point_sentence("coordinated the schedule", 1, seed)
+        assert "hearing" not in sentence and "you coordinated the schedule" in sentence
 
 
 def test_point_sentences_are_whole_sentences_with_varied_frames():
@@ -417,3 +520,12 @@ def test_notes_fingerprint_is_stable_and_tracks_changes():
     assert first != notes_fingerprint("! a point\nsecond", "general notes")
     assert first != notes_fingerprint("! a point\nsecondgeneral", "")
     assert re.fullmatch(r"[0-9a-f]{16}", first)
+
+
+def test_link_reads_as_plain_text_and_renders_as_a_link():
+    from followup.mail.outbox import plain_and_html
+
+    body = generate_draft(request_for("Priya Natarajan")).body
+    plain, html = plain_and_html(body)
+    assert "](" not in plain and "<https://example.com/blog/cron-to-kafka>." in plain
+    assert '<a href="https://example.com/blog/cron-to-kafka"' in html

@@ -182,3 +182,28 @@ def test_notes_survive_spelling_rehighlight_after_switching_meeting(window, qtbo
     SpellService.instance().ready.emit()  # as when the dictionary finishes loading
     ws.flush()
     assert _notes_in_db(window, attendance).endswith("saved despite re-highlighting")
+
+
+def test_person_shortcuts_work_from_the_meeting_filter(window, qtbot):
+    window.focus_filter()
+    qtbot.keyClick(window.sidebar.filter, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.people.currentRow() == 2
+    assert window.workspace.editor.hasFocus()
+
+
+def test_restarting_an_ended_meeting_asks_first(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    ws = window.workspace
+    ended = ws.meeting.ended_at
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    ws.start_meeting()
+    assert ws.meeting.ended_at == ended
+
+
+def test_recruiter_is_added_as_coordinator(window, qtbot):
+    ws = window.workspace
+    ws.focus_add_person()
+    qtbot.keyClicks(ws.add_person_edit, "Sara Lopez, Technical Recruiter")
+    qtbot.keyClick(ws.add_person_edit, Qt.Key.Key_Return)
+    assert ws.meeting.attendees[-1].capacity == "coordinator"

@@ -13,7 +13,9 @@ NAME = "status"
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("status", help="print who still needs a follow-up")
     parser.add_argument("--format", choices=("json", "text"), default="text")
-    parser.add_argument("--filter", choices=("to do", "overdue", "sent", "all"), default="all")
+    parser.add_argument("--filter", choices=("to do", "todo", "to-do", "overdue", "sent", "all"),
+                        default="all", help='which follow-ups: todo (or "to do"), overdue, '
+                        "sent, all")
     parser.set_defaults(func=run)
 
 
@@ -23,7 +25,8 @@ def run(args) -> int:
     now = datetime.now(UTC)
     library = open_library(args)
     try:
-        rows = status_rows(library, now, args.filter)
+        which = "to do" if args.filter in ("todo", "to-do") else args.filter
+        rows = status_rows(library, now, which)
     finally:
         library.close()
     if args.format == "json":

@@ -105,7 +105,8 @@ _REPORTING_RE = re.compile(
 # Past verbs that happened in the meeting itself: "I appreciated that you ..." reads better.
 _IN_MEETING = frozenset("""
     liked loved enjoyed set met showed gave suggested recommended offered introduced invited
-    walked took helped shared praised
+    walked took helped shared praised coordinated organized organised arranged scheduled
+    welcomed hosted guided answered asked checked followed
 """.split())
 _WILLING = frozenset("happy glad keen able eager willing available".split())
 _TIME_WORDS = frozenset("today currently now presently".split())
@@ -121,6 +122,24 @@ _TEAM_WORDS = frozenset("""
 """.split())
 _PERSONAL_STARTS = frozenset("very really super quite so extremely huge big avid long-time".split())
 _NO_ARTICLE = frozenset("very really super quite so extremely".split())
+_PERSON_NOUNS = frozenset("""
+    fan lover enthusiast reader runner cyclist climber hiker foodie gamer musician parent
+""".split())
+# Verbs whose bare singular object reads better with "the": "migrating the monolith".
+_TAKES_ARTICLE = frozenset("""
+    migrate run lead manage own maintain build rebuild design redesign oversee launch rewrite
+    refactor split replace scale retire sunset modernize modernise
+""".split())
+_PREPOSITIONS = frozenset("""
+    to from in on at for with about into onto over by up out back off down away around through
+    as like than of per via across after before during since until without within
+""".split())
+_TIME_NOUNS = frozenset("day days week weeks month months sprint sprints quarter year".split())
+# Lines about the user's own performance: private, for `?` handling, never a point.
+_SELF_CRITICISM_RE = re.compile(
+    r"\b(?:forgot|forget|blanked|messed\s+up|mistakes?|wrong|hand[- ]?waved?|hand[- ]?waving"
+    r"|I\s+said|I\s+answered|I\s+didn'?t|I\s+couldn'?t|I\s+could\s+not|I\s+did\s+not"
+    r"|struggled|nervous|should\s+have|should've)\b", re.IGNORECASE)
 _LOWERCASE_OK = _VERBS | _DETERMINERS | _TEAM_WORDS | _MODALS | frozenset("""
     system design round very really huge big he she they we it i'm you lots office
 """.split())
@@ -145,7 +164,7 @@ def _clean(text: str) -> str:
     text = " ".join(text.split())
     for pattern, repl in _ABBREVIATIONS:
         text = re.sub(pattern, repl, text)
-    return text.strip().rstrip(".,;:!").strip()
+    return text.strip().rstrip(".,;:!?").strip()
 
 
 def _split_parts(text: str) -> list[tuple[str, str]]:
@@ -276,9 +295,41 @@ def _to_second_person(part: str) -> str:
     return re.sub(r"\bher\b(?=\s+[a-z0-9])", "your", text).replace(" her ", " you ")
 
 
+def _needs_article(verb: str, rest: list[str]) -> bool:
+    """`migrating monolith to k8s`: a bare, lower-case, singular object of a work verb."""
+    base = _verb_base(verb) or _bare(verb)
+    if _is_gerund(verb):
+        stem = _bare(verb)[:-3]
+        base = next((b for b in (stem, stem + "e", stem[:-1]) if b in _TAKES_ARTICLE), "")
+    if base not in _TAKES_ARTICLE or not rest:
+        return False
+    phrase = []
+    for word in rest:
+        if _bare(word) in _PREPOSITIONS or word.endswith((",", ";", ":")):
+            phrase.append(word.rstrip(",;:"))
+            break
+        phrase.append(word)
+    if phrase and _bare(phrase[-1]) in _PREPOSITIONS:
+        phrase.pop()
+    if not phrase:
+        return False
+    first, last = phrase[0], _bare(phrase[-1])
+    return (first[:1].islower() and first.isalpha() and _bare(first) not in _DETERMINERS
+            and _bare(first) not in _PREPOSITIONS and _bare(first) not in _THEIR_SIDE
+            and _bare(first) not in ("it", "them", "me", "us", "you", "him", "her", "their")
+            and not last.endswith(("s", "ing", "ly", "ion")))  # plurals, mass nouns
+
+
+def _with_article(words: list[str]) -> list[str]:
+    if len(words) > 1 and _needs_article(words[0], words[1:]):
+        return [words[0], "the", *words[1:]]
+    return words
+
+
 def _person_clause(part: str, kind: str) -> str:
     """A verb-led fragment with `you` as its subject."""
-    words = _words(part)
+    words = _with_article(_words(part))
+    part = " ".join(words)
     first = _bare(words[0])
     if kind == "verb3":
         base = _verb_base(first)
@@ -313,7 +364,8 @@ def _main_clause(part: str, kind: str) -> tuple[str, str]:
                                       "their": "your", "theirs": "yours", "them": "you"})
         return "clause", _to_second_person(part)
     words = _words(part)
-    personal = _bare(words[0]) in _PERSONAL_STARTS or " fan of " in f" {part} "
+    personal = " fan of " in f" {part} " or _bare(words[0]) in _NO_ARTICLE or (
+        _bare(words[0]) in _PERSONAL_STARTS and any(_bare(w) in _PERSON_NOUNS for w in words))
     if personal and kind == "noun":
         article = "" if _bare(words[0]) in _NO_ARTICLE or _bare(words[0]) in _DETERMINERS \
             else ("an " if part[:1].lower() in "aeiou" else "a ")
@@ -327,21 +379,78 @@ def rephrase_fragment(fragment: str) -> tuple[str, str]:
     """(shape, text) of a note fragment as part of a sentence said to the person.
 
     shape is `you` (the person did or is something), `i` (the user did), `clause` (a clause
-    with its own subject) or `noun` (a topic); the text has no final full stop.
+    with its own subject), `noun` (a topic that reads as a noun phrase) or `quoted` (the
+    user's own words in quotation marks, when they cannot be made into a clean phrase); the
+    text has no final full stop.
     """
-    parts = _split_parts(_REPORTING_RE.sub("", _lower_first(_clean(fragment))))
+    words = _REPORTING_RE.sub("", _lower_first(_clean(fragment)))
+    parts = _split_parts(words)
     if not parts:
         return "noun", ""
     kinds = [_kind_of(p) for _, p in parts]
     shape, text = _main_clause(parts[0][1], kinds[0])
-    label = len(parts) > 1 and parts[1][0] == ":" and kinds[0] == "noun" \
-        and len(_words(parts[0][1])) <= 2
+    label = len(parts) == 2 and parts[1][0] == ":" and kinds[0] == "noun" \
+        and len(_words(parts[0][1])) <= 2 and not _label_part(parts[1][1]).startswith(": ")
+    if shape == "noun" and not label:
+        return _topic(text, len(parts), words)
     for (sep, part), kind in zip(parts[1:], kinds[1:], strict=True):
         text += _label_part(part) if label else _join_part(shape, sep, part, kind)
         label = False
     if shape == "you" and kinds[0] == "past" and _bare(parts[0][1].split()[0]) in _IN_MEETING:
         shape = "you_past"
     return shape, text
+
+
+def _topic(text: str, pieces: int, words: str) -> tuple[str, str]:
+    """A noun-led point: a short plain noun phrase (with "the" when it lacks an article), or
+    the user's words in quotes, which read correctly whatever their shape."""
+    if pieces == 1 and _plain_noun_phrase(_words(text)):
+        first = _bare(text.split()[0])
+        bare_start = (text[:1].islower() or re.match(r"\d+-[a-z]", text)) \
+            and first not in _DETERMINERS and first not in _THEIR_SIDE.values()
+        head = _head_words(_words(text))
+        if bare_start and not any(_is_gerund(w) for w in head) and not _is_plural(head[-1]):
+            text = "the " + text
+        return "noun", text
+    return "quoted", f"\u201c{words}\u201d"
+
+
+def _is_plural(word: str) -> bool:
+    return _bare(word).endswith("s") and not _bare(word).endswith(("ss", "us", "is"))
+
+
+def _head_words(words: list[str]) -> list[str]:
+    """The words before the first preposition: `strong focus` of `strong focus on testing`."""
+    head = []
+    for word in words:
+        if head and _bare(word) in _PREPOSITIONS | _DETERMINERS | {"and", "or"}:
+            break
+        head.append(word)
+    return head
+
+
+def _plain_noun_phrase(words: list[str]) -> bool:
+    """Short, with no verb after its head and no determiner that starts a new phrase."""
+    determined = _bare(words[0]) in _DETERMINERS or _bare(words[0]).startswith("your")
+    if len(words) > (10 if determined else 6) or not words[0][:1].isalnum():
+        return False
+    if _bare(words[0]) not in _DETERMINERS and not _bare(words[0]).startswith("your") and (
+            _bare(words[0]) in _PREPOSITIONS or _bare(words[0]).endswith("ly")
+            or _bare(words[0]) in _WILLING or _bare(words[0]) in ("open", "ex", "previously")
+            or "-" in words[0] and words[0].split("-")[0].lower() == "ex"):
+        return False
+    for index in range(1, len(words)):
+        word, before = _bare(words[index]), _bare(words[index - 1])
+        if _is_past(word) or word in _MODALS or word in ("is", "are", "was", "were") \
+                or word.endswith(("'s", "'re")) or _verb_base(word) and word not in _TEAM_WORDS:
+            return False
+        if word in _DETERMINERS and before not in _PREPOSITIONS and not (
+                word in ("every", "each") and index + 1 < len(words)
+                and (words[index + 1][:1].isdigit() or _bare(words[index + 1]) in _TIME_NOUNS)):
+            return False
+        if word in ("and", "or") and index == len(words) - 1:
+            return False
+    return True
 
 
 def _label_part(part: str) -> str:
@@ -359,7 +468,8 @@ def _join_part(shape: str, sep: str, part: str, kind: str) -> str:
         return " and " + (_to_second_person(_continuation(part, kind)) if shape == "you" else part)
     if kind == "pronoun" and _bare(part.split()[0]) in ("i", "i'm", "i've", "i'd"):
         return "" if shape != "i" else ", and " + part  # the user's aside, not for the email
-    if part[:1].isdigit() and sep == ",":
+    if (part[:1].isdigit() and sep == "," or kind == "noun" and shape in ("you", "clause")
+            and len(_words(part)) <= 6):
         return f" ({part})"
     if kind in ("clause", "pronoun") and shape == "i":
         return ": " + part
@@ -386,14 +496,23 @@ def _substance(text: str) -> int:
     return score
 
 
+def is_self_criticism(text: str) -> bool:
+    """Whether a note line is about how the user did ("I blanked", "should have said X")."""
+    return _SELF_CRITICISM_RE.search(text) is not None
+
+
 def pick_points(notes: str, limit: int = MAX_POINTS) -> list[str]:
-    """The `!` lines first; below two, the most substantial unmarked lines make up the rest."""
+    """The `!` lines first; below two, the most substantial unmarked lines make up the rest.
+
+    An unmarked line about the user's own performance ("forgot token bucket") is never a point:
+    it is a private note, and the `?` lines are where such things are revisited."""
     lines = parse_notes(notes)
     marked = [line.text for line in lines if line.marker is Marker.KEY][:limit]
     wanted = min(2, limit) - len(marked)
     if wanted <= 0:
         return marked
-    plain = [line.text for line in lines if line.marker is None and len(_words(line.text)) >= 3]
+    plain = [line.text for line in lines if line.marker is None and len(_words(line.text)) >= 3
+             and not is_self_criticism(line.text)]
     best = sorted(plain, key=lambda t: -_substance(t))[:wanted]
     return marked + [t for t in plain if t in best]
 
@@ -415,6 +534,12 @@ _PAST_FRAMES = (
     ("I really appreciated that {}.", "It was encouraging that {}."),
     ("I also appreciated that {}.", "I was also grateful that {}."),
 )
+# The user's own words in quotes: frames that fit any fragment, however terse.
+_QUOTED_FRAMES = (
+    ("I especially enjoyed our conversation about {}.", "I also enjoyed our talk about {}."),
+    ("It was great to hear about {}.", "It was also great to hear about {}."),
+    ("I really enjoyed what you shared about {}.", "I also appreciated what you shared about {}."),
+)
 _I_FRAMES = ("I especially enjoyed the part of our conversation where {}.",
              "I also enjoyed the part of our conversation where {}.")
 
@@ -424,6 +549,8 @@ def point_sentence(fragment: str, index: int, seed: int) -> str:
     shape, text = rephrase_fragment(fragment)
     if shape == "i":
         return _I_FRAMES[min(index, 1)].format(text)
+    if shape == "quoted":
+        return _QUOTED_FRAMES[(seed + index) % len(_QUOTED_FRAMES)][min(index, 1)].format(text)
     if shape == "you_past":
         return _PAST_FRAMES[min(index, 1)][(seed + index) % 2].format(text)
     frames = _FIRST_FRAMES if index == 0 else _LATER_FRAMES
@@ -595,9 +722,15 @@ def question_paragraphs(notes: str, seed: int, limit: int | None = None) -> str:
 
 # ---- link, names and closing ----------------------------------------------------------------
 
+# `<https://...>` is a Markdown autolink that the HTML part renders as a link, and it is how
+# plain-text mail has long set a URL apart, so the sentence reads well in both parts.
 _LINK_FRAMES = (
-    "Since we talked about {}, you might enjoy a post I wrote: [{}]({}).",
-    "On the subject of {}, here is a short post I wrote: [{}]({}).",
+    "Since we talked about {}, you might enjoy a post I wrote, \u201c{}\u201d, at <{}>.",
+    "On the subject of {}, I wrote a short post, \u201c{}\u201d, which you can read at <{}>.",
+)
+_UNTITLED_LINK_FRAMES = (
+    "Since we talked about {}, you might enjoy a post I wrote: <{}>.",
+    "On the subject of {}, I wrote a short post that you can read at <{}>.",
 )
 
 
@@ -624,9 +757,10 @@ def link_sentence(link: Link | None, text: str, seed: int) -> str:
     """One sentence offering the link, naming the topic of the conversation it ties to."""
     if link is None:
         return ""
-    title = link.title.strip() or link.url.strip()
-    frame = _LINK_FRAMES[seed % len(_LINK_FRAMES)]
-    return frame.format(_spoken_tag(link, text), title, link.url.strip())
+    title, url, topic = " ".join(link.title.split()), link.url.strip(), _spoken_tag(link, text)
+    if not title or title == url:
+        return _UNTITLED_LINK_FRAMES[seed % len(_UNTITLED_LINK_FRAMES)].format(topic, url)
+    return _LINK_FRAMES[seed % len(_LINK_FRAMES)].format(topic, title, url)
 
 
 _HONORIFICS = frozenset("dr dr. mr mr. ms ms. mrs mrs. mx mx. prof prof.".split())
@@ -671,7 +805,7 @@ def draft_values(request: DraftRequest, seed: int, max_points: int = MAX_POINTS,
                  ) -> dict[str, str | None]:
     """Every template variable for one person."""
     company = request.company.strip() or templates.gap("company")
-    points = pick_points(request.notes, max_points) or pick_points(request.general_notes, 1)
+    points = points_value(request, seed, max_points)
     others = [first_name(n) for n in request.others_met if first_name(n)]
     link = matching_link(request.profile, request.notes, request.general_notes)
     return {
@@ -681,7 +815,7 @@ def draft_values(request: DraftRequest, seed: int, max_points: int = MAX_POINTS,
         "company": _value(request.company),
         "role": _value(request.role),
         "others_met": _value(_join_names(others)),
-        "points": _value(points_paragraphs(points, seed)) if points else None,
+        "points": points,
         "contribution": contribution_paragraph(request, seed, company),
         "questions": question_paragraphs(request.notes, seed, max_questions),
         "link": link_sentence(link, f"{request.notes}\n{request.general_notes}", seed)
@@ -691,6 +825,24 @@ def draft_values(request: DraftRequest, seed: int, max_points: int = MAX_POINTS,
         "my_email": _value(request.profile.email),
         "signature": signature_block(request.profile),
     }
+
+
+def point_gap(person_name: str) -> str:
+    """The visible gap for a person with no usable notes; the checklist flags it."""
+    name = first_name(person_name)
+    return f"[a specific point from your conversation with {name}]" if name \
+        else templates.gap("points")
+
+
+def points_value(request: DraftRequest, seed: int, max_points: int = MAX_POINTS) -> str:
+    """The person's own points; without any, a gap to fill, after at most one `!` line of the
+    general notes (a key point about the company, true for everyone met)."""
+    points = pick_points(request.notes, max_points)
+    if points:
+        return points_paragraphs(points, seed)
+    company_points = _marked(request.general_notes, Marker.KEY)[:1]
+    sentences = [point_sentence(p, 0, seed) for p in company_points]
+    return " ".join([*sentences, point_gap(request.person_name)])
 
 
 def _normalised(request: DraftRequest) -> DraftRequest:

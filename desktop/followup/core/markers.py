@@ -66,11 +66,12 @@ def lines_with(text: str, marker: Marker) -> list[str]:
 
 
 def toggle_key_marker(line: str) -> str:
-    """`line` with its `!` marker removed, or added when it has none (keeping any bullet)."""
+    """`line` with its `!` marker removed, or added when it has none (keeping any bullet);
+    a `?` or `+` line is left alone, since turning it into a key point would lose it."""
     match = _LINE_RE.match(line)
     if match and match["mark"] == "!":
         return match["lead"] + match["rest"]
-    if match:  # another marker: replace it
-        return match["lead"] + "! " + match["rest"]
+    if match:  # a question or a contribution stays what it is
+        return line
     lead = _BULLET_RE.match(line).group(0) if line.strip() else ""
     return lead + "! " + line[len(lead):]

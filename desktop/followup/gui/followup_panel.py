@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -173,6 +174,12 @@ class FollowUpPanel(QWidget):
         self.view = None
         if attendance_id is not None:  # fresh from the library: "out of date" must be current
             self.view = fu.followup_for_attendance(self.library, attendance_id)
+            if self.view is None and not no_followup and self.isVisible():
+                # Someone added after the drafts were made: draft theirs now.
+                meeting_id = self.library.meeting_of_attendance(attendance_id)
+                fu.ensure_drafts(self.library, meeting_id)
+                self.siblings = fu.followups_for_meeting(self.library, meeting_id)
+                self.view = fu.followup_for_attendance(self.library, attendance_id)
         self.skip_box.blockSignals(True)
         self.skip_box.setChecked(no_followup)
         self.skip_box.setVisible(attendance_id is not None)
@@ -342,8 +349,18 @@ class FollowUpPanel(QWidget):
             selections.append(selection)
             first = first or cursor
         self.body.setExtraSelections(selections)
+        if first is None and not rule.spans and not rule.passed:
+            # A rule about something missing: put the cursor where it belongs.
+            first = QTextCursor(self.body.document())
+            at_end = rule.id in ("phone_in_closing", "interest", "contribution", "link")
+            first.movePosition(QTextCursor.MoveOperation.End if at_end
+                               else QTextCursor.MoveOperation.Start)
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(rule.message, 8000)
         if first is not None:
             self.body.setTextCursor(first)
+            self.body.ensureCursorVisible()
             self.body.setFocus()
 
     @Slot(int)
@@ -404,6 +421,13 @@ class FollowUpPanel(QWidget):
             return
         self.flush()
         resend = self.view.status == "sent"
+        gaps = [r for r in self.results if not r.passed and (
+            r.severity == "required" or r.id == "placeholders")]
+        if not resend and gaps and QMessageBox.question(
+                self, "Still has gaps",
+                "This draft still fails:\n\n" + "\n".join(f"• {r.message}" for r in gaps)
+                + "\n\nRecord it as sent anyway?") != QMessageBox.StandardButton.Yes:
+            return
         if resend and QMessageBox.question(
                 self, "Already sent",
                 f"This follow-up to {self.view.person_name} was already marked sent. Record it as "

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.sidebar.meetingActivated.connect(self.open_meeting)
         self.workspace.saved.connect(self._on_saved)
         self.workspace.meetingChanged.connect(self._on_meeting_changed)
+        self.workspace.showRequested.connect(self.show_workspace)
         self.workspace.followups.saved.connect(self._on_saved)
         self.workspace.followups.statusChanged.connect(self._on_status_changed)
         self._build_menus()
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
             self.sidebar.list.setCurrentRow(0)
         else:
             self.workspace.load_meeting(None)
+        self.workspace.editor.setFocus()  # typing goes into the notes, not the filter
 
     # --- menus ----------------------------------------------------------------------------
 
@@ -192,8 +194,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_workspace(self) -> None:
-        self.stack.setCurrentWidget(self.workspace)
-        self.workspace.editor.setFocus()
+        if self.stack.currentWidget() is not self.workspace:
+            self.stack.setCurrentWidget(self.workspace)
+            self.workspace.editor.setFocus()
 
     @Slot(int, int)
     def open_followup(self, meeting_id: int, attendance_id: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, Qt, QTime
@@ -21,6 +22,14 @@ from PySide6.QtWidgets import (
 from followup.store.library import MeetingInput, PersonSpec
 from followup.store.models import MEETING_KINDS
 
+COORDINATOR_TITLE = re.compile(
+    r"recruit|coordinat|talent|sourcer|people partner|\bhr\b|human resources", re.IGNORECASE)
+
+
+def capacity_from_title(title: str) -> str:
+    """A recruiter or coordinator is thanked for organising, not for interviewing."""
+    return "coordinator" if COORDINATOR_TITLE.search(title) else "interviewer"
+
 
 def parse_people(text: str) -> list[PersonSpec]:
     """One person per line: "Jane Doe, Engineering Manager, jane@acme.com"."""
@@ -31,7 +40,8 @@ def parse_people(text: str) -> list[PersonSpec]:
         if line.strip():
             card = parse_person_line(line)
             people.append(PersonSpec(name=card.name, title=card.title, email=card.email,
-                                     phone=card.phone, web=card.web))
+                                     phone=card.phone, web=card.web,
+                                     capacity=capacity_from_title(card.title)))
     return people
 
 
@@ -71,7 +81,7 @@ class NewMeetingDialog(QDialog):
         form.addRow("&Location:", self.location)
         form.addRow("&People:", self.people)
         self.error = QLabel(objectName="dialogError")
-        self.error.setStyleSheet("color: palette(link);")
+        self.error.setProperty("role", "error")
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QKeyCombination, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QKeyCombination, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from followup.gui.formatting import clock_time, short_datetime
 from followup.gui.note_editor import NoteEditor, new_note_document
-from followup.store.library import Library, MeetingView, PersonSpec
+from followup.store.library import Library, MeetingView
 from followup.store.models import CAPACITIES, MEETING_KINDS
 
 GENERAL = "general"
@@ -36,6 +37,7 @@ class MeetingWorkspace(QWidget):
     saved = Signal(datetime)
     meetingChanged = Signal(int)
     personSelected = Signal(object)  # attendance id, or None for the general notes
+    showRequested = Signal()  # a person shortcut was used while another view was shown
 
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
@@ -88,8 +90,12 @@ class MeetingWorkspace(QWidget):
         self.people.setMinimumWidth(170)
         self.people.currentRowChanged.connect(self._on_row_changed)
         self.people.itemDoubleClicked.connect(self.edit_card)
+        self.people.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.people.customContextMenuRequested.connect(self._people_menu)
         self.add_person_edit = QLineEdit(objectName="addPersonEdit")
-        self.add_person_edit.setPlaceholderText("Add person: Name, title, email  (Ctrl+Shift+A)")
+        self.add_person_edit.setPlaceholderText("Add person…  (Ctrl+Shift+A)")
+        self.add_person_edit.setToolTip("Name, title, email — e.g. Jane Doe, Engineering "
+                                        "Manager, jane@acme.com — then Enter")
         self.add_person_edit.returnPressed.connect(self._add_person_from_line)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -133,12 +139,13 @@ class MeetingWorkspace(QWidget):
         for number in range(10):
             key = getattr(Qt.Key, f"Key_{number}")
             shortcut = QShortcut(QKeySequence(QKeyCombination(ctrl, key)), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Anywhere in the window: right after start focus may be in the meeting filter.
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self._select_by_shortcut)
             shortcut.setProperty("row", number)
         for keys, slot in (("Ctrl+Up", self.select_previous), ("Ctrl+Down", self.select_next)):
             shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
 
     # --- loading --------------------------------------------------------------------------
@@ -250,6 +257,7 @@ class MeetingWorkspace(QWidget):
 
     @Slot()
     def _select_by_shortcut(self) -> None:
+        self.showRequested.emit()
         self.select_row(self.sender().property("row"))
         self.editor.setFocus()
 
@@ -365,6 +373,8 @@ class MeetingWorkspace(QWidget):
             self._saved_text[key] = text
         if saved_at is not None:
             self.saved.emit(saved_at)
+            if self.followups.isVisible():
+                self.followups.refresh_view()  # "notes changed since this draft" shows at once
 
     def current_notes(self, attendance_id) -> str:
         document = self._documents.get(attendance_id)
@@ -388,8 +398,7 @@ class MeetingWorkspace(QWidget):
         self.flush()
         last = None
         for spec in people:
-            last = self.library.add_person(self.meeting.id, PersonSpec(
-                name=spec.name, title=spec.title, email=spec.email, phone=spec.phone))
+            last = self.library.add_person(self.meeting.id, spec)
         self.add_person_edit.clear()
         self.meeting = self.library.meeting(self.meeting.id)
         self._fill_people()
@@ -397,6 +406,50 @@ class MeetingWorkspace(QWidget):
                    if self.people.item(i).data(Qt.ItemDataRole.UserRole) == last)
         self.select_row(row)
         self.editor.setFocus()
+        self.meetingChanged.emit(self.meeting.id)
+
+    @Slot(QPoint)
+    def _people_menu(self, pos: QPoint) -> None:
+        """Right click on a person: their capacity in this meeting, their card, removal."""
+        item = self.people.itemAt(pos)
+        if item is None or item.data(Qt.ItemDataRole.UserRole) == GENERAL:
+            return
+        self.select_row(self.people.row(item))
+        person = self.attendee(self._current)
+        menu = QMenu(self)
+        for key, label in CAPACITIES.items():
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(person.capacity == key)
+            action.setData(key)
+        menu.addSeparator()
+        card = menu.addAction("Edit card…  (Ctrl+E)")
+        remove = menu.addAction(f"Remove {person.name.split()[0]} from this meeting…")
+        chosen = menu.exec(self.people.mapToGlobal(pos))
+        if chosen is card:
+            self.edit_card()
+        elif chosen is remove:
+            self._remove_person(person)
+        elif chosen is not None and chosen.data() in CAPACITIES:
+            self.flush()
+            self.library.set_capacity(person.attendance_id, chosen.data())
+            self.reload_people()
+            self.meetingChanged.emit(self.meeting.id)
+
+    def _remove_person(self, person) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if QMessageBox.question(
+                self, "Remove person", f"Remove {person.name} and your notes on them from this "
+                "meeting? Their card stays.") != QMessageBox.StandardButton.Yes:
+            return
+        self.flush()
+        self.library.remove_person(person.attendance_id)
+        self._documents.pop(person.attendance_id, None)
+        self._current = None
+        self.meeting = self.library.meeting(self.meeting.id)
+        self._fill_people()
+        self.select_row(0)
         self.meetingChanged.emit(self.meeting.id)
 
     @Slot()
@@ -416,6 +469,17 @@ class MeetingWorkspace(QWidget):
     def start_meeting(self) -> None:
         if self.meeting is None:
             return
+        if self.meeting.ended_at is not None:
+            from PySide6.QtWidgets import QMessageBox
+
+            answer = QMessageBox.question(
+                self, "Restart the meeting?",
+                "This meeting already ended. Restarting clears the recorded end, so the "
+                "24-hour follow-up clock stops until you end it again. Restart anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         self.flush()
         self.library.start_meeting(self.meeting.id)
         self._refresh_meeting()

@@ -262,6 +262,10 @@ class Library:
                     raise KeyError(key)
                 setattr(person, key, value.strip() if isinstance(value, str) else value)
 
+    def meeting_of_attendance(self, attendance_id: int) -> int:
+        with self.session() as s:
+            return s.get_one(m.Attendance, attendance_id).meeting_id
+
     def set_capacity(self, attendance_id: int, capacity: str) -> None:
         with self.session() as s:
             s.get_one(m.Attendance, attendance_id).capacity = capacity

@@ -1,0 +1,41 @@
+"""Note markers: what a line is, where its marker stands, and the Ctrl+K toggle."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.core.markers import Marker, lines_with, parse_line, parse_notes, toggle_key_marker
+
+
+def test_markers_are_recognised_with_bullets_and_indentation():
+    text = "! key\n- ? question\n  + bring\n* ! bulleted key\nplain\n\n![image](x.png)\n!no space"
+    lines = parse_notes(text)
+    assert [(line.marker, line.text) for line in lines] == [
+        (Marker.KEY, "key"), (Marker.QUESTION, "question"), (Marker.CONTRIBUTE, "bring"),
+        (Marker.KEY, "bulleted key"), (None, "plain"), (None, "![image](x.png)"),
+        (None, "!no space")]
+
+
+def test_offsets_point_into_the_text():
+    text = "intro\n- ? how to shard\n"
+    line = parse_notes(text)[1]
+    assert text[line.start:line.end] == "- ? how to shard"
+    assert text[line.marker_pos] == "?"
+
+
+def test_lines_with_marker():
+    assert lines_with("! a\n+ b\n! c\nd", Marker.KEY) == ["a", "c"]
+    assert parse_line("   ") is None
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("loves cycling", "! loves cycling"),
+    ("! loves cycling", "loves cycling"),
+    ("- loves cycling", "- ! loves cycling"),
+    ("- ! loves cycling", "- loves cycling"),
+    ("", "! "),
+    ("? a question to keep", "? a question to keep"),
+    ("+ something I bring", "+ something I bring"),
+])
+def test_toggle_key_marker(before, after):
+    assert toggle_key_marker(before) == after
