@@ -1,0 +1,98 @@
+"""The window's other doors: the account dialog against a real server, files dropped on the
+window, and closing while follow-ups are due."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from tests import smtp_server as servers
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+def test_account_dialog_tests_connection_in_plain_words(window, qtbot):
+    from followup.gui.send_ui import AccountDialog
+    from followup.sending import load_account
+
+    with servers.running_server("none", auth=False) as server:
+        dialog = AccountDialog(window.library, window)
+        qtbot.addWidget(dialog)
+        dialog.host.setText(server.host)
+        dialog.security.setCurrentIndex(2)  # none: a server on this machine
+        dialog.port.setValue(server.port)
+        dialog.sender_address.setText("sam.rivera@example.com")
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.result.text().startswith("✔"), timeout=10000)
+        dialog.accept()
+    host, port = servers.closed_port()
+    down = AccountDialog(window.library, window)
+    qtbot.addWidget(down)
+    down.port.setValue(port)
+    qtbot.mouseClick(down.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: down.result.text().startswith("✖"), timeout=10000)
+    assert "reach" in down.result.text().lower() or "refused" in down.result.text().lower()
+    assert load_account(window.library).port == server.port
+
+
+def test_remote_server_without_encryption_is_refused_in_dialog(window, qtbot):
+    from followup.gui.send_ui import AccountDialog
+    from followup.sending import load_account
+
+    dialog = AccountDialog(window.library, window)
+    qtbot.addWidget(dialog)
+    dialog.host.setText("smtp.example.com")
+    dialog.security.setCurrentIndex(2)
+    dialog.sender_address.setText("sam@example.com")
+    dialog.accept()
+    assert dialog.result.text() and load_account(window.library) is None
+
+
+def _drop(window, path: Path) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+
+
+def test_dropping_an_invitation_creates_the_meeting(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a))
+    before = window.sidebar.list.count()
+    _drop(window, DATA / "google_calendar.ics")
+    assert warnings == []
+    assert window.sidebar.list.count() == before + 1
+    assert window.workspace.meeting.attendees
+    _drop(window, DATA / "broken.vcf")
+    assert warnings and "could not be imported" in warnings[0][2]
+
+
+def test_closing_with_follow_ups_due_keeps_app_in_tray(window, monkeypatch):
+    """There is no system tray offscreen, so a stand-in records what the tray was asked."""
+    from followup.store.followups import ensure_drafts
+
+    class FakeTray:
+        messages: list = []
+
+        def showMessage(self, *args):  # noqa: N802 - Qt's name
+            self.messages.append(args)
+
+    from PySide6.QtGui import QCloseEvent
+
+    ensure_drafts(window.library, 1)
+    window.update_badge()
+    window.reminders.tray = FakeTray()
+    event = QCloseEvent()
+    window.closeEvent(event)
+    assert not event.isAccepted() and not window.isVisible()  # hidden, still running
+    assert FakeTray.messages
+    window.reminders.tray = None
+    window.show()
+    event = QCloseEvent()
+    window.closeEvent(event)  # no tray: closing really closes (the next start shows what is due)
+    assert event.isAccepted()
