@@ -207,3 +207,28 @@ def test_recruiter_is_added_as_coordinator(window, qtbot):
     qtbot.keyClicks(ws.add_person_edit, "Sara Lopez, Technical Recruiter")
     qtbot.keyClick(ws.add_person_edit, Qt.Key.Key_Return)
     assert ws.meeting.attendees[-1].capacity == "coordinator"
+
+
+def test_same_name_at_same_company_asks_before_merging(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    ws = window.workspace
+    priya = ws.meeting.attendees[0]
+    window.sidebar.list.setCurrentRow(1)  # Northwind coffee
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
+    ws.focus_add_person()
+    qtbot.keyClicks(ws.add_person_edit, "Lena Hoffmann")  # met at Northwind before
+    qtbot.keyClick(ws.add_person_edit, Qt.Key.Key_Return)
+    assert asked == []  # she is already in this meeting: nothing to ask, nothing added
+    from followup.store.library import MeetingInput
+
+    second_round = window.library.create_meeting(MeetingInput(company="Brightwave"))
+    window.sidebar.refresh()
+    window.sidebar.select(second_round)
+    ws.focus_add_person()
+    qtbot.keyClicks(ws.add_person_edit, "Priya Natarajan")  # name only, same company
+    qtbot.keyClick(ws.add_person_edit, Qt.Key.Key_Return)
+    assert len(asked) == 1
+    assert ws.meeting.attendees[-1].person_id != priya.person_id  # the user said "No"

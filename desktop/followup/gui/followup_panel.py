@@ -319,6 +319,9 @@ class FollowUpPanel(QWidget):
             return
         score, name = max(others)
         flag = score >= INDIVIDUAL_THRESHOLD
+        self.similarity.setToolTip("How alike this draft is to each other draft of the meeting:\n"
+                                   + "\n".join(f"{n}: {v:.0%}" for v, n in sorted(others,
+                                                                                 reverse=True)))
         self.similarity.setText(
             f"{'⚠ Too close to' if flag else 'Most similar:'} {name}'s draft, {score:.0%} alike"
             f" (limit {INDIVIDUAL_THRESHOLD:.0%})" + (": make this one about this person."

@@ -398,7 +398,8 @@ class MeetingWorkspace(QWidget):
         self.flush()
         last = None
         for spec in people:
-            last = self.library.add_person(self.meeting.id, spec)
+            last = self.library.add_person(self.meeting.id, spec,
+                                           new_person=not self._same_person(spec))
         self.add_person_edit.clear()
         self.meeting = self.library.meeting(self.meeting.id)
         self._fill_people()
@@ -464,6 +465,21 @@ class MeetingWorkspace(QWidget):
         if dialog.exec():
             self.reload_people()
             self.meetingChanged.emit(self.meeting.id)
+
+    def _same_person(self, spec) -> bool:
+        """Ask when someone matches an earlier contact by name only (no email to be sure)."""
+        match = self.library.likely_same_person(self.meeting.id, spec)
+        if match is None:
+            return True
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self, "Met before?",
+            f"You met a {spec.name} at {self.meeting.company} before (last on {match[1]}). "
+            "Is this the same person? Yes keeps one card with both meetings; No makes a new "
+            "card.", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
 
     @Slot()
     def start_meeting(self) -> None:

@@ -242,12 +242,28 @@ class Library:
                          .group_by(m.Attendance.person_id)).all()
         return dict(rows)
 
-    def add_person(self, meeting_id: int, spec: PersonSpec) -> int:
+    def add_person(self, meeting_id: int, spec: PersonSpec, new_person: bool = False) -> int:
         """Add someone to a meeting; an existing person is reused (same email, or same name at
-        the same company). Returns the attendance id."""
+        the same company) unless `new_person`. Returns the attendance id."""
         with self.session() as s:
             meeting = s.get_one(m.Meeting, meeting_id)
-            return self._attend(s, meeting, spec).id
+            return self._attend(s, meeting, spec, new_person).id
+
+    def likely_same_person(self, meeting_id: int, spec: PersonSpec) -> tuple[int, str] | None:
+        """(person id, when last met) of someone matched by name only: the user should confirm.
+        A match by email is certain and returns None."""
+        with self.session() as s:
+            meeting = s.get_one(m.Meeting, meeting_id)
+            found = self._find_person(s, spec, meeting.company)
+            if found is None or (spec.email and found.email.lower() == spec.email.lower()):
+                return None
+            if s.scalar(select(m.Attendance.id).where(m.Attendance.meeting_id == meeting_id,
+                                                       m.Attendance.person_id == found.id)):
+                return None  # already in this meeting: adding again changes nothing
+            last = s.scalar(select(func.max(func.coalesce(
+                m.Meeting.started_at, m.Meeting.scheduled_start, m.Meeting.created_at)))
+                .join(m.Attendance).where(m.Attendance.person_id == found.id))
+            return found.id, str(last or "")[:10]
 
     def remove_person(self, attendance_id: int) -> None:
         with self.session() as s:
@@ -298,10 +314,11 @@ class Library:
                 m.Person.company_id == company.id))
         return None
 
-    def _attend(self, s: Session, meeting: m.Meeting, spec: PersonSpec) -> m.Attendance:
+    def _attend(self, s: Session, meeting: m.Meeting, spec: PersonSpec,
+                new_person: bool = False) -> m.Attendance:
         if not spec.name.strip():
             raise ValueError("A person needs a name.")
-        person = self._find_person(s, spec, meeting.company)
+        person = None if new_person else self._find_person(s, spec, meeting.company)
         if person is None:
             person = m.Person(name=spec.name.strip(), title=spec.title.strip(),
                               email=spec.email.strip(), phone=spec.phone.strip(),
