@@ -21,3 +21,21 @@ def window(qtbot, data_dir):
     win.close()
     win.library.close()
     win.library_lock.release()
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch):
+    """A modal dialog nobody expected fails the test instead of hanging it; a test that
+    expects one patches the function itself (its patch replaces this one)."""
+    from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+
+    def refuse(*args, **_kwargs):
+        text = " / ".join(str(a) for a in args[1:3] if isinstance(a, str))
+        raise AssertionError(f"unexpected modal dialog: {text}")
+
+    for name in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: refuse(None, self.text()))
+    monkeypatch.setattr(QDialog, "exec", lambda self: refuse(None, self.windowTitle()))
+    for name in ("getItem", "getText"):
+        monkeypatch.setattr(QInputDialog, name, refuse)

@@ -104,7 +104,12 @@ def test_mark_ready_and_mark_sent_by_hand_are_recorded(shown, monkeypatch):
     panel.toggle_ready()
     assert panel.view.status == "ready"
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("in person", True))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     panel.mark_sent()
+    # Priya's draft still has the gap for the better answer: marking it sent asks first.
+    assert asked and "[write your better answer here]" in asked[0]
     view = fu.followup_view(shown.library, panel.view.id)
     assert (view.status, view.channel) == ("sent", "in person")
     assert [h.status for h in view.history] == ["draft", "ready", "sent"]

@@ -96,3 +96,25 @@ def test_closing_with_follow_ups_due_keeps_app_in_tray(window, monkeypatch):
     event = QCloseEvent()
     window.closeEvent(event)  # no tray: closing really closes (the next start shows what is due)
     assert event.isAccepted()
+
+
+def test_a_send_job_that_breaks_reports_instead_of_crashing(window, qtbot):
+    """A follow-up deleted under a running batch: the job reports it and always finishes."""
+    from followup.gui.send_ui import SendJob
+    from followup.mail.outbox import Account
+
+    account = Account("127.0.0.1", 1, "none", "", "Sam", "sam@example.com")
+    job = SendJob(window.library.path, [987654], account, "", pause=0)
+    with qtbot.waitSignal(job.signals.finished, timeout=5000) as blocker:
+        job.run()
+    [outcome] = blocker.args[0]
+    assert not outcome.ok and "Sending stopped" in outcome.reason
+
+
+def test_send_locks_the_draft_while_it_is_on_its_way(window, qtbot):
+    window.toggle_followups()
+    panel = window.workspace.followups
+    panel.lock_for_sending()
+    assert panel.body.isReadOnly() and not panel.send_button.isEnabled()
+    panel.refresh_view()  # what a finished send does
+    assert not panel.body.isReadOnly() and panel.send_button.isEnabled()

@@ -30,7 +30,8 @@ def install_excepthook(log_path: Path | None) -> None:
             return
         log.error("unexpected error", exc_info=(exc_type, exc, tb))
         show_error("Something went wrong",
-                   "Followup hit an unexpected problem. Your notes are saved; the details were "
+                   "Followup hit an unexpected problem. Notes are saved as you type, so what "
+                   "you wrote before this is safe; the details were "
                    f"written to the log{f' ({log_path})' if log_path else ''}.",
                    f"{exc_type.__name__}: {exc}")
 

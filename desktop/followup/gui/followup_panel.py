@@ -63,6 +63,7 @@ class FollowUpPanel(QWidget):
         self.view: fu.FollowUpView | None = None
         self.siblings: list[fu.FollowUpView] = []
         self.notes_provider = None  # callable(attendance_id) -> current note text
+        self.save_notes = None  # callable(): write pending note edits first
         self.results = []
         self._loading = False
         self._dirty = False
@@ -191,6 +192,7 @@ class FollowUpPanel(QWidget):
                 "No draft yet: open Follow-ups (Ctrl+Shift+D) to draft one per person.")
             self._set_editing_visible(False)
             return
+        self.results = []
         self._loading = True
         self.subject.setText(self.view.subject)
         self.body.setPlainText(self.view.body)
@@ -214,6 +216,7 @@ class FollowUpPanel(QWidget):
         view = self.view
         sent = view.status in ("sent", "sending")
         self.send_button.setText("Send again…" if view.status == "sent" else "Send…")
+        self.send_button.setEnabled(True)
         self.subject.setReadOnly(sent)
         self.body.setReadOnly(sent)
         self.regen_button.setEnabled(not sent)
@@ -261,6 +264,13 @@ class FollowUpPanel(QWidget):
         self._dirty = True
         self._save_timer.start()
         self._check_timer.start()
+
+    def lock_for_sending(self) -> None:
+        """From the moment a send starts, the text is what goes out: no more edits."""
+        self.flush()
+        for widget in (self.subject, self.body):
+            widget.setReadOnly(True)
+        self.send_button.setEnabled(False)
 
     @Slot()
     def flush(self) -> None:
@@ -386,6 +396,8 @@ class FollowUpPanel(QWidget):
         if self.view is None or self.view.status in ("sent", "sending"):
             return
         self.flush()
+        if self.save_notes is not None:
+            self.save_notes()  # the draft and its "notes changed" mark use the same notes
         notes = self.notes_provider(self.view.attendance_id) if self.notes_provider else None
         draft = fu.generate_for(self.library, self.view.id, notes)
         current = fu.followup_view(self.library, self.view.id)
@@ -424,6 +436,7 @@ class FollowUpPanel(QWidget):
             return
         self.flush()
         resend = self.view.status == "sent"
+        self.run_checks()  # this person's checklist, not the one shown a moment ago
         gaps = [r for r in self.results if not r.passed and (
             r.severity == "required" or r.id == "placeholders")]
         if not resend and gaps and QMessageBox.question(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from html import escape as html_escape
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.workspace.saved.connect(self._on_saved)
         self.workspace.meetingChanged.connect(self._on_meeting_changed)
         self.workspace.showRequested.connect(self.show_workspace)
+        self.workspace.saveFailed.connect(self._on_save_failed)
         self.workspace.followups.saved.connect(self._on_saved)
         self.workspace.followups.statusChanged.connect(self._on_status_changed)
         self._build_menus()
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
 
         self.sender_ui = SendController(library, self)
         self.sender_ui.changed.connect(self._after_send)
+        self.sender_ui.started.connect(self.workspace.followups.lock_for_sending)
         self.workspace.followups.routeRequested.connect(self._on_route)
 
         self.reminders = ReminderPresenter(library, self)
@@ -281,7 +284,9 @@ class MainWindow(QMainWindow):
     def edit_account(self) -> None:
         from followup.gui.send_ui import AccountDialog
 
-        AccountDialog(self.library, self).exec()
+        dialog = AccountDialog(self.library, self)
+        dialog.exec()
+        dialog.deleteLater()  # the password field goes with it
 
     def show_unconfirmed_sends(self) -> None:
         """After a crash mid-send: say so, and never resend by itself."""
@@ -291,14 +296,17 @@ class MainWindow(QMainWindow):
         if stuck:
             self.banner.show_messages([
                 f"<b>Send not confirmed: check your Sent folder</b> — the note to "
-                f"{v.person_name} ({v.company}) may or may not have left. Followup will not "
+                f"{html_escape(v.person_name)} ({html_escape(v.company)}) may or may not have "
+                "left. Followup will not "
                 "resend it by itself." for v in stuck])
 
     @Slot()
     def edit_profile(self) -> None:
         from followup.gui.profile_dialog import ProfileDialog
 
-        ProfileDialog(self.library, self).exec()
+        dialog = ProfileDialog(self.library, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     @Slot(int)
     def _on_status_changed(self, _followup_id: int) -> None:
@@ -316,6 +324,14 @@ class MainWindow(QMainWindow):
     def _on_saved(self, when: datetime | None) -> None:
         if when is not None:
             self.saved_label.setText(f"All notes saved at {when.astimezone():%H:%M:%S}")
+
+    @Slot(str)
+    def _on_save_failed(self, reason: str) -> None:
+        """Say plainly that notes are NOT saved yet; the workspace keeps retrying."""
+        self.saved_label.setText("⚠ Notes NOT saved yet — retrying")
+        self.banner.show_messages([
+            "<b>Your latest notes are not saved yet.</b> Followup keeps trying; keep this "
+            f"window open. ({html_escape(reason)})"])
 
     @Slot(int)
     def _on_meeting_changed(self, _meeting_id: int) -> None:

@@ -7,6 +7,7 @@ the library, so a restart never repeats one.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from html import escape
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import (
@@ -90,7 +91,8 @@ class ReminderPresenter(QObject):
             for r in reminders:
                 self.tray.showMessage(r.title, r.message, QSystemTrayIcon.MessageIcon.Warning,
                                       15000)
-        self.window.banner.show_messages([f"<b>{r.title}</b> — {r.message}" for r in reminders])
+        self.window.banner.show_messages([f"<b>{escape(r.title)}</b> — {escape(r.message)}"
+                                          for r in reminders])
 
     @Slot()
     def _on_tray_activated(self, _reason=None) -> None:

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import logging
 import tempfile
+from html import escape as html_escape
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -64,18 +66,35 @@ class SendJob(QRunnable):
         self.args = (library_path, ids, account, password, allow_resend, pause)
 
     def run(self) -> None:
+        # Nothing may escape a pool thread: the error hook would open a dialog off the GUI
+        # thread. Every failure becomes an outcome, and `finished` is always sent.
         path, ids, account, password, allow_resend, pause = self.args
-        library = Library(path)
+        outcomes: list = []
+
+        def progress(outcome) -> None:
+            outcomes.append(outcome)
+            self.signals.progress.emit(outcome)
+
         try:
-            if allow_resend and len(ids) == 1:
-                outcomes = [_sending().send_one(library, ids[0], account, password,
-                                             allow_resend=True)]
-                self.signals.progress.emit(outcomes[0])
-            else:
-                outcomes = _sending().send_many(library, ids, account, password, pause=pause,
-                                             progress=self.signals.progress.emit)
-        finally:
-            library.close()
+            library = Library(path)
+            try:
+                if allow_resend and len(ids) == 1:
+                    progress(_sending().send_one(library, ids[0], account, password,
+                                                 allow_resend=True))
+                else:
+                    _sending().send_many(library, ids, account, password, pause=pause,
+                                         progress=progress)
+            finally:
+                library.close()
+        except Exception as exc:  # logged; the user sees which ones did not go
+            logging.getLogger(__name__).exception("sending stopped")
+            done = {o.followup_id for o in outcomes}
+            for followup_id in ids:
+                if followup_id not in done:
+                    progress(_sending().Outcome(
+                        followup_id, f"follow-up {followup_id}", False,
+                        f"Sending stopped: {type(exc).__name__}. Nothing more was sent; "
+                        "check the send-status list.", "unknown"))
         self.signals.finished.emit(outcomes)
 
 
@@ -203,6 +222,7 @@ class SendController(QObject):
     """Everything between the Send button and a true send-status list."""
 
     changed = Signal()
+    started = Signal()
 
     def __init__(self, library: Library, window):
         super().__init__(window)
@@ -210,10 +230,15 @@ class SendController(QObject):
         self.window = window
         self._progress: QProgressDialog | None = None
         self._lines: list[str] = []
+        self.busy: set[int] = set()  # follow-ups on their way: never queued twice
 
     # --- straight from Followup -----------------------------------------------------------
 
     def send(self, ids: list[int]) -> None:
+        if self.busy:
+            QMessageBox.information(self.window, "Still sending",
+                                    "Followup is still sending; wait for it to finish.")
+            return
         if not ids:
             QMessageBox.information(self.window, "Nothing to send",
                                     "No follow-up is marked ready in this meeting.")
@@ -291,10 +316,13 @@ class SendController(QObject):
 
     def _start(self, ids, account, password, allow_resend, views) -> None:
         self._lines = []
+        self.busy = set(ids)
+        self.started.emit()
         self._progress = QProgressDialog(
             f"Sending to {', '.join(v.person_name for v in views)}…", None, 0, len(ids),
             self.window)
         self._progress.setObjectName("sendProgress")
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._progress.setWindowTitle("Sending")
         self._progress.setMinimumDuration(0)
         self._progress.setValue(0)
@@ -306,6 +334,7 @@ class SendController(QObject):
     @Slot(object)
     def _on_progress(self, outcome) -> None:
         mark = "✔" if outcome.ok else "✖"
+        self.busy.discard(outcome.followup_id)
         self._lines.append(f"{mark} {outcome.person}: {outcome.reason}")
         if self._progress is not None:
             self._progress.setValue(self._progress.value() + 1)
@@ -313,6 +342,7 @@ class SendController(QObject):
 
     @Slot(object)
     def _on_finished(self, outcomes) -> None:
+        self.busy = set()
         if self._progress is not None:
             self._progress.close()
             self._progress = None
@@ -384,7 +414,7 @@ class SendController(QObject):
         text, html = plain_and_html(view.body)
         data = QMimeData()
         data.setText(f"Subject: {view.subject}\n\n{text}")
-        data.setHtml(f"<p><b>Subject:</b> {view.subject}</p>{html}")
+        data.setHtml(f"<p><b>Subject:</b> {html_escape(view.subject)}</p>{html}")
         QGuiApplication.clipboard().setMimeData(data)
         self._ask_mark_sent(view, "copied", "Copied the subject and note. Once you have sent "
                             "it, mark it sent.")

@@ -37,7 +37,8 @@ class MeetingWorkspace(QWidget):
     saved = Signal(datetime)
     meetingChanged = Signal(int)
     personSelected = Signal(object)  # attendance id, or None for the general notes
-    showRequested = Signal()  # a person shortcut was used while another view was shown
+    showRequested = Signal()
+    saveFailed = Signal(str)  # a person shortcut was used while another view was shown
 
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
@@ -121,6 +122,8 @@ class MeetingWorkspace(QWidget):
 
         self.followups = FollowUpPanel(self.library)
         self.followups.notes_provider = self.current_notes
+        self.followups.save_notes = self.flush
+        self.followups.statusChanged.connect(self._on_followup_status)
         self.followups.hide()
         self.splitter.addWidget(left)
         self.splitter.addWidget(center)
@@ -156,6 +159,9 @@ class MeetingWorkspace(QWidget):
         self._drop_documents()
         self._current = None
         self.meeting = self.library.meeting(meeting_id) if meeting_id is not None else None
+        if self.meeting is None:
+            self.followups.show_for(None)
+            self.followups.hide()
         self._fill_people()
         self._update_header()
         if self.meeting is not None:
@@ -163,6 +169,12 @@ class MeetingWorkspace(QWidget):
                 self.show_followups(True)
             first = 1 if self.meeting.attendees else 0
             self.select_row(first)
+
+    @Slot(int)
+    def _on_followup_status(self, _followup_id: int) -> None:
+        """Keep the meeting's copy (capacity, "no follow-up needed") in step with the panel."""
+        if self.meeting is not None:
+            self.meeting = self.library.meeting(self.meeting.id)
 
     def _drop_documents(self) -> None:
         """Forget the previous meeting's documents (and their signals) entirely."""
@@ -367,9 +379,11 @@ class MeetingWorkspace(QWidget):
                     saved_at = self.library.save_general_notes(self.meeting.id, text)
                 else:
                     saved_at = self.library.save_notes(key, text)
-            except Exception:
-                self._dirty.add(key)  # still unsaved: the next flush tries again
-                raise
+            except Exception as exc:
+                self._dirty.add(key)  # still unsaved: try again shortly
+                self._autosave.start()
+                self.saveFailed.emit(str(getattr(exc, "orig", exc)))
+                return
             self._saved_text[key] = text
         if saved_at is not None:
             self.saved.emit(saved_at)
@@ -446,7 +460,12 @@ class MeetingWorkspace(QWidget):
             return
         self.flush()
         self.library.remove_person(person.attendance_id)
-        self._documents.pop(person.attendance_id, None)
+        document = self._documents.pop(person.attendance_id, None)
+        if document is not None:
+            document.contentsChanged.disconnect(self._on_edited)
+            if self.editor.document() is document:
+                self.editor.setDocument(new_note_document("", self))
+            document.deleteLater()
         self._current = None
         self.meeting = self.library.meeting(self.meeting.id)
         self._fill_people()

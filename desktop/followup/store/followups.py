@@ -159,6 +159,8 @@ def save_draft(library: Library, followup_id: int, subject: str, body: str) -> d
     now = utcnow()
     with library.session() as s:
         followup = s.get_one(m.FollowUp, followup_id)
+        # What went out stays what the library says went out.
+        _refuse_if_sent(followup, "change")
         followup.subject, followup.body, followup.updated_at = subject, body, now
     return now
 

@@ -29,12 +29,16 @@ def read_text(path: Path) -> str:
 def import_file(library: Library, path: Path) -> dict[str, list[int]]:
     suffix = path.suffix.lower()
     if suffix == ".json":
+        from sqlalchemy.exc import IntegrityError
+
         from followup.store.interchange import InterchangeError, import_library, parse_document
 
         try:
             return import_library(library, parse_document(read_text(path)))
         except InterchangeError as exc:
             raise ImportFailed(str(exc)) from None
+        except IntegrityError as exc:  # rolled back whole: nothing was written
+            raise ImportFailed(f"the file contradicts itself ({exc.orig})") from None
     if suffix in (".ics", ".ical", ".ifb", ".icalendar"):
         from followup.store.contacts_import import import_invite
 

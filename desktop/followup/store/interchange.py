@@ -236,8 +236,19 @@ def _meeting(r: _Reader) -> dict[str, Any]:
         "general_notes": r.get("general_notes", str, ""),
         **{k: r.instant(k) for k in ("scheduled_start", "scheduled_end", "started_at",
                                       "ended_at")},
-        "people": [_person(p) for p in r.items("people")],
+        "people": _people(r),
     }
+
+
+def _people(r: _Reader) -> list[dict[str, Any]]:
+    people = [_person(p) for p in r.items("people")]
+    seen: set[int] = set()
+    for number, person in enumerate(people):
+        if person["id"] is not None and person["id"] in seen:
+            raise InterchangeError(
+                f"{r.path}.people[{number}] repeats person {person['id']} in the same meeting")
+        seen.add(person["id"])
+    return people
 
 
 def _person(r: _Reader) -> dict[str, Any]:

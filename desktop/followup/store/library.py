@@ -263,7 +263,8 @@ class Library:
             last = s.scalar(select(func.max(func.coalesce(
                 m.Meeting.started_at, m.Meeting.scheduled_start, m.Meeting.created_at)))
                 .join(m.Attendance).where(m.Attendance.person_id == found.id))
-            return found.id, str(last or "")[:10]
+            when = _as_utc(last)
+            return found.id, f"{when.astimezone():%d %b %Y}" if when else "an earlier meeting"
 
     def remove_person(self, attendance_id: int) -> None:
         with self.session() as s:
@@ -390,6 +391,12 @@ class Library:
             s.merge(m.Setting(key=key, value=value))
 
 
+def _newest_first(row) -> tuple:
+    """Meetings with a time, newest first, then those without one."""
+    when = row[2]
+    return (when is None, -(when.timestamp() if when else 0))
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
@@ -440,8 +447,7 @@ def person_card(library: Library, person_id: int) -> PersonCard:
         meetings = tuple(sorted(
             ((mt.id, " — ".join(x for x in ((mt.company.name if mt.company else ""), mt.role)
                                 if x), mt.started_at or mt.scheduled_start, status or "no draft")
-             for mt, status in rows), key=lambda r: r[2] or datetime.min.replace(
-                tzinfo=r[2].tzinfo if r[2] else None), reverse=True))
+             for mt, status in rows), key=_newest_first))
         known: tuple[tuple[str, str], ...] = ()
         if p.company_id is not None:
             known = tuple(s.execute(select(m.Person.name, m.Person.email).where(
