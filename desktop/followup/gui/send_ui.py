@@ -51,6 +51,9 @@ def _sending():
     return sending
 
 
+WRONG_PASSWORD = "The server did not accept the password"  # mail.outbox's wording
+
+
 class _Signals(QObject):
     progress = Signal(object)  # Outcome
     finished = Signal(object)  # list[Outcome] or SendResult
@@ -316,6 +319,7 @@ class SendController(QObject):
 
     def _start(self, ids, account, password, allow_resend, views) -> None:
         self._lines = []
+        self._account = account
         self.busy = set(ids)
         self.started.emit()
         self._progress = QProgressDialog(
@@ -348,6 +352,9 @@ class SendController(QObject):
             self._progress = None
         self.changed.emit()
         failed = [o for o in outcomes if not o.ok]
+        if any(o.reason.startswith(WRONG_PASSWORD) for o in failed):
+            # Forget a password the server refused, so the next send asks for it again.
+            passwords().delete(_sending().secret_key(self._account))
         if failed:
             QMessageBox.warning(self.window, "Some follow-ups were not sent",
                                 "\n".join(self._lines) + "\n\nFix the problem, then send the "
