@@ -6,10 +6,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from followup.commands import build_parser, run_command
+    from followup.commands import parse_arguments, run_command
 
-    parser = build_parser()
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    args = parse_arguments(sys.argv[1:] if argv is None else argv)
     if getattr(args, "command", None):
         return run_command(args)
     from followup.gui.app import run_app

@@ -138,3 +138,21 @@ def test_smoke_opens_window_and_exits(tmp_path):
     out = run("--smoke", data=tmp_path / "new", env_extra={"QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 0, out.stderr
     assert library_path(tmp_path / "new").exists()
+
+
+def test_unexpected_failure_is_one_line_and_the_traceback_goes_to_the_log(demo_dir, tmp_path):
+    out = run("export", "-o", str(tmp_path / "no" / "such" / "folder.json"), data=demo_dir)
+    assert out.returncode == 2
+    assert out.stderr.startswith("followup: export failed:") and "details in" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert "Traceback" in (demo_dir / "followup.log").read_text()
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error(demo_dir):
+    argv = [sys.executable, "-m", "followup", "--data-dir", str(demo_dir), "export"]
+    with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
+        child.stdout.read(10)
+        child.stdout.close()
+        stderr = child.stderr.read().decode()
+        child.wait(60)
+    assert "Traceback" not in stderr

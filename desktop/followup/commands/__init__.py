@@ -20,7 +20,7 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="followup",
         description="Per-person interview notes that become individual follow-up notes.")
@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open a fresh temporary library with a sample panel interview")
     parser.add_argument("--smoke", action="store_true",
                         help="show the main window, then exit 0 (packaging and start-up checks)")
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -43,20 +46,54 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """Opening the app needs only the global options: the commands (and what they import)
+    are loaded only when the command line names one, or asks for help."""
+    if not any(a in ("-h", "--help") for a in argv):
+        args, rest = build_parser(with_commands=False).parse_known_args(argv)
+        if not rest:
+            return args
+    return build_parser().parse_args(argv)
+
+
 def run_command(args) -> int:
     try:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `followup status | head`: the reader left, nothing is wrong
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # the last line of defence: log it, say it plainly
         from followup.store.schema import LibraryError
 
         if isinstance(exc, LibraryError):
             print(f"followup: {exc}", file=sys.stderr)
             return 2
-        logging.getLogger("followup").exception("command failed")
-        print(f"followup: {args.command} failed: {exc}", file=sys.stderr)
+        where = _log_to_file(args)
+        logging.getLogger("followup").exception("command %s failed", args.command)
+        print(f"followup: {args.command} failed: {exc}"
+              + (f" (details in {where})" if where else ""), file=sys.stderr)
         return 2
+
+
+def _log_to_file(args):
+    """Send the traceback to the log beside the library, never to the terminal."""
+    from followup.paths import data_dir
+
+    logging.lastResort = None
+    try:
+        folder = data_dir(getattr(args, "data_dir", None))
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "followup.log"
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    return path
 
 
 def open_library(args):
