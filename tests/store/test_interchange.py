@@ -86,6 +86,7 @@ def test_failure_inside_the_write_leaves_nothing(library):
     doc["meetings"][1]["people"][0]["followup"]["status"] = "draft"
     doc["meetings"].append(copy.deepcopy(doc["meetings"][1]))
     doc["meetings"][-1]["id"] = 1  # taken by then: renumbered, fine
+    doc["meetings"][-1]["role"] = "Second coffee"  # another meeting, not the same one again
     import_library(library, doc)
     assert len(library.list_meetings()) == 3
 
@@ -97,11 +98,25 @@ def test_parse_document_rejects_other_json():
         parse_document("{not json")
 
 
-def test_ids_are_kept_when_free_and_renumbered_when_taken(demo_library):
+def test_importing_the_same_export_twice_adds_nothing(demo_library):
     doc = export_library(demo_library)
+    created = import_library(demo_library, doc)
+    assert created["meetings"] == [] and sorted(created["skipped_meetings"]) == [1, 2]
+    assert len(demo_library.list_meetings()) == 2
+    assert export_library(demo_library) == doc
+
+
+def test_ids_are_renumbered_when_taken_and_people_matched_by_email(demo_library):
+    doc = export_library(demo_library)
+    for number, meeting in enumerate(doc["meetings"]):
+        meeting["role"] = f"Second round {number}"
     created = import_library(demo_library, doc)
     assert set(created["meetings"]).isdisjoint({1, 2})
     assert len(demo_library.list_meetings()) == 4
+    # Everyone with an email is the same card; only Tom (no email) is new.
+    assert len(created["people"]) == 1
+    priya = demo_library.meeting(created["meetings"][0]).attendees[0]
+    assert priya.name == "Priya Natarajan" and priya.met_before == 1
 
 
 def test_markdown_export_is_readable(demo_library):

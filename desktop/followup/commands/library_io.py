@@ -63,7 +63,9 @@ def run_import(args) -> int:
     else:
         for kind, ids in created.items():
             if ids:
-                print(f"{kind}: {', '.join(map(str, ids))}")
-        if not any(created.values()):
+                label = ("already in the library, skipped: meetings" if kind == "skipped_meetings"
+                         else kind)
+                print(f"{label}: {', '.join(map(str, ids))}")
+        if not any(ids for kind, ids in created.items() if kind != "skipped_meetings"):
             print("nothing new to import")
     return 0

@@ -406,7 +406,10 @@ class MainWindow(QMainWindow):
             self.sidebar.select(created["meetings"][-1])
         elif self.workspace.meeting is not None:
             self.workspace.reload_people()
-        counts = ", ".join(f"{len(v)} {k}" for k, v in created.items() if v) or "nothing new"
+        counts = ", ".join(f"{len(v)} {k}" for k, v in created.items()
+                           if v and k != "skipped_meetings") or "nothing new"
+        if created.get("skipped_meetings"):
+            counts += f" ({len(created['skipped_meetings'])} meetings were already there)"
         self.statusBar().showMessage(f"Imported {counts} from {Path(path).name}", 8000)
 
     @Slot()

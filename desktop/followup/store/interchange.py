@@ -11,7 +11,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from followup.store import models as m
 from followup.store.library import Library
@@ -305,7 +305,32 @@ def _free(s, model, wanted: int | None) -> int | None:
     return wanted if wanted is not None and s.get(model, wanted) is None else None
 
 
+def _already_there(s, mt: dict) -> int | None:
+    """The id of a meeting the library already holds with the same company, role and time:
+    importing the same export twice must not double meetings, drafts, or sends."""
+    when = mt["started_at"] or mt["scheduled_start"]
+    if when is None:
+        return None
+    rows = s.execute(
+        select(m.Meeting.id, m.Meeting.started_at, m.Meeting.scheduled_start)
+        .outerjoin(m.Company, m.Meeting.company_id == m.Company.id)
+        .where(func.lower(func.coalesce(m.Company.name, "")) == mt["company"].strip().lower(),
+               m.Meeting.role == mt["role"].strip())).all()
+    return next((r[0] for r in rows if (r[1] or r[2]) == when), None)
+
+
+def _existing_person(s, p: dict):
+    if not p["email"].strip():
+        return None
+    return s.scalar(select(m.Person).where(
+        func.lower(m.Person.email) == p["email"].strip().lower()))
+
+
 def _import_meeting(library: Library, s, mt: dict, person_map: dict, created: dict) -> None:
+    same = _already_there(s, mt)
+    if same is not None:
+        created.setdefault("skipped_meetings", []).append(same)
+        return
     meeting = m.Meeting(
         id=_free(s, m.Meeting, mt["id"]),
         company=library._company(s, mt["company"], mt["company_domain"]), role=mt["role"],
@@ -317,6 +342,10 @@ def _import_meeting(library: Library, s, mt: dict, person_map: dict, created: di
     created["meetings"].append(meeting.id)
     for position, p in enumerate(mt["people"]):
         person = person_map.get(p["id"]) if p["id"] is not None else None
+        if person is None:
+            person = _existing_person(s, p)  # someone met before: one card, both meetings
+            if person is not None and p["id"] is not None:
+                person_map[p["id"]] = person
         if person is None:
             person = m.Person(
                 id=_free(s, m.Person, p["id"]), name=p["name"], title=p["title"],
