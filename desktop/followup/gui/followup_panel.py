@@ -233,7 +233,7 @@ class FollowUpPanel(QWidget):
 
     def tick(self, now: datetime) -> None:
         """Recompute the countdown from the deadline and the clock (called every second)."""
-        if self.view is None or not self.countdown.isVisible() and not self.isVisible():
+        if self.view is None or not self.isVisible():
             return
         countdown = self.view.countdown(now)
         if countdown is None:

@@ -5,10 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 
-def local(dt: datetime | None) -> datetime | None:
-    return dt.astimezone() if dt else None
-
-
 def short_datetime(dt: datetime | None) -> str:
     if dt is None:
         return "no date"

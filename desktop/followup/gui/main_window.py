@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from followup import APP_NAME
-from followup.gui.formatting import clock_time
 from followup.gui.sidebar import MeetingSidebar
 from followup.gui.workspace import MeetingWorkspace
 from followup.store.library import Library
@@ -470,9 +469,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)
-
-    def set_saved_now(self) -> None:
-        self.saved_label.setText(f"Saved {clock_time(datetime.now().astimezone())}")
 
 
 IMPORTABLE = (".json", ".ics", ".vcf", ".vcard")

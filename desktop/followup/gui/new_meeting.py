@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 
 from PySide6.QtCore import QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
@@ -103,14 +103,11 @@ class NewMeetingDialog(QDialog):
         super().accept()
 
     def meeting_input(self) -> MeetingInput:
+        # toPython() gives the local wall time, naive: astimezone reads it as local.
         start = self.start.dateTime().toPython().astimezone(UTC)
-        start = start if start.tzinfo else start.replace(tzinfo=UTC)
         return MeetingInput(
             company=self.company.text().strip(), role=self.role.text().strip(),
             kind=self.kind.currentData(), scheduled_start=start,
             scheduled_end=start + timedelta(minutes=self.duration.value()),
             location=self.location.text().strip(), people=parse_people(self.people.toPlainText()))
 
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)

@@ -366,6 +366,7 @@ class MeetingWorkspace(QWidget):
         if not self._dirty or self.meeting is None:
             return
         saved_at = None
+        saved_keys = []
         for key in list(self._dirty):
             self._dirty.discard(key)
             document = self._documents.get(key)
@@ -385,9 +386,12 @@ class MeetingWorkspace(QWidget):
                 self.saveFailed.emit(str(getattr(exc, "orig", exc)))
                 return
             self._saved_text[key] = text
+            saved_keys.append(key)
         if saved_at is not None:
             self.saved.emit(saved_at)
-            if self.followups.isVisible():
+            shown = self.followups.view
+            if (self.followups.isVisible() and shown is not None and not shown.out_of_date
+                    and shown.attendance_id in saved_keys):
                 self.followups.refresh_view()  # "notes changed since this draft" shows at once
 
     def current_notes(self, attendance_id) -> str:

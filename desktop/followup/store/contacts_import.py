@@ -52,7 +52,7 @@ def import_invite(library: Library, text: str) -> dict[str, list[int]]:
         for invite in invites:
             data = invite_to_meeting(invite)
             meeting = m.Meeting(
-                company=library._company(s, data.company, data.company_domain), role=data.role,
+                company=library.company_named(s, data.company, data.company_domain), role=data.role,
                 kind=data.kind, scheduled_start=data.scheduled_start,
                 scheduled_end=data.scheduled_end, location=data.location,
                 general_notes=data.general_notes)
@@ -61,7 +61,7 @@ def import_invite(library: Library, text: str) -> dict[str, list[int]]:
             created["meetings"].append(meeting.id)
             for spec in data.people:
                 before = s.query(m.Person.id).count()
-                attendance = library._attend(s, meeting, spec)
+                attendance = library.attend(s, meeting, spec)
                 if s.query(m.Person.id).count() > before:
                     created["people"].append(attendance.person_id)
     return created
@@ -87,9 +87,10 @@ def import_cards(library: Library, text: str) -> dict[str, list[int]]:
                 person = s.scalar(select(m.Person).where(
                     func.lower(m.Person.email) == card.email.lower()))
             if person is None:
+                company = library.company_named(s, card.company, _domain(card.email))
                 person = m.Person(name=card.name, title=card.title, email=card.email,
                                   phone=card.phone, web=card.web, card_notes=card.notes,
-                                  company=library._company(s, card.company, _domain(card.email)))
+                                  company=company)
                 s.add(person)
                 s.flush()
                 created["people"].append(person.id)

@@ -172,9 +172,6 @@ def _refuse_if_sent(followup: m.FollowUp, action: str) -> None:
 
 # --- statuses ---------------------------------------------------------------------------------
 
-MANUAL_STATUSES = ("draft", "ready", "sent", "skipped")
-
-
 def set_status(library: Library, followup_id: int, status: str, *, channel: str = "",
                detail: str = "", now: datetime | None = None, allow_resend: bool = False,
                message_id: str = "") -> FollowUpView:

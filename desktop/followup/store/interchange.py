@@ -333,7 +333,7 @@ def _import_meeting(library: Library, s, mt: dict, person_map: dict, created: di
         return
     meeting = m.Meeting(
         id=_free(s, m.Meeting, mt["id"]),
-        company=library._company(s, mt["company"], mt["company_domain"]), role=mt["role"],
+        company=library.company_named(s, mt["company"], mt["company_domain"]), role=mt["role"],
         kind=mt["kind"], scheduled_start=mt["scheduled_start"], scheduled_end=mt["scheduled_end"],
         started_at=mt["started_at"], ended_at=mt["ended_at"], location=mt["location"],
         general_notes=mt["general_notes"])

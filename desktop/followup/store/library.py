@@ -195,7 +195,8 @@ class Library:
     def create_meeting(self, data: MeetingInput) -> int:
         with self.session() as s:
             meeting = m.Meeting(
-                company=self._company(s, data.company, data.company_domain), role=data.role.strip(),
+                company=self.company_named(s, data.company, data.company_domain),
+                role=data.role.strip(),
                 kind=data.kind, scheduled_start=data.scheduled_start,
                 scheduled_end=data.scheduled_end, started_at=data.started_at,
                 ended_at=data.ended_at, location=data.location,
@@ -203,7 +204,7 @@ class Library:
             s.add(meeting)
             s.flush()
             for spec in data.people:
-                self._attend(s, meeting, spec)
+                self.attend(s, meeting, spec)
             return meeting.id
 
     def update_meeting(self, meeting_id: int, **values) -> None:
@@ -211,7 +212,7 @@ class Library:
             meeting = s.get_one(m.Meeting, meeting_id)
             for key, value in values.items():
                 if key == "company":
-                    meeting.company = self._company(s, value, "")
+                    meeting.company = self.company_named(s, value, "")
                 elif key in ("role", "kind", "scheduled_start", "scheduled_end", "started_at",
                              "ended_at", "location"):
                     setattr(meeting, key, value)
@@ -247,7 +248,7 @@ class Library:
         the same company) unless `new_person`. Returns the attendance id."""
         with self.session() as s:
             meeting = s.get_one(m.Meeting, meeting_id)
-            return self._attend(s, meeting, spec, new_person).id
+            return self.attend(s, meeting, spec, new_person).id
 
     def likely_same_person(self, meeting_id: int, spec: PersonSpec) -> tuple[int, str] | None:
         """(person id, when last met) of someone matched by name only: the user should confirm.
@@ -291,7 +292,7 @@ class Library:
         with self.session() as s:
             s.get_one(m.Attendance, attendance_id).no_followup = value
 
-    def _company(self, s: Session, name: str, domain: str) -> m.Company | None:
+    def company_named(self, s: Session, name: str, domain: str) -> m.Company | None:
         name = name.strip()
         if not name:
             return None
@@ -315,7 +316,7 @@ class Library:
                 m.Person.company_id == company.id))
         return None
 
-    def _attend(self, s: Session, meeting: m.Meeting, spec: PersonSpec,
+    def attend(self, s: Session, meeting: m.Meeting, spec: PersonSpec,
                 new_person: bool = False) -> m.Attendance:
         if not spec.name.strip():
             raise ValueError("A person needs a name.")
