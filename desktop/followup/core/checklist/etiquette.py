@@ -74,9 +74,12 @@ _WAITING_RE = re.compile(
     r"\b(?:hope|hoping|look(?:ing)?\s+forward|expect|expecting|await|awaiting|wait|waiting|eager|"
     r"keep\s+me|let\s+me\s+know)\b[^.!?\n]{0,20}\b(?:hear|hearing|update|updated|informed|posted|"
     r"news|know)\b[^.!?\n]{0,50}\b" + _PROCESS)
-_NEXT_STEPS_MENTION_RE = re.compile(
-    r"\bnext\s+(?:steps?|rounds?|stages?|phase)\b(?!\s+(?:of|for|in)\s+(?:the\s+|my\s+|our\s+|"
-    r"your\s+|this\s+|a\s+)?(?!hiring|interview|recruit|process|selection|application)[a-z])")
+_NEXT_STEPS_MENTION_RE = re.compile(r"\bnext\s+(?:steps?|rounds?|stages?|phase)\b")
+# "the next stage of the rollout" is about the work: what follows names something else.
+_OF_WHAT_RE = re.compile(r"\s+(?:of|for|in|on)\s+(?:(?:the|my|our|your|this|that|a|an|its)\s+)?"
+                         r"(?P<what>[a-z]+)")
+_PROCESS_WORDS = frozenset("""hiring interview interviews interviewing recruiting recruitment
+process selection application candidacy search""".split())
 _CAREER_RE = re.compile(r"\b(?:my|your|the)\s+(?:\w+\s+)?(?:career|journey|growth|development|"
                         r"learning)\b|\bnext\s+steps?\s+(?:in|of|for)\s+my\b")
 _QUESTION_TOPIC_RE = re.compile(
@@ -106,14 +109,14 @@ def rule_next_steps(d: Draft) -> RuleResult:
     asked, mentioned = [], []
     for s, e in d.all_sentences:
         sentence = d.folded[s:e]
-        question = sentence.rstrip("\"') ").endswith("?") or _INDIRECT_QUESTION_RE.search(sentence)
-        if (question and _QUESTION_TOPIC_RE.search(sentence)
-                and not _ABOUT_THE_WORK_RE.search(sentence)) or _waiting(sentence):
+        if asks_about_next_steps(sentence):
             asked.append((s, e))
         elif _mentions_next_steps(sentence):
             mentioned.append((s, e))
+    subject = fold(d.subject)
     subject_spans = [Span(m.start(), m.end(), "subject")
-                     for m in _NEXT_STEPS_MENTION_RE.finditer(fold(d.subject))]
+                     for m in _NEXT_STEPS_MENTION_RE.finditer(subject)
+                     if _mentions_next_steps(subject[m.start():])]
     if asked:
         return result("next_steps", False, "Don't ask about next steps, timing or status here; "
                       "the thank-you is about the conversation.",
@@ -130,5 +133,17 @@ def _waiting(sentence: str) -> bool:
 
 
 def _mentions_next_steps(sentence: str) -> bool:
-    match = _NEXT_STEPS_MENTION_RE.search(sentence)
-    return bool(match) and not _CAREER_RE.search(sentence)
+    for match in _NEXT_STEPS_MENTION_RE.finditer(sentence):
+        what = _OF_WHAT_RE.match(sentence, match.end())
+        if what and what["what"] not in _PROCESS_WORDS:
+            continue
+        if not _CAREER_RE.search(sentence):
+            return True
+    return False
+
+
+def asks_about_next_steps(sentence: str) -> bool:
+    """Whether a folded sentence asks about (or waits on) next steps, timing or a decision."""
+    question = sentence.rstrip("\"') ").endswith("?") or _INDIRECT_QUESTION_RE.search(sentence)
+    return bool(question and _QUESTION_TOPIC_RE.search(sentence)
+                and not _ABOUT_THE_WORK_RE.search(sentence)) or _waiting(sentence)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from followup.core.checklist.etiquette import asks_about_next_steps
 from followup.core.checklist.reading import Draft, body_spans, said_by_writer
 from followup.core.checklist.results import RuleResult, result
 
@@ -38,8 +39,8 @@ _EXCITED_RE = re.compile(
     r"\s+(?:\w+\s+){0,2}(?:interest|enthusiasm|desire|excitement)\b"
     r"|\b(?:would|'d|will)\s+(?:\w+\s+)?(?:love|be\s+(?:\w+\s+)?(?:delighted|honou?red|thrilled|"
     r"excited|happy|glad|pleased|proud|eager|keen|grateful|lucky|fortunate))\s+(?:to|for\s+the)\b"
-    r"|\b(?:really|truly|very\s+much|genuinely|sincerely|most|i)\s+(?:would\s+like|want|wish|"
-    r"hope)\s+to\s+" + _JOIN +
+    r"|\b(?:really|truly|very\s+much|genuinely|sincerely|most|i|i'd|we)\s+(?:(?:would|'d)\s+"
+    r"(?:\w+\s+){0,2}like|(?:really\s+|truly\s+)?want|wish|hope)\s+to\s+" + _JOIN +
     r"|\b(?:role|position|job|team|company|place|opportunity)\s+(?:that\s+)?i\s+(?:\w+\s+)?"
     r"(?:want|would\s+(?:love|like)|'d\s+(?:love|like)|hope\s+for|am\s+looking\s+for)\b"
     r"|\bexactly\s+(?:the\s+|what\s+)?(?:kind|type|sort|i(?:'m|\s+am)\s+looking)"
@@ -55,7 +56,9 @@ _FUTURE_RE = re.compile(
     r"\blook(?:ing|s)?\s+forward\b|\bhope\s+(?:we|to|that\s+we|you)\b[^.!?\n]{0,60}?\b(?:chance|talk|"
     r"speak|discuss|continue|meet|see|connect|touch|again|further|soon|future|conversation|hear|"
     r"work|join|chat|catch|cross\s+paths)"
-    r"|\bkeep\s+(?:the|our|this)\s+conversation\s+going\b"
+    r"|\bkeep\s+(?:the|our|this)\s+conversation\s+going\b|\bkeep\s+(?:talking|chatting|in\s+touch)\b"
+    r"|\bhear(?:ing)?\s+(?:back|about|more)\b|\bnext\s+(?:steps?|rounds?|stages?)\b"
+    r"|\b(?:mov(?:e|ing)|go|going)\s+forward\b|\blet\s+me\s+know\s+if\b"
     r"|\bcontinu(?:e|ed|ing)\s+(?:the|this|our)\s+(?:conversation|process|discussion|dialogue|"
     r"exchange|talk|chat)"
     r"|\b(?:further|future|follow-up|another|next|second|more)\s+(?:conversations?|discussions?|"
@@ -85,7 +88,9 @@ def rule_interest(d: Draft) -> RuleResult:
     """Passes on the writer's interest in the job and a wish to talk again, or on a wish to
     work together, which says both."""
     excited = _writer_matches(d, _EXCITED_RE)
-    future = _writer_matches(d, _FUTURE_RE)
+    # Asking about next steps is bad form (next_steps says so) but does show the wish to go on.
+    future = _writer_matches(d, _FUTURE_RE) + [
+        (s, e) for s, e in d.all_sentences if asks_about_next_steps(d.folded[s:e])]
     joint = [span for span in excited if _FUTURE_RE.search(d.folded, *span)
              or _wants_to_join(d.folded[span[0]:span[1]])]
     spans = body_spans(sorted(excited[:1] + future[:1]))

@@ -75,7 +75,11 @@ possess possessed exactly perfect ideal suited well-suited qualified capable pre
 quickly fast learner learning meaningful significant positive immediate valuable solid proven
 track record successful effectively efficient efficiently technical professional personal
 relevant transferable necessary desired required suitable matching match help helping added
-adding bring bringing contribute contributing benefit benefits
+adding bring bringing contribute contributing benefit benefits join joining joined part
+become becoming apply applied consider considered consideration considering energy eagerness
+curiosity creativity hard addition additions member busy hectic allow allowing allowed
+moment moments free fill filling filled filing spare precious hour hours minute minutes guys
+folks everybody somebody anybody honest honestly wonderful lovely kind generous patient
 """.split())
 _EVERYDAY_COUNT = 300_000  # occurrences in the dictionary's corpus; "moment" 219k, "dog" 164k
 # Capitalised words that name a kind of person, a title or a date, not a topic.
@@ -85,12 +89,13 @@ designer intern director recruiter recruiting lead senior junior support softwar
 hiring hr ceo cto cfo coo vp team head chief officer analyst associate staff principal mr mrs ms
 dr mx prof sir madam monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december linkedin email position
-role job opportunity interview department human resources coordinator assistant specialist
+role job opportunity interview department human resources coordinator assistant specialist supervisor technician nurse teacher
+clerk agent officer partner
 representative executive consultant administrator supervisor marketing sales finance
 operations accounting customer service thank thanks dear best regards sincerely ok okay
 """.split())
 _TITLE_AFTER_RE = re.compile(
-    r"^(?:\s+[A-Z][\w&'-]*)*\s+(?:position|role|job|opening|vacancy|title|post|posting|"
+    r"(?:\s+[A-Z][\w&'-]*)*\s+(?:position|role|job|opening|vacancy|title|post|posting|"
     r"internship|program|programme|opportunity|candidates?|interview)\b")
 _ORG_AFTER_RE = re.compile(r"\b(?:at|join|joining|with\s+the\s+team\s+at|work(?:ing)?\s+for)\s+$")
 _NAME_RE = re.compile(r"\b[A-Z][\w'&+#.-]*[\w+#]|\b[a-z]+[A-Z][\w+#-]*|\b[A-Z]\b")
@@ -102,7 +107,8 @@ _TOPIC_CUE_RE = re.compile(
     r"learning|hearing|learned|learnt|heard|learn|hear|reading|seeing|finding\s+out|"
     r"understanding|thinking)\s+(?:\w+\s+){0,2}?(?:more\s+)?(?:about|on|of|around|regarding|"
     r"concerning|how|why|what|that|the\s+way|into)\b"
-    r"|\bdiscuss(?:ed|ing)?\b|\bwent\s+over\b|\bcovered\b|\bdelved\s+into\b|\bdove\s+into\b"
+    r"|\bdiscuss(?:ed|ing)?\b|\b(?:go|going|went|gone)\s+(?:over|through)\b(?!\s+(?:at|to|there)\b)|\blook(?:ed|ing)?\s+at\b"
+    r"|\bshow(?:ed|ing)?\s+me\b|\bwent\s+over\b|\bcovered\b|\bdelved\s+into\b|\bdove\s+into\b"
     r"|\b(?:you|he|she|they|[a-z]+)\s+(?:\w+\s+)?(?:mentioned|described|explained|shared|showed|"
     r"told\s+me|talked\s+about|spoke\s+about|pointed\s+out|walked\s+me\s+through|brought\s+up|"
     r"suggested|recommended|noted|outlined|raised|demoed|demonstrated|presented|highlighted|"
@@ -125,8 +131,8 @@ _TOPIC_CUE_RE = re.compile(
 _BEFORE_CUE_RE = re.compile(
     r"(?P<object>(?:[\w'&-]+\s+){1,5})(?:that\s+|which\s+)?(?:you|he|she|they)\s+(?:\w+\s+)?"
     r"(?:described|mentioned|showed|shared|explained|outlined|demoed|presented|walked\s+me\s+"
-    r"through|told\s+me\s+about|talked\s+about|recommended|suggested|are\s+building|are\s+"
-    r"working\s+on)\b")
+    r"through|told\s+me\s+about|talked\s+about|recommended|suggested|"
+    r"(?:are|is|were|was|'re)\s+(?:\w+ing|about\s+to|going\s+to))\b")
 
 
 def named_things(d: Draft) -> list[tuple[int, int, str]]:
@@ -135,10 +141,11 @@ def named_things(d: Draft) -> list[tuple[int, int, str]]:
     gaps = placeholder_spans(d.text, d.context.company)
     company = company_spans(d) + ([] if d.context.company else org_candidate_spans(d))
     found = []
+    titles = _title_spans(d)
     for s, e in d.sentences:
         for match in _NAME_RE.finditer(d.text, s, e):
             word = match.group().removesuffix("'s").strip(".")
-            if _at_sentence_head(d.text, s, match.start()) or inside(match.start(), gaps):
+            if _at_sentence_head(d.text, s, match.start()) or inside(match.start(), gaps + titles):
                 continue
             if len(word) < 2 or word.lower() in _GENERIC_NAMES or word.lower() in people:
                 continue
@@ -149,6 +156,20 @@ def named_things(d: Draft) -> list[tuple[int, int, str]]:
                 continue
             found.append((match.start(), match.start() + len(word), word))
     return found
+
+
+_CAPITALISED_RUN_RE = re.compile(r"\b[A-Z][\w&'-]*(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&'-]*)*")
+
+
+def _title_spans(d: Draft) -> list[tuple[int, int]]:
+    """Capitalised runs that are job titles: "Credit Analyst", "Front Desk Supervisor
+    position"; their words are not topics."""
+    spans = []
+    for match in _CAPITALISED_RUN_RE.finditer(d.content):
+        last = match.group().split()[-1].lower().removesuffix("'s")
+        if last in _GENERIC_NAMES or _TITLE_AFTER_RE.match(d.content, match.end()):
+            spans.append((match.start(), match.end()))
+    return spans
 
 
 def _at_sentence_head(text: str, sentence_start: int, offset: int) -> bool:
@@ -225,10 +246,29 @@ def _known_term_spans(d: Draft) -> list[tuple[int, int]]:
     return spans
 
 
+_SHARED_RE = re.compile(r"\b(?:you|your|you're|we|our|us|together|the\s+team|they|their|he|she|"
+                        r"his|her)\b")
+
+
+def _shared_sentence_spans(d: Draft) -> list[tuple[int, int]]:
+    """Sentences about the other person or the conversation with two or more specific words
+    ("the claims backlog you are trying to clear"), not about the writer's own record."""
+    spans = []
+    for s, e in d.sentences:
+        sentence = d.folded[s:e]
+        if not _SHARED_RE.search(sentence) or _OFFER_RE.search(sentence):
+            continue
+        if _EXPERIENCE_RE.search(sentence):
+            continue
+        if len(specific_words(d, s, e)) >= 2:
+            spans.append((s, e))
+    return spans
+
+
 def specific_spans(d: Draft) -> list[tuple[int, int]]:
     """Evidence of specific points, without notes to compare with."""
     named = [(s, e) for s, e, _w in named_things(d)]
-    return sorted(set(topic_spans(d) + named + _known_term_spans(d)))
+    return sorted(set(topic_spans(d) + named + _known_term_spans(d) + _shared_sentence_spans(d)))
 
 
 def _note_spans(d: Draft, point: str) -> list[tuple[int, int]]:
@@ -265,14 +305,20 @@ _OFFER_RE = re.compile(
     r"|\bhit\s+the\s+ground\s+running\b|\bput\s+(?:my|that|this|those|these)\b[^.!?\n]{0,40}\bto\s+"
     r"(?:use|work|good\s+use)|\b(?:apply|leverage|use|draw\s+on)\s+(?:my|that|this|the\s+same)\b"
     r"|\b(?:i|we)\s*(?:can|could|would|will|'d|'ll|am\s+able\s+to|am\s+ready\s+to|'m\s+ready\s+to)"
-    r"\s+(?:\w+\s+)?(?:help|add|offer|build|support|lead|take\s+on|tackle|improve|own|apply|"
+    r"\s+(?:\w+\s+){0,3}?(?:help|add|offer|build|support|lead|take\s+on|tackle|improve|own|apply|"
     r"leverage|pick\s+up|ramp\s+up|speed\s+up|automate|design|ship|mentor|handle|manage|run|grow|"
     r"scale|streamline|deliver|drive|create|develop|write|strengthen|expand|reduce|increase|"
     r"solve|fix|migrate|start|jump|step|translate|teach|coach|organi[sz]e|plan|launch|test|"
     r"analy[sz]e|research|sell|negotiate|serve|care|cut|make|do)\b"
     r"|\bhelp\s+(?:you|your|the|with|[a-z]+'s)\b")
 _EXPERIENCE_RE = re.compile(
-    r"\bmy\s+(?:\w+\s+){0,3}(?:experience|background|work|years?|time|role|job|internship|degree|"
+    r"\bi(?:'ve|\s+have|\s+had)?\s+(?:also\s+|recently\s+|previously\s+|already\s+|personally\s+|"
+    r"successfully\s+|once\s+|since\s+|been\s+)?(?!" + "|".join(sorted(
+        "enjoyed appreciated learned wanted loved liked noticed realized realised hoped wondered "
+        "thanked talked discussed mentioned visited attended interviewed applied arrived "
+        "followed wished reached asked admired valued needed heard missed waited tried met "
+        "stayed passed received noted gathered sensed felt".split())) + r")[a-z]+ed\b"
+    r"|\bmy\s+(?:\w+\s+){0,3}(?:experience|background|work|years?|time|role|job|internship|degree|"
     r"training|studies|thesis|research|projects?|skills?|expertise|knowledge|career|portfolio|"
     r"track\s+record|capstone|apprenticeship|volunteering|certifications?)"
     r"(?:\s+\w+){0,2}\s+(?:in|with|of|building|at|on|from|as|has|have|had|included|includes|"
