@@ -89,8 +89,8 @@ designer intern director recruiter recruiting lead senior junior support softwar
 hiring hr ceo cto cfo coo vp team head chief officer analyst associate staff principal mr mrs ms
 dr mx prof sir madam monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december linkedin email position
-role job opportunity interview department human resources coordinator assistant specialist supervisor technician nurse teacher
-clerk agent officer partner
+role job opportunity interview department human resources coordinator assistant specialist
+supervisor technician nurse teacher clerk agent officer partner
 representative executive consultant administrator supervisor marketing sales finance
 operations accounting customer service thank thanks dear best regards sincerely ok okay
 """.split())
