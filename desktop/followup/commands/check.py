@@ -9,7 +9,6 @@ from dataclasses import asdict
 from pathlib import Path
 
 NAME = "check"
-_SEVERITY_ORDER = ("required", "recommended", "optional")
 
 
 def add_parser(subparsers) -> None:
@@ -67,11 +66,11 @@ def to_json(results) -> dict:
 
 
 def to_text(results) -> str:
-    from followup.core.rubric import failing_required
+    from followup.core.rubric import SEVERITY_ORDER, failing_required
 
     lines = []
     yes, no = _marks()
-    for severity in _SEVERITY_ORDER:
+    for severity in SEVERITY_ORDER:
         for r in (r for r in results if r.severity == severity):
             mark = yes if r.passed else no
             lines.append(f"{mark} {r.id:<18} {severity:<12} {r.message}")

@@ -303,9 +303,10 @@ class FollowUpPanel(QWidget):
             self._render_preview()
 
     def _show_results(self) -> None:
+        from followup.core.rubric import display_order
+
         self.checklist.clear()
-        order = {"required": 0, "recommended": 1, "optional": 2}
-        for result in sorted(self.results, key=lambda r: (order[r.severity], r.passed)):
+        for result in display_order(self.results):
             mark = "✔" if result.passed else ("✖" if result.severity == "required" else "!")
             text = f"{mark}  {result.message}"
             item = QListWidgetItem(text)
@@ -365,8 +366,9 @@ class FollowUpPanel(QWidget):
         if first is None and not rule.spans and not rule.passed:
             # A rule about something missing: put the cursor where it belongs.
             first = QTextCursor(self.body.document())
-            at_end = rule.id in ("phone_in_closing", "interest", "contribution", "link")
-            first.movePosition(QTextCursor.MoveOperation.End if at_end
+            from followup.core.rubric import missing_goes_at_end
+
+            first.movePosition(QTextCursor.MoveOperation.End if missing_goes_at_end(rule.id)
                                else QTextCursor.MoveOperation.Start)
             window = self.window()
             if isinstance(window, QMainWindow):

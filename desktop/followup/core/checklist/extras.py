@@ -1,0 +1,73 @@
+"""The `individual`, `link` and `redeem` rules: one note per person, and the optional extras."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+from followup.core.checklist.reading import (
+    STRAIGHTEN,
+    Draft,
+    body_spans,
+    point_spans,
+    shorten,
+    words,
+)
+from followup.core.checklist.results import RuleResult, result
+from followup.core.markers import Marker
+
+INDIVIDUAL_THRESHOLD = 0.75  # similarity() at or above this: a near-copy of another draft
+
+
+@lru_cache(maxsize=256)
+def _comparable_words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words(text.translate(STRAIGHTEN)))
+
+
+def similarity(a: str, b: str) -> float:
+    """How much of two drafts is the same wording, word by word: 0 unrelated, 1 identical."""
+    words_a, words_b = _comparable_words(a), _comparable_words(b)
+    if not words_a or not words_b:
+        return 0.0
+    return difflib.SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
+
+
+def rule_individual(d: Draft) -> RuleResult:
+    """Fails when another draft of the meeting is INDIVIDUAL_THRESHOLD alike or more."""
+    others = [o for o in d.context.other_drafts if o.strip()]
+    if not others:
+        return result("individual", True, "No other drafts of this meeting to compare with.")
+    closest = max(similarity(d.body, other) for other in others)
+    if closest >= INDIVIDUAL_THRESHOLD:
+        return result("individual", False, f"{closest:.0%} the same as another draft of this "
+                      f"meeting: write to {d.first_name} about what you two discussed.")
+    return result("individual", True, "Different from the other drafts of this meeting.")
+
+
+_LINK_RE = re.compile(r"https?://[^\s<>()\"']+|\bwww\.[^\s<>()\"']+"
+                      r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|org|net|blog|me|co|app)/[^\s<>()]*")
+_PROFILE_LINK_RE = re.compile(r"linkedin\.com/in/|mailto:|calendly\.com", re.IGNORECASE)
+
+
+def rule_link(d: Draft) -> RuleResult:
+    """Passes on a link to the writer's own work (not a LinkedIn profile, mailto: or Calendly)."""
+    links = [(m.start(), m.end()) for m in _LINK_RE.finditer(d.text)
+             if not _PROFILE_LINK_RE.search(m.group())]
+    if links:
+        return result("link", True, "Links to something you wrote.", body_spans(links))
+    return result("link", False, "Optionally, link a blog post or project of yours tied to the "
+                  "conversation.")
+
+
+def rule_redeem(d: Draft) -> RuleResult:
+    """Passes when every `?` line of the notes is recognisably revisited (or there is none)."""
+    questions = [p for m, p in d.note_points if m is Marker.QUESTION]
+    if not questions:
+        return result("redeem", True, "No ? questions in your notes to revisit.")
+    missing = [q for q in questions if not point_spans(d, q)]
+    if missing:
+        return result("redeem", False, "Optionally, revisit the question you would answer "
+                      f'better now: "{shorten(missing[0])}".')
+    spans = [s for q in questions for s in point_spans(d, q)]
+    return result("redeem", True, "Revisits the questions from your notes.", body_spans(spans))

@@ -1,0 +1,42 @@
+"""The `phone_in_closing` rule: the writer's phone number is in the closing of the note.
+
+Numbers of any country count, in national or international format ("(555) 123-4567", "020 7946
+0958", "+49 30 12345678", "+81 3-1234-5678"); national numbers are read in the writer's region
+(from their own number in the profile, else the system locale). See followup.core.phones.
+"""
+
+from __future__ import annotations
+
+from followup.core.checklist.reading import (
+    CLOSING_PARAGRAPH_SENTENCES,
+    Draft,
+    body_spans,
+    sentences_of,
+)
+from followup.core.checklist.results import RuleResult, result
+
+
+def closing_region_start(d: Draft) -> int:
+    """The sign-off block, with the last paragraph before it when that is a sentence or two."""
+    before = [p for p in d.paragraphs if p[1] <= d.closing_start]
+    if before:
+        s, e = before[-1]
+        if len(sentences_of(d.text, s, e)) <= CLOSING_PARAGRAPH_SENTENCES and len(before) > 1:
+            return s
+    return d.closing_start
+
+
+def rule_phone_in_closing(d: Draft) -> RuleResult:
+    """Passes on a phone number in the closing; a number only higher up fails, spanned."""
+    start = closing_region_start(d)
+    closing = [(s, e) for s, e, _raw in d.phones if s >= start]
+    if closing:
+        return result("phone_in_closing", True, "Gives your phone number in the closing.",
+                      body_spans(closing))
+    own = f" ({d.context.sender_phone})" if d.context.sender_phone else ""
+    if d.phones:
+        return result("phone_in_closing", False, f"Put your phone number{own} in the closing, "
+                      "under your name, not only in the body.",
+                      body_spans((s, e) for s, e, _raw in d.phones))
+    return result("phone_in_closing", False,
+                  f"Add your phone number{own} to the closing, under your name.")

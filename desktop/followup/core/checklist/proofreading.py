@@ -1,0 +1,76 @@
+"""The `spelling` rule: no word outside the dictionary and none of the slips a checker misses.
+
+Names, the company, every word of the notes, known terms and the user's dictionary are not
+flagged. The slips are confusables ("manger", "filing the role", "could of"), doubled words
+("the the") and stacked determiners ("the your").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from followup.core.checklist.reading import Draft, fold, inside, words
+from followup.core.checklist.results import CheckContext, RuleResult, Span, result
+from followup.core.spelling import misspellings
+
+# (pattern on the folded text, what was probably meant); each is a slip a spell checker misses.
+_SLIPS = [(re.compile(p), fix) for p, fix in (
+    (r"\bmangers?\b", "manager"),
+    (r"\bfiling(?=\s+(?:\w+\s+){0,3}(?:role|position|opening|vacancy|job|seat)s?\b)", "filling"),
+    (r"\b(?:could|would|should|must|might)\s+of\b", "… have"),
+    (r"\b(?:more|better|rather|less|other|bigger|faster)\s+then\b", "… than"),
+    (r"\bthank\s+your\b", "thank you"),
+    (r"\bits\s+(?=(?:a|been|an|my|great|clear)\b)", "it's"),
+    (r"\bpubic\b", "public"),
+    (r"\bexited\s+(?=(?:about|to|for|by)\b)", "excited"),
+    (r"\bdefiantly\b", "definitely"),
+    (r"\b(?:hear|hearing|heard)\s+form\b", "… from"),
+    (r"\bprinciple\s+(?=(?:engineer|designer|developer|scientist|architect)s?\b)", "principal"),
+    (r"\byour\s+(?=welcome\b)", "you're"),
+    (r"\bloose\s+(?=(?:track|sight|touch)\b)", "lose"),
+    (r"\bweather\s+(?=(?:or\s+not|i|you|we|it)\b)", "whether"),
+)]
+_DOUBLED_RE = re.compile(r"\b(\w+)\s+\1\b")
+_DETERMINERS_RE = re.compile(r"\b(?:the|a|an|your|my|our)\s+(?:the|a|an|your|my|our|their)\b")
+_DOUBLING_ALLOWED = frozenset({"had", "that", "is"})
+
+
+def slips(folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, advice) of doubled words, stacked determiners and confusable words."""
+    found = []
+    for match in _DOUBLED_RE.finditer(folded):
+        if match[1] not in _DOUBLING_ALLOWED and not match[1].isdigit():
+            found.append((match.start(), match.end(), f'"{match[0]}" (doubled word)'))
+    for match in _DETERMINERS_RE.finditer(folded):
+        if not inside(match.start(), [(s, e) for s, e, _a in found]):
+            found.append((match.start(), match.end(), f'"{match[0]}" (one word too many)'))
+    for pattern, fix in _SLIPS:
+        for match in pattern.finditer(folded):
+            found.append((match.start(), match.end(), f'"{match[0].strip()}" → {fix}'))
+    return sorted(found)
+
+
+@lru_cache(maxsize=64)
+def _ignored_words(context: CheckContext) -> frozenset[str]:
+    ignored = set(context.user_words) | set(context.known_terms)
+    for value in (context.company, context.recipient, context.sender_name):
+        if value:
+            ignored.add(value)
+    ignored.update(words(context.notes or ""))
+    return frozenset(ignored)
+
+
+def rule_spelling(d: Draft) -> RuleResult:
+    """Fails on any misspelling or slip, subject and body, with a span on each."""
+    ignore = _ignored_words(d.context)
+    issues = [(s, e, f'"{w}"', "body") for s, e, w in misspellings(d.body, ignore)]
+    issues += [(s, e, a, "body") for s, e, a in slips(d.folded)]
+    issues += [(s, e, f'"{w}"', "subject") for s, e, w in misspellings(d.subject, ignore)]
+    issues += [(s, e, a, "subject") for s, e, a in slips(fold(d.subject))]
+    if not issues:
+        return result("spelling", True, "No spelling slips found.")
+    listed = ", ".join(advice for _s, _e, advice, _f in issues[:4])
+    more = f" and {len(issues) - 4} more" if len(issues) > 4 else ""
+    return result("spelling", False, f"Proofread: {listed}{more}.",
+                  [Span(s, e, f) for s, e, _a, f in issues])

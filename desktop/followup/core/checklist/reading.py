@@ -1,0 +1,301 @@
+"""Reading a draft once for every rule: normalised text, greeting, content, closing, sentences.
+
+Offsets are kept throughout: the folded text (lower case, straight quotes, no accents) has one
+character for each character of the draft, so a match in it is a span in what the user typed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cached_property, lru_cache
+
+from followup.core.checklist.results import CheckContext, Span
+from followup.core.markers import Marker, parse_notes
+from followup.core.phones import find_phone_numbers, region_of
+
+CLOSING_PARAGRAPH_SENTENCES = 2  # a short last paragraph belongs to the closing
+
+_STRAIGHTEN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
+                             "\u00a0": " "})
+WORD_RE = re.compile(r"[A-Za-z0-9][\w'&-]*")
+# A sentence ends at . ! ? followed by a space or the end; "Company.io" and "e.g.x" do not end one.
+_SENTENCE_RE = re.compile(r"(?:[^.!?]|[.!?](?=[^\s\"')\]]))+(?:[.!?]+[\"')\]]*|$)")
+_GREETING_WORDS = r"(?i:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening))"
+GREETING_RE = re.compile(
+    rf"^\s*(?P<hello>{_GREETING_WORDS}\b)?[\s,]*(?P<name>(?:[A-Z][\w.'-]*\s*){{0,3}})[,!:.\-]?\s*$")
+_SIGNOFF_RE = re.compile(
+    r"^\s*(?:best|best\s+regards|best\s+wishes|all\s+the\s+best|regards|kind\s+regards|"
+    r"warm\s+regards|warmest(?:\s+regards)?|warmly|sincerely|yours(?:\s+truly|\s+sincerely)?|"
+    r"respectfully(?:\s+yours)?|cordially|"
+    r"cheers|thanks|thank\s+you|thanks\s+again|thank\s+you\s+again|many\s+thanks|"
+    r"with\s+(?:gratitude|thanks|appreciation|best\s+wishes|kind\s+regards)|gratefully|"
+    r"looking\s+forward|look\s+forward|talk\s+soon|take\s+care|speak\s+soon|all\s+my\s+best)"
+    r"\b[^.?\n]{0,20}[,!.]?\s*$",
+    re.IGNORECASE)
+STRAIGHTEN = _STRAIGHTEN
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased, without accents and curly quotes, one character for one."""
+    return "".join(c if c.isascii() else _fold_char(c) for c in text.translate(_STRAIGHTEN)).lower()
+
+
+@lru_cache(maxsize=1024)
+def _fold_char(c: str) -> str:
+    # "İ".lower() is two characters; folding first keeps one character for one.
+    return (unicodedata.normalize("NFKD", c)[:1].lower() or c)[:1]
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def lines_of(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, end excluding the newline."""
+    spans, offset = [], 0
+    for raw in text.splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        spans.append((offset, offset + len(line)))
+        offset += len(raw)
+    return spans
+
+
+def sentences_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences paragraph by paragraph, so a hard-wrapped sentence stays one sentence."""
+    found = []
+    for p_start, p_end in paragraphs_of(text, start, end):
+        for match in _SENTENCE_RE.finditer(text, p_start, p_end):
+            lead = len(match.group()) - len(match.group().lstrip())
+            if match.group().strip():
+                found.append((match.start() + lead, match.end()))
+    return found
+
+
+def paragraphs_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Blocks separated by blank lines; with no blank line at all, each line is one."""
+    lines = [(s, e) for s, e in lines_of(text) if s >= start and e <= end]
+    blocks: list[list[tuple[int, int]]] = [[]]
+    for s, e in lines:
+        if text[s:e].strip():
+            blocks[-1].append((s, e))
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    if len(blocks) == 1 and "\n\n" not in text.replace("\r", "").strip():
+        return [line for line in blocks[0]]
+    return [(b[0][0], b[-1][1]) for b in blocks]
+
+
+class Draft:
+    """A draft with the parts every rule needs: greeting, content, closing, sentences."""
+
+    def __init__(self, subject: str | None, body: str, context: CheckContext):
+        self.subject = (subject or "").strip()
+        self.body = body
+        self.context = context
+        self.text = body.translate(_STRAIGHTEN)
+        self.folded = fold(body)
+
+    @cached_property
+    def region(self) -> str:
+        """The two-letter region phone numbers without a + are read in."""
+        return region_of(self.context.sender_phone)
+
+    @cached_property
+    def phones(self) -> list[tuple[int, int, str]]:
+        return find_phone_numbers(self.text, self.region)
+
+    @cached_property
+    def lines(self) -> list[tuple[int, int]]:
+        return [(s, e) for s, e in lines_of(self.text) if self.text[s:e].strip()]
+
+    @cached_property
+    def greeting(self) -> tuple[int, int] | None:
+        if not self.lines:
+            return None
+        s, e = self.lines[0]
+        line = self.text[s:e].lstrip("> ")
+        match = GREETING_RE.match(line)
+        if match and (match["hello"] or match["name"].strip()) and len(line.split()) <= 6:
+            return s, e
+        return None
+
+    @cached_property
+    def content_start(self) -> int:
+        return self.greeting[1] if self.greeting else 0
+
+    @cached_property
+    def closing_start(self) -> int:
+        """Where the sign-off ("Best,") or, without one, the trailing signature lines begin."""
+        lines = [line for line in self.lines if line[0] >= self.content_start]
+        for i in range(len(lines) - 1, -1, -1):
+            s, e = lines[i]
+            if _SIGNOFF_RE.match(self.text[s:e].lstrip("> ")) and self._signature(lines[i + 1:]):
+                return s
+        tail = len(lines)
+        while tail > 0 and self._signature(lines[tail - 1:tail]):
+            tail -= 1
+        if 0 < tail < len(lines):
+            return lines[tail][0]
+        return len(self.text)
+
+    def _signature(self, lines: list[tuple[int, int]]) -> bool:
+        return len(lines) <= 6 and all(
+            len(self.text[s:e].split()) <= 6 and not self.text[s:e].rstrip().endswith((".", "?"))
+            or any(s <= start < e for start, _end, _raw in self.phones) for s, e in lines)
+
+    @cached_property
+    def content(self) -> str:
+        """The body between greeting and closing, other characters blanked (offsets kept)."""
+        return blank_outside(self.text, self.content_start, self.closing_start)
+
+    @cached_property
+    def folded_content(self) -> str:
+        return blank_outside(self.folded, self.content_start, self.closing_start)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return sentences_of(self.text, self.content_start, self.closing_start)
+
+    @cached_property
+    def all_sentences(self) -> list[tuple[int, int]]:
+        return sentences_of(self.text, 0, len(self.text))
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        return paragraphs_of(self.text, self.content_start, self.closing_start)
+
+    @cached_property
+    def first_name(self) -> str:
+        return first_name(self.context.recipient) or "the person"
+
+    @cached_property
+    def note_points(self) -> list[tuple[Marker | None, str]]:
+        return note_points(self.context.notes or "")
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        for s, e in self.all_sentences:
+            if s <= offset < e:
+                return s, e
+        return offset, offset
+
+
+def blank_outside(text: str, start: int, end: int) -> str:
+    return " " * start + text[start:end] + " " * (len(text) - end)
+
+
+def first_name(name: str | None) -> str | None:
+    parts = (name or "").replace(",", " ").split()
+    titles = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "mx", "mx.", "prof", "prof."}
+    parts = [p for p in parts if p.lower() not in titles]
+    return parts[0] if parts else None
+
+
+def body_spans(pairs: Iterable[tuple[int, int]]) -> list[Span]:
+    return [Span(s, e, "body") for s, e in pairs]
+
+
+def inside(offset: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def in_quotes(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count('"', line_start, offset) % 2 == 1
+
+
+def person_words(context: CheckContext) -> set[str]:
+    found = set()
+    for name in (context.recipient, context.sender_name):
+        found.update(w.lower().strip(".,") for w in (name or "").split())
+    return found
+
+
+def stem(word: str) -> str:
+    word = word.lower().replace("’", "'").removesuffix("'s")
+    for suffix in ("ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "ies",
+                   "ed", "es", "ly", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def phrase_spans(folded: str, phrase: str) -> list[tuple[int, int]]:
+    """Where `phrase` (folded) stands as whole words in `folded`, across any spacing."""
+    phrase = phrase.strip()
+    if len(phrase) < 2:
+        return []
+    body = r"\s+".join(re.escape(part) for part in phrase.split())
+    pattern = r"(?<![\w])" + body + r"(?![\w])"
+    return [(m.start(), m.end()) for m in re.finditer(pattern, folded)]
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# Words that carry no topic of their own; see substance.py for the nouns that are generic too.
+STOPWORDS = frozenset("""
+a about above after again all also am an and any are as at be because been before being below
+between both but by can can't could did do does doing don't down during each even ever every few
+for from further had has have having he her here hers him his how i i'd i'll i'm i've if in into
+is isn't it it's its itself just let me more most much my myself no nor not now of off on once
+only or other our ours out over own really same she should so some such than that that's the
+their theirs them then there these they this those through to too under until up upon us very
+was we we're were what when where which while who whom why will with would you you're your
+yours yourself yet via well still again lot lots thing things way ways get got getting go going
+today yesterday tomorrow morning afternoon evening week day time times great good nice
+thank thanks thanked thankful grateful appreciate appreciated pleasure glad happy enjoyed enjoy
+meet meeting met talk talking talked speak speaking spoke chat chatting conversation
+conversations discussion discussed discuss interview interviews interviewing learn learning
+learned learnt hear hearing heard know knowing role position job opportunity company team
+organization organisation firm work working looking look forward hope soon again excited
+exciting interest interested hi hello dear best regards sincerely cheers
+""".split())
+
+
+def content_stems(text: str) -> set[str]:
+    return {stem(w) for w in words(text)
+            if len(w) >= 3 and w.lower() not in STOPWORDS and not w.isdigit()}
+
+
+@lru_cache(maxsize=64)
+def note_points(notes: str) -> list[tuple[Marker | None, str]]:
+    return [(line.marker, line.text) for line in parse_notes(notes) if content_stems(line.text)]
+
+
+def point_spans(d: Draft, point: str) -> list[tuple[int, int]]:
+    """Where the point's words are in the content, when enough of them are there to be it."""
+    wanted = content_stems(point)
+    hits = [(m.start(), m.end(), stem(m.group())) for m in WORD_RE.finditer(d.content)
+            if stem(m.group()) in wanted]
+    if len({s for _s, _e, s in hits}) >= min(2, len(wanted)):
+        return [(s, e) for s, e, _stem in hits]
+    return []
+
+
+def key_first(points: list[tuple[Marker | None, str]]) -> list[tuple[Marker | None, str]]:
+    return sorted(points, key=lambda p: p[0] is not Marker.KEY)
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()]|\s-\s|\b(?:and|but|so|because|while|although|as)\s")
+_WRITER_RE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|im|ive|me|my|we|we're|we've|myself)\b")
+_OTHER_SUBJECT_RE = re.compile(
+    r"\b(?:you|you're|you've|you'd|he|she|they|someone|anyone|people|everyone|if|whether|unless"
+    r"|candidates?)\b")
+
+
+def said_by_writer(folded: str, sentence_start: int, offset: int) -> bool:
+    """Whether the words at `offset` are the writer's own feeling or act, by the nearest subject
+    before them in the clause: "I am excited" yes, "if you are interested" no, "Excited to…"
+    (no subject) yes."""
+    head = folded[sentence_start:offset]
+    breaks = list(_CLAUSE_BREAK_RE.finditer(head))
+    clause = head[breaks[-1].end():] if breaks else head
+    writer = [m.start() for m in _WRITER_RE.finditer(clause)]
+    other = [m.start() for m in _OTHER_SUBJECT_RE.finditer(clause)]
+    if not other:
+        return True
+    return bool(writer) and max(writer) > max(other)

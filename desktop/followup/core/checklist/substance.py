@@ -1,0 +1,396 @@
+"""The `specifics` and `contribution` rules: what was discussed, and what the writer brings.
+
+Both look for a cue ("our conversation about…", "you mentioned…", "my background in…", "I can
+bring…") and then ask whether what follows it names something: a topic, product, project,
+person, place, number or anecdote. Words that fit any interview ("the position", "the
+opportunity", "your insight", "the job requirements", "my skills", "a strong work ethic") name
+nothing. With notes, a point from the notes must be recognisable instead. A gap ("[topic]") is
+never a specific point.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from followup.core.checklist.company import company_spans, org_candidate_spans
+from followup.core.checklist.placeholders import placeholder_spans
+from followup.core.checklist.reading import (
+    STOPWORDS,
+    WORD_RE,
+    Draft,
+    body_spans,
+    fold,
+    inside,
+    key_first,
+    person_words,
+    phrase_spans,
+    point_spans,
+    shorten,
+    stem,
+)
+from followup.core.checklist.results import RuleResult, result
+from followup.core.markers import Marker
+
+# Nouns, adjectives and verbs that fit any interview: what follows a cue must hold more.
+_GENERIC = frozenset(stem(w) for w in """
+position positions role roles job jobs opportunity opportunities company companies team teams
+organization organisation organizations firm firms department office offices business industry
+field work works project projects product products service services client clients customer
+customers culture values value mission vision goal goals plan plans future direction growth
+success challenge challenges need needs requirement requirements responsibility
+responsibilities duty duties expectation expectations qualification qualifications skill skills
+experience experiences background insight insights advice thought thoughts perspective
+perspectives time information detail details question questions answer answers process
+interview interviews conversation discussion meeting call chat day afternoon morning
+everything anything something things stuff aspect aspects part parts area areas lot environment
+structure operation operations strategy approach priority priorities initiative initiatives
+opening vacancy candidate candidates application resume cv people employee employees staff
+member members colleague colleagues everyone individuals group leadership management manager
+managers hiring recruitment recruiting career careers possibility chance prospect potential
+way ways kind type sort bit great exciting interesting wonderful amazing fantastic exact
+specific various different many several new current upcoming open available important key main
+valuable helpful useful insightful informative detailed strong good nice excellent fine best
+better real whole entire general overall own certain particular unique amazing incredible
+awesome fascinating cool impressive inspiring engaging passionate dedicated hard-working
+talented smart personable engaged open-minded friendly welcoming supportive collaborative
+is are was were be been being has have had does do did doing make makes made making take takes
+took offer offers offered provide provides provided grow grows growing expand expanding
+evolving change changing help helps helped like likes seem seems seemed run runs look looks
+looking seek seeking want wants wanted need needed require requires required expect expected
+involve involves involved include includes included handle handles manage manages create
+creates build builds approach approaches think thought believe believed feel felt see saw seen
+said say says tell told share shared describe described explain explained mention mentioned
+ask asked answer answered give gave given get getting learn learned hear heard know knew find
+found come came went go goes use uses used put keep kept going coming
+today yesterday week month within without across along among toward towards
+behind beyond step steps possible possibly place shall year recently earlier later long
+short next last first
+candidate's company's team's role's position's organisation's organization's firm's
+ethic ethics attitude passion drive ability abilities talent talents dedication commitment
+motivation enthusiasm personality character fit contribution contributions asset impact
+difference expertise knowledge competence competencies strength strengths qualities quality
+confident confidence sure certain able ready willing eager excited thrilled happy glad pleased
+possess possessed exactly perfect ideal suited well-suited qualified capable prepared quick
+quickly fast learner learning meaningful significant positive immediate valuable solid proven
+track record successful effectively efficient efficiently technical professional personal
+relevant transferable necessary desired required suitable matching match help helping added
+adding bring bringing contribute contributing benefit benefits join joining joined part
+become becoming apply applied consider considered consideration considering energy eagerness
+curiosity creativity hard addition additions member busy hectic allow allowing allowed
+moment moments free fill filling filled filing spare precious hour hours minute minutes guys
+folks everybody somebody anybody honest honestly wonderful lovely kind generous patient
+""".split())
+_EVERYDAY_COUNT = 300_000  # occurrences in the dictionary's corpus; "moment" 219k, "dog" 164k
+# Capitalised words that name a kind of person, a title or a date, not a topic.
+_GENERIC_NAMES = frozenset("""
+i i'm i'd i've i'll company inc llc ltd corp fellow engineer engineering manager developer
+designer intern director recruiter recruiting lead senior junior support software product
+hiring hr ceo cto cfo coo vp team head chief officer analyst associate staff principal mr mrs ms
+dr mx prof sir madam monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december linkedin email position
+role job opportunity interview department human resources coordinator assistant specialist
+supervisor technician nurse teacher clerk agent officer partner
+representative executive consultant administrator supervisor marketing sales finance
+operations accounting customer service thank thanks dear best regards sincerely ok okay
+""".split())
+_TITLE_AFTER_RE = re.compile(
+    r"(?:\s+[A-Z][\w&'-]*)*\s+(?:position|role|job|opening|vacancy|title|post|posting|"
+    r"internship|program|programme|opportunity|candidates?|interview)\b")
+_ORG_AFTER_RE = re.compile(r"\b(?:at|join|joining|with\s+the\s+team\s+at|work(?:ing)?\s+for)\s+$")
+_NAME_RE = re.compile(r"\b[A-Z][\w'&+#.-]*[\w+#]|\b[a-z]+[A-Z][\w+#-]*|\b[A-Z]\b")
+
+# Cues that introduce what was discussed; the words after them (the rest of the clause) must
+# name something.
+_TOPIC_CUE_RE = re.compile(
+    r"\b(?:conversations?|discussions?|chats?|talks?|exchange|discussing|talking|chatting|"
+    r"learning|hearing|learned|learnt|heard|learn|hear|reading|seeing|finding\s+out|"
+    r"understanding|thinking)\s+(?:\w+\s+){0,2}?(?:more\s+)?(?:about|on|of|around|regarding|"
+    r"concerning|how|why|what|that|the\s+way|into)\b"
+    r"|\bdiscuss(?:ed|ing)?\b|\b(?:go|going|went|gone)\s+(?:over|through)\b(?!\s+(?:at|to|there)\b)|\blook(?:ed|ing)?\s+at\b"
+    r"|\bshow(?:ed|ing)?\s+me\b|\bwent\s+over\b|\bcovered\b|\bdelved\s+into\b|\bdove\s+into\b"
+    r"|\b(?:you|he|she|they|[a-z]+)\s+(?:\w+\s+)?(?:mentioned|described|explained|shared|showed|"
+    r"told\s+me|talked\s+about|spoke\s+about|pointed\s+out|walked\s+me\s+through|brought\s+up|"
+    r"suggested|recommended|noted|outlined|raised|demoed|demonstrated|presented|highlighted|"
+    r"emphasi[sz]ed|stressed|gave|introduced\s+me\s+to|took\s+me\s+through|said|asked)\b"
+    r"|\b(?:your|his|her|their)\s+(?:\w+\s+)?(?:point|points|insights?|advice|thoughts|story|"
+    r"stories|perspective|take|explanation|description|vision|demo|presentation|experiences?|"
+    r"tips?|comments?|remarks?|ideas?|observations?|anecdotes?|examples?|overview|walkthrough|"
+    r"answer|question|recommendations?|suggestions?|tour|account)\s+(?:on|about|of|for|with|"
+    r"regarding|that|around|into)\b"
+    r"|\b(?:impressed|fascinated|intrigued|struck|inspired|excited|interested|surprised|"
+    r"amazed|encouraged|energi[sz]ed|moved|touched)\s+(?:by|with|to\s+(?:learn|hear|see|know)|"
+    r"about|in|that)\b"
+    r"|\b(?:enjoyed|liked|loved|appreciated|valued)\s+(?:\w+\s+)?(?:hearing|learning|seeing|"
+    r"the|your|our|how|getting|talking|discussing|exploring|meeting|working|visiting|touring|"
+    r"comparing|debating|sketching|reviewing|pairing|walking)\b"
+    r"|\b(?:work|worked|working)\s+(?:through|on)\b|\b(?:tour|visit)\s+of\b|\bwalk(?:ing|ed)?\s+"
+    r"(?:me\s+)?through\b|\bcame\s+up\b|\bstuck\s+with\s+me\b|\bresonated\b"
+    r"|\b(?:especially|particularly|above\s+all|in\s+particular)\b")
+# "the rollout plan you described": the thing described comes before the cue.
+_BEFORE_CUE_RE = re.compile(
+    r"(?P<object>(?:[\w'&-]+\s+){1,5})(?:that\s+|which\s+)?(?:you|he|she|they)\s+(?:\w+\s+)?"
+    r"(?:described|mentioned|showed|shared|explained|outlined|demoed|presented|walked\s+me\s+"
+    r"through|told\s+me\s+about|talked\s+about|recommended|suggested|"
+    r"(?:are|is|were|was|'re)\s+(?:\w+ing|about\s+to|going\s+to))\b")
+
+
+def named_things(d: Draft) -> list[tuple[int, int, str]]:
+    """Capitalised words mid-sentence that are not the people, the company, titles or gaps."""
+    people = person_words(d.context)
+    gaps = placeholder_spans(d.text, d.context.company)
+    company = company_spans(d) + ([] if d.context.company else org_candidate_spans(d))
+    found = []
+    titles = _title_spans(d)
+    for s, e in d.sentences:
+        for match in _NAME_RE.finditer(d.text, s, e):
+            word = match.group().removesuffix("'s").strip(".")
+            if _at_sentence_head(d.text, s, match.start()) or inside(match.start(), gaps + titles):
+                continue
+            if len(word) < 2 or word.lower() in _GENERIC_NAMES or word.lower() in people:
+                continue
+            if inside(match.start(), company) or _ORG_AFTER_RE.search(
+                    d.text[max(s, match.start() - 25):match.start()]):
+                continue
+            if _TITLE_AFTER_RE.match(d.text, match.end(), e):
+                continue
+            found.append((match.start(), match.start() + len(word), word))
+    return found
+
+
+_CAPITALISED_RUN_RE = re.compile(r"\b[A-Z][\w&'-]*(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&'-]*)*")
+
+
+def _title_spans(d: Draft) -> list[tuple[int, int]]:
+    """Capitalised runs that are job titles: "Credit Analyst", "Front Desk Supervisor
+    position"; their words are not topics."""
+    spans = []
+    for match in _CAPITALISED_RUN_RE.finditer(d.content):
+        last = match.group().split()[-1].lower().removesuffix("'s")
+        if last in _GENERIC_NAMES or _TITLE_AFTER_RE.match(d.content, match.end()):
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def _at_sentence_head(text: str, sentence_start: int, offset: int) -> bool:
+    return not text[sentence_start:offset].strip(" \"'(>-*•")
+
+
+def specific_words(d: Draft, start: int, end: int) -> list[tuple[int, int]]:
+    """Words between `start` and `end` of the content that name something: not generic, not a
+    stopword, not the company, the people or a gap; digits and named things count."""
+    gaps = placeholder_spans(d.text, d.context.company)
+    company = company_spans(d)
+    people = person_words(d.context) | _company_words(d)
+    found = []
+    for match in WORD_RE.finditer(d.folded_content, start, end):
+        word = match.group().removesuffix("'s")
+        if inside(match.start(), gaps) or inside(match.start(), company):
+            continue
+        if any(ch.isdigit() for ch in word) and not re.fullmatch(r"\d{1,2}", word):
+            found.append((match.start(), match.end()))
+        elif (len(word) >= 3 and word not in STOPWORDS and stem(word) not in _GENERIC
+              and word not in _GENERIC_NAMES and word not in people and not word.isdigit()
+              and not _everyday(word)):
+            found.append((match.start(), match.end()))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _everyday(word: str) -> bool:
+    """Whether `word` is among the most frequent English words ("place", "taking", "shall"),
+    which name no topic; the dictionary's counts say so."""
+    from followup.core.spelling import checker
+
+    return checker().word_frequency[word] >= _EVERYDAY_COUNT
+
+
+def _company_words(d: Draft) -> set[str]:
+    return set(fold(d.context.company or "").split())
+
+
+_CLAUSE_END_RE = re.compile(r"[.!?;]|,\s+(?:and|but|so)\s+i\b|\s-\s|\band\s+i\b")
+
+
+def _clause_after(d: Draft, offset: int, limit: int = 90) -> tuple[int, int]:
+    end = min(len(d.folded_content), offset + limit)
+    stop = _CLAUSE_END_RE.search(d.folded_content, offset, end)
+    if stop:
+        return offset, stop.start()
+    while end < len(d.folded_content) and d.folded_content[end].isalnum():
+        end += 1  # finish the word: a cut word ("tak") reads as a rare one
+    return offset, end
+
+
+def topic_spans(d: Draft) -> list[tuple[int, int]]:
+    """Cues followed (or preceded, for "the plan you described") by something specific."""
+    spans = []
+    for match in _TOPIC_CUE_RE.finditer(d.folded_content):
+        s, e = _clause_after(d, match.end())
+        if specific_words(d, s, e):
+            spans.append((match.start(), e))
+    for match in _BEFORE_CUE_RE.finditer(d.folded_content):
+        if specific_words(d, match.start("object"), match.end("object")):
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def _known_term_spans(d: Draft) -> list[tuple[int, int]]:
+    spans = []
+    gaps = placeholder_spans(d.text, d.context.company)
+    for term in d.context.known_terms:
+        if term and term.lower() not in person_words(d.context) and fold(term) != fold(
+                d.context.company or "\0"):
+            spans += [(s, e) for s, e in phrase_spans(d.folded_content, fold(term))
+                      if not inside(s, gaps)]
+    return spans
+
+
+_SHARED_RE = re.compile(r"\b(?:you|your|you're|we|our|us|together|the\s+team|they|their|he|she|"
+                        r"his|her)\b")
+
+
+def _shared_sentence_spans(d: Draft) -> list[tuple[int, int]]:
+    """Sentences about the other person or the conversation with two or more specific words
+    ("the claims backlog you are trying to clear"), not about the writer's own record."""
+    spans = []
+    for s, e in d.sentences:
+        sentence = d.folded[s:e]
+        if not _SHARED_RE.search(sentence) or _OFFER_RE.search(sentence):
+            continue
+        if _EXPERIENCE_RE.search(sentence):
+            continue
+        if len(specific_words(d, s, e)) >= 2:
+            spans.append((s, e))
+    return spans
+
+
+def specific_spans(d: Draft) -> list[tuple[int, int]]:
+    """Evidence of specific points, without notes to compare with."""
+    named = [(s, e) for s, e, _w in named_things(d)]
+    return sorted(set(topic_spans(d) + named + _known_term_spans(d) + _shared_sentence_spans(d)))
+
+
+def _note_spans(d: Draft, point: str) -> list[tuple[int, int]]:
+    gaps = placeholder_spans(d.text, d.context.company)
+    return [(s, e) for s, e in point_spans(d, point) if not inside(s, gaps)]
+
+
+def rule_specifics(d: Draft) -> RuleResult:
+    """With notes: a point of them is recognisable in the draft. Without: a cue followed by
+    something specific, or a named thing (see the module docstring)."""
+    if d.note_points:
+        for _marker, point in key_first(d.note_points):
+            spans = _note_spans(d, point)
+            if spans:
+                return result("specifics", True, f'Mentions a point from your notes: "{point}".',
+                              body_spans(spans))
+        point = key_first(d.note_points)[0][1]
+        return result("specifics", False, "Mention a point from your conversation with "
+                      f'{d.first_name}, e.g. "{shorten(point)}".')
+    spans = specific_spans(d)
+    if spans:
+        return result("specifics", True, "Mentions specific points from the conversation.",
+                      body_spans(spans))
+    return result("specifics", False, "Mention something specific you discussed with "
+                  f"{d.first_name} (a topic, a project, a person, a product), not generalities "
+                  'such as "the position" or "your insight".')
+
+
+# --- contribution ----------------------------------------------------------------------------
+
+_OFFER_RE = re.compile(
+    r"\bcontribut\w*|\bbring(?:ing|s)?\b(?!\s+(?:up|back|along)\b)|\badd(?:ing)?\s+(?:real\s+)?value"
+    r"|\bvalue\s+to\b|\basset\b|\bmake\s+an?\s+(?:\w+\s+)?(?:impact|difference)"
+    r"|\bhit\s+the\s+ground\s+running\b|\bput\s+(?:my|that|this|those|these)\b[^.!?\n]{0,40}\bto\s+"
+    r"(?:use|work|good\s+use)|\b(?:apply|leverage|use|draw\s+on)\s+(?:my|that|this|the\s+same)\b"
+    r"|\b(?:i|we)\s*(?:can|could|would|will|'d|'ll|am\s+able\s+to|am\s+ready\s+to|'m\s+ready\s+to)"
+    r"\s+(?:\w+\s+){0,3}?(?:help|add|offer|build|support|lead|take\s+on|tackle|improve|own|apply|"
+    r"leverage|pick\s+up|ramp\s+up|speed\s+up|automate|design|ship|mentor|handle|manage|run|grow|"
+    r"scale|streamline|deliver|drive|create|develop|write|strengthen|expand|reduce|increase|"
+    r"solve|fix|migrate|start|jump|step|translate|teach|coach|organi[sz]e|plan|launch|test|"
+    r"analy[sz]e|research|sell|negotiate|serve|care|cut|make|do)\b"
+    r"|\bhelp\s+(?:you|your|the|with|[a-z]+'s)\b")
+_EXPERIENCE_RE = re.compile(
+    r"\bi(?:'ve|\s+have|\s+had)?\s+(?:also\s+|recently\s+|previously\s+|already\s+|personally\s+|"
+    r"successfully\s+|once\s+|since\s+|been\s+)?(?!" + "|".join(sorted(
+        "enjoyed appreciated learned wanted loved liked noticed realized realised hoped wondered "
+        "thanked talked discussed mentioned visited attended interviewed applied arrived "
+        "followed wished reached asked admired valued needed heard missed waited tried met "
+        "stayed passed received noted gathered sensed felt".split())) + r")[a-z]+ed\b"
+    r"|\bmy\s+(?:\w+\s+){0,3}(?:experience|background|work|years?|time|role|job|internship|degree|"
+    r"training|studies|thesis|research|projects?|skills?|expertise|knowledge|career|portfolio|"
+    r"track\s+record|capstone|apprenticeship|volunteering|certifications?)"
+    r"(?:\s+\w+){0,2}\s+(?:in|with|of|building|at|on|from|as|has|have|had|included|includes|"
+    r"including|involved|involves|taught|gave|spans?|spanned|centred|centered|focused|focuses|"
+    r"covers?|covered|leading|running|managing|designing|developing|supporting|shows?|showed)\b"
+    r"|\b(?:much|most|all|some|part|many)\s+of\s+my\s+(?:\w+\s+)?(?:work|experience|career|time|"
+    r"projects?|days?|research)\b"
+    r"|\bi(?:'ve|\s+have|\s+had)\s+(?:\w+\s+){0,2}(?:built|shipped|led|designed|implemented|"
+    r"worked|used|managed|developed|created|run|spent|done|taught|written|delivered|launched|"
+    r"grown|increased|reduced|trained|handled|organi[sz]ed|coordinated|supported|automated|"
+    r"migrated|maintained|mentored|optimi[sz]ed|analy[sz]ed|researched|published|won|completed|"
+    r"studied|learned|experience|a\s+background|cut|served|sold|raised|negotiated|overseen|"
+    r"planned|produced|edited|taken\s+on|owned|scaled|tested|audited|cared|nursed|treated)\b"
+    r"|\bi\s+(?:built|led|designed|developed|created|ran|managed|launched|shipped|wrote|"
+    r"organi[sz]ed|grew|increased|reduced|cut|automated|migrated|taught|delivered|implemented|"
+    r"spent|worked|handled|oversaw|coordinated|redesigned|rebuilt|introduced|set\s+up|started|"
+    r"founded|trained|mentored|published|presented|won|raised|sold|negotiated|planned|produced|"
+    r"edited|scaled|tested|audited|analy[sz]ed|supported|maintained|completed|studied|served|"
+    r"volunteered)\b"
+    r"|\bin\s+my\s+(?:\w+\s+)?(?:previous|last|current|former|recent|prior)\s+(?:\w+\s+)?"
+    r"(?:role|job|position|internship|company|team|work)\b"
+    r"|\bat\s+my\s+(?:last|previous|current|former)\s+(?:job|company|role|internship|employer|"
+    r"firm|school|agency)\b|\bduring\s+my\s+(?:\w+\s+)?(?:time|years?|internship|studies|"
+    r"degree|placement|fellowship|residency)\b"
+    r"|\bi(?:'m|\s+am)\s+(?:\w+\s+)?(?:skilled|experienced|proficient|fluent|certified|trained|"
+    r"versed|adept|comfortable|practiced|practised|qualified|licensed)\s+(?:in|with|at|as)\b"
+    r"|\byears?\s+(?:of\s+)?(?:\w+\s+)?(?:experience|work|working)\b"
+    r"|\bi\s+(?:specialize|specialise|focus|focused|majored|trained)\s+(?:in|on|as)\b"
+    r"|\bas\s+(?:a|an)\s+(?:\w+\s+){0,3}(?:at|for|in)\s+[A-Za-z]")
+# Ties the offer to what was discussed without repeating it: "projects such as this".
+_TIE_BACK_RE = re.compile(
+    r"\b(?:such\s+as|like|similar\s+to)\s+(?:this|these|that|those|the\s+ones?\s+you|what\s+you|"
+    r"yours)\b|\bthe\s+(?:same|kind\s+of|sort\s+of|type\s+of)\s+(?:\w+\s+)?(?:you|your)\b"
+    r"|\b(?:exactly|just)\s+(?:the|what)\b[^.!?\n]{0,30}\byou\s+(?:described|mentioned|need)")
+
+
+def rule_contribution(d: Draft) -> RuleResult:
+    """Passes on a `+` note line recognisable in the draft, or on the writer saying what they
+    bring in words that name something (see the module docstring)."""
+    plus = [p for m, p in d.note_points if m is Marker.CONTRIBUTE]
+    for point in plus:
+        spans = _note_spans(d, point)
+        if spans:
+            return result("contribution", True, f'Says what you can bring: "{point}".',
+                          body_spans(spans))
+    cues = _contribution_cues(d)
+    concrete = [(s, e) for s, e in cues if _names_something(d, s, e)]
+    if concrete:
+        return result("contribution", True, "Says what you can contribute.",
+                      body_spans(concrete[:2]))
+    hint = f' such as "{shorten(plus[0])}"' if plus else ""
+    if cues:
+        return result("contribution", False, "Say what exactly you would bring (a skill, a "
+                      f"project, a result) and tie it to what you discussed{hint}.",
+                      body_spans(cues[:2]))
+    return result("contribution", False, "Say what you can contribute or bring, based on the "
+                  f"conversation{hint}.")
+
+
+def _contribution_cues(d: Draft) -> list[tuple[int, int]]:
+    """The sentences that offer something or describe the writer's own experience."""
+    found = []
+    for s, e in d.sentences:
+        sentence = d.folded[s:e]
+        if _OFFER_RE.search(sentence) or _EXPERIENCE_RE.search(sentence):
+            found.append((s, e))
+    return found
+
+
+def _names_something(d: Draft, start: int, end: int) -> bool:
+    if _TIE_BACK_RE.search(d.folded, start, end):
+        return True
+    if any(start <= s < end for s, _e, _w in named_things(d)):
+        return True
+    return bool(specific_words(d, start, end))
