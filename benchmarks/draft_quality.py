@@ -151,9 +151,14 @@ def third_person(body: str, person_name: str) -> list[str]:
     """He, she, his, him or the recipient's first name used of the recipient in the body."""
     from followup.core.drafting import first_name
 
+    found = []
+    for sentence in sentences(body):
+        # In a sentence that speaks to "you", an object "him" is someone else (a dog, a son).
+        addressed = re.search(r"\byou(?:r)?\b", sentence, re.I) is not None
+        found += [m.group() for m in _THIRD_RE.finditer(sentence)
+                  if not (addressed and m.group().lower() == "him")]
+        found += [m.group() for m in _HER_RE.finditer(sentence) if not addressed]
     content = _content(body)
-    found = [m.group() for m in _THIRD_RE.finditer(content)]
-    found += [m.group() for m in _HER_RE.finditer(content)]
     name = first_name(person_name)
     if name and re.search(rf"\b{re.escape(name)}\b", content):
         found.append(name)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from followup.core import frames, templates
 from followup.core.markers import Marker, parse_notes
-from followup.core.note_kinds import is_logistics, is_personal, is_self_assessment
+from followup.core.note_kinds import is_personal, is_self_assessment
 from followup.core.phrasing import Phrase, Shape, contribution_phrase, question_topic, rephrase
 
 KINDS = (
@@ -212,9 +212,10 @@ def _join_names(items: Sequence[str]) -> str:
 _OFFER_RE = re.compile(r"^I(?:'d be| could| can| would| will|'d)\b")
 
 
-def _first_contribution(kind: str, text: str, voice: int, company: str) -> str:
+def _first_contribution(kind: str, text: str, more: str, voice: int, company: str) -> str:
     if kind == "noun":
-        return frames.pick(frames.CONTRIBUTION_NOUN, voice).format(text, company)
+        sentence = frames.pick(frames.CONTRIBUTION_NOUN, voice).format(text, company)
+        return f"{sentence} {more}" if more else sentence
     options = frames.CONTRIBUTION_OFFER if _OFFER_RE.match(text) else frames.CONTRIBUTION_CLAUSE
     return frames.pick(options, voice).format(text, company)
 
@@ -230,8 +231,9 @@ def contribution_paragraph(request: DraftRequest, voice: int, company: str) -> s
     if not own:
         return frames.pick(frames.SKILLS_ONLY, voice).format(_join_names(skills), company)
     sentences = [_first_contribution(*own[0], voice, company)]
-    for kind, text in own[1:]:
+    for kind, text, more in own[1:]:
         sentences.append(f"I'd also bring {text}." if kind == "noun" else f"{text}.")
+        sentences += [more] if more else []
     if skills:
         sentences.append(frames.pick(frames.SKILLS, voice).format(_join_names(skills)))
     return " ".join(sentences)

@@ -40,8 +40,8 @@ _TOPIC = (
     "It was fascinating to hear more about {}.",
     "I appreciated the chance to talk through {} with you.",
     "Our exchange about {} was a highlight for me.",
-    "I came away with a lot to think about on {}.",
-    "It was a pleasure to dig into {} with you.",
+    "I'm glad we got to talk about {}.",
+    "I enjoyed learning more about {}.",
 )
 _PROBLEM = (
     "It was helpful to understand that {}.",

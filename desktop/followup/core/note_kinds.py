@@ -22,9 +22,9 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |follow[- ]?up\s+call|onsite\s+(?:on|is|next)|calendar|availability|recruiter\s+will
     |(?:re)?schedul(?:e|ed|ing)\s+(?:the|a|an|my|our|next|another|for|call|interview|onsite)
     |rescheduled?|take[- ]home\s+due|travel|flights?|hotel|reimburs\w*|expenses|parking|lobby
-    |front\s+desk|badge|visitor|headcount|hiring\s+\d+
+    |front\s+desk|badge|visitor|headcount|hiring\s+\d+|(?:is|are)\s+hiring|hiring\s+for
     |\d+\s+(?:open\s+)?(?:roles|positions|openings|seniors|juniors|hires)
-    |interview\s+(?:loop|process)|rounds?\s+(?:left|to\s+go)
+    |interview\s+(?:loop|process)|rounds?\s+(?:left|to\s+go)|remote\s+(?:ok|okay|possible|allowed)
     )\b""", re.IGNORECASE | re.VERBOSE)
 
 # Which part of the day it was, or a one-word impression: true, but not a point.

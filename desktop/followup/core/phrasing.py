@@ -130,11 +130,16 @@ def _starts_verb(words: list[str]) -> str | None:
     if first in _NOT_VERBS or first in _DETERMINERS or not words[0][:1].islower():
         return None
     form = verb_form(first)
+    after = _bare(words[1]) if len(words) > 1 else ""
+    if first in _NOT_GERUND and after in _DETERMINERS:
+        return "VBG"  # "building a new stack", "testing a new tool"
     if form == "VBG" and (first in _NOT_GERUND or len(words) > 1 and _verb_after(words[1:2])):
         return None  # "onboarding is slow": a subject, not "you're onboarding"
-    if form == "VB" and len(words) > 1 and _is_noun(first) and not _is_noun(words[1]) \
-            and _bare(words[1]) not in _DETERMINERS | _PREPOSITIONS:
-        return None
+    if form == "VBZ" and _is_noun(first) and after and verb_form(after) in ("VB", "VBZ") \
+            and not _is_noun(after):
+        return None  # "engineers own their services": a plural subject
+    if form == "VB" and _is_noun(first):
+        return None  # "interest in green computing": notes say "runs", so a bare "run" is a noun
     return form
 
 
@@ -149,14 +154,18 @@ def _verb_after(words: list[str]) -> bool:
 # ---- cleaning ---------------------------------------------------------------------------------
 
 _SHORTHAND = (
-    (r"\s*->\s*", " to "), (r"\s*=>\s*", " to "), (r"\s+=\s+", " is "), (r"(?<=\s)~\s*(?=\d)", "about "),
-    (r"^~\s*(?=\d)", "about "), (r"\s\+\s", " and "), (r"\s&\s", " and "),
-    (r"\bw/o\b", "without"), (r"\bw/(?=\s|\w)", "with "), (r"\bb/c\b", "because"),
-    (r"\bbc\b", "because"), (r"\bbtw\b,?\s*", ""), (r"\bimo\b,?\s*", ""),
-    (r"\b(at|from|in)\s+prev(?:ious)?\s+(?=job|role|company|team|gig|employer)", r"\1 my previous "),
-    (r"^prev(?:iously)?\s+(?=at\b|@)", "previously "), (r"\bprev\b", "previous"), (r"\bprevly\b", "previously"), (r"\byrs\b", "years"),
-    (r"\byr\b", "year"), (r"\bmos\b", "months"), (r"\bwks?\b", "weeks"), (r"\bmgr\b", "manager"),
-    (r"\bmgrs\b", "managers"), (r"\bmgmt\b", "management"), (r"\bppl\b", "people"),
+    (r"\s*->\s*", " to "), (r"\s*=>\s*", " to "), (r"\s+=\s+", " is "),
+    (r"(?<=\s)~\s*(?=\d)", "about "), (r"^~\s*(?=\d)", "about "), (r"\s\+\s", " and "),
+    (r"\s&\s", " and "), (r"\bw/o\b", "without"), (r"\bw/(?=\s|\w)", "with "),
+    (r"\bb/c\b", "because"), (r"\bbc\b", "because"), (r"\bbtw\b,?\s*", ""),
+    (r"\bimo\b,?\s*", ""),
+    (r"\b(at|from|in)\s+prev(?:ious)?\s+(?=job|role|company|team|gig|employer)",
+     r"\1 my previous "),
+    (r"^prev(?:iously)?\s+(?=at\b|@)", "previously "), (r"\bprev\b", "previous"),
+    (r"\bprevly\b", "previously"), (r"\byrs\b", "years"), (r"\byr\b", "year"),
+    (r"\bmos\b", "months"), (r"\bwks?\b", "weeks"), (r"\bmgr\b", "manager"),
+    (r"\bmgrs\b", "managers"), (r"\beng\b", "engineering"), (r"\bmins?\b", "minutes"),
+    (r"\bmgmt\b", "management"), (r"\bppl\b", "people"),
     (r"\besp\b", "especially"), (r"\bthru\b", "through"), (r"\btho\b", "though"),
     (r"\bconvo\b", "conversation"), (r"\bexp\b", "experience"), (r"\bimpl\b", "implementation"),
     (r"\bapprox\b", "about"), (r"\bvs\.?(?=\s)", "versus"), (r"\bsr\b", "senior"),
@@ -165,14 +174,24 @@ _SHORTHAND = (
     (r"\bwiht\b", "with"), (r"\bthier\b", "their"), (r"\bhte\b", "the"), (r"\btaht\b", "that"),
 )
 _SHORTHAND_RE = [(re.compile(p, re.IGNORECASE), r) for p, r in _SHORTHAND]
+_CHANGE_RE = re.compile(r"^([\w.-]+(?:\s[\w.-]+)?)\s*(?:->|=>)\s*")  # "search -> vectors"
+_PLUS_CHAIN_RE = re.compile(r"[\w.-]+(?:\s\+\s[\w.-]+){2,}")  # "go + postgres + k8s"
+
+
+def _list_of(match: re.Match) -> str:
+    items = match.group().split(" + ")
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def clean(text: str) -> str:
     """One line with shorthand written out, quotes and asides in parentheses dropped."""
     text = re.sub(r"\([^)]*\)", " ", text)  # "(not quite true)": the user's aside
     text = text.replace("\u201c", "").replace("\u201d", "").replace('"', "")
+    text = _CHANGE_RE.sub(r"moving from \1 to ", " ".join(text.split()))
+    text = _PLUS_CHAIN_RE.sub(_list_of, text)
     for pattern, repl in _SHORTHAND_RE:
         text = pattern.sub(repl, text)
+    text = re.sub(r"\bi(?=$|\s|'(?:d|m|ve|ll)\b)", "I", text)  # "how i'd" -> "how I'd"
     return " ".join(text.split()).strip(" .,;:!?-")
 
 
@@ -180,6 +199,11 @@ def split_parts(text: str) -> list[tuple[str, str]]:
     """(separator before, piece) at commas, semicolons, colons and spaced dashes."""
     parts, start, sep = [], 0, ""
     for match in re.finditer(r"[,;:](?=\s)|\s[-\u2013\u2014]+\s|\s/\s", text):
+        before = text[:match.start()].split()[-1:] or [""]
+        if match.group() == "," and _lemmas(_bare(before[0])).keys() & {"ADJ"} \
+                and not _lemmas(_bare(before[0])).keys() & {"VERB"} and start < match.start() \
+                and len(text[start:match.start()].split()) > 2:
+            continue  # "small, reversible changes": one list of adjectives
         parts.append((sep, text[start:match.start()].strip()))
         sep, start = match.group().strip(), match.end()
     parts.append((sep, text[start:].strip()))
@@ -214,13 +238,35 @@ def _agree(words: list[str], index: int) -> None:
         words[index] = verb_base(bare)
 
 
+def _other_gender(words: list[str]) -> frozenset[str]:
+    """The pronouns of someone else in the line: in `her dog ..., walks him`, "him" is the dog."""
+    for word in words:
+        bare = word.lower().strip(".,;:!?")
+        if bare in _MALE:
+            return _FEMALE
+        if bare in _FEMALE:
+            return _MALE
+    return frozenset()
+
+
+_MALE = frozenset("he he's he'd he'll him his himself".split())
+_FEMALE = frozenset("she she's she'd she'll her hers herself".split())
+_FIRST_ONLY = frozenset("we we're we've we'd our ours us ourselves".split())
+
+
 def to_you(text: str, first_name: str = "") -> str:
-    """A phrase about the person said to them: `he runs his team` -> `you run your team`."""
+    """A phrase about the person said to them: `he runs his team` -> `you run your team`.
+
+    "we" and "our" count as the person's side only at the start of a line: in `liked that we
+    used event sourcing`, "we" is the user's own team."""
     words = text.split()
     names = {first_name.lower()} if first_name else set()
+    others = _other_gender(words)
     for i, word in enumerate(words):
         bare = word.lower().strip(".,;:!?")
         tail = word[len(word.rstrip(".,;:!?")):]
+        if bare in others or bare in _FIRST_ONLY and i > 0:
+            continue
         if bare in _CONTRACTIONS:
             words[i] = _CONTRACTIONS[bare] + tail
         elif bare in _SUBJECTS or bare in names and i == 0:
@@ -249,15 +295,15 @@ _REPORTING_RE = re.compile(
 _IN_MEETING = frozenset("""
     like love enjoy show give suggest recommend offer introduce invite walk take help praise
     draw sketch demo answer pair share teach point send set arrange organize organise
-    coordinate host welcome greet meet
+    coordinate host welcome greet meet review
 """.split())
 # Things given to the user, which also read well as "Thank you for showing me ...".
 _GIVING = frozenset("""
     show give teach walk recommend suggest introduce share offer send point explain draw sketch
 """.split())
-_SHOW_VERBS = frozenset("show give teach send offer".split())  # "showed the trick": showed me
+_SHOW_VERBS = frozenset("show teach send".split())  # "showed the trick": showed me
 _PROBLEM_RE = re.compile(
-    r"\b(?:complain\w*|struggl\w*|pain(?:ful)?|broken|slow|flaky|outages?|incidents?|lacks?|"
+    r"\b(?:complain\w*|struggl\w*|pain(?:ful)?|broken|slow|flaky|outages?|lacks?|"
     r"missing|no\s+\w+|not\s+enough|hard\s+to|difficult|bottleneck|backlog|debt|churn|late"
     r"|manual|brittle|fragile|problems?|issues?|bugs?|fire-?fight\w*)\b", re.IGNORECASE)
 _TEAM_WORDS = frozenset("""
@@ -278,10 +324,12 @@ def _drop(part: str) -> bool:
 def _subject_clause(words: list[str]) -> bool:
     """`customers want alerts`, `the team ships weekly`; not `pair debugging session`."""
     start = 1 if _bare(words[0]) in _DETERMINERS else 0
-    for i in range(start + 1, min(len(words), start + 4)):
+    for i in range(start + 1, min(len(words), start + 5)):
         bare = _bare(words[i])
         if bare in _PREPOSITIONS:
             return False
+        if words[i - 1][:1].isdigit() or _bare(words[i - 1]) in _DETERMINERS:
+            continue  # "about 40 services", "the ships": a noun after a number or article
         form = verb_form(bare)
         if form in ("VBZ", "VBD", "MD") or bare in ("are", "were"):
             if form == "VBZ" and bare in _NOT_VERBS:
@@ -291,9 +339,10 @@ def _subject_clause(words: list[str]) -> bool:
             return True
         if form == "VB" and _bare(words[i - 1]).endswith("s") and not _is_noun(bare):
             return True  # "customers want alerts"
-        if form == "VB" and _bare(words[i - 1]).endswith("s") and i + 1 < len(words) \
-                and _bare(words[i + 1]) in _DETERMINERS | {"about", "to", "more"}:
-            return True
+        if form == "VB" and _bare(words[i - 1]).endswith("s") and (
+                i + 1 == len(words) or _bare(words[i + 1]) in _DETERMINERS | _PREPOSITIONS
+                | {"more", "every", "each"} or "ADV" in _lemmas(_bare(words[i + 1]))):
+            return True  # "releases go out every Tuesday", "consumers lag during peak hours"
     return False
 
 
@@ -313,9 +362,11 @@ def _with_the(words: list[str]) -> list[str]:
     if not words:
         return words
     first = _bare(words[0])
-    if not words[0][:1].islower() or first in _DETERMINERS or first in _PREPOSITIONS \
-            or first in ("you", "your", "me", "it", "them", "how", "what", "why", "when", "where",
-                         "whether") or words[0][:1].isdigit() or first in _OBJECTS:
+    compound_number = re.match(r"\d+-[a-z]", words[0]) is not None  # "4-day week pilot"
+    if not (words[0][:1].islower() or compound_number) or first in _DETERMINERS \
+            or first in _PREPOSITIONS or first in ("you", "your", "me", "it", "them", "how", "what", "why", "when", "where",
+                         "whether") or words[0][:1].isdigit() and not compound_number \
+            or first in _OBJECTS:
         return words
     head = []
     for word in words:
@@ -338,11 +389,15 @@ def _verb_clause(words: list[str], form: str) -> tuple[Shape, str, str]:
     first, rest = _bare(words[0]), words[1:]
     base = verb_base(first)
     if base in _SHOW_VERBS and form == "VBD" and rest and _bare(rest[0]) not in (
-            "me", "us", "you", "up", "to") and base != "offer":
+            "me", "us", "you", "up", "to", "how"):
         rest = ["me", *rest]
     if base in ("lead", "run", "own", "manage", "build", "migrate", "rebuild", "maintain",
                 "design", "rewrite", "split", "replace", "scale") and rest:
         rest = _with_the(rest)
+    for i in range(1, len(rest)):
+        if _bare(rest[i - 1]) in ("and", "but", "or") and verb_form(rest[i]) == "VBZ" \
+                and (form == "VBZ") and (i + 1 < len(rest) and _bare(rest[i + 1]) in _DETERMINERS):
+            rest[i] = verb_base(rest[i])  # "loves X but hates the tooling": you love, you hate
     tail = (" " + " ".join(rest)) if rest else ""
     if form == "VBZ":
         verb = {"is": "you're", "has": "you have", "was": "you were", "does": "you do"}.get(
@@ -376,13 +431,32 @@ def _continuation(part: str) -> str | None:
 
 def _topic_text(part: str) -> str:
     """A noun-led piece as a topic: a negation and "today" dropped, "the" or "your" added."""
+    negated = _NEGATION_RE.match(part) is not None
     part = _TIME_TAIL_RE.sub("", _NEGATION_RE.sub("", part)).strip()
+    part = re.sub(r"^with\s+(?=a\s|an\s)", "", part)  # "with a focus on X": the focus
     words = part.split()
     if not words:
         return part
-    if _bare(words[0]) in _TEAM_WORDS and words[0][:1].islower():
+    if negated:  # "no SRE team yet": what they plan, not cheering what they lack
+        plural = _bare(words[-1]).endswith("s")
+        article = "" if plural or _bare(words[0]) in _DETERMINERS else "the "
+        return "your plans for " + article + part
+    if _bare(words[0]) in ("a", "an") and len(words) > 1 and _bare(words[1]) in _PURPOSES:
+        return "your " + " ".join(words[1:])
+    if _bare(words[0]) in _TEAM_WORDS | _PURPOSES | _OWN_NOUNS and words[0][:1].islower():
         return "your " + part
     return " ".join(_with_the(words))
+
+
+# Nouns that, bare at the start of a topic, are the person's own: "interest in X".
+_OWN_NOUNS = frozenset("""
+    interest interests passion background career story journey path experience side
+    favourite favorite love
+""".split())
+
+
+def _is_base(word: str) -> bool:
+    return _bare(word) in _inflections(verb_base(word)).get("VB", ())
 
 
 def _label(first: str, second: str, name: str) -> Phrase | None:
@@ -390,14 +464,27 @@ def _label(first: str, second: str, name: str) -> Phrase | None:
     label_words = first.split()
     if len(label_words) > 3:
         return None
-    label = _topic_text(first)
-    if _bare(label_words[-1]) in _PURPOSES and verb_form(second.split()[0]) == "VB":
+    if _bare(first) in ("q", "question", "asked"):
+        return Phrase(Shape.TOPIC, second)  # a question they asked: "how we'd roll out flags"
+    label = to_you(_topic_text(first), name)
+    if _bare(label_words[-1]) in _PURPOSES and _is_base(second.split()[0]):
         return Phrase(Shape.TOPIC, f"{label} to {to_you(second, name)}")
     if _subject_clause(second.split()) or _starts_verb(second.split()):
         return _main_phrase(second, name)
     return Phrase(Shape.TOPIC, f"{label} ({to_you(second, name)})")
 
 
+_SUBORDINATORS = frozenset("because since although though while whereas unless".split())
+_INTENSIFIERS = frozenset("very really super quite so extremely incredibly".split())
+_ADVERBS = frozenset("currently recently now still also already actively just soon finally "
+                     "mostly often usually".split())
+_PERSON_NOUNS = frozenset("""
+    fan believer advocate proponent supporter reader user champion fanboy enthusiast lover
+""".split())
+_ROLE_NOUNS = frozenset("""
+    manager engineer lead cto ceo founder cofounder co-founder recruiter designer analyst hire
+    joiner director architect scientist researcher developer intern pm
+""".split())
 _PURPOSES = frozenset("mission goal goals aim vision plan plans focus priority ambition".split())
 
 
@@ -419,22 +506,51 @@ def _main_phrase(part: str, name: str) -> Phrase:
         if _subject_clause(["the", *rest]):
             return Phrase(_problem_or(Shape.CLAUSE, part), to_you(part, name))
         return Phrase(Shape.TOPIC, to_you(part, name))
-    if first in ("huge", "big", "avid", "keen", "long-time", "lifelong") and "fan" in part:
-        return Phrase(Shape.CLAUSE, "you're a " + to_you(part, name))
+    if _NEGATION_RE.match(part):
+        return Phrase(Shape.TOPIC, to_you(_topic_text(part), name))
+    if re.match(r"(?:originally\s+)?from\s+[A-Z]", part):
+        return Phrase(Shape.CLAUSE, "you're " + part)  # "originally from Lagos"
+    if first in _SUBORDINATORS:
+        return Phrase(Shape.CLAUSE, to_you(part, name))  # "because of GDPR all data stays"
+    if first in ("huge", "big", "avid", "keen", "long-time", "lifelong", "strong", "firm",
+                 "true", "passionate", "serious", "keen") and any(
+                     _bare(w) in _PERSON_NOUNS or _bare(w).endswith(("er", "ist")) and _is_noun(w)
+                     for w in words[1:4]):
+        article = "an" if first[:1] in "aeiou" else "a"
+        return Phrase(Shape.CLAUSE, f"you're {article} {to_you(part, name)}")
+    if first in _INTENSIFIERS and len(words) > 1 and "ADJ" in _lemmas(_bare(words[1])):
+        return Phrase(Shape.CLAUSE, "you're " + to_you(part, name))  # "very proud of X"
+    if first in _ROLE_NOUNS and len(words) > 2 and _bare(words[1]) in ("of", "for", "at", "on"):
+        article = "an" if first[:1] in "aeiou" else "a"
+        return Phrase(Shape.CLAUSE, f"you're {article} {to_you(part, name)}")  # "mgr of 2 squads"
     form = _starts_verb(words)
-    if form or first in _ADJECTIVE_STARTS or first in ("fan", "avid"):
+    if form or first in _ADJECTIVE_STARTS or first == "fan":
         if first == "fan":
             words = ["a", *words]
             return Phrase(Shape.CLAUSE, "you're " + to_you(" ".join(words), name))
         shape, text, gerund = _verb_clause(words, form or "VB")
         text = to_you(text, name)
         return Phrase(_problem_or(shape, text), text, to_you(gerund, name))
+    if re.match(r"(?:just\s+|recently\s+)?back\s+from\b", part, re.I):
+        return Phrase(Shape.CLAUSE, "you're " + to_you(part, name))
+    if len(words) > 1 and (set(_lemmas(first)) == {"ADV"} or first in _ADVERBS) \
+            and _starts_verb(words[1:]):
+        inner = _main_phrase(" ".join(words[1:]), name)
+        head = re.match(r"you(?:'re)?\s", inner.text)
+        if head:
+            text = f"{head.group()}{words[0]} {inner.text[head.end():]}"
+            return Phrase(inner.shape, text, inner.gerund)
+    if _bare(words[-1]) in _ROLE_NOUNS and len(words) <= 4 and words[0][:1].islower() \
+            and first not in _DETERMINERS:
+        article = "an" if first[:1] in "aeiou" else "a"
+        return Phrase(Shape.CLAUSE, f"you're {article} {to_you(part, name)}")
     if first == "previously" and len(words) > 1:
-        return Phrase(Shape.CLAUSE, "you were previously " + to_you(" ".join(words[1:]), name))
-    if _NEGATION_RE.match(part):
-        return Phrase(Shape.TOPIC, to_you(_topic_text(part), name))
+        rest = re.sub(r"(?<!for)\s(\d+\+?\s(?:years?|months?))$", r" for \1", " ".join(words[1:]))
+        return Phrase(Shape.CLAUSE, "you were previously " + to_you(rest, name))
     if _subject_clause(words):
-        if _bare(words[0]) in _TEAM_WORDS and words[0][:1].islower():
+        if words[0][:1].islower() and first not in _DETERMINERS and (
+                first in _TEAM_WORDS or "NOUN" in _lemmas(first) or verb_form(first) == "VBG"
+                or first in _NOT_GERUND):
             part = "your " + part
         elif first in ("the",) and len(words) > 1 and _bare(words[1]) in _TEAM_WORDS:
             part = "your " + " ".join(words[1:])
@@ -449,10 +565,16 @@ def _problem_or(shape: Shape, text: str) -> Shape:
 
 def _join(phrase: Phrase, sep: str, part: str, name: str) -> str:
     """How a later piece of the same line joins the phrase."""
-    if phrase.shape is not Shape.TOPIC and phrase.text.startswith("you"):
-        continued = _continuation(part)
-        if continued is not None:
-            return " and " + to_you(continued, name)
+    continued = _continuation(part)
+    if continued is not None and re.match(r"you(?:\s|'re\b|'ve\b)", phrase.text):
+        return " and " + to_you(continued, name)
+    form = _starts_verb(part.split())
+    if form in ("VBZ", "VBD") and phrase.shape is not Shape.TOPIC and _KEEP not in part:
+        return " and " + to_you(part, name)  # "onboarding is slow, takes 3 weeks": it takes
+    if continued is not None and phrase.shape is not Shape.TOPIC:
+        continued = re.sub(r"^are\s", "'re ", continued)
+        joint = ", and you" if continued.startswith("'") else ", and you "
+        return joint + to_you(continued, name)  # the note is about the person
     words = part.split()
     if _bare(words[0]) in ("i", "i'm", "i've", "i'd"):
         return ""  # the user's aside: for them, not for the email
@@ -472,11 +594,14 @@ def rephrase(line: str, first_name: str = "") -> Phrase | None:
     text = _lower_first(clean(line))
     if not text:
         return None
+    others = _other_gender(text.split())  # "her dog ..., walks him": "him" stays the dog's
+    text = " ".join(w + _KEEP if w.lower().strip(".,;:!?") in others else w for w in text.split())
     pieces = split_parts(text)
     if len(pieces) >= 2 and pieces[1][0] == ":" and is_logistics(pieces[0][1]):
         pieces = pieces[2:]  # "benefits: 4-day week pilot" is about benefits, all of it
     if len(pieces) >= 2 and pieces[1][0] == ":" and not _drop(pieces[0][1]):
-        labelled = _label(pieces[0][1], pieces[1][1], first_name)
+        rest = ", ".join(p for _s, p in pieces[1:] if not _drop(p))
+        labelled = _label(pieces[0][1], rest, first_name) if rest else None
         if labelled is not None:
             return labelled
     kept = [(sep, _lower_first(p)) for sep, p in pieces if not _drop(p)]
@@ -485,13 +610,23 @@ def rephrase(line: str, first_name: str = "") -> Phrase | None:
     if not kept:
         return None
     phrase = _main_phrase(kept[0][1], first_name)
+    verb_led = [k for k in kept[1:] if _starts_verb(k[1].split()) in ("VBZ", "VBD", "VBG")]
+    if phrase.shape is Shape.TOPIC and verb_led:
+        # "on-call rotation of 8, wants fewer noisy alerts": what they want leads
+        lead = verb_led[0]
+        kept = [lead, *[("", k[1]) for k in kept if k is not lead]]
+        phrase = _main_phrase(lead[1], first_name)
     text = phrase.text
     if phrase.shape is Shape.MINE:
-        return phrase
+        return Phrase(phrase.shape, phrase.text.replace(_KEEP, ""))
     for sep, part in kept[1:]:
         text += _join(phrase, sep, part, first_name)
     gerund = phrase.gerund + text[len(phrase.text):] if phrase.gerund else ""
-    return Phrase(_problem_or(phrase.shape, text), text, gerund)
+    return Phrase(_problem_or(phrase.shape, text), text.replace(_KEEP, ""),
+                  gerund.replace(_KEEP, ""))
+
+
+_KEEP = "\u2060"  # marks a pronoun of someone else, which `to_you` must leave alone
 
 
 # ---- the user's own lines: `+` contributions and `?` questions ----------------------------------
@@ -517,30 +652,39 @@ def _own_clause(part: str) -> tuple[str, str]:
     if first in _WILLING:
         return "i", "I'd be " + part
     form = verb_form(first) if first not in _NOT_VERBS and words[0][:1].islower() else None
+    if form == "VB" and _is_noun(first) and len(words) > 1 and _bare(words[1]) in _PREPOSITIONS:
+        form = None  # "experience with Flink": a noun
     if form in ("VBD", "VB"):
         return "i", "I " + part
     if form == "VBZ":
         return "i", "I " + " ".join([verb_base(first), *words[1:]])
-    if form == "VBG" and first not in _NOT_GERUND:
-        return "i", "I have experience " + part
+    after = _bare(words[1]) if len(words) > 1 else ""
+    if form == "VBG" and (first not in _NOT_GERUND or after in _DETERMINERS):
+        return "i", "I'm " + part
     years = re.match(r"^(\d+\+?\s+years?)\s+(?:of\s+)?(.+)$", part)
     if years:
         return "noun", f"my {years[1]} of {years[2]}"
-    if first == "my":
-        return "noun", part
+    if first in ("my", "experience"):
+        return "noun", part if first == "my" else "my " + part
+    if first in ("a", "an", "the"):
+        return "noun", "my " + " ".join(words[1:])  # "a side project that parses X"
+    if re.search(r"\bI\s", part):
+        return "noun", "the " + part  # "Kubernetes operator I wrote for Voltly"
     if first in _PREPOSITIONS:
         return "noun", "my work " + part
     return "noun", "my experience with " + part
 
 
-def contribution_phrase(line: str) -> tuple[str, str]:
-    """(kind, text) of a `+` line: kind `i` is a clause ("I led X (40 jobs)"), kind `noun` a
-    phrase to bring ("my churn model work at Northwind"). The text has no final stop."""
+def contribution_phrase(line: str) -> tuple[str, str, str]:
+    """(kind, text, more) of a `+` line: kind `i` is a clause ("I led X (40 jobs)"), kind
+    `noun` a phrase to bring ("my churn model work at Northwind"); the text has no final stop.
+    `more` is a whole sentence for what follows a noun ("3 yrs dbt, wrote our style guide":
+    "I also wrote our style guide."), or empty."""
     text = _own_swap(_lower_first(clean(line)))
     pieces = [(s, p) for s, p in split_parts(text) if not is_self_assessment(p)]
     if not pieces:
-        return "noun", "my experience"
-    prefix = ""
+        return "noun", "my experience", ""
+    prefix, more = "", ""
     if len(pieces) >= 2 and pieces[1][0] == ":" and len(pieces[0][1].split()) <= 3:
         head = pieces[0][1]
         head = head if _bare(head.split()[0]) in ("at", "in", "for", "with") else \
@@ -552,10 +696,13 @@ def contribution_phrase(line: str) -> tuple[str, str]:
     elif prefix:
         sentence = prefix + sentence[:1].lower() + sentence[1:] if not sentence.startswith("I") \
             else prefix + sentence
-    for sep, part in pieces[1:]:
+    for _sep, part in pieces[1:]:
         words = part.split()
         form = verb_form(words[0]) if words[0][:1].islower() else None
-        if form == "VBD" and len(words) > 1 and _bare(words[1]) == "by" or part[:1].isdigit():
+        if kind == "noun" and form in ("VBD", "VBZ") and _bare(words[0]) not in _NOT_VERBS:
+            verb = verb_base(words[0]) if form == "VBZ" else words[0]
+            more += ("I also " if not more else "I ") + " ".join([verb, *words[1:]]) + ". "
+        elif form == "VBD" and len(words) > 1 and _bare(words[1]) == "by" or part[:1].isdigit():
             sentence += f" ({part})"
         elif form == "VBD" and re.match(r"I (?:could|can|would|'d)\b", sentence):
             sentence += ", since I " + part
@@ -566,7 +713,7 @@ def contribution_phrase(line: str) -> tuple[str, str]:
             sentence += ", and " + part
         else:
             sentence += f" ({part})" if len(words) <= 6 else f", {part}"
-    return kind, sentence[:1].upper() + sentence[1:] if kind == "i" else sentence
+    return kind, sentence[:1].upper() + sentence[1:] if kind == "i" else sentence, more.strip()
 
 
 _ASKED_RE = re.compile(
@@ -598,7 +745,14 @@ def question_topic(line: str) -> str | None:
     if len(kept) > 1 and len(pieces) > 1 and pieces[1][0] == ":" and len(kept[0].split()) <= 3:
         kept = kept[1:]  # "system design: rate limiter": the question is the rate limiter
     topic = _ASKED_RE.sub("", _lower_first(kept[0])).strip()
+    topic = re.sub(r"^(how|what|why|when|where)\s+do\s+you\s+", r"\1 to ", topic, flags=re.I)
     topic = re.sub(r"\b(would|could|should|can|will) I\b", r"I \1", topic)
+    infinitive = topic.startswith("to ")  # "asked me to estimate S3 costs"
+    topic = re.sub(r"^(?:to\s+)", "", topic)
+    first_word = topic.split()[0] if topic else ""
+    if first_word[:1].islower() and verb_form(first_word) in ("VB", "VBD") \
+            and _is_base(first_word) and (infinitive or not _is_noun(first_word)):
+        topic = " ".join([gerund_of(first_word), *topic.split()[1:]])  # "explaining X to a PM"
     topic = re.sub(r"\bI'd\b", "I would", re.sub(r"\bdo I\b", "I", topic))
     topic = re.sub(r"^(?:what's|what is|what are)\s+(?=the\b|a\b)", "", topic, flags=re.I)
     if not topic:
