@@ -1,0 +1,269 @@
+"""Draft quality report: draft a set of meetings and print, per draft, what a coach would check.
+
+For each draft: the required checklist rules that pass, the gaps left to fill (a `?` line's
+answer gap is expected: the user writes the better answer), note fragments pasted in quotation
+marks, third-person references to the recipient, the user's private words (their verdict on
+their own answers), logistics (salary, benefits, timing, scheduling, travel), whether the
+personal line was used, and the sentence frames shared with each other draft of the meeting.
+
+    python benchmarks/draft_quality.py [--show] [--strict] [--meetings FILE]
+
+Without `--meetings` it reads the demo library and the meetings the tests are built on
+(`tests/core/drafting_meetings.json`). `--show` prints each draft; `--strict` exits 1 when a
+draft fails any check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if not __package__:  # run as a script: make the checkout importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
+
+ROOT = Path(__file__).resolve().parents[1]
+MEETINGS_FILE = ROOT / "tests" / "core" / "drafting_meetings.json"
+DEMO_FILE = ROOT / "resources" / "demo" / "demo-library.json"
+MAX_SHARED_FRAMES = 2
+_GAP_RE = re.compile(r"\[[^\]\n]{1,80}\](?!\()")
+_QUOTED_RE = re.compile(r"[\"\u201c]([^\"\u201d\n]{3,200})[\"\u201d]")
+_THIRD_RE = re.compile(r"\b(?:he|she|him|his|hers|himself|herself|he's|she's)\b", re.I)
+_HER_RE = re.compile(r"\bher\b", re.I)
+_SENTENCE_RE = re.compile(r"[^.!?:\n]+(?:[.!?:]+|$)")
+_WORD_RE = re.compile(r"[\w'-]+")
+
+
+@dataclass
+class DraftReport:
+    meeting: str
+    person: str
+    subject: str
+    body: str
+    failing_required: list[str] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
+    quoted: list[str] = field(default_factory=list)
+    third_person: list[str] = field(default_factory=list)
+    private: list[str] = field(default_factory=list)
+    logistics: list[str] = field(default_factory=list)
+    personal: str = "-"  # "-" no personal line, "used", "MISSING"
+    shared: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def answer_gaps(self) -> int:
+        from followup.core.drafting import ANSWER_GAP
+
+        return sum(g == ANSWER_GAP for g in self.gaps)
+
+    @property
+    def ok(self) -> bool:
+        unexpected = [r for r in self.failing_required
+                      if r != "placeholders" or len(self.gaps) > self.answer_gaps]
+        return not (unexpected or self.quoted or self.third_person or self.private
+                    or self.logistics or self.personal == "MISSING"
+                    or any(n > MAX_SHARED_FRAMES for n in self.shared.values()))
+
+
+# ---- loading meetings -------------------------------------------------------------------------
+
+def _profile(data: dict):
+    from followup.core.drafting import Link, Profile
+
+    return Profile(
+        name=data.get("name", ""), phone=data.get("phone", ""), email=data.get("email", ""),
+        signature=data.get("signature", ""), skills=tuple(data.get("skills", ())),
+        links=tuple(Link(link.get("title", ""), link["url"], tuple(link.get("tags", ())))
+                    for link in data.get("links", ())))
+
+
+def meeting_requests(path: Path) -> list[tuple[str, list]]:
+    """(label, DraftRequests) per meeting of a file shaped like the demo library."""
+    from followup.core.drafting import DraftRequest
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    profile = _profile(data.get("profile", {}))
+    found = []
+    for index, meeting in enumerate(data["meetings"]):
+        names = [p["name"] for p in meeting["people"]]
+        requests = [DraftRequest(
+            company=meeting.get("company", ""), role=meeting.get("role", ""),
+            kind=meeting.get("kind", "other"), person_name=p["name"],
+            person_title=p.get("title", ""), capacity=p.get("capacity", "other"),
+            notes=p.get("notes", ""), general_notes=meeting.get("general_notes", ""),
+            others_met=tuple(n for n in names if n != p["name"]), profile=profile)
+            for p in meeting["people"]]
+        label = meeting.get("label") or f"{meeting.get('company', '')} {meeting.get('kind', '')}"
+        found.append((f"{path.stem}#{index + 1} {label}", requests))
+    return found
+
+
+# ---- measures ---------------------------------------------------------------------------------
+
+def _content(body: str) -> str:
+    """The body without greeting, sign-off and signature: the sentences a person reads."""
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    return "\n\n".join(paragraphs[1:-2]) if len(paragraphs) > 3 else body
+
+
+def sentences(body: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_RE.findall(_content(body).replace("\n", " "))
+            if len(_WORD_RE.findall(s)) >= 3]
+
+
+def _own_words(request) -> set[str]:
+    """Words that come from the notes, names, company, role and profile, not from a frame."""
+    text = " ".join([request.notes, request.general_notes, request.company, request.role,
+                     request.person_name, *request.others_met, *request.profile.skills,
+                     *(f"{link.title} {link.url} {' '.join(link.tags)}"
+                       for link in request.profile.links)])
+    return {w.lower() for w in _WORD_RE.findall(text)}
+
+
+def frame_of(sentence: str, own: set[str]) -> str:
+    """A sentence with the words from the notes masked: what is left is its frame."""
+    words = [("_" if w.lower() in own else w.lower()) for w in _WORD_RE.findall(sentence)]
+    return re.sub(r"(?:_ )+_", "_", " ".join(words))
+
+
+def frames_of(body: str, request) -> set[str]:
+    own = _own_words(request)
+    return {f for f in (frame_of(s, own) for s in sentences(body))
+            if len([w for w in f.split() if w != "_"]) >= 3}
+
+
+def quoted_fragments(body: str, notes: str) -> list[str]:
+    """Text in quotation marks that repeats three or more words of a note line."""
+    note_words = [w.lower() for w in _WORD_RE.findall(notes)]
+    grams = {tuple(note_words[i:i + 3]) for i in range(len(note_words) - 2)}
+    found = []
+    for match in _QUOTED_RE.finditer(body):
+        words = [w.lower() for w in _WORD_RE.findall(match[1])]
+        if any(tuple(words[i:i + 3]) in grams for i in range(len(words) - 2)):
+            found.append(match[1])
+    return found
+
+
+def third_person(body: str, person_name: str) -> list[str]:
+    """He, she, his, him or the recipient's first name used of the recipient in the body."""
+    from followup.core.drafting import first_name
+
+    found = []
+    for sentence in sentences(body):
+        # In a sentence that speaks to "you", an object "him" is someone else (a dog, a son).
+        addressed = re.search(r"\byou(?:r)?\b", sentence, re.I) is not None
+        found += [m.group() for m in _THIRD_RE.finditer(sentence)
+                  if not (addressed and m.group().lower() == "him")]
+        found += [m.group() for m in _HER_RE.finditer(sentence) if not addressed]
+    content = _content(body)
+    name = first_name(person_name)
+    if name and re.search(rf"\b{re.escape(name)}\b", content):
+        found.append(name)
+    return found
+
+
+def private_words(body: str) -> list[str]:
+    from followup.core.note_kinds import PRIVATE_WORDS, SELF_ASSESSMENT_RE
+
+    lowered = body.lower()
+    found = [w for w in PRIVATE_WORDS if w.lower() in lowered]
+    return found + [m.group() for m in SELF_ASSESSMENT_RE.finditer(_content(body))
+                    if m.group().lower() not in (f.lower() for f in found)]
+
+
+def logistics(body: str) -> list[str]:
+    from followup.core.note_kinds import is_logistics
+
+    return [s for s in sentences(body) if is_logistics(s)]
+
+
+def personal_use(body: str, request) -> str:
+    from followup.core.drafting import personal_line
+
+    line = personal_line(request.notes)
+    if line is None:
+        return "-"
+    words = [w for w in _WORD_RE.findall(line) if len(w) >= 4]
+    return "used" if any(w.lower() in body.lower() for w in words) else "MISSING"
+
+
+def failing_required(draft, request, others: tuple[str, ...]) -> list[str]:
+    from followup.core.rubric import CheckContext, check_draft
+    from followup.core.rubric import failing_required as failing
+
+    context = CheckContext(
+        company=request.company, recipient=request.person_name,
+        sender_name=request.profile.name, sender_phone=request.profile.phone,
+        notes=request.notes, other_drafts=others,
+        known_terms=frozenset({request.company, *request.profile.skills}))
+    return [r.id for r in failing(check_draft(draft.subject, draft.body, context))]
+
+
+def report_meeting(label: str, requests: list) -> list[DraftReport]:
+    from followup.core.drafting import first_name, generate_draft
+
+    drafts = [generate_draft(r) for r in requests]
+    frame_sets = [frames_of(d.body, r) for d, r in zip(drafts, requests, strict=True)]
+    reports = []
+    for i, (draft, request) in enumerate(zip(drafts, requests, strict=True)):
+        others = tuple(d.body for j, d in enumerate(drafts) if j != i)
+        body = draft.body
+        reports.append(DraftReport(
+            meeting=label, person=request.person_name, subject=draft.subject, body=body,
+            failing_required=failing_required(draft, request, others),
+            gaps=_GAP_RE.findall(body), quoted=quoted_fragments(body, request.notes),
+            third_person=third_person(body, request.person_name),
+            private=private_words(body), logistics=logistics(body),
+            personal=personal_use(body, request),
+            shared={first_name(requests[j].person_name): len(frame_sets[i] & frame_sets[j])
+                    for j in range(len(requests)) if j != i}))
+    return reports
+
+
+def format_report(report: DraftReport) -> str:
+    required = "all" if not report.failing_required else "failing " + ",".join(
+        report.failing_required)
+    shared = " ".join(f"{name}:{n}" for name, n in report.shared.items()) or "-"
+    return (f"  {'ok  ' if report.ok else 'FAIL'} {report.person}: required {required}; "
+            f"gaps {len(report.gaps)} ({report.answer_gaps} answer); "
+            f"quoted {len(report.quoted)}; third-person {len(report.third_person)}"
+            f"{' ' + str(report.third_person) if report.third_person else ''}; "
+            f"private {len(report.private)}{' ' + str(report.private) if report.private else ''}; "
+            f"logistics {len(report.logistics)}; personal {report.personal}; "
+            f"shared frames {shared}")
+
+
+def run(paths: list[Path], show: bool = False, out=sys.stdout) -> list[DraftReport]:
+    every = []
+    for path in paths:
+        for label, requests in meeting_requests(path):
+            print(label, file=out)
+            for report in report_meeting(label, requests):
+                print(format_report(report), file=out)
+                if show:
+                    print("    " + report.subject, file=out)
+                    print("\n".join("    " + line for line in report.body.splitlines()),
+                          file=out)
+                every.append(report)
+    failing = [r for r in every if not r.ok]
+    print(f"{len(every)} drafts, {len(every) - len(failing)} pass every check, "
+          f"{len(failing)} do not", file=out)
+    return every
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--meetings", type=Path, action="append",
+                        help="a file shaped like the demo library (may repeat)")
+    parser.add_argument("--show", action="store_true", help="print each draft")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a draft fails")
+    args = parser.parse_args(argv)
+    reports = run(args.meetings or [DEMO_FILE, MEETINGS_FILE], args.show)
+    return 1 if args.strict and not all(r.ok for r in reports) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

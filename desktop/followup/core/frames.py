@@ -1,0 +1,194 @@
+"""The sentence frames a phrase goes into, and the choice of one frame per person.
+
+A panel compares notes, so the drafts of one meeting must differ in their frames, not only in
+their content: each part of a draft has several phrasings, and the person's place among the
+people of the meeting (`voice`) picks one. Two people of a meeting of up to six never get the
+same frame for a part: every list holds at least six frames, and the point lists are walked
+two steps per person. Source: issue "Drafts a person would send" (at most two shared frames).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from followup.core.phrasing import Phrase, Shape
+
+POINT_STRIDE = 2  # consecutive people start two frames apart, so three points overlap at most once
+
+_CLAUSE = (
+    "I especially enjoyed hearing that {}.",
+    "It was great to learn that {}.",
+    "What stayed with me most was hearing that {}.",
+    "I was glad to hear that {}.",
+    "It was exciting to learn that {}.",
+    "I loved hearing that {}.",
+    "It was fascinating to hear that {}.",
+    "I was struck to learn that {}.",
+    "It was good to hear that {}.",
+    "I came away impressed that {}.",
+    "It caught my attention that {}.",
+    "I enjoyed finding out that {}.",
+)
+_TOPIC = (
+    "I especially enjoyed our conversation about {}.",
+    "It was great to hear about {}.",
+    "What stayed with me most was our talk about {}.",
+    "I really enjoyed learning about {}.",
+    "Thank you for telling me about {}.",
+    "I loved hearing about {}.",
+    "I'm still thinking about our discussion of {}.",
+    "It was fascinating to hear more about {}.",
+    "I appreciated the chance to talk through {} with you.",
+    "Our exchange about {} was a highlight for me.",
+    "I'm glad we got to talk about {}.",
+    "I enjoyed learning more about {}.",
+)
+_PROBLEM = (
+    "It was helpful to understand that {}.",
+    "I appreciated how openly you explained that {}.",
+    "I keep coming back to your point that {}.",
+    "Thank you for being candid that {}.",
+    "I was glad you shared that {}.",
+    "It was useful to hear that {}.",
+    "It made a lot of sense when you explained that {}.",
+    "I've been thinking about the fact that {}.",
+)
+_IN_MEETING = (
+    "I really appreciated that {}.",
+    "It was encouraging that {}.",
+    "I was grateful that {}.",
+    "It meant a lot that {}.",
+    "I was glad that {}.",
+    "It was a real pleasure that {}.",
+)
+_IN_MEETING_GERUND = (  # for things given to the user: "Thank you for showing me ..."
+    "Thank you for {}.",
+    "I'm grateful to you for {}.",
+    "Thanks again for {}.",
+    "I really appreciated you {}.",
+    "It was generous of you to spend time {}.",
+    "I valued you {}.",
+)
+_MINE = (
+    "I especially enjoyed the part of our conversation where {}.",
+    "One highlight for me was when {}.",
+    "I enjoyed the moment in our conversation when {}.",
+    "A favorite part of our talk was when {}.",
+    "It was fun when {}.",
+    "I was glad we got to the point where {}.",
+)
+_PERSONAL_CLAUSE = (
+    "And it was fun to learn that {}!",
+    "I also loved hearing that {}.",
+    "On a lighter note, I enjoyed hearing that {}.",
+    "It was lovely to hear that {}.",
+    "I smiled when I heard that {}.",
+    "It made my day to hear that {}.",
+)
+_PERSONAL_TOPIC = (
+    "And thank you for the fun chat about {}!",
+    "I also enjoyed our detour into {}.",
+    "On a lighter note, I loved our chat about {}.",
+    "It was lovely to swap stories about {}.",
+    "Our tangent about {} made me smile.",
+    "I'll remember our chat about {}.",
+)
+QUESTION = (
+    "Your question on {} stayed with me, so here is a fuller answer: {}",
+    "I've given more thought to your question about {}: {}",
+    "Thinking back on your question about {}, I'd like to add this: {}",
+    "On your question about {}, here is what I would add now: {}",
+    "To follow up on your question about {}: {}",
+    "One more thought on your question about {}: {}",
+)
+CONTRIBUTION_CLAUSE = (  # "I led X", then the company
+    "{}, and I'd love to bring that experience to {}.",
+    "{}, so I'd be glad to help {} with this kind of work.",
+    "{}, and I'd welcome the chance to put that to work at {}.",
+    "{}, which I'd be excited to build on at {}.",
+    "{}, and I think that experience would carry over well to {}.",
+    "{}, and I'd be happy to bring the same care to {}.",
+)
+CONTRIBUTION_OFFER = (  # "I could share my dbt checklist", "I'd be happy to review X"
+    "{}, and I'd be glad to lend a hand at {}.",
+    "{}, if that would be useful to the team at {}.",
+    "{}, and I'd enjoy doing that with the team at {}.",
+    "{}; it would be a pleasure to help {} that way.",
+    "{}, and I'd be delighted to help {} with it.",
+    "{}, whenever it would help {}.",
+)
+CONTRIBUTION_NOUN = (  # "my churn model work at Northwind"
+    "I'd love to bring {} to {}.",
+    "I think {} would carry over well to the work at {}.",
+    "I'd be glad to put {} to work at {}.",
+    "I'd be excited to contribute {} at {}.",
+    "I hope to bring {} to the team at {}.",
+    "I'd welcome the chance to apply {} at {}.",
+)
+SKILLS = (  # skills the person's own notes touched
+    "My experience with {} would carry straight over as well.",
+    "I'd also bring hands-on experience with {}.",
+    "I've also worked a lot with {}, which should help.",
+    "My background in {} fits in there too.",
+    "I can contribute my work with {} as well.",
+    "I'd add solid experience with {} to that.",
+)
+SKILLS_ONLY = (  # skills touched, no `+` line: "{skills}", then the company
+    "My experience with {} lines up well with what we discussed, and I'd love to put it to "
+    "work at {}.",
+    "I'd bring hands-on experience with {}, which fits the work you described at {}.",
+    "I could contribute my background in {} to the work at {}.",
+    "I'd be glad to apply my experience with {} at {}.",
+    "My work with {} would let me contribute quickly at {}.",
+    "I'd love to bring my experience with {} to the team at {}.",
+)
+CONTRIBUTION_GENERAL = (  # neither a `+` line nor a touched skill: the guide's example
+    "Having learned so much about {}, I think it would be an amazing place to contribute.",
+    "Everything I heard makes me confident I could contribute to the team at {}.",
+    "I'd welcome the chance to contribute to what {} is building.",
+    "I came away sure that I could bring real value to {}.",
+    "It all left me eager to contribute to the work at {}.",
+    "I'd be glad to bring my experience to the team at {}.",
+)
+LINK = (
+    "Since we talked about {}, you might enjoy a post I wrote, \u201c{}\u201d, at <{}>.",
+    "On the subject of {}, I wrote a short post, \u201c{}\u201d, which you can read at <{}>.",
+    "Our talk about {} reminded me of a post I wrote, \u201c{}\u201d: <{}>.",
+    "If you're curious, I wrote about {} in \u201c{}\u201d at <{}>.",
+    "Since {} came up, here is a post of mine, \u201c{}\u201d: <{}>.",
+    "I put some of my thinking on {} into a post, \u201c{}\u201d, at <{}>.",
+)
+LINK_UNTITLED = (
+    "Since we talked about {}, you might enjoy a post I wrote: <{}>.",
+    "On the subject of {}, I wrote a short post that you can read at <{}>.",
+    "Our talk about {} reminded me of a post I wrote: <{}>.",
+    "If you're curious, I wrote about {} at <{}>.",
+    "Since {} came up, here is a post of mine: <{}>.",
+    "I put some of my thinking on {} into a post at <{}>.",
+)
+
+
+def pick(frames: Sequence[str], voice: int, slot: int = 0, stride: int = 1) -> str:
+    """The frame for the person with `voice` (their place in the meeting, plus a per-meeting
+    offset) at position `slot` of a part."""
+    return frames[(voice * stride + slot) % len(frames)]
+
+
+def point_sentence(phrase: Phrase, voice: int, slot: int) -> str:
+    """A specific point as a whole sentence, in a frame that fits the phrase's shape."""
+    if phrase.shape is Shape.IN_MEETING and phrase.gerund:
+        return pick(_IN_MEETING_GERUND, voice, slot, POINT_STRIDE).format(phrase.gerund)
+    frames = {Shape.CLAUSE: _CLAUSE, Shape.TOPIC: _TOPIC, Shape.PROBLEM: _PROBLEM,
+              Shape.IN_MEETING: _IN_MEETING, Shape.MINE: _MINE}[phrase.shape]
+    return _capital(pick(frames, voice, slot, POINT_STRIDE).format(phrase.text))
+
+
+def personal_sentence(phrase: Phrase, voice: int) -> str:
+    """The personal line, as one short, warm sentence."""
+    clause = phrase.shape is not Shape.TOPIC and phrase.text.startswith("you")
+    frames = _PERSONAL_CLAUSE if clause else _PERSONAL_TOPIC
+    return _capital(pick(frames, voice).format(phrase.text))
+
+
+def _capital(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
