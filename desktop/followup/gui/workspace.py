@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup.gui.formatting import clock_time, short_datetime
-from followup.gui.note_editor import NoteEditor, new_note_document
+from followup.gui.note_editor import NoteEditor, held_by_editor, new_note_document, note_text
 from followup.store.library import Library, MeetingView
 from followup.store.models import CAPACITIES, MEETING_KINDS
 
@@ -372,8 +372,9 @@ class MeetingWorkspace(QWidget):
             document = self._documents.get(key)
             if document is None:
                 continue
-            text = document.toPlainText()
-            if text == self._saved_text.get(key):
+            text = note_text(document)
+            saved = self._saved_text.get(key)
+            if saved is not None and text == held_by_editor(saved):
                 continue  # a re-highlight, or typing undone: nothing to write
             try:
                 if key == GENERAL:
@@ -396,7 +397,7 @@ class MeetingWorkspace(QWidget):
 
     def current_notes(self, attendance_id) -> str:
         document = self._documents.get(attendance_id)
-        return document.toPlainText() if document is not None else self.library.notes(
+        return note_text(document) if document is not None else self.library.notes(
             attendance_id)
 
     # --- actions --------------------------------------------------------------------------
