@@ -10,7 +10,9 @@ from dataclasses import dataclass, replace
 import phonenumbers
 import vobject
 
+from followup.core.addresses import BadAddress, normalise_address
 from followup.core.email_guess import name_from_address
+from followup.core.names import display_name
 
 
 @dataclass(frozen=True)
@@ -260,20 +262,67 @@ def split_card_text(text: str, region: str = DEFAULT_REGION) -> CardPerson:
     return person
 
 
+# The first mailbox of an RFC 5322 address list: a display name (quoted strings may hold
+# commas, "Roe, Bob") followed by an address in angle brackets.
+_MAILBOX_RE = re.compile(
+    r'^\s*(?P<name>(?:"(?:[^"\\]|\\.)*"|[^<>"])*)<(?P<address>[^<>]+@[^<>]+)>')
+# An address with the name as a comment: jane@acme.com (Jane Doe)
+_COMMENT_RE = re.compile(r"^\s*(?P<address>[^\s,;|<>()]+@[^\s,;|<>()]+)\s*\((?P<name>[^()]*)\)")
+
+
+def _split_mailbox(line: str) -> tuple[str, str, str] | None:
+    """(display name, address, the rest of the line) when the line opens with a mailbox."""
+    match = _MAILBOX_RE.match(line) or _COMMENT_RE.match(line)
+    if not match:
+        return None
+    name = match.group("name").strip()
+    rest = line[match.end():].lstrip(" ,;|\t")
+    if name.startswith('"') and name.endswith('"') and len(name) > 1:
+        return re.sub(r"\\(.)", r"\1", name[1:-1]), match.group("address"), rest
+    return _unquoted_name(name), match.group("address"), rest
+
+
+def _unquoted_name(name: str) -> str:
+    """An unquoted display name: "Doe, Jane" is directory order, but in "Jane Doe, Staff
+    Engineer" the part after the comma is a title; it is kept as a field (see callers)."""
+    left, comma, right = name.partition(",")
+    if comma and _TITLE_RE.search(right) and not _TITLE_RE.search(left):
+        return f"{left.strip()}\t{right.strip()}"  # a tab: split into name and title below
+    return name
+
+
 def parse_person_line(line: str, region: str = DEFAULT_REGION) -> CardPerson:
     """One person from "Jane Doe, Engineering Manager, jane@acme.com".
 
-    The name comes first (also as "Jane Doe <jane@acme.com>"); the other fields, separated by
-    commas, semicolons or |, may come in any order: an email by its @, a phone by phonenumbers,
-    a web address by its form, and the rest is the title (then the company).
+    The name comes first, also as an RFC 5322 mailbox: "Jane Doe <jane@acme.com>", "Doe,
+    Jane <jane@acme.com>" and '"Roe, Bob" <bob@acme.com>' (a name in directory order is put
+    in reading order), or "jane@acme.com (Jane Doe)". The other fields, separated by commas,
+    semicolons or |, may come in any order: an email by its @, a phone by phonenumbers, a web
+    address by its form, and the rest is the title (then the company). Raises ParseError for
+    an empty line or an address that is not valid.
     """
-    pieces = [p.strip() for p in re.split(r"[,;|\t]", line) if p.strip()]
-    if not pieces:
-        raise ParseError("the line is empty: expected a name, then title, email or phone")
-    name, pieces = pieces[0], pieces[1:]
-    bracketed = re.match(r"^(.*?)<([^<>]+@[^<>]+)>\s*$", name)
-    if bracketed:
-        name, pieces = bracketed.group(1).strip().strip('"'), [bracketed.group(2), *pieces]
-    elif _classify(name, region)[0] != "text":  # no name given, just an address or number
-        name, pieces = "", [name, *pieces]
-    return _person_from(pieces, region, name=name)
+    mailbox = _split_mailbox(line)
+    if mailbox:
+        name, address, rest = mailbox
+        try:
+            address = normalise_address(address)
+        except BadAddress as exc:
+            raise ParseError(str(exc)) from None
+        name, _, title = name.partition("\t")
+        pieces = [address, *([title] if title else []),
+                  *(p.strip() for p in re.split(r"[,;|\t]", rest) if p.strip())]
+        name = display_name(name)
+    else:
+        pieces = [p.strip() for p in re.split(r"[,;|\t]", line) if p.strip()]
+        if not pieces:
+            raise ParseError("the line is empty: expected a name, then title, email or phone")
+        name, pieces = pieces[0], pieces[1:]
+        if _classify(name, region)[0] != "text":  # no name given, just an address or number
+            name, pieces = "", [name, *pieces]
+    person = _person_from(pieces, region, name=name)
+    if person.email:
+        try:
+            person = replace(person, email=normalise_address(person.email))
+        except BadAddress as exc:
+            raise ParseError(str(exc)) from None
+    return person

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -409,9 +410,16 @@ class MeetingWorkspace(QWidget):
 
     @Slot()
     def _add_person_from_line(self) -> None:
+        from followup.core.cards import ParseError
         from followup.gui.new_meeting import parse_people
 
-        people = parse_people(self.add_person_edit.text())
+        try:
+            people = parse_people(self.add_person_edit.text())
+        except ParseError as exc:  # the line stays for the user to correct
+            QToolTip.showText(self.add_person_edit.mapToGlobal(
+                QPoint(0, self.add_person_edit.height())), f"Not added: {exc}",
+                self.add_person_edit)
+            return
         if not people or self.meeting is None:
             return
         self.flush()
