@@ -4,6 +4,7 @@ one-line quick-add form "Jane Doe, Engineering Manager, jane@acme.com".
 
 from __future__ import annotations
 
+import quopri
 import re
 from dataclasses import dataclass, replace
 
@@ -11,6 +12,7 @@ import phonenumbers
 import vobject
 
 from followup.core.addresses import BadAddress, normalise_address
+from followup.core.domains import company_name, is_company_domain
 from followup.core.email_guess import name_from_address
 from followup.core.names import display_name
 
@@ -24,6 +26,7 @@ class CardPerson:
     phone: str = ""
     web: str = ""
     notes: str = ""
+    domain: str = ""  # the company's email domain; "" for free mail or no address
 
 
 class ParseError(ValueError):
@@ -57,63 +60,202 @@ _TITLE_RE = re.compile(
 
 # --- vCard files ---------------------------------------------------------------------------
 
-def parse_vcards(text: str) -> list[CardPerson]:
-    """Every card in a .vcf file; raises ParseError unless the whole file reads cleanly."""
-    body = text.lstrip("\ufeff \t\r\n")
-    if not body.upper().startswith("BEGIN:VCARD"):
-        raise ParseError("not a vCard file: it does not start with BEGIN:VCARD")
+# The properties Followup reads; every other line of a card is skipped before parsing, so a
+# photo, an address or a vendor extension can never refuse a card.
+_USED_PROPERTIES = frozenset(
+    "BEGIN END VERSION FN N ORG TITLE ROLE EMAIL TEL URL X-SOCIALPROFILE NOTE".split())
+_NAME_RE = re.compile(
+    r"^(?:(?P<group>[A-Za-z0-9-]+)\.)?(?P<name>[A-Za-z0-9-]+)(?P<params>;[^:]*)?:")
+_NOT_VOICE = frozenset({"fax", "pager", "modem", "textphone", "bbs", "isdn", "car"})
+
+
+@dataclass(frozen=True)
+class _CardLine:
+    number: int  # the line in the file where this property starts
+    text: str
+
+
+def _physical_lines(raw: bytes) -> list[bytes]:
+    """Lines split at CRLF, LF and the CR CR LF some phones write; a CR alone inside a value
+    stays in the line (see `_decode`)."""
+    lines = re.split(rb"\r*\n", raw)
+    return lines[:-1] if lines and lines[-1] == b"" else lines
+
+
+def _unfold(raw: bytes) -> list[tuple[int, bytes]]:
+    """Logical lines with their first line's number: RFC 6350 folds (a break and one blank)
+    and vCard 2.1 quoted-printable soft breaks (a value line ending in "=")."""
+    logical: list[tuple[int, bytearray]] = []
+    soft = False
+    for number, line in enumerate(_physical_lines(raw), start=1):
+        if soft and logical:
+            logical[-1][1][-1:] = line  # drop the "=" of the soft break
+        elif line[:1] in (b" ", b"\t") and logical:
+            logical[-1][1].extend(line[1:])
+        else:
+            logical.append((number, bytearray(line)))
+        current = logical[-1][1]
+        head = bytes(current.split(b":", 1)[0]).upper()
+        soft = b"QUOTED-PRINTABLE" in head and current.endswith(b"=")
+    return [(number, bytes(line)) for number, line in logical]
+
+
+def _decode(number: int, line: bytes, version: str) -> str:
+    """One logical line as text: quoted-printable values decoded in their CHARSET (vCard 2.1),
+    UTF-8 otherwise (ISO-8859-1 accepted for 2.1, whose default it was)."""
+    head, colon, value = line.partition(b":")
+    params = head.upper()
+    charset_match = re.search(rb";CHARSET=([A-Za-z0-9_-]+)", params)
+    charset = charset_match.group(1).decode("ascii").lower() if charset_match else "utf-8"
+    if b"QUOTED-PRINTABLE" in params:
+        value = quopri.decodestring(value)
+        head = re.sub(rb";(?:ENCODING=)?QUOTED-PRINTABLE", b"", head, flags=re.IGNORECASE)
+    head = re.sub(rb";CHARSET=[A-Za-z0-9_-]+", b"", head, flags=re.IGNORECASE)
     try:
-        components = list(vobject.readComponents(body, validate=False))
-    except (vobject.base.VObjectError, ValueError, UnicodeError) as exc:
-        raise ParseError(f"not a valid vCard file: {_vobject_problem(exc, body)}") from exc
+        text = value.decode(charset)
+    except LookupError:
+        raise ParseError(f"line {number}: unknown character set {charset!r}") from None
+    except UnicodeDecodeError:
+        if version != "2.1":
+            raise ParseError(f"line {number} is not UTF-8 text; save the file as UTF-8 and "
+                             "import it again") from None
+        text = value.decode("latin-1")
+    if b"QUOTED-PRINTABLE" in params:  # decoded line breaks are text, escaped for parsing
+        text = text.replace("\r\n", "\n").replace("\n", "\\n")
+    text = text.replace("\r", "\\n")  # a bare CR inside a value: a line break, escaped
+    try:
+        head_text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ParseError(f"line {number}: the property name is not text") from None
+    return head_text + (":" if colon else "") + text
+
+
+def _card_lines(data: bytes | str) -> list[_CardLine]:
+    """The lines of a .vcf file Followup reads, decoded, with their line numbers."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    version = "2.1" if re.search(rb"(?im)^VERSION:\s*2\.1", raw) else ""
+    kept = []
+    for number, line in _unfold(raw):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        match = _NAME_RE.match(stripped.decode("latin-1"))
+        if match is None:
+            lead = re.match(rb"[A-Za-z0-9.-]*", stripped).group(0).decode("ascii")
+            if lead.rsplit(".", 1)[-1].upper() in _USED_PROPERTIES:
+                raise ParseError(f"line {number} is not \"NAME:value\": "
+                                 f"{stripped.decode('utf-8', 'replace')[:60]}")
+            continue  # a line Followup does not use (an unknown name, a stray line): skipped
+        if match.group("name").upper() not in _USED_PROPERTIES:
+            continue
+        kept.append(_CardLine(number, _decode(number, stripped, version).strip()))
+    return kept
+
+
+def parse_vcards(data: bytes | str) -> list[CardPerson]:
+    """Every card in a .vcf file (vCard 2.1, 3.0 or 4.0).
+
+    Lines Followup does not use (photos, addresses, PROFILE, vendor extensions, names it
+    cannot read) are skipped; ParseError names the line of anything it uses and cannot read.
+    """
+    lines = _card_lines(data)
+    if not lines or lines[0].text.upper().replace(" ", "") != "BEGIN:VCARD":
+        raise ParseError("not a vCard file: it does not start with BEGIN:VCARD")
     people = []
-    for number, component in enumerate(components, start=1):
-        if component.name != "VCARD":
-            raise ParseError(f"item {number} of the file is a {component.name}, not a VCARD")
-        people.append(_card_person(component, number))
+    for begin, card_lines in _split_cards(lines):
+        text = "\r\n".join(line.text for line in card_lines) + "\r\n"
+        try:
+            component = vobject.readOne(text, validate=False, ignoreUnreadable=False)
+        except (vobject.base.VObjectError, ValueError, UnicodeError) as exc:
+            raise ParseError(f"not a valid vCard file: {_vobject_problem(exc, card_lines)}"
+                             ) from None
+        people.append(_card_person(component, begin))
     return people
 
 
-def _vobject_problem(exc: Exception, body: str) -> str:
-    """vobject's complaint with a line number an editor agrees with (vobject's can be off)."""
+def _split_cards(lines: list[_CardLine]) -> list[tuple[int, list[_CardLine]]]:
+    cards, current, begin = [], None, 0
+    for line in lines:
+        keyword = line.text.upper().replace(" ", "")
+        if keyword == "BEGIN:VCARD":
+            if current is not None:
+                raise ParseError(f"line {line.number}: a card begins inside the card of line "
+                                 f"{begin} (no END:VCARD before it)")
+            current, begin = [line], line.number
+        elif current is None:
+            what = line.text.split(":", 1)[-1] if keyword.startswith("BEGIN:") else ""
+            raise ParseError(f"line {line.number} is outside any card"
+                             + (f": a {what}, not a VCARD" if what else " (after END:VCARD)"))
+        else:
+            current.append(line)
+            if keyword == "END:VCARD":
+                cards.append((begin, current))
+                current = None
+    if current is not None:
+        raise ParseError(f"the card that begins on line {begin} never ends (no END:VCARD)")
+    return cards
+
+
+def _vobject_problem(exc: Exception, lines: list[_CardLine]) -> str:
+    """vobject's complaint with the line number of the file."""
     message = str(getattr(exc, "msg", exc))
+    number = getattr(exc, "lineNumber", None)
     prefix = "Failed to parse line: "
-    if not message.startswith(prefix):
-        return message
-    bad = message[len(prefix):].strip()
-    lines = body.splitlines()
-    number = next((n for n, line in enumerate(lines, start=1) if line.strip() == bad), None)
-    where = f"line {number}" if number else "a line"
-    return f'{where} is not "NAME:value": {bad}'
+    bad = message[len(prefix):].strip() if message.startswith(prefix) else ""
+    where = next((line.number for line in lines if bad and line.text.strip() == bad), None)
+    if where is None and isinstance(number, int) and 0 < number <= len(lines):
+        where = lines[number - 1].number
+    if bad:
+        return f'line {where or "?"} is not "NAME:value": {bad[:60]}'
+    return f"line {where}: {message}" if where else message
 
 
-def _card_person(card, number: int) -> CardPerson:
-    name = _card_name(card)
+def _card_person(card, begin: int) -> CardPerson:
+    email = _preferred(card, "email", ("work", "internet"))
+    if email:
+        try:
+            email = normalise_address(email)
+        except BadAddress as exc:
+            raise ParseError(f"the card that begins on line {begin}: {exc}") from None
+    name = _card_name(card) or (name_from_address(email) if email else "")
     if not name:
-        raise ParseError(f"card {number} has no name (neither FN nor N)")
+        raise ParseError(f"the card that begins on line {begin} has no name (neither FN nor "
+                         "N) and no email address")
     org = _first_value(card, "org")
     company = next((part.strip() for part in org if part.strip()), "") if isinstance(
         org, list) else str(org or "").strip()
+    domain = _work_domain(card)
     return CardPerson(
         name=name,
         title=_text(card, "title") or _text(card, "role"),
-        company=company,
-        email=_preferred(card, "email", ("work",)),
-        phone=_preferred(card, "tel", ("work", "cell", "voice")).removeprefix("tel:"),
+        company=company or company_name(domain, (name,)) if domain else company,
+        email=email,
+        phone=_phone(card).removeprefix("tel:"),
         web=_card_web(card),
         notes=_text(card, "note"),
+        domain=domain,
     )
 
 
 def _card_name(card) -> str:
+    """FN as written, or N in reading order. An FN in directory order ("Mustermann, Heiko")
+    is put in reading order."""
     full = _text(card, "fn")
+    parts = _first_value(card, "n")
+    family = given = ""
+    if parts is not None and not isinstance(parts, str):
+        family, given = (" ".join(p) if isinstance(p, list) else p or ""
+                         for p in (parts.family, parts.given))
     if full:
+        if "," in full and (not family or full.replace(" ", "").startswith(
+                f"{family},".replace(" ", ""))):
+            return display_name(full)
         return full
-    name = _first_value(card, "n")
-    if name is None:
-        return ""
-    parts = [name.prefix, name.given, name.additional, name.family, name.suffix]
-    words = [" ".join(p) if isinstance(p, list) else p for p in parts]
+    if parts is None or isinstance(parts, str):
+        return display_name(str(parts or ""))
+    words = [" ".join(p) if isinstance(p, list) else p for p in
+             [parts.prefix, parts.given, parts.additional, parts.family, parts.suffix]]
     return " ".join(w.strip() for w in words if w and w.strip())
 
 
@@ -124,6 +266,8 @@ def _first_value(card, key: str):
 
 def _text(card, key: str) -> str:
     value = _first_value(card, key)
+    if isinstance(value, list):
+        value = " ".join(str(v) for v in value)
     return str(value).strip() if value is not None else ""
 
 
@@ -147,6 +291,34 @@ def _preferred(card, key: str, kinds: tuple[str, ...]) -> str:
             if kind in _types(line):
                 return str(line.value).strip()
     return str(lines[0].value).strip()
+
+
+def _phone(card) -> str:
+    """The number to call: preferred, then work, mobile, plain voice, then any; a fax, pager
+    or modem number only when there is nothing else."""
+    lines = [line for line in card.contents.get("tel", []) if str(line.value).strip()]
+    voice = [line for line in lines if not (_types(line) & _NOT_VOICE) or "voice" in _types(
+        line)]
+    for kinds in (("pref", "work"), ("work",), ("pref",), ("cell",), ("mobile",), ("voice",)):
+        for line in voice:
+            if set(kinds) <= _types(line):
+                return str(line.value).strip()
+    chosen = voice or lines
+    return str(chosen[0].value).strip() if chosen else ""
+
+
+def _work_domain(card) -> str:
+    """The company's domain: of the work address when the card has one, else of the first
+    address at a company domain; never a free-mail or home domain."""
+    lines = [line for line in card.contents.get("email", []) if "@" in str(line.value)]
+    lines.sort(key=lambda line: ("work" not in _types(line), "home" in _types(line)))
+    for line in lines:
+        if "home" in _types(line):
+            continue
+        domain = str(line.value).strip().rsplit("@", 1)[1].strip(" >").lower()
+        if is_company_domain(domain):
+            return domain
+    return ""
 
 
 def _card_web(card) -> str:
