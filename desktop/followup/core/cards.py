@@ -170,8 +170,24 @@ def parse_vcards(data: bytes | str) -> list[CardPerson]:
         except (vobject.base.VObjectError, ValueError, UnicodeError) as exc:
             raise ParseError(f"not a valid vCard file: {_vobject_problem(exc, card_lines)}"
                              ) from None
-        people.append(_card_person(component, begin))
+        people.append(_card_person(component, begin, _raw_text(card_lines, "FN"),
+                                   _raw_text(card_lines, "ORG", component=0)))
     return people
+
+
+def _raw_text(lines: list[_CardLine], name: str, component: int | None = None) -> str:
+    """The unescaped value of the first `name` line (RFC 6350 §3.4 escapes), "" if none;
+    with `component`, only the first non-empty of the ;-separated parts from there on."""
+    for line in lines:
+        match = _NAME_RE.match(line.text)
+        if match and match.group("name").upper() == name:
+            value = line.text[match.end():]
+            if component is not None:
+                parts = re.split(r"(?<!\\);", value)[component:]
+                value = next((p for p in parts if p.strip()), "")
+            return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1),
+                          value).strip()
+    return ""
 
 
 def _split_cards(lines: list[_CardLine]) -> list[tuple[int, list[_CardLine]]]:
@@ -211,20 +227,18 @@ def _vobject_problem(exc: Exception, lines: list[_CardLine]) -> str:
     return f"line {where}: {message}" if where else message
 
 
-def _card_person(card, begin: int) -> CardPerson:
+def _card_person(card, begin: int, full_name: str = "", org: str = "") -> CardPerson:
     email = _preferred(card, "email", ("work", "internet"))
     if email:
         try:
             email = normalise_address(email)
         except BadAddress as exc:
             raise ParseError(f"the card that begins on line {begin}: {exc}") from None
-    name = _card_name(card) or (name_from_address(email) if email else "")
+    name = _card_name(card, full_name) or (name_from_address(email) if email else "")
     if not name:
         raise ParseError(f"the card that begins on line {begin} has no name (neither FN nor "
                          "N) and no email address")
-    org = _first_value(card, "org")
-    company = next((part.strip() for part in org if part.strip()), "") if isinstance(
-        org, list) else str(org or "").strip()
+    company = org  # read from the file's line: vobject splits "Company, The" at the comma
     domain = _work_domain(card)
     return CardPerson(
         name=name,
@@ -238,10 +252,10 @@ def _card_person(card, begin: int) -> CardPerson:
     )
 
 
-def _card_name(card) -> str:
-    """FN as written, or N in reading order. An FN in directory order ("Mustermann, Heiko")
-    is put in reading order."""
-    full = _text(card, "fn")
+def _card_name(card, full: str) -> str:
+    """FN as written (`full`, read from the file's line: vobject cuts an FN at a comma), or
+    N in reading order. An FN in directory order ("Mustermann, Heiko") is put in reading
+    order."""
     parts = _first_value(card, "n")
     family = given = ""
     if parts is not None and not isinstance(parts, str):

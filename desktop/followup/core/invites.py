@@ -87,7 +87,7 @@ def parse_invites(data: bytes | str, own_addresses: Sequence[str] = (),
     the occurrence at or after `now` (default: the current time) that comes first, else the
     last one before it. Raises ParseError, naming the line, for a file that cannot be read.
     """
-    lines = _logical_lines(data)
+    lines = _wrapped(_logical_lines(data))
     _check_envelope(lines)
     calendars = _read_calendars(lines)
     own = set()
@@ -138,6 +138,17 @@ def _logical_lines(data: bytes | str) -> list[_Line]:
     return lines
 
 
+def _wrapped(lines: list[_Line]) -> list[_Line]:
+    """A file of bare events (BEGIN:VEVENT first, as some programs save one event) inside
+    the calendar it belongs in."""
+    content = [line for line in lines if line.text.strip()]
+    if content and content[0].text.strip().upper() == "BEGIN:VEVENT" and (
+            content[-1].text.strip().upper() == "END:VEVENT"):
+        return [_Line(0, "BEGIN:VCALENDAR"), _Line(0, "VERSION:2.0"), *lines,
+                _Line(content[-1].number, "END:VCALENDAR")]
+    return lines
+
+
 def _check_envelope(lines: list[_Line]) -> None:
     content = [line for line in lines if line.text.strip()]
     if not content or content[0].text.strip().upper() != "BEGIN:VCALENDAR":
@@ -168,7 +179,12 @@ def _read_calendars(lines: list[_Line]) -> list:
     try:
         return icalendar.Calendar.from_ical(text, multiple=True)
     except ValueError as exc:
-        raise ParseError(f"not a valid iCalendar file: {exc}") from None
+        # icalendar's message quotes the bad value ("... was +5328"): find its line.
+        words = [w.strip("'\".,:") for w in str(exc).split()]
+        number = next((line.number for word in reversed(words) if len(word) > 2
+                       for line in lines if word in line.text), None)
+        where = f"line {number}: " if number else ""
+        raise ParseError(f"not a valid iCalendar file: {where}{exc}") from None
 
 
 def _line_of(lines: list[_Line], begin: int, name: str) -> int:
@@ -380,10 +396,12 @@ def _attendees(event, own: set[str], lines: list[_Line], begin: int,
     return tuple(found.values())
 
 
+# "Interview at Quarry Labs", "Quarry Labs interview": capitalised words next to a word that
+# says the meeting is an interview. ("with" names a person, "@" Google's date.)
 _SUMMARY_COMPANY = re.compile(
-    r"(?:\b(?:at|@|with)\s+(?P<after>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}))"
+    r"(?i:\binterview\w*\b.*?\bat)\s+(?P<after>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})"
     r"|^(?:\w+\s*:\s*)?(?P<before>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+"
-    r"(?:interview|onsite|on-site|phone screen|screen|call|chat)\b", re.IGNORECASE)
+    r"(?i:interview|onsite|on-site|phone screen|screen)\b")
 
 
 def _company(attendees: Sequence[Attendee], summary: str) -> tuple[str, str]:
