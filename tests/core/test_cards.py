@@ -29,8 +29,9 @@ def test_google_contacts_export_with_two_cards():
         name="Priya Raman", title="Engineering Manager", company="Acme Corp",
         email="priya.raman@acme.com",  # the WORK address, not the first (HOME) one
         phone="+1 415-555-0142", web="https://www.linkedin.com/in/priyaraman",
-        notes="Met at the Acme panel; ask about the on-call rotation.")
-    assert alex == CardPerson(name="Alex Kim", company="Acme Corp", email="alex.kim@acme.com")
+        notes="Met at the Acme panel; ask about the on-call rotation.", domain="acme.com")
+    assert alex == CardPerson(name="Alex Kim", company="Acme Corp", email="alex.kim@acme.com",
+                              domain="acme.com")
 
 
 def test_outlook_vcard_2_1_with_quoted_printable():
@@ -75,9 +76,10 @@ def test_byte_order_mark_and_blank_lines_before_the_card():
 @pytest.mark.parametrize(("text", "message"), [
     ("Jane Doe\njane@acme.com\n", "not a vCard file: it does not start with BEGIN:VCARD"),
     ("", "not a vCard file"),
-    ("BEGIN:VCARD\nVERSION:3.0\nFN:Jane Doe\n", "never closed"),
+    ("BEGIN:VCARD\nVERSION:3.0\nFN:Jane Doe\n",
+     r"the card that begins on line 1 never ends \(no END:VCARD\)"),
     ("BEGIN:VCARD\nVERSION:3.0\nFN:Jane\nEND:VCARD\nBEGIN:VEVENT\nEND:VEVENT\n",
-     "item 2 of the file is a VEVENT, not a VCARD"),
+     "line 5 is outside any card: a VEVENT, not a VCARD"),
 ])
 def test_malformed_vcards_raise_parse_error(text, message):
     with pytest.raises(ParseError, match=message):
@@ -89,9 +91,17 @@ def test_one_bad_card_fails_the_whole_file():
         parse_vcards(read("broken.vcf"))
 
 
-def test_card_without_a_name_fails():
-    with pytest.raises(ParseError, match=r"card 1 has no name \(neither FN nor N\)"):
-        parse_vcards(read("no_name.vcf"))
+def test_card_without_a_name_takes_it_from_the_address():
+    (person,) = parse_vcards(read("no_name.vcf"))
+    assert (person.name, person.email) == ("Someone", "someone@acme.com")
+
+
+def test_card_without_a_name_or_an_address_fails():
+    text = ("BEGIN:VCARD\nVERSION:3.0\nFN:Jo\nEND:VCARD\n"
+            "BEGIN:VCARD\nVERSION:3.0\nTEL:+1 415 555 0100\nEND:VCARD\n")
+    with pytest.raises(ParseError, match=r"the card that begins on line 5 has no name \("
+                                         r"neither FN nor N\) and no email address"):
+        parse_vcards(text)
 
 
 def test_parse_error_is_a_value_error():

@@ -136,7 +136,7 @@ def test_personal_mail_domains_do_not_name_the_company():
     (b"Subject: hello\n\nnot a calendar", "not an iCalendar file: it does not start with "
                                           "BEGIN:VCALENDAR"),
     ("", "not an iCalendar file"),
-    (b"BEGIN:VCALENDAR\n\xff\xfe\n", "not UTF-8"),
+    (b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:\xff\xfe\n", "line 3 is not UTF-8"),
     ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VEVENT\n",
      "not a complete iCalendar file: it does not end with END:VCALENDAR"),
     ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20250101T100000Z\nEND:VCALENDAR\n",
@@ -146,9 +146,9 @@ def test_personal_mail_domains_do_not_name_the_company():
     ("BEGIN:VCALENDAR\nVERSION:2.0\nEND:VCALENDAR\n",
      r"the calendar has no event \(no VEVENT\)"),
     ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2025xx\nEND:VEVENT\nEND:VCALENDAR\n",
-     "a broken line in DTSTART in VEVENT"),
+     "line 3: a broken DTSTART in an event"),
     ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20250101T100000Z\nSUMMARY x\nEND:VEVENT\n"
-     "END:VCALENDAR\n", "a broken line in VEVENT"),
+     "END:VCALENDAR\n", "a broken line in VEVENT on line 4: no colon"),
 ])
 def test_malformed_files_raise_parse_error(data, message):
     with pytest.raises(ParseError, match=message):
@@ -156,7 +156,7 @@ def test_malformed_files_raise_parse_error(data, message):
 
 
 def test_event_without_start():
-    with pytest.raises(ParseError, match="the event has no start time"):
+    with pytest.raises(ParseError, match="the event that starts on line 4 has no start time"):
         parse_invites(read("no_start.ics"))
 
 

@@ -4,13 +4,17 @@ one-line quick-add form "Jane Doe, Engineering Manager, jane@acme.com".
 
 from __future__ import annotations
 
+import quopri
 import re
 from dataclasses import dataclass, replace
 
 import phonenumbers
 import vobject
 
+from followup.core.addresses import BadAddress, normalise_address
+from followup.core.domains import company_name, is_company_domain
 from followup.core.email_guess import name_from_address
+from followup.core.names import display_name
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,7 @@ class CardPerson:
     phone: str = ""
     web: str = ""
     notes: str = ""
+    domain: str = ""  # the company's email domain; "" for free mail or no address
 
 
 class ParseError(ValueError):
@@ -55,63 +60,216 @@ _TITLE_RE = re.compile(
 
 # --- vCard files ---------------------------------------------------------------------------
 
-def parse_vcards(text: str) -> list[CardPerson]:
-    """Every card in a .vcf file; raises ParseError unless the whole file reads cleanly."""
-    body = text.lstrip("\ufeff \t\r\n")
-    if not body.upper().startswith("BEGIN:VCARD"):
-        raise ParseError("not a vCard file: it does not start with BEGIN:VCARD")
+# The properties Followup reads; every other line of a card is skipped before parsing, so a
+# photo, an address or a vendor extension can never refuse a card.
+_USED_PROPERTIES = frozenset(
+    "BEGIN END VERSION FN N ORG TITLE ROLE EMAIL TEL URL X-SOCIALPROFILE NOTE".split())
+_NAME_RE = re.compile(
+    r"^(?:(?P<group>[A-Za-z0-9-]+)\.)?(?P<name>[A-Za-z0-9-]+)(?P<params>;[^:]*)?:")
+_NOT_VOICE = frozenset({"fax", "pager", "modem", "textphone", "bbs", "isdn", "car"})
+
+
+@dataclass(frozen=True)
+class _CardLine:
+    number: int  # the line in the file where this property starts
+    text: str
+
+
+def _physical_lines(raw: bytes) -> list[bytes]:
+    """Lines split at CRLF, LF and the CR CR LF some phones write; a CR alone inside a value
+    stays in the line (see `_decode`)."""
+    lines = re.split(rb"\r*\n", raw)
+    return lines[:-1] if lines and lines[-1] == b"" else lines
+
+
+def _unfold(raw: bytes) -> list[tuple[int, bytes]]:
+    """Logical lines with their first line's number: RFC 6350 folds (a break and one blank)
+    and vCard 2.1 quoted-printable soft breaks (a value line ending in "=")."""
+    logical: list[tuple[int, bytearray]] = []
+    soft = False
+    for number, line in enumerate(_physical_lines(raw), start=1):
+        if soft and logical:
+            logical[-1][1][-1:] = line  # drop the "=" of the soft break
+        elif line[:1] in (b" ", b"\t") and logical:
+            logical[-1][1].extend(line[1:])
+        else:
+            logical.append((number, bytearray(line)))
+        current = logical[-1][1]
+        head = bytes(current.split(b":", 1)[0]).upper()
+        soft = b"QUOTED-PRINTABLE" in head and current.endswith(b"=")
+    return [(number, bytes(line)) for number, line in logical]
+
+
+def _decode(number: int, line: bytes, version: str) -> str:
+    """One logical line as text: quoted-printable values decoded in their CHARSET (vCard 2.1),
+    UTF-8 otherwise (ISO-8859-1 accepted for 2.1, whose default it was)."""
+    head, colon, value = line.partition(b":")
+    params = head.upper()
+    charset_match = re.search(rb";CHARSET=([A-Za-z0-9_-]+)", params)
+    charset = charset_match.group(1).decode("ascii").lower() if charset_match else "utf-8"
+    if b"QUOTED-PRINTABLE" in params:
+        value = quopri.decodestring(value)
+        head = re.sub(rb";(?:ENCODING=)?QUOTED-PRINTABLE", b"", head, flags=re.IGNORECASE)
+    head = re.sub(rb";CHARSET=[A-Za-z0-9_-]+", b"", head, flags=re.IGNORECASE)
     try:
-        components = list(vobject.readComponents(body, validate=False))
-    except (vobject.base.VObjectError, ValueError, UnicodeError) as exc:
-        raise ParseError(f"not a valid vCard file: {_vobject_problem(exc, body)}") from exc
+        text = value.decode(charset)
+    except LookupError:
+        raise ParseError(f"line {number}: unknown character set {charset!r}") from None
+    except UnicodeDecodeError:
+        if version != "2.1":
+            raise ParseError(f"line {number} is not UTF-8 text; save the file as UTF-8 and "
+                             "import it again") from None
+        text = value.decode("latin-1")
+    if b"QUOTED-PRINTABLE" in params:  # decoded line breaks are text, escaped for parsing
+        text = text.replace("\r\n", "\n").replace("\n", "\\n")
+    text = text.replace("\r", "\\n")  # a bare CR inside a value: a line break, escaped
+    try:
+        head_text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ParseError(f"line {number}: the property name is not text") from None
+    return head_text + (":" if colon else "") + text
+
+
+def _card_lines(data: bytes | str) -> list[_CardLine]:
+    """The lines of a .vcf file Followup reads, decoded, with their line numbers."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    version = "2.1" if re.search(rb"(?im)^VERSION:\s*2\.1", raw) else ""
+    kept = []
+    for number, line in _unfold(raw):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        match = _NAME_RE.match(stripped.decode("latin-1"))
+        if match is None:
+            lead = re.match(rb"[A-Za-z0-9.-]*", stripped).group(0).decode("ascii")
+            if lead.rsplit(".", 1)[-1].upper() in _USED_PROPERTIES:
+                raise ParseError(f"line {number} is not \"NAME:value\": "
+                                 f"{stripped.decode('utf-8', 'replace')[:60]}")
+            continue  # a line Followup does not use (an unknown name, a stray line): skipped
+        if match.group("name").upper() not in _USED_PROPERTIES:
+            continue
+        kept.append(_CardLine(number, _decode(number, stripped, version).strip()))
+    return kept
+
+
+def parse_vcards(data: bytes | str) -> list[CardPerson]:
+    """Every card in a .vcf file (vCard 2.1, 3.0 or 4.0).
+
+    Lines Followup does not use (photos, addresses, PROFILE, vendor extensions, names it
+    cannot read) are skipped; ParseError names the line of anything it uses and cannot read.
+    """
+    lines = _card_lines(data)
+    if not lines or lines[0].text.upper().replace(" ", "") != "BEGIN:VCARD":
+        raise ParseError("not a vCard file: it does not start with BEGIN:VCARD")
     people = []
-    for number, component in enumerate(components, start=1):
-        if component.name != "VCARD":
-            raise ParseError(f"item {number} of the file is a {component.name}, not a VCARD")
-        people.append(_card_person(component, number))
+    for begin, card_lines in _split_cards(lines):
+        text = "\r\n".join(line.text for line in card_lines) + "\r\n"
+        try:
+            component = vobject.readOne(text, validate=False, ignoreUnreadable=False)
+        except (vobject.base.VObjectError, ValueError, UnicodeError) as exc:
+            raise ParseError(f"not a valid vCard file: {_vobject_problem(exc, card_lines)}"
+                             ) from None
+        people.append(_card_person(component, begin, _raw_text(card_lines, "FN"),
+                                   _raw_text(card_lines, "ORG", component=0)))
     return people
 
 
-def _vobject_problem(exc: Exception, body: str) -> str:
-    """vobject's complaint with a line number an editor agrees with (vobject's can be off)."""
+def _raw_text(lines: list[_CardLine], name: str, component: int | None = None) -> str:
+    """The unescaped value of the first `name` line (RFC 6350 §3.4 escapes), "" if none;
+    with `component`, only the first non-empty of the ;-separated parts from there on."""
+    for line in lines:
+        match = _NAME_RE.match(line.text)
+        if match and match.group("name").upper() == name:
+            value = line.text[match.end():]
+            if component is not None:
+                parts = re.split(r"(?<!\\);", value)[component:]
+                value = next((p for p in parts if p.strip()), "")
+            return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1),
+                          value).strip()
+    return ""
+
+
+def _split_cards(lines: list[_CardLine]) -> list[tuple[int, list[_CardLine]]]:
+    cards, current, begin = [], None, 0
+    for line in lines:
+        keyword = line.text.upper().replace(" ", "")
+        if keyword == "BEGIN:VCARD":
+            if current is not None:
+                raise ParseError(f"line {line.number}: a card begins inside the card of line "
+                                 f"{begin} (no END:VCARD before it)")
+            current, begin = [line], line.number
+        elif current is None:
+            what = line.text.split(":", 1)[-1] if keyword.startswith("BEGIN:") else ""
+            raise ParseError(f"line {line.number} is outside any card"
+                             + (f": a {what}, not a VCARD" if what else " (after END:VCARD)"))
+        else:
+            current.append(line)
+            if keyword == "END:VCARD":
+                cards.append((begin, current))
+                current = None
+    if current is not None:
+        raise ParseError(f"the card that begins on line {begin} never ends (no END:VCARD)")
+    return cards
+
+
+def _vobject_problem(exc: Exception, lines: list[_CardLine]) -> str:
+    """vobject's complaint with the line number of the file."""
     message = str(getattr(exc, "msg", exc))
+    number = getattr(exc, "lineNumber", None)
     prefix = "Failed to parse line: "
-    if not message.startswith(prefix):
-        return message
-    bad = message[len(prefix):].strip()
-    lines = body.splitlines()
-    number = next((n for n, line in enumerate(lines, start=1) if line.strip() == bad), None)
-    where = f"line {number}" if number else "a line"
-    return f'{where} is not "NAME:value": {bad}'
+    bad = message[len(prefix):].strip() if message.startswith(prefix) else ""
+    where = next((line.number for line in lines if bad and line.text.strip() == bad), None)
+    if where is None and isinstance(number, int) and 0 < number <= len(lines):
+        where = lines[number - 1].number
+    if bad:
+        return f'line {where or "?"} is not "NAME:value": {bad[:60]}'
+    return f"line {where}: {message}" if where else message
 
 
-def _card_person(card, number: int) -> CardPerson:
-    name = _card_name(card)
+def _card_person(card, begin: int, full_name: str = "", org: str = "") -> CardPerson:
+    email = _preferred(card, "email", ("work", "internet"))
+    if email:
+        try:
+            email = normalise_address(email)
+        except BadAddress as exc:
+            raise ParseError(f"the card that begins on line {begin}: {exc}") from None
+    name = _card_name(card, full_name) or (name_from_address(email) if email else "")
     if not name:
-        raise ParseError(f"card {number} has no name (neither FN nor N)")
-    org = _first_value(card, "org")
-    company = next((part.strip() for part in org if part.strip()), "") if isinstance(
-        org, list) else str(org or "").strip()
+        raise ParseError(f"the card that begins on line {begin} has no name (neither FN nor "
+                         "N) and no email address")
+    company = org  # read from the file's line: vobject splits "Company, The" at the comma
+    domain = _work_domain(card)
     return CardPerson(
         name=name,
         title=_text(card, "title") or _text(card, "role"),
-        company=company,
-        email=_preferred(card, "email", ("work",)),
-        phone=_preferred(card, "tel", ("work", "cell", "voice")).removeprefix("tel:"),
+        company=company or company_name(domain, (name,)) if domain else company,
+        email=email,
+        phone=_phone(card).removeprefix("tel:"),
         web=_card_web(card),
         notes=_text(card, "note"),
+        domain=domain,
     )
 
 
-def _card_name(card) -> str:
-    full = _text(card, "fn")
+def _card_name(card, full: str) -> str:
+    """FN as written (`full`, read from the file's line: vobject cuts an FN at a comma), or
+    N in reading order. An FN in directory order ("Mustermann, Heiko") is put in reading
+    order."""
+    parts = _first_value(card, "n")
+    family = given = ""
+    if parts is not None and not isinstance(parts, str):
+        family, given = (" ".join(p) if isinstance(p, list) else p or ""
+                         for p in (parts.family, parts.given))
     if full:
+        if "," in full and (not family or full.replace(" ", "").startswith(
+                f"{family},".replace(" ", ""))):
+            return display_name(full)
         return full
-    name = _first_value(card, "n")
-    if name is None:
-        return ""
-    parts = [name.prefix, name.given, name.additional, name.family, name.suffix]
-    words = [" ".join(p) if isinstance(p, list) else p for p in parts]
+    if parts is None or isinstance(parts, str):
+        return display_name(str(parts or ""))
+    words = [" ".join(p) if isinstance(p, list) else p for p in
+             [parts.prefix, parts.given, parts.additional, parts.family, parts.suffix]]
     return " ".join(w.strip() for w in words if w and w.strip())
 
 
@@ -122,6 +280,8 @@ def _first_value(card, key: str):
 
 def _text(card, key: str) -> str:
     value = _first_value(card, key)
+    if isinstance(value, list):
+        value = " ".join(str(v) for v in value)
     return str(value).strip() if value is not None else ""
 
 
@@ -145,6 +305,34 @@ def _preferred(card, key: str, kinds: tuple[str, ...]) -> str:
             if kind in _types(line):
                 return str(line.value).strip()
     return str(lines[0].value).strip()
+
+
+def _phone(card) -> str:
+    """The number to call: preferred, then work, mobile, plain voice, then any; a fax, pager
+    or modem number only when there is nothing else."""
+    lines = [line for line in card.contents.get("tel", []) if str(line.value).strip()]
+    voice = [line for line in lines if not (_types(line) & _NOT_VOICE) or "voice" in _types(
+        line)]
+    for kinds in (("pref", "work"), ("work",), ("pref",), ("cell",), ("mobile",), ("voice",)):
+        for line in voice:
+            if set(kinds) <= _types(line):
+                return str(line.value).strip()
+    chosen = voice or lines
+    return str(chosen[0].value).strip() if chosen else ""
+
+
+def _work_domain(card) -> str:
+    """The company's domain: of the work address when the card has one, else of the first
+    address at a company domain; never a free-mail or home domain."""
+    lines = [line for line in card.contents.get("email", []) if "@" in str(line.value)]
+    lines.sort(key=lambda line: ("work" not in _types(line), "home" in _types(line)))
+    for line in lines:
+        if "home" in _types(line):
+            continue
+        domain = str(line.value).strip().rsplit("@", 1)[1].strip(" >").lower()
+        if is_company_domain(domain):
+            return domain
+    return ""
 
 
 def _card_web(card) -> str:
@@ -260,20 +448,67 @@ def split_card_text(text: str, region: str = DEFAULT_REGION) -> CardPerson:
     return person
 
 
+# The first mailbox of an RFC 5322 address list: a display name (quoted strings may hold
+# commas, "Roe, Bob") followed by an address in angle brackets.
+_MAILBOX_RE = re.compile(
+    r'^\s*(?P<name>(?:"(?:[^"\\]|\\.)*"|[^<>"])*)<(?P<address>[^<>]+@[^<>]+)>')
+# An address with the name as a comment: jane@acme.com (Jane Doe)
+_COMMENT_RE = re.compile(r"^\s*(?P<address>[^\s,;|<>()]+@[^\s,;|<>()]+)\s*\((?P<name>[^()]*)\)")
+
+
+def _split_mailbox(line: str) -> tuple[str, str, str] | None:
+    """(display name, address, the rest of the line) when the line opens with a mailbox."""
+    match = _MAILBOX_RE.match(line) or _COMMENT_RE.match(line)
+    if not match:
+        return None
+    name = match.group("name").strip()
+    rest = line[match.end():].lstrip(" ,;|\t")
+    if name.startswith('"') and name.endswith('"') and len(name) > 1:
+        return re.sub(r"\\(.)", r"\1", name[1:-1]), match.group("address"), rest
+    return _unquoted_name(name), match.group("address"), rest
+
+
+def _unquoted_name(name: str) -> str:
+    """An unquoted display name: "Doe, Jane" is directory order, but in "Jane Doe, Staff
+    Engineer" the part after the comma is a title; it is kept as a field (see callers)."""
+    left, comma, right = name.partition(",")
+    if comma and _TITLE_RE.search(right) and not _TITLE_RE.search(left):
+        return f"{left.strip()}\t{right.strip()}"  # a tab: split into name and title below
+    return name
+
+
 def parse_person_line(line: str, region: str = DEFAULT_REGION) -> CardPerson:
     """One person from "Jane Doe, Engineering Manager, jane@acme.com".
 
-    The name comes first (also as "Jane Doe <jane@acme.com>"); the other fields, separated by
-    commas, semicolons or |, may come in any order: an email by its @, a phone by phonenumbers,
-    a web address by its form, and the rest is the title (then the company).
+    The name comes first, also as an RFC 5322 mailbox: "Jane Doe <jane@acme.com>", "Doe,
+    Jane <jane@acme.com>" and '"Roe, Bob" <bob@acme.com>' (a name in directory order is put
+    in reading order), or "jane@acme.com (Jane Doe)". The other fields, separated by commas,
+    semicolons or |, may come in any order: an email by its @, a phone by phonenumbers, a web
+    address by its form, and the rest is the title (then the company). Raises ParseError for
+    an empty line or an address that is not valid.
     """
-    pieces = [p.strip() for p in re.split(r"[,;|\t]", line) if p.strip()]
-    if not pieces:
-        raise ParseError("the line is empty: expected a name, then title, email or phone")
-    name, pieces = pieces[0], pieces[1:]
-    bracketed = re.match(r"^(.*?)<([^<>]+@[^<>]+)>\s*$", name)
-    if bracketed:
-        name, pieces = bracketed.group(1).strip().strip('"'), [bracketed.group(2), *pieces]
-    elif _classify(name, region)[0] != "text":  # no name given, just an address or number
-        name, pieces = "", [name, *pieces]
-    return _person_from(pieces, region, name=name)
+    mailbox = _split_mailbox(line)
+    if mailbox:
+        name, address, rest = mailbox
+        try:
+            address = normalise_address(address)
+        except BadAddress as exc:
+            raise ParseError(str(exc)) from None
+        name, _, title = name.partition("\t")
+        pieces = [address, *([title] if title else []),
+                  *(p.strip() for p in re.split(r"[,;|\t]", rest) if p.strip())]
+        name = display_name(name)
+    else:
+        pieces = [p.strip() for p in re.split(r"[,;|\t]", line) if p.strip()]
+        if not pieces:
+            raise ParseError("the line is empty: expected a name, then title, email or phone")
+        name, pieces = pieces[0], pieces[1:]
+        if _classify(name, region)[0] != "text":  # no name given, just an address or number
+            name, pieces = "", [name, *pieces]
+    person = _person_from(pieces, region, name=name)
+    if person.email:
+        try:
+            person = replace(person, email=normalise_address(person.email))
+        except BadAddress as exc:
+            raise ParseError(str(exc)) from None
+    return person

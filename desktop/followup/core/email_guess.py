@@ -7,11 +7,18 @@ guesses. Also here: the name a bare address implies and the company a domain imp
 
 from __future__ import annotations
 
+import itertools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+
+from followup.core.domains import company_from_domain
+from followup.core.names import latin_spelling, name_parts, unreliable_script
+
+__all__ = ["PATTERNS", "SPELLING_CHOICES", "Guess", "company_from_domain", "guess_addresses",
+           "name_from_address", "no_guess_reason", "normalise_name", "patterns_matching",
+           "pick_domain"]
 
 
 @dataclass(frozen=True)
@@ -40,66 +47,126 @@ PATTERNS: tuple[str, ...] = tuple(_RENDER)
 _NEEDS_FIRST = frozenset(PATTERNS) - {"last"}
 _NEEDS_LAST = frozenset(PATTERNS) - {"first"}
 
-# Suffixes, degrees and honorifics that never appear in an address.
-_IGNORED_WORDS = frozenset(
-    "jr sr ii iii iv phd md mba esq dds cpa pe rn mr mrs ms mx dr prof sir".split()
-)
-# Surname particles stay with the surname: "Ludwig van Beethoven" -> last "vanbeethoven".
-_PARTICLES = frozenset("van von der den de del della di da du la le st dos das".split())
-# Letters that Unicode does not decompose into an ASCII base letter.
-_ASCII_FOLD = str.maketrans({
-    "ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe", "Œ": "oe",
-    "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ı": "i",
-})
 _LOW_CONFIDENCE = 0.15  # the best an unconfirmed guess can get
+_OTHER_SPELLING = 0.6  # each spelling choice that is not the likeliest multiplies by this
+_TRANSLITERATED = 0.8  # a Latin spelling by transliteration is itself a guess
+
+# Surname particles: "Ludwig van Beethoven", "Seán Ó Briain", "Ahmad bin Abdullah". Whether
+# an address keeps them is learned from the known addresses (kept first when none says).
+_PARTICLES = frozenset(
+    "van von der den ter ten de del della dei di da du la le los las st dos das do bin binti "
+    "bint ibn al el o nic ni ui mac mc ap".split())
+# Letters with a long spelling in German and Scandinavian addresses (Müller -> mueller).
+_LONG_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", "å": "aa",
+                                "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "Ø": "Oe", "Å": "Aa"})
+
+# Each way an address may spell a name, options in the order tried when nothing says
+# otherwise, and how the evidence describes each option.
+SPELLING_CHOICES: dict[str, dict[str, str]] = {
+    "letters": {"short": "ä, ö, ü, ø written a, o, u, o",
+                "long": "ä, ö, ü, ø written ae, oe, ue, oe"},
+    "surname": {"last": "the last surname", "first": "the first surname only"},
+    "particles": {"kept": "keeps the particle", "dropped": "drops the particle"},
+    "hyphen": {"dropped": "drops the hyphen", "kept": "keeps the hyphen",
+               "first": "only the first part of a hyphenated name"},
+    "apostrophe": {"dropped": "drops the apostrophe", "kept": "keeps the apostrophe"},
+}
 
 
-def _ascii_word(word: str) -> str:
-    """`word` in lowercase ASCII letters, digits and hyphens: José -> jose, O'Brien -> obrien."""
-    folded = unicodedata.normalize("NFKD", word.translate(_ASCII_FOLD))
-    plain = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[^a-z0-9-]", "", plain).strip("-")
+@dataclass(frozen=True)
+class _Spelling:
+    first: str
+    last: str
+    choices: tuple[tuple[str, str], ...]  # (choice, option) for each choice the name has
 
 
-def _name_words(full_name: str) -> list[str]:
-    """The words of a name without nicknames, suffixes and honorifics; "Doe, Jane" is reordered."""
-    name = re.sub(r"\([^)]*\)|\"[^\"]*\"", " ", full_name)  # (Jenny), "JJ": nicknames
-    parts = [p.strip() for p in name.split(",") if p.strip()]
-    parts = [p for p in parts if _ascii_word(p).replace("-", "") not in _IGNORED_WORDS]
-    if len(parts) == 2 and " " not in parts[0]:  # "Doe, Jane" as directories write it
-        parts = [parts[1], parts[0]]
-    words = [_ascii_word(w) for w in " ".join(parts).split()]
-    return [w for w in words if w and w.replace("-", "") not in _IGNORED_WORDS]
+def _fold(word: str, letters: str) -> str:
+    if letters == "long":
+        word = word.translate(_LONG_SPELLING)
+    return latin_spelling(word).lower()
 
 
-def _split_first_last(words: list[str]) -> tuple[str, str]:
-    if not words:
-        return "", ""
-    if len(words) == 1:
-        return words[0], ""
-    start = len(words) - 1
-    while start > 1 and words[start - 1] in _PARTICLES:
+def _clean(word: str, apostrophe: str) -> str:
+    if apostrophe == "dropped":
+        word = word.replace("'", "")
+    return re.sub(r"[^a-z0-9'-]", "", word).strip("-'")
+
+
+def _surname_words(rest: list[str], surname: str, particles: str) -> list[str]:
+    """The surname words of `rest` (the words after the given name) for the options."""
+    plain = [i for i, w in enumerate(rest) if _ascii_key(w) not in _PARTICLES]
+    if not plain:
+        return rest[-1:]
+    index = plain[0] if surname == "first" else plain[-1]
+    start = index
+    while start > 0 and _ascii_key(rest[start - 1]) in _PARTICLES:
         start -= 1
-    return words[0], "".join(words[start:])
+    if particles == "dropped":
+        start = index
+    return rest[start:index + 1]
 
 
-def _name_variants(full_name: str) -> list[tuple[str, str]]:
-    """(first, last) spellings: hyphens dropped first, then kept, then only the first half."""
-    first, last = _split_first_last(_name_words(full_name))
-    variants = [(first.replace("-", ""), last.replace("-", ""))]
-    if "-" in first + last:
-        variants.append((first, last))
-        variants.append((first.split("-")[0], last.split("-")[0]))
-    return list(dict.fromkeys(variants))
+def _ascii_key(word: str) -> str:
+    return re.sub(r"[^a-z]", "", latin_spelling(word).lower())
+
+
+def _choices_present(first: str, rest: list[str]) -> dict[str, tuple[str, ...]]:
+    words = [first, *rest]
+    text = " ".join(words)
+    present: dict[str, tuple[str, ...]] = {}
+    if text != text.translate(_LONG_SPELLING):
+        present["letters"] = ("short", "long")
+    if sum(_ascii_key(w) not in _PARTICLES for w in rest) >= 2:
+        present["surname"] = ("last", "first")
+    if any(_ascii_key(w) in _PARTICLES for w in rest[:-1]):
+        present["particles"] = ("kept", "dropped")
+    if "-" in text:
+        present["hyphen"] = ("dropped", "kept", "first")
+    if "'" in text:
+        present["apostrophe"] = ("dropped", "kept")
+    return present
+
+
+def _render_word(word: str, options: dict[str, str]) -> str:
+    folded = _clean(_fold(word, options.get("letters", "short")),
+                    options.get("apostrophe", "dropped"))
+    hyphen = options.get("hyphen", "dropped")
+    if hyphen == "dropped":
+        return folded.replace("-", "")
+    if hyphen == "first":
+        return folded.split("-")[0]
+    return folded
+
+
+def _spellings(full_name: str) -> list[_Spelling]:
+    """Every spelling of the name an address may use, the usual one first."""
+    given, rest = name_parts(full_name)
+    if not given:
+        return []
+    present = _choices_present(given, rest)
+    keys = list(present)
+    spellings = []
+    for combo in itertools.product(*(present[k] for k in keys)):
+        options = dict(zip(keys, combo, strict=True))
+        first = _render_word(given, options)
+        surname = _surname_words(rest, options.get("surname", "last"),
+                                 options.get("particles", "kept")) if rest else []
+        last = "".join(_render_word(w, options) for w in surname)
+        if first or last:
+            spellings.append(_Spelling(first, last, tuple(options.items())))
+    return list(dict.fromkeys(spellings))
 
 
 def normalise_name(full_name: str) -> tuple[str, str]:
-    """(first, last) in lowercase ASCII; middle names and suffixes are dropped.
+    """(first, last) in lowercase ASCII as an address most often spells them; middle names,
+    titles and suffixes are dropped.
 
-    Mary-Jane Smith-Jones -> ("maryjane", "smithjones"); the hyphenated spelling is a variant
-    that `patterns_matching` also accepts and `guess_addresses` offers further down.
+    Mary-Jane Smith-Jones -> ("maryjane", "smithjones"); Jürgen Müller -> ("jurgen",
+    "muller"). The other spellings (mary-jane, juergen.mueller, ...) are variants that
+    `patterns_matching` also accepts and `guess_addresses` ranks by the known addresses.
     """
-    return _name_variants(full_name)[0]
+    spellings = _spellings(full_name)
+    return (spellings[0].first, spellings[0].last) if spellings else ("", "")
 
 
 def _render(pattern: str, first: str, last: str) -> str:
@@ -126,8 +193,15 @@ def patterns_matching(full_name: str, local_part: str) -> list[str]:
 
 
 def _matching(full_name: str, local: str) -> list[str]:
-    variants = _name_variants(full_name)
-    return [p for p in PATTERNS if local and any(_render(p, f, la) == local for f, la in variants)]
+    return sorted({p for p, _ in _fits(full_name, local)}, key=PATTERNS.index)
+
+
+def _fits(full_name: str, local: str) -> list[tuple[str, _Spelling]]:
+    """Every (format, spelling) under which the name gives `local`."""
+    if not local:
+        return []
+    return [(p, sp) for sp in _spellings(full_name) for p in PATTERNS
+            if _render(p, sp.first, sp.last) == local]
 
 
 def _split_address(address: str) -> tuple[str, str]:
@@ -156,21 +230,42 @@ class _Tally:
     counts: Counter = field(default_factory=Counter)
     weights: Counter = field(default_factory=Counter)  # fitting n formats adds 1/n to each
     shared: dict[str, list[str]] = field(default_factory=dict)  # address fitting several formats
+    # (choice, option) -> votes: how the known addresses spell umlauts, particles, hyphens...
+    spelling: Counter = field(default_factory=Counter)
+
+
+def _fits_local(full_name: str, local_part: str) -> list[tuple[str, _Spelling]]:
+    local = _clean_local(local_part)
+    found = _fits(full_name, local)
+    if not found and re.search(r"\D\d+$", local):
+        found = _fits(full_name, re.sub(r"\d+$", "", local))
+    return found
 
 
 def _tally(known: Sequence[tuple[str, str]], domain: str) -> _Tally:
     tally = _Tally(domain)
-    for name, address in known:
+    for name, address in sorted(known):  # the same answer whatever the order given
         local, at = _split_address(address)
         if at != domain or not local or not any(normalise_name(name)):
             continue
         tally.total += 1
-        fits = patterns_matching(name, local)
+        found = _fits_local(name, local)
+        fits = sorted({p for p, _ in found}, key=PATTERNS.index)
         tally.counts.update(fits)
         tally.weights.update({p: 1 / len(fits) for p in fits})
         if len(fits) > 1:
             tally.shared[address.strip().lower()] = fits
+        _vote_spelling(tally, name, [sp for _, sp in found])
     return tally
+
+
+def _vote_spelling(tally: _Tally, name: str, fitting: list[_Spelling]) -> None:
+    """A choice counts when the address settles it: only some of its options fit."""
+    given, rest = name_parts(name)
+    for choice, options in _choices_present(given, rest).items():
+        chosen = {dict(sp.choices)[choice] for sp in fitting}
+        if chosen and len(chosen) < len(options):
+            tally.spelling.update({(choice, option): 1 / len(chosen) for option in chosen})
 
 
 def _plural(count: int, word: str) -> str:
@@ -200,9 +295,11 @@ def _supported_evidence(pattern: str, tally: _Tally) -> str:
 
 
 def _supported_confidence(pattern: str, tally: _Tally) -> float:
-    # Share of the evidence, discounted when it is thin (1 address: x0.5, 3: x0.75).
-    share = tally.weights[pattern] / tally.total
-    return round(min(0.95, 0.2 + 0.75 * share * tally.total / (tally.total + 1)), 2)
+    """Grows with the addresses that fit (1: x0.5, 3: x0.75) and falls with the square of
+    the share that does not, so 2 of 3 agreeing ranks below 1 of 1 and below 2 of 2."""
+    support = tally.weights[pattern]
+    share = support / tally.total
+    return round(min(0.95, 0.2 + 0.75 * share * share * support / (support + 1)), 2)
 
 
 def _unconfirmed(pattern: str, tally: _Tally) -> tuple[float, str]:
@@ -221,9 +318,21 @@ def _unconfirmed(pattern: str, tally: _Tally) -> tuple[float, str]:
 def _known_address_of(full_name: str, known: Sequence[tuple[str, str]], domain: str) -> str:
     """The address already known for this very person at the domain, if any."""
     target = normalise_name(full_name)
-    for name, address in known:
+    for name, address in sorted(known):
         if _split_address(address)[1] == domain and normalise_name(name) == target:
             return address.strip().strip("<>").lower()
+    return ""
+
+
+def no_guess_reason(full_name: str) -> str:
+    """Why no address can be built from the name as written, or "" when one can."""
+    script = unreliable_script(full_name)
+    if script:
+        return (f"no guess for {full_name.strip()!r}: a name in {script} has no single Latin "
+                "spelling; type it as the person writes it in Latin letters (their card or "
+                "signature shows it)")
+    if not any(normalise_name(full_name)):
+        return f"no name to build an address from: {full_name!r}"
     return ""
 
 
@@ -232,8 +341,12 @@ def guess_addresses(full_name: str, known: Sequence[tuple[str, str]], domain: st
     """Addresses for `full_name`, best first, from the (full name, address) pairs in `known`.
 
     The domain is `domain`, else the most common one among the known addresses (the evidence
-    says so when they span several). Raises ValueError when no domain is known or the name has
-    no letters to build an address from.
+    says so when they span several). The known addresses also settle how the company spells
+    names (Müller as muller or mueller, "van" kept or dropped, the first or last of two
+    surnames, hyphens and apostrophes); with no evidence the usual spelling comes first and
+    the others follow lower. A name in Cyrillic, Greek or another alphabet is spelled by
+    transliteration (and says so). Raises ValueError when no domain is known, or with
+    `no_guess_reason` when the name cannot give an address.
     """
     note = ""
     if domain:
@@ -242,9 +355,14 @@ def guess_addresses(full_name: str, known: Sequence[tuple[str, str]], domain: st
         domain, note = pick_domain(known)
     if not domain:
         raise ValueError("no domain known: give a domain or at least one known address")
-    if not any(normalise_name(full_name)):
-        raise ValueError(f"no name to build an address from: {full_name!r}")
+    reason = no_guess_reason(full_name)
+    if reason:
+        raise ValueError(reason)
     guesses = _ranked_guesses(full_name, known, domain)
+    if latin_spelling(full_name) != full_name and not full_name.isascii() and any(
+            ord(ch) > 0x24F and ch.isalpha() for ch in full_name):
+        guesses = [Guess(g.address, g.pattern, round(g.confidence * _TRANSLITERATED, 3),
+                         f"{g.evidence}; Latin spelling by transliteration") for g in guesses]
     if note:
         guesses = [Guess(g.address, g.pattern, g.confidence, f"{g.evidence}; {note}")
                    for g in guesses]
@@ -259,30 +377,57 @@ def _ranked_guesses(full_name: str, known: Sequence[tuple[str, str]], domain: st
         fits = patterns_matching(full_name, already.split("@")[0])
         guesses.append(Guess(already, fits[0] if fits else "known", 0.99,
                              "this person's address is already known"))
+    spellings = _ranked_spellings(full_name, tally)
     for pattern in PATTERNS:
         if tally.counts[pattern]:
             conf, evidence = _supported_confidence(pattern, tally), _supported_evidence(
                 pattern, tally)
         else:
             conf, evidence = _unconfirmed(pattern, tally)
-        guesses.extend(_addresses_for(full_name, pattern, domain, conf, evidence))
+        guesses.extend(_addresses_for(spellings, pattern, domain, conf, evidence))
     guesses.sort(key=lambda g: -g.confidence)  # stable: ties keep the common-format order
     return _unique(guesses)
 
 
-def _addresses_for(full_name: str, pattern: str, domain: str, confidence: float,
-                   evidence: str) -> list[Guess]:
-    """The address under `pattern`, then its hyphen-kept spelling at a lower confidence."""
+def _option_order(choice: str, options: tuple[str, ...], tally: _Tally) -> list[str]:
+    """The options of a spelling choice, the one the known addresses use most first."""
+    return sorted(options, key=lambda o: (-tally.spelling[(choice, o)], options.index(o)))
+
+
+def _ranked_spellings(full_name: str, tally: _Tally) -> list[tuple[_Spelling, int, str]]:
+    """(spelling, choices not at their likeliest option, what the spelling says), best first."""
+    given, rest = name_parts(full_name)
+    orders = {c: _option_order(c, opts, tally)
+              for c, opts in _choices_present(given, rest).items()}
+    ranked = []
+    for spelling in _spellings(full_name):
+        off = [(c, o) for c, o in spelling.choices if o != orders[c][0]]
+        notes = []
+        for choice, option in spelling.choices:
+            votes = tally.spelling[(choice, option)]
+            if votes and option == orders[choice][0]:
+                count = round(votes)
+                notes.append(f"{SPELLING_CHOICES[choice][option]} as "
+                             f"{_plural(count, 'known address')} {'does' if count == 1 else 'do'}")
+        notes += [f"spelling that {SPELLING_CHOICES[c][o]}" if c in {"hyphen", "apostrophe",
+                                                                   "particles"}
+                  else f"spelling with {SPELLING_CHOICES[c][o]}" for c, o in off]
+        ranked.append((spelling, len(off), "; ".join(notes)))
+    ranked.sort(key=lambda item: item[1])  # stable: the usual order among equals
+    return ranked
+
+
+def _addresses_for(spellings: list[tuple[_Spelling, int, str]], pattern: str, domain: str,
+                   confidence: float, evidence: str) -> list[Guess]:
+    """The address under `pattern` for each spelling, the less likely ones lower."""
     guesses = []
-    for index, (first, last) in enumerate(_name_variants(full_name)[:2]):
-        local = _render(pattern, first, last)
+    for spelling, off, note in spellings:
+        local = _render(pattern, spelling.first, spelling.last)
         if not local:
             continue
-        if index == 0:
-            guesses.append(Guess(f"{local}@{domain}", pattern, confidence, evidence))
-        else:
-            guesses.append(Guess(f"{local}@{domain}", pattern, round(confidence * 0.6, 3),
-                                 f"{evidence}; spelling that keeps the hyphen"))
+        conf = round(confidence * _OTHER_SPELLING ** off, 3)
+        guesses.append(Guess(f"{local}@{domain}", pattern, conf,
+                             f"{evidence}; {note}" if note else evidence))
     return guesses
 
 
@@ -301,18 +446,3 @@ def name_from_address(address: str) -> str:
     local = _clean_local(_split_address(address)[0])
     words = [w for w in re.split(r"[._\-\s]+", re.sub(r"\d+", " ", local)) if w]
     return " ".join(w.capitalize() for w in words)
-
-
-_SECOND_LEVEL = frozenset("co com ac org net gov edu ne or go".split())
-
-
-def company_from_domain(domain: str) -> str:
-    """The company a domain names: "acme.com" -> "Acme", "mail.acme-robotics.co.uk" -> "Acme
-    Robotics"."""
-    labels = [label for label in domain.lower().strip(".").split(".") if label]
-    if len(labels) < 2:
-        return ""
-    labels = labels[:-1]
-    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
-        labels = labels[:-1]
-    return " ".join(word.capitalize() for word in re.split(r"[-_]+", labels[-1]) if word)

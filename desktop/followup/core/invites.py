@@ -1,26 +1,40 @@
-"""Meetings from calendar invitations (.ics) as Google Calendar, Outlook and Apple Calendar
-write them: when, where, and who was there, so a person's notes start from the invite.
+"""Meetings from calendar invitations (.ics) as calendar programs write them: when, where,
+who was there, and whether the organizer cancelled, so a person's notes start from the invite.
 
-Times come back as aware UTC datetimes. A time with a TZID is read in that zone (the file's
-VTIMEZONE, an IANA name or an Outlook zone name); a floating time, or a TZID the file does not
-define, is taken as the local time of this machine, which is where the meeting is usually
-held. An all-day event (DATE values) starts at local midnight and has `all_day` set.
+Reading follows RFC 5545. Lines are unfolded as bytes before they are decoded (§3.1: a fold
+may fall inside a multi-byte UTF-8 character). Times come back as aware UTC datetimes: a
+time with a TZID is read in that zone (the file's VTIMEZONE, an IANA name or an Outlook zone
+name); a floating time, an empty TZID or a TZID the file does not define is the local time
+of this machine (the invite says so in `warnings` for an empty TZID). An all-day event
+(DATE values) starts at local midnight and has `all_day` set. Days in a DURATION are nominal
+days in the event's own zone (§3.3.6), so a one-day event across a DST change still ends at
+the same wall-clock time.
+
+Only what Followup uses must be readable: a broken property it never reads (an oversized
+SEQUENCE, a bad RRULE on an event with one occurrence, an unknown X- property) is skipped;
+a broken start, end, attendee or organizer refuses the file with the line that is wrong.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from html.parser import HTMLParser
 
 import icalendar
 
+from followup.core.addresses import BadAddress, normalise_address
 from followup.core.cards import ParseError
-from followup.core.email_guess import company_from_domain, name_from_address
+from followup.core.domains import company_name, is_company_domain
+from followup.core.email_guess import name_from_address
+from followup.core.names import display_name
 
-__all__ = ["Attendee", "Invite", "ParseError", "parse_invites", "role_from_summary"]
+__all__ = ["Attendee", "Invite", "ParseError", "parse_invites", "plain_description",
+           "role_from_summary"]
 
 
 @dataclass(frozen=True)
@@ -37,94 +51,262 @@ class Invite:
     end: datetime | None  # aware, UTC; None when the event gives neither DTEND nor DURATION
     all_day: bool
     location: str
-    description: str
+    description: str  # plain text, joining instructions removed
     attendees: tuple[Attendee, ...]  # organizer first; the user's own addresses left out
     company_guess: str
     uid: str
     role_guess: str = ""
+    domain: str = ""  # the company's email domain, "" when no attendee has a work address
+    sequence: int = 0  # the revision of the invite (SEQUENCE); a higher one is an update
+    cancelled: bool = False  # METHOD:CANCEL or STATUS:CANCELLED
+    warnings: tuple[str, ...] = field(default=())  # what was read in a way worth saying
 
 
-# Addresses that say nothing about the company: personal mail and calendar services.
-_SHARED_DOMAINS = frozenset(
-    "gmail.com googlemail.com outlook.com hotmail.com live.com msn.com yahoo.com icloud.com "
-    "me.com mac.com aol.com proton.me protonmail.com gmx.com gmx.de fastmail.com hey.com "
-    "group.calendar.google.com resource.calendar.google.com calendar.google.com".split()
-)
 _NOT_PEOPLE = frozenset({"ROOM", "RESOURCE"})  # CUTYPE of meeting rooms and equipment
+# Properties Followup reads; a broken one refuses the file, any other broken one is skipped.
+_USED = frozenset({"DTSTART", "DTEND", "DURATION", "ORGANIZER", "ATTENDEE", "RECURRENCE-ID"})
 # Google appends joining instructions between lines of "-::~:~::~:~:~..." marks, Microsoft
 # Teams between lines of underscores; neither is about the meeting.
 _JOIN_BOILERPLATE = re.compile(
     r"\n*(?:-::~[:~]+-*\n.*?(?:-::~[:~]+-*\s*|$)|_{20,}\n.*?(?:_{20,}\s*|$))", re.DOTALL)
+_HTML_HINT = re.compile(r"<(?:/?(?:b|i|u|p|br|div|span|a|ul|ol|li|strong|em|font|html|body)"
+                        r"\b[^>]*|!--)>|&(?:nbsp|amp|lt|gt|quot|#\d+);", re.IGNORECASE)
 
 
-def parse_invites(data: bytes | str, own_addresses: Sequence[str] = ()) -> list[Invite]:
-    """Every event (VEVENT) in an .ics file, in file order; raises ParseError for a file that
-    is not a clean iCalendar file or an event without a start."""
-    calendars = _read_calendars(data)
-    own = {address.strip().lower() for address in own_addresses}
+@dataclass(frozen=True)
+class _Line:
+    number: int  # the line in the file where this (unfolded) line starts
+    text: str
+
+
+def parse_invites(data: bytes | str, own_addresses: Sequence[str] = (),
+                  now: datetime | None = None) -> list[Invite]:
+    """One invite per event (UID) in an .ics file, in file order.
+
+    A recurring event, or one sent as several instances with RECURRENCE-ID, is one invite:
+    the occurrence at or after `now` (default: the current time) that comes first, else the
+    last one before it. Raises ParseError, naming the line, for a file that cannot be read.
+    """
+    lines = _wrapped(_logical_lines(data))
+    _check_envelope(lines)
+    calendars = _read_calendars(lines)
+    own = set()
+    for address in own_addresses:
+        try:
+            own.add(normalise_address(address))
+        except BadAddress:
+            continue
+    now = now or datetime.now(UTC)
+    method = " ".join(str(c.get("METHOD", "")) for c in calendars).upper()
     events = [event for calendar in calendars for event in calendar.walk("VEVENT")]
     if not events:
         raise ParseError("the calendar has no event (no VEVENT)")
-    return [_invite(event, own, number) for number, event in enumerate(events, start=1)]
+    begins = [line.number for line in lines if line.text.strip().upper() == "BEGIN:VEVENT"]
+    located = list(zip(events, begins, strict=False))
+    groups: dict[str, list[tuple[object, int]]] = {}
+    for index, (event, begin) in enumerate(located):
+        uid = _text(event, "UID") or f"(no UID, event {index + 1})"
+        groups.setdefault(uid, []).append((event, begin))
+    return [_invite(uid, group, lines, own, now, "CANCEL" in method)
+            for uid, group in groups.items()]
 
 
-def _read_calendars(data: bytes | str) -> list:
-    if isinstance(data, bytes):
+# --- reading the file ----------------------------------------------------------------------
+
+def _logical_lines(data: bytes | str) -> list[_Line]:
+    """The file's content lines, unfolded as bytes and then decoded, with line numbers."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    physical = re.split(rb"\r*\n", raw)
+    if physical and physical[-1] == b"":
+        physical.pop()
+    folded: list[tuple[int, bytearray]] = []
+    for number, line in enumerate(physical, start=1):
+        if line[:1] in (b" ", b"\t") and folded:
+            folded[-1][1].extend(line[1:])  # RFC 5545 §3.1: drop the break and one blank
+        else:
+            folded.append((number, bytearray(line)))
+    lines = []
+    for number, line in folded:
         try:
-            data = data.decode("utf-8-sig")
+            text = bytes(line).decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise ParseError(f"not an iCalendar file: it is not UTF-8 text ({exc})") from exc
-    text = data.lstrip("\ufeff \t\r\n")
-    if not text.upper().startswith("BEGIN:VCALENDAR"):
+            raise ParseError(f"line {number} is not UTF-8 text (byte {exc.start + 1}); "
+                             "save the file as UTF-8 and import it again") from None
+        # A bare CR inside a value is a line break the writer did not escape.
+        lines.append(_Line(number, text.replace("\r", "\\n")))
+    return lines
+
+
+def _wrapped(lines: list[_Line]) -> list[_Line]:
+    """A file of bare events (BEGIN:VEVENT first, as some programs save one event) inside
+    the calendar it belongs in."""
+    content = [line for line in lines if line.text.strip()]
+    if content and content[0].text.strip().upper() == "BEGIN:VEVENT" and (
+            content[-1].text.strip().upper() == "END:VEVENT"):
+        return [_Line(0, "BEGIN:VCALENDAR"), _Line(0, "VERSION:2.0"), *lines,
+                _Line(content[-1].number, "END:VCALENDAR")]
+    return lines
+
+
+def _check_envelope(lines: list[_Line]) -> None:
+    content = [line for line in lines if line.text.strip()]
+    if not content or content[0].text.strip().upper() != "BEGIN:VCALENDAR":
         raise ParseError("not an iCalendar file: it does not start with BEGIN:VCALENDAR")
-    if not text.rstrip().upper().endswith("END:VCALENDAR"):
+    if content[-1].text.strip().upper() != "END:VCALENDAR":
         raise ParseError("not a complete iCalendar file: it does not end with END:VCALENDAR")
-    _check_nesting(text)
-    try:
-        calendars = icalendar.Calendar.from_ical(text, multiple=True)
-    except ValueError as exc:
-        raise ParseError(f"not a valid iCalendar file: {exc}") from exc
-    for calendar in calendars:
-        for component in calendar.walk():
-            if component.errors:  # icalendar keeps going past broken lines; we do not
-                prop, problem = component.errors[0]
-                where = f" in {prop}" if prop else ""
-                raise ParseError(f"a broken line{where} in {component.name}: {problem}")
-    return calendars
-
-
-def _check_nesting(text: str) -> None:
-    """Raise unless every BEGIN has its END: icalendar drops unclosed components silently."""
     open_names: list[str] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        keyword, _, name = line.strip().upper().partition(":")
+    for line in content:
+        keyword, _, name = line.text.strip().upper().partition(":")
         if keyword == "BEGIN":
             open_names.append(name)
         elif keyword == "END":
             expected = open_names.pop() if open_names else None
             if name != expected:
                 opened = f"BEGIN:{expected}" if expected else "no BEGIN"
-                raise ParseError(
-                    f"not a valid iCalendar file: END:{name} on line {number} closes {opened}")
+                raise ParseError(f"not a valid iCalendar file: END:{name} on line "
+                                 f"{line.number} closes {opened}")
+        elif ":" not in line.text and not line.text.startswith((" ", "\t")):
+            raise ParseError(f"a broken line in {open_names[-1] if open_names else 'the file'}"
+                             f" on line {line.number}: no colon between name and value: "
+                             f"{line.text.strip()[:60]!r}")
     if open_names:
         raise ParseError(f"not a valid iCalendar file: BEGIN:{open_names[-1]} is never closed")
 
 
-def _invite(event, own: set[str], number: int) -> Invite:
-    if event.get("DTSTART") is None:
-        raise ParseError(f"the event has no start time (event {number}, no DTSTART)")
-    start_value = event.decoded("DTSTART")
+def _read_calendars(lines: list[_Line]) -> list:
+    text = "\r\n".join(line.text for line in lines if line.text.strip()) + "\r\n"
+    try:
+        return icalendar.Calendar.from_ical(text, multiple=True)
+    except ValueError as exc:
+        # icalendar's message quotes the bad value ("... was +5328"): find its line.
+        words = [w.strip("'\".,:") for w in str(exc).split()]
+        number = next((line.number for word in reversed(words) if len(word) > 2
+                       for line in lines if word in line.text), None)
+        where = f"line {number}: " if number else ""
+        raise ParseError(f"not a valid iCalendar file: {where}{exc}") from None
+
+
+def _line_of(lines: list[_Line], begin: int, name: str) -> int:
+    """The number of the first line of property `name` at or after line `begin`."""
+    for line in lines:
+        if line.number >= begin and re.match(rf"{re.escape(name)}[;:]", line.text, re.I):
+            return line.number
+    return begin
+
+
+def _check_used(event, lines: list[_Line], begin: int) -> None:
+    for prop, problem in event.errors:
+        if (prop or "").upper() in _USED:
+            raise ParseError(f"line {_line_of(lines, begin, prop)}: a broken {prop} in an "
+                             f"event: {problem}")
+
+
+# --- one event -----------------------------------------------------------------------------
+
+def _invite(uid: str, group: list[tuple[object, int]], lines: list[_Line], own: set[str],
+            now: datetime, method_cancel: bool) -> Invite:
+    for event, begin in group:
+        _check_used(event, lines, begin)
+        if event.get("DTSTART") is None:
+            raise ParseError(f"the event that starts on line {begin} has no start time "
+                             "(no DTSTART)")
+    event, start_value, begin = _chosen_occurrence(group, now)
+    warnings = []
+    if re.search(r";TZID=[:;]", "\n".join(
+            line.text for line in lines if line.number >= begin), re.IGNORECASE):
+        warnings.append(f"line {_line_of(lines, begin, 'DTSTART')}: the time zone (TZID) is "
+                        "empty, so the time is read as your own local time")
     all_day = not isinstance(start_value, datetime)
     start = _to_utc(start_value)
-    attendees = _attendees(event, own)
+    attendees = _attendees(event, own, lines, begin, warnings)
     summary = _text(event, "SUMMARY")
+    domain, company = _company(attendees, summary)
+    status = _text(event, "STATUS").upper()
     return Invite(
         summary=summary, start=start, end=_end(event, start_value, start), all_day=all_day,
         location=_text(event, "LOCATION"),
-        description=_JOIN_BOILERPLATE.sub("\n", _text(event, "DESCRIPTION")).strip(),
-        attendees=attendees, company_guess=_company(attendees), uid=_text(event, "UID"),
-        role_guess=role_from_summary(summary),
+        description=_JOIN_BOILERPLATE.sub("\n", plain_description(
+            _text(event, "DESCRIPTION"))).strip(),
+        attendees=attendees, company_guess=company, uid=uid,
+        role_guess=role_from_summary(summary), domain=domain,
+        sequence=max((_sequence(e) for e, _ in group), default=0),
+        cancelled=method_cancel or status == "CANCELLED", warnings=tuple(warnings),
     )
+
+
+def _sequence(event) -> int:
+    """SEQUENCE as a number, however large; 0 when absent or unreadable."""
+    value = event.get("SEQUENCE")
+    match = re.match(r"\s*(\d+)", str(value)) if value is not None else None
+    return int(match.group(1)) if match else 0
+
+
+def _chosen_occurrence(group: list[tuple[object, int]], now: datetime):
+    """(event, start, line) of the occurrence the user means: the first at or after `now`,
+    else the last before it. Overridden instances (RECURRENCE-ID) replace the series' own."""
+    candidates: list[tuple[datetime, int, object, date | datetime, int]] = []
+    overridden: set[datetime] = set()
+    for order, (event, begin) in enumerate(group):
+        if event.get("RECURRENCE-ID") is not None:
+            overridden.add(_to_utc(event.decoded("RECURRENCE-ID")))
+            if _text(event, "STATUS").upper() != "CANCELLED":
+                value = event.decoded("DTSTART")
+                candidates.append((_to_utc(value), order, event, value, begin))
+    for order, (event, begin) in enumerate(group):
+        if event.get("RECURRENCE-ID") is not None:
+            continue
+        for value in _series_starts(event, now):
+            if _to_utc(value) not in overridden:
+                candidates.append((_to_utc(value), order, event, value, begin))
+    if not candidates:  # every instance cancelled: the first event still says who and when
+        event, begin = group[0]
+        value = event.decoded("DTSTART")
+        return event, value, begin
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    upcoming = [c for c in candidates if c[0] >= now]
+    chosen = upcoming[0] if upcoming else candidates[-1]
+    return chosen[2], chosen[3], chosen[4]
+
+
+def _series_starts(event, now: datetime) -> list[date | datetime]:
+    """The series' start, and for a recurring event its occurrences nearest to `now`."""
+    first = event.decoded("DTSTART")
+    starts = [first]
+    rule = event.get("RRULE")
+    if rule is None or isinstance(rule, icalendar.prop.vBroken):
+        return starts
+    try:
+        from dateutil.rrule import rrulestr
+
+        anchor = first if isinstance(first, datetime) else datetime.combine(first, time())
+        if anchor.tzinfo is None:
+            anchor = anchor.astimezone()
+        text = rule.to_ical().decode()
+        if "UNTIL=" in text and not text.split("UNTIL=")[1].split(";")[0].endswith("Z"):
+            text = re.sub(r"UNTIL=(\d{8})(T\d{6})?", lambda m: f"UNTIL={m.group(1)}"
+                          f"{m.group(2) or 'T235959'}Z", text)
+        recurrence = rrulestr(text, dtstart=anchor)
+        reference = now.astimezone(anchor.tzinfo)
+        nearby = [recurrence.before(reference), recurrence.after(reference, inc=True)]
+    except (ValueError, TypeError, OverflowError):
+        return starts  # a rule we cannot expand: the series' own start stands
+    excluded = {_to_utc(v) for v in _exdates(event)}
+    for value in nearby:
+        if value is None:
+            continue
+        value = value if isinstance(first, datetime) else value.date()
+        if _to_utc(value) not in excluded:
+            starts.append(value)
+    return [s for s in dict.fromkeys(starts) if _to_utc(s) not in excluded or s == first]
+
+
+def _exdates(event) -> list[date | datetime]:
+    found = []
+    for prop in _as_list(event.get("EXDATE")):
+        for item in getattr(prop, "dts", []):
+            found.append(item.dt)
+    return found
 
 
 def _text(event, key: str) -> str:
@@ -143,33 +325,39 @@ def _to_utc(value: date | datetime) -> datetime:
 
 
 def _end(event, start_value: date | datetime, start: datetime) -> datetime | None:
+    """The end of the chosen occurrence: its DTEND, else its start plus DURATION, else a day
+    for an all-day event; None when the event gives no length."""
     if event.get("DTEND") is not None:
-        return _to_utc(event.decoded("DTEND"))
+        length = _to_utc(event.decoded("DTEND")) - _to_utc(event.decoded("DTSTART"))
+        return start + max(length, timedelta(0))
     if event.get("DURATION") is not None:
-        return start + event.decoded("DURATION")
+        duration = event.decoded("DURATION")
+        if not isinstance(start_value, datetime):
+            return _to_utc(start_value + timedelta(days=duration.days))
+        # RFC 5545 §3.3.6: days are nominal (the same wall time in the event's own zone),
+        # hours, minutes and seconds exact.
+        local = start_value if start_value.tzinfo else start_value.astimezone()
+        nominal = local + timedelta(days=duration.days)
+        return nominal.astimezone(UTC) + timedelta(seconds=duration.seconds)
     if not isinstance(start_value, datetime):  # RFC 5545: an all-day event lasts one day
         return _to_utc(start_value + timedelta(days=1))
     return None
 
 
+# --- people --------------------------------------------------------------------------------
+
 def _address(prop) -> str:
-    """The email of an ORGANIZER or ATTENDEE: its EMAIL parameter (Apple writes urn:uuid
-    values) or its mailto: value, whatever the case of "mailto:"."""
+    """The raw address of an ORGANIZER or ATTENDEE: its EMAIL parameter (Apple writes urn:uuid
+    values) or its value."""
     email = str(prop.params.get("EMAIL", "")).strip()
-    if not email:
-        value = str(prop).strip()
-        email = value[len("mailto:"):] if value.lower().startswith("mailto:") else value
-    return email.strip().lower() if "@" in email else ""
+    return email or str(prop).strip()
 
 
 def _display_name(prop, email: str) -> str:
     name = str(prop.params.get("CN", "")).strip().strip('"').strip()
     if not name or "@" in name:  # Google writes the address as CN when it has no name
-        return name_from_address(email)
-    parts = [part.strip() for part in name.split(",")]
-    if len(parts) == 2 and all(parts) and " " not in parts[0]:  # Outlook's "Doe, Jane"
-        return f"{parts[1]} {parts[0]}"
-    return name
+        return name_from_address(email) if email else ""
+    return display_name(name)
 
 
 def _as_list(value) -> list:
@@ -178,28 +366,112 @@ def _as_list(value) -> list:
     return value if isinstance(value, list) else [value]
 
 
-def _attendees(event, own: set[str]) -> tuple[Attendee, ...]:
-    """The organizer, then the attendees, each address once; rooms and the user left out."""
+def _attendees(event, own: set[str], lines: list[_Line], begin: int,
+               warnings: list[str]) -> tuple[Attendee, ...]:
+    """The organizer, then the attendees, each address once; rooms and the user left out.
+
+    People are told apart by address only: two attendees with one name and two addresses
+    stay two people. An address that is not valid is left out and the warning names its line.
+    """
     found: dict[str, Attendee] = {}
     props = [(p, True) for p in _as_list(event.get("ORGANIZER"))]
     props += [(p, False) for p in _as_list(event.get("ATTENDEE"))]
     for prop, is_organizer in props:
-        email = _address(prop)
-        cutype = str(prop.params.get("CUTYPE", "")).upper()
-        if not email or email in own or cutype in _NOT_PEOPLE or email in found:
+        raw = _address(prop)
+        if not raw or raw.lower().startswith(("urn:", "http:", "https:", "cid:")):
+            continue  # no address to write to
+        try:
+            email = normalise_address(raw)
+        except BadAddress as exc:
+            key = "ORGANIZER" if is_organizer else "ATTENDEE"
+            warnings.append(f"line {_line_of(lines, begin, key)}: left out, {exc}")
             continue
-        if email.split("@")[1] in {"resource.calendar.google.com", "group.calendar.google.com"}:
+        cutype = str(prop.params.get("CUTYPE", "")).upper()
+        if email in own or cutype in _NOT_PEOPLE or email in found:
+            continue
+        if email.split("@")[1].endswith(("resource.calendar.google.com",
+                                          "group.calendar.google.com")):
             continue
         found[email] = Attendee(_display_name(prop, email), email, is_organizer)
     return tuple(found.values())
 
 
-def _company(attendees: Sequence[Attendee]) -> str:
-    """The company of the most common work domain among the attendees."""
-    domains = Counter(a.email.split("@")[1] for a in attendees)
-    work = [(d, n) for d, n in domains.most_common() if d not in _SHARED_DOMAINS]
-    return company_from_domain(work[0][0]) if work else ""
+# "Interview at Quarry Labs", "Quarry Labs interview": capitalised words next to a word that
+# says the meeting is an interview. ("with" names a person, "@" Google's date.)
+_SUMMARY_COMPANY = re.compile(
+    r"(?i:\binterview\w*\b.*?\bat)\s+(?P<after>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})"
+    r"|^(?:\w+\s*:\s*)?(?P<before>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+"
+    r"(?i:interview|onsite|on-site|phone screen|screen)\b")
 
+
+def _company(attendees: Sequence[Attendee], summary: str) -> tuple[str, str]:
+    """(domain, company): the most common work domain among the attendees (ties: the first
+    met, organizer first), named as the summary writes it when it does."""
+    domains = Counter(a.email.split("@")[1] for a in attendees)
+    order = {d: i for i, d in reversed(list(enumerate(a.email.split("@")[1]
+                                                      for a in attendees)))}
+    work = sorted((d for d in domains if is_company_domain(d)),
+                  key=lambda d: (-domains[d], order[d]))
+    if work:
+        return work[0], company_name(work[0], (summary,))
+    return "", _company_from_summary(summary)
+
+
+def _company_from_summary(summary: str) -> str:
+    """A company named in a summary without a work address: "Interview at Quarry Labs"."""
+    match = _SUMMARY_COMPANY.search(summary.strip())
+    if not match:
+        return ""
+    name = (match.group("after") or match.group("before") or "").strip(" .-")
+    words = name.split()
+    if not words or _ROLE_WORDS.search(name) or _NOT_ROLE.fullmatch(words[0]):
+        return ""
+    return name
+
+
+# --- descriptions --------------------------------------------------------------------------
+
+class _TextOfHtml(HTMLParser):
+    _BREAKS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "ul", "ol"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in self._BREAKS:
+            self.parts.append("\n")
+        if tag == "li":
+            self.parts.append("- ")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BREAKS - {"br"}:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def plain_description(text: str) -> str:
+    """A description as plain text: HTML (Google Meet and Outlook write <b>, <br>, &nbsp;)
+    becomes its text with line breaks; plain text stays as it is."""
+    if not _HTML_HINT.search(text):
+        return text
+    parser = _TextOfHtml()
+    parser.feed(text.replace("\n", " ") if re.search(r"<br|<p|<div", text, re.I) else text)
+    parser.close()
+    plain = html.unescape("".join(parser.parts)).replace("\u00a0", " ")
+    plain = re.sub(r"[ \t]+\n", "\n", re.sub(r"[ \t]{2,}", " ", plain))
+    return re.sub(r"\n{3,}", "\n\n", plain).strip()
+
+
+# --- roles ---------------------------------------------------------------------------------
 
 _ROLE_WORDS = re.compile(
     r"\b(?:engineer|engineering|developer|manager|designer|analyst|scientist|architect|"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from followup import APP_NAME
 from followup.gui.sidebar import MeetingSidebar
 from followup.gui.workspace import MeetingWorkspace
+from followup.store.formats import dialog_filter, importable_suffixes
 from followup.store.library import Library
 
 
@@ -387,8 +388,7 @@ class MainWindow(QMainWindow):
     def import_file(self, path: str | None = None) -> None:
         if not path:
             path, _ = QFileDialog.getOpenFileName(
-                self, "Import", str(Path.home()),
-                "Followup files (*.json *.ics *.vcf);;All files (*)")
+                self, "Import", str(Path.home()), dialog_filter())
         if not path:
             return
         from followup.store.importers import ImportFailed, import_file
@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-IMPORTABLE = (".json", ".ics", ".vcf", ".vcard")
+IMPORTABLE = importable_suffixes()  # what drag and drop accepts: the same as the dialog
 
 SHORTCUTS_HELP = """\
 Ctrl+N  New meeting

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, timedelta
 
 from PySide6.QtCore import QDateTime, Qt, QTime
@@ -19,30 +18,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from followup.core.cards import ParseError
+from followup.core.people_lines import parse_people as read_people_lines
 from followup.store.library import MeetingInput, PersonSpec
 from followup.store.models import MEETING_KINDS
 
-COORDINATOR_TITLE = re.compile(
-    r"recruit|coordinat|talent|sourcer|people partner|\bhr\b|human resources", re.IGNORECASE)
-
-
-def capacity_from_title(title: str) -> str:
-    """A recruiter or coordinator is thanked for organising, not for interviewing."""
-    return "coordinator" if COORDINATOR_TITLE.search(title) else "interviewer"
-
 
 def parse_people(text: str) -> list[PersonSpec]:
-    """One person per line: "Jane Doe, Engineering Manager, jane@acme.com"."""
-    from followup.core.cards import parse_person_line
-
-    people = []
-    for line in text.splitlines():
-        if line.strip():
-            card = parse_person_line(line)
-            people.append(PersonSpec(name=card.name, title=card.title, email=card.email,
-                                     phone=card.phone, web=card.web,
-                                     capacity=capacity_from_title(card.title)))
-    return people
+    """The people typed one a line (see `core.people_lines`), as the library takes them;
+    raises ParseError naming the line that cannot be read."""
+    return [PersonSpec(name=t.person.name, title=t.person.title, email=t.person.email,
+                       phone=t.person.phone, web=t.person.web, capacity=t.capacity)
+            for t in read_people_lines(text)]
 
 
 class NewMeetingDialog(QDialog):
@@ -99,6 +86,13 @@ class NewMeetingDialog(QDialog):
             self.error.setText("Enter the company: every follow-up names it.")
             self.error.show()
             self.company.setFocus()
+            return
+        try:
+            parse_people(self.people.toPlainText())
+        except ParseError as exc:
+            self.error.setText(f"People, {exc}")
+            self.error.show()
+            self.people.setFocus()
             return
         super().accept()
 

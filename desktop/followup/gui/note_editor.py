@@ -70,6 +70,25 @@ def new_note_document(text: str, parent) -> QTextDocument:
     return document
 
 
+def note_text(document: QTextDocument) -> str:
+    """The text a note document holds, exactly: one line per block joined by "\\n".
+
+    toPlainText() would turn no-break spaces (U+00A0) into spaces and line separators (U+2028)
+    into line breaks, so an autosave would change text the user never touched. A paragraph
+    separator (U+2029) is a block break in a document and comes back as "\\n".
+    """
+    lines, block = [], document.begin()
+    while block.isValid():
+        lines.append(block.text())
+        block = block.next()
+    return "\n".join(lines)
+
+
+def held_by_editor(text: str) -> str:
+    """`text` as a note document gives it back by `note_text` (a U+2029 becomes "\\n")."""
+    return text.replace("\u2029", "\n")
+
+
 TOGGLE_KEY = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_K)
 
 

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from followup.gui.formatting import clock_time, short_datetime
-from followup.gui.note_editor import NoteEditor, new_note_document
+from followup.gui.note_editor import NoteEditor, held_by_editor, new_note_document, note_text
 from followup.store.library import Library, MeetingView
 from followup.store.models import CAPACITIES, MEETING_KINDS
 
@@ -372,8 +373,9 @@ class MeetingWorkspace(QWidget):
             document = self._documents.get(key)
             if document is None:
                 continue
-            text = document.toPlainText()
-            if text == self._saved_text.get(key):
+            text = note_text(document)
+            saved = self._saved_text.get(key)
+            if saved is not None and text == held_by_editor(saved):
                 continue  # a re-highlight, or typing undone: nothing to write
             try:
                 if key == GENERAL:
@@ -396,7 +398,7 @@ class MeetingWorkspace(QWidget):
 
     def current_notes(self, attendance_id) -> str:
         document = self._documents.get(attendance_id)
-        return document.toPlainText() if document is not None else self.library.notes(
+        return note_text(document) if document is not None else self.library.notes(
             attendance_id)
 
     # --- actions --------------------------------------------------------------------------
@@ -408,9 +410,16 @@ class MeetingWorkspace(QWidget):
 
     @Slot()
     def _add_person_from_line(self) -> None:
+        from followup.core.cards import ParseError
         from followup.gui.new_meeting import parse_people
 
-        people = parse_people(self.add_person_edit.text())
+        try:
+            people = parse_people(self.add_person_edit.text())
+        except ParseError as exc:  # the line stays for the user to correct
+            QToolTip.showText(self.add_person_edit.mapToGlobal(
+                QPoint(0, self.add_person_edit.height())), f"Not added: {exc}",
+                self.add_person_edit)
+            return
         if not people or self.meeting is None:
             return
         self.flush()

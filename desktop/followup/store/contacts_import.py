@@ -2,14 +2,28 @@
 
 Both parse the whole file first (a malformed file raises before anything is written) and
 then write in one transaction, so nothing is ever half-imported.
+
+An invite is matched to the meeting it made before by its UID (kept in the settings table
+under "invite-uid:<UID>" with the SEQUENCE last imported): importing it again changes
+nothing, a higher SEQUENCE updates the meeting, and a cancellation (METHOD:CANCEL or
+STATUS:CANCELLED) marks the meeting cancelled, so no follow-up is due for it.
 """
 
 from __future__ import annotations
 
-from followup.core.cards import ParseError
+import json
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from followup.core.cards import CardPerson, ParseError
+from followup.core.invites import Invite
 from followup.store import models as m
-from followup.store.importers import ImportFailed
+from followup.store.import_errors import ImportFailed
 from followup.store.library import Library, MeetingInput, PersonSpec
+
+UID_KEY = "invite-uid:"
+CANCELLED_NOTE = "Cancelled by the organizer: no follow-up is due."
 
 
 def _own_addresses(library: Library) -> list[str]:
@@ -17,64 +31,134 @@ def _own_addresses(library: Library) -> list[str]:
     return [email] if email else []
 
 
-def invite_to_meeting(invite) -> MeetingInput:
-    from followup.core.email_guess import company_from_domain
-
+def invite_to_meeting(invite: Invite, organizer_company: str = "") -> MeetingInput:
+    """The meeting an invite describes; `organizer_company` is the company on the
+    organizer's card, used when no attendee has a work address."""
     people = [PersonSpec(name=a.name, email=a.email,
                          capacity="coordinator" if a.is_organizer else "interviewer")
               for a in invite.attendees]
-    domains = [a.email.split("@")[-1].lower() for a in invite.attendees if "@" in a.email]
-    domain = max(set(domains), key=domains.count) if domains else ""
-    company = invite.company_guess or (company_from_domain(domain) if domain else "")
+    company = invite.company_guess if invite.domain else (
+        organizer_company or invite.company_guess)
     kind = "panel_interview" if len(people) > 2 else "one_on_one_interview"
     if "coffee" in invite.summary.lower():
         kind = "networking_coffee"
     elif "phone" in invite.summary.lower() or "screen" in invite.summary.lower():
         kind = "phone_screen"
+    notes = invite.description.strip()
+    if invite.warnings:
+        notes = "\n".join(filter(None, [notes, *(f"Import: {w}" for w in invite.warnings)]))
     return MeetingInput(
-        company=company or invite.summary or "Unknown company",
-        role=getattr(invite, "role_guess", "") or "", kind=kind, scheduled_start=invite.start,
-        scheduled_end=invite.end, location=invite.location,
-        general_notes=invite.description.strip(), company_domain=domain, people=people)
+        company=company or invite.summary or "Unknown company", role=invite.role_guess,
+        kind=kind, scheduled_start=invite.start, scheduled_end=invite.end,
+        location=invite.location, general_notes=notes, company_domain=invite.domain,
+        people=people)
 
 
-def import_invite(library: Library, text: str) -> dict[str, list[int]]:
+def import_invite(library: Library, data: bytes | str) -> dict[str, list[int]]:
     from followup.core.invites import parse_invites
 
     try:
-        invites = parse_invites(text, own_addresses=_own_addresses(library))
+        invites = parse_invites(data, own_addresses=_own_addresses(library))
     except ParseError as exc:
         raise ImportFailed(str(exc)) from None
-    if not invites:
-        raise ImportFailed("the calendar file holds no event")
     created: dict[str, list[int]] = {"meetings": [], "people": []}
     with library.session() as s:  # one transaction for every event of the file
         for invite in invites:
-            data = invite_to_meeting(invite)
-            meeting = m.Meeting(
-                company=library.company_named(s, data.company, data.company_domain), role=data.role,
-                kind=data.kind, scheduled_start=data.scheduled_start,
-                scheduled_end=data.scheduled_end, location=data.location,
-                general_notes=data.general_notes)
-            s.add(meeting)
-            s.flush()
-            created["meetings"].append(meeting.id)
-            for spec in data.people:
-                before = s.query(m.Person.id).count()
-                attendance = library.attend(s, meeting, spec)
-                if s.query(m.Person.id).count() > before:
-                    created["people"].append(attendance.person_id)
-    return created
+            _import_one(library, s, invite, created)
+    return {key: ids for key, ids in created.items() if ids or key in ("meetings", "people")}
 
 
-def import_cards(library: Library, text: str) -> dict[str, list[int]]:
+def _known(s: Session, uid: str) -> tuple[m.Meeting | None, int]:
+    """The meeting an earlier import of this UID made, and the SEQUENCE it had."""
+    row = s.get(m.Setting, UID_KEY + uid) if uid else None
+    if row is None:
+        return None, -1
+    record = json.loads(row.value)
+    return s.get(m.Meeting, record["meeting"]), int(record.get("sequence", 0))
+
+
+def _remember(s: Session, uid: str, meeting: m.Meeting, sequence: int) -> None:
+    if not uid:
+        return
+    value = json.dumps({"meeting": meeting.id, "sequence": sequence})
+    row = s.get(m.Setting, UID_KEY + uid)
+    if row is None:
+        s.add(m.Setting(key=UID_KEY + uid, value=value))
+    else:
+        row.value = value
+
+
+def _import_one(library: Library, s: Session, invite: Invite,
+                created: dict[str, list[int]]) -> None:
+    meeting, sequence = _known(s, invite.uid)
+    if invite.cancelled:
+        if meeting is None:
+            raise ImportFailed(
+                f"the file cancels “{invite.summary or invite.uid}”, a meeting that is not in "
+                "the library (no earlier invite with its UID was imported): nothing to cancel")
+        _cancel(meeting)
+        _remember(s, invite.uid, meeting, max(sequence, invite.sequence))
+        created.setdefault("cancelled_meetings", []).append(meeting.id)
+        return
+    if meeting is not None and invite.sequence <= sequence:
+        created.setdefault("skipped_meetings", []).append(meeting.id)
+        return
+    data = invite_to_meeting(invite, _organizer_company(s, invite))
+    if meeting is None:
+        meeting = m.Meeting(
+            company=library.company_named(s, data.company, data.company_domain),
+            role=data.role, kind=data.kind, scheduled_start=data.scheduled_start,
+            scheduled_end=data.scheduled_end, location=data.location,
+            general_notes=data.general_notes)
+        s.add(meeting)
+        s.flush()
+        created["meetings"].append(meeting.id)
+    else:  # an update: the new time and place; what the user wrote stays
+        meeting.scheduled_start, meeting.scheduled_end = data.scheduled_start, data.scheduled_end
+        meeting.location = data.location or meeting.location
+        meeting.role = meeting.role or data.role
+        created.setdefault("updated_meetings", []).append(meeting.id)
+    _remember(s, invite.uid, meeting, invite.sequence)
+    for spec in data.people:
+        _attend(library, s, meeting, spec, created)
+
+
+def _attend(library: Library, s: Session, meeting: m.Meeting, spec: PersonSpec,
+            created: dict[str, list[int]]) -> None:
+    """Add a person to the meeting; a person is the same only by address, never by name."""
+    known = _person_by_email(s, spec.email)
+    attendance = library.attend(s, meeting, spec, new_person=known is None)
+    if known is None:
+        created["people"].append(attendance.person_id)
+
+
+def _cancel(meeting: m.Meeting) -> None:
+    for attendance in meeting.attendees:
+        attendance.no_followup = True
+    if CANCELLED_NOTE not in meeting.general_notes:
+        meeting.general_notes = "\n\n".join(filter(None, [CANCELLED_NOTE,
+                                                          meeting.general_notes]))
+
+
+def _organizer_company(s: Session, invite: Invite) -> str:
+    organizer = next((a for a in invite.attendees if a.is_organizer), None)
+    person = _person_by_email(s, organizer.email) if organizer else None
+    return person.company.name if person is not None and person.company is not None else ""
+
+
+def _person_by_email(s: Session, email: str) -> m.Person | None:
+    if not email:
+        return None
+    return s.scalar(select(m.Person).where(func.lower(m.Person.email) == email.lower())
+                    .order_by(m.Person.id).limit(1))
+
+
+def import_cards(library: Library, data: bytes | str) -> dict[str, list[int]]:
     """Business cards become people (matched by email to those already known)."""
-    from sqlalchemy import func, select
-
     from followup.core.cards import parse_vcards
 
     try:
-        cards = parse_vcards(text)
+        cards = parse_vcards(data)
     except ParseError as exc:
         raise ImportFailed(str(exc)) from None
     if not cards:
@@ -82,28 +166,27 @@ def import_cards(library: Library, text: str) -> dict[str, list[int]]:
     created: dict[str, list[int]] = {"people": [], "updated": []}
     with library.session() as s:
         for card in cards:
-            person = None
-            if card.email:
-                person = s.scalar(select(m.Person).where(
-                    func.lower(m.Person.email) == card.email.lower()))
-            if person is None:
-                company = library.company_named(s, card.company, _domain(card.email))
-                person = m.Person(name=card.name, title=card.title, email=card.email,
-                                  phone=card.phone, web=card.web, card_notes=card.notes,
-                                  company=company)
-                s.add(person)
-                s.flush()
-                created["people"].append(person.id)
-                continue
-            for key in ("title", "phone", "web"):
-                if not getattr(person, key) and getattr(card, key):
-                    setattr(person, key, getattr(card, key))
-            if card.notes and card.notes not in person.card_notes:
-                person.card_notes = (person.card_notes + "\n" + card.notes).strip()
-            person.email_is_guess = False
-            created["updated"].append(person.id)
+            _import_card(library, s, card, created)
     return created
 
 
-def _domain(email: str) -> str:
-    return email.split("@")[-1].lower() if "@" in email else ""
+def _import_card(library: Library, s: Session, card: CardPerson,
+                 created: dict[str, list[int]]) -> None:
+    person = _person_by_email(s, card.email)
+    if person is None:
+        company = library.company_named(s, card.company, card.domain)
+        person = m.Person(name=card.name, title=card.title, email=card.email, phone=card.phone,
+                          web=card.web, card_notes=card.notes, company=company)
+        s.add(person)
+        s.flush()
+        created["people"].append(person.id)
+        return
+    for key in ("title", "phone", "web"):
+        if not getattr(person, key) and getattr(card, key):
+            setattr(person, key, getattr(card, key))
+    if person.company is None and card.company:
+        person.company = library.company_named(s, card.company, card.domain)
+    if card.notes and card.notes not in person.card_notes:
+        person.card_notes = (person.card_notes + "\n" + card.notes).strip()
+    person.email_is_guess = False
+    created["updated"].append(person.id)
