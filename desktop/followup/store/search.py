@@ -1,15 +1,21 @@
 """Full-text search over everything written in the library, kept in step by SQLite triggers.
 
-One FTS5 table, `search_index`, holds a document per meeting notes (one person in one meeting),
+An FTS5 table, `search_index`, has a document per meeting notes (one person in one meeting),
 general notes, follow-up draft, person card and company. Each document carries, besides its
 text (`body`), who it is about (`who`: name and title) and where (`org`: company and role), so
 "kafka priya" or "CTO checkout" narrow to that person or company without a second query.
-Triggers on the source tables rewrite a document whenever its source row (or a name it shows)
-changes, so the index follows every writer: the app, imports, deletes cascading through foreign
-keys, and hand edits. `ensure_index` recreates and refills it when a table copy (a batch
-migration) or anything else has dropped it.
 
-A document's rowid is `source id * 8 + kind`, so a trigger finds it without a mapping table.
+The index stores no copy of the text (external content): it reads the text back through the
+view `search_source`, driven by `search_doc`, the list of documents indexed. That keeps the
+library small, but FTS5 must be told a document's old values to remove it, so every change to
+a table a document reads is bracketed by two triggers: BEFORE it, the documents it touches are
+removed with the values the view still shows; AFTER it, they are added with the new ones. A
+parent deleted first removes its children's documents (SQLite deletes the parent row before
+the cascade reaches the children, so the children's own triggers then find nothing to remove).
+The index therefore follows every writer: the app, imports, cascading deletes, hand edits.
+`ensure_index` recreates and refills it when a table copy (a batch migration) dropped a trigger.
+
+A document's id is `source row id * 8 + kind`, so a trigger computes it without a lookup.
 """
 
 from __future__ import annotations
@@ -22,19 +28,15 @@ from datetime import UTC, datetime
 from sqlalchemy import text
 
 INDEX = "search_index"
+SOURCE = "search_source"
+DOCS = "search_doc"
 NOTES, GENERAL, DRAFT, PERSON, COMPANY = 1, 2, 3, 4, 5
 KIND_NAMES = {NOTES: "notes", GENERAL: "general", DRAFT: "draft", PERSON: "person",
               COMPANY: "company"}
-MAX_DOCUMENTS = 200  # best matches fetched per query; a person reads far fewer
+MAX_DOCUMENTS = 60  # best matches fetched per query; a person reads far fewer
 SNIPPET_TOKENS = 14
 MARK_START, MARK_END = "\x02", "\x03"  # never typed in notes; become the highlight
-
-CREATE_TABLE = f"""
-CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX} USING fts5(
-    body, who, org, alt,
-    kind UNINDEXED, meeting_id UNINDEXED, person_id UNINDEXED, attendance_id UNINDEXED,
-    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')
-"""
+COLUMNS = "body, who, org, alt, kind, meeting_id, person_id, attendance_id"
 
 # Letters that are not a base letter plus an accent, so unicode61 keeps them: their ASCII
 # spelling goes in the `alt` column, so "soren" finds Søren and "lukasz" finds Łukasz.
@@ -49,128 +51,160 @@ def _spelled(expr: str) -> str:
     return expr
 
 
-_DOCUMENT_PARTS = {  # kind -> (rowid, body, who, org, meeting_id, person_id, attendance_id, FROM)
-    NOTES: ("a.id * 8 + 1", "a.notes", "p.name || char(10) || p.title",
+# kind -> (source id, body, who, org, meeting_id, person_id, attendance_id, FROM)
+_PARTS = {
+    NOTES: ("a.id", "a.notes", "p.name || char(10) || p.title",
             "coalesce(c.name, '') || char(10) || mt.role", "a.meeting_id", "a.person_id", "a.id",
             "attendance a JOIN person p ON p.id = a.person_id "
             "JOIN meeting mt ON mt.id = a.meeting_id LEFT JOIN company c ON c.id = mt.company_id"),
-    GENERAL: ("mt.id * 8 + 2", "mt.general_notes", "''",
+    GENERAL: ("mt.id", "mt.general_notes", "''",
               "coalesce(c.name, '') || char(10) || mt.role || char(10) || mt.location", "mt.id",
               "NULL", "NULL", "meeting mt LEFT JOIN company c ON c.id = mt.company_id"),
-    DRAFT: ("f.id * 8 + 3", "f.subject || char(10) || f.body", "p.name || char(10) || p.title",
+    DRAFT: ("f.id", "f.subject || char(10) || f.body", "p.name || char(10) || p.title",
             "coalesce(c.name, '') || char(10) || mt.role", "a.meeting_id", "a.person_id", "a.id",
             "followup f JOIN attendance a ON a.id = f.attendance_id "
             "JOIN person p ON p.id = a.person_id JOIN meeting mt ON mt.id = a.meeting_id "
             "LEFT JOIN company c ON c.id = mt.company_id"),
-    PERSON: ("p.id * 8 + 4", "p.card_notes", "p.name || char(10) || p.title || char(10) || p.email",
+    PERSON: ("p.id", "p.card_notes", "p.name || char(10) || p.title || char(10) || p.email",
              "coalesce(c.name, '')", "NULL", "p.id", "NULL",
              "person p LEFT JOIN company c ON c.id = p.company_id"),
-    COMPANY: ("c.id * 8 + 5", "''", "''", "c.name || char(10) || c.domain", "NULL", "NULL", "NULL",
+    COMPANY: ("c.id", "''", "''", "c.name || char(10) || c.domain", "NULL", "NULL", "NULL",
               "company c"),
 }
-COLUMNS = "rowid, body, who, org, alt, kind, meeting_id, person_id, attendance_id"
 
 
-def _documents(kind: int) -> str:
-    """The documents of one kind as a SELECT of COLUMNS; callers append a WHERE clause."""
-    rowid, body, who, org, meeting, person, attendance, source = _DOCUMENT_PARTS[kind]
-    everything = f"{body} || ' ' || {who} || ' ' || {org}"
-    alt = f"nullif({_spelled(everything)}, {everything})"
-    return (f"SELECT {rowid}, {body}, {who}, {org}, {alt}, {kind}, {meeting}, {person}, "
-            f"{attendance} FROM {source}")
+def _doc_id(kind: int) -> str:
+    return f"{_PARTS[kind][0]} * 8 + {kind}"
 
 
-DOCUMENTS = {kind: _documents(kind) for kind in _DOCUMENT_PARTS}
-_ROWID = {kind: parts[0] for kind, parts in _DOCUMENT_PARTS.items()}
+def _values(kind: int) -> str:
+    """The indexed columns of one kind of document, in COLUMNS order."""
+    _key, body, who, org, meeting, person, attendance, _source = _PARTS[kind]
+    alt = f"nullif({_spelled(who + ' || char(10) || ' + org)}, {who} || char(10) || {org})"
+    return f"{body}, {who}, {org}, {alt}, {kind}, {meeting}, {person}, {attendance}"
 
 
-def _from_clause(kind: int) -> str:
-    return _DOCUMENT_PARTS[kind][-1]
+def _view_sql() -> str:
+    arms = [f"SELECT d.id AS id, {_values(kind)} FROM {DOCS} d, {parts[-1]} "
+            f"WHERE {parts[0]} = d.id / 8 AND d.id % 8 = {kind}" for kind, parts in _PARTS.items()]
+    names = "id, " + COLUMNS
+    return f"CREATE VIEW IF NOT EXISTS {SOURCE} ({names}) AS\n" + "\nUNION ALL\n".join(arms)
 
 
-def _reindex(kind: int, where: str) -> str:
-    """Statements that rewrite the documents of `kind` whose source rows match `where`."""
-    return (f"DELETE FROM {INDEX} WHERE rowid IN (SELECT {_ROWID[kind]} FROM "
-            f"{_from_clause(kind)} WHERE {where});\n"
-            f"INSERT INTO {INDEX} ({COLUMNS}) {DOCUMENTS[kind]} WHERE {where};")
+CREATE_STATEMENTS = [
+    f"CREATE TABLE IF NOT EXISTS {DOCS} (id INTEGER PRIMARY KEY)",
+    _view_sql(),
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX} USING fts5(
+        body, who, org, alt,
+        kind UNINDEXED, meeting_id UNINDEXED, person_id UNINDEXED, attendance_id UNINDEXED,
+        content = '{SOURCE}', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2')""",
+]
 
 
-def _insert(kind: int, where: str) -> str:
-    return f"INSERT INTO {INDEX} ({COLUMNS}) {DOCUMENTS[kind]} WHERE {where};"
+def _ids(kind: int, where: str) -> str:
+    return f"SELECT {_doc_id(kind)} FROM {_PARTS[kind][-1]} WHERE {where}"
 
 
-def _delete_one(kind: int, source_id: str) -> str:
-    return f"DELETE FROM {INDEX} WHERE rowid = {source_id} * 8 + {kind};"
+def _remove(kind: int, where: str) -> str:
+    """Take the matching documents out, with the values the sources hold now (as indexed).
+    Read from the sources rather than the view: SQLite pushes `id = ?` into a UNION ALL
+    view, but not `id IN (SELECT ...)`, and this runs on every autosave."""
+    return (f"INSERT INTO {INDEX} ({INDEX}, rowid, {COLUMNS}) "
+            f"SELECT 'delete', {_doc_id(kind)}, {_values(kind)} FROM {_PARTS[kind][-1]} "
+            f"WHERE {where} AND {_doc_id(kind)} IN (SELECT id FROM {DOCS});\n"
+            f"DELETE FROM {DOCS} WHERE id IN ({_ids(kind, where)});")
 
 
-# name -> (event, body). UPDATE OF lists only the columns a document shows, so starting a
-# meeting or changing a status never touches the index. Autosave (attendance.notes) rewrites
-# one document by rowid.
-TRIGGERS = {
-    "search_attendance_insert": ("AFTER INSERT ON attendance", _insert(NOTES, "a.id = new.id")),
-    "search_attendance_notes": (
-        "AFTER UPDATE OF notes ON attendance",
-        _delete_one(NOTES, "old.id") + "\n" + _insert(NOTES, "a.id = new.id")),
-    "search_attendance_moved": (
-        "AFTER UPDATE OF person_id, meeting_id ON attendance",
-        _reindex(NOTES, "a.id = new.id") + "\n" + _reindex(DRAFT, "a.id = new.id")),
-    "search_attendance_delete": ("AFTER DELETE ON attendance", _delete_one(NOTES, "old.id")),
-    "search_meeting_insert": ("AFTER INSERT ON meeting", _insert(GENERAL, "mt.id = new.id")),
-    "search_meeting_notes": (
-        "AFTER UPDATE OF general_notes, location ON meeting",
-        _delete_one(GENERAL, "old.id") + "\n" + _insert(GENERAL, "mt.id = new.id")),
-    "search_meeting_org": (
-        "AFTER UPDATE OF company_id, role ON meeting",
-        "\n".join((_reindex(GENERAL, "mt.id = new.id"), _reindex(NOTES, "mt.id = new.id"),
-                   _reindex(DRAFT, "mt.id = new.id")))),
-    "search_meeting_delete": ("AFTER DELETE ON meeting", _delete_one(GENERAL, "old.id")),
-    "search_person_insert": ("AFTER INSERT ON person", _insert(PERSON, "p.id = new.id")),
-    "search_person_card": (
-        "AFTER UPDATE OF card_notes, email ON person",
-        _delete_one(PERSON, "old.id") + "\n" + _insert(PERSON, "p.id = new.id")),
-    "search_person_who": (
-        "AFTER UPDATE OF name, title, company_id ON person",
-        "\n".join((_reindex(PERSON, "p.id = new.id"), _reindex(NOTES, "p.id = new.id"),
-                   _reindex(DRAFT, "p.id = new.id")))),
-    "search_person_delete": ("AFTER DELETE ON person", _delete_one(PERSON, "old.id")),
-    "search_company_insert": ("AFTER INSERT ON company", _insert(COMPANY, "c.id = new.id")),
-    "search_company_name": (
-        "AFTER UPDATE OF name, domain ON company",
-        "\n".join((_reindex(COMPANY, "c.id = new.id"), _reindex(GENERAL, "c.id = new.id"),
-                   _reindex(NOTES, "c.id = new.id"), _reindex(DRAFT, "c.id = new.id"),
-                   _reindex(PERSON, "c.id = new.id")))),
-    "search_company_delete": ("AFTER DELETE ON company", _delete_one(COMPANY, "old.id")),
-    "search_followup_insert": ("AFTER INSERT ON followup", _insert(DRAFT, "f.id = new.id")),
-    "search_followup_text": (
-        "AFTER UPDATE OF subject, body ON followup",
-        _delete_one(DRAFT, "old.id") + "\n" + _insert(DRAFT, "f.id = new.id")),
-    "search_followup_delete": ("AFTER DELETE ON followup", _delete_one(DRAFT, "old.id")),
+def _add(kind: int, where: str) -> str:
+    """Index the matching documents that are not indexed yet."""
+    return (f"INSERT INTO {INDEX} (rowid, {COLUMNS}) SELECT {_doc_id(kind)}, {_values(kind)} "
+            f"FROM {_PARTS[kind][-1]} WHERE {where} "
+            f"AND {_doc_id(kind)} NOT IN (SELECT id FROM {DOCS});\n"
+            f"INSERT OR IGNORE INTO {DOCS} (id) {_ids(kind, where)};")
+
+
+# What each change touches: table -> [(columns updated or None for insert/delete, documents as
+# (kind, WHERE on the source query))]. `row` stands for old (before) or new (after).
+_TOUCHES = {
+    "attendance": [
+        ("notes", [(NOTES, "a.id = row.id")]),
+        ("person_id, meeting_id", [(NOTES, "a.id = row.id"), (DRAFT, "a.id = row.id")]),
+    ],
+    "meeting": [
+        ("general_notes, location", [(GENERAL, "mt.id = row.id")]),
+        ("company_id, role", [(GENERAL, "mt.id = row.id"), (NOTES, "mt.id = row.id"),
+                              (DRAFT, "mt.id = row.id")]),
+    ],
+    "person": [
+        ("card_notes, email", [(PERSON, "p.id = row.id")]),
+        ("name, title, company_id", [(PERSON, "p.id = row.id"), (NOTES, "p.id = row.id"),
+                                     (DRAFT, "p.id = row.id")]),
+    ],
+    "company": [
+        ("name, domain", [(COMPANY, "c.id = row.id"), (GENERAL, "c.id = row.id"),
+                          (NOTES, "c.id = row.id"), (DRAFT, "c.id = row.id"),
+                          (PERSON, "c.id = row.id")]),
+    ],
+    "followup": [
+        ("subject, body, attendance_id", [(DRAFT, "f.id = row.id")]),
+    ],
 }
+_OWN_KIND = {"attendance": NOTES, "meeting": GENERAL, "person": PERSON, "company": COMPANY,
+             "followup": DRAFT}
+
+
+def _triggers() -> dict[str, tuple[str, str]]:
+    """name -> (event, body). Autosave (UPDATE OF notes) touches one document."""
+    out: dict[str, tuple[str, str]] = {}
+    for table, changes in _TOUCHES.items():
+        own = _OWN_KIND[table]
+        alias = _PARTS[own][0].split(".")[0]
+        out[f"search_{table}_insert"] = (
+            f"AFTER INSERT ON {table}", _add(own, f"{alias}.id = new.id"))
+        # Deleting a row removes every document that reads it (see the module docstring).
+        everything = {kind: where for _cols, docs in changes for kind, where in docs}
+        out[f"search_{table}_delete"] = (f"BEFORE DELETE ON {table}", "\n".join(
+            _remove(kind, where.replace("row.", "old.")) for kind, where in everything.items()))
+        for number, (columns, docs) in enumerate(changes, start=1):
+            out[f"search_{table}_update{number}_before"] = (
+                f"BEFORE UPDATE OF {columns} ON {table}",
+                "\n".join(_remove(k, w.replace("row.", "old.")) for k, w in docs))
+            out[f"search_{table}_update{number}_after"] = (
+                f"AFTER UPDATE OF {columns} ON {table}",
+                "\n".join(_add(k, w.replace("row.", "new.")) for k, w in docs))
+    return out
+
+
+TRIGGERS = _triggers()
 
 
 def create_statements() -> list[str]:
-    """The DDL of the index and its triggers, in order (the migration and `ensure_index`)."""
-    statements = [CREATE_TABLE]
-    for name, (event, body) in TRIGGERS.items():
-        statements.append(f"CREATE TRIGGER IF NOT EXISTS {name} {event} BEGIN\n{body}\nEND")
-    return statements
+    """The DDL of the index, its view and its triggers, in order."""
+    return CREATE_STATEMENTS + [
+        f"CREATE TRIGGER IF NOT EXISTS {name} {event} BEGIN\n{body}\nEND"
+        for name, (event, body) in TRIGGERS.items()]
 
 
 def drop_statements() -> list[str]:
     return [f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGERS] + [
-        f"DROP TABLE IF EXISTS {INDEX}"]
+        f"DROP TABLE IF EXISTS {INDEX}", f"DROP VIEW IF EXISTS {SOURCE}",
+        f"DROP TABLE IF EXISTS {DOCS}"]
 
 
 def fill_statements() -> list[str]:
-    """Empty the index and index every source row again."""
-    return [f"DELETE FROM {INDEX}"] + [
-        f"INSERT INTO {INDEX} ({COLUMNS}) {DOCUMENTS[kind]}" for kind in DOCUMENTS] + [
-        f"INSERT INTO {INDEX} ({INDEX}) VALUES ('optimize')"]
+    """Index every source row (on an empty index)."""
+    out = []
+    for kind, parts in _PARTS.items():
+        out.append(f"INSERT INTO {INDEX} (rowid, {COLUMNS}) SELECT {_doc_id(kind)}, "
+                   f"{_values(kind)} FROM {parts[-1]}")
+        out.append(f"INSERT INTO {DOCS} (id) SELECT {_doc_id(kind)} FROM {parts[-1]}")
+    return out + [f"INSERT INTO {INDEX} ({INDEX}) VALUES ('optimize')"]
 
 
 def is_index_table(name: str) -> bool:
-    """The FTS table and its shadow tables: not part of the SQLAlchemy models."""
-    return name == INDEX or name.startswith(INDEX + "_")
+    """The FTS table, its shadow tables and its list of documents: not in the models."""
+    return name in (INDEX, DOCS) or name.startswith(INDEX + "_")
 
 
 def not_index_table(name, type_, _parent_names) -> bool:
@@ -179,15 +213,15 @@ def not_index_table(name, type_, _parent_names) -> bool:
 
 
 def index_is_complete(conn) -> bool:
-    """True when the table and every trigger exist (a batch migration drops a table's
-    triggers with the table it copies)."""
+    """True when the table, the view and every trigger exist (a batch migration drops a
+    table's triggers with the table it copies)."""
     names = {row[0] for row in conn.exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
-    return INDEX in names and all(name in names for name in TRIGGERS)
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger')")}
+    return {INDEX, SOURCE, DOCS, *TRIGGERS} <= names
 
 
 def ensure_index(engine) -> bool:
-    """Create and fill the index when it or a trigger is missing; True when it did.
+    """Create and fill the index when any part of it is missing; True when it did.
 
     Cheap when nothing is missing (one read of sqlite_master), so it runs at every open.
     """
@@ -200,9 +234,14 @@ def ensure_index(engine) -> bool:
 
 
 def rebuild(conn) -> None:
-    """Drop, recreate and refill the index and its triggers in the caller's transaction."""
+    """Drop, recreate and refill the index in the caller's transaction."""
     for statement in drop_statements() + create_statements() + fill_statements():
         conn.exec_driver_sql(statement)
+
+
+def check_index(conn) -> None:
+    """Raise sqlite3 errors (through SQLAlchemy) when the index disagrees with the notes."""
+    conn.exec_driver_sql(f"INSERT INTO {INDEX} ({INDEX}, rank) VALUES ('integrity-check', 1)")
 
 
 # --- the query ------------------------------------------------------------------------------
@@ -394,7 +433,7 @@ class SearchResult:
 _HITS_SQL = f"""
 SELECT rowid, kind, meeting_id, person_id, attendance_id, who,
        snippet({INDEX}, 0, char(2), char(3), '…', {SNIPPET_TOKENS})
-FROM {INDEX} WHERE {INDEX} MATCH :match ORDER BY bm25({INDEX}, 1.0, 2.0, 1.5, 1.0) LIMIT :limit
+FROM {INDEX} WHERE {INDEX} MATCH :match ORDER BY bm25({INDEX}, 1.0, 2.0, 1.5, 1.5) LIMIT :limit
 """
 
 
