@@ -3,6 +3,7 @@
 from alembic import context
 
 from followup.store.models import Base
+from followup.store.search import not_index_table
 
 config = context.config
 target_metadata = Base.metadata
@@ -26,6 +27,7 @@ def _run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things; batch copies the table
         compare_type=True,
+        include_name=not_index_table,  # the search index is made by SQL, not by the models
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from followup.store import models as m
 from followup.store.schema import open_engine
+from followup.store.search import ensure_index
 from followup.store.timestamps import utcnow
 
 
@@ -110,6 +111,7 @@ class Library:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.engine = open_engine(self.path)
+        ensure_index(self.engine)  # a missing search index (or trigger) is rebuilt here
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def close(self) -> None:
