@@ -117,19 +117,15 @@ def inspect(path: Path) -> str | None:
 
 def _refuse_foreign(path: Path, tables: set[str], revision: str | None) -> None:
     ours = CORE_TABLES <= tables
-    if tables and revision is None and not ours:
+    if tables and not ours:
         raise LibraryError(
             f"{path} is another program's SQLite database (it holds the tables "
             f"{', '.join(sorted(tables)[:5])}), not a Followup library. It was left untouched; "
             "move it away or choose another folder with --data-dir.", "foreign")
     if revision is not None and not _known_revision(revision):
-        if ours:
-            raise LibraryError(
-                f"{path} was written by a newer Followup (schema {revision}). "
-                "Update Followup to open it; the file was left untouched.", "newer")
         raise LibraryError(
-            f"{path} is another program's SQLite database, not a Followup library. It was left "
-            "untouched; move it away or choose another folder with --data-dir.", "foreign")
+            f"{path} was written by a newer Followup (schema {revision}). "
+            "Update Followup to open it; the file was left untouched.", "newer")
     if revision is None and ours:
         raise LibraryError(
             f"{path} looks like a Followup library but does not say which version wrote it. "
