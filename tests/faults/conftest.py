@@ -23,11 +23,11 @@ def run_followup(*args: str, data: Path | None = None, timeout: float = 60,
                           timeout=timeout, preexec_fn=preexec)
 
 
-def run_python(code: str, *args: str, timeout: float = 60, preexec=None):
+def run_python(code: str, *args: str, timeout: float = 60, preexec=None, stdin: str = ""):
     """Run `code` in a child Python with Followup importable; returns the finished process."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          env=env, timeout=timeout, preexec_fn=preexec)
+                          env=env, timeout=timeout, preexec_fn=preexec, input=stdin)
 
 
 # Injected into a child: SIGKILL itself right after its Nth SQL statement (SQLAlchemy's

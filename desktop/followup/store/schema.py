@@ -154,7 +154,8 @@ def library_error(path: Path, exc: BaseException) -> LibraryError:
     message = str(original)
     if is_disk_full(original, path):
         return LibraryError(
-            f"The disk holding {path.parent} is full, so Followup cannot write to its library. "
+            f"The disk holding {path.parent} is full (or a file size limit was reached), so "
+            "Followup cannot write to its library. "
             "Everything saved before is kept. Free some space and try again.", "full")
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in message:
         return LibraryError(
@@ -182,10 +183,22 @@ def is_disk_full(exc: BaseException, path: Path | None = None) -> bool:
         return True
     if name.startswith("SQLITE_IOERR") and path is not None:
         try:
-            return shutil.disk_usage(path.parent).free < LOW_SPACE_BYTES
+            return (shutil.disk_usage(path.parent).free < LOW_SPACE_BYTES
+                    or _file_size_limited())
         except OSError:
             return False
     return False
+
+
+def _file_size_limited() -> bool:
+    """True when this process may not grow files past a limit (`ulimit -f`): SQLite reports
+    reaching it as an I/O error, and for the user it is the same as a full disk."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
+    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return soft != resource.RLIM_INFINITY
 
 
 def _first_line(text: str) -> str:
