@@ -11,7 +11,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from followup import APP_ID, APP_NAME, __version__
-from followup.gui.errors import install_excepthook, setup_logging, show_error
+from followup.gui.errors import (
+    install_excepthook,
+    is_interactive,
+    set_interactive,
+    setup_logging,
+    show_error,
+)
 
 log = logging.getLogger(__name__)
 
@@ -84,9 +90,11 @@ def open_window(folder: Path, demo: bool = False, seed_first_start: bool = False
 
 
 def _backup_quietly(backup, path: Path) -> None:
+    import sqlite3
+
     try:
         backup(path)
-    except OSError as exc:  # a failed backup must not stop the user taking notes
+    except (OSError, sqlite3.Error) as exc:  # a failed backup (full disk) must not stop notes
         log.warning("daily backup failed: %s", exc)
 
 
@@ -95,25 +103,82 @@ def run_app(args) -> int:
     from followup.store.schema import LibraryError
 
     app = make_application()
+    set_interactive(not args.smoke)
     folder = resolve_data_dir(args)
     try:
         log_path = setup_logging(folder)
     except OSError:
         log_path = None
     install_excepthook(log_path)
-    try:
-        window = open_window(folder, demo=args.demo, seed_first_start=not args.smoke)
-    except (LibraryError, AlreadyOpen) as exc:
-        log.error("cannot open library: %s", exc)
-        if args.smoke:
-            print(f"followup: {exc}", file=sys.stderr)
-        else:
+    if args.smoke:
+        _never_wait_for_a_click(app)
+    while True:
+        try:
+            window = open_window(folder, demo=args.demo, seed_first_start=not args.smoke)
+            break
+        except (LibraryError, AlreadyOpen) as exc:
+            log.error("cannot open library: %s", exc)
+            if _can_restore(exc):
+                if _offer_restore(folder, exc):
+                    continue
+                return 2
             show_error("Cannot open the library", str(exc))
-        return 2
+            return 2
     window.show()
     if args.smoke:
         QTimer.singleShot(0, app.quit)
     code = app.exec()
+    if args.smoke and app.property("smokeClosedDialog"):
+        code = code or 3
     window.library.close()
     window.library_lock.release()
     return code
+
+
+def _can_restore(exc) -> bool:
+    return (getattr(exc, "kind", "") == "damaged" and getattr(exc, "backup", None) is not None
+            and is_interactive())
+
+
+def _offer_restore(folder: Path, exc) -> bool:
+    """A damaged library with a good backup: ask to restore it (the damaged file is kept
+    aside). True when it was restored and opening should be tried again."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from followup.paths import library_path
+    from followup.store.backup import restore_backup
+
+    box = QMessageBox(QMessageBox.Icon.Warning, "The library is damaged", str(exc))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    restore = box.addButton(f"Restore {exc.backup.name}", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    try:
+        aside = restore_backup(library_path(folder), exc.backup)
+    except OSError as error:
+        show_error("Cannot restore the backup", f"The backup could not be restored: "
+                   f"{error.strerror or error}. Nothing was changed.")
+        return False
+    log.warning("restored %s; the damaged library is kept as %s", exc.backup, aside)
+    return True
+
+
+def _never_wait_for_a_click(app: QApplication) -> None:
+    """--smoke runs unattended: a modal dialog that opens anyway is printed, closed, and the
+    run ends with an error instead of hanging."""
+
+    def close_modal() -> None:
+        modal = app.activeModalWidget()
+        if modal is None:
+            return
+        text = getattr(modal, "text", lambda: "")() or modal.windowTitle()
+        print(f"followup: {text}", file=sys.stderr)
+        app.setProperty("smokeClosedDialog", True)
+        modal.close()
+
+    timer = QTimer(app, interval=100)
+    timer.timeout.connect(close_modal)
+    timer.start()

@@ -10,12 +10,24 @@ from pathlib import Path
 log = logging.getLogger("followup")
 
 
+# False for --smoke and other runs nobody watches: a message goes to stderr, never a dialog.
+_interactive = True
+
+
+class QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """A log file that never prints "--- Logging error ---" to the terminal: when the disk is
+    full the entry is dropped, and the user hears about the disk from the app itself."""
+
+    def handleError(self, record) -> None:  # noqa: N802 - logging's name
+        pass
+
+
 def setup_logging(folder: Path) -> Path:
     """Log to a rotating file in the data folder (a few hundred KB at most)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "followup.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=256_000, backupCount=2,
-                                                   encoding="utf-8")
+    handler = QuietFileHandler(path, maxBytes=256_000, backupCount=2, encoding="utf-8",
+                               delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -29,6 +41,11 @@ def install_excepthook(log_path: Path | None) -> None:
             sys.__excepthook__(exc_type, exc, tb)
             return
         log.error("unexpected error", exc_info=(exc_type, exc, tb))
+        from followup.store.schema import LibraryError
+
+        if isinstance(exc, LibraryError):  # disk full, damaged, locked: already in plain words
+            show_error("Followup cannot use its library", str(exc))
+            return
         show_error("Something went wrong",
                    "Followup hit an unexpected problem. Notes are saved as you type, so what "
                    "you wrote before this is safe; the details were "
@@ -38,13 +55,25 @@ def install_excepthook(log_path: Path | None) -> None:
     sys.excepthook = hook
 
 
+def set_interactive(value: bool) -> None:
+    """False: errors are printed to stderr and no dialog ever waits for a click."""
+    global _interactive
+    _interactive = value
+
+
+def is_interactive() -> bool:
+    return _interactive
+
+
 def show_error(title: str, text: str, details: str = "") -> None:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    if QApplication.instance() is None:
+    if QApplication.instance() is None or not _interactive:
         print(f"followup: {text}", file=sys.stderr)
         return
     box = QMessageBox(QMessageBox.Icon.Warning, title, text)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # names and file paths are never markup
     box.setObjectName("errorDialog")
     if details:
         box.setDetailedText(details)

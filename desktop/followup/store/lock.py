@@ -16,7 +16,13 @@ class LibraryLock:
         self._handle = None
 
     def acquire(self) -> None:
-        handle = open(self.path, "a+")  # noqa: SIM115 - held for the life of the window
+        try:
+            handle = open(self.path, "a+")  # noqa: SIM115 - held for the life of the window
+        except OSError as exc:
+            from followup.store.schema import LibraryError
+
+            raise LibraryError(f"Followup cannot create {self.path}: {exc.strerror}. Check the "
+                               "folder's permissions and free space.", "access") from None
         try:
             _lock(handle)
         except OSError:
@@ -25,10 +31,11 @@ class LibraryLock:
                 f"Followup is already open on this library ({self.path.parent}). "
                 "Switch to that window; two windows on one library could overwrite each "
                 "other's notes.") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
+        try:  # the pid only helps a person looking; a full disk must not stop the app
+            os.ftruncate(handle.fileno(), 0)
+            os.write(handle.fileno(), str(os.getpid()).encode())
+        except OSError:
+            pass
         self._handle = handle
 
     def release(self) -> None:

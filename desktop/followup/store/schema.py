@@ -1,8 +1,20 @@
-"""Opening the library file: checks, pragmas, and migrations only when they are due."""
+"""Opening the library file: checks, pragmas, and migrations only when they are due.
+
+Nothing is written to a file before it has been checked: a file that is empty, not SQLite,
+another program's database, damaged or from a newer Followup is refused with a message and left
+exactly as it was (not even switched to WAL). A new library and every migration are built in a
+hidden copy beside the library and swapped in with one rename, so a crash or a kill at any moment
+leaves either the old library or the new one, never a half-migrated file; a copy of the old
+library goes to the backups folder before any migration.
+"""
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
+import re
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -14,56 +26,226 @@ log = logging.getLogger(__name__)
 # The newest Alembic revision; a test checks it matches migrations/versions.
 SCHEMA_HEAD = "0003"
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Tables every Followup schema has had since the first revision: a file with an
+# alembic_version table but none of these belongs to another program.
+CORE_TABLES = frozenset({"meeting", "person", "attendance"})
+# Below this much free space an I/O error is most likely the disk being full.
+LOW_SPACE_BYTES = 1_000_000
 
 
 class LibraryError(Exception):
-    """A library that cannot be opened; the message says what is wrong and what to do."""
+    """A library that cannot be opened or written; the message says what is wrong and what to
+    do. `kind` is one of "damaged", "full", "locked", "foreign", "newer", "empty", "access",
+    "io"; `backup` is the newest good backup to offer when the library is damaged."""
+
+    def __init__(self, message: str, kind: str = "io", backup: Path | None = None):
+        super().__init__(message)
+        self.kind = kind
+        self.backup = backup
 
 
-def _set_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")  # a note is user data: survive power loss
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+class StorageError(LibraryError):
+    """The library failed while in use (disk full, damaged page, locked); raised in place of
+    the driver's exception so no caller shows SQLite's own words."""
+
+
+# --- checks before anything is written ---------------------------------------------------------
 
 
 def check_file(path: Path) -> None:
-    """Refuse, with a clear message, a file that is not a Followup library we can use."""
+    """Refuse, with a clear message, a file or folder we cannot use; never writes to `path`."""
     folder = path.parent
     if path.exists():
         if not path.is_file():
-            raise LibraryError(f"{path} is not a file. Choose another data folder with --data-dir.")
+            raise LibraryError(f"{path} is not a file. Choose another data folder with "
+                               "--data-dir.", "access")
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise LibraryError(f"Followup cannot read and write {path}. Check its permissions.",
+                               "access")
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
-        if header and header != SQLITE_HEADER:
+        if not header:
+            raise LibraryError(
+                f"{path} is empty (0 bytes): the library that was there is gone, or it was "
+                "never written. Followup left it untouched. Restore a copy from the backups "
+                "folder beside it, or delete the empty file to start a new library.", "empty")
+        if header != SQLITE_HEADER:
             raise LibraryError(
                 f"{path} is not a Followup library (it is not an SQLite database). "
-                "It was left untouched; move it away or choose another folder with --data-dir.")
-        import os
-
-        if not os.access(path, os.R_OK | os.W_OK):
-            raise LibraryError(f"Followup cannot read and write {path}. Check its permissions.")
+                "It was left untouched; move it away or choose another folder with --data-dir.",
+                "foreign")
     else:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LibraryError(
                 f"Followup cannot create its data folder {folder}: {exc.strerror}. "
-                "Choose another folder with --data-dir.") from None
-    import os
-
+                "Choose another folder with --data-dir.", "access") from None
     if not os.access(folder, os.W_OK):
         raise LibraryError(
             f"The folder {folder} cannot be written, so notes could not be saved. "
-            "Choose another folder with --data-dir or fix its permissions.")
+            "Choose another folder with --data-dir or fix its permissions.", "access")
+
+
+def inspect(path: Path) -> str | None:
+    """The schema revision of an existing library, after checking it is ours and undamaged.
+
+    Reads only: the file keeps its journal mode and bytes. Raises LibraryError.
+    """
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
+    except sqlite3.Error as exc:
+        raise library_error(path, exc) from None
+    try:
+        conn.execute("PRAGMA busy_timeout=5000")
+        problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if problem != "ok":
+            raise damaged(path, problem)
+        tables = {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")}
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+    except sqlite3.Error as exc:
+        raise library_error(path, exc) from None
+    finally:
+        conn.close()
+    _refuse_foreign(path, tables, revision)
+    return revision
+
+
+def _refuse_foreign(path: Path, tables: set[str], revision: str | None) -> None:
+    ours = CORE_TABLES <= tables
+    if tables and not ours:
+        raise LibraryError(
+            f"{path} is another program's SQLite database (it holds the tables "
+            f"{', '.join(sorted(tables)[:5])}), not a Followup library. It was left untouched; "
+            "move it away or choose another folder with --data-dir.", "foreign")
+    if revision is not None and not _known_revision(revision):
+        raise LibraryError(
+            f"{path} was written by a newer Followup (schema {revision}). "
+            "Update Followup to open it; the file was left untouched.", "newer")
+    if revision is None and ours:
+        raise LibraryError(
+            f"{path} looks like a Followup library but does not say which version wrote it. "
+            "It was left untouched; restore a copy from the backups folder beside it.",
+            "damaged", _newest_good_backup(path))
+
+
+# --- errors in the user's words ----------------------------------------------------------------
+
+
+def damaged(path: Path, detail: str) -> LibraryError:
+    backup = _newest_good_backup(path)
+    offer = (f"The newest good backup is {backup.name} in the backups folder beside it: "
+             "Followup can restore it (the damaged file is kept aside), or copy it over "
+             f"{path.name} yourself." if backup else
+             "There is no good backup to restore; keep the file for a recovery tool.")
+    return LibraryError(
+        f"{path} is damaged ({_first_line(detail)}). It was left untouched. {offer}",
+        "damaged", backup)
+
+
+def library_error(path: Path, exc: BaseException) -> LibraryError:
+    """`exc` (a driver, SQLAlchemy or OS error) as a LibraryError saying what to do."""
+    original = getattr(exc, "orig", None) or exc
+    name = getattr(original, "sqlite_errorname", "") or ""
+    message = str(original)
+    if is_disk_full(original, path):
+        return LibraryError(
+            f"The disk holding {path.parent} is full (or a file size limit was reached), so "
+            "Followup cannot write to its library. "
+            "Everything saved before is kept. Free some space and try again.", "full")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in message:
+        return LibraryError(
+            f"{path} is locked by another program. Close it (or the other Followup) and try "
+            "again.", "locked")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN", "SQLITE_AUTH")):
+        return LibraryError(
+            f"Followup cannot write {path}. Check its permissions and that the disk is not "
+            "read-only.", "access")
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in message:
+        return damaged(path, message)
+    if name.startswith("SQLITE_IOERR") or isinstance(original, OSError):
+        return LibraryError(
+            f"Followup could not read or write {path} (a disk error: {message}). Everything "
+            "saved before is kept; check the disk and try again.", "io")
+    return LibraryError(f"{path} could not be opened: {message}", "io")
+
+
+def is_disk_full(exc: BaseException, path: Path | None = None) -> bool:
+    """True when `exc` means no space is left (or a file size limit was reached)."""
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", -1))
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL" or "disk is full" in str(exc):
+        return True
+    if name.startswith("SQLITE_IOERR") and path is not None:
+        try:
+            return (shutil.disk_usage(path.parent).free < LOW_SPACE_BYTES
+                    or _file_size_limited())
+        except OSError:
+            return False
+    return False
+
+
+def _file_size_limited() -> bool:
+    """True when this process may not grow files past a limit (`ulimit -f`): SQLite reports
+    reaching it as an I/O error, and for the user it is the same as a full disk."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
+    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return soft != resource.RLIM_INFINITY
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else "unreadable"
+
+
+def _newest_good_backup(path: Path) -> Path | None:
+    from followup.store.backup import newest_good_backup
+
+    try:
+        return newest_good_backup(path)
+    except OSError:
+        return None
+
+
+# --- engines -----------------------------------------------------------------------------------
+
+
+def _set_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")  # a note is user data: survive power loss
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
 
 
 def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _set_pragmas)
     return engine
+
+
+def _plain_errors(path: Path):
+    """Turn the driver's failures in use (disk full, damaged page, locked) into StorageError."""
+
+    def handle_error(context):
+        original = context.original_exception
+        if isinstance(original, sqlite3.OperationalError | sqlite3.DatabaseError) and not (
+                isinstance(original, sqlite3.IntegrityError | sqlite3.ProgrammingError
+                           | sqlite3.InterfaceError)):
+            error = library_error(path, original)
+            if error.kind != "io" or getattr(original, "sqlite_errorname", "").startswith(
+                    "SQLITE_IOERR"):
+                raise StorageError(str(error), error.kind, error.backup) from original
+
+    return handle_error
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -102,26 +284,160 @@ def alembic_config(connection=None):
     return config
 
 
+# --- opening, creating and migrating -----------------------------------------------------------
+
+
 def open_engine(path: Path) -> Engine:
     """An engine on a checked, migrated library; raises LibraryError with a user message."""
+    path = Path(path)
+    remove_stale_work_files(path)
     check_file(path)
-    engine = make_engine(path)
     try:
-        revision = current_revision(engine)
-        if revision != SCHEMA_HEAD:
-            if revision is not None and not _known_revision(revision):
-                raise LibraryError(
-                    f"{path} was written by a newer Followup (schema {revision}). "
-                    "Update Followup to open it; the file was left untouched.")
-            log.info("migrating %s from %s to %s", path, revision, SCHEMA_HEAD)
-            upgrade(engine)
+        if not path.exists():
+            log.info("creating %s", path)
+            _build_and_swap(path, source=None)
+        else:
+            revision = inspect(path)
+            if revision != SCHEMA_HEAD:
+                log.info("migrating %s from %s to %s", path, revision, SCHEMA_HEAD)
+                _migrate(path, revision)
     except LibraryError:
-        engine.dispose()
         raise
     except Exception as exc:
+        log.warning("cannot open %s", path, exc_info=True)
+        raise library_error(path, exc) from exc
+    engine = make_engine(path)
+    event.listen(engine, "handle_error", _plain_errors(path))
+    try:
+        with engine.connect():
+            pass  # the pragmas run now, so a failure here is reported before any caller's work
+    except Exception as exc:
         engine.dispose()
-        raise _library_error(path, exc) from exc
+        raise library_error(path, exc) from exc
     return engine
+
+
+def _migrate(path: Path, revision: str | None) -> None:
+    from followup.store.backup import backup_before_migration
+
+    if revision is not None:
+        backup_before_migration(path, revision)
+    _leave_wal(path)
+    _build_and_swap(path, source=path)
+
+
+def _leave_wal(path: Path) -> None:
+    """Fold the write-ahead log into the file and delete it: a stale -wal beside a swapped-in
+    file would be replayed onto it and ruin it."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
+    try:
+        conn.execute("PRAGMA busy_timeout=5000")
+        conn.execute("PRAGMA journal_mode=DELETE").fetchone()
+    finally:
+        conn.close()
+
+
+def work_file(path: Path, what: str) -> Path:
+    """The hidden file a new or migrated library is built in, marked with our process id."""
+    return path.with_name(f".{path.name}.{os.getpid()}.{what}")
+
+
+def _build_and_swap(path: Path, source: Path | None) -> None:
+    """Copy `source` (or start empty), migrate the copy to the head in one transaction, check
+    it, and rename it over `path`."""
+    work = work_file(path, "migrating" if source else "new")
+    _remove(work)
+    try:
+        if source is not None:
+            src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+            dest = sqlite3.connect(work)
+            try:
+                src.backup(dest)
+            finally:
+                src.close()
+                dest.close()
+        engine = create_engine(f"sqlite:///{work}")
+        event.listen(engine, "connect", _migration_pragmas)
+        try:
+            upgrade(engine)
+            _check_built(work)
+        finally:
+            engine.dispose()
+        _fsync(work)
+        os.replace(work, path)
+        _fsync_folder(path.parent)
+    finally:
+        _remove(work)
+        _remove(work.with_name(work.name + "-journal"))
+
+
+def _migration_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=DELETE")  # one file to rename, no -wal beside it
+    cursor.execute("PRAGMA synchronous=FULL")
+    # Off while tables are rebuilt (batch mode drops and recreates them, which would cascade);
+    # checked as a whole before the swap instead.
+    cursor.execute("PRAGMA foreign_keys=OFF")
+    cursor.close()
+
+
+def _check_built(work: Path) -> None:
+    conn = sqlite3.connect(work)
+    try:
+        problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        orphans = conn.execute("PRAGMA foreign_key_check").fetchall()
+    finally:
+        conn.close()
+    if problem != "ok" or orphans:
+        raise LibraryError(f"the migrated copy failed its check ({problem}, {len(orphans)} "
+                           "broken links); the library was left untouched", "io")
+
+
+def remove_stale_work_files(path: Path) -> None:
+    """Delete copies a killed Followup left while building or migrating this library."""
+    pattern = re.compile(rf"^\.{re.escape(path.name)}\.(\d+)\.(?:migrating|new)(?:-journal)?$")
+    for leftover in path.parent.glob(f".{path.name}.*"):
+        found = pattern.match(leftover.name)
+        if found and not _alive(int(found.group(1))):
+            log.info("removing %s, left by an interrupted start", leftover.name)
+            _remove(leftover)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        log.warning("could not remove %s", path)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _known_revision(revision: str) -> bool:
@@ -129,18 +445,6 @@ def _known_revision(revision: str) -> bool:
 
     versions = migrations_dir() / "versions"
     return any(p.name.startswith(revision + "_") for p in versions.glob("*.py"))
-
-
-def _library_error(path: Path, exc: Exception) -> LibraryError:
-    message = str(getattr(exc, "orig", exc))
-    if "locked" in message or "busy" in message:
-        return LibraryError(
-            f"{path} is locked by another program. Close it (or the other Followup) and try again.")
-    if isinstance(getattr(exc, "orig", exc), sqlite3.DatabaseError):
-        return LibraryError(
-            f"{path} is damaged and cannot be opened ({message}). It was left untouched; "
-            "restore a copy from the backups folder beside it.")
-    return LibraryError(f"{path} could not be opened: {message}")
 
 
 def integrity_ok(path: Path) -> bool:
