@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from followup.gui.formatting import short_datetime
-from followup.store.library import Library, MeetingSummary
-from followup.store.models import MEETING_KINDS
+from followup.store.views import MEETING_KINDS, MeetingSummary
+
+if TYPE_CHECKING:
+    from followup.store.library import Library
 
 
 def summary_text(s: MeetingSummary) -> str:
