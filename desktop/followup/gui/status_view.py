@@ -132,6 +132,7 @@ class StatusListView(QWidget):
         self.library = library
         self.which = "to do"
         self.all_rows: list[StatusRow] = []  # read when the list opens, most urgent first
+        self._filtered_by: tuple[str, str] | None = None
         self._to_check: list[tuple[int, StatusRow]] = []
         self._siblings: dict[int, list] = {}
         self._fix_timer = QTimer(self, interval=0)
@@ -144,9 +145,16 @@ class StatusListView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
+        # Fixed row heights and column widths set once: sizing to contents would ask every
+        # one of thousands of rows for its text at each change of the list.
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(0)  # size columns by the rows on screen, not all
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        width = self.table.fontMetrics().horizontalAdvance("M")
+        for column, ems in enumerate((12, 10, 12, 9, 16, 9, 10, 5)):
+            header.resizeSection(column, ems * width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)  # Enter
@@ -188,7 +196,13 @@ class StatusListView(QWidget):
     @Slot()
     def apply_filter(self, _text: str = "", now: datetime | None = None) -> None:
         """Show the rows the filter button and the search keep: no library access."""
-        rows = select_rows(self.all_rows, self.which, self.search.text())
+        needle, which = self.search.text().strip().lower(), self.which
+        previous = self._filtered_by
+        # Typing on narrows what is shown; anything else filters every row again.
+        pool = (self.model.rows if now is None and previous and previous[0] == which
+                and needle.startswith(previous[1]) else self.all_rows)
+        rows = select_rows(pool, which, needle)
+        self._filtered_by = (which, needle)
         self.model.set_rows(rows, self.model.failing, now or self.model.now)
         self.summary.setText(f"{len(rows)} follow-up{'s' if len(rows) != 1 else ''} shown · "
                              "double-click or Enter opens the draft")

@@ -64,29 +64,29 @@ def status_entries(library: Library) -> list[StatusEntry]:
     from followup.store import models as m
 
     target = library.profile().target_hours
-    query = (select(m.FollowUp.id, m.Attendance.id, m.Meeting.id, m.Person.name, m.Person.email,
-                    m.Company.name, m.Meeting.role, m.Meeting.kind, m.FollowUp.subject,
-                    m.FollowUp.status, m.FollowUp.channel, m.FollowUp.sent_at,
-                    m.Meeting.scheduled_start, m.Meeting.scheduled_end, m.Meeting.started_at,
-                    m.Meeting.ended_at)
-             .join(m.Attendance, m.FollowUp.attendance_id == m.Attendance.id)
-             .join(m.Person, m.Attendance.person_id == m.Person.id)
-             .join(m.Meeting, m.Attendance.meeting_id == m.Meeting.id)
-             .outerjoin(m.Company, m.Meeting.company_id == m.Company.id)
-             .order_by(m.FollowUp.sent_at.desc(), m.FollowUp.id.desc()))
+    meetings = (select(m.Meeting.id, m.Company.name, m.Meeting.role, m.Meeting.kind,
+                       m.Meeting.scheduled_start, m.Meeting.scheduled_end, m.Meeting.started_at,
+                       m.Meeting.ended_at)
+                .outerjoin(m.Company, m.Meeting.company_id == m.Company.id))
+    followups = (select(m.FollowUp.id, m.Attendance.id, m.Attendance.meeting_id, m.Person.name,
+                        m.Person.email, m.FollowUp.subject, m.FollowUp.status,
+                        m.FollowUp.channel, m.FollowUp.sent_at)
+                 .join(m.Attendance, m.FollowUp.attendance_id == m.Attendance.id)
+                 .join(m.Person, m.Attendance.person_id == m.Person.id)
+                 .order_by(m.FollowUp.sent_at.desc(), m.FollowUp.id.desc()))
     with library.session() as s:
-        rows = s.execute(query).all()
-    deadlines: dict[int, Deadline | None] = {}
+        by_meeting = {}
+        for meeting_id, company, role, kind, *times in s.execute(meetings):
+            end = meeting_end(*times)  # worked out once per meeting, not per follow-up
+            by_meeting[meeting_id] = (company or "", role, kind,
+                                      deadline_for(end, target) if end else None)
+        rows = s.execute(followups).all()
     entries = []
-    for (fid, attendance_id, meeting_id, name, email, company, role, kind, subject, status,
-         channel, sent_at, *times) in rows:
-        if meeting_id not in deadlines:
-            end = meeting_end(*times)
-            deadlines[meeting_id] = deadline_for(end, target) if end else None
-        company = company or ""
+    for fid, attendance_id, meeting_id, name, email, subject, status, channel, sent_at in rows:
+        company, role, kind, deadline = by_meeting[meeting_id]
         entries.append(StatusEntry(
             fid, attendance_id, meeting_id, name, email, company, role, kind, subject, status,
-            channel, sent_at, deadlines[meeting_id],
+            channel, sent_at, deadline,
             "\n".join((name, company, role, email, subject)).lower()))
     return entries
 
