@@ -73,10 +73,11 @@ def note_text(rng: random.Random, lines: int) -> str:
     return "\n".join(out)
 
 
-def _meeting_rows(now: datetime, rng: random.Random) -> tuple[list[dict], list[int]]:
+def _meeting_rows(now: datetime, rng: random.Random,
+                  count: int = MEETINGS) -> tuple[list[dict], list[int]]:
     """Meetings one or two days apart going back in time; the five newest are still to come."""
     meetings, sizes = [], []
-    for i in range(MEETINGS):
+    for i in range(count):
         meeting_id = i + 1
         meetup = i % MEETUP_EVERY == MEETUP_EVERY // 2
         start = now - timedelta(days=1.4 * (i - 5), hours=2)
@@ -91,10 +92,10 @@ def _meeting_rows(now: datetime, rng: random.Random) -> tuple[list[dict], list[i
     return meetings, sizes
 
 
-def _attendance_rows(sizes: list[int], rng: random.Random) -> list[dict]:
+def _attendance_rows(sizes: list[int], rng: random.Random, people: int = PEOPLE) -> list[dict]:
     """Everyone attends at least once; the seats left over go to people met elsewhere too."""
     total = sum(sizes)
-    repeats = set(rng.sample(range(100, total), total - PEOPLE))
+    repeats = set(rng.sample(range(100, total), total - people))
     rows, next_person = [], 1
     for index, size in enumerate(sizes):
         seated: set[int] = set()
@@ -112,8 +113,9 @@ def _attendance_rows(sizes: list[int], rng: random.Random) -> list[dict]:
     return rows
 
 
-def _add_notes(rows: list[dict], meetings: list[dict], rng: random.Random) -> None:
-    per_row, extra = divmod(NOTE_LINES, len(rows))
+def _add_notes(rows: list[dict], meetings: list[dict], rng: random.Random,
+               lines: int = NOTE_LINES) -> None:
+    per_row, extra = divmod(lines, len(rows))
     for i, row in enumerate(rows):
         row["notes"] = note_text(rng, per_row + (i < extra))
         row["notes_updated_at"] = meetings[row["meeting_id"] - 1]["scheduled_end"]
@@ -145,15 +147,19 @@ def _followup_rows(rows: list[dict], meetings: list[dict], people: list[dict], n
     return followups, events
 
 
-def _people_rows() -> list[dict]:
+def _people_rows(count: int = PEOPLE) -> list[dict]:
     return [dict(id=i, name=f"{FIRST[i % 20]} {LAST[i // 20 % 20]}{'' if i < 400 else i}",
                  title=TITLES[i % len(TITLES)], email=f"person{i}@company{i % 300}.example",
                  email_is_guess=False, phone="", web="", company_id=1 + i % 300, card_notes="")
-            for i in range(1, PEOPLE + 1)]
+            for i in range(1, count + 1)]
 
 
-def make_library(folder: Path, seed: int = 7) -> LibraryFacts:
-    """Create the library in `folder` (which must not hold one yet) and describe it."""
+def make_library(folder: Path, seed: int = 7, scale: int = 1) -> LibraryFacts:
+    """Create the library in `folder` (which must not hold one yet) and describe it.
+
+    `scale` multiplies meetings, people and note lines: 4 gives the 2,000-meeting library of
+    the "years of interviews" figures (12,000 people, 120,000 note lines, ~13,000 follow-ups).
+    """
     from sqlalchemy import insert
 
     from followup.paths import library_path
@@ -164,10 +170,10 @@ def make_library(folder: Path, seed: int = 7) -> LibraryFacts:
     rng = random.Random(seed)
     now = datetime.now(UTC)
     library = Library(library_path(folder))
-    meetings, sizes = _meeting_rows(now, rng)
-    people = _people_rows()
-    attendances = _attendance_rows(sizes, rng)
-    _add_notes(attendances, meetings, rng)
+    meetings, sizes = _meeting_rows(now, rng, MEETINGS * scale)
+    people = _people_rows(PEOPLE * scale)
+    attendances = _attendance_rows(sizes, rng, PEOPLE * scale)
+    _add_notes(attendances, meetings, rng, NOTE_LINES * scale)
     followups, events = _followup_rows(attendances, meetings, people, now)
     companies = [dict(id=i, name=f"Company {i}", domain=f"company{i}.example")
                  for i in range(1, 301)]
@@ -202,4 +208,4 @@ def load_facts(folder: Path) -> LibraryFacts:
 if __name__ == "__main__":
     target = Path(sys.argv[1])
     target.mkdir(parents=True, exist_ok=True)
-    print(make_library(target))
+    print(make_library(target, scale=int(sys.argv[2]) if len(sys.argv) > 2 else 1))

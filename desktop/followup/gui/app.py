@@ -20,6 +20,7 @@ from followup.gui.errors import (
 )
 
 log = logging.getLogger(__name__)
+ORM_DELAY_MS = 50
 
 
 def app_icon() -> QIcon:
@@ -63,7 +64,6 @@ def open_window(folder: Path, demo: bool = False, seed_first_start: bool = False
     from followup.gui.main_window import MainWindow
     from followup.paths import library_path
     from followup.store.backup import daily_backup
-    from followup.store.library import Library
     from followup.store.lock import LibraryLock
     from followup.store.schema import check_file
 
@@ -73,7 +73,11 @@ def open_window(folder: Path, demo: bool = False, seed_first_start: bool = False
     lock = LibraryLock(path)
     lock.acquire()
     try:
-        library = Library(path)
+        library = None if demo else _opening_library(path)
+        if library is None:  # new, to be migrated, or unreadable: the ORM opens or explains
+            from followup.store.library import Library
+
+            library = Library(path)
         if demo or (first_start and seed_first_start):
             # A new user sees a populated app; the sample is an ordinary, deletable meeting.
             from followup.store.demo import seed_demo
@@ -86,7 +90,48 @@ def open_window(folder: Path, demo: bool = False, seed_first_start: bool = False
         lock.release()
         raise
     window.library_lock = lock
+    if not getattr(library, "loaded", True):
+        # Once the first frame is out: the user can already type while the ORM loads.
+        QTimer.singleShot(ORM_DELAY_MS, lambda: _load_orm_after_first_screen(window))
     return window
+
+
+def _opening_library(path: Path):
+    """The library served from the first-screen read, or None when it must open the slow way."""
+    from followup.store.first_screen import OpeningLibrary, read_first_screen
+    from followup.store.schema import SCHEMA_HEAD
+
+    first = read_first_screen(path, SCHEMA_HEAD)
+    return OpeningLibrary(path, first) if first is not None else None
+
+
+def _load_orm_after_first_screen(window) -> None:
+    """Import the ORM on a worker thread; open it and finish the window back on this one."""
+    from PySide6.QtCore import QObject, Qt, Signal
+
+    class Relay(QObject):
+        done = Signal()
+
+    relay = Relay(window)
+
+    def finish() -> None:
+        relay.deleteLater()
+        window.library.load()
+        window.finish_opening()
+
+    relay.done.connect(finish, Qt.ConnectionType.QueuedConnection)
+    window.library.load_in_background(relay.done.emit)
+
+
+def _quit_when_editable(window, app, deadline: float | None = None) -> None:
+    """`--smoke` ends once the newest meeting's notes take typing (or there is no meeting)."""
+    import time
+
+    deadline = deadline or time.monotonic() + 30
+    if window.notes_editable() or time.monotonic() > deadline:
+        app.exit(0 if window.notes_editable() else 1)
+    else:
+        QTimer.singleShot(10, lambda: _quit_when_editable(window, app, deadline))
 
 
 def _backup_quietly(backup, path: Path) -> None:
@@ -126,7 +171,7 @@ def run_app(args) -> int:
             return 2
     window.show()
     if args.smoke:
-        QTimer.singleShot(0, app.quit)
+        QTimer.singleShot(0, lambda: _quit_when_editable(window, app))
     code = app.exec()
     if args.smoke and app.property("smokeClosedDialog"):
         code = code or 3

@@ -7,6 +7,7 @@ typing never waits for it; clicking a failed rule highlights the text it is abou
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
@@ -36,8 +37,12 @@ from followup.core.deadlines import STATE_STYLE, format_local
 from followup.gui.note_editor import SpellHighlighter
 from followup.gui.spell import add_spelling_actions
 from followup.gui.theme import is_dark
-from followup.store import followups as fu
-from followup.store.library import Library
+from followup.lazy_import import LazyModule
+
+if TYPE_CHECKING:
+    from followup.store.library import Library
+
+fu = LazyModule("followup.store.followups")  # the ORM loads after the first screen
 
 CHECK_DELAY_MS = 250
 SAVE_DELAY_MS = 400

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from html import escape as html_escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,7 +24,9 @@ from followup import APP_NAME
 from followup.gui.sidebar import MeetingSidebar
 from followup.gui.workspace import MeetingWorkspace
 from followup.store.formats import dialog_filter, importable_suffixes
-from followup.store.library import Library
+
+if TYPE_CHECKING:
+    from followup.store.library import Library
 
 
 class MainWindow(QMainWindow):
@@ -72,26 +75,47 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._tick = QTimer(self, interval=1000)  # the one timer behind every countdown
         self._tick.timeout.connect(self.tick)
-        self._tick.start()
-        self._setup_spelling()
-        from followup.gui.reminders_ui import ReminderPresenter
-        from followup.gui.send_ui import SendController
-
-        self.sender_ui = SendController(library, self)
-        self.sender_ui.changed.connect(self._after_send)
-        self.sender_ui.started.connect(self.workspace.followups.lock_for_sending)
         self.workspace.followups.routeRequested.connect(self._on_route)
-
-        self.reminders = ReminderPresenter(library, self)
+        self._opened = False
         self.sidebar.refresh()
-        self.update_badge()
-        self.show_unconfirmed_sends()
         self._restore_geometry()
         if self.sidebar.list.count():
             self.sidebar.list.setCurrentRow(0)
         else:
             self.workspace.load_meeting(None)
         self.workspace.editor.setFocus()  # typing goes into the notes, not the filter
+        if getattr(library, "loaded", True):
+            self.finish_opening()
+        # else the app calls finish_opening() once the ORM is loaded (store.first_screen)
+
+    def notes_editable(self) -> bool:
+        """Shown, with the open meeting's notes taking typing (or no meeting to open)."""
+        editor = self.workspace.editor
+        if self.workspace.meeting is None:
+            return self.isVisible()
+        return self.isVisible() and editor.isVisible() and editor.isEnabled() and (
+            not editor.isReadOnly())
+
+    def finish_opening(self) -> None:
+        """What the first screen does not need: sending, reminders, the badge, countdowns.
+
+        Runs once; actions that need it call it first, so it is never missing.
+        """
+        if self._opened:
+            return
+        self._opened = True
+        from followup.gui.reminders_ui import ReminderPresenter
+        from followup.gui.send_ui import SendController
+
+        self.sender_ui = SendController(self.library, self)
+        self.sender_ui.changed.connect(self._after_send)
+        self.sender_ui.started.connect(self.workspace.followups.lock_for_sending)
+        self.reminders = ReminderPresenter(self.library, self)
+        self._setup_spelling()
+        self._update_spelling_terms()
+        self.update_badge()
+        self.show_unconfirmed_sends()
+        self._tick.start()
 
     # --- menus ----------------------------------------------------------------------------
 
@@ -184,11 +208,13 @@ class MainWindow(QMainWindow):
         now = datetime.now(UTC)
         self.workspace.followups.tick(now)
         self.status_list.tick(now)
-        if self.reminders.check(now) is not None:  # about once a minute, and at each change
-            self.update_badge()
+        # About once a minute, and at each change: read and decided on a worker thread, the
+        # badge and any reminder follow when it is done (ReminderPresenter).
+        self.reminders.check_in_background(now)
 
     @Slot()
     def show_status_list(self) -> None:
+        self.finish_opening()
         self.workspace.flush()
         self.workspace.followups.flush()
         self.status_list.refresh()
@@ -214,10 +240,11 @@ class MainWindow(QMainWindow):
                 self.workspace.select_row(row)
         self.workspace.followups.body.setFocus()
 
-    def update_badge(self) -> None:
+    def update_badge(self, due: int | None = None) -> None:
         from followup.store.status_list import due_count
 
-        due = due_count(self.library, datetime.now(UTC))
+        if due is None:
+            due = due_count(self.library, datetime.now(UTC))
         self.setWindowTitle(f"{APP_NAME} — {due} follow-up{'s' if due != 1 else ''} due"
                             if due else APP_NAME)
 
@@ -249,6 +276,7 @@ class MainWindow(QMainWindow):
     def _on_route(self, route: str, followup_id: int) -> None:
         from followup.store.followups import followup_view
 
+        self.finish_opening()
         view = followup_view(self.library, followup_id)
         if route == "send":
             self.sender_ui.send([followup_id])
@@ -269,6 +297,7 @@ class MainWindow(QMainWindow):
     def send_ready(self) -> None:
         from followup.sending import ready_ids
 
+        self.finish_opening()
         if self.workspace.meeting is not None:
             self.workspace.followups.flush()
             self.sender_ui.send(ready_ids(self.library, self.workspace.meeting.id))
@@ -284,6 +313,7 @@ class MainWindow(QMainWindow):
     def edit_account(self) -> None:
         from followup.gui.send_ui import AccountDialog
 
+        self.finish_opening()
         dialog = AccountDialog(self.library, self)
         dialog.exec()
         dialog.deleteLater()  # the password field goes with it
@@ -310,6 +340,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_status_changed(self, _followup_id: int) -> None:
+        self.finish_opening()
         self.sidebar.refresh()
         self.update_badge()
         self.reminders.reschedule()
@@ -335,6 +366,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_meeting_changed(self, _meeting_id: int) -> None:
+        self.finish_opening()
         self.sidebar.refresh()
         self.update_badge()
         self.reminders.reschedule()
@@ -457,7 +489,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.workspace.flush()
         self.workspace.followups.flush()
-        tray = self.reminders.tray
+        tray = self.reminders.tray if self._opened else None
         if tray is not None and not self._quitting and self.windowTitle() != APP_NAME:
             # Follow-ups are due: stay reachable from the tray instead of quitting.
             tray.showMessage("Followup is still running", "Reminders will keep coming; quit "

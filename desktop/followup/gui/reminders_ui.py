@@ -1,15 +1,20 @@
 """Showing reminders: the system tray when there is one, an in-app banner when there is not.
 
 Which reminders are due is decided by `core.reminders`; which were already shown is kept in
-the library, so a restart never repeats one.
+the library, so a restart never repeats one. On the timer, the reading and deciding run on a
+worker thread and only the showing runs on the UI thread: with thousands of follow-ups unsent
+(an imported history, say) the first pass must not freeze the window.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from datetime import datetime, timedelta
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,10 +24,16 @@ from PySide6.QtWidgets import (
     QSystemTrayIcon,
 )
 
-from followup.store import followups as fu
-from followup.store.library import Library
+from followup.lazy_import import LazyModule
+
+if TYPE_CHECKING:
+    from followup.store.library import Library
+
+fu = LazyModule("followup.store.followups")
+log = logging.getLogger(__name__)
 
 RECHECK = timedelta(seconds=60)  # upper bound between checks; state changes are scheduled
+SHOWN_AT_ONCE = 5  # more reminders than this at once become one summary line
 
 
 class ReminderBanner(QFrame):
@@ -50,8 +61,12 @@ class ReminderBanner(QFrame):
 
 
 class ReminderPresenter(QObject):
+    _decided = Signal(object)  # emitted by the worker thread: (reminders, next check, due)
+
     def __init__(self, library: Library, window):
         super().__init__(window)
+        self._worker: threading.Thread | None = None
+        self._decided.connect(self._on_decided, Qt.ConnectionType.QueuedConnection)
         self.library = library
         self.window = window
         self.tray: QSystemTrayIcon | None = None
@@ -65,34 +80,90 @@ class ReminderPresenter(QObject):
             self.tray.setContextMenu(menu)
             self.tray.show()
         self._next_check: datetime | None = None
+        self._rescheduled = False
 
     def check(self, now: datetime) -> list | None:
-        """Show what became due; None on the ticks where nothing can have changed."""
+        """Show what became due; None on the ticks where nothing can have changed.
+
+        Everything on the calling thread; the timer uses `check_in_background`.
+        """
         if self._next_check is not None and now < self._next_check:
             return None
+        reminders, self._next_check, _due = self._decide(now)
+        if reminders:
+            self._present(reminders)
+        return reminders
+
+    def check_in_background(self, now: datetime) -> bool:
+        """On a tick when a check is due: decide on a worker thread, show back on this one.
+
+        Returns whether a check started; `window.update_badge(due)` follows its result.
+        """
+        if self._worker is not None or (self._next_check is not None and now < self._next_check):
+            return False
+        self._rescheduled = False
+        self._worker = threading.Thread(target=self._work, args=(now,), name="reminders",
+                                        daemon=True)
+        self._worker.start()
+        return True
+
+    def _work(self, now: datetime) -> None:
+        try:
+            decided = self._decide(now)
+        except Exception:  # a busy or closing library: try again at the next recheck
+            log.warning("reminder check failed", exc_info=True)
+            decided = ([], now + RECHECK, None)
+        try:
+            self._decided.emit(decided)
+        except RuntimeError:  # the window closed meanwhile
+            pass
+
+    def _decide(self, now: datetime):
+        """(reminders newly due, when to check next, how many are due); no Qt here."""
         from followup.core.deadlines import next_change
         from followup.core.reminders import due_reminders, shown_pairs
+        from followup.store.status_list import count_due, record_shown
 
         items = fu.reminder_items(self.library)
         reminders = due_reminders(items, fu.shown_reminders(self.library), now)
-        if reminders:
-            fu.record_reminders(self.library, shown_pairs(reminders))
-            self._present(reminders)
+        record_shown(self.library, shown_pairs(reminders))
         upcoming = next_change([i.deadline for i in items], now)
-        self._next_check = min(upcoming, now + RECHECK) if upcoming else now + RECHECK
-        return reminders
+        next_check = min(upcoming, now + RECHECK) if upcoming else now + RECHECK
+        return reminders, next_check, count_due(items, now)
+
+    @Slot(object)
+    def _on_decided(self, decided) -> None:
+        self._worker = None
+        reminders, next_check, due = decided
+        if not self._rescheduled:  # else something changed meanwhile: check on the next tick
+            self._next_check = next_check
+        if reminders:
+            self._present(reminders)
+        if due is not None:
+            self.window.update_badge(due)
 
     def reschedule(self) -> None:
         """Check again on the next tick (a follow-up or meeting time changed)."""
         self._next_check = None
+        self._rescheduled = True
 
     def _present(self, reminders) -> None:
+        """One notification each for a few; past `SHOWN_AT_ONCE`, the first few and a count."""
+        shown, rest = reminders[:SHOWN_AT_ONCE], len(reminders) - SHOWN_AT_ONCE
         if self.tray is not None and self.tray.supportsMessages():
-            for r in reminders:
-                self.tray.showMessage(r.title, r.message, QSystemTrayIcon.MessageIcon.Warning,
-                                      15000)
-        self.window.banner.show_messages([f"<b>{escape(r.title)}</b> — {escape(r.message)}"
-                                          for r in reminders])
+            if rest > 0:
+                self.tray.showMessage(
+                    f"{len(reminders)} follow-ups need attention",
+                    "Open the send-status list to see them, most urgent first.",
+                    QSystemTrayIcon.MessageIcon.Warning, 15000)
+            else:
+                for r in shown:
+                    self.tray.showMessage(r.title, r.message,
+                                          QSystemTrayIcon.MessageIcon.Warning, 15000)
+        lines = [f"<b>{escape(r.title)}</b> — {escape(r.message)}" for r in shown]
+        if rest > 0:
+            lines.append(f"… and {rest} more: open the send-status list.")
+        self.window.banner.show_messages(lines)
 
     @Slot()
     def _on_tray_activated(self, _reason=None) -> None:

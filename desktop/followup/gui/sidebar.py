@@ -1,13 +1,22 @@
-"""The meeting list: newest first, a filter box, and each meeting's follow-up summary."""
+"""The meeting list: newest first, a filter box, and each meeting's follow-up summary.
+
+The list is read once per change of the library; each keystroke in the filter only narrows the
+rows already read (company, role and people's names, lower-cased once), and the list view asks
+for the text of the rows on screen only, so filtering stays quick with thousands of meetings.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
 
 from followup.gui.formatting import short_datetime
-from followup.store.library import Library, MeetingSummary
-from followup.store.models import MEETING_KINDS
+from followup.store.views import MEETING_KINDS, MeetingSummary
+
+if TYPE_CHECKING:
+    from followup.store.library import Library
 
 
 def summary_text(s: MeetingSummary) -> str:
@@ -16,21 +25,82 @@ def summary_text(s: MeetingSummary) -> str:
     return f"{title}\n{MEETING_KINDS.get(s.kind, s.kind)} · {short_datetime(s.when)} · {followups}"
 
 
+class MeetingModel(QAbstractListModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[MeetingSummary] = []
+        self._texts: dict[int, str] = {}
+
+    def set_rows(self, rows: list[MeetingSummary], fresh: bool) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        if fresh:
+            self._texts = {}
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        summary = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if summary.id not in self._texts:
+                self._texts[summary.id] = summary_text(summary)
+            return self._texts[summary.id]
+        if role == Qt.ItemDataRole.UserRole:
+            return summary.id
+        return None
+
+
+class MeetingItem:
+    """A row of the list, read like a QListWidgetItem (text, data)."""
+
+    def __init__(self, model: MeetingModel, row: int):
+        self._index = model.index(row)
+
+    def text(self) -> str:
+        return self._index.data(Qt.ItemDataRole.DisplayRole)
+
+    def data(self, role):
+        return self._index.data(role)
+
+
+class MeetingListView(QListView):
+    """A list view with the few QListWidget calls the window uses."""
+
+    def count(self) -> int:
+        return self.model().rowCount()
+
+    def item(self, row: int) -> MeetingItem | None:
+        return MeetingItem(self.model(), row) if 0 <= row < self.count() else None
+
+    def currentRow(self) -> int:  # noqa: N802 - QListWidget's name
+        return self.currentIndex().row()
+
+    def setCurrentRow(self, row: int) -> None:  # noqa: N802 - QListWidget's name
+        self.setCurrentIndex(self.model().index(row, 0))
+
+
 class MeetingSidebar(QWidget):
     meetingActivated = Signal(int)
 
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
         self.library = library
+        self._all: list[MeetingSummary] = []
+        self._haystacks: dict[int, str] | None = None  # read at the first filter keystroke
+        self._shown_for = ""
         self.filter = QLineEdit(objectName="meetingFilter")
         self.filter.setPlaceholderText("Filter meetings (Ctrl+F)")
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.refresh)
-        self.list = QListWidget(objectName="meetingList")
+        self.filter.textChanged.connect(self._apply_filter)
+        self.model = MeetingModel(self)
+        self.list = MeetingListView(objectName="meetingList")
+        self.list.setModel(self.model)
         self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(True)  # every row is two lines: no per-row measuring
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setWordWrap(True)
-        self.list.currentItemChanged.connect(self._on_current)
+        self.list.selectionModel().currentChanged.connect(self._on_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.filter)
@@ -38,28 +108,56 @@ class MeetingSidebar(QWidget):
 
     @Slot()
     def refresh(self) -> None:
+        """Read the meetings again (something changed), keeping the filter and selection."""
+        self._all = self.library.list_meetings()
+        self._haystacks = None
+        self._show(self._matching(self.filter.text()), fresh=True)
+
+    @Slot(str)
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        narrowing = self._shown_for and needle.startswith(self._shown_for)
+        pool = self.model.rows if narrowing else self._all
+        self._show(self._matching(text, pool), fresh=False)
+
+    def _matching(self, text: str, pool: list[MeetingSummary] | None = None):
+        needle = text.strip().lower()
+        self._shown_for = needle
+        pool = self._all if pool is None else pool
+        if not needle:
+            return list(pool)
+        if self._haystacks is None:
+            from followup.store.meeting_search import people_by_meeting
+
+            people = people_by_meeting(self.library)
+            self._haystacks = {s.id: f"{s.company}\n{s.role}\n{people.get(s.id, '')}".lower()
+                               for s in self._all}
+        haystacks = self._haystacks
+        return [s for s in pool if needle in haystacks.get(s.id, "")]
+
+    def _show(self, rows: list[MeetingSummary], fresh: bool) -> None:
         current = self.current_id()
         self.list.blockSignals(True)
-        self.list.clear()
-        for summary in self.library.list_meetings(self.filter.text()):
-            item = QListWidgetItem(summary_text(summary))
-            item.setData(Qt.ItemDataRole.UserRole, summary.id)
-            self.list.addItem(item)
+        self.list.selectionModel().blockSignals(True)
+        self.model.set_rows(rows, fresh)
+        for row, summary in enumerate(rows):
             if summary.id == current:
-                self.list.setCurrentItem(item)
+                self.list.setCurrentRow(row)
+                break
+        self.list.selectionModel().blockSignals(False)
         self.list.blockSignals(False)
 
     def current_id(self) -> int | None:
-        item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
+        index = self.list.currentIndex()
+        return index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
 
     def select(self, meeting_id: int) -> None:
-        for row in range(self.list.count()):
-            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == meeting_id:
+        for row, summary in enumerate(self.model.rows):
+            if summary.id == meeting_id:
                 self.list.setCurrentRow(row)
                 return
 
-    @Slot(QListWidgetItem, QListWidgetItem)
+    @Slot(QModelIndex, QModelIndex)
     def _on_current(self, current, _previous) -> None:
-        if current is not None:
+        if current.isValid():
             self.meetingActivated.emit(current.data(Qt.ItemDataRole.UserRole))

@@ -1,10 +1,18 @@
-"""The send-status list: every follow-up, most urgent first, with live countdowns."""
+"""The send-status list: every follow-up, most urgent first, with live countdowns.
+
+Opening it reads the rows once (`store.status_list`); searching and the filter buttons work on
+those rows; a countdown tick repaints the rows on screen, working out only their countdowns;
+the "To fix" count (the checklist run on a draft) is filled in a few drafts per event-loop
+turn, most urgent first, so no step keeps the window from answering.
+"""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,8 +29,12 @@ from PySide6.QtWidgets import (
 
 from followup.core.deadlines import STATE_STYLE, format_local
 from followup.gui.theme import is_dark
-from followup.store.library import Library
-from followup.store.status_list import FILTERS, StatusRow, status_rows
+from followup.store.status_list import FILTERS, StatusRow, ranked, select_rows
+
+if TYPE_CHECKING:
+    from followup.store.library import Library
+
+FIX_STEP_MS = 8  # the longest "To fix" work done in one event-loop turn (one frame is 16)
 
 COLUMNS = ("Person", "Company", "Meeting", "State", "Countdown / sent", "Status", "Channel",
            "To fix")
@@ -34,18 +46,31 @@ class StatusModel(QAbstractTableModel):
         self.rows: list[StatusRow] = []
         self.failing: dict[int, int] = {}
         self.now = datetime.now(UTC)
+        self._countdowns: dict[int, object] = {}  # row -> countdown at `now`, as painted
 
     def set_rows(self, rows: list[StatusRow], failing: dict[int, int], now: datetime) -> None:
         self.beginResetModel()
         self.rows, self.failing, self.now = rows, failing, now
+        self._countdowns = {}
         self.endResetModel()
 
-    def retime(self, now: datetime) -> None:
-        """Recompute countdowns from the deadlines and the clock; only text changes."""
+    def retime(self, now: datetime, first: int = 0, last: int | None = None) -> None:
+        """Move the clock on; rows `first`..`last` (those on screen) repaint their countdowns,
+        each worked out when painted, so a tick costs the same with 50 rows or 50,000."""
         self.now = now
-        self.rows = [StatusRow(r.view, r.view.countdown(now)) for r in self.rows]
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 3), self.index(len(self.rows) - 1, 4))
+        self._countdowns = {}
+        last = len(self.rows) - 1 if last is None else min(last, len(self.rows) - 1)
+        if self.rows and first <= last:
+            self.dataChanged.emit(self.index(first, 3), self.index(last, 4))
+
+    def countdown(self, row: int):
+        if row not in self._countdowns:
+            self._countdowns[row] = self.rows[row].view.countdown(self.now)
+        return self._countdowns[row]
+
+    def set_failing(self, followup_id: int, count: int, row: int) -> None:
+        self.failing[followup_id] = count
+        self.dataChanged.emit(self.index(row, 7), self.index(row, 7))
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(self.rows)
@@ -62,9 +87,9 @@ class StatusModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and row.countdown:
-            style = STATE_STYLE[row.countdown.state]
+            return self._text(row, column, index.row())
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and row.view.deadline:
+            style = STATE_STYLE[self.countdown(index.row()).state]
             return QColor(style.dark if is_dark() else style.light)
         if role == Qt.ItemDataRole.UserRole:
             return row.view.id
@@ -72,8 +97,9 @@ class StatusModel(QAbstractTableModel):
             return f"Due {format_local(row.view.deadline.due, now=self.now)}"
         return None
 
-    def _text(self, row: StatusRow, column: int) -> str:
-        v, c = row.view, row.countdown
+    def _text(self, row: StatusRow, column: int, number: int) -> str:
+        v = row.view
+        c = self.countdown(number) if column in (3, 4) else None
         if column == 0:
             return v.person_name
         if column == 1:
@@ -91,8 +117,10 @@ class StatusModel(QAbstractTableModel):
             return "send not confirmed" if v.status == "sending" else v.status
         if column == 6:
             return v.channel
-        failing = self.failing.get(v.id, 0)
-        return "" if v.status in ("sent", "skipped") else (str(failing) if failing else "✔")
+        if v.status in ("sent", "skipped"):
+            return ""
+        failing = self.failing.get(v.id)
+        return "…" if failing is None else (str(failing) if failing else "✔")
 
 
 class StatusListView(QWidget):
@@ -103,6 +131,12 @@ class StatusListView(QWidget):
         self.setObjectName("statusList")
         self.library = library
         self.which = "to do"
+        self.all_rows: list[StatusRow] = []  # read when the list opens, most urgent first
+        self._filtered_by: tuple[str, str] | None = None
+        self._to_check: list[tuple[int, StatusRow]] = []
+        self._siblings: dict[int, list] = {}
+        self._fix_timer = QTimer(self, interval=0)
+        self._fix_timer.timeout.connect(self._check_some)
         self.model = StatusModel(self)
         self.table = QTableView(objectName="statusTable")
         self.table.setModel(self.model)
@@ -111,15 +145,23 @@ class StatusListView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
+        # Fixed row heights and column widths set once: sizing to contents would ask every
+        # one of thousands of rows for its text at each change of the list.
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        width = self.table.fontMetrics().horizontalAdvance("M")
+        for column, ems in enumerate((12, 10, 12, 9, 16, 9, 10, 5)):
+            header.resizeSection(column, ems * width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)  # Enter
         self.search = QLineEdit(objectName="statusSearch", placeholderText="Search people, "
                                 "companies, subjects")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.refresh)
+        self.search.textChanged.connect(self.apply_filter)
         self.filters = QButtonGroup(self)
         bar = QHBoxLayout()
         title = QLabel("<b>Send status</b>")
@@ -142,36 +184,79 @@ class StatusListView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        from followup.store.followups import failing_required_count
+        """Read every follow-up again (the list opens, or something was sent)."""
+        from followup.store.status_list import status_entries
 
         now = datetime.now(UTC)
-        rows = status_rows(self.library, now, self.which, self.search.text())
-        by_meeting: dict[int, list] = {}
-        for r in rows:
-            by_meeting.setdefault(r.view.meeting_id, []).append(r.view)
-        failing = {r.view.id: failing_required_count(self.library, r.view,
-                                                      by_meeting[r.view.meeting_id])
-                   for r in rows if r.view.status not in ("sent", "skipped")}
-        self.model.set_rows(rows, failing, now)
+        self.all_rows = ranked(status_entries(self.library), now)
+        self.model.failing = {}
+        self._siblings = {}
+        self.apply_filter(now=now)
+
+    @Slot()
+    def apply_filter(self, _text: str = "", now: datetime | None = None) -> None:
+        """Show the rows the filter button and the search keep: no library access."""
+        needle, which = self.search.text().strip().lower(), self.which
+        previous = self._filtered_by
+        # Typing on narrows what is shown; anything else filters every row again.
+        pool = (self.model.rows if now is None and previous and previous[0] == which
+                and needle.startswith(previous[1]) else self.all_rows)
+        rows = select_rows(pool, which, needle)
+        self._filtered_by = (which, needle)
+        self.model.set_rows(rows, self.model.failing, now or self.model.now)
         self.summary.setText(f"{len(rows)} follow-up{'s' if len(rows) != 1 else ''} shown · "
                              "double-click or Enter opens the draft")
         if rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
+        self._to_check = [(i, r) for i, r in enumerate(rows)
+                          if r.view.status not in ("sent", "skipped")
+                          and r.view.id not in self.model.failing]
+        self._to_check.reverse()  # popped from the end: most urgent first
+        if self._to_check:
+            self._fix_timer.start()
+
+    @Slot()
+    def _check_some(self) -> None:
+        """Run the checklist on a few drafts, then give the event loop back."""
+        from followup.gui.spell import SpellService
+
+        if not self.isVisible() or not self._to_check:
+            self._fix_timer.stop()
+            return
+        if not SpellService.instance().is_ready():
+            return  # the dictionary loads on its own thread; checking now would wait for it
+        started = time.perf_counter()
+        while self._to_check and (time.perf_counter() - started) * 1000 < FIX_STEP_MS:
+            row, status_row = self._to_check.pop()
+            if row < len(self.model.rows) and self.model.rows[row] is status_row:
+                self.model.set_failing(status_row.view.id, self._failing(status_row), row)
+
+    def _failing(self, row: StatusRow) -> int:
+        from followup.store import followups as fu
+
+        meeting_id = row.view.meeting_id
+        if meeting_id not in self._siblings:
+            self._siblings[meeting_id] = fu.followups_for_meeting(self.library, meeting_id)
+        siblings = self._siblings[meeting_id]
+        view = next((v for v in siblings if v.id == row.view.id), None)
+        return 0 if view is None else fu.failing_required_count(self.library, view, siblings)
 
     def tick(self, now: datetime) -> None:
         if self.isVisible():
-            self.model.retime(now)
+            first = max(0, self.table.rowAt(0))
+            last = self.table.rowAt(self.table.viewport().height() - 1)
+            self.model.retime(now, first, last if last >= 0 else len(self.model.rows) - 1)
 
     def _on_filter(self, button) -> None:
         self.which = button.property("filter")
-        self.refresh()
+        self.apply_filter()
 
     def set_filter(self, which: str) -> None:
         for button in self.filters.buttons():
             if button.property("filter") == which:
                 button.setChecked(True)
         self.which = which
-        self.refresh()
+        self.apply_filter()
 
     @Slot(QModelIndex)
     def _open_index(self, index: QModelIndex) -> None:

@@ -7,6 +7,7 @@ meeting, and on close) the changed notes are written in one small transaction ea
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QKeyCombination, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from followup.gui.formatting import clock_time, short_datetime
 from followup.gui.note_editor import NoteEditor, held_by_editor, new_note_document, note_text
-from followup.store.library import Library, MeetingView
-from followup.store.models import CAPACITIES, MEETING_KINDS
+from followup.store.views import CAPACITIES, MEETING_KINDS, MeetingView
+
+if TYPE_CHECKING:
+    from followup.store.library import Library
 
 GENERAL = "general"
 AUTOSAVE_MS = 400  # after a pause in typing: long enough to batch a word

@@ -12,14 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from followup.store.import_errors import ImportFailed, read_bytes
-from followup.store.library import Library
+
+if TYPE_CHECKING:  # the window reads this registry at start-up, before the ORM is loaded
+    from followup.store.library import Library
 
 __all__ = ["EXPORTS", "FORMATS", "Format", "ImportFailed", "dialog_filter", "format_for",
            "import_file", "importable_suffixes"]
 
-Reader = Callable[[Library, bytes], dict[str, list[int]]]
+Reader = Callable[["Library", bytes], dict[str, list[int]]]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -20,89 +20,14 @@ from followup.store import models as m
 from followup.store.schema import open_engine
 from followup.store.search import ensure_index
 from followup.store.timestamps import utcnow
-
-
-@dataclass(frozen=True)
-class PersonSpec:
-    """A person as typed or imported: everything but the name may be empty."""
-
-    name: str
-    title: str = ""
-    email: str = ""
-    phone: str = ""
-    web: str = ""
-    card_notes: str = ""
-    capacity: str = "interviewer"
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class AttendeeView:
-    attendance_id: int
-    person_id: int
-    name: str
-    title: str
-    email: str
-    phone: str
-    capacity: str
-    notes: str
-    no_followup: bool
-    email_is_guess: bool = False
-    met_before: int = 0  # other meetings with this person
-
-
-@dataclass(frozen=True)
-class MeetingView:
-    id: int
-    company: str
-    company_domain: str
-    role: str
-    kind: str
-    scheduled_start: datetime | None
-    scheduled_end: datetime | None
-    started_at: datetime | None
-    ended_at: datetime | None
-    location: str
-    general_notes: str
-    attendees: tuple[AttendeeView, ...] = ()
-
-
-@dataclass(frozen=True)
-class MeetingSummary:
-    id: int
-    company: str
-    role: str
-    kind: str
-    when: datetime | None
-    people: int
-    sent: int
-    to_send: int
-
-
-@dataclass(frozen=True)
-class ProfileView:
-    name: str = ""
-    phone: str = ""
-    email: str = ""
-    signature: str = ""
-    skills: tuple[str, ...] = ()
-    links: tuple[dict, ...] = ()
-    target_hours: float | None = None
-
-
-@dataclass
-class MeetingInput:
-    company: str
-    role: str = ""
-    kind: str = "panel_interview"
-    scheduled_start: datetime | None = None
-    scheduled_end: datetime | None = None
-    started_at: datetime | None = None
-    ended_at: datetime | None = None
-    location: str = ""
-    general_notes: str = ""
-    company_domain: str = ""
-    people: list[PersonSpec] = field(default_factory=list)
+from followup.store.views import (  # noqa: F401 - the store's plain data, re-exported
+    AttendeeView,
+    MeetingInput,
+    MeetingSummary,
+    MeetingView,
+    PersonSpec,
+    ProfileView,
+)
 
 
 class Library:

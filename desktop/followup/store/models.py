@@ -18,6 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from followup.store.timestamps import UTCDateTime, utcnow
+from followup.store.views import CAPACITIES, MEETING_KINDS, STATUSES  # noqa: F401
 
 # Named constraints from the first migration on, so batch migrations can find them later.
 NAMING_CONVENTION = {
@@ -27,22 +28,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-MEETING_KINDS = {
-    "panel_interview": "Panel interview",
-    "one_on_one_interview": "One-on-one interview",
-    "phone_screen": "Phone screen",
-    "informational_interview": "Informational interview",
-    "networking_coffee": "Networking coffee",
-    "meetup": "Meetup or conference",
-    "other": "Other",
-}
-CAPACITIES = {
-    "interviewer": "Interviewer",
-    "coordinator": "Recruiter or coordinator",
-    "other": "Other",
-}
-STATUSES = ("draft", "ready", "sending", "sent", "failed", "skipped")
 
 
 class Base(DeclarativeBase):

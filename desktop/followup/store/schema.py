@@ -17,9 +17,10 @@ import re
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine
+if TYPE_CHECKING:  # SQLAlchemy is imported where an engine is made: the first screen skips it
+    from sqlalchemy.engine import Engine
 
 log = logging.getLogger(__name__)
 
@@ -227,6 +228,8 @@ def _set_pragmas(dbapi_connection, _record) -> None:
 
 
 def make_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _set_pragmas)
     return engine
@@ -249,6 +252,8 @@ def _plain_errors(path: Path):
 
 
 def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import text
+
     with engine.connect() as conn:
         has_table = conn.execute(text(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")).first()

@@ -1,21 +1,55 @@
-"""The send-status list: every follow-up across meetings, most urgent first."""
+"""The send-status list: every follow-up across meetings, most urgent first.
+
+Built to stay quick with years of follow-ups: one Core query reads the columns the list shows
+(no ORM objects, no status history, no draft bodies), deadlines are worked out once per
+meeting, and searching or switching filter works on the rows already read
+(`select_rows`), so a keystroke never reads the library again.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from followup.core.deadlines import Countdown, State
+from followup.core.deadlines import Countdown, Deadline, State, countdown, deadline_for, meeting_end
 from followup.core.urgency import sort_key
-from followup.store.followups import FollowUpView, all_followups
-from followup.store.library import Library
+
+if TYPE_CHECKING:
+    from followup.store.library import Library
 
 FILTERS = ("to do", "overdue", "sent", "all")
 
 
 @dataclass(frozen=True)
+class StatusEntry:
+    """One follow-up as the list shows it (the fields `FollowUpView` has under these names)."""
+
+    id: int
+    attendance_id: int
+    meeting_id: int
+    person_name: str
+    person_email: str
+    company: str
+    role: str
+    kind: str
+    subject: str
+    status: str
+    channel: str
+    sent_at: datetime | None
+    deadline: Deadline | None
+    search_text: str = field(default="", repr=False, compare=False)  # lower-cased, for search
+
+    def countdown(self, now: datetime) -> Countdown | None:
+        if self.deadline is None:
+            return None
+        return countdown(self.deadline, now, self.status, self.sent_at)
+
+
+@dataclass(frozen=True)
 class StatusRow:
-    view: FollowUpView
+    view: StatusEntry
     countdown: Countdown | None
 
     @property
@@ -23,11 +57,56 @@ class StatusRow:
         return self.countdown.state.value if self.countdown else "no deadline"
 
 
+def status_entries(library: Library) -> list[StatusEntry]:
+    """Every follow-up, newest meeting first, read in one query."""
+    from sqlalchemy import select
+
+    from followup.store import models as m
+
+    target = library.profile().target_hours
+    meetings = (select(m.Meeting.id, m.Company.name, m.Meeting.role, m.Meeting.kind,
+                       m.Meeting.scheduled_start, m.Meeting.scheduled_end, m.Meeting.started_at,
+                       m.Meeting.ended_at)
+                .outerjoin(m.Company, m.Meeting.company_id == m.Company.id))
+    followups = (select(m.FollowUp.id, m.Attendance.id, m.Attendance.meeting_id, m.Person.name,
+                        m.Person.email, m.FollowUp.subject, m.FollowUp.status,
+                        m.FollowUp.channel, m.FollowUp.sent_at)
+                 .join(m.Attendance, m.FollowUp.attendance_id == m.Attendance.id)
+                 .join(m.Person, m.Attendance.person_id == m.Person.id)
+                 .order_by(m.FollowUp.sent_at.desc(), m.FollowUp.id.desc()))
+    with library.session() as s:
+        by_meeting = {}
+        for meeting_id, company, role, kind, *times in s.execute(meetings):
+            end = meeting_end(*times)  # worked out once per meeting, not per follow-up
+            by_meeting[meeting_id] = (company or "", role, kind,
+                                      deadline_for(end, target) if end else None)
+        rows = s.execute(followups).all()
+    entries = []
+    for fid, attendance_id, meeting_id, name, email, subject, status, channel, sent_at in rows:
+        company, role, kind, deadline = by_meeting[meeting_id]
+        entries.append(StatusEntry(
+            fid, attendance_id, meeting_id, name, email, company, role, kind, subject, status,
+            channel, sent_at, deadline,
+            "\n".join((name, company, role, email, subject)).lower()))
+    return entries
+
+
+def ranked(entries: Iterable[StatusEntry], now: datetime) -> list[StatusRow]:
+    """Every entry with its countdown at `now`, most urgent first."""
+    return sorted((StatusRow(e, e.countdown(now)) for e in entries), key=_urgency)
+
+
+def select_rows(rows: Sequence[StatusRow], which: str = "all",
+                search: str = "") -> list[StatusRow]:
+    """The rows `which` filter and `search` keep, in the order given; no library access."""
+    needle = search.strip().lower()
+    return [r for r in rows
+            if _keep(r, which) and (not needle or needle in r.view.search_text)]
+
+
 def status_rows(library: Library, now: datetime, which: str = "all",
                 search: str = "") -> list[StatusRow]:
-    rows = [StatusRow(v, v.countdown(now)) for v in all_followups(library)]
-    rows = [r for r in rows if _keep(r, which) and _matches(r.view, search)]
-    return sorted(rows, key=_urgency)
+    return select_rows(ranked(status_entries(library), now), which, search)
 
 
 def _urgency(row: StatusRow):
@@ -47,16 +126,27 @@ def _keep(row: StatusRow, which: str) -> bool:
     return True
 
 
-def _matches(view: FollowUpView, search: str) -> bool:
-    needle = search.strip().lower()
-    return not needle or any(needle in text.lower() for text in (
-        view.person_name, view.company, view.role, view.person_email, view.subject))
-
-
 def due_count(library: Library, now: datetime) -> int:
     """Follow-ups still to send whose meeting is over (one light query: it runs on a timer)."""
-    from followup.core.deadlines import countdown
     from followup.store.followups import reminder_items
 
-    return sum(1 for item in reminder_items(library)
+    return count_due(reminder_items(library), now)
+
+
+def count_due(items, now: datetime) -> int:
+    """How many of these reminder items are past their meeting (no library access)."""
+    return sum(1 for item in items
                if countdown(item.deadline, now, item.status).state is not State.UPCOMING)
+
+
+def record_shown(library: Library, pairs: set[tuple[int, str]]) -> None:
+    """Remember reminders as shown, in one statement however many there are."""
+    if not pairs:
+        return
+    from sqlalchemy.dialects.sqlite import insert
+
+    from followup.store import models as m
+
+    rows = [{"followup_id": f, "threshold": t} for f, t in sorted(pairs)]
+    with library.session() as s:
+        s.execute(insert(m.ReminderShown).on_conflict_do_nothing(), rows)

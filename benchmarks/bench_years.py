@@ -1,0 +1,257 @@
+"""Years of interviews: the send-status list, searching and the timers on the 2,000-meeting library.
+
+In the real main window: opening the send-status list (read, sort, first paint), each keystroke
+of a search in it and of the meeting filter (the key, the filtering and the repaint), a
+countdown tick, and the reminder check on the UI thread. Then the same window on a copy of the
+library where no follow-up was ever marked sent (an imported history), the case where the
+first reminder pass used to freeze the window for seconds: the longest the UI thread is busy
+in one go, sampled by a 1 ms timer, while that pass runs. Baselines: a bare `QTableView` given
+the same number of rows, and one `QApplication.processEvents()` of the idle window.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+if not __package__:  # run as a script: make the checkout importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.run_all import Figure, bench_arguments, emit, percentile  # noqa: E402
+
+FRAME_MS = 16
+OPEN_MS = 200
+TIMER_MS = 5
+FREEZE_MS = 100
+SEARCH = "ana okafor"
+FILTER = "company 12"
+
+
+def _ms(start: float) -> float:
+    return (time.perf_counter() - start) * 1000
+
+
+def open_loaded_window(folder: Path):
+    from PySide6.QtWidgets import QApplication
+
+    from followup.gui.app import make_application, open_window
+
+    make_application()
+    window = open_window(folder)
+    window.resize(1280, 800)
+    window.show()
+    QApplication.processEvents()
+    window.finish_opening()  # the ORM, as a moment after start-up
+    QApplication.processEvents()
+    return window
+
+
+def close_window(window) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window._tick.stop()
+    worker = getattr(window.reminders, "_worker", None)
+    if worker is not None:
+        worker.join(30)
+    QApplication.processEvents()
+    window.close()
+    window.library.close()
+    window.library_lock.release()
+
+
+def time_keys(widget, text: str) -> list[float]:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    timings = []
+    for char in text:
+        start = time.perf_counter()
+        QTest.keyClick(widget, char)
+        QApplication.processEvents()
+        timings.append(_ms(start))
+    return timings
+
+
+def time_bare_table(rows: int) -> float:
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    class Model(QAbstractTableModel):
+        def rowCount(self, parent=QModelIndex()):  # noqa: N802
+            return 0 if parent.isValid() else rows
+
+        def columnCount(self, parent=QModelIndex()):  # noqa: N802
+            return 0 if parent.isValid() else 8
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            shown = role == Qt.ItemDataRole.DisplayRole
+            return f"{index.row()}:{index.column()}" if shown else None
+
+    start = time.perf_counter()
+    view = QTableView()
+    view.setModel(Model(view))
+    view.resize(1000, 700)
+    view.show()
+    QApplication.processEvents()
+    elapsed = _ms(start)
+    view.close()
+    return elapsed
+
+
+def time_idle_turn() -> float:
+    from PySide6.QtWidgets import QApplication
+
+    timings = []
+    for _ in range(50):
+        start = time.perf_counter()
+        QApplication.processEvents()
+        timings.append(_ms(start))
+    return percentile(timings, 50)
+
+
+def longest_stall_during(action, seconds: float) -> tuple[float, float]:
+    """Run `action()`, then keep the event loop turning for `seconds`; return the longest gap
+    between two firings of a 1 ms timer (how long the UI thread could not answer) and how
+    long `action()` itself took on the UI thread."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    clock = QElapsedTimer()
+    gaps = [0.0]
+    last = [0.0]
+
+    def beat() -> None:
+        now = clock.nsecsElapsed() / 1e6
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer(interval=1)
+    timer.timeout.connect(beat)
+    clock.start()
+    timer.start()
+    start = time.perf_counter()
+    action()
+    on_ui = _ms(start)
+    gaps.append(clock.nsecsElapsed() / 1e6 - last[0])
+    last[0] = clock.nsecsElapsed() / 1e6
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+    timer.stop()
+    return max(gaps), on_ui
+
+
+def unsent_copy(folder: Path) -> Path:
+    """A copy of the library in which no follow-up was ever sent (an imported history)."""
+    from followup.paths import library_path
+
+    copy = Path(tempfile.mkdtemp(prefix="followup-unsent-"))
+    source = sqlite3.connect(library_path(folder))
+    target = sqlite3.connect(library_path(copy))
+    source.backup(target)
+    source.close()
+    target.execute("UPDATE followup SET status = 'draft', sent_at = NULL, channel = ''")
+    target.execute("DELETE FROM reminder_shown")
+    target.commit()
+    target.close()
+    return copy
+
+
+def measure(folder: Path, quick: bool) -> list[Figure]:
+    from PySide6.QtWidgets import QApplication
+
+    figures: list[Figure] = []
+    window = open_loaded_window(folder)
+    try:
+        idle = time_idle_turn()
+        start = time.perf_counter()
+        window.show_status_list()
+        QApplication.processEvents()
+        opened = _ms(start)
+        rows = len(window.status_list.all_rows)
+        bare_table = time_bare_table(rows)
+        window.status_list.set_filter("all")
+        QApplication.processEvents()
+        search = time_keys(window.status_list.search, SEARCH)
+        window.status_list.search.clear()
+        QApplication.processEvents()
+        now = datetime.now(UTC)
+        ticks = []
+        for _ in range(5 if quick else 30):
+            window.reminders._next_check = datetime.max.replace(tzinfo=UTC)  # not due
+            start = time.perf_counter()
+            window.tick()
+            ticks.append(_ms(start))
+        window.reminders.reschedule()
+        start = time.perf_counter()
+        window.tick()  # the check is due: it starts on its worker thread
+        check_ui = _ms(start)
+        window.reminders._worker.join(30)
+        start = time.perf_counter()
+        decided = window.reminders._decide(now)  # what the worker does
+        check_worker = _ms(start)
+        start = time.perf_counter()
+        window.reminders._on_decided(decided)  # what comes back to the UI thread
+        check_ui += _ms(start)
+        window.show_workspace()
+        QApplication.processEvents()
+        meeting_filter = time_keys(window.sidebar.filter, FILTER)
+    finally:
+        close_window(window)
+    figures += [
+        Figure("status", f"open the send-status list ({rows} follow-ups)", opened,
+               f"bare QTableView of {rows} rows", bare_table, max_value=OPEN_MS),
+        Figure("status", f"search keystroke p95 ({len(SEARCH)} keys)", percentile(search, 95),
+               "idle event-loop turn", idle, max_value=FRAME_MS),
+        Figure("filter", f"meeting filter keystroke p95 ({len(FILTER)} keys)",
+               percentile(meeting_filter, 95), "idle event-loop turn", idle,
+               max_value=FRAME_MS),
+        Figure("timers", "countdown tick, status list shown (p95)", percentile(ticks, 95),
+               max_value=TIMER_MS),
+        Figure("timers", "reminder check on the UI thread", check_ui, max_value=TIMER_MS),
+        Figure("timers", "  of which on its worker thread (info)", check_worker),
+    ]
+
+    copy = unsent_copy(folder)
+    try:
+        window = open_loaded_window(copy)
+        try:
+            window.reminders.reschedule()
+            stall, on_ui = longest_stall_during(window.tick, 3 if quick else 6)
+            start = time.perf_counter()
+            window.show_status_list()
+            QApplication.processEvents()
+            opened_unsent = _ms(start)
+            rows_unsent = len(window.status_list.all_rows)
+            list_stall, _ = longest_stall_during(lambda: None, 2 if quick else 4)
+        finally:
+            close_window(window)
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+    figures += [
+        Figure("timers", "first reminder pass, nothing ever sent: longest UI stall", stall,
+               max_value=FREEZE_MS),
+        Figure("timers", "  its tick on the UI thread", on_ui, max_value=TIMER_MS),
+        Figure("status", f"open the list, nothing ever sent ({rows_unsent} to do)",
+               opened_unsent, max_value=OPEN_MS),
+        Figure("status", "  longest UI stall while its 'To fix' counts fill in", list_stall,
+               max_value=FREEZE_MS),
+    ]
+    return figures
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = bench_arguments(__doc__.splitlines()[0]).parse_args(argv)
+    for figure in measure(args.data_dir, args.quick):
+        emit(figure, args.json)
+    sys.stdout.flush()
+    os._exit(0)  # skip Qt teardown of closed windows (see bench_editing.py)
+
+
+if __name__ == "__main__":
+    main()
