@@ -14,7 +14,6 @@ from followup.store.interchange import export_library, import_library
 from followup.store.library import Library, MeetingInput, PersonSpec
 
 
-
 def _meeting(library, company="Acme", people=(), role="Backend Engineer", notes=""):
     return library.create_meeting(MeetingInput(
         company=company, role=role, general_notes=notes,

@@ -311,6 +311,8 @@ def open_engine(path: Path) -> Engine:
     except Exception as exc:
         log.warning("cannot open %s", path, exc_info=True)
         raise library_error(path, exc) from exc
+    from sqlalchemy import event
+
     engine = make_engine(path)
     event.listen(engine, "handle_error", _plain_errors(path))
     try:
@@ -361,6 +363,8 @@ def _build_and_swap(path: Path, source: Path | None) -> None:
             finally:
                 src.close()
                 dest.close()
+        from sqlalchemy import create_engine, event
+
         engine = create_engine(f"sqlite:///{work}")
         event.listen(engine, "connect", _migration_pragmas)
         try:
