@@ -55,6 +55,12 @@ def name_patterns(company: str) -> tuple[re.Pattern, ...]:
     short = _GENERIC_LAST_WORD_RE.sub("", bare).strip()
     if len(short) >= 3:
         variants.add(short)
+    # "Gallagher Brothers" for "Gallagher Brothers Plumbing and Heating": a leading part of
+    # two words or more, never ending on a joining word.
+    name_words = bare.split()
+    for n in range(2, len(name_words)):
+        if name_words[n - 1] not in {"and", "&", "of", "the", "for"}:
+            variants.add(" ".join(name_words[:n]))
     patterns = [_flexible(v) for v in variants if len(v.strip()) >= 2]
     initials = "".join(w[0] for w in re.findall(r"[a-z0-9]+", bare)
                        if w not in {"of", "and", "the"})
@@ -81,7 +87,7 @@ def company_spans(d: Draft) -> list[tuple[int, int]]:
     company = d.context.company
     if not company or not company.strip():
         return []
-    capitalised = company.strip()[:1].isupper()
+    capitalised = company.strip()[:1].isupper() and _writes_capitals(d.text)
     spans = set()
     for pattern in name_patterns(company):
         for m in pattern.finditer(d.folded):
@@ -89,6 +95,11 @@ def company_spans(d: Draft) -> list[tuple[int, int]]:
                 continue
             spans.add((m.start(), m.end()))
     return sorted(spans)
+
+
+def _writes_capitals(text: str) -> bool:
+    """Whether the writer capitalises at all; in an all-lower-case note "sprout" is the name."""
+    return sum(c.isupper() for c in text) > 0.01 * sum(c.isalpha() for c in text)
 
 
 @lru_cache(maxsize=256)

@@ -26,6 +26,8 @@ _EXCITED_RE = re.compile(
     r"\bexcit(?:ed|ing|ement|es\s+me)\b|\bthrilled\b|\benthusias\w*|\beager(?:ly|ness)?\b"
     r"|\bkeen\s+(?:to|on|about)\b|\bpassionate\s+about\b|\bdelighted\b|\benergi[sz]ed\b"
     r"|\bfascinat\w+|\binspir(?:ed|ing)\b|\bimpressed\b|\benjoyed\b|\bloved\b"
+    r"|\b(?:even\s+|all\s+the\s+|much\s+|only\s+)?(?:keener|more\s+(?:excited|eager|enthusiastic|"
+    r"interested|keen|certain|convinced|sure))\b|\bconvinced\s+(?:that\s+)?(?:i|this|the)\b"
     r"|\bfirst\s+choice\b|\btop\s+(?:choice|pick)\b|\bdream\s+(?:job|role|company|team|position)"
     r"|\bcan(?:'|no)?t\s+wait\b|\bcannot\s+wait\b|\bhonou?red\b|\bprivilege\b"
     r"|\binterest(?:ed)?\b(?=[^.!?\n]{0,40}\b(?:role|position|job|opportunity|team|company|firm|"

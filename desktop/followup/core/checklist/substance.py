@@ -80,6 +80,12 @@ become becoming apply applied consider considered consideration considering ener
 curiosity creativity hard addition additions member busy hectic allow allowing allowed
 moment moments free fill filling filled filing spare precious hour hours minute minutes guys
 folks everybody somebody anybody honest honestly wonderful lovely kind generous patient
+decision decisions motivated player players worker workers learner learners self-starter
+detail-oriented organized organised reliable punctual flexible adaptable energetic creative
+hardworking hard-working diligent dependable proactive driven ambitious eager keen
+enthusiastic dedicated committed loyal friendly outgoing personable responsible
+trustworthy versatile resourceful attitude can-do people-person interpersonal communication
+teamwork leadership multitasking problem-solving
 """.split())
 _EVERYDAY_COUNT = 300_000  # occurrences in the dictionary's corpus; "moment" 219k, "dog" 164k
 # Capitalised words that name a kind of person, a title or a date, not a topic.
@@ -179,7 +185,7 @@ def _at_sentence_head(text: str, sentence_start: int, offset: int) -> bool:
 def specific_words(d: Draft, start: int, end: int) -> list[tuple[int, int]]:
     """Words between `start` and `end` of the content that name something: not generic, not a
     stopword, not the company, the people or a gap; digits and named things count."""
-    gaps = placeholder_spans(d.text, d.context.company)
+    gaps = placeholder_spans(d.text, d.context.company) + _title_spans(d)
     company = company_spans(d)
     people = person_words(d.context) | _company_words(d)
     found = []
@@ -383,6 +389,8 @@ def _contribution_cues(d: Draft) -> list[tuple[int, int]]:
     found = []
     for s, e in d.sentences:
         sentence = d.folded[s:e]
+        if sentence.rstrip("\"') ").endswith("?"):
+            continue  # "Is there anything else I can provide?" offers nothing
         if _OFFER_RE.search(sentence) or _EXPERIENCE_RE.search(sentence):
             found.append((s, e))
     return found
