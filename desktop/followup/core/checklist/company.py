@@ -120,7 +120,7 @@ def org_candidates(d: Draft) -> list[tuple[int, int, str]]:
     for match in _ORG_CANDIDATE_RE.finditer(d.content):
         group = "org" if match["org"] else "named"
         name = match[group].strip()
-        name = re.sub(r"^the\s+", "", name)
+        name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
         first = name.split()[0].lower().strip(".'")
         if first in people or first in _NOT_ORGS or _is_generic_title(first):
             continue

@@ -33,7 +33,7 @@ _GRATITUDE_RE = re.compile(
     r"|\bgratitude\b"
     r"|\bappreciat(?:e|ed|ing)\s+(?:\w+\s+)?(?:you|your|the|our|this|that\s+you|all|everything|"
     r"it(?!\s+if)|getting|being|having|hearing|meeting|speaking|talking|learning|chatting|"
-    r"taking|how\s+(?:you|much|generous|open|candid|kind)|such|so\s+much|very\s+much|"
+    r"taking|how|such|so\s+much|very\s+much|"
     r"the\s+time|being\s+able|a\s+chance|the\s+chance|the\s+opportunity|an\s+opportunity|"
     r"[a-z]+'s)\b"
     r"|\b(?:much|greatly|really|truly|very\s+much|deeply|so\s+much|most)\s+appreciated\b"

@@ -85,7 +85,8 @@ detail-oriented organized organised reliable punctual flexible adaptable energet
 hardworking hard-working diligent dependable proactive driven ambitious eager keen
 enthusiastic dedicated committed loyal friendly outgoing personable responsible
 trustworthy versatile resourceful attitude can-do people-person interpersonal communication
-teamwork leadership multitasking problem-solving
+teamwork leadership multitasking problem-solving add adds happen happens happening
+day-to-day everyday ongoing going-on stay stayed stays stuck remain remained
 """.split())
 _EVERYDAY_COUNT = 300_000  # occurrences in the dictionary's corpus; "moment" 219k, "dog" 164k
 # Capitalised words that name a kind of person, a title or a date, not a topic.
@@ -195,11 +196,15 @@ def specific_words(d: Draft, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if any(ch.isdigit() for ch in word) and not re.fullmatch(r"\d{1,2}", word):
             found.append((match.start(), match.end()))
-        elif (len(word) >= 3 and word not in STOPWORDS and stem(word) not in _GENERIC
-              and word not in _GENERIC_NAMES and word not in people and not word.isdigit()
-              and not _everyday(word)):
+        elif any(_names_a_topic(part, people) for part in word.split("-")):
             found.append((match.start(), match.end()))
     return found
+
+
+def _names_a_topic(word: str, people: set[str]) -> bool:
+    return (len(word) >= 3 and word not in STOPWORDS and stem(word) not in _GENERIC
+            and word not in _GENERIC_NAMES and word not in people and not word.isdigit()
+            and not _everyday(word))
 
 
 @lru_cache(maxsize=4096)
@@ -228,11 +233,19 @@ def _clause_after(d: Draft, offset: int, limit: int = 90) -> tuple[int, int]:
     return offset, end
 
 
+_DETERMINERS_RE = re.compile(r"\s*(?:(?:the|a|an|your|our|my|his|her|their|this|that|how|what|"
+                             r"why)\s+)*")
+
+
 def topic_spans(d: Draft) -> list[tuple[int, int]]:
     """Cues followed (or preceded, for "the plan you described") by something specific."""
     spans = []
+    gaps = placeholder_spans(d.text, d.context.company)
     for match in _TOPIC_CUE_RE.finditer(d.folded_content):
         s, e = _clause_after(d, match.end())
+        what = _DETERMINERS_RE.match(d.folded_content, s)
+        if inside(what.end() if what else s, gaps):
+            continue  # "your story about [anecdote]": the topic is still to be written
         if specific_words(d, s, e):
             spans.append((match.start(), e))
     for match in _BEFORE_CUE_RE.finditer(d.folded_content):
@@ -310,12 +323,13 @@ _OFFER_RE = re.compile(
     r"|\bvalue\s+to\b|\basset\b|\bmake\s+an?\s+(?:\w+\s+)?(?:impact|difference)"
     r"|\bhit\s+the\s+ground\s+running\b|\bput\s+(?:my|that|this|those|these)\b[^.!?\n]{0,40}\bto\s+"
     r"(?:use|work|good\s+use)|\b(?:apply|leverage|use|draw\s+on)\s+(?:my|that|this|the\s+same)\b"
+    # "I could take over…", "I can start…": any act the writer offers, not a feeling or a wish
+    # to meet ("I would love to talk", "I'd be happy to hear").
     r"|\b(?:i|we)\s*(?:can|could|would|will|'d|'ll|am\s+able\s+to|am\s+ready\s+to|'m\s+ready\s+to)"
-    r"\s+(?:\w+\s+){0,3}?(?:help|add|offer|build|support|lead|take\s+on|tackle|improve|own|apply|"
-    r"leverage|pick\s+up|ramp\s+up|speed\s+up|automate|design|ship|mentor|handle|manage|run|grow|"
-    r"scale|streamline|deliver|drive|create|develop|write|strengthen|expand|reduce|increase|"
-    r"solve|fix|migrate|start|jump|step|translate|teach|coach|organi[sz]e|plan|launch|test|"
-    r"analy[sz]e|research|sell|negotiate|serve|care|cut|make|do)\b"
+    r"\s+(?:also\s+|certainly\s+|easily\s+|quickly\s+|immediately\s+|definitely\s+|"
+    r"(?:be\s+)?(?:glad|happy|able|ready|keen|eager|pleased)\s+to\s+)?(?!" + "|".join(
+        "love like be see hear talk meet speak look welcome appreciate enjoy imagine say "
+        "think feel hope know want wish need have not never call reach".split()) + r")[a-z]+\b"
     r"|\bhelp\s+(?:you|your|the|with|[a-z]+'s)\b")
 _EXPERIENCE_RE = re.compile(
     r"\bi(?:'ve|\s+have|\s+had)?\s+(?:also\s+|recently\s+|previously\s+|already\s+|personally\s+|"
