@@ -61,6 +61,9 @@ def name_patterns(company: str) -> tuple[re.Pattern, ...]:
     for n in range(2, len(name_words)):
         if name_words[n - 1] not in {"and", "&", "of", "the", "for"}:
             variants.add(" ".join(name_words[:n]))
+    # "Wavecrest" for "Wavecrest Hotels": a first word that is no everyday word.
+    if len(name_words) >= 2 and len(name_words[0]) >= 4 and not _is_common_word(name_words[0]):
+        variants.add(name_words[0])
     patterns = [_flexible(v) for v in variants if len(v.strip()) >= 2]
     initials = "".join(w[0] for w in re.findall(r"[a-z0-9]+", bare)
                        if w not in {"of", "and", "the"})

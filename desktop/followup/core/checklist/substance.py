@@ -86,7 +86,12 @@ hardworking hard-working diligent dependable proactive driven ambitious eager ke
 enthusiastic dedicated committed loyal friendly outgoing personable responsible
 trustworthy versatile resourceful attitude can-do people-person interpersonal communication
 teamwork leadership multitasking problem-solving add adds happen happens happening
-day-to-day everyday ongoing going-on stay stayed stays stuck remain remained
+day-to-day everyday ongoing going-on practice practices shop store stores agency studio school
+hospital clinic lab laboratory site location locations branch branches facility facilities
+workplace premises building headquarters hq campus impressed inspired struck fascinated
+intrigued surprised amazed encouraged moved touched delighted pleased thrilled loved liked
+remember remembered recall enjoyable memorable particularly especially truly deeply really
+stay stayed stays stuck remain remained
 """.split())
 _EVERYDAY_COUNT = 300_000  # occurrences in the dictionary's corpus; "moment" 219k, "dog" 164k
 # Capitalised words that name a kind of person, a title or a date, not a topic.
