@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-import time
 from typing import NamedTuple
 
 import pytest
@@ -791,14 +789,3 @@ def test_curly_quotes_and_crlf_line_ends():
     body = note().replace("I am", "I\u2019m").replace("\n", "\r\n")
     found = results("Kafka telemetry chat: thank you", body, CONTEXT)
     assert {r for r, v in found.items() if not v.passed} == {"link"}
-
-
-def test_a_normal_note_is_checked_in_under_20_ms():
-    check_draft("Kafka telemetry chat", note(), CONTEXT)  # loads the dictionary
-    timings = []
-    for i in range(15):
-        body = note(specific=SPECIFIC + f" Run {i}.")  # defeat any per-text cache
-        start = time.perf_counter()
-        check_draft("Kafka telemetry chat", body, CONTEXT)
-        timings.append(time.perf_counter() - start)
-    assert statistics.median(timings) < 0.020

@@ -87,6 +87,10 @@ def _flexible(variant: str) -> re.Pattern:
 
 def company_spans(d: Draft) -> list[tuple[int, int]]:
     """Where the company set on the meeting is named in the body."""
+    return d.memo(_company_spans)
+
+
+def _company_spans(d: Draft) -> list[tuple[int, int]]:
     company = d.context.company
     if not company or not company.strip():
         return []
@@ -118,6 +122,10 @@ def _is_common_word(found: str) -> bool:
 def org_candidates(d: Draft) -> list[tuple[int, int, str]]:
     """Likely company names when no company is set: "at Conde Nast", "join Acme",
     "ABC Company's campaign", "Globex Inc."."""
+    return d.memo(_org_candidates)
+
+
+def _org_candidates(d: Draft) -> list[tuple[int, int, str]]:
     people = person_words(d.context)
     found = []
     for match in _ORG_CANDIDATE_RE.finditer(d.content):

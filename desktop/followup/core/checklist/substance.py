@@ -149,6 +149,10 @@ _BEFORE_CUE_RE = re.compile(
 
 def named_things(d: Draft) -> list[tuple[int, int, str]]:
     """Capitalised words mid-sentence that are not the people, the company, titles or gaps."""
+    return d.memo(_named_things)
+
+
+def _named_things(d: Draft) -> list[tuple[int, int, str]]:
     people = person_words(d.context)
     gaps = placeholder_spans(d.text, d.context.company)
     company = company_spans(d) + ([] if d.context.company else org_candidate_spans(d))
@@ -176,6 +180,10 @@ _CAPITALISED_RUN_RE = re.compile(r"\b[A-Z][\w&'-]*(?:\s+(?:of\s+|&\s+|and\s+)?[A
 def _title_spans(d: Draft) -> list[tuple[int, int]]:
     """Capitalised runs that are job titles: "Credit Analyst", "Front Desk Supervisor
     position"; their words are not topics."""
+    return d.memo(_find_title_spans)
+
+
+def _find_title_spans(d: Draft) -> list[tuple[int, int]]:
     spans = []
     for match in _CAPITALISED_RUN_RE.finditer(d.content):
         last = match.group().split()[-1].lower().removesuffix("'s")
@@ -191,9 +199,7 @@ def _at_sentence_head(text: str, sentence_start: int, offset: int) -> bool:
 def specific_words(d: Draft, start: int, end: int) -> list[tuple[int, int]]:
     """Words between `start` and `end` of the content that name something: not generic, not a
     stopword, not the company, the people or a gap; digits and named things count."""
-    gaps = placeholder_spans(d.text, d.context.company) + _title_spans(d)
-    company = company_spans(d)
-    people = person_words(d.context) | _company_words(d)
+    gaps, company, people = d.memo(_not_topics)
     found = []
     for match in WORD_RE.finditer(d.folded_content, start, end):
         word = match.group().removesuffix("'s")
@@ -204,6 +210,12 @@ def specific_words(d: Draft, start: int, end: int) -> list[tuple[int, int]]:
         elif any(_names_a_topic(part, people) for part in word.split("-")):
             found.append((match.start(), match.end()))
     return found
+
+
+def _not_topics(d: Draft) -> tuple[list[tuple[int, int]], list[tuple[int, int]], set[str]]:
+    """(gaps and titles, company mentions, people's and company's words): never a topic."""
+    gaps = placeholder_spans(d.text, d.context.company) + _title_spans(d)
+    return gaps, company_spans(d), person_words(d.context) | _company_words(d)
 
 
 def _names_a_topic(word: str, people: set[str]) -> bool:
@@ -291,6 +303,10 @@ def _shared_sentence_spans(d: Draft) -> list[tuple[int, int]]:
 
 def specific_spans(d: Draft) -> list[tuple[int, int]]:
     """Evidence of specific points, without notes to compare with."""
+    return d.memo(_specific_spans)
+
+
+def _specific_spans(d: Draft) -> list[tuple[int, int]]:
     named = [(s, e) for s, e, _w in named_things(d)]
     return sorted(set(topic_spans(d) + named + _known_term_spans(d) + _shared_sentence_spans(d)))
 
