@@ -92,6 +92,8 @@ workplace premises building headquarters hq campus impressed inspired struck fas
 intrigued surprised amazed encouraged moved touched delighted pleased thrilled loved liked
 remember remembered recall enjoyable memorable particularly especially truly deeply really
 stay stayed stays stuck remain remained
+continue continues continued continuing keep keeping staying becoming considering expect provide
+involved happening further hopefully soon possibility possibilities prospect prospects
 """.split())
 _EVERYDAY_COUNT = 300_000  # occurrences in the dictionary's corpus; "moment" 219k, "dog" 164k
 # Capitalised words that name a kind of person, a title or a date, not a topic.
@@ -237,7 +239,8 @@ def _company_words(d: Draft) -> set[str]:
     return set(fold(d.context.company or "").split())
 
 
-_CLAUSE_END_RE = re.compile(r"[.!?;]|,\s+(?:and|but|so)\s+i\b|\s-\s|\band\s+i\b")
+_CLAUSE_END_RE = re.compile(r"[.!?;]|,\s+(?:and|but|so)\s+i\b|\s-\s|\band\s+i\b|\b(?:and|but)\s+"
+                            r"(?:look|hope|would|will|am|can|could|wish|want|feel|remain|thank)\b")
 
 
 def _clause_after(d: Draft, offset: int, limit: int = 90) -> tuple[int, int]:
