@@ -286,9 +286,16 @@ def test_phone_numbers_of_any_country(phone, own):
 @pytest.mark.parametrize("signature", [
     "Tomasz Wolski\nClass of 2019", "Tomasz Wolski\n[Your Phone Number]",
     "Tomasz Wolski\n(555) XXX-XXXX", "Tomasz Wolski\nBaked 12000 loaves in 2023",
+    "Tomasz Wolski\n(xxx) xxx-xxxx",
 ])
 def test_no_phone_in_the_closing(signature):
     assert not rule("phone_in_closing", note(signoff=f"Best,\n{signature}")).passed
+
+
+@pytest.mark.parametrize("gap", ["(xxx) xxx-xxxx", "XXX-XXX-XXXX", "[Your Name]", "###-###-####"])
+def test_phone_and_name_gaps_are_placeholders(gap):
+    found = rule("placeholders", note(signoff=f"Best,\nTomasz Wolski\n{gap}"))
+    assert not found.passed and found.severity == "required"
 
 
 # --- next steps: asking or assuming fails, the work's own next steps do not ------------------

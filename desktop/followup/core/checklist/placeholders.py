@@ -1,8 +1,8 @@
 """The `placeholders` rule (required): no unfilled gap is left in the subject or the body.
 
 Gaps are what templates and guides leave to fill in: "[Job Title]", "{name}", "<<company>>",
-"<Recipient Name>", "XXX", "TBD", "TODO", "___", "Insert here…", "Company X" (unless that is the
-company set). A Markdown link "[my post](https://…)" is not a gap.
+"<Recipient Name>", "XXX", "(xxx) xxx-xxxx", "TBD", "TODO", "___", "Insert here…", "Company X"
+(unless that is the company set). A Markdown link "[my post](https://…)" is not a gap.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from followup.core.checklist.results import RuleResult, Span, result
 _PLACEHOLDER_RE = re.compile(
     r"\[(?:[^\[\]\n]|\n(?!\s*\n)){1,80}\](?!\()"
     r"|\{[^{}\n]{1,40}\}|<<[^<>\n]{1,40}>>|<[A-Z][A-Za-z ]{0,30}>"
-    r"|\b(?:XXX+|TBD|TODO|FIXME)\b|\b[Ii]nsert\s+(?:here|name|your|company|the)\b|_{3,}"
+    r"|(?<![\w#])\(?[xX#]{3}\)?[\s.-]?[xX#]{3}[\s.-]?[xX#]{4}(?![\w#])|\b(?:XXX+|TBD|TODO|FIXME)\b|\b[Ii]nsert\s+(?:here|name|your|company|the)\b|_{3,}"
     r"|\b(?:Company|Person|Role)\s+[XYZ]\b")
 
 
