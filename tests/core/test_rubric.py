@@ -326,6 +326,21 @@ def test_bad_examples_fail_what_the_guides_say(example, broken, layout):
     assert broken <= failed, broken - failed
 
 
+def test_kevin_shows_interest_the_guide_does_not_fault():
+    # "very excited about … working as a Fellow at Conde Nast" and wanting the process to move
+    # forward: the guide faults the question, the missing thanks and specifics, not the interest.
+    for example in (KEVIN_1, KEVIN_2):
+        assert results(example.subject, example.body, example.context)["interest"].passed
+
+
+def test_good_examples_say_what_they_contribute_as_before():
+    for example in (DEREK_1, DEREK_2, JESSICA_2):  # "contribute my technical skills and client
+        found = results(example.subject, example.body, example.context)  # experience"
+        assert found["contribution"].passed, found["contribution"].message
+    for example in (MELINA_1, MELINA_2):  # the challenges she worked on were the interview's
+        assert not results(example.subject, example.body, example.context)["contribution"].passed
+
+
 def test_veronica_spelling_names_each_slip():
     found = results(VERONICA_2.subject, VERONICA_2.body, VERONICA_2.context)["spelling"]
     flagged = {VERONICA_2.body[s.start:s.end].lower() for s in found.spans}

@@ -94,6 +94,7 @@ remember remembered recall enjoyable memorable particularly especially truly dee
 stay stayed stays stuck remain remained
 continue continues continued continuing keep keeping staying becoming considering expect provide
 involved happening further hopefully soon possibility possibilities prospect prospects
+choice choices start starting
 """.split())
 _EVERYDAY_COUNT = 300_000  # occurrences in the dictionary's corpus; "moment" 219k, "dog" 164k
 # Capitalised words that name a kind of person, a title or a date, not a topic.
@@ -356,13 +357,7 @@ _OFFER_RE = re.compile(
         "think feel hope know want wish need have not never call reach".split()) + r")[a-z]+\b"
     r"|\bhelp\s+(?:you|your|the|with|[a-z]+'s)\b")
 _EXPERIENCE_RE = re.compile(
-    r"\bi(?:'ve|\s+have|\s+had)?\s+(?:also\s+|recently\s+|previously\s+|already\s+|personally\s+|"
-    r"successfully\s+|once\s+|since\s+|been\s+)?(?!" + "|".join(sorted(
-        "enjoyed appreciated learned wanted loved liked noticed realized realised hoped wondered "
-        "thanked talked discussed mentioned visited attended interviewed applied arrived "
-        "followed wished reached asked admired valued needed heard missed waited tried met "
-        "stayed passed received noted gathered sensed felt".split())) + r")[a-z]+ed\b"
-    r"|\bmy\s+(?:\w+\s+){0,3}(?:experience|background|work|years?|time|role|job|internship|degree|"
+    r"(?<!start\s)(?<!begin\s)(?<!launch\s)(?<!grow\s)\bmy\s+(?:\w+\s+){0,3}(?:experience|background|work|years?|time|role|job|internship|degree|"
     r"training|studies|thesis|research|projects?|skills?|expertise|knowledge|career|portfolio|"
     r"track\s+record|capstone|apprenticeship|volunteering|certifications?)"
     r"(?:\s+\w+){0,2}\s+(?:in|with|of|building|at|on|from|as|has|have|had|included|includes|"
@@ -376,12 +371,6 @@ _EXPERIENCE_RE = re.compile(
     r"migrated|maintained|mentored|optimi[sz]ed|analy[sz]ed|researched|published|won|completed|"
     r"studied|learned|experience|a\s+background|cut|served|sold|raised|negotiated|overseen|"
     r"planned|produced|edited|taken\s+on|owned|scaled|tested|audited|cared|nursed|treated)\b"
-    r"|\bi\s+(?:built|led|designed|developed|created|ran|managed|launched|shipped|wrote|"
-    r"organi[sz]ed|grew|increased|reduced|cut|automated|migrated|taught|delivered|implemented|"
-    r"spent|worked|handled|oversaw|coordinated|redesigned|rebuilt|introduced|set\s+up|started|"
-    r"founded|trained|mentored|published|presented|won|raised|sold|negotiated|planned|produced|"
-    r"edited|scaled|tested|audited|analy[sz]ed|supported|maintained|completed|studied|served|"
-    r"volunteered)\b"
     r"|\bin\s+my\s+(?:\w+\s+)?(?:previous|last|current|former|recent|prior)\s+(?:\w+\s+)?"
     r"(?:role|job|position|internship|company|team|work)\b"
     r"|\bat\s+my\s+(?:last|previous|current|former)\s+(?:job|company|role|internship|employer|"
@@ -392,6 +381,27 @@ _EXPERIENCE_RE = re.compile(
     r"|\byears?\s+(?:of\s+)?(?:\w+\s+)?(?:experience|work|working)\b"
     r"|\bi\s+(?:specialize|specialise|focus|focused|majored|trained)\s+(?:in|on|as)\b"
     r"|\bas\s+(?:a|an)\s+(?:\w+\s+){0,3}(?:at|for|in)\s+[A-Za-z]")
+# "I ran the night shift", "I've trained six apprentices": a past act is the writer's record
+# only with a mark of when or where ("at my last job", "for four years", "In 2021"), unlike "the
+# challenges I worked on with Nate" in the interview itself.
+_PAST_ACT_RE = re.compile(
+    r"\bi(?:'ve|\s+have|\s+had)?\s+(?:also\s+|recently\s+|previously\s+|already\s+|personally\s+|"
+    r"successfully\s+|once\s+|since\s+|been\s+)?(?!" + "|".join(sorted(
+        "enjoyed appreciated learned wanted loved liked noticed realized realised hoped wondered "
+        "thanked talked discussed mentioned visited attended interviewed applied arrived "
+        "followed wished reached asked admired valued needed heard missed waited tried met "
+        "stayed passed received noted gathered sensed felt".split())) + r")[a-z]+ed\b"
+    r"|\bi\s+(?:built|led|designed|developed|created|ran|managed|launched|shipped|wrote|"
+    r"organi[sz]ed|grew|increased|reduced|cut|automated|migrated|taught|delivered|implemented|"
+    r"spent|worked|handled|oversaw|coordinated|redesigned|rebuilt|introduced|set\s+up|started|"
+    r"founded|trained|mentored|published|presented|won|raised|sold|negotiated|planned|produced|"
+    r"edited|scaled|tested|audited|analy[sz]ed|supported|maintained|completed|studied|served|"
+    r"volunteered)\b"
+)
+_RECORD_MARK_RE = re.compile(
+    r"\b(?:my|at|previous|previously|former|formerly|last|current|currently|years?|months?|"
+    r"prior|earlier|since|when\s+i\s+was|while|as\s+an?|internship|apprenticeship|university|"
+    r"college|degree|thesis|already|once)\b|\d")
 # Ties the offer to what was discussed without repeating it: "projects such as this".
 _TIE_BACK_RE = re.compile(
     r"\b(?:such\s+as|like|similar\s+to)\s+(?:this|these|that|those|the\s+ones?\s+you|what\s+you|"
@@ -429,13 +439,26 @@ def _contribution_cues(d: Draft) -> list[tuple[int, int]]:
         sentence = d.folded[s:e]
         if sentence.rstrip("\"') ").endswith("?"):
             continue  # "Is there anything else I can provide?" offers nothing
-        if _OFFER_RE.search(sentence) or _EXPERIENCE_RE.search(sentence):
+        if _OFFER_RE.search(sentence) or _EXPERIENCE_RE.search(sentence) or (
+                _PAST_ACT_RE.search(sentence) and _RECORD_MARK_RE.search(sentence)):
             found.append((s, e))
     return found
 
 
+# "my technical skills and client experience": a kind of skill is named, unlike "my skills".
+_KIND_OF_SKILL_RE = re.compile(
+    r"\b(?P<kind>[a-z][\w-]+)\s+(?:skills?|experience|expertise|knowledge)\b")
+_VAGUE_KINDS = frozenset("""my the your our their his her these those such strong great good
+excellent relevant transferable valuable proven extensive solid broad diverse varied wide exact
+necessary required right many much some any all overall general personal professional previous
+past prior work job life real practical hands-on years of and with""".split())
+
+
 def _names_something(d: Draft, start: int, end: int) -> bool:
     if _TIE_BACK_RE.search(d.folded, start, end):
+        return True
+    kinds = _KIND_OF_SKILL_RE.finditer(d.folded, start, end)
+    if any(m["kind"] not in _VAGUE_KINDS for m in kinds):
         return True
     if any(start <= s < end for s, _e, _w in named_things(d)):
         return True
