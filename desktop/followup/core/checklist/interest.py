@@ -47,7 +47,10 @@ _EXCITED_RE = re.compile(
     r"(?:want|would\s+(?:love|like)|'d\s+(?:love|like)|hope\s+for|am\s+looking\s+for)\b"
     r"|\bexactly\s+(?:the\s+|what\s+)?(?:kind|type|sort|i(?:'m|\s+am)\s+looking)"
     r"|\b(?:perfect|ideal|great|excellent|strong|natural|good|right)\s+(?:fit|match|next\s+step)\b"
-    r"|\b(?:amazing|great|wonderful|fantastic|perfect|ideal|exciting|dream|right)\s+(?:place|team|"
+    r"|\b(?:motivated|determined|ready|committed|hoping|aiming|hungry|itching|raring)\s+to\s+"
+    + _JOIN +
+    r"|\b(?:amazing|great|wonderful|fantastic|perfect|ideal|exciting|dream|right|excellent|"
+    r"brilliant|terrific|superb|inspiring|rewarding)\s+(?:place|team|"
     r"opportunity|environment)\s+(?:to|for|i)\b"
     r"|\bsee\s+myself\s+(?:\w+\s+){0,2}(?:working|joining|at|there|as|on|contributing|being|"
     r"thriving|growing|here|fitting)\b|\bappeals?\s+to\s+me\b|\bdrawn\s+to\b|\bmotivated\s+by\b"

@@ -94,7 +94,9 @@ remember remembered recall enjoyable memorable particularly especially truly dee
 stay stayed stays stuck remain remained
 continue continues continued continuing keep keeping staying becoming considering expect provide
 involved happening further hopefully soon possibility possibilities prospect prospects
-choice choices start starting
+choice choices start starting gain gains gained gaining obtain obtained acquire acquired
+align aligns aligned alignment understand understanding understood overview sense idea
+sounds sound
 """.split())
 _EVERYDAY_COUNT = 300_000  # occurrences in the dictionary's corpus; "moment" 219k, "dog" 164k
 # Capitalised words that name a kind of person, a title or a date, not a topic.
@@ -354,7 +356,9 @@ _OFFER_RE = re.compile(
     r"\s+(?:also\s+|certainly\s+|easily\s+|quickly\s+|immediately\s+|definitely\s+|"
     r"(?:be\s+)?(?:glad|happy|able|ready|keen|eager|pleased)\s+to\s+)?(?!" + "|".join(
         "love like be see hear talk meet speak look welcome appreciate enjoy imagine say "
-        "think feel hope know want wish need have not never call reach".split()) + r")[a-z]+\b"
+        "think feel hope know want wish need have not never call reach follow read try check "
+        "consider keep remember send email forward share pass attach review reflect "
+        "definitely".split()) + r")[a-z]+\b"
     r"|\bhelp\s+(?:you|your|the|with|[a-z]+'s)\b")
 _EXPERIENCE_RE = re.compile(
     r"(?<!start\s)(?<!begin\s)(?<!launch\s)(?<!grow\s)\bmy\s+(?:\w+\s+){0,3}(?:experience|background|work|years?|time|role|job|internship|degree|"
