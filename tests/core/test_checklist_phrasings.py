@@ -335,3 +335,38 @@ def test_a_gap_inside_an_otherwise_specific_sentence_is_not_the_specific_point()
     body = note(thanks=PLAIN_THANKS, specific="Your story about [anecdote] stayed with me.",
                 contribution=None)
     assert not rule("specifics", body).passed
+
+
+# --- the writer's region ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("own, region", [("+44 20 7946 0000", "GB"), ("+49 30 123456", "DE"),
+                                         ("+81 3-1234-0000", "JP"), ("+1 415 555 0100", "US")])
+def test_the_region_comes_from_the_writers_own_number(own, region):
+    from followup.core.phones import region_of
+
+    assert region_of(own) == region
+
+
+@pytest.mark.parametrize("locale_name, region", [("en_GB", "GB"), ("de_DE", "DE"),
+                                                 ("C", "US"), (None, "US")])
+def test_without_an_international_number_the_locale_gives_the_region(monkeypatch, locale_name,
+                                                                     region):
+    import locale
+
+    from followup.core import phones
+
+    monkeypatch.setattr(locale, "getlocale", lambda *_a: (locale_name, "UTF-8"))
+    phones.locale_region.cache_clear()
+    try:
+        assert phones.region_of("07700 900123") == region
+        assert phones.region_of(None) == region
+    finally:
+        phones.locale_region.cache_clear()
+
+
+def test_a_short_national_number_is_read_in_the_writers_region():
+    # "44 668 18 00" (Zurich, without its trunk 0) is only a number in Switzerland.
+    body = note(signoff="Kind regards,\nTomasz Wolski\n44 668 18 00")
+    swiss = CheckContext(company="Lantern Bay Foods", recipient="Ruth", sender_phone="+41 44 1")
+    assert rule("phone_in_closing", body, swiss).passed
+    assert not rule("phone_in_closing", body).passed
