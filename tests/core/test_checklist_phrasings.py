@@ -316,6 +316,8 @@ def test_next_steps_asked_or_assumed(asking):
     "Your decision to mill flour on site impressed me.",
     "The next step in my career is running a production floor.",
     "I am happy to answer any questions you may have.",
+    "I look forward to hearing from you about the position.",
+    "I hope to hear from you regarding my application soon.",
 ])
 def test_next_steps_false_alarms(fine):
     assert rule("next_steps", note(specific=SPECIFIC + " " + fine)).passed, fine

@@ -67,8 +67,8 @@ def _names_recipient(folded_line: str, recipient: str) -> bool:
     return any(re.search(rf"\b{re.escape(n)}\b", folded_line) for n in names)
 
 
-_PROCESS = (r"(?:timeline|time\s*frame|decision|status|next\s+steps?|outcome|results?|process|"
-            r"my\s+application|my\s+candidacy|the\s+role|the\s+position|feedback)")
+# What a note must not wait on; "hearing from you about the position" is a courtesy, not a chase.
+_PROCESS = r"(?:timeline|time\s*frame|decision|status|next\s+steps?|outcome)"
 # "I hope to hear back soon about the timeline" asks without a question mark.
 _WAITING_RE = re.compile(
     r"\b(?:hope|hoping|look(?:ing)?\s+forward|expect|expecting|await|awaiting|wait|waiting|eager|"
