@@ -372,3 +372,18 @@ def test_a_short_national_number_is_read_in_the_writers_region():
     swiss = CheckContext(company="Lantern Bay Foods", recipient="Ruth", sender_phone="+41 44 1")
     assert rule("phone_in_closing", body, swiss).passed
     assert not rule("phone_in_closing", body).passed
+
+
+# --- the recommended and optional rules read meaning too -------------------------------------
+
+def test_company_as_companionship_is_not_a_stand_in_for_the_name():
+    body = note(thanks="I enjoyed your company at lunch on Monday.")
+    assert rule("generic_reference", body).passed
+    assert not rule("generic_reference", note(thanks="Your company impressed me.")).passed
+
+
+def test_a_link_to_the_companys_own_site_is_not_the_writers_work():
+    careers = note(signoff="Best,\nTomasz\n(555) 430-2218\nhttps://www.lanternbayfoods.com/jobs")
+    own = note(signoff="Best,\nTomasz\n(555) 430-2218\nhttps://tomasz.bake/blog/rye-starters")
+    assert not rule("link", careers).passed
+    assert rule("link", own).passed

@@ -39,6 +39,9 @@ _ORG_CANDIDATE_RE = re.compile(
     + r")\b)")
 _GENERIC_REFERENCE_RE = re.compile(
     r"\b(?P<owner>your|the)\s+(?:company|organi[sz]ation|firm)\b(?!\s+of\b)")
+# "I enjoyed your company at lunch": company as companionship, not the employer.
+_COMPANIONSHIP_RE = re.compile(r"\b(?:enjoy(?:ed)?|love[d]?|appreciated?|miss(?:ed)?|for)\s+"
+                               r"(?:your|the)\s+company\s*(?:[.!,;]|$|at|over|during|and\s+the)")
 _NOT_ORGS = frozenset("""i you we the a an this that my your our their his her it monday tuesday
 wednesday thursday friday saturday sunday january february march april may june july august
 september october november december linkedin thanks thank hi hello dear best""".split())
@@ -174,6 +177,8 @@ def rule_generic_reference(d: Draft) -> RuleResult:
     bad = []
     for match in _GENERIC_REFERENCE_RE.finditer(d.folded):
         if in_quotes(d.folded, match.start()) or inside(match.start(), named):
+            continue
+        if _COMPANIONSHIP_RE.match(d.folded, max(0, d.folded.rfind(" ", 0, match.start() - 1) + 1)):
             continue
         # "the company" after the name is a back-reference; "your company" never reads well.
         if match["owner"] == "the" and match.start() > first_named:

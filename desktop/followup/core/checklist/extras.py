@@ -10,6 +10,7 @@ from followup.core.checklist.reading import (
     STRAIGHTEN,
     Draft,
     body_spans,
+    fold,
     point_spans,
     shorten,
     words,
@@ -50,10 +51,18 @@ _LINK_RE = re.compile(r"https?://[^\s<>()\"']+|\bwww\.[^\s<>()\"']+"
 _PROFILE_LINK_RE = re.compile(r"linkedin\.com/in/|mailto:|calendly\.com", re.IGNORECASE)
 
 
+def _on_site_of(link: str, company: str) -> bool:
+    """Whether `link` is on the company's own site ("https://acme.com/careers" for Acme)."""
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", link.lower()).split("/")[0]
+    return len(company) >= 3 and company in re.sub(r"[^a-z0-9]", "", host)
+
+
 def rule_link(d: Draft) -> RuleResult:
-    """Passes on a link to the writer's own work (not a LinkedIn profile, mailto: or Calendly)."""
+    """Passes on a link to the writer's own work (not a LinkedIn profile, mailto:, Calendly or
+    the company's own site)."""
+    company = re.sub(r"[^a-z0-9]", "", fold(d.context.company or ""))
     links = [(m.start(), m.end()) for m in _LINK_RE.finditer(d.text)
-             if not _PROFILE_LINK_RE.search(m.group())]
+             if not _PROFILE_LINK_RE.search(m.group()) and not _on_site_of(m.group(), company)]
     if links:
         return result("link", True, "Links to something you wrote.", body_spans(links))
     return result("link", False, "Optionally, link a blog post or project of yours tied to the "
