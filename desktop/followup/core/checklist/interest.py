@@ -46,6 +46,8 @@ _EXCITED_RE = re.compile(
     r"|\b(?:role|position|job|team|company|place|opportunity)\s+(?:that\s+)?i\s+(?:\w+\s+)?"
     r"(?:want|would\s+(?:love|like)|'d\s+(?:love|like)|hope\s+for|am\s+looking\s+for)\b"
     r"|\bexactly\s+(?:the\s+|what\s+)?(?:kind|type|sort|i(?:'m|\s+am)\s+looking)"
+    r"|\b(?:exactly|just|precisely|everything|all)\s+(?:what\s+|that\s+)?(?:i|i've|i'm)\s+(?:am\s+|have\s+)?"
+    r"(?:been\s+)?(?:looking|hoping|searching|want|wanted|dreamed|dreamt)\b"
     r"|\b(?:perfect|ideal|great|excellent|strong|natural|good|right)\s+(?:fit|match|next\s+step)\b"
     r"|\b(?:motivated|determined|ready|committed|hoping|aiming|hungry|itching|raring)\s+to\s+"
     + _JOIN +

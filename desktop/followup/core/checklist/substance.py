@@ -94,7 +94,9 @@ remember remembered recall enjoyable memorable particularly especially truly dee
 stay stayed stays stuck remain remained
 continue continues continued continuing keep keeping staying becoming considering expect provide
 involved happening further hopefully soon possibility possibilities prospect prospects
-choice choices start starting gain gains gained gaining obtain obtained acquire acquired
+choice choices start starting extremely incredibly highly absolutely super hugely massively
+totally completely
+fully sincerely genuinely gain gains gained gaining obtain obtained acquire acquired
 align aligns aligned alignment understand understanding understood overview sense idea
 sounds sound
 """.split())
@@ -135,7 +137,9 @@ _TOPIC_CUE_RE = re.compile(
     r"tips?|comments?|remarks?|ideas?|observations?|anecdotes?|examples?|overview|walkthrough|"
     r"answer|question|recommendations?|suggestions?|tour|account)\s+(?:on|about|of|for|with|"
     r"regarding|that|around|into)\b"
-    r"|\b(?:impressed|fascinated|intrigued|struck|inspired|excited|interested|surprised|"
+    r"|\b(?:story|stories|history|thinking|reasoning|idea|ideas|logic|science)\s+(?:behind|of|"
+    r"about)\b"
+    r"|\b(?:impressed|fascinated|intrigued|struck|inspired|surprised|"
     r"amazed|encouraged|energi[sz]ed|moved|touched)\s+(?:by|with|to\s+(?:learn|hear|see|know)|"
     r"about|in|that)\b"
     r"|\b(?:enjoyed|liked|loved|appreciated|valued)\s+(?:\w+\s+)?(?:hearing|learning|seeing|"
@@ -150,6 +154,12 @@ _BEFORE_CUE_RE = re.compile(
     r"(?:described|mentioned|showed|shared|explained|outlined|demoed|presented|walked\s+me\s+"
     r"through|told\s+me\s+about|talked\s+about|recommended|suggested|"
     r"(?:are|is|were|was|'re)\s+(?:\w+ing|about\s+to|going\s+to))\b")
+
+
+_TRAILING_CUE_RE = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:\w+\s+){0,2}(?:to\s+(?:hear|learn|see|discover|read|watch)|"
+    r"(?:eye-opening|fascinating|interesting|memorable|a\s+highlight|the\s+highlight))"
+    r"\s*(?:about|of\s+my\s+\w+)?\s*[.!]?\s*$")
 
 
 def named_things(d: Draft) -> list[tuple[int, int, str]]:
@@ -274,6 +284,9 @@ def topic_spans(d: Draft) -> list[tuple[int, int]]:
     for match in _BEFORE_CUE_RE.finditer(d.folded_content):
         if specific_words(d, match.start("object"), match.end("object")):
             spans.append((match.start(), match.end()))
+    for s, e in d.sentences:  # "The story behind the series … was lovely to hear."
+        if _TRAILING_CUE_RE.search(d.folded, s, e) and specific_words(d, s, e):
+            spans.append((s, e))
     return spans
 
 
@@ -292,6 +305,10 @@ _SHARED_RE = re.compile(r"\b(?:you|your|you're|we|our|us|together|the\s+team|the
                         r"his|her)\b")
 
 
+_WISH_RE = re.compile(r"\b(?:excited|thrilled|eager|keen|interested|hope|hoping|look(?:ing)?\s+"
+                      r"forward|would\s+love|'d\s+love|can't\s+wait)\b")
+
+
 def _shared_sentence_spans(d: Draft) -> list[tuple[int, int]]:
     """Sentences about the other person or the conversation with two or more specific words
     ("the claims backlog you are trying to clear"), not about the writer's own record."""
@@ -300,6 +317,8 @@ def _shared_sentence_spans(d: Draft) -> list[tuple[int, int]]:
         sentence = d.folded[s:e]
         if not _SHARED_RE.search(sentence) or _OFFER_RE.search(sentence):
             continue
+        if _WISH_RE.search(sentence):
+            continue  # "excited about the opportunity to fly with you": the wish, not a topic
         if _EXPERIENCE_RE.search(sentence):
             continue
         if len(specific_words(d, s, e)) >= 2:
