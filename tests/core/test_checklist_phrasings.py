@@ -238,6 +238,9 @@ def test_vague_claims_are_not_a_contribution(vague):
     ("Coca-Cola", "The Coca Cola bottling plant tour was memorable."),
     ("The Linden Hotel", "The team at Linden Hotel was welcoming."),
     ("Gallagher Brothers Plumbing and Heating", "Gallagher Brothers have a fine reputation."),
+    ("McKinsey & Company", "The McKinsey problem-solving test was tough."),
+    ("Amazon Web Services", "I have run AWS workloads for years."),
+    ("The Home Depot", "Home Depot's garden centre was busy."),
 ])
 def test_the_company_however_it_is_written(company, sentence):
     context = CheckContext(company=company, recipient="Ruth")
@@ -273,7 +276,7 @@ def test_without_a_company_set_a_likely_name_is_a_guess(sentence, name):
     ("0412 345 678", None), ("06 12 34 56 78", "+33 1 23 45 67 89"),
     ("+353 1 234 5678", None), ("01 234 5678", None), ("98765 43210", "+91 80 1234 5678"),
     ("+44 (0)20 7946 0958", None), ("Tel: 555-0143", None), ("Mobile 087 123 4567", None),
-    ("(555) 430-2218", None),
+    ("(555) 430-2218", None), ("555-0143", None), ("Cell: 555.0143", None),
 ])
 def test_phone_numbers_of_any_country(phone, own):
     context = CheckContext(company="Lantern Bay Foods", recipient="Ruth", sender_phone=own)

@@ -55,7 +55,7 @@ def name_patterns(company: str) -> tuple[re.Pattern, ...]:
     bare = _LEGAL_SUFFIX_RE.sub("", full).strip().rstrip(",")
     variants.add(bare)
     variants.add(re.sub(r"^the\s+", "", bare))
-    short = _GENERIC_LAST_WORD_RE.sub("", bare).strip()
+    short = re.sub(r"\s+(?:&|and)$", "", _GENERIC_LAST_WORD_RE.sub("", bare).strip())
     if len(short) >= 3:
         variants.add(short)
     # "Gallagher Brothers" for "Gallagher Brothers Plumbing and Heating": a leading part of
