@@ -38,67 +38,62 @@ position positions role roles job jobs opportunity opportunities company compani
 organization organisation organizations firm firms department office offices business industry
 field work works project projects product products service services client clients customer
 customers culture values value mission vision goal goals plan plans future direction growth
-success challenge challenges need needs requirement requirements responsibility
-responsibilities duty duties expectation expectations qualification qualifications skill skills
-experience experiences background insight insights advice thought thoughts perspective
-perspectives time information detail details question questions answer answers process
-interview interviews conversation discussion meeting call chat day afternoon morning
-everything anything something things stuff aspect aspects part parts area areas lot environment
-structure operation operations strategy approach priority priorities initiative initiatives
-opening vacancy candidate candidates application resume cv people employee employees staff
-member members colleague colleagues everyone individuals group leadership management manager
-managers hiring recruitment recruiting career careers possibility chance prospect potential
-way ways kind type sort bit great exciting interesting wonderful amazing fantastic exact
-specific various different many several new current upcoming open available important key main
-valuable helpful useful insightful informative detailed strong good nice excellent fine best
-better real whole entire general overall own certain particular unique amazing incredible
-awesome fascinating cool impressive inspiring engaging passionate dedicated hard-working
-talented smart personable engaged open-minded friendly welcoming supportive collaborative
-is are was were be been being has have had does do did doing make makes made making take takes
-took offer offers offered provide provides provided grow grows growing expand expanding
-evolving change changing help helps helped like likes seem seems seemed run runs look looks
-looking seek seeking want wants wanted need needed require requires required expect expected
-involve involves involved include includes included handle handles manage manages create
-creates build builds approach approaches think thought believe believed feel felt see saw seen
-said say says tell told share shared describe described explain explained mention mentioned
-ask asked answer answered give gave given get getting learn learned hear heard know knew find
-found come came went go goes use uses used put keep kept going coming
-today yesterday week month within without across along among toward towards
-behind beyond step steps possible possibly place shall year recently earlier later long
-short next last first
-candidate's company's team's role's position's organisation's organization's firm's
-ethic ethics attitude passion drive ability abilities talent talents dedication commitment
-motivation enthusiasm personality character fit contribution contributions asset impact
-difference expertise knowledge competence competencies strength strengths qualities quality
-confident confidence sure certain able ready willing eager excited thrilled happy glad pleased
-possess possessed exactly perfect ideal suited well-suited qualified capable prepared quick
-quickly fast learner learning meaningful significant positive immediate valuable solid proven
-track record successful effectively efficient efficiently technical professional personal
-relevant transferable necessary desired required suitable matching match help helping added
-adding bring bringing contribute contributing benefit benefits join joining joined part
-become becoming apply applied consider considered consideration considering energy eagerness
-curiosity creativity hard addition additions member busy hectic allow allowing allowed
+success challenge challenges need needs requirement requirements responsibility responsibilities
+duty duties expectation expectations qualification qualifications skill skills experience
+experiences background insight insights advice thought thoughts perspective perspectives time
+information detail details question questions answer answers process interview interviews
+conversation discussion meeting call chat day afternoon morning everything anything something
+things stuff aspect aspects part parts area areas lot environment structure operation operations
+strategy approach priority priorities initiative initiatives opening vacancy candidate
+candidates application resume cv people employee employees staff member members colleague
+colleagues everyone individuals group leadership management manager managers hiring recruitment
+recruiting career careers possibility chance prospect potential way ways kind type sort bit
+great exciting interesting wonderful amazing fantastic exact specific various different many
+several new current upcoming open available important key main valuable helpful useful
+insightful informative detailed strong good nice excellent fine best better real whole entire
+general overall own certain particular unique incredible awesome fascinating cool impressive
+inspiring engaging passionate dedicated hard-working talented smart personable engaged open-
+minded friendly welcoming supportive collaborative is are was were be been being has have had
+does do did doing make makes made making take takes took offer offers offered provide provides
+provided grow grows growing expand expanding evolving change changing help helps helped like
+likes seem seems seemed run runs look looks looking seek seeking want wants wanted needed
+require requires required expect expected involve involves involved include includes included
+handle handles manage manages create creates build builds approaches think believe believed feel
+felt see saw seen said say says tell told share shared describe described explain explained
+mention mentioned ask asked answered give gave given get getting learn learned hear heard know
+knew find found come came went go goes use uses used put keep kept going coming today yesterday
+week month within without across along among toward towards behind beyond step steps possible
+possibly place shall year recently earlier later long short next last first candidate's
+company's team's role's position's organisation's organization's firm's ethic ethics attitude
+passion drive ability abilities talent talents dedication commitment motivation enthusiasm
+personality character fit contribution contributions asset impact difference expertise knowledge
+competence competencies strength strengths qualities quality confident confidence sure able
+ready willing eager excited thrilled happy glad pleased possess possessed exactly perfect ideal
+suited well-suited qualified capable prepared quick quickly fast learner learning meaningful
+significant positive immediate solid proven track record successful effectively efficient
+efficiently technical professional personal relevant transferable necessary desired suitable
+matching match helping added adding bring bringing contribute contributing benefit benefits join
+joining joined become becoming apply applied consider considered consideration considering
+energy eagerness curiosity creativity hard addition additions busy hectic allow allowing allowed
 moment moments free fill filling filled filing spare precious hour hours minute minutes guys
-folks everybody somebody anybody honest honestly wonderful lovely kind generous patient
-decision decisions motivated player players worker workers learner learners self-starter
-detail-oriented organized organised reliable punctual flexible adaptable energetic creative
-hardworking hard-working diligent dependable proactive driven ambitious eager keen
-enthusiastic dedicated committed loyal friendly outgoing personable responsible
-trustworthy versatile resourceful attitude can-do people-person interpersonal communication
-teamwork leadership multitasking problem-solving add adds happen happens happening
-day-to-day everyday ongoing going-on practice practices shop store stores agency studio school
-hospital clinic lab laboratory site location locations branch branches facility facilities
-workplace premises building headquarters hq campus impressed inspired struck fascinated
-intrigued surprised amazed encouraged moved touched delighted pleased thrilled loved liked
-remember remembered recall enjoyable memorable particularly especially truly deeply really
-stay stayed stays stuck remain remained
-continue continues continued continuing keep keeping staying becoming considering expect provide
-involved happening further hopefully soon possibility possibilities prospect prospects
-choice choices start starting extremely incredibly highly absolutely super hugely massively
-totally completely
-fully sincerely genuinely gain gains gained gaining obtain obtained acquire acquired
-align aligns aligned alignment understand understanding understood overview sense idea
-sounds sound
+folks everybody somebody anybody honest honestly lovely generous patient decision decisions
+motivated player players worker workers learners self-starter detail-oriented organized
+organised reliable punctual flexible adaptable energetic creative hardworking diligent
+dependable proactive driven ambitious keen enthusiastic committed loyal outgoing responsible
+trustworthy versatile resourceful can-do people-person interpersonal communication teamwork
+multitasking problem-solving add adds happen happens happening day-to-day everyday ongoing
+going-on practice practices shop store stores agency studio school hospital clinic lab
+laboratory site location locations branch branches facility facilities workplace premises
+building headquarters hq campus impressed inspired struck fascinated intrigued surprised amazed
+encouraged moved touched delighted loved liked remember remembered recall enjoyable memorable
+particularly especially truly deeply really stay stayed stays stuck remain remained continue
+continues continued continuing keeping staying further hopefully soon possibilities prospects
+choice choices start starting caring care cares resident residents patients student students
+community communities public excellence innovation innovative integrity diversity inclusion
+inclusive equity commitments devotion emphasis extremely incredibly highly absolutely super
+hugely massively totally completely fully sincerely genuinely gain gains gained gaining obtain
+obtained acquire acquired align aligns aligned alignment understand understanding understood
+overview sense idea sounds sound
 """.split())
 _EVERYDAY_COUNT = 300_000  # occurrences in the dictionary's corpus; "moment" 219k, "dog" 164k
 # Capitalised words that name a kind of person, a title or a date, not a topic.
