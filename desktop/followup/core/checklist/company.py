@@ -154,8 +154,13 @@ def org_candidate_spans(d: Draft) -> list[tuple[int, int]]:
 
 
 def rule_company_named(d: Draft) -> RuleResult:
-    """With a company set, passes when the body names it. Without one, passes on a likely
-    company name, saying it is a guess."""
+    """With a company set, passes when the body names it in any written form; without one,
+    passes on a likely company name, saying it is a guess.
+
+    Passes (company "ABC Company"): "ABC Company's latest campaign", "ABC's campaign", "abc
+    company". Fails: "your company", "the firm", a common word in lower case ("target" for
+    Target). Source: the guides' "mentions the company specifically by name".
+    """
     company = d.context.company
     if company and company.strip():
         spans = company_spans(d)
@@ -171,7 +176,12 @@ def rule_company_named(d: Draft) -> RuleResult:
 
 
 def rule_generic_reference(d: Draft) -> RuleResult:
-    """Fails on "your company" anywhere, and on "the company" before the name appears."""
+    """Fails on "your company" anywhere, and on "the company" before the name appears.
+
+    Passes: "Acme impressed me; the company clearly invests in people", "I enjoyed your company
+    at lunch". Fails: "I could bring a lot to your company". Source: the guides' "not 'you' or
+    'your company' or 'the company'".
+    """
     named = company_spans(d) if d.context.company else org_candidate_spans(d)
     first_named = min((s for s, _e in named), default=len(d.text))
     bad = []

@@ -27,7 +27,10 @@ hey|interview|meeting|our meeting|our conversation|today|none|no subject|re|fwd"
 
 
 def rule_subject(d: Draft) -> RuleResult:
-    """Fails on no subject, a lone "Thanks"/"Follow up"/"[None]"…, or a single word."""
+    """Fails on no subject, a lone "Thanks"/"Follow up"/"[None]"…, or a single word.
+
+    Passes: "Thank You - Support Engineer Position". Fails: "Thanks", "RE: Thanks", "Next steps".
+    """
     subject = re.sub(r"^(?:(?:re|fwd?)\s*:\s*)+", "", d.subject, flags=re.IGNORECASE)
     plain = re.sub(r"[^\w\s'-]", "", fold(subject)).strip()
     plain = re.sub(r"\s+", " ", plain)
@@ -46,7 +49,10 @@ folks friend friends colleague whom it may concern""".split())
 
 
 def rule_greeting(d: Draft) -> RuleResult:
-    """Passes when the first line greets the recipient by first or last name."""
+    """Passes when the first line greets the recipient by first or last name.
+
+    Passes: "Hi Mark,", "Dear Ms. Natarajan,". Fails: "Hi there,", "Dear Hiring Manager,".
+    """
     want = first_name(d.context.recipient)
     if d.greeting:
         s, e = d.greeting
@@ -105,7 +111,13 @@ _ABOUT_THE_WORK_RE = re.compile(r"\b(?:the|your)\s+(?:team|migration|launch|rele
 
 
 def rule_next_steps(d: Draft) -> RuleResult:
-    """Fails on asking about (or mentioning) next steps, timing, status or a decision."""
+    """Fails on asking about (or mentioning) next steps, timing, status or a decision.
+
+    Fails: "When can I expect to hear back?", "I look forward to the next steps in the hiring
+    process", "Please keep me updated on the status of my application". Passes: "the next step
+    in my career", "your decision to mill flour on site", "I look forward to hearing from you
+    about the position". Source: the guides' "don't ask … what the next steps are".
+    """
     asked, mentioned = [], []
     for s, e in d.all_sentences:
         sentence = d.folded[s:e]

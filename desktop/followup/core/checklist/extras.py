@@ -35,7 +35,11 @@ def similarity(a: str, b: str) -> float:
 
 
 def rule_individual(d: Draft) -> RuleResult:
-    """Fails when another draft of the meeting is INDIVIDUAL_THRESHOLD alike or more."""
+    """Fails when another draft of the meeting is INDIVIDUAL_THRESHOLD alike or more.
+
+    Passes: two notes that share a thank-you and a sign-off but discuss different things. Fails:
+    a copy with only the name changed. Source: "email each interviewer individually".
+    """
     others = [o for o in d.context.other_drafts if o.strip()]
     if not others:
         return result("individual", True, "No other drafts of this meeting to compare with.")
@@ -58,8 +62,11 @@ def _on_site_of(link: str, company: str) -> bool:
 
 
 def rule_link(d: Draft) -> RuleResult:
-    """Passes on a link to the writer's own work (not a LinkedIn profile, mailto:, Calendly or
-    the company's own site)."""
+    """Passes on a link to the writer's own work.
+
+    Passes: "https://sam.dev/posts/kafka-replay". Fails: no link, a LinkedIn profile, mailto:,
+    Calendly, the company's own site. Optional in the guides.
+    """
     company = re.sub(r"[^a-z0-9]", "", fold(d.context.company or ""))
     links = [(m.start(), m.end()) for m in _LINK_RE.finditer(d.text)
              if not _PROFILE_LINK_RE.search(m.group()) and not _on_site_of(m.group(), company)]
@@ -70,7 +77,11 @@ def rule_link(d: Draft) -> RuleResult:
 
 
 def rule_redeem(d: Draft) -> RuleResult:
-    """Passes when every `?` line of the notes is recognisably revisited (or there is none)."""
+    """Passes when every `?` line of the notes is recognisably revisited (or there is none).
+
+    Passes (notes "? how I'd shard the events table"): "About sharding the events table: by
+    robot id…". Fails: the question not taken up. Optional in the guides.
+    """
     questions = [p for m, p in d.note_points if m is Marker.QUESTION]
     if not questions:
         return result("redeem", True, "No ? questions in your notes to revisit.")

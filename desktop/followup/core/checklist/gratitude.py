@@ -56,7 +56,13 @@ _BARE_THANKS_RE = re.compile(
 
 
 def rule_thanks(d: Draft) -> RuleResult:
-    """Passes on a sentence of the body that thanks the person (see the module docstring)."""
+    """Passes on a sentence of the body that thanks the person.
+
+    Passes: "Thanks heaps for the chat", "I appreciate how openly you talked about…", "It was
+    kind of you to…". Fails: "Thanks to the traffic I arrived late", "Thankfully…", "I'd
+    appreciate it if…", a "Thanks," sign-off alone. Source: "thanks the interviewer for their
+    time".
+    """
     for s, e in d.all_sentences:
         sentence = d.folded[s:e]
         for match in _GRATITUDE_RE.finditer(sentence):

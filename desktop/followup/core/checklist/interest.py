@@ -93,7 +93,13 @@ _FUTURE_RE = re.compile(
 
 def rule_interest(d: Draft) -> RuleResult:
     """Passes on the writer's interest in the job and a wish to talk again, or on a wish to
-    work together, which says both."""
+    work together, which says both.
+
+    Passes: "I remain very interested in the position and hope to hear from you soon", "I look
+    forward to the possibility of working with you". Fails: "I look forward to hearing from you"
+    alone, "I am excited about the role." alone, "if you are interested in my portfolio".
+    Source: "indicates your interest and excitement … and your desire for future conversations".
+    """
     excited = _writer_matches(d, _EXCITED_RE)
     # Asking about next steps is bad form (next_steps says so) but does show the wish to go on.
     future = _writer_matches(d, _FUTURE_RE) + [

@@ -33,7 +33,13 @@ _LOCAL_NUMBER_LINE_RE = re.compile(r"(?m)^[^\S\n]*(?:[A-Za-z.:]+\s*)?(\d{3}[-. ]
 
 
 def rule_phone_in_closing(d: Draft) -> RuleResult:
-    """Passes on a phone number in the closing; a number only higher up fails, spanned."""
+    """Passes on a phone number of any country in the closing; a number only higher up fails,
+    spanned.
+
+    Passes: "Best,\nSam\n020 7946 0958", "+49 30 12345678" under the name, "You can reach me on
+    (555) 640-8128." as the last short paragraph. Fails: no number, "[Your Phone Number]", a
+    number only in the second paragraph. Source: "contains your phone number in the closing".
+    """
     start = closing_region_start(d)
     closing = [(s, e) for s, e, _raw in d.phones if s >= start]
     closing += [m.span(1) for m in _LOCAL_NUMBER_LINE_RE.finditer(d.text, d.closing_start)]

@@ -38,7 +38,11 @@ def placeholder_spans(text: str, company: str | None) -> list[tuple[int, int]]:
 
 
 def rule_placeholders(d: Draft) -> RuleResult:
-    """Fails on any gap, with a span on each one, subject and body."""
+    """Fails on any gap, with a span on each one, subject and body.
+
+    Fails: "[Job Title]", "{name}", "(xxx) xxx-xxxx", "Insert here something…". Passes: a
+    Markdown link "[my post](https://…)", "Company X" when that is the company set.
+    """
     spans = body_spans(placeholder_spans(d.text, d.context.company))
     spans += [Span(s, e, "subject") for s, e in placeholder_spans(d.subject, d.context.company)]
     if spans:

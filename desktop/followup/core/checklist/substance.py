@@ -338,7 +338,12 @@ def _note_spans(d: Draft, point: str) -> list[tuple[int, int]]:
 
 def rule_specifics(d: Draft) -> RuleResult:
     """With notes: a point of them is recognisable in the draft. Without: a cue followed by
-    something specific, or a named thing (see the module docstring)."""
+    something specific, or a named thing (see the module docstring).
+
+    Passes: "Your story about the croissant machine that jammed", "Meeting Felix from quality
+    control". Fails: "your insight into the position", "the job requirements", "learning about
+    [topic]". Source: "mentions specific points that were addressed during the interview".
+    """
     if d.note_points:
         for _marker, point in key_first(d.note_points):
             spans = _note_spans(d, point)
@@ -429,7 +434,13 @@ _TIE_BACK_RE = re.compile(
 
 def rule_contribution(d: Draft) -> RuleResult:
     """Passes on a `+` note line recognisable in the draft, or on the writer saying what they
-    bring in words that name something (see the module docstring)."""
+    bring in words that name something (see the module docstring).
+
+    Passes: "My background in retail operations has included setting up a repair corner",
+    "Much of my work has included projects such as this". Fails: "I can contribute to your
+    company", "a strong work ethic". Source: "emphasizes what you can contribute based on the
+    conversation".
+    """
     plus = [p for m, p in d.note_points if m is Marker.CONTRIBUTE]
     for point in plus:
         spans = _note_spans(d, point)
