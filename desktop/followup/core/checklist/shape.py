@@ -14,8 +14,8 @@ SINGLE_BLOCK_WORDS = 60  # "paragraphs": a one-paragraph note longer than this i
 def rule_concise(d: Draft) -> RuleResult:
     """Fails over 200 words in all, 80 in a paragraph or 35 in a sentence.
 
-    Passes: a 150-word note in four short paragraphs. Fails: the guides' 115-word single
-    paragraph ("unnecessarily wordy").
+    Passes: a 150-word note in four short paragraphs. Fails: the guides' wordy note whose
+    paragraph runs past 80 words ("unnecessarily wordy").
     """
     total = len(words(d.text))
     long_sentences = [(s, e) for s, e in d.sentences if len(words(d.text[s:e])) > SENTENCE_WORDS]
