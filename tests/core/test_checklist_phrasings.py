@@ -92,6 +92,16 @@ def test_a_thanks_sign_off_is_not_the_thank_you(signoff):
 
 # --- interest: the writer wants the job and to keep talking ----------------------------------
 
+@pytest.mark.parametrize("joining", [
+    "I would be very excited to be part of your team.",
+    "I would be honoured to join Lantern Bay Foods.",
+    "I am eager to work with you and the Eastgate crew.",
+    "I'm thrilled at the prospect of joining the bakery.",
+])
+def test_wanting_to_join_is_interest_and_the_wish_to_go_on(joining):
+    assert rule("interest", note(interest=joining)).passed, joining
+
+
 @pytest.mark.parametrize("interest", [
     "I remain very interested in the position and hope to hear from you soon.",
     "I am extremely interested in the role and would love to keep talking.",

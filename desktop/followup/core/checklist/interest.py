@@ -105,7 +105,7 @@ def rule_interest(d: Draft) -> RuleResult:
     future = _writer_matches(d, _FUTURE_RE) + [
         (s, e) for s, e in d.all_sentences if asks_about_next_steps(d.folded[s:e])]
     joint = [span for span in excited if _FUTURE_RE.search(d.folded, *span)
-             or _wants_to_join(d.folded[span[0]:span[1]])]
+             or _wants_to_join(d.folded[span[0]:d.sentence_at(span[0])[1]])]
     spans = body_spans(sorted(excited[:1] + future[:1]))
     if excited and future or joint:
         return result("interest", True, "Shows interest in the role and in talking again.",
@@ -120,7 +120,9 @@ def rule_interest(d: Draft) -> RuleResult:
                   "would like to keep talking.")
 
 
-_JOIN_RE = re.compile(r"\b(?:look(?:ing)?\s+forward|hope\s+to|welcome)\b[^.!?\n]*\b" + _JOIN)
+# Wanting to join says both halves: "I would be very excited to be part of your team", "eager
+# to work with you", "I look forward to joining".
+_JOIN_RE = re.compile(r"^[^.!?\n]{0,40}?\b(?:to|of|about|at)\s+(?:\w+\s+){0,3}?" + _JOIN)
 
 
 def _wants_to_join(text: str) -> bool:
