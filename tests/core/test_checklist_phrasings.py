@@ -125,6 +125,7 @@ def test_wanting_to_join_is_interest_and_the_wish_to_go_on(joining):
     "It's exactly the kind of kitchen I want to work in, and I'd love to talk again.",
     "I really want to be part of the Eastgate crew. Looking forward to talking again!",
     "I'm more convinced than ever that I want this job, and I hope we speak soon.",
+    "I really want this job. When might I hear your decision?",
 ])
 def test_interest_in_many_wordings(interest):
     assert rule("interest", note(interest=interest)).passed, interest
@@ -183,6 +184,8 @@ def test_specific_points_in_many_wordings(specific):
     "Your perspective on the opportunity was valuable.",
     "I enjoyed learning about [topic you discussed].",
     "It was great to talk about {their project}.",
+    "As I mentioned, I sold 45 wedding cakes last year in the Lakeside area.",
+    "At Millbrook Bread in Leeds I ran the night shift for three years.",
 ])
 def test_generic_words_are_not_specific_points(generic):
     body = note(thanks=PLAIN_THANKS, specific=generic, contribution=None)
@@ -319,6 +322,8 @@ def test_phone_and_name_gaps_are_placeholders(gap):
     "Please keep me updated on the status of my application.",
     "Do you have a sense of the timeline for filling the role?",
     "I'm eager to hear about your decision.",
+    "I look forward to the final round with the partners.",
+    "I look forward to meeting the head baker in the next interview.",
 ])
 def test_next_steps_asked_or_assumed(asking):
     assert not rule("next_steps", note(interest=INTEREST + " " + asking)).passed, asking
@@ -331,6 +336,7 @@ def test_next_steps_asked_or_assumed(asking):
     "I am happy to answer any questions you may have.",
     "I look forward to hearing from you about the position.",
     "I hope to hear from you regarding my application soon.",
+    "Thank you also for the final interview with the head baker.",
 ])
 def test_next_steps_false_alarms(fine):
     assert rule("next_steps", note(specific=SPECIFIC + " " + fine)).passed, fine

@@ -80,7 +80,10 @@ _WAITING_RE = re.compile(
     r"\b(?:hope|hoping|look(?:ing)?\s+forward|expect|expecting|await|awaiting|wait|waiting|eager|"
     r"keep\s+me|let\s+me\s+know)\b[^.!?\n]{0,20}\b(?:hear|hearing|update|updated|informed|posted|"
     r"news|know)\b[^.!?\n]{0,50}\b" + _PROCESS)
-_NEXT_STEPS_MENTION_RE = re.compile(r"\bnext\s+(?:steps?|rounds?|stages?|phase)\b")
+_NEXT_STEPS_MENTION_RE = re.compile(
+    r"\b(?:next|final|further|later|following)\s+(?:steps?|rounds?|stages?|phases?|interviews?)\b")
+# "Thank you for the final interview": an interview that happened, not one to come.
+_PAST_EVENT_RE = re.compile(r"\b(?:for|after|during|from|since)\s+(?:the|our|my|this|today's)\s+$")
 # "the next stage of the rollout" is about the work: what follows names something else.
 _OF_WHAT_RE = re.compile(r"\s+(?:of|for|in|on)\s+(?:(?:the|my|our|your|this|that|a|an|its)\s+)?"
                          r"(?P<what>[a-z]+)")
@@ -146,6 +149,8 @@ def _waiting(sentence: str) -> bool:
 
 def _mentions_next_steps(sentence: str) -> bool:
     for match in _NEXT_STEPS_MENTION_RE.finditer(sentence):
+        if _PAST_EVENT_RE.search(sentence[max(0, match.start() - 20):match.start()]):
+            continue
         what = _OF_WHAT_RE.match(sentence, match.end())
         if what and what["what"] not in _PROCESS_WORDS:
             continue

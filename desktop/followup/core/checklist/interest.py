@@ -43,6 +43,8 @@ _EXCITED_RE = re.compile(
     r"excited|happy|glad|pleased|proud|eager|keen|grateful|lucky|fortunate))\s+(?:to|for\s+the)\b"
     r"|\b(?:really|truly|very\s+much|genuinely|sincerely|most|i|i'd|we)\s+(?:(?:would|'d)\s+"
     r"(?:\w+\s+){0,2}like|(?:really\s+|truly\s+)?want|wish|hope)\s+to\s+" + _JOIN +
+    r"|\bi\s+(?:really\s+|truly\s+|very\s+much\s+|so\s+|definitely\s+)?(?:want|would\s+love|'d\s+love)"
+    r"\s+(?:this|the|that)\s+(?:job|role|position|opportunity|post)\b"
     r"|\b(?:role|position|job|team|company|place|opportunity)\s+(?:that\s+)?i\s+(?:\w+\s+)?"
     r"(?:want|would\s+(?:love|like)|'d\s+(?:love|like)|hope\s+for|am\s+looking\s+for)\b"
     r"|\bexactly\s+(?:the\s+|what\s+)?(?:kind|type|sort|i(?:'m|\s+am)\s+looking)"

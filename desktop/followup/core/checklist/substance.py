@@ -123,7 +123,7 @@ _TOPIC_CUE_RE = re.compile(
     r"concerning|how|why|what|that|the\s+way|into)\b"
     r"|\bdiscuss(?:ed|ing)?\b|\b(?:go|going|went|gone)\s+(?:over|through)\b(?!\s+(?:at|to|there)\b)|\blook(?:ed|ing)?\s+at\b"
     r"|\bshow(?:ed|ing)?\s+me\b|\bwent\s+over\b|\bcovered\b|\bdelved\s+into\b|\bdove\s+into\b"
-    r"|\b(?:you|he|she|they|[a-z]+)\s+(?:\w+\s+)?(?:mentioned|described|explained|shared|showed|"
+    r"|\b(?:you|he|she|they|(?!i\b|we\b)[a-z]+)\s+(?:(?!i\b|we\b)\w+\s+)?(?:mentioned|described|explained|shared|showed|"
     r"told\s+me|talked\s+about|spoke\s+about|pointed\s+out|walked\s+me\s+through|brought\s+up|"
     r"suggested|recommended|noted|outlined|raised|demoed|demonstrated|presented|highlighted|"
     r"emphasi[sz]ed|stressed|gave|introduced\s+me\s+to|took\s+me\s+through|said|asked)\b"
@@ -134,6 +134,8 @@ _TOPIC_CUE_RE = re.compile(
     r"regarding|that|around|into)\b"
     r"|\b(?:story|stories|history|thinking|reasoning|idea|ideas|logic|science)\s+(?:behind|of|"
     r"about)\b"
+    r"|\b(?:case|exercise|problem|question|challenge|task|session|demo|presentation|workshop|"
+    r"puzzle|scenario)\s+(?:about|on|around|involving|where|from)\b"
     r"|\b(?:impressed|fascinated|intrigued|struck|inspired|surprised|"
     r"amazed|encouraged|energi[sz]ed|moved|touched)\s+(?:by|with|to\s+(?:learn|hear|see|know)|"
     r"about|in|that)\b"
@@ -152,9 +154,10 @@ _BEFORE_CUE_RE = re.compile(
 
 
 _TRAILING_CUE_RE = re.compile(
-    r"\b(?:was|were|is|are)\s+(?:\w+\s+){0,2}(?:to\s+(?:hear|learn|see|discover|read|watch)|"
-    r"(?:eye-opening|fascinating|interesting|memorable|a\s+highlight|the\s+highlight))"
-    r"\s*(?:about|of\s+my\s+\w+)?\s*[.!]?\s*$")
+    r"\b(?:was|were|is|are)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}(?:to\s+(?:hear|learn|see|"
+    r"discover|read|watch)|eye-opening|fascinating|interesting|memorable|highlight|great|fun|"
+    r"challenging|challenge|useful|helpful|treat|brilliant|clever|smart|inspiring|impressive|"
+    r"lovely|wonderful|exciting|spot\s+on)\b(?:\s+\w+){0,3}\s*[.!]?\s*$")
 
 
 def named_things(d: Draft) -> list[tuple[int, int, str]]:
@@ -169,6 +172,8 @@ def _named_things(d: Draft) -> list[tuple[int, int, str]]:
     found = []
     titles = _title_spans(d)
     for s, e in d.sentences:
+        if _own_record(d.folded[s:e]):
+            continue  # "I sold 45 homes in the Lakeside area": the writer's, not the talk's
         for match in _NAME_RE.finditer(d.text, s, e):
             word = match.group().removesuffix("'s").strip(".")
             if _at_sentence_head(d.text, s, match.start()) or inside(match.start(), gaps + titles):
@@ -200,6 +205,14 @@ def _find_title_spans(d: Draft) -> list[tuple[int, int]]:
         if last in _GENERIC_NAMES or _TITLE_AFTER_RE.match(d.content, match.end()):
             spans.append((match.start(), match.end()))
     return spans
+
+
+def _own_record(sentence: str) -> bool:
+    """Whether a folded sentence is only about the writer's own record, not the conversation."""
+    if _SHARED_RE.search(sentence):
+        return False
+    return bool(_EXPERIENCE_RE.search(sentence)
+                or _PAST_ACT_RE.search(sentence) and _RECORD_MARK_RE.search(sentence))
 
 
 def _at_sentence_head(text: str, sentence_start: int, offset: int) -> bool:
