@@ -163,3 +163,23 @@ def test_through_the_followup_command():
     missing = _subprocess([*args, "/no/such/note.txt"], "")
     assert missing.returncode == 2
     assert missing.stderr.decode().strip().startswith("followup: check: cannot read")
+
+
+def test_an_unfilled_gap_alone_fails_the_check(monkeypatch, capsys):
+    gap = GOOD.replace("moving the fleet telemetry from nightly batches to Kafka",
+                       "[something you discussed]")
+    code, out, _err = run(monkeypatch, capsys, "--company", "Acme Robotics", "--to", "Priya",
+                          stdin=gap.encode())
+    assert code == 1
+    missing = out.splitlines()[-1]
+    assert "placeholders" in missing and "specifics" in missing
+    assert any(line.startswith("✗ placeholders") and " required " in line
+               for line in out.splitlines())
+
+
+def test_a_phone_number_of_another_country_passes(monkeypatch, capsys):
+    uk = GOOD.replace("(555) 123-4567", "020 7946 0958")
+    code, out, _err = run(monkeypatch, capsys, "--company", "Acme Robotics", "--format", "json",
+                          stdin=uk.encode())
+    rules = {r["id"]: r for r in json.loads(out)["rules"]}
+    assert code == 0 and rules["phone_in_closing"]["passed"]

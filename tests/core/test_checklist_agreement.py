@@ -76,3 +76,20 @@ def test_agreement_with_a_careful_reader(rules, floor):
     share, misses = agreement(load_notes(), rules)
     print(f"\n{'/'.join(rules)}: {share:.1%} agreement", *misses, sep="\n  ")
     assert share >= floor, "\n".join(misses)
+
+
+def test_any_text_gives_seventeen_results_with_spans_inside_their_field():
+    notes = load_notes()
+    odd = ["", " ", "\n\n\n", "Thanks,", "[", "]" * 50, "Hi\r\n\r\nThanks!\r\n",
+           "Ünïcödé – “quotes” — İstanbul’s ﬁrm", "555-" * 40, "A" * 5000,
+           "Dear X,\n\n" + "word " * 3000, "\t\x0b\x0c", "(((((((((((", "Mr. Mrs. Dr. Ms."]
+    for body in odd + [n.body for n in notes[:10]]:
+        for subject in (None, "", "[None]", "Re: Fwd: thanks"):
+            found = check_draft(subject, body, CheckContext(company="İstanbul Ltd",
+                                                            recipient="Dr. X"))
+            assert len(found) == 17
+            for result in found:
+                assert result.message and "\n" not in result.message
+                for span in result.spans:
+                    text = body if span.field == "body" else (subject or "")
+                    assert 0 <= span.start < span.end <= len(text), (result.id, span)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-import time
 from typing import NamedTuple
 
 import pytest
@@ -326,6 +324,21 @@ def test_bad_examples_fail_what_the_guides_say(example, broken, layout):
     found = results(example.subject, layout(example.body), example.context)
     failed = {rule for rule, r in found.items() if not r.passed}
     assert broken <= failed, broken - failed
+
+
+def test_kevin_shows_interest_the_guide_does_not_fault():
+    # "very excited about … working as a Fellow at Conde Nast" and wanting the process to move
+    # forward: the guide faults the question, the missing thanks and specifics, not the interest.
+    for example in (KEVIN_1, KEVIN_2):
+        assert results(example.subject, example.body, example.context)["interest"].passed
+
+
+def test_good_examples_say_what_they_contribute_as_before():
+    for example in (DEREK_1, DEREK_2, JESSICA_2):  # "contribute my technical skills and client
+        found = results(example.subject, example.body, example.context)  # experience"
+        assert found["contribution"].passed, found["contribution"].message
+    for example in (MELINA_1, MELINA_2):  # the challenges she worked on were the interview's
+        assert not results(example.subject, example.body, example.context)["contribution"].passed
 
 
 def test_veronica_spelling_names_each_slip():
@@ -791,14 +804,3 @@ def test_curly_quotes_and_crlf_line_ends():
     body = note().replace("I am", "I\u2019m").replace("\n", "\r\n")
     found = results("Kafka telemetry chat: thank you", body, CONTEXT)
     assert {r for r, v in found.items() if not v.passed} == {"link"}
-
-
-def test_a_normal_note_is_checked_in_under_20_ms():
-    check_draft("Kafka telemetry chat", note(), CONTEXT)  # loads the dictionary
-    timings = []
-    for i in range(15):
-        body = note(specific=SPECIFIC + f" Run {i}.")  # defeat any per-text cache
-        start = time.perf_counter()
-        check_draft("Kafka telemetry chat", body, CONTEXT)
-        timings.append(time.perf_counter() - start)
-    assert statistics.median(timings) < 0.020

@@ -22,6 +22,7 @@ _MIN_NATIONAL_DIGITS = 10  # (555) 123-4567 has 10; 020 7946 0958 has 11
 _MIN_TRUNK_DIGITS = 9  # 01 234 5678 (Dublin): a leading 0 marks a national number
 _MIN_LABELLED_DIGITS = 7  # "Tel: 555-1234"
 _MIN_INTERNATIONAL_DIGITS = 8  # "+" plus country code and subscriber number
+_MIN_VALID_DIGITS = 8  # a number phonenumbers knows as valid in the writer's region
 # A region whose plan accepts most national layouts (0 + area + subscriber, 9 to 13 digits):
 # numbers of other countries written without +, as the writer dials them at home.
 _TOLERANT_REGION = "DE"
@@ -38,7 +39,8 @@ def find_phone_numbers(text: str, default_region: str = DEFAULT_REGION
     national numbers with a leading 0 are accepted whatever the region.
     """
     found = [(m.start, m.end, m.raw_string) for m in _matches(text, default_region)
-             if _looks_like_phone(text, m.start, m.raw_string)]
+             if _looks_like_phone(text, m.start, m.raw_string)
+             or _valid_at_home(m, default_region)]
     if default_region != _TOLERANT_REGION:
         for m in _matches(text, _TOLERANT_REGION):
             if (m.raw_string.lstrip("(").startswith("0")
@@ -46,6 +48,13 @@ def find_phone_numbers(text: str, default_region: str = DEFAULT_REGION
                     and not any(s < m.end and m.start < e for s, e, _r in found)):
                 found.append((m.start, m.end, m.raw_string))
     return sorted(found)
+
+
+def _valid_at_home(match, region: str) -> bool:
+    """A shorter number that is a real number of the writer's own region ("44 668 18 00" in
+    Switzerland), not merely a possible one."""
+    digits = sum(ch.isdigit() for ch in match.raw_string)
+    return digits >= _MIN_VALID_DIGITS and phonenumbers.is_valid_number(match.number)
 
 
 def _matches(text: str, region: str):
@@ -66,7 +75,8 @@ def region_of(phone: str | None) -> str:
     "+" (e.g. "+44 20 7946 0958" → "GB"), else the system locale's country, else "US"."""
     if phone and phone.strip().startswith("+"):
         try:
-            region = phonenumbers.region_code_for_number(phonenumbers.parse(phone.strip()))
+            number = phonenumbers.parse(phone.strip())
+            region = phonenumbers.region_code_for_country_code(number.country_code)
         except phonenumbers.NumberParseException:
             region = None
         if region and region != "ZZ":

@@ -39,6 +39,9 @@ _ORG_CANDIDATE_RE = re.compile(
     + r")\b)")
 _GENERIC_REFERENCE_RE = re.compile(
     r"\b(?P<owner>your|the)\s+(?:company|organi[sz]ation|firm)\b(?!\s+of\b)")
+# "I enjoyed your company at lunch": company as companionship, not the employer.
+_COMPANIONSHIP_RE = re.compile(r"\b(?:enjoy(?:ed)?|love[d]?|appreciated?|miss(?:ed)?|for)\s+"
+                               r"(?:your|the)\s+company\s*(?:[.!,;]|$|at|over|during|and\s+the)")
 _NOT_ORGS = frozenset("""i you we the a an this that my your our their his her it monday tuesday
 wednesday thursday friday saturday sunday january february march april may june july august
 september october november december linkedin thanks thank hi hello dear best""".split())
@@ -52,9 +55,18 @@ def name_patterns(company: str) -> tuple[re.Pattern, ...]:
     bare = _LEGAL_SUFFIX_RE.sub("", full).strip().rstrip(",")
     variants.add(bare)
     variants.add(re.sub(r"^the\s+", "", bare))
-    short = _GENERIC_LAST_WORD_RE.sub("", bare).strip()
+    short = re.sub(r"\s+(?:&|and)$", "", _GENERIC_LAST_WORD_RE.sub("", bare).strip())
     if len(short) >= 3:
         variants.add(short)
+    # "Gallagher Brothers" for "Gallagher Brothers Plumbing and Heating": a leading part of
+    # two words or more, never ending on a joining word.
+    name_words = bare.split()
+    for n in range(2, len(name_words)):
+        if name_words[n - 1] not in {"and", "&", "of", "the", "for"}:
+            variants.add(" ".join(name_words[:n]))
+    # "Wavecrest" for "Wavecrest Hotels": a first word that is no everyday word.
+    if len(name_words) >= 2 and len(name_words[0]) >= 4 and not _is_common_word(name_words[0]):
+        variants.add(name_words[0])
     patterns = [_flexible(v) for v in variants if len(v.strip()) >= 2]
     initials = "".join(w[0] for w in re.findall(r"[a-z0-9]+", bare)
                        if w not in {"of", "and", "the"})
@@ -78,10 +90,14 @@ def _flexible(variant: str) -> re.Pattern:
 
 def company_spans(d: Draft) -> list[tuple[int, int]]:
     """Where the company set on the meeting is named in the body."""
+    return d.memo(_company_spans)
+
+
+def _company_spans(d: Draft) -> list[tuple[int, int]]:
     company = d.context.company
     if not company or not company.strip():
         return []
-    capitalised = company.strip()[:1].isupper()
+    capitalised = company.strip()[:1].isupper() and _writes_capitals(d.text)
     spans = set()
     for pattern in name_patterns(company):
         for m in pattern.finditer(d.folded):
@@ -89,6 +105,11 @@ def company_spans(d: Draft) -> list[tuple[int, int]]:
                 continue
             spans.add((m.start(), m.end()))
     return sorted(spans)
+
+
+def _writes_capitals(text: str) -> bool:
+    """Whether the writer capitalises at all; in an all-lower-case note "sprout" is the name."""
+    return sum(c.isupper() for c in text) > 0.01 * sum(c.isalpha() for c in text)
 
 
 @lru_cache(maxsize=256)
@@ -104,12 +125,16 @@ def _is_common_word(found: str) -> bool:
 def org_candidates(d: Draft) -> list[tuple[int, int, str]]:
     """Likely company names when no company is set: "at Conde Nast", "join Acme",
     "ABC Company's campaign", "Globex Inc."."""
+    return d.memo(_org_candidates)
+
+
+def _org_candidates(d: Draft) -> list[tuple[int, int, str]]:
     people = person_words(d.context)
     found = []
     for match in _ORG_CANDIDATE_RE.finditer(d.content):
         group = "org" if match["org"] else "named"
         name = match[group].strip()
-        name = re.sub(r"^the\s+", "", name)
+        name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
         first = name.split()[0].lower().strip(".'")
         if first in people or first in _NOT_ORGS or _is_generic_title(first):
             continue
@@ -129,8 +154,13 @@ def org_candidate_spans(d: Draft) -> list[tuple[int, int]]:
 
 
 def rule_company_named(d: Draft) -> RuleResult:
-    """With a company set, passes when the body names it. Without one, passes on a likely
-    company name, saying it is a guess."""
+    """With a company set, passes when the body names it in any written form; without one,
+    passes on a likely company name, saying it is a guess.
+
+    Passes (company "ABC Company"): "ABC Company's latest campaign", "ABC's campaign", "abc
+    company". Fails: "your company", "the firm", a common word in lower case ("target" for
+    Target). Source: the guides' "mentions the company specifically by name".
+    """
     company = d.context.company
     if company and company.strip():
         spans = company_spans(d)
@@ -146,12 +176,19 @@ def rule_company_named(d: Draft) -> RuleResult:
 
 
 def rule_generic_reference(d: Draft) -> RuleResult:
-    """Fails on "your company" anywhere, and on "the company" before the name appears."""
+    """Fails on "your company" anywhere, and on "the company" before the name appears.
+
+    Passes: "Acme impressed me; the company clearly invests in people", "I enjoyed your company
+    at lunch". Fails: "I could bring a lot to your company". Source: the guides' "not 'you' or
+    'your company' or 'the company'".
+    """
     named = company_spans(d) if d.context.company else org_candidate_spans(d)
     first_named = min((s for s, _e in named), default=len(d.text))
     bad = []
     for match in _GENERIC_REFERENCE_RE.finditer(d.folded):
         if in_quotes(d.folded, match.start()) or inside(match.start(), named):
+            continue
+        if _COMPANIONSHIP_RE.match(d.folded, max(0, d.folded.rfind(" ", 0, match.start() - 1) + 1)):
             continue
         # "the company" after the name is a back-reference; "your company" never reads well.
         if match["owner"] == "the" and match.start() > first_named:

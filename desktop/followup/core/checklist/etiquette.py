@@ -27,7 +27,10 @@ hey|interview|meeting|our meeting|our conversation|today|none|no subject|re|fwd"
 
 
 def rule_subject(d: Draft) -> RuleResult:
-    """Fails on no subject, a lone "Thanks"/"Follow up"/"[None]"…, or a single word."""
+    """Fails on no subject, a lone "Thanks"/"Follow up"/"[None]"…, or a single word.
+
+    Passes: "Thank You - Support Engineer Position". Fails: "Thanks", "RE: Thanks", "Next steps".
+    """
     subject = re.sub(r"^(?:(?:re|fwd?)\s*:\s*)+", "", d.subject, flags=re.IGNORECASE)
     plain = re.sub(r"[^\w\s'-]", "", fold(subject)).strip()
     plain = re.sub(r"\s+", " ", plain)
@@ -46,7 +49,10 @@ folks friend friends colleague whom it may concern""".split())
 
 
 def rule_greeting(d: Draft) -> RuleResult:
-    """Passes when the first line greets the recipient by first or last name."""
+    """Passes when the first line greets the recipient by first or last name.
+
+    Passes: "Hi Mark,", "Dear Ms. Natarajan,". Fails: "Hi there,", "Dear Hiring Manager,".
+    """
     want = first_name(d.context.recipient)
     if d.greeting:
         s, e = d.greeting
@@ -67,14 +73,17 @@ def _names_recipient(folded_line: str, recipient: str) -> bool:
     return any(re.search(rf"\b{re.escape(n)}\b", folded_line) for n in names)
 
 
-_PROCESS = (r"(?:timeline|time\s*frame|decision|status|next\s+steps?|outcome|results?|process|"
-            r"my\s+application|my\s+candidacy|the\s+role|the\s+position|feedback)")
+# What a note must not wait on; "hearing from you about the position" is a courtesy, not a chase.
+_PROCESS = r"(?:timeline|time\s*frame|decision|status|next\s+steps?|outcome)"
 # "I hope to hear back soon about the timeline" asks without a question mark.
 _WAITING_RE = re.compile(
     r"\b(?:hope|hoping|look(?:ing)?\s+forward|expect|expecting|await|awaiting|wait|waiting|eager|"
     r"keep\s+me|let\s+me\s+know)\b[^.!?\n]{0,20}\b(?:hear|hearing|update|updated|informed|posted|"
     r"news|know)\b[^.!?\n]{0,50}\b" + _PROCESS)
-_NEXT_STEPS_MENTION_RE = re.compile(r"\bnext\s+(?:steps?|rounds?|stages?|phase)\b")
+_NEXT_STEPS_MENTION_RE = re.compile(
+    r"\b(?:next|final|further|later|following)\s+(?:steps?|rounds?|stages?|phases?|interviews?)\b")
+# "Thank you for the final interview": an interview that happened, not one to come.
+_PAST_EVENT_RE = re.compile(r"\b(?:for|after|during|from|since)\s+(?:the|our|my|this|today's)\s+$")
 # "the next stage of the rollout" is about the work: what follows names something else.
 _OF_WHAT_RE = re.compile(r"\s+(?:of|for|in|on)\s+(?:(?:the|my|our|your|this|that|a|an|its)\s+)?"
                          r"(?P<what>[a-z]+)")
@@ -105,7 +114,13 @@ _ABOUT_THE_WORK_RE = re.compile(r"\b(?:the|your)\s+(?:team|migration|launch|rele
 
 
 def rule_next_steps(d: Draft) -> RuleResult:
-    """Fails on asking about (or mentioning) next steps, timing, status or a decision."""
+    """Fails on asking about (or mentioning) next steps, timing, status or a decision.
+
+    Fails: "When can I expect to hear back?", "I look forward to the next steps in the hiring
+    process", "Please keep me updated on the status of my application". Passes: "the next step
+    in my career", "your decision to mill flour on site", "I look forward to hearing from you
+    about the position". Source: the guides' "don't ask … what the next steps are".
+    """
     asked, mentioned = [], []
     for s, e in d.all_sentences:
         sentence = d.folded[s:e]
@@ -134,6 +149,8 @@ def _waiting(sentence: str) -> bool:
 
 def _mentions_next_steps(sentence: str) -> bool:
     for match in _NEXT_STEPS_MENTION_RE.finditer(sentence):
+        if _PAST_EVENT_RE.search(sentence[max(0, match.start() - 20):match.start()]):
+            continue
         what = _OF_WHAT_RE.match(sentence, match.end())
         if what and what["what"] not in _PROCESS_WORDS:
             continue

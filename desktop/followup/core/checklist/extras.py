@@ -10,6 +10,7 @@ from followup.core.checklist.reading import (
     STRAIGHTEN,
     Draft,
     body_spans,
+    fold,
     point_spans,
     shorten,
     words,
@@ -34,7 +35,11 @@ def similarity(a: str, b: str) -> float:
 
 
 def rule_individual(d: Draft) -> RuleResult:
-    """Fails when another draft of the meeting is INDIVIDUAL_THRESHOLD alike or more."""
+    """Fails when another draft of the meeting is INDIVIDUAL_THRESHOLD alike or more.
+
+    Passes: two notes that share a thank-you and a sign-off but discuss different things. Fails:
+    a copy with only the name changed. Source: "email each interviewer individually".
+    """
     others = [o for o in d.context.other_drafts if o.strip()]
     if not others:
         return result("individual", True, "No other drafts of this meeting to compare with.")
@@ -50,10 +55,21 @@ _LINK_RE = re.compile(r"https?://[^\s<>()\"']+|\bwww\.[^\s<>()\"']+"
 _PROFILE_LINK_RE = re.compile(r"linkedin\.com/in/|mailto:|calendly\.com", re.IGNORECASE)
 
 
+def _on_site_of(link: str, company: str) -> bool:
+    """Whether `link` is on the company's own site ("https://acme.com/careers" for Acme)."""
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", link.lower()).split("/")[0]
+    return len(company) >= 3 and company in re.sub(r"[^a-z0-9]", "", host)
+
+
 def rule_link(d: Draft) -> RuleResult:
-    """Passes on a link to the writer's own work (not a LinkedIn profile, mailto: or Calendly)."""
+    """Passes on a link to the writer's own work.
+
+    Passes: "https://sam.dev/posts/kafka-replay". Fails: no link, a LinkedIn profile, mailto:,
+    Calendly, the company's own site. Optional in the guides.
+    """
+    company = re.sub(r"[^a-z0-9]", "", fold(d.context.company or ""))
     links = [(m.start(), m.end()) for m in _LINK_RE.finditer(d.text)
-             if not _PROFILE_LINK_RE.search(m.group())]
+             if not _PROFILE_LINK_RE.search(m.group()) and not _on_site_of(m.group(), company)]
     if links:
         return result("link", True, "Links to something you wrote.", body_spans(links))
     return result("link", False, "Optionally, link a blog post or project of yours tied to the "
@@ -61,7 +77,11 @@ def rule_link(d: Draft) -> RuleResult:
 
 
 def rule_redeem(d: Draft) -> RuleResult:
-    """Passes when every `?` line of the notes is recognisably revisited (or there is none)."""
+    """Passes when every `?` line of the notes is recognisably revisited (or there is none).
+
+    Passes (notes "? how I'd shard the events table"): "About sharding the events table: by
+    robot id…". Fails: the question not taken up. Optional in the guides.
+    """
     questions = [p for m, p in d.note_points if m is Marker.QUESTION]
     if not questions:
         return result("redeem", True, "No ? questions in your notes to revisit.")

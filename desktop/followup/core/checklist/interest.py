@@ -26,6 +26,8 @@ _EXCITED_RE = re.compile(
     r"\bexcit(?:ed|ing|ement|es\s+me)\b|\bthrilled\b|\benthusias\w*|\beager(?:ly|ness)?\b"
     r"|\bkeen\s+(?:to|on|about)\b|\bpassionate\s+about\b|\bdelighted\b|\benergi[sz]ed\b"
     r"|\bfascinat\w+|\binspir(?:ed|ing)\b|\bimpressed\b|\benjoyed\b|\bloved\b"
+    r"|\b(?:even\s+|all\s+the\s+|much\s+|only\s+)?(?:keener|more\s+(?:excited|eager|enthusiastic|"
+    r"interested|keen|certain|convinced|sure))\b|\bconvinced\s+(?:that\s+)?(?:i|this|the)\b"
     r"|\bfirst\s+choice\b|\btop\s+(?:choice|pick)\b|\bdream\s+(?:job|role|company|team|position)"
     r"|\bcan(?:'|no)?t\s+wait\b|\bcannot\s+wait\b|\bhonou?red\b|\bprivilege\b"
     r"|\binterest(?:ed)?\b(?=[^.!?\n]{0,40}\b(?:role|position|job|opportunity|team|company|firm|"
@@ -41,11 +43,18 @@ _EXCITED_RE = re.compile(
     r"excited|happy|glad|pleased|proud|eager|keen|grateful|lucky|fortunate))\s+(?:to|for\s+the)\b"
     r"|\b(?:really|truly|very\s+much|genuinely|sincerely|most|i|i'd|we)\s+(?:(?:would|'d)\s+"
     r"(?:\w+\s+){0,2}like|(?:really\s+|truly\s+)?want|wish|hope)\s+to\s+" + _JOIN +
+    r"|\bi\s+(?:really\s+|truly\s+|very\s+much\s+|so\s+|definitely\s+)?(?:want|would\s+love|'d\s+love)"
+    r"\s+(?:this|the|that)\s+(?:job|role|position|opportunity|post)\b"
     r"|\b(?:role|position|job|team|company|place|opportunity)\s+(?:that\s+)?i\s+(?:\w+\s+)?"
     r"(?:want|would\s+(?:love|like)|'d\s+(?:love|like)|hope\s+for|am\s+looking\s+for)\b"
     r"|\bexactly\s+(?:the\s+|what\s+)?(?:kind|type|sort|i(?:'m|\s+am)\s+looking)"
+    r"|\b(?:exactly|just|precisely|everything|all)\s+(?:what\s+|that\s+)?(?:i|i've|i'm)\s+(?:am\s+|have\s+)?"
+    r"(?:been\s+)?(?:looking|hoping|searching|want|wanted|dreamed|dreamt)\b"
     r"|\b(?:perfect|ideal|great|excellent|strong|natural|good|right)\s+(?:fit|match|next\s+step)\b"
-    r"|\b(?:amazing|great|wonderful|fantastic|perfect|ideal|exciting|dream|right)\s+(?:place|team|"
+    r"|\b(?:motivated|determined|ready|committed|hoping|aiming|hungry|itching|raring)\s+to\s+"
+    + _JOIN +
+    r"|\b(?:amazing|great|wonderful|fantastic|perfect|ideal|exciting|dream|right|excellent|"
+    r"brilliant|terrific|superb|inspiring|rewarding)\s+(?:place|team|"
     r"opportunity|environment)\s+(?:to|for|i)\b"
     r"|\bsee\s+myself\s+(?:\w+\s+){0,2}(?:working|joining|at|there|as|on|contributing|being|"
     r"thriving|growing|here|fitting)\b|\bappeals?\s+to\s+me\b|\bdrawn\s+to\b|\bmotivated\s+by\b"
@@ -86,13 +95,19 @@ _FUTURE_RE = re.compile(
 
 def rule_interest(d: Draft) -> RuleResult:
     """Passes on the writer's interest in the job and a wish to talk again, or on a wish to
-    work together, which says both."""
+    work together, which says both.
+
+    Passes: "I remain very interested in the position and hope to hear from you soon", "I look
+    forward to the possibility of working with you". Fails: "I look forward to hearing from you"
+    alone, "I am excited about the role." alone, "if you are interested in my portfolio".
+    Source: "indicates your interest and excitement … and your desire for future conversations".
+    """
     excited = _writer_matches(d, _EXCITED_RE)
     # Asking about next steps is bad form (next_steps says so) but does show the wish to go on.
     future = _writer_matches(d, _FUTURE_RE) + [
         (s, e) for s, e in d.all_sentences if asks_about_next_steps(d.folded[s:e])]
     joint = [span for span in excited if _FUTURE_RE.search(d.folded, *span)
-             or _wants_to_join(d.folded[span[0]:span[1]])]
+             or _wants_to_join(d.folded[span[0]:d.sentence_at(span[0])[1]])]
     spans = body_spans(sorted(excited[:1] + future[:1]))
     if excited and future or joint:
         return result("interest", True, "Shows interest in the role and in talking again.",
@@ -107,7 +122,9 @@ def rule_interest(d: Draft) -> RuleResult:
                   "would like to keep talking.")
 
 
-_JOIN_RE = re.compile(r"\b(?:look(?:ing)?\s+forward|hope\s+to|welcome)\b[^.!?\n]*\b" + _JOIN)
+# Wanting to join says both halves: "I would be very excited to be part of your team", "eager
+# to work with you", "I look forward to joining".
+_JOIN_RE = re.compile(r"^[^.!?\n]{0,40}?\b(?:to|of|about|at)\s+(?:\w+\s+){0,3}?" + _JOIN)
 
 
 def _wants_to_join(text: str) -> bool:

@@ -7,6 +7,8 @@ Numbers of any country count, in national or international format ("(555) 123-45
 
 from __future__ import annotations
 
+import re
+
 from followup.core.checklist.reading import (
     CLOSING_PARAGRAPH_SENTENCES,
     Draft,
@@ -26,10 +28,21 @@ def closing_region_start(d: Draft) -> int:
     return d.closing_start
 
 
+# A local number alone on a signature line ("555-0143"): too short to be sure of anywhere else.
+_LOCAL_NUMBER_LINE_RE = re.compile(r"(?m)^[^\S\n]*(?:[A-Za-z.:]+\s*)?(\d{3}[-. ]\d{4})\s*$")
+
+
 def rule_phone_in_closing(d: Draft) -> RuleResult:
-    """Passes on a phone number in the closing; a number only higher up fails, spanned."""
+    """Passes on a phone number of any country in the closing; a number only higher up fails,
+    spanned.
+
+    Passes: "Best,\nSam\n020 7946 0958", "+49 30 12345678" under the name, "You can reach me on
+    (555) 640-8128." as the last short paragraph. Fails: no number, "[Your Phone Number]", a
+    number only in the second paragraph. Source: "contains your phone number in the closing".
+    """
     start = closing_region_start(d)
     closing = [(s, e) for s, e, _raw in d.phones if s >= start]
+    closing += [m.span(1) for m in _LOCAL_NUMBER_LINE_RE.finditer(d.text, d.closing_start)]
     if closing:
         return result("phone_in_closing", True, "Gives your phone number in the closing.",
                       body_spans(closing))

@@ -1,8 +1,8 @@
 """The `placeholders` rule (required): no unfilled gap is left in the subject or the body.
 
 Gaps are what templates and guides leave to fill in: "[Job Title]", "{name}", "<<company>>",
-"<Recipient Name>", "XXX", "TBD", "TODO", "___", "Insert here…", "Company X" (unless that is the
-company set). A Markdown link "[my post](https://…)" is not a gap.
+"<Recipient Name>", "XXX", "(xxx) xxx-xxxx", "TBD", "TODO", "___", "Insert here…", "Company X"
+(unless that is the company set). A Markdown link "[my post](https://…)" is not a gap.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from followup.core.checklist.results import RuleResult, Span, result
 _PLACEHOLDER_RE = re.compile(
     r"\[(?:[^\[\]\n]|\n(?!\s*\n)){1,80}\](?!\()"
     r"|\{[^{}\n]{1,40}\}|<<[^<>\n]{1,40}>>|<[A-Z][A-Za-z ]{0,30}>"
-    r"|\b(?:XXX+|TBD|TODO|FIXME)\b|\b[Ii]nsert\s+(?:here|name|your|company|the)\b|_{3,}"
+    r"|(?<![\w#])\(?[xX#]{3}\)?[\s.-]?[xX#]{3}[\s.-]?[xX#]{4}(?![\w#])|\b(?:XXX+|TBD|TODO|FIXME)\b|\b[Ii]nsert\s+(?:here|name|your|company|the)\b|_{3,}"
     r"|\b(?:Company|Person|Role)\s+[XYZ]\b")
 
 
@@ -38,7 +38,11 @@ def placeholder_spans(text: str, company: str | None) -> list[tuple[int, int]]:
 
 
 def rule_placeholders(d: Draft) -> RuleResult:
-    """Fails on any gap, with a span on each one, subject and body."""
+    """Fails on any gap, with a span on each one, subject and body.
+
+    Fails: "[Job Title]", "{name}", "(xxx) xxx-xxxx", "Insert here something…". Passes: a
+    Markdown link "[my post](https://…)", "Company X" when that is the company set.
+    """
     spans = body_spans(placeholder_spans(d.text, d.context.company))
     spans += [Span(s, e, "subject") for s, e in placeholder_spans(d.subject, d.context.company)]
     if spans:

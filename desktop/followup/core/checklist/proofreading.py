@@ -62,7 +62,11 @@ def _ignored_words(context: CheckContext) -> frozenset[str]:
 
 
 def rule_spelling(d: Draft) -> RuleResult:
-    """Fails on any misspelling or slip, subject and body, with a span on each."""
+    """Fails on any misspelling or slip, subject and body, with a span on each.
+
+    Fails: "recieved", "the the", "filing the your open role", "hiring manger". Passes: names,
+    the company, words of the notes, "Kubernetes", URLs. Source: "always proofread".
+    """
     ignore = _ignored_words(d.context)
     issues = [(s, e, f'"{w}"', "body") for s, e, w in misspellings(d.body, ignore)]
     issues += [(s, e, a, "body") for s, e, a in slips(d.folded)]

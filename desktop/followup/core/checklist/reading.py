@@ -97,6 +97,18 @@ class Draft:
         self.context = context
         self.text = body.translate(_STRAIGHTEN)
         self.folded = fold(body)
+        self._memo: dict = {}
+
+    def memo(self, reader):
+        """`reader(self)`, computed once per draft: rules share what they read."""
+        if reader not in self._memo:
+            self._memo[reader] = reader(self)
+        return self._memo[reader]
+
+    @cached_property
+    def content_words(self) -> list[tuple[int, int, str]]:
+        """(start, end, stem) of each word of the content."""
+        return [(m.start(), m.end(), stem(m.group())) for m in WORD_RE.finditer(self.content)]
 
     @cached_property
     def region(self) -> str:
@@ -213,6 +225,7 @@ def person_words(context: CheckContext) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     word = word.lower().replace("’", "'").removesuffix("'s")
     for suffix in ("ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "ies",
@@ -266,11 +279,15 @@ def note_points(notes: str) -> list[tuple[Marker | None, str]]:
     return [(line.marker, line.text) for line in parse_notes(notes) if content_stems(line.text)]
 
 
+@lru_cache(maxsize=256)
+def _point_stems(point: str) -> frozenset[str]:
+    return frozenset(content_stems(point))
+
+
 def point_spans(d: Draft, point: str) -> list[tuple[int, int]]:
     """Where the point's words are in the content, when enough of them are there to be it."""
-    wanted = content_stems(point)
-    hits = [(m.start(), m.end(), stem(m.group())) for m in WORD_RE.finditer(d.content)
-            if stem(m.group()) in wanted]
+    wanted = _point_stems(point)
+    hits = [(s, e, st) for s, e, st in d.content_words if st in wanted]
     if len({s for _s, _e, s in hits}) >= min(2, len(wanted)):
         return [(s, e) for s, e, _stem in hits]
     return []

@@ -12,7 +12,11 @@ SINGLE_BLOCK_WORDS = 60  # "paragraphs": a one-paragraph note longer than this i
 
 
 def rule_concise(d: Draft) -> RuleResult:
-    """Fails over 200 words in all, 80 in a paragraph or 35 in a sentence."""
+    """Fails over 200 words in all, 80 in a paragraph or 35 in a sentence.
+
+    Passes: a 150-word note in four short paragraphs. Fails: the guides' wordy note whose
+    paragraph runs past 80 words ("unnecessarily wordy").
+    """
     total = len(words(d.text))
     long_sentences = [(s, e) for s, e in d.sentences if len(words(d.text[s:e])) > SENTENCE_WORDS]
     long_paragraphs = [(s, e) for s, e in d.paragraphs
@@ -30,7 +34,11 @@ def rule_concise(d: Draft) -> RuleResult:
 
 
 def rule_paragraphs(d: Draft) -> RuleResult:
-    """Fails on one block of more than 60 words, or any paragraph of more than 80."""
+    """Fails on one block of more than 60 words, or any paragraph of more than 80.
+
+    Passes: thanks, what you discussed, what you bring and your interest as short paragraphs.
+    Fails: all of it in one block ("should be broken up into smaller paragraphs").
+    """
     sizes = [(s, e, len(words(d.text[s:e]))) for s, e in d.paragraphs]
     if len(sizes) == 1 and sizes[0][2] > SINGLE_BLOCK_WORDS:
         return result("paragraphs", False, "Break the note into short paragraphs (thanks, what "

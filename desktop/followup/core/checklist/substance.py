@@ -38,48 +38,62 @@ position positions role roles job jobs opportunity opportunities company compani
 organization organisation organizations firm firms department office offices business industry
 field work works project projects product products service services client clients customer
 customers culture values value mission vision goal goals plan plans future direction growth
-success challenge challenges need needs requirement requirements responsibility
-responsibilities duty duties expectation expectations qualification qualifications skill skills
-experience experiences background insight insights advice thought thoughts perspective
-perspectives time information detail details question questions answer answers process
-interview interviews conversation discussion meeting call chat day afternoon morning
-everything anything something things stuff aspect aspects part parts area areas lot environment
-structure operation operations strategy approach priority priorities initiative initiatives
-opening vacancy candidate candidates application resume cv people employee employees staff
-member members colleague colleagues everyone individuals group leadership management manager
-managers hiring recruitment recruiting career careers possibility chance prospect potential
-way ways kind type sort bit great exciting interesting wonderful amazing fantastic exact
-specific various different many several new current upcoming open available important key main
-valuable helpful useful insightful informative detailed strong good nice excellent fine best
-better real whole entire general overall own certain particular unique amazing incredible
-awesome fascinating cool impressive inspiring engaging passionate dedicated hard-working
-talented smart personable engaged open-minded friendly welcoming supportive collaborative
-is are was were be been being has have had does do did doing make makes made making take takes
-took offer offers offered provide provides provided grow grows growing expand expanding
-evolving change changing help helps helped like likes seem seems seemed run runs look looks
-looking seek seeking want wants wanted need needed require requires required expect expected
-involve involves involved include includes included handle handles manage manages create
-creates build builds approach approaches think thought believe believed feel felt see saw seen
-said say says tell told share shared describe described explain explained mention mentioned
-ask asked answer answered give gave given get getting learn learned hear heard know knew find
-found come came went go goes use uses used put keep kept going coming
-today yesterday week month within without across along among toward towards
-behind beyond step steps possible possibly place shall year recently earlier later long
-short next last first
-candidate's company's team's role's position's organisation's organization's firm's
-ethic ethics attitude passion drive ability abilities talent talents dedication commitment
-motivation enthusiasm personality character fit contribution contributions asset impact
-difference expertise knowledge competence competencies strength strengths qualities quality
-confident confidence sure certain able ready willing eager excited thrilled happy glad pleased
-possess possessed exactly perfect ideal suited well-suited qualified capable prepared quick
-quickly fast learner learning meaningful significant positive immediate valuable solid proven
-track record successful effectively efficient efficiently technical professional personal
-relevant transferable necessary desired required suitable matching match help helping added
-adding bring bringing contribute contributing benefit benefits join joining joined part
-become becoming apply applied consider considered consideration considering energy eagerness
-curiosity creativity hard addition additions member busy hectic allow allowing allowed
+success challenge challenges need needs requirement requirements responsibility responsibilities
+duty duties expectation expectations qualification qualifications skill skills experience
+experiences background insight insights advice thought thoughts perspective perspectives time
+information detail details question questions answer answers process interview interviews
+conversation discussion meeting call chat day afternoon morning everything anything something
+things stuff aspect aspects part parts area areas lot environment structure operation operations
+strategy approach priority priorities initiative initiatives opening vacancy candidate
+candidates application resume cv people employee employees staff member members colleague
+colleagues everyone individuals group leadership management manager managers hiring recruitment
+recruiting career careers possibility chance prospect potential way ways kind type sort bit
+great exciting interesting wonderful amazing fantastic exact specific various different many
+several new current upcoming open available important key main valuable helpful useful
+insightful informative detailed strong good nice excellent fine best better real whole entire
+general overall own certain particular unique incredible awesome fascinating cool impressive
+inspiring engaging passionate dedicated hard-working talented smart personable engaged open-
+minded friendly welcoming supportive collaborative is are was were be been being has have had
+does do did doing make makes made making take takes took offer offers offered provide provides
+provided grow grows growing expand expanding evolving change changing help helps helped like
+likes seem seems seemed run runs look looks looking seek seeking want wants wanted needed
+require requires required expect expected involve involves involved include includes included
+handle handles manage manages create creates build builds approaches think believe believed feel
+felt see saw seen said say says tell told share shared describe described explain explained
+mention mentioned ask asked answered give gave given get getting learn learned hear heard know
+knew find found come came went go goes use uses used put keep kept going coming today yesterday
+week month within without across along among toward towards behind beyond step steps possible
+possibly place shall year recently earlier later long short next last first candidate's
+company's team's role's position's organisation's organization's firm's ethic ethics attitude
+passion drive ability abilities talent talents dedication commitment motivation enthusiasm
+personality character fit contribution contributions asset impact difference expertise knowledge
+competence competencies strength strengths qualities quality confident confidence sure able
+ready willing eager excited thrilled happy glad pleased possess possessed exactly perfect ideal
+suited well-suited qualified capable prepared quick quickly fast learner learning meaningful
+significant positive immediate solid proven track record successful effectively efficient
+efficiently technical professional personal relevant transferable necessary desired suitable
+matching match helping added adding bring bringing contribute contributing benefit benefits join
+joining joined become becoming apply applied consider considered consideration considering
+energy eagerness curiosity creativity hard addition additions busy hectic allow allowing allowed
 moment moments free fill filling filled filing spare precious hour hours minute minutes guys
-folks everybody somebody anybody honest honestly wonderful lovely kind generous patient
+folks everybody somebody anybody honest honestly lovely generous patient decision decisions
+motivated player players worker workers learners self-starter detail-oriented organized
+organised reliable punctual flexible adaptable energetic creative hardworking diligent
+dependable proactive driven ambitious keen enthusiastic committed loyal outgoing responsible
+trustworthy versatile resourceful can-do people-person interpersonal communication teamwork
+multitasking problem-solving add adds happen happens happening day-to-day everyday ongoing
+going-on practice practices shop store stores agency studio school hospital clinic lab
+laboratory site location locations branch branches facility facilities workplace premises
+building headquarters hq campus impressed inspired struck fascinated intrigued surprised amazed
+encouraged moved touched delighted loved liked remember remembered recall enjoyable memorable
+particularly especially truly deeply really stay stayed stays stuck remain remained continue
+continues continued continuing keeping staying further hopefully soon possibilities prospects
+choice choices start starting caring care cares resident residents patients student students
+community communities public excellence innovation innovative integrity diversity inclusion
+inclusive equity commitments devotion emphasis extremely incredibly highly absolutely super
+hugely massively totally completely fully sincerely genuinely gain gains gained gaining obtain
+obtained acquire acquired align aligns aligned alignment understand understanding understood
+overview sense idea sounds sound
 """.split())
 _EVERYDAY_COUNT = 300_000  # occurrences in the dictionary's corpus; "moment" 219k, "dog" 164k
 # Capitalised words that name a kind of person, a title or a date, not a topic.
@@ -109,7 +123,7 @@ _TOPIC_CUE_RE = re.compile(
     r"concerning|how|why|what|that|the\s+way|into)\b"
     r"|\bdiscuss(?:ed|ing)?\b|\b(?:go|going|went|gone)\s+(?:over|through)\b(?!\s+(?:at|to|there)\b)|\blook(?:ed|ing)?\s+at\b"
     r"|\bshow(?:ed|ing)?\s+me\b|\bwent\s+over\b|\bcovered\b|\bdelved\s+into\b|\bdove\s+into\b"
-    r"|\b(?:you|he|she|they|[a-z]+)\s+(?:\w+\s+)?(?:mentioned|described|explained|shared|showed|"
+    r"|\b(?:you|he|she|they|(?!i\b|we\b)[a-z]+)\s+(?:(?!i\b|we\b)\w+\s+)?(?:mentioned|described|explained|shared|showed|"
     r"told\s+me|talked\s+about|spoke\s+about|pointed\s+out|walked\s+me\s+through|brought\s+up|"
     r"suggested|recommended|noted|outlined|raised|demoed|demonstrated|presented|highlighted|"
     r"emphasi[sz]ed|stressed|gave|introduced\s+me\s+to|took\s+me\s+through|said|asked)\b"
@@ -118,7 +132,11 @@ _TOPIC_CUE_RE = re.compile(
     r"tips?|comments?|remarks?|ideas?|observations?|anecdotes?|examples?|overview|walkthrough|"
     r"answer|question|recommendations?|suggestions?|tour|account)\s+(?:on|about|of|for|with|"
     r"regarding|that|around|into)\b"
-    r"|\b(?:impressed|fascinated|intrigued|struck|inspired|excited|interested|surprised|"
+    r"|\b(?:story|stories|history|thinking|reasoning|idea|ideas|logic|science)\s+(?:behind|of|"
+    r"about)\b"
+    r"|\b(?:case|exercise|problem|question|challenge|task|session|demo|presentation|workshop|"
+    r"puzzle|scenario)\s+(?:about|on|around|involving|where|from)\b"
+    r"|\b(?:impressed|fascinated|intrigued|struck|inspired|surprised|"
     r"amazed|encouraged|energi[sz]ed|moved|touched)\s+(?:by|with|to\s+(?:learn|hear|see|know)|"
     r"about|in|that)\b"
     r"|\b(?:enjoyed|liked|loved|appreciated|valued)\s+(?:\w+\s+)?(?:hearing|learning|seeing|"
@@ -135,14 +153,27 @@ _BEFORE_CUE_RE = re.compile(
     r"(?:are|is|were|was|'re)\s+(?:\w+ing|about\s+to|going\s+to))\b")
 
 
+_TRAILING_CUE_RE = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}(?:to\s+(?:hear|learn|see|"
+    r"discover|read|watch)|eye-opening|fascinating|interesting|memorable|highlight|great|fun|"
+    r"challenging|challenge|useful|helpful|treat|brilliant|clever|smart|inspiring|impressive|"
+    r"lovely|wonderful|exciting|spot\s+on)\b(?:\s+\w+){0,3}\s*[.!]?\s*$")
+
+
 def named_things(d: Draft) -> list[tuple[int, int, str]]:
     """Capitalised words mid-sentence that are not the people, the company, titles or gaps."""
+    return d.memo(_named_things)
+
+
+def _named_things(d: Draft) -> list[tuple[int, int, str]]:
     people = person_words(d.context)
     gaps = placeholder_spans(d.text, d.context.company)
     company = company_spans(d) + ([] if d.context.company else org_candidate_spans(d))
     found = []
     titles = _title_spans(d)
     for s, e in d.sentences:
+        if _own_record(d.folded[s:e]):
+            continue  # "I sold 45 homes in the Lakeside area": the writer's, not the talk's
         for match in _NAME_RE.finditer(d.text, s, e):
             word = match.group().removesuffix("'s").strip(".")
             if _at_sentence_head(d.text, s, match.start()) or inside(match.start(), gaps + titles):
@@ -164,12 +195,24 @@ _CAPITALISED_RUN_RE = re.compile(r"\b[A-Z][\w&'-]*(?:\s+(?:of\s+|&\s+|and\s+)?[A
 def _title_spans(d: Draft) -> list[tuple[int, int]]:
     """Capitalised runs that are job titles: "Credit Analyst", "Front Desk Supervisor
     position"; their words are not topics."""
+    return d.memo(_find_title_spans)
+
+
+def _find_title_spans(d: Draft) -> list[tuple[int, int]]:
     spans = []
     for match in _CAPITALISED_RUN_RE.finditer(d.content):
         last = match.group().split()[-1].lower().removesuffix("'s")
         if last in _GENERIC_NAMES or _TITLE_AFTER_RE.match(d.content, match.end()):
             spans.append((match.start(), match.end()))
     return spans
+
+
+def _own_record(sentence: str) -> bool:
+    """Whether a folded sentence is only about the writer's own record, not the conversation."""
+    if _SHARED_RE.search(sentence):
+        return False
+    return bool(_EXPERIENCE_RE.search(sentence)
+                or _PAST_ACT_RE.search(sentence) and _RECORD_MARK_RE.search(sentence))
 
 
 def _at_sentence_head(text: str, sentence_start: int, offset: int) -> bool:
@@ -179,9 +222,7 @@ def _at_sentence_head(text: str, sentence_start: int, offset: int) -> bool:
 def specific_words(d: Draft, start: int, end: int) -> list[tuple[int, int]]:
     """Words between `start` and `end` of the content that name something: not generic, not a
     stopword, not the company, the people or a gap; digits and named things count."""
-    gaps = placeholder_spans(d.text, d.context.company)
-    company = company_spans(d)
-    people = person_words(d.context) | _company_words(d)
+    gaps, company, people = d.memo(_not_topics)
     found = []
     for match in WORD_RE.finditer(d.folded_content, start, end):
         word = match.group().removesuffix("'s")
@@ -189,11 +230,21 @@ def specific_words(d: Draft, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if any(ch.isdigit() for ch in word) and not re.fullmatch(r"\d{1,2}", word):
             found.append((match.start(), match.end()))
-        elif (len(word) >= 3 and word not in STOPWORDS and stem(word) not in _GENERIC
-              and word not in _GENERIC_NAMES and word not in people and not word.isdigit()
-              and not _everyday(word)):
+        elif any(_names_a_topic(part, people) for part in word.split("-")):
             found.append((match.start(), match.end()))
     return found
+
+
+def _not_topics(d: Draft) -> tuple[list[tuple[int, int]], list[tuple[int, int]], set[str]]:
+    """(gaps and titles, company mentions, people's and company's words): never a topic."""
+    gaps = placeholder_spans(d.text, d.context.company) + _title_spans(d)
+    return gaps, company_spans(d), person_words(d.context) | _company_words(d)
+
+
+def _names_a_topic(word: str, people: set[str]) -> bool:
+    return (len(word) >= 3 and word not in STOPWORDS and stem(word) not in _GENERIC
+            and word not in _GENERIC_NAMES and word not in people and not word.isdigit()
+            and not _everyday(word))
 
 
 @lru_cache(maxsize=4096)
@@ -209,7 +260,8 @@ def _company_words(d: Draft) -> set[str]:
     return set(fold(d.context.company or "").split())
 
 
-_CLAUSE_END_RE = re.compile(r"[.!?;]|,\s+(?:and|but|so)\s+i\b|\s-\s|\band\s+i\b")
+_CLAUSE_END_RE = re.compile(r"[.!?;]|,\s+(?:and|but|so)\s+i\b|\s-\s|\band\s+i\b|\b(?:and|but)\s+"
+                            r"(?:look|hope|would|will|am|can|could|wish|want|feel|remain|thank)\b")
 
 
 def _clause_after(d: Draft, offset: int, limit: int = 90) -> tuple[int, int]:
@@ -222,16 +274,27 @@ def _clause_after(d: Draft, offset: int, limit: int = 90) -> tuple[int, int]:
     return offset, end
 
 
+_DETERMINERS_RE = re.compile(r"\s*(?:(?:the|a|an|your|our|my|his|her|their|this|that|how|what|"
+                             r"why)\s+)*")
+
+
 def topic_spans(d: Draft) -> list[tuple[int, int]]:
     """Cues followed (or preceded, for "the plan you described") by something specific."""
     spans = []
+    gaps = placeholder_spans(d.text, d.context.company)
     for match in _TOPIC_CUE_RE.finditer(d.folded_content):
         s, e = _clause_after(d, match.end())
+        what = _DETERMINERS_RE.match(d.folded_content, s)
+        if inside(what.end() if what else s, gaps):
+            continue  # "your story about [anecdote]": the topic is still to be written
         if specific_words(d, s, e):
             spans.append((match.start(), e))
     for match in _BEFORE_CUE_RE.finditer(d.folded_content):
         if specific_words(d, match.start("object"), match.end("object")):
             spans.append((match.start(), match.end()))
+    for s, e in d.sentences:  # "The story behind the series … was lovely to hear."
+        if _TRAILING_CUE_RE.search(d.folded, s, e) and specific_words(d, s, e):
+            spans.append((s, e))
     return spans
 
 
@@ -250,6 +313,10 @@ _SHARED_RE = re.compile(r"\b(?:you|your|you're|we|our|us|together|the\s+team|the
                         r"his|her)\b")
 
 
+_WISH_RE = re.compile(r"\b(?:excited|thrilled|eager|keen|interested|hope|hoping|look(?:ing)?\s+"
+                      r"forward|would\s+love|'d\s+love|can't\s+wait)\b")
+
+
 def _shared_sentence_spans(d: Draft) -> list[tuple[int, int]]:
     """Sentences about the other person or the conversation with two or more specific words
     ("the claims backlog you are trying to clear"), not about the writer's own record."""
@@ -258,6 +325,8 @@ def _shared_sentence_spans(d: Draft) -> list[tuple[int, int]]:
         sentence = d.folded[s:e]
         if not _SHARED_RE.search(sentence) or _OFFER_RE.search(sentence):
             continue
+        if _WISH_RE.search(sentence):
+            continue  # "excited about the opportunity to fly with you": the wish, not a topic
         if _EXPERIENCE_RE.search(sentence):
             continue
         if len(specific_words(d, s, e)) >= 2:
@@ -267,6 +336,10 @@ def _shared_sentence_spans(d: Draft) -> list[tuple[int, int]]:
 
 def specific_spans(d: Draft) -> list[tuple[int, int]]:
     """Evidence of specific points, without notes to compare with."""
+    return d.memo(_specific_spans)
+
+
+def _specific_spans(d: Draft) -> list[tuple[int, int]]:
     named = [(s, e) for s, e, _w in named_things(d)]
     return sorted(set(topic_spans(d) + named + _known_term_spans(d) + _shared_sentence_spans(d)))
 
@@ -278,7 +351,12 @@ def _note_spans(d: Draft, point: str) -> list[tuple[int, int]]:
 
 def rule_specifics(d: Draft) -> RuleResult:
     """With notes: a point of them is recognisable in the draft. Without: a cue followed by
-    something specific, or a named thing (see the module docstring)."""
+    something specific, or a named thing (see the module docstring).
+
+    Passes: "Your story about the croissant machine that jammed", "Meeting Felix from quality
+    control". Fails: "your insight into the position", "the job requirements", "learning about
+    [topic]". Source: "mentions specific points that were addressed during the interview".
+    """
     if d.note_points:
         for _marker, point in key_first(d.note_points):
             spans = _note_spans(d, point)
@@ -304,21 +382,18 @@ _OFFER_RE = re.compile(
     r"|\bvalue\s+to\b|\basset\b|\bmake\s+an?\s+(?:\w+\s+)?(?:impact|difference)"
     r"|\bhit\s+the\s+ground\s+running\b|\bput\s+(?:my|that|this|those|these)\b[^.!?\n]{0,40}\bto\s+"
     r"(?:use|work|good\s+use)|\b(?:apply|leverage|use|draw\s+on)\s+(?:my|that|this|the\s+same)\b"
+    # "I could take over…", "I can start…": any act the writer offers, not a feeling or a wish
+    # to meet ("I would love to talk", "I'd be happy to hear").
     r"|\b(?:i|we)\s*(?:can|could|would|will|'d|'ll|am\s+able\s+to|am\s+ready\s+to|'m\s+ready\s+to)"
-    r"\s+(?:\w+\s+){0,3}?(?:help|add|offer|build|support|lead|take\s+on|tackle|improve|own|apply|"
-    r"leverage|pick\s+up|ramp\s+up|speed\s+up|automate|design|ship|mentor|handle|manage|run|grow|"
-    r"scale|streamline|deliver|drive|create|develop|write|strengthen|expand|reduce|increase|"
-    r"solve|fix|migrate|start|jump|step|translate|teach|coach|organi[sz]e|plan|launch|test|"
-    r"analy[sz]e|research|sell|negotiate|serve|care|cut|make|do)\b"
+    r"\s+(?:also\s+|certainly\s+|easily\s+|quickly\s+|immediately\s+|definitely\s+|"
+    r"(?:be\s+)?(?:glad|happy|able|ready|keen|eager|pleased)\s+to\s+)?(?!" + "|".join(
+        "love like be see hear talk meet speak look welcome appreciate enjoy imagine say "
+        "think feel hope know want wish need have not never call reach follow read try check "
+        "consider keep remember send email forward share pass attach review reflect "
+        "definitely".split()) + r")[a-z]+\b"
     r"|\bhelp\s+(?:you|your|the|with|[a-z]+'s)\b")
 _EXPERIENCE_RE = re.compile(
-    r"\bi(?:'ve|\s+have|\s+had)?\s+(?:also\s+|recently\s+|previously\s+|already\s+|personally\s+|"
-    r"successfully\s+|once\s+|since\s+|been\s+)?(?!" + "|".join(sorted(
-        "enjoyed appreciated learned wanted loved liked noticed realized realised hoped wondered "
-        "thanked talked discussed mentioned visited attended interviewed applied arrived "
-        "followed wished reached asked admired valued needed heard missed waited tried met "
-        "stayed passed received noted gathered sensed felt".split())) + r")[a-z]+ed\b"
-    r"|\bmy\s+(?:\w+\s+){0,3}(?:experience|background|work|years?|time|role|job|internship|degree|"
+    r"(?<!start\s)(?<!begin\s)(?<!launch\s)(?<!grow\s)\bmy\s+(?:\w+\s+){0,3}(?:experience|background|work|years?|time|role|job|internship|degree|"
     r"training|studies|thesis|research|projects?|skills?|expertise|knowledge|career|portfolio|"
     r"track\s+record|capstone|apprenticeship|volunteering|certifications?)"
     r"(?:\s+\w+){0,2}\s+(?:in|with|of|building|at|on|from|as|has|have|had|included|includes|"
@@ -332,12 +407,6 @@ _EXPERIENCE_RE = re.compile(
     r"migrated|maintained|mentored|optimi[sz]ed|analy[sz]ed|researched|published|won|completed|"
     r"studied|learned|experience|a\s+background|cut|served|sold|raised|negotiated|overseen|"
     r"planned|produced|edited|taken\s+on|owned|scaled|tested|audited|cared|nursed|treated)\b"
-    r"|\bi\s+(?:built|led|designed|developed|created|ran|managed|launched|shipped|wrote|"
-    r"organi[sz]ed|grew|increased|reduced|cut|automated|migrated|taught|delivered|implemented|"
-    r"spent|worked|handled|oversaw|coordinated|redesigned|rebuilt|introduced|set\s+up|started|"
-    r"founded|trained|mentored|published|presented|won|raised|sold|negotiated|planned|produced|"
-    r"edited|scaled|tested|audited|analy[sz]ed|supported|maintained|completed|studied|served|"
-    r"volunteered)\b"
     r"|\bin\s+my\s+(?:\w+\s+)?(?:previous|last|current|former|recent|prior)\s+(?:\w+\s+)?"
     r"(?:role|job|position|internship|company|team|work)\b"
     r"|\bat\s+my\s+(?:last|previous|current|former)\s+(?:job|company|role|internship|employer|"
@@ -348,6 +417,27 @@ _EXPERIENCE_RE = re.compile(
     r"|\byears?\s+(?:of\s+)?(?:\w+\s+)?(?:experience|work|working)\b"
     r"|\bi\s+(?:specialize|specialise|focus|focused|majored|trained)\s+(?:in|on|as)\b"
     r"|\bas\s+(?:a|an)\s+(?:\w+\s+){0,3}(?:at|for|in)\s+[A-Za-z]")
+# "I ran the night shift", "I've trained six apprentices": a past act is the writer's record
+# only with a mark of when or where ("at my last job", "for four years", "In 2021"), unlike "the
+# challenges I worked on with Nate" in the interview itself.
+_PAST_ACT_RE = re.compile(
+    r"\bi(?:'ve|\s+have|\s+had)?\s+(?:also\s+|recently\s+|previously\s+|already\s+|personally\s+|"
+    r"successfully\s+|once\s+|since\s+|been\s+)?(?!" + "|".join(sorted(
+        "enjoyed appreciated learned wanted loved liked noticed realized realised hoped wondered "
+        "thanked talked discussed mentioned visited attended interviewed applied arrived "
+        "followed wished reached asked admired valued needed heard missed waited tried met "
+        "stayed passed received noted gathered sensed felt".split())) + r")[a-z]+ed\b"
+    r"|\bi\s+(?:built|led|designed|developed|created|ran|managed|launched|shipped|wrote|"
+    r"organi[sz]ed|grew|increased|reduced|cut|automated|migrated|taught|delivered|implemented|"
+    r"spent|worked|handled|oversaw|coordinated|redesigned|rebuilt|introduced|set\s+up|started|"
+    r"founded|trained|mentored|published|presented|won|raised|sold|negotiated|planned|produced|"
+    r"edited|scaled|tested|audited|analy[sz]ed|supported|maintained|completed|studied|served|"
+    r"volunteered)\b"
+)
+_RECORD_MARK_RE = re.compile(
+    r"\b(?:my|at|previous|previously|former|formerly|last|current|currently|years?|months?|"
+    r"prior|earlier|since|when\s+i\s+was|while|as\s+an?|internship|apprenticeship|university|"
+    r"college|degree|thesis|already|once)\b|\d")
 # Ties the offer to what was discussed without repeating it: "projects such as this".
 _TIE_BACK_RE = re.compile(
     r"\b(?:such\s+as|like|similar\s+to)\s+(?:this|these|that|those|the\s+ones?\s+you|what\s+you|"
@@ -357,7 +447,13 @@ _TIE_BACK_RE = re.compile(
 
 def rule_contribution(d: Draft) -> RuleResult:
     """Passes on a `+` note line recognisable in the draft, or on the writer saying what they
-    bring in words that name something (see the module docstring)."""
+    bring in words that name something (see the module docstring).
+
+    Passes: "My background in retail operations has included setting up a repair corner",
+    "Much of my work has included projects such as this". Fails: "I can contribute to your
+    company", "a strong work ethic". Source: "emphasizes what you can contribute based on the
+    conversation".
+    """
     plus = [p for m, p in d.note_points if m is Marker.CONTRIBUTE]
     for point in plus:
         spans = _note_spans(d, point)
@@ -383,13 +479,28 @@ def _contribution_cues(d: Draft) -> list[tuple[int, int]]:
     found = []
     for s, e in d.sentences:
         sentence = d.folded[s:e]
-        if _OFFER_RE.search(sentence) or _EXPERIENCE_RE.search(sentence):
+        if sentence.rstrip("\"') ").endswith("?"):
+            continue  # "Is there anything else I can provide?" offers nothing
+        if _OFFER_RE.search(sentence) or _EXPERIENCE_RE.search(sentence) or (
+                _PAST_ACT_RE.search(sentence) and _RECORD_MARK_RE.search(sentence)):
             found.append((s, e))
     return found
 
 
+# "my technical skills and client experience": a kind of skill is named, unlike "my skills".
+_KIND_OF_SKILL_RE = re.compile(
+    r"\b(?P<kind>[a-z][\w-]+)\s+(?:skills?|experience|expertise|knowledge)\b")
+_VAGUE_KINDS = frozenset("""my the your our their his her these those such strong great good
+excellent relevant transferable valuable proven extensive solid broad diverse varied wide exact
+necessary required right many much some any all overall general personal professional previous
+past prior work job life real practical hands-on years of and with""".split())
+
+
 def _names_something(d: Draft, start: int, end: int) -> bool:
     if _TIE_BACK_RE.search(d.folded, start, end):
+        return True
+    kinds = _KIND_OF_SKILL_RE.finditer(d.folded, start, end)
+    if any(m["kind"] not in _VAGUE_KINDS for m in kinds):
         return True
     if any(start <= s < end for s, _e, _w in named_things(d)):
         return True
