@@ -171,7 +171,8 @@ _SHORTHAND = (
     (r"\bapprox\b", "about"), (r"\bvs\.?(?=\s)", "versus"), (r"\bsr\b", "senior"),
     (r"\bjr\b", "junior"), (r"\bdept\b", "department"), (r"\bre:\s*", "about "),
     (r"(?<=\s)@\s*(?=[A-Za-z])", "at "), (r"\bteh\b", "the"), (r"\badn\b", "and"),
-    (r"\bwiht\b", "with"), (r"\bthier\b", "their"), (r"\bhte\b", "the"), (r"\btaht\b", "that"),
+    (r"\bhes\b", "he's"), (r"\bshes\b", "she's"), (r"\btheyre\b", "they're"),
+    (r"\babt\b", "about"), (r"\bwiht\b", "with"), (r"\bthier\b", "their"), (r"\bhte\b", "the"), (r"\btaht\b", "that"),
 )
 _SHORTHAND_RE = [(re.compile(p, re.IGNORECASE), r) for p, r in _SHORTHAND]
 _CHANGE_RE = re.compile(r"^([\w.-]+(?:\s[\w.-]+)?)\s*(?:->|=>)\s*")  # "search -> vectors"
@@ -262,12 +263,20 @@ def to_you(text: str, first_name: str = "") -> str:
     words = text.split()
     names = {first_name.lower()} if first_name else set()
     others = _other_gender(words)
+    plural_before = False  # "most teams over-engineer their CI": their is the teams'
     for i, word in enumerate(words):
         bare = word.lower().strip(".,;:!?")
         tail = word[len(word.rstrip(".,;:!?")):]
-        if bare in others or bare in _FIRST_ONLY and i > 0:
+        if bare in others or bare in _FIRST_ONLY and i > 0 \
+                or plural_before and bare in ("their", "they", "them", "theirs"):
             continue
-        if bare in _CONTRACTIONS:
+        if i > 0 and bare.endswith("s") and not bare.endswith("ss") and "NOUN" in _lemmas(bare) \
+                and bare not in _POSSESSIVE and bare not in ("his", "its", "yours", "ours", "us"):
+            plural_before = True
+        if bare in ("he's", "she's") and i + 1 < len(words) and _bare(words[i + 1]) in (
+                "been", "got", "gotten", "done", "had", "worked", "led", "built", "seen"):
+            words[i] = "you've" + tail  # "he's been at the company": you've been
+        elif bare in _CONTRACTIONS:
             words[i] = _CONTRACTIONS[bare] + tail
         elif bare in _SUBJECTS or bare in names and i == 0:
             words[i] = "you" + tail
@@ -301,6 +310,9 @@ _IN_MEETING = frozenset("""
 _GIVING = frozenset("""
     show give teach walk recommend suggest introduce share offer send point explain draw sketch
 """.split())
+_PASSIVES = frozenset("""
+    promoted hired named appointed elected recruited poached acquired born raised headhunted
+""".split())
 _SHOW_VERBS = frozenset("show teach send".split())  # "showed the trick": showed me
 _PROBLEM_RE = re.compile(
     r"\b(?:complain\w*|struggl\w*|pain(?:ful)?|broken|slow|flaky|outages?|lacks?|"
@@ -326,7 +338,7 @@ def _subject_clause(words: list[str]) -> bool:
     start = 1 if _bare(words[0]) in _DETERMINERS else 0
     for i in range(start + 1, min(len(words), start + 5)):
         bare = _bare(words[i])
-        if bare in _PREPOSITIONS:
+        if bare in _PREPOSITIONS or bare in ("where", "which", "that", "who", "whose", "when"):
             return False
         if words[i - 1][:1].isdigit() or _bare(words[i - 1]) in _DETERMINERS:
             continue  # "about 40 services", "the ships": a noun after a number or article
@@ -349,12 +361,20 @@ def _subject_clause(words: list[str]) -> bool:
 def _lower_first(text: str) -> str:
     first = text.split(" ", 1)[0]
     bare = _bare(first)
-    if first[:1].isupper() and first[1:].islower() and bare != "i" and (
+    if first[:1].isupper() and first[1:].islower() and bare != "i" and bare not in _NAMES and (
             verb_form(bare) or bare in _DETERMINERS | _TEAM_WORDS | set(_SUBJECTS)
             or bare in _POSSESSIVE or "NOUN" in _lemmas(bare) or "ADJ" in _lemmas(bare)
             or bare in _PREPOSITIONS):
         return text[:1].lower() + text[1:]
     return text
+
+
+# Products and languages that are also English words: a capital keeps its meaning.
+_NAMES = frozenset("""
+    python go rust swift ruby java spark snowflake looker elixir julia dart scala hive beam
+    pandas polars airflow dagster kafka docker terraform vault consul nomad grafana
+""".split())
+_NO_ARTICLE = frozenset("you your me it them how what why when where whether".split())
 
 
 def _with_the(words: list[str]) -> list[str]:
@@ -364,9 +384,8 @@ def _with_the(words: list[str]) -> list[str]:
     first = _bare(words[0])
     compound_number = re.match(r"\d+-[a-z]", words[0]) is not None  # "4-day week pilot"
     if not (words[0][:1].islower() or compound_number) or first in _DETERMINERS \
-            or first in _PREPOSITIONS or first in ("you", "your", "me", "it", "them", "how", "what", "why", "when", "where",
-                         "whether") or words[0][:1].isdigit() and not compound_number \
-            or first in _OBJECTS:
+            or first in _PREPOSITIONS or first in _NO_ARTICLE or first in _OBJECTS \
+            or words[0][:1].isdigit() and not compound_number:
         return words
     head = []
     for word in words:
@@ -389,14 +408,17 @@ def _verb_clause(words: list[str], form: str) -> tuple[Shape, str, str]:
     first, rest = _bare(words[0]), words[1:]
     base = verb_base(first)
     if base in _SHOW_VERBS and form == "VBD" and rest and _bare(rest[0]) not in (
-            "me", "us", "you", "up", "to", "how"):
+            "me", "us", "you", "up", "to"):
         rest = ["me", *rest]
     if base in ("lead", "run", "own", "manage", "build", "migrate", "rebuild", "maintain",
                 "design", "rewrite", "split", "replace", "scale") and rest:
         rest = _with_the(rest)
     for i in range(1, len(rest)):
+        following = _bare(rest[i + 1]) if i + 1 < len(rest) else ""
         if _bare(rest[i - 1]) in ("and", "but", "or") and verb_form(rest[i]) == "VBZ" \
-                and (form == "VBZ") and (i + 1 < len(rest) and _bare(rest[i + 1]) in _DETERMINERS):
+                and form == "VBZ" and following and (
+                    following in _DETERMINERS or following[:1].isdigit()
+                    or set(_lemmas(following)) == {"ADJ"}):
             rest[i] = verb_base(rest[i])  # "loves X but hates the tooling": you love, you hate
     tail = (" " + " ".join(rest)) if rest else ""
     if form == "VBZ":
@@ -405,6 +427,8 @@ def _verb_clause(words: list[str], form: str) -> tuple[Shape, str, str]:
         return Shape.CLAUSE, verb + tail, ""
     if form == "VBG" or first in _ADJECTIVE_STARTS:
         return Shape.CLAUSE, "you're " + words[0] + tail, ""
+    if form == "VBD" and first in _PASSIVES:
+        return Shape.CLAUSE, "you were " + words[0] + tail, ""  # "promoted to staff"
     if form == "VBD" and base in _IN_MEETING:
         gerund = gerund_of(first) + tail if base in _GIVING else ""
         return Shape.IN_MEETING, "you " + words[0] + tail, gerund
@@ -413,10 +437,20 @@ def _verb_clause(words: list[str], form: str) -> tuple[Shape, str, str]:
     return Shape.CLAUSE, "you " + " ".join(words), ""
 
 
+def _later_verb(words: list[str]) -> str | None:
+    """Like `_starts_verb`, and a later piece may also start with a bare verb before its
+    object: `CI takes 40 minutes, want it under 10`."""
+    form = _starts_verb(words)
+    if form is None and len(words) > 1 and words[0][:1].islower() and _is_base(words[0]) \
+            and _bare(words[1]) in _DETERMINERS | {"it", "them", "me", "us", "more", "to"}:
+        return "VB"
+    return form
+
+
 def _continuation(part: str) -> str | None:
     """A later verb-led piece sharing the subject "you": `was at Stripe` -> `were at Stripe`."""
     words = part.split()
-    form = _starts_verb(words)
+    form = _later_verb(words)
     if form is None:
         return None
     first = _bare(words[0])
@@ -437,6 +471,10 @@ def _topic_text(part: str) -> str:
     words = part.split()
     if not words:
         return part
+    part = re.sub(r"^about\s+(?=\d)", "roughly ", part)  # "~40 services": not "about about"
+    words = part.split()
+    if words[0][:1].isdigit() or _bare(words[0]) == "roughly":
+        return "your " + part
     if negated:  # "no SRE team yet": what they plan, not cheering what they lack
         plural = _bare(words[-1]).endswith("s")
         article = "" if plural or _bare(words[0]) in _DETERMINERS else "the "
@@ -508,6 +546,9 @@ def _main_phrase(part: str, name: str) -> Phrase:
         return Phrase(Shape.TOPIC, to_you(part, name))
     if _NEGATION_RE.match(part):
         return Phrase(Shape.TOPIC, to_you(_topic_text(part), name))
+    if first.startswith("ex-") and len(first) > 3:
+        article = "an"  # "ex-Googler": an ex-Googler
+        return Phrase(Shape.CLAUSE, f"you're {article} {to_you(part, name)}")
     if re.match(r"(?:originally\s+)?from\s+[A-Z]", part):
         return Phrase(Shape.CLAUSE, "you're " + part)  # "originally from Lagos"
     if first in _SUBORDINATORS:
@@ -536,7 +577,7 @@ def _main_phrase(part: str, name: str) -> Phrase:
     if len(words) > 1 and (set(_lemmas(first)) == {"ADV"} or first in _ADVERBS) \
             and _starts_verb(words[1:]):
         inner = _main_phrase(" ".join(words[1:]), name)
-        head = re.match(r"you(?:'re)?\s", inner.text)
+        head = re.match(r"you(?:'re| were)?\s", inner.text)
         if head:
             text = f"{head.group()}{words[0]} {inner.text[head.end():]}"
             return Phrase(inner.shape, text, inner.gerund)
