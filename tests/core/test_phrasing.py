@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a table: one note line and what it becomes per row, easier to read unwrapped)
 """Note lines to words said to the person: the table of note shapes and what each becomes.
 
 Each row is a line of the kind people type during an interview (lowercase shorthand, typos,
@@ -95,7 +96,7 @@ POINT_LINES = [  # note line -> (shape, phrase said to the person)
     ('asked about my side project', 'clause', 'you asked about my side project'),
     ('big believer in blameless postmortems', 'clause', "you're a big believer in blameless postmortems"),
     ('interested in property-based testing', 'clause', "you're interested in property-based testing"),
-    ('based in Lisbon, remote-first team', 'clause', "you're based in Lisbon (remote-first team)"),
+    ('based in Lisbon, remote-first team', 'clause', "you're based in Lisbon"),
     ('excited about WebAssembly at the edge', 'clause', "you're excited about WebAssembly at the edge"),
     ('focused on reducing cloud spend this year', 'clause', "you're focused on reducing cloud spend this year"),
     ('building a new observability stack', 'clause', "you're building a new observability stack"),
@@ -200,6 +201,25 @@ POINT_LINES = [  # note line -> (shape, phrase said to the person)
     ('thinks the biggest risk is vendor lock-in', 'clause', 'you think the biggest risk is vendor lock-in'),
     ("said they'd like more people who write well", 'clause', "you'd like more people who write well"),
     ("mentioned they're opening an office in Nairobi", 'clause', "you're opening an office in Nairobi"),
+    ('migrating monolith to k8s, 40 services', 'clause', "you're migrating the monolith to k8s (40 services)"),
+    ('loves rock climbing', 'clause', 'you love rock climbing'),
+    ('we use Go for everything', 'clause', 'you use Go for everything'),
+    ('was at Stripe before', 'clause', 'you were at Stripe before'),
+    ('she mentors two juniors', 'clause', 'you mentor two juniors'),
+    ('runs the data team, migrating it to Go', 'clause', 'you run the data team and are migrating it to Go'),
+    ("customers want alerts in 5 minutes, today it's next-day", 'clause', "your customers want alerts in 5 minutes (today it's next-day)"),
+    ('coordinated the schedule', 'in_meeting', 'you coordinated the schedule'),
+    ('on-call rotation every 6 weeks', 'topic', 'your on-call rotation every 6 weeks'),
+    ('Kafka + Flink for streaming', 'topic', 'Kafka and Flink for streaming'),
+    ('new VP of eng joined in March', 'clause', 'your new VP of engineering joined in March'),
+    ('ex-Stripe, built their billing ledger', 'clause', 'you were previously at Stripe and built your billing ledger'),
+    ('sketches every flow on paper first', 'clause', 'you sketch every flow on paper first'),
+    ('product round, very friendly, started as a data analyst', 'clause', 'you started as a data analyst'),
+    ('big reorg last year', 'topic', 'the big reorg last year'),
+    ('Q3 roadmap: self-serve onboarding', 'topic', 'your Q3 roadmap (self-serve onboarding)'),
+    ('pair programming most days', 'topic', 'pair programming most days'),
+    ('previously at Shopify for 5 yrs', 'clause', 'you were previously at Shopify for 5 years'),
+    ('uses Go and Rust w/ gRPC everywhere', 'clause', 'you use Go and Rust with gRPC everywhere'),
     ('huge fan of cycling, rides to the office from Oakland', 'clause', "you're a huge fan of cycling and ride to the office from Oakland"),
     ("coaches her daughter's robotics team", 'clause', "you coach your daughter's robotics team"),
     ('loves sourdough', 'clause', 'you love sourdough'),
@@ -246,6 +266,10 @@ NEVER_IN_A_DRAFT = [  # logistics, impressions, the user's verdict: nothing to s
     'decision by end of month',
     'we scheduled the onsite for next Thursday',
     'his team is hiring a staff engineer',
+    "they're hiring in Berlin",
+    'start date flexible, team in Berlin and remote',
+    'remote ok?',
+    'open to visa sponsorship',
 ]
 PLUS_LINES = [  # `+` line -> (kind, contribution, sentence after it)
     ('I led our cron-to-Kafka migration at Voltly, 40 jobs moved without downtime', ('i', 'I led our cron-to-Kafka migration at Voltly (40 jobs moved without downtime)', '')),
@@ -350,6 +374,9 @@ QUESTION_LINES = [  # `?` line -> the question's topic, without the verdict
     ('how would i migrate a monolith to services', 'how I would migrate a monolith to services'),
     ("asked how I'd structure a Terraform repo for 5 teams", 'how I would structure a Terraform repo for 5 teams'),
     ("how i'd roll back a kafka consumer offset, was vague", 'how I would roll back a kafka consumer offset'),
+    ('asked how would I scale the cache?', 'how I would scale the cache'),
+    ('difference between processes and threads', 'the difference between processes and threads'),
+    ('asked me about CAP theorem, I mixed up C and A', 'CAP theorem'),
 ]
 
 _THIRD_PERSON_RE = re.compile(r"\b(?:he|she|his|him|he's|she's|hers|himself|herself)\b", re.I)

@@ -24,7 +24,8 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |rescheduled?|take[- ]home\s+due|travel|flights?|hotel|reimburs\w*|expenses|parking|lobby
     |front\s+desk|badge|visitor|headcount|hiring\s+\d+|(?:is|are)\s+hiring|hiring\s+for
     |\d+\s+(?:open\s+)?(?:roles|positions|openings|seniors|juniors|hires)
-    |interview\s+(?:loop|process)|rounds?\s+(?:left|to\s+go)|remote\s+(?:ok|okay|possible|allowed)
+    |interview\s+(?:loop|process)|rounds?\s+(?:left|to\s+go)|(?:'re|are|is)\s+hiring
+    |remote(?:[- ]first|\s+ok|\s+okay|\s+possible|\s+allowed|\?)
     )\b""", re.IGNORECASE | re.VERBOSE)
 
 # Which part of the day it was, or a one-word impression: true, but not a point.

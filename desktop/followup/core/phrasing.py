@@ -64,6 +64,7 @@ _NOT_VERBS = frozenset("""
     reviews tests test work docs study group support ops on-call release releases
     lots lot days weeks months years hours minutes
 """.split())
+_PLURALS = frozenset("people children men women folks staff devs engineers data".split())
 _NOT_GERUND = frozenset("""
     billing building ceiling consulting engineering evening funding king logging marketing
     meeting morning nothing onboarding pricing ring something spring string thing ticketing
@@ -79,7 +80,8 @@ _DETERMINERS = frozenset("""
 """.split())
 _PREPOSITIONS = frozenset("""
     to from in on at for with about into onto over by up out back off down away around through
-    as like than of per via across after before during since until without within
+    as like than of per via across after before during since until without within between
+    among against behind under above beyond
 """.split())
 _ADJECTIVE_STARTS = frozenset("""
     based interested excited located focused involved married keen passionate proud curious
@@ -172,7 +174,8 @@ _SHORTHAND = (
     (r"\bjr\b", "junior"), (r"\bdept\b", "department"), (r"\bre:\s*", "about "),
     (r"(?<=\s)@\s*(?=[A-Za-z])", "at "), (r"\bteh\b", "the"), (r"\badn\b", "and"),
     (r"\bhes\b", "he's"), (r"\bshes\b", "she's"), (r"\btheyre\b", "they're"),
-    (r"\babt\b", "about"), (r"\bwiht\b", "with"), (r"\bthier\b", "their"), (r"\bhte\b", "the"), (r"\btaht\b", "that"),
+    (r"\babt\b", "about"), (r"\bwiht\b", "with"), (r"\bthier\b", "their"), (r"\bhte\b", "the"),
+    (r"\btaht\b", "that"),
 )
 _SHORTHAND_RE = [(re.compile(p, re.IGNORECASE), r) for p, r in _SHORTHAND]
 _CHANGE_RE = re.compile(r"^([\w.-]+(?:\s[\w.-]+)?)\s*(?:->|=>)\s*")  # "search -> vectors"
@@ -321,6 +324,7 @@ _PROBLEM_RE = re.compile(
 _TEAM_WORDS = frozenset("""
     team teams office mission culture stack roadmap product platform customers users codebase
     process org plans architecture pipeline pipelines engineers clients data infra backlog
+    on-call oncall
 """.split())
 _TIME_TAIL_RE = re.compile(r"\s+(?:today|currently|right now|now|yet|at the moment)$", re.I)
 _NEGATION_RE = re.compile(r"^(?:no|not|zero|lack\s+of|missing|without)\s+(?:any\s+|real\s+)?",
@@ -338,6 +342,8 @@ def _subject_clause(words: list[str]) -> bool:
     start = 1 if _bare(words[0]) in _DETERMINERS else 0
     for i in range(start + 1, min(len(words), start + 5)):
         bare = _bare(words[i])
+        if bare == "of" and i + 1 < len(words):
+            continue  # "new VP of engineering joined": the subject goes on
         if bare in _PREPOSITIONS or bare in ("where", "which", "that", "who", "whose", "when"):
             return False
         if words[i - 1][:1].isdigit() or _bare(words[i - 1]) in _DETERMINERS:
@@ -349,11 +355,13 @@ def _subject_clause(words: list[str]) -> bool:
             if form == "VBD" and i + 1 < len(words) and _bare(words[i + 1]) == "by":
                 return False  # "tables owned by Marcus": a participle
             return True
-        if form == "VB" and _bare(words[i - 1]).endswith("s") and not _is_noun(bare):
-            return True  # "customers want alerts"
-        if form == "VB" and _bare(words[i - 1]).endswith("s") and (
-                i + 1 == len(words) or _bare(words[i + 1]) in _DETERMINERS | _PREPOSITIONS
-                | {"more", "every", "each"} or "ADV" in _lemmas(_bare(words[i + 1]))):
+        plural = _bare(words[i - 1]).endswith("s") or _bare(words[i - 1]) in _PLURALS
+        if form == "VB" and plural and not _is_noun(bare):
+            return True  # "customers want alerts", "people rotate between teams"
+        after = _bare(words[i + 1]) if i + 1 < len(words) else ""
+        if form == "VB" and plural and after and (
+                after in _DETERMINERS | _PREPOSITIONS | {"more", "every", "each"}
+                or "ADV" in _lemmas(after)):
             return True  # "releases go out every Tuesday", "consumers lag during peak hours"
     return False
 
@@ -505,6 +513,9 @@ def _label(first: str, second: str, name: str) -> Phrase | None:
     if _bare(first) in ("q", "question", "asked"):
         return Phrase(Shape.TOPIC, second)  # a question they asked: "how we'd roll out flags"
     label = to_you(_topic_text(first), name)
+    if not label.startswith(("your ", "the ", "a ", "an ")) and any(
+            _bare(w) in _TEAM_WORDS | _PURPOSES for w in label_words):
+        label = "your " + label  # "Q3 roadmap": your Q3 roadmap
     if _bare(label_words[-1]) in _PURPOSES and _is_base(second.split()[0]):
         return Phrase(Shape.TOPIC, f"{label} to {to_you(second, name)}")
     if _subject_clause(second.split()) or _starts_verb(second.split()):
@@ -547,8 +558,11 @@ def _main_phrase(part: str, name: str) -> Phrase:
     if _NEGATION_RE.match(part):
         return Phrase(Shape.TOPIC, to_you(_topic_text(part), name))
     if first.startswith("ex-") and len(first) > 3:
-        article = "an"  # "ex-Googler": an ex-Googler
-        return Phrase(Shape.CLAUSE, f"you're {article} {to_you(part, name)}")
+        former = words[0][3:]
+        if former.lower().endswith(("er", "ian", "ite", "ie")):  # "ex-Googler": an ex-Googler
+            return Phrase(Shape.CLAUSE, f"you're an {to_you(part, name)}")
+        rest = " ".join(words[1:])  # "ex-Stripe": a former employer
+        return Phrase(Shape.CLAUSE, f"you were previously at {former} {rest}".rstrip())
     if re.match(r"(?:originally\s+)?from\s+[A-Z]", part):
         return Phrase(Shape.CLAUSE, "you're " + part)  # "originally from Lagos"
     if first in _SUBORDINATORS:
@@ -591,7 +605,7 @@ def _main_phrase(part: str, name: str) -> Phrase:
     if _subject_clause(words):
         if words[0][:1].islower() and first not in _DETERMINERS and (
                 first in _TEAM_WORDS or "NOUN" in _lemmas(first) or verb_form(first) == "VBG"
-                or first in _NOT_GERUND):
+                or first in _NOT_GERUND or set(_lemmas(first)) == {"ADJ"}):
             part = "your " + part
         elif first in ("the",) and len(words) > 1 and _bare(words[1]) in _TEAM_WORDS:
             part = "your " + " ".join(words[1:])
