@@ -145,17 +145,20 @@ def rephrase_fragment(fragment: str, person_name: str = "") -> Phrase | None:
     return rephrase(fragment, first_name(person_name))
 
 
-def point_sentence(fragment: str, index: int, voice: int, person_name: str = "") -> str:
-    """One point as a whole sentence; the frame depends on the person's voice and the index."""
+def point_sentence(fragment: str, index: int, voice: int, person_name: str = "",
+                   shared: bool = False) -> str:
+    """One point as a whole sentence; the frame depends on the person's voice and the index
+    (`shared`: a point of the meeting's general notes)."""
     phrase = rephrase_fragment(fragment, person_name)
     if phrase is None:
         return ""
-    return frames.point_sentence(phrase, voice, index)
+    return frames.point_sentence(phrase, voice, index, shared)
 
 
-def points_paragraphs(fragments: Sequence[str], voice: int, person_name: str = "") -> str:
+def points_paragraphs(fragments: Sequence[str], voice: int, person_name: str = "",
+                      shared: bool = False) -> str:
     sentences = [s for i, f in enumerate(fragments)
-                 if (s := point_sentence(f, i, voice, person_name))]
+                 if (s := point_sentence(f, i, voice, person_name, shared))]
     if sum(len(s.split()) for s in sentences) <= 70:
         return " ".join(sentences)
     return "\n\n".join(sentences)
@@ -172,10 +175,11 @@ def points_value(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
     """The person's own points; without any, those of the meeting's general notes (`!` lines
     first), which were true for everyone met; without those either, a gap to fill."""
     points = pick_points(request.notes, max_points)
-    if not points:
-        points = pick_points(request.general_notes, min(2, max_points))
     if points:
         return points_paragraphs(points, voice, request.person_name)
+    shared = pick_points(request.general_notes, min(2, max_points))
+    if shared:
+        return points_paragraphs(shared, voice, request.person_name, shared=True)
     return point_gap(request.person_name)
 
 

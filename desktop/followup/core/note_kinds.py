@@ -53,7 +53,7 @@ SELF_ASSESSMENT_RE = re.compile(r"""\b(?:
     vague|vaguely|fumbled?|fumbling|blank(?:ed)?|rambl(?:ed|ing|e)|weak|weakly|poor(?:ly)?|badly
     |bombed|botched|froze|stumbled|flubbed|messed\s+up|screwed\s+up|hand[- ]?wav(?:ed|ing|e)
     |couldn'?t\s+(?:remember|recall|answer|explain|think)|could\s+not|didn'?t\s+(?:know|remember)
-    |did\s+not|forgot|forget|not\s+(?:quite\s+)?(?:true|right|correct|great|sure)|wrong|mistakes?
+    |did\s+not|i\s+didn'?t|i\s+wasn'?t|forgot|forget|not\s+(?:quite\s+)?(?:true|right|correct|great|sure)|wrong|mistakes?
     |no\s+idea|unsure|nervous|should\s+have|should'?ve|meh|my\s+answer|i\s+said|i\s+answered
     |i\s+think\s+i|struggled|awkward|embarrass\w*|not\s+my\s+best|went\s+blank|brain\s+fart
     )\b""", re.IGNORECASE | re.VERBOSE)
