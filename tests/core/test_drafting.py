@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from benchmarks.draft_quality import MEETINGS_FILE, frames_of, meeting_requests, report_meeting
 
 from followup.core import templates
-from benchmarks.draft_quality import MEETINGS_FILE, frames_of, meeting_requests, report_meeting
 from followup.core.drafting import (
     ANSWER_GAP,
     CAPACITIES,
@@ -317,8 +316,8 @@ def test_self_criticism_is_never_a_point():
 
 
 def test_logistics_never_become_points():
-    notes = ("! benefits: 4-day week pilot starting in spring\n! final decision expected next week\n"
-             "! salary band 140-160k\nhiring 2 seniors, decision in two weeks\n"
+    notes = ("! benefits: 4-day week pilot starting in spring\n"
+             "! final decision expected next week\n! salary band 140-160k\nhiring 2 seniors, decision in two weeks\n"
              "! they're moving from PostgreSQL to TimescaleDB")
     assert pick_points(notes) == ["they're moving from PostgreSQL to TimescaleDB"]
     body = generate_draft(request_for("Marcus Feld", notes=notes)).body
@@ -330,7 +329,8 @@ def test_personal_line_is_a_short_warm_sentence_near_the_end():
     body = generate_draft(request_for("Tom Becker")).body
     paragraphs = [p for p in body.split("\n\n") if p.strip()]
     personal = [i for i, p in enumerate(paragraphs) if "cycling" in p]
-    assert len(personal) == 1 and personal[0] == len(paragraphs) - 4  # then interest, sign-off, signature
+    # then the interest paragraph, the sign-off and the signature
+    assert len(personal) == 1 and personal[0] == len(paragraphs) - 4
     assert "you're a huge fan of cycling and ride to the office from Oakland" in body
     assert len(paragraphs[personal[0]].split()) <= 25
 
