@@ -317,7 +317,8 @@ def test_self_criticism_is_never_a_point():
 
 def test_logistics_never_become_points():
     notes = ("! benefits: 4-day week pilot starting in spring\n"
-             "! final decision expected next week\n! salary band 140-160k\nhiring 2 seniors, decision in two weeks\n"
+             "! final decision expected next week\n! salary band 140-160k\n"
+             "hiring 2 seniors, decision in two weeks\n"
              "! they're moving from PostgreSQL to TimescaleDB")
     assert pick_points(notes) == ["they're moving from PostgreSQL to TimescaleDB"]
     body = generate_draft(request_for("Marcus Feld", notes=notes)).body
