@@ -9,6 +9,7 @@ funny"). Plain word lists, tested by `tests/core/test_phrasing.py`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Salary, benefits, decision timing, next steps, travel and scheduling: the guides' "don't
 # mention next steps" and a coach's "the note is about the conversation, not the process".
@@ -66,22 +67,26 @@ PRIVATE_WORDS = (
 )
 
 
+@lru_cache(maxsize=4096)
 def is_logistics(text: str) -> bool:
     """Whether a note (or a piece of one) is about salary, benefits, timing, travel or
     scheduling rather than the conversation itself."""
     return _LOGISTICS_RE.search(text) is not None
 
 
+@lru_cache(maxsize=4096)
 def is_descriptor(text: str) -> bool:
     """`Product round`, `very friendly`: which part of the day it was, or an impression."""
     return _DESCRIPTOR_RE.match(text.strip().rstrip(".!")) is not None
 
 
+@lru_cache(maxsize=4096)
 def is_personal(text: str) -> bool:
     """Whether a note line is about the person's life outside work (hobby, family, food)."""
     return _PERSONAL_RE.search(text) is not None and not is_logistics(text)
 
 
+@lru_cache(maxsize=4096)
 def is_self_assessment(text: str) -> bool:
     """Whether a note (or a piece of one) is the user's verdict on how they did."""
     return SELF_ASSESSMENT_RE.search(text) is not None

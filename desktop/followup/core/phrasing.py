@@ -187,6 +187,7 @@ def _list_of(match: re.Match) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+@lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """One line with shorthand written out, quotes and asides in parentheses dropped."""
     text = re.sub(r"\([^)]*\)", " ", text)  # "(not quite true)": the user's aside
@@ -643,6 +644,7 @@ def _join(phrase: Phrase, sep: str, part: str, name: str) -> str:
     return ", " + to_you(part, name)
 
 
+@lru_cache(maxsize=2048)  # the same line is phrased again for each length tried
 def rephrase(line: str, first_name: str = "") -> Phrase | None:
     """One note line as a phrase said to the person called `first_name`, or None when nothing
     in it may reach an email (only logistics, impressions or the user's verdict)."""
@@ -730,6 +732,7 @@ def _own_clause(part: str) -> tuple[str, str]:
     return "noun", "my experience with " + part
 
 
+@lru_cache(maxsize=2048)  # the same line is phrased again for each length tried
 def contribution_phrase(line: str) -> tuple[str, str, str]:
     """(kind, text, more) of a `+` line: kind `i` is a clause ("I led X (40 jobs)"), kind
     `noun` a phrase to bring ("my churn model work at Northwind"); the text has no final stop.
@@ -782,6 +785,7 @@ _VERDICT_LEAD_RE = re.compile(
     r"\s+(?:remember|recall|explain|answer|know)\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=2048)  # the same line is phrased again for each length tried
 def question_topic(line: str) -> str | None:
     """What a `?` line's question was about, without the user's verdict: `asked how I'd size
     Kafka partitions, I hand-waved` -> `how I would size Kafka partitions`; None when the line
