@@ -4,7 +4,8 @@ After one warm-up call (templates read, patterns compiled), `generate_draft` and
 run for all six people; the median over repeats is compared with just parsing the same notes
 (`parse_notes`). Phrases of note lines are cached, so drafting is also timed with the caches
 emptied before each repeat, as when every line is new. The spelling dictionary loads once per
-process: it is timed on its own, cold. The same panel is also drafted through the store (`ensure_drafts`), reading and writing rows.
+process: it is timed on its own, cold. The same panel is also drafted through the store
+(`ensure_drafts`), reading and writing rows.
 """
 
 from __future__ import annotations
