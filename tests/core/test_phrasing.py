@@ -93,7 +93,7 @@ POINT_LINES = [  # note line -> (shape, phrase said to the person)
     ('offered to intro me to the data platform lead', 'in_meeting', 'you offered to intro me to the data platform lead'),
     ('drew the architecture on the whiteboard', 'in_meeting', 'you drew the architecture on the whiteboard'),
     ('sketched their event bus on a napkin', 'in_meeting', 'you sketched your event bus on a napkin'),
-    ('asked about my side project', 'clause', 'you asked about my side project'),
+    ('asked about my side project', 'in_meeting', 'you asked about my side project'),
     ('big believer in blameless postmortems', 'clause', "you're a big believer in blameless postmortems"),
     ('interested in property-based testing', 'clause', "you're interested in property-based testing"),
     ('based in Lisbon, remote-first team', 'clause', "you're based in Lisbon"),

@@ -84,7 +84,7 @@ _IN_MEETING_GERUND = (  # for things given to the user: "Thank you for showing m
     "I'm grateful to you for {}.",
     "Thanks again for {}.",
     "I really appreciated you {}.",
-    "It was generous of you to spend time {}.",
+    "Many thanks for {}.",
     "I valued you {}.",
 )
 _MINE = (

@@ -24,21 +24,23 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |(?:re)?schedul(?:e|ed|ing)\s+(?:the|a|an|my|our|next|another|for|call|interview|onsite)
     |rescheduled?|take[- ]home\s+due|travel|flights?|hotel|reimburs\w*|expenses|parking|lobby
     |front\s+desk|badge|visitor|headcount|hiring\s+\d+|(?:is|are)\s+hiring|hiring\s+for
-    |\d+\s+(?:open\s+)?(?:roles|positions|openings|seniors|juniors|hires)
+    |\d+\s+(?:open\s+)?(?:roles|positions|openings|hires)|learning\s+budget|stipend|allowance
+    |hybrid|days?\s+(?:a\s+week\s+)?in\s+(?:the\s+)?office|in-office|office\s+days|return\s+to\s+office
     |interview\s+(?:loop|process)|rounds?\s+(?:left|to\s+go)|(?:'re|are|is)\s+hiring
-    |remote(?:[- ]first|\s+ok|\s+okay|\s+possible|\s+allowed|\?)
+    |remote(?:$|\?|[- ](?:first|friendly|team|work|working|policy|ok|okay|only|possible|allowed))
     )\b""", re.IGNORECASE | re.VERBOSE)
 
 # Which part of the day it was, or a one-word impression: true, but not a point.
 _DESCRIPTOR_RE = re.compile(
-    r"^(?:(?:[\w-]+\s+){0,2}(?:round|interview|screen|call|chat|session\s+with)|"
+    r"^(?:(?:very|really|super|so|quite|extremely|incredibly)\s+[\w-]+(?:\s+lol)?|"
+    r"(?:[\w-]+\s+){0,2}(?:round|interview|screen|call|chat|session\s+with)|"
     r"(?:very|really|super|so|quite)?\s*(?:friendly|nice|smart|funny|kind|chatty|warm|lovely|"
     r"sharp|busy|quiet|tired|rushed|late|great|cool)(?:\s+person|\s+guy|\s+gal)?)$",
     re.IGNORECASE)
 
 # Hobbies, family, pets, food, sport, places from home: the rapport line.
 _PERSONAL_RE = re.compile(r"""\b(?:
-    hobby|hobbies|fan\s+of|weekends?|vacation\s+in|holiday
+    hobby|hobbies|fan|weekends?|vacation\s+in|holiday|triathlons?|trains\s+for|\d+\s?yo
     |daughter|son|kids?|children|toddler|baby|wife|husband|partner|family|dog|cat|puppy|pets?
     |sourdough|baking|bakes?|cook(?:s|ing)?|recipes?|coffee\s+snob|tea|wine|beer|chess|board\s+games?
     |cycling|cyclist|bike|bikes|rides?\s+to|runner|running\s+club|marathons?|climb(?:s|ing|er)?

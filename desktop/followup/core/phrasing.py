@@ -64,6 +64,9 @@ _NOT_VERBS = frozenset("""
     reviews tests test work docs study group support ops on-call release releases
     lots lot days weeks months years hours minutes
 """.split())
+# What a person wants or thinks: a later piece with one of these is the person's, not the
+# subject's ("pager load is too high, wants to cut it": you want to cut it).
+_WISHES = frozenset("want hope plan think believe like love prefer wish aim expect".split())
 _PLURALS = frozenset("people children men women folks staff devs engineers data".split())
 _NOT_GERUND = frozenset("""
     billing building ceiling consulting engineering evening funding king logging marketing
@@ -200,14 +203,22 @@ def clean(text: str) -> str:
     return " ".join(text.split()).strip(" .,;:!?-")
 
 
+def _adjective(word: str) -> bool:
+    lemmas = _lemmas(_bare(word))
+    if not lemmas:  # not in the tables: judge by the ending ("reversible", "serverless")
+        return _bare(word).endswith(("ible", "able", "ful", "ous", "ive", "less", "ic", "al"))
+    return "ADJ" in lemmas and "VERB" not in lemmas
+
+
 def split_parts(text: str) -> list[tuple[str, str]]:
     """(separator before, piece) at commas, semicolons, colons and spaced dashes."""
     parts, start, sep = [], 0, ""
     for match in re.finditer(r"[,;:](?=\s)|\s[-\u2013\u2014]+\s|\s/\s", text):
         before = text[:match.start()].split()[-1:] or [""]
+        after = text[match.end():].split()[:1] or [""]
         if match.group() == "," and _lemmas(_bare(before[0])).keys() & {"ADJ"} \
                 and not _lemmas(_bare(before[0])).keys() & {"VERB"} and start < match.start() \
-                and len(text[start:match.start()].split()) > 2:
+                and _adjective(after[0]):
             continue  # "small, reversible changes": one list of adjectives
         parts.append((sep, text[start:match.start()].strip()))
         sep, start = match.group().strip(), match.end()
@@ -308,7 +319,7 @@ _REPORTING_RE = re.compile(
 _IN_MEETING = frozenset("""
     like love enjoy show give suggest recommend offer introduce invite walk take help praise
     draw sketch demo answer pair share teach point send set arrange organize organise
-    coordinate host welcome greet meet review
+    coordinate host welcome greet meet review ask
 """.split())
 # Things given to the user, which also read well as "Thank you for showing me ...".
 _GIVING = frozenset("""
@@ -625,7 +636,9 @@ def _join(phrase: Phrase, sep: str, part: str, name: str) -> str:
     if continued is not None and re.match(r"you(?:\s|'re\b|'ve\b)", phrase.text):
         return " and " + to_you(continued, name)
     form = _starts_verb(part.split())
-    if form in ("VBZ", "VBD") and phrase.shape is not Shape.TOPIC and _KEEP not in part:
+    wish = form == "VBZ" and verb_base(part.split()[0]) in _WISHES
+    if form in ("VBZ", "VBD") and phrase.shape is not Shape.TOPIC and _KEEP not in part \
+            and not wish:
         return " and " + to_you(part, name)  # "onboarding is slow, takes 3 weeks": it takes
     if continued is not None and phrase.shape is not Shape.TOPIC:
         continued = re.sub(r"^are\s", "'re ", continued)
