@@ -220,6 +220,13 @@ POINT_LINES = [  # note line -> (shape, phrase said to the person)
     ('pair programming most days', 'topic', 'pair programming most days'),
     ('previously at Shopify for 5 yrs', 'clause', 'you were previously at Shopify for 5 years'),
     ('uses Go and Rust w/ gRPC everywhere', 'clause', 'you use Go and Rust with gRPC everywhere'),
+    ('main pain: offline support for nurses in rural areas', 'problem', 'your main pain is offline support for nurses in rural areas'),
+    ('accessibility audits every quarter, WCAG AA', 'topic', 'the accessibility audits every quarter (WCAG AA)'),
+    ('her cat is named Pixel lol', 'clause', 'your cat is named Pixel'),
+    ('pager load is too high, wants to cut it by half', 'problem', 'your pager load is too high, and you want to cut it by half'),
+    ('big arsenal fan', 'clause', "you're a big arsenal fan"),
+    ('very organized, sent agenda in advance', 'in_meeting', 'you sent me agenda in advance'),
+    ('biggest challenge: hiring senior mobile devs', 'problem', 'your biggest challenge is hiring senior mobile devs'),
     ('huge fan of cycling, rides to the office from Oakland', 'clause', "you're a huge fan of cycling and ride to the office from Oakland"),
     ("coaches her daughter's robotics team", 'clause', "you coach your daughter's robotics team"),
     ('loves sourdough', 'clause', 'you love sourdough'),
@@ -270,6 +277,10 @@ NEVER_IN_A_DRAFT = [  # logistics, impressions, the user's verdict: nothing to s
     'start date flexible, team in Berlin and remote',
     'remote ok?',
     'open to visa sponsorship',
+    'will let me know by thurs',
+    'hybrid, 2 days in office',
+    'comp: 90-110k gbp',
+    'next: take-home due monday',
 ]
 PLUS_LINES = [  # `+` line -> (kind, contribution, sentence after it)
     ('I led our cron-to-Kafka migration at Voltly, 40 jobs moved without downtime', ('i', 'I led our cron-to-Kafka migration at Voltly (40 jobs moved without downtime)', '')),
@@ -330,6 +341,7 @@ PLUS_LINES = [  # `+` line -> (kind, contribution, sentence after it)
     ('could pair w/ their team on the dbt migration', ('i', 'I could pair with your team on the dbt migration', '')),
     ('happy to share my notes from the postgres upgrade', ('i', "I'd be happy to share my notes from the postgres upgrade", '')),
     ('wrote a k6 load-test suite at prev job', ('i', 'I wrote a k6 load-test suite at my previous job', '')),
+    ('built an a11y lint plugin used by 20 teams at prev co', ('i', 'I built an a11y lint plugin used by 20 teams at my previous company', '')),
 ]
 QUESTION_LINES = [  # `?` line -> the question's topic, without the verdict
     ("asked how I'd size Kafka partitions for 2B events a day, I hand-waved", 'how I would size Kafka partitions for 2B events a day'),
@@ -461,6 +473,11 @@ def test_personal_line_gets_one_warm_sentence():
     sentences = {frames.personal_sentence(phrase, voice) for voice in range(6)}
     assert len(sentences) == 6
     assert "It was lovely to hear that you coach your daughter's robotics team." in sentences
+
+
+def test_the_company_is_spelled_as_the_company_spells_it():
+    phrase = rephrase("orbit is open sourcing their form library", "Chloé", "Orbit Labs")
+    assert phrase.text == "Orbit is open sourcing your form library"
 
 
 def test_the_recipients_own_name_becomes_you():

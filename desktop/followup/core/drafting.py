@@ -146,25 +146,25 @@ def first_name(full_name: str) -> str:
 _HONORIFICS = frozenset("dr mr ms mrs mx prof".split())
 
 
-def rephrase_fragment(fragment: str, person_name: str = "") -> Phrase | None:
+def rephrase_fragment(fragment: str, person_name: str = "", company: str = "") -> Phrase | None:
     """A note line as a phrase said to the person (see `phrasing.rephrase`)."""
-    return rephrase(fragment, first_name(person_name))
+    return rephrase(fragment, first_name(person_name), company)
 
 
 def point_sentence(fragment: str, index: int, voice: int, person_name: str = "",
-                   shared: bool = False) -> str:
+                   shared: bool = False, company: str = "") -> str:
     """One point as a whole sentence; the frame depends on the person's voice and the index
     (`shared`: a point of the meeting's general notes)."""
-    phrase = rephrase_fragment(fragment, person_name)
+    phrase = rephrase_fragment(fragment, person_name, company)
     if phrase is None:
         return ""
     return frames.point_sentence(phrase, voice, index, shared)
 
 
 def points_paragraphs(fragments: Sequence[str], voice: int, person_name: str = "",
-                      shared: bool = False) -> str:
+                      shared: bool = False, company: str = "") -> str:
     sentences = [s for i, f in enumerate(fragments)
-                 if (s := point_sentence(f, i, voice, person_name, shared))]
+                 if (s := point_sentence(f, i, voice, person_name, shared, company))]
     if sum(len(s.split()) for s in sentences) <= 70:
         return " ".join(sentences)
     return "\n\n".join(sentences)
@@ -181,17 +181,23 @@ def points_value(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
     """The person's own points; without any, those of the meeting's general notes (`!` lines
     first), which were true for everyone met; without those either, a gap to fill."""
     points = pick_points(request.notes, max_points)
+    shared = pick_points(request.general_notes, 1) if len(points) == 1 and max_points > 1 else []
+    if points and shared:  # one point of their own: the meeting's key point makes two
+        return " ".join([points_paragraphs(points, voice, request.person_name,
+                                           company=request.company),
+                         point_sentence(shared[0], 1, voice, request.person_name, True,
+                                        request.company)])
     if points:
-        return points_paragraphs(points, voice, request.person_name)
+        return points_paragraphs(points, voice, request.person_name, company=request.company)
     shared = pick_points(request.general_notes, min(2, max_points))
     if shared:
-        return points_paragraphs(shared, voice, request.person_name, shared=True)
+        return points_paragraphs(shared, voice, request.person_name, True, request.company)
     return point_gap(request.person_name)
 
 
 def personal_value(request: DraftRequest, voice: int) -> str:
     line = personal_line(request.notes)
-    phrase = rephrase_fragment(line, request.person_name) if line else None
+    phrase = rephrase_fragment(line, request.person_name, request.company) if line else None
     if phrase is None or phrase.shape is Shape.MINE:
         return ""
     return frames.personal_sentence(phrase, voice)

@@ -23,7 +23,9 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |follow[- ]?up\s+call|onsite\s+(?:on|is|next)|calendar|availability|recruiter\s+will
     |(?:re)?schedul(?:e|ed|ing)\s+(?:the|a|an|my|our|next|another|for|call|interview|onsite)
     |rescheduled?|take[- ]home\s+due|travel|flights?|hotel|reimburs\w*|expenses|parking|lobby
-    |front\s+desk|badge|visitor|headcount|hiring\s+\d+|(?:is|are)\s+hiring|hiring\s+for
+    |front\s+desk|badge|visitor|headcount|let\s+me\s+know|will\s+(?:let|send|get\s+back|follow\s+up)
+    |by\s+(?:mon|tues?|wed|thu|thurs|fri|monday|tuesday|wednesday|thursday|friday|end\s+of)
+    |calendar\s+invite|hiring\s+\d+|(?:is|are)\s+hiring|hiring\s+for
     |\d+\s+(?:open\s+)?(?:roles|positions|openings|hires)|learning\s+budget|stipend|allowance
     |hybrid|days?\s+(?:a\s+week\s+)?in\s+(?:the\s+)?office|in-office|office\s+days|return\s+to\s+office
     |interview\s+(?:loop|process)|rounds?\s+(?:left|to\s+go)|(?:'re|are|is)\s+hiring

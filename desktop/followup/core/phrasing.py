@@ -164,6 +164,7 @@ _SHORTHAND = (
     (r"\s&\s", " and "), (r"\bw/o\b", "without"), (r"\bw/(?=\s|\w)", "with "),
     (r"\bb/c\b", "because"), (r"\bbc\b", "because"), (r"\bbtw\b,?\s*", ""),
     (r"\bimo\b,?\s*", ""),
+    (r"\b(?:lol|lmao|haha+|:\)|:D)(?=\s|$)", ""), (r"\bprev(?:ious)?\s+co\b", "previous company"),
     (r"\b(at|from|in)\s+prev(?:ious)?\s+(?=job|role|company|team|gig|employer)",
      r"\1 my previous "),
     (r"^prev(?:iously)?\s+(?=at\b|@)", "previously "), (r"\bprev\b", "previous"),
@@ -332,7 +333,8 @@ _SHOW_VERBS = frozenset("show teach send".split())  # "showed the trick": showed
 _PROBLEM_RE = re.compile(
     r"\b(?:complain\w*|struggl\w*|pain(?:ful)?|broken|slow|flaky|outages?|lacks?|"
     r"missing|no\s+\w+|not\s+enough|hard\s+to|difficult|bottleneck|backlog|debt|churn|late"
-    r"|manual|brittle|fragile|problems?|issues?|bugs?|fire-?fight\w*)\b", re.IGNORECASE)
+    r"|manual|brittle|fragile|problems?|issues?|bugs?|fire-?fight\w*"
+    r"|too\s+(?:high|slow|many|much|long|few))\b", re.IGNORECASE)
 _TEAM_WORDS = frozenset("""
     team teams office mission culture stack roadmap product platform customers users codebase
     process org plans architecture pipeline pipelines engineers clients data infra backlog
@@ -364,6 +366,9 @@ def _subject_clause(words: list[str]) -> bool:
         if form in ("VBZ", "VBD", "MD") or bare in ("are", "were"):
             if form == "VBZ" and bare in _NOT_VERBS:
                 continue
+            if form == "VBZ" and _is_noun(bare) and _bare(words[i - 1]).endswith(
+                    ("ity", "ion", "ness", "ance", "ence", "ure")):
+                continue  # "accessibility audits", "security reviews": compound nouns
             if form == "VBD" and i + 1 < len(words) and _bare(words[i + 1]) == "by":
                 return False  # "tables owned by Marcus": a participle
             return True
@@ -450,7 +455,8 @@ def _verb_clause(words: list[str], form: str) -> tuple[Shape, str, str]:
     if form == "VBD" and first in _PASSIVES:
         return Shape.CLAUSE, "you were " + words[0] + tail, ""  # "promoted to staff"
     if form == "VBD" and base in _IN_MEETING:
-        gerund = gerund_of(first) + tail if base in _GIVING else ""
+        # "showed" -> "showing me ...", but "sent" stays "sent": the note's own word is kept
+        gerund = gerund_of(first) + tail if base in _GIVING and first.endswith("ed") else ""
         return Shape.IN_MEETING, "you " + words[0] + tail, gerund
     if form == "VBD":
         return Shape.CLAUSE, "you " + ("were" if first == "was" else words[0]) + tail, ""
@@ -524,6 +530,9 @@ def _label(first: str, second: str, name: str) -> Phrase | None:
         return None
     if _bare(first) in ("q", "question", "asked"):
         return Phrase(Shape.TOPIC, second)  # a question they asked: "how we'd roll out flags"
+    if _bare(label_words[-1]) in _PAINS:  # "main pain: offline support": your main pain is ...
+        label = " ".join(w for w in label_words if _bare(w) not in _DETERMINERS)
+        return Phrase(Shape.PROBLEM, f"your {label} is {to_you(second, name)}")
     label = to_you(_topic_text(first), name)
     if not label.startswith(("your ", "the ", "a ", "an ")) and any(
             _bare(w) in _TEAM_WORDS | _PURPOSES for w in label_words):
@@ -546,6 +555,7 @@ _ROLE_NOUNS = frozenset("""
     manager engineer lead cto ceo founder cofounder co-founder recruiter designer analyst hire
     joiner director architect scientist researcher developer intern pm
 """.split())
+_PAINS = frozenset("pain problem challenge issue struggle headache bottleneck blocker".split())
 _PURPOSES = frozenset("mission goal goals aim vision plan plans focus priority ambition".split())
 
 
@@ -658,9 +668,10 @@ def _join(phrase: Phrase, sep: str, part: str, name: str) -> str:
 
 
 @lru_cache(maxsize=2048)  # the same line is phrased again for each length tried
-def rephrase(line: str, first_name: str = "") -> Phrase | None:
+def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | None:
     """One note line as a phrase said to the person called `first_name`, or None when nothing
-    in it may reach an email (only logistics, impressions or the user's verdict)."""
+    in it may reach an email (only logistics, impressions or the user's verdict). The
+    `company`'s name, typed in lower case, is spelled as the company spells it."""
     text = _lower_first(clean(line))
     if not text:
         return None
@@ -671,10 +682,13 @@ def rephrase(line: str, first_name: str = "") -> Phrase | None:
         pieces = pieces[2:]  # "benefits: 4-day week pilot" is about benefits, all of it
     if len(pieces) >= 2 and pieces[1][0] == ":" and not _drop(pieces[0][1]):
         rest = ", ".join(p for _s, p in pieces[1:] if not _drop(p))
-        labelled = _label(pieces[0][1], rest, first_name) if rest else None
+        if not rest:
+            return None  # "next: take-home due monday": the label of logistics
+        labelled = _label(pieces[0][1], rest, first_name)
         if labelled is not None:
             return labelled
-    kept = [(sep, _lower_first(p)) for sep, p in pieces if not _drop(p)]
+    kept = [(sep, _company_spelling(_lower_first(p), company)) for sep, p in pieces
+            if not _drop(p)]
     if len(kept) > 1:  # "no tests today, wants data quality checks": the wish, not the lack
         kept = [k for k in kept if not _NEGATION_RE.match(k[1])] or kept[:1]
     if not kept:
@@ -694,6 +708,16 @@ def rephrase(line: str, first_name: str = "") -> Phrase | None:
     gerund = phrase.gerund + text[len(phrase.text):] if phrase.gerund else ""
     return Phrase(_problem_or(phrase.shape, text), text.replace(_KEEP, ""),
                   gerund.replace(_KEEP, ""))
+
+
+def _company_spelling(text: str, company: str) -> str:
+    """`orbit is open sourcing ...` -> `Orbit is ...` when the company is Orbit Labs."""
+    company = company.strip()
+    names = dict.fromkeys((company, company.split()[0])) if company else {}
+    for name in names:
+        if len(name) >= 3:
+            text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", name, text, flags=re.I)
+    return text
 
 
 _KEEP = "\u2060"  # marks a pronoun of someone else, which `to_you` must leave alone
