@@ -40,6 +40,13 @@ class Phrase:
 
 # ---- the lexicon ------------------------------------------------------------------------------
 
+def warm_up() -> None:
+    """Load the word tables now (about a second on a busy machine, once per process), e.g.
+    from a worker thread at start-up, so that the first draft does not wait for them."""
+    _lemmas("runs")
+    _inflections("run")
+
+
 @lru_cache(maxsize=4096)
 def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
     from lemminflect import getAllLemmas  # its tables load on first use (about 0.2 s)
