@@ -227,6 +227,10 @@ POINT_LINES = [  # note line -> (shape, phrase said to the person)
     ('big arsenal fan', 'clause', "you're a big arsenal fan"),
     ('very organized, sent agenda in advance', 'in_meeting', 'you sent me agenda in advance'),
     ('biggest challenge: hiring senior mobile devs', 'problem', 'your biggest challenge is hiring senior mobile devs'),
+    ('RUNS THE KERNEL TEAM', 'clause', 'you run the kernel team'),
+    ('ebpf for all observability 🔥', 'topic', 'ebpf for all observability'),
+    ('talked about: io_uring, zero-copy networking', 'topic', 'io_uring (zero-copy networking)'),
+    ('team of 5, very senior, everyone on call', 'topic', 'your team of 5 (everyone on call)'),
     ('huge fan of cycling, rides to the office from Oakland', 'clause', "you're a huge fan of cycling and ride to the office from Oakland"),
     ("coaches her daughter's robotics team", 'clause', "you coach your daughter's robotics team"),
     ('loves sourdough', 'clause', 'you love sourdough'),
@@ -281,6 +285,7 @@ NEVER_IN_A_DRAFT = [  # logistics, impressions, the user's verdict: nothing to s
     'hybrid, 2 days in office',
     'comp: 90-110k gbp',
     'next: take-home due monday',
+    'see https://kiln.dev/blog/ebpf',
 ]
 PLUS_LINES = [  # `+` line -> (kind, contribution, sentence after it)
     ('I led our cron-to-Kafka migration at Voltly, 40 jobs moved without downtime', ('i', 'I led our cron-to-Kafka migration at Voltly (40 jobs moved without downtime)', '')),
@@ -389,6 +394,7 @@ QUESTION_LINES = [  # `?` line -> the question's topic, without the verdict
     ('asked how would I scale the cache?', 'how I would scale the cache'),
     ('difference between processes and threads', 'the difference between processes and threads'),
     ('asked me about CAP theorem, I mixed up C and A', 'CAP theorem'),
+    ('asked to reverse a linked list, took forever', 'reversing a linked list'),
 ]
 
 _THIRD_PERSON_RE = re.compile(r"\b(?:he|she|his|him|he's|she's|hers|himself|herself)\b", re.I)

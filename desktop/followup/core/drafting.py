@@ -21,7 +21,14 @@ from pathlib import Path
 from followup.core import frames, templates
 from followup.core.markers import Marker, parse_notes
 from followup.core.note_kinds import is_personal, is_self_assessment
-from followup.core.phrasing import Phrase, Shape, contribution_phrase, question_topic, rephrase
+from followup.core.phrasing import (
+    Phrase,
+    Shape,
+    company_spelling,
+    contribution_phrase,
+    question_topic,
+    rephrase,
+)
 
 KINDS = (
     "panel_interview", "one_on_one_interview", "phone_screen", "informational_interview",
@@ -267,9 +274,11 @@ def asked_clause(fragment: str) -> str | None:
     return question_topic(fragment)
 
 
-def question_paragraphs(notes: str, voice: int, limit: int | None = None) -> str:
+def question_paragraphs(notes: str, voice: int, limit: int | None = None,
+                        company: str = "") -> str:
     """One paragraph per `?` line: the question's topic, then the gap for the better answer."""
-    topics = [t for t in map(question_topic, _marked(notes, Marker.QUESTION)) if t][:limit]
+    topics = [company_spelling(t, company)
+              for t in map(question_topic, _marked(notes, Marker.QUESTION)) if t][:limit]
     return "\n\n".join(frames.pick(frames.QUESTION, voice, i).format(topic, ANSWER_GAP)
                        for i, topic in enumerate(topics))
 
@@ -355,7 +364,7 @@ def draft_values(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
         "others_met": _value(_join_names(others)),
         "points": points_value(request, voice, max_points),
         "contribution": contribution_paragraph(request, voice, company),
-        "questions": question_paragraphs(request.notes, voice, max_questions),
+        "questions": question_paragraphs(request.notes, voice, max_questions, request.company),
         "link": link_sentence(link, request.notes, voice),
         "personal": personal_value(request, voice),
         "my_name": _value(request.profile.name),

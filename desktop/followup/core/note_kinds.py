@@ -35,7 +35,9 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
 # Which part of the day it was, or a one-word impression: true, but not a point.
 _DESCRIPTOR_RE = re.compile(
     r"^(?:(?:very|really|super|so|quite|extremely|incredibly)\s+[\w-]+(?:\s+lol)?|"
-    r"(?:[\w-]+\s+){0,2}(?:round|interview|screen|call|chat|session\s+with)|"
+    r"(?:[\w-]+\s+){0,2}(?:round|interview|screen|session\s+with)|"
+    r"(?:[\w-]+\s+)?(?:phone|video|zoom|intro|screening|quick|short|first|second|final)\s+"
+    r"(?:call|chat)|"
     r"(?:very|really|super|so|quite)?\s*(?:friendly|nice|smart|funny|kind|chatty|warm|lovely|"
     r"sharp|busy|quiet|tired|rushed|late|great|cool)(?:\s+person|\s+guy|\s+gal)?)$",
     re.IGNORECASE)

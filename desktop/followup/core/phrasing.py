@@ -14,6 +14,7 @@ sentence. Source of the rules: issue "Drafts a person would send" and the career
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -202,6 +203,9 @@ def _list_of(match: re.Match) -> str:
 def clean(text: str) -> str:
     """One line with shorthand written out, quotes and asides in parentheses dropped."""
     text = re.sub(r"\([^)]*\)", " ", text)  # "(not quite true)": the user's aside
+    text = "".join(c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cs"))  # emoji
+    if text.isupper() and len(text.split()) >= 2:
+        text = text.lower()  # "RUNS THE KERNEL TEAM"
     text = text.replace("\u201c", "").replace("\u201d", "").replace('"', "")
     text = _CHANGE_RE.sub(r"moving from \1 to ", " ".join(text.split()))
     text = _PLUS_CHAIN_RE.sub(_list_of, text)
@@ -322,7 +326,7 @@ def to_you(text: str, first_name: str = "") -> str:
 _REPORTING_RE = re.compile(
     r"^(?:(?:he|she|they|we)\s+)?(?:(?:talked|spoke|chatted)\s+(?:a\s+lot\s+)?about|discussed"
     r"|mentioned|told\s+me(?:\s+about)?|explained|described|said|noted|pointed\s+out"
-    r"|brought\s+up|shared|talked\s+through)(?:\s+that)?\s+", re.IGNORECASE)
+    r"|brought\s+up|shared|talked\s+through)(?:\s+that)?(?:\s*:\s*|\s+)", re.IGNORECASE)
 # Past verbs of things done in the meeting itself: appreciated, not reported as news.
 _IN_MEETING = frozenset("""
     like love enjoy show give suggest recommend offer introduce invite walk take help praise
@@ -354,8 +358,10 @@ _WILLING = frozenset("happy glad keen able eager willing available".split())
 
 
 def _drop(part: str) -> bool:
-    """A piece the email never carries: the user's verdict, logistics, an impression."""
-    return is_self_assessment(part) or is_logistics(part) or is_descriptor(part)
+    """A piece the email never carries: the user's verdict, logistics, an impression, a link
+    (the draft offers the user's own links, not the notes')."""
+    return is_self_assessment(part) or is_logistics(part) or is_descriptor(part) \
+        or re.search(r"https?://|www\.", part) is not None
 
 
 def _subject_clause(words: list[str]) -> bool:
@@ -679,7 +685,7 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     """One note line as a phrase said to the person called `first_name`, or None when nothing
     in it may reach an email (only logistics, impressions or the user's verdict). The
     `company`'s name, typed in lower case, is spelled as the company spells it."""
-    text = _lower_first(clean(line))
+    text = _REPORTING_RE.sub("", _lower_first(clean(line)))  # "talked about: io_uring, ..."
     if not text:
         return None
     others = _other_gender(text.split())  # "her dog ..., walks him": "him" stays the dog's
@@ -694,7 +700,7 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
         labelled = _label(pieces[0][1], rest, first_name)
         if labelled is not None:
             return labelled
-    kept = [(sep, _company_spelling(_lower_first(p), company)) for sep, p in pieces
+    kept = [(sep, company_spelling(_lower_first(p), company)) for sep, p in pieces
             if not _drop(p)]
     if len(kept) > 1:  # "no tests today, wants data quality checks": the wish, not the lack
         kept = [k for k in kept if not _NEGATION_RE.match(k[1])] or kept[:1]
@@ -717,7 +723,7 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
                   gerund.replace(_KEEP, ""))
 
 
-def _company_spelling(text: str, company: str) -> str:
+def company_spelling(text: str, company: str) -> str:
     """`orbit is open sourcing ...` -> `Orbit is ...` when the company is Orbit Labs."""
     company = company.strip()
     names = dict.fromkeys((company, company.split()[0])) if company else {}
