@@ -21,15 +21,9 @@ from followup.core.note_kinds import (
     is_personal,
     is_self_assessment,
 )
-from followup.core.phrasing import (
-    Phrase,
-    Shape,
-    clean,
-    contribution_phrase,
-    question_topic,
-    rephrase,
-    to_you,
-)
+from followup.core.own_lines import contribution_phrase, question_topic
+from followup.core.phrasing import Phrase, Shape, rephrase, to_you
+from followup.core.shorthand import clean
 
 POINT_LINES = [  # note line -> (shape, phrase said to the person)
     ('runs the platform team, 6 engineers, was at Stripe before', 'clause', 'you run the platform team (6 engineers) and were at Stripe before'),

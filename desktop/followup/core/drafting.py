@@ -21,14 +21,8 @@ from pathlib import Path
 from followup.core import frames, templates
 from followup.core.markers import Marker, parse_notes
 from followup.core.note_kinds import is_personal, is_self_assessment
-from followup.core.phrasing import (
-    Phrase,
-    Shape,
-    company_spelling,
-    contribution_phrase,
-    question_topic,
-    rephrase,
-)
+from followup.core.own_lines import contribution_phrase, question_topic
+from followup.core.phrasing import Phrase, Shape, company_spelling, rephrase
 
 KINDS = (
     "panel_interview", "one_on_one_interview", "phone_screen", "informational_interview",

@@ -1,0 +1,141 @@
+"""English word forms for note lines: which words can be verbs, and in which form.
+
+The verb forms and parts of speech come from the `lemminflect` package, which ships its own
+tables (nothing is downloaded at run time); the small word lists here settle what the tables
+cannot: "team" is not a verb in a note, "onboarding" is a noun. Used by `phrasing`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+def warm_up() -> None:
+    """Load the word tables now (about a second on a busy machine, once per process), e.g.
+    from a worker thread at start-up, so that the first draft does not wait for them."""
+    word_classes("runs")
+    inflections("run")
+
+
+@lru_cache(maxsize=4096)
+def word_classes(word: str) -> dict[str, tuple[str, ...]]:
+    from lemminflect import getAllLemmas  # its tables load on first use (about 0.2 s)
+
+    return getAllLemmas(word)
+
+
+@lru_cache(maxsize=4096)
+def inflections(lemma: str) -> dict[str, tuple[str, ...]]:
+    from lemminflect import getAllInflections
+
+    return getAllInflections(lemma, upos="VERB")
+
+
+def plain(word: str) -> str:
+    return word.lower().strip("()\"'.,:;!?")
+
+
+NOT_VERBS = frozenset("""
+    team office mission culture stack roadmap product platform customers users codebase process
+    org company plans architecture pipeline pipelines data quality design pair round review
+    reviews tests test work docs study group support ops on-call release releases
+    lots lot days weeks months years hours minutes
+""".split())
+PLURALS = frozenset("people children men women folks staff devs engineers data".split())
+NOT_GERUND = frozenset("""
+    billing building ceiling consulting engineering evening funding king logging marketing
+    meeting morning nothing onboarding pricing ring something spring string thing ticketing
+    tooling training wedding everything anything accounting networking computing streaming
+    sharding caching hashing batching testing debugging scheduling routing lending banking
+    hiring housing
+""".split())
+MODALS = frozenset("can could will would should might must may".split())
+BE_FORMS = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re"}
+DETERMINERS = frozenset("""
+    a an the this that these those my your his her its our their some any no every each all
+    both many few several lots
+""".split())
+PREPOSITIONS = frozenset("""
+    to from in on at for with about into onto over by up out back off down away around through
+    as like than of per via across after before during since until without within between
+    among against behind under above beyond
+""".split())
+ADJECTIVE_STARTS = frozenset("""
+    based interested excited located focused involved married keen passionate proud curious
+    obsessed
+""".split())
+
+
+def verb_form(word: str) -> str | None:
+    """`VBZ`, `VBD`, `VBG` or `VB` when `word` can be that form of a verb, else None."""
+    bare = plain(word)
+    if bare in MODALS:
+        return "MD"
+    if bare in ("is", "was", "has", "does", "are", "were", "had", "did"):
+        return "VBZ" if bare in BE_FORMS else "VBD" if bare in ("was", "were", "had", "did") \
+            else "VB"
+    lemmas = word_classes(bare).get("VERB")
+    if not lemmas or not bare.isalpha():
+        return None
+    forms = inflections(lemmas[0])
+    for tag in ("VBZ", "VBD", "VBN", "VBG", "VB"):
+        if bare in forms.get(tag, ()):
+            return "VBD" if tag == "VBN" else tag
+    return None
+
+
+def verb_base(word: str) -> str:
+    """The base form: `runs` -> `run`, `was` -> `be`."""
+    bare = plain(word)
+    if bare in ("is", "was", "are", "were"):
+        return "be"
+    lemmas = word_classes(bare).get("VERB") or word_classes(bare).get("AUX")
+    return lemmas[0] if lemmas else bare
+
+
+def gerund_of(word: str) -> str:
+    """`showed` -> `showing`."""
+    forms = inflections(verb_base(word)).get("VBG")
+    return forms[0] if forms else word
+
+
+def is_noun(word: str) -> bool:
+    return "NOUN" in word_classes(plain(word)) or plain(word) in NOT_VERBS
+
+
+def starts_verb(words: list[str]) -> str | None:
+    """The verb form of a line's first word when the line starts with a verb about someone."""
+    first = plain(words[0])
+    if first in NOT_VERBS or first in DETERMINERS or not words[0][:1].islower():
+        return None
+    form = verb_form(first)
+    after = plain(words[1]) if len(words) > 1 else ""
+    if first in NOT_GERUND and after in DETERMINERS:
+        return "VBG"  # "building a new stack", "testing a new tool"
+    if form == "VBG" and (first in NOT_GERUND or len(words) > 1 and _verb_after(words[1:2])):
+        return None  # "onboarding is slow": a subject, not "you're onboarding"
+    if form == "VBZ" and is_noun(first) and after and verb_form(after) in ("VB", "VBZ") \
+            and not is_noun(after):
+        return None  # "engineers own their services": a plural subject
+    if form == "VB" and is_noun(first):
+        return None  # "interest in green computing": notes say "runs", so a bare "run" is a noun
+    return form
+
+
+def _verb_after(words: list[str]) -> bool:
+    for word in words:
+        form = verb_form(word)
+        if form in ("VBZ", "VBD", "MD") or plain(word) in ("are", "were", "is", "was"):
+            return True
+    return False
+
+
+def is_base(word: str) -> bool:
+    return plain(word) in inflections(verb_base(word)).get("VB", ())
+
+
+def is_adjective(word: str) -> bool:
+    lemmas = word_classes(plain(word))
+    if not lemmas:  # not in the tables: judge by the ending ("reversible", "serverless")
+        return plain(word).endswith(("ible", "able", "ful", "ous", "ive", "less", "ic", "al"))
+    return "ADJ" in lemmas and "VERB" not in lemmas
