@@ -521,3 +521,20 @@ def test_personal_lines_descriptors_and_verdicts():
     for verdict in ("my answer was vague", "I fumbled it", "rambled", "couldn't remember X"):
         assert is_self_assessment(verdict)
     assert all(is_self_assessment(word) for word in PRIVATE_WORDS if word != "didn't do it justice")
+
+
+def test_word_tables_read_as_lemminflect_reads_them():
+    """word_forms reads lemminflect's tables itself (to avoid importing numpy); the answers must
+    be the package's own, so a release that changes the tables' format fails here."""
+    import lemminflect
+
+    from followup.core import word_forms
+
+    words = {word for line, _shape, text in POINT_LINES for word in (line + " " + text).split()}
+    words = sorted(w.lower().strip(".,;:()!?\"'") for w in words)
+    for word in filter(str.isalpha, words):
+        assert word_forms.word_classes(word) == lemminflect.getAllLemmas(word), word
+        for lemma in lemminflect.getAllLemmas(word).get("VERB", ()):
+            if lemma not in word_forms.MODALS | {"be", "have", "do"}:  # word_forms knows these
+                assert word_forms.inflections(lemma) == lemminflect.getAllInflections(
+                    lemma, upos="VERB"), lemma

@@ -1,8 +1,8 @@
 """English word forms for note lines: which words can be verbs, and in which form.
 
-The verb forms and parts of speech come from the `lemminflect` package, which ships its own
-tables (nothing is downloaded at run time); the small word lists here settle what the tables
-cannot: "team" is not a verb in a note, "onboarding" is a noun. Used by `phrasing`.
+The verb forms and parts of speech come from the tables that the `lemminflect` package ships
+(nothing is downloaded at run time); the small word lists here settle what the tables cannot:
+"team" is not a verb in a note, "onboarding" is a noun. Used by `phrasing` and `own_lines`.
 """
 
 from __future__ import annotations
@@ -11,24 +11,78 @@ from functools import lru_cache
 
 
 def warm_up() -> None:
-    """Load the word tables now (about a second on a busy machine, once per process), e.g.
-    from a worker thread at start-up, so that the first draft does not wait for them."""
-    word_classes("runs")
-    inflections("run")
+    """Load the word tables now (a few tenths of a second, once per process), e.g. from a
+    worker thread at start-up, so that the first draft does not wait for them."""
+    _tables()
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, dict[str, tuple]]]:
+    """(word -> {part of speech: lemmas}, verb lemma -> {Penn tag: forms}) from the tables
+    that `lemminflect` ships. They are read straight from its package folder: importing the
+    package would also import numpy for its guessing models, which drafting never uses.
+    tests/core/test_phrasing.py checks that the answers are the package's own."""
+    folder = _resources()
+    lemmas: dict[str, dict[str, tuple[str, ...]]] = {}
+    for word, category, forms in _rows(folder / "lemma_lu.csv.gz"):
+        upos = "AUX" if category == "modal" else category.upper()
+        lemmas.setdefault(word, {})[upos] = tuple(forms[0].split("/"))
+    for word, upos, lemma in _override_rows(folder / "lemma_overrides.csv"):
+        lemmas.setdefault(word, {})[upos] = (lemma,)
+    verbs: dict[str, dict[str, tuple[str, ...]]] = {}
+    for word, category, forms in _rows(folder / "infl_lu.csv.gz"):
+        if category == "verb":
+            found = {"VB": (word,), "VBP": (word,)}
+            for tag, spellings in zip(("VBD", "VBN", "VBG", "VBZ"), forms, strict=False):
+                if spellings:
+                    found[tag] = tuple(spellings.split("/"))
+            verbs.setdefault(word, {}).update(found)
+    for word, tag, form in _override_rows(folder / "infl_overrides.csv"):
+        if tag.startswith("VB"):
+            verbs.setdefault(word, {})[tag] = (form,)
+    verbs["be"] = {"VB": ("be",), "VBP": ("am", "are"), "VBD": ("was", "were"),  # an auxiliary:
+                   "VBN": ("been",), "VBG": ("being",), "VBZ": ("is",)}  # not in the tables
+    return lemmas, verbs
+
+
+def _resources():
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("lemminflect")  # finds the package without running its __init__
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the lemminflect package is missing: reinstall Followup")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources"
+
+
+def _rows(path):
+    import gzip
+
+    with gzip.open(path) as packed:
+        text = packed.read().decode("utf-8")
+    for row in text.splitlines():
+        word, category, *forms = row.split(",")
+        yield word, category, forms
+
+
+def _override_rows(path):
+    with open(path, encoding="utf-8") as rows:
+        for row in rows:
+            parts = row.strip().split(",")
+            if len(parts) == 3 and not row.startswith("#"):
+                yield parts[0], parts[1], parts[2]
 
 
 @lru_cache(maxsize=4096)
 def word_classes(word: str) -> dict[str, tuple[str, ...]]:
-    from lemminflect import getAllLemmas  # its tables load on first use (about 0.2 s)
-
-    return getAllLemmas(word)
+    """The parts of speech `word` can be, each with its lemmas: `runs` -> NOUN run, VERB run."""
+    return _tables()[0].get(word.lower(), {})
 
 
 @lru_cache(maxsize=4096)
 def inflections(lemma: str) -> dict[str, tuple[str, ...]]:
-    from lemminflect import getAllInflections
-
-    return getAllInflections(lemma, upos="VERB")
+    """The forms of the verb `lemma` by Penn tag: `show` -> VBD showed, VBG showing, ..."""
+    return _tables()[1].get(lemma.lower(), {})
 
 
 def plain(word: str) -> str:
