@@ -46,10 +46,16 @@ def _tables() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, dict[str
 
 
 def _resources():
+    """lemminflect's `resources` folder: in a frozen build, where the spec collects it as data,
+    else in the installed package (found without running its `__init__`)."""
+    import sys
     from importlib.util import find_spec
     from pathlib import Path
 
-    spec = find_spec("lemminflect")  # finds the package without running its __init__
+    frozen = Path(getattr(sys, "_MEIPASS", "")) / "lemminflect" / "resources"
+    if getattr(sys, "frozen", False) and frozen.is_dir():
+        return frozen
+    spec = find_spec("lemminflect")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the lemminflect package is missing: reinstall Followup")
     return Path(next(iter(spec.submodule_search_locations))) / "resources"
