@@ -538,3 +538,15 @@ def test_word_tables_read_as_lemminflect_reads_them():
             if lemma not in word_forms.MODALS | {"be", "have", "do"}:  # word_forms knows these
                 assert word_forms.inflections(lemma) == lemminflect.getAllInflections(
                     lemma, upos="VERB"), lemma
+
+
+def test_a_frozen_build_reads_the_word_tables_from_its_data_folder(monkeypatch, tmp_path):
+    from followup.core import word_forms
+
+    installed = word_forms._resources()
+    frozen = tmp_path / "lemminflect" / "resources"
+    frozen.mkdir(parents=True)
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)
+    assert word_forms._resources() == frozen
+    assert installed != frozen and (installed / "lemma_lu.csv.gz").is_file()
