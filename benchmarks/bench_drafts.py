@@ -2,8 +2,10 @@
 
 After one warm-up call (templates read, patterns compiled), `generate_draft` and `check_draft`
 run for all six people; the median over repeats is compared with just parsing the same notes
-(`parse_notes`). The spelling dictionary loads once per process: it is timed on its own, cold.
-The same panel is also drafted through the store (`ensure_drafts`), reading and writing rows.
+(`parse_notes`). Phrases of note lines are cached, so drafting is also timed with the caches
+emptied before each repeat, as when every line is new. The spelling dictionary loads once per
+process: it is timed on its own, cold. The same panel is also drafted through the store
+(`ensure_drafts`), reading and writing rows.
 """
 
 from __future__ import annotations
@@ -58,6 +60,14 @@ def check_all(requests, drafts, profile_view) -> None:
             known_terms=frozenset({request.company, *profile_view.skills})))
 
 
+def draft_all_cold(requests, template_dirs) -> list:
+    """Drafting with the phrase caches emptied first, as after every note line changed."""
+    from followup.core.drafting import clear_caches
+
+    clear_caches()
+    return draft_all(requests, template_dirs)
+
+
 def draft_and_check(requests, template_dirs, profile_view) -> None:
     check_all(requests, draft_all(requests, template_dirs), profile_view)
 
@@ -98,6 +108,7 @@ def measure(folder: Path, repeats: int) -> list[Figure]:
         panel = median_ms(lambda: draft_and_check(requests, dirs, profile), repeats)
         drafts = draft_all(requests, dirs)
         drafting = median_ms(lambda: draft_all(requests, dirs), repeats)
+        cold = median_ms(lambda: draft_all_cold(requests, dirs), repeats)
         checking = median_ms(lambda: check_all(requests, drafts, profile), repeats)
         parsed = median_ms(lambda: parse_only(requests), repeats)
         stored = median_ms(lambda: ensure_drafts(library, facts.panel_meeting_id,
@@ -109,6 +120,8 @@ def measure(folder: Path, repeats: int) -> list[Figure]:
         Figure("drafts", f"draft + check {people} people", panel, "parse_notes only", parsed,
                max_value=PANEL_TARGET_MS),
         Figure("drafts", f"  of which drafting {people} people", drafting,
+               "parse_notes only", parsed),
+        Figure("drafts", f"drafting {people} people, every note line new", cold,
                "parse_notes only", parsed),
         Figure("drafts", f"  of which checking {people} drafts", checking,
                "parse_notes only", parsed),

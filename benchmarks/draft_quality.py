@@ -135,6 +135,16 @@ def frames_of(body: str, request) -> set[str]:
             if len([w for w in f.split() if w != "_"]) >= 3}
 
 
+def shared_frames(a: set[str], b: set[str], alike: float = 0.8) -> int:
+    """How many frames of one draft are the same as, or nearly the same as, one of another's:
+    "I'm excited about _, and I'd love to continue our conversation" and "I'm excited about
+    the chance to join _, and I'd love to continue our conversation" count as one frame."""
+    import difflib
+
+    return sum(1 for f in a if f in b or any(
+        difflib.SequenceMatcher(None, f.split(), g.split()).ratio() >= alike for g in b))
+
+
 def quoted_fragments(body: str, notes: str) -> list[str]:
     """Text in quotation marks that repeats three or more words of a note line."""
     note_words = [w.lower() for w in _WORD_RE.findall(notes)]
@@ -218,7 +228,7 @@ def report_meeting(label: str, requests: list) -> list[DraftReport]:
             third_person=third_person(body, request.person_name),
             private=private_words(body), logistics=logistics(body),
             personal=personal_use(body, request),
-            shared={first_name(requests[j].person_name): len(frame_sets[i] & frame_sets[j])
+            shared={first_name(requests[j].person_name): shared_frames(frame_sets[i], frame_sets[j])
                     for j in range(len(requests)) if j != i}))
     return reports
 

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from benchmarks.draft_quality import (
+    MEETINGS_FILE,
+    frames_of,
+    meeting_requests,
+    report_meeting,
+    shared_frames,
+)
 
 from followup.core import templates
 from followup.core.drafting import (
@@ -18,15 +24,14 @@ from followup.core.drafting import (
     DraftRequest,
     Link,
     Profile,
-    asked_clause,
     generate_draft,
     missing_profile_fields,
     notes_fingerprint,
+    personal_line,
     pick_points,
-    point_sentence,
-    rephrase_fragment,
     signature_block,
 )
+from followup.core.note_kinds import PRIVATE_WORDS
 from followup.core.rubric import INDIVIDUAL_THRESHOLD, CheckContext, check_draft, similarity
 
 PROFILE = Profile(
@@ -150,23 +155,6 @@ def test_same_request_gives_same_draft():
     assert generate_draft(request_for("Marcus Feld")) == generate_draft(request_for("Marcus Feld"))
 
 
-def test_six_person_panel_with_checking_is_fast():
-    people = dict(PANEL)
-    people["Ana Lima"] = ("Designer", "interviewer", "! sketches every flow on paper first\n"
-                          "+ I ran usability tests for our React app")
-    people["Ben Cho"] = ("Data Scientist", "interviewer", "! forecasting demand per household\n"
-                         "? asked about seasonality in time series")
-    requests = [request_for(name, people) for name in people]
-    failed_rules(generate_draft(requests[0]), requests[0])  # loads the spelling dictionary once
-    best = float("inf")
-    for _attempt in range(3):  # the best of three, so a busy machine does not fail the test
-        start = time.perf_counter()
-        for request in requests:
-            failed_rules(generate_draft(request), request)
-        best = min(best, time.perf_counter() - start)
-    assert best < 0.05
-
-
 # ---- what a draft holds ---------------------------------------------------------------------
 
 def test_greeting_subject_and_company():
@@ -181,8 +169,9 @@ def test_greeting_subject_and_company():
 
 def test_key_points_are_rephrased_not_pasted():
     body = generate_draft(request_for("Priya Natarajan")).body
-    assert "you're migrating ingestion from nightly cron batches to Kafka streams" in body
+    assert "you're migrating the ingestion from nightly cron batches to Kafka streams" in body
     assert "you care a lot about on-call health and cut pages by half last year" in body
+    assert "\u201c" not in body.split("<https")[0].replace("\u201cWhat I learned", "")
     assert "\n! " not in body and "\n- " not in body
 
 
@@ -193,14 +182,27 @@ def test_contribution_from_plus_lines_and_touched_skills():
     assert "Kubernetes" not in body and "mentoring" not in body  # skills nobody talked about
 
 
-def test_question_gets_a_gap_and_loses_the_users_asides():
+def test_question_names_its_topic_leaves_a_gap_and_drops_the_verdict():
     body = generate_draft(request_for("Marcus Feld")).body
-    assert "You asked about exactly-once delivery" in body
+    assert re.search(r"your question (?:on|about) exactly-once delivery", body)
     assert ANSWER_GAP in body
-    assert "not quite true" not in body and "for free" not in body
+    assert "not quite true" not in body and "for free" not in body and "I said" not in body
     priya = generate_draft(request_for("Priya Natarajan")).body
-    assert "You asked how I'd size Kafka partitions for 2B events a day" in priya
+    assert "question about how I would size Kafka partitions for 2B events a day" in priya
     assert "hand-waved" not in priya
+
+
+@pytest.mark.parametrize("line", [
+    "? I blanked on how to shard the counters",
+    "? exactly-once semantics, my answer was vague",
+    "? asked about raft vs paxos, rambled and fumbled",
+    "? couldn't remember how consistent hashing works, weak answer",
+])
+def test_the_users_verdict_never_reaches_the_email(line):
+    body = generate_draft(request_for("Marcus Feld", notes=line)).body
+    assert ANSWER_GAP in body
+    for word in (*PRIVATE_WORDS, "couldn't", "justice"):
+        assert word.lower() not in body.lower(), (word, body)
 
 
 def test_link_follows_the_conversation():
@@ -247,9 +249,12 @@ def test_missing_request_values_show_as_gaps_not_blanks():
 
 
 def test_unmarked_notes_give_the_most_substantial_lines():
-    notes = "nice\nloves rock climbing\nteam ships weekly to 3 regions, no release train\nok"
+    notes = ("nice\nloves rock climbing\nteam ships weekly to 3 regions, no release train\nok\n"
+             "runs the Berlin office since 2019")
     points = pick_points(notes)
-    assert points == ["loves rock climbing", "team ships weekly to 3 regions, no release train"]
+    assert points == ["team ships weekly to 3 regions, no release train",
+                      "runs the Berlin office since 2019"]
+    assert personal_line(notes) == "loves rock climbing"
     assert pick_points("! a\n! b\n! c\n! d\nplain line here") == ["a", "b", "c"]
     assert pick_points("! only one\nruns the Berlin office since 2019") == [
         "only one", "runs the Berlin office since 2019"]
@@ -269,14 +274,19 @@ def test_long_notes_are_cut_down_to_a_short_note():
     assert failed_rules(draft, request) == []
 
 
-def test_person_without_notes_gets_the_company_key_point_and_a_gap():
+def test_person_without_notes_gets_what_the_meeting_taught_and_no_gap():
     people = {"Ana Lima": ("Designer", "interviewer", ""), **PANEL}
     request = request_for("Ana Lima", people)
     draft = generate_draft(request)
-    assert "mission to make home energy data useful for every household" in draft.body
+    assert "your mission to make home energy data useful for every household" in draft.body
+    assert "[" not in draft.body
+    assert failed_rules(draft, request) == []
+
+
+def test_person_with_nothing_to_say_gets_a_gap():
+    people = {"Ana Lima": ("Designer", "interviewer", ""), **PANEL}
+    draft = generate_draft(request_for("Ana Lima", people, general_notes="salary band 150k"))
     assert "[a specific point from your conversation with Ana]" in draft.body
-    for unmarked in ("plants", "14 engineers", "ingestion platform"):  # general, unmarked lines
-        assert unmarked not in draft.body
     context = CheckContext(company="Brightwave", recipient="Ana Lima", notes="")
     placeholders = [r for r in check_draft(draft.subject, draft.body, context)
                     if r.id == "placeholders"]
@@ -311,115 +321,64 @@ def test_self_criticism_is_never_a_point():
         assert private not in body
 
 
-@pytest.mark.parametrize(("fragment", "expected"), [
-    ("migrating monolith to k8s, 40 services",
-     "you're migrating the monolith to k8s (40 services)"),
-    ("loves rock climbing", "you love rock climbing"),
-    ("team ships weekly", "your team ships weekly"),
-    ("we use Go for everything", "you use Go for everything"),
-    ("they're hiring in Berlin", "you're hiring in Berlin"),
-    ("Runs the internal Rust study group on Fridays",
-     "you run the internal Rust study group on Fridays"),
-    ("was at Stripe before", "you were at Stripe before"),
-    ("she mentors two juniors", "you mentor two juniors"),
-    ("huge fan of cycling, rides to work", "you're a huge fan of cycling and ride to work"),
-    ("mentioned the offsite in Lisbon", "the offsite in Lisbon"),
-    ("I asked about remote work", "I asked about remote work"),
-    ("runs the data team, migrating it to Go", "you run the data team and are migrating it to Go"),
-    ("Runs the platform team, 6 engineers, was at Stripe before",
-     "you run the platform team (6 engineers) and were at Stripe before"),
-    ("customers want alerts in 5 minutes, today it's next-day",
-     "your customers want alerts in 5 minutes, while today it's next-day"),
-    ("we talked about my move from Voltly", "my move from Voltly"),
-    ("Mission: make energy data useful", "your mission to make energy data useful"),
-])
-def test_fragments_become_sentence_parts(fragment, expected):
-    assert rephrase_fragment(fragment)[1] == expected
+def test_logistics_never_become_points():
+    notes = ("! benefits: 4-day week pilot starting in spring\n"
+             "! final decision expected next week\n! salary band 140-160k\n"
+             "hiring 2 seniors, decision in two weeks\n"
+             "! they're moving from PostgreSQL to TimescaleDB")
+    assert pick_points(notes) == ["they're moving from PostgreSQL to TimescaleDB"]
+    body = generate_draft(request_for("Marcus Feld", notes=notes)).body
+    for word in ("benefits", "4-day", "decision", "salary", "seniors"):
+        assert word not in body
 
 
-# Ordinary notes of many shapes: verb-led, noun phrases, lists, labels, shorthand, numbers.
-REALISTIC_FRAGMENTS = (
-    "start date flexible, team in Berlin and remote",
-    "coordinated the schedule",
-    "migrating monolith to k8s",
-    "on-call rotation every 6 weeks",
-    "hiring 2 seniors, decision in two weeks",
-    "Kafka + Flink for streaming",
-    "4-day week pilot",
-    "salary range 140-160k",
-    "remote first, office in Lisbon optional",
-    "new VP of eng joined in March",
-    "ex-Stripe, built their billing ledger",
-    "sketches every flow on paper first",
-    "product round, very friendly, started as a data analyst",
-    "big reorg last year",
-    "Q3 roadmap: self-serve onboarding",
-    "strong focus on testing",
-    "open to visa sponsorship",
-    "pair programming most days",
-    "previously at Shopify for 5 yrs",
-    "has two kids, lives in Oakland",
-    "uses Go and Rust w/ gRPC everywhere",
-    "customers -> self-serve dashboards",
-    "remote ok?",
-    "benefits: 4-day week pilot starting in spring",
-)
+def test_personal_line_is_a_short_warm_sentence_near_the_end():
+    body = generate_draft(request_for("Tom Becker")).body
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    personal = [i for i, p in enumerate(paragraphs) if "cycling" in p]
+    # then the interest paragraph, the sign-off and the signature
+    assert len(personal) == 1 and personal[0] == len(paragraphs) - 4
+    assert "you're a huge fan of cycling and ride to the office from Oakland" in body
+    assert len(paragraphs[personal[0]].split()) <= 25
 
 
-@pytest.mark.parametrize("fragment", REALISTIC_FRAGMENTS)
-def test_point_sentences_read_correctly_for_any_fragment(fragment):
-    for marker in ("", "! "):
-        lines = pick_points(f"{marker}{fragment}") or [fragment]
-        for index in (0, 1):
-            for seed in range(6):
-                sentence = point_sentence(lines[0], index, seed)
-                assert sentence[0].isupper() and sentence.endswith("."), sentence
-                assert not sentence.endswith(("..", ",.", ":.", "?.")), sentence
-                words = re.findall(r"[\w'-]+", sentence.lower())
-                assert all(a != b for a, b in zip(words, words[1:], strict=False)), sentence
-                assert not re.search(r"(^|\s)[!?+](\s|$)|[!?]", sentence), sentence
-                assert "  " not in sentence, sentence
+def test_user_template_without_personal_variable_still_gets_the_personal_line(tmp_path):
+    (tmp_path / "panel_interview.md").write_text(
+        "Subject: Thanks, $first_name\n\nHi $first_name,\n\nThank you for your time at "
+        "$company.\n\n$points\n\n$contribution\n\nI'm excited about $company and hope to "
+        "talk again soon.\n\n$signature\n", encoding="utf-8")
+    body = generate_draft(request_for("Tom Becker"), [tmp_path]).body
+    assert "cycling" in body and "$" not in body
 
 
-@pytest.mark.parametrize(("fragment", "expected"), [
-    ("start date flexible, team in Berlin and remote",
-     "\u201cstart date flexible, team in Berlin and remote\u201d"),
-    ("coordinated the schedule", "you coordinated the schedule"),
-    ("migrating monolith to k8s", "you're migrating the monolith to k8s"),
-    ("4-day week pilot", "the 4-day week pilot"),
-    ("strong focus on testing", "the strong focus on testing"),
-    ("Kafka + Flink for streaming", "Kafka and Flink for streaming"),
-    ("hiring 2 seniors, decision in two weeks", "you're hiring 2 seniors (decision in two weeks)"),
-    ("big reorg last year", "the big reorg last year"),
-    ("new VP of eng joined in March", "\u201cnew VP of engineering joined in March\u201d"),
-])
-def test_fragments_that_are_not_clauses_stay_grammatical(fragment, expected):
-    assert rephrase_fragment(fragment)[1] == expected
+def test_skills_and_links_only_when_the_persons_own_notes_touch_them():
+    general = "we use Kafka pipelines and PostgreSQL everywhere\n! streaming is the future"
+    notes = "! runs the design system team\n+ I built a component library in React"
+    body = generate_draft(request_for("Tom Becker", notes=notes, general_notes=general)).body
+    assert "https://" not in body
+    for skill in ("Kafka", "PostgreSQL", "Python", "pipelines"):
+        assert skill not in body
+    recruiter = generate_draft(request_for("Dana Okafor")).body
+    assert "Python" not in recruiter and "PostgreSQL" not in recruiter
 
 
-def test_things_done_in_the_meeting_are_appreciated_not_heard():
-    for seed in range(4):
-        sentence = point_sentence("coordinated the schedule", 1, seed)
-        assert "hearing" not in sentence and "you coordinated the schedule" in sentence
+def test_drafts_of_one_meeting_share_at_most_two_frames():
+    requests = [request_for(name) for name in PANEL]
+    drafts = [generate_draft(r) for r in requests]
+    frame_sets = [frames_of(d.body, r) for d, r in zip(drafts, requests, strict=True)]
+    for i, a in enumerate(frame_sets):
+        assert len(a) >= 4
+        for b in frame_sets[i + 1:]:
+            assert shared_frames(a, b) <= 2, a & b
 
 
-def test_point_sentences_are_whole_sentences_with_varied_frames():
-    sentences = {point_sentence("team ships weekly", 0, seed) for seed in range(4)}
-    assert len(sentences) == 4
-    for sentence in sentences:
-        assert sentence[0].isupper() and sentence.endswith(".")
-        assert "your team ships weekly" in sentence
-    assert point_sentence("I asked about remote work", 0, 0).startswith("I especially enjoyed")
-
-
-@pytest.mark.parametrize(("fragment", "expected"), [
-    ("asked how would I scale the cache?", "You asked how I would scale the cache"),
-    ("difference between processes and threads",
-     "You asked about difference between processes and threads"),
-    ("asked me about CAP theorem, I mixed up C and A", "You asked about CAP theorem"),
-])
-def test_questions_are_restated(fragment, expected):
-    assert asked_clause(fragment) == expected
+@pytest.mark.parametrize(("label", "requests"), meeting_requests(MEETINGS_FILE),
+                         ids=lambda value: value if isinstance(value, str) else "")
+def test_made_up_meetings_give_drafts_a_coach_would_send(label, requests):
+    for report in report_meeting(label, requests):
+        assert report.ok, (report.person, report.failing_required, report.quoted,
+                           report.third_person, report.private, report.logistics,
+                           report.personal, report.shared, report.body)
 
 
 def test_every_kind_and_capacity_passes_the_required_rules():

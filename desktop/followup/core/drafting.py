@@ -21,7 +21,8 @@ from pathlib import Path
 from followup.core import frames, templates
 from followup.core.markers import Marker, parse_notes
 from followup.core.note_kinds import is_personal, is_self_assessment
-from followup.core.phrasing import Phrase, Shape, contribution_phrase, question_topic, rephrase
+from followup.core.own_lines import contribution_phrase, question_topic
+from followup.core.phrasing import Phrase, Shape, company_spelling, rephrase
 
 KINDS = (
     "panel_interview", "one_on_one_interview", "phone_screen", "informational_interview",
@@ -106,6 +107,12 @@ def _point_candidate(text: str) -> bool:
     return not is_personal(text) and not is_self_assessment(text) and rephrase(text) is not None
 
 
+def clear_caches() -> None:
+    """Forget the phrases of lines seen before (for benchmarks that time a cold start)."""
+    for cached in (rephrase, contribution_phrase, question_topic):
+        cached.cache_clear()
+
+
 def pick_points(notes: str, limit: int = MAX_POINTS) -> list[str]:
     """The `!` lines first; below two, the most substantial unmarked lines make up the rest.
 
@@ -140,22 +147,25 @@ def first_name(full_name: str) -> str:
 _HONORIFICS = frozenset("dr mr ms mrs mx prof".split())
 
 
-def rephrase_fragment(fragment: str, person_name: str = "") -> Phrase | None:
+def rephrase_fragment(fragment: str, person_name: str = "", company: str = "") -> Phrase | None:
     """A note line as a phrase said to the person (see `phrasing.rephrase`)."""
-    return rephrase(fragment, first_name(person_name))
+    return rephrase(fragment, first_name(person_name), company)
 
 
-def point_sentence(fragment: str, index: int, voice: int, person_name: str = "") -> str:
-    """One point as a whole sentence; the frame depends on the person's voice and the index."""
-    phrase = rephrase_fragment(fragment, person_name)
+def point_sentence(fragment: str, index: int, voice: int, person_name: str = "",
+                   shared: bool = False, company: str = "") -> str:
+    """One point as a whole sentence; the frame depends on the person's voice and the index
+    (`shared`: a point of the meeting's general notes)."""
+    phrase = rephrase_fragment(fragment, person_name, company)
     if phrase is None:
         return ""
-    return frames.point_sentence(phrase, voice, index)
+    return frames.point_sentence(phrase, voice, index, shared)
 
 
-def points_paragraphs(fragments: Sequence[str], voice: int, person_name: str = "") -> str:
+def points_paragraphs(fragments: Sequence[str], voice: int, person_name: str = "",
+                      shared: bool = False, company: str = "") -> str:
     sentences = [s for i, f in enumerate(fragments)
-                 if (s := point_sentence(f, i, voice, person_name))]
+                 if (s := point_sentence(f, i, voice, person_name, shared, company))]
     if sum(len(s.split()) for s in sentences) <= 70:
         return " ".join(sentences)
     return "\n\n".join(sentences)
@@ -172,16 +182,23 @@ def points_value(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
     """The person's own points; without any, those of the meeting's general notes (`!` lines
     first), which were true for everyone met; without those either, a gap to fill."""
     points = pick_points(request.notes, max_points)
-    if not points:
-        points = pick_points(request.general_notes, min(2, max_points))
+    shared = pick_points(request.general_notes, 1) if len(points) == 1 and max_points > 1 else []
+    if points and shared:  # one point of their own: the meeting's key point makes two
+        return " ".join([points_paragraphs(points, voice, request.person_name,
+                                           company=request.company),
+                         point_sentence(shared[0], 1, voice, request.person_name, True,
+                                        request.company)])
     if points:
-        return points_paragraphs(points, voice, request.person_name)
+        return points_paragraphs(points, voice, request.person_name, company=request.company)
+    shared = pick_points(request.general_notes, min(2, max_points))
+    if shared:
+        return points_paragraphs(shared, voice, request.person_name, True, request.company)
     return point_gap(request.person_name)
 
 
 def personal_value(request: DraftRequest, voice: int) -> str:
     line = personal_line(request.notes)
-    phrase = rephrase_fragment(line, request.person_name) if line else None
+    phrase = rephrase_fragment(line, request.person_name, request.company) if line else None
     if phrase is None or phrase.shape is Shape.MINE:
         return ""
     return frames.personal_sentence(phrase, voice)
@@ -251,9 +268,11 @@ def asked_clause(fragment: str) -> str | None:
     return question_topic(fragment)
 
 
-def question_paragraphs(notes: str, voice: int, limit: int | None = None) -> str:
+def question_paragraphs(notes: str, voice: int, limit: int | None = None,
+                        company: str = "") -> str:
     """One paragraph per `?` line: the question's topic, then the gap for the better answer."""
-    topics = [t for t in map(question_topic, _marked(notes, Marker.QUESTION)) if t][:limit]
+    topics = [company_spelling(t, company)
+              for t in map(question_topic, _marked(notes, Marker.QUESTION)) if t][:limit]
     return "\n\n".join(frames.pick(frames.QUESTION, voice, i).format(topic, ANSWER_GAP)
                        for i, topic in enumerate(topics))
 
@@ -339,7 +358,7 @@ def draft_values(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
         "others_met": _value(_join_names(others)),
         "points": points_value(request, voice, max_points),
         "contribution": contribution_paragraph(request, voice, company),
-        "questions": question_paragraphs(request.notes, voice, max_questions),
+        "questions": question_paragraphs(request.notes, voice, max_questions, request.company),
         "link": link_sentence(link, request.notes, voice),
         "personal": personal_value(request, voice),
         "my_name": _value(request.profile.name),

@@ -53,6 +53,24 @@ _PROBLEM = (
     "It made a lot of sense when you explained that {}.",
     "I've been thinking about the fact that {}.",
 )
+# Points from the meeting's general notes, for someone with no notes of their own: learned
+# during the meeting, not said to be this person's words.
+_SHARED_CLAUSE = (
+    "It was great to learn that {}.",
+    "I came away glad to know that {}.",
+    "I was impressed to learn that {}.",
+    "It stayed with me that {}.",
+    "I loved learning that {}.",
+    "It was exciting to find out that {}.",
+)
+_SHARED_TOPIC = (
+    "It was great to learn about {}.",
+    "I came away excited about {}.",
+    "I left thinking about {}.",
+    "I was glad to learn more about {}.",
+    "It was inspiring to hear about {}.",
+    "I keep thinking about {}.",
+)
 _IN_MEETING = (
     "I really appreciated that {}.",
     "It was encouraging that {}.",
@@ -66,7 +84,7 @@ _IN_MEETING_GERUND = (  # for things given to the user: "Thank you for showing m
     "I'm grateful to you for {}.",
     "Thanks again for {}.",
     "I really appreciated you {}.",
-    "It was generous of you to spend time {}.",
+    "Many thanks for {}.",
     "I valued you {}.",
 )
 _MINE = (
@@ -174,8 +192,12 @@ def pick(frames: Sequence[str], voice: int, slot: int = 0, stride: int = 1) -> s
     return frames[(voice * stride + slot) % len(frames)]
 
 
-def point_sentence(phrase: Phrase, voice: int, slot: int) -> str:
-    """A specific point as a whole sentence, in a frame that fits the phrase's shape."""
+def point_sentence(phrase: Phrase, voice: int, slot: int, shared: bool = False) -> str:
+    """A specific point as a whole sentence, in a frame that fits the phrase's shape; `shared`
+    for a point of the meeting's general notes, which frames it as learned in the meeting."""
+    if shared and phrase.shape in (Shape.CLAUSE, Shape.PROBLEM, Shape.TOPIC):
+        options = _SHARED_TOPIC if phrase.shape is Shape.TOPIC else _SHARED_CLAUSE
+        return _capital(pick(options, voice, slot, POINT_STRIDE).format(phrase.text))
     if phrase.shape is Shape.IN_MEETING and phrase.gerund:
         return pick(_IN_MEETING_GERUND, voice, slot, POINT_STRIDE).format(phrase.gerund)
     frames = {Shape.CLAUSE: _CLAUSE, Shape.TOPIC: _TOPIC, Shape.PROBLEM: _PROBLEM,

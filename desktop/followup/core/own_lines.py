@@ -1,0 +1,165 @@
+"""The user's own lines: a `+` line as one contribution, a `?` line as its question's topic.
+
+`built a React dashboard, used by support` becomes "I built a React dashboard (used by
+support)"; `my churn model work at Northwind` a phrase to bring; `asked how I'd size Kafka
+partitions, I hand-waved` the topic "how I would size Kafka partitions", without the verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from followup.core.note_kinds import is_self_assessment
+from followup.core.phrasing import lower_first, to_you, with_article
+from followup.core.shorthand import clean, split_parts
+from followup.core.word_forms import (
+    DETERMINERS,
+    MODALS,
+    NOT_GERUND,
+    NOT_VERBS,
+    PREPOSITIONS,
+    gerund_of,
+    is_base,
+    is_noun,
+    plain,
+    verb_base,
+    verb_form,
+)
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z']*")
+WILLING = frozenset("happy glad keen able eager willing available".split())
+_OWN_SWAP = {"their": "your", "them": "you", "they": "you", "they're": "you're",
+             "his": "your", "him": "you", "he": "you", "she": "you", "her": "your"}
+
+
+def _own_swap(text: str) -> str:
+    return _WORD_RE.sub(lambda m: _OWN_SWAP.get(m.group(), m.group()), text)
+
+
+def _own_clause(part: str) -> tuple[str, str]:
+    """(kind, text) of a `+` piece: `i` (a clause with "I") or `noun` ("my churn model work")."""
+    part = re.sub(r"^(?:mentioned|talked\s+about|brought\s+up|pitched|offered)\s+(?=my\b)", "",
+                  part, flags=re.I)
+    words = part.split()
+    first = plain(words[0])
+    if first in ("i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've"):
+        return "i", part
+    if first in MODALS:
+        return "i", "I " + part
+    if first in WILLING:
+        return "i", "I'd be " + part
+    form = verb_form(first) if first not in NOT_VERBS and words[0][:1].islower() else None
+    if form == "VB" and is_noun(first) and len(words) > 1 and plain(words[1]) in PREPOSITIONS:
+        form = None  # "experience with Flink": a noun
+    if form in ("VBD", "VB"):
+        return "i", "I " + part
+    if form == "VBZ":
+        return "i", "I " + " ".join([verb_base(first), *words[1:]])
+    after = plain(words[1]) if len(words) > 1 else ""
+    if form == "VBG" and (first not in NOT_GERUND or after in DETERMINERS):
+        return "i", "I'm " + part
+    years = re.match(r"^(\d+\+?\s+years?)\s+(?:of\s+)?(.+)$", part)
+    if years:
+        return "noun", f"my {years[1]} of {years[2]}"
+    if first in ("my", "experience"):
+        return "noun", part if first == "my" else "my " + part
+    if first in ("a", "an", "the"):
+        return "noun", "my " + " ".join(words[1:])  # "a side project that parses X"
+    if re.search(r"\bI\s", part):
+        return "noun", "the " + part  # "Kubernetes operator I wrote for Voltly"
+    if first in PREPOSITIONS:
+        return "noun", "my work " + part
+    return "noun", "my experience with " + part
+
+
+@lru_cache(maxsize=2048)  # the same line is phrased again for each length tried
+def contribution_phrase(line: str) -> tuple[str, str, str]:
+    """(kind, text, more) of a `+` line: kind `i` is a clause ("I led X (40 jobs)"), kind
+    `noun` a phrase to bring ("my churn model work at Northwind"); the text has no final stop.
+    `more` is a whole sentence for what follows a noun ("3 yrs dbt, wrote our style guide":
+    "I also wrote our style guide."), or empty."""
+    text = _own_swap(lower_first(clean(line)))
+    pieces = [(s, p) for s, p in split_parts(text) if not is_self_assessment(p)]
+    if not pieces:
+        return "noun", "my experience", ""
+    prefix, more = "", ""
+    if len(pieces) >= 2 and pieces[1][0] == ":" and len(pieces[0][1].split()) <= 3:
+        head = pieces[0][1]
+        head = head if plain(head.split()[0]) in ("at", "in", "for", "with") else \
+            "at " + (head if plain(head.split()[0]) in DETERMINERS else "my " + head)
+        prefix, pieces = head[:1].upper() + head[1:] + ", ", pieces[1:]
+    kind, sentence = _own_clause(pieces[0][1])
+    if prefix and kind == "noun":
+        kind, sentence = "noun", f"{sentence} {prefix.strip(', ').lower()}"
+    elif prefix:
+        sentence = prefix + sentence[:1].lower() + sentence[1:] if not sentence.startswith("I") \
+            else prefix + sentence
+    for _sep, part in pieces[1:]:
+        words = part.split()
+        form = verb_form(words[0]) if words[0][:1].islower() else None
+        if kind == "noun" and form in ("VBD", "VBZ") and plain(words[0]) not in NOT_VERBS:
+            verb = verb_base(words[0]) if form == "VBZ" else words[0]
+            more += ("I also " if not more else "I ") + " ".join([verb, *words[1:]]) + ". "
+        elif form == "VBD" and len(words) > 1 and plain(words[1]) == "by" or part[:1].isdigit():
+            sentence += f" ({part})"
+        elif form == "VBD" and re.match(r"I (?:could|can|would|'d)\b", sentence):
+            sentence += ", since I " + part
+        elif form in ("VBD", "VBZ") and plain(words[0]) not in NOT_VERBS:
+            sentence += ", and " + (" ".join([verb_base(words[0]), *words[1:]])
+                                    if form == "VBZ" else part)
+        elif plain(words[0]) in ("i", "i'm", "i've"):
+            sentence += ", and " + part
+        else:
+            sentence += f" ({part})" if len(words) <= 6 else f", {part}"
+    return kind, sentence[:1].upper() + sentence[1:] if kind == "i" else sentence, more.strip()
+
+
+_ASKED_RE = re.compile(
+    r"^(?:(?:he|she|they|you)\s+)?(?:asked|asks|q|question|quizzed)(?:\s+(?:me|us))?"
+    r"(?:\s+(?:about|on|re))?\b[:\s]*|^(?:got\s+)?(?:a\s+)?question\s+(?:about|on)\s+",
+    re.IGNORECASE)
+_VERDICT_LEAD_RE = re.compile(
+    r"^(?:i\s+)?(?:blanked|fumbled|rambled|stumbled|struggled|froze|got\s+stuck|was\s+vague"
+    r"|hand[- ]?waved|messed\s+up|bombed|botched|flubbed)(?:\s+(?:on|about|with|through|over))?"
+    r"\s+(?:the\s+question\s+(?:on|about)\s+)?|^(?:i\s+)?(?:couldn'?t|could\s+not|didn'?t|did\s+not)"
+    r"\s+(?:remember|recall|explain|answer|know)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2048)  # the same line is phrased again for each length tried
+def question_topic(line: str) -> str | None:
+    """What a `?` line's question was about, without the user's verdict: `asked how I'd size
+    Kafka partitions, I hand-waved` -> `how I would size Kafka partitions`; None when the line
+    holds only the verdict."""
+    text = clean(line).rstrip("?")
+    kept = []
+    for _sep, part in split_parts(text):
+        part = _VERDICT_LEAD_RE.sub("", part).strip()
+        if not part or is_self_assessment(part) or plain(part.split()[0]) in (
+                "i", "i'm", "i've", "my", "answered", "said"):
+            continue
+        kept.append(part)
+    if not kept:
+        return None
+    pieces = split_parts(text)
+    if len(kept) > 1 and len(pieces) > 1 and pieces[1][0] == ":" and len(kept[0].split()) <= 3:
+        kept = kept[1:]  # "system design: rate limiter": the question is the rate limiter
+    topic = _ASKED_RE.sub("", lower_first(kept[0])).strip()
+    topic = re.sub(r"^(how|what|why|when|where)\s+do\s+you\s+", r"\1 to ", topic, flags=re.I)
+    topic = re.sub(r"\b(would|could|should|can|will) I\b", r"I \1", topic)
+    infinitive = topic.startswith("to ")  # "asked me to estimate S3 costs"
+    topic = re.sub(r"^(?:to\s+)", "", topic)
+    first_word = topic.split()[0] if topic else ""
+    if first_word[:1].islower() and verb_form(first_word) in ("VB", "VBD") \
+            and is_base(first_word) and (infinitive or not is_noun(first_word)):
+        topic = " ".join([gerund_of(first_word), *topic.split()[1:]])  # "explaining X to a PM"
+    topic = re.sub(r"\bI'd\b", "I would", re.sub(r"\bdo I\b", "I", topic))
+    topic = re.sub(r"^(?:what's|what is|what are)\s+(?=the\b|a\b)", "", topic, flags=re.I)
+    if not topic:
+        return None
+    words = topic.split()
+    if plain(words[0]) in ("how", "what", "why", "when", "where", "which", "whether", "who"):
+        return to_you(topic)
+    if "-" in words[0] or len(words) == 1:
+        return to_you(topic)
+    return to_you(" ".join(with_article(words)))

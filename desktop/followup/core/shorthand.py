@@ -1,0 +1,82 @@
+"""Note shorthand written out, and a note line cut into its pieces.
+
+`w/` is "with", `prev` "previous", `yrs` "years", `->` "to", `go + postgres + k8s` "go,
+postgres and k8s"; asides in parentheses, quotation marks and emoji are dropped. A line is then
+cut at commas, semicolons, colons and spaced dashes, but not inside a list of adjectives.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from followup.core.word_forms import is_adjective, plain, word_classes
+
+_SHORTHAND = (
+    (r"\s*->\s*", " to "), (r"\s*=>\s*", " to "), (r"\s+=\s+", " is "),
+    (r"(?<=\s)~\s*(?=\d)", "about "), (r"^~\s*(?=\d)", "about "), (r"\s\+\s", " and "),
+    (r"\s&\s", " and "), (r"\bw/o\b", "without"), (r"\bw/(?=\s|\w)", "with "),
+    (r"\bb/c\b", "because"), (r"\bbc\b", "because"), (r"\bbtw\b,?\s*", ""),
+    (r"\bimo\b,?\s*", ""),
+    (r"\b(?:lol|lmao|haha+|:\)|:D)(?=\s|$)", ""), (r"\bprev(?:ious)?\s+co\b", "previous company"),
+    (r"\b(at|from|in)\s+prev(?:ious)?\s+(?=job|role|company|team|gig|employer)",
+     r"\1 my previous "),
+    (r"^prev(?:iously)?\s+(?=at\b|@)", "previously "), (r"\bprev\b", "previous"),
+    (r"\bprevly\b", "previously"), (r"\byrs\b", "years"), (r"\byr\b", "year"),
+    (r"\bmos\b", "months"), (r"\bwks?\b", "weeks"), (r"\bmgr\b", "manager"),
+    (r"\bmgrs\b", "managers"), (r"\beng\b", "engineering"), (r"\bmins?\b", "minutes"),
+    (r"\bmgmt\b", "management"), (r"\bppl\b", "people"),
+    (r"\besp\b", "especially"), (r"\bthru\b", "through"), (r"\btho\b", "though"),
+    (r"\bconvo\b", "conversation"), (r"\bexp\b", "experience"), (r"\bimpl\b", "implementation"),
+    (r"\bapprox\b", "about"), (r"\bvs\.?(?=\s)", "versus"), (r"\bsr\b", "senior"),
+    (r"\bjr\b", "junior"), (r"\bdept\b", "department"), (r"\bre:\s*", "about "),
+    (r"(?<=\s)@\s*(?=[A-Za-z])", "at "), (r"\bteh\b", "the"), (r"\badn\b", "and"),
+    (r"\bhes\b", "he's"), (r"\bshes\b", "she's"), (r"\btheyre\b", "they're"),
+    (r"\babt\b", "about"), (r"\bwiht\b", "with"), (r"\bthier\b", "their"), (r"\bhte\b", "the"),
+    (r"\btaht\b", "that"),
+)
+_SHORTHAND_RE = [(re.compile(p, re.IGNORECASE), r) for p, r in _SHORTHAND]
+_CHANGE_RE = re.compile(r"^([\w.-]+(?:\s[\w.-]+)?)\s*(?:->|=>)\s*")  # "search -> vectors"
+_PLUS_CHAIN_RE = re.compile(r"[\w.-]+(?:\s\+\s[\w.-]+){2,}")  # "go + postgres + k8s"
+
+
+def _list_of(match: re.Match) -> str:
+    items = match.group().split(" + ")
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+@lru_cache(maxsize=4096)
+def clean(text: str) -> str:
+    """One line with shorthand written out, quotes and asides in parentheses dropped."""
+    text = re.sub(r"\([^)]*\)", " ", text)  # "(not quite true)": the user's aside
+    text = "".join(c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cs"))  # emoji
+    if text.isupper() and len(text.split()) >= 2:
+        text = text.lower()  # "RUNS THE KERNEL TEAM"
+    text = text.replace("\u201c", "").replace("\u201d", "").replace('"', "")
+    text = _CHANGE_RE.sub(r"moving from \1 to ", " ".join(text.split()))
+    text = _PLUS_CHAIN_RE.sub(_list_of, text)
+    for pattern, repl in _SHORTHAND_RE:
+        text = pattern.sub(repl, text)
+    text = re.sub(r"\bi(?=$|\s|'(?:d|m|ve|ll)\b)", "I", text)  # "how i'd" -> "how I'd"
+    return " ".join(text.split()).strip(" .,;:!?-")
+
+
+
+
+def split_parts(text: str) -> list[tuple[str, str]]:
+    """(separator before, piece) at commas, semicolons, colons and spaced dashes."""
+    parts, start, sep = [], 0, ""
+    for match in re.finditer(r"[,;:](?=\s)|\s[-\u2013\u2014]+\s|\s/\s", text):
+        before = text[:match.start()].split()[-1:] or [""]
+        after = text[match.end():].split()[:1] or [""]
+        if match.group() == "," and word_classes(plain(before[0])).keys() & {"ADJ"} \
+                and not word_classes(plain(before[0])).keys() & {"VERB"} and start < match.start() \
+                and is_adjective(after[0]):
+            continue  # "small, reversible changes": one list of adjectives
+        parts.append((sep, text[start:match.start()].strip()))
+        sep, start = match.group().strip(), match.end()
+    parts.append((sep, text[start:].strip()))
+    return [(s, p) for s, p in parts if p]
+
+

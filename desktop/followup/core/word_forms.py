@@ -1,0 +1,201 @@
+"""English word forms for note lines: which words can be verbs, and in which form.
+
+The verb forms and parts of speech come from the tables that the `lemminflect` package ships
+(nothing is downloaded at run time); the small word lists here settle what the tables cannot:
+"team" is not a verb in a note, "onboarding" is a noun. Used by `phrasing` and `own_lines`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+def warm_up() -> None:
+    """Load the word tables now (a few tenths of a second, once per process), e.g. from a
+    worker thread at start-up, so that the first draft does not wait for them."""
+    _tables()
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, dict[str, tuple]]]:
+    """(word -> {part of speech: lemmas}, verb lemma -> {Penn tag: forms}) from the tables
+    that `lemminflect` ships. They are read straight from its package folder: importing the
+    package would also import numpy for its guessing models, which drafting never uses.
+    tests/core/test_phrasing.py checks that the answers are the package's own."""
+    folder = _resources()
+    lemmas: dict[str, dict[str, tuple[str, ...]]] = {}
+    for word, category, forms in _rows(folder / "lemma_lu.csv.gz"):
+        upos = "AUX" if category == "modal" else category.upper()
+        lemmas.setdefault(word, {})[upos] = tuple(forms[0].split("/"))
+    for word, upos, lemma in _override_rows(folder / "lemma_overrides.csv"):
+        lemmas.setdefault(word, {})[upos] = (lemma,)
+    verbs: dict[str, dict[str, tuple[str, ...]]] = {}
+    for word, category, forms in _rows(folder / "infl_lu.csv.gz"):
+        if category == "verb":
+            found = {"VB": (word,), "VBP": (word,)}
+            for tag, spellings in zip(("VBD", "VBN", "VBG", "VBZ"), forms, strict=False):
+                if spellings:
+                    found[tag] = tuple(spellings.split("/"))
+            verbs.setdefault(word, {}).update(found)
+    for word, tag, form in _override_rows(folder / "infl_overrides.csv"):
+        if tag.startswith("VB"):
+            verbs.setdefault(word, {})[tag] = (form,)
+    verbs["be"] = {"VB": ("be",), "VBP": ("am", "are"), "VBD": ("was", "were"),  # an auxiliary:
+                   "VBN": ("been",), "VBG": ("being",), "VBZ": ("is",)}  # not in the tables
+    return lemmas, verbs
+
+
+def _resources():
+    """lemminflect's `resources` folder: in a frozen build, where the spec collects it as data,
+    else in the installed package (found without running its `__init__`)."""
+    import sys
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    frozen = Path(getattr(sys, "_MEIPASS", "")) / "lemminflect" / "resources"
+    if getattr(sys, "frozen", False) and frozen.is_dir():
+        return frozen
+    spec = find_spec("lemminflect")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the lemminflect package is missing: reinstall Followup")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources"
+
+
+def _rows(path):
+    import gzip
+
+    with gzip.open(path) as packed:
+        text = packed.read().decode("utf-8")
+    for row in text.splitlines():
+        word, category, *forms = row.split(",")
+        yield word, category, forms
+
+
+def _override_rows(path):
+    with open(path, encoding="utf-8") as rows:
+        for row in rows:
+            parts = row.strip().split(",")
+            if len(parts) == 3 and not row.startswith("#"):
+                yield parts[0], parts[1], parts[2]
+
+
+@lru_cache(maxsize=4096)
+def word_classes(word: str) -> dict[str, tuple[str, ...]]:
+    """The parts of speech `word` can be, each with its lemmas: `runs` -> NOUN run, VERB run."""
+    return _tables()[0].get(word.lower(), {})
+
+
+@lru_cache(maxsize=4096)
+def inflections(lemma: str) -> dict[str, tuple[str, ...]]:
+    """The forms of the verb `lemma` by Penn tag: `show` -> VBD showed, VBG showing, ..."""
+    return _tables()[1].get(lemma.lower(), {})
+
+
+def plain(word: str) -> str:
+    return word.lower().strip("()\"'.,:;!?")
+
+
+NOT_VERBS = frozenset("""
+    team office mission culture stack roadmap product platform customers users codebase process
+    org company plans architecture pipeline pipelines data quality design pair round review
+    reviews tests test work docs study group support ops on-call release releases
+    lots lot days weeks months years hours minutes
+""".split())
+PLURALS = frozenset("people children men women folks staff devs engineers data".split())
+NOT_GERUND = frozenset("""
+    billing building ceiling consulting engineering evening funding king logging marketing
+    meeting morning nothing onboarding pricing ring something spring string thing ticketing
+    tooling training wedding everything anything accounting networking computing streaming
+    sharding caching hashing batching testing debugging scheduling routing lending banking
+    hiring housing
+""".split())
+MODALS = frozenset("can could will would should might must may".split())
+BE_FORMS = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "'re"}
+DETERMINERS = frozenset("""
+    a an the this that these those my your his her its our their some any no every each all
+    both many few several lots
+""".split())
+PREPOSITIONS = frozenset("""
+    to from in on at for with about into onto over by up out back off down away around through
+    as like than of per via across after before during since until without within between
+    among against behind under above beyond
+""".split())
+ADJECTIVE_STARTS = frozenset("""
+    based interested excited located focused involved married keen passionate proud curious
+    obsessed
+""".split())
+
+
+def verb_form(word: str) -> str | None:
+    """`VBZ`, `VBD`, `VBG` or `VB` when `word` can be that form of a verb, else None."""
+    bare = plain(word)
+    if bare in MODALS:
+        return "MD"
+    if bare in ("is", "was", "has", "does", "are", "were", "had", "did"):
+        return "VBZ" if bare in BE_FORMS else "VBD" if bare in ("was", "were", "had", "did") \
+            else "VB"
+    lemmas = word_classes(bare).get("VERB")
+    if not lemmas or not bare.isalpha():
+        return None
+    forms = inflections(lemmas[0])
+    for tag in ("VBZ", "VBD", "VBN", "VBG", "VB"):
+        if bare in forms.get(tag, ()):
+            return "VBD" if tag == "VBN" else tag
+    return None
+
+
+def verb_base(word: str) -> str:
+    """The base form: `runs` -> `run`, `was` -> `be`."""
+    bare = plain(word)
+    if bare in ("is", "was", "are", "were"):
+        return "be"
+    lemmas = word_classes(bare).get("VERB") or word_classes(bare).get("AUX")
+    return lemmas[0] if lemmas else bare
+
+
+def gerund_of(word: str) -> str:
+    """`showed` -> `showing`."""
+    forms = inflections(verb_base(word)).get("VBG")
+    return forms[0] if forms else word
+
+
+def is_noun(word: str) -> bool:
+    return "NOUN" in word_classes(plain(word)) or plain(word) in NOT_VERBS
+
+
+def starts_verb(words: list[str]) -> str | None:
+    """The verb form of a line's first word when the line starts with a verb about someone."""
+    first = plain(words[0])
+    if first in NOT_VERBS or first in DETERMINERS or not words[0][:1].islower():
+        return None
+    form = verb_form(first)
+    after = plain(words[1]) if len(words) > 1 else ""
+    if first in NOT_GERUND and after in DETERMINERS:
+        return "VBG"  # "building a new stack", "testing a new tool"
+    if form == "VBG" and (first in NOT_GERUND or len(words) > 1 and _verb_after(words[1:2])):
+        return None  # "onboarding is slow": a subject, not "you're onboarding"
+    if form == "VBZ" and is_noun(first) and after and verb_form(after) in ("VB", "VBZ") \
+            and not is_noun(after):
+        return None  # "engineers own their services": a plural subject
+    if form == "VB" and is_noun(first):
+        return None  # "interest in green computing": notes say "runs", so a bare "run" is a noun
+    return form
+
+
+def _verb_after(words: list[str]) -> bool:
+    for word in words:
+        form = verb_form(word)
+        if form in ("VBZ", "VBD", "MD") or plain(word) in ("are", "were", "is", "was"):
+            return True
+    return False
+
+
+def is_base(word: str) -> bool:
+    return plain(word) in inflections(verb_base(word)).get("VB", ())
+
+
+def is_adjective(word: str) -> bool:
+    lemmas = word_classes(plain(word))
+    if not lemmas:  # not in the tables: judge by the ending ("reversible", "serverless")
+        return plain(word).endswith(("ible", "able", "ful", "ous", "ive", "less", "ic", "al"))
+    return "ADJ" in lemmas and "VERB" not in lemmas
