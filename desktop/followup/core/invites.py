@@ -58,6 +58,7 @@ class Invite:
     role_guess: str = ""
     domain: str = ""  # the company's email domain, "" when no attendee has a work address
     sequence: int = 0  # the revision of the invite (SEQUENCE); a higher one is an update
+    stamp: datetime | None = None  # when this revision was written (DTSTAMP, LAST-MODIFIED)
     cancelled: bool = False  # METHOD:CANCEL or STATUS:CANCELLED
     warnings: tuple[str, ...] = field(default=())  # what was read in a way worth saying
 
@@ -100,7 +101,8 @@ def parse_invites(data: bytes | str, own_addresses: Sequence[str] = (),
     method = " ".join(str(c.get("METHOD", "")) for c in calendars).upper()
     events = [event for calendar in calendars for event in calendar.walk("VEVENT")]
     if not events:
-        raise ParseError("the calendar has no event (no VEVENT)")
+        last = next(line.number for line in reversed(lines) if line.text.strip())
+        raise ParseError(f"line {last}: the calendar ends without an event (no VEVENT)")
     begins = [line.number for line in lines if line.text.strip().upper() == "BEGIN:VEVENT"]
     located = list(zip(events, begins, strict=False))
     groups: dict[str, list[tuple[object, int]]] = {}
@@ -231,6 +233,7 @@ def _invite(uid: str, group: list[tuple[object, int]], lines: list[_Line], own: 
         attendees=attendees, company_guess=company, uid=uid,
         role_guess=role_from_summary(summary), domain=domain,
         sequence=max((_sequence(e) for e, _ in group), default=0),
+        stamp=max((t for e, _ in group for t in _stamps(e)), default=None),
         cancelled=method_cancel or status == "CANCELLED", warnings=tuple(warnings),
     )
 
@@ -240,6 +243,20 @@ def _sequence(event) -> int:
     value = event.get("SEQUENCE")
     match = re.match(r"\s*(\d+)", str(value)) if value is not None else None
     return int(match.group(1)) if match else 0
+
+
+def _stamps(event) -> list[datetime]:
+    """When the organizer's program wrote this revision; a later one with the same SEQUENCE
+    is still an update (RFC 5546 §2.1.5)."""
+    found = []
+    for key in ("DTSTAMP", "LAST-MODIFIED"):
+        try:
+            value = event.decoded(key) if event.get(key) is not None else None
+        except (ValueError, TypeError, KeyError):
+            value = None
+        if isinstance(value, datetime):
+            found.append(_to_utc(value))
+    return found
 
 
 def _chosen_occurrence(group: list[tuple[object, int]], now: datetime):
