@@ -197,6 +197,18 @@ def _line_of(lines: list[_Line], begin: int, name: str) -> int:
     return begin
 
 
+def _raw_value(lines: list[_Line], begin: int, name: str) -> str:
+    """The value of property `name` in the event that begins on line `begin`, as written."""
+    for line in lines:
+        if line.number < begin:
+            continue
+        if line.text.upper().startswith("END:VEVENT"):
+            break
+        if re.match(rf"{re.escape(name)}[;:]", line.text, re.I):
+            return line.text.split(":", 1)[1] if ":" in line.text else ""
+    return ""
+
+
 def _check_used(event, lines: list[_Line], begin: int) -> None:
     for prop, problem in event.errors:
         if (prop or "").upper() in _USED:
@@ -226,7 +238,8 @@ def _invite(uid: str, group: list[tuple[object, int]], lines: list[_Line], own: 
     domain, company = _company(attendees, summary)
     status = _text(event, "STATUS").upper()
     return Invite(
-        summary=summary, start=start, end=_end(event, start_value, start), all_day=all_day,
+        summary=summary, start=start, all_day=all_day,
+        end=_end(event, start_value, start, _raw_value(lines, begin, "DURATION")),
         location=_text(event, "LOCATION"),
         description=_JOIN_BOILERPLATE.sub("\n", plain_description(
             _text(event, "DESCRIPTION"))).strip(),
@@ -341,7 +354,16 @@ def _to_utc(value: date | datetime) -> datetime:
     return value.astimezone(UTC)
 
 
-def _end(event, start_value: date | datetime, start: datetime) -> datetime | None:
+def _nominal_days(raw: str) -> int:
+    """The weeks and days of a DURATION as written ("P1W2DT3H" -> 9)."""
+    match = re.match(r"\s*\+?P(?:(\d+)W)?(?:(\d+)D)?", raw.upper())
+    if not match:
+        return 0
+    return 7 * int(match.group(1) or 0) + int(match.group(2) or 0)
+
+
+def _end(event, start_value: date | datetime, start: datetime,
+         raw_duration: str = "") -> datetime | None:
     """The end of the chosen occurrence: its DTEND, else its start plus DURATION, else a day
     for an all-day event; None when the event gives no length."""
     if event.get("DTEND") is not None:
@@ -349,13 +371,14 @@ def _end(event, start_value: date | datetime, start: datetime) -> datetime | Non
         return start + max(length, timedelta(0))
     if event.get("DURATION") is not None:
         duration = event.decoded("DURATION")
+        days = _nominal_days(raw_duration)
         if not isinstance(start_value, datetime):
-            return _to_utc(start_value + timedelta(days=duration.days))
-        # RFC 5545 §3.3.6: days are nominal (the same wall time in the event's own zone),
-        # hours, minutes and seconds exact.
+            return _to_utc(start_value + timedelta(days=days))
+        # RFC 5545 §3.3.6: weeks and days are nominal (the same wall time in the event's own
+        # zone), hours, minutes and seconds exact. "PT24H" is 24 hours, "P1D" a day.
         local = start_value if start_value.tzinfo else start_value.astimezone()
-        nominal = local + timedelta(days=duration.days)
-        return nominal.astimezone(UTC) + timedelta(seconds=duration.seconds)
+        nominal = local + timedelta(days=days)
+        return nominal.astimezone(UTC) + (duration - timedelta(days=days))
     if not isinstance(start_value, datetime):  # RFC 5545: an all-day event lasts one day
         return _to_utc(start_value + timedelta(days=1))
     return None
@@ -401,7 +424,10 @@ def _attendees(event, own: set[str], lines: list[_Line], begin: int,
             email = normalise_address(raw)
         except BadAddress as exc:
             key = "ORGANIZER" if is_organizer else "ATTENDEE"
-            warnings.append(f"line {_line_of(lines, begin, key)}: left out, {exc}")
+            number = next((line.number for line in lines if line.number >= begin
+                           and line.text.upper().startswith(key) and raw in line.text),
+                          _line_of(lines, begin, key))
+            warnings.append(f"line {number}: left out, {exc}")
             continue
         cutype = str(prop.params.get("CUTYPE", "")).upper()
         if email in own or cutype in _NOT_PEOPLE or email in found:
@@ -449,7 +475,8 @@ def _company_from_summary(summary: str) -> str:
 # --- descriptions --------------------------------------------------------------------------
 
 class _TextOfHtml(HTMLParser):
-    _BREAKS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "ul", "ol"})
+    _BREAKS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4"})  # before
+    _ENDS = frozenset({"p", "div", "tr", "h1", "h2", "h3", "h4", "ul", "ol"})  # after
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -467,7 +494,7 @@ class _TextOfHtml(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self._skip = max(0, self._skip - 1)
-        elif tag in self._BREAKS - {"br"}:
+        elif tag in self._ENDS:
             self.parts.append("\n")
 
     def handle_data(self, data):
