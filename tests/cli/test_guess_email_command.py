@@ -110,3 +110,11 @@ def test_names_from_around_the_world(capsys):
     assert run(["guess-email", "王伟", "--domain", "acme.cn"]) == 2
     assert "no guess for '王伟': a name in Chinese or Japanese characters has no single Latin " \
            "spelling" in capsys.readouterr().err
+
+
+def test_known_colleagues_in_directory_order(capsys):
+    known = ["--known", "Roe, Bob <bob.roe@acme.com>", "--known", '"Lee, Ann" <ann.lee@acme.com>']
+    assert run(["guess-email", "Jane Doe", *known, "--format", "json", "--limit", "1"]) == 0
+    (best,) = json.loads(capsys.readouterr().out)
+    assert best["address"] == "jane.doe@acme.com"
+    assert best["evidence"] == "2 of 2 known addresses at acme.com are first.last"
