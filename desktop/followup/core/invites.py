@@ -104,6 +104,7 @@ def parse_invites(data: bytes | str, own_addresses: Sequence[str] = (),
         last = next(line.number for line in reversed(lines) if line.text.strip())
         raise ParseError(f"line {last}: the calendar ends without an event (no VEVENT)")
     begins = [line.number for line in lines if line.text.strip().upper() == "BEGIN:VEVENT"]
+    begins += [0] * (len(events) - len(begins))  # never drop an event for want of a line
     located = list(zip(events, begins, strict=False))
     groups: dict[str, list[tuple[object, int]]] = {}
     for index, (event, begin) in enumerate(located):
@@ -197,13 +198,21 @@ def _line_of(lines: list[_Line], begin: int, name: str) -> int:
     return begin
 
 
-def _raw_value(lines: list[_Line], begin: int, name: str) -> str:
-    """The value of property `name` in the event that begins on line `begin`, as written."""
+def _event_lines(lines: list[_Line], begin: int) -> list[_Line]:
+    """The lines of the event that begins on line `begin`, up to its END:VEVENT."""
+    found = []
     for line in lines:
         if line.number < begin:
             continue
-        if line.text.upper().startswith("END:VEVENT"):
+        found.append(line)
+        if line.text.strip().upper() == "END:VEVENT":
             break
+    return found
+
+
+def _raw_value(lines: list[_Line], begin: int, name: str) -> str:
+    """The value of property `name` in the event that begins on line `begin`, as written."""
+    for line in _event_lines(lines, begin):
         if re.match(rf"{re.escape(name)}[;:]", line.text, re.I):
             return line.text.split(":", 1)[1] if ":" in line.text else ""
     return ""
@@ -227,8 +236,8 @@ def _invite(uid: str, group: list[tuple[object, int]], lines: list[_Line], own: 
                              "(no DTSTART)")
     event, start_value, begin = _chosen_occurrence(group, now)
     warnings = []
-    if re.search(r";TZID=[:;]", "\n".join(
-            line.text for line in lines if line.number >= begin), re.IGNORECASE):
+    if any(re.search(r";TZID=[:;]", line.text, re.IGNORECASE)
+           for line in _event_lines(lines, begin)):
         warnings.append(f"line {_line_of(lines, begin, 'DTSTART')}: the time zone (TZID) is "
                         "empty, so the time is read as your own local time")
     all_day = not isinstance(start_value, datetime)
@@ -328,7 +337,8 @@ def _series_starts(event, now: datetime) -> list[date | datetime]:
         value = value if isinstance(first, datetime) else value.date()
         if _to_utc(value) not in excluded:
             starts.append(value)
-    return [s for s in dict.fromkeys(starts) if _to_utc(s) not in excluded or s == first]
+    kept = [s for s in dict.fromkeys(starts) if _to_utc(s) not in excluded]
+    return kept or [first]
 
 
 def _exdates(event) -> list[date | datetime]:
