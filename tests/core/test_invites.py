@@ -363,3 +363,26 @@ def test_a_file_of_bare_events_is_read():
     text = "BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20250301T100000Z\r\nEND:VEVENT\r\n"
     (invite,) = parse_invites(text)
     assert invite.start == datetime(2025, 3, 1, 10, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("lines", [
+    ("DTSTART:20250301T100000Z", "DTSTART:20250302T100000Z"),  # DTSTART twice
+    ("DTSTART:T100000",),  # a time without a date
+    ("DTSTART:20250301T100000Z", "DURATION:PT1H", "DURATION:PT2H"),
+])
+def test_a_start_or_length_that_is_not_one_date_is_refused_naming_the_line(lines):
+    with pytest.raises(ParseError, match=r"^line \d+: "):
+        parse_invites(calendar("UID:x", *lines))
+
+
+def test_an_unreadable_exception_date_or_a_repeated_rule_does_not_refuse():
+    (invite,) = parse_invites(calendar(
+        "UID:r", "DTSTART:20250303T100000Z", "RRULE:FREQ=DAILY;COUNT=3",
+        "RRULE:FREQ=WEEKLY;COUNT=2", "EXDATE:yesterday"), now=datetime(2025, 3, 4, tzinfo=UTC))
+    assert invite.start == datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
+
+
+def test_an_address_without_letters_still_gives_a_name():
+    (invite,) = parse_invites(calendar("UID:n", "DTSTART:20250301T100000Z",
+                                       "ORGANIZER:mailto:123@acme.com"))
+    assert invite.attendees == (Attendee("123", "123@acme.com", is_organizer=True),)

@@ -218,11 +218,29 @@ def _raw_value(lines: list[_Line], begin: int, name: str) -> str:
     return ""
 
 
+_KINDS = {"DTSTART": (date,), "DTEND": (date,), "RECURRENCE-ID": (date,),
+          "DURATION": (timedelta,)}  # datetime is a date too
+
+
 def _check_used(event, lines: list[_Line], begin: int) -> None:
     for prop, problem in event.errors:
         if (prop or "").upper() in _USED:
             raise ParseError(f"line {_line_of(lines, begin, prop)}: a broken {prop} in an "
                              f"event: {problem}")
+    for key, kinds in _KINDS.items():
+        value = event.get(key)
+        if value is None:
+            continue
+        where = _line_of(lines, begin, key)
+        if isinstance(value, list):
+            raise ParseError(f"line {where}: {key} appears more than once in one event")
+        try:
+            decoded = event.decoded(key)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise ParseError(f"line {where}: a broken {key} in an event: {exc}") from None
+        if not isinstance(decoded, kinds):
+            raise ParseError(f"line {where}: {key} is not a date or a length of time: "
+                             f"{_raw_value(lines, begin, key)[:40]!r}")
 
 
 # --- one event -----------------------------------------------------------------------------
@@ -313,7 +331,8 @@ def _series_starts(event, now: datetime) -> list[date | datetime]:
     first = event.decoded("DTSTART")
     starts = [first]
     rule = event.get("RRULE")
-    if rule is None or isinstance(rule, icalendar.prop.vBroken):
+    rule = rule[0] if isinstance(rule, list) and rule else rule  # RFC 5545: at most one
+    if rule is None or isinstance(rule, icalendar.prop.vBroken | list):
         return starts
     try:
         from dateutil.rrule import rrulestr
@@ -344,6 +363,8 @@ def _series_starts(event, now: datetime) -> list[date | datetime]:
 def _exdates(event) -> list[date | datetime]:
     found = []
     for prop in _as_list(event.get("EXDATE")):
+        if isinstance(prop, icalendar.prop.vBroken):
+            continue  # an exception date Followup cannot read: the occurrence stays
         for item in getattr(prop, "dts", []):
             found.append(item.dt)
     return found
@@ -406,7 +427,7 @@ def _address(prop) -> str:
 def _display_name(prop, email: str) -> str:
     name = str(prop.params.get("CN", "")).strip().strip('"').strip()
     if not name or "@" in name:  # Google writes the address as CN when it has no name
-        return name_from_address(email) if email else ""
+        return name_from_address(email) or email.split("@")[0]
     return display_name(name)
 
 
