@@ -100,3 +100,21 @@ def test_through_the_real_command_line():
     assert failed.stdout == ""
     assert "Traceback" not in failed.stderr
     assert failed.stderr.strip().startswith("followup: guess-email: nothing to guess from")
+
+
+def test_names_from_around_the_world(capsys):
+    known = ["--known", "Björn Müller <bjoern.mueller@acme.de>",
+             "--known", "Käthe Köhler <kaethe.koehler@acme.de>"]
+    assert run(["guess-email", "Jürgen Schäfer", *known, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["address"] == "juergen.schaefer@acme.de"
+    assert run(["guess-email", "王伟", "--domain", "acme.cn"]) == 2
+    assert "no guess for '王伟': a name in Chinese or Japanese characters has no single Latin " \
+           "spelling" in capsys.readouterr().err
+
+
+def test_known_colleagues_in_directory_order(capsys):
+    known = ["--known", "Roe, Bob <bob.roe@acme.com>", "--known", '"Lee, Ann" <ann.lee@acme.com>']
+    assert run(["guess-email", "Jane Doe", *known, "--format", "json", "--limit", "1"]) == 0
+    (best,) = json.loads(capsys.readouterr().out)
+    assert best["address"] == "jane.doe@acme.com"
+    assert best["evidence"] == "2 of 2 known addresses at acme.com are first.last"

@@ -211,3 +211,103 @@ def test_person_line_starting_with_an_address_derives_the_name():
 def test_person_line_empty_raises():
     with pytest.raises(ParseError, match="the line is empty"):
         parse_person_line(" , ;")
+
+
+# --- kinds of real-world cards, each with a small input of our own --------------------------
+
+def card(*lines: str, version: str = "3.0", end: str = "\r\n") -> bytes:
+    body = ["BEGIN:VCARD", f"VERSION:{version}", *lines, "END:VCARD", ""]
+    return end.join(body).encode("utf-8")
+
+
+def test_vcard_2_1_quoted_printable_with_soft_line_breaks():
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
+            b"N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Sch=C3=A4fer;J=C3=BCr=\r\ngen\r\n"
+            b"FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:J=C3=BCrgen Sch=C3=A4fer, Leiter =\r\n"
+            b"Entwicklung\r\n"
+            b"NOTE;ENCODING=QUOTED-PRINTABLE:Line one=0D=0ALine two=\r\n"
+            b" still two\r\n"
+            b"ORG;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:M=FCller & S=F6hne\r\n"
+            b"EMAIL;INTERNET:juergen@mueller-soehne.de\r\nEND:VCARD\r\n")
+    (person,) = parse_vcards(data)
+    assert person.name == "Jürgen Schäfer, Leiter Entwicklung"
+    assert person.notes == "Line one\nLine two still two"
+    assert person.company == "Müller & Söhne"
+    assert person.domain == "mueller-soehne.de"
+
+
+def test_vcard_2_1_in_latin_1_without_a_charset():
+    (person,) = parse_vcards(card("FN:Ren\xe9 Dupont", "EMAIL:rene@exemple.fr",
+                                  version="2.1").replace("René".encode(), b"Ren\xe9"))
+    assert person.name == "René Dupont"
+
+
+def test_cr_cr_lf_line_ends_from_an_iphone():
+    (person,) = parse_vcards(card("FN:Jane Doe", "EMAIL;type=WORK:jane@acme.com",
+                                  end="\r\r\n"))
+    assert (person.name, person.email) == ("Jane Doe", "jane@acme.com")
+
+
+@pytest.mark.parametrize("unused", [
+    "PROFILE:VCARD",  # RFC 2426, written by Lotus Notes
+    "X-ABC/DEF:value",  # a property name with a slash
+    "X-EVOLUTION-FILE-AS:Doe, Jane",
+    "ADR;TYPE=work:;;Lierstr. 20a;München;;80639;Deutschland",
+    "BDAY:not a date",
+    "PHOTO;ENCODING=b;TYPE=JPEG:////not base64 at all////",
+    "a line without a colon",
+])
+def test_lines_followup_does_not_use_are_skipped(unused):
+    (person,) = parse_vcards(card("FN:Jane Doe", unused, "EMAIL:jane@acme.com"))
+    assert (person.name, person.email) == ("Jane Doe", "jane@acme.com")
+
+
+def test_a_raw_cr_inside_a_value_is_a_line_break():
+    data = card("FN:Jane Doe", "NOTE:first\rsecond")
+    (person,) = parse_vcards(data)
+    assert person.notes == "first\nsecond"
+
+
+def test_a_line_followup_uses_and_cannot_read_is_refused_with_its_number():
+    with pytest.raises(ParseError, match=r'^line 5 is not "NAME:value": '
+                                         r"EMAIL jane@acme.com"):
+        parse_vcards(card("FN:Jane Doe", "X-SKIPPED:yes", "EMAIL jane@acme.com"))
+    with pytest.raises(ParseError, match=r"^line 4 is not UTF-8 text"):
+        parse_vcards(card("FN:Jane", "TEL:caf\xe9").replace("café".encode(), b"caf\xe9"))
+
+
+@pytest.mark.parametrize(("fn", "n", "name"), [
+    ("Mustermann\\, Heiko", "Mustermann;Heiko;;;", "Heiko Mustermann"),
+    ("Mustermann, Heiko", "Mustermann;Heiko;;;", "Heiko Mustermann"),
+    ("Mr. John Richter\\, James Doe Sr.", "Doe;John;Richter\\, James;Mr.;Sr.",
+     "Mr. John Richter, James Doe Sr."),
+    ("Jane Doe\\, PhD", "Doe;Jane;;;PhD", "Jane Doe, PhD"),
+    ("Pérez Rodríguez, José", "", "José Pérez Rodríguez"),
+])
+def test_a_full_name_with_a_comma_is_not_cut(fn, n, name):
+    (person,) = parse_vcards(card(f"FN:{fn}", *([f"N:{n}"] if n else [])))
+    assert person.name == name
+
+
+def test_a_fax_listed_first_is_not_the_phone():
+    (person,) = parse_vcards(card("FN:Jane Doe", "TEL;TYPE=WORK,FAX:+1 415 555 0199",
+                                  "TEL;TYPE=HOME:+1 415 555 0111",
+                                  "TEL;TYPE=WORK,VOICE:+1 415 555 0100"))
+    assert person.phone == "+1 415 555 0100"
+    (only_fax,) = parse_vcards(card("FN:Jane Doe", "TEL;TYPE=FAX:+1 415 555 0199"))
+    assert only_fax.phone == "+1 415 555 0199"
+    (v21,) = parse_vcards(card("FN:Jane Doe", "TEL;WORK;FAX:+1 415 555 0199",
+                               "TEL;CELL:+1 415 555 0123", version="2.1"))
+    assert v21.phone == "+1 415 555 0123"
+
+
+def test_the_company_domain_comes_from_the_work_address():
+    (person,) = parse_vcards(card("FN:Jane Doe", "EMAIL;TYPE=HOME:jane@family-doe.net",
+                                  "EMAIL;TYPE=INTERNET:jane.doe@gmail.com",
+                                  "EMAIL;TYPE=WORK:jdoe@acme-robotics.co.uk"))
+    assert person.domain == "acme-robotics.co.uk"
+    assert person.company == "Acme Robotics"  # no ORG: the company the domain names
+    (free,) = parse_vcards(card("FN:Jane Doe", "ORG:Acme", "EMAIL:jane.doe@gmail.com"))
+    assert (free.company, free.domain) == ("Acme", "")
+    (home,) = parse_vcards(card("FN:Jane Doe", "EMAIL;TYPE=HOME:jane@doe.family"))
+    assert home.domain == ""

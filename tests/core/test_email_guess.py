@@ -227,3 +227,88 @@ def test_name_from_address(address, name):
 ])
 def test_company_from_domain(domain, company):
     assert company_from_domain(domain) == company
+
+
+# --- names from around the world ------------------------------------------------------------
+
+GERMAN = [("Björn Müller", "bjoern.mueller@acme.de"), ("Käthe Köhler", "kaethe.koehler@acme.de")]
+
+
+def test_long_umlaut_spellings_are_a_common_format_and_are_learned():
+    guesses = guess_addresses("Jürgen Schäfer", GERMAN)
+    assert guesses[0].address == "juergen.schaefer@acme.de"
+    assert guesses[0].evidence.startswith("2 of 2 known addresses at acme.de are first.last")
+    assert "ä, ö, ü, ø written ae, oe, ue, oe as 2 known addresses do" in guesses[0].evidence
+    assert guesses[1].address == "jurgen.schafer@acme.de"
+    assert guesses[1].confidence < guesses[0].confidence
+
+
+def test_short_umlaut_spellings_are_learned_too():
+    known = [("Björn Müller", "bjorn.muller@acme.de")]
+    assert guess_addresses("Jürgen Schäfer", known)[0].address == "jurgen.schafer@acme.de"
+    assert patterns_matching("Søren Ørsted", "soeren.oersted") == ["first.last"]
+    assert patterns_matching("Jürgen Groß", "jgross") == ["flast"]
+
+
+def test_disagreeing_known_addresses_give_less_confidence_than_agreeing_ones():
+    one_agrees = guess_addresses("Jane Doe", [("Bob Roe", "bob.roe@acme.com")])[0]
+    two_of_three = guess_addresses("Jane Doe", [
+        ("Bob Roe", "bob.roe@acme.com"), ("Ann Lee", "ann.lee@acme.com"),
+        ("Tom Fox", "tfox@acme.com")])[0]
+    all_three = guess_addresses("Jane Doe", [
+        ("Bob Roe", "bob.roe@acme.com"), ("Ann Lee", "ann.lee@acme.com"),
+        ("Tom Fox", "tom.fox@acme.com")])[0]
+    assert two_of_three.confidence < one_agrees.confidence < all_three.confidence
+
+
+@pytest.mark.parametrize(("name", "known", "best"), [
+    # Spanish names: the company writes the first surname only.
+    ("José Pérez Rodríguez", [("María García López", "maria.garcia@acme.es")],
+     "jose.perez@acme.es"),
+    ("Ana Martín Gómez", [("José Pérez Rodríguez", "jose.perez@acme.es")],
+     "ana.martin@acme.es"),
+    # ... or both surnames, as the known address shows.
+    ("Ana Martín Gómez", [("José Pérez Rodríguez", "jose.rodriguez@acme.es")],
+     "ana.gomez@acme.es"),
+    # Particles kept or dropped.
+    ("Jan van der Berg", [("Piet de Vries", "piet.devries@acme.nl")], "jan.vanderberg@acme.nl"),
+    ("Jan van der Berg", [("Piet de Vries", "piet.vries@acme.nl")], "jan.berg@acme.nl"),
+    ("Ahmad bin Abdullah", [("Ali bin Hassan", "ali.hassan@acme.my")], "ahmad.abdullah@acme.my"),
+    ("Seán Ó Briain", [("Máire Nic Giolla", "maire.nicgiolla@acme.ie")], "sean.obriain@acme.ie"),
+    # Apostrophes and hyphens.
+    ("Conor O'Connor", [("Pat O'Neill", "pat.o'neill@acme.ie")], "conor.o'connor@acme.ie"),
+    ("Conor O'Connor", [("Pat O'Neill", "pat.oneill@acme.ie")], "conor.oconnor@acme.ie"),
+    ("Anne-Marie Smith-Jones", [("Jean-Luc Picard-Riker", "jean-luc.picard-riker@acme.fr")],
+     "anne-marie.smith-jones@acme.fr"),
+    ("Anne-Marie Smith-Jones", [("Jean-Luc Picard-Riker", "jean.picard@acme.fr")],
+     "anne.smith@acme.fr"),
+])
+def test_name_spellings_follow_the_known_addresses(name, known, best):
+    assert guess_addresses(name, known)[0].address == best
+
+
+def test_a_name_in_another_alphabet_is_transliterated_and_says_so():
+    (guess,) = guess_addresses("Дмитрий Иванов", [("Bob Roe", "bob.roe@acme.com")], limit=1)
+    assert guess.address == "dmitriy.ivanov@acme.com"
+    assert guess.evidence.endswith("Latin spelling by transliteration")
+    assert guess.confidence < guess_addresses("Dmitriy Ivanov",
+                                              [("Bob Roe", "bob.roe@acme.com")])[0].confidence
+    assert guess_addresses("Γιώργος Παπαδόπουλος", [], domain="acme.gr")[0].address == (
+        "giorgos.papadopoylos@acme.gr")
+
+
+@pytest.mark.parametrize(("name", "script"), [
+    ("王伟", "Chinese or Japanese characters"), ("山田 太郎", "Chinese or Japanese characters"),
+    ("김민준", "Korean hangul"), ("محمد علي", "Arabic script"), ("דוד כהן", "Hebrew script"),
+])
+def test_a_name_without_a_reliable_latin_spelling_gets_a_clear_no_guess(name, script):
+    with pytest.raises(ValueError, match=f"no guess for .*: a name in {script} has no single "
+                                         "Latin spelling; type it as the person writes it"):
+        guess_addresses(name, [], domain="acme.com")
+
+
+def test_guesses_do_not_depend_on_the_order_of_the_known_addresses():
+    known = [("Bob Roe", "bob.roe@acme.com"), ("Ann Lee", "alee@acme.com"),
+             ("Björn Müller", "bjoern.mueller@acme.com")]
+    assert guess_addresses("Jürgen Schäfer", known) == guess_addresses(
+        "Jürgen Schäfer", list(reversed(known)))

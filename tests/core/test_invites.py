@@ -144,7 +144,7 @@ def test_personal_mail_domains_do_not_name_the_company():
     ("BEGIN:VCALENDAR\nEND:VEVENT\nEND:VCALENDAR\n",
      "not a valid iCalendar file: END:VEVENT on line 2 closes BEGIN:VCALENDAR"),
     ("BEGIN:VCALENDAR\nVERSION:2.0\nEND:VCALENDAR\n",
-     r"the calendar has no event \(no VEVENT\)"),
+     r"line 3: the calendar ends without an event \(no VEVENT\)"),
     ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2025xx\nEND:VEVENT\nEND:VCALENDAR\n",
      "line 3: a broken DTSTART in an event"),
     ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20250101T100000Z\nSUMMARY x\nEND:VEVENT\n"
@@ -174,3 +174,215 @@ def test_event_without_start():
 ])
 def test_role_from_summary(summary, role):
     assert role_from_summary(summary) == role
+
+
+# --- kinds of real-world trouble, each with a small input of our own ------------------------
+
+def calendar(*event_lines: str, method: str = "", head: str = "") -> bytes:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN"]
+    lines += [f"METHOD:{method}"] if method else []
+    lines += [head] if head else []
+    lines += ["BEGIN:VEVENT", *event_lines, "END:VEVENT", "END:VCALENDAR", ""]
+    return "\r\n".join(lines).encode("utf-8")
+
+
+def test_a_fold_inside_a_multibyte_character_is_unfolded_before_decoding():
+    summary = "SUMMARY:Entretien avec Hélène Müller-Lüdenscheidt à Zürich".encode()
+    cut = summary.index("ü".encode()) + 1  # between the two bytes of "ü"
+    data = calendar("UID:fold", "DTSTART:20250301T100000Z").replace(
+        b"UID:fold", b"UID:fold\r\n" + summary[:cut] + b"\r\n " + summary[cut:])
+    (invite,) = parse_invites(data)
+    assert invite.summary == "Entretien avec Hélène Müller-Lüdenscheidt à Zürich"
+
+
+def test_bytes_that_are_not_utf8_are_refused_naming_the_line():
+    data = calendar("UID:x", "DTSTART:20250301T100000Z", "SUMMARY:caf\xe9").replace(
+        "café".encode(), b"caf\xe9")
+    with pytest.raises(ParseError, match=r"^line 7 is not UTF-8 text"):
+        parse_invites(data)
+
+
+def test_an_empty_tzid_is_local_time_and_says_so(new_york_time):
+    (invite,) = parse_invites(calendar("UID:tz", "DTSTART;TZID=:20250110T090000",
+                                       "DTEND;TZID=:20250110T100000"))
+    assert invite.start == datetime(2025, 1, 10, 14, 0, tzinfo=UTC)  # 09:00 EST
+    assert invite.end == datetime(2025, 1, 10, 15, 0, tzinfo=UTC)
+    assert invite.warnings == (
+        "line 6: the time zone (TZID) is empty, so the time is read as your own local time",)
+
+
+@pytest.mark.parametrize("unused", [
+    "SEQUENCE:4294967296",
+    "RRULE:FREQ=SOMETIMES",
+    "X-WR-WEIRD;X-P=1:anything",
+    "GEO:north;south",
+    "CREATED:yesterday",
+    "PRIORITY:high",
+])
+def test_a_broken_property_followup_never_uses_does_not_refuse(unused):
+    (invite,) = parse_invites(calendar("UID:u", "DTSTART:20250301T100000Z", unused,
+                                       "SUMMARY:Onsite"))
+    assert invite.start == datetime(2025, 3, 1, 10, 0, tzinfo=UTC)
+    assert invite.summary == "Onsite"
+
+
+def test_a_huge_sequence_is_still_read_for_updates():
+    (invite,) = parse_invites(calendar("UID:u", "DTSTART:20250301T100000Z",
+                                       "SEQUENCE:4294967296"))
+    assert invite.sequence == 4294967296
+
+
+def test_a_broken_property_followup_uses_refuses_naming_its_line():
+    with pytest.raises(ParseError, match=r"^line 7: a broken DTEND in an event"):
+        parse_invites(calendar("UID:u", "DTSTART:20250301T100000Z", "DTEND:soon"))
+
+
+@pytest.mark.parametrize(("method", "status"), [("CANCEL", ""), ("", "STATUS:CANCELLED")])
+def test_a_cancellation_is_marked(method, status):
+    lines = ["UID:c", "DTSTART:20250301T100000Z", "SEQUENCE:2", *([status] if status else [])]
+    (invite,) = parse_invites(calendar(*lines, method=method))
+    assert invite.cancelled and invite.uid == "c" and invite.sequence == 2
+    (live,) = parse_invites(calendar("UID:c", "DTSTART:20250301T100000Z", method="REQUEST"))
+    assert not live.cancelled
+
+
+RECURRING = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+    "BEGIN:VEVENT\r\nUID:loop\r\nSUMMARY:Interview loop\r\n"
+    "DTSTART;TZID=Europe/Berlin:20250303T100000\r\nDTEND;TZID=Europe/Berlin:20250303T110000\r\n"
+    "RRULE:FREQ=WEEKLY;COUNT=4\r\nEXDATE;TZID=Europe/Berlin:20250310T100000\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:loop\r\nSUMMARY:Interview loop (moved)\r\n"
+    "RECURRENCE-ID;TZID=Europe/Berlin:20250317T100000\r\n"
+    "DTSTART;TZID=Europe/Berlin:20250318T140000\r\nDTEND;TZID=Europe/Berlin:20250318T150000\r\n"
+    "END:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
+@pytest.mark.parametrize(("now", "start", "summary"), [
+    (datetime(2025, 3, 1, tzinfo=UTC), datetime(2025, 3, 3, 9, 0, tzinfo=UTC), "Interview loop"),
+    # 10 March is excluded; the 17th was moved to the 18th at 14:00.
+    (datetime(2025, 3, 4, tzinfo=UTC), datetime(2025, 3, 18, 13, 0, tzinfo=UTC),
+     "Interview loop (moved)"),
+    (datetime(2025, 3, 19, tzinfo=UTC), datetime(2025, 3, 24, 9, 0, tzinfo=UTC),
+     "Interview loop"),
+    (datetime(2026, 1, 1, tzinfo=UTC), datetime(2025, 3, 24, 9, 0, tzinfo=UTC),
+     "Interview loop"),
+])
+def test_a_recurring_event_with_overrides_is_one_meeting_the_one_meant(now, start, summary):
+    (invite,) = parse_invites(RECURRING, now=now)
+    assert (invite.start, invite.summary) == (start, summary)
+    assert invite.end - invite.start == timedelta(hours=1)
+
+
+def test_people_are_told_apart_by_address_and_addresses_are_normalised():
+    (invite,) = parse_invites(calendar(
+        "UID:p", "DTSTART:20250301T100000Z",
+        'ORGANIZER;CN="Doe, Jane":mailto:mailto:Jane.Doe@Acme.com',
+        "ATTENDEE;CN=Alex Kim:MAILTO:alex.kim@acme.com",
+        "ATTENDEE;CN=Alex Kim:mailto:alex.kim@globex.io",
+        "ATTENDEE;CN=Sam Lee:mailto:sam.l ee@acme.com",
+        "ATTENDEE;CN=Pat Roe:mailto:pat.roe@acme.com;X-NUM-GUESTS=0",
+        "ATTENDEE;CN=Broken:mailto:nobody@",
+    ))
+    assert invite.attendees == (
+        Attendee("Jane Doe", "jane.doe@acme.com", is_organizer=True),
+        Attendee("Alex Kim", "alex.kim@acme.com"),
+        Attendee("Alex Kim", "alex.kim@globex.io"),
+        Attendee("Sam Lee", "sam.lee@acme.com"),
+        Attendee("Pat Roe", "pat.roe@acme.com"),
+    )
+    assert len(invite.warnings) == 1
+    assert invite.warnings[0].startswith("line 12: left out, 'mailto:nobody@' is not an email")
+
+
+def test_an_html_description_becomes_plain_text():
+    html = ("<b>Join</b> the call:<br>https://meet.google.com/abc-defg-hij<br><br>"
+            "Agenda:&nbsp;system&nbsp;design &amp; Q&amp;A<ul><li>intro</li><li>design</li></ul>")
+    (invite,) = parse_invites(calendar("UID:h", "DTSTART:20250301T100000Z",
+                                       f"DESCRIPTION:{html}"))
+    assert invite.description == ("Join the call:\nhttps://meet.google.com/abc-defg-hij\n\n"
+                                  "Agenda: system design & Q&A\n- intro\n- design")
+
+
+def test_plain_descriptions_with_angle_brackets_stay_as_written():
+    (invite,) = parse_invites(calendar("UID:h", "DTSTART:20250301T100000Z",
+                                       "DESCRIPTION:Bring List<Event> examples\\n2 < 3"))
+    assert invite.description == "Bring List<Event> examples\n2 < 3"
+
+
+@pytest.mark.parametrize(("zone", "start", "duration", "end"), [
+    # Europe changes to summer time on 30 March 2025: one nominal day is 23 hours long.
+    ("Europe/Berlin", "20250329T100000", "P1D", datetime(2025, 3, 30, 8, 0, tzinfo=UTC)),
+    ("Europe/Berlin", "20250329T100000", "PT24H", datetime(2025, 3, 30, 9, 0, tzinfo=UTC)),
+    ("America/New_York", "20251101T090000", "P1DT2H",
+     datetime(2025, 11, 2, 16, 0, tzinfo=UTC)),
+    ("Europe/Berlin", "20250301T100000", "PT45M", datetime(2025, 3, 1, 9, 45, tzinfo=UTC)),
+])
+def test_duration_days_are_nominal_days_in_the_event_zone(zone, start, duration, end):
+    (invite,) = parse_invites(calendar("UID:d", f"DTSTART;TZID={zone}:{start}",
+                                       f"DURATION:{duration}"))
+    assert invite.end == end
+
+
+@pytest.mark.parametrize("personal", [
+    "jo@gmail.com", "jo@icloud.com", "jo@yahoo.co.uk", "jo@yahoo.fr", "jo@hotmail.com",
+    "jo@outlook.com", "jo@gmx.at", "jo@gmx.net", "jo@xs4all.nl", "jo@web.de",
+    "jo@acme.onmicrosoft.com", "jo@proton.me",
+])
+def test_free_mail_and_hosting_domains_name_no_company(personal):
+    (invite,) = parse_invites(calendar("UID:f", "DTSTART:20250301T100000Z",
+                                       "SUMMARY:Catch-up", f"ORGANIZER;CN=Jo:mailto:{personal}"))
+    assert (invite.company_guess, invite.domain) == ("", "")
+
+
+def test_without_a_work_address_the_summary_names_the_company():
+    (invite,) = parse_invites(calendar("UID:f", "DTSTART:20250301T100000Z",
+                                       "SUMMARY:Interview at Quarry Labs",
+                                       "ORGANIZER;CN=Jo:mailto:jo@gmail.com"))
+    assert (invite.company_guess, invite.domain) == ("Quarry Labs", "")
+
+
+@pytest.mark.parametrize("summary", ["Quarry Labs interview", "Final round: Quarry Labs",
+                                     "Interview with Jane (QuarryLabs)"])
+def test_the_company_is_spelled_as_the_summary_spells_it(summary):
+    (invite,) = parse_invites(calendar("UID:q", "DTSTART:20250301T100000Z",
+                                       f"SUMMARY:{summary}",
+                                       "ORGANIZER;CN=Jo:mailto:jo@quarrylabs.com"))
+    assert invite.domain == "quarrylabs.com"
+    assert invite.company_guess == ("QuarryLabs" if "(QuarryLabs)" in summary
+                                    else "Quarry Labs")
+
+
+def test_ties_between_work_domains_go_to_the_organizer_whatever_the_order():
+    lines = ["UID:t", "DTSTART:20250301T100000Z", "ORGANIZER;CN=A:mailto:a@hooli.com",
+             "ATTENDEE;CN=B:mailto:b@initech.com"]
+    (invite,) = parse_invites(calendar(*lines))
+    assert (invite.company_guess, invite.domain) == ("Hooli", "hooli.com")
+
+
+def test_a_file_of_bare_events_is_read():
+    text = "BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20250301T100000Z\r\nEND:VEVENT\r\n"
+    (invite,) = parse_invites(text)
+    assert invite.start == datetime(2025, 3, 1, 10, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("lines", [
+    ("DTSTART:20250301T100000Z", "DTSTART:20250302T100000Z"),  # DTSTART twice
+    ("DTSTART:T100000",),  # a time without a date
+    ("DTSTART:20250301T100000Z", "DURATION:PT1H", "DURATION:PT2H"),
+])
+def test_a_start_or_length_that_is_not_one_date_is_refused_naming_the_line(lines):
+    with pytest.raises(ParseError, match=r"^line \d+: "):
+        parse_invites(calendar("UID:x", *lines))
+
+
+def test_an_unreadable_exception_date_or_a_repeated_rule_does_not_refuse():
+    (invite,) = parse_invites(calendar(
+        "UID:r", "DTSTART:20250303T100000Z", "RRULE:FREQ=DAILY;COUNT=3",
+        "RRULE:FREQ=WEEKLY;COUNT=2", "EXDATE:yesterday"), now=datetime(2025, 3, 4, tzinfo=UTC))
+    assert invite.start == datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
+
+
+def test_an_address_without_letters_still_gives_a_name():
+    (invite,) = parse_invites(calendar("UID:n", "DTSTART:20250301T100000Z",
+                                       "ORGANIZER:mailto:123@acme.com"))
+    assert invite.attendees == (Attendee("123", "123@acme.com", is_organizer=True),)

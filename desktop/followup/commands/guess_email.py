@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
-from email.utils import parseaddr
 
+from followup.core.cards import ParseError, parse_person_line
 from followup.core.email_guess import Guess, guess_addresses
 
 NAME = "guess-email"
@@ -35,13 +35,17 @@ def _error(message: str) -> int:
 
 
 def _parse_known(values: list[str]) -> list[tuple[str, str]]:
-    """(name, address) pairs; raises ValueError naming the first value without an address."""
+    """(name, address) pairs from RFC 5322 mailboxes ("Doe, Jane <jane@acme.com>" is Jane
+    Doe); raises ValueError naming the first value without a valid address."""
     known = []
     for value in values:
-        name, address = parseaddr(value)
-        if "@" not in address:
+        try:
+            person = parse_person_line(value)
+        except ParseError as exc:
+            raise ValueError(f"--known {value!r}: {exc}") from None
+        if not person.email:
             raise ValueError(f'--known needs "Full Name <address>", got {value!r}')
-        known.append((name.strip(), address.strip()))
+        known.append((person.name, person.email))
     return known
 
 

@@ -1,9 +1,11 @@
-"""`followup export` and `followup import`: the whole library in the followup/1 format."""
+"""`followup export`, `followup import` and `followup people`: the whole library in the
+followup/1 format, a file of any importable kind, and everyone the library knows."""
 
 from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from followup.commands import open_library, print_error
@@ -13,15 +15,43 @@ NAME = "export"
 
 
 def add_parser(subparsers) -> None:
+    from followup.store.formats import EXPORTS, FORMATS
+
     export = subparsers.add_parser("export", help="write the whole library as JSON or Markdown")
-    export.add_argument("--format", choices=("json", "markdown"), default="json")
+    export.add_argument("--format", choices=[f.name for f in EXPORTS], default="json")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     export.set_defaults(func=run_export)
-    imp = subparsers.add_parser("import", help="import a followup/1 JSON export, or .ics/.vcf")
+    kinds = ", ".join(f"{fmt.label.lower()} ({'/'.join(fmt.suffixes)})" for fmt in FORMATS)
+    imp = subparsers.add_parser("import", help=f"import a file: {kinds}")
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--format", choices=("json", "text"), default="text",
                      help="how to print the ids created")
     imp.set_defaults(func=run_import)
+    people = subparsers.add_parser(
+        "people", help="list every person in the library, in a meeting or not")
+    people.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text for people, json for scripts (default: text)")
+    people.set_defaults(func=run_people)
+
+
+def run_people(args) -> int:
+    from followup.store.people_list import list_people
+
+    library = open_library(args)
+    try:
+        everyone = list_people(library)
+    finally:
+        library.close()
+    if args.format == "json":
+        print(json.dumps([asdict(p) for p in everyone], ensure_ascii=False, indent=2))
+        return 0
+    for p in everyone:
+        details = " · ".join(x for x in (p.title, p.company, p.email, p.phone) if x)
+        meetings = f"{len(p.meetings)} meeting" + ("" if len(p.meetings) == 1 else "s")
+        print(f"{p.id:>4}  {p.name}" + (f"  ({details})" if details else "") + f"  — {meetings}")
+    if not everyone:
+        print("nobody yet: import cards or an invitation, or add people to a meeting")
+    return 0
 
 
 def run_export(args) -> int:
@@ -64,7 +94,7 @@ def run_import(args) -> int:
         for kind, ids in created.items():
             if ids:
                 label = ("already in the library, skipped: meetings" if kind == "skipped_meetings"
-                         else kind)
+                         else kind.replace("_", " "))
                 print(f"{label}: {', '.join(map(str, ids))}")
         if not any(ids for kind, ids in created.items() if kind != "skipped_meetings"):
             print("nothing new to import")

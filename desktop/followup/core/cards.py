@@ -234,7 +234,8 @@ def _card_person(card, begin: int, full_name: str = "", org: str = "") -> CardPe
             email = normalise_address(email)
         except BadAddress as exc:
             raise ParseError(f"the card that begins on line {begin}: {exc}") from None
-    name = _card_name(card, full_name) or (name_from_address(email) if email else "")
+    name = _card_name(card, full_name) or (
+        name_from_address(email) or email.split("@")[0] if email else "")
     if not name:
         raise ParseError(f"the card that begins on line {begin} has no name (neither FN nor "
                          "N) and no email address")

@@ -58,6 +58,7 @@ class Invite:
     role_guess: str = ""
     domain: str = ""  # the company's email domain, "" when no attendee has a work address
     sequence: int = 0  # the revision of the invite (SEQUENCE); a higher one is an update
+    stamp: datetime | None = None  # when this revision was written (DTSTAMP, LAST-MODIFIED)
     cancelled: bool = False  # METHOD:CANCEL or STATUS:CANCELLED
     warnings: tuple[str, ...] = field(default=())  # what was read in a way worth saying
 
@@ -100,8 +101,10 @@ def parse_invites(data: bytes | str, own_addresses: Sequence[str] = (),
     method = " ".join(str(c.get("METHOD", "")) for c in calendars).upper()
     events = [event for calendar in calendars for event in calendar.walk("VEVENT")]
     if not events:
-        raise ParseError("the calendar has no event (no VEVENT)")
+        last = next(line.number for line in reversed(lines) if line.text.strip())
+        raise ParseError(f"line {last}: the calendar ends without an event (no VEVENT)")
     begins = [line.number for line in lines if line.text.strip().upper() == "BEGIN:VEVENT"]
+    begins += [0] * (len(events) - len(begins))  # never drop an event for want of a line
     located = list(zip(events, begins, strict=False))
     groups: dict[str, list[tuple[object, int]]] = {}
     for index, (event, begin) in enumerate(located):
@@ -195,11 +198,49 @@ def _line_of(lines: list[_Line], begin: int, name: str) -> int:
     return begin
 
 
+def _event_lines(lines: list[_Line], begin: int) -> list[_Line]:
+    """The lines of the event that begins on line `begin`, up to its END:VEVENT."""
+    found = []
+    for line in lines:
+        if line.number < begin:
+            continue
+        found.append(line)
+        if line.text.strip().upper() == "END:VEVENT":
+            break
+    return found
+
+
+def _raw_value(lines: list[_Line], begin: int, name: str) -> str:
+    """The value of property `name` in the event that begins on line `begin`, as written."""
+    for line in _event_lines(lines, begin):
+        if re.match(rf"{re.escape(name)}[;:]", line.text, re.I):
+            return line.text.split(":", 1)[1] if ":" in line.text else ""
+    return ""
+
+
+_KINDS = {"DTSTART": (date,), "DTEND": (date,), "RECURRENCE-ID": (date,),
+          "DURATION": (timedelta,)}  # datetime is a date too
+
+
 def _check_used(event, lines: list[_Line], begin: int) -> None:
     for prop, problem in event.errors:
         if (prop or "").upper() in _USED:
             raise ParseError(f"line {_line_of(lines, begin, prop)}: a broken {prop} in an "
                              f"event: {problem}")
+    for key, kinds in _KINDS.items():
+        value = event.get(key)
+        if value is None:
+            continue
+        where = _line_of(lines, begin, key)
+        if isinstance(value, list):
+            raise ParseError(f"line {where}: {key} appears more than once in one event")
+        try:
+            decoded = event.decoded(key)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise ParseError(f"line {where}: a broken {key} in an event: {exc}") from None
+        if not isinstance(decoded, kinds):
+            raise ParseError(f"line {where}: {key} is not a date or a length of time: "
+                             f"{_raw_value(lines, begin, key)[:40]!r}")
 
 
 # --- one event -----------------------------------------------------------------------------
@@ -213,8 +254,8 @@ def _invite(uid: str, group: list[tuple[object, int]], lines: list[_Line], own: 
                              "(no DTSTART)")
     event, start_value, begin = _chosen_occurrence(group, now)
     warnings = []
-    if re.search(r";TZID=[:;]", "\n".join(
-            line.text for line in lines if line.number >= begin), re.IGNORECASE):
+    if any(re.search(r";TZID=[:;]", line.text, re.IGNORECASE)
+           for line in _event_lines(lines, begin)):
         warnings.append(f"line {_line_of(lines, begin, 'DTSTART')}: the time zone (TZID) is "
                         "empty, so the time is read as your own local time")
     all_day = not isinstance(start_value, datetime)
@@ -224,13 +265,15 @@ def _invite(uid: str, group: list[tuple[object, int]], lines: list[_Line], own: 
     domain, company = _company(attendees, summary)
     status = _text(event, "STATUS").upper()
     return Invite(
-        summary=summary, start=start, end=_end(event, start_value, start), all_day=all_day,
+        summary=summary, start=start, all_day=all_day,
+        end=_end(event, start_value, start, _raw_value(lines, begin, "DURATION")),
         location=_text(event, "LOCATION"),
         description=_JOIN_BOILERPLATE.sub("\n", plain_description(
             _text(event, "DESCRIPTION"))).strip(),
         attendees=attendees, company_guess=company, uid=uid,
         role_guess=role_from_summary(summary), domain=domain,
         sequence=max((_sequence(e) for e, _ in group), default=0),
+        stamp=max((t for e, _ in group for t in _stamps(e)), default=None),
         cancelled=method_cancel or status == "CANCELLED", warnings=tuple(warnings),
     )
 
@@ -240,6 +283,20 @@ def _sequence(event) -> int:
     value = event.get("SEQUENCE")
     match = re.match(r"\s*(\d+)", str(value)) if value is not None else None
     return int(match.group(1)) if match else 0
+
+
+def _stamps(event) -> list[datetime]:
+    """When the organizer's program wrote this revision; a later one with the same SEQUENCE
+    is still an update (RFC 5546 §2.1.5)."""
+    found = []
+    for key in ("DTSTAMP", "LAST-MODIFIED"):
+        try:
+            value = event.decoded(key) if event.get(key) is not None else None
+        except (ValueError, TypeError, KeyError):
+            value = None
+        if isinstance(value, datetime):
+            found.append(_to_utc(value))
+    return found
 
 
 def _chosen_occurrence(group: list[tuple[object, int]], now: datetime):
@@ -274,7 +331,8 @@ def _series_starts(event, now: datetime) -> list[date | datetime]:
     first = event.decoded("DTSTART")
     starts = [first]
     rule = event.get("RRULE")
-    if rule is None or isinstance(rule, icalendar.prop.vBroken):
+    rule = rule[0] if isinstance(rule, list) and rule else rule  # RFC 5545: at most one
+    if rule is None or isinstance(rule, icalendar.prop.vBroken | list):
         return starts
     try:
         from dateutil.rrule import rrulestr
@@ -298,12 +356,15 @@ def _series_starts(event, now: datetime) -> list[date | datetime]:
         value = value if isinstance(first, datetime) else value.date()
         if _to_utc(value) not in excluded:
             starts.append(value)
-    return [s for s in dict.fromkeys(starts) if _to_utc(s) not in excluded or s == first]
+    kept = [s for s in dict.fromkeys(starts) if _to_utc(s) not in excluded]
+    return kept or [first]
 
 
 def _exdates(event) -> list[date | datetime]:
     found = []
     for prop in _as_list(event.get("EXDATE")):
+        if isinstance(prop, icalendar.prop.vBroken):
+            continue  # an exception date Followup cannot read: the occurrence stays
         for item in getattr(prop, "dts", []):
             found.append(item.dt)
     return found
@@ -324,7 +385,16 @@ def _to_utc(value: date | datetime) -> datetime:
     return value.astimezone(UTC)
 
 
-def _end(event, start_value: date | datetime, start: datetime) -> datetime | None:
+def _nominal_days(raw: str) -> int:
+    """The weeks and days of a DURATION as written ("P1W2DT3H" -> 9)."""
+    match = re.match(r"\s*\+?P(?:(\d+)W)?(?:(\d+)D)?", raw.upper())
+    if not match:
+        return 0
+    return 7 * int(match.group(1) or 0) + int(match.group(2) or 0)
+
+
+def _end(event, start_value: date | datetime, start: datetime,
+         raw_duration: str = "") -> datetime | None:
     """The end of the chosen occurrence: its DTEND, else its start plus DURATION, else a day
     for an all-day event; None when the event gives no length."""
     if event.get("DTEND") is not None:
@@ -332,13 +402,14 @@ def _end(event, start_value: date | datetime, start: datetime) -> datetime | Non
         return start + max(length, timedelta(0))
     if event.get("DURATION") is not None:
         duration = event.decoded("DURATION")
+        days = _nominal_days(raw_duration)
         if not isinstance(start_value, datetime):
-            return _to_utc(start_value + timedelta(days=duration.days))
-        # RFC 5545 §3.3.6: days are nominal (the same wall time in the event's own zone),
-        # hours, minutes and seconds exact.
+            return _to_utc(start_value + timedelta(days=days))
+        # RFC 5545 §3.3.6: weeks and days are nominal (the same wall time in the event's own
+        # zone), hours, minutes and seconds exact. "PT24H" is 24 hours, "P1D" a day.
         local = start_value if start_value.tzinfo else start_value.astimezone()
-        nominal = local + timedelta(days=duration.days)
-        return nominal.astimezone(UTC) + timedelta(seconds=duration.seconds)
+        nominal = local + timedelta(days=days)
+        return nominal.astimezone(UTC) + (duration - timedelta(days=days))
     if not isinstance(start_value, datetime):  # RFC 5545: an all-day event lasts one day
         return _to_utc(start_value + timedelta(days=1))
     return None
@@ -356,7 +427,7 @@ def _address(prop) -> str:
 def _display_name(prop, email: str) -> str:
     name = str(prop.params.get("CN", "")).strip().strip('"').strip()
     if not name or "@" in name:  # Google writes the address as CN when it has no name
-        return name_from_address(email) if email else ""
+        return name_from_address(email) or email.split("@")[0]
     return display_name(name)
 
 
@@ -384,7 +455,10 @@ def _attendees(event, own: set[str], lines: list[_Line], begin: int,
             email = normalise_address(raw)
         except BadAddress as exc:
             key = "ORGANIZER" if is_organizer else "ATTENDEE"
-            warnings.append(f"line {_line_of(lines, begin, key)}: left out, {exc}")
+            number = next((line.number for line in lines if line.number >= begin
+                           and line.text.upper().startswith(key) and raw in line.text),
+                          _line_of(lines, begin, key))
+            warnings.append(f"line {number}: left out, {exc}")
             continue
         cutype = str(prop.params.get("CUTYPE", "")).upper()
         if email in own or cutype in _NOT_PEOPLE or email in found:
@@ -432,7 +506,8 @@ def _company_from_summary(summary: str) -> str:
 # --- descriptions --------------------------------------------------------------------------
 
 class _TextOfHtml(HTMLParser):
-    _BREAKS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "ul", "ol"})
+    _BREAKS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4"})  # before
+    _ENDS = frozenset({"p", "div", "tr", "h1", "h2", "h3", "h4", "ul", "ol"})  # after
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -450,7 +525,7 @@ class _TextOfHtml(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self._skip = max(0, self._skip - 1)
-        elif tag in self._BREAKS - {"br"}:
+        elif tag in self._ENDS:
             self.parts.append("\n")
 
     def handle_data(self, data):

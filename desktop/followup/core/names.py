@@ -36,12 +36,12 @@ def _is_title(word: str) -> bool:
 def display_name(raw: str) -> str:
     """A name in reading order, as people write it on an envelope.
 
-    Quotes and runs of spaces go; "Doe, Jane" and "Mustermann, Heiko" (directory order, one
-    comma, no title before it) become "Jane Doe" and "Heiko Mustermann". A comma before a
+    Surrounding quotes and runs of spaces go; "Doe, Jane" and "Mustermann, Heiko" (directory
+    order, one comma, no title before it) become "Jane Doe" and "Heiko Mustermann". A comma before a
     suffix ("Jane Doe, PhD") or inside a longer formatted name ("Mr. John Richter, James Doe
     Sr.") is kept as written.
     """
-    name = re.sub(r"\s+", " ", raw.replace('"', " ")).strip(" ,;")
+    name = re.sub(r"\s+", " ", raw).strip(' ,;"')
     if name.count(",") != 1:
         return name
     left, right = (part.strip() for part in name.split(","))

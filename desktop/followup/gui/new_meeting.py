@@ -69,6 +69,7 @@ class NewMeetingDialog(QDialog):
         form.addRow("&People:", self.people)
         self.error = QLabel(objectName="dialogError")
         self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)  # a refused people line is quoted in full
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -110,7 +110,7 @@ class PersonCardDialog(QDialog):
 
     def refresh_guesses(self) -> None:
         """Suggest addresses from the company's known format; never saved without a choice."""
-        from followup.core.email_guess import guess_addresses
+        from followup.core.email_guess import guess_addresses, no_guess_reason
 
         self.guesses.clear()
         if self.email.text().strip() and not self.email_is_guess:
@@ -121,9 +121,11 @@ class PersonCardDialog(QDialog):
         try:
             found = guess_addresses(self.name.text(), list(self.card.known_at_company), domain)
         except ValueError:
-            self.guess_label.setText("No address known at this company yet: add the company's "
-                                     "email domain, or one colleague's address, to get "
-                                     "suggestions.")
+            reason = no_guess_reason(self.name.text())  # a name that cannot give an address
+            self.guess_label.setText(
+                f"No suggestion: {reason}." if reason else
+                "No address known at this company yet: add the company's email domain, or one "
+                "colleague's address, to get suggestions.")
             self.guesses.hide()
             return
         self.guess_label.setText("Suggested addresses (double-click or Enter to use one; it "

@@ -12,6 +12,7 @@ STATUS:CANCELLED) marks the meeting cancelled, so no follow-up is due for it.
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,6 +25,11 @@ from followup.store.library import Library, MeetingInput, PersonSpec
 
 UID_KEY = "invite-uid:"
 CANCELLED_NOTE = "Cancelled by the organizer: no follow-up is due."
+
+
+def current_time() -> datetime:
+    """The clock that picks the occurrence of a recurring invite (tests set it)."""
+    return datetime.now(UTC)
 
 
 def _own_addresses(library: Library) -> list[str]:
@@ -44,11 +50,13 @@ def invite_to_meeting(invite: Invite, organizer_company: str = "") -> MeetingInp
         kind = "networking_coffee"
     elif "phone" in invite.summary.lower() or "screen" in invite.summary.lower():
         kind = "phone_screen"
-    notes = invite.description.strip()
+    # The summary says what the meeting was ("Final round", "Coffee"); it is kept as the
+    # first line of the notes, never taken as a company name.
+    notes = "\n\n".join(filter(None, [invite.summary, invite.description.strip()]))
     if invite.warnings:
         notes = "\n".join(filter(None, [notes, *(f"Import: {w}" for w in invite.warnings)]))
     return MeetingInput(
-        company=company or invite.summary or "Unknown company", role=invite.role_guess,
+        company=company, role=invite.role_guess,
         kind=kind, scheduled_start=invite.start, scheduled_end=invite.end,
         location=invite.location, general_notes=notes, company_domain=invite.domain,
         people=people)
@@ -58,7 +66,7 @@ def import_invite(library: Library, data: bytes | str) -> dict[str, list[int]]:
     from followup.core.invites import parse_invites
 
     try:
-        invites = parse_invites(data, own_addresses=_own_addresses(library))
+        invites = parse_invites(data, own_addresses=_own_addresses(library), now=current_time())
     except ParseError as exc:
         raise ImportFailed(str(exc)) from None
     created: dict[str, list[int]] = {"meetings": [], "people": []}
@@ -68,19 +76,25 @@ def import_invite(library: Library, data: bytes | str) -> dict[str, list[int]]:
     return {key: ids for key, ids in created.items() if ids or key in ("meetings", "people")}
 
 
-def _known(s: Session, uid: str) -> tuple[m.Meeting | None, int]:
-    """The meeting an earlier import of this UID made, and the SEQUENCE it had."""
+def _revision(invite: Invite) -> tuple[int, str]:
+    """How recent an invite is: its SEQUENCE, then when it was written (ISO text sorts)."""
+    return invite.sequence, invite.stamp.isoformat() if invite.stamp else ""
+
+
+def _known(s: Session, uid: str) -> tuple[m.Meeting | None, tuple[int, str]]:
+    """The meeting an earlier import of this UID made, and the revision it had."""
     row = s.get(m.Setting, UID_KEY + uid) if uid else None
     if row is None:
-        return None, -1
+        return None, (-1, "")
     record = json.loads(row.value)
-    return s.get(m.Meeting, record["meeting"]), int(record.get("sequence", 0))
+    return s.get(m.Meeting, record["meeting"]), (int(record.get("sequence", 0)),
+                                                 record.get("stamp", ""))
 
 
-def _remember(s: Session, uid: str, meeting: m.Meeting, sequence: int) -> None:
+def _remember(s: Session, uid: str, meeting: m.Meeting, revision: tuple[int, str]) -> None:
     if not uid:
         return
-    value = json.dumps({"meeting": meeting.id, "sequence": sequence})
+    value = json.dumps({"meeting": meeting.id, "sequence": revision[0], "stamp": revision[1]})
     row = s.get(m.Setting, UID_KEY + uid)
     if row is None:
         s.add(m.Setting(key=UID_KEY + uid, value=value))
@@ -90,17 +104,17 @@ def _remember(s: Session, uid: str, meeting: m.Meeting, sequence: int) -> None:
 
 def _import_one(library: Library, s: Session, invite: Invite,
                 created: dict[str, list[int]]) -> None:
-    meeting, sequence = _known(s, invite.uid)
+    meeting, revision = _known(s, invite.uid)
     if invite.cancelled:
         if meeting is None:
             raise ImportFailed(
                 f"the file cancels “{invite.summary or invite.uid}”, a meeting that is not in "
                 "the library (no earlier invite with its UID was imported): nothing to cancel")
         _cancel(meeting)
-        _remember(s, invite.uid, meeting, max(sequence, invite.sequence))
+        _remember(s, invite.uid, meeting, max(revision, _revision(invite)))
         created.setdefault("cancelled_meetings", []).append(meeting.id)
         return
-    if meeting is not None and invite.sequence <= sequence:
+    if meeting is not None and _revision(invite) <= revision:
         created.setdefault("skipped_meetings", []).append(meeting.id)
         return
     data = invite_to_meeting(invite, _organizer_company(s, invite))
@@ -118,7 +132,7 @@ def _import_one(library: Library, s: Session, invite: Invite,
         meeting.location = data.location or meeting.location
         meeting.role = meeting.role or data.role
         created.setdefault("updated_meetings", []).append(meeting.id)
-    _remember(s, invite.uid, meeting, invite.sequence)
+    _remember(s, invite.uid, meeting, _revision(invite))
     for spec in data.people:
         _attend(library, s, meeting, spec, created)
 

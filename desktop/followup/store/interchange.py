@@ -41,7 +41,20 @@ def export_library(library: Library) -> dict[str, Any]:
             },
             "settings": settings,
             "meetings": [_export_meeting(mt, followups) for mt in meetings],
+            # People in no meeting (cards imported on their own), so a round trip keeps them.
+            "people": [_export_card(p) for p in s.scalars(
+                select(m.Person).where(m.Person.id.not_in(select(m.Attendance.person_id)))
+                .order_by(m.Person.id))],
         }
+
+
+def _export_card(p: m.Person) -> dict[str, Any]:
+    return {
+        "id": p.id, "name": p.name, "title": p.title, "email": p.email, "phone": p.phone,
+        "web": p.web, "card_notes": p.card_notes, "email_is_guess": p.email_is_guess,
+        "company": p.company.name if p.company else "",
+        "company_domain": p.company.domain if p.company else "",
+    }
 
 
 def _export_meeting(mt: m.Meeting, followups: dict[int, m.FollowUp]) -> dict[str, Any]:
@@ -190,6 +203,8 @@ def import_library(library: Library, data: dict[str, Any]) -> dict[str, list[int
         person_map: dict[int, m.Person] = {}
         for mt in plan["meetings"]:
             _import_meeting(library, s, mt, person_map, created)
+        for card in plan["people"]:
+            _import_card(library, s, card, person_map, created)
     return created
 
 
@@ -209,7 +224,19 @@ def _validate(doc: _Reader) -> dict[str, Any]:
             raise InterchangeError(f"settings.{key} must be text")
     plan["settings"] = settings
     plan["meetings"] = [_meeting(r) for r in doc.items("meetings")]
+    plan["people"] = [_card(r) for r in doc.items("people")]
     return plan
+
+
+def _card(r: _Reader) -> dict[str, Any]:
+    """A person in no meeting, from the top-level "people" list."""
+    card = {key: r.get(key, str, "") for key in (
+        "title", "email", "phone", "web", "card_notes", "company", "company_domain")}
+    card.update(id=r.get("id", int), name=r.get("name", str, required=True).strip(),
+                email_is_guess=r.get("email_is_guess", bool, False))
+    if not card["name"]:
+        raise InterchangeError(f"{r.path}.name is empty")
+    return card
 
 
 def _check_str(r: _Reader) -> bool:
@@ -364,6 +391,21 @@ def _import_meeting(library: Library, s, mt: dict, person_map: dict, created: di
         s.flush()
         if p["followup"]:
             created["followups"].append(_import_followup(s, attendance.id, p["followup"]))
+
+
+def _import_card(library: Library, s, card: dict, person_map: dict, created: dict) -> None:
+    """A person in no meeting; one already known (same id in this file, or same email) is
+    not added twice."""
+    if (card["id"] is not None and card["id"] in person_map) or _existing_person(s, card):
+        return
+    person = m.Person(
+        id=_free(s, m.Person, card["id"]), name=card["name"], title=card["title"],
+        email=card["email"], phone=card["phone"], web=card["web"],
+        card_notes=card["card_notes"], email_is_guess=card["email_is_guess"],
+        company=library.company_named(s, card["company"], card["company_domain"]))
+    s.add(person)
+    s.flush()
+    created["people"].append(person.id)
 
 
 def _import_followup(s, attendance_id: int, f: dict) -> int:

@@ -1,0 +1,185 @@
+"""Importing invites and cards into a real library: one meeting per invite (updates and
+cancellations by UID), people told apart by address, every person in an export, and one
+registry of formats for the dialog, drag and drop and the command line."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from followup.store import contacts_import
+from followup.store import models as m
+from followup.store.formats import FORMATS, dialog_filter, format_for, importable_suffixes
+from followup.store.importers import ImportFailed, import_file
+from followup.store.interchange import export_library, import_library
+from followup.store.library import Library
+from followup.store.people_list import list_people
+
+REAL = Path(__file__).resolve().parent.parent / "data" / "real" / "ics"
+
+
+def invite(uid="iv-1", sequence=0, start="20260310T150000Z", method="REQUEST", stamp="",
+           extra=()) -> bytes:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"METHOD:{method}", "BEGIN:VEVENT",
+             f"UID:{uid}", f"SEQUENCE:{sequence}", f"DTSTART:{start}", "DURATION:PT1H",
+             *([f"DTSTAMP:{stamp}"] if stamp else []), "SUMMARY:Quarry Labs interview",
+             "ORGANIZER;CN=Rita Recruiter:mailto:rita@quarrylabs.com",
+             "ATTENDEE;CN=Ivan Interviewer:mailto:ivan@quarrylabs.com", *extra,
+             "END:VEVENT", "END:VCALENDAR", ""]
+    return "\r\n".join(lines).encode()
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def meetings(library: Library) -> list[m.Meeting]:
+    with library.session() as s:
+        rows = s.query(m.Meeting).order_by(m.Meeting.id).all()
+        for row in rows:  # load what the tests read before the session closes
+            _ = [(a.person.name, a.no_followup) for a in row.attendees], row.company
+        s.expunge_all()
+        return rows
+
+
+def test_an_invite_makes_one_meeting_with_the_organizer_as_coordinator(library, tmp_path):
+    created = import_file(library, write(tmp_path, "a.ics", invite()))
+    (meeting,) = meetings(library)
+    assert created["meetings"] == [meeting.id]
+    assert meeting.company.name == "Quarry Labs" and meeting.company.domain == "quarrylabs.com"
+    assert [(a.person.name, a.person.email, a.capacity) for a in meeting.attendees] == [
+        ("Rita Recruiter", "rita@quarrylabs.com", "coordinator"),
+        ("Ivan Interviewer", "ivan@quarrylabs.com", "interviewer")]
+    assert meeting.general_notes.startswith("Quarry Labs interview")
+
+
+def test_the_same_invite_twice_is_one_meeting(library, tmp_path):
+    path = write(tmp_path, "a.ics", invite())
+    import_file(library, path)
+    again = import_file(library, path)
+    assert again["meetings"] == [] and again["people"] == []
+    assert len(again["skipped_meetings"]) == 1
+    assert len(meetings(library)) == 1
+
+
+def test_an_update_changes_the_meeting_instead_of_adding_one(library, tmp_path):
+    import_file(library, write(tmp_path, "a.ics", invite()))
+    updated = import_file(library, write(tmp_path, "b.ics", invite(
+        sequence=1, start="20260311T090000Z",
+        extra=["ATTENDEE;CN=Nora New:mailto:nora@quarrylabs.com"])))
+    (meeting,) = meetings(library)
+    assert updated["updated_meetings"] == [meeting.id]
+    assert meeting.scheduled_start.replace(tzinfo=UTC) == datetime(2026, 3, 11, 9, tzinfo=UTC)
+    assert [a.person.name for a in meeting.attendees][-1] == "Nora New"
+    older = import_file(library, write(tmp_path, "c.ics", invite(sequence=0)))
+    assert older["skipped_meetings"] == [meeting.id]  # an older revision changes nothing
+    assert meetings(library)[0].scheduled_start.replace(tzinfo=UTC).day == 11
+
+
+def test_a_later_stamp_with_the_same_sequence_is_an_update(library):
+    import_file(library, REAL / "nylas-gcal_v1.ics")
+    created = import_file(library, REAL / "nylas-gcal_v2.ics")
+    (meeting,) = meetings(library)
+    assert created["updated_meetings"] == [meeting.id]
+    assert meeting.location.startswith("Le Zenith")
+
+
+def test_a_cancellation_of_a_known_invite_marks_the_meeting_cancelled(library):
+    import_file(library, REAL / "nylas-google_cancelled1.ics")
+    created = import_file(library, REAL / "nylas-google_cancelled2.ics")
+    (meeting,) = meetings(library)
+    assert created["cancelled_meetings"] == [meeting.id]
+    assert all(a.no_followup for a in meeting.attendees)  # no follow-up is due
+    assert meeting.general_notes.startswith(contacts_import.CANCELLED_NOTE)
+
+
+def test_a_cancellation_of_an_unknown_invite_is_refused(library, tmp_path):
+    with pytest.raises(ImportFailed, match="cancels “Quarry Labs interview”, a meeting that "
+                                           "is not in the library"):
+        import_file(library, write(tmp_path, "x.ics", invite(method="CANCEL")))
+    assert meetings(library) == []
+
+
+def test_people_with_one_name_and_two_addresses_stay_two(library, tmp_path):
+    import_file(library, write(tmp_path, "a.ics", invite(extra=[
+        "ATTENDEE;CN=Ivan Interviewer:mailto:ivan.private@gmail.com"])))
+    (meeting,) = meetings(library)
+    assert [a.person.email for a in meeting.attendees] == [
+        "rita@quarrylabs.com", "ivan@quarrylabs.com", "ivan.private@gmail.com"]
+    # A second invite naming the same two addresses reuses both people, merges neither.
+    import_file(library, write(tmp_path, "b.ics", invite(uid="iv-2", extra=[
+        "ATTENDEE;CN=Ivan Interviewer:mailto:ivan.private@gmail.com"])))
+    assert len(list_people(library)) == 3
+
+
+def test_without_a_work_address_the_organizers_card_names_the_company(library, tmp_path):
+    import_file(library, write(tmp_path, "rita.vcf", (
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Rita Recruiter\r\nORG:Quarry Labs\r\n"
+        b"EMAIL:rita.recruits@gmail.com\r\nEND:VCARD\r\n")))
+    data = invite().replace(b"rita@quarrylabs.com", b"rita.recruits@gmail.com").replace(
+        b"ivan@quarrylabs.com", b"ivan@yahoo.co.uk").replace(b"Quarry Labs interview",
+                                                            b"Second round")
+    import_file(library, write(tmp_path, "a.ics", data))
+    (meeting,) = meetings(library)
+    assert (meeting.company.name, meeting.company.domain) == ("Quarry Labs", "")
+
+
+def test_cards_in_no_meeting_survive_an_export_and_import(library, tmp_path):
+    import_file(library, REAL.parent / "vcf" / "ezvcard-rfc2426-example.vcf")
+    import_file(library, write(tmp_path, "a.ics", invite()))
+    document = json.loads(json.dumps(export_library(library)))
+    assert [p["name"] for p in document["people"]] == ["Frank Dawson", "Tim Howes"]
+    other = Library(tmp_path / "other.sqlite3")
+    try:
+        import_library(other, document)
+        names = sorted(p.name for p in list_people(other))
+        assert names == ["Frank Dawson", "Ivan Interviewer", "Rita Recruiter", "Tim Howes"]
+        frank = next(p for p in list_people(other) if p.name == "Frank Dawson")
+        assert (frank.company, frank.company_domain) == ("Lotus Development Corporation",
+                                                         "lotus.com")
+        assert export_library(other) == document
+        import_library(other, document)  # twice: nobody is added again
+        assert len(list_people(other)) == 4
+    finally:
+        other.close()
+
+
+def test_one_registry_for_every_way_in():
+    suffixes = importable_suffixes()
+    for suffix in (".json", ".ics", ".ical", ".icalendar", ".vcf", ".vcard"):
+        assert suffix in suffixes
+        assert f"*{suffix}" in dialog_filter().split(";;")[0]
+    assert format_for(Path("x.VCARD")).name == "vcf"
+    assert format_for(Path("x.ical")).name == "ics"
+    assert format_for(Path("x.txt")) is None
+    assert [f.name for f in FORMATS] == ["json", "ics", "vcf"]
+
+
+def test_drag_and_drop_accepts_what_the_dialog_offers():
+    from followup.gui.main_window import IMPORTABLE
+
+    assert set(IMPORTABLE) == set(importable_suffixes())
+
+
+@pytest.mark.parametrize("suffix", [".ical", ".vcard"])
+def test_every_registered_suffix_imports(library, tmp_path, suffix):
+    data = invite() if suffix == ".ical" else (
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Doe\r\nEND:VCARD\r\n")
+    created = import_file(library, write(tmp_path, f"file{suffix}", data))
+    assert created["people"]
+
+
+def test_an_unknown_suffix_is_refused_with_the_known_ones(library, tmp_path):
+    with pytest.raises(ImportFailed, match=r"Followup imports \.json, \.ics, \.vcf files, "
+                                           r"not \.txt files"):
+        import_file(library, write(tmp_path, "notes.txt", b"hello"))
+
+
+def test_a_json_file_that_is_not_utf8_names_the_line(library, tmp_path):
+    with pytest.raises(ImportFailed, match="line 2 is not UTF-8 text"):
+        import_file(library, write(tmp_path, "x.json", b'{"format":\n"\xff"}'))
