@@ -298,9 +298,10 @@ def parse_query(query: str) -> ParsedQuery:
 
     Words must all appear (in the text, the person's name or title, or the company);
     "quoted words" must appear together; -word leaves out what contains it; OR between two
-    words accepts either. The last word is a prefix unless a space follows it, so results
-    come as the user types. Everything else is quoted, so FTS5 syntax (NEAR, *, ^, :,
-    brackets) can never make the query fail: it is searched as words and a message says so.
+    words accepts either. The last word (from its second letter) is a prefix unless a space
+    follows it, so results come as the user types. Everything else is quoted, so FTS5
+    syntax (NEAR, *, ^, :, brackets) can never make the query fail: it is searched as words
+    and a message says so.
     """
     chunks, unclosed = _chunks(query)
     messages, ignored = [], []
@@ -328,7 +329,9 @@ def parse_query(query: str) -> ParsedQuery:
         if not phrase and _OPERATOR_CHARS & set(chunk):
             messages.append(f"{chunk} was searched as words: brackets and * ^ : + are not "
                             "operators here.")
-        term = _quoted(chunk, prefix=last and typing_last and (not phrase or unclosed))
+        # One letter would expand to most of the vocabulary: prefixes start at the second.
+        term = _quoted(chunk, prefix=last and typing_last and (not phrase or unclosed)
+                       and len(chunk.split()[-1] if chunk.split() else chunk) > 1)
         if exclude:
             excluded.append(term)
         elif or_next:
@@ -430,15 +433,21 @@ class SearchResult:
         return sum(len(g.hits) for g in self.groups)
 
 
-_HITS_SQL = f"""
+RANKED_AT_MOST = 300  # more matches than this (a word half typed) come newest first
+_HITS = f"""
 SELECT rowid, kind, meeting_id, person_id, attendance_id, who,
        snippet({INDEX}, 0, char(2), char(3), '…', {SNIPPET_TOKENS})
-FROM {INDEX} WHERE {INDEX} MATCH :match ORDER BY bm25({INDEX}, 1.0, 2.0, 1.5, 1.5) LIMIT :limit
+FROM {INDEX} WHERE {INDEX} MATCH :match ORDER BY {{order}} LIMIT :limit
 """
+_BY_RELEVANCE = _HITS.format(order=f"bm25({INDEX}, 1.0, 2.0, 1.5, 1.5)")
+_NEWEST_FIRST = _HITS.format(order="rowid DESC")
+_COUNT = f"SELECT count(*) FROM (SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :match LIMIT :cap)"
 
 
 def search(library, query: str, limit: int = MAX_DOCUMENTS) -> SearchResult:
-    """The best matches for `query`, grouped by meeting (best meeting first).
+    """The matches for `query`, grouped by meeting: by relevance (BM25, a match in a name or
+    title counting double) when there are up to RANKED_AT_MOST, else the newest first, as
+    ranking thousands of matches of a half-typed word would lag behind the typing.
 
     Never raises for what the user typed: a query FTS5 still refuses comes back as a
     SearchResult with no groups and a message.
@@ -446,16 +455,18 @@ def search(library, query: str, limit: int = MAX_DOCUMENTS) -> SearchResult:
     parsed = parse_query(query)
     if parsed.match is None:
         return SearchResult(query, (), parsed.message)
+    values = {"match": parsed.match, "limit": limit, "cap": RANKED_AT_MOST + 1}
     try:
         with library.engine.connect() as conn:
-            rows = conn.execute(text(_HITS_SQL), {"match": parsed.match, "limit": limit}).all()
+            ranked = conn.execute(text(_COUNT), values).scalar() <= RANKED_AT_MOST
+            rows = conn.execute(text(_BY_RELEVANCE if ranked else _NEWEST_FIRST), values).all()
             meetings = _meeting_facts(conn, {r[2] for r in rows if r[2] is not None})
     except Exception as exc:  # noqa: BLE001 - a query must never reach the user as a traceback
         if not isinstance(getattr(exc, "orig", exc), sqlite3.OperationalError):
             raise
         return SearchResult(query, (), "Followup could not read that search; try plain words "
                             "and \"quoted phrases\".")
-    return SearchResult(query, _group(rows, meetings), parsed.message)
+    return SearchResult(query, _group(rows, meetings, ranked), parsed.message)
 
 
 def _meeting_facts(conn, ids: set[int]) -> dict[int, tuple[str, str, datetime | None]]:
@@ -469,8 +480,8 @@ def _meeting_facts(conn, ids: set[int]) -> dict[int, tuple[str, str, datetime | 
     return {r[0]: (r[1], r[2], _as_utc(r[3])) for r in rows}
 
 
-def _group(rows, meetings) -> tuple[MeetingResult, ...]:
-    """Hits by meeting, best meeting first; the people and companies group comes last."""
+def _group(rows, meetings, ranked: bool) -> tuple[MeetingResult, ...]:
+    """Hits by meeting, the best (or newest) meeting first; people and companies last."""
     grouped: dict[int | None, list[Hit]] = {}
     in_meetings = {r[3] for r in rows if r[2] is not None}
     for rowid, kind, meeting_id, person_id, attendance_id, who, snippet in rows:
@@ -483,7 +494,12 @@ def _group(rows, meetings) -> tuple[MeetingResult, ...]:
             kind=KIND_NAMES[kind], meeting_id=meeting_id, person_id=person_id,
             attendance_id=attendance_id, person=name, title=title.split("\n")[0],
             snippet=Marked.from_markers(snippet or ""), rowid=rowid))
-    order = sorted(grouped, key=lambda meeting_id: meeting_id is None)  # stable: rank kept
+    def newest_first(meeting_id):
+        when = meetings.get(meeting_id, ("", "", None))[2]
+        return -when.timestamp() if when else 0
+
+    order = sorted(grouped, key=lambda meeting_id: (  # stable: the rank order is kept
+        meeting_id is None, 0 if ranked else newest_first(meeting_id)))
     return tuple(MeetingResult(meeting_id, *meetings.get(meeting_id, ("", "", None)),
                                hits=tuple(grouped[meeting_id])) for meeting_id in order)
 
