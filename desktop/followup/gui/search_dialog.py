@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 from html import escape
 
-from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -331,3 +331,24 @@ class MetBeforePanel(QWidget):
         preview.open()
         return preview
 
+
+
+def attach_met_before(dialog, layout, library) -> MetBeforePanel | None:
+    """ "You met before" under a New meeting dialog's people, refreshed a moment after the
+    typing stops (None without a library)."""
+    if library is None:
+        return None
+    from followup.gui.new_meeting import parse_people
+
+    panel = MetBeforePanel(library, dialog)
+    layout.addWidget(panel)
+
+    def refresh() -> None:
+        people = parse_people(dialog.people.toPlainText())
+        panel.show_for([(p.name, None, p.email) for p in people])
+
+    timer = QTimer(panel, singleShot=True, interval=300)
+    timer.timeout.connect(refresh)
+    dialog.people.textChanged.connect(timer.start)
+    panel.refresh = refresh
+    return panel

@@ -579,7 +579,8 @@ def met_before(library, name: str, person_id: int | None = None, email: str = ""
 
 def _fold(value: str) -> str:
     """Case and diacritics folded, as the index compares words."""
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    spelled = "".join(LETTER_SPELLINGS.get(c, c) for c in value)
+    decomposed = unicodedata.normalize("NFKD", spelled.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
