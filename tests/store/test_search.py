@@ -210,6 +210,27 @@ def test_migration_round_trip_removes_and_restores_the_index(tmp_path):
     engine.dispose()
 
 
+def test_a_later_migration_may_copy_a_table_and_the_index_comes_back(acme):
+    import sqlalchemy as sa
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    library, meeting = acme
+    path = library.path
+    with library.engine.begin() as conn, s.tables_may_be_copied(conn):  # as migrations/env.py
+        operations = Operations(MigrationContext.configure(conn))
+        with operations.batch_alter_table("attendance", recreate="always") as batch:
+            batch.add_column(sa.Column("extra", sa.Text(), nullable=True))
+    library.close()
+    reopened = Library(path)
+    try:
+        reopened.save_notes(1, "now about giraffes")
+        assert _hits(reopened, "giraffes") == [("notes", "Jürgen Weiß", meeting)]
+        _assert_no_drift(reopened)
+    finally:
+        reopened.close()
+
+
 @pytest.mark.parametrize("damage", [
     s.drop_statements(),  # no index at all, then a write it did not see
     ["DROP TRIGGER search_attendance_update1_after"],  # a write the index missed

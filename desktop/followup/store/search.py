@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -218,6 +219,20 @@ def index_is_complete(conn) -> bool:
     names = {row[0] for row in conn.exec_driver_sql(
         "SELECT name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger')")}
     return {INDEX, SOURCE, DOCS, *TRIGGERS} <= names
+
+
+@contextmanager
+def tables_may_be_copied(connection):
+    """Let a migration copy a table the index reads (Alembic's batch mode: create a copy, drop
+    the table, rename the copy). SQLite refuses the rename while the index's view and triggers
+    name the dropped table, unless in legacy mode, where it renames without checking them:
+    they name the table, which exists again afterwards. The triggers dropped with the old
+    table are recreated by `ensure_index` at the next open."""
+    connection.exec_driver_sql("PRAGMA legacy_alter_table = ON")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql("PRAGMA legacy_alter_table = OFF")
 
 
 def ensure_index(engine) -> bool:
