@@ -150,3 +150,26 @@ def test_new_meeting_with_someone_met_before_says_so(window, qtbot, nord):
     assert "You met before" in text and "Jurgen Weiss" in text and "Someone New" not in text
     dialog.people.setPlainText("Someone New")
     qtbot.waitUntil(lambda: not dialog.met_before.isVisibleTo(dialog), timeout=2000)
+
+
+def test_match_after_emoji_and_accents_is_selected_exactly(window, qtbot):
+    meeting = window.library.create_meeting(MeetingInput(company="Émoji Ltd", people=[
+        PersonSpec(name="Zoë", notes="🎉🎉 naïve café talk 👩‍💻 then Kafka here")]))
+    window.sidebar.refresh()
+    dialog = _open_search(window, qtbot)
+    qtbot.keyClicks(dialog.box, "kafka emoji")
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    assert window.workspace.meeting.id == meeting
+    assert window.workspace.editor.textCursor().selectedText() == "Kafka"
+
+
+def test_a_company_met_in_no_meeting_filters_the_meeting_list(window, qtbot):
+    from followup.store import models as m
+
+    with window.library.session() as session:
+        session.add(m.Company(name="Initech", domain=""))
+    dialog = _open_search(window, qtbot)
+    qtbot.keyClicks(dialog.box, "initech")
+    assert [(h.kind, h.company) for h in dialog.hits()] == [("company", "Initech")]
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    assert window.sidebar.filter.text() == "Initech"

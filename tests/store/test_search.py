@@ -99,6 +99,27 @@ def test_results_are_grouped_by_meeting_with_a_marked_snippet(acme):
     assert [p for p, matched in hit.snippet.parts if matched] == ["Kafka"]
 
 
+def test_people_and_companies_met_in_no_meeting_come_last(acme):
+    from followup.store import models as m
+
+    library, meeting = acme
+    with library.session() as session:
+        initech = m.Company(name="Initech", domain="initech.example")
+        session.add(m.Person(name="Zed Quinn", title="CTO", email="", phone="", web="",
+                             card_notes="knows Kafka", company=initech, email_is_guess=False))
+    result = s.search(library, "kafka")
+    assert [g.meeting_id for g in result.groups] == [meeting, None]
+    assert result.groups[-1].heading == "People and companies"
+    assert [(h.kind, h.person, h.company) for h in result.groups[-1].hits] == [
+        ("person", "Zed Quinn", "Initech")]
+    only_company = s.search(library, "initech")
+    assert {(h.kind, h.person, h.company) for g in only_company.groups for h in g.hits} == {
+        ("company", "", "Initech"), ("person", "Zed Quinn", "Initech")}
+    # a company whose meetings are listed is not listed again on its own
+    assert [h.kind for g in s.search(library, "acme").groups for h in g.hits
+            if h.meeting_id is None] == []
+
+
 def test_index_follows_typing_general_notes_and_drafts(acme):
     from followup.store.followups import ensure_drafts, save_draft
 

@@ -56,6 +56,7 @@ def result_json(result) -> dict:
             "when": g.when.astimezone().isoformat() if g.when else None,
             "hits": [{
                 "kind": h.kind, "person": h.person or None, "title": h.title or None,
+                "company": h.company or None,
                 "person_id": h.person_id, "attendance_id": h.attendance_id,
                 "snippet": h.snippet.text, "matches": h.snippet.spans(),
             } for h in g.hits],
@@ -71,7 +72,8 @@ def print_text(result, bold: bool) -> None:
         ref = f" (meeting {group.meeting_id})" if group.meeting_id is not None else ""
         print(f"{group.heading}{when}{ref}")
         for hit in group.hits:
-            who = hit.person or ("general notes" if hit.kind == "general" else hit.kind)
+            who = hit.person or {"general": "general notes", "company": hit.company}.get(
+                hit.kind, hit.kind)
             if hit.title:
                 who += f", {hit.title}"
             label = "" if hit.kind in ("notes", "general") else f" [{hit.kind}]"

@@ -54,8 +54,12 @@ def marked_html(marked: Marked) -> str:
 
 
 def hit_html(hit: Hit) -> str:
+    if hit.kind == "company":
+        return f"<b>{escape(hit.company)}</b><span style='color:gray'> · company</span>"
     who = escape(hit.person) if hit.person else escape(KIND_LABELS[hit.kind].capitalize())
     title = f", {escape(hit.title)}" if hit.title else ""
+    if hit.meeting_id is None and hit.company:
+        title += f" · {escape(hit.company)}"
     kind = "" if hit.kind == "notes" or not hit.person else f" · {KIND_LABELS[hit.kind]}"
     snippet = marked_html(hit.snippet) or "<i style='color:gray'>no notes yet</i>"
     return (f"<b>{who}</b>{title}<span style='color:gray'>{kind}</span><br>"
@@ -118,6 +122,7 @@ class SearchDialog(QDialog):
         self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setResizeMode(QListWidget.ResizeMode.Adjust)  # rewrap when resized
         self.results.itemActivated.connect(self._activate)
         self.summary = QLabel(objectName="searchSummary")
         layout = QVBoxLayout(self)
@@ -243,8 +248,8 @@ def _open_outside_meetings(window, hit: Hit) -> None:
 
         dialog = PersonCardDialog(window.library, hit.person_id, window)
         dialog.open()
-    elif hit.kind == "company":
-        window.sidebar.filter.setText(hit.snippet.text or "")
+    elif hit.kind == "company":  # its meetings, through the meeting filter
+        window.sidebar.filter.setText(hit.company)
 
 
 def show_search(window) -> SearchDialog:

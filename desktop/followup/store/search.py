@@ -418,6 +418,7 @@ class Hit:
     title: str
     snippet: Marked
     rowid: int
+    company: str = ""  # the company (of the meeting, or the person's, or the company itself)
 
 
 @dataclass(frozen=True)
@@ -451,7 +452,7 @@ class SearchResult:
 RANKED_AT_MOST = 300  # more matches than this (a word half typed) come newest first
 _HITS = f"""
 SELECT rowid, kind, meeting_id, person_id, attendance_id, who,
-       snippet({INDEX}, 0, char(2), char(3), '…', {SNIPPET_TOKENS})
+       snippet({INDEX}, 0, char(2), char(3), '…', {SNIPPET_TOKENS}), org
 FROM {INDEX} WHERE {INDEX} MATCH :match ORDER BY {{order}} LIMIT :limit
 """
 _BY_RELEVANCE = _HITS.format(order=f"bm25({INDEX}, 1.0, 2.0, 1.5, 1.5)")
@@ -498,17 +499,17 @@ def _meeting_facts(conn, ids: set[int]) -> dict[int, tuple[str, str, datetime | 
 def _group(rows, meetings, ranked: bool) -> tuple[MeetingResult, ...]:
     """Hits by meeting, the best (or newest) meeting first; people and companies last."""
     grouped: dict[int | None, list[Hit]] = {}
-    in_meetings = {r[3] for r in rows if r[2] is not None}
-    for rowid, kind, meeting_id, person_id, attendance_id, who, snippet in rows:
+    shown_people = {r[3] for r in rows if r[2] is not None}
+    shown_companies = {facts[0] for facts in meetings.values()}
+    for row in rows:
+        meeting_id = row[2]
         if meeting_id is not None and meeting_id not in meetings:
             continue  # deleted between the two reads
-        if kind == PERSON and person_id in in_meetings and MARK_START not in (snippet or ""):
-            continue  # only the name matched, and their meetings already show them
-        name, _, title = (who or "").partition("\n")
-        grouped.setdefault(meeting_id, []).append(Hit(
-            kind=KIND_NAMES[kind], meeting_id=meeting_id, person_id=person_id,
-            attendance_id=attendance_id, person=name, title=title.split("\n")[0],
-            snippet=Marked.from_markers(snippet or ""), rowid=rowid))
+        hit = _hit(row)
+        if _shown_elsewhere(hit, shown_people, shown_companies):
+            continue
+        grouped.setdefault(meeting_id, []).append(hit)
+
     def newest_first(meeting_id):
         when = meetings.get(meeting_id, ("", "", None))[2]
         return -when.timestamp() if when else 0
@@ -517,6 +518,24 @@ def _group(rows, meetings, ranked: bool) -> tuple[MeetingResult, ...]:
         meeting_id is None, 0 if ranked else newest_first(meeting_id)))
     return tuple(MeetingResult(meeting_id, *meetings.get(meeting_id, ("", "", None)),
                                hits=tuple(grouped[meeting_id])) for meeting_id in order)
+
+
+def _hit(row) -> Hit:
+    rowid, kind, meeting_id, person_id, attendance_id, who, snippet, org = row
+    name, _, title = (who or "").partition("\n")
+    return Hit(kind=KIND_NAMES[kind], meeting_id=meeting_id, person_id=person_id,
+               attendance_id=attendance_id, person=name, title=title.split("\n")[0],
+               snippet=Marked.from_markers(snippet or ""), rowid=rowid,
+               company=(org or "").split("\n")[0])
+
+
+def _shown_elsewhere(hit: Hit, people: set, companies: set) -> bool:
+    """A card or company that matched only by its name, when its meetings are in the results
+    already: listing it again would add nothing."""
+    if hit.snippet.matched:
+        return False
+    return (hit.kind == "person" and hit.person_id in people
+            or hit.kind == "company" and hit.company in companies)
 
 
 def match_spans(library, query: str, rowid: int) -> list[tuple[int, int]]:
