@@ -85,6 +85,9 @@ def test_a_name_a_title_or_a_company_narrows_the_results(library):
     assert _people_found(library, "kafka ann") == {"Ann Lee"}
     assert _people_found(library, "cto kafka") == {"Ann Lee"}
     assert _people_found(library, "kafka -globex") == {"Ann Lee"}
+    assert _people_found(library, "kafka NOT globex") == {"Ann Lee"}
+    assert _people_found(library, "kafka AND globex") == {"Bob Roy"}
+    assert _people_found(library, "kafka OR") == {"Ann Lee", "Bob Roy"}  # OR awaits a word
     assert _people_found(library, "billing OR search") == {"Ann Lee", "Bob Roy"}
 
 

@@ -312,60 +312,67 @@ def parse_query(query: str) -> ParsedQuery:
     """Turn what the user typed into a safe FTS5 MATCH expression.
 
     Words must all appear (in the text, the person's name or title, or the company);
-    "quoted words" must appear together; -word leaves out what contains it; OR between two
-    words accepts either. The last word (from its second letter) is a prefix unless a space
-    follows it, so results come as the user types. Everything else is quoted, so FTS5
-    syntax (NEAR, *, ^, :, brackets) can never make the query fail: it is searched as words
-    and a message says so.
+    "quoted words" must appear together; -word (or NOT word) leaves out what contains it;
+    OR between two words accepts either. The last word (from its second letter) is a prefix
+    unless a space follows it, so results come as the user types. Everything else is quoted,
+    so FTS5 syntax (NEAR, *, ^, :, brackets) can never make the query fail: it is searched
+    as words and a message says so.
     """
     chunks, unclosed = _chunks(query)
-    messages, ignored = [], []
-    if unclosed:
-        messages.append("The quote is not closed yet: searching the words after it as a "
-                        "phrase; close it with another \".")
-    groups: list[list[str]] = []
+    messages = ["The quote is not closed yet: searching the words after it as a phrase; "
+                "close it with another \"."] if unclosed else []
+    groups: list[list[str]] = []  # each group: terms joined by OR; groups joined by AND
     excluded: list[str] = []
-    or_next = False
-    typing_last = bool(query) and not query[-1].isspace() and not (query.endswith('"')
-                                                                    and not unclosed)
+    ignored: list[str] = []
+    pending = ""  # OR or NOT, waiting for the word after it
     for index, (chunk, phrase, exclude) in enumerate(chunks):
-        last = index == len(chunks) - 1
-        if not phrase and chunk == "OR" and groups and not last:
-            or_next = True
-            continue
-        if not phrase and chunk in ("AND", "NOT") and not last:
-            messages.append(f"{chunk} is not needed: words are all required; put - before "
-                            "a word to leave it out.")
+        if not phrase and chunk in ("AND", "OR", "NOT"):
+            pending = "" if chunk == "AND" else chunk
             continue
         if not _has_word(chunk):
             ignored.append(chunk or '""')
-            or_next = False
+            pending = ""
             continue
         if not phrase and _OPERATOR_CHARS & set(chunk):
             messages.append(f"{chunk} was searched as words: brackets and * ^ : + are not "
                             "operators here.")
-        # One letter would expand to most of the vocabulary: prefixes start at the second.
-        term = _quoted(chunk, prefix=last and typing_last and (not phrase or unclosed)
-                       and len(chunk.split()[-1] if chunk.split() else chunk) > 1)
-        if exclude:
+        last = index == len(chunks) - 1
+        term = _quoted(chunk, prefix=last and _still_typing(query, chunk, phrase, unclosed))
+        if exclude or pending == "NOT":
             excluded.append(term)
-        elif or_next:
+        elif pending == "OR" and groups:
             groups[-1].append(term)
         else:
             groups.append([term])
-        or_next = False
-    if ignored:
-        shown = ", ".join(f"“{c}”" for c in ignored)
-        messages.append(f"{shown} ignored: search looks for words. Put - right before a word "
-                        "to leave it out, as in -recruiter.")
+        pending = ""
+    return _expression(groups, excluded, messages + _ignored_message(ignored))
+
+
+def _still_typing(query: str, chunk: str, phrase: bool, unclosed: bool) -> bool:
+    """The last word is being typed (no space or closing quote after it) and has two letters
+    or more: one letter would expand to most of the vocabulary."""
+    if query[-1:].isspace() or (phrase and not unclosed):
+        return False
+    words = chunk.split()
+    return len(words[-1] if words else chunk) > 1
+
+
+def _ignored_message(ignored: list[str]) -> list[str]:
+    if not ignored:
+        return []
+    shown = ", ".join(f"“{c}”" for c in ignored)
+    return [f"{shown} ignored: search looks for words. Put - right before a word to leave it "
+            "out, as in -recruiter."]
+
+
+def _expression(groups: list[list[str]], excluded: list[str], messages: list[str]):
     if not groups:
         if excluded:
             messages.append("Add a word to look for: - only leaves words out of what the "
                             "other words found.")
         return ParsedQuery(None, " ".join(messages))
     positive = " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
-    match = positive + "".join(f" NOT {term}" for term in excluded)
-    return ParsedQuery(match, " ".join(messages))
+    return ParsedQuery(positive + "".join(f" NOT {t}" for t in excluded), " ".join(messages))
 
 
 # --- results --------------------------------------------------------------------------------
