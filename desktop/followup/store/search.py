@@ -20,13 +20,17 @@ A document's id is `source row id * 8 + kind`, so a trigger computes it without 
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+import time
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import text
+
+log = logging.getLogger(__name__)
 
 INDEX = "search_index"
 SOURCE = "search_source"
@@ -243,8 +247,10 @@ def ensure_index(engine) -> bool:
     with engine.connect() as conn:
         if index_is_complete(conn):
             return False
+    started = time.perf_counter()
     with engine.begin() as conn:
         rebuild(conn)
+    log.info("search index rebuilt in %.1f s", time.perf_counter() - started)
     return True
 
 
