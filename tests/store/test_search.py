@@ -360,3 +360,18 @@ def test_met_before_lists_earlier_meetings_newest_first(library):
         "first chat"]
     assert s.met_before(library, "Dana") == []  # a first name alone is not the same person
     assert s.met_before(library, '"*(') == []
+
+
+def test_many_matches_say_there_are_more_and_come_newest_first(library):
+    from datetime import UTC, datetime
+
+    for month in range(1, 13):
+        library.create_meeting(MeetingInput(
+            company=f"Firm {month}", scheduled_start=datetime(2026, month, 1, tzinfo=UTC),
+            people=[PersonSpec(name=f"P{month} N{n}", notes="kafka") for n in range(30)]))
+    result = s.search(library, "kafka")
+    assert result.more and result.hit_count == s.MAX_DOCUMENTS
+    whens = [g.when for g in result.groups]
+    assert whens == sorted(whens, reverse=True) and whens[0].month == 12
+    few = s.search(library, "kafka firm 3")
+    assert not few.more and {g.heading for g in few.groups} == {"Firm 3"}

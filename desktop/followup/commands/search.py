@@ -50,7 +50,7 @@ def _nothing_searched(query: str) -> bool:
 
 def result_json(result) -> dict:
     return {
-        "query": result.query, "message": result.message or None,
+        "query": result.query, "message": result.message or None, "more": result.more,
         "meetings": [{
             "meeting_id": g.meeting_id, "company": g.company, "role": g.role,
             "when": g.when.astimezone().isoformat() if g.when else None,

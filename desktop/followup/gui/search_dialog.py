@@ -66,6 +66,16 @@ def hit_html(hit: Hit) -> str:
             f"<span>{snippet}</span>")
 
 
+def summary_text(result: SearchResult) -> str:
+    count, places = result.hit_count, len(result.groups)
+    if not count:
+        return "Nothing found."
+    more = "+" if result.more else ""
+    text = (f"{count}{more} match{'es' if count != 1 else ''} in {places} "
+            f"place{'s' if places != 1 else ''} · Enter opens")
+    return text + (" · add a word to narrow them" if result.more else "")
+
+
 class HtmlDelegate(QStyledItemDelegate):
     """Paints an item's HTML_ROLE text as rich text (QListWidget shows plain text only)."""
 
@@ -155,13 +165,7 @@ class SearchDialog(QDialog):
                 item.setData(HIT_ROLE, hit)
                 self.results.addItem(item)
         self._select_step(+1, from_row=-1)
-        count = self.result.hit_count
-        query = self.box.text().strip()
-        self.summary.setText(
-            "" if not query else
-            f"{count} match{'es' if count != 1 else ''} in {len(self.result.groups)} "
-            "place" + ("s" if len(self.result.groups) != 1 else "") + " · Enter opens"
-            if count else "Nothing found.")
+        self.summary.setText(summary_text(self.result) if self.box.text().strip() else "")
 
     def hits(self) -> list[Hit]:
         return [self.results.item(r).data(HIT_ROLE) for r in range(self.results.count())

@@ -456,6 +456,7 @@ class SearchResult:
     query: str
     groups: tuple[MeetingResult, ...] = ()
     message: str = ""
+    more: bool = False  # more documents matched than were fetched
 
     @property
     def hit_count(self) -> int:
@@ -475,7 +476,7 @@ _COUNT = f"SELECT count(*) FROM (SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :
 
 def search(library, query: str, limit: int = MAX_DOCUMENTS) -> SearchResult:
     """The matches for `query`, grouped by meeting: by relevance (BM25, a match in a name or
-    title counting double) when there are up to RANKED_AT_MOST, else the newest first, as
+    title counting double) when there are up to RANKED_AT_MOST, else the most recently added, as
     ranking thousands of matches of a half-typed word would lag behind the typing.
 
     Never raises for what the user typed: a query FTS5 still refuses comes back as a
@@ -495,7 +496,8 @@ def search(library, query: str, limit: int = MAX_DOCUMENTS) -> SearchResult:
             raise
         return SearchResult(query, (), "Followup could not read that search; try plain words "
                             "and \"quoted phrases\".")
-    return SearchResult(query, _group(rows, meetings, ranked), parsed.message)
+    return SearchResult(query, _group(rows, meetings, ranked), parsed.message,
+                        more=len(rows) == limit)
 
 
 def _meeting_facts(conn, ids: set[int]) -> dict[int, tuple[str, str, datetime | None]]:
