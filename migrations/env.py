@@ -3,7 +3,7 @@
 from alembic import context
 
 from followup.store.models import Base
-from followup.store.search import not_index_table
+from followup.store.search import not_index_table, tables_may_be_copied
 
 config = context.config
 target_metadata = Base.metadata
@@ -29,7 +29,7 @@ def _run(connection) -> None:
         compare_type=True,
         include_name=not_index_table,  # the search index is made by SQL, not by the models
     )
-    with context.begin_transaction():
+    with tables_may_be_copied(connection), context.begin_transaction():
         context.run_migrations()
 
 

@@ -66,7 +66,7 @@ def test_diacritics_and_case_are_folded(acme):
 
 def test_prefix_as_the_user_types_and_whole_word_after_a_space(acme):
     library, _ = acme
-    for typed in ("c", "ch", "che", "chec", "checkou"):
+    for typed in ("ch", "che", "chec", "checkou"):
         assert ("notes", "Jürgen Weiß", acme[1]) in _hits(library, typed), typed
     assert _hits(library, "checkou ") == []
 
@@ -85,6 +85,9 @@ def test_a_name_a_title_or_a_company_narrows_the_results(library):
     assert _people_found(library, "kafka ann") == {"Ann Lee"}
     assert _people_found(library, "cto kafka") == {"Ann Lee"}
     assert _people_found(library, "kafka -globex") == {"Ann Lee"}
+    assert _people_found(library, "kafka NOT globex") == {"Ann Lee"}
+    assert _people_found(library, "kafka AND globex") == {"Bob Roy"}
+    assert _people_found(library, "kafka OR") == {"Ann Lee", "Bob Roy"}  # OR awaits a word
     assert _people_found(library, "billing OR search") == {"Ann Lee", "Bob Roy"}
 
 
@@ -97,6 +100,27 @@ def test_results_are_grouped_by_meeting_with_a_marked_snippet(acme):
     hit = group.hits[0]
     assert (hit.person, hit.title, hit.kind) == ("Jürgen Weiß", "CTO", "notes")
     assert [p for p, matched in hit.snippet.parts if matched] == ["Kafka"]
+
+
+def test_people_and_companies_met_in_no_meeting_come_last(acme):
+    from followup.store import models as m
+
+    library, meeting = acme
+    with library.session() as session:
+        initech = m.Company(name="Initech", domain="initech.example")
+        session.add(m.Person(name="Zed Quinn", title="CTO", email="", phone="", web="",
+                             card_notes="knows Kafka", company=initech, email_is_guess=False))
+    result = s.search(library, "kafka")
+    assert [g.meeting_id for g in result.groups] == [meeting, None]
+    assert result.groups[-1].heading == "People and companies"
+    assert [(h.kind, h.person, h.company) for h in result.groups[-1].hits] == [
+        ("person", "Zed Quinn", "Initech")]
+    only_company = s.search(library, "initech")
+    assert {(h.kind, h.person, h.company) for g in only_company.groups for h in g.hits} == {
+        ("company", "", "Initech"), ("person", "Zed Quinn", "Initech")}
+    # a company whose meetings are listed is not listed again on its own
+    assert [h.kind for g in s.search(library, "acme").groups for h in g.hits
+            if h.meeting_id is None] == []
 
 
 def test_index_follows_typing_general_notes_and_drafts(acme):
@@ -210,6 +234,27 @@ def test_migration_round_trip_removes_and_restores_the_index(tmp_path):
     engine.dispose()
 
 
+def test_a_later_migration_may_copy_a_table_and_the_index_comes_back(acme):
+    import sqlalchemy as sa
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    library, meeting = acme
+    path = library.path
+    with library.engine.begin() as conn, s.tables_may_be_copied(conn):  # as migrations/env.py
+        operations = Operations(MigrationContext.configure(conn))
+        with operations.batch_alter_table("attendance", recreate="always") as batch:
+            batch.add_column(sa.Column("extra", sa.Text(), nullable=True))
+    library.close()
+    reopened = Library(path)
+    try:
+        reopened.save_notes(1, "now about giraffes")
+        assert _hits(reopened, "giraffes") == [("notes", "Jürgen Weiß", meeting)]
+        _assert_no_drift(reopened)
+    finally:
+        reopened.close()
+
+
 @pytest.mark.parametrize("damage", [
     s.drop_statements(),  # no index at all, then a write it did not see
     ["DROP TRIGGER search_attendance_update1_after"],  # a write the index missed
@@ -315,3 +360,18 @@ def test_met_before_lists_earlier_meetings_newest_first(library):
         "first chat"]
     assert s.met_before(library, "Dana") == []  # a first name alone is not the same person
     assert s.met_before(library, '"*(') == []
+
+
+def test_many_matches_say_there_are_more_and_come_newest_first(library):
+    from datetime import UTC, datetime
+
+    for month in range(1, 13):
+        library.create_meeting(MeetingInput(
+            company=f"Firm {month}", scheduled_start=datetime(2026, month, 1, tzinfo=UTC),
+            people=[PersonSpec(name=f"P{month} N{n}", notes="kafka") for n in range(30)]))
+    result = s.search(library, "kafka")
+    assert result.more and result.hit_count == s.MAX_DOCUMENTS
+    whens = [g.when for g in result.groups]
+    assert whens == sorted(whens, reverse=True) and whens[0].month == 12
+    few = s.search(library, "kafka firm 3")
+    assert not few.more and {g.heading for g in few.groups} == {"Firm 3"}

@@ -171,6 +171,8 @@ class MainWindow(QMainWindow):
         self._action(file, "Sending &account…", self.edit_account, None, "accountAction")
         self._action(self.view_menu, "&Filter meetings", self.focus_filter,
                      QKeySequence.StandardKey.Find, "filterAction")
+        self._action(self.view_menu, "Search &everything…", self.open_search, "Ctrl+Shift+F",
+                     "searchAction")
         self.help_menu = bar.addMenu("&Help")
         self._action(self.help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1",
                      "shortcutsAction")
@@ -385,6 +387,12 @@ class MainWindow(QMainWindow):
         self.sidebar.filter.selectAll()
 
     @Slot()
+    def open_search(self) -> None:
+        from followup.gui.search_dialog import show_search
+
+        show_search(self)
+
+    @Slot()
     def new_meeting(self) -> None:
         from followup.gui.new_meeting import NewMeetingDialog
 
@@ -524,5 +532,6 @@ Ctrl+Shift+Return  Send every follow-up of the meeting marked ready, one by one
 Ctrl+L  Send-status list (Ctrl+Shift+L back to the notes)
 Ctrl+,  Your profile
 Ctrl+F  Filter meetings
+Ctrl+Shift+F  Search every note, draft, card and company
 Ctrl+I  Import an export, an .ics invitation or .vcf cards
 """

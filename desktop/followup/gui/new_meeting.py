@@ -33,7 +33,7 @@ def parse_people(text: str) -> list[PersonSpec]:
 
 
 class NewMeetingDialog(QDialog):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, library=None):
         super().__init__(parent)
         self.setWindowTitle("New meeting")
         self.setObjectName("newMeetingDialog")
@@ -78,6 +78,10 @@ class NewMeetingDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        from followup.gui.search_dialog import attach_met_before
+
+        self.met_before = attach_met_before(self, layout, library or getattr(parent, "library",
+                                                                              None))
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.company.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -85,6 +85,13 @@ class PersonCardDialog(QDialog):
         layout.addWidget(self.guesses)
         layout.addWidget(QLabel(f"Meetings with {self.card.name.split()[0]}"))
         layout.addWidget(self.meetings)
+        from followup.gui.search_dialog import MetBeforePanel
+
+        # Opened from a meeting: the earlier ones are those other than the one on screen.
+        here = getattr(getattr(parent, "meeting", None), "id", None)
+        self.met_before = MetBeforePanel(library, self)
+        self.met_before.show_for([(self.card.name, self.card.id, "")], except_meeting=here)
+        layout.addWidget(self.met_before)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -20,12 +20,17 @@ A document's id is `source row id * 8 + kind`, so a trigger computes it without 
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+import time
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import text
+
+log = logging.getLogger(__name__)
 
 INDEX = "search_index"
 SOURCE = "search_source"
@@ -220,6 +225,20 @@ def index_is_complete(conn) -> bool:
     return {INDEX, SOURCE, DOCS, *TRIGGERS} <= names
 
 
+@contextmanager
+def tables_may_be_copied(connection):
+    """Let a migration copy a table the index reads (Alembic's batch mode: create a copy, drop
+    the table, rename the copy). SQLite refuses the rename while the index's view and triggers
+    name the dropped table, unless in legacy mode, where it renames without checking them:
+    they name the table, which exists again afterwards. The triggers dropped with the old
+    table are recreated by `ensure_index` at the next open."""
+    connection.exec_driver_sql("PRAGMA legacy_alter_table = ON")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql("PRAGMA legacy_alter_table = OFF")
+
+
 def ensure_index(engine) -> bool:
     """Create and fill the index when any part of it is missing; True when it did.
 
@@ -228,8 +247,10 @@ def ensure_index(engine) -> bool:
     with engine.connect() as conn:
         if index_is_complete(conn):
             return False
+    started = time.perf_counter()
     with engine.begin() as conn:
         rebuild(conn)
+    log.info("search index rebuilt in %.1f s", time.perf_counter() - started)
     return True
 
 
@@ -297,57 +318,67 @@ def parse_query(query: str) -> ParsedQuery:
     """Turn what the user typed into a safe FTS5 MATCH expression.
 
     Words must all appear (in the text, the person's name or title, or the company);
-    "quoted words" must appear together; -word leaves out what contains it; OR between two
-    words accepts either. The last word is a prefix unless a space follows it, so results
-    come as the user types. Everything else is quoted, so FTS5 syntax (NEAR, *, ^, :,
-    brackets) can never make the query fail: it is searched as words and a message says so.
+    "quoted words" must appear together; -word (or NOT word) leaves out what contains it;
+    OR between two words accepts either. The last word (from its second letter) is a prefix
+    unless a space follows it, so results come as the user types. Everything else is quoted,
+    so FTS5 syntax (NEAR, *, ^, :, brackets) can never make the query fail: it is searched
+    as words and a message says so.
     """
     chunks, unclosed = _chunks(query)
-    messages, ignored = [], []
-    if unclosed:
-        messages.append("The quote is not closed yet: searching the words after it as a "
-                        "phrase; close it with another \".")
-    groups: list[list[str]] = []
+    messages = ["The quote is not closed yet: searching the words after it as a phrase; "
+                "close it with another \"."] if unclosed else []
+    groups: list[list[str]] = []  # each group: terms joined by OR; groups joined by AND
     excluded: list[str] = []
-    or_next = False
-    typing_last = bool(query) and not query[-1].isspace() and not (query.endswith('"')
-                                                                    and not unclosed)
+    ignored: list[str] = []
+    pending = ""  # OR or NOT, waiting for the word after it
     for index, (chunk, phrase, exclude) in enumerate(chunks):
-        last = index == len(chunks) - 1
-        if not phrase and chunk == "OR" and groups and not last:
-            or_next = True
-            continue
-        if not phrase and chunk in ("AND", "NOT") and not last:
-            messages.append(f"{chunk} is not needed: words are all required; put - before "
-                            "a word to leave it out.")
+        if not phrase and chunk in ("AND", "OR", "NOT"):
+            pending = "" if chunk == "AND" else chunk
             continue
         if not _has_word(chunk):
             ignored.append(chunk or '""')
-            or_next = False
+            pending = ""
             continue
         if not phrase and _OPERATOR_CHARS & set(chunk):
             messages.append(f"{chunk} was searched as words: brackets and * ^ : + are not "
                             "operators here.")
-        term = _quoted(chunk, prefix=last and typing_last and (not phrase or unclosed))
-        if exclude:
+        last = index == len(chunks) - 1
+        term = _quoted(chunk, prefix=last and _still_typing(query, chunk, phrase, unclosed))
+        if exclude or pending == "NOT":
             excluded.append(term)
-        elif or_next:
+        elif pending == "OR" and groups:
             groups[-1].append(term)
         else:
             groups.append([term])
-        or_next = False
-    if ignored:
-        shown = ", ".join(f"“{c}”" for c in ignored)
-        messages.append(f"{shown} ignored: search looks for words. Put - right before a word "
-                        "to leave it out, as in -recruiter.")
+        pending = ""
+    return _expression(groups, excluded, messages + _ignored_message(ignored))
+
+
+def _still_typing(query: str, chunk: str, phrase: bool, unclosed: bool) -> bool:
+    """The last word is being typed (no space or closing quote after it) and has two letters
+    or more: one letter would expand to most of the vocabulary."""
+    if query[-1:].isspace() or (phrase and not unclosed):
+        return False
+    words = chunk.split()
+    return len(words[-1] if words else chunk) > 1
+
+
+def _ignored_message(ignored: list[str]) -> list[str]:
+    if not ignored:
+        return []
+    shown = ", ".join(f"“{c}”" for c in ignored)
+    return [f"{shown} ignored: search looks for words. Put - right before a word to leave it "
+            "out, as in -recruiter."]
+
+
+def _expression(groups: list[list[str]], excluded: list[str], messages: list[str]):
     if not groups:
         if excluded:
             messages.append("Add a word to look for: - only leaves words out of what the "
                             "other words found.")
         return ParsedQuery(None, " ".join(messages))
     positive = " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
-    match = positive + "".join(f" NOT {term}" for term in excluded)
-    return ParsedQuery(match, " ".join(messages))
+    return ParsedQuery(positive + "".join(f" NOT {t}" for t in excluded), " ".join(messages))
 
 
 # --- results --------------------------------------------------------------------------------
@@ -400,6 +431,7 @@ class Hit:
     title: str
     snippet: Marked
     rowid: int
+    company: str = ""  # the company (of the meeting, or the person's, or the company itself)
 
 
 @dataclass(frozen=True)
@@ -424,21 +456,28 @@ class SearchResult:
     query: str
     groups: tuple[MeetingResult, ...] = ()
     message: str = ""
+    more: bool = False  # more documents matched than were fetched
 
     @property
     def hit_count(self) -> int:
         return sum(len(g.hits) for g in self.groups)
 
 
-_HITS_SQL = f"""
+RANKED_AT_MOST = 300  # more matches than this (a word half typed) come newest first
+_HITS = f"""
 SELECT rowid, kind, meeting_id, person_id, attendance_id, who,
-       snippet({INDEX}, 0, char(2), char(3), '…', {SNIPPET_TOKENS})
-FROM {INDEX} WHERE {INDEX} MATCH :match ORDER BY bm25({INDEX}, 1.0, 2.0, 1.5, 1.5) LIMIT :limit
+       snippet({INDEX}, 0, char(2), char(3), '…', {SNIPPET_TOKENS}), org
+FROM {INDEX} WHERE {INDEX} MATCH :match ORDER BY {{order}} LIMIT :limit
 """
+_BY_RELEVANCE = _HITS.format(order=f"bm25({INDEX}, 1.0, 2.0, 1.5, 1.5)")
+_NEWEST_FIRST = _HITS.format(order="rowid DESC")
+_COUNT = f"SELECT count(*) FROM (SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :match LIMIT :cap)"
 
 
 def search(library, query: str, limit: int = MAX_DOCUMENTS) -> SearchResult:
-    """The best matches for `query`, grouped by meeting (best meeting first).
+    """The matches for `query`, grouped by meeting: by relevance (BM25, a match in a name or
+    title counting double) when there are up to RANKED_AT_MOST, else the most recently added, as
+    ranking thousands of matches of a half-typed word would lag behind the typing.
 
     Never raises for what the user typed: a query FTS5 still refuses comes back as a
     SearchResult with no groups and a message.
@@ -446,16 +485,19 @@ def search(library, query: str, limit: int = MAX_DOCUMENTS) -> SearchResult:
     parsed = parse_query(query)
     if parsed.match is None:
         return SearchResult(query, (), parsed.message)
+    values = {"match": parsed.match, "limit": limit, "cap": RANKED_AT_MOST + 1}
     try:
         with library.engine.connect() as conn:
-            rows = conn.execute(text(_HITS_SQL), {"match": parsed.match, "limit": limit}).all()
+            ranked = conn.execute(text(_COUNT), values).scalar() <= RANKED_AT_MOST
+            rows = conn.execute(text(_BY_RELEVANCE if ranked else _NEWEST_FIRST), values).all()
             meetings = _meeting_facts(conn, {r[2] for r in rows if r[2] is not None})
     except Exception as exc:  # noqa: BLE001 - a query must never reach the user as a traceback
         if not isinstance(getattr(exc, "orig", exc), sqlite3.OperationalError):
             raise
         return SearchResult(query, (), "Followup could not read that search; try plain words "
                             "and \"quoted phrases\".")
-    return SearchResult(query, _group(rows, meetings), parsed.message)
+    return SearchResult(query, _group(rows, meetings, ranked), parsed.message,
+                        more=len(rows) == limit)
 
 
 def _meeting_facts(conn, ids: set[int]) -> dict[int, tuple[str, str, datetime | None]]:
@@ -469,23 +511,46 @@ def _meeting_facts(conn, ids: set[int]) -> dict[int, tuple[str, str, datetime | 
     return {r[0]: (r[1], r[2], _as_utc(r[3])) for r in rows}
 
 
-def _group(rows, meetings) -> tuple[MeetingResult, ...]:
-    """Hits by meeting, best meeting first; the people and companies group comes last."""
+def _group(rows, meetings, ranked: bool) -> tuple[MeetingResult, ...]:
+    """Hits by meeting, the best (or newest) meeting first; people and companies last."""
     grouped: dict[int | None, list[Hit]] = {}
-    in_meetings = {r[3] for r in rows if r[2] is not None}
-    for rowid, kind, meeting_id, person_id, attendance_id, who, snippet in rows:
+    shown_people = {r[3] for r in rows if r[2] is not None}
+    shown_companies = {facts[0] for facts in meetings.values()}
+    for row in rows:
+        meeting_id = row[2]
         if meeting_id is not None and meeting_id not in meetings:
             continue  # deleted between the two reads
-        if kind == PERSON and person_id in in_meetings and MARK_START not in (snippet or ""):
-            continue  # only the name matched, and their meetings already show them
-        name, _, title = (who or "").partition("\n")
-        grouped.setdefault(meeting_id, []).append(Hit(
-            kind=KIND_NAMES[kind], meeting_id=meeting_id, person_id=person_id,
-            attendance_id=attendance_id, person=name, title=title.split("\n")[0],
-            snippet=Marked.from_markers(snippet or ""), rowid=rowid))
-    order = sorted(grouped, key=lambda meeting_id: meeting_id is None)  # stable: rank kept
+        hit = _hit(row)
+        if _shown_elsewhere(hit, shown_people, shown_companies):
+            continue
+        grouped.setdefault(meeting_id, []).append(hit)
+
+    def newest_first(meeting_id):
+        when = meetings.get(meeting_id, ("", "", None))[2]
+        return -when.timestamp() if when else 0
+
+    order = sorted(grouped, key=lambda meeting_id: (  # stable: the rank order is kept
+        meeting_id is None, 0 if ranked else newest_first(meeting_id)))
     return tuple(MeetingResult(meeting_id, *meetings.get(meeting_id, ("", "", None)),
                                hits=tuple(grouped[meeting_id])) for meeting_id in order)
+
+
+def _hit(row) -> Hit:
+    rowid, kind, meeting_id, person_id, attendance_id, who, snippet, org = row
+    name, _, title = (who or "").partition("\n")
+    return Hit(kind=KIND_NAMES[kind], meeting_id=meeting_id, person_id=person_id,
+               attendance_id=attendance_id, person=name, title=title.split("\n")[0],
+               snippet=Marked.from_markers(snippet or ""), rowid=rowid,
+               company=(org or "").split("\n")[0])
+
+
+def _shown_elsewhere(hit: Hit, people: set, companies: set) -> bool:
+    """A card or company that matched only by its name, when its meetings are in the results
+    already: listing it again would add nothing."""
+    if hit.snippet.matched:
+        return False
+    return (hit.kind == "person" and hit.person_id in people
+            or hit.kind == "company" and hit.company in companies)
 
 
 def match_spans(library, query: str, rowid: int) -> list[tuple[int, int]]:
@@ -563,7 +628,8 @@ def met_before(library, name: str, person_id: int | None = None, email: str = ""
 
 def _fold(value: str) -> str:
     """Case and diacritics folded, as the index compares words."""
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    spelled = "".join(LETTER_SPELLINGS.get(c, c) for c in value)
+    decomposed = unicodedata.normalize("NFKD", spelled.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 

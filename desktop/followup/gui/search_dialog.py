@@ -1,0 +1,363 @@
+"""Search everything (Ctrl+Shift+F), and "You met before" on the card and in a new meeting.
+
+Both read `store.search`; this module only shows what it returns. Snippet text is escaped
+and only the highlight is markup, so notes that contain `<b>` or `&` show as typed.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from html import escape
+
+from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followup.gui.formatting import short_datetime
+from followup.store.search import (
+    EarlierMeeting,
+    Hit,
+    Marked,
+    SearchResult,
+    match_spans,
+    met_before,
+    search,
+)
+
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+HIT_ROLE = Qt.ItemDataRole.UserRole + 2
+HIGHLIGHT = '<span style="background-color:#ffd54f; color:#000000">{}</span>'
+KIND_LABELS = {"notes": "notes", "general": "general notes", "draft": "follow-up draft",
+               "person": "card", "company": "company"}
+
+
+def marked_html(marked: Marked) -> str:
+    """The snippet as HTML: every piece escaped, the matches highlighted, line breaks shown."""
+    out = []
+    for piece, matched in marked.parts:
+        text = escape(piece).replace("\n", " <span style='color:gray'>·</span> ")
+        out.append(HIGHLIGHT.format(text) if matched else text)
+    return "".join(out)
+
+
+def hit_html(hit: Hit) -> str:
+    if hit.kind == "company":
+        return f"<b>{escape(hit.company)}</b><span style='color:gray'> · company</span>"
+    who = escape(hit.person) if hit.person else escape(KIND_LABELS[hit.kind].capitalize())
+    title = f", {escape(hit.title)}" if hit.title else ""
+    if hit.meeting_id is None and hit.company:
+        title += f" · {escape(hit.company)}"
+    kind = "" if hit.kind == "notes" or not hit.person else f" · {KIND_LABELS[hit.kind]}"
+    snippet = marked_html(hit.snippet) or "<i style='color:gray'>no notes yet</i>"
+    return (f"<b>{who}</b>{title}<span style='color:gray'>{kind}</span><br>"
+            f"<span>{snippet}</span>")
+
+
+def summary_text(result: SearchResult) -> str:
+    count, places = result.hit_count, len(result.groups)
+    if not count:
+        return "Nothing found."
+    more = "+" if result.more else ""
+    text = (f"{count}{more} match{'es' if count != 1 else ''} in {places} "
+            f"place{'s' if places != 1 else ''} · Enter opens")
+    return text + (" · add a word to narrow them" if result.more else "")
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Paints an item's HTML_ROLE text as rich text (QListWidget shows plain text only)."""
+
+    def _document(self, option, index) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setHtml(index.data(HTML_ROLE) or "")
+        document.setTextWidth(max(100, option.rect.width() - 12))
+        return document
+
+    def paint(self, painter, option, index: QModelIndex) -> None:
+        options = QStyleOptionViewItem(option)
+        self.initStyleOption(options, index)
+        options.text = ""
+        style = options.widget.style() if options.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter,
+                              options.widget)
+        document = self._document(option, index)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        role = (QPalette.ColorRole.HighlightedText
+                if option.state & QStyle.StateFlag.State_Selected else QPalette.ColorRole.Text)
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.left() + 6, option.rect.top() + 3)
+        painter.setClipRect(QRectF(0, 0, option.rect.width() - 6, option.rect.height()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
+        document = self._document(option, index)
+        return QSize(int(document.idealWidth()), int(document.size().height()) + 6)
+
+
+class SearchDialog(QDialog):
+    """A search box over every note, draft, card and company; Enter opens the selected hit."""
+
+    hitActivated = Signal(object, str)  # Hit, the query it matched
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.result = SearchResult("")
+        self.setWindowTitle("Search everything")
+        self.setObjectName("searchDialog")
+        self.resize(760, 560)
+        self.box = QLineEdit(objectName="searchBox", clearButtonEnabled=True)
+        self.box.setPlaceholderText('Words, "a phrase", -leave out, a name or a company')
+        self.box.textChanged.connect(self.run_search)
+        self.box.installEventFilter(self)
+        self.message = QLabel(objectName="searchMessage", wordWrap=True)
+        self.message.hide()
+        self.results = QListWidget(objectName="searchResults")
+        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setResizeMode(QListWidget.ResizeMode.Adjust)  # rewrap when resized
+        self.results.itemActivated.connect(self._activate)
+        self.summary = QLabel(objectName="searchSummary")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.box)
+        layout.addWidget(self.message)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.summary)
+        self.run_search("")
+
+    @Slot(str)
+    def run_search(self, query: str) -> None:
+        self.result = search(self.library, query) if query.strip() else SearchResult(query)
+        self.message.setText(self.result.message)
+        self.message.setVisible(bool(self.result.message))
+        self._fill()
+
+    def _fill(self) -> None:
+        self.results.clear()
+        for group in self.result.groups:
+            heading = QListWidgetItem()
+            when = (f" <span style='color:gray'>· {escape(short_datetime(group.when))}</span>"
+                    if group.when else "")
+            heading.setData(HTML_ROLE, f"<b style='font-size:large'>{escape(group.heading)}"
+                                       f"</b>{when}")
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.results.addItem(heading)
+            for hit in group.hits:
+                item = QListWidgetItem()
+                item.setData(HTML_ROLE, hit_html(hit))
+                item.setData(HIT_ROLE, hit)
+                self.results.addItem(item)
+        self._select_step(+1, from_row=-1)
+        self.summary.setText(summary_text(self.result) if self.box.text().strip() else "")
+
+    def hits(self) -> list[Hit]:
+        return [self.results.item(r).data(HIT_ROLE) for r in range(self.results.count())
+                if self.results.item(r).data(HIT_ROLE) is not None]
+
+    def _select_step(self, step: int, from_row: int | None = None) -> None:
+        row = self.results.currentRow() if from_row is None else from_row
+        row += step
+        while 0 <= row < self.results.count():
+            if self.results.item(row).data(HIT_ROLE) is not None:
+                self.results.setCurrentRow(row)
+                return
+            row += step
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        """Up, Down, Page keys and Enter in the box act on the results: typing never stops."""
+        if watched is self.box and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self._select_step(+1 if key == Qt.Key.Key_Down else -1)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._activate(self.results.currentItem())
+                return True
+        return super().eventFilter(watched, event)
+
+    @Slot(QListWidgetItem)
+    def _activate(self, item: QListWidgetItem | None) -> None:
+        hit = item.data(HIT_ROLE) if item is not None else None
+        if hit is not None:
+            self.hitActivated.emit(hit, self.box.text())
+            self.accept()
+
+
+def select_text(editor, text: str, span: tuple[int, int] | None) -> None:
+    """Select `span` (offsets into `text`) in a plain-text editor and scroll it into view."""
+    if span is None:
+        return
+
+    def units(offset: int) -> int:  # QTextDocument counts UTF-16 code units
+        return len(text[:offset].encode("utf-16-le")) // 2
+
+    cursor = editor.textCursor()
+    cursor.setPosition(units(span[0]))
+    cursor.setPosition(units(span[1]), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.centerCursor() if hasattr(editor, "centerCursor") else editor.ensureCursorVisible()
+    editor.setFocus()
+
+
+def open_hit(window, hit: Hit, query: str) -> None:
+    """Show what a hit points at in the main window: its meeting, that person's notes (or
+    draft) selected, and the first match selected in the text."""
+    spans = match_spans(window.library, query, hit.rowid)
+    first = spans[0] if spans else None
+    if hit.meeting_id is None:
+        _open_outside_meetings(window, hit)
+        return
+    if hit.kind == "draft":
+        window.open_followup(hit.meeting_id, hit.attendance_id)
+        panel = window.workspace.followups
+        subject = panel.subject.text()
+        if first and first[0] > len(subject):
+            start = len(subject) + 1
+            select_text(panel.body, panel.body.toPlainText(),
+                        (first[0] - start, first[1] - start))
+        return
+    window.sidebar.filter.clear()
+    window.sidebar.select(hit.meeting_id)
+    window.open_meeting(hit.meeting_id)
+    workspace = window.workspace
+    key = hit.attendance_id if hit.kind == "notes" else None
+    for row in range(workspace.people.count()):
+        data = workspace.people.item(row).data(Qt.ItemDataRole.UserRole)
+        if (key is None and row == 0) or (key is not None and data == key):
+            workspace.select_row(row)
+            break
+    select_text(workspace.editor, workspace.editor.toPlainText(), first)
+
+
+def _open_outside_meetings(window, hit: Hit) -> None:
+    if hit.kind == "person" and hit.person_id is not None:
+        from followup.gui.person_card import PersonCardDialog
+
+        dialog = PersonCardDialog(window.library, hit.person_id, window)
+        dialog.open()
+    elif hit.kind == "company":  # its meetings, through the meeting filter
+        window.sidebar.filter.setText(hit.company)
+
+
+def show_search(window) -> SearchDialog:
+    """Ctrl+Shift+F: save what was typed (so it is found), then open the search box."""
+    window.workspace.flush()
+    dialog = getattr(window, "_search_dialog", None)
+    if dialog is None:
+        dialog = SearchDialog(window.library, window)
+        dialog.hitActivated.connect(partial(open_hit, window))
+        window._search_dialog = dialog
+    dialog.run_search(dialog.box.text())
+    dialog.box.selectAll()
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    dialog.box.setFocus()
+    return dialog
+
+
+# --- You met before --------------------------------------------------------------------------
+
+
+class NotesPreview(QDialog):
+    """Earlier notes, read-only, one click from the card or the new meeting."""
+
+    def __init__(self, earlier: EarlierMeeting, name: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("earlierNotes")
+        self.setWindowTitle(f"Notes on {name} · {earlier.heading}")
+        self.resize(560, 380)
+        label = QLabel(f"<b>{escape(earlier.heading)}</b> · "
+                       f"{escape(short_datetime(earlier.when))}")
+        text = QPlainTextEdit(earlier.notes or "(no notes)", objectName="earlierNotesText")
+        text.setReadOnly(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(text, 1)
+        layout.addWidget(buttons)
+
+
+class MetBeforePanel(QWidget):
+    """ "You met before": earlier meetings with someone, each a link to its notes."""
+
+    MAX_SHOWN = 4
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.earlier: list[tuple[str, EarlierMeeting]] = []
+        self.label = QLabel(objectName="metBefore", wordWrap=True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.label.linkActivated.connect(self.open_notes)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        self.hide()
+
+    def show_for(self, people: list[tuple[str, int | None, str]],
+                 except_meeting: int | None = None) -> None:
+        """people: (name, person id or None, email). Hidden when none was met before."""
+        self.earlier = []
+        for name, person_id, email in people:
+            for earlier in met_before(self.library, name, person_id, email,
+                                      except_meeting)[:self.MAX_SHOWN]:
+                self.earlier.append((name, earlier))
+        lines = []
+        for number, (name, earlier) in enumerate(self.earlier):
+            first_line = next((line.strip() for line in earlier.notes.splitlines()
+                               if line.strip()), "no notes")
+            lines.append(f"<b>{escape(name)}</b> · {escape(earlier.heading)} · "
+                         f"{escape(short_datetime(earlier.when))}: “{escape(first_line[:70])}” "
+                         f"<a href='{number}'>Open notes</a>")
+        self.label.setText("<b>You met before</b><br>" + "<br>".join(lines) if lines else "")
+        self.setVisible(bool(lines))
+
+    @Slot(str)
+    def open_notes(self, link: str) -> NotesPreview:
+        name, earlier = self.earlier[int(link)]
+        preview = NotesPreview(earlier, name, self)
+        preview.open()
+        return preview
+
+
+
+def attach_met_before(dialog, layout, library) -> MetBeforePanel | None:
+    """ "You met before" under a New meeting dialog's people, refreshed a moment after the
+    typing stops (None without a library)."""
+    if library is None:
+        return None
+    from followup.gui.new_meeting import parse_people
+
+    panel = MetBeforePanel(library, dialog)
+    layout.addWidget(panel)
+
+    def refresh() -> None:
+        people = parse_people(dialog.people.toPlainText())
+        panel.show_for([(p.name, None, p.email) for p in people])
+
+    timer = QTimer(panel, singleShot=True, interval=300)
+    timer.timeout.connect(refresh)
+    dialog.people.textChanged.connect(timer.start)
+    panel.refresh = refresh
+    return panel
