@@ -81,6 +81,7 @@ class NewMeetingDialog(QDialog):
         form.addRow("&Location:", self.location)
         form.addRow("&People:", self.people)
         self.error = QLabel(objectName="dialogError")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setProperty("role", "error")
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
