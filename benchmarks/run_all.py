@@ -26,7 +26,7 @@ if not __package__:  # run as a script (./dev bench): make the checkout importab
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCHES = ("benchmarks.bench_startup", "benchmarks.bench_editing", "benchmarks.bench_drafts",
-           "benchmarks.bench_search")
+           "benchmarks.bench_search", "benchmarks.bench_integrity")
 JSON_PREFIX = "FIGURE "
 QT_NOISE = ("does not support propagateSizeHints",)  # the offscreen platform says it per window
 

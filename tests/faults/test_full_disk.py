@@ -76,8 +76,9 @@ def _try_mount(target: Path, size: str) -> bool:
         return False
     if os.geteuid() != 0 or shutil.which("mount") is None:
         return False
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", f"fu-{uuid.uuid4().hex[:8]}",
-                           str(target)], capture_output=True)
+    name = f"fu-{uuid.uuid4().hex[:8]}"
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", name, str(target)],
+                          capture_output=True)
     return done.returncode == 0
 
 

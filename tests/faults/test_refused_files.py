@@ -141,3 +141,20 @@ def test_backups_never_push_out_the_last_copy_that_holds_anything(tmp_path):
     assert "followup-2026-01-01.sqlite3" in copies
     assert len(copies) == 8  # the seven newest (empty) days and the last that held a meeting
     assert backups.newest_good_backup(path).name in copies
+
+
+def test_damage_found_while_in_use_is_named_not_a_driver_error(tmp_path):
+    from followup.store.interchange import export_library
+    from followup.store.schema import StorageError
+
+    folder = tmp_path / "data"
+    path = _library_with_a_meeting(folder)
+    library = Library(path)
+    with library.session() as s:  # fold the log into the file so the damage is what is read
+        s.execute(__import__("sqlalchemy").text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    _damage_a_data_page(path)
+    library.engine.dispose()  # the next read comes from the file, as after a while in use
+    with pytest.raises(StorageError, match="is damaged") as caught:
+        export_library(library)
+    assert "malformed" not in str(caught.value).split("(")[0]
+    library.close()

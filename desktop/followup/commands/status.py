@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from followup.commands import open_library
 
 NAME = "status"
+# As the window says it: a send that never got the server's answer may or may not have left.
+STATUS_WORDS = {"sending": "send not confirmed"}
 
 
 def add_parser(subparsers) -> None:
@@ -37,7 +39,8 @@ def run(args) -> int:
     for r in rows:
         v = r.view
         when = r.countdown.text if r.countdown else "no meeting time"
-        print(f"{v.id:>4}  {r.state:<11} {when:<34} {v.person_name} ({v.company}) [{v.status}]")
+        print(f"{v.id:>4}  {r.state:<11} {when:<34} {v.person_name} ({v.company}) "
+              f"[{STATUS_WORDS.get(v.status, v.status)}]")
     return 0
 
 

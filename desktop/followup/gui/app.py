@@ -84,6 +84,7 @@ def open_window(folder: Path, demo: bool = False, seed_first_start: bool = False
 
             seed_demo(library)
         _backup_quietly(daily_backup, path)
+        _remove_stale_temporaries(folder)
         settings = QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
         window = MainWindow(library, settings)
     except BaseException:
@@ -141,6 +142,14 @@ def _backup_quietly(backup, path: Path) -> None:
         backup(path)
     except (OSError, sqlite3.Error) as exc:  # a failed backup (full disk) must not stop notes
         log.warning("daily backup failed: %s", exc)
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Half-done saves a killed Followup left in the data folder (an export, the dictionary)."""
+    from followup.core.atomic_files import remove_stale_temporaries
+
+    for leftover in remove_stale_temporaries(folder):
+        log.info("removed %s, left by an interrupted save", leftover.name)
 
 
 def run_app(args) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import logging.handlers
 import sys
@@ -53,6 +54,21 @@ def install_excepthook(log_path: Path | None) -> None:
                    f"{exc_type.__name__}: {exc}")
 
     sys.excepthook = hook
+
+
+def plain(text: str) -> str:
+    """`text` for a Qt widget that guesses between plain and rich text (the static QMessageBox
+    functions, QInputDialog labels, tooltips): escaped and marked as rich, so a name typed or
+    imported as `<b>Jane</b>` or `<img src=...>` shows exactly as written and loads nothing."""
+    return "<qt>" + html.escape(text, quote=False).replace("\n", "<br>") + "</qt>"
+
+
+def set_plain(*labels) -> None:
+    """Show `labels` (QLabel) as plain text whatever they are given: they hold names."""
+    from PySide6.QtCore import Qt
+
+    for label in labels:
+        label.setTextFormat(Qt.TextFormat.PlainText)
 
 
 def set_interactive(value: bool) -> None:

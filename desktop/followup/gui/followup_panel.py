@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup.core.deadlines import STATE_STYLE, format_local
+from followup.gui.errors import plain, set_plain
 from followup.gui.note_editor import SpellHighlighter
 from followup.gui.spell import add_spelling_actions
 from followup.gui.theme import is_dark
@@ -104,6 +105,7 @@ class FollowUpPanel(QWidget):
         self.body.textChanged.connect(self._on_body_changed)
         SpellHighlighter(self.body.document())
         self.similarity = QLabel(objectName="similarityLabel", wordWrap=True)
+        set_plain(self.similarity)
         self.checklist = QListWidget(objectName="checklist")
         self.checklist.setWordWrap(True)
         self.checklist.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -335,9 +337,9 @@ class FollowUpPanel(QWidget):
             return
         score, name = max(others)
         flag = score >= INDIVIDUAL_THRESHOLD
-        self.similarity.setToolTip("How alike this draft is to each other draft of the meeting:\n"
-                                   + "\n".join(f"{n}: {v:.0%}" for v, n in sorted(others,
-                                                                                 reverse=True)))
+        self.similarity.setToolTip(plain(
+            "How alike this draft is to each other draft of the meeting:\n"
+            + "\n".join(f"{n}: {v:.0%}" for v, n in sorted(others, reverse=True))))
         self.similarity.setText(
             f"{'⚠ Too close to' if flag else 'Most similar:'} {name}'s draft, {score:.0%} alike"
             f" (limit {INDIVIDUAL_THRESHOLD:.0%})" + (": make this one about this person."
@@ -411,8 +413,8 @@ class FollowUpPanel(QWidget):
         if current.edited:
             answer = QMessageBox.question(
                 self, "Replace your edits?",
-                f"You edited the draft to {self.view.person_name}. Replace it with a new draft "
-                "from the notes? Ctrl+Z in the draft brings your text back.")
+                plain(f"You edited the draft to {self.view.person_name}. Replace it with a new "
+                      "draft from the notes? Ctrl+Z in the draft brings your text back."))
             if answer != QMessageBox.StandardButton.Yes:
                 return
         cursor = QTextCursor(self.body.document())
@@ -448,16 +450,16 @@ class FollowUpPanel(QWidget):
             r.severity == "required" or r.id == "placeholders")]
         if not resend and gaps and QMessageBox.question(
                 self, "Still has gaps",
-                "This draft still fails:\n\n" + "\n".join(f"• {r.message}" for r in gaps)
-                + "\n\nRecord it as sent anyway?") != QMessageBox.StandardButton.Yes:
+                plain("This draft still fails:\n\n" + "\n".join(f"• {r.message}" for r in gaps)
+                      + "\n\nRecord it as sent anyway?")) != QMessageBox.StandardButton.Yes:
             return
         if resend and QMessageBox.question(
                 self, "Already sent",
-                f"This follow-up to {self.view.person_name} was already marked sent. Record it as "
-                "sent again?") != QMessageBox.StandardButton.Yes:
+                plain(f"This follow-up to {self.view.person_name} was already marked sent. "
+                      "Record it as sent again?")) != QMessageBox.StandardButton.Yes:
             return
         channel, ok = QInputDialog.getItem(
-            self, "Mark as sent", f"How did the note reach {self.view.person_name}?",
+            self, "Mark as sent", plain(f"How did the note reach {self.view.person_name}?"),
             list(CHANNELS), 0, False)
         if ok:
             fu.set_status(self.library, self.view.id, "sent", channel=channel,

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup import APP_NAME
+from followup.gui.errors import plain
 from followup.gui.sidebar import MeetingSidebar
 from followup.gui.workspace import MeetingWorkspace
 from followup.store.formats import dialog_filter, importable_suffixes
@@ -412,8 +413,8 @@ class MainWindow(QMainWindow):
             return
         answer = QMessageBox.question(
             self, "Delete meeting",
-            f"Delete the meeting with {meeting.company} and all its notes and follow-ups? "
-            "This cannot be undone (yesterday's backup keeps a copy).")
+            plain(f"Delete the meeting with {meeting.company} and all its notes and "
+                  "follow-ups? This cannot be undone (yesterday's backup keeps a copy)."))
         if answer == QMessageBox.StandardButton.Yes:
             self.workspace.flush()
             self.library.delete_meeting(meeting.id)
@@ -438,7 +439,7 @@ class MainWindow(QMainWindow):
             created = import_file(self.library, Path(path))
         except ImportFailed as exc:
             QMessageBox.warning(self, "Nothing was imported",
-                                f"{Path(path).name} could not be imported: {exc}")
+                                plain(f"{Path(path).name} could not be imported: {exc}"))
             return
         self.sidebar.refresh()
         if created.get("meetings"):

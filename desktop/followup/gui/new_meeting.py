@@ -68,6 +68,7 @@ class NewMeetingDialog(QDialog):
         form.addRow("&Location:", self.location)
         form.addRow("&People:", self.people)
         self.error = QLabel(objectName="dialogError")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)  # a refused people line is quoted in full
         self.error.hide()

@@ -83,7 +83,9 @@ class PersonCardDialog(QDialog):
         self.guess_label = QLabel(objectName="cardGuessLabel", wordWrap=True)
         layout.addWidget(self.guess_label)
         layout.addWidget(self.guesses)
-        layout.addWidget(QLabel(f"Meetings with {self.card.name.split()[0]}"))
+        meetings_label = QLabel(f"Meetings with {(self.card.name.split() or ['them'])[0]}")
+        meetings_label.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
+        layout.addWidget(meetings_label)
         layout.addWidget(self.meetings)
         from followup.gui.search_dialog import MetBeforePanel
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -76,6 +77,7 @@ class ProfileDialog(QDialog):
             layout.addWidget(intro)
         layout.addLayout(form)
         self.error = QLabel(objectName="dialogError", wordWrap=True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.hide()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from followup.gui.errors import plain
 from followup.store import followups as fu
 from followup.store.library import Library
 
@@ -152,6 +153,7 @@ class AccountDialog(QDialog):
         self.test_button = QPushButton("&Test connection", objectName="testConnection")
         self.test_button.clicked.connect(self.test)
         self.result = QLabel(objectName="accountResult", wordWrap=True)
+        self.result.setTextFormat(Qt.TextFormat.PlainText)  # a server's reply is never markup
         form = QFormLayout()
         for label, widget in (("&Server:", self.host), ("&Port:", self.port),
                               ("Se&curity:", self.security), ("&User name:", self.user),
@@ -262,7 +264,7 @@ class SendController(QObject):
             try:
                 _sending().compose_for(self.library, v, account)
             except ComposeError as exc:
-                QMessageBox.warning(self.window, "Cannot send yet", str(exc))
+                QMessageBox.warning(self.window, "Cannot send yet", plain(str(exc)))
                 return
         self._start(ids, account, password, allow_resend, views)
 
@@ -274,16 +276,16 @@ class SendController(QObject):
         if view.status == "sent":
             answer = QMessageBox.question(
                 self.window, "Send again?",
-                f"The follow-up to {view.person_name} was already sent"
-                f" ({view.channel}). Send it a second time?",
+                plain(f"The follow-up to {view.person_name} was already sent"
+                      f" ({view.channel}). Send it a second time?"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No)
             return answer == QMessageBox.StandardButton.Yes
         if view.status == "sending":
             answer = QMessageBox.question(
                 self.window, "Send not confirmed",
-                f"An earlier send to {view.person_name} was not confirmed. Check your Sent "
-                "folder first. Send it again anyway?",
+                plain(f"An earlier send to {view.person_name} was not confirmed. Check your "
+                      "Sent folder first. Send it again anyway?"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No)
             return answer == QMessageBox.StandardButton.Yes
@@ -296,9 +298,9 @@ class SendController(QObject):
             return True
         answer = QMessageBox.question(
             self.window, "Checklist not met",
-            f"The note to {view.person_name} still fails {len(failing)} required "
-            "checklist rule(s):\n\n" + "\n".join(f"• {r.message}" for r in failing)
-            + "\n\nSend anyway?",
+            plain(f"The note to {view.person_name} still fails {len(failing)} required "
+                  "checklist rule(s):\n\n" + "\n".join(f"• {r.message}" for r in failing)
+                  + "\n\nSend anyway?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -357,8 +359,8 @@ class SendController(QObject):
             passwords().delete(_sending().secret_key(self._account))
         if failed:
             QMessageBox.warning(self.window, "Some follow-ups were not sent",
-                                "\n".join(self._lines) + "\n\nFix the problem, then send the "
-                                "failed ones again (a sent one is never sent twice).")
+                                plain("\n".join(self._lines) + "\n\nFix the problem, then send "
+                                      "the failed ones again (a sent one is never sent twice)."))
         else:
             self.window.statusBar().showMessage("  ".join(self._lines), 10000)
 
@@ -378,7 +380,8 @@ class SendController(QObject):
 
         if not view.person_email:
             QMessageBox.warning(self.window, "No address",
-                                f"Add {view.person_name}'s email address on their card first.")
+                                plain(f"Add {view.person_name}'s email address on their card "
+                                      "first."))
             return
         url = mailto_url(view.person_email, view.subject, view.body, to_name=view.person_name)
         from followup.mail.outbox import ComposeError
@@ -389,7 +392,7 @@ class SendController(QObject):
             try:
                 message = self._message(view)
             except ComposeError as exc:
-                QMessageBox.warning(self.window, "Cannot open in mail app", str(exc))
+                QMessageBox.warning(self.window, "Cannot open in mail app", plain(str(exc)))
                 return
             path = Path(tempfile.mkdtemp(prefix="followup-")) / _eml_name(view)
             write_eml(message, path)
@@ -403,7 +406,7 @@ class SendController(QObject):
         try:
             message = self._message(view)
         except ComposeError as exc:
-            QMessageBox.warning(self.window, "Cannot save", str(exc))
+            QMessageBox.warning(self.window, "Cannot save", plain(str(exc)))
             return
         path, _ = QFileDialog.getSaveFileName(self.window, "Save as .eml",
                                               str(Path.home() / _eml_name(view)),
@@ -431,6 +434,7 @@ class SendController(QObject):
                           parent=self.window)
         mark = box.addButton("Mark as sent", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Not yet", QMessageBox.ButtonRole.RejectRole)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # it names a file the user chose
         box.setObjectName("markSentQuestion")
         box.exec()
         if box.clickedButton() is mark:

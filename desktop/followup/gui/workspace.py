@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followup.gui.errors import plain, set_plain
 from followup.gui.formatting import clock_time, short_datetime
 from followup.gui.note_editor import NoteEditor, held_by_editor, new_note_document, note_text
 from followup.store.views import CAPACITIES, MEETING_KINDS, MeetingView
@@ -113,6 +114,7 @@ class MeetingWorkspace(QWidget):
         left_layout.addWidget(self.add_person_edit)
 
         self.editor_label = QLabel(objectName="editorLabel")
+        set_plain(self.title, self.subtitle, self.editor_label)
         self.editor = NoteEditor()
         self.editor.setEnabled(False)
         center = QWidget()
@@ -222,7 +224,7 @@ class MeetingWorkspace(QWidget):
         tip = f"{person.name}\n{person.title}\n{person.email or 'no email yet'}"
         if number < 10:
             tip += f"\nCtrl+{number}"
-        item.setToolTip(tip)
+        item.setToolTip(plain(tip))
         return item
 
     def _update_header(self) -> None:
@@ -471,8 +473,9 @@ class MeetingWorkspace(QWidget):
         from PySide6.QtWidgets import QMessageBox
 
         if QMessageBox.question(
-                self, "Remove person", f"Remove {person.name} and your notes on them from this "
-                "meeting? Their card stays.") != QMessageBox.StandardButton.Yes:
+                self, "Remove person", plain(f"Remove {person.name} and your notes on them from "
+                                             "this meeting? Their card stays.")
+        ) != QMessageBox.StandardButton.Yes:
             return
         self.flush()
         self.library.remove_person(person.attendance_id)
@@ -510,9 +513,10 @@ class MeetingWorkspace(QWidget):
 
         answer = QMessageBox.question(
             self, "Met before?",
-            f"You met a {spec.name} at {self.meeting.company} before (last on {match[1]}). "
-            "Is this the same person? Yes keeps one card with both meetings; No makes a new "
-            "card.", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            plain(f"You met a {spec.name} at {self.meeting.company} before (last on "
+                  f"{match[1]}). Is this the same person? Yes keeps one card with both "
+                  "meetings; No makes a new card."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
 

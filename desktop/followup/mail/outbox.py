@@ -207,9 +207,86 @@ def plain_and_html(body_markdown: str) -> tuple[str, str]:
 
 # ---- composing --------------------------------------------------------------------------------
 
-def _address(name: str, address: str) -> Address:
-    local, domain = address.split("@")
-    return Address(display_name=name, username=local, domain=domain)
+# A display name made only of these goes into the header as it is; any other (a comma, a
+# quote, an accent...) is sent as RFC 2047 encoded words, which hold no character a mail
+# program could take for an address separator.
+_PLAIN_PHRASE_RE = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]*$")
+FOLD_AT = 78  # RFC 5322's recommended line length
+
+
+class MailboxHeader(str):
+    """A From/To/Reply-To header holding one mailbox, folded by us rather than by the email
+    package: its folder drops the quotes of a long display name with commas (CPython
+    gh-80222), and `Doe, Jane` then reads as two more addresses, which Reply-all would reach.
+    Quacks like the email package's address header (`name`, `addresses`, `fold`)."""
+
+    def __new__(cls, header: str, display_name: str, address: str):
+        words = _phrase_words(display_name)
+        value = " ".join([*words, f"<{address}>"]) if words else address
+        self = super().__new__(cls, value)
+        self.name = header
+        self._words = words
+        self._address = address
+        local, domain = address.split("@")
+        self.addresses = (Address(display_name=display_name, username=local, domain=domain),)
+        self.defects = ()
+        self._display_name = display_name
+        return self
+
+    def __reduce__(self):  # copied with the message (copy.deepcopy, pickle)
+        return (MailboxHeader, (self.name, self._display_name, self._address))
+
+    def fold(self, *, policy) -> str:
+        lines, line = [], f"{self.name}:"
+        for word in [*self._words, f"<{self._address}>" if self._words else self._address]:
+            if len(line) + 1 + len(word) > FOLD_AT and line.strip() and not line.endswith(":"):
+                lines.append(line)
+                line = ""
+            line += " " + word
+        lines.append(line)
+        return policy.linesep.join(lines) + policy.linesep
+
+
+EW_MAX_BYTES = 45  # base64 of 45 bytes in =?utf-8?b?...?= is 72 characters (RFC 2047: 75)
+
+
+def _phrase_words(name: str) -> list[str]:
+    """The display name as header words: plain words as they are, anything else as base64
+    encoded words. Encoded words break only where the name has a space, and carry that space
+    inside them, since RFC 2047 readers drop the blanks between encoded words."""
+    if not name:
+        return []
+    if _PLAIN_PHRASE_RE.match(name):
+        return name.split()
+    chunks: list[str] = []
+    for number, word in enumerate(name.split()):
+        text = word if number == 0 else " " + word
+        if chunks and len((chunks[-1] + text).encode()) <= EW_MAX_BYTES:
+            chunks[-1] += text
+            continue
+        while len(text.encode()) > EW_MAX_BYTES:  # one very long word: split by characters
+            cut = EW_MAX_BYTES
+            while len(text[:cut].encode()) > EW_MAX_BYTES:
+                cut -= 1
+            chunks.append(text[:cut])
+            text = text[cut:]
+        chunks.append(text)
+    return [f"=?utf-8?b?{base64.b64encode(c.encode()).decode('ascii')}?=" for c in chunks]
+
+
+def check_display_name(label: str, name: str) -> str:
+    """`name` fit for a From/To header: no control characters and no `@`, which would make a
+    name look like an address of its own."""
+    name = check_header_text(label, name)
+    if "@" in name:
+        raise ComposeError(
+            f"The {label} “{name}” contains @, so mail programs could show it as an "
+            "address. Correct it on the card (the address goes in the email field).")
+    return name
+
+
+def _address(name: str, address: str, header: str = "To") -> MailboxHeader:
+    return MailboxHeader(header, name, address)
 
 
 def compose_message(
@@ -226,7 +303,7 @@ def compose_message(
     Raises ComposeError (a user-facing sentence) before anything is built when a header would
     carry a line break or an address is missing or malformed.
     """
-    to_name = check_header_text("person's name", to_name)
+    to_name = check_display_name("person's name", to_name)
     recipient = check_recipient(to_name, to_address)
     subject = check_header_text("subject", subject)
     if not subject:
@@ -234,16 +311,16 @@ def compose_message(
     if not body_markdown.strip():
         raise ComposeError(f"The note to {to_name or recipient} is empty.")
     sender = check_sender(account)
-    sender_name = check_header_text("sender name", account.sender_name)
+    sender_name = check_display_name("sender name", account.sender_name)
     message = EmailMessage()
-    message["From"] = _address(sender_name, sender)
-    message["To"] = _address(to_name, recipient)
+    message["From"] = _address(sender_name, sender, "From")
+    message["To"] = _address(to_name, recipient, "To")
     if reply_to:
         normal = normalise_address(reply_to)
         if normal is None:
             raise ComposeError(
                 f"The reply-to address \u201c{reply_to.strip()}\u201d does not look right.")
-        message["Reply-To"] = _address(sender_name, normal)
+        message["Reply-To"] = _address(sender_name, normal, "Reply-To")
     message["Subject"] = subject
     message["Date"] = format_datetime(localtime())
     message["Message-ID"] = make_msgid(domain=sender.split("@")[1])

@@ -8,11 +8,13 @@ export gives the same document. Secrets are never part of the format.
 from __future__ import annotations
 
 import json
+import math
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
 
+from followup.store import limits
 from followup.store import models as m
 from followup.store.library import Library
 
@@ -145,6 +147,10 @@ class _Reader:
                 raise InterchangeError(f"{self._at(key)} is missing")
             return default
         value = self.data[key]
+        if isinstance(value, _HugeNumber):
+            raise InterchangeError(
+                f"{self._at(key)} is a number with {len(value.digits.lstrip('-'))} digits; "
+                f"an id is a whole number from 1 to {limits.LARGEST_ID}")
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
@@ -153,7 +159,10 @@ class _Reader:
             raise InterchangeError(
                 f"{self._at(key)} must be {_TYPE_WORDS.get(names, names)}, "
                 f"not {type(value).__name__}")
-        return value
+        try:
+            return _checked(key, value)
+        except limits.LimitError as exc:
+            raise InterchangeError(f"{self._at(key)} {exc}") from None
 
     def child(self, key: str | int) -> _Reader:
         return _Reader(self.data[key], self._at(key))
@@ -170,11 +179,61 @@ class _Reader:
             parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             raise InterchangeError(
-                f"{self._at(key)} is not an ISO 8601 date and time: {value!r}") from None
+                f"{self._at(key)} is not an ISO 8601 date and time: {value[:60]!r}") from None
         if parsed.tzinfo is None:
             raise InterchangeError(
                 f"{self._at(key)} needs a UTC offset (for example {value}+00:00)")
-        return parsed.astimezone(UTC)
+        try:
+            return parsed.astimezone(UTC)
+        except OverflowError:  # 0001-01-01 east of UTC, 9999-12-31 west of it
+            raise InterchangeError(
+                f"{self._at(key)} is {value!r}, outside the years 1 to 9999 once in UTC; "
+                "use a real date") from None
+
+    def texts(self, key: str, limit: int) -> list[str]:
+        """A list of one-line texts (skills, tags)."""
+        out = []
+        for item in self.items(key):
+            if not isinstance(item.data, str):
+                raise InterchangeError(f"{item.path} must be text")
+            try:
+                out.append(limits.check_text(item.data, limit, one_line=True))
+            except limits.LimitError as exc:
+                raise InterchangeError(f"{item.path} {exc}") from None
+        return out
+
+
+# Per key: the most characters, and whether it must stay on one line. Keys not listed are
+# longer free text (limits.MAX_TEXT_CHARS, line breaks allowed).
+_ONE_LINE = ("name", "title", "phone", "company", "company_domain", "role", "kind", "capacity",
+             "subject", "generated_subject", "status", "channel", "message_id",
+             "notes_fingerprint", "url")
+_FIELDS = {
+    **{key: (limits.MAX_LINE_CHARS, True) for key in _ONE_LINE},
+    "web": (limits.MAX_TEXT_CHARS, True),
+    "url": (limits.MAX_TEXT_CHARS, True),
+    **{key: (limits.MAX_NOTE_CHARS, False) for key in (
+        "notes", "general_notes", "body", "generated_body")},
+}
+
+
+def _checked(key: str, value: Any) -> Any:
+    """`value` after the limits for `key`; raises limits.LimitError."""
+    if isinstance(value, str):
+        if key == "email":
+            return limits.check_email(value)
+        limit, one_line = _FIELDS.get(key, (limits.MAX_TEXT_CHARS, False))
+        return limits.check_text(value, limit, one_line)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return limits.check_id(value)
+    if isinstance(value, float):
+        if key == "target_hours":
+            return limits.check_target_hours(value)
+        if not math.isfinite(value):
+            raise limits.LimitError(f"is {value}, not a number JSON can hold")
+    return value
 
 
 _TYPE_WORDS = {"str": "text", "int": "a whole number", "list": "a list", "dict": "an object",
@@ -183,13 +242,54 @@ _TYPE_WORDS = {"str": "text", "int": "a whole number", "list": "a list", "dict":
 
 def parse_document(text: str) -> dict[str, Any]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_whole_number)
     except json.JSONDecodeError as exc:
         raise InterchangeError(
             f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise InterchangeError(
+            "lists or objects are nested too deeply (a Followup export nests 5 levels); "
+            "this is not an export Followup wrote") from None
+    except ValueError as exc:  # a number with thousands of digits
+        raise InterchangeError(f"holds a value Followup cannot read ({_first(exc)}); "
+                               "numbers in an export are ids and hours") from None
+    if _depth(data) > limits.MAX_NESTING:
+        raise InterchangeError(
+            "lists or objects are nested too deeply (a Followup export nests 5 levels); "
+            "this is not an export Followup wrote")
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InterchangeError(f'not a Followup export: it must start with "format": "{FORMAT}"')
     return data
+
+
+class _HugeNumber:
+    """A whole number too long to be an id, kept as text so its path can be named."""
+
+    def __init__(self, digits: str):
+        self.digits = digits
+
+
+def _whole_number(digits: str) -> int | _HugeNumber:
+    return int(digits) if len(digits) <= 20 else _HugeNumber(digits)
+
+
+def _first(exc: Exception) -> str:
+    return str(exc).split(";")[0].split(":")[0]
+
+
+def _depth(data: Any, level: int = 1) -> int:
+    stack = [(data, level)]
+    deepest = level
+    while stack:
+        value, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > limits.MAX_NESTING:
+            break
+        children = value.values() if isinstance(value, dict) else (
+            value if isinstance(value, list) else ())
+        stack.extend((child, depth + 1) for child in children
+                     if isinstance(child, dict | list))
+    return deepest
 
 
 def import_library(library: Library, data: dict[str, Any]) -> dict[str, list[int]]:
@@ -214,16 +314,24 @@ def _validate(doc: _Reader) -> dict[str, Any]:
     if profile is not None:
         for key in ("name", "phone", "email", "signature"):
             plan["profile"][key] = profile.get(key, str, "")
-        plan["profile"]["skills"] = [
-            r.data for r in profile.items("skills") if _check_str(r)]
+        plan["profile"]["skills"] = profile.texts("skills", limits.MAX_LINE_CHARS)
         plan["profile"]["links"] = [_link(r) for r in profile.items("links")]
         plan["profile"]["target_hours"] = profile.get("target_hours", float)
     settings = doc.get("settings", dict, {})
     for key, value in settings.items():
         if not isinstance(value, str):
             raise InterchangeError(f"settings.{key} must be text")
+        try:
+            limits.check_text(key, limits.MAX_LINE_CHARS, one_line=True)
+            limits.check_text(value, limits.MAX_TEXT_CHARS, one_line=False)
+        except limits.LimitError as exc:
+            raise InterchangeError(f"settings.{key[:40]} {exc}") from None
     plan["settings"] = settings
-    plan["meetings"] = [_meeting(r) for r in doc.items("meetings")]
+    meetings = doc.items("meetings")
+    if len(meetings) > limits.MAX_MEETINGS:
+        raise InterchangeError(f"meetings holds {len(meetings):,} meetings; one import takes "
+                               f"at most {limits.MAX_MEETINGS:,}. Split the file")
+    plan["meetings"] = [_meeting(r) for r in meetings]
     plan["people"] = [_card(r) for r in doc.items("people")]
     return plan
 
@@ -239,14 +347,8 @@ def _card(r: _Reader) -> dict[str, Any]:
     return card
 
 
-def _check_str(r: _Reader) -> bool:
-    if not isinstance(r.data, str):
-        raise InterchangeError(f"{r.path} must be text")
-    return True
-
-
 def _link(r: _Reader) -> dict[str, Any]:
-    tags = [t.data for t in r.items("tags") if _check_str(t)]
+    tags = r.texts("tags", limits.MAX_LINE_CHARS)
     return {"title": r.get("title", str, ""), "url": r.get("url", str, required=True),
             "tags": tags}
 
@@ -268,7 +370,12 @@ def _meeting(r: _Reader) -> dict[str, Any]:
 
 
 def _people(r: _Reader) -> list[dict[str, Any]]:
-    people = [_person(p) for p in r.items("people")]
+    readers = r.items("people")
+    if len(readers) > limits.MAX_PEOPLE_PER_MEETING:
+        raise InterchangeError(
+            f"{r.path}.people lists {len(readers)} people; a meeting holds at most "
+            f"{limits.MAX_PEOPLE_PER_MEETING}. Split it into several meetings")
+    people = [_person(p) for p in readers]
     seen: set[int] = set()
     for number, person in enumerate(people):
         if person["id"] is not None and person["id"] in seen:
@@ -304,10 +411,22 @@ def _followup(r: _Reader) -> dict[str, Any]:
         "subject", "body", "generated_subject", "generated_body", "notes_fingerprint",
         "channel", "message_id", "failure_reason")}
     values.update(status=status, sent_at=r.instant("sent_at"), history=[
-        {"status": h.get("status", str, required=True), "at": h.instant("at"),
+        {"status": _status(h), "at": h.instant("at") or _missing(h, "at"),
          "channel": h.get("channel", str, ""), "detail": h.get("detail", str, "")}
         for h in r.items("history")])
     return values
+
+
+def _status(r: _Reader) -> str:
+    status = r.get("status", str, required=True)
+    if status not in m.STATUSES:
+        raise InterchangeError(f"{r.path}.status is {status!r}; use one of: "
+                               f"{', '.join(m.STATUSES)}")
+    return status
+
+
+def _missing(r: _Reader, key: str):
+    raise InterchangeError(f"{r._at(key)} is missing")
 
 
 def _apply_profile(s, values: dict[str, Any]) -> None:

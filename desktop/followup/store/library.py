@@ -17,6 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from followup.store import models as m
+from followup.store.limits import check_target_hours
 from followup.store.schema import open_engine
 from followup.store.search import ensure_index
 from followup.store.timestamps import utcnow
@@ -59,7 +60,7 @@ class Library:
                 signature=extra.signature if extra else "",
                 skills=tuple(_lines(extra.skills)) if extra else (),
                 links=tuple(json.loads(extra.links_json or "[]")) if extra else (),
-                target_hours=extra.target_hours if extra else None,
+                target_hours=_usable_hours(extra.target_hours) if extra else None,
             )
 
     def save_profile(self, **values) -> None:
@@ -76,7 +77,9 @@ class Library:
                     extra.skills = "\n".join(v.strip() for v in value if v.strip())
                 elif key == "links":
                     extra.links_json = json.dumps(list(value))
-                elif key in ("signature", "target_hours"):
+                elif key == "target_hours":
+                    extra.target_hours = None if value is None else check_target_hours(value)
+                elif key == "signature":
                     setattr(extra, key, value)
                 else:
                     raise KeyError(key)
@@ -323,6 +326,14 @@ def _newest_first(row) -> tuple:
     """Meetings with a time, newest first, then those without one."""
     when = row[2]
     return (when is None, -(when.timestamp() if when else 0))
+
+
+def _usable_hours(value: float | None) -> float | None:
+    """A stored target that is out of range (written by an older import) reads as none."""
+    try:
+        return None if value is None else check_target_hours(value)
+    except ValueError:
+        return None
 
 
 def _lines(text: str) -> list[str]:

@@ -415,6 +415,8 @@ def remove_stale_work_files(path: Path) -> None:
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
+    if os.name == "nt":  # os.kill would end the process there; a leftover waits for us
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

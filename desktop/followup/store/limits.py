@@ -1,0 +1,78 @@
+"""What the library accepts from outside: sizes, ranges and characters, checked at the door.
+
+An import that breaks one of these is refused whole, naming the JSON path of the value. The
+limits are far above anything a job search produces (twenty minutes of interview notes are about
+6,000 characters; a panel has two to eight people) and low enough that the window stays quick.
+See docs/interchange.md, "Limits".
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+
+MAX_NOTE_CHARS = 100_000  # one person's notes, the general notes, a draft body
+MAX_TEXT_CHARS = 10_000  # a location, card notes, a signature, a setting
+MAX_LINE_CHARS = 500  # a name, title, company, role, subject, phone: one line
+MAX_EMAIL_CHARS = 254  # RFC 5321's limit for a forward path
+MAX_PEOPLE_PER_MEETING = 100
+MAX_MEETINGS = 100_000
+MAX_NESTING = 64  # a followup/1 document nests 5 levels deep
+LARGEST_ID = 2**63 - 1  # SQLite's INTEGER
+TARGET_HOURS = (0.0, 24.0)  # a personal target earlier than the 24-hour limit
+
+
+class LimitError(ValueError):
+    """A value the library does not accept; the text says what is wrong, without a path."""
+
+
+def check_text(value: str, limit: int, one_line: bool) -> str:
+    """`value` when it is storable text within `limit` characters; else LimitError."""
+    bad = next((ch for ch in value if 0xD800 <= ord(ch) <= 0xDFFF), None)
+    if bad is not None:
+        raise LimitError(
+            f"contains a broken character (\\u{ord(bad):04x}, half of a two-part character); "
+            "remove it or re-save the file as UTF-8")
+    if len(value) > limit:
+        raise LimitError(f"is {len(value):,} characters long; the most Followup keeps is "
+                         f"{limit:,}. Shorten it or split it")
+    allowed = "" if one_line else "\n\t\r"
+    control = next((ch for ch in value if ch not in allowed
+                    and unicodedata.category(ch) in ("Cc", "Zl", "Zp")), None)
+    if control is not None:
+        what = "a line break" if control in "\r\n\u2028\u2029" else (
+            f"a control character (U+{ord(control):04X})")
+        raise LimitError(f"contains {what}; {'keep it on one line' if one_line else 'remove it'}")
+    return value
+
+
+def check_id(value: int) -> int:
+    if not 1 <= value <= LARGEST_ID:
+        raise LimitError(f"is {_short(value)}; an id is a whole number from 1 to {LARGEST_ID}")
+    return value
+
+
+def check_target_hours(value: float) -> float:
+    low, high = TARGET_HOURS
+    if not math.isfinite(value) or not low < value <= high:
+        raise LimitError(f"is {_short(value)}; a target is a number of hours above {low:g} and "
+                         f"at most {high:g} (leave it out for no earlier target)")
+    return value
+
+
+def check_email(value: str) -> str:
+    """`value` stripped when empty or a usable address; else LimitError."""
+    value = check_text(value, MAX_EMAIL_CHARS, one_line=True).strip()
+    if not value:
+        return value
+    from followup.mail.outbox import normalise_address
+
+    if normalise_address(value) is None:
+        raise LimitError(f"is {value!r}, which is not an email address (name@example.com); "
+                         "correct it or leave it empty")
+    return value
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else f"a number with {len(text)} digits"
