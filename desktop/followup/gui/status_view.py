@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 
 from followup.core.deadlines import STATE_STYLE, format_local
 from followup.gui.theme import is_dark
-from followup.store.status_list import FILTERS, StatusRow, ranked, select_rows
+from followup.store.status_list import FILTERS, UNSENT_FILTERS, StatusRow, ranked, select_rows
 
 if TYPE_CHECKING:
     from followup.store.library import Library
 
-FIX_STEP_MS = 8  # the longest "To fix" work done in one event-loop turn (one frame is 16)
+FIX_STEP_MS = 5  # the longest "To fix" work done in one event-loop turn (a frame is 16)
 
 COLUMNS = ("Person", "Company", "Meeting", "State", "Countdown / sent", "Status", "Channel",
            "To fix")
@@ -133,6 +133,7 @@ class StatusListView(QWidget):
         self.which = "to do"
         self.all_rows: list[StatusRow] = []  # read when the list opens, most urgent first
         self._filtered_by: tuple[str, str] | None = None
+        self._complete = False  # all_rows holds sent and skipped follow-ups too
         self._to_check: list[tuple[int, StatusRow]] = []
         self._siblings: dict[int, list] = {}
         self._fix_timer = QTimer(self, interval=0)
@@ -188,14 +189,21 @@ class StatusListView(QWidget):
         from followup.store.status_list import status_entries
 
         now = datetime.now(UTC)
-        self.all_rows = ranked(status_entries(self.library), now)
+        # "To do" and "overdue" need only the follow-ups still to send: read the sent ones
+        # when a filter shows them.
+        self._complete = self.which not in UNSENT_FILTERS
+        self.all_rows = ranked(status_entries(self.library, unsent_only=not self._complete), now)
         self.model.failing = {}
         self._siblings = {}
         self.apply_filter(now=now)
 
     @Slot()
     def apply_filter(self, _text: str = "", now: datetime | None = None) -> None:
-        """Show the rows the filter button and the search keep: no library access."""
+        """Show the rows the filter button and the search keep: no library access (but the
+        first time a filter shows sent follow-ups, which are read then)."""
+        if not self._complete and self.which not in UNSENT_FILTERS:
+            self.refresh()
+            return
         needle, which = self.search.text().strip().lower(), self.which
         previous = self._filtered_by
         # Typing on narrows what is shown; anything else filters every row again.
