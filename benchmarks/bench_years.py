@@ -209,6 +209,8 @@ def measure(folder: Path, quick: bool) -> list[Figure]:
         window.reminders._on_decided(decided)  # what comes back to the UI thread
         check_ui += _ms(start)
         window.show_workspace()
+        window.activateWindow()
+        window.focus_filter()  # Ctrl+F, as the user would, before typing
         QApplication.processEvents()
         meeting_filter = time_keys(window.sidebar.filter, FILTER)
     finally:
