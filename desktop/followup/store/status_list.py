@@ -114,7 +114,8 @@ def status_entries(library: Library, unsent_only: bool = False) -> list[StatusEn
 
 def ranked(entries: Iterable[StatusEntry], now: datetime) -> list[StatusRow]:
     """Every entry with its countdown at `now`, most urgent first (as `urgency.sort_key`)."""
-    keyed = []
+    rows: list[StatusRow] = []
+    keys: list[tuple[int, int, int]] = []
     open_countdowns: dict[int, Countdown] = {}  # meeting id -> countdown of its unsent ones
     for entry in entries:
         if entry.deadline is None:
@@ -127,9 +128,10 @@ def ranked(entries: Iterable[StatusEntry], now: datetime) -> list[StatusRow]:
                 open_countdowns[entry.meeting_id] = entry.countdown(now)
             row = StatusRow(entry, now, open_countdowns[entry.meeting_id])
             key = sort_key(row.countdown, failed=entry.status == "failed")
-        keyed.append((key, len(keyed), row))
-    keyed.sort()
-    return [row for _key, _order, row in keyed]
+        rows.append(row)
+        keys.append(key)
+    order = sorted(range(len(rows)), key=keys.__getitem__)  # stable: ties keep the order read
+    return [rows[i] for i in order]
 
 
 def select_rows(rows: Sequence[StatusRow], which: str = "all",
