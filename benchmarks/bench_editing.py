@@ -41,6 +41,7 @@ def open_big_window(folder: Path, meeting_id: int):
     window = open_window(folder)
     window.resize(1280, 800)
     window.show()
+    window.finish_opening()  # the ORM and the timers, as a moment after start-up
     # The dictionary first: its `ready` rehighlights every note document, and documents of a
     # meeting closed before that are still connected (see docs/benchmarks.md, findings).
     SpellService.instance().load_in_background()
@@ -188,7 +189,7 @@ def main(argv: list[str] | None = None) -> None:
     args = bench_arguments(__doc__.splitlines()[0]).parse_args(argv)
     edits, switches = (50, 80) if args.quick else (200, 200)
     for figure in measure(args.data_dir, edits, switches):
-        emit(figure, args.json)
+        emit(figure, args.json, args.tag)
     sys.stdout.flush()
     # Skip interpreter teardown: PySide6 can abort while garbage-collecting the closed window's
     # widgets at exit (seen in one run of a few), which says nothing about the figures above.

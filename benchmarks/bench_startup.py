@@ -1,7 +1,10 @@
 """Start-up time and peak memory: `followup --smoke` on the big library against a bare window.
 
-Both are separate processes timed from launch to exit, where the window has been shown and the
-event loop has turned once. Peak memory is each child's maxrss, read from os.wait4. The first
+Both are separate processes timed from launch to exit. `--smoke` exits only once the newest
+meeting's notes are editable (the meeting list shown, the editor enabled with the notes in
+it); the bare window exits after its first show. Both run from compiled bytecode, as an
+installed app does (a private bytecode cache is filled by the warm-up runs).
+Peak memory is each child's maxrss, read from os.wait4. The first
 start of a day also copies the library to the backups folder; that start is timed on its own
 and the warm-up runs absorb it, so the median compares like with like.
 """
@@ -13,6 +16,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,12 +26,21 @@ if not __package__:  # run as a script: make the checkout importable
 from benchmarks.run_all import Figure, bench_arguments, emit  # noqa: E402
 
 BARE = Path(__file__).with_name("bare_window.py")
+MAX_RATIO = 1.5
+BYTECODE = Path(tempfile.gettempdir()) / "followup-bench-bytecode"
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its .pyc files
+    env["PYTHONPYCACHEPREFIX"] = str(BYTECODE)
+    return env
 
 
 def timed_run(command: list[str]) -> tuple[float, float]:
     """Wall time in ms and peak resident memory in MB of one child process."""
-    env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env = child_env()
     start = time.perf_counter()
     child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE)
@@ -50,6 +63,7 @@ def measure(folder: Path, runs: int) -> list[Figure]:
     shutil.rmtree(folder / "backups", ignore_errors=True)
     first_of_day, _ = timed_run(app)  # also warms the disk cache for both
     timed_run(bare)
+    timed_run(app)  # the bytecode cache is full from here on
     times: dict[str, list[float]] = {"app": [], "bare": []}
     memory: dict[str, list[float]] = {"app": [], "bare": []}
     for _ in range(runs):  # interleaved, so a busy moment of the machine hits both alike
@@ -60,11 +74,11 @@ def measure(folder: Path, runs: int) -> list[Figure]:
     median = statistics.median
     return [
         Figure("startup", f"followup (median of {runs})", median(times["app"]),
-               "bare window", median(times["bare"]), max_ratio=2),
+               "bare window", median(times["bare"]), max_ratio=MAX_RATIO),
         Figure("startup", "followup, first start of a day (with backup)", first_of_day,
                "bare window", median(times["bare"])),
         Figure("memory", "followup peak RSS", median(memory["app"]),
-               "bare window", median(memory["bare"]), unit="MB", max_ratio=2),
+               "bare window", median(memory["bare"]), unit="MB", max_ratio=MAX_RATIO),
     ]
 
 

@@ -25,8 +25,19 @@ if not __package__:  # run as a script (./dev bench): make the checkout importab
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCHES = ("benchmarks.bench_startup", "benchmarks.bench_editing", "benchmarks.bench_drafts",
-           "benchmarks.bench_search", "benchmarks.bench_integrity")
+# (module, library, tag): "big" is the 500-meeting library, "years" the 2,000-meeting one.
+BENCHES = (
+    ("benchmarks.bench_startup", "big", ""),
+    ("benchmarks.bench_editing", "big", ""),
+    ("benchmarks.bench_drafts", "big", ""),
+    ("benchmarks.bench_editing", "years", "4x"),
+    ("benchmarks.bench_years", "years", ""),
+    ("benchmarks.bench_idle", "years", ""),
+    ("benchmarks.bench_search", "years", ""),
+    ("benchmarks.bench_integrity", "big", ""),
+)
+YEARS_SCALE = 4
+YEARS_FOLDER = "years"
 JSON_PREFIX = "FIGURE "
 QT_NOISE = ("does not support propagateSizeHints",)  # the offscreen platform says it per window
 
@@ -86,8 +97,10 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[rank - 1]
 
 
-def emit(figure: Figure, as_json: bool) -> None:
+def emit(figure: Figure, as_json: bool, tag: str = "") -> None:
     """Print a figure for a person, or as a JSON line for run_all to collect."""
+    if tag:
+        figure.group = f"{figure.group} {tag}"
     print(JSON_PREFIX + json.dumps(asdict(figure)) if as_json else figure.line(), flush=True)
 
 
@@ -97,13 +110,16 @@ def bench_arguments(description: str) -> argparse.ArgumentParser:
                         help="a folder built by benchmarks/make_library.py")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--json", action="store_true", help="print figures as JSON lines")
+    parser.add_argument("--tag", default="", help="added to each figure's group, e.g. 4x")
     return parser
 
 
-def run_bench(module: str, folder: Path, quick: bool) -> list[Figure]:
+def run_bench(module: str, folder: Path, quick: bool, tag: str = "") -> list[Figure]:
     command = [sys.executable, "-m", module, "--data-dir", str(folder), "--json"]
     if quick:
         command.append("--quick")
+    if tag:
+        command += ["--tag", tag]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=_env())
     figures = []
     for line in done.stdout.splitlines():
@@ -156,11 +172,14 @@ def library_folder(args) -> tuple[Path, bool]:
     from benchmarks.make_library import FACTS_FILE, load_facts, make_library
 
     folder = args.data_dir or Path(tempfile.mkdtemp(prefix="followup-bench-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    facts = load_facts(folder) if (folder / FACTS_FILE).exists() else make_library(folder)
-    print(f"library: {facts.meetings} meetings, {facts.people} people, {facts.attendances} "
-          f"people-in-meetings, {facts.note_lines} note lines, {facts.followups} follow-ups "
-          f"(built in {facts.build_seconds:.1f} s)\n", flush=True)
+    for where, scale in ((folder, 1), (folder / YEARS_FOLDER, YEARS_SCALE)):
+        where.mkdir(parents=True, exist_ok=True)
+        facts = (load_facts(where) if (where / FACTS_FILE).exists()
+                 else make_library(where, scale=scale))
+        print(f"library x{scale}: {facts.meetings} meetings, {facts.people} people, "
+              f"{facts.attendances} people-in-meetings, {facts.note_lines} note lines, "
+              f"{facts.followups} follow-ups (built in {facts.build_seconds:.1f} s)", flush=True)
+    print(flush=True)
     return folder, args.data_dir is None
 
 
@@ -172,8 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     folder, temporary = library_folder(args)
     figures: list[Figure] = []
     try:
-        for module in BENCHES:
-            figures += run_bench(module, folder, args.quick)
+        for module, library, tag in BENCHES:
+            where = folder / YEARS_FOLDER if library == "years" else folder
+            figures += run_bench(module, where, args.quick, tag)
         run_check_bench()
     finally:
         if temporary:

@@ -13,10 +13,12 @@ import re
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-
-from spellchecker import SpellChecker
+from typing import TYPE_CHECKING
 
 from followup.core.atomic_files import write_atomically
+
+if TYPE_CHECKING:  # imported with the dictionary, off the start-up path
+    from spellchecker import SpellChecker
 
 _lock = threading.Lock()
 _checker: SpellChecker | None = None
@@ -52,6 +54,8 @@ def checker() -> SpellChecker:
     if _checker is None:
         with _lock:
             if _checker is None:
+                from spellchecker import SpellChecker
+
                 spell = SpellChecker(language="en", distance=2)
                 spell.word_frequency.load_words(WORKPLACE_WORDS)
                 _checker = spell

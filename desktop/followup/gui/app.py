@@ -124,15 +124,37 @@ def _load_orm_after_first_screen(window) -> None:
     window.library.load_in_background(relay.done.emit)
 
 
-def _quit_when_editable(window, app, deadline: float | None = None) -> None:
-    """`--smoke` ends once the newest meeting's notes take typing (or there is no meeting)."""
+def _quit_when_editable(window, app) -> None:
+    """`--smoke` ends once the newest meeting's notes are on screen and take typing (the
+    editor painted, enabled, holding them), or the empty window is painted; exit status 1
+    if that has not happened within 30 seconds."""
     import time
 
-    deadline = deadline or time.monotonic() + 30
-    if window.notes_editable() or time.monotonic() > deadline:
-        app.exit(0 if window.notes_editable() else 1)
-    else:
-        QTimer.singleShot(10, lambda: _quit_when_editable(window, app, deadline))
+    from PySide6.QtCore import QEvent, QObject
+
+    class Painted(QObject):
+        seen = False
+
+        def eventFilter(self, _watched, event) -> bool:  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                self.seen = True
+            return False
+
+    painted = Painted(window)
+    shown = window.workspace.editor.viewport() if window.workspace.meeting else window
+    shown.installEventFilter(painted)
+    deadline = time.monotonic() + 30
+
+    def check() -> None:
+        if painted.seen and window.notes_editable():
+            app.exit(0)
+        elif time.monotonic() > deadline:
+            print("followup: the notes did not become editable within 30 s", file=sys.stderr)
+            app.exit(1)
+        else:
+            QTimer.singleShot(5, check)
+
+    QTimer.singleShot(0, check)
 
 
 def _backup_quietly(backup, path: Path) -> None:
@@ -180,7 +202,7 @@ def run_app(args) -> int:
             return 2
     window.show()
     if args.smoke:
-        QTimer.singleShot(0, lambda: _quit_when_editable(window, app))
+        _quit_when_editable(window, app)
     code = app.exec()
     if args.smoke and app.property("smokeClosedDialog"):
         code = code or 3

@@ -43,11 +43,6 @@ class MainWindow(QMainWindow):
         self.workspace = MeetingWorkspace(library)
         self.stack = QStackedWidget(objectName="centralStack")
         self.stack.addWidget(self.workspace)
-        from followup.gui.status_view import StatusListView
-
-        self.status_list = StatusListView(library)
-        self.status_list.openFollowUp.connect(self.open_followup)
-        self.stack.addWidget(self.status_list)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
@@ -98,7 +93,8 @@ class MainWindow(QMainWindow):
             not editor.isReadOnly())
 
     def finish_opening(self) -> None:
-        """What the first screen does not need: sending, reminders, the badge, countdowns.
+        """What the first screen does not need: the send-status list, sending, reminders, the
+        badge, countdowns.
 
         Runs once; actions that need it call it first, so it is never missing.
         """
@@ -107,6 +103,11 @@ class MainWindow(QMainWindow):
         self._opened = True
         from followup.gui.reminders_ui import ReminderPresenter
         from followup.gui.send_ui import SendController
+        from followup.gui.status_view import StatusListView
+
+        self.status_list = StatusListView(self.library)
+        self.status_list.openFollowUp.connect(self.open_followup)
+        self.stack.addWidget(self.status_list)
 
         self.sender_ui = SendController(self.library, self)
         self.sender_ui.changed.connect(self._after_send)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
 
 from followup.gui.formatting import short_datetime
@@ -94,6 +94,7 @@ class MeetingSidebar(QWidget):
         self.filter.setPlaceholderText("Filter meetings (Ctrl+F)")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
+        self.filter.installEventFilter(self)  # names are read when the box gets focus
         self.model = MeetingModel(self)
         self.list = MeetingListView(objectName="meetingList")
         self.list.setModel(self.model)
@@ -113,6 +114,21 @@ class MeetingSidebar(QWidget):
         self._haystacks = None
         self._show(self._matching(self.filter.text()), fresh=True)
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if (watched is self.filter and event.type() == QEvent.Type.FocusIn
+                and getattr(self.library, "loaded", True)):
+            self._load_haystacks()  # before the first key, not during it (nor at start-up)
+        return super().eventFilter(watched, event)
+
+    def _load_haystacks(self) -> dict[int, str]:
+        if self._haystacks is None:
+            from followup.store.meeting_search import people_by_meeting
+
+            people = people_by_meeting(self.library)
+            self._haystacks = {s.id: f"{s.company}\n{s.role}\n{people.get(s.id, '')}".lower()
+                               for s in self._all}
+        return self._haystacks
+
     @Slot(str)
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().lower()
@@ -126,13 +142,7 @@ class MeetingSidebar(QWidget):
         pool = self._all if pool is None else pool
         if not needle:
             return list(pool)
-        if self._haystacks is None:
-            from followup.store.meeting_search import people_by_meeting
-
-            people = people_by_meeting(self.library)
-            self._haystacks = {s.id: f"{s.company}\n{s.role}\n{people.get(s.id, '')}".lower()
-                               for s in self._all}
-        haystacks = self._haystacks
+        haystacks = self._load_haystacks()
         return [s for s in pool if needle in haystacks.get(s.id, "")]
 
     def _show(self, rows: list[MeetingSummary], fresh: bool) -> None:

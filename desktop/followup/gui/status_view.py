@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
 
 from followup.core.deadlines import STATE_STYLE, format_local
 from followup.gui.theme import is_dark
-from followup.store.status_list import FILTERS, StatusRow, ranked, select_rows
+from followup.store.status_list import FILTERS, UNSENT_FILTERS, StatusRow, ranked, select_rows
 
 if TYPE_CHECKING:
     from followup.store.library import Library
 
-FIX_STEP_MS = 8  # the longest "To fix" work done in one event-loop turn (one frame is 16)
+SEARCH_PAUSE_MS = 150  # with many rows, search once typing pauses rather than at each key
+SEARCH_AT_ONCE_ROWS = 2000  # up to this many rows, each keystroke filters at once
+FIX_STEP_MS = 5  # the longest "To fix" work done in one event-loop turn (a frame is 16)
 
 COLUMNS = ("Person", "Company", "Meeting", "State", "Countdown / sent", "Status", "Channel",
            "To fix")
@@ -55,13 +57,17 @@ class StatusModel(QAbstractTableModel):
         self.endResetModel()
 
     def retime(self, now: datetime, first: int = 0, last: int | None = None) -> None:
-        """Move the clock on; rows `first`..`last` (those on screen) repaint their countdowns,
-        each worked out when painted, so a tick costs the same with 50 rows or 50,000."""
-        self.now = now
-        self._countdowns = {}
+        """Move the clock on: rows `first`..`last` (those on screen) repaint the countdown
+        cells whose text or state changed, cell by cell (a range would repaint the whole
+        table), so a tick costs the same with 50 rows or 50,000."""
+        before, self._countdowns, self.now = self._countdowns, {}, now
         last = len(self.rows) - 1 if last is None else min(last, len(self.rows) - 1)
-        if self.rows and first <= last:
-            self.dataChanged.emit(self.index(first, 3), self.index(last, 4))
+        for row in range(max(0, first), last + 1):
+            old, new = before.get(row), self.countdown(row)
+            if old is None or new is None or (old.text, old.state) != (new.text, new.state):
+                for column in (3, 4):
+                    cell = self.index(row, column)
+                    self.dataChanged.emit(cell, cell)
 
     def countdown(self, row: int):
         if row not in self._countdowns:
@@ -133,6 +139,7 @@ class StatusListView(QWidget):
         self.which = "to do"
         self.all_rows: list[StatusRow] = []  # read when the list opens, most urgent first
         self._filtered_by: tuple[str, str] | None = None
+        self._complete = False  # all_rows holds sent and skipped follow-ups too
         self._to_check: list[tuple[int, StatusRow]] = []
         self._siblings: dict[int, list] = {}
         self._fix_timer = QTimer(self, interval=0)
@@ -161,7 +168,9 @@ class StatusListView(QWidget):
         self.search = QLineEdit(objectName="statusSearch", placeholderText="Search people, "
                                 "companies, subjects")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.apply_filter)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._on_search_edited)
         self.filters = QButtonGroup(self)
         bar = QHBoxLayout()
         title = QLabel("<b>Send status</b>")
@@ -188,14 +197,22 @@ class StatusListView(QWidget):
         from followup.store.status_list import status_entries
 
         now = datetime.now(UTC)
-        self.all_rows = ranked(status_entries(self.library), now)
+        # "To do" and "overdue" need only the follow-ups still to send: read the sent ones
+        # when a filter shows them.
+        self._complete = self.which not in UNSENT_FILTERS
+        self.all_rows = ranked(status_entries(self.library, unsent_only=not self._complete), now)
         self.model.failing = {}
         self._siblings = {}
         self.apply_filter(now=now)
 
     @Slot()
     def apply_filter(self, _text: str = "", now: datetime | None = None) -> None:
-        """Show the rows the filter button and the search keep: no library access."""
+        """Show the rows the filter button and the search keep: no library access (but the
+        first time a filter shows sent follow-ups, which are read then)."""
+        self._search_timer.stop()
+        if not self._complete and self.which not in UNSENT_FILTERS:
+            self.refresh()
+            return
         needle, which = self.search.text().strip().lower(), self.which
         previous = self._filtered_by
         # Typing on narrows what is shown; anything else filters every row again.
@@ -214,6 +231,13 @@ class StatusListView(QWidget):
         self._to_check.reverse()  # popped from the end: most urgent first
         if self._to_check:
             self._fix_timer.start()
+
+    @Slot(str)
+    def _on_search_edited(self, _text: str) -> None:
+        if len(self.all_rows) <= SEARCH_AT_ONCE_ROWS:
+            self.apply_filter()
+        else:  # thousands of rows: a keystroke only restarts the pause timer
+            self._search_timer.start()
 
     @Slot()
     def _check_some(self) -> None:

@@ -9,9 +9,8 @@ meeting, and searching or switching filter works on the rows already read
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from followup.core.deadlines import Countdown, Deadline, State, countdown, deadline_for, meeting_end
 from followup.core.urgency import sort_key
@@ -20,11 +19,16 @@ if TYPE_CHECKING:
     from followup.store.library import Library
 
 FILTERS = ("to do", "overdue", "sent", "all")
+UNSENT_FILTERS = frozenset({"to do", "overdue"})  # rows still to send are all these show
+DONE = ("sent", "skipped")
+_DONE_KEYS = {"sent": (5, 0, 0), "skipped": (6, 0, 0)}  # = urgency.sort_key of those states
 
 
-@dataclass(frozen=True)
-class StatusEntry:
-    """One follow-up as the list shows it (the fields `FollowUpView` has under these names)."""
+class StatusEntry(NamedTuple):
+    """One follow-up as the list shows it (the fields `FollowUpView` has under these names).
+
+    A named tuple: thousands are made each time the list opens, and a tuple is made fastest.
+    """
 
     id: int
     attendance_id: int
@@ -39,7 +43,7 @@ class StatusEntry:
     channel: str
     sent_at: datetime | None
     deadline: Deadline | None
-    search_text: str = field(default="", repr=False, compare=False)  # lower-cased, for search
+    search_text: str = ""  # person, company, role, email and subject, lower-cased
 
     def countdown(self, now: datetime) -> Countdown | None:
         if self.deadline is None:
@@ -47,18 +51,33 @@ class StatusEntry:
         return countdown(self.deadline, now, self.status, self.sent_at)
 
 
-@dataclass(frozen=True)
 class StatusRow:
-    view: StatusEntry
-    countdown: Countdown | None
+    """An entry and where it stands at `now`; the countdown is worked out when first asked
+    for, so ranking thousands of sent follow-ups does not format thousands of dates."""
+
+    __slots__ = ("view", "now", "_countdown")
+
+    def __init__(self, view: StatusEntry, now: datetime, countdown: Countdown | None = None):
+        self.view, self.now, self._countdown = view, now, countdown
+
+    @property
+    def countdown(self) -> Countdown | None:
+        if self._countdown is None and self.view.deadline is not None:
+            self._countdown = self.view.countdown(self.now)
+        return self._countdown
 
     @property
     def state(self) -> str:
         return self.countdown.state.value if self.countdown else "no deadline"
 
+    def __eq__(self, other) -> bool:
+        return isinstance(other, StatusRow) and (self.view, self.now) == (other.view, other.now)
 
-def status_entries(library: Library) -> list[StatusEntry]:
-    """Every follow-up, newest meeting first, read in one query."""
+    __hash__ = None
+
+
+def status_entries(library: Library, unsent_only: bool = False) -> list[StatusEntry]:
+    """Every follow-up (or those still to send), newest sent first, in two light queries."""
     from sqlalchemy import select
 
     from followup.store import models as m
@@ -74,6 +93,8 @@ def status_entries(library: Library) -> list[StatusEntry]:
                  .join(m.Attendance, m.FollowUp.attendance_id == m.Attendance.id)
                  .join(m.Person, m.Attendance.person_id == m.Person.id)
                  .order_by(m.FollowUp.sent_at.desc(), m.FollowUp.id.desc()))
+    if unsent_only:
+        followups = followups.where(m.FollowUp.status.not_in(DONE))
     with library.session() as s:
         by_meeting = {}
         for meeting_id, company, role, kind, *times in s.execute(meetings):
@@ -92,8 +113,25 @@ def status_entries(library: Library) -> list[StatusEntry]:
 
 
 def ranked(entries: Iterable[StatusEntry], now: datetime) -> list[StatusRow]:
-    """Every entry with its countdown at `now`, most urgent first."""
-    return sorted((StatusRow(e, e.countdown(now)) for e in entries), key=_urgency)
+    """Every entry with its countdown at `now`, most urgent first (as `urgency.sort_key`)."""
+    rows: list[StatusRow] = []
+    keys: list[tuple[int, int, int]] = []
+    open_countdowns: dict[int, Countdown] = {}  # meeting id -> countdown of its unsent ones
+    for entry in entries:
+        if entry.deadline is None:
+            row, key = StatusRow(entry, now), (98, 0, 0)
+        elif entry.status in _DONE_KEYS:
+            row, key = StatusRow(entry, now), _DONE_KEYS[entry.status]  # keep the order read
+        else:
+            # Every unsent follow-up of a meeting shares its deadline, so its countdown.
+            if entry.meeting_id not in open_countdowns:
+                open_countdowns[entry.meeting_id] = entry.countdown(now)
+            row = StatusRow(entry, now, open_countdowns[entry.meeting_id])
+            key = sort_key(row.countdown, failed=entry.status == "failed")
+        rows.append(row)
+        keys.append(key)
+    order = sorted(range(len(rows)), key=keys.__getitem__)  # stable: ties keep the order read
+    return [rows[i] for i in order]
 
 
 def select_rows(rows: Sequence[StatusRow], which: str = "all",
@@ -107,12 +145,6 @@ def select_rows(rows: Sequence[StatusRow], which: str = "all",
 def status_rows(library: Library, now: datetime, which: str = "all",
                 search: str = "") -> list[StatusRow]:
     return select_rows(ranked(status_entries(library), now), which, search)
-
-
-def _urgency(row: StatusRow):
-    if row.countdown is None:
-        return (98, 0, 0)
-    return sort_key(row.countdown, failed=row.view.status == "failed")
 
 
 def _keep(row: StatusRow, which: str) -> bool:
