@@ -16,7 +16,7 @@ from followup import __version__
 
 # Imported lazily so `followup --smoke` pays only for the GUI.
 COMMAND_MODULES = (
-    "library_io", "check", "guess_email", "drafts", "status", "sending",
+    "library_io", "check", "guess_email", "drafts", "status", "sending", "profile", "meetings",
 )
 
 

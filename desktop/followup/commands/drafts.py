@@ -26,7 +26,7 @@ def run(args) -> int:
         try:
             library.meeting(args.meeting)
         except Exception:
-            print_error(f"there is no meeting {args.meeting}; list them with `followup export`")
+            print_error(f"there is no meeting {args.meeting}; list them with `followup meetings`")
             return 2
         ensure_drafts(library, args.meeting, regenerate=args.regenerate)
         views = followups_for_meeting(library, args.meeting)
@@ -37,7 +37,7 @@ def run(args) -> int:
             "id": v.id, "meeting_id": v.meeting_id,
             "person": {"id": v.person_id, "name": v.person_name, "email": v.person_email},
             "subject": v.subject, "body": v.body, "status": v.status, "edited": v.edited,
-            "out_of_date": v.out_of_date,
+            "out_of_date": v.out_of_date, "signature_out_of_date": v.signature_out_of_date,
         } for v in views], indent=2, ensure_ascii=False))
     else:
         for v in views:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
 
+from followup.core.status import Status, parse
+
 
 class State(StrEnum):
     UPCOMING = "upcoming"  # the meeting has not ended yet, so the 24 hours have not started
@@ -30,8 +32,6 @@ LIMIT = timedelta(hours=24)
 # A meeting with only a start recorded is taken to last this long.
 DEFAULT_LENGTH = timedelta(hours=1)
 
-ACTIVE_STATUSES = frozenset({"draft", "ready", "sending", "failed"})
-STATUSES = ACTIVE_STATUSES | {"sent", "skipped"}
 
 
 @dataclass(frozen=True)
@@ -192,17 +192,16 @@ def _open(deadline: Deadline, now: datetime) -> Countdown:
 def countdown(
     deadline: Deadline, now: datetime, status: str, sent_at: datetime | None = None,
 ) -> Countdown:
-    """Where a follow-up stands at `now`; `status` is one of `STATUSES`.
+    """Where a follow-up stands at `now`; `status` is a `core.status.Status` (or its value).
 
     With a personal target, `soon` and `urgent` are measured against the target and `past_target`
     says it has passed; `overdue` always means past the hard 24-hour deadline.
     """
     _require_aware(now, "now")
-    if status not in STATUSES:
-        raise ValueError(f"unknown follow-up status {status!r}")
-    if status == "skipped":
+    status = parse(status)
+    if status is Status.SKIPPED:
         return Countdown(State.SKIPPED, _ceil_seconds(deadline.due - now), "skipped", False)
-    if status == "sent":
+    if status is Status.SENT:
         return _sent(deadline, now, sent_at)
     return _open(deadline, now)
 

@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def send_ready(self) -> None:
-        from followup.sending import ready_ids
+        from followup.sending.delivery import ready_ids
 
         if self.workspace.meeting is not None:
             self.workspace.followups.flush()

@@ -17,6 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from followup.core.status import STATUSES, Status
 from followup.store.timestamps import UTCDateTime, utcnow
 
 # Named constraints from the first migration on, so batch migrations can find them later.
@@ -42,7 +43,7 @@ CAPACITIES = {
     "coordinator": "Recruiter or coordinator",
     "other": "Other",
 }
-STATUSES = ("draft", "ready", "sending", "sent", "failed", "skipped")
+# The follow-up statuses are defined once, in core.status (STATUSES, imported above).
 
 
 class Base(DeclarativeBase):
@@ -164,7 +165,7 @@ class FollowUp(Base):
     generated_subject: Mapped[str] = mapped_column(Text, default="")
     generated_body: Mapped[str] = mapped_column(Text, default="")
     notes_fingerprint: Mapped[str] = mapped_column(String(64), default="")
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    status: Mapped[str] = mapped_column(String(20), default=Status.DRAFT.value)
     channel: Mapped[str] = mapped_column(String(40), default="")
     sent_at: Mapped[datetime | None]
     message_id: Mapped[str] = mapped_column(String(300), default="")
