@@ -52,8 +52,11 @@ def resolve_data_dir(args) -> Path:
     return data_dir(args.data_dir)
 
 
-def open_window(folder: Path, demo: bool = False, seed_first_start: bool = False):
-    """Open the library in `folder` and build the main window; raises LibraryError/AlreadyOpen."""
+def open_window(folder: Path, demo: bool = False):
+    """Open the library in `folder` and build the main window; raises LibraryError/AlreadyOpen.
+
+    A real library starts empty: it is the user's own, with no made-up profile, meeting or
+    deadline. Only the demo library (`demo`) gets the sample meeting."""
     from followup.gui.main_window import MainWindow
     from followup.paths import library_path
     from followup.store.backup import daily_backup
@@ -63,13 +66,11 @@ def open_window(folder: Path, demo: bool = False, seed_first_start: bool = False
 
     path = library_path(folder)
     check_file(path)
-    first_start = not path.exists()
     lock = LibraryLock(path)
     lock.acquire()
     try:
         library = Library(path)
-        if demo or (first_start and seed_first_start):
-            # A new user sees a populated app; the sample is an ordinary, deletable meeting.
+        if demo:
             from followup.store.demo import seed_demo
 
             seed_demo(library)
@@ -102,9 +103,11 @@ def run_app(args) -> int:
         log_path = None
     install_excepthook(log_path)
     try:
-        window = open_window(folder, demo=args.demo, seed_first_start=not args.smoke)
+        window = open_window(folder, demo=args.demo)
     except (LibraryError, AlreadyOpen) as exc:
         log.error("cannot open library: %s", exc)
+        if args.demo:
+            _remove_demo_folder(folder)
         if args.smoke:
             print(f"followup: {exc}", file=sys.stderr)
         else:
@@ -116,4 +119,18 @@ def run_app(args) -> int:
     code = app.exec()
     window.library.close()
     window.library_lock.release()
+    if args.demo:
+        _remove_demo_folder(folder)
     return code
+
+
+def _remove_demo_folder(folder: Path) -> None:
+    """The demo's temporary library goes when the demo closes (its log with it)."""
+    import shutil
+
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if Path(getattr(handler, "baseFilename", "/")).parent == folder:
+            root.removeHandler(handler)
+            handler.close()
+    shutil.rmtree(folder, ignore_errors=True)

@@ -86,11 +86,53 @@ class MainWindow(QMainWindow):
         self.update_badge()
         self.show_unconfirmed_sends()
         self._restore_geometry()
-        if self.sidebar.list.count():
-            self.sidebar.list.setCurrentRow(0)
-        else:
-            self.workspace.load_meeting(None)
+        self._reopen_last()
+        self.workspace.personSelected.connect(self._remember_place)
+        self.workspace.newMeetingRequested.connect(self.new_meeting)
+        self.workspace.importRequested.connect(self.import_file)
+        self.workspace.sampleRequested.connect(self.open_sample)
         self.workspace.editor.setFocus()  # typing goes into the notes, not the filter
+
+    # --- where the user was -----------------------------------------------------------------
+
+    def _reopen_last(self) -> None:
+        """Reopen the meeting and the person the user was on (kept at each switch, so a crash
+        does not move the next typed words to person 1); else the newest meeting."""
+        meeting = self.settings.value("session/meeting", type=int)
+        person = self.settings.value("session/person", type=int)
+        if meeting and self.sidebar.select(meeting):
+            self.workspace.select_person(person or None)
+        elif not self.sidebar.select_first():
+            self.workspace.load_meeting(None)
+        self._update_welcome()
+
+    @Slot(object)
+    def _remember_place(self, attendance_id) -> None:
+        meeting = self.workspace.meeting
+        if meeting is None:
+            return
+        self.settings.setValue("session/meeting", meeting.id)
+        self.settings.setValue("session/person", attendance_id or 0)
+        self.settings.sync()  # now, not at exit: after a crash this is what reopens
+
+    def _update_welcome(self) -> None:
+        self.workspace.show_welcome(self.sidebar.is_empty() and not self.sidebar.filter.text())
+
+    @Slot()
+    def open_sample(self) -> None:
+        """The sample meeting opens in a separate, temporary library (`--demo`), so the
+        user's own library stays theirs."""
+        import sys
+
+        from PySide6.QtCore import QProcess
+
+        if getattr(sys, "frozen", False):
+            program, arguments = sys.executable, ["--demo"]
+        else:
+            program, arguments = sys.executable, ["-m", "followup", "--demo"]
+        if not QProcess.startDetached(program, arguments):
+            QMessageBox.warning(self, "Sample meeting", "The sample meeting could not be "
+                                "opened. Run `followup --demo` to see it.")
 
     # --- menus ----------------------------------------------------------------------------
 
@@ -208,9 +250,7 @@ class MainWindow(QMainWindow):
         self.open_meeting(meeting_id)
         self.workspace.show_followups(True)
         self.followups_action.setChecked(True)
-        for row in range(self.workspace.people.count()):
-            if self.workspace.people.item(row).data(Qt.ItemDataRole.UserRole) == attendance_id:
-                self.workspace.select_row(row)
+        self.workspace.select_person(attendance_id)
         self.workspace.followups.body.setFocus()
 
     def update_badge(self) -> None:
@@ -361,6 +401,7 @@ class MainWindow(QMainWindow):
             meeting_id = self.library.create_meeting(dialog.meeting_input())
             self.sidebar.filter.clear()
             self.sidebar.refresh()
+            self._update_welcome()
             self.sidebar.select(meeting_id)
             self.workspace.editor.setFocus()
 
@@ -378,10 +419,9 @@ class MainWindow(QMainWindow):
             self.library.delete_meeting(meeting.id)
             self.workspace.meeting = None
             self.sidebar.refresh()
-            if self.sidebar.list.count():
-                self.sidebar.list.setCurrentRow(0)
-            else:
+            if not self.sidebar.select_first():
                 self.workspace.load_meeting(None)
+            self._update_welcome()
 
     @Slot()
     def import_file(self, path: str | None = None) -> None:
@@ -401,6 +441,7 @@ class MainWindow(QMainWindow):
                                 f"{Path(path).name} could not be imported: {exc}")
             return
         self.sidebar.refresh()
+        self._update_welcome()
         if created.get("meetings"):
             self.sidebar.select(created["meetings"][-1])
         elif self.workspace.meeting is not None:

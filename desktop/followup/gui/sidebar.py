@@ -53,11 +53,22 @@ class MeetingSidebar(QWidget):
         item = self.list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
-    def select(self, meeting_id: int) -> None:
+    def select(self, meeting_id: int) -> bool:
         for row in range(self.list.count()):
             if self.list.item(row).data(Qt.ItemDataRole.UserRole) == meeting_id:
                 self.list.setCurrentRow(row)
-                return
+                return True
+        return False
+
+    def select_first(self) -> bool:
+        """Select the newest meeting listed; False when the list is empty."""
+        if self.list.count():
+            self.list.setCurrentRow(0)
+            return True
+        return False
+
+    def is_empty(self) -> bool:
+        return self.list.count() == 0
 
     @Slot(QListWidgetItem, QListWidgetItem)
     def _on_current(self, current, _previous) -> None:

@@ -39,6 +39,10 @@ class MeetingWorkspace(QWidget):
     personSelected = Signal(object)  # attendance id, or None for the general notes
     showRequested = Signal()
     saveFailed = Signal(str)  # a person shortcut was used while another view was shown
+    # The welcome page of an empty library: what the user asked for.
+    newMeetingRequested = Signal()
+    importRequested = Signal()
+    sampleRequested = Signal()
 
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
@@ -133,9 +137,54 @@ class MeetingWorkspace(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([220, 420, 560])
 
+        self.welcome = self._welcome_page()
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.welcome, 1)
+        self.welcome.hide()
+
+    def _welcome_page(self) -> QWidget:
+        """Shown while the library has no meeting: it is the user's own, and starts empty."""
+        page = QWidget(objectName="welcomePage")
+        text = QLabel(
+            "<h2>Welcome to Followup</h2>"
+            "<p>Take notes on each person during an interview or a coffee; afterwards Followup "
+            "writes one follow-up per person, checks it and counts down the 24 hours.</p>"
+            "<p>Your library is empty. Start with a meeting, import an invitation (.ics) or an "
+            "export, or look around the sample meeting first: it opens in a separate, "
+            "temporary library and never mixes with yours.</p>", objectName="welcomeText")
+        text.setWordWrap(True)
+        text.setMaximumWidth(560)
+        buttons = QHBoxLayout()
+        for label, name, signal in (
+                ("&New meeting…  (Ctrl+N)", "welcomeNewMeeting", self.newMeetingRequested),
+                ("&Import…  (Ctrl+I)", "welcomeImport", self.importRequested),
+                ("Open the &sample meeting", "welcomeSample", self.sampleRequested)):
+            button = QPushButton(label, objectName=name)
+            button.clicked.connect(signal)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(text)
+        column.addLayout(buttons)
+        column.addStretch(2)
+        outer = QHBoxLayout(page)
+        outer.addStretch(1)
+        outer.addLayout(column)
+        outer.addStretch(1)
+        return page
+
+    def show_welcome(self, empty_library: bool) -> None:
+        """The welcome page instead of the empty meeting view while the library is empty."""
+        self.welcome.setVisible(empty_library)
+        self.splitter.setVisible(not empty_library)
+        for widget in (self.title, self.subtitle, self.clock):
+            widget.setVisible(not empty_library)
+        if empty_library:
+            self.start_button.hide()
+            self.end_button.hide()
 
     def _shortcuts(self) -> None:
         ctrl = Qt.KeyboardModifier.ControlModifier
@@ -261,6 +310,20 @@ class MeetingWorkspace(QWidget):
                                + (f"–{clock_time(end)}" if end else ""))
 
     # --- selection ------------------------------------------------------------------------
+
+    def select_person(self, attendance_id: int | None) -> bool:
+        """Select this person's notes (None: the general notes); False when not in the
+        meeting."""
+        key = GENERAL if attendance_id is None else attendance_id
+        for row in range(self.people.count()):
+            if self.people.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.select_row(row)
+                return True
+        return False
+
+    def current_person(self) -> int | None:
+        """The attendance id whose notes are open (None: general notes, or nothing open)."""
+        return None if self._current in (None, GENERAL) else self._current
 
     def select_row(self, row: int) -> None:
         if 0 <= row < self.people.count():
