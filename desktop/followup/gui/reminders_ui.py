@@ -73,7 +73,7 @@ class ReminderPresenter(QObject):
         from followup.core.deadlines import next_change
         from followup.core.reminders import due_reminders, shown_pairs
 
-        items = fu.reminder_items(self.library)
+        items = fu.reminder_items(self.library, now)
         reminders = due_reminders(items, fu.shown_reminders(self.library), now)
         if reminders:
             fu.record_reminders(self.library, shown_pairs(reminders))

@@ -25,7 +25,7 @@ class StatusRow:
 
 def status_rows(library: Library, now: datetime, which: str = "all",
                 search: str = "") -> list[StatusRow]:
-    rows = [StatusRow(v, v.countdown(now)) for v in all_followups(library)]
+    rows = [StatusRow(v, v.countdown(now)) for v in all_followups(library, now)]
     rows = [r for r in rows if _keep(r, which) and _matches(r.view, search)]
     return sorted(rows, key=_urgency)
 
@@ -58,5 +58,5 @@ def due_count(library: Library, now: datetime) -> int:
     from followup.core.deadlines import countdown
     from followup.store.followups import reminder_items
 
-    return sum(1 for item in reminder_items(library)
+    return sum(1 for item in reminder_items(library, now)
                if countdown(item.deadline, now, item.status).state is not State.UPCOMING)
