@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle(APP_NAME)
         self._quitting = False
+        self._asked_for_profile = False
         self.setAcceptDrops(True)
         self.sidebar = MeetingSidebar(library)
         self.workspace = MeetingWorkspace(library)
@@ -230,8 +231,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_status_list(self) -> None:
-        self.workspace.flush()
-        self.workspace.followups.flush()
+        self.workspace.flush_all()
         self.status_list.refresh()
         self.stack.setCurrentWidget(self.status_list)
         self.status_list.table.setFocus()
@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
         self.sidebar.filter.clear()
         self.sidebar.select(meeting_id)
         self.open_meeting(meeting_id)
+        self._profile_ready()
         self.workspace.show_followups(True)
         self.followups_action.setChecked(True)
         self.workspace.select_person(attendance_id)
@@ -274,8 +275,9 @@ class MainWindow(QMainWindow):
         from followup.store.followups import draft_profile
 
         missing = missing_profile_fields(draft_profile(self.library.profile()))
-        if not missing:
+        if not missing or self._asked_for_profile:
             return True
+        self._asked_for_profile = True  # once a session: a skipped field stays a visible gap
         from followup.gui.profile_dialog import ProfileDialog
 
         dialog = ProfileDialog(self.library, self, reason=(
@@ -343,8 +345,10 @@ class MainWindow(QMainWindow):
     def edit_profile(self) -> None:
         from followup.gui.profile_dialog import ProfileDialog
 
+        self.workspace.flush_all()  # an edit in progress counts as an edit, not as untouched
         dialog = ProfileDialog(self.library, self)
-        dialog.exec()
+        if dialog.exec():
+            self.workspace.refresh_followups()
         dialog.deleteLater()
 
     @Slot(int)
@@ -496,8 +500,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.workspace.flush()
-        self.workspace.followups.flush()
+        self.workspace.flush_all()
         tray = self.reminders.tray
         if tray is not None and not self._quitting and self.windowTitle() != APP_NAME:
             # Follow-ups are due: stay reachable from the tray instead of quitting.

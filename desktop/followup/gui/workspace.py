@@ -128,6 +128,7 @@ class MeetingWorkspace(QWidget):
         self.followups.notes_provider = self.current_notes
         self.followups.save_notes = self.flush
         self.followups.statusChanged.connect(self._on_followup_status)
+        self.followups.cardRequested.connect(self.edit_card)
         self.followups.hide()
         self.splitter.addWidget(left)
         self.splitter.addWidget(center)
@@ -457,6 +458,12 @@ class MeetingWorkspace(QWidget):
                     and shown.attendance_id in saved_keys):
                 self.followups.refresh_view()  # "notes changed since this draft" shows at once
 
+    def flush_all(self) -> None:
+        """Write every unsaved note and the draft being edited now (before leaving the view,
+        quitting, or changing what drafts are made from)."""
+        self.flush()
+        self.followups.flush()
+
     def current_notes(self, attendance_id) -> str:
         document = self._documents.get(attendance_id)
         return document.toPlainText() if document is not None else self.library.notes(
@@ -539,6 +546,12 @@ class MeetingWorkspace(QWidget):
         self.select_row(0)
         self.meetingChanged.emit(self.meeting.id)
 
+    def refresh_followups(self) -> None:
+        """Read the shown follow-ups again (after the profile rewrote untouched drafts)."""
+        if self.meeting is not None and self.followups.isVisible():
+            self.followups.show_meeting(self.meeting.id)
+            self._show_followup()
+
     @Slot()
     def edit_card(self, _item=None) -> None:
         """Open the selected person's card (double-click, or Ctrl+E)."""
@@ -550,6 +563,7 @@ class MeetingWorkspace(QWidget):
         dialog = PersonCardDialog(self.library, self.attendee(self._current).person_id, self)
         if dialog.exec():
             self.reload_people()
+            self.followups.refresh_view()  # the To: line shows the new address
             self.meetingChanged.emit(self.meeting.id)
 
     def _same_person(self, spec) -> bool:
