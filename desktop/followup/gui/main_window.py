@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from html import escape as html_escape
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -189,9 +189,57 @@ class MainWindow(QMainWindow):
         self._action(file, "Sending &account…", self.edit_account, None, "accountAction")
         self._action(self.view_menu, "&Filter meetings", self.focus_filter,
                      QKeySequence.StandardKey.Find, "filterAction")
+        self._build_theme_menu()
         self.help_menu = bar.addMenu("&Help")
         self._action(self.help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1",
                      "shortcutsAction")
+        self._action(self.help_menu, "&About Followup", self.show_about, None, "aboutAction")
+
+    def _build_theme_menu(self) -> None:
+        from PySide6.QtGui import QActionGroup
+
+        from followup.gui.theme import THEMES
+
+        menu = self.view_menu.addMenu("&Theme")
+        group = QActionGroup(self)
+        chosen = self.settings.value("view/theme", "system")
+        for theme in THEMES:
+            action = QAction(theme.capitalize(), self, checkable=True,
+                             objectName=f"theme{theme.capitalize()}Action")
+            action.setData(theme)
+            action.setChecked(theme == chosen)
+            group.addAction(action)
+            menu.addAction(action)
+        group.triggered.connect(self._on_theme)
+        if chosen != "system":
+            self.apply_theme(chosen)
+
+    @Slot(QAction)
+    def _on_theme(self, action: QAction) -> None:
+        self.settings.setValue("view/theme", action.data())
+        self.settings.sync()
+        self.apply_theme(action.data())
+
+    def apply_theme(self, theme: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from followup.gui.theme import set_theme
+
+        set_theme(QApplication.instance(), theme)
+        if hasattr(self, "reminders"):  # after start-up: the countdown's colours follow now
+            self.tick()
+
+    @Slot()
+    def show_about(self) -> None:
+        from followup import __version__
+
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "About Followup", "", parent=self)
+        box.setObjectName("aboutBox")
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(about_text(__version__, self.library.path.parent))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        box.exec()
 
     # --- slots ----------------------------------------------------------------------------
 
@@ -513,6 +561,24 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)
+
+
+def about_text(version: str, folder: Path) -> str:
+    """Help › About: the version, the data folder and the docs (in the source checkout, or
+    beside a frozen build's resources), each a link that opens in the system's viewer."""
+    from followup.paths import _root
+
+    docs = _root() / "docs"
+    links = " · ".join(
+        f"<a href='{QUrl.fromLocalFile(str(docs / f'{name}.md')).toString()}'>{name}</a>"
+        for name in ("drafting", "checklist", "deadlines", "sending", "interchange")
+        if (docs / f"{name}.md").exists())
+    return (f"<h3>Followup {html_escape(version)}</h3>"
+            "<p>Per-person interview notes that become individual follow-up notes.</p>"
+            f"<p><b>Data folder:</b> <a href='{QUrl.fromLocalFile(str(folder)).toString()}'>"
+            f"{html_escape(str(folder))}</a></p>"
+            + (f"<p><b>Documentation:</b> {links}</p>" if links else
+               "<p><b>Documentation:</b> the docs folder of the source, and the README.</p>"))
 
 
 IMPORTABLE = (".json", ".ics", ".vcf", ".vcard")

@@ -1,0 +1,132 @@
+"""The window keeps its small promises: an empty library's welcome page, reopening on the person
+the user was on (after a crash too), the To: line, View › Theme remembered, Help › About,
+and the account dialog keeping a typed port."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from followup.gui.app import make_application, open_window
+
+SHOTS = os.environ.get("FOLLOWUP_SHOTS")  # a folder: save what the user sees, to look at
+
+
+def shot(widget, name: str) -> None:
+    if SHOTS:
+        widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
+
+
+def opened(qtbot, folder, demo=False):
+    make_application()
+    window = open_window(folder, demo=demo)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def crash(window) -> None:
+    """Leave without closeEvent: nothing saved at exit."""
+    window.library.close()
+    window.library_lock.release()
+    window.hide()
+
+
+def test_an_empty_library_shows_the_welcome_page(qtbot, data_dir, monkeypatch):
+    window = opened(qtbot, data_dir)
+    ws = window.workspace
+    assert ws.welcome.isVisible() and not ws.splitter.isVisible()
+    assert window.windowTitle() == "Followup"  # nothing due in a new library
+    started = []
+    monkeypatch.setattr("PySide6.QtCore.QProcess.startDetached",
+                        lambda program, arguments: started.append(arguments) or True)
+    ws.findChild(object, "welcomeSample").click()
+    assert started and started[0][-1] == "--demo"  # a separate, temporary library
+    assert window.library.list_meetings() == []
+    shot(window, "welcome")
+    crash(window)
+
+
+def test_reopens_on_the_meeting_and_person_after_a_crash(qtbot, data_dir):
+    window = opened(qtbot, data_dir, demo=True)
+    meetings = window.library.list_meetings()
+    older = meetings[-1].id
+    window.open_followup(older, window.library.meeting(older).attendees[0].attendance_id)
+    window.workspace.select_row(0)  # general notes of the older meeting
+    person = window.library.meeting(meetings[0].id).attendees[2].attendance_id
+    window.sidebar.select(meetings[0].id)
+    window.workspace.select_person(person)
+    crash(window)
+    again = opened(qtbot, data_dir)
+    assert again.workspace.meeting.id == meetings[0].id
+    assert again.workspace.current_person() == person
+    crash(again)
+
+
+def test_the_to_line_says_whether_the_address_is_confirmed(qtbot, data_dir):
+    window = opened(qtbot, data_dir, demo=True)
+    window.toggle_followups()
+    panel = window.workspace.followups
+    names = [a.name for a in window.workspace.meeting.attendees]
+    window.workspace.select_row(names.index("Tom Becker") + 1)
+    assert "no email address yet" in panel.to_label.text()
+    assert panel.card_button.isVisible()
+    window.workspace.select_row(names.index("Dana Okafor") + 1)
+    window.library.update_person(panel.view.person_id, email_is_guess=True)
+    panel.refresh_view()
+    assert "guessed, not confirmed" in panel.to_label.text() and panel.card_button.isVisible()
+    shot(panel, "to-line")
+    window.library.update_person(panel.view.person_id, email_is_guess=False)
+    panel.refresh_view()
+    assert "✔" in panel.to_label.text() and not panel.card_button.isVisible()
+    crash(window)
+
+
+def test_theme_is_remembered(qtbot, data_dir):
+    from followup.gui import theme
+
+    window = opened(qtbot, data_dir, demo=True)
+    window.findChild(object, "themeDarkAction").trigger()
+    assert theme.is_dark()
+    shot(window, "dark")
+    crash(window)
+    theme.set_theme(make_application(), "system")
+    again = opened(qtbot, data_dir)
+    assert again.findChild(object, "themeDarkAction").isChecked() and theme.is_dark()
+    again.findChild(object, "themeLightAction").trigger()
+    assert not theme.is_dark()
+    crash(again)
+    theme.set_theme(make_application(), "system")
+
+
+def test_about_names_the_version_and_the_data_folder(qtbot, data_dir, monkeypatch):
+    from followup import __version__
+
+    window = opened(qtbot, data_dir)
+    texts = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: texts.append(box.text()))
+    window.findChild(object, "aboutAction").trigger()
+    assert __version__ in texts[0] and str(data_dir) in texts[0]
+    assert "deadlines.md" in texts[0]
+    crash(window)
+
+
+def test_account_dialog_keeps_a_typed_port(qtbot, data_dir):
+    from followup.gui.send_ui import AccountDialog
+
+    window = opened(qtbot, data_dir)
+    dialog = AccountDialog(window.library, window)
+    dialog.port.setValue(2525)
+    dialog.security.setCurrentIndex(1)  # SSL/TLS
+    assert dialog.port.value() == 2525
+    dialog.port.setValue(587)
+    dialog.security.setCurrentIndex(1)
+    dialog.security.setCurrentIndex(0)
+    dialog.security.setCurrentIndex(1)
+    assert dialog.port.value() == 465  # an untouched default follows the mode
+    dialog.deleteLater()
+    crash(window)
