@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup.core.deadlines import STATE_STYLE, format_local
+from followup.core.status import Status, is_open
 from followup.gui.theme import is_dark
 from followup.store.library import Library
 from followup.store.status_list import FILTERS, StatusRow, status_rows
@@ -88,11 +89,11 @@ class StatusModel(QAbstractTableModel):
         if column == 4:
             return c.text if c else ""
         if column == 5:
-            return "send not confirmed" if v.status == "sending" else v.status
+            return "send not confirmed" if v.status is Status.SENDING else v.status.value
         if column == 6:
             return v.channel
         failing = self.failing.get(v.id, 0)
-        return "" if v.status in ("sent", "skipped") else (str(failing) if failing else "✔")
+        return "" if not is_open(v.status) else (str(failing) if failing else "✔")
 
 
 class StatusListView(QWidget):
@@ -151,7 +152,7 @@ class StatusListView(QWidget):
             by_meeting.setdefault(r.view.meeting_id, []).append(r.view)
         failing = {r.view.id: failing_required_count(self.library, r.view,
                                                       by_meeting[r.view.meeting_id])
-                   for r in rows if r.view.status not in ("sent", "skipped")}
+                   for r in rows if is_open(r.view.status)}
         self.model.set_rows(rows, failing, now)
         self.summary.setText(f"{len(rows)} follow-up{'s' if len(rows) != 1 else ''} shown · "
                              "double-click or Enter opens the draft")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from followup.core.deadlines import Countdown, State
+from followup.core.status import Status, is_open
 from followup.core.urgency import sort_key
 from followup.store.followups import FollowUpView, all_followups
 from followup.store.library import Library
@@ -33,17 +34,17 @@ def status_rows(library: Library, now: datetime, which: str = "all",
 def _urgency(row: StatusRow):
     if row.countdown is None:
         return (98, 0, 0)
-    return sort_key(row.countdown, failed=row.view.status == "failed")
+    return sort_key(row.countdown, failed=row.view.status is Status.FAILED)
 
 
 def _keep(row: StatusRow, which: str) -> bool:
     status = row.view.status
     if which == "to do":
-        return status not in ("sent", "skipped")
+        return is_open(status)
     if which == "overdue":
         return row.countdown is not None and row.countdown.state is State.OVERDUE
     if which == "sent":
-        return status == "sent"
+        return status is Status.SENT
     return True
 
 
