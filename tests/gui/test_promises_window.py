@@ -130,3 +130,30 @@ def test_account_dialog_keeps_a_typed_port(qtbot, data_dir):
     assert dialog.port.value() == 465  # an untouched default follows the mode
     dialog.deleteLater()
     crash(window)
+
+
+def test_one_clock_format_from_the_locale(qtbot, data_dir):
+    from datetime import datetime
+
+    from PySide6.QtCore import QLocale
+
+    from followup.core.deadlines import format_local, use_clock_format
+    from followup.gui.formatting import clock_time, short_datetime
+
+    at = datetime(2030, 3, 4, 16, 5).astimezone()  # 16:05 local time
+    previous = QLocale()
+    uk = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    us = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    try:
+        window = opened(qtbot, data_dir, demo=True)  # installs the locale's clock
+        for locale, parts in ((uk, ("16:05",)), (us, ("4:05", "PM"))):
+            QLocale.setDefault(locale)
+            # The same format in the meeting header, the countdown, reminders and lists.
+            shown = {clock_time(at), format_local(at, now=at), short_datetime(at).split(", ")[1]}
+            assert len(shown) == 1, shown
+            text = shown.pop()
+            assert all(part in text for part in parts), text
+        crash(window)
+    finally:
+        QLocale.setDefault(previous)
+        use_clock_format(None)

@@ -8,7 +8,7 @@ after a restart, a sleep or a change of time zone. Instants are aware datetimes,
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
@@ -235,6 +235,17 @@ def _clock(local: datetime) -> str:
     return f"{hour}:{local.minute:02} {'AM' if local.hour < 12 else 'PM'}"
 
 
+_clock_format: Callable[[datetime], str] = _clock
+
+
+def use_clock_format(clock: Callable[[datetime], str] | None) -> None:
+    """Show times of day with `clock` (given a local datetime) everywhere `format_local` is
+    used; the window installs the system locale's format (QLocale) so one format is used
+    throughout it. None goes back to the built-in "3:04 PM"."""
+    global _clock_format
+    _clock_format = clock or _clock
+
+
 def _date(local: datetime, with_year: bool) -> str:
     text = f"{_DAYS[local.weekday()]} {local.day} {_MONTHS[local.month - 1]}"
     return f"{text} {local.year}" if with_year else text
@@ -249,12 +260,12 @@ def format_local(dt: datetime, tz: tzinfo | None = None, now: datetime | None = 
     _require_aware(dt, "dt")
     local = dt.astimezone(tz)  # no tz: the system's zone, read at this call
     if now is None:
-        return f"{_date(local, True)}, {_clock(local)}"
+        return f"{_date(local, True)}, {_clock_format(local)}"
     _require_aware(now, "now")
     today = now.astimezone(tz).date()
     days = (local.date() - today).days
     if days == 0:
-        return _clock(local)
+        return _clock_format(local)
     if days in (1, -1):
-        return f"{_clock(local)} {'tomorrow' if days == 1 else 'yesterday'}"
-    return f"{_date(local, local.year != today.year)}, {_clock(local)}"
+        return f"{_clock_format(local)} {'tomorrow' if days == 1 else 'yesterday'}"
+    return f"{_date(local, local.year != today.year)}, {_clock_format(local)}"

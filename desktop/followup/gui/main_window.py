@@ -29,6 +29,9 @@ class MainWindow(QMainWindow):
     def __init__(self, library: Library, settings: QSettings, parent=None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        from followup.gui.formatting import install_locale_clock
+
+        install_locale_clock()
         self.library = library
         self.settings = settings
         self.setWindowTitle(APP_NAME)
