@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from followup.gui.app import make_application, open_window
@@ -157,3 +158,21 @@ def test_one_clock_format_from_the_locale(qtbot, data_dir):
     finally:
         QLocale.setDefault(previous)
         use_clock_format(None)
+
+
+def test_the_meeting_list_elides_a_long_title_never_the_count(qtbot, data_dir):
+    window = opened(qtbot, data_dir, demo=True)
+    meeting = window.library.list_meetings()[0]
+    window.library.update_meeting(meeting.id, role="Senior Staff Principal Backend Platform "
+                                  "Infrastructure Engineer, Payments and Ledger")
+    window.sidebar.refresh()
+    meetings = window.sidebar.list
+    assert not meetings.wordWrap() and meetings.textElideMode() == Qt.TextElideMode.ElideRight
+    width = meetings.viewport().width()
+    metrics = meetings.fontMetrics()
+    title, details = meetings.item(0).text().split("\n")
+    assert metrics.horizontalAdvance(title) > width  # too long: it is cut…
+    shown = metrics.elidedText(details, Qt.TextElideMode.ElideRight, width - 12)
+    assert shown.startswith("0 of 4 sent")  # …but the count is always whole
+    assert "Payments and Ledger" in meetings.item(0).toolTip()
+    crash(window)

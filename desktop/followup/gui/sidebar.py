@@ -11,9 +11,11 @@ from followup.store.models import MEETING_KINDS
 
 
 def summary_text(s: MeetingSummary) -> str:
+    """Two lines: the title, then the count first (a narrow list elides the end of a line,
+    never the "n of m sent"), the kind and the time."""
     title = " — ".join(x for x in (s.company, s.role) if x) or "Meeting"
     followups = f"{s.sent} of {s.to_send} sent" if s.to_send else f"{s.people} people"
-    return f"{title}\n{MEETING_KINDS.get(s.kind, s.kind)} · {short_datetime(s.when)} · {followups}"
+    return f"{title}\n{followups} · {MEETING_KINDS.get(s.kind, s.kind)} · {short_datetime(s.when)}"
 
 
 class MeetingSidebar(QWidget):
@@ -27,9 +29,10 @@ class MeetingSidebar(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.refresh)
         self.list = QListWidget(objectName="meetingList")
-        self.list.setWordWrap(True)
+        # Each line is elided at the right (the full text is in the tooltip), not wrapped.
+        self.list.setWordWrap(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(self._on_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
@@ -43,6 +46,7 @@ class MeetingSidebar(QWidget):
         self.list.clear()
         for summary in self.library.list_meetings(self.filter.text()):
             item = QListWidgetItem(summary_text(summary))
+            item.setToolTip(summary_text(summary))
             item.setData(Qt.ItemDataRole.UserRole, summary.id)
             self.list.addItem(item)
             if summary.id == current:
