@@ -176,3 +176,31 @@ def test_the_meeting_list_elides_a_long_title_never_the_count(qtbot, data_dir):
     assert shown.startswith("0 of 4 sent")  # …but the count is always whole
     assert "Payments and Ledger" in meetings.item(0).toolTip()
     crash(window)
+
+
+def test_one_flush_writes_the_notes_and_the_draft(qtbot, data_dir):
+    """The note buffer owns unsaved text: the workspace and the panel share it, so the window
+    needs a single call, and nothing typed in either place is left behind."""
+    from followup.store import followups as fu
+
+    window = opened(qtbot, data_dir, demo=True)
+    window.toggle_followups()
+    ws, panel = window.workspace, window.workspace.followups
+    assert panel.notes is ws.notes is window.notes
+    ws.select_row(3)
+    person = ws.current_person()
+    ws.editor.moveCursor(ws.editor.textCursor().MoveOperation.End)
+    qtbot.keyClick(ws.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(ws.editor, "! loves pairing")
+    panel.body.moveCursor(panel.body.textCursor().MoveOperation.End)
+    qtbot.keyClick(panel.body, Qt.Key.Key_Return)
+    qtbot.keyClicks(panel.body, "PS: the pairing story")
+    assert window.notes.has_unsaved()
+    window.notes.flush()  # at once, before any autosave timer
+    assert window.library.notes(person).endswith("! loves pairing")
+    assert fu.followup_view(window.library, panel.view.id).body.endswith("PS: the pairing story")
+    assert not window.notes.has_unsaved()
+    # The panel reads the person's notes from the same buffer, saved or not.
+    qtbot.keyClicks(ws.editor, " and code review")
+    assert window.notes.text(person).endswith("and code review")
+    crash(window)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from followup.core.deadlines import STATE_STYLE, format_local
 from followup.core.status import Status, has_left, is_editable
+from followup.gui.note_buffer import NoteBuffer
 from followup.gui.note_editor import SpellHighlighter
 from followup.gui.spell import add_spelling_actions
 from followup.gui.theme import is_dark
@@ -59,14 +60,13 @@ class FollowUpPanel(QWidget):
     routeRequested = Signal(str, int)  # "send", "mail_app", "eml", "copy"; follow-up id
     cardRequested = Signal(int)  # person id: open their card (to add or confirm the address)
 
-    def __init__(self, library: Library, parent=None):
+    def __init__(self, library: Library, notes: NoteBuffer, parent=None):
         super().__init__(parent)
         self.setObjectName("followUpPanel")
         self.library = library
+        self.notes = notes  # the person's notes as typed, saved or not
         self.view: fu.FollowUpView | None = None
         self.siblings: list[fu.FollowUpView] = []
-        self.notes_provider = None  # callable(attendance_id) -> current note text
-        self.save_notes = None  # callable(): write pending note edits first
         self.results = []
         self._loading = False
         self._dirty = False
@@ -74,6 +74,8 @@ class FollowUpPanel(QWidget):
         self._check_timer.timeout.connect(self.run_checks)
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.flush)
+        notes.aboutToFlush.connect(self.flush)  # one flush writes the notes and the draft
+        notes.notesSaved.connect(self._on_notes_saved)
         self._build()
 
     # --- layout ---------------------------------------------------------------------------
@@ -338,7 +340,7 @@ class FollowUpPanel(QWidget):
 
         if self.view is None:
             return
-        notes = self.notes_provider(self.view.attendance_id) if self.notes_provider else None
+        notes = self.notes.text(self.view.attendance_id)
         current = _replace(self.view, subject=self.subject.text(), body=self.body.toPlainText())
         context = fu.check_context(self.library, current, self.siblings, notes)
         self.results = check_draft(current.subject, current.body, context)
@@ -440,10 +442,8 @@ class FollowUpPanel(QWidget):
         and as one undo step, so Ctrl+Z brings it back."""
         if self.view is None or has_left(self.view.status):
             return
-        self.flush()
-        if self.save_notes is not None:
-            self.save_notes()  # the draft and its "notes changed" mark use the same notes
-        notes = self.notes_provider(self.view.attendance_id) if self.notes_provider else None
+        self.notes.flush()  # the draft and its "notes changed" mark use the same notes
+        notes = self.notes.text(self.view.attendance_id)
         draft = fu.generate_for(self.library, self.view.id, notes)
         current = fu.followup_view(self.library, self.view.id)
         if current.edited:
@@ -514,6 +514,10 @@ class FollowUpPanel(QWidget):
         self.show_for(self.attendance_id, checked)
 
     @Slot()
+    def request_send(self) -> None:
+        self._route_send()
+
+    @Slot()
     def _route_send(self) -> None:
         if self.view is not None:
             self.flush()
@@ -524,6 +528,14 @@ class FollowUpPanel(QWidget):
         if self.view is not None:
             self.flush()
             self.routeRequested.emit(action.data(), self.view.id)
+
+    @Slot(list)
+    def _on_notes_saved(self, keys: list) -> None:
+        """"Notes changed since this draft" shows as soon as this person's notes are saved."""
+        shown = self.view
+        if self.isVisible() and shown is not None and not shown.out_of_date and (
+                shown.attendance_id in keys):
+            self.refresh_view()
 
     def _after_status(self) -> None:
         self.refresh_view()

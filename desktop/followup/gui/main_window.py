@@ -38,8 +38,12 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._asked_for_profile = False
         self.setAcceptDrops(True)
+        from followup.gui.note_buffer import NoteBuffer
+
+        # The unsaved notes and draft: `self.notes.flush()` writes all of them.
+        self.notes = NoteBuffer(library, self)
         self.sidebar = MeetingSidebar(library)
-        self.workspace = MeetingWorkspace(library)
+        self.workspace = MeetingWorkspace(library, self.notes)
         self.stack = QStackedWidget(objectName="centralStack")
         self.stack.addWidget(self.workspace)
         from followup.gui.status_view import StatusListView
@@ -70,8 +74,8 @@ class MainWindow(QMainWindow):
         self.workspace.meetingChanged.connect(self._on_meeting_changed)
         self.workspace.showRequested.connect(self.show_workspace)
         self.workspace.saveFailed.connect(self._on_save_failed)
-        self.workspace.followups.saved.connect(self._on_saved)
-        self.workspace.followups.statusChanged.connect(self._on_status_changed)
+        self.workspace.followupSaved.connect(self._on_saved)
+        self.workspace.followupStatusChanged.connect(self._on_status_changed)
         self._build_menus()
         self._tick = QTimer(self, interval=1000)  # the one timer behind every countdown
         self._tick.timeout.connect(self.tick)
@@ -82,8 +86,8 @@ class MainWindow(QMainWindow):
 
         self.sender_ui = SendController(library, self)
         self.sender_ui.changed.connect(self._after_send)
-        self.sender_ui.started.connect(self.workspace.followups.lock_for_sending)
-        self.workspace.followups.routeRequested.connect(self._on_route)
+        self.sender_ui.started.connect(self.workspace.lock_for_sending)
+        self.workspace.routeRequested.connect(self._on_route)
 
         self.reminders = ReminderPresenter(library, self)
         self.sidebar.refresh()
@@ -179,11 +183,11 @@ class MainWindow(QMainWindow):
         self._action(self.view_menu, "&Meeting notes", self.show_workspace, "Ctrl+Shift+L",
                      "workspaceAction")
         follow = bar.addMenu("F&ollow-up")
-        self._action(follow, "&Regenerate from notes", self.workspace.followups.regenerate,
+        self._action(follow, "&Regenerate from notes", self.workspace.regenerate,
                      "Ctrl+R", "regenerateAction")
-        self._action(follow, "Mark &ready / back to draft", self.workspace.followups.toggle_ready,
+        self._action(follow, "Mark &ready / back to draft", self.workspace.toggle_ready,
                      "Ctrl+Shift+R", "readyAction")
-        self._action(follow, "Mark &sent…", self.workspace.followups.mark_sent, "Ctrl+Shift+M",
+        self._action(follow, "Mark &sent…", self.workspace.mark_sent, "Ctrl+Shift+M",
                      "markSentAction")
         self._action(follow, "Se&nd…", self._send_current, "Ctrl+Return", "sendAction")
         self._action(follow, "Send all &ready in this meeting…", self.send_ready,
@@ -275,14 +279,14 @@ class MainWindow(QMainWindow):
     @Slot()
     def tick(self) -> None:
         now = datetime.now(UTC)
-        self.workspace.followups.tick(now)
+        self.workspace.tick(now)
         self.status_list.tick(now)
         if self.reminders.check(now) is not None:  # about once a minute, and at each change
             self.update_badge()
 
     @Slot()
     def show_status_list(self) -> None:
-        self.workspace.flush_all()
+        self.notes.flush()
         self.status_list.refresh()
         self.stack.setCurrentWidget(self.status_list)
         self.status_list.table.setFocus()
@@ -303,7 +307,7 @@ class MainWindow(QMainWindow):
         self.workspace.show_followups(True)
         self.followups_action.setChecked(True)
         self.workspace.select_person(attendance_id)
-        self.workspace.followups.body.setFocus()
+        self.workspace.focus_draft()
 
     def update_badge(self) -> None:
         from followup.store.status_list import due_count
@@ -314,7 +318,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def toggle_followups(self) -> None:
-        visible = not self.workspace.followups.isVisible()
+        visible = not self.workspace.followups_visible()
         if visible and not self._profile_ready():
             return
         self.workspace.show_followups(visible)
@@ -353,21 +357,19 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _send_current(self) -> None:
-        panel = self.workspace.followups
-        if panel.isVisible() and panel.view is not None:
-            panel._route_send()
+        self.workspace.send_current()
 
     @Slot()
     def send_ready(self) -> None:
         from followup.sending.delivery import ready_ids
 
         if self.workspace.meeting is not None:
-            self.workspace.followups.flush()
+            self.notes.flush()
             self.sender_ui.send(ready_ids(self.library, self.workspace.meeting.id))
 
     @Slot()
     def _after_send(self) -> None:
-        self.workspace.followups.refresh_view()
+        self.workspace.refresh_followup()
         self._on_status_changed(0)
         if self.stack.currentWidget() is self.status_list:
             self.status_list.refresh()
@@ -396,7 +398,7 @@ class MainWindow(QMainWindow):
     def edit_profile(self) -> None:
         from followup.gui.profile_dialog import ProfileDialog
 
-        self.workspace.flush_all()  # an edit in progress counts as an edit, not as untouched
+        self.notes.flush()  # an edit in progress counts as an edit, not as untouched
         dialog = ProfileDialog(self.library, self)
         if dialog.exec():
             self.workspace.refresh_followups()
@@ -452,7 +454,7 @@ class MainWindow(QMainWindow):
 
         dialog = NewMeetingDialog(self)
         if dialog.exec():
-            self.workspace.flush()
+            self.notes.flush()
             meeting_id = self.library.create_meeting(dialog.meeting_input())
             self.sidebar.filter.clear()
             self.sidebar.refresh()
@@ -470,7 +472,7 @@ class MainWindow(QMainWindow):
             f"Delete the meeting with {meeting.company} and all its notes and follow-ups? "
             "This cannot be undone (yesterday's backup keeps a copy).")
         if answer == QMessageBox.StandardButton.Yes:
-            self.workspace.flush()
+            self.notes.flush()
             self.library.delete_meeting(meeting.id)
             self.workspace.meeting = None
             self.sidebar.refresh()
@@ -488,7 +490,7 @@ class MainWindow(QMainWindow):
             return
         from followup.store.importers import ImportFailed, import_file
 
-        self.workspace.flush()
+        self.notes.flush()
         try:
             created = import_file(self.library, Path(path))
         except ImportFailed as exc:
@@ -519,7 +521,7 @@ class MainWindow(QMainWindow):
         from followup.commands.library_io import _write_atomic
         from followup.store.interchange import export_library, export_markdown
 
-        self.workspace.flush()
+        self.notes.flush()
         text = (export_markdown(self.library) if path.endswith(".md")
                 else json.dumps(export_library(self.library), indent=2, ensure_ascii=False))
         _write_atomic(Path(path), text)
@@ -551,7 +553,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.workspace.flush_all()
+        self.notes.flush()
         tray = self.reminders.tray
         if tray is not None and not self._quitting and self.windowTitle() != APP_NAME:
             # Follow-ups are due: stay reachable from the tray instead of quitting.
