@@ -18,6 +18,18 @@ def add_parser(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
+def _ask_for_profile(library) -> None:
+    """The command line cannot open the profile dialog: it says what is missing, and how."""
+    from followup.core.drafting import missing_profile_fields
+    from followup.store.followups import draft_profile
+
+    missing = missing_profile_fields(draft_profile(library.profile()))
+    if missing:
+        verb = "is" if len(missing) == 1 else "are"
+        print_error(f"your {' and '.join(missing)} {verb} not set, so the drafts leave a gap "
+                    "for them: set them with `followup profile --name NAME --phone PHONE`")
+
+
 def run(args) -> int:
     from followup.store.followups import ensure_drafts, followups_for_meeting
 
@@ -30,6 +42,7 @@ def run(args) -> int:
             return 2
         ensure_drafts(library, args.meeting, regenerate=args.regenerate)
         views = followups_for_meeting(library, args.meeting)
+        _ask_for_profile(library)
     finally:
         library.close()
     if args.format == "json":

@@ -65,5 +65,6 @@ def _row_json(r) -> dict:
         "seconds_left": r.countdown.seconds_left if r.countdown else None,
         "countdown": r.countdown.text if r.countdown else None,
         "sent_at": v.sent_at.astimezone().isoformat() if v.sent_at else None,
+        "drafted": v.drafted,
         "channel": v.channel or None,
     }
