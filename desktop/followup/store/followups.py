@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from followup.core.deadlines import Countdown, Deadline, countdown, deadline_for, meeting_end
@@ -152,24 +152,30 @@ def open_ended_followups(library: Library, now: datetime | None = None) -> list[
     past. Every reading of follow-ups goes through this, so the deadline, the reminders and the
     send-status list never wait for a draft. Returns the ids it opened (usually none).
 
-    One query over attendances without a follow-up; people marked "no follow-up needed" get
-    none.
+    One read of the attendances without a follow-up whose meeting has some time at or before
+    `now` (a meeting that is over has one); people marked "no follow-up needed" get none. A
+    write transaction is opened only when there is something to open.
     """
     now = now or utcnow()
+    meeting = m.Meeting
+    query = (select(m.Attendance.id, meeting.scheduled_start, meeting.scheduled_end,
+                    meeting.started_at, meeting.ended_at)
+             .join(meeting, m.Attendance.meeting_id == meeting.id)
+             .outerjoin(m.FollowUp, m.FollowUp.attendance_id == m.Attendance.id)
+             .where(m.FollowUp.id.is_(None), m.Attendance.no_followup.is_(False),
+                    or_(meeting.ended_at <= now, meeting.scheduled_end <= now,
+                        meeting.started_at <= now, meeting.scheduled_start <= now)))
+    with library.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    over = [attendance_id for attendance_id, *times in rows
+            if (end := meeting_end(*times)) is not None and end <= now]
+    if not over:
+        return []
     with library.session() as s:
-        rows = s.execute(
-            select(m.Attendance.id, m.Meeting.scheduled_start, m.Meeting.scheduled_end,
-                   m.Meeting.started_at, m.Meeting.ended_at)
-            .join(m.Meeting, m.Attendance.meeting_id == m.Meeting.id)
-            .outerjoin(m.FollowUp, m.FollowUp.attendance_id == m.Attendance.id)
-            .where(m.FollowUp.id.is_(None), m.Attendance.no_followup.is_(False))).all()
-        opened = []
-        for attendance_id, *times in rows:
-            end = meeting_end(*times)
-            if end is not None and end <= now:
-                opened.append(_new_followup(s, attendance_id, "meeting ended: 24-hour clock "
-                                            "started").id)
-        return opened
+        taken = set(s.scalars(select(m.FollowUp.attendance_id)
+                              .where(m.FollowUp.attendance_id.in_(over))))
+        return [_new_followup(s, attendance_id, "meeting ended: 24-hour clock started").id
+                for attendance_id in over if attendance_id not in taken]
 
 
 def _store_generated(followup: m.FollowUp, subject: str, body: str, fingerprint: str) -> None:
@@ -350,7 +356,7 @@ def all_followups(library: Library, now: datetime | None = None) -> list[FollowU
 
 
 def followup_for_attendance(library: Library, attendance_id: int) -> FollowUpView | None:
-    open_ended_followups(library)
+    """This person's follow-up, or None (the meeting is not over and nothing was drafted)."""
     with library.session() as s:
         found = s.scalar(select(m.FollowUp.id).where(m.FollowUp.attendance_id == attendance_id))
     return followup_view(library, found) if found else None
