@@ -250,7 +250,7 @@ class FollowUpPanel(QWidget):
         self.history.clear()
         for entry in view.history:
             extra = " · ".join(x for x in (entry.channel, entry.detail) if x)
-            self.history.addItem(f"{format_local(entry.at)}  {entry.status.value}"
+            self.history.addItem(f"{format_local(entry.at)}  {entry.status}"
                                  + (f" ({extra})" if extra else ""))
 
     def _show_recipient(self, view: fu.FollowUpView) -> None:

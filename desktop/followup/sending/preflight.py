@@ -30,5 +30,5 @@ def check_before_send(library: Library, followup_id: int) -> Preflight:
 
 
 def _last_sent_by_hand(view: fu.FollowUpView) -> bool:
-    sent = [h for h in view.history if h.status is Status.SENT]
+    sent = [h for h in view.history if h.status == Status.SENT]
     return bool(sent) and sent[-1].detail == BY_HAND

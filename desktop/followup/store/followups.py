@@ -29,7 +29,7 @@ StatusError = TransitionRefused
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    status: Status
+    status: str  # as recorded (an imported history may hold a status of its own)
     at: datetime
     channel: str
     detail: str
@@ -300,7 +300,7 @@ def _view(f: m.FollowUp, target_hours: float | None, signature: str = "") -> Fol
         failure_reason=f.failure_reason, edited=f.edited and bool(f.generated_body),
         out_of_date=bool(f.notes_fingerprint) and f.notes_fingerprint != _fingerprint(a),
         deadline=deadline_for(end, target_hours) if end else None,
-        history=tuple(HistoryEntry(Status(e.status), e.at, e.channel, e.detail)
+        history=tuple(HistoryEntry(e.status, e.at, e.channel, e.detail)
                       for e in f.events),
         email_is_guess=a.person.email_is_guess, drafted=_is_drafted(f),
         signature_out_of_date=bool(signature) and f.edited and is_editable(f.status)
