@@ -61,6 +61,9 @@ def test_reopens_on_the_meeting_and_person_after_a_crash(qtbot, data_dir):
     person = window.library.meeting(meetings[0].id).attendees[2].attendance_id
     window.sidebar.select(meetings[0].id)
     window.workspace.select_person(person)
+    from followup.gui.main_window import PLACE_DELAY_MS
+
+    qtbot.wait(PLACE_DELAY_MS + 300)  # typing a word or two; no clean exit follows
     crash(window)
     again = opened(qtbot, data_dir)
     assert again.workspace.meeting.id == meetings[0].id

@@ -24,6 +24,8 @@ from followup.gui.sidebar import MeetingSidebar
 from followup.gui.workspace import MeetingWorkspace
 from followup.store.library import Library
 
+PLACE_DELAY_MS = 1000  # the meeting and person the user is on are written this long after
+
 
 class MainWindow(QMainWindow):
     def __init__(self, library: Library, settings: QSettings, parent=None):
@@ -95,6 +97,9 @@ class MainWindow(QMainWindow):
         self.show_unconfirmed_sends()
         self._restore_geometry()
         self._reopen_last()
+        self._place: tuple[int, int] | None = None
+        self._place_timer = QTimer(self, singleShot=True, interval=PLACE_DELAY_MS)
+        self._place_timer.timeout.connect(self._write_place)
         self.workspace.personSelected.connect(self._remember_place)
         self.workspace.newMeetingRequested.connect(self.new_meeting)
         self.workspace.importRequested.connect(self.import_file)
@@ -116,12 +121,22 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _remember_place(self, attendance_id) -> None:
+        """Keep where the user is, a moment after they got there: soon enough that a crash
+        reopens on the person whose notes were being typed, without a file write on every
+        quick jump between people."""
         meeting = self.workspace.meeting
         if meeting is None:
             return
-        self.settings.setValue("session/meeting", meeting.id)
-        self.settings.setValue("session/person", attendance_id or 0)
-        self.settings.sync()  # now, not at exit: after a crash this is what reopens
+        self._place = (meeting.id, attendance_id or 0)
+        self._place_timer.start()
+
+    @Slot()
+    def _write_place(self) -> None:
+        if self._place is not None:
+            self.settings.setValue("session/meeting", self._place[0])
+            self.settings.setValue("session/person", self._place[1])
+            self.settings.sync()
+            self._place = None
 
     def _update_welcome(self) -> None:
         self.workspace.show_welcome(self.sidebar.is_empty() and not self.sidebar.filter.text())
@@ -562,6 +577,7 @@ class MainWindow(QMainWindow):
             self.hide()
             event.ignore()
             return
+        self._write_place()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
