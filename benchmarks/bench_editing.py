@@ -159,10 +159,10 @@ def measure(folder: Path, edits: int, switches: int) -> list[Figure]:
         saves = time_autosave(window, edits)
         attendance_id = workspace.people.item(1).data(user_role)
         bare_saves = time_bare_update(window.library.path, attendance_id,
-                                      workspace.current_notes(attendance_id), edits)
+                                      workspace.notes.text(attendance_id), edits)
         order = switch_order(workspace.people.count(), switches)
         switch_times = time_switches(window, order)
-        texts = [workspace.current_notes(workspace.people.item(r).data(user_role)) for r in order]
+        texts = [workspace.notes.text(workspace.people.item(r).data(user_role)) for r in order]
         bare_switches = time_bare_switches(texts)
         workspace.show_followups(True)
         panel_times = time_switches(window, order)

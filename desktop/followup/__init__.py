@@ -3,7 +3,8 @@
 Layers, lowest first: ``core`` is plain Python (markers, drafting, the checklist, deadlines,
 email formats) and imports neither Qt nor the database; ``store`` holds the SQLite library
 (models, migrations, import and export) and imports ``core`` only; ``mail`` builds and sends
-messages and imports ``core``; ``commands`` (the command line) and ``gui`` (the Qt skin) sit on
+messages and imports ``core``; ``sending`` (the send preflight and delivery with its statuses)
+imports ``store`` and ``mail``; ``commands`` (the command line) and ``gui`` (the Qt skin) sit on
 top and may import everything below them. Nothing below ``gui`` imports Qt.
 """
 

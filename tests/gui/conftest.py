@@ -39,3 +39,13 @@ def no_unexpected_dialogs(monkeypatch):
     monkeypatch.setattr(QDialog, "exec", lambda self: refuse(None, self.windowTitle()))
     for name in ("getItem", "getText"):
         monkeypatch.setattr(QInputDialog, name, refuse)
+
+
+@pytest.fixture(autouse=True)
+def builtin_clock_after_each_test():
+    """A window installs the locale's clock format for the process: later tests of plain
+    `core` code get the built-in one back."""
+    yield
+    from followup.core.deadlines import use_clock_format
+
+    use_clock_format(None)

@@ -179,23 +179,29 @@ def test_reminder_banner_once_per_threshold_also_after_restart(shown):
 
 def test_send_from_window_to_real_server(shown, qtbot, monkeypatch):
     from followup.mail.outbox import Account
-    from followup.sending import save_account
+    from followup.sending.delivery import save_account
     from tests import smtp_server as servers
 
     with servers.running_server("none", auth=False) as server:
         save_account(shown.library, Account(server.host, server.port, "none", "",
                                              "Sam Rivera", "sam.rivera@example.com"))
-        monkeypatch.setattr(QMessageBox, "question",
-                            lambda *a, **k: QMessageBox.StandardButton.Yes)
+        from PySide6.QtWidgets import QDialog
+
+        from followup.gui.send_ui import ConfirmSendDialog
+
+        monkeypatch.setattr(ConfirmSendDialog, "exec",
+                            lambda d: (d.send_button.click(), QDialog.DialogCode.Accepted)[1]
+                            if d.send_button.isEnabled() else QDialog.DialogCode.Rejected)
         warnings = []
         monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a))
+        shown.workspace.select_row(3)  # Dana: a draft without gaps
         panel = shown.workspace.followups
         followup_id = panel.view.id
         qtbot.keyClick(panel.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: fu.followup_view(shown.library, followup_id).status == "sent",
                         timeout=10000)
         assert len(server.received) == 1
-        assert server.received[0].rcpt_tos == ["priya.natarajan@brightwave.io"]
+        assert server.received[0].rcpt_tos == ["dana.okafor@brightwave.io"]
         # The window learns of the result through the worker's signal, a moment later.
         qtbot.waitUntil(lambda: panel.send_button.text() == "Send again…", timeout=5000)
         assert panel.view.status == "sent" and panel.body.isReadOnly()

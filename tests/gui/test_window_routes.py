@@ -15,7 +15,7 @@ DATA = Path(__file__).parents[1] / "data"
 
 def test_account_dialog_tests_connection_in_plain_words(window, qtbot):
     from followup.gui.send_ui import AccountDialog
-    from followup.sending import load_account
+    from followup.sending.delivery import load_account
 
     with servers.running_server("none", auth=False) as server:
         dialog = AccountDialog(window.library, window)
@@ -39,7 +39,7 @@ def test_account_dialog_tests_connection_in_plain_words(window, qtbot):
 
 def test_remote_server_without_encryption_is_refused_in_dialog(window, qtbot):
     from followup.gui.send_ui import AccountDialog
-    from followup.sending import load_account
+    from followup.sending.delivery import load_account
 
     dialog = AccountDialog(window.library, window)
     qtbot.addWidget(dialog)

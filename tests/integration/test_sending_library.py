@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from followup.mail.outbox import Account
-from followup.sending import load_account, save_account, send_many, send_one
+from followup.sending.delivery import load_account, save_account, send_many, send_one
 from followup.store import followups as fu
 from followup.store.interchange import export_library
 from followup.store.library import Library

@@ -16,7 +16,8 @@ from followup import __version__
 
 # Imported lazily so `followup --smoke` pays only for the GUI.
 COMMAND_MODULES = (
-    "library_io", "check", "guess_email", "drafts", "status", "sending", "search",
+    "library_io", "check", "guess_email", "drafts", "status", "sending", "search", "profile",
+    "meetings",
 )
 
 

@@ -18,6 +18,18 @@ def add_parser(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
+def _ask_for_profile(library) -> None:
+    """The command line cannot open the profile dialog: it says what is missing, and how."""
+    from followup.core.drafting import missing_profile_fields
+    from followup.store.followups import draft_profile
+
+    missing = missing_profile_fields(draft_profile(library.profile()))
+    if missing:
+        verb = "is" if len(missing) == 1 else "are"
+        print_error(f"your {' and '.join(missing)} {verb} not set, so the drafts leave a gap "
+                    "for them: set them with `followup profile --name NAME --phone PHONE`")
+
+
 def run(args) -> int:
     from followup.store.followups import ensure_drafts, followups_for_meeting
 
@@ -26,10 +38,11 @@ def run(args) -> int:
         try:
             library.meeting(args.meeting)
         except Exception:
-            print_error(f"there is no meeting {args.meeting}; list them with `followup export`")
+            print_error(f"there is no meeting {args.meeting}; list them with `followup meetings`")
             return 2
         ensure_drafts(library, args.meeting, regenerate=args.regenerate)
         views = followups_for_meeting(library, args.meeting)
+        _ask_for_profile(library)
     finally:
         library.close()
     if args.format == "json":
@@ -37,7 +50,7 @@ def run(args) -> int:
             "id": v.id, "meeting_id": v.meeting_id,
             "person": {"id": v.person_id, "name": v.person_name, "email": v.person_email},
             "subject": v.subject, "body": v.body, "status": v.status, "edited": v.edited,
-            "out_of_date": v.out_of_date,
+            "out_of_date": v.out_of_date, "signature_out_of_date": v.signature_out_of_date,
         } for v in views], indent=2, ensure_ascii=False))
     else:
         for v in views:

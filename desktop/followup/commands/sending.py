@@ -15,7 +15,13 @@ def add_parser(subparsers) -> None:
     send = subparsers.add_parser("send", help="send one follow-up with the configured account")
     send.add_argument("draft_id", type=int, metavar="DRAFT_ID")
     send.add_argument("--yes", action="store_true",
-                      help="do not ask: send even when required checklist rules fail")
+                      help="do not ask: send even when required checklist rules fail "
+                           "(never to a guessed address without --address-confirmed, never "
+                           "twice without --resend, never with an unfilled [...] gap)")
+    send.add_argument("--address-confirmed", action="store_true",
+                      help="you checked the guessed address and it is right")
+    send.add_argument("--resend", action="store_true",
+                      help="send again a note that was already sent (or marked sent)")
     send.set_defaults(func=run_send)
     mark = subparsers.add_parser("mark-sent", help="record a follow-up as sent another way")
     mark.add_argument("draft_id", type=int, metavar="DRAFT_ID")
@@ -40,7 +46,7 @@ def _ask(question: str) -> bool:
 
 def _password(account) -> str | None:
     from followup.mail.secrets import PasswordStore
-    from followup.sending import secret_key
+    from followup.sending.delivery import secret_key
 
     env = os.environ.get("FOLLOWUP_SMTP_PASSWORD")
     if env:
@@ -69,43 +75,112 @@ def _followup(library, draft_id: int):
 
 
 def run_send(args) -> int:
-    from followup.core.rubric import check_draft, failing_required
-    from followup.sending import load_account, send_one
-    from followup.store import followups as fu
+    """Show what will be sent, apply the send preflight, ask (on a terminal) or take the flags,
+    then send once. Exit 1 when the note cannot be sent as it is (a gap, no address) or the
+    user said no; 2 when nobody could be asked and `--yes` was not given."""
+    from followup.sending.delivery import OutcomeKind, load_account, send_one
+    from followup.sending.preflight import check_before_send
 
     library = open_library(args)
     try:
-        view = _followup(library, args.draft_id)
-        if view is None:
+        if _followup(library, args.draft_id) is None:
             return 2
         account = load_account(library)
         if account is None:
             print_error("no account yet: set one up with `followup account --host ...`")
             return 2
-        siblings = fu.followups_for_meeting(library, view.meeting_id)
-        failing = failing_required(check_draft(view.subject, view.body,
-                                               fu.check_context(library, view, siblings)))
-        if failing and not args.yes:
-            for rule in failing:
-                print(f"  ✖ {rule.message}", file=sys.stderr)
-            if not _ask(f"{len(failing)} required checklist rule(s) fail. Send anyway?"):
-                print_error("not sent (use --yes to send anyway)")
-                return 1
-        resend = view.status in ("sent", "sending")
-        if resend and not _ask(f"This follow-up is {view.status}. Really send it again?"):
-            print_error(f"not sent: follow-up {view.id} is already {view.status}")
+        from followup.store.followups import ensure_drafts, followup_view
+
+        # A follow-up exists once its meeting ended; its draft is written when first needed.
+        ensure_drafts(library, followup_view(library, args.draft_id).meeting_id)
+        check = check_before_send(library, args.draft_id)
+        _print_summary(account, check)
+        if check.blocked:
+            for problem in check.problems:
+                if problem.blocking:
+                    print_error(f"not sent: {problem.message}")
+            return 1
+        confirmed = _confirmations(args, check)
+        if confirmed is None:
+            return 2
+        if confirmed is False:
+            print_error("not sent")
+            return 1
+        left = check.unconfirmed(confirmed)
+        if left:
+            for problem in left:
+                print_error(f"not sent: {problem.message} ({_how_to_confirm(problem.kind)})")
             return 1
         password = _password(account)
         if password is None:
             return 2
-        outcome = send_one(library, view.id, account, password, allow_resend=resend)
+        outcome = send_one(library, args.draft_id, account, password,
+                           allow_resend=check.is_resend)
+        if outcome.kind is OutcomeKind.PASSWORD_REFUSED:
+            _forget_password(account)
     finally:
         library.close()
     print(f"{outcome.status}: {outcome.reason}")
     return 0 if outcome.ok else 1
 
 
+def _print_summary(account, check) -> None:
+    """What would go out, as the window's confirmation shows it."""
+    facts = check.facts
+    guessed = "  (guessed, not confirmed)" if facts.address_guessed else ""
+    print(f"From:    {account.sender_name} <{account.sender_address}>", file=sys.stderr)
+    print(f"To:      {facts.person} <{facts.address or 'no address'}>{guessed}", file=sys.stderr)
+    print(f"Subject: {facts.subject}", file=sys.stderr)
+    for line in check.first_lines():
+        print(f"  | {line}", file=sys.stderr)
+    for rule in facts.failing_rules:
+        print(f"  ✖ {rule}", file=sys.stderr)
+
+
+def _confirmations(args, check):
+    """The findings the user confirmed, by flag or on a terminal; None when someone had to be
+    asked and nobody can be (no terminal, no --yes); False when the user said no."""
+    from followup.core.preflight import RESEND, Finding
+
+    confirmed = set()
+    if args.address_confirmed:
+        confirmed.add(Finding.ADDRESS_GUESSED)
+    if args.resend:
+        confirmed |= RESEND
+    if args.yes:
+        confirmed.add(Finding.RULES_FAILING)
+        return confirmed
+    if not sys.stdin.isatty():
+        print_error("not sent: nobody to ask here; run it in a terminal, or add --yes "
+                    "(see `followup send --help`)")
+        return None
+    for problem in check.unconfirmed(confirmed):
+        if not _ask(f"{problem.message} Send anyway?"):
+            return False
+        confirmed.add(problem.kind)
+    return confirmed if _ask("Send this note now?") else False
+
+
+def _how_to_confirm(kind) -> str:
+    from followup.core.preflight import RESEND, Finding
+
+    if kind is Finding.ADDRESS_GUESSED:
+        return "check it, then add --address-confirmed"
+    if kind in RESEND:
+        return "add --resend to send it again"
+    return "answer yes on a terminal, or add --yes"
+
+
+def _forget_password(account) -> None:
+    from followup.mail.secrets import PasswordStore
+    from followup.sending.delivery import secret_key
+
+    PasswordStore().delete(secret_key(account))
+
+
 def run_mark_sent(args) -> int:
+    from followup.core.status import Status
+    from followup.sending.preflight import BY_HAND
     from followup.store import followups as fu
 
     library = open_library(args)
@@ -113,11 +188,15 @@ def run_mark_sent(args) -> int:
         view = _followup(library, args.draft_id)
         if view is None:
             return 2
-        if view.status == "sent" and not _ask("Already marked sent. Record it again?"):
+        if view.status is Status.SENT and not _ask("Already marked sent. Record it again?"):
             print(f"sent: already sent via {view.channel or 'unknown channel'}")
             return 0
-        fu.set_status(library, view.id, "sent", channel=args.channel,
-                      detail="marked sent by hand", allow_resend=True)
+        try:
+            fu.set_status(library, view.id, Status.SENT, channel=args.channel,
+                          detail=BY_HAND, allow_resend=True)
+        except fu.StatusError as exc:
+            print_error(f"not marked sent: {exc}")
+            return 1
     finally:
         library.close()
     print(f"sent: follow-up {args.draft_id} to {view.person_name} marked sent ({args.channel})")
@@ -128,7 +207,7 @@ def run_account(args) -> int:
     from email.utils import parseaddr
 
     from followup.mail.outbox import Account, account_problem
-    from followup.sending import save_account
+    from followup.sending.delivery import save_account
 
     name, address = parseaddr(args.sender)
     account = Account(host=args.host, port=args.port, security=args.security,

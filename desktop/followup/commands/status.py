@@ -6,10 +6,9 @@ import json
 from datetime import UTC, datetime
 
 from followup.commands import open_library
+from followup.core.status import label as status_label
 
 NAME = "status"
-# As the window says it: a send that never got the server's answer may or may not have left.
-STATUS_WORDS = {"sending": "send not confirmed"}
 
 
 def add_parser(subparsers) -> None:
@@ -39,9 +38,19 @@ def run(args) -> int:
     for r in rows:
         v = r.view
         when = r.countdown.text if r.countdown else "no meeting time"
-        print(f"{v.id:>4}  {r.state:<11} {when:<34} {v.person_name} ({v.company}) "
-              f"[{STATUS_WORDS.get(v.status, v.status)}]")
+        print(f"{v.id:>4}  {_state_name(r):<17} {when:<34} {v.person_name} ({v.company}) "
+              f"[{status_label(v.status)}]")
     return 0
+
+
+def _state_name(row) -> str:
+    """The state as the window names it ("plenty of time", "due soon"), with its symbol."""
+    from followup.core.deadlines import STATE_STYLE
+
+    if row.countdown is None:
+        return "no deadline"
+    style = STATE_STYLE[row.countdown.state]
+    return f"{style.glyph} {style.label.lower()}"
 
 
 def _row_json(r) -> dict:
@@ -50,11 +59,13 @@ def _row_json(r) -> dict:
         "draft_id": v.id, "meeting_id": v.meeting_id,
         "person": {"name": v.person_name, "email": v.person_email},
         "company": v.company, "role": v.role, "status": v.status, "state": r.state,
+        "state_label": _state_name(r)[2:] if r.countdown else r.state,
         "deadline": v.deadline.due.astimezone().isoformat() if v.deadline else None,
         "target": v.deadline.target.astimezone().isoformat()
         if v.deadline and v.deadline.target else None,
         "seconds_left": r.countdown.seconds_left if r.countdown else None,
         "countdown": r.countdown.text if r.countdown else None,
         "sent_at": v.sent_at.astimezone().isoformat() if v.sent_at else None,
+        "drafted": v.drafted,
         "channel": v.channel or None,
     }

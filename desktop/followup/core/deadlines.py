@@ -8,10 +8,12 @@ after a restart, a sleep or a change of time zone. Instants are aware datetimes,
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
+
+from followup.core.status import Status, parse
 
 
 class State(StrEnum):
@@ -30,8 +32,6 @@ LIMIT = timedelta(hours=24)
 # A meeting with only a start recorded is taken to last this long.
 DEFAULT_LENGTH = timedelta(hours=1)
 
-ACTIVE_STATUSES = frozenset({"draft", "ready", "sending", "failed"})
-STATUSES = ACTIVE_STATUSES | {"sent", "skipped"}
 
 
 @dataclass(frozen=True)
@@ -192,17 +192,16 @@ def _open(deadline: Deadline, now: datetime) -> Countdown:
 def countdown(
     deadline: Deadline, now: datetime, status: str, sent_at: datetime | None = None,
 ) -> Countdown:
-    """Where a follow-up stands at `now`; `status` is one of `STATUSES`.
+    """Where a follow-up stands at `now`; `status` is a `core.status.Status` (or its value).
 
     With a personal target, `soon` and `urgent` are measured against the target and `past_target`
     says it has passed; `overdue` always means past the hard 24-hour deadline.
     """
     _require_aware(now, "now")
-    if status not in STATUSES:
-        raise ValueError(f"unknown follow-up status {status!r}")
-    if status == "skipped":
+    status = parse(status)
+    if status is Status.SKIPPED:
         return Countdown(State.SKIPPED, _ceil_seconds(deadline.due - now), "skipped", False)
-    if status == "sent":
+    if status is Status.SENT:
         return _sent(deadline, now, sent_at)
     return _open(deadline, now)
 
@@ -236,6 +235,17 @@ def _clock(local: datetime) -> str:
     return f"{hour}:{local.minute:02} {'AM' if local.hour < 12 else 'PM'}"
 
 
+_clock_format: Callable[[datetime], str] = _clock
+
+
+def use_clock_format(clock: Callable[[datetime], str] | None) -> None:
+    """Show times of day with `clock` (given a local datetime) everywhere `format_local` is
+    used; the window installs the system locale's format (QLocale) so one format is used
+    throughout it. None goes back to the built-in "3:04 PM"."""
+    global _clock_format
+    _clock_format = clock or _clock
+
+
 def _date(local: datetime, with_year: bool) -> str:
     text = f"{_DAYS[local.weekday()]} {local.day} {_MONTHS[local.month - 1]}"
     return f"{text} {local.year}" if with_year else text
@@ -250,12 +260,12 @@ def format_local(dt: datetime, tz: tzinfo | None = None, now: datetime | None = 
     _require_aware(dt, "dt")
     local = dt.astimezone(tz)  # no tz: the system's zone, read at this call
     if now is None:
-        return f"{_date(local, True)}, {_clock(local)}"
+        return f"{_date(local, True)}, {_clock_format(local)}"
     _require_aware(now, "now")
     today = now.astimezone(tz).date()
     days = (local.date() - today).days
     if days == 0:
-        return _clock(local)
+        return _clock_format(local)
     if days in (1, -1):
-        return f"{_clock(local)} {'tomorrow' if days == 1 else 'yesterday'}"
-    return f"{_date(local, local.year != today.year)}, {_clock(local)}"
+        return f"{_clock_format(local)} {'tomorrow' if days == 1 else 'yesterday'}"
+    return f"{_date(local, local.year != today.year)}, {_clock_format(local)}"

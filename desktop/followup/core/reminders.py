@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
 from followup.core.deadlines import Countdown, Deadline, State, countdown, format_local
+from followup.core.status import is_open
 
 # Mildest first; reaching one means the milder ones were reached too.
 THRESHOLDS = ("soon", "urgent", "overdue")
 _THRESHOLD_OF = {State.SOON: "soon", State.URGENT: "urgent", State.OVERDUE: "overdue"}
-_QUIET = frozenset({"sent", "skipped"})
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def due_reminders(
     """
     reminders = []
     for item in items:
-        if item.status in _QUIET:
+        if not is_open(item.status):
             continue
         state = countdown(item.deadline, now, item.status)
         threshold = _THRESHOLD_OF.get(state.state)

@@ -59,8 +59,11 @@ def resolve_data_dir(args) -> Path:
     return data_dir(args.data_dir)
 
 
-def open_window(folder: Path, demo: bool = False, seed_first_start: bool = False):
-    """Open the library in `folder` and build the main window; raises LibraryError/AlreadyOpen."""
+def open_window(folder: Path, demo: bool = False):
+    """Open the library in `folder` and build the main window; raises LibraryError/AlreadyOpen.
+
+    A real library starts empty: it is the user's own, with no made-up profile, meeting or
+    deadline. Only the demo library (`demo`) gets the sample meeting."""
     from followup.gui.main_window import MainWindow
     from followup.paths import library_path
     from followup.store.backup import daily_backup
@@ -69,7 +72,6 @@ def open_window(folder: Path, demo: bool = False, seed_first_start: bool = False
 
     path = library_path(folder)
     check_file(path)
-    first_start = not path.exists()
     lock = LibraryLock(path)
     lock.acquire()
     try:
@@ -78,8 +80,7 @@ def open_window(folder: Path, demo: bool = False, seed_first_start: bool = False
             from followup.store.library import Library
 
             library = Library(path)
-        if demo or (first_start and seed_first_start):
-            # A new user sees a populated app; the sample is an ordinary, deletable meeting.
+        if demo:
             from followup.store.demo import seed_demo
 
             seed_demo(library)
@@ -190,7 +191,7 @@ def run_app(args) -> int:
         _never_wait_for_a_click(app)
     while True:
         try:
-            window = open_window(folder, demo=args.demo, seed_first_start=not args.smoke)
+            window = open_window(folder, demo=args.demo)
             break
         except (LibraryError, AlreadyOpen) as exc:
             log.error("cannot open library: %s", exc)
@@ -198,6 +199,8 @@ def run_app(args) -> int:
                 if _offer_restore(folder, exc):
                     continue
                 return 2
+            if args.demo:
+                _remove_demo_folder(folder)
             show_error("Cannot open the library", str(exc))
             return 2
     window.show()
@@ -208,6 +211,8 @@ def run_app(args) -> int:
         code = code or 3
     window.library.close()
     window.library_lock.release()
+    if args.demo:
+        _remove_demo_folder(folder)
     return code
 
 
@@ -258,3 +263,15 @@ def _never_wait_for_a_click(app: QApplication) -> None:
     timer = QTimer(app, interval=100)
     timer.timeout.connect(close_modal)
     timer.start()
+
+
+def _remove_demo_folder(folder: Path) -> None:
+    """The demo's temporary library goes when the demo closes (its log with it)."""
+    import shutil
+
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if Path(getattr(handler, "baseFilename", "/")).parent == folder:
+            root.removeHandler(handler)
+            handler.close()
+    shutil.rmtree(folder, ignore_errors=True)

@@ -34,7 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from followup.core.deadlines import STATE_STYLE, format_local
+from followup.core.preflight import BY_HAND
+from followup.core.status import Status, has_left, is_editable
 from followup.gui.errors import plain, set_plain
+from followup.gui.note_buffer import NoteBuffer
 from followup.gui.note_editor import SpellHighlighter
 from followup.gui.spell import add_spelling_actions
 from followup.gui.theme import is_dark
@@ -61,15 +64,15 @@ class FollowUpPanel(QWidget):
     statusChanged = Signal(int)
     saved = Signal(datetime)
     routeRequested = Signal(str, int)  # "send", "mail_app", "eml", "copy"; follow-up id
+    cardRequested = Signal(int)  # person id: open their card (to add or confirm the address)
 
-    def __init__(self, library: Library, parent=None):
+    def __init__(self, library: Library, notes: NoteBuffer, parent=None):
         super().__init__(parent)
         self.setObjectName("followUpPanel")
         self.library = library
+        self.notes = notes  # the person's notes as typed, saved or not
         self.view: fu.FollowUpView | None = None
         self.siblings: list[fu.FollowUpView] = []
-        self.notes_provider = None  # callable(attendance_id) -> current note text
-        self.save_notes = None  # callable(): write pending note edits first
         self.results = []
         self._loading = False
         self._dirty = False
@@ -77,6 +80,8 @@ class FollowUpPanel(QWidget):
         self._check_timer.timeout.connect(self.run_checks)
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.flush)
+        notes.aboutToFlush.connect(self.flush)  # one flush writes the notes and the draft
+        notes.notesSaved.connect(self._on_notes_saved)
         self._build()
 
     # --- layout ---------------------------------------------------------------------------
@@ -98,6 +103,20 @@ class FollowUpPanel(QWidget):
         self.regen_button.setToolTip("Write the draft again from the notes (Ctrl+R)")
         self.regen_button.clicked.connect(self.regenerate)
         stale_layout.addWidget(self.stale_label, 1)
+        self.to_label = QLabel(objectName="toLabel", wordWrap=True)
+        self.to_label.setTextFormat(Qt.TextFormat.RichText)
+        self.card_button = QPushButton("Open &card…", objectName="openCardButton")
+        self.card_button.setToolTip("Add or confirm this person's email address (Ctrl+E)")
+        self.card_button.clicked.connect(self._open_card)
+        self.to_row = QWidget(objectName="toRow")
+        to_layout = QHBoxLayout(self.to_row)
+        to_layout.setContentsMargins(0, 0, 0, 0)
+        to_layout.addWidget(self.to_label, 1)
+        to_layout.addWidget(self.card_button)
+        self.signature_label = QLabel(
+            "✎ Your profile's name or phone changed since you edited this draft: update its "
+            "closing (Ctrl+R rewrites the whole draft).", objectName="signatureLabel",
+            wordWrap=True)
         self.subject = QLineEdit(objectName="subjectEdit", placeholderText="Subject")
         self.subject.textEdited.connect(self._on_edited)
         self.body = DraftEditor(objectName="draftEditor")
@@ -154,7 +173,8 @@ class FollowUpPanel(QWidget):
         top.addWidget(self.countdown, 1)
         top.addWidget(self.skip_box, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        for widget in (self.due_label, self.stale_bar, self.subject):
+        for widget in (self.due_label, self.stale_bar, self.signature_label, self.to_row,
+                       self.subject):
             layout.addWidget(widget)
         layout.addWidget(self.body, 3)
         layout.addWidget(self.similarity)
@@ -165,9 +185,11 @@ class FollowUpPanel(QWidget):
     def _set_editing_visible(self, visible: bool) -> None:
         for widget in (self.countdown, self.due_label, self.subject, self.body, self.similarity,
                        self.tabs, self.regen_button, self.ready_button, self.sent_button,
-                       self.send_button):
+                       self.send_button, self.to_row):
             widget.setVisible(visible)
         self.stale_bar.setVisible(visible and self.view is not None and self.view.out_of_date)
+        self.signature_label.setVisible(visible and self.view is not None
+                                        and self.view.signature_out_of_date)
         self.empty.setVisible(not visible)
 
     # --- loading --------------------------------------------------------------------------
@@ -221,20 +243,45 @@ class FollowUpPanel(QWidget):
 
     def _update_status_widgets(self) -> None:
         view = self.view
-        sent = view.status in ("sent", "sending")
-        self.send_button.setText("Send again…" if view.status == "sent" else "Send…")
+        sent = has_left(view.status)
+        self.send_button.setText("Send again…" if view.status is Status.SENT else "Send…")
         self.send_button.setEnabled(True)
         self.subject.setReadOnly(sent)
         self.body.setReadOnly(sent)
         self.regen_button.setEnabled(not sent)
-        self.ready_button.setText("Back to d&raft" if view.status == "ready" else "Rea&dy")
-        self.ready_button.setEnabled(view.status in ("draft", "ready", "failed"))
+        self.ready_button.setText("Back to d&raft" if view.status is Status.READY else "Rea&dy")
+        self.ready_button.setEnabled(is_editable(view.status))
         self.stale_bar.setVisible(view.out_of_date and not sent)
+        self.signature_label.setVisible(view.signature_out_of_date)
+        self._show_recipient(view)
         self.history.clear()
         for entry in view.history:
             extra = " · ".join(x for x in (entry.channel, entry.detail) if x)
             self.history.addItem(f"{format_local(entry.at)}  {entry.status}"
                                  + (f" ({extra})" if extra else ""))
+
+    def _show_recipient(self, view: fu.FollowUpView) -> None:
+        """To: the address and whether it is confirmed; the card is one click away when the
+        address is missing or only guessed."""
+        from html import escape
+
+        name = escape(view.person_name)
+        if not view.person_email:
+            text = (f"<b>To:</b> {name} — <span style='color:#D55E00'>✖ no email address "
+                    "yet</span>")
+        elif view.email_is_guess:
+            text = (f"<b>To:</b> {name} &lt;{escape(view.person_email)}&gt; — "
+                    "<span style='color:#D55E00'>⚠ guessed, not confirmed</span>")
+        else:
+            text = f"<b>To:</b> {name} &lt;{escape(view.person_email)}&gt; ✔"
+        self.to_label.setText(text)
+        self.card_button.setVisible(not view.person_email or view.email_is_guess)
+
+    @Slot()
+    def _open_card(self) -> None:
+        if self.view is not None:
+            self.flush()
+            self.cardRequested.emit(self.view.person_id)
 
     # --- the countdown --------------------------------------------------------------------
 
@@ -300,7 +347,7 @@ class FollowUpPanel(QWidget):
 
         if self.view is None:
             return
-        notes = self.notes_provider(self.view.attendance_id) if self.notes_provider else None
+        notes = self.notes.text(self.view.attendance_id)
         current = _replace(self.view, subject=self.subject.text(), body=self.body.toPlainText())
         context = fu.check_context(self.library, current, self.siblings, notes)
         self.results = check_draft(current.subject, current.body, context)
@@ -402,12 +449,10 @@ class FollowUpPanel(QWidget):
     def regenerate(self) -> None:
         """Write the draft again from the notes; edited text is replaced only after asking,
         and as one undo step, so Ctrl+Z brings it back."""
-        if self.view is None or self.view.status in ("sent", "sending"):
+        if self.view is None or has_left(self.view.status):
             return
-        self.flush()
-        if self.save_notes is not None:
-            self.save_notes()  # the draft and its "notes changed" mark use the same notes
-        notes = self.notes_provider(self.view.attendance_id) if self.notes_provider else None
+        self.notes.flush()  # the draft and its "notes changed" mark use the same notes
+        notes = self.notes.text(self.view.attendance_id)
         draft = fu.generate_for(self.library, self.view.id, notes)
         current = fu.followup_view(self.library, self.view.id)
         if current.edited:
@@ -435,7 +480,7 @@ class FollowUpPanel(QWidget):
         if self.view is None:
             return
         self.flush()
-        target = "draft" if self.view.status == "ready" else "ready"
+        target = Status.DRAFT if self.view.status is Status.READY else Status.READY
         fu.set_status(self.library, self.view.id, target)
         self._after_status()
 
@@ -444,7 +489,7 @@ class FollowUpPanel(QWidget):
         if self.view is None:
             return
         self.flush()
-        resend = self.view.status == "sent"
+        resend = self.view.status is Status.SENT
         self.run_checks()  # this person's checklist, not the one shown a moment ago
         gaps = [r for r in self.results if not r.passed and (
             r.severity == "required" or r.id == "placeholders")]
@@ -462,8 +507,8 @@ class FollowUpPanel(QWidget):
             self, "Mark as sent", plain(f"How did the note reach {self.view.person_name}?"),
             list(CHANNELS), 0, False)
         if ok:
-            fu.set_status(self.library, self.view.id, "sent", channel=channel,
-                          detail="marked sent by hand", allow_resend=resend)
+            fu.set_status(self.library, self.view.id, Status.SENT, channel=channel,
+                          detail=BY_HAND, allow_resend=resend)
             self._after_status()
 
     @Slot(bool)
@@ -478,6 +523,10 @@ class FollowUpPanel(QWidget):
         self.show_for(self.attendance_id, checked)
 
     @Slot()
+    def request_send(self) -> None:
+        self._route_send()
+
+    @Slot()
     def _route_send(self) -> None:
         if self.view is not None:
             self.flush()
@@ -488,6 +537,14 @@ class FollowUpPanel(QWidget):
         if self.view is not None:
             self.flush()
             self.routeRequested.emit(action.data(), self.view.id)
+
+    @Slot(list)
+    def _on_notes_saved(self, keys: list) -> None:
+        """"Notes changed since this draft" shows as soon as this person's notes are saved."""
+        shown = self.view
+        if self.isVisible() and shown is not None and not shown.out_of_date and (
+                shown.attendance_id in keys):
+            self.refresh_view()
 
     def _after_status(self) -> None:
         self.refresh_view()

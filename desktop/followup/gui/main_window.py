@@ -7,7 +7,7 @@ from html import escape as html_escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,18 +29,28 @@ from followup.store.formats import dialog_filter, importable_suffixes
 if TYPE_CHECKING:
     from followup.store.library import Library
 
+PLACE_DELAY_MS = 1000  # the meeting and person the user is on are written this long after
+
 
 class MainWindow(QMainWindow):
     def __init__(self, library: Library, settings: QSettings, parent=None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        from followup.gui.formatting import install_locale_clock
+
+        install_locale_clock()
         self.library = library
         self.settings = settings
         self.setWindowTitle(APP_NAME)
         self._quitting = False
+        self._asked_for_profile = False
         self.setAcceptDrops(True)
+        from followup.gui.note_buffer import NoteBuffer
+
+        # The unsaved notes and draft: `self.notes.flush()` writes all of them.
+        self.notes = NoteBuffer(library, self)
         self.sidebar = MeetingSidebar(library)
-        self.workspace = MeetingWorkspace(library)
+        self.workspace = MeetingWorkspace(library, self.notes)
         self.stack = QStackedWidget(objectName="centralStack")
         self.stack.addWidget(self.workspace)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
@@ -66,19 +76,23 @@ class MainWindow(QMainWindow):
         self.workspace.meetingChanged.connect(self._on_meeting_changed)
         self.workspace.showRequested.connect(self.show_workspace)
         self.workspace.saveFailed.connect(self._on_save_failed)
-        self.workspace.followups.saved.connect(self._on_saved)
-        self.workspace.followups.statusChanged.connect(self._on_status_changed)
+        self.workspace.followupSaved.connect(self._on_saved)
+        self.workspace.followupStatusChanged.connect(self._on_status_changed)
         self._build_menus()
         self._tick = QTimer(self, interval=1000)  # the one timer behind every countdown
         self._tick.timeout.connect(self.tick)
-        self.workspace.followups.routeRequested.connect(self._on_route)
+        self.workspace.routeRequested.connect(self._on_route)
         self._opened = False
         self.sidebar.refresh()
         self._restore_geometry()
-        if self.sidebar.list.count():
-            self.sidebar.list.setCurrentRow(0)
-        else:
-            self.workspace.load_meeting(None)
+        self._reopen_last()
+        self._place: tuple[int, int] | None = None
+        self._place_timer = QTimer(self, singleShot=True, interval=PLACE_DELAY_MS)
+        self._place_timer.timeout.connect(self._write_place)
+        self.workspace.personSelected.connect(self._remember_place)
+        self.workspace.newMeetingRequested.connect(self.new_meeting)
+        self.workspace.importRequested.connect(self.import_file)
+        self.workspace.sampleRequested.connect(self.open_sample)
         self.workspace.editor.setFocus()  # typing goes into the notes, not the filter
         if getattr(library, "loaded", True):
             self.finish_opening()
@@ -111,13 +125,64 @@ class MainWindow(QMainWindow):
 
         self.sender_ui = SendController(self.library, self)
         self.sender_ui.changed.connect(self._after_send)
-        self.sender_ui.started.connect(self.workspace.followups.lock_for_sending)
+        self.sender_ui.started.connect(self.workspace.lock_for_sending)
         self.reminders = ReminderPresenter(self.library, self)
         self._setup_spelling()
         self._update_spelling_terms()
         self.update_badge()
         self.show_unconfirmed_sends()
         self._tick.start()
+
+    # --- where the user was -----------------------------------------------------------------
+
+    def _reopen_last(self) -> None:
+        """Reopen the meeting and the person the user was on (kept at each switch, so a crash
+        does not move the next typed words to person 1); else the newest meeting."""
+        meeting = self.settings.value("session/meeting", type=int)
+        person = self.settings.value("session/person", type=int)
+        if meeting and self.sidebar.select(meeting):
+            self.workspace.select_person(person or None)
+        elif not self.sidebar.select_first():
+            self.workspace.load_meeting(None)
+        self._update_welcome()
+
+    @Slot(object)
+    def _remember_place(self, attendance_id) -> None:
+        """Keep where the user is, a moment after they got there: soon enough that a crash
+        reopens on the person whose notes were being typed, without a file write on every
+        quick jump between people."""
+        meeting = self.workspace.meeting
+        if meeting is None:
+            return
+        self._place = (meeting.id, attendance_id or 0)
+        self._place_timer.start()
+
+    @Slot()
+    def _write_place(self) -> None:
+        if self._place is not None:
+            self.settings.setValue("session/meeting", self._place[0])
+            self.settings.setValue("session/person", self._place[1])
+            self.settings.sync()
+            self._place = None
+
+    def _update_welcome(self) -> None:
+        self.workspace.show_welcome(self.sidebar.is_empty() and not self.sidebar.filter.text())
+
+    @Slot()
+    def open_sample(self) -> None:
+        """The sample meeting opens in a separate, temporary library (`--demo`), so the
+        user's own library stays theirs."""
+        import sys
+
+        from PySide6.QtCore import QProcess
+
+        if getattr(sys, "frozen", False):
+            program, arguments = sys.executable, ["--demo"]
+        else:
+            program, arguments = sys.executable, ["-m", "followup", "--demo"]
+        if not QProcess.startDetached(program, arguments):
+            QMessageBox.warning(self, "Sample meeting", "The sample meeting could not be "
+                                "opened. Run `followup --demo` to see it.")
 
     # --- menus ----------------------------------------------------------------------------
 
@@ -160,11 +225,11 @@ class MainWindow(QMainWindow):
         self._action(self.view_menu, "&Meeting notes", self.show_workspace, "Ctrl+Shift+L",
                      "workspaceAction")
         follow = bar.addMenu("F&ollow-up")
-        self._action(follow, "&Regenerate from notes", self.workspace.followups.regenerate,
+        self._action(follow, "&Regenerate from notes", self.workspace.regenerate,
                      "Ctrl+R", "regenerateAction")
-        self._action(follow, "Mark &ready / back to draft", self.workspace.followups.toggle_ready,
+        self._action(follow, "Mark &ready / back to draft", self.workspace.toggle_ready,
                      "Ctrl+Shift+R", "readyAction")
-        self._action(follow, "Mark &sent…", self.workspace.followups.mark_sent, "Ctrl+Shift+M",
+        self._action(follow, "Mark &sent…", self.workspace.mark_sent, "Ctrl+Shift+M",
                      "markSentAction")
         self._action(follow, "Se&nd…", self._send_current, "Ctrl+Return", "sendAction")
         self._action(follow, "Send all &ready in this meeting…", self.send_ready,
@@ -175,9 +240,57 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.Find, "filterAction")
         self._action(self.view_menu, "Search &everything…", self.open_search, "Ctrl+Shift+F",
                      "searchAction")
+        self._build_theme_menu()
         self.help_menu = bar.addMenu("&Help")
         self._action(self.help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1",
                      "shortcutsAction")
+        self._action(self.help_menu, "&About Followup", self.show_about, None, "aboutAction")
+
+    def _build_theme_menu(self) -> None:
+        from PySide6.QtGui import QActionGroup
+
+        from followup.gui.theme import THEMES
+
+        menu = self.view_menu.addMenu("&Theme")
+        group = QActionGroup(self)
+        chosen = self.settings.value("view/theme", "system")
+        for theme in THEMES:
+            action = QAction(theme.capitalize(), self, checkable=True,
+                             objectName=f"theme{theme.capitalize()}Action")
+            action.setData(theme)
+            action.setChecked(theme == chosen)
+            group.addAction(action)
+            menu.addAction(action)
+        group.triggered.connect(self._on_theme)
+        if chosen != "system":
+            self.apply_theme(chosen)
+
+    @Slot(QAction)
+    def _on_theme(self, action: QAction) -> None:
+        self.settings.setValue("view/theme", action.data())
+        self.settings.sync()
+        self.apply_theme(action.data())
+
+    def apply_theme(self, theme: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from followup.gui.theme import set_theme
+
+        set_theme(QApplication.instance(), theme)
+        if hasattr(self, "reminders"):  # after start-up: the countdown's colours follow now
+            self.tick()
+
+    @Slot()
+    def show_about(self) -> None:
+        from followup import __version__
+
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "About Followup", "", parent=self)
+        box.setObjectName("aboutBox")
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(about_text(__version__, self.library.path.parent))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        box.exec()
 
     # --- slots ----------------------------------------------------------------------------
 
@@ -210,7 +323,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def tick(self) -> None:
         now = datetime.now(UTC)
-        self.workspace.followups.tick(now)
+        self.workspace.tick(now)
         self.status_list.tick(now)
         # About once a minute, and at each change: read and decided on a worker thread, the
         # badge and any reminder follow when it is done (ReminderPresenter).
@@ -219,8 +332,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_status_list(self) -> None:
         self.finish_opening()
-        self.workspace.flush()
-        self.workspace.followups.flush()
+        self.notes.flush()
         self.status_list.refresh()
         self.stack.setCurrentWidget(self.status_list)
         self.status_list.table.setFocus()
@@ -237,12 +349,11 @@ class MainWindow(QMainWindow):
         self.sidebar.filter.clear()
         self.sidebar.select(meeting_id)
         self.open_meeting(meeting_id)
+        self._profile_ready()
         self.workspace.show_followups(True)
         self.followups_action.setChecked(True)
-        for row in range(self.workspace.people.count()):
-            if self.workspace.people.item(row).data(Qt.ItemDataRole.UserRole) == attendance_id:
-                self.workspace.select_row(row)
-        self.workspace.followups.body.setFocus()
+        self.workspace.select_person(attendance_id)
+        self.workspace.focus_draft()
 
     def update_badge(self, due: int | None = None) -> None:
         from followup.store.status_list import due_count
@@ -254,7 +365,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def toggle_followups(self) -> None:
-        visible = not self.workspace.followups.isVisible()
+        visible = not self.workspace.followups_visible()
         if visible and not self._profile_ready():
             return
         self.workspace.show_followups(visible)
@@ -266,8 +377,9 @@ class MainWindow(QMainWindow):
         from followup.store.followups import draft_profile
 
         missing = missing_profile_fields(draft_profile(self.library.profile()))
-        if not missing:
+        if not missing or self._asked_for_profile:
             return True
+        self._asked_for_profile = True  # once a session: a skipped field stays a visible gap
         from followup.gui.profile_dialog import ProfileDialog
 
         dialog = ProfileDialog(self.library, self, reason=(
@@ -293,22 +405,20 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _send_current(self) -> None:
-        panel = self.workspace.followups
-        if panel.isVisible() and panel.view is not None:
-            panel._route_send()
+        self.workspace.send_current()
 
     @Slot()
     def send_ready(self) -> None:
-        from followup.sending import ready_ids
+        from followup.sending.delivery import ready_ids
 
         self.finish_opening()
         if self.workspace.meeting is not None:
-            self.workspace.followups.flush()
+            self.notes.flush()
             self.sender_ui.send(ready_ids(self.library, self.workspace.meeting.id))
 
     @Slot()
     def _after_send(self) -> None:
-        self.workspace.followups.refresh_view()
+        self.workspace.refresh_followup()
         self._on_status_changed(0)
         if self.stack.currentWidget() is self.status_list:
             self.status_list.refresh()
@@ -338,8 +448,10 @@ class MainWindow(QMainWindow):
     def edit_profile(self) -> None:
         from followup.gui.profile_dialog import ProfileDialog
 
+        self.notes.flush()  # an edit in progress counts as an edit, not as untouched
         dialog = ProfileDialog(self.library, self)
-        dialog.exec()
+        if dialog.exec():
+            self.workspace.refresh_followups()
         dialog.deleteLater()
 
     @Slot(int)
@@ -400,10 +512,11 @@ class MainWindow(QMainWindow):
 
         dialog = NewMeetingDialog(self)
         if dialog.exec():
-            self.workspace.flush()
+            self.notes.flush()
             meeting_id = self.library.create_meeting(dialog.meeting_input())
             self.sidebar.filter.clear()
             self.sidebar.refresh()
+            self._update_welcome()
             self.sidebar.select(meeting_id)
             self.workspace.editor.setFocus()
 
@@ -417,14 +530,13 @@ class MainWindow(QMainWindow):
             plain(f"Delete the meeting with {meeting.company} and all its notes and "
                   "follow-ups? This cannot be undone (yesterday's backup keeps a copy)."))
         if answer == QMessageBox.StandardButton.Yes:
-            self.workspace.flush()
+            self.notes.flush()
             self.library.delete_meeting(meeting.id)
             self.workspace.meeting = None
             self.sidebar.refresh()
-            if self.sidebar.list.count():
-                self.sidebar.list.setCurrentRow(0)
-            else:
+            if not self.sidebar.select_first():
                 self.workspace.load_meeting(None)
+            self._update_welcome()
 
     @Slot()
     def import_file(self, path: str | None = None) -> None:
@@ -435,7 +547,7 @@ class MainWindow(QMainWindow):
             return
         from followup.store.importers import ImportFailed, import_file
 
-        self.workspace.flush()
+        self.notes.flush()
         try:
             created = import_file(self.library, Path(path))
         except ImportFailed as exc:
@@ -443,6 +555,7 @@ class MainWindow(QMainWindow):
                                 plain(f"{Path(path).name} could not be imported: {exc}"))
             return
         self.sidebar.refresh()
+        self._update_welcome()
         if created.get("meetings"):
             self.sidebar.select(created["meetings"][-1])
         elif self.workspace.meeting is not None:
@@ -465,7 +578,7 @@ class MainWindow(QMainWindow):
         from followup.commands.library_io import _write_atomic
         from followup.store.interchange import export_library, export_markdown
 
-        self.workspace.flush()
+        self.notes.flush()
         text = (export_markdown(self.library) if path.endswith(".md")
                 else json.dumps(export_library(self.library), indent=2, ensure_ascii=False))
         _write_atomic(Path(path), text)
@@ -497,8 +610,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.workspace.flush()
-        self.workspace.followups.flush()
+        self.notes.flush()
         tray = self.reminders.tray if self._opened else None
         if tray is not None and not self._quitting and self.windowTitle() != APP_NAME:
             # Follow-ups are due: stay reachable from the tray instead of quitting.
@@ -507,10 +619,29 @@ class MainWindow(QMainWindow):
             self.hide()
             event.ignore()
             return
+        self._write_place()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)
+
+
+def about_text(version: str, folder: Path) -> str:
+    """Help › About: the version, the data folder and the docs (in the source checkout, or
+    beside a frozen build's resources), each a link that opens in the system's viewer."""
+    from followup.paths import _root
+
+    docs = _root() / "docs"
+    links = " · ".join(
+        f"<a href='{QUrl.fromLocalFile(str(docs / f'{name}.md')).toString()}'>{name}</a>"
+        for name in ("drafting", "checklist", "deadlines", "sending", "interchange")
+        if (docs / f"{name}.md").exists())
+    return (f"<h3>Followup {html_escape(version)}</h3>"
+            "<p>Per-person interview notes that become individual follow-up notes.</p>"
+            f"<p><b>Data folder:</b> <a href='{QUrl.fromLocalFile(str(folder)).toString()}'>"
+            f"{html_escape(str(folder))}</a></p>"
+            + (f"<p><b>Documentation:</b> {links}</p>" if links else
+               "<p><b>Documentation:</b> the docs folder of the source, and the README.</p>"))
 
 
 IMPORTABLE = importable_suffixes()  # what drag and drop accepts: the same as the dialog

@@ -93,8 +93,11 @@ class ProfileDialog(QDialog):
             self.error.setText(str(exc))
             self.error.show()
             return
-        self.library.save_profile(
-            name=self.name.text(), phone=self.phone.text(), email=self.email.text(),
+        from followup.store.followups import update_profile
+
+        # Drafts the user has not touched follow the new name, phone and signature at once.
+        update_profile(
+            self.library, name=self.name.text(), phone=self.phone.text(), email=self.email.text(),
             signature=self.signature.toPlainText().strip(),
             skills=[s for s in self.skills.text().split(",")], links=links,
             target_hours=self.target.value() or None)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QStyle,
     QSystemTrayIcon,
 )
 
@@ -49,7 +50,12 @@ class ReminderBanner(QFrame):
         self.dismiss.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(QLabel("⏰"))
+        icon = QLabel(objectName="reminderIcon")
+        # A real icon, not a clock glyph many fonts lack (it showed as an empty box).
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon.setPixmap(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxInformation).pixmap(size, size))
+        layout.addWidget(icon)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.open_button)
         layout.addWidget(self.dismiss)
@@ -124,7 +130,7 @@ class ReminderPresenter(QObject):
         from followup.core.reminders import due_reminders, shown_pairs
         from followup.store.status_list import count_due, record_shown
 
-        items = fu.reminder_items(self.library)
+        items = fu.reminder_items(self.library, now)
         reminders = due_reminders(items, fu.shown_reminders(self.library), now)
         record_shown(self.library, shown_pairs(reminders))
         upcoming = next_change([i.deadline for i in items], now)

@@ -237,12 +237,10 @@ def open_hit(window, hit: Hit, query: str) -> None:
     window.sidebar.select(hit.meeting_id)
     window.open_meeting(hit.meeting_id)
     workspace = window.workspace
-    key = hit.attendance_id if hit.kind == "notes" else None
-    for row in range(workspace.people.count()):
-        data = workspace.people.item(row).data(Qt.ItemDataRole.UserRole)
-        if (key is None and row == 0) or (key is not None and data == key):
-            workspace.select_row(row)
-            break
+    if hit.kind == "notes" and hit.attendance_id is not None:
+        workspace.select_person(hit.attendance_id)
+    else:
+        workspace.select_row(0)  # the general notes
     select_text(workspace.editor, workspace.editor.toPlainText(), first)
 
 
@@ -258,7 +256,7 @@ def _open_outside_meetings(window, hit: Hit) -> None:
 
 def show_search(window) -> SearchDialog:
     """Ctrl+Shift+F: save what was typed (so it is found), then open the search box."""
-    window.workspace.flush()
+    window.notes.flush()
     dialog = getattr(window, "_search_dialog", None)
     if dialog is None:
         dialog = SearchDialog(window.library, window)

@@ -47,12 +47,9 @@ def passwords():
 
 
 def _sending():
-    from followup import sending
+    from followup.sending import delivery
 
-    return sending
-
-
-WRONG_PASSWORD = "The server did not accept the password"  # mail.outbox's wording
+    return delivery
 
 
 class _Signals(QObject):
@@ -171,10 +168,13 @@ class AccountDialog(QDialog):
         layout.addWidget(self.result)
         layout.addWidget(buttons)
 
+    DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 1025}
+
     @Slot(int)
     def _default_port(self, _index: int) -> None:
-        ports = {"starttls": 587, "ssl": 465, "none": 1025}
-        self.port.setValue(ports[self.security.currentData()])
+        """Follow the mode's usual port, unless the user typed a port of their own."""
+        if self.port.value() in self.DEFAULT_PORTS.values():
+            self.port.setValue(self.DEFAULT_PORTS[self.security.currentData()])
 
     def account(self):
         from followup.mail.outbox import Account
@@ -223,6 +223,110 @@ class AccountDialog(QDialog):
         super().accept()
 
 
+class ConfirmSendDialog(QDialog):
+    """What is about to leave, and what stands in its way: From, To (and whether the address was
+    guessed), Subject, the first lines, the problems of the send preflight. Send stays disabled
+    while a gap (or another blocking problem) is there, and while a guessed address is not
+    ticked. Enter never sends: only a click on Send (or its mnemonic) does."""
+
+    def __init__(self, check, sender: str, parent=None):
+        super().__init__(parent)
+        from followup.core.preflight import Finding
+
+        self.check = check
+        facts = check.facts
+        self.setObjectName("confirmSendDialog")
+        self.setWindowTitle(f"Send to {facts.person}?")
+        self.setMinimumWidth(560)
+        form = QFormLayout()
+        form.addRow("From:", QLabel(sender, objectName="confirmFrom",
+                                    textFormat=Qt.TextFormat.PlainText))
+        to = html_escape(f"{facts.person} <{facts.address or 'no address'}>")
+        if facts.address_guessed:
+            to += ' <b style="color:#D55E00">⚠ guessed, not confirmed</b>'
+        form.addRow("To:", QLabel(to, objectName="confirmTo", textFormat=Qt.TextFormat.RichText))
+        form.addRow("Subject:", QLabel(facts.subject or "(none)", objectName="confirmSubject",
+                                       wordWrap=True, textFormat=Qt.TextFormat.PlainText))
+        first = QLabel(objectName="confirmFirstLines", wordWrap=True,
+                       textFormat=Qt.TextFormat.PlainText)
+        first.setText("\n".join(check.first_lines()) + ("\n…" if facts.body.strip() else ""))
+        first.setFrameShape(QLabel.Shape.StyledPanel)
+        form.addRow("Begins:", first)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        self.problems = QLabel(objectName="confirmProblems", wordWrap=True,
+                               textFormat=Qt.TextFormat.RichText)
+        self.problems.setText(self._problem_text())
+        self.problems.setVisible(bool(check.problems))
+        layout.addWidget(self.problems)
+        self.address_box = QCheckBox(f"I checked {facts.address}: send to this address",
+                                     objectName="addressConfirmedBox")
+        self.address_box.setVisible(check.has(Finding.ADDRESS_GUESSED))
+        self.address_box.toggled.connect(self._update)
+        layout.addWidget(self.address_box)
+        buttons = QDialogButtonBox(objectName="confirmButtons")
+        self.send_button = buttons.addButton("&Send", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.send_button.setObjectName("confirmSendButton")
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self._buttons = (self.send_button, cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        cancel.setFocus()
+        self._update()
+
+    def _problem_text(self) -> str:
+        lines = []
+        for problem in self.check.problems:
+            mark = "✖" if problem.blocking else "⚠"
+            lines.append(f"{mark} {html_escape(problem.message)}")
+        for rule in self.check.facts.failing_rules:
+            lines.append(f"&nbsp;&nbsp;• {html_escape(rule)}")
+        return "<br>".join(lines)
+
+    @Slot()
+    def _update(self) -> None:
+        self.send_button.setEnabled(not self.check.blocked and not self.check.unconfirmed(
+            self.confirmed() | self._by_clicking_send()))
+        if self.check.blocked:
+            self.send_button.setToolTip("Fix what is marked ✖ first.")
+
+    def _by_clicking_send(self) -> set:
+        """What the Send button itself confirms: the rules still failing and a resend."""
+        from followup.core.preflight import RESEND, Finding
+
+        return {Finding.RULES_FAILING, *RESEND}
+
+    def confirmed(self) -> set:
+        """The findings the user confirmed in this dialog."""
+        from followup.core.preflight import Finding
+
+        chosen = set()
+        if not self.address_box.isHidden() and self.address_box.isChecked():
+            chosen.add(Finding.ADDRESS_GUESSED)
+        if self.result() == QDialog.DialogCode.Accepted:
+            chosen |= self._by_clicking_send()
+        return chosen
+
+    def accept(self) -> None:
+        if self.send_button.isEnabled():
+            super().accept()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        # The button box makes its accept button the default when shown: undo that, so Enter
+        # (on any widget, the buttons included) reaches keyPressEvent and is ignored.
+        for button in self._buttons:
+            button.setAutoDefault(False)
+            button.setDefault(False)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # Enter never sends (nor closes): sending takes a deliberate click
+            return
+        super().keyPressEvent(event)
+
+
 class SendController(QObject):
     """Everything between the Send button and a true send-status list."""
 
@@ -251,15 +355,19 @@ class SendController(QObject):
         account = _sending().load_account(self.library) or self._ask_account()
         if account is None:
             return
-        views = [fu.followup_view(self.library, i) for i in ids]
-        if not all(self._confirm(v) for v in views):
-            return
-        allow_resend = len(views) == 1 and views[0].status in ("sent", "sending")
+        confirmed = []
+        for followup_id in ids:  # one confirmation per person; Cancel stops them all
+            check = self._confirm(followup_id, account)
+            if check is None:
+                return
+            confirmed.append(check)
+        allow_resend = any(check.is_resend for check in confirmed)
         password = self._password(account)
         if password is None:
             return
         from followup.mail.outbox import ComposeError
 
+        views = [fu.followup_view(self.library, i) for i in ids]
         for v in views:
             try:
                 _sending().compose_for(self.library, v, account)
@@ -272,38 +380,24 @@ class SendController(QObject):
         dialog = AccountDialog(self.library, self.window)
         return _sending().load_account(self.library) if dialog.exec() else None
 
-    def _confirm(self, view: fu.FollowUpView) -> bool:
-        if view.status == "sent":
-            answer = QMessageBox.question(
-                self.window, "Send again?",
-                plain(f"The follow-up to {view.person_name} was already sent"
-                      f" ({view.channel}). Send it a second time?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
-            return answer == QMessageBox.StandardButton.Yes
-        if view.status == "sending":
-            answer = QMessageBox.question(
-                self.window, "Send not confirmed",
-                plain(f"An earlier send to {view.person_name} was not confirmed. Check your "
-                      "Sent folder first. Send it again anyway?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
-            return answer == QMessageBox.StandardButton.Yes
-        siblings = fu.followups_for_meeting(self.library, view.meeting_id)
-        from followup.core.rubric import check_draft, failing_required
+    def _confirm(self, followup_id: int, account):
+        """The send preflight, shown in the confirmation dialog; the preflight when the user
+        pressed Send, else None. A ticked guessed address becomes a confirmed one."""
+        from followup.core.preflight import Finding
+        from followup.sending.preflight import check_before_send
 
-        failing = failing_required(check_draft(
-            view.subject, view.body, fu.check_context(self.library, view, siblings)))
-        if not failing:
-            return True
-        answer = QMessageBox.question(
-            self.window, "Checklist not met",
-            plain(f"The note to {view.person_name} still fails {len(failing)} required "
-                  "checklist rule(s):\n\n" + "\n".join(f"• {r.message}" for r in failing)
-                  + "\n\nSend anyway?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        check = check_before_send(self.library, followup_id)
+        dialog = ConfirmSendDialog(check, f"{account.sender_name} <{account.sender_address}>",
+                                   self.window)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        confirmed = dialog.confirmed()
+        dialog.deleteLater()
+        if not accepted or check.unconfirmed(confirmed):
+            return None
+        if Finding.ADDRESS_GUESSED in confirmed:
+            view = fu.followup_view(self.library, followup_id)
+            self.library.update_person(view.person_id, email_is_guess=False)
+        return check
 
     def _password(self, account) -> str | None:
         key = _sending().secret_key(account)
@@ -354,7 +448,7 @@ class SendController(QObject):
             self._progress = None
         self.changed.emit()
         failed = [o for o in outcomes if not o.ok]
-        if any(o.reason.startswith(WRONG_PASSWORD) for o in failed):
+        if any(o.kind is _sending().OutcomeKind.PASSWORD_REFUSED for o in failed):
             # Forget a password the server refused, so the next send asks for it again.
             passwords().delete(_sending().secret_key(self._account))
         if failed:
@@ -438,8 +532,14 @@ class SendController(QObject):
         box.setObjectName("markSentQuestion")
         box.exec()
         if box.clickedButton() is mark:
-            fu.set_status(self.library, view.id, "sent", channel=channel,
-                          detail="marked sent by hand", allow_resend=view.status == "sent")
+            from followup.core.status import Status
+            from followup.sending.preflight import BY_HAND
+
+            try:
+                fu.set_status(self.library, view.id, Status.SENT, channel=channel,
+                              detail=BY_HAND, allow_resend=view.status is Status.SENT)
+            except fu.StatusError as exc:
+                QMessageBox.warning(self.window, "Not marked sent", str(exc))
             self.changed.emit()
 
 

@@ -20,9 +20,11 @@ if TYPE_CHECKING:
 
 
 def summary_text(s: MeetingSummary) -> str:
+    """Two lines: the title, then the count first (a narrow list elides the end of a line,
+    never the "n of m sent"), the kind and the time."""
     title = " — ".join(x for x in (s.company, s.role) if x) or "Meeting"
     followups = f"{s.sent} of {s.to_send} sent" if s.to_send else f"{s.people} people"
-    return f"{title}\n{MEETING_KINDS.get(s.kind, s.kind)} · {short_datetime(s.when)} · {followups}"
+    return f"{title}\n{followups} · {MEETING_KINDS.get(s.kind, s.kind)} · {short_datetime(s.when)}"
 
 
 class MeetingModel(QAbstractListModel):
@@ -43,7 +45,7 @@ class MeetingModel(QAbstractListModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         summary = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if summary.id not in self._texts:
                 self._texts[summary.id] = summary_text(summary)
             return self._texts[summary.id]
@@ -98,7 +100,9 @@ class MeetingSidebar(QWidget):
         self.model = MeetingModel(self)
         self.list = MeetingListView(objectName="meetingList")
         self.list.setModel(self.model)
-        self.list.setWordWrap(True)
+        # Each line is elided at the right (the full text is in the tooltip), not wrapped.
+        self.list.setWordWrap(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setUniformItemSizes(True)  # every row is two lines: no per-row measuring
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self._on_current)
@@ -161,11 +165,22 @@ class MeetingSidebar(QWidget):
         index = self.list.currentIndex()
         return index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
 
-    def select(self, meeting_id: int) -> None:
+    def select(self, meeting_id: int) -> bool:
         for row, summary in enumerate(self.model.rows):
             if summary.id == meeting_id:
                 self.list.setCurrentRow(row)
-                return
+                return True
+        return False
+
+    def select_first(self) -> bool:
+        """Select the newest meeting listed; False when the list is empty."""
+        if self.list.count():
+            self.list.setCurrentRow(0)
+            return True
+        return False
+
+    def is_empty(self) -> bool:
+        return self.list.count() == 0
 
     @Slot(QModelIndex, QModelIndex)
     def _on_current(self, current, _previous) -> None:

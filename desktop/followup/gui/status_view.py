@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup.core.deadlines import STATE_STYLE, format_local
+from followup.core.status import Status, is_open
 from followup.gui.theme import is_dark
 from followup.store.status_list import FILTERS, UNSENT_FILTERS, StatusRow, ranked, select_rows
 
@@ -120,10 +121,10 @@ class StatusModel(QAbstractTableModel):
         if column == 4:
             return c.text if c else ""
         if column == 5:
-            return "send not confirmed" if v.status == "sending" else v.status
+            return "send not confirmed" if v.status is Status.SENDING else v.status.value
         if column == 6:
             return v.channel
-        if v.status in ("sent", "skipped"):
+        if not is_open(v.status):
             return ""
         failing = self.failing.get(v.id)
         return "…" if failing is None else (str(failing) if failing else "✔")
@@ -226,7 +227,7 @@ class StatusListView(QWidget):
         if rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
         self._to_check = [(i, r) for i, r in enumerate(rows)
-                          if r.view.status not in ("sent", "skipped")
+                          if is_open(r.view.status)
                           and r.view.id not in self.model.failing]
         self._to_check.reverse()  # popped from the end: most urgent first
         if self._to_check:

@@ -16,12 +16,32 @@ MARKER_COLOURS = {
 }
 
 
+THEMES = ("system", "light", "dark")
+_chosen = "system"  # View › Theme; remembered in window.ini by the main window
+
+
 def is_dark() -> bool:
     forced = os.environ.get("FOLLOWUP_COLOR_SCHEME", "").lower()
     if forced in ("dark", "light"):
         return forced == "dark"
+    if _chosen in ("dark", "light"):
+        return _chosen == "dark"
     hints = QGuiApplication.styleHints()
     return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def set_theme(app, theme: str) -> None:
+    """Switch to "system", "light" or "dark" now (an unknown name means "system")."""
+    global _chosen
+    _chosen = theme if theme in THEMES else "system"
+    hints = QGuiApplication.styleHints()
+    if hasattr(hints, "setColorScheme"):  # Qt 6.8: tells native dialogs too
+        hints.setColorScheme({"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+                             .get(_chosen, Qt.ColorScheme.Unknown))
+    app.setPalette(_dark_palette() if is_dark() else app.style().standardPalette())
+    sheet = app.styleSheet()
+    app.setStyleSheet("")  # polish every widget again with the new palette
+    app.setStyleSheet(sheet)
 
 
 def marker_colour(marker: str) -> QColor:

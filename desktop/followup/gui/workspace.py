@@ -1,7 +1,7 @@
 """The open meeting: its people, one note editor, the general notes and the meeting clock.
 
-Autosave: every edit restarts a short timer; when it fires (and on every switch of person or
-meeting, and on close) the changed notes are written in one small transaction each.
+The unsaved note text lives in a NoteBuffer shared with the follow-up panel; it writes the
+notes shortly after typing stops, and at once on every switch of person or meeting.
 """
 
 from __future__ import annotations
@@ -27,15 +27,12 @@ from PySide6.QtWidgets import (
 
 from followup.gui.errors import plain, set_plain
 from followup.gui.formatting import clock_time, short_datetime
-from followup.gui.note_editor import NoteEditor, held_by_editor, new_note_document, note_text
+from followup.gui.note_buffer import GENERAL, NoteBuffer
+from followup.gui.note_editor import NoteEditor, new_note_document
 from followup.store.views import CAPACITIES, MEETING_KINDS, MeetingView
 
 if TYPE_CHECKING:
     from followup.store.library import Library
-
-GENERAL = "general"
-AUTOSAVE_MS = 400  # after a pause in typing: long enough to batch a word
-AUTOSAVE_MAX_MS = 750  # during non-stop typing: still inside the one-second promise
 
 
 class MeetingWorkspace(QWidget):
@@ -44,20 +41,25 @@ class MeetingWorkspace(QWidget):
     personSelected = Signal(object)  # attendance id, or None for the general notes
     showRequested = Signal()
     saveFailed = Signal(str)  # a person shortcut was used while another view was shown
+    # The welcome page of an empty library: what the user asked for.
+    newMeetingRequested = Signal()
+    importRequested = Signal()
+    sampleRequested = Signal()
 
-    def __init__(self, library: Library, parent=None):
+    # The follow-up panel's news, for the window (it does not reach into the panel).
+    followupStatusChanged = Signal(int)
+    followupSaved = Signal(datetime)
+    routeRequested = Signal(str, int)  # "send", "mail_app", "eml", "copy"; follow-up id
+
+    def __init__(self, library: Library, notes: NoteBuffer | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("meetingWorkspace")
         self.library = library
+        self.notes = notes or NoteBuffer(library, self)
+        self.notes.saved.connect(self.saved)
+        self.notes.saveFailed.connect(self.saveFailed)
         self.meeting: MeetingView | None = None
-        self._documents: dict[object, object] = {}
-        self._saved_text: dict[object, str] = {}  # what the library holds, per note
-        self._dirty: set[object] = set()
         self._current: object = None
-        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.flush)
-        self._autosave_max = QTimer(self, singleShot=True, interval=AUTOSAVE_MAX_MS)
-        self._autosave_max.timeout.connect(self.flush)
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._update_clock)
         self._build()
@@ -126,10 +128,12 @@ class MeetingWorkspace(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="workspaceSplitter")
         from followup.gui.followup_panel import FollowUpPanel
 
-        self.followups = FollowUpPanel(self.library)
-        self.followups.notes_provider = self.current_notes
-        self.followups.save_notes = self.flush
+        self.followups = FollowUpPanel(self.library, self.notes)
         self.followups.statusChanged.connect(self._on_followup_status)
+        self.followups.statusChanged.connect(self.followupStatusChanged)
+        self.followups.saved.connect(self.followupSaved)
+        self.followups.routeRequested.connect(self.routeRequested)
+        self.followups.cardRequested.connect(self.edit_card)
         self.followups.hide()
         self.splitter.addWidget(left)
         self.splitter.addWidget(center)
@@ -139,9 +143,54 @@ class MeetingWorkspace(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([220, 420, 560])
 
+        self.welcome = self._welcome_page()
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.welcome, 1)
+        self.welcome.hide()
+
+    def _welcome_page(self) -> QWidget:
+        """Shown while the library has no meeting: it is the user's own, and starts empty."""
+        page = QWidget(objectName="welcomePage")
+        text = QLabel(
+            "<h2>Welcome to Followup</h2>"
+            "<p>Take notes on each person during an interview or a coffee; afterwards Followup "
+            "writes one follow-up per person, checks it and counts down the 24 hours.</p>"
+            "<p>Your library is empty. Start with a meeting, import an invitation (.ics) or an "
+            "export, or look around the sample meeting first: it opens in a separate, "
+            "temporary library and never mixes with yours.</p>", objectName="welcomeText")
+        text.setWordWrap(True)
+        text.setMaximumWidth(560)
+        buttons = QHBoxLayout()
+        for label, name, signal in (
+                ("&New meeting…  (Ctrl+N)", "welcomeNewMeeting", self.newMeetingRequested),
+                ("&Import…  (Ctrl+I)", "welcomeImport", self.importRequested),
+                ("Open the &sample meeting", "welcomeSample", self.sampleRequested)):
+            button = QPushButton(label, objectName=name)
+            button.clicked.connect(signal)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(text)
+        column.addLayout(buttons)
+        column.addStretch(2)
+        outer = QHBoxLayout(page)
+        outer.addStretch(1)
+        outer.addLayout(column)
+        outer.addStretch(1)
+        return page
+
+    def show_welcome(self, empty_library: bool) -> None:
+        """The welcome page instead of the empty meeting view while the library is empty."""
+        self.welcome.setVisible(empty_library)
+        self.splitter.setVisible(not empty_library)
+        for widget in (self.title, self.subtitle, self.clock):
+            widget.setVisible(not empty_library)
+        if empty_library:
+            self.start_button.hide()
+            self.end_button.hide()
 
     def _shortcuts(self) -> None:
         ctrl = Qt.KeyboardModifier.ControlModifier
@@ -160,11 +209,11 @@ class MeetingWorkspace(QWidget):
     # --- loading --------------------------------------------------------------------------
 
     def load_meeting(self, meeting_id: int | None) -> None:
-        self.flush()
-        self.followups.flush()
-        self._drop_documents()
+        self.notes.flush()
+        self.editor.setDocument(new_note_document("", self))  # before the buffer drops them
         self._current = None
         self.meeting = self.library.meeting(meeting_id) if meeting_id is not None else None
+        self.notes.open_meeting(meeting_id, self.meeting.general_notes if self.meeting else "")
         if self.meeting is None:
             self.followups.show_for(None)
             self.followups.hide()
@@ -182,19 +231,9 @@ class MeetingWorkspace(QWidget):
         if self.meeting is not None:
             self.meeting = self.library.meeting(self.meeting.id)
 
-    def _drop_documents(self) -> None:
-        """Forget the previous meeting's documents (and their signals) entirely."""
-        self.editor.setDocument(new_note_document("", self))
-        for document in self._documents.values():
-            document.contentsChanged.disconnect(self._on_edited)
-            document.deleteLater()
-        self._documents.clear()
-        self._saved_text.clear()
-        self._dirty.clear()
-
     def reload_people(self) -> None:
         """Refresh the list after a person was added or edited, keeping the selection."""
-        self.flush()
+        self.notes.flush()
         row = self.people.currentRow()
         self.meeting = self.library.meeting(self.meeting.id)
         self._fill_people()
@@ -268,6 +307,20 @@ class MeetingWorkspace(QWidget):
 
     # --- selection ------------------------------------------------------------------------
 
+    def select_person(self, attendance_id: int | None) -> bool:
+        """Select this person's notes (None: the general notes); False when not in the
+        meeting."""
+        key = GENERAL if attendance_id is None else attendance_id
+        for row in range(self.people.count()):
+            if self.people.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.select_row(row)
+                return True
+        return False
+
+    def current_person(self) -> int | None:
+        """The attendance id whose notes are open (None: general notes, or nothing open)."""
+        return None if self._current in (None, GENERAL) else self._current
+
     def select_row(self, row: int) -> None:
         if 0 <= row < self.people.count():
             self.people.setCurrentRow(row)
@@ -295,11 +348,11 @@ class MeetingWorkspace(QWidget):
         if item is None or self.meeting is None:
             return
         key = item.data(Qt.ItemDataRole.UserRole)
-        if key == self._current and self.editor.document() is self._documents.get(key):
+        if key == self._current and self.editor.document() is self.notes.document(key):
             return
-        self.flush()
+        self.notes.flush()
         self._current = key
-        self.editor.setDocument(self._document(key))
+        self.editor.setDocument(self.notes.document(key))
         self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
         if key == GENERAL:
             self.editor_label.setText("General notes: the company, the office, the role")
@@ -323,7 +376,7 @@ class MeetingWorkspace(QWidget):
         """Show the drafts beside the notes, drafting any that are missing."""
         if self.meeting is None:
             return
-        self.flush()
+        self.notes.flush()
         if visible:
             from followup.store.followups import ensure_drafts
 
@@ -337,74 +390,18 @@ class MeetingWorkspace(QWidget):
             self._show_followup()
             self.meetingChanged.emit(self.meeting.id)
         else:
-            self.followups.flush()
+            self.notes.flush()
             self.followups.hide()
 
     def attendee(self, attendance_id: int):
         return next(a for a in self.meeting.attendees if a.attendance_id == attendance_id)
 
-    def _document(self, key):
-        if key not in self._documents:
-            text = (self.meeting.general_notes if key == GENERAL
-                    else self.library.notes(key))
-            document = new_note_document(text, self)
-            self._saved_text[key] = text
-            document.contentsChanged.connect(self._on_edited)
-            document.setProperty("noteKey", key)
-            self._documents[key] = document
-        return self._documents[key]
-
-    @Slot()
-    def _on_edited(self) -> None:
-        document = self.sender()
-        self._dirty.add(document.property("noteKey"))
-        self._autosave.start()
-        if not self._autosave_max.isActive():
-            self._autosave_max.start()
-
     # --- saving ---------------------------------------------------------------------------
 
     @Slot()
     def flush(self) -> None:
-        """Write every changed note now."""
-        self._autosave.stop()
-        self._autosave_max.stop()
-        if not self._dirty or self.meeting is None:
-            return
-        saved_at = None
-        saved_keys = []
-        for key in list(self._dirty):
-            self._dirty.discard(key)
-            document = self._documents.get(key)
-            if document is None:
-                continue
-            text = note_text(document)
-            saved = self._saved_text.get(key)
-            if saved is not None and text == held_by_editor(saved):
-                continue  # a re-highlight, or typing undone: nothing to write
-            try:
-                if key == GENERAL:
-                    saved_at = self.library.save_general_notes(self.meeting.id, text)
-                else:
-                    saved_at = self.library.save_notes(key, text)
-            except Exception as exc:
-                self._dirty.add(key)  # still unsaved: try again shortly
-                self._autosave.start()
-                self.saveFailed.emit(str(getattr(exc, "orig", exc)))
-                return
-            self._saved_text[key] = text
-            saved_keys.append(key)
-        if saved_at is not None:
-            self.saved.emit(saved_at)
-            shown = self.followups.view
-            if (self.followups.isVisible() and shown is not None and not shown.out_of_date
-                    and shown.attendance_id in saved_keys):
-                self.followups.refresh_view()  # "notes changed since this draft" shows at once
-
-    def current_notes(self, attendance_id) -> str:
-        document = self._documents.get(attendance_id)
-        return note_text(document) if document is not None else self.library.notes(
-            attendance_id)
+        """Write every unsaved note, and the draft being edited, now."""
+        self.notes.flush()
 
     # --- actions --------------------------------------------------------------------------
 
@@ -427,7 +424,7 @@ class MeetingWorkspace(QWidget):
             return
         if not people or self.meeting is None:
             return
-        self.flush()
+        self.notes.flush()
         last = None
         for spec in people:
             last = self.library.add_person(self.meeting.id, spec,
@@ -464,7 +461,7 @@ class MeetingWorkspace(QWidget):
         elif chosen is remove:
             self._remove_person(person)
         elif chosen is not None and chosen.data() in CAPACITIES:
-            self.flush()
+            self.notes.flush()
             self.library.set_capacity(person.attendance_id, chosen.data())
             self.reload_people()
             self.meetingChanged.emit(self.meeting.id)
@@ -477,19 +474,59 @@ class MeetingWorkspace(QWidget):
                                              "this meeting? Their card stays.")
         ) != QMessageBox.StandardButton.Yes:
             return
-        self.flush()
+        self.notes.flush()
         self.library.remove_person(person.attendance_id)
-        document = self._documents.pop(person.attendance_id, None)
-        if document is not None:
-            document.contentsChanged.disconnect(self._on_edited)
-            if self.editor.document() is document:
-                self.editor.setDocument(new_note_document("", self))
-            document.deleteLater()
+        if self._current == person.attendance_id:
+            self.editor.setDocument(new_note_document("", self))
+        self.notes.forget(person.attendance_id)
         self._current = None
         self.meeting = self.library.meeting(self.meeting.id)
         self._fill_people()
         self.select_row(0)
         self.meetingChanged.emit(self.meeting.id)
+
+    # --- the follow-up beside the notes: what the window may ask of it ----------------------
+
+    def followups_visible(self) -> bool:
+        return self.followups.isVisible()
+
+    def tick(self, now: datetime) -> None:
+        self.followups.tick(now)
+
+    @Slot()
+    def regenerate(self) -> None:
+        self.followups.regenerate()
+
+    @Slot()
+    def toggle_ready(self) -> None:
+        self.followups.toggle_ready()
+
+    @Slot()
+    def mark_sent(self) -> None:
+        self.followups.mark_sent()
+
+    @Slot()
+    def send_current(self) -> None:
+        """Ask to send the follow-up shown (its confirmation comes next)."""
+        if self.followups.isVisible() and self.followups.view is not None:
+            self.followups.request_send()
+
+    @Slot()
+    def lock_for_sending(self) -> None:
+        self.followups.lock_for_sending()
+
+    def refresh_followup(self) -> None:
+        """Read the shown follow-up's status again (after a send)."""
+        self.followups.refresh_view()
+
+    def focus_draft(self) -> None:
+        self.followups.body.setFocus()
+
+    def refresh_followups(self) -> None:
+        """Read the shown follow-ups again (after the profile rewrote untouched drafts)."""
+        if self.meeting is not None and self.followups.isVisible():
+            self.followups.show_meeting(self.meeting.id)
+            self._show_followup()
 
     @Slot()
     def edit_card(self, _item=None) -> None:
@@ -498,10 +535,11 @@ class MeetingWorkspace(QWidget):
             return
         from followup.gui.person_card import PersonCardDialog
 
-        self.flush()
+        self.notes.flush()
         dialog = PersonCardDialog(self.library, self.attendee(self._current).person_id, self)
         if dialog.exec():
             self.reload_people()
+            self.followups.refresh_view()  # the To: line shows the new address
             self.meetingChanged.emit(self.meeting.id)
 
     def _same_person(self, spec) -> bool:
@@ -535,7 +573,7 @@ class MeetingWorkspace(QWidget):
                 QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.flush()
+        self.notes.flush()
         self.library.start_meeting(self.meeting.id)
         self._refresh_meeting()
 
@@ -543,7 +581,7 @@ class MeetingWorkspace(QWidget):
     def end_meeting(self) -> None:
         if self.meeting is None or self.meeting.ended_at is not None:
             return
-        self.flush()
+        self.notes.flush()
         self.library.end_meeting(self.meeting.id)
         self._refresh_meeting()
 

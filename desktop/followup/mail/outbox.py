@@ -57,6 +57,7 @@ class SendResult:
     reason: str = ""
     retryable: bool = False
     maybe_sent: bool = False
+    password_refused: bool = False  # the server refused the sign-in: forget that password
 
 
 class ComposeError(ValueError):
@@ -491,7 +492,8 @@ def _failure(error: BaseException, account: Account, password: str, timeout: flo
                    "check your Sent folder or ask before sending it again.")
         retryable = False
     return SendResult(False, message_id, scrub(reason, account.username, password),
-                      retryable=retryable, maybe_sent=maybe_sent)
+                      retryable=retryable, maybe_sent=maybe_sent,
+                      password_refused=isinstance(error, smtplib.SMTPAuthenticationError))
 
 
 def _explain_smtp(error: smtplib.SMTPException, account: Account) -> tuple[str, bool]:

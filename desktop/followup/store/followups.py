@@ -1,7 +1,10 @@
-"""Follow-ups in the library: drafting them from notes, saving edits, and every status change.
+"""Follow-ups in the library: opening them when a meeting ends, drafting them from notes,
+saving edits, and every status change.
 
-A follow-up belongs to one person in one meeting. Its status only moves through
-`set_status`, which records each change with its time, so the history is complete.
+A follow-up belongs to one person in one meeting. It exists, with its deadline, from the moment
+the meeting is over (`open_ended_followups`), whether or not a draft was written yet. Its status
+only moves through `set_status`, the one writer of the status and its history, which asks
+`core.status.transition` first, so the history is complete and no promise is broken.
 """
 
 from __future__ import annotations
@@ -15,18 +18,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from followup.core.deadlines import Countdown, Deadline, countdown, deadline_for, meeting_end
+from followup.core.status import Status, TransitionRefused, has_left, is_editable, transition
 from followup.store import models as m
 from followup.store.library import Library, ProfileView
 from followup.store.timestamps import utcnow
 
-
-class StatusError(ValueError):
-    """A status change that would break a promise (for example sending twice)."""
+# Kept under its old name: callers catch StatusError.
+StatusError = TransitionRefused
 
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    status: str
+    status: str  # as recorded (an imported history may hold a status of its own)
     at: datetime
     channel: str
     detail: str
@@ -47,7 +50,7 @@ class FollowUpView:
     kind: str
     subject: str
     body: str
-    status: str
+    status: Status
     channel: str
     sent_at: datetime | None
     message_id: str
@@ -56,6 +59,9 @@ class FollowUpView:
     out_of_date: bool
     deadline: Deadline | None
     history: tuple[HistoryEntry, ...] = ()
+    email_is_guess: bool = False
+    drafted: bool = True  # False while the follow-up exists but no draft was written yet
+    signature_out_of_date: bool = False  # an edited draft lacks the profile's signature
 
     def countdown(self, now: datetime) -> Countdown | None:
         if self.deadline is None:
@@ -115,19 +121,59 @@ def ensure_drafts(library: Library, meeting_id: int, regenerate: bool = False) -
             if a.no_followup:
                 continue
             followup = existing.get(a.id)
-            fresh = followup is None
-            replace = (regenerate and followup is not None and not followup.edited
-                       and followup.status in ("draft", "ready"))
-            if fresh or replace:
+            if followup is None:
+                followup = _new_followup(s, a.id, "drafted from notes")
+            undrafted = not _is_drafted(followup)
+            replace = (regenerate and not followup.edited and is_editable(followup.status))
+            if undrafted or replace:
                 draft = generate_draft(_request(a, profile), dirs)
-                if fresh:
-                    followup = m.FollowUp(attendance_id=a.id, status="draft")
-                    followup.events = [m.StatusEvent(status="draft", detail="drafted from notes")]
-                    s.add(followup)
                 _store_generated(followup, draft.subject, draft.body, _fingerprint(a))
             s.flush()
             ids.append(followup.id)
     return ids
+
+
+def _is_drafted(followup: m.FollowUp) -> bool:
+    return bool(followup.generated_body or followup.body)
+
+
+def _new_followup(s, attendance_id: int, why: str) -> m.FollowUp:
+    """A follow-up's first status: the only status not written by `set_status`."""
+    followup = m.FollowUp(attendance_id=attendance_id, status=Status.DRAFT.value)
+    followup.events = [m.StatusEvent(status=Status.DRAFT.value, detail=why)]
+    s.add(followup)
+    s.flush()
+    return followup
+
+
+def open_ended_followups(library: Library, now: datetime | None = None) -> list[int]:
+    """Open a follow-up (status draft, no text yet) for every person of every meeting that is
+    over at `now` and has none: ended by the user, past its scheduled end, or imported from the
+    past. Every reading of follow-ups goes through this, so the deadline, the reminders and the
+    send-status list never wait for a draft. Returns the ids it opened (usually none).
+
+    People marked "no follow-up needed" get none (and get one when the mark is taken off).
+    One light read of the attendances without a follow-up (an indexed probe per attendance,
+    about a millisecond for a few thousand); a write only when there is something to open.
+    """
+    now = now or utcnow()
+    meeting = m.Meeting
+    query = (select(m.Attendance.id, meeting.scheduled_start, meeting.scheduled_end,
+                    meeting.started_at, meeting.ended_at)
+             .join(meeting, m.Attendance.meeting_id == meeting.id)
+             .outerjoin(m.FollowUp, m.FollowUp.attendance_id == m.Attendance.id)
+             .where(m.FollowUp.id.is_(None), m.Attendance.no_followup.is_(False)))
+    with library.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    over = [attendance_id for attendance_id, *times in rows
+            if (end := meeting_end(*times)) is not None and end <= now]
+    if not over:
+        return []
+    with library.session() as s:
+        taken = set(s.scalars(select(m.FollowUp.attendance_id)
+                              .where(m.FollowUp.attendance_id.in_(over))))
+        return [_new_followup(s, attendance_id, "meeting ended: 24-hour clock started").id
+                for attendance_id in over if attendance_id not in taken]
 
 
 def _store_generated(followup: m.FollowUp, subject: str, body: str, fingerprint: str) -> None:
@@ -166,7 +212,7 @@ def save_draft(library: Library, followup_id: int, subject: str, body: str) -> d
 
 
 def _refuse_if_sent(followup: m.FollowUp, action: str) -> None:
-    if followup.status in ("sent", "sending"):
+    if has_left(followup.status):
         raise StatusError(f"This follow-up was already sent; Followup will not {action} it.")
 
 
@@ -174,62 +220,70 @@ def _refuse_if_sent(followup: m.FollowUp, action: str) -> None:
 
 def set_status(library: Library, followup_id: int, status: str, *, channel: str = "",
                detail: str = "", now: datetime | None = None, allow_resend: bool = False,
-               message_id: str = "") -> FollowUpView:
-    """Move a follow-up to `status`, recording when, how (channel) and why (detail)."""
-    if status not in m.STATUSES:
-        raise StatusError(f"unknown status {status!r}")
+               message_id: str = "", failure_reason: str | None = None) -> FollowUpView:
+    """Move a follow-up to `status`, recording when, how (channel) and why (detail).
+
+    The one writer of a follow-up's status and history. `allow_resend` is the user's explicit
+    confirmation to send again (see `core.status.transition`); `failure_reason` overrides the
+    stored reason (a send not confirmed keeps `sending` with a reason). Raises StatusError when
+    the move is not allowed, and then nothing changes.
+    """
     now = now or utcnow()
     with library.session() as s:
         followup = s.get_one(m.FollowUp, followup_id)
-        if status in ("sending", "sent") and followup.status == "sent" and not allow_resend:
-            raise StatusError("This follow-up was already sent. Confirm a resend explicitly.")
-        if status == "sending" and followup.status == "sending" and not allow_resend:
-            raise StatusError("A send of this follow-up was not confirmed: check your Sent "
-                              "folder before sending again.")
-        followup.status = status
-        if status == "sent":
-            followup.sent_at, followup.channel = now, channel or followup.channel
-            followup.failure_reason = ""
-            if message_id:
-                followup.message_id = message_id
-        elif status == "failed":
-            followup.failure_reason = detail
-        elif status == "sending":
-            followup.channel = channel
-            if message_id:
-                followup.message_id = message_id
-        elif status in ("draft", "ready"):
-            followup.sent_at = None
-        followup.events.append(m.StatusEvent(status=status, at=now, channel=channel,
-                                             detail=detail))
+        _write_status(followup, transition(followup.status, status, resend=allow_resend),
+                      now=now, channel=channel, detail=detail, message_id=message_id,
+                      failure_reason=failure_reason)
     return followup_view(library, followup_id)
+
+
+def _write_status(followup: m.FollowUp, status: Status, *, now: datetime, channel: str,
+                  detail: str, message_id: str = "", failure_reason: str | None = None) -> None:
+    followup.status = status.value
+    if status is Status.SENT:
+        followup.sent_at, followup.channel = now, channel or followup.channel
+        followup.failure_reason = ""
+    elif status is Status.FAILED:
+        followup.failure_reason = detail
+    elif status is Status.SENDING:
+        followup.channel = channel or followup.channel
+    elif status in (Status.DRAFT, Status.READY):
+        followup.sent_at = None
+    if message_id and status in (Status.SENT, Status.SENDING):
+        followup.message_id = message_id
+    if failure_reason is not None:
+        followup.failure_reason = failure_reason
+    followup.events.append(m.StatusEvent(status=status.value, at=now, channel=channel,
+                                         detail=detail))
 
 
 def unconfirmed_sends(library: Library) -> list[FollowUpView]:
     """Follow-ups left in `sending` by a crash: never resent by themselves."""
     with library.session() as s:
-        ids = s.scalars(select(m.FollowUp.id).where(m.FollowUp.status == "sending")).all()
+        ids = s.scalars(select(m.FollowUp.id).where(
+            m.FollowUp.status == Status.SENDING.value)).all()
     return [followup_view(library, i) for i in ids]
 
 
 def set_no_followup(library: Library, attendance_id: int, value: bool) -> None:
-    """Mark a person as needing no follow-up; an unsent draft of theirs becomes `skipped`."""
+    """Mark a person as needing no follow-up; an unsent draft of theirs becomes `skipped`, and
+    back to `draft` when the mark is taken off. A sent follow-up stays sent."""
     library.set_no_followup(attendance_id, value)
     with library.session() as s:
         followup = s.scalar(select(m.FollowUp).where(m.FollowUp.attendance_id == attendance_id))
-        if followup is None or followup.status in ("sent", "sending"):
+        if followup is None or has_left(followup.status):
             return
-        target = "skipped" if value else "draft"
+        target = Status.SKIPPED if value else Status.DRAFT
         if followup.status != target:
-            followup.status = target
-            followup.events.append(m.StatusEvent(
-                status=target, detail="no follow-up needed" if value else "follow-up wanted"))
+            _write_status(followup, transition(followup.status, target), now=utcnow(),
+                          channel="", detail="no follow-up needed" if value
+                          else "follow-up wanted")
 
 
 # --- reading ----------------------------------------------------------------------------------
 
 
-def _view(f: m.FollowUp, target_hours: float | None) -> FollowUpView:
+def _view(f: m.FollowUp, target_hours: float | None, signature: str = "") -> FollowUpView:
     a = f.attendance
     meeting = a.meeting
     end = meeting_end(meeting.scheduled_start, meeting.scheduled_end, meeting.started_at,
@@ -238,18 +292,39 @@ def _view(f: m.FollowUp, target_hours: float | None) -> FollowUpView:
         id=f.id, attendance_id=a.id, meeting_id=meeting.id, person_id=a.person.id,
         person_name=a.person.name, person_email=a.person.email, person_title=a.person.title,
         capacity=a.capacity, company=meeting.company.name if meeting.company else "",
-        role=meeting.role, kind=meeting.kind, subject=f.subject, body=f.body, status=f.status,
+        role=meeting.role, kind=meeting.kind, subject=f.subject, body=f.body,
+        status=Status(f.status),
         channel=f.channel, sent_at=f.sent_at, message_id=f.message_id,
         failure_reason=f.failure_reason, edited=f.edited and bool(f.generated_body),
         out_of_date=bool(f.notes_fingerprint) and f.notes_fingerprint != _fingerprint(a),
         deadline=deadline_for(end, target_hours) if end else None,
-        history=tuple(HistoryEntry(e.status, e.at, e.channel, e.detail) for e in f.events))
+        history=tuple(HistoryEntry(e.status, e.at, e.channel, e.detail)
+                      for e in f.events),
+        email_is_guess=a.person.email_is_guess, drafted=_is_drafted(f),
+        signature_out_of_date=bool(signature) and f.edited and is_editable(f.status)
+        and _without_blanks(signature) not in _without_blanks(f.body))
+
+
+def _without_blanks(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _reading(library: Library) -> tuple[float | None, str]:
+    """The profile's part in every view: the personal target and the signature drafts end with
+    (empty while the profile has no name, so nothing is judged against a gap)."""
+    profile = library.profile()
+    signature = ""
+    if profile.signature.strip() or profile.name.strip():
+        from followup.core.drafting import signature_block
+
+        signature = signature_block(draft_profile(profile))
+    return profile.target_hours, signature
 
 
 def followup_view(library: Library, followup_id: int) -> FollowUpView:
-    target = library.profile().target_hours
+    reading = _reading(library)
     with library.session() as s:
-        return _view(s.get_one(m.FollowUp, followup_id), target)
+        return _view(s.get_one(m.FollowUp, followup_id), *reading)
 
 
 def _eager(query):
@@ -261,24 +336,60 @@ def _eager(query):
 
 
 def followups_for_meeting(library: Library, meeting_id: int) -> list[FollowUpView]:
-    target = library.profile().target_hours
+    open_ended_followups(library)
+    reading = _reading(library)
     with library.session() as s:
         rows = s.scalars(_eager(select(m.FollowUp)).join(m.Attendance)
                          .where(m.Attendance.meeting_id == meeting_id)
                          .order_by(m.Attendance.position)).unique().all()
-        return [_view(f, target) for f in rows]
+        return [_view(f, *reading) for f in rows]
 
 
-def all_followups(library: Library) -> list[FollowUpView]:
-    target = library.profile().target_hours
+def all_followups(library: Library, now: datetime | None = None) -> list[FollowUpView]:
+    """Every follow-up, including those opened at `now` because their meeting is over."""
+    open_ended_followups(library, now)
+    reading = _reading(library)
     with library.session() as s:
-        return [_view(f, target) for f in s.scalars(_eager(select(m.FollowUp))).unique()]
+        return [_view(f, *reading) for f in s.scalars(_eager(select(m.FollowUp))).unique()]
 
 
 def followup_for_attendance(library: Library, attendance_id: int) -> FollowUpView | None:
+    """This person's follow-up, or None (the meeting is not over and nothing was drafted)."""
     with library.session() as s:
         found = s.scalar(select(m.FollowUp.id).where(m.FollowUp.attendance_id == attendance_id))
     return followup_view(library, found) if found else None
+
+
+def update_profile(library: Library, **values) -> int:
+    """Save profile fields (as `Library.save_profile`) and rewrite every draft the user has not
+    touched, so its signature (and anything else taken from the profile) follows at once.
+    Edited drafts keep their text; their view says when the signature is out of date.
+    Returns how many drafts were rewritten."""
+    library.save_profile(**values)
+    with library.session() as s:
+        rows = s.execute(select(m.Attendance.meeting_id, m.FollowUp)
+                         .join(m.FollowUp, m.FollowUp.attendance_id == m.Attendance.id)).all()
+        untouched = [meeting_id for meeting_id, f in rows
+                     if is_editable(f.status) and not f.edited and _is_drafted(f)]
+    for meeting_id in sorted(set(untouched)):
+        _redraft_untouched(library, meeting_id)
+    return len(untouched)
+
+
+def _redraft_untouched(library: Library, meeting_id: int) -> None:
+    """Rewrite the untouched (unedited, unsent) drafts of a meeting from its current notes."""
+    from followup.core.drafting import generate_draft
+
+    profile = draft_profile(library.profile())
+    dirs = template_dirs(library)
+    with library.session() as s:
+        meeting = s.get_one(m.Meeting, meeting_id)
+        for a in meeting.attendees:
+            f = s.scalar(select(m.FollowUp).where(m.FollowUp.attendance_id == a.id))
+            if f is None or f.edited or not _is_drafted(f) or not is_editable(f.status):
+                continue
+            draft = generate_draft(_request(a, profile), dirs)
+            _store_generated(f, draft.subject, draft.body, _fingerprint(a))
 
 
 # --- checking ---------------------------------------------------------------------------------
@@ -323,10 +434,12 @@ def failing_required_count(library: Library, view: FollowUpView,
 # --- reminders --------------------------------------------------------------------------------
 
 
-def reminder_items(library: Library):
-    """Every unsent follow-up with a deadline, in one query (this runs on the timer)."""
+def reminder_items(library: Library, now: datetime | None = None):
+    """Every unsent follow-up with a deadline at `now`, in one query after opening those whose
+    meeting is over (this runs on the timer)."""
     from followup.core.reminders import ReminderItem
 
+    open_ended_followups(library, now)
     target = library.profile().target_hours
     with library.session() as s:
         rows = s.execute(
@@ -337,7 +450,7 @@ def reminder_items(library: Library):
             .join(m.Person, m.Attendance.person_id == m.Person.id)
             .join(m.Meeting, m.Attendance.meeting_id == m.Meeting.id)
             .outerjoin(m.Company, m.Meeting.company_id == m.Company.id)
-            .where(m.FollowUp.status.not_in(("sent", "skipped")))).all()
+            .where(m.FollowUp.status.not_in((Status.SENT.value, Status.SKIPPED.value)))).all()
     items = []
     for followup_id, person, company, status, *times in rows:
         end = meeting_end(*times)

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from followup.core.status import Status
 from followup.store import models as m
 from followup.store.limits import check_target_hours
 from followup.store.schema import open_engine
@@ -117,9 +118,9 @@ class Library:
         for meeting_id, no_followup, status in rows:
             c = counts.setdefault(meeting_id, [0, 0, 0])
             c[0] += 1
-            if not no_followup and status != "skipped":
+            if not no_followup and status != Status.SKIPPED:
                 c[2] += 1
-                c[1] += status == "sent"
+                c[1] += status == Status.SENT
         return {k: tuple(v) for k, v in counts.items()}
 
     def create_meeting(self, data: MeetingInput) -> int:

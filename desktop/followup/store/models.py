@@ -17,8 +17,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from followup.core.vocabulary import CAPACITIES, MEETING_KINDS, STATUSES, Status  # noqa: F401
 from followup.store.timestamps import UTCDateTime, utcnow
-from followup.store.views import CAPACITIES, MEETING_KINDS, STATUSES  # noqa: F401
 
 # Named constraints from the first migration on, so batch migrations can find them later.
 NAMING_CONVENTION = {
@@ -149,7 +149,7 @@ class FollowUp(Base):
     generated_subject: Mapped[str] = mapped_column(Text, default="")
     generated_body: Mapped[str] = mapped_column(Text, default="")
     notes_fingerprint: Mapped[str] = mapped_column(String(64), default="")
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    status: Mapped[str] = mapped_column(String(20), default=Status.DRAFT.value)
     channel: Mapped[str] = mapped_column(String(40), default="")
     sent_at: Mapped[datetime | None]
     message_id: Mapped[str] = mapped_column(String(300), default="")

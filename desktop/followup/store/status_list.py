@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from followup.core.deadlines import Countdown, Deadline, State, countdown, deadline_for, meeting_end
+from followup.core.status import Status, is_open
 from followup.core.urgency import sort_key
 
 if TYPE_CHECKING:
@@ -20,8 +21,9 @@ if TYPE_CHECKING:
 
 FILTERS = ("to do", "overdue", "sent", "all")
 UNSENT_FILTERS = frozenset({"to do", "overdue"})  # rows still to send are all these show
-DONE = ("sent", "skipped")
-_DONE_KEYS = {"sent": (5, 0, 0), "skipped": (6, 0, 0)}  # = urgency.sort_key of those states
+DONE = (Status.SENT, Status.SKIPPED)
+# The same keys as urgency.sort_key gives those states.
+_DONE_KEYS = {Status.SENT: (5, 0, 0), Status.SKIPPED: (6, 0, 0)}
 
 
 class StatusEntry(NamedTuple):
@@ -39,11 +41,12 @@ class StatusEntry(NamedTuple):
     role: str
     kind: str
     subject: str
-    status: str
+    status: Status
     channel: str
     sent_at: datetime | None
     deadline: Deadline | None
     search_text: str = ""  # person, company, role, email and subject, lower-cased
+    drafted: bool = True  # False while the follow-up exists but no draft was written yet
 
     def countdown(self, now: datetime) -> Countdown | None:
         if self.deadline is None:
@@ -76,11 +79,16 @@ class StatusRow:
     __hash__ = None
 
 
-def status_entries(library: Library, unsent_only: bool = False) -> list[StatusEntry]:
-    """Every follow-up (or those still to send), newest sent first, in two light queries."""
-    from sqlalchemy import select
+def status_entries(library: Library, unsent_only: bool = False,
+                   now: datetime | None = None) -> list[StatusEntry]:
+    """Every follow-up (or those still to send), newest sent first, in two light queries,
+    after opening the follow-ups of meetings over at `now` (UTC; default: the clock)."""
+    from sqlalchemy import func, or_, select
 
     from followup.store import models as m
+    from followup.store.followups import open_ended_followups
+
+    open_ended_followups(library, now)
 
     target = library.profile().target_hours
     meetings = (select(m.Meeting.id, m.Company.name, m.Meeting.role, m.Meeting.kind,
@@ -89,7 +97,9 @@ def status_entries(library: Library, unsent_only: bool = False) -> list[StatusEn
                 .outerjoin(m.Company, m.Meeting.company_id == m.Company.id))
     followups = (select(m.FollowUp.id, m.Attendance.id, m.Attendance.meeting_id, m.Person.name,
                         m.Person.email, m.FollowUp.subject, m.FollowUp.status,
-                        m.FollowUp.channel, m.FollowUp.sent_at)
+                        m.FollowUp.channel, m.FollowUp.sent_at,
+                        or_(func.length(m.FollowUp.body) > 0,
+                            func.length(m.FollowUp.generated_body) > 0))
                  .join(m.Attendance, m.FollowUp.attendance_id == m.Attendance.id)
                  .join(m.Person, m.Attendance.person_id == m.Person.id)
                  .order_by(m.FollowUp.sent_at.desc(), m.FollowUp.id.desc()))
@@ -103,12 +113,13 @@ def status_entries(library: Library, unsent_only: bool = False) -> list[StatusEn
                                       deadline_for(end, target) if end else None)
         rows = s.execute(followups).all()
     entries = []
-    for fid, attendance_id, meeting_id, name, email, subject, status, channel, sent_at in rows:
+    for (fid, attendance_id, meeting_id, name, email, subject, status, channel, sent_at,
+         drafted) in rows:
         company, role, kind, deadline = by_meeting[meeting_id]
         entries.append(StatusEntry(
-            fid, attendance_id, meeting_id, name, email, company, role, kind, subject, status,
-            channel, sent_at, deadline,
-            "\n".join((name, company, role, email, subject)).lower()))
+            fid, attendance_id, meeting_id, name, email, company, role, kind, subject,
+            Status(status), channel, sent_at, deadline,
+            "\n".join((name, company, role, email, subject)).lower(), bool(drafted)))
     return entries
 
 
@@ -127,7 +138,7 @@ def ranked(entries: Iterable[StatusEntry], now: datetime) -> list[StatusRow]:
             if entry.meeting_id not in open_countdowns:
                 open_countdowns[entry.meeting_id] = entry.countdown(now)
             row = StatusRow(entry, now, open_countdowns[entry.meeting_id])
-            key = sort_key(row.countdown, failed=entry.status == "failed")
+            key = sort_key(row.countdown, failed=entry.status is Status.FAILED)
         rows.append(row)
         keys.append(key)
     order = sorted(range(len(rows)), key=keys.__getitem__)  # stable: ties keep the order read
@@ -144,17 +155,17 @@ def select_rows(rows: Sequence[StatusRow], which: str = "all",
 
 def status_rows(library: Library, now: datetime, which: str = "all",
                 search: str = "") -> list[StatusRow]:
-    return select_rows(ranked(status_entries(library), now), which, search)
+    return select_rows(ranked(status_entries(library, now=now), now), which, search)
 
 
 def _keep(row: StatusRow, which: str) -> bool:
     status = row.view.status
     if which == "to do":
-        return status not in ("sent", "skipped")
+        return is_open(status)
     if which == "overdue":
         return row.countdown is not None and row.countdown.state is State.OVERDUE
     if which == "sent":
-        return status == "sent"
+        return status is Status.SENT
     return True
 
 
@@ -162,7 +173,7 @@ def due_count(library: Library, now: datetime) -> int:
     """Follow-ups still to send whose meeting is over (one light query: it runs on a timer)."""
     from followup.store.followups import reminder_items
 
-    return count_due(reminder_items(library), now)
+    return count_due(reminder_items(library, now), now)
 
 
 def count_due(items, now: datetime) -> int:

@@ -9,21 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-MEETING_KINDS = {
-    "panel_interview": "Panel interview",
-    "one_on_one_interview": "One-on-one interview",
-    "phone_screen": "Phone screen",
-    "informational_interview": "Informational interview",
-    "networking_coffee": "Networking coffee",
-    "meetup": "Meetup or conference",
-    "other": "Other",
-}
-CAPACITIES = {
-    "interviewer": "Interviewer",
-    "coordinator": "Recruiter or coordinator",
-    "other": "Other",
-}
-STATUSES = ("draft", "ready", "sending", "sent", "failed", "skipped")
+# Re-exported for the modules that read the words with the views.
+from followup.core.vocabulary import CAPACITIES, MEETING_KINDS, STATUSES  # noqa: F401
 
 
 @dataclass(frozen=True)

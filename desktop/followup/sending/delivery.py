@@ -1,4 +1,4 @@
-"""Sending a follow-up: the account, one message per person, and statuses that stay true.
+"""Delivering follow-ups: the account, one message per person, and statuses that stay true.
 
 The order of events is what keeps "never twice" true: the follow-up is recorded as `sending`
 (with its Message-ID) and committed *before* the server is contacted, and becomes `sent` only
@@ -13,7 +13,9 @@ import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from enum import StrEnum
 
+from followup.core.status import Status, has_left
 from followup.mail.outbox import Account, ComposeError, SendResult, compose_message, send_message
 from followup.store import followups as fu
 from followup.store.library import Library
@@ -23,6 +25,16 @@ PAUSE_BETWEEN = 2.0  # seconds between messages of a batch: servers dislike burs
 SMTP_CHANNEL = "email (Followup)"
 
 
+class OutcomeKind(StrEnum):
+    """What happened, for callers that act on it (never by matching the reason's words)."""
+
+    SENT = "sent"
+    FAILED = "failed"
+    PASSWORD_REFUSED = "password_refused"  # forget the stored password, ask again next time
+    NOT_CONFIRMED = "not_confirmed"  # may have left: never resent by itself
+    NOT_ATTEMPTED = "not_attempted"  # refused before the server was contacted
+
+
 @dataclass(frozen=True)
 class Outcome:
     followup_id: int
@@ -30,6 +42,7 @@ class Outcome:
     ok: bool
     reason: str
     status: str
+    kind: OutcomeKind = OutcomeKind.NOT_ATTEMPTED
 
 
 def load_account(library: Library) -> Account | None:
@@ -66,42 +79,42 @@ def compose_for(library: Library, view: fu.FollowUpView, account: Account):
 def send_one(library: Library, followup_id: int, account: Account, password: str, *,
              allow_resend: bool = False, timeout: float = 20.0, ssl_context=None) -> Outcome:
     view = fu.followup_view(library, followup_id)
-    if view.status in ("sent", "sending") and not allow_resend:
-        reason = ("already sent; confirm a resend explicitly" if view.status == "sent" else
+    if has_left(view.status) and not allow_resend:
+        reason = ("already sent; confirm a resend explicitly" if view.status is Status.SENT else
                   "a send was not confirmed: check your Sent folder before sending again")
         return Outcome(view.id, view.person_name, False, reason, view.status)
     try:
         message = compose_for(library, view, account)
     except ComposeError as exc:
         return Outcome(view.id, view.person_name, False, str(exc), view.status)
-    fu.set_status(library, view.id, "sending", channel=SMTP_CHANNEL,
-                  message_id=message["Message-ID"], allow_resend=allow_resend,
-                  detail=f"to {view.person_email} via {account.host}")
+    try:
+        fu.set_status(library, view.id, Status.SENDING, channel=SMTP_CHANNEL,
+                      message_id=message["Message-ID"], allow_resend=allow_resend,
+                      detail=f"to {view.person_email} via {account.host}")
+    except fu.StatusError as exc:
+        return Outcome(view.id, view.person_name, False, str(exc), view.status)
     result = send_message(account, password, message, timeout=timeout, ssl_context=ssl_context)
     return _record(library, view, result)
 
 
 def _record(library: Library, view: fu.FollowUpView, result: SendResult) -> Outcome:
     if result.ok:
-        fu.set_status(library, view.id, "sent", channel=SMTP_CHANNEL,
+        fu.set_status(library, view.id, Status.SENT, channel=SMTP_CHANNEL,
                       message_id=result.message_id or "", detail=result.reason,
                       allow_resend=True)
-        return Outcome(view.id, view.person_name, True, result.reason, "sent")
+        return Outcome(view.id, view.person_name, True, result.reason, Status.SENT,
+                       OutcomeKind.SENT)
     if result.maybe_sent:  # the server may have it: stay unconfirmed, never resend by itself
-        from followup.store.timestamps import utcnow
-
-        with library.session() as s:
-            from followup.store import models as m
-
-            followup = s.get_one(m.FollowUp, view.id)
-            followup.failure_reason = result.reason
-            followup.events.append(m.StatusEvent(status="sending", at=utcnow(),
-                                                 detail="not confirmed: " + result.reason))
+        fu.set_status(library, view.id, Status.SENDING, channel=SMTP_CHANNEL,
+                      detail="not confirmed: " + result.reason, allow_resend=True,
+                      failure_reason=result.reason)
         return Outcome(view.id, view.person_name, False, result.reason +
-                       " Check your Sent folder before sending again.", "sending")
-    fu.set_status(library, view.id, "failed", channel=SMTP_CHANNEL, detail=result.reason,
+                       " Check your Sent folder before sending again.", Status.SENDING,
+                       OutcomeKind.NOT_CONFIRMED)
+    fu.set_status(library, view.id, Status.FAILED, channel=SMTP_CHANNEL, detail=result.reason,
                   allow_resend=True)
-    return Outcome(view.id, view.person_name, False, result.reason, "failed")
+    kind = OutcomeKind.PASSWORD_REFUSED if result.password_refused else OutcomeKind.FAILED
+    return Outcome(view.id, view.person_name, False, result.reason, Status.FAILED, kind)
 
 
 def send_many(library: Library, followup_ids: Sequence[int], account: Account, password: str,
@@ -121,4 +134,5 @@ def send_many(library: Library, followup_ids: Sequence[int], account: Account, p
 
 
 def ready_ids(library: Library, meeting_id: int) -> list[int]:
-    return [v.id for v in fu.followups_for_meeting(library, meeting_id) if v.status == "ready"]
+    return [v.id for v in fu.followups_for_meeting(library, meeting_id)
+            if v.status is Status.READY]

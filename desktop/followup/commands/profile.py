@@ -1,0 +1,64 @@
+"""`followup profile`: print the profile the drafts are signed with, or set its fields."""
+
+from __future__ import annotations
+
+import json
+
+from followup.commands import open_library, print_error
+
+NAME = "profile"
+FIELDS = ("name", "phone", "email")
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "profile", help="print your profile, or set your name, phone and email",
+        description="Without options, print the profile. With options, set those fields: every "
+                    "draft you have not edited follows at once; edited drafts say their "
+                    "signature is out of date.")
+    parser.add_argument("--name", help="your name, as drafts are signed")
+    parser.add_argument("--phone", help="your phone number, in the closing of every draft")
+    parser.add_argument("--email", help="your email address")
+    parser.add_argument("--format", choices=("json", "text"), default="text")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from followup.store.followups import update_profile
+
+    changes = {key: getattr(args, key) for key in FIELDS if getattr(args, key) is not None}
+    problem = _problem(changes)
+    if problem:
+        print_error(problem)
+        return 2
+    library = open_library(args)
+    try:
+        redrafted = update_profile(library, **changes) if changes else 0
+        profile = library.profile()
+    finally:
+        library.close()
+    values = {"name": profile.name, "phone": profile.phone, "email": profile.email,
+              "skills": list(profile.skills), "target_hours": profile.target_hours}
+    if args.format == "json":
+        print(json.dumps({**values, "drafts_updated": redrafted} if changes else values,
+                         indent=2, ensure_ascii=False))
+        return 0
+    for key in FIELDS:
+        print(f"{key + ':':<7} {values[key] or '(not set)'}")
+    if profile.skills:
+        print(f"skills: {', '.join(profile.skills)}")
+    if changes:
+        print(f"{redrafted} draft(s) you had not edited now carry the new details.")
+    return 0
+
+
+def _problem(changes: dict[str, str]) -> str | None:
+    if "name" in changes and not changes["name"].strip():
+        return "--name is empty: give the name your notes are signed with"
+    email = changes.get("email", "").strip()
+    if email and ("@" not in email or " " in email):
+        return f"--email {email!r} is not an email address (like sam@example.com)"
+    phone = changes.get("phone", "")
+    if phone.strip() and sum(c.isdigit() for c in phone) < 5:
+        return f"--phone {phone!r} has too few digits for a phone number"
+    return None

@@ -1,0 +1,68 @@
+"""The send preflight as plain data: what blocks, what needs a yes, and of which kind."""
+
+from __future__ import annotations
+
+from followup.core.preflight import Finding, SendFacts, preflight, unfilled_gaps
+from followup.core.status import Status
+
+BODY = "Hi Ada,\n\nThank you for your time today.\n\nBest,\nSam\n+1 415 555 0134"
+
+
+def facts(**changes) -> SendFacts:
+    values = dict(person="Ada Byron", address="ada@example.com", address_guessed=False,
+                  subject="Thank you, Ada", body=BODY, status=Status.DRAFT, channel="")
+    return SendFacts(**{**values, **changes})
+
+
+def kinds(check) -> list[Finding]:
+    return [p.kind for p in check.problems]
+
+
+def test_a_complete_note_has_nothing_in_its_way():
+    check = preflight(facts())
+    assert check.problems == () and not check.blocked and check.unconfirmed(set()) == []
+    assert check.first_lines(2) == ["Hi Ada,", "Thank you for your time today."]
+
+
+def test_gaps_are_found_and_named_but_links_are_not_gaps():
+    assert unfilled_gaps("see [my post](https://x.example) and [your phone number]") == [
+        "[your phone number]"]
+    check = preflight(facts(body=BODY + "\n[write your better answer here]",
+                            subject="Thanks [first name]"))
+    assert kinds(check) == [Finding.UNFILLED_GAP] and check.blocked
+    assert "[first name] and 1 more" in check.problems[0].message
+    # Nothing the user confirms makes a gap sendable.
+    assert check.unconfirmed(set(Finding)) == list(check.problems)
+
+
+def test_no_address_and_empty_block():
+    check = preflight(facts(address="", body=" "))
+    assert kinds(check) == [Finding.EMPTY, Finding.NO_ADDRESS] and check.blocked
+
+
+def test_a_guessed_address_needs_its_own_confirmation():
+    check = preflight(facts(address_guessed=True))
+    assert kinds(check) == [Finding.ADDRESS_GUESSED] and not check.blocked
+    assert check.unconfirmed({Finding.RULES_FAILING}) == list(check.problems)
+    assert check.unconfirmed({Finding.ADDRESS_GUESSED}) == []
+
+
+def test_resend_kinds():
+    sent = preflight(facts(status=Status.SENT, channel="email (Followup)"))
+    by_hand = preflight(facts(status=Status.SENT, channel="in person", sent_by_followup=False))
+    unsure = preflight(facts(status=Status.SENDING))
+    assert kinds(sent) == [Finding.ALREADY_SENT] and sent.is_resend
+    assert kinds(by_hand) == [Finding.MARKED_SENT_BY_HAND] and "(in person)" in (
+        by_hand.problems[0].message)
+    assert kinds(unsure) == [Finding.SEND_NOT_CONFIRMED]
+    assert not preflight(facts()).is_resend
+
+
+def test_failing_rules_need_a_yes():
+    check = preflight(facts(failing_rules=("Thank them for their time.",)))
+    assert kinds(check) == [Finding.RULES_FAILING] and not check.blocked
+    assert check.unconfirmed({Finding.RULES_FAILING}) == []
+
+
+def test_skipped_blocks():
+    assert preflight(facts(status=Status.SKIPPED)).blocked
