@@ -69,8 +69,9 @@ def test_ctrl_return_opens_the_confirmation_and_a_gap_blocks_send(
     assert "[" in panel.body.toPlainText()  # her `?` note leaves a gap for a better answer
 
     def script(dialog):
-        assert dialog.findChild(object, "confirmFrom").text() == (
-            "Sam Rivera &lt;sam.rivera@example.com&gt;")
+        sender = dialog.findChild(object, "confirmFrom")  # shown as typed, never as markup
+        assert sender.text() == "Sam Rivera <sam.rivera@example.com>"
+        assert sender.textFormat() == Qt.TextFormat.PlainText
         assert "priya.natarajan@brightwave.io" in dialog.findChild(object, "confirmTo").text()
         assert dialog.findChild(object, "confirmSubject").text() == panel.subject.text()
         assert dialog.findChild(object, "confirmFirstLines").text().startswith("Hi Priya,")

@@ -63,6 +63,9 @@ class MeetingItem:
     def text(self) -> str:
         return self._index.data(Qt.ItemDataRole.DisplayRole)
 
+    def toolTip(self) -> str:  # noqa: N802 - QListWidgetItem's name
+        return self._index.data(Qt.ItemDataRole.ToolTipRole)
+
     def data(self, role):
         return self._index.data(role)
 
