@@ -52,6 +52,10 @@ _PROBLEM = (
     "It was useful to hear that {}.",
     "It made a lot of sense when you explained that {}.",
     "I've been thinking about the fact that {}.",
+    "It was valuable to learn that {}.",
+    "I appreciated the honesty in hearing that {}.",
+    "It helped me to hear that {}.",
+    "It was eye-opening to learn that {}.",
 )
 # Points from the meeting's general notes, for someone with no notes of their own: learned
 # during the meeting, not said to be this person's words.
@@ -62,6 +66,12 @@ _SHARED_CLAUSE = (
     "It stayed with me that {}.",
     "I loved learning that {}.",
     "It was exciting to find out that {}.",
+    "It was good to hear during my visit that {}.",
+    "One thing I took away is that {}.",
+    "I was delighted to learn that {}.",
+    "It struck me that {}.",
+    "I left glad to have learned that {}.",
+    "It was energizing to hear that {}.",
 )
 _SHARED_TOPIC = (
     "It was great to learn about {}.",
@@ -70,6 +80,12 @@ _SHARED_TOPIC = (
     "I was glad to learn more about {}.",
     "It was inspiring to hear about {}.",
     "I keep thinking about {}.",
+    "I was fascinated to learn about {}.",
+    "One thing I took away was {}.",
+    "I enjoyed finding out about {}.",
+    "It was a pleasure to learn about {}.",
+    "I came away curious about {}.",
+    "It was great to hear more about {}.",
 )
 _IN_MEETING = (
     "I really appreciated that {}.",
