@@ -176,13 +176,13 @@ SKILLS_ONLY = (  # skills touched, no `+` line: "{skills}", then the company
     "My work with {} would let me contribute quickly at {}.",
     "I'd love to bring my experience with {} to the team at {}.",
 )
-CONTRIBUTION_GENERAL = (  # neither a `+` line nor a touched skill: the guide's example
-    "Having learned so much about {}, I think it would be an amazing place to contribute.",
-    "Everything I heard makes me confident I could contribute to the team at {}.",
-    "I'd welcome the chance to contribute to what {} is building.",
-    "I came away sure that I could bring real value to {}.",
-    "It all left me eager to contribute to the work at {}.",
-    "I'd be glad to bring my experience to the team at {}.",
+CONTRIBUTION_GENERAL = (  # neither a `+` line nor a touched skill: tied back to the conversation
+    "I'd love to contribute to the kind of work you described at {}.",
+    "I'd be glad to bring my experience to projects such as this at {}.",
+    "I'm confident I could contribute to the sort of challenges your team at {} is taking on.",
+    "I'd be excited to bring my experience to the kind of work you're doing at {}.",
+    "I'd welcome the chance to contribute to projects like these at {}.",
+    "I could help with the type of problems you're solving at {}.",
 )
 LINK = (
     "Since we talked about {}, you might enjoy a post I wrote, \u201c{}\u201d, at <{}>.",
