@@ -52,6 +52,10 @@ _PROBLEM = (
     "It was useful to hear that {}.",
     "It made a lot of sense when you explained that {}.",
     "I've been thinking about the fact that {}.",
+    "It was valuable to learn that {}.",
+    "I appreciated the honesty in hearing that {}.",
+    "It helped me to hear that {}.",
+    "It was eye-opening to learn that {}.",
 )
 # Points from the meeting's general notes, for someone with no notes of their own: learned
 # during the meeting, not said to be this person's words.
@@ -62,6 +66,12 @@ _SHARED_CLAUSE = (
     "It stayed with me that {}.",
     "I loved learning that {}.",
     "It was exciting to find out that {}.",
+    "It was good to hear during my visit that {}.",
+    "One thing I took away is that {}.",
+    "I was delighted to learn that {}.",
+    "It struck me that {}.",
+    "I left glad to have learned that {}.",
+    "It was energizing to hear that {}.",
 )
 _SHARED_TOPIC = (
     "It was great to learn about {}.",
@@ -70,6 +80,12 @@ _SHARED_TOPIC = (
     "I was glad to learn more about {}.",
     "It was inspiring to hear about {}.",
     "I keep thinking about {}.",
+    "I was fascinated to learn about {}.",
+    "One thing I took away was {}.",
+    "I enjoyed finding out about {}.",
+    "It was a pleasure to learn about {}.",
+    "I came away curious about {}.",
+    "It was great to hear more about {}.",
 )
 _IN_MEETING = (
     "I really appreciated that {}.",
@@ -160,13 +176,13 @@ SKILLS_ONLY = (  # skills touched, no `+` line: "{skills}", then the company
     "My work with {} would let me contribute quickly at {}.",
     "I'd love to bring my experience with {} to the team at {}.",
 )
-CONTRIBUTION_GENERAL = (  # neither a `+` line nor a touched skill: the guide's example
-    "Having learned so much about {}, I think it would be an amazing place to contribute.",
-    "Everything I heard makes me confident I could contribute to the team at {}.",
-    "I'd welcome the chance to contribute to what {} is building.",
-    "I came away sure that I could bring real value to {}.",
-    "It all left me eager to contribute to the work at {}.",
-    "I'd be glad to bring my experience to the team at {}.",
+CONTRIBUTION_GENERAL = (  # neither a `+` line nor a touched skill: tied back to the conversation
+    "I'd love to contribute to the kind of work you described at {}.",
+    "I'd be glad to bring my experience to projects such as this at {}.",
+    "I'm confident I could contribute to the sort of challenges your team at {} is taking on.",
+    "I'd be excited to bring my experience to the kind of work you're doing at {}.",
+    "I'd welcome the chance to contribute to projects like these at {}.",
+    "I could help with the type of problems you're solving at {}.",
 )
 LINK = (
     "Since we talked about {}, you might enjoy a post I wrote, \u201c{}\u201d, at <{}>.",

@@ -390,9 +390,15 @@ _PURPOSES = frozenset("mission goal goals aim vision plan plans focus priority a
 
 
 def _main_phrase(part: str, name: str) -> Phrase:
-    """The first piece of a line that is kept, as a phrase."""
+    """The first piece of a line that is kept, as a phrase: the first of these that fits."""
     part = _REPORTING_RE.sub("", part)
     words = part.split()
+    return (_pronoun_phrase(part, words, name) or _set_start_phrase(part, words, name)
+            or _verb_phrase(part, words, name) or _noun_phrase(part, words, name))
+
+
+def _pronoun_phrase(part: str, words: list[str], name: str) -> Phrase | None:
+    """`I pitched X`, `he showed the trick`, `they're moving`, `their roadmap is X`."""
     first = plain(words[0])
     if first in ("i", "i'm", "i've", "i'd", "my"):
         return Phrase(Shape.MINE, part)
@@ -407,6 +413,13 @@ def _main_phrase(part: str, name: str) -> Phrase:
         if _subject_clause(["the", *rest]):
             return Phrase(_problem_or(Shape.CLAUSE, part), to_you(part, name))
         return Phrase(Shape.TOPIC, to_you(part, name))
+    return None
+
+
+def _set_start_phrase(part: str, words: list[str], name: str) -> Phrase | None:
+    """Starts that settle the shape: `no tests yet`, `ex-Stripe`, `from Lagos`, `because of X`,
+    `huge fan of X`, `very proud of X`, `mgr of 2 squads`."""
+    first = plain(words[0])
     if _NEGATION_RE.match(part):
         return Phrase(Shape.TOPIC, to_you(_topic_text(part), name))
     if first.startswith("ex-") and len(first) > 3:
@@ -430,6 +443,12 @@ def _main_phrase(part: str, name: str) -> Phrase:
     if first in _ROLE_NOUNS and len(words) > 2 and plain(words[1]) in ("of", "for", "at", "on"):
         article = "an" if first[:1] in "aeiou" else "a"
         return Phrase(Shape.CLAUSE, f"you're {article} {to_you(part, name)}")  # "mgr of 2 squads"
+    return None
+
+
+def _verb_phrase(part: str, words: list[str], name: str) -> Phrase | None:
+    """A piece led by a verb about the person (`runs X`, `migrating X`, `recently moved`)."""
+    first = plain(words[0])
     form = starts_verb(words)
     if form or first in ADJECTIVE_STARTS or first == "fan":
         if first == "fan":
@@ -447,6 +466,13 @@ def _main_phrase(part: str, name: str) -> Phrase:
         if head:
             text = f"{head.group()}{words[0]} {inner.text[head.end():]}"
             return Phrase(inner.shape, text, inner.gerund)
+    return None
+
+
+def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
+    """A noun-led piece: a role (`new mgr`), a clause with its own subject (`team ships
+    weekly`), or else a topic (`pair debugging session on X`)."""
+    first = plain(words[0])
     if plain(words[-1]) in _ROLE_NOUNS and len(words) <= 4 and words[0][:1].islower() \
             and first not in DETERMINERS:
         article = "an" if first[:1] in "aeiou" else "a"
