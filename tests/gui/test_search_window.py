@@ -48,11 +48,6 @@ def test_ctrl_shift_f_opens_the_box_and_results_come_as_you_type(window, qtbot, 
     headings = [dialog.results.item(r).data(HTML_ROLE) for r in range(dialog.results.count())
                 if dialog.results.item(r).data(HIT_ROLE) is None]
     assert len(headings) == 1 and "Café Nord — Platform Engineer" in headings[0]
-    dialog.grab().save(str(qtbot_shot_path(window, "search-results.png")))
-
-
-def qtbot_shot_path(window, name):
-    return window.library.path.parent / name
 
 
 def test_snippet_text_is_escaped_and_only_the_match_is_markup(window, qtbot, nord):
