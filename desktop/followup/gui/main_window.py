@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
         service.add_word = lambda word: add_user_word(path, word)
         service.ignore = {w.lower() for w in user_words(self.library)}
         QTimer.singleShot(200, service.load_in_background)  # after the window is on screen
+        QTimer.singleShot(400, _warm_up_drafting)  # so the first draft does not wait for it
 
     def _update_spelling_terms(self) -> None:
         from followup.gui.spell import SpellService
@@ -624,6 +625,15 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _warm_up_drafting() -> None:
+    """Read drafting's word tables on a worker thread (a few tenths of a second, once)."""
+    import threading
+
+    from followup.core.word_forms import warm_up
+
+    threading.Thread(target=warm_up, name="word-tables", daemon=True).start()
 
 
 def about_text(version: str, folder: Path) -> str:
