@@ -161,7 +161,10 @@ def parse_vcards(data: bytes | str) -> list[CardPerson]:
     """
     lines = _card_lines(data)
     if not lines or lines[0].text.upper().replace(" ", "") != "BEGIN:VCARD":
-        raise ParseError("not a vCard file: it does not start with BEGIN:VCARD")
+        first = next((f"line {n} is {t.strip()[:40]!r}" for n, t in enumerate(
+            (data.decode("utf-8", "replace") if isinstance(data, bytes) else data).splitlines(),
+            start=1) if t.strip()), "the file is empty")
+        raise ParseError(f"not a vCard file: it does not start with BEGIN:VCARD ({first})")
     people = []
     for begin, card_lines in _split_cards(lines):
         text = "\r\n".join(line.text for line in card_lines) + "\r\n"
