@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
             self.sidebar.select(created["meetings"][-1])
         elif self.workspace.meeting is not None:
             self.workspace.reload_people()
-        counts = ", ".join(f"{len(v)} {k}" for k, v in created.items()
+        counts = ", ".join(f"{len(v)} {k.replace('_', ' ')}" for k, v in created.items()
                            if v and k != "skipped_meetings") or "nothing new"
         if created.get("skipped_meetings"):
             counts += f" ({len(created['skipped_meetings'])} meetings were already there)"
