@@ -311,3 +311,12 @@ def test_the_company_domain_comes_from_the_work_address():
     assert (free.company, free.domain) == ("Acme", "")
     (home,) = parse_vcards(card("FN:Jane Doe", "EMAIL;TYPE=HOME:jane@doe.family"))
     assert home.domain == ""
+
+
+def test_a_fold_inside_a_multibyte_character_is_unfolded_before_decoding():
+    line = "FN:Zoë Løvås-Schäfer".encode()
+    cut = line.index("ø".encode()) + 1  # between the two bytes of "ø"
+    data = card("EMAIL:zoe@acme.no").replace(b"EMAIL:", line[:cut] + b"\r\n " + line[cut:]
+                                             + b"\r\nEMAIL:")
+    (person,) = parse_vcards(data)
+    assert person.name == "Zoë Løvås-Schäfer"
