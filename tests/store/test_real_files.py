@@ -127,8 +127,8 @@ EXPECTED = {
     "ics/khal-event_dt_duration.ics": meetings(
         (
             "2014-04-09T07:30:00+00:00",
-            "Nord",
-            "nord.tld",
+            "",  # .tld is no top-level domain: nord.tld names no company
+            "",
             [("Frank Nord", "frank@nord.tld", "coordinator")],
         ),
     ),
