@@ -231,12 +231,7 @@ def _vobject_problem(exc: Exception, lines: list[_CardLine]) -> str:
 
 
 def _card_person(card, begin: int, full_name: str = "", org: str = "") -> CardPerson:
-    email = _preferred(card, "email", ("work", "internet"))
-    if email:
-        try:
-            email = normalise_address(email)
-        except BadAddress as exc:
-            raise ParseError(f"the card that begins on line {begin}: {exc}") from None
+    email, left_out = _valid_email(card)
     name = _card_name(card, full_name) or (
         name_from_address(email) or email.split("@")[0] if email else "")
     if not name:
@@ -251,9 +246,25 @@ def _card_person(card, begin: int, full_name: str = "", org: str = "") -> CardPe
         email=email,
         phone=_phone(card).removeprefix("tel:"),
         web=_card_web(card),
-        notes=_text(card, "note"),
+        notes="\n".join(filter(None, [_text(card, "note"), *left_out])),
         domain=domain,
     )
+
+
+def _valid_email(card) -> tuple[str, list[str]]:
+    """The preferred address that is valid (normalised), and a note for each one that is not:
+    an address that cannot be written to is kept in the notes, never refuses the card."""
+    lines = [line for line in card.contents.get("email", []) if str(line.value).strip()]
+    order = ("pref", "work", "internet")
+    lines.sort(key=lambda line: next((i for i, kind in enumerate(order)
+                                      if kind in _types(line)), len(order)))
+    left_out = []
+    for line in lines:
+        try:
+            return normalise_address(str(line.value)), left_out
+        except BadAddress as exc:
+            left_out.append(f"Email address left out: {exc}")
+    return "", left_out
 
 
 def _card_name(card, full: str) -> str:
