@@ -310,18 +310,6 @@ def _types(line) -> set[str]:
     return found
 
 
-def _preferred(card, key: str, kinds: tuple[str, ...]) -> str:
-    """The value marked preferred, else the first of the first kind present, else the first."""
-    lines = [line for line in card.contents.get(key, []) if str(line.value).strip()]
-    if not lines:
-        return ""
-    for kind in ("pref", *kinds):
-        for line in lines:
-            if kind in _types(line):
-                return str(line.value).strip()
-    return str(lines[0].value).strip()
-
-
 def _phone(card) -> str:
     """The number to call: preferred, then work, mobile, plain voice, then any; a fax, pager
     or modem number only when there is nothing else."""
