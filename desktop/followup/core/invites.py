@@ -288,9 +288,10 @@ def _without_nameless_zones(lines: list[_Line]) -> list[_Line]:
 
 
 def _line_of(lines: list[_Line], begin: int, name: str) -> int:
-    """The number of the first line of property `name` at or after line `begin`."""
-    for line in lines:
-        if line.number >= begin and re.match(rf"{re.escape(name)}[;:]", line.text, re.I):
+    """The number of the first line of property `name` in the event that begins on line
+    `begin` (the event's first line when it has none)."""
+    for line in _event_lines(lines, begin):
+        if re.match(rf"{re.escape(name)}[;:]", line.text, re.I):
             return line.number
     return begin
 
