@@ -553,8 +553,8 @@ def _attendees(event, own: set[str], lines: list[_Line], begin: int,
             email = normalise_address(raw)
         except BadAddress as exc:
             key = "ORGANIZER" if is_organizer else "ATTENDEE"
-            number = next((line.number for line in lines if line.number >= begin
-                           and line.text.upper().startswith(key) and raw in line.text),
+            number = next((line.number for line in _event_lines(lines, begin)
+                           if line.text.upper().startswith(key) and raw in line.text),
                           _line_of(lines, begin, key))
             warnings.append(f"line {number}: left out, {exc}")
             continue
