@@ -311,3 +311,20 @@ def test_the_company_domain_comes_from_the_work_address():
     assert (free.company, free.domain) == ("Acme", "")
     (home,) = parse_vcards(card("FN:Jane Doe", "EMAIL;TYPE=HOME:jane@doe.family"))
     assert home.domain == ""
+
+
+def test_a_fold_inside_a_multibyte_character_is_unfolded_before_decoding():
+    line = "FN:Zoë Løvås-Schäfer".encode()
+    cut = line.index("ø".encode()) + 1  # between the two bytes of "ø"
+    data = card("EMAIL:zoe@acme.no").replace(b"EMAIL:", line[:cut] + b"\r\n " + line[cut:]
+                                             + b"\r\nEMAIL:")
+    (person,) = parse_vcards(data)
+    assert person.name == "Zoë Løvås-Schäfer"
+
+
+def test_an_address_that_is_not_valid_is_kept_in_the_notes_not_refused():
+    (person,) = parse_vcards(card("FN:Jane Doe", "EMAIL;TYPE=PREF:jane(at)acme.com",
+                                  "EMAIL:Jane.Doe@ACME.com"))
+    assert person.email == "jane.doe@acme.com"
+    assert person.notes == ("Email address left out: 'jane(at)acme.com' is not an email "
+                            "address: it has no @")

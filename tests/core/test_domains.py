@@ -30,6 +30,7 @@ def test_registrable_domain(domain, registrable):
     "live.co.uk", "gmx.de", "gmx.at", "gmx.ch", "xs4all.nl", "web.de", "proton.me",
     "t-online.de", "orange.fr", "qq.com", "mail.ru", "yandex.ru",
     "acme.onmicrosoft.com", "acme.github.io", "group.calendar.google.com",
+    "no.where", "acme.invalid", "nord.tld",  # no such top-level domain
 ])
 def test_free_mail_hosting_and_services_are_not_company_domains(domain):
     assert not is_company_domain(domain)
@@ -39,6 +40,7 @@ def test_free_mail_hosting_and_services_are_not_company_domains(domain):
 @pytest.mark.parametrize(("domain", "company"), [
     ("acme.com", "Acme"), ("mail.acme.com", "Acme"), ("acme-robotics.co.uk", "Acme Robotics"),
     ("quarrylabs.com", "Quarrylabs"), ("initech.de", "Initech"),
+    ("xn--bcher-kva.de", "Bücher"), ("bücher.de", "Bücher"),
 ])
 def test_company_from_a_work_domain(domain, company):
     assert is_company_domain(domain)

@@ -238,7 +238,8 @@ def test_long_umlaut_spellings_are_a_common_format_and_are_learned():
     guesses = guess_addresses("Jürgen Schäfer", GERMAN)
     assert guesses[0].address == "juergen.schaefer@acme.de"
     assert guesses[0].evidence.startswith("2 of 2 known addresses at acme.de are first.last")
-    assert "ä, ö, ü, ø written ae, oe, ue, oe as 2 known addresses do" in guesses[0].evidence
+    assert "writes ä, ö, ü, ø as ae, oe, ue, oe as 2 known addresses do" in guesses[0].evidence
+    assert "spelling that writes ä, ö, ü, ø as a, o, u, o" in guesses[1].evidence
     assert guesses[1].address == "jurgen.schafer@acme.de"
     assert guesses[1].confidence < guesses[0].confidence
 
@@ -305,6 +306,12 @@ def test_a_name_without_a_reliable_latin_spelling_gets_a_clear_no_guess(name, sc
     with pytest.raises(ValueError, match=f"no guess for .*: a name in {script} has no single "
                                          "Latin spelling; type it as the person writes it"):
         guess_addresses(name, [], domain="acme.com")
+
+
+def test_a_middle_initial_is_never_taken_for_a_surname():
+    guesses = guess_addresses("Jane Q. Doe", [("Bob Roe", "bob.roe@acme.com")], limit=11)
+    assert guesses[0].address == "jane.doe@acme.com"
+    assert "jane.q@acme.com" not in [g.address for g in guesses]
 
 
 def test_guesses_do_not_depend_on_the_order_of_the_known_addresses():

@@ -386,3 +386,32 @@ def test_an_address_without_letters_still_gives_a_name():
     (invite,) = parse_invites(calendar("UID:n", "DTSTART:20250301T100000Z",
                                        "ORGANIZER:mailto:123@acme.com"))
     assert invite.attendees == (Attendee("123", "123@acme.com", is_organizer=True),)
+
+
+def test_a_nameless_time_zone_from_exchange_is_floating_time(new_york_time):
+    text = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:\r\nBEGIN:STANDARD\r\n"
+            "DTSTART:16010101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nEND:STANDARD\r\n"
+            "END:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;TZID=:20150826T090000\r\n"
+            "END:VEVENT\r\nEND:VCALENDAR\r\n")
+    (invite,) = parse_invites(text)
+    assert invite.start == datetime(2015, 8, 26, 13, 0, tzinfo=UTC)  # 09:00 EDT
+    assert invite.warnings[0].startswith("line 13: the time zone (TZID) is empty")
+
+
+def test_an_unreadable_time_zone_definition_is_left_out_and_read_by_name():
+    text = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"
+            "BEGIN:STANDARD\r\nDTSTART:18930401T000000\r\nTZOFFSETFROM:+5328\r\n"
+            "TZOFFSETTO:+0100\r\nTZUNTIL:20300101T000000Z\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+            "BEGIN:VEVENT\r\nUID:x\r\nDTSTART;TZID=Europe/Berlin:20121202T080000\r\n"
+            "END:VEVENT\r\nEND:VCALENDAR\r\n")
+    (invite,) = parse_invites(text)
+    assert invite.start == datetime(2012, 12, 2, 7, 0, tzinfo=UTC)
+    assert "a time zone definition that cannot be read was left out" in invite.warnings[0]
+
+
+def test_a_broken_line_in_a_to_do_does_not_refuse_the_invite():
+    text = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTODO\r\nUID:t\r\nDUE:-0011130T160000\r\n"
+            "END:VTODO\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20250301T100000Z\r\nEND:VEVENT\r\n"
+            "END:VCALENDAR\r\n")
+    (invite,) = parse_invites(text)
+    assert invite.start == datetime(2025, 3, 1, 10, 0, tzinfo=UTC)

@@ -28,3 +28,18 @@ def test_a_line_that_cannot_be_read_keeps_the_dialog_open_and_says_which(qtbot):
     dialog.accept()
     assert dialog.isVisible()
     assert dialog.error.text().startswith("People, line 2: 'bob@acme' is not an email address")
+
+
+def test_the_add_person_field_keeps_a_line_it_cannot_read(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    ws = window.workspace
+    before = ws.people.count()
+    ws.add_person_edit.setText("Bob Roe <bob@acme>")
+    qtbot.keyClick(ws.add_person_edit, Qt.Key.Key_Return)
+    assert ws.people.count() == before
+    assert ws.add_person_edit.text() == "Bob Roe <bob@acme>"  # kept for the user to correct
+    ws.add_person_edit.setText('"Roe, Bob" <bob@acme.com>, Recruiter')
+    qtbot.keyClick(ws.add_person_edit, Qt.Key.Key_Return)
+    assert ws.people.count() == before + 1
+    assert "Bob Roe" in ws.people.item(ws.people.currentRow()).text()

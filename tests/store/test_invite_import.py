@@ -183,3 +183,16 @@ def test_an_unknown_suffix_is_refused_with_the_known_ones(library, tmp_path):
 def test_a_json_file_that_is_not_utf8_names_the_line(library, tmp_path):
     with pytest.raises(ImportFailed, match="line 2 is not UTF-8 text"):
         import_file(library, write(tmp_path, "x.json", b'{"format":\n"\xff"}'))
+
+
+def test_readers_do_not_import_the_importer():
+    import subprocess
+    import sys
+
+    code = ("import sys, followup.store.contacts_import, followup.store.interchange; "
+            "print('followup.store.importers' in sys.modules, "
+            "'followup.store.formats' in sys.modules)")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={"PYTHONPATH": str(root / "desktop")}, check=True, timeout=60)
+    assert done.stdout.split() == ["False", "False"]

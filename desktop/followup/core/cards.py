@@ -161,7 +161,10 @@ def parse_vcards(data: bytes | str) -> list[CardPerson]:
     """
     lines = _card_lines(data)
     if not lines or lines[0].text.upper().replace(" ", "") != "BEGIN:VCARD":
-        raise ParseError("not a vCard file: it does not start with BEGIN:VCARD")
+        first = next((f"line {n} is {t.strip()[:40]!r}" for n, t in enumerate(
+            (data.decode("utf-8", "replace") if isinstance(data, bytes) else data).splitlines(),
+            start=1) if t.strip()), "the file is empty")
+        raise ParseError(f"not a vCard file: it does not start with BEGIN:VCARD ({first})")
     people = []
     for begin, card_lines in _split_cards(lines):
         text = "\r\n".join(line.text for line in card_lines) + "\r\n"
@@ -228,12 +231,7 @@ def _vobject_problem(exc: Exception, lines: list[_CardLine]) -> str:
 
 
 def _card_person(card, begin: int, full_name: str = "", org: str = "") -> CardPerson:
-    email = _preferred(card, "email", ("work", "internet"))
-    if email:
-        try:
-            email = normalise_address(email)
-        except BadAddress as exc:
-            raise ParseError(f"the card that begins on line {begin}: {exc}") from None
+    email, left_out = _valid_email(card)
     name = _card_name(card, full_name) or (
         name_from_address(email) or email.split("@")[0] if email else "")
     if not name:
@@ -248,9 +246,25 @@ def _card_person(card, begin: int, full_name: str = "", org: str = "") -> CardPe
         email=email,
         phone=_phone(card).removeprefix("tel:"),
         web=_card_web(card),
-        notes=_text(card, "note"),
+        notes="\n".join(filter(None, [_text(card, "note"), *left_out])),
         domain=domain,
     )
+
+
+def _valid_email(card) -> tuple[str, list[str]]:
+    """The preferred address that is valid (normalised), and a note for each one that is not:
+    an address that cannot be written to is kept in the notes, never refuses the card."""
+    lines = [line for line in card.contents.get("email", []) if str(line.value).strip()]
+    order = ("pref", "work", "internet")
+    lines.sort(key=lambda line: next((i for i, kind in enumerate(order)
+                                      if kind in _types(line)), len(order)))
+    left_out = []
+    for line in lines:
+        try:
+            return normalise_address(str(line.value)), left_out
+        except BadAddress as exc:
+            left_out.append(f"Email address left out: {exc}")
+    return "", left_out
 
 
 def _card_name(card, full: str) -> str:
@@ -294,18 +308,6 @@ def _types(line) -> set[str]:
     if line.params.get("PREF"):
         found.add("pref")
     return found
-
-
-def _preferred(card, key: str, kinds: tuple[str, ...]) -> str:
-    """The value marked preferred, else the first of the first kind present, else the first."""
-    lines = [line for line in card.contents.get(key, []) if str(line.value).strip()]
-    if not lines:
-        return ""
-    for kind in ("pref", *kinds):
-        for line in lines:
-            if kind in _types(line):
-                return str(line.value).strip()
-    return str(lines[0].value).strip()
 
 
 def _phone(card) -> str:

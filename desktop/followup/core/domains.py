@@ -29,12 +29,13 @@ _FAMILY_SIZE = 5  # a provider under this many suffixes is free mail under any s
 @cache
 def _icann() -> PublicSuffixList:
     # ICANN section only: a private suffix (github.io, herokuapp.com) is hosting, see below.
-    return PublicSuffixList(only_icann=True)
+    # An unknown top-level domain ("no.where", "acme.invalid") is no one's registered domain.
+    return PublicSuffixList(only_icann=True, accept_unknown=False)
 
 
 @cache
 def _with_private() -> PublicSuffixList:
-    return PublicSuffixList()
+    return PublicSuffixList(accept_unknown=False)
 
 
 @cache
@@ -77,6 +78,11 @@ def is_company_domain(domain: str) -> bool:
 def _label_words(domain: str) -> list[str]:
     registrable = registrable_domain(domain)
     label = registrable.split(".")[0] if registrable else ""
+    if label.startswith("xn--"):  # an international name, as the company writes it
+        try:
+            label = label.encode("ascii").decode("idna")
+        except UnicodeError:
+            pass
     return [word for word in re.split(r"[-_]+", label) if word]
 
 

@@ -63,12 +63,12 @@ _LONG_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", 
 # Each way an address may spell a name, options in the order tried when nothing says
 # otherwise, and how the evidence describes each option.
 SPELLING_CHOICES: dict[str, dict[str, str]] = {
-    "letters": {"short": "ä, ö, ü, ø written a, o, u, o",
-                "long": "ä, ö, ü, ø written ae, oe, ue, oe"},
-    "surname": {"last": "the last surname", "first": "the first surname only"},
+    "letters": {"short": "writes ä, ö, ü, ø as a, o, u, o",
+                "long": "writes ä, ö, ü, ø as ae, oe, ue, oe"},
+    "surname": {"last": "uses the last surname", "first": "uses the first surname only"},
     "particles": {"kept": "keeps the particle", "dropped": "drops the particle"},
     "hyphen": {"dropped": "drops the hyphen", "kept": "keeps the hyphen",
-               "first": "only the first part of a hyphenated name"},
+               "first": "keeps only the first part of a hyphenated name"},
     "apostrophe": {"dropped": "drops the apostrophe", "kept": "keeps the apostrophe"},
 }
 
@@ -92,9 +92,14 @@ def _clean(word: str, apostrophe: str) -> str:
     return re.sub(r"[^a-z0-9'-]", "", word).strip("-'")
 
 
+def _is_initial(word: str) -> bool:
+    return len(_ascii_key(word)) <= 1  # "Q.", "J": a middle initial, never a surname
+
+
 def _surname_words(rest: list[str], surname: str, particles: str) -> list[str]:
     """The surname words of `rest` (the words after the given name) for the options."""
-    plain = [i for i, w in enumerate(rest) if _ascii_key(w) not in _PARTICLES]
+    plain = [i for i, w in enumerate(rest)
+             if _ascii_key(w) not in _PARTICLES and not _is_initial(w)]
     if not plain:
         return rest[-1:]
     index = plain[0] if surname == "first" else plain[-1]
@@ -116,7 +121,7 @@ def _choices_present(first: str, rest: list[str]) -> dict[str, tuple[str, ...]]:
     present: dict[str, tuple[str, ...]] = {}
     if text != text.translate(_LONG_SPELLING):
         present["letters"] = ("short", "long")
-    if sum(_ascii_key(w) not in _PARTICLES for w in rest) >= 2:
+    if sum(_ascii_key(w) not in _PARTICLES and not _is_initial(w) for w in rest) >= 2:
         present["surname"] = ("last", "first")
     if any(_ascii_key(w) in _PARTICLES for w in rest[:-1]):
         present["particles"] = ("kept", "dropped")
@@ -409,9 +414,7 @@ def _ranked_spellings(full_name: str, tally: _Tally) -> list[tuple[_Spelling, in
                 count = round(votes)
                 notes.append(f"{SPELLING_CHOICES[choice][option]} as "
                              f"{_plural(count, 'known address')} {'does' if count == 1 else 'do'}")
-        notes += [f"spelling that {SPELLING_CHOICES[c][o]}" if c in {"hyphen", "apostrophe",
-                                                                   "particles"}
-                  else f"spelling with {SPELLING_CHOICES[c][o]}" for c, o in off]
+        notes += [f"spelling that {SPELLING_CHOICES[c][o]}" for c, o in off]
         ranked.append((spelling, len(off), "; ".join(notes)))
     ranked.sort(key=lambda item: item[1])  # stable: the usual order among equals
     return ranked

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import html
 import re
+import warnings
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from html.parser import HTMLParser
 
@@ -88,9 +89,19 @@ def parse_invites(data: bytes | str, own_addresses: Sequence[str] = (),
     the occurrence at or after `now` (default: the current time) that comes first, else the
     last one before it. Raises ParseError, naming the line, for a file that cannot be read.
     """
+    with warnings.catch_warnings(record=True) as caught:  # icalendar's guesses, said once
+        warnings.simplefilter("always")
+        invites = _parse(data, own_addresses, now)
+    said = tuple(dict.fromkeys(str(w.message).split(" by ")[0].split(". ")[0] for w in caught
+                               if issubclass(w.category, UserWarning)))
+    return [replace(i, warnings=i.warnings + said) for i in invites] if said else invites
+
+
+def _parse(data: bytes | str, own_addresses: Sequence[str],
+           now: datetime | None) -> list[Invite]:
     lines = _wrapped(_logical_lines(data))
     _check_envelope(lines)
-    calendars = _read_calendars(lines)
+    calendars, notes = _read_calendars(lines)
     own = set()
     for address in own_addresses:
         try:
@@ -110,7 +121,7 @@ def parse_invites(data: bytes | str, own_addresses: Sequence[str] = (),
     for index, (event, begin) in enumerate(located):
         uid = _text(event, "UID") or f"(no UID, event {index + 1})"
         groups.setdefault(uid, []).append((event, begin))
-    return [_invite(uid, group, lines, own, now, "CANCEL" in method)
+    return [_invite(uid, group, lines, own, now, "CANCEL" in method, notes)
             for uid, group in groups.items()]
 
 
@@ -154,46 +165,133 @@ def _wrapped(lines: list[_Line]) -> list[_Line]:
 
 def _check_envelope(lines: list[_Line]) -> None:
     content = [line for line in lines if line.text.strip()]
-    if not content or content[0].text.strip().upper() != "BEGIN:VCALENDAR":
-        raise ParseError("not an iCalendar file: it does not start with BEGIN:VCALENDAR")
+    if not content:
+        raise ParseError("not an iCalendar file: it does not start with BEGIN:VCALENDAR "
+                         "(the file is empty)")
+    if content[0].text.strip().upper() != "BEGIN:VCALENDAR":
+        raise ParseError("not an iCalendar file: it does not start with BEGIN:VCALENDAR "
+                         f"(line {content[0].number} is {content[0].text.strip()[:40]!r})")
     if content[-1].text.strip().upper() != "END:VCALENDAR":
-        raise ParseError("not a complete iCalendar file: it does not end with END:VCALENDAR")
-    open_names: list[str] = []
+        raise ParseError("not a complete iCalendar file: it does not end with END:VCALENDAR "
+                         f"(line {content[-1].number} is {content[-1].text.strip()[:40]!r})")
+    open_names: list[tuple[str, int]] = []
     for line in content:
         keyword, _, name = line.text.strip().upper().partition(":")
         if keyword == "BEGIN":
-            open_names.append(name)
+            open_names.append((name, line.number))
         elif keyword == "END":
-            expected = open_names.pop() if open_names else None
+            expected = open_names.pop()[0] if open_names else None
             if name != expected:
                 opened = f"BEGIN:{expected}" if expected else "no BEGIN"
                 raise ParseError(f"not a valid iCalendar file: END:{name} on line "
                                  f"{line.number} closes {opened}")
         elif ":" not in line.text and not line.text.startswith((" ", "\t")):
-            raise ParseError(f"a broken line in {open_names[-1] if open_names else 'the file'}"
-                             f" on line {line.number}: no colon between name and value: "
-                             f"{line.text.strip()[:60]!r}")
+            where = open_names[-1][0] if open_names else "the file"
+            raise ParseError(f"a broken line in {where} on line {line.number}: no colon "
+                             f"between name and value: {line.text.strip()[:60]!r}")
     if open_names:
-        raise ParseError(f"not a valid iCalendar file: BEGIN:{open_names[-1]} is never closed")
+        name, number = open_names[-1]
+        raise ParseError(f"not a valid iCalendar file: BEGIN:{name} on line {number} is never "
+                         "closed")
 
 
-def _read_calendars(lines: list[_Line]) -> list:
-    text = "\r\n".join(line.text for line in lines if line.text.strip()) + "\r\n"
-    try:
-        return icalendar.Calendar.from_ical(text, multiple=True)
-    except ValueError as exc:
-        # icalendar's message quotes the bad value ("... was +5328"): find its line.
-        words = [w.strip("'\".,:") for w in str(exc).split()]
-        number = next((line.number for word in reversed(words) if len(word) > 2
-                       for line in lines if word in line.text), None)
-        where = f"line {number}: " if number else ""
-        raise ParseError(f"not a valid iCalendar file: {where}{exc}") from None
+def _read_calendars(lines: list[_Line]) -> tuple[list, list[str]]:
+    """The calendars in the file, and what was left out to read them.
+
+    A line icalendar cannot parse that Followup does not use (an unknown property in a time
+    zone, a bad date in a to-do or a free/busy block) is dropped and the file read again; a
+    time zone definition that cannot be read is dropped whole (its TZID is then read by name,
+    as for a zone the file does not define), and so is a time zone without a name (Exchange
+    writes "TZID:" and "DTSTART;TZID=:..."), whose times are floating. A broken line of an
+    event that Followup uses refuses the file, naming the line.
+    """
+    lines = [_Line(line.number, line.text.rstrip(" \t"))  # "DURATION:PT10M " as meant
+             if _property_name(line.text) in _USED else line
+             for line in _without_nameless_zones(lines)]
+    notes: list[str] = []
+    for _attempt in range(50):
+        text = "\r\n".join(line.text for line in lines if line.text.strip()) + "\r\n"
+        try:
+            return icalendar.Calendar.from_ical(text, multiple=True), notes
+        except ValueError as exc:
+            culprit = _culprit(lines, str(exc))
+            where = f"line {culprit.number}: " if culprit else ""
+            components = _components_at(lines, culprit) if culprit else []
+            name = _property_name(culprit.text) if culprit else ""
+            if culprit is None or name in {"BEGIN", "END"} or (
+                    components[-1:] == ["VEVENT"] and name in _USED):
+                raise ParseError(f"not a valid iCalendar file: {where}{exc}") from None
+            if "VTIMEZONE" in components:
+                lines = _without_zone_at(lines, culprit)
+                notes.append(f"{where}a time zone definition that cannot be read was left "
+                             f"out ({exc}); its times are read by the zone's name")
+            else:
+                lines = [line for line in lines if line is not culprit]
+    raise ParseError("not a valid iCalendar file: too many lines that cannot be read")
+
+
+def _components_at(lines: list[_Line], target: _Line) -> list[str]:
+    """The components open at `target`, outermost first."""
+    stack: list[str] = []
+    for line in lines:
+        if line is target:
+            return stack
+        keyword, _, name = line.text.strip().upper().partition(":")
+        if keyword == "BEGIN":
+            stack.append(name)
+        elif keyword == "END" and stack:
+            stack.pop()
+    return stack
+
+
+def _without_zone_at(lines: list[_Line], target: _Line) -> list[_Line]:
+    index = lines.index(target)
+    start = max(i for i in range(index + 1) if lines[i].text.strip().upper() == "BEGIN:VTIMEZONE")
+    end = next(i for i in range(index, len(lines))
+               if lines[i].text.strip().upper() == "END:VTIMEZONE")
+    return lines[:start] + lines[end + 1:]
+
+
+def _property_name(text: str) -> str:
+    return re.split(r"[;:]", text, maxsplit=1)[0].strip().upper()
+
+
+def _culprit(lines: list[_Line], message: str) -> _Line | None:
+    """The line icalendar's complaint is about: its message quotes the bad name or value
+    ("unsupported property: TZUNTIL", "... was +5328")."""
+    words = [w.strip("'\".,:()") for w in message.split()]
+    for word in reversed(words):
+        if len(word) > 2:
+            for line in lines:
+                if word in line.text:
+                    return line
+    return None
+
+
+def _without_nameless_zones(lines: list[_Line]) -> list[_Line]:
+    kept, zone, nameless = [], [], False
+    for line in lines:
+        upper = line.text.strip().upper()
+        if upper == "BEGIN:VTIMEZONE":
+            zone, nameless = [line], False
+            continue
+        if zone:
+            zone.append(line)
+            if upper.startswith("TZID") and not upper.partition(":")[2].strip():
+                nameless = True
+            if upper == "END:VTIMEZONE":
+                kept += [] if nameless else zone
+                zone = []
+            continue
+        kept.append(line)
+    return kept + zone
 
 
 def _line_of(lines: list[_Line], begin: int, name: str) -> int:
-    """The number of the first line of property `name` at or after line `begin`."""
-    for line in lines:
-        if line.number >= begin and re.match(rf"{re.escape(name)}[;:]", line.text, re.I):
+    """The number of the first line of property `name` in the event that begins on line
+    `begin` (the event's first line when it has none)."""
+    for line in _event_lines(lines, begin):
+        if re.match(rf"{re.escape(name)}[;:]", line.text, re.I):
             return line.number
     return begin
 
@@ -246,14 +344,14 @@ def _check_used(event, lines: list[_Line], begin: int) -> None:
 # --- one event -----------------------------------------------------------------------------
 
 def _invite(uid: str, group: list[tuple[object, int]], lines: list[_Line], own: set[str],
-            now: datetime, method_cancel: bool) -> Invite:
+            now: datetime, method_cancel: bool, notes: list[str]) -> Invite:
     for event, begin in group:
         _check_used(event, lines, begin)
         if event.get("DTSTART") is None:
             raise ParseError(f"the event that starts on line {begin} has no start time "
                              "(no DTSTART)")
     event, start_value, begin = _chosen_occurrence(group, now)
-    warnings = []
+    warnings = list(notes)
     if any(re.search(r";TZID=[:;]", line.text, re.IGNORECASE)
            for line in _event_lines(lines, begin)):
         warnings.append(f"line {_line_of(lines, begin, 'DTSTART')}: the time zone (TZID) is "
@@ -455,8 +553,8 @@ def _attendees(event, own: set[str], lines: list[_Line], begin: int,
             email = normalise_address(raw)
         except BadAddress as exc:
             key = "ORGANIZER" if is_organizer else "ATTENDEE"
-            number = next((line.number for line in lines if line.number >= begin
-                           and line.text.upper().startswith(key) and raw in line.text),
+            number = next((line.number for line in _event_lines(lines, begin)
+                           if line.text.upper().startswith(key) and raw in line.text),
                           _line_of(lines, begin, key))
             warnings.append(f"line {number}: left out, {exc}")
             continue

@@ -557,11 +557,15 @@ class MainWindow(QMainWindow):
             return
         self.sidebar.refresh()
         self._update_welcome()
-        if created.get("meetings"):
-            self.sidebar.select(created["meetings"][-1])
+        changed = (created.get("meetings") or created.get("updated_meetings")
+                   or created.get("cancelled_meetings"))
+        if changed:  # show what the file made or changed
+            self.sidebar.select(changed[-1])
+            if self.workspace.meeting is not None and self.workspace.meeting.id == changed[-1]:
+                self.workspace.load_meeting(changed[-1])  # already shown: show it anew
         elif self.workspace.meeting is not None:
             self.workspace.reload_people()
-        counts = ", ".join(f"{len(v)} {k}" for k, v in created.items()
+        counts = ", ".join(f"{len(v)} {k.replace('_', ' ')}" for k, v in created.items()
                            if v and k != "skipped_meetings") or "nothing new"
         if created.get("skipped_meetings"):
             counts += f" ({len(created['skipped_meetings'])} meetings were already there)"
