@@ -21,6 +21,7 @@ from followup.core.checklist.reading import (
     person_words,
 )
 from followup.core.checklist.results import RuleResult, result
+from followup.core.checklist.vocabulary import TITLE_WORDS
 
 _LEGAL_SUFFIX_RE = re.compile(
     r"[,\s]+(?:inc|llc|llp|ltd|limited|corp|corporation|co|gmbh|plc|ag|sa|s\.a|bv|nv|oy|ab|pty|"
@@ -144,9 +145,7 @@ def _org_candidates(d: Draft) -> list[tuple[int, int, str]]:
 
 
 def _is_generic_title(word: str) -> bool:
-    from followup.core.checklist.substance import _GENERIC_NAMES
-
-    return word in _GENERIC_NAMES
+    return word in TITLE_WORDS
 
 
 def org_candidate_spans(d: Draft) -> list[tuple[int, int]]:

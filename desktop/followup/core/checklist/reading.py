@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import cached_property, lru_cache
 
 from followup.core.checklist.results import CheckContext, Span
+from followup.core.checklist.vocabulary import STOPWORDS
 from followup.core.markers import Marker, parse_notes
 from followup.core.phones import find_phone_numbers, region_of
 
@@ -249,24 +250,6 @@ def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-# Words that carry no topic of their own; see substance.py for the nouns that are generic too.
-STOPWORDS = frozenset("""
-a about above after again all also am an and any are as at be because been before being below
-between both but by can can't could did do does doing don't down during each even ever every few
-for from further had has have having he her here hers him his how i i'd i'll i'm i've if in into
-is isn't it it's its itself just let me more most much my myself no nor not now of off on once
-only or other our ours out over own really same she should so some such than that that's the
-their theirs them then there these they this those through to too under until up upon us very
-was we we're were what when where which while who whom why will with would you you're your
-yours yourself yet via well still again lot lots thing things way ways get got getting go going
-today yesterday tomorrow morning afternoon evening week day time times great good nice
-thank thanks thanked thankful grateful appreciate appreciated pleasure glad happy enjoyed enjoy
-meet meeting met talk talking talked speak speaking spoke chat chatting conversation
-conversations discussion discussed discuss interview interviews interviewing learn learning
-learned learnt hear hearing heard know knowing role position job opportunity company team
-organization organisation firm work working looking look forward hope soon again excited
-exciting interest interested hi hello dear best regards sincerely cheers
-""".split())
 
 
 def content_stems(text: str) -> set[str]:
