@@ -120,6 +120,7 @@ def test_wanting_to_join_is_interest_and_the_wish_to_go_on(joining):
     "I'd be delighted to come aboard and am happy to talk more any time.",
     "Count me as eager: I'd welcome the chance to continue our conversation.",
     "I left even keener on the role and look forward to hearing from you.",
+    "Stoked at the idea of joining the Eastgate crew - hope to catch up soon.",
     "I'm thrilled at the prospect of baking for Lantern Bay Foods; let's stay in touch.",
     "I am genuinely enthusiastic about this role and hope to continue the process.",
     "It's exactly the kind of kitchen I want to work in, and I'd love to talk again.",
@@ -228,6 +229,7 @@ def test_contribution_in_many_wordings(contribution):
     "I'm sure my background would be a good fit for the position.",
     "I would bring enthusiasm, dedication and a positive attitude to the role.",
     "I am a motivated team player ready to make a difference.",
+    "My leadership skills and experience in food would allow me to make a real contribution.",
     "Is there anything else I can provide to help you decide?",
     "I'd be happy to contribute in any way I can.",
 ])
@@ -324,6 +326,8 @@ def test_phone_and_name_gaps_are_placeholders(gap):
     "I'm eager to hear about your decision.",
     "I look forward to the final round with the partners.",
     "I look forward to meeting the head baker in the next interview.",
+    "I look forward to speaking with the hiring team.",
+    "I hope to meet the rest of the team soon.",
 ])
 def test_next_steps_asked_or_assumed(asking):
     assert not rule("next_steps", note(interest=INTEREST + " " + asking)).passed, asking

@@ -147,7 +147,22 @@ def _waiting(sentence: str) -> bool:
     return bool(match) and said_by_writer(sentence, 0, match.start())
 
 
+# "I look forward to speaking with the hiring team": assuming more interviews, which the guide
+# names as a fault ("don't … assume that you'll be talking next steps with … someone else").
+_OTHERS_TO_MEET_RE = re.compile(
+    r"\b(?:speak|speaking|talk|talking|meet|meeting|interview|interviewing|chat|chatting)\s+"
+    r"(?:with\s+|to\s+)?(?:the\s+|your\s+|a\s+|other\s+)?(?:hiring\s+(?:team|manager|panel|"
+    r"committee)|rest\s+of\s+the\s+team|panel|partners|directors?|ceo|founders?|"
+    r"(?:engineering\s+|team\s+)?managers?|other\s+(?:team\s+)?members|decision[- ]makers)\b")
+
+
+_EXPECTING_RE = re.compile(r"\b(?:look(?:ing)?\s+forward|hope|expect|excited|eager|keen|"
+                           r"can't\s+wait)\b")
+
+
 def _mentions_next_steps(sentence: str) -> bool:
+    if _OTHERS_TO_MEET_RE.search(sentence) and _EXPECTING_RE.search(sentence):
+        return True
     for match in _NEXT_STEPS_MENTION_RE.finditer(sentence):
         if _PAST_EVENT_RE.search(sentence[max(0, match.start() - 20):match.start()]):
             continue

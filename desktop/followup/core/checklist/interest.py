@@ -23,7 +23,8 @@ _JOIN = (r"(?:join(?:ing)?|be(?:ing|come|coming)?\s+(?:a\s+)?(?:part|member|apar
          r"grow|shape)|start(?:ing)?\s+(?:at|with|work)|hav(?:e|ing)\s+the\s+chance\s+to\s+work|"
          r"bring(?:ing)?\s+my)")
 _EXCITED_RE = re.compile(
-    r"\bexcit(?:ed|ing|ement|es\s+me)\b|\bthrilled\b|\benthusias\w*|\beager(?:ly|ness)?\b"
+    r"\bexcit(?:ed|ing|ement|es\s+me)\b|\bthrilled\b|\b(?:stoked|psyched|pumped|buzzing|elated|"
+    r"ecstatic|overjoyed|jazzed|chuffed)\b|\bover\s+the\s+moon\b|\benthusias\w*|\beager(?:ly|ness)?\b"
     r"|\bkeen\s+(?:to|on|about)\b|\bpassionate\s+about\b|\bdelighted\b|\benergi[sz]ed\b"
     r"|\bfascinat\w+|\binspir(?:ed|ing)\b|\bimpressed\b|\benjoyed\b|\bloved\b"
     r"|\b(?:even\s+|all\s+the\s+|much\s+|only\s+)?(?:keener|more\s+(?:excited|eager|enthusiastic|"

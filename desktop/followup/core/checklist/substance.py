@@ -167,12 +167,15 @@ def _not_topics(d: Draft) -> tuple[list[tuple[int, int]], list[tuple[int, int]],
 
 def _names_a_topic(word: str, people: set[str]) -> bool:
     return (len(word) >= 3 and word not in STOPWORDS and stem(word) not in _GENERIC
-            and word not in TITLE_WORDS and word not in people and not word.isdigit()
+            and word not in TITLE_WORDS and word not in people and stem(word) not in people
+            and not word.isdigit()
             and not is_everyday(word))
 
 
 def _company_words(d: Draft) -> set[str]:
-    return set(fold(d.context.company or "").split())
+    """The company's own words and their stems: "banking" is no topic in a note to a bank."""
+    own = set(fold(d.context.company or "").split())
+    return own | {stem(w) for w in own}
 
 
 _CLAUSE_END_RE = re.compile(r"[.!?;]|,\s+(?:and|but|so)\s+i\b|\s-\s|\band\s+i\b|\b(?:and|but)\s+"
@@ -408,7 +411,9 @@ _KIND_OF_SKILL_RE = re.compile(
 _VAGUE_KINDS = frozenset("""my the your our their his her these those such strong great good
 excellent relevant transferable valuable proven extensive solid broad diverse varied wide exact
 necessary required right many much some any all overall general personal professional previous
-past prior work job life real practical hands-on years of and with""".split())
+past prior work job life real practical hands-on years of and with leadership communication
+interpersonal organizational organisational people management customer-service teamwork
+problem-solving analytical time-management soft transferable""".split())
 
 
 def _names_something(d: Draft, start: int, end: int) -> bool:
