@@ -113,6 +113,15 @@ _ABOUT_THE_WORK_RE = re.compile(r"\b(?:the|your)\s+(?:team|migration|launch|rele
                                 r"migrate|release|move)\b")
 
 
+def asked_sentences(d: Draft) -> list[tuple[int, int]]:
+    """The sentences of the draft that ask about next steps, timing or a decision."""
+    return d.memo(_asked_sentences)
+
+
+def _asked_sentences(d: Draft) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in d.all_sentences if asks_about_next_steps(d.folded[s:e])]
+
+
 def rule_next_steps(d: Draft) -> RuleResult:
     """Fails on asking about (or mentioning) next steps, timing, status or a decision.
 
@@ -121,13 +130,9 @@ def rule_next_steps(d: Draft) -> RuleResult:
     in my career", "your decision to mill flour on site", "I look forward to hearing from you
     about the position". Source: the guides' "don't ask … what the next steps are".
     """
-    asked, mentioned = [], []
-    for s, e in d.all_sentences:
-        sentence = d.folded[s:e]
-        if asks_about_next_steps(sentence):
-            asked.append((s, e))
-        elif _mentions_next_steps(sentence):
-            mentioned.append((s, e))
+    asked = asked_sentences(d)
+    mentioned = [(s, e) for s, e in d.all_sentences
+                 if (s, e) not in asked and _mentions_next_steps(d.folded[s:e])]
     subject = fold(d.subject)
     subject_spans = [Span(m.start(), m.end(), "subject")
                      for m in _NEXT_STEPS_MENTION_RE.finditer(subject)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from followup.core.checklist.etiquette import asks_about_next_steps
+from followup.core.checklist.etiquette import asked_sentences
 from followup.core.checklist.reading import Draft, body_spans, said_by_writer
 from followup.core.checklist.results import RuleResult, result
 
@@ -105,8 +105,7 @@ def rule_interest(d: Draft) -> RuleResult:
     """
     excited = _writer_matches(d, _EXCITED_RE)
     # Asking about next steps is bad form (next_steps says so) but does show the wish to go on.
-    future = _writer_matches(d, _FUTURE_RE) + [
-        (s, e) for s, e in d.all_sentences if asks_about_next_steps(d.folded[s:e])]
+    future = _writer_matches(d, _FUTURE_RE) + asked_sentences(d)
     joint = [span for span in excited if _FUTURE_RE.search(d.folded, *span)
              or _wants_to_join(d.folded[span[0]:d.sentence_at(span[0])[1]])]
     spans = body_spans(sorted(excited[:1] + future[:1]))
