@@ -60,6 +60,8 @@ _TOPIC_CUE_RE = re.compile(
     r"about)\b"
     r"|\b(?:case|exercise|problem|question|challenge|task|session|demo|presentation|workshop|"
     r"puzzle|scenario)\s+(?:about|on|around|involving|where|from)\b"
+    r"|\b(?:plan|plans|idea|proposal|move|decision|effort|efforts|initiative|push|strategy|goal|"
+    r"ambition|bid)\s+to\b"
     r"|\b(?:impressed|fascinated|intrigued|struck|inspired|surprised|"
     r"amazed|encouraged|energi[sz]ed|moved|touched)\s+(?:by|with|to\s+(?:learn|hear|see|know)|"
     r"about|in|that)\b"
@@ -78,10 +80,12 @@ _BEFORE_CUE_RE = re.compile(
 
 
 _TRAILING_CUE_RE = re.compile(
-    r"\b(?:was|were|is|are)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}(?:to\s+(?:hear|learn|see|"
+    r"\b(?:was|were|is|are|sounds?|sounded|seems?|seemed|looks?|looked)\s+(?:like\s+)?"
+    r"(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}(?:to\s+(?:hear|learn|see|"
     r"discover|read|watch)|eye-opening|fascinating|interesting|memorable|highlight|great|fun|"
     r"challenging|challenge|useful|helpful|treat|brilliant|clever|smart|inspiring|impressive|"
-    r"lovely|wonderful|exciting|spot\s+on)\b(?:\s+\w+){0,3}\s*[.!]?\s*$")
+    r"lovely|wonderful|exciting|spot\s+on|ambitious|bold|promising|innovative|remarkable|smart|"
+    r"impressive|elegant|neat|creative|thoughtful)\b(?:\s+\w+){0,3}\s*[.!]?\s*$")
 
 
 def named_things(d: Draft) -> list[tuple[int, int, str]]:

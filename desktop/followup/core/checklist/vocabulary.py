@@ -91,6 +91,8 @@ inclusive equity commitments devotion emphasis extremely incredibly highly absol
 hugely massively totally completely fully sincerely genuinely gain gains gained gaining obtain
 obtained acquire acquired align aligns aligned alignment understand understanding understood
 overview sense idea sounds sound
+gym gyms factory factories plant plants restaurant restaurants salon salons kitchen kitchens
+warehouse warehouses yard yards depot depots floor floors premises
 """.split())
 
 # Capitalised words that name a kind of person, a title or a date, not a topic.
