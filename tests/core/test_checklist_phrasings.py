@@ -213,6 +213,7 @@ def test_generic_words_are_not_specific_points(generic):
     "I'm experienced with spiral mixers and deck ovens like the ones at Eastgate.",
     "I would bring ten years of bread-making, mostly rye and spelt, to the team.",
     "I've already prototyped a lower-salt loaf that could suit the school contract.",
+    "My experience coordinating 40 market-stall volunteers has prepared me for the Eastgate rota.",
 ])
 def test_contribution_in_many_wordings(contribution):
     assert rule("contribution", note(contribution=contribution)).passed, contribution
