@@ -278,10 +278,21 @@ def test_words_that_are_not_the_company(company, sentence):
     ("I enjoyed learning about ABC Company's latest campaign.", "ABC Company"),
     ("The Globex Inc. offices are lovely.", "Globex"),
     ("I can't wait to join Initech.", "Initech"),
+    ("I could bring that to Copperline Studios.", "Copperline Studios"),
+    ("I love how the Brightwave team ships weekly.", "Brightwave"),
+    ("I walked through the new Orbis Analytics dashboard.", "Orbis Analytics"),
 ])
 def test_without_a_company_set_a_likely_name_is_a_guess(sentence, name):
     found = rule("company_named", f"Dear Ruth,\n\n{sentence}\n\nTomasz", CheckContext())
     assert found.passed and name in found.message
+
+
+@pytest.mark.parametrize("sentence", ["I walked down Elm Street to the interview.",
+                                      "It was great to meet you and Felix.",
+                                      "Your company impressed me."])
+def test_without_a_company_set_no_name_no_guess(sentence):
+    found = rule("company_named", f"Dear Ruth,\n\n{sentence}\n\nTomasz", CheckContext())
+    assert not found.passed
 
 
 # --- phone: any country, in the closing ------------------------------------------------------
