@@ -60,6 +60,9 @@ def test_the_template_passes_every_required_rule():
     "I wanted to say thank you for the time you gave me on Monday.",
     "Many thanks for a lively hour at the Eastgate bakery.",
     "With gratitude for your time on Monday, I wanted to follow up.",
+    "I appreciate the detailed tour of the ovens.",
+    "I really appreciated your candour about the night shifts.",
+    "I appreciated Felix's walkthrough of the packing line.",
 ])
 def test_thanks_in_many_wordings(thanks):
     assert rule("thanks", note(thanks=thanks)).passed, thanks
@@ -77,6 +80,9 @@ def test_thanks_in_many_wordings(thanks):
     "No thanks are needed for the pastries I brought.",
     "Thanks to the new ovens, the Eastgate line runs twice as fast.",
     "I'd be thankful if the role could start in March.",
+    "I appreciate a kitchen that labels every tub.",
+    "I appreciate the team's focus on sourdough.",
+    "At Millbrook I received many thanks from customers for my rye.",
 ])
 def test_words_of_thanks_that_thank_nobody(not_thanks):
     found = rule("thanks", note(thanks=not_thanks, signoff="Best,\nTomasz\n(555) 430-2218"))
