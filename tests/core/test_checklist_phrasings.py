@@ -63,6 +63,7 @@ def test_the_template_passes_every_required_rule():
     "I appreciate the detailed tour of the ovens.",
     "I really appreciated your candour about the night shifts.",
     "I appreciated Felix's walkthrough of the packing line.",
+    "Please pass on my thanks to Felix and Anja as well.",
 ])
 def test_thanks_in_many_wordings(thanks):
     assert rule("thanks", note(thanks=thanks)).passed, thanks
@@ -188,6 +189,7 @@ def test_specific_points_in_many_wordings(specific):
     "Our conversation about the role and what you are looking for in a candidate was useful.",
     "It was interesting to hear about the exciting things happening at Lantern Bay Foods.",
     "I enjoyed learning about the Head Baker position.",
+    "I enjoyed learning about Lantern Bay Foods and the Graduate Baker programme.",
     "Your perspective on the opportunity was valuable.",
     "I enjoyed learning about [topic you discussed].",
     "It was great to talk about {their project}.",

@@ -58,7 +58,8 @@ _NOT_GRATITUDE_RE = re.compile(
     r"(?:your|the|our|you|this|being|having|meeting))"
     r"|\bappreciat(?:e|ed)\s+(?:it|that)\s+if\b|\bif\s+you\s+(?:\w+\s+)?appreciat"
     r"|\b(?:received|got|earned|won|get|gets)\s+(?:\w+\s+){0,2}(?:thanks|thank-yous|gratitude)\b"
-    r"|\bthanks\s+to\s+(?!" + _THANKS_TO_PEOPLE + r")"
+    # "thanks to the traffic" is a cause; "my thanks to Marco and Yuki" is thanks.
+    r"|(?<!my\s)(?<!our\s)(?<!on\s)(?<!along\s)\bthanks\s+to\s+(?!" + _THANKS_TO_PEOPLE + r")"
     r"|\bthankfully\b|\bno\s+thanks\b|\bthankless\b")
 _BARE_THANKS_RE = re.compile(
     r"^\W*(?:many\s+|again\s+|with\s+)?thank(?:s|\s+you)(?:\s+(?:again|so\s+much|very\s+much|a\s+lot|"

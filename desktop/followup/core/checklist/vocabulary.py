@@ -90,9 +90,10 @@ community communities public excellence innovation innovative integrity diversit
 inclusive equity commitments devotion emphasis extremely incredibly highly absolutely super
 hugely massively totally completely fully sincerely genuinely gain gains gained gaining obtain
 obtained acquire acquired align aligns aligned alignment understand understanding understood
-overview sense idea sounds sound
-gym gyms factory factories plant plants restaurant restaurants salon salons kitchen kitchens
-warehouse warehouses yard yards depot depots floor floors premises
+overview sense idea sounds sound program programs programme programmes scheme schemes cohort
+fellowship internship internships apprenticeship placement gym gyms factory factories plant
+plants restaurant restaurants salon salons kitchen kitchens warehouse warehouses yard yards
+depot depots floor floors
 """.split())
 
 # Capitalised words that name a kind of person, a title or a date, not a topic.
