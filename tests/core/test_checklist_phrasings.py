@@ -189,6 +189,7 @@ def test_specific_points_in_many_wordings(specific):
     "Our conversation about the role and what you are looking for in a candidate was useful.",
     "It was interesting to hear about the exciting things happening at Lantern Bay Foods.",
     "I enjoyed learning about the Head Baker position.",
+    "I enjoyed our conversation about the pastry chef position.",
     "I enjoyed learning about Lantern Bay Foods and the Graduate Baker programme.",
     "Your perspective on the opportunity was valuable.",
     "I enjoyed learning about [topic you discussed].",
@@ -347,6 +348,7 @@ def test_phone_and_name_gaps_are_placeholders(gap):
     "I look forward to the final round with the partners.",
     "I look forward to meeting the head baker in the next interview.",
     "I look forward to speaking with the hiring team.",
+    "Any update on where things stand would be much appreciated.",
     "I hope to meet the rest of the team soon.",
 ])
 def test_next_steps_asked_or_assumed(asking):

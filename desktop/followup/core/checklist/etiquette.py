@@ -104,7 +104,8 @@ _QUESTION_TOPIC_RE = re.compile(
     r"|\b(?:further|more|additional|other)\s+(?:information|materials|documents|details|"
     r"references)\b|\bexpect\s+to\s+hear\b|\bstart\s+date\b|\bwhen\s+i\s+(?:might|will|would)\b")
 _INDIRECT_QUESTION_RE = re.compile(
-    r"\b(?:let\s+me\s+know|i\s+was\s+wondering|i'm\s+wondering|i\s+wonder|wondering\s+(?:if|when|"
+    r"\b(?:(?:would|will)\s+be\s+(?:\w+\s+)?appreciated|i\s+would\s+(?:\w+\s+)?appreciate|"
+    r"i'd\s+(?:\w+\s+)?appreciate|(?:would|'d)\s+be\s+grateful\s+for|let\s+me\s+know|i\s+was\s+wondering|i'm\s+wondering|i\s+wonder|wondering\s+(?:if|when|"
     r"whether)|could\s+you\s+(?:tell|update|share|let)|please\s+(?:tell|update|advise|share)|"
     r"(?:would|i'd)\s+(?:like|love)\s+to\s+know|keep\s+me\s+(?:posted|updated|informed))\b")
 # A question about the work ("When will the team migrate?") is not about the hiring process.

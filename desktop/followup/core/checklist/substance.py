@@ -147,6 +147,11 @@ def _at_sentence_head(text: str, sentence_start: int, offset: int) -> bool:
     return not text[sentence_start:offset].strip(" \"'(>-*•")
 
 
+_JOB_NOUN_AFTER_RE = re.compile(
+    r"(?:\s+(?!(?:for|the|a|an|in|of|to|with|and|at|on|or|as|by)\b)[a-z-]+){0,2}\s+(?:position|role|"
+    r"job|opening|vacancy|post|posting|internship)\b")
+
+
 def specific_words(d: Draft, start: int, end: int) -> list[tuple[int, int]]:
     """Words between `start` and `end` of the content that name something: not generic, not a
     stopword, not the company, the people or a gap; digits and named things count."""
@@ -156,6 +161,8 @@ def specific_words(d: Draft, start: int, end: int) -> list[tuple[int, int]]:
         word = match.group().removesuffix("'s")
         if inside(match.start(), gaps) or inside(match.start(), company):
             continue
+        if _JOB_NOUN_AFTER_RE.match(d.folded_content, match.end()):
+            continue  # "the pharmacist position": the job's own title
         if any(ch.isdigit() for ch in word) and not re.fullmatch(r"\d{1,2}", word):
             found.append((match.start(), match.end()))
         elif any(_names_a_topic(part, people) for part in word.split("-")):
