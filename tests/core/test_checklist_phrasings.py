@@ -64,6 +64,7 @@ def test_the_template_passes_every_required_rule():
     "I really appreciated your candour about the night shifts.",
     "I appreciated Felix's walkthrough of the packing line.",
     "Please pass on my thanks to Felix and Anja as well.",
+    "Thanks to your whole team for the warm welcome on Monday.",
 ])
 def test_thanks_in_many_wordings(thanks):
     assert rule("thanks", note(thanks=thanks)).passed, thanks
@@ -84,6 +85,7 @@ def test_thanks_in_many_wordings(thanks):
     "I appreciate a kitchen that labels every tub.",
     "I appreciate the team's focus on sourdough.",
     "At Millbrook I received many thanks from customers for my rye.",
+    "Thanks to your map, I found the loading bay without trouble.",
 ])
 def test_words_of_thanks_that_thank_nobody(not_thanks):
     found = rule("thanks", note(thanks=not_thanks, signoff="Best,\nTomasz\n(555) 430-2218"))

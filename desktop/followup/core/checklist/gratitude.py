@@ -14,8 +14,10 @@ from followup.core.checklist.results import RuleResult, result
 
 # "thanks to X" thanks someone only when X is a person ("thanks to you", "to everyone") or the
 # phrase goes on to say for what ("thanks to Nate for the pairing session").
-_THANKS_TO_PEOPLE = (r"(?:you|your|everyone|all\s+of\s+you|each\s+of\s+you|both\s+of\s+you|"
-                     r"the\s+(?:whole\s+)?team|[a-z]+\s+for\b|[a-z]+\s+and\s+[a-z]+\s+for\b)")
+# "thanks to your map app, I found…" is a cause again: only "you" itself, or someone thanked
+# "for" something, makes it thanks.
+_THANKS_TO_PEOPLE = (r"(?:you\b|everyone|all\s+of\s+you|each\s+of\s+you|both\s+of\s+you|"
+                     r"the\s+(?:whole\s+)?team|(?:\w+\s+){1,3}for\b|[a-z]+\s+and\s+[a-z]+\b)")
 # What a person gives in a meeting, which "I appreciate the …" thanks them for.
 _GIVEN = (r"(?:time|times|opportunity|chance|conversation|conversations|chat|call|tour|insights?|"
           r"advice|help|hospitality|welcome|feedback|introductions?|meeting|interview|discussion|"
