@@ -18,8 +18,9 @@ from followup.core.phones import find_phone_numbers, region_of
 
 CLOSING_PARAGRAPH_SENTENCES = 2  # a short last paragraph belongs to the closing
 
-_STRAIGHTEN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
-                             "\u00a0": " "})
+# One character for one, so offsets in the straightened text are offsets in the draft.
+STRAIGHTEN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
+                            "\u00a0": " "})
 WORD_RE = re.compile(r"[A-Za-z0-9][\w'&-]*")
 # A sentence ends at . ! ? followed by a space or the end; "Company.io" and "e.g.x" do not end one.
 _SENTENCE_RE = re.compile(r"(?:[^.!?]|[.!?](?=[^\s\"')\]]))+(?:[.!?]+[\"')\]]*|$)")
@@ -35,12 +36,11 @@ _SIGNOFF_RE = re.compile(
     r"looking\s+forward|look\s+forward|talk\s+soon|take\s+care|speak\s+soon|all\s+my\s+best)"
     r"\b[^.?\n]{0,20}[,!.]?\s*$",
     re.IGNORECASE)
-STRAIGHTEN = _STRAIGHTEN
 
 
 def fold(text: str) -> str:
     """`text` lower-cased, without accents and curly quotes, one character for one."""
-    return "".join(c if c.isascii() else _fold_char(c) for c in text.translate(_STRAIGHTEN)).lower()
+    return "".join(c if c.isascii() else _fold_char(c) for c in text.translate(STRAIGHTEN)).lower()
 
 
 @lru_cache(maxsize=1024)
@@ -96,7 +96,7 @@ class Draft:
         self.subject = (subject or "").strip()
         self.body = body
         self.context = context
-        self.text = body.translate(_STRAIGHTEN)
+        self.text = body.translate(STRAIGHTEN)
         self.folded = fold(body)
         self._memo: dict = {}
 
