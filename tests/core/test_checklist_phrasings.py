@@ -60,6 +60,11 @@ def test_the_template_passes_every_required_rule():
     "I wanted to say thank you for the time you gave me on Monday.",
     "Many thanks for a lively hour at the Eastgate bakery.",
     "With gratitude for your time on Monday, I wanted to follow up.",
+    "I appreciate the detailed tour of the ovens.",
+    "I really appreciated your candour about the night shifts.",
+    "I appreciated Felix's walkthrough of the packing line.",
+    "Please pass on my thanks to Felix and Anja as well.",
+    "Thanks to your whole team for the warm welcome on Monday.",
 ])
 def test_thanks_in_many_wordings(thanks):
     assert rule("thanks", note(thanks=thanks)).passed, thanks
@@ -77,6 +82,10 @@ def test_thanks_in_many_wordings(thanks):
     "No thanks are needed for the pastries I brought.",
     "Thanks to the new ovens, the Eastgate line runs twice as fast.",
     "I'd be thankful if the role could start in March.",
+    "I appreciate a kitchen that labels every tub.",
+    "I appreciate the team's focus on sourdough.",
+    "At Millbrook I received many thanks from customers for my rye.",
+    "Thanks to your map, I found the loading bay without trouble.",
 ])
 def test_words_of_thanks_that_thank_nobody(not_thanks):
     found = rule("thanks", note(thanks=not_thanks, signoff="Best,\nTomasz\n(555) 430-2218"))
@@ -120,6 +129,7 @@ def test_wanting_to_join_is_interest_and_the_wish_to_go_on(joining):
     "I'd be delighted to come aboard and am happy to talk more any time.",
     "Count me as eager: I'd welcome the chance to continue our conversation.",
     "I left even keener on the role and look forward to hearing from you.",
+    "Stoked at the idea of joining the Eastgate crew - hope to catch up soon.",
     "I'm thrilled at the prospect of baking for Lantern Bay Foods; let's stay in touch.",
     "I am genuinely enthusiastic about this role and hope to continue the process.",
     "It's exactly the kind of kitchen I want to work in, and I'd love to talk again.",
@@ -181,6 +191,8 @@ def test_specific_points_in_many_wordings(specific):
     "Our conversation about the role and what you are looking for in a candidate was useful.",
     "It was interesting to hear about the exciting things happening at Lantern Bay Foods.",
     "I enjoyed learning about the Head Baker position.",
+    "I enjoyed our conversation about the pastry chef position.",
+    "I enjoyed learning about Lantern Bay Foods and the Graduate Baker programme.",
     "Your perspective on the opportunity was valuable.",
     "I enjoyed learning about [topic you discussed].",
     "It was great to talk about {their project}.",
@@ -212,6 +224,7 @@ def test_generic_words_are_not_specific_points(generic):
     "I'm experienced with spiral mixers and deck ovens like the ones at Eastgate.",
     "I would bring ten years of bread-making, mostly rye and spelt, to the team.",
     "I've already prototyped a lower-salt loaf that could suit the school contract.",
+    "My experience coordinating 40 market-stall volunteers has prepared me for the Eastgate rota.",
 ])
 def test_contribution_in_many_wordings(contribution):
     assert rule("contribution", note(contribution=contribution)).passed, contribution
@@ -228,6 +241,7 @@ def test_contribution_in_many_wordings(contribution):
     "I'm sure my background would be a good fit for the position.",
     "I would bring enthusiasm, dedication and a positive attitude to the role.",
     "I am a motivated team player ready to make a difference.",
+    "My leadership skills and experience in food would allow me to make a real contribution.",
     "Is there anything else I can provide to help you decide?",
     "I'd be happy to contribute in any way I can.",
 ])
@@ -275,10 +289,21 @@ def test_words_that_are_not_the_company(company, sentence):
     ("I enjoyed learning about ABC Company's latest campaign.", "ABC Company"),
     ("The Globex Inc. offices are lovely.", "Globex"),
     ("I can't wait to join Initech.", "Initech"),
+    ("I could bring that to Copperline Studios.", "Copperline Studios"),
+    ("I love how the Brightwave team ships weekly.", "Brightwave"),
+    ("I walked through the new Orbis Analytics dashboard.", "Orbis Analytics"),
 ])
 def test_without_a_company_set_a_likely_name_is_a_guess(sentence, name):
     found = rule("company_named", f"Dear Ruth,\n\n{sentence}\n\nTomasz", CheckContext())
     assert found.passed and name in found.message
+
+
+@pytest.mark.parametrize("sentence", ["I walked down Elm Street to the interview.",
+                                      "It was great to meet you and Felix.",
+                                      "Your company impressed me."])
+def test_without_a_company_set_no_name_no_guess(sentence):
+    found = rule("company_named", f"Dear Ruth,\n\n{sentence}\n\nTomasz", CheckContext())
+    assert not found.passed
 
 
 # --- phone: any country, in the closing ------------------------------------------------------
@@ -324,6 +349,9 @@ def test_phone_and_name_gaps_are_placeholders(gap):
     "I'm eager to hear about your decision.",
     "I look forward to the final round with the partners.",
     "I look forward to meeting the head baker in the next interview.",
+    "I look forward to speaking with the hiring team.",
+    "Any update on where things stand would be much appreciated.",
+    "I hope to meet the rest of the team soon.",
 ])
 def test_next_steps_asked_or_assumed(asking):
     assert not rule("next_steps", note(interest=INTEREST + " " + asking)).passed, asking

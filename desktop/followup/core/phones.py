@@ -26,6 +26,7 @@ _MIN_VALID_DIGITS = 8  # a number phonenumbers knows as valid in the writer's re
 # A region whose plan accepts most national layouts (0 + area + subscriber, 9 to 13 digits):
 # numbers of other countries written without +, as the writer dials them at home.
 _TOLERANT_REGION = "DE"
+_TRUNK_ZERO_RE = re.compile(r"(?<![\d+])\(?0\d")  # a digit group opening with 0: "020", "(0)20"
 _LABEL_RE = re.compile(
     r"(?i)(?:\b(?:tel|telephone|phone|ph|mobile|mob|cell|cellphone|call|text|whatsapp|"
     r"handy|fon|tél|m|t|p|c)\b\.?|[☎📞📱])\s*[:.\-]?\s*(?:\(?\+?[\d\s]*\)?\s*)?$")
@@ -41,7 +42,7 @@ def find_phone_numbers(text: str, default_region: str = DEFAULT_REGION
     found = [(m.start, m.end, m.raw_string) for m in _matches(text, default_region)
              if _looks_like_phone(text, m.start, m.raw_string)
              or _valid_at_home(m, default_region)]
-    if default_region != _TOLERANT_REGION:
+    if default_region != _TOLERANT_REGION and _TRUNK_ZERO_RE.search(text):
         for m in _matches(text, _TOLERANT_REGION):
             if (m.raw_string.lstrip("(").startswith("0")
                     and _looks_like_phone(text, m.start, m.raw_string)

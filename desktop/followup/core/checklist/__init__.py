@@ -6,8 +6,9 @@ one line, and which characters the message is about. docs/checklist.md lists the
 passes and what does not. The rules live by family: `gratitude` (thanks), `substance`
 (specifics, contribution), `company`, `interest`, `phone`, `placeholders`, `etiquette`
 (subject, greeting, next steps), `proofreading`, `shape` (length, paragraphs) and `extras`
-(individual, link, redeem); `reading` reads a draft once for all of them. Plain Python: nothing
-here imports Qt or the store.
+(individual, link, redeem); `reading` reads a draft once for all of them and `vocabulary`
+holds the words that name nothing in particular. Plain Python: nothing here imports Qt or the
+store.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from followup.core.checklist.reading import (
     person_words,
 )
 from followup.core.checklist.results import RuleResult, result
+from followup.core.checklist.vocabulary import TITLE_WORDS
 
 _LEGAL_SUFFIX_RE = re.compile(
     r"[,\s]+(?:inc|llc|llp|ltd|limited|corp|corporation|co|gmbh|plc|ag|sa|s\.a|bv|nv|oy|ab|pty|"
@@ -36,7 +37,11 @@ _ORG_CANDIDATE_RE = re.compile(
     r"\b(?:at|join|joining|with\s+the\s+team\s+at|work(?:ing|ed)?\s+(?:for|with))\s+(?P<org>(?:the\s+)?"
     r"[A-Z][\w&'.-]*[\w&](?:\s+(?:[A-Z][\w&'.-]*[\w&]|of|&|and\s+(?=[A-Z])))*)"
     r"|(?P<named>[A-Z][\w&.-]*[\w&](?:\s+[A-Z][\w&.-]*[\w&]){0,3})(?='s\b|\s+(?:" + _ORG_SUFFIXES
-    + r")\b)")
+    + r")\b|\s+(?:team|teams|offices?|stores?|shop|clinic|studio|crew|practice|culture|mission|"
+    r"brand|staff|campus|headquarters|family|community|is\s+my\s+(?:first|top))\b)"
+    # "bring that to Copperline Studios": two capitalised words or more after to/for/with.
+    r"|\b(?:to|for|with|about|into|help)\s+(?P<long>[A-Z][\w&'.-]*[\w&](?:\s+(?:[A-Z][\w&'.-]*[\w&]|"
+    r"of|&|and\s+(?=[A-Z])))+)")
 _GENERIC_REFERENCE_RE = re.compile(
     r"\b(?P<owner>your|the)\s+(?:company|organi[sz]ation|firm)\b(?!\s+of\b)")
 # "I enjoyed your company at lunch": company as companionship, not the employer.
@@ -132,7 +137,7 @@ def _org_candidates(d: Draft) -> list[tuple[int, int, str]]:
     people = person_words(d.context)
     found = []
     for match in _ORG_CANDIDATE_RE.finditer(d.content):
-        group = "org" if match["org"] else "named"
+        group = next(g for g in ("org", "named", "long") if match[g])
         name = match[group].strip()
         name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
         first = name.split()[0].lower().strip(".'")
@@ -140,13 +145,30 @@ def _org_candidates(d: Draft) -> list[tuple[int, int, str]]:
             continue
         start = match.start(group) + match[group].find(name)
         found.append((start, start + len(name), name))
+    return found or _coined_names(d, people)
+
+
+_CAPITALISED_RUN_RE = re.compile(r"(?<=[a-z,;:] )[A-Z][\w&'-]*[\w&](?:\s+[A-Z][\w&'-]*[\w&])+")
+
+
+def _coined_names(d: Draft, people: set[str]) -> list[tuple[int, int, str]]:
+    """Names of two capitalised words or more mid-sentence, one of them no English word
+    ("Vogel Mobility", "Orbis Analytics"; not "Elm Street"): the last resort of the guess."""
+    from followup.core.spelling import is_known
+
+    found = []
+    for match in _CAPITALISED_RUN_RE.finditer(d.content):
+        name = match.group().removesuffix("'s")
+        words = [w.lower().strip(".'") for w in name.split()]
+        if any(w in people or w in _NOT_ORGS or _is_generic_title(w) for w in words):
+            continue
+        if not all(is_known(w) for w in words):
+            found.append((match.start(), match.start() + len(name), name))
     return found
 
 
 def _is_generic_title(word: str) -> bool:
-    from followup.core.checklist.substance import _GENERIC_NAMES
-
-    return word in _GENERIC_NAMES
+    return word in TITLE_WORDS
 
 
 def org_candidate_spans(d: Draft) -> list[tuple[int, int]]:

@@ -14,8 +14,18 @@ from followup.core.checklist.results import RuleResult, result
 
 # "thanks to X" thanks someone only when X is a person ("thanks to you", "to everyone") or the
 # phrase goes on to say for what ("thanks to Nate for the pairing session").
-_THANKS_TO_PEOPLE = (r"(?:you|your|everyone|all\s+of\s+you|each\s+of\s+you|both\s+of\s+you|"
-                     r"the\s+(?:whole\s+)?team|[a-z]+\s+for\b|[a-z]+\s+and\s+[a-z]+\s+for\b)")
+# "thanks to your map app, I found…" is a cause again: only "you" itself, or someone thanked
+# "for" something, makes it thanks.
+_THANKS_TO_PEOPLE = (r"(?:you\b|everyone|all\s+of\s+you|each\s+of\s+you|both\s+of\s+you|"
+                     r"the\s+(?:whole\s+)?team|(?:\w+\s+){1,3}for\b|[a-z]+\s+and\s+[a-z]+\b)")
+# What a person gives in a meeting, which "I appreciate the …" thanks them for.
+_GIVEN = (r"(?:time|times|opportunity|chance|conversation|conversations|chat|call|tour|insights?|"
+          r"advice|help|hospitality|welcome|feedback|introductions?|meeting|interview|discussion|"
+          r"invitation|consideration|candou?r|honesty|openness|patience|coffee|lunch|walkthrough|"
+          r"demo|visit|session|update|information|questions|answers|guidance|support|generosity|"
+          r"kindness|thoughts|perspective|tips|offer|note|email|reply|response|hour|morning|"
+          r"afternoon|evening|day|explanation|overview|effort|efforts|assistance|recommendation)"
+          r"\b")
 _GRATITUDE_RE = re.compile(
     # thank you / thanks, followed by what makes it an act of thanking
     r"\b(?:thank\s*-?\s*you|thanks|many\s+thanks|big\s+thanks)"
@@ -31,11 +41,12 @@ _GRATITUDE_RE = re.compile(
     r"(?!\s*-?\s*(?:note|notes|letter|letters|email|card|cards|message)\b)"
     r"|\b(?:grateful|thankful|appreciative|indebted)\b"
     r"|\bgratitude\b"
-    r"|\bappreciat(?:e|ed|ing)\s+(?:\w+\s+)?(?:you|your|the|our|this|that\s+you|all|everything|"
-    r"it(?!\s+if)|getting|being|having|hearing|meeting|speaking|talking|learning|chatting|"
-    r"taking|how|such|so\s+much|very\s+much|"
-    r"the\s+time|being\s+able|a\s+chance|the\s+chance|the\s+opportunity|an\s+opportunity|"
-    r"[a-z]+'s)\b"
+    # "I appreciate the time you took" thanks; "I appreciate the team's focus on tests" values.
+    r"|\bappreciat(?:e|ed|ing)\s+(?:(?:really|truly|so|very|greatly|also|all|again)\s+)?(?:you\b|"
+    r"(?:your|the|our|this|that|a|an)\s+(?:\w+\s+){0,2}?" + _GIVEN + r"|that\s+you|"
+    r"everything|it(?!\s+if)\b|(?:getting|being|having|hearing|meeting|speaking|talking|learning|"
+    r"chatting|taking|seeing|visiting)\b|how\s+(?:\w+\s+){0,2}(?:you|your)\b|so\s+much|"
+    r"very\s+much|[a-z]+'s\s+(?:\w+\s+)?" + _GIVEN + r")"
     r"|\b(?:much|greatly|really|truly|very\s+much|deeply|so\s+much|most)\s+appreciated\b"
     r"|\b(?:was|were|is|are)\s+(?:\w+\s+)?appreciated\b"
     r"|\b(?:kind|generous|good|thoughtful|gracious)\s+of\s+you\b"
@@ -48,7 +59,9 @@ _NOT_GRATITUDE_RE = re.compile(
     r"(?:grateful|thankful|appreciative|appreciate|appreciated)\b(?![^.!?\n]{0,30}\b(?:for|to)\s+"
     r"(?:your|the|our|you|this|being|having|meeting))"
     r"|\bappreciat(?:e|ed)\s+(?:it|that)\s+if\b|\bif\s+you\s+(?:\w+\s+)?appreciat"
-    r"|\bthanks\s+to\s+(?!" + _THANKS_TO_PEOPLE + r")"
+    r"|\b(?:received|got|earned|won|get|gets)\s+(?:\w+\s+){0,2}(?:thanks|thank-yous|gratitude)\b"
+    # "thanks to the traffic" is a cause; "my thanks to Marco and Yuki" is thanks.
+    r"|(?<!my\s)(?<!our\s)(?<!on\s)(?<!along\s)\bthanks\s+to\s+(?!" + _THANKS_TO_PEOPLE + r")"
     r"|\bthankfully\b|\bno\s+thanks\b|\bthankless\b")
 _BARE_THANKS_RE = re.compile(
     r"^\W*(?:many\s+|again\s+|with\s+)?thank(?:s|\s+you)(?:\s+(?:again|so\s+much|very\s+much|a\s+lot|"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from followup.core.checklist.etiquette import asks_about_next_steps
+from followup.core.checklist.etiquette import asked_sentences
 from followup.core.checklist.reading import Draft, body_spans, said_by_writer
 from followup.core.checklist.results import RuleResult, result
 
@@ -23,7 +23,8 @@ _JOIN = (r"(?:join(?:ing)?|be(?:ing|come|coming)?\s+(?:a\s+)?(?:part|member|apar
          r"grow|shape)|start(?:ing)?\s+(?:at|with|work)|hav(?:e|ing)\s+the\s+chance\s+to\s+work|"
          r"bring(?:ing)?\s+my)")
 _EXCITED_RE = re.compile(
-    r"\bexcit(?:ed|ing|ement|es\s+me)\b|\bthrilled\b|\benthusias\w*|\beager(?:ly|ness)?\b"
+    r"\bexcit(?:ed|ing|ement|es\s+me)\b|\bthrilled\b|\b(?:stoked|psyched|pumped|buzzing|elated|"
+    r"ecstatic|overjoyed|jazzed|chuffed)\b|\bover\s+the\s+moon\b|\benthusias\w*|\beager(?:ly|ness)?\b"
     r"|\bkeen\s+(?:to|on|about)\b|\bpassionate\s+about\b|\bdelighted\b|\benergi[sz]ed\b"
     r"|\bfascinat\w+|\binspir(?:ed|ing)\b|\bimpressed\b|\benjoyed\b|\bloved\b"
     r"|\b(?:even\s+|all\s+the\s+|much\s+|only\s+)?(?:keener|more\s+(?:excited|eager|enthusiastic|"
@@ -104,8 +105,7 @@ def rule_interest(d: Draft) -> RuleResult:
     """
     excited = _writer_matches(d, _EXCITED_RE)
     # Asking about next steps is bad form (next_steps says so) but does show the wish to go on.
-    future = _writer_matches(d, _FUTURE_RE) + [
-        (s, e) for s, e in d.all_sentences if asks_about_next_steps(d.folded[s:e])]
+    future = _writer_matches(d, _FUTURE_RE) + asked_sentences(d)
     joint = [span for span in excited if _FUTURE_RE.search(d.folded, *span)
              or _wants_to_join(d.folded[span[0]:d.sentence_at(span[0])[1]])]
     spans = body_spans(sorted(excited[:1] + future[:1]))

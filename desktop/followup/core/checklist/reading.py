@@ -12,13 +12,15 @@ from collections.abc import Iterable
 from functools import cached_property, lru_cache
 
 from followup.core.checklist.results import CheckContext, Span
+from followup.core.checklist.vocabulary import STOPWORDS
 from followup.core.markers import Marker, parse_notes
 from followup.core.phones import find_phone_numbers, region_of
 
 CLOSING_PARAGRAPH_SENTENCES = 2  # a short last paragraph belongs to the closing
 
-_STRAIGHTEN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
-                             "\u00a0": " "})
+# One character for one, so offsets in the straightened text are offsets in the draft.
+STRAIGHTEN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
+                            "\u00a0": " "})
 WORD_RE = re.compile(r"[A-Za-z0-9][\w'&-]*")
 # A sentence ends at . ! ? followed by a space or the end; "Company.io" and "e.g.x" do not end one.
 _SENTENCE_RE = re.compile(r"(?:[^.!?]|[.!?](?=[^\s\"')\]]))+(?:[.!?]+[\"')\]]*|$)")
@@ -34,12 +36,11 @@ _SIGNOFF_RE = re.compile(
     r"looking\s+forward|look\s+forward|talk\s+soon|take\s+care|speak\s+soon|all\s+my\s+best)"
     r"\b[^.?\n]{0,20}[,!.]?\s*$",
     re.IGNORECASE)
-STRAIGHTEN = _STRAIGHTEN
 
 
 def fold(text: str) -> str:
     """`text` lower-cased, without accents and curly quotes, one character for one."""
-    return "".join(c if c.isascii() else _fold_char(c) for c in text.translate(_STRAIGHTEN)).lower()
+    return "".join(c if c.isascii() else _fold_char(c) for c in text.translate(STRAIGHTEN)).lower()
 
 
 @lru_cache(maxsize=1024)
@@ -95,7 +96,7 @@ class Draft:
         self.subject = (subject or "").strip()
         self.body = body
         self.context = context
-        self.text = body.translate(_STRAIGHTEN)
+        self.text = body.translate(STRAIGHTEN)
         self.folded = fold(body)
         self._memo: dict = {}
 
@@ -249,24 +250,6 @@ def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-# Words that carry no topic of their own; see substance.py for the nouns that are generic too.
-STOPWORDS = frozenset("""
-a about above after again all also am an and any are as at be because been before being below
-between both but by can can't could did do does doing don't down during each even ever every few
-for from further had has have having he her here hers him his how i i'd i'll i'm i've if in into
-is isn't it it's its itself just let me more most much my myself no nor not now of off on once
-only or other our ours out over own really same she should so some such than that that's the
-their theirs them then there these they this those through to too under until up upon us very
-was we we're were what when where which while who whom why will with would you you're your
-yours yourself yet via well still again lot lots thing things way ways get got getting go going
-today yesterday tomorrow morning afternoon evening week day time times great good nice
-thank thanks thanked thankful grateful appreciate appreciated pleasure glad happy enjoyed enjoy
-meet meeting met talk talking talked speak speaking spoke chat chatting conversation
-conversations discussion discussed discuss interview interviews interviewing learn learning
-learned learnt hear hearing heard know knowing role position job opportunity company team
-organization organisation firm work working looking look forward hope soon again excited
-exciting interest interested hi hello dear best regards sincerely cheers
-""".split())
 
 
 def content_stems(text: str) -> set[str]:

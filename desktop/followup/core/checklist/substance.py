@@ -11,12 +11,10 @@ never a specific point.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from followup.core.checklist.company import company_spans, org_candidate_spans
 from followup.core.checklist.placeholders import placeholder_spans
 from followup.core.checklist.reading import (
-    STOPWORDS,
     WORD_RE,
     Draft,
     body_spans,
@@ -30,84 +28,10 @@ from followup.core.checklist.reading import (
     stem,
 )
 from followup.core.checklist.results import RuleResult, result
+from followup.core.checklist.vocabulary import GENERIC_WORDS, STOPWORDS, TITLE_WORDS, is_everyday
 from followup.core.markers import Marker
 
-# Nouns, adjectives and verbs that fit any interview: what follows a cue must hold more.
-_GENERIC = frozenset(stem(w) for w in """
-position positions role roles job jobs opportunity opportunities company companies team teams
-organization organisation organizations firm firms department office offices business industry
-field work works project projects product products service services client clients customer
-customers culture values value mission vision goal goals plan plans future direction growth
-success challenge challenges need needs requirement requirements responsibility responsibilities
-duty duties expectation expectations qualification qualifications skill skills experience
-experiences background insight insights advice thought thoughts perspective perspectives time
-information detail details question questions answer answers process interview interviews
-conversation discussion meeting call chat day afternoon morning everything anything something
-things stuff aspect aspects part parts area areas lot environment structure operation operations
-strategy approach priority priorities initiative initiatives opening vacancy candidate
-candidates application resume cv people employee employees staff member members colleague
-colleagues everyone individuals group leadership management manager managers hiring recruitment
-recruiting career careers possibility chance prospect potential way ways kind type sort bit
-great exciting interesting wonderful amazing fantastic exact specific various different many
-several new current upcoming open available important key main valuable helpful useful
-insightful informative detailed strong good nice excellent fine best better real whole entire
-general overall own certain particular unique incredible awesome fascinating cool impressive
-inspiring engaging passionate dedicated hard-working talented smart personable engaged open-
-minded friendly welcoming supportive collaborative is are was were be been being has have had
-does do did doing make makes made making take takes took offer offers offered provide provides
-provided grow grows growing expand expanding evolving change changing help helps helped like
-likes seem seems seemed run runs look looks looking seek seeking want wants wanted needed
-require requires required expect expected involve involves involved include includes included
-handle handles manage manages create creates build builds approaches think believe believed feel
-felt see saw seen said say says tell told share shared describe described explain explained
-mention mentioned ask asked answered give gave given get getting learn learned hear heard know
-knew find found come came went go goes use uses used put keep kept going coming today yesterday
-week month within without across along among toward towards behind beyond step steps possible
-possibly place shall year recently earlier later long short next last first candidate's
-company's team's role's position's organisation's organization's firm's ethic ethics attitude
-passion drive ability abilities talent talents dedication commitment motivation enthusiasm
-personality character fit contribution contributions asset impact difference expertise knowledge
-competence competencies strength strengths qualities quality confident confidence sure able
-ready willing eager excited thrilled happy glad pleased possess possessed exactly perfect ideal
-suited well-suited qualified capable prepared quick quickly fast learner learning meaningful
-significant positive immediate solid proven track record successful effectively efficient
-efficiently technical professional personal relevant transferable necessary desired suitable
-matching match helping added adding bring bringing contribute contributing benefit benefits join
-joining joined become becoming apply applied consider considered consideration considering
-energy eagerness curiosity creativity hard addition additions busy hectic allow allowing allowed
-moment moments free fill filling filled filing spare precious hour hours minute minutes guys
-folks everybody somebody anybody honest honestly lovely generous patient decision decisions
-motivated player players worker workers learners self-starter detail-oriented organized
-organised reliable punctual flexible adaptable energetic creative hardworking diligent
-dependable proactive driven ambitious keen enthusiastic committed loyal outgoing responsible
-trustworthy versatile resourceful can-do people-person interpersonal communication teamwork
-multitasking problem-solving add adds happen happens happening day-to-day everyday ongoing
-going-on practice practices shop store stores agency studio school hospital clinic lab
-laboratory site location locations branch branches facility facilities workplace premises
-building headquarters hq campus impressed inspired struck fascinated intrigued surprised amazed
-encouraged moved touched delighted loved liked remember remembered recall enjoyable memorable
-particularly especially truly deeply really stay stayed stays stuck remain remained continue
-continues continued continuing keeping staying further hopefully soon possibilities prospects
-choice choices start starting caring care cares resident residents patients student students
-community communities public excellence innovation innovative integrity diversity inclusion
-inclusive equity commitments devotion emphasis extremely incredibly highly absolutely super
-hugely massively totally completely fully sincerely genuinely gain gains gained gaining obtain
-obtained acquire acquired align aligns aligned alignment understand understanding understood
-overview sense idea sounds sound
-""".split())
-_EVERYDAY_COUNT = 300_000  # occurrences in the dictionary's corpus; "moment" 219k, "dog" 164k
-# Capitalised words that name a kind of person, a title or a date, not a topic.
-_GENERIC_NAMES = frozenset("""
-i i'm i'd i've i'll company inc llc ltd corp fellow engineer engineering manager developer
-designer intern director recruiter recruiting lead senior junior support software product
-hiring hr ceo cto cfo coo vp team head chief officer analyst associate staff principal mr mrs ms
-dr mx prof sir madam monday tuesday wednesday thursday friday saturday sunday january february
-march april may june july august september october november december linkedin email position
-role job opportunity interview department human resources coordinator assistant specialist
-supervisor technician nurse teacher clerk agent officer partner
-representative executive consultant administrator supervisor marketing sales finance
-operations accounting customer service thank thanks dear best regards sincerely ok okay
-""".split())
+_GENERIC = frozenset(stem(w) for w in GENERIC_WORDS)
 _TITLE_AFTER_RE = re.compile(
     r"(?:\s+[A-Z][\w&'-]*)*\s+(?:position|role|job|opening|vacancy|title|post|posting|"
     r"internship|program|programme|opportunity|candidates?|interview)\b")
@@ -136,6 +60,8 @@ _TOPIC_CUE_RE = re.compile(
     r"about)\b"
     r"|\b(?:case|exercise|problem|question|challenge|task|session|demo|presentation|workshop|"
     r"puzzle|scenario)\s+(?:about|on|around|involving|where|from)\b"
+    r"|\b(?:plan|plans|idea|proposal|move|decision|effort|efforts|initiative|push|strategy|goal|"
+    r"ambition|bid)\s+to\b"
     r"|\b(?:impressed|fascinated|intrigued|struck|inspired|surprised|"
     r"amazed|encouraged|energi[sz]ed|moved|touched)\s+(?:by|with|to\s+(?:learn|hear|see|know)|"
     r"about|in|that)\b"
@@ -154,10 +80,12 @@ _BEFORE_CUE_RE = re.compile(
 
 
 _TRAILING_CUE_RE = re.compile(
-    r"\b(?:was|were|is|are)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}(?:to\s+(?:hear|learn|see|"
+    r"\b(?:was|were|is|are|sounds?|sounded|seems?|seemed|looks?|looked)\s+(?:like\s+)?"
+    r"(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}(?:to\s+(?:hear|learn|see|"
     r"discover|read|watch)|eye-opening|fascinating|interesting|memorable|highlight|great|fun|"
     r"challenging|challenge|useful|helpful|treat|brilliant|clever|smart|inspiring|impressive|"
-    r"lovely|wonderful|exciting|spot\s+on)\b(?:\s+\w+){0,3}\s*[.!]?\s*$")
+    r"lovely|wonderful|exciting|spot\s+on|ambitious|bold|promising|innovative|remarkable|smart|"
+    r"impressive|elegant|neat|creative|thoughtful)\b(?:\s+\w+){0,3}\s*[.!]?\s*$")
 
 
 def named_things(d: Draft) -> list[tuple[int, int, str]]:
@@ -178,7 +106,7 @@ def _named_things(d: Draft) -> list[tuple[int, int, str]]:
             word = match.group().removesuffix("'s").strip(".")
             if _at_sentence_head(d.text, s, match.start()) or inside(match.start(), gaps + titles):
                 continue
-            if len(word) < 2 or word.lower() in _GENERIC_NAMES or word.lower() in people:
+            if len(word) < 2 or word.lower() in TITLE_WORDS or word.lower() in people:
                 continue
             if inside(match.start(), company) or _ORG_AFTER_RE.search(
                     d.text[max(s, match.start() - 25):match.start()]):
@@ -202,7 +130,7 @@ def _find_title_spans(d: Draft) -> list[tuple[int, int]]:
     spans = []
     for match in _CAPITALISED_RUN_RE.finditer(d.content):
         last = match.group().split()[-1].lower().removesuffix("'s")
-        if last in _GENERIC_NAMES or _TITLE_AFTER_RE.match(d.content, match.end()):
+        if last in TITLE_WORDS or _TITLE_AFTER_RE.match(d.content, match.end()):
             spans.append((match.start(), match.end()))
     return spans
 
@@ -219,6 +147,11 @@ def _at_sentence_head(text: str, sentence_start: int, offset: int) -> bool:
     return not text[sentence_start:offset].strip(" \"'(>-*•")
 
 
+_JOB_NOUN_AFTER_RE = re.compile(
+    r"(?:\s+(?!(?:for|the|a|an|in|of|to|with|and|at|on|or|as|by)\b)[a-z-]+){0,2}\s+(?:position|role|"
+    r"job|opening|vacancy|post|posting|internship)\b")
+
+
 def specific_words(d: Draft, start: int, end: int) -> list[tuple[int, int]]:
     """Words between `start` and `end` of the content that name something: not generic, not a
     stopword, not the company, the people or a gap; digits and named things count."""
@@ -228,6 +161,8 @@ def specific_words(d: Draft, start: int, end: int) -> list[tuple[int, int]]:
         word = match.group().removesuffix("'s")
         if inside(match.start(), gaps) or inside(match.start(), company):
             continue
+        if _JOB_NOUN_AFTER_RE.match(d.folded_content, match.end()):
+            continue  # "the pharmacist position": the job's own title
         if any(ch.isdigit() for ch in word) and not re.fullmatch(r"\d{1,2}", word):
             found.append((match.start(), match.end()))
         elif any(_names_a_topic(part, people) for part in word.split("-")):
@@ -243,21 +178,15 @@ def _not_topics(d: Draft) -> tuple[list[tuple[int, int]], list[tuple[int, int]],
 
 def _names_a_topic(word: str, people: set[str]) -> bool:
     return (len(word) >= 3 and word not in STOPWORDS and stem(word) not in _GENERIC
-            and word not in _GENERIC_NAMES and word not in people and not word.isdigit()
-            and not _everyday(word))
-
-
-@lru_cache(maxsize=4096)
-def _everyday(word: str) -> bool:
-    """Whether `word` is among the most frequent English words ("place", "taking", "shall"),
-    which name no topic; the dictionary's counts say so."""
-    from followup.core.spelling import checker
-
-    return checker().word_frequency[word] >= _EVERYDAY_COUNT
+            and word not in TITLE_WORDS and word not in people and stem(word) not in people
+            and not word.isdigit()
+            and not is_everyday(word))
 
 
 def _company_words(d: Draft) -> set[str]:
-    return set(fold(d.context.company or "").split())
+    """The company's own words and their stems: "banking" is no topic in a note to a bank."""
+    own = set(fold(d.context.company or "").split())
+    return own | {stem(w) for w in own}
 
 
 _CLAUSE_END_RE = re.compile(r"[.!?;]|,\s+(?:and|but|so)\s+i\b|\s-\s|\band\s+i\b|\b(?:and|but)\s+"
@@ -398,7 +327,8 @@ _EXPERIENCE_RE = re.compile(
     r"track\s+record|capstone|apprenticeship|volunteering|certifications?)"
     r"(?:\s+\w+){0,2}\s+(?:in|with|of|building|at|on|from|as|has|have|had|included|includes|"
     r"including|involved|involves|taught|gave|spans?|spanned|centred|centered|focused|focuses|"
-    r"covers?|covered|leading|running|managing|designing|developing|supporting|shows?|showed)\b"
+    r"covers?|covered|shows?|showed|[a-z]+ing|has\s+(?:prepared|equipped|taught|given)|"
+    r"prepared|equipped)\b"
     r"|\b(?:much|most|all|some|part|many)\s+of\s+my\s+(?:\w+\s+)?(?:work|experience|career|time|"
     r"projects?|days?|research)\b"
     r"|\bi(?:'ve|\s+have|\s+had)\s+(?:\w+\s+){0,2}(?:built|shipped|led|designed|implemented|"
@@ -493,7 +423,9 @@ _KIND_OF_SKILL_RE = re.compile(
 _VAGUE_KINDS = frozenset("""my the your our their his her these those such strong great good
 excellent relevant transferable valuable proven extensive solid broad diverse varied wide exact
 necessary required right many much some any all overall general personal professional previous
-past prior work job life real practical hands-on years of and with""".split())
+past prior work job life real practical hands-on years of and with leadership communication
+interpersonal organizational organisational people management customer-service teamwork
+problem-solving analytical time-management soft transferable""".split())
 
 
 def _names_something(d: Draft, start: int, end: int) -> bool:
