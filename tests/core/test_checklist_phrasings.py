@@ -434,3 +434,21 @@ def test_a_link_to_the_companys_own_site_is_not_the_writers_work():
     own = note(signoff="Best,\nTomasz\n(555) 430-2218\nhttps://tomasz.bake/blog/rye-starters")
     assert not rule("link", careers).passed
     assert rule("link", own).passed
+
+
+@pytest.mark.parametrize("notes", [
+    "salary band 120-140k\nfinal decision expected next week",
+    "! benefits: 4-day week pilot\nonsite twice a week, travel paid",
+])
+def test_logistics_are_never_asked_for_as_the_specific_point(notes):
+    from followup.core.checklist.results import CheckContext
+    from followup.core.rubric import check_draft
+
+    body = ("Hi Dana,\n\nThank you for your time today. I'm excited about Acme and would love "
+            "to keep talking.\n\nBest,\nSam\n555-0100")
+    results = {r.id: r for r in check_draft("Thank you", body, CheckContext(
+        company="Acme", recipient="Dana", sender_name="Sam", notes=notes))}
+    specifics = results["specifics"]
+    assert not specifics.passed  # nothing specific was mentioned…
+    for word in ("salary", "decision", "benefits", "travel"):  # …and logistics are no hint
+        assert word not in specifics.message.lower(), specifics.message

@@ -14,6 +14,7 @@ from functools import cached_property, lru_cache
 from followup.core.checklist.results import CheckContext, Span
 from followup.core.checklist.vocabulary import STOPWORDS
 from followup.core.markers import Marker, parse_notes
+from followup.core.note_kinds import is_logistics
 from followup.core.phones import find_phone_numbers, region_of
 
 CLOSING_PARAGRAPH_SENTENCES = 2  # a short last paragraph belongs to the closing
@@ -259,7 +260,10 @@ def content_stems(text: str) -> set[str]:
 
 @lru_cache(maxsize=64)
 def note_points(notes: str) -> list[tuple[Marker | None, str]]:
-    return [(line.marker, line.text) for line in parse_notes(notes) if content_stems(line.text)]
+    """The note lines a draft may mention as specific points: logistics (salary, timing,
+    travel) are never the point of a follow-up, so they are neither asked for nor counted."""
+    return [(line.marker, line.text) for line in parse_notes(notes)
+            if content_stems(line.text) and not is_logistics(line.text)]
 
 
 @lru_cache(maxsize=256)
