@@ -87,7 +87,7 @@ def check_file(path: Path) -> None:
             "Choose another folder with --data-dir or fix its permissions.", "access")
 
 
-def inspect(path: Path) -> str | None:
+def inspect_library(path: Path) -> str | None:
     """The schema revision of an existing library, after checking it is ours and undamaged.
 
     Reads only: the file keeps its journal mode and bytes. Raises LibraryError.
@@ -297,7 +297,7 @@ def open_engine(path: Path) -> Engine:
             log.info("creating %s", path)
             _build_and_swap(path, source=None)
         else:
-            revision = inspect(path)
+            revision = inspect_library(path)
             if revision != SCHEMA_HEAD:
                 log.info("migrating %s from %s to %s", path, revision, SCHEMA_HEAD)
                 _migrate(path, revision)
