@@ -359,7 +359,11 @@ class MainWindow(QMainWindow):
         dialog = NewMeetingDialog(self)
         if dialog.exec():
             self.workspace.flush()
-            meeting_id = self.library.create_meeting(dialog.meeting_input())
+            try:
+                meeting_id = self.library.create_meeting(dialog.meeting_input())
+            except ValueError as exc:  # a name or address no message could carry
+                QMessageBox.warning(self, "Meeting not created", plain(str(exc)))
+                return
             self.sidebar.filter.clear()
             self.sidebar.refresh()
             self.sidebar.select(meeting_id)

@@ -39,14 +39,19 @@ def import_file(library: Library, path: Path) -> dict[str, list[int]]:
             raise ImportFailed(str(exc)) from None
         except IntegrityError as exc:  # rolled back whole: nothing was written
             raise ImportFailed(f"the file contradicts itself ({exc.orig})") from None
-    if suffix in (".ics", ".ical", ".ifb", ".icalendar"):
-        from followup.store.contacts_import import import_invite
+    from followup.store.limits import LimitError
 
-        return import_invite(library, read_text(path))
-    if suffix in (".vcf", ".vcard"):
-        from followup.store.contacts_import import import_cards
+    try:
+        if suffix in (".ics", ".ical", ".ifb", ".icalendar"):
+            from followup.store.contacts_import import import_invite
 
-        return import_cards(library, read_text(path))
+            return import_invite(library, read_text(path))
+        if suffix in (".vcf", ".vcard"):
+            from followup.store.contacts_import import import_cards
+
+            return import_cards(library, read_text(path))
+    except LimitError as exc:  # a name or an address no message could carry; rolled back
+        raise ImportFailed(str(exc)) from None
     raise ImportFailed(
         f"Followup imports .json exports, .ics invitations and .vcf cards, not {suffix or 'this'}"
         " files")
