@@ -311,6 +311,9 @@ def open_engine(path: Path) -> Engine:
     try:
         with engine.connect():
             pass  # the pragmas run now, so a failure here is reported before any caller's work
+    except LibraryError:
+        engine.dispose()
+        raise
     except Exception as exc:
         engine.dispose()
         raise library_error(path, exc) from exc
