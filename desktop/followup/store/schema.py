@@ -398,26 +398,14 @@ def _check_built(work: Path) -> None:
 
 def remove_stale_work_files(path: Path) -> None:
     """Delete copies a killed Followup left while building or migrating this library."""
+    from followup.core.atomic_files import process_running
+
     pattern = re.compile(rf"^\.{re.escape(path.name)}\.(\d+)\.(?:migrating|new)(?:-journal)?$")
     for leftover in path.parent.glob(f".{path.name}.*"):
         found = pattern.match(leftover.name)
-        if found and not _alive(int(found.group(1))):
+        if found and not process_running(int(found.group(1))):
             log.info("removing %s, left by an interrupted start", leftover.name)
             _remove(leftover)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":  # os.kill would end the process there; a leftover waits for us
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
 
 
 def _remove(path: Path) -> None:
