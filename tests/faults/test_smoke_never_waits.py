@@ -13,6 +13,7 @@ def test_a_modal_dialog_in_smoke_mode_is_closed_and_reported(qtbot, capfd):
     application = app.make_application()
     app._never_wait_for_a_click(application)
     box = QMessageBox(QMessageBox.Icon.Warning, "Stuck?", "A question nobody will answer")
+    box.addButton("Only one way out", QMessageBox.ButtonRole.AcceptRole)  # no Escape button
     watchdog = QTimer(singleShot=True, interval=5000)
     watchdog.timeout.connect(lambda: box.done(99))  # only if the smoke guard failed
     watchdog.start()

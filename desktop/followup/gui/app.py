@@ -186,7 +186,12 @@ def _never_wait_for_a_click(app: QApplication) -> None:
         text = getattr(modal, "text", lambda: "")() or modal.windowTitle()
         print(f"followup: {text}", file=sys.stderr)
         app.setProperty("smokeClosedDialog", True)
-        modal.close()
+        from PySide6.QtWidgets import QDialog
+
+        if isinstance(modal, QDialog):
+            modal.done(QDialog.DialogCode.Rejected)  # even a box without a Cancel button
+        else:
+            modal.close()
 
     timer = QTimer(app, interval=100)
     timer.timeout.connect(close_modal)
