@@ -40,6 +40,7 @@ def test_zero_byte_library_is_refused_and_backups_stay(tmp_path):
     with pytest.raises(LibraryError, match="empty") as caught:
         Library(path)
     assert caught.value.kind == "empty"
+    assert caught.value.backup is not None and caught.value.backup.name in str(caught.value)
     assert _snapshot(folder) == before
     for command in (("status",), ("export",), ("--smoke",)):
         done = run_followup(*command, data=folder)

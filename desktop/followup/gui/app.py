@@ -145,7 +145,8 @@ def run_app(args) -> int:
 
 
 def _can_restore(exc) -> bool:
-    return (getattr(exc, "kind", "") == "damaged" and getattr(exc, "backup", None) is not None
+    return (getattr(exc, "kind", "") in ("damaged", "empty")
+            and getattr(exc, "backup", None) is not None
             and is_interactive())
 
 
@@ -158,7 +159,8 @@ def _offer_restore(folder: Path, exc) -> bool:
     from followup.paths import library_path
     from followup.store.backup import restore_backup
 
-    box = QMessageBox(QMessageBox.Icon.Warning, "The library is damaged", str(exc))
+    title = "The library is empty" if exc.kind == "empty" else "The library is damaged"
+    box = QMessageBox(QMessageBox.Icon.Warning, title, str(exc))
     box.setTextFormat(Qt.TextFormat.PlainText)
     restore = box.addButton(f"Restore {exc.backup.name}", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)

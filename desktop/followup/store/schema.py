@@ -65,10 +65,13 @@ def check_file(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
         if not header:
+            backup = _newest_good_backup(path)
+            offer = (f"The newest good backup is {backup.name} in the backups folder beside it:"
+                     " Followup can restore it, or copy it over the empty file yourself."
+                     if backup else "Delete the empty file to start a new library.")
             raise LibraryError(
                 f"{path} is empty (0 bytes): the library that was there is gone, or it was "
-                "never written. Followup left it untouched. Restore a copy from the backups "
-                "folder beside it, or delete the empty file to start a new library.", "empty")
+                f"never written. Followup left it untouched. {offer}", "empty", backup)
         if header != SQLITE_HEADER:
             raise LibraryError(
                 f"{path} is not a Followup library (it is not an SQLite database). "
