@@ -9,10 +9,8 @@ fail as a full disk would; only on a system with neither (Windows) is the module
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
@@ -23,78 +21,6 @@ from followup.store.library import Library
 from tests.faults.conftest import run_followup, run_python
 
 pytestmark = pytest.mark.slow
-
-try:
-    import resource
-except ImportError:  # pragma: no cover - Windows
-    resource = None
-
-
-class SmallDisk:
-    """A folder whose free space a test can use up: a real tmpfs, or a file size limit."""
-
-    def __init__(self, root: Path, mounted: bool):
-        self.root, self.mounted = root, mounted
-        self.folder = root / "data"
-        self._limit: int | None = None
-
-    def fill(self, leave: int = 0) -> None:
-        """Use up the space, leaving about `leave` bytes free."""
-        if self.mounted:
-            free = shutil.disk_usage(self.root).free
-            with (self.root / "filler").open("ab") as handle:
-                handle.write(b"\0" * max(0, free - leave))
-            if leave == 0:  # the last blocks: write until the file system says no
-                try:
-                    with (self.root / "filler").open("ab") as handle:
-                        while True:
-                            handle.write(b"\0" * 4096)
-                            handle.flush()
-                except OSError:
-                    pass
-        else:
-            self._limit = leave
-
-    def free(self) -> None:
-        (self.root / "filler").unlink(missing_ok=True)
-        self._limit = None
-
-    def preexec(self):
-        """For subprocess: the file size limit standing in for the full disk, if any."""
-        if self.mounted or self._limit is None:
-            return None
-        limit = self._limit
-
-        def limit_files() -> None:
-            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
-        return limit_files
-
-
-def _try_mount(target: Path, size: str) -> bool:
-    if os.environ.get("FOLLOWUP_TEST_DISK") == "rlimit" or os.name != "posix":
-        return False
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        return False
-    name = f"fu-{uuid.uuid4().hex[:8]}"
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", name, str(target)],
-                          capture_output=True)
-    return done.returncode == 0
-
-
-@pytest.fixture
-def small_disk(tmp_path):
-    if resource is None:
-        pytest.skip("no tmpfs and no RLIMIT_FSIZE on this system (Windows)")
-    root = tmp_path / "disk"
-    root.mkdir()
-    mounted = _try_mount(root, "4m")
-    disk = SmallDisk(root, mounted)
-    disk.folder.mkdir()
-    yield disk
-    if mounted:
-        subprocess.run(["umount", "-l", str(root)], check=False)
-
 
 def _demo_library(folder: Path) -> Path:
     path = library_path(folder)

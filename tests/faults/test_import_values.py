@@ -157,3 +157,32 @@ def test_kill_during_an_import_leaves_the_library_as_it_was(tmp_path, monkeypatc
         assert len(library.list_meetings()) == len(doc["meetings"])
         library.close()
         assert not any(p.name.startswith(".") for p in Path(path).parent.iterdir())
+
+
+@pytest.mark.parametrize("email", [
+    "jane.acme.com", "jane@acme", "jane@acme.com\\nBcc: x@evil.example"])
+def test_cards_and_invites_are_checked_at_the_door_too(library, tmp_path, email):
+    card = tmp_path / "jane.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Doe\r\nORG:Acme\r\n"
+                    f"EMAIL:{email}\r\nEND:VCARD\r\n", encoding="utf-8")
+    with pytest.raises(ImportFailed, match="Jane Doe") as caught:
+        import_file(library, card)
+    assert not any(w in str(caught.value) for w in PYTHON_WORDS)
+    with library.session() as s:
+        count = s.execute(__import__("sqlalchemy").text("SELECT count(*) FROM person"))
+        assert count.scalar() == 0
+
+
+def test_a_bad_address_typed_on_a_card_is_refused_with_the_person_named(library):
+    from followup.store.library import MeetingInput, PersonSpec
+    from followup.store.limits import LimitError
+
+    meeting = library.create_meeting(MeetingInput(company="Acme", people=[
+        PersonSpec("Jane Doe", email="jane@acme.com")]))
+    person = library.meeting(meeting).attendees[0].person_id
+    with pytest.raises(LimitError, match="Jane Doe.*not an email address"):
+        library.update_person(person, email="jane@acme")
+    with pytest.raises(LimitError, match="line break"):
+        library.update_person(person, name="Jane\nBcc: x")
+    assert library.meeting(meeting).attendees[0].email == "jane@acme.com"
+    library.update_person(person, title="CTO")  # other fields still save

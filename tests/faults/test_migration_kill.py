@@ -98,3 +98,41 @@ def test_a_new_library_is_never_left_half_made(tmp_path, monkeypatch):
     Library(path).close()
     assert schema.integrity_ok(path)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+KILLED_AROUND_A_RENAME = """
+import os, signal, sys
+when, which = sys.argv[2], int(sys.argv[3])
+real = os.replace
+calls = []
+
+def replace(src, dst, *args, **kwargs):
+    calls.append(dst)
+    if len(calls) == which and when == "before":
+        os.kill(os.getpid(), signal.SIGKILL)
+    real(src, dst, *args, **kwargs)
+    if len(calls) == which:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+os.replace = replace
+from followup.store.library import Library
+Library(sys.argv[1]).close()
+"""
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+@pytest.mark.parametrize("which", [1, 2], ids=["backup-copy", "swap"])
+def test_kill_just_before_or_after_each_rename(tmp_path, when, which):
+    path = tmp_path / "followup.sqlite3"
+    _old_library(path)
+    child = run_python(KILLED_AROUND_A_RENAME, str(path), when, str(which))
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    library = Library(path)
+    try:
+        assert schema.current_revision(library.engine) == schema.SCHEMA_HEAD
+        assert library.meeting(1).attendees[0].notes == "! keep me"
+    finally:
+        library.close()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert not list(backup_dir(path).glob("*.partial"))
+    assert list(backup_dir(path).glob("*before-schema-0001*.sqlite3"))

@@ -40,6 +40,7 @@ def test_zero_byte_library_is_refused_and_backups_stay(tmp_path):
     with pytest.raises(LibraryError, match="empty") as caught:
         Library(path)
     assert caught.value.kind == "empty"
+    assert caught.value.backup is not None and caught.value.backup.name in str(caught.value)
     assert _snapshot(folder) == before
     for command in (("status",), ("export",), ("--smoke",)):
         done = run_followup(*command, data=folder)
@@ -157,4 +158,38 @@ def test_damage_found_while_in_use_is_named_not_a_driver_error(tmp_path):
     with pytest.raises(StorageError, match="is damaged") as caught:
         export_library(library)
     assert "malformed" not in str(caught.value).split("(")[0]
+    library.close()
+
+
+def test_the_window_offers_the_backup_and_restores_it(tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from followup.gui import app
+
+    folder = tmp_path / "data"
+    path = _library_with_a_meeting(folder)
+    good = daily_backup(path, date(2026, 1, 1))
+    _damage_a_data_page(path)
+    damaged = path.read_bytes()
+    with pytest.raises(LibraryError) as caught:
+        Library(path)
+    app.make_application()
+    shown = []
+
+    def exec_(box):
+        shown.append((box.text(), box.textFormat()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: next(
+        b for b in box.buttons() if b.text().startswith("Restore")))
+    assert app._can_restore(caught.value)
+    assert app._offer_restore(folder, caught.value)
+    assert shown and good.name in shown[0][0]
+    assert shown[0][1] == Qt.TextFormat.PlainText
+    kept = list(folder.glob("followup.sqlite3.damaged-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    library = Library(path)
+    assert library.meeting(1).attendees[0].notes == "! ships weekly"
     library.close()

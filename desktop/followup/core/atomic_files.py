@@ -108,7 +108,7 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
         match = _TEMP_RE.match(entry.name)
         try:
             if match and os.name != "nt":
-                stale = not _alive(int(match["pid"]))
+                stale = not process_running(int(match["pid"]))
             elif match:  # Windows cannot be asked safely whether a process runs: go by age
                 stale = now - entry.stat().st_mtime > LEGACY_AGE_SECONDS
             elif _LEGACY_TEMP_RE.match(entry.name):
@@ -123,9 +123,12 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     return removed
 
 
-def _alive(pid: int) -> bool:
-    """POSIX only: on Windows os.kill would end the process instead of asking about it."""
+def process_running(pid: int) -> bool:
+    """Whether process `pid` still runs (POSIX; on Windows os.kill would end the process
+    instead of asking, so it is always taken as running there)."""
     if pid == os.getpid():
+        return True
+    if os.name == "nt":
         return True
     try:
         os.kill(pid, 0)

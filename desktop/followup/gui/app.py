@@ -217,7 +217,8 @@ def run_app(args) -> int:
 
 
 def _can_restore(exc) -> bool:
-    return (getattr(exc, "kind", "") == "damaged" and getattr(exc, "backup", None) is not None
+    return (getattr(exc, "kind", "") in ("damaged", "empty")
+            and getattr(exc, "backup", None) is not None
             and is_interactive())
 
 
@@ -230,7 +231,8 @@ def _offer_restore(folder: Path, exc) -> bool:
     from followup.paths import library_path
     from followup.store.backup import restore_backup
 
-    box = QMessageBox(QMessageBox.Icon.Warning, "The library is damaged", str(exc))
+    title = "The library is empty" if exc.kind == "empty" else "The library is damaged"
+    box = QMessageBox(QMessageBox.Icon.Warning, title, str(exc))
     box.setTextFormat(Qt.TextFormat.PlainText)
     restore = box.addButton(f"Restore {exc.backup.name}", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
@@ -258,7 +260,12 @@ def _never_wait_for_a_click(app: QApplication) -> None:
         text = getattr(modal, "text", lambda: "")() or modal.windowTitle()
         print(f"followup: {text}", file=sys.stderr)
         app.setProperty("smokeClosedDialog", True)
-        modal.close()
+        from PySide6.QtWidgets import QDialog
+
+        if isinstance(modal, QDialog):
+            modal.done(QDialog.DialogCode.Rejected)  # even a box without a Cancel button
+        else:
+            modal.close()
 
     timer = QTimer(app, interval=100)
     timer.timeout.connect(close_modal)

@@ -514,7 +514,11 @@ class MainWindow(QMainWindow):
         dialog = NewMeetingDialog(self)
         if dialog.exec():
             self.notes.flush()
-            meeting_id = self.library.create_meeting(dialog.meeting_input())
+            try:
+                meeting_id = self.library.create_meeting(dialog.meeting_input())
+            except ValueError as exc:  # a name or address no message could carry
+                QMessageBox.warning(self, "Meeting not created", plain(str(exc)))
+                return
             self.sidebar.filter.clear()
             self.sidebar.refresh()
             self._update_welcome()

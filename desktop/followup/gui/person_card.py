@@ -173,9 +173,17 @@ class PersonCardDialog(QDialog):
         self.refresh_guesses()
 
     def accept(self) -> None:
-        self.library.update_person(
-            self.card.id, name=self.name.text() or self.card.name, title=self.title.text(),
-            email=self.email.text(), phone=self.phone.text(), web=self.web.text(),
-            card_notes=self.notes.toPlainText(),
-            email_is_guess=self.email_is_guess and bool(self.email.text().strip()))
+        try:
+            self.library.update_person(
+                self.card.id, name=self.name.text() or self.card.name, title=self.title.text(),
+                email=self.email.text(), phone=self.phone.text(), web=self.web.text(),
+                card_notes=self.notes.toPlainText(),
+                email_is_guess=self.email_is_guess and bool(self.email.text().strip()))
+        except ValueError as exc:  # an address no message could carry: say so, stay open
+            from PySide6.QtWidgets import QMessageBox
+
+            from followup.gui.errors import plain
+
+            QMessageBox.warning(self, "Check the card", plain(str(exc)))
+            return
         super().accept()

@@ -427,8 +427,14 @@ class MeetingWorkspace(QWidget):
         self.notes.flush()
         last = None
         for spec in people:
-            last = self.library.add_person(self.meeting.id, spec,
-                                           new_person=not self._same_person(spec))
+            try:
+                last = self.library.add_person(self.meeting.id, spec,
+                                               new_person=not self._same_person(spec))
+            except ValueError as exc:  # a name or address no message could carry
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.warning(self, "Person not added", plain(str(exc)))
+                return
         self.add_person_edit.clear()
         self.meeting = self.library.meeting(self.meeting.id)
         self._fill_people()

@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import sqlite3
+import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -64,7 +65,8 @@ def backup_before_migration(library: Path, revision: str) -> Path:
 def _copy(library: Path, target: Path) -> None:
     """Copy with the backup API into a partial file, then rename: a half-written copy never
     looks like a backup."""
-    partial = target.with_suffix(".partial")
+    _remove_stale_partials(target.parent)
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:
         source = sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -85,6 +87,23 @@ def _copy(library: Path, target: Path) -> None:
     finally:
         partial.unlink(missing_ok=True)
         partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
+
+
+def _remove_stale_partials(folder: Path, age_seconds: float = 600) -> None:
+    """Half-written copies a killed Followup left: its process is gone, or (where that cannot
+    be asked) the copy is older than any copy takes."""
+    from followup.core.atomic_files import process_running
+
+    now = time.time()
+    for stale in folder.glob("*.partial*"):
+        found = re.search(r"\.(\d+)\.partial(?:-journal)?$", stale.name)
+        try:
+            gone = (not process_running(int(found.group(1))) if found and os.name != "nt"
+                    else now - stale.stat().st_mtime > age_seconds)
+            if gone:
+                stale.unlink()
+        except OSError:
+            continue
 
 
 def prune(folder: Path, stem: str, keep: int = KEEP) -> None:

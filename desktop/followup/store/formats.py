@@ -49,14 +49,22 @@ def _read_export(library: Library, data: bytes) -> dict[str, list[int]]:
 
 def _read_invites(library: Library, data: bytes) -> dict[str, list[int]]:
     from followup.store.contacts_import import import_invite
+    from followup.store.limits import LimitError
 
-    return import_invite(library, data)
+    try:
+        return import_invite(library, data)
+    except LimitError as exc:  # a name or an address no message could carry; rolled back
+        raise ImportFailed(str(exc)) from None
 
 
 def _read_cards(library: Library, data: bytes) -> dict[str, list[int]]:
     from followup.store.contacts_import import import_cards
+    from followup.store.limits import LimitError
 
-    return import_cards(library, data)
+    try:
+        return import_cards(library, data)
+    except LimitError as exc:
+        raise ImportFailed(str(exc)) from None
 
 
 FORMATS: tuple[Format, ...] = (

@@ -207,7 +207,7 @@ class _Reader:
 # longer free text (limits.MAX_TEXT_CHARS, line breaks allowed).
 _ONE_LINE = ("name", "title", "phone", "company", "company_domain", "role", "kind", "capacity",
              "subject", "generated_subject", "status", "channel", "message_id",
-             "notes_fingerprint", "url")
+             "notes_fingerprint")
 _FIELDS = {
     **{key: (limits.MAX_LINE_CHARS, True) for key in _ONE_LINE},
     "web": (limits.MAX_TEXT_CHARS, True),

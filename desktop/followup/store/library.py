@@ -13,12 +13,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from followup.core.status import Status
 from followup.store import models as m
-from followup.store.limits import check_target_hours
+from followup.store.limits import (
+    MAX_LINE_CHARS,
+    LimitError,
+    check_email,
+    check_target_hours,
+    check_text,
+)
 from followup.store.schema import open_engine
 from followup.store.search import ensure_index
 from followup.store.timestamps import utcnow
@@ -40,6 +46,7 @@ class Library:
         self.engine = open_engine(self.path)
         ensure_index(self.engine)  # a missing search index (or trigger) is rebuilt here
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", _check_people)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -327,6 +334,27 @@ def _newest_first(row) -> tuple:
     """Meetings with a time, newest first, then those without one."""
     when = row[2]
     return (when is None, -(when.timestamp() if when else 0))
+
+
+def _check_people(session: Session, _context, _instances) -> None:
+    """Every door (a form, a card, an .ics or .vcf import) stores a name and an address only
+    when a message could carry them: one line, and a real address or none. Raises LimitError
+    (a ValueError) naming the person; the whole transaction is then rolled back."""
+    for person in (*session.new, *session.dirty):
+        if not isinstance(person, m.Person):
+            continue
+        state = inspect(person)
+        who = (person.name or "").strip()[:60] or "a person"
+        if person in session.new or state.attrs.name.history.has_changes():
+            try:
+                check_text(person.name or "", MAX_LINE_CHARS, one_line=True)
+            except LimitError as exc:
+                raise LimitError(f"The name of {who!r} {exc}.") from None
+        if person in session.new or state.attrs.email.history.has_changes():
+            try:
+                person.email = check_email(person.email or "")
+            except LimitError as exc:
+                raise LimitError(f"The email address of {who} {exc}.") from None
 
 
 def _usable_hours(value: float | None) -> float | None:

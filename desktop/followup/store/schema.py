@@ -66,10 +66,13 @@ def check_file(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
         if not header:
+            backup = _newest_good_backup(path)
+            offer = (f"The newest good backup is {backup.name} in the backups folder beside it:"
+                     " Followup can restore it, or copy it over the empty file yourself."
+                     if backup else "Delete the empty file to start a new library.")
             raise LibraryError(
                 f"{path} is empty (0 bytes): the library that was there is gone, or it was "
-                "never written. Followup left it untouched. Restore a copy from the backups "
-                "folder beside it, or delete the empty file to start a new library.", "empty")
+                f"never written. Followup left it untouched. {offer}", "empty", backup)
         if header != SQLITE_HEADER:
             raise LibraryError(
                 f"{path} is not a Followup library (it is not an SQLite database). "
@@ -88,7 +91,7 @@ def check_file(path: Path) -> None:
             "Choose another folder with --data-dir or fix its permissions.", "access")
 
 
-def inspect(path: Path) -> str | None:
+def inspect_library(path: Path) -> str | None:
     """The schema revision of an existing library, after checking it is ours and undamaged.
 
     Reads only: the file keeps its journal mode and bytes. Raises LibraryError.
@@ -302,7 +305,7 @@ def open_engine(path: Path) -> Engine:
             log.info("creating %s", path)
             _build_and_swap(path, source=None)
         else:
-            revision = inspect(path)
+            revision = inspect_library(path)
             if revision != SCHEMA_HEAD:
                 log.info("migrating %s from %s to %s", path, revision, SCHEMA_HEAD)
                 _migrate(path, revision)
@@ -318,6 +321,9 @@ def open_engine(path: Path) -> Engine:
     try:
         with engine.connect():
             pass  # the pragmas run now, so a failure here is reported before any caller's work
+    except LibraryError:
+        engine.dispose()
+        raise
     except Exception as exc:
         engine.dispose()
         raise library_error(path, exc) from exc
@@ -404,26 +410,14 @@ def _check_built(work: Path) -> None:
 
 def remove_stale_work_files(path: Path) -> None:
     """Delete copies a killed Followup left while building or migrating this library."""
+    from followup.core.atomic_files import process_running
+
     pattern = re.compile(rf"^\.{re.escape(path.name)}\.(\d+)\.(?:migrating|new)(?:-journal)?$")
     for leftover in path.parent.glob(f".{path.name}.*"):
         found = pattern.match(leftover.name)
-        if found and not _alive(int(found.group(1))):
+        if found and not process_running(int(found.group(1))):
             log.info("removing %s, left by an interrupted start", leftover.name)
             _remove(leftover)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":  # os.kill would end the process there; a leftover waits for us
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
 
 
 def _remove(path: Path) -> None:

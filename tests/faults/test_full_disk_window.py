@@ -1,0 +1,60 @@
+"""In the window: notes typed when the disk is full stay in the editor, the banner says the disk
+is full, and they are saved once space is free."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from followup.paths import library_path
+from followup.store.library import Library, MeetingInput, PersonSpec
+
+
+@pytest.fixture
+def window_on_small_disk(small_disk, qtbot):
+    if not small_disk.mounted:
+        pytest.skip("needs a real small file system (a tmpfs mount, as root): a file size "
+                    "limit would also stop the test runner's own writes. The same cases run "
+                    "in child processes in test_full_disk.py.")
+    from followup.gui.app import make_application, open_window
+
+    library = Library(library_path(small_disk.folder))
+    library.create_meeting(MeetingInput(company="Acme", people=[PersonSpec("Jane Doe")]))
+    library.close()
+    make_application()
+    window = open_window(small_disk.folder)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_meeting(1)
+    window.workspace.select_row(1)
+    yield window, small_disk
+    small_disk.free()
+    window._quitting = True  # close for good, not to the tray
+    window.close()
+    window.library.close()
+    window.library_lock.release()
+    # Its timers must not outlive the file system the fixture unmounts.
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_typing_on_a_full_disk_keeps_the_text_and_says_why(window_on_small_disk, qtbot):
+    window, disk = window_on_small_disk
+    editor = window.workspace.editor
+    editor.insertPlainText("! saved before the disk filled\n")
+    window.workspace.flush()
+    attendance = window.workspace.meeting.attendees[0].attendance_id
+    assert window.library.notes(attendance).startswith("! saved before")
+    disk.fill(0)
+    editor.insertPlainText("+ typed on a full disk " + "x" * 200_000 + "\n")
+    window.workspace.flush()
+    banner = " ".join(label.text() for label in window.banner.findChildren(QLabel))
+    assert window.banner.isVisible() and "The disk holding" in banner, banner
+    assert "malformed" not in banner and "damaged" not in banner
+    assert "typed on a full disk" in editor.toPlainText()
+    disk.free()
+    qtbot.waitUntil(lambda: "typed on a full disk" in window.library.notes(attendance),
+                    timeout=10_000)
