@@ -142,7 +142,8 @@ def _card_lines(data: bytes | str) -> list[_CardLine]:
             continue
         match = _NAME_RE.match(stripped.decode("latin-1"))
         if match is None:
-            lead = re.match(rb"[A-Za-z0-9.-]*", stripped).group(0).decode("ascii")
+            lead_match = re.match(rb"[A-Za-z0-9.-]*", stripped)  # always matches, maybe empty
+            lead = lead_match.group(0).decode("ascii") if lead_match else ""
             if lead.rsplit(".", 1)[-1].upper() in _USED_PROPERTIES:
                 raise ParseError(f"line {number} is not \"NAME:value\": "
                                  f"{stripped.decode('utf-8', 'replace')[:60]}")
@@ -411,7 +412,8 @@ def _assign_texts(texts: list[str], person: dict[str, str], name_first: bool) ->
 
 def _person_from(pieces: list[str], region: str, name: str | None = None) -> CardPerson:
     """A person from card pieces; with `name` None the first plain piece is the name."""
-    person = dict.fromkeys(("name", "title", "company", "email", "phone", "web", "notes"), "")
+    person: dict[str, str] = dict.fromkeys(
+        ("name", "title", "company", "email", "phone", "web", "notes"), "")
     person["name"] = name or ""
     texts, extras = [], []  # extras: a second email or phone, kept as a note
     for piece in pieces:

@@ -27,6 +27,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from html.parser import HTMLParser
 
 import icalendar
+from icalendar import Event
+from icalendar.prop import vBroken
 
 from followup.core.addresses import BadAddress, normalise_address
 from followup.core.cards import ParseError
@@ -117,7 +119,7 @@ def _parse(data: bytes | str, own_addresses: Sequence[str],
     begins = [line.number for line in lines if line.text.strip().upper() == "BEGIN:VEVENT"]
     begins += [0] * (len(events) - len(begins))  # never drop an event for want of a line
     located = list(zip(events, begins, strict=False))
-    groups: dict[str, list[tuple[object, int]]] = {}
+    groups: dict[str, list[tuple[Event, int]]] = {}
     for index, (event, begin) in enumerate(located):
         uid = _text(event, "UID") or f"(no UID, event {index + 1})"
         groups.setdefault(uid, []).append((event, begin))
@@ -343,7 +345,7 @@ def _check_used(event, lines: list[_Line], begin: int) -> None:
 
 # --- one event -----------------------------------------------------------------------------
 
-def _invite(uid: str, group: list[tuple[object, int]], lines: list[_Line], own: set[str],
+def _invite(uid: str, group: list[tuple[Event, int]], lines: list[_Line], own: set[str],
             now: datetime, method_cancel: bool, notes: list[str]) -> Invite:
     for event, begin in group:
         _check_used(event, lines, begin)
@@ -397,10 +399,10 @@ def _stamps(event) -> list[datetime]:
     return found
 
 
-def _chosen_occurrence(group: list[tuple[object, int]], now: datetime):
+def _chosen_occurrence(group: list[tuple[Event, int]], now: datetime):
     """(event, start, line) of the occurrence the user means: the first at or after `now`,
     else the last before it. Overridden instances (RECURRENCE-ID) replace the series' own."""
-    candidates: list[tuple[datetime, int, object, date | datetime, int]] = []
+    candidates: list[tuple[datetime, int, Event, date | datetime, int]] = []
     overridden: set[datetime] = set()
     for order, (event, begin) in enumerate(group):
         if event.get("RECURRENCE-ID") is not None:
@@ -430,7 +432,7 @@ def _series_starts(event, now: datetime) -> list[date | datetime]:
     starts = [first]
     rule = event.get("RRULE")
     rule = rule[0] if isinstance(rule, list) and rule else rule  # RFC 5545: at most one
-    if rule is None or isinstance(rule, icalendar.prop.vBroken | list):
+    if rule is None or isinstance(rule, vBroken | list):
         return starts
     try:
         from dateutil.rrule import rrulestr
@@ -461,7 +463,7 @@ def _series_starts(event, now: datetime) -> list[date | datetime]:
 def _exdates(event) -> list[date | datetime]:
     found = []
     for prop in _as_list(event.get("EXDATE")):
-        if isinstance(prop, icalendar.prop.vBroken):
+        if isinstance(prop, vBroken):
             continue  # an exception date Followup cannot read: the occurrence stays
         for item in getattr(prop, "dts", []):
             found.append(item.dt)

@@ -33,6 +33,12 @@ _LINE_RE = re.compile(
 _BULLET_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?")
 
 
+def _bullet_end(line: str) -> int:
+    """Where a line's text starts after its indentation and list bullet (0 when none)."""
+    match = _BULLET_RE.match(line)  # every part of the pattern is optional: it always matches
+    return match.end() if match else 0
+
+
 def parse_line(line: str, offset: int = 0) -> NoteLine | None:
     """The marker and text of one line, or None for a blank line."""
     if not line.strip():
@@ -43,7 +49,7 @@ def parse_line(line: str, offset: int = 0) -> NoteLine | None:
             Marker(match["mark"]), match["rest"].strip(), offset, offset + len(line),
             offset + len(match["lead"]),
         )
-    text = line[_BULLET_RE.match(line).end():].strip()
+    text = line[_bullet_end(line):].strip()
     return NoteLine(None, text, offset, offset + len(line))
 
 
@@ -73,5 +79,5 @@ def toggle_key_marker(line: str) -> str:
         return match["lead"] + match["rest"]
     if match:  # a question or a contribution stays what it is
         return line
-    lead = _BULLET_RE.match(line).group(0) if line.strip() else ""
+    lead = line[:_bullet_end(line)] if line.strip() else ""
     return lead + "! " + line[len(lead):]

@@ -77,7 +77,7 @@ def region_of(phone: str | None) -> str:
     if phone and phone.strip().startswith("+"):
         try:
             number = phonenumbers.parse(phone.strip())
-            region = phonenumbers.region_code_for_country_code(number.country_code)
+            region = phonenumbers.region_code_for_country_code(number.country_code or 0)
         except phonenumbers.NumberParseException:
             region = None
         if region and region != "ZZ":

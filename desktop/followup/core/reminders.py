@@ -110,9 +110,10 @@ def _past_target(who: str, deadline: Deadline, now: datetime, tz: tzinfo | None,
 def _target(who: str, threshold: str, deadline: Deadline, now: datetime, tz: tzinfo | None,
             ) -> tuple[str, str]:
     title = "Follow-up target soon" if threshold == "soon" else "Follow-up target within the hour"
+    target = deadline.target or deadline.due  # only called when a target is set
     return title, (
-        f"Your target for the follow-up to {who} is in {human_duration(deadline.target - now)} "
-        f"— by {format_local(deadline.target, tz, now=now)}. "
+        f"Your target for the follow-up to {who} is in {human_duration(target - now)} "
+        f"— by {format_local(target, tz, now=now)}. "
         f"The 24-hour mark is {format_local(deadline.due, tz, now=now)}.")
 
 

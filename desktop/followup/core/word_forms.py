@@ -32,7 +32,7 @@ def _tables() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, dict[str
     verbs: dict[str, dict[str, tuple[str, ...]]] = {}
     for word, category, forms in _rows(folder / "infl_lu.csv.gz"):
         if category == "verb":
-            found = {"VB": (word,), "VBP": (word,)}
+            found: dict[str, tuple[str, ...]] = {"VB": (word,), "VBP": (word,)}
             for tag, spellings in zip(("VBD", "VBN", "VBG", "VBZ"), forms, strict=False):
                 if spellings:
                     found[tag] = tuple(spellings.split("/"))

@@ -221,6 +221,13 @@ class MailboxHeader(str):
     gh-80222), and `Doe, Jane` then reads as two more addresses, which Reply-all would reach.
     Quacks like the email package's address header (`name`, `addresses`, `fold`)."""
 
+    name: str  # the header's name: "To", "From", "Reply-To"
+    addresses: tuple[Address, ...]
+    defects: tuple[()]
+    _words: list[str]
+    _address: str
+    _display_name: str
+
     def __new__(cls, header: str, display_name: str, address: str):
         words = _phrase_words(display_name)
         value = " ".join([*words, f"<{address}>"]) if words else address

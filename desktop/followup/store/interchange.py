@@ -378,10 +378,13 @@ def _people(r: _Reader) -> list[dict[str, Any]]:
     people = [_person(p) for p in readers]
     seen: set[int] = set()
     for number, person in enumerate(people):
-        if person["id"] is not None and person["id"] in seen:
+        person_id = person["id"]
+        if person_id is None:
+            continue
+        if person_id in seen:
             raise InterchangeError(
-                f"{r.path}.people[{number}] repeats person {person['id']} in the same meeting")
-        seen.add(person["id"])
+                f"{r.path}.people[{number}] repeats person {person_id} in the same meeting")
+        seen.add(person_id)
     return people
 
 

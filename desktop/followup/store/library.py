@@ -128,7 +128,7 @@ class Library:
             if not no_followup and status != Status.SKIPPED:
                 c[2] += 1
                 c[1] += status == Status.SENT
-        return {k: tuple(v) for k, v in counts.items()}
+        return {k: (v[0], v[1], v[2]) for k, v in counts.items()}
 
     def create_meeting(self, data: MeetingInput) -> int:
         with self.session() as s:
@@ -274,8 +274,9 @@ class Library:
             m.Attendance.meeting_id == meeting.id, m.Attendance.person_id == person.id))
         if existing:
             return existing
-        position = s.scalar(select(func.coalesce(func.max(m.Attendance.position), -1))
-                            .where(m.Attendance.meeting_id == meeting.id)) + 1
+        last = s.scalar(select(func.coalesce(func.max(m.Attendance.position), -1))
+                        .where(m.Attendance.meeting_id == meeting.id))
+        position = (last if last is not None else -1) + 1
         attendance = m.Attendance(meeting_id=meeting.id, person=person, capacity=spec.capacity,
                                   position=position, notes=spec.notes,
                                   notes_updated_at=utcnow() if spec.notes else None)

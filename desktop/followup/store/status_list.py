@@ -76,7 +76,7 @@ class StatusRow:
     def __eq__(self, other) -> bool:
         return isinstance(other, StatusRow) and (self.view, self.now) == (other.view, other.now)
 
-    __hash__ = None
+    __hash__ = None  # type: ignore[assignment]  # equal rows need not hash: never a dict key
 
 
 def status_entries(library: Library, unsent_only: bool = False,
@@ -135,10 +135,13 @@ def ranked(entries: Iterable[StatusEntry], now: datetime) -> list[StatusRow]:
             row, key = StatusRow(entry, now), _DONE_KEYS[entry.status]  # keep the order read
         else:
             # Every unsent follow-up of a meeting shares its deadline, so its countdown.
-            if entry.meeting_id not in open_countdowns:
-                open_countdowns[entry.meeting_id] = entry.countdown(now)
-            row = StatusRow(entry, now, open_countdowns[entry.meeting_id])
-            key = sort_key(row.countdown, failed=entry.status is Status.FAILED)
+            shared = open_countdowns.get(entry.meeting_id) or entry.countdown(now)
+            if shared is None:  # cannot be: the entry has a deadline
+                row, key = StatusRow(entry, now), (98, 0, 0)
+            else:
+                open_countdowns[entry.meeting_id] = shared
+                row = StatusRow(entry, now, shared)
+                key = sort_key(shared, failed=entry.status is Status.FAILED)
         rows.append(row)
         keys.append(key)
     order = sorted(range(len(rows)), key=keys.__getitem__)  # stable: ties keep the order read

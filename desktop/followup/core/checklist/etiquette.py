@@ -59,7 +59,8 @@ def rule_greeting(d: Draft) -> RuleResult:
         line = d.folded[s:e]
         if want and _names_recipient(line, d.context.recipient or ""):
             return result("greeting", True, f"Greets {want} by name.", body_spans([(s, e)]))
-        name = (GREETING_RE.match(d.text[s:e].lstrip("> "))["name"] or "").strip()
+        greeting = GREETING_RE.match(d.text[s:e].lstrip("> "))
+        name = ((greeting["name"] if greeting else "") or "").strip()
         if not want and name and name.split()[0].lower() not in _GENERIC_ADDRESSEES:
             return result("greeting", True, f"Greets {name} by name.", body_spans([(s, e)]))
         return result("greeting", False, f"Greet {want or 'the person'} by name, e.g. "
