@@ -38,12 +38,8 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"followup.commands.{name}")
-        except ImportError as exc:  # a command under construction must not break the others
-            logging.getLogger(__name__).debug("command %s unavailable: %s", name, exc)
-            continue
-        module.add_parser(subparsers)
+        # A command that fails to import is a broken install: fail loudly, never hide it.
+        importlib.import_module(f"followup.commands.{name}").add_parser(subparsers)
     return parser
 
 
