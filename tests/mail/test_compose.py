@@ -9,11 +9,11 @@ from html import unescape
 
 import pytest
 
+from followup.core.addresses import usable_address
 from followup.mail.outbox import (
     Account,
     ComposeError,
     compose_message,
-    normalise_address,
     plain_and_html,
     render_html,
 )
@@ -131,7 +131,7 @@ def test_invalid_address_points_to_the_card(address):
 
 
 def test_address_is_normalised():
-    assert normalise_address("  Jane.Doe+jobs@ACME.com. ") == "Jane.Doe+jobs@acme.com"
+    assert usable_address("  Jane.Doe+jobs@ACME.com. ") == "Jane.Doe+jobs@acme.com"
 
 
 def test_empty_subject_and_body_are_refused():

@@ -9,10 +9,11 @@ into the value ("jane@acme.com;RSVP=TRUE"), a space left by a bad line fold, ang
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from email_validator import EmailNotValidError, validate_email
 
-__all__ = ["BadAddress", "normalise_address"]
+__all__ = ["BadAddress", "has_control_character", "normalise_address", "usable_address"]
 
 
 class BadAddress(ValueError):
@@ -41,3 +42,36 @@ def normalise_address(raw: str) -> str:
     except EmailNotValidError as exc:
         raise BadAddress(f"{raw.strip()!r} is not an email address: {exc}") from None
     return valid.normalized.lower()
+
+
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LOCAL_PART_RE = re.compile(rf"^{_ATOM}(?:\.{_ATOM})*$")
+_LABEL_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
+
+
+def has_control_character(text: str) -> bool:
+    """True when `text` holds a line break or any other control or separator character."""
+    return any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in text)
+
+
+def usable_address(address: str) -> str | None:
+    """`address` as a message can carry it, its domain in ASCII (IDNA), or None when it is not
+    a usable address (RFC 5321 §4.1.2 mailbox syntax; a control character, two @, a bare IP
+    address or a one-label domain are refused). Strict: unlike `normalise_address` it removes
+    no noise, so what a person typed is either sent as it is or refused."""
+    address = address.strip()
+    if address.count("@") != 1 or has_control_character(address):
+        return None
+    local, domain = address.split("@")
+    if len(local) > 64 or not _LOCAL_PART_RE.match(local):
+        return None
+    try:
+        domain = domain.rstrip(".").encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return None
+    labels = domain.split(".")
+    if len(labels) < 2 or not all(_LABEL_RE.match(label) for label in labels):
+        return None
+    if labels[-1].isdigit():  # a bare IP address is not a mailbox a person gives out
+        return None
+    return f"{local}@{domain}"

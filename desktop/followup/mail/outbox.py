@@ -14,7 +14,6 @@ import re
 import smtplib
 import socket
 import ssl
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,14 +21,13 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, localtime, make_msgid
 
+from followup.core.addresses import has_control_character, usable_address
+
 SECURITIES = ("ssl", "starttls", "none")
 DEFAULT_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
 EHLO_NAME = "[127.0.0.1]"
 
 
-_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
-_LOCAL_PART_RE = re.compile(rf"^{_ATOM}(?:\.{_ATOM})*$")
-_LABEL_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
 
 
 @dataclass(frozen=True)
@@ -66,11 +64,6 @@ class ComposeError(ValueError):
 
 # ---- checking what goes into headers ----------------------------------------------------------
 
-def has_control_character(text: str) -> bool:
-    """True when `text` holds a line break or any other control or separator character."""
-    return any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in text)
-
-
 def check_header_text(label: str, text: str) -> str:
     """`text` stripped, or ComposeError when it could smuggle extra headers into the message."""
     if has_control_character(text):
@@ -79,26 +72,6 @@ def check_header_text(label: str, text: str) -> str:
             "Remove it and keep the " + label + " on one line."
         )
     return text.strip()
-
-
-def normalise_address(address: str) -> str | None:
-    """`address` with its domain in ASCII (IDNA), or None when it is not a usable address."""
-    address = address.strip()
-    if address.count("@") != 1 or has_control_character(address):
-        return None
-    local, domain = address.split("@")
-    if len(local) > 64 or not _LOCAL_PART_RE.match(local):
-        return None
-    try:
-        domain = domain.rstrip(".").encode("idna").decode("ascii").lower()
-    except UnicodeError:
-        return None
-    labels = domain.split(".")
-    if len(labels) < 2 or not all(_LABEL_RE.match(label) for label in labels):
-        return None
-    if labels[-1].isdigit():  # a bare IP address is not a mailbox a person gives out
-        return None
-    return f"{local}@{domain}"
 
 
 def check_recipient(name: str, address: str | None) -> str:
@@ -110,7 +83,7 @@ def check_recipient(name: str, address: str | None) -> str:
         raise ComposeError(
             f"{who}'s email address contains a line break or another control character. "
             "Correct it on their card.")
-    normal = normalise_address(address)
+    normal = usable_address(address)
     if normal is None:
         raise ComposeError(
             f"{who}'s email address \u201c{address.strip()}\u201d does not look right. "
@@ -120,7 +93,7 @@ def check_recipient(name: str, address: str | None) -> str:
 
 
 def check_sender(account: Account) -> str:
-    normal = normalise_address(account.sender_address or "")
+    normal = usable_address(account.sender_address or "")
     if normal is None:
         raise ComposeError(
             "Your own email address in the account settings is missing or does not look right."
@@ -152,7 +125,7 @@ def account_problem(account: Account) -> str | None:
             f"An unencrypted connection is only allowed to a server on this computer, "
             f"not to {account.host}. Choose SSL (port 465) or STARTTLS (port 587)."
         )
-    if normalise_address(account.sender_address or "") is None:
+    if usable_address(account.sender_address or "") is None:
         return "Your own email address in the account settings is missing or does not look right."
     if has_control_character(account.sender_name) or has_control_character(account.username):
         return "Your name or user name in the account settings contains a control character."
@@ -324,7 +297,7 @@ def compose_message(
     message["From"] = _address(sender_name, sender, "From")
     message["To"] = _address(to_name, recipient, "To")
     if reply_to:
-        normal = normalise_address(reply_to)
+        normal = usable_address(reply_to)
         if normal is None:
             raise ComposeError(
                 f"The reply-to address \u201c{reply_to.strip()}\u201d does not look right.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,4 @@ def seed_demo(library: Library, now: datetime | None = None) -> None:
 
 
 def demo_dir() -> Path:
-    import tempfile
-
     return Path(tempfile.mkdtemp(prefix="followup-demo-"))

@@ -18,6 +18,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from followup.core.deadlines import Countdown, Deadline, countdown, deadline_for, meeting_end
+from followup.core.drafting import (
+    DraftRequest,
+    Link,
+    Profile,
+    generate_draft,
+    notes_fingerprint,
+    signature_block,
+)
+from followup.core.reminders import ReminderItem
+from followup.core.rubric import CheckContext, check_draft, failing_required
+from followup.core.spelling import load_user_words
 from followup.core.status import Status, TransitionRefused, has_left, is_editable, transition
 from followup.store import models as m
 from followup.store.library import Library, ProfileView
@@ -73,7 +84,6 @@ class FollowUpView:
 
 
 def draft_profile(profile: ProfileView):
-    from followup.core.drafting import Link, Profile
 
     return Profile(
         name=profile.name, phone=profile.phone, email=profile.email,
@@ -83,7 +93,6 @@ def draft_profile(profile: ProfileView):
 
 
 def _request(a: m.Attendance, profile, notes: str | None = None):
-    from followup.core.drafting import DraftRequest
 
     meeting = a.meeting
     others = tuple(o.person.name for o in meeting.attendees if o.id != a.id)
@@ -95,7 +104,6 @@ def _request(a: m.Attendance, profile, notes: str | None = None):
 
 
 def _fingerprint(a: m.Attendance) -> str:
-    from followup.core.drafting import notes_fingerprint
 
     return notes_fingerprint(a.notes, a.meeting.general_notes)
 
@@ -108,7 +116,6 @@ def template_dirs(library: Library) -> tuple[Path, ...]:
 def ensure_drafts(library: Library, meeting_id: int, regenerate: bool = False) -> list[int]:
     """Make the missing drafts of a meeting; with `regenerate`, also rewrite drafts the user has
     not edited and not sent. Edited drafts are never replaced here. Returns the follow-up ids."""
-    from followup.core.drafting import generate_draft
 
     profile = draft_profile(library.profile())
     dirs = template_dirs(library)
@@ -185,7 +192,6 @@ def _store_generated(followup: m.FollowUp, subject: str, body: str, fingerprint:
 
 def generate_for(library: Library, followup_id: int, notes: str | None = None):
     """A fresh draft for this follow-up's person (not saved): the GUI asks before using it."""
-    from followup.core.drafting import generate_draft
 
     profile = draft_profile(library.profile())
     with library.session() as s:
@@ -315,7 +321,6 @@ def _reading(library: Library) -> tuple[float | None, str]:
     profile = library.profile()
     signature = ""
     if profile.signature.strip() or profile.name.strip():
-        from followup.core.drafting import signature_block
 
         signature = signature_block(draft_profile(profile))
     return profile.target_hours, signature
@@ -378,7 +383,6 @@ def update_profile(library: Library, **values) -> int:
 
 def _redraft_untouched(library: Library, meeting_id: int) -> None:
     """Rewrite the untouched (unedited, unsent) drafts of a meeting from its current notes."""
-    from followup.core.drafting import generate_draft
 
     profile = draft_profile(library.profile())
     dirs = template_dirs(library)
@@ -398,7 +402,6 @@ def _redraft_untouched(library: Library, meeting_id: int) -> None:
 def check_context(library: Library, view: FollowUpView, others: Sequence[FollowUpView] = (),
                   notes: str | None = None, profile: ProfileView | None = None):
     """What the checklist needs to know about this follow-up."""
-    from followup.core.rubric import CheckContext
 
     profile = profile or library.profile()
     if notes is None:
@@ -418,14 +421,12 @@ def user_dictionary_path(library: Library) -> Path:
 
 
 def user_words(library: Library) -> frozenset[str]:
-    from followup.core.spelling import load_user_words
 
     return load_user_words(user_dictionary_path(library))
 
 
 def failing_required_count(library: Library, view: FollowUpView,
                            others: Sequence[FollowUpView] = ()) -> int:
-    from followup.core.rubric import check_draft, failing_required
 
     results = check_draft(view.subject, view.body, check_context(library, view, others))
     return len(failing_required(results))
@@ -437,7 +438,6 @@ def failing_required_count(library: Library, view: FollowUpView,
 def reminder_items(library: Library, now: datetime | None = None):
     """Every unsent follow-up with a deadline at `now`, in one query after opening those whose
     meeting is over (this runs on the timer)."""
-    from followup.core.reminders import ReminderItem
 
     open_ended_followups(library, now)
     target = library.profile().target_hours

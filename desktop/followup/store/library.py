@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import event, func, inspect, select, update
@@ -371,8 +371,6 @@ def _lines(text: str) -> list[str]:
 
 
 def _as_utc(value):
-    from datetime import UTC
-
     if value is None or isinstance(value, datetime) and value.tzinfo:
         return value
     if isinstance(value, str):

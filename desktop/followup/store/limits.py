@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 import unicodedata
 
+from followup.core.addresses import usable_address
+
 MAX_NOTE_CHARS = 100_000  # one person's notes, the general notes, a draft body
 MAX_TEXT_CHARS = 10_000  # a location, card notes, a signature, a setting
 MAX_LINE_CHARS = 500  # a name, title, company, role, subject, phone: one line
@@ -65,9 +67,7 @@ def check_email(value: str) -> str:
     value = check_text(value, MAX_EMAIL_CHARS, one_line=True).strip()
     if not value:
         return value
-    from followup.mail.outbox import normalise_address
-
-    if normalise_address(value) is None:
+    if usable_address(value) is None:
         raise LimitError(f"is {value!r}, which is not an email address (name@example.com); "
                          "correct it or leave it empty")
     return value
