@@ -1,4 +1,8 @@
-"""`followup send`, `followup mark-sent` and `followup account`."""
+"""`followup send`, `followup mark-sent` and `followup account`.
+
+The library, the keyring and SMTP are imported inside each command: `followup --help` and the
+other commands do not pay for them.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""Starting the desktop app: data folder, logging, the library, the lock, the main window."""
+"""Starting the desktop app: data folder, logging, the library, the lock, the main window.
+
+Imports inside methods are deliberate: the first screen opens before the ORM, the dialogs,
+sending and the checklist are loaded (start-up target in docs/benchmarks.md), so each is
+imported where it is first needed.
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,10 @@
 
 The draft autosaves like the notes. The checklist reruns shortly after typing stops, so
 typing never waits for it; clicking a failed rule highlights the text it is about.
+
+Imports inside methods are deliberate: the first screen opens before the ORM, the dialogs,
+sending and the checklist are loaded (start-up target in docs/benchmarks.md), so each is
+imported where it is first needed.
 """
 
 from __future__ import annotations

@@ -1,4 +1,9 @@
-"""The main window: meetings on the left, the open meeting in the middle, menus and status."""
+"""The main window: meetings on the left, the open meeting in the middle, menus and status.
+
+Imports inside methods are deliberate: the first screen opens before the ORM, the dialogs,
+sending and the checklist are loaded (start-up target in docs/benchmarks.md), so each is
+imported where it is first needed.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,10 @@
 """Sending from the window: the account dialog, sending off the UI thread, and the other routes
-(mail app, .eml file, clipboard), each ending with the send-status list telling the truth."""
+(mail app, .eml file, clipboard), each ending with the send-status list telling the truth.
+
+Imports inside methods are deliberate: the first screen opens before the ORM, the dialogs,
+sending and the checklist are loaded (start-up target in docs/benchmarks.md), so each is
+imported where it is first needed.
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,10 @@
 
 The unsaved note text lives in a NoteBuffer shared with the follow-up panel; it writes the
 notes shortly after typing stops, and at once on every switch of person or meeting.
+
+Imports inside methods are deliberate: the first screen opens before the ORM, the dialogs,
+sending and the checklist are loaded (start-up target in docs/benchmarks.md), so each is
+imported where it is first needed.
 """
 
 from __future__ import annotations
