@@ -161,16 +161,23 @@ def test_kill_during_an_import_leaves_the_library_as_it_was(tmp_path, monkeypatc
 
 @pytest.mark.parametrize("email", [
     "jane.acme.com", "jane@acme", "jane@acme.com\\nBcc: x@evil.example"])
-def test_cards_and_invites_are_checked_at_the_door_too(library, tmp_path, email):
+def test_cards_are_checked_at_the_door_too(library, tmp_path, email):
+    """A card whose address no message could go to comes in without it: the person is kept
+    (nothing the card said is lost: the text stays in the card's notes), no bad value reaches
+    the address field, and the import says so."""
     card = tmp_path / "jane.vcf"
     card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Doe\r\nORG:Acme\r\n"
                     f"EMAIL:{email}\r\nEND:VCARD\r\n", encoding="utf-8")
-    with pytest.raises(ImportFailed, match="Jane Doe") as caught:
-        import_file(library, card)
-    assert not any(w in str(caught.value) for w in PYTHON_WORDS)
+    created = import_file(library, card)
+    assert created["people_without_a_usable_address"] == created["people"]
+    from followup.store.library import person_card
+
+    jane = person_card(library, created["people"][0])
+    assert jane.email == ""
+    assert "Email address left out" in jane.card_notes
     with library.session() as s:
-        count = s.execute(__import__("sqlalchemy").text("SELECT count(*) FROM person"))
-        assert count.scalar() == 0
+        emails = s.execute(__import__("sqlalchemy").text("SELECT email FROM person")).scalars()
+        assert list(emails) == [""]
 
 
 def test_a_bad_address_typed_on_a_card_is_refused_with_the_person_named(library):

@@ -27,6 +27,9 @@ class CardPerson:
     web: str = ""
     notes: str = ""
     domain: str = ""  # the company's email domain; "" for free mail or no address
+    # What the card said that could not be used (an address no message could go to), one line
+    # each; the same lines are kept in `notes` so nothing the card said is lost.
+    left_out: tuple[str, ...] = ()
 
 
 class ParseError(ValueError):
@@ -249,6 +252,7 @@ def _card_person(card, begin: int, full_name: str = "", org: str = "") -> CardPe
         web=_card_web(card),
         notes="\n".join(filter(None, [_text(card, "note"), *left_out])),
         domain=domain,
+        left_out=tuple(left_out),
     )
 
 

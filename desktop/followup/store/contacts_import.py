@@ -187,6 +187,9 @@ def import_cards(library: Library, data: bytes | str) -> dict[str, list[int]]:
 def _import_card(library: Library, s: Session, card: CardPerson,
                  created: dict[str, list[int]]) -> None:
     person = _person_by_email(s, card.email)
+    if card.left_out and person is None:
+        # Said in the import's summary: the card came in, its address did not.
+        created.setdefault("people_without_a_usable_address", [])
     if person is None:
         company = library.company_named(s, card.company, card.domain)
         person = m.Person(name=card.name, title=card.title, email=card.email, phone=card.phone,
@@ -194,6 +197,8 @@ def _import_card(library: Library, s: Session, card: CardPerson,
         s.add(person)
         s.flush()
         created["people"].append(person.id)
+        if card.left_out:
+            created["people_without_a_usable_address"].append(person.id)
         return
     for key in ("title", "phone", "web"):
         if not getattr(person, key) and getattr(card, key):
