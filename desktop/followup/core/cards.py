@@ -437,7 +437,9 @@ def _person_from(pieces: list[str], region: str, name: str | None = None) -> Car
         person["name"] = name_from_address(person["email"])
     if not person["name"]:
         raise ParseError("no name found: the first line should be the person's name")
-    return CardPerson(**person)
+    return CardPerson(name=person["name"], title=person["title"], company=person["company"],
+                      email=person["email"], phone=person["phone"], web=person["web"],
+                      notes=person["notes"])
 
 
 def split_card_text(text: str, region: str = DEFAULT_REGION) -> CardPerson:
