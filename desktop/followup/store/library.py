@@ -25,7 +25,7 @@ from followup.store.limits import (
     check_target_hours,
     check_text,
 )
-from followup.store.schema import open_engine
+from followup.store.schema import closed_here, open_engine, opened_here
 from followup.store.search import ensure_index
 from followup.store.timestamps import utcnow
 from followup.store.views import (  # noqa: F401 - the store's plain data, re-exported
@@ -44,12 +44,14 @@ class Library:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.engine = open_engine(self.path)
+        opened_here(self.path)
         ensure_index(self.engine)  # a missing search index (or trigger) is rebuilt here
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", _check_people)
 
     def close(self) -> None:
         self.engine.dispose()
+        closed_here(self.path)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -34,6 +34,29 @@ CORE_TABLES = frozenset({"meeting", "person", "attendance"})
 LOW_SPACE_BYTES = 1_000_000
 
 
+# Libraries this process has open, by resolved path. Closing any file descriptor on a database
+# drops every POSIX lock the process holds on it (fcntl semantics), SQLite's own included: another
+# process would then think it is the last user and delete the write-ahead log under us. So a
+# library open here is never read with a plain open() again (it was checked when it was opened).
+_OPEN_HERE: dict[Path, int] = {}
+
+
+def opened_here(path: Path) -> None:
+    """Record that this process opened the library at `path` (see `_OPEN_HERE`)."""
+    key = Path(path).resolve()
+    _OPEN_HERE[key] = _OPEN_HERE.get(key, 0) + 1
+
+
+def closed_here(path: Path) -> None:
+    """Undo one `opened_here` for `path`."""
+    key = Path(path).resolve()
+    left = _OPEN_HERE.get(key, 0) - 1
+    if left > 0:
+        _OPEN_HERE[key] = left
+    else:
+        _OPEN_HERE.pop(key, None)
+
+
 class LibraryError(Exception):
     """A library that cannot be opened or written; the message says what is wrong and what to
     do. `kind` is one of "damaged", "full", "locked", "foreign", "newer", "empty", "access",
@@ -63,6 +86,8 @@ def check_file(path: Path) -> None:
         if not os.access(path, os.R_OK | os.W_OK):
             raise LibraryError(f"Followup cannot read and write {path}. Check its permissions.",
                                "access")
+        if path.resolve() in _OPEN_HERE:
+            return  # checked when this process opened it; a plain open() would drop its locks
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
         if not header:
