@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from followup.core.cards import ParseError
@@ -32,6 +33,17 @@ def parse_people(text: str) -> list[PersonSpec]:
             for t in read_people_lines(text)]
 
 
+class FieldDateTimeEdit(QDateTimeEdit):
+    """A date and time field that Tab leaves, like every other field of a form.
+
+    QDateTimeEdit uses Tab to walk its own sections (day, month, hour…): someone tabbing on to
+    the location would type "3rd floor" into the hour. Sections are still reached with the
+    arrow keys, the mouse or by typing the digits."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
+        return QWidget.focusNextPrevChild(self, forward)
+
+
 class NewMeetingDialog(QDialog):
     def __init__(self, parent=None, library=None):
         super().__init__(parent)
@@ -44,7 +56,7 @@ class NewMeetingDialog(QDialog):
         self.kind = QComboBox(objectName="kindCombo")
         for key, label in MEETING_KINDS.items():
             self.kind.addItem(label, key)
-        self.start = QDateTimeEdit(objectName="startEdit")
+        self.start = FieldDateTimeEdit(objectName="startEdit")
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         now = QDateTime.currentDateTime()
@@ -74,7 +86,13 @@ class NewMeetingDialog(QDialog):
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create meeting")
+        create = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        create.setText("Create meeting  (Ctrl+Enter)")
+        # Return in a field goes to the next field: a half-filled form is never created by a
+        # stray Return. Ctrl+Return (or the button) creates the meeting.
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -86,6 +104,17 @@ class NewMeetingDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.company.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # QDialog accepts on Return from any field (the spin box, the date): only Ctrl+Return
+        # creates; a plain Return moves on.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.accept()
+            else:
+                self.focusNextChild()
+            return
+        super().keyPressEvent(event)
 
     def accept(self) -> None:
         if not self.company.text().strip():
