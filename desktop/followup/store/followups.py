@@ -152,7 +152,9 @@ def open_ended_followups(library: Library, now: datetime | None = None) -> list[
     past. Every reading of follow-ups goes through this, so the deadline, the reminders and the
     send-status list never wait for a draft. Returns the ids it opened (usually none).
 
-    People marked "no follow-up needed" get none (and get one when the mark is taken off).
+    People marked "no follow-up needed" get none (and get one when the mark is taken off), nor
+    does anyone in a meeting the organizer cancelled (`Meeting.cancelled_at`; they get one
+    if a later invite reinstates it).
     One light read of the attendances without a follow-up (an indexed probe per attendance,
     about a millisecond for a few thousand); a write only when there is something to open.
     """
@@ -162,7 +164,8 @@ def open_ended_followups(library: Library, now: datetime | None = None) -> list[
                     meeting.started_at, meeting.ended_at)
              .join(meeting, m.Attendance.meeting_id == meeting.id)
              .outerjoin(m.FollowUp, m.FollowUp.attendance_id == m.Attendance.id)
-             .where(m.FollowUp.id.is_(None), m.Attendance.no_followup.is_(False)))
+             .where(m.FollowUp.id.is_(None), m.Attendance.no_followup.is_(False),
+                    meeting.cancelled_at.is_(None)))
     with library.engine.connect() as conn:
         rows = conn.execute(query).all()
     over = [attendance_id for attendance_id, *times in rows
@@ -436,7 +439,8 @@ def failing_required_count(library: Library, view: FollowUpView,
 
 def reminder_items(library: Library, now: datetime | None = None):
     """Every unsent follow-up with a deadline at `now`, in one query after opening those whose
-    meeting is over (this runs on the timer)."""
+    meeting is over (this runs on the timer). A cancelled meeting has no deadline: a draft
+    written before the cancellation is not nagged about."""
     from followup.core.reminders import ReminderItem
 
     open_ended_followups(library, now)
@@ -450,7 +454,8 @@ def reminder_items(library: Library, now: datetime | None = None):
             .join(m.Person, m.Attendance.person_id == m.Person.id)
             .join(m.Meeting, m.Attendance.meeting_id == m.Meeting.id)
             .outerjoin(m.Company, m.Meeting.company_id == m.Company.id)
-            .where(m.FollowUp.status.not_in((Status.SENT.value, Status.SKIPPED.value)))).all()
+            .where(m.FollowUp.status.not_in((Status.SENT.value, Status.SKIPPED.value)),
+                   m.Meeting.cancelled_at.is_(None))).all()
     items = []
     for followup_id, person, company, status, *times in rows:
         end = meeting_end(*times)
