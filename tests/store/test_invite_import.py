@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from followup.store import contacts_import
 from followup.store import models as m
 from followup.store.formats import FORMATS, dialog_filter, format_for, importable_suffixes
 from followup.store.importers import ImportFailed, import_file
@@ -91,11 +90,88 @@ def test_a_later_stamp_with_the_same_sequence_is_an_update(library):
 
 def test_a_cancellation_of_a_known_invite_marks_the_meeting_cancelled(library):
     import_file(library, REAL / "nylas-google_cancelled1.ics")
+    (before,) = meetings(library)
     created = import_file(library, REAL / "nylas-google_cancelled2.ics")
     (meeting,) = meetings(library)
     assert created["cancelled_meetings"] == [meeting.id]
-    assert all(a.no_followup for a in meeting.attendees)  # no follow-up is due
-    assert meeting.general_notes.startswith(contacts_import.CANCELLED_NOTE)
+    # When the organizer cancelled (the cancellation's DTSTAMP), and its revision is kept.
+    assert meeting.cancelled_at == datetime(2015, 3, 30, 13, 41, 2, tzinfo=UTC)
+    assert (meeting.ical_uid, meeting.ical_sequence) == (
+        "c74p2nmutcd0kt69ku7rs8vu2g@google.com", 1)
+    # The user's notes and marks are left as they were: the column says it is cancelled.
+    assert meeting.general_notes == before.general_notes
+    assert not any(a.no_followup for a in meeting.attendees)
+    assert library.meeting(meeting.id).cancelled
+    assert [s.cancelled for s in library.list_meetings()] == [True]
+    again = import_file(library, REAL / "nylas-google_cancelled2.ics")
+    assert again["skipped_meetings"] == [meeting.id] and "cancelled_meetings" not in again
+
+
+def test_a_cancelled_meeting_owes_no_followup(library, tmp_path):
+    from followup.core.status import Status
+    from followup.store import followups as fu
+    from followup.store.status_list import status_entries
+
+    now = datetime(2026, 3, 12, tzinfo=UTC)  # two days after the meeting
+    import_file(library, write(tmp_path, "a.ics", invite(extra=[
+        "ATTENDEE;CN=Nora New:mailto:nora@quarrylabs.com"])))
+    (meeting,) = meetings(library)
+    # Nora's follow-up was drafted and sent before the news came; the others were not.
+    (nora,) = [a for a in meeting.attendees if a.person.name == "Nora New"]
+    with library.session() as s:
+        sent = m.FollowUp(attendance_id=nora.id, status=Status.SENT.value, body="Thanks",
+                          sent_at=now)
+        s.add(sent)
+    import_file(library, write(tmp_path, "b.ics", invite(sequence=1, method="CANCEL")))
+    assert fu.open_ended_followups(library, now) == []
+    assert fu.reminder_items(library, now) == []
+    assert [(e.person_name, e.status) for e in status_entries(library, now=now)] == [
+        ("Nora New", Status.SENT)]  # what went out stays on record
+    assert status_entries(library, unsent_only=True, now=now) == []
+    # Reinstated by a later revision: the others' follow-ups are opened and due again.
+    import_file(library, write(tmp_path, "c.ics", invite(sequence=2)))
+    assert len(fu.open_ended_followups(library, now)) == 2
+    assert {r.person for r in fu.reminder_items(library, now)} == {
+        "Rita Recruiter", "Ivan Interviewer"}
+
+
+def test_only_a_higher_sequence_reinstates_a_cancelled_meeting(library, tmp_path):
+    import_file(library, write(tmp_path, "a.ics", invite(sequence=1, stamp="20260301T090000Z")))
+    import_file(library, write(tmp_path, "b.ics", invite(
+        sequence=2, method="CANCEL", stamp="20260302T090000Z")))
+    # The same revision sent again later (a resend, RFC 5546 §2.1.5) leaves it cancelled.
+    resent = import_file(library, write(tmp_path, "c.ics", invite(
+        sequence=2, stamp="20260303T090000Z")))
+    (meeting,) = meetings(library)
+    assert resent["skipped_meetings"] == [meeting.id] and meeting.cancelled_at is not None
+    back = import_file(library, write(tmp_path, "d.ics", invite(
+        sequence=3, start="20260320T150000Z", stamp="20260304T090000Z")))
+    (meeting,) = meetings(library)
+    assert back["updated_meetings"] == [meeting.id]
+    assert meeting.cancelled_at is None and meeting.ical_sequence == 3
+    assert meeting.scheduled_start.replace(tzinfo=UTC).day == 20
+
+
+def test_a_cancellation_older_than_the_meeting_changes_nothing(library, tmp_path):
+    import_file(library, write(tmp_path, "a.ics", invite(sequence=4)))
+    stale = import_file(library, write(tmp_path, "b.ics", invite(sequence=3, method="CANCEL")))
+    (meeting,) = meetings(library)
+    assert stale["skipped_meetings"] == [meeting.id] and meeting.cancelled_at is None
+
+
+def test_a_status_cancelled_event_in_a_request_cancels_too(library, tmp_path):
+    import_file(library, write(tmp_path, "a.ics", invite()))
+    created = import_file(library, write(tmp_path, "b.ics", invite(
+        sequence=1, extra=["STATUS:CANCELLED"])))
+    (meeting,) = meetings(library)
+    assert created["cancelled_meetings"] == [meeting.id] and meeting.cancelled_at is not None
+
+
+def test_an_invite_without_a_uid_is_never_matched(library, tmp_path):
+    data = invite().replace(b"UID:iv-1\r\n", b"")
+    import_file(library, write(tmp_path, "a.ics", data))
+    import_file(library, write(tmp_path, "b.ics", data))
+    assert [row.ical_uid for row in meetings(library)] == [None, None]
 
 
 def test_a_cancellation_of_an_unknown_invite_is_refused(library, tmp_path):

@@ -149,7 +149,8 @@ def _import_cancellation(s: Session, meeting: m.Meeting | None, invite: Invite,
     a cancellation older than what was imported, or one already applied, changes nothing."""
     if meeting is None:
         raise ImportFailed(
-            f"the file cancels “{invite.summary or invite.uid}”, a meeting that is not in "
+            f"the file cancels “{invite.summary or invite.uid or 'an event'}”, a meeting "
+            "that is not in "
             "the library (no earlier invite with its UID was imported): nothing to cancel")
     if meeting.cancelled_at is not None or _revision(invite) < _stored_revision(meeting):
         created.setdefault("skipped_meetings", []).append(meeting.id)
