@@ -36,7 +36,18 @@ attendance = sa.table("attendance", sa.column("meeting_id", sa.Integer),
                       sa.column("no_followup", sa.Boolean))
 
 
+def _refuse_cascading_copy(connection) -> None:
+    """Batch mode copies `meeting` and drops the old table: with foreign keys on, that drop
+    would delete every attendance, follow-up and status history with it. Followup migrates with
+    them off (`schema._migration_pragmas`); anything else is stopped before a row is lost."""
+    keys_on = connection.exec_driver_sql("PRAGMA foreign_keys").scalar()
+    if keys_on and connection.exec_driver_sql("SELECT 1 FROM attendance LIMIT 1").first():
+        raise RuntimeError("migration 0004 copies the meeting table; run it with "
+                           "PRAGMA foreign_keys=OFF or the attendances would be deleted")
+
+
 def upgrade() -> None:
+    _refuse_cascading_copy(op.get_bind())
     with op.batch_alter_table("meeting") as batch:
         batch.add_column(sa.Column("ical_uid", sa.String(1000), nullable=True))
         batch.add_column(sa.Column("ical_sequence", sa.Integer(), nullable=True))
@@ -89,6 +100,7 @@ def _unmark_cancelled(connection) -> None:
 
 def downgrade() -> None:
     connection = op.get_bind()
+    _refuse_cascading_copy(connection)
     rows = connection.execute(
         sa.select(meeting.c.id, meeting.c.ical_uid, meeting.c.ical_sequence,
                   meeting.c.ical_dtstamp, meeting.c.cancelled_at, meeting.c.general_notes)
