@@ -13,7 +13,7 @@ import pytest
 from followup.store import models as m
 from followup.store.formats import FORMATS, dialog_filter, format_for, importable_suffixes
 from followup.store.importers import ImportFailed, import_file
-from followup.store.interchange import export_library, import_library
+from followup.store.interchange import InterchangeError, export_library, import_library
 from followup.store.library import Library
 from followup.store.people_list import list_people
 
@@ -272,3 +272,64 @@ def test_readers_do_not_import_the_importer():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={"PYTHONPATH": str(root / "desktop")}, check=True, timeout=60)
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_the_invite_identity_and_cancellation_survive_an_export_and_import(library, tmp_path):
+    import_file(library, write(tmp_path, "a.ics", invite(sequence=1, stamp="20260301T090000Z")))
+    import_file(library, write(tmp_path, "b.ics", invite(
+        uid="iv-2", sequence=0, start="20260312T150000Z", stamp="20260301T100000Z")))
+    import_file(library, write(tmp_path, "c.ics", invite(
+        uid="iv-2", sequence=1, method="CANCEL", stamp="20260302T100000Z")))
+    document = json.loads(json.dumps(export_library(library)))
+    assert [(mt["ical_uid"], mt["ical_sequence"], mt["ical_dtstamp"], mt["cancelled_at"])
+            for mt in document["meetings"]] == [
+        ("iv-1", 1, "2026-03-01T09:00:00+00:00", None),
+        ("iv-2", 1, "2026-03-02T10:00:00+00:00", "2026-03-02T10:00:00+00:00")]
+    other = Library(tmp_path / "other.sqlite3")
+    try:
+        import_library(other, document)
+        assert export_library(other) == document
+        assert [s.cancelled for s in other.list_meetings()] == [True, False]
+        # The invites are known by UID in the new library: the same revision changes nothing.
+        again = import_file(other, write(tmp_path, "a.ics", invite(
+            sequence=1, stamp="20260301T090000Z")))
+        assert again["skipped_meetings"] == [1] and again["meetings"] == []
+    finally:
+        other.close()
+
+
+def test_an_export_meets_its_invite_in_a_library_that_moved_it(library, tmp_path):
+    import_file(library, write(tmp_path, "a.ics", invite()))
+    document = json.loads(json.dumps(export_library(library)))
+    other = Library(tmp_path / "other.sqlite3")
+    try:
+        import_file(other, write(tmp_path, "b.ics", invite(sequence=1, start="20260320T150000Z")))
+        created = import_library(other, document)
+        assert created["meetings"] == [] and created["skipped_meetings"] == [1]
+        assert len(other.list_meetings()) == 1
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d["meetings"].append({**d["meetings"][0], "id": 2}),
+     r"meetings\[1\]\.ical_uid repeats the invite UID of meetings\[0\]"),
+    (lambda d: d["meetings"][0].update(ical_sequence=-1),
+     r"meetings\[0\]\.ical_sequence is -1; a SEQUENCE is a whole number from 0"),
+    (lambda d: d["meetings"][0].update(ical_uid="a\nb"),
+     r"meetings\[0\]\.ical_uid"),
+    (lambda d: d["meetings"][0].update(cancelled_at="2026-03-01 10:00"),
+     r"meetings\[0\]\.cancelled_at needs a UTC offset"),
+])
+def test_a_bad_invite_identity_in_an_export_is_refused_with_its_path(
+        library, tmp_path, change, message):
+    import_file(library, write(tmp_path, "a.ics", invite()))
+    document = json.loads(json.dumps(export_library(library)))
+    change(document)
+    other = Library(tmp_path / "other.sqlite3")
+    try:
+        with pytest.raises(InterchangeError, match=message):
+            import_library(other, document)
+        assert other.list_meetings() == []
+    finally:
+        other.close()
