@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 REAL = Path(__file__).resolve().parent.parent / "data" / "real" / "ics"
 
 
@@ -14,3 +16,17 @@ def test_an_update_of_the_meeting_on_screen_is_shown(window):
     assert window.workspace.meeting.location.startswith("Le Zenith")
     assert window.statusBar().currentMessage() == (
         "Imported 1 updated meetings from nylas-gcal_v2.ics")
+
+
+def test_a_cancelled_meeting_says_so_in_the_header_and_the_list(window):
+    window.import_file(str(REAL / "nylas-google_cancelled1.ics"))
+    meeting_id = window.workspace.meeting.id
+    notes = window.workspace.meeting.general_notes
+    assert "Cancelled" not in window.workspace.subtitle.text()
+    window.import_file(str(REAL / "nylas-google_cancelled2.ics"))
+    assert window.workspace.meeting.id == meeting_id
+    assert window.workspace.subtitle.text().startswith("Cancelled")
+    assert window.workspace.meeting.general_notes == notes  # the user's notes are untouched
+    rows = [window.sidebar.list.item(i) for i in range(window.sidebar.list.count())]
+    (row,) = [r for r in rows if r.data(Qt.ItemDataRole.UserRole) == meeting_id]
+    assert row.text().splitlines()[1].startswith("Cancelled · ")
