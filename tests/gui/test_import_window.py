@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -30,3 +31,11 @@ def test_a_cancelled_meeting_says_so_in_the_header_and_the_list(window):
     rows = [window.sidebar.list.item(i) for i in range(window.sidebar.list.count())]
     (row,) = [r for r in rows if r.data(Qt.ItemDataRole.UserRole) == meeting_id]
     assert row.text().splitlines()[1].startswith("Cancelled · ")
+    # A draft written for a cancelled meeting has no clock running.
+    window.workspace.show_followups(True)
+    person = window.workspace.meeting.attendees[-1]
+    assert window.workspace.select_person(person.attendance_id)
+    assert window.workspace.followups.view is not None
+    window.workspace.followups.tick(datetime.now(UTC))
+    assert window.workspace.followups.countdown.text() == (
+        "Meeting cancelled by the organizer: no follow-up is due")

@@ -128,6 +128,8 @@ def test_a_cancelled_meeting_owes_no_followup(library, tmp_path):
     assert [(e.person_name, e.status) for e in status_entries(library, now=now)] == [
         ("Nora New", Status.SENT)]  # what went out stays on record
     assert status_entries(library, unsent_only=True, now=now) == []
+    nothing_due = fu.followup_view(library, sent.id)
+    assert nothing_due.cancelled and nothing_due.deadline is None
     # Reinstated by a later revision: the others' follow-ups are opened and due again.
     import_file(library, write(tmp_path, "c.ics", invite(sequence=2)))
     assert len(fu.open_ended_followups(library, now)) == 2

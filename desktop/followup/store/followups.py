@@ -62,6 +62,7 @@ class FollowUpView:
     email_is_guess: bool = False
     drafted: bool = True  # False while the follow-up exists but no draft was written yet
     signature_out_of_date: bool = False  # an edited draft lacks the profile's signature
+    cancelled: bool = False  # its meeting was cancelled: nothing is due, so no deadline
 
     def countdown(self, now: datetime) -> Countdown | None:
         if self.deadline is None:
@@ -291,6 +292,7 @@ def _view(f: m.FollowUp, target_hours: float | None, signature: str = "") -> Fol
     meeting = a.meeting
     end = meeting_end(meeting.scheduled_start, meeting.scheduled_end, meeting.started_at,
                       meeting.ended_at)
+    cancelled = meeting.cancelled_at is not None
     return FollowUpView(
         id=f.id, attendance_id=a.id, meeting_id=meeting.id, person_id=a.person.id,
         person_name=a.person.name, person_email=a.person.email, person_title=a.person.title,
@@ -300,12 +302,12 @@ def _view(f: m.FollowUp, target_hours: float | None, signature: str = "") -> Fol
         channel=f.channel, sent_at=f.sent_at, message_id=f.message_id,
         failure_reason=f.failure_reason, edited=f.edited and bool(f.generated_body),
         out_of_date=bool(f.notes_fingerprint) and f.notes_fingerprint != _fingerprint(a),
-        deadline=deadline_for(end, target_hours) if end else None,
+        deadline=deadline_for(end, target_hours) if end and not cancelled else None,
         history=tuple(HistoryEntry(e.status, e.at, e.channel, e.detail)
                       for e in f.events),
         email_is_guess=a.person.email_is_guess, drafted=_is_drafted(f),
         signature_out_of_date=bool(signature) and f.edited and is_editable(f.status)
-        and _without_blanks(signature) not in _without_blanks(f.body))
+        and _without_blanks(signature) not in _without_blanks(f.body), cancelled=cancelled)
 
 
 def _without_blanks(text: str) -> str:
