@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
+from followup.store import search
 from followup.store.timestamps import UTCDateTime
 
 revision = "0004"
@@ -66,6 +67,14 @@ def upgrade() -> None:
                 ical_uid=key[len(UID_KEY):], ical_sequence=sequence, ical_dtstamp=stamp))
     connection.execute(setting.delete().where(setting.c.key.startswith(UID_KEY)))
     _unmark_cancelled(connection)
+    _restore_search_index(connection)
+
+
+def _restore_search_index(connection) -> None:
+    """Copying `meeting` dropped the search index's triggers on it, and notes changed since:
+    rebuild the index here (the open would, finding a trigger missing) so every revision
+    leaves it whole."""
+    search.rebuild(connection)
 
 
 def _record(value: str) -> tuple[int, int, datetime | None] | None:
@@ -121,3 +130,4 @@ def downgrade() -> None:
         batch.drop_column("ical_dtstamp")
         batch.drop_column("ical_sequence")
         batch.drop_column("ical_uid")
+    _restore_search_index(connection)

@@ -169,7 +169,7 @@ def test_a_0003_library_keeps_its_invites_matched_by_uid(tmp_path):
         (tmp_path / "newer.ics").write_text(ics.format(2))
         assert import_file(library, tmp_path / "newer.ics")["updated_meetings"] == [1]
         assert len(library.list_meetings()) == 3
-        # The copy of `meeting` dropped the search index's triggers; the open rebuilt them.
+        # The copy of `meeting` dropped the search index's triggers; they were rebuilt.
         from followup.store.search import check_index, index_is_complete
 
         with library.engine.begin() as conn:
