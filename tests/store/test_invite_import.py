@@ -335,3 +335,30 @@ def test_a_bad_invite_identity_in_an_export_is_refused_with_its_path(
         assert other.list_meetings() == []
     finally:
         other.close()
+
+
+def test_an_older_export_keeps_its_invites_matched(library, tmp_path):
+    """Exports written before meetings held their invite name it in a setting."""
+    import_file(library, write(tmp_path, "a.ics", invite(sequence=1, stamp="20260301T090000Z")))
+    document = json.loads(json.dumps(export_library(library)))
+    for mt in document["meetings"]:
+        for key in ("ical_uid", "ical_sequence", "ical_dtstamp", "cancelled_at"):
+            del mt[key]
+    document["settings"] = {
+        "invite-uid:iv-1": json.dumps({"meeting": 1, "sequence": 1,
+                                       "stamp": "2026-03-01T09:00:00+00:00"}),
+        "invite-uid:elsewhere": json.dumps({"meeting": 7, "sequence": 0, "stamp": ""}),
+        "invite-uid:unreadable": "{",
+        "theme": "dark"}
+    other = Library(tmp_path / "other.sqlite3")
+    try:
+        import_library(other, document)
+        (mt,) = export_library(other)["meetings"]
+        assert (mt["ical_uid"], mt["ical_sequence"], mt["ical_dtstamp"]) == (
+            "iv-1", 1, "2026-03-01T09:00:00+00:00")
+        assert export_library(other)["settings"] == {"theme": "dark"}
+        again = import_file(other, write(tmp_path, "a.ics", invite(
+            sequence=1, stamp="20260301T090000Z")))
+        assert again["skipped_meetings"] == [1]
+    finally:
+        other.close()

@@ -345,12 +345,13 @@ def _validate(doc: _Reader) -> dict[str, Any]:
             limits.check_text(value, limits.MAX_TEXT_CHARS, one_line=False)
         except limits.LimitError as exc:
             raise InterchangeError(f"settings.{key[:40]} {exc}") from None
-    plan["settings"] = settings
+    plan["settings"] = {k: v for k, v in settings.items() if not k.startswith(_OLD_UID_KEY)}
     meetings = doc.items("meetings")
     if len(meetings) > limits.MAX_MEETINGS:
         raise InterchangeError(f"meetings holds {len(meetings):,} meetings; one import takes "
                                f"at most {limits.MAX_MEETINGS:,}. Split the file")
     plan["meetings"] = [_meeting(r) for r in meetings]
+    _take_old_invite_settings(plan["meetings"], settings)
     _refuse_repeated_uids(plan["meetings"])
     plan["people"] = [_card(r) for r in doc.items("people")]
     return plan
@@ -389,6 +390,32 @@ def _meeting(r: _Reader) -> dict[str, Any]:
         "ical_sequence": r.get("ical_sequence", int),
         "people": _people(r),
     }
+
+
+# An export from before meetings held their invite kept it as a setting under this prefix,
+# as JSON {"meeting": id in the file, "sequence": n, "stamp": ISO text}.
+_OLD_UID_KEY = "invite-uid:"
+
+
+def _take_old_invite_settings(meetings: list[dict[str, Any]], settings: dict[str, str]) -> None:
+    """Give the meetings of an older export the invite its settings name, so the invite is
+    still matched after the import; a setting that cannot be read, or names no meeting of the
+    file, is dropped (it matched nothing before either)."""
+    by_id = {mt["id"]: mt for mt in meetings if mt["id"] is not None}
+    for key, value in settings.items():
+        if not key.startswith(_OLD_UID_KEY):
+            continue
+        try:
+            record = json.loads(value)
+            mt = by_id.get(int(record["meeting"]))
+            sequence = _check_sequence(int(record.get("sequence", 0)))
+            stamp = datetime.fromisoformat(record["stamp"]) if record.get("stamp") else None
+            stamp = stamp.astimezone(UTC) if stamp and stamp.tzinfo else None
+        except (ValueError, TypeError, KeyError, AttributeError, limits.LimitError):
+            continue
+        uid = key[len(_OLD_UID_KEY):]
+        if mt is not None and mt["ical_uid"] is None and uid:
+            mt.update(ical_uid=uid, ical_sequence=sequence, ical_dtstamp=stamp)
 
 
 def _refuse_repeated_uids(meetings: list[dict[str, Any]]) -> None:
