@@ -154,6 +154,15 @@ def test_only_a_higher_sequence_reinstates_a_cancelled_meeting(library, tmp_path
     assert meeting.scheduled_start.replace(tzinfo=UTC).day == 20
 
 
+def test_a_request_older_than_the_latest_cancellation_does_not_reinstate(library, tmp_path):
+    import_file(library, write(tmp_path, "a.ics", invite(sequence=0)))
+    import_file(library, write(tmp_path, "b.ics", invite(sequence=1, method="CANCEL")))
+    import_file(library, write(tmp_path, "c.ics", invite(sequence=3, method="CANCEL")))
+    stale = import_file(library, write(tmp_path, "d.ics", invite(sequence=2)))
+    (meeting,) = meetings(library)
+    assert stale["skipped_meetings"] == [meeting.id] and meeting.cancelled_at is not None
+
+
 def test_a_cancellation_older_than_the_meeting_changes_nothing(library, tmp_path):
     import_file(library, write(tmp_path, "a.ics", invite(sequence=4)))
     stale = import_file(library, write(tmp_path, "b.ics", invite(sequence=3, method="CANCEL")))

@@ -153,6 +153,8 @@ def _import_cancellation(s: Session, meeting: m.Meeting | None, invite: Invite,
             "that is not in "
             "the library (no earlier invite with its UID was imported): nothing to cancel")
     if meeting.cancelled_at is not None or _revision(invite) < _stored_revision(meeting):
+        if _revision(invite) > _stored_revision(meeting):  # cancelled again, later: remember
+            _remember(meeting, invite)  # it, so only a REQUEST newer than this reinstates
         created.setdefault("skipped_meetings", []).append(meeting.id)
         return
     meeting.cancelled_at = invite.stamp or current_time()  # when the organizer cancelled
