@@ -169,3 +169,14 @@ def test_output_cut_short_by_a_pipe_is_not_an_error(tmp_path):
         child.wait(60)
     assert child.returncode == 0, stderr
     assert "Traceback" not in stderr and "failed" not in stderr
+
+
+def test_meetings_shows_a_cancelled_meeting_as_such(tmp_path):
+    real = Path(__file__).resolve().parents[1] / "data" / "real" / "ics"
+    folder = tmp_path / "lib"
+    for name in ("nylas-google_cancelled1.ics", "nylas-google_cancelled2.ics"):
+        assert run("import", str(real / name), data=folder).returncode == 0
+    text = run("meetings", data=folder)
+    assert text.returncode == 0 and text.stdout.rstrip().endswith("(cancelled)")
+    (row,) = json.loads(run("meetings", "--format", "json", data=folder).stdout)
+    assert (row["cancelled"], row["to_send"]) == (True, 0)

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from followup.store import contacts_import
 from followup.store import models as m
 from followup.store.formats import FORMATS, dialog_filter, format_for, importable_suffixes
 from followup.store.importers import ImportFailed, import_file
-from followup.store.interchange import export_library, import_library
+from followup.store.interchange import InterchangeError, export_library, import_library
 from followup.store.library import Library
 from followup.store.people_list import list_people
 
@@ -91,11 +90,99 @@ def test_a_later_stamp_with_the_same_sequence_is_an_update(library):
 
 def test_a_cancellation_of_a_known_invite_marks_the_meeting_cancelled(library):
     import_file(library, REAL / "nylas-google_cancelled1.ics")
+    (before,) = meetings(library)
     created = import_file(library, REAL / "nylas-google_cancelled2.ics")
     (meeting,) = meetings(library)
     assert created["cancelled_meetings"] == [meeting.id]
-    assert all(a.no_followup for a in meeting.attendees)  # no follow-up is due
-    assert meeting.general_notes.startswith(contacts_import.CANCELLED_NOTE)
+    # When the organizer cancelled (the cancellation's DTSTAMP), and its revision is kept.
+    assert meeting.cancelled_at == datetime(2015, 3, 30, 13, 41, 2, tzinfo=UTC)
+    assert (meeting.ical_uid, meeting.ical_sequence) == (
+        "c74p2nmutcd0kt69ku7rs8vu2g@google.com", 1)
+    # The user's notes and marks are left as they were: the column says it is cancelled.
+    assert meeting.general_notes == before.general_notes
+    assert not any(a.no_followup for a in meeting.attendees)
+    assert library.meeting(meeting.id).cancelled
+    assert [s.cancelled for s in library.list_meetings()] == [True]
+    again = import_file(library, REAL / "nylas-google_cancelled2.ics")
+    assert again["skipped_meetings"] == [meeting.id] and "cancelled_meetings" not in again
+
+
+def test_a_cancelled_meeting_owes_no_followup(library, tmp_path):
+    from followup.core.status import Status
+    from followup.store import followups as fu
+    from followup.store.status_list import status_entries
+
+    now = datetime(2026, 3, 12, tzinfo=UTC)  # two days after the meeting
+    import_file(library, write(tmp_path, "a.ics", invite(extra=[
+        "ATTENDEE;CN=Nora New:mailto:nora@quarrylabs.com"])))
+    (meeting,) = meetings(library)
+    # Nora's follow-up was drafted and sent before the news came; the others were not.
+    (nora,) = [a for a in meeting.attendees if a.person.name == "Nora New"]
+    with library.session() as s:
+        sent = m.FollowUp(attendance_id=nora.id, status=Status.SENT.value, body="Thanks",
+                          sent_at=now)
+        s.add(sent)
+    import_file(library, write(tmp_path, "b.ics", invite(sequence=1, method="CANCEL")))
+    assert fu.open_ended_followups(library, now) == []
+    assert fu.reminder_items(library, now) == []
+    assert [(e.person_name, e.status) for e in status_entries(library, now=now)] == [
+        ("Nora New", Status.SENT)]  # what went out stays on record
+    assert status_entries(library, unsent_only=True, now=now) == []
+    nothing_due = fu.followup_view(library, sent.id)
+    assert nothing_due.cancelled and nothing_due.deadline is None
+    # Reinstated by a later revision: the others' follow-ups are opened and due again.
+    import_file(library, write(tmp_path, "c.ics", invite(sequence=2)))
+    assert len(fu.open_ended_followups(library, now)) == 2
+    assert {r.person for r in fu.reminder_items(library, now)} == {
+        "Rita Recruiter", "Ivan Interviewer"}
+
+
+def test_only_a_higher_sequence_reinstates_a_cancelled_meeting(library, tmp_path):
+    import_file(library, write(tmp_path, "a.ics", invite(sequence=1, stamp="20260301T090000Z")))
+    import_file(library, write(tmp_path, "b.ics", invite(
+        sequence=2, method="CANCEL", stamp="20260302T090000Z")))
+    # The same revision sent again later (a resend, RFC 5546 §2.1.5) leaves it cancelled.
+    resent = import_file(library, write(tmp_path, "c.ics", invite(
+        sequence=2, stamp="20260303T090000Z")))
+    (meeting,) = meetings(library)
+    assert resent["skipped_meetings"] == [meeting.id] and meeting.cancelled_at is not None
+    back = import_file(library, write(tmp_path, "d.ics", invite(
+        sequence=3, start="20260320T150000Z", stamp="20260304T090000Z")))
+    (meeting,) = meetings(library)
+    assert back["updated_meetings"] == [meeting.id]
+    assert meeting.cancelled_at is None and meeting.ical_sequence == 3
+    assert meeting.scheduled_start.replace(tzinfo=UTC).day == 20
+
+
+def test_a_request_older_than_the_latest_cancellation_does_not_reinstate(library, tmp_path):
+    import_file(library, write(tmp_path, "a.ics", invite(sequence=0)))
+    import_file(library, write(tmp_path, "b.ics", invite(sequence=1, method="CANCEL")))
+    import_file(library, write(tmp_path, "c.ics", invite(sequence=3, method="CANCEL")))
+    stale = import_file(library, write(tmp_path, "d.ics", invite(sequence=2)))
+    (meeting,) = meetings(library)
+    assert stale["skipped_meetings"] == [meeting.id] and meeting.cancelled_at is not None
+
+
+def test_a_cancellation_older_than_the_meeting_changes_nothing(library, tmp_path):
+    import_file(library, write(tmp_path, "a.ics", invite(sequence=4)))
+    stale = import_file(library, write(tmp_path, "b.ics", invite(sequence=3, method="CANCEL")))
+    (meeting,) = meetings(library)
+    assert stale["skipped_meetings"] == [meeting.id] and meeting.cancelled_at is None
+
+
+def test_a_status_cancelled_event_in_a_request_cancels_too(library, tmp_path):
+    import_file(library, write(tmp_path, "a.ics", invite()))
+    created = import_file(library, write(tmp_path, "b.ics", invite(
+        sequence=1, extra=["STATUS:CANCELLED"])))
+    (meeting,) = meetings(library)
+    assert created["cancelled_meetings"] == [meeting.id] and meeting.cancelled_at is not None
+
+
+def test_an_invite_without_a_uid_is_never_matched(library, tmp_path):
+    data = invite().replace(b"UID:iv-1\r\n", b"")
+    import_file(library, write(tmp_path, "a.ics", data))
+    import_file(library, write(tmp_path, "b.ics", data))
+    assert [row.ical_uid for row in meetings(library)] == [None, None]
 
 
 def test_a_cancellation_of_an_unknown_invite_is_refused(library, tmp_path):
@@ -196,3 +283,91 @@ def test_readers_do_not_import_the_importer():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={"PYTHONPATH": str(root / "desktop")}, check=True, timeout=60)
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_the_invite_identity_and_cancellation_survive_an_export_and_import(library, tmp_path):
+    import_file(library, write(tmp_path, "a.ics", invite(sequence=1, stamp="20260301T090000Z")))
+    import_file(library, write(tmp_path, "b.ics", invite(
+        uid="iv-2", sequence=0, start="20260312T150000Z", stamp="20260301T100000Z")))
+    import_file(library, write(tmp_path, "c.ics", invite(
+        uid="iv-2", sequence=1, method="CANCEL", stamp="20260302T100000Z")))
+    document = json.loads(json.dumps(export_library(library)))
+    assert [(mt["ical_uid"], mt["ical_sequence"], mt["ical_dtstamp"], mt["cancelled_at"])
+            for mt in document["meetings"]] == [
+        ("iv-1", 1, "2026-03-01T09:00:00+00:00", None),
+        ("iv-2", 1, "2026-03-02T10:00:00+00:00", "2026-03-02T10:00:00+00:00")]
+    other = Library(tmp_path / "other.sqlite3")
+    try:
+        import_library(other, document)
+        assert export_library(other) == document
+        assert [s.cancelled for s in other.list_meetings()] == [True, False]
+        # The invites are known by UID in the new library: the same revision changes nothing.
+        again = import_file(other, write(tmp_path, "a.ics", invite(
+            sequence=1, stamp="20260301T090000Z")))
+        assert again["skipped_meetings"] == [1] and again["meetings"] == []
+    finally:
+        other.close()
+
+
+def test_an_export_meets_its_invite_in_a_library_that_moved_it(library, tmp_path):
+    import_file(library, write(tmp_path, "a.ics", invite()))
+    document = json.loads(json.dumps(export_library(library)))
+    other = Library(tmp_path / "other.sqlite3")
+    try:
+        import_file(other, write(tmp_path, "b.ics", invite(sequence=1, start="20260320T150000Z")))
+        created = import_library(other, document)
+        assert created["meetings"] == [] and created["skipped_meetings"] == [1]
+        assert len(other.list_meetings()) == 1
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d["meetings"].append({**d["meetings"][0], "id": 2}),
+     r"meetings\[1\]\.ical_uid repeats the invite UID of meetings\[0\]"),
+    (lambda d: d["meetings"][0].update(ical_sequence=-1),
+     r"meetings\[0\]\.ical_sequence is -1; a SEQUENCE is a whole number from 0"),
+    (lambda d: d["meetings"][0].update(ical_uid="a\nb"),
+     r"meetings\[0\]\.ical_uid"),
+    (lambda d: d["meetings"][0].update(cancelled_at="2026-03-01 10:00"),
+     r"meetings\[0\]\.cancelled_at needs a UTC offset"),
+])
+def test_a_bad_invite_identity_in_an_export_is_refused_with_its_path(
+        library, tmp_path, change, message):
+    import_file(library, write(tmp_path, "a.ics", invite()))
+    document = json.loads(json.dumps(export_library(library)))
+    change(document)
+    other = Library(tmp_path / "other.sqlite3")
+    try:
+        with pytest.raises(InterchangeError, match=message):
+            import_library(other, document)
+        assert other.list_meetings() == []
+    finally:
+        other.close()
+
+
+def test_an_older_export_keeps_its_invites_matched(library, tmp_path):
+    """Exports written before meetings held their invite name it in a setting."""
+    import_file(library, write(tmp_path, "a.ics", invite(sequence=1, stamp="20260301T090000Z")))
+    document = json.loads(json.dumps(export_library(library)))
+    for mt in document["meetings"]:
+        for key in ("ical_uid", "ical_sequence", "ical_dtstamp", "cancelled_at"):
+            del mt[key]
+    document["settings"] = {
+        "invite-uid:iv-1": json.dumps({"meeting": 1, "sequence": 1,
+                                       "stamp": "2026-03-01T09:00:00+00:00"}),
+        "invite-uid:elsewhere": json.dumps({"meeting": 7, "sequence": 0, "stamp": ""}),
+        "invite-uid:unreadable": "{",
+        "theme": "dark"}
+    other = Library(tmp_path / "other.sqlite3")
+    try:
+        import_library(other, document)
+        (mt,) = export_library(other)["meetings"]
+        assert (mt["ical_uid"], mt["ical_sequence"], mt["ical_dtstamp"]) == (
+            "iv-1", 1, "2026-03-01T09:00:00+00:00")
+        assert export_library(other)["settings"] == {"theme": "dark"}
+        again = import_file(other, write(tmp_path, "a.ics", invite(
+            sequence=1, stamp="20260301T090000Z")))
+        assert again["skipped_meetings"] == [1]
+    finally:
+        other.close()

@@ -215,7 +215,7 @@ def test_library_from_previous_schema_is_upgraded_and_indexed(tmp_path):
     engine.dispose()
     library = Library(path)
     try:
-        assert schema.current_revision(library.engine) == "0003"
+        assert schema.current_revision(library.engine) == schema.SCHEMA_HEAD
         assert _hits(library, "soren checkout cafe") == [("notes", "Søren Kim", 1)]
     finally:
         library.close()

@@ -27,7 +27,8 @@ def run(args) -> int:
         print(json.dumps([{
             "id": m.id, "company": m.company, "role": m.role, "kind": m.kind,
             "when": m.when.astimezone().isoformat() if m.when else None,
-            "people": m.people, "sent": m.sent, "to_send": m.to_send,
+            "people": m.people, "sent": m.sent, "to_send": 0 if m.cancelled else m.to_send,
+            "cancelled": m.cancelled,
         } for m in meetings], indent=2, ensure_ascii=False))
         return 0
     if not meetings:
@@ -35,5 +36,12 @@ def run(args) -> int:
     for m in meetings:
         when = m.when.astimezone().strftime("%Y-%m-%d %H:%M") if m.when else "no time"
         title = " — ".join(x for x in (m.company, m.role) if x) or "(no company)"
-        print(f"{m.id:>4}  {when:<16}  {title}  ({m.sent} of {m.to_send} sent)")
+        print(f"{m.id:>4}  {when:<16}  {title}  ({_followups(m)})")
     return 0
+
+
+def _followups(m) -> str:
+    """"n of m sent", or "cancelled" for a meeting the organizer cancelled: none is due."""
+    if m.cancelled:
+        return "cancelled" + (f", {m.sent} sent" if m.sent else "")
+    return f"{m.sent} of {m.to_send} sent"

@@ -57,7 +57,7 @@ class Invite:
     description: str  # plain text, joining instructions removed
     attendees: tuple[Attendee, ...]  # organizer first; the user's own addresses left out
     company_guess: str
-    uid: str
+    uid: str  # "" when the event has none
     role_guess: str = ""
     domain: str = ""  # the company's email domain, "" when no attendee has a work address
     sequence: int = 0  # the revision of the invite (SEQUENCE); a higher one is an update
@@ -119,12 +119,14 @@ def _parse(data: bytes | str, own_addresses: Sequence[str],
     begins = [line.number for line in lines if line.text.strip().upper() == "BEGIN:VEVENT"]
     begins += [0] * (len(events) - len(begins))  # never drop an event for want of a line
     located = list(zip(events, begins, strict=False))
-    groups: dict[str, list[tuple[Event, int]]] = {}
+    # An event without a UID is a group of its own, and its invite's UID stays empty: it can
+    # never be matched to (or update) another file's event.
+    groups: dict[str | int, list[tuple[Event, int]]] = {}
     for index, (event, begin) in enumerate(located):
-        uid = _text(event, "UID") or f"(no UID, event {index + 1})"
-        groups.setdefault(uid, []).append((event, begin))
-    return [_invite(uid, group, lines, own, now, "CANCEL" in method, notes)
-            for uid, group in groups.items()]
+        groups.setdefault(_text(event, "UID") or index, []).append((event, begin))
+    return [_invite(key if isinstance(key, str) else "", group, lines, own, now,
+                    "CANCEL" in method, notes)
+            for key, group in groups.items()]
 
 
 # --- reading the file ----------------------------------------------------------------------

@@ -294,6 +294,10 @@ class FollowUpPanel(QWidget):
         if self.view is None or not self.isVisible():
             return
         countdown = self.view.countdown(now)
+        if self.view.cancelled:
+            self.countdown.setText("Meeting cancelled by the organizer: no follow-up is due")
+            self.due_label.clear()
+            return
         if countdown is None:
             self.countdown.setText("No meeting time recorded: end the meeting to start the clock")
             self.due_label.clear()

@@ -21,9 +21,12 @@ if TYPE_CHECKING:
 
 def summary_text(s: MeetingSummary) -> str:
     """Two lines: the title, then the count first (a narrow list elides the end of a line,
-    never the "n of m sent"), the kind and the time."""
+    never the "n of m sent"; for a cancelled meeting "Cancelled", as nothing is due), the kind
+    and the time."""
     title = " — ".join(x for x in (s.company, s.role) if x) or "Meeting"
     followups = f"{s.sent} of {s.to_send} sent" if s.to_send else f"{s.people} people"
+    if s.cancelled:
+        followups = "Cancelled" + (f", {s.sent} sent" if s.sent else "")
     return f"{title}\n{followups} · {MEETING_KINDS.get(s.kind, s.kind)} · {short_datetime(s.when)}"
 
 

@@ -284,6 +284,8 @@ class MeetingWorkspace(QWidget):
         self.title.setText(" — ".join(x for x in (meeting.company, meeting.role) if x))
         when = meeting.started_at or meeting.scheduled_start
         parts = [MEETING_KINDS.get(meeting.kind, meeting.kind), short_datetime(when)]
+        if meeting.cancelled:  # first, so a narrow window never elides it
+            parts.insert(0, "Cancelled by the organizer: no follow-up is due")
         if meeting.location:
             parts.append(meeting.location)
         self.subtitle.setText("  ·  ".join(parts))

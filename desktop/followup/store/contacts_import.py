@@ -3,15 +3,15 @@
 Both parse the whole file first (a malformed file raises before anything is written) and
 then write in one transaction, so nothing is ever half-imported.
 
-An invite is matched to the meeting it made before by its UID (kept in the settings table
-under "invite-uid:<UID>" with the SEQUENCE last imported): importing it again changes
-nothing, a higher SEQUENCE updates the meeting, and a cancellation (METHOD:CANCEL or
-STATUS:CANCELLED) marks the meeting cancelled, so no follow-up is due for it.
+An invite is matched to the meeting it made before by its UID (`meeting.ical_uid`, with the
+SEQUENCE and DTSTAMP last imported beside it): importing it again changes nothing, a newer
+revision updates the meeting, and a cancellation (METHOD:CANCEL or STATUS:CANCELLED) sets
+`meeting.cancelled_at`, so no follow-up is due for it; the user's notes are left as they are.
+A later invite with a higher SEQUENCE that does not cancel reinstates the meeting.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
@@ -22,9 +22,6 @@ from followup.core.invites import Invite
 from followup.store import models as m
 from followup.store.import_errors import ImportFailed
 from followup.store.library import Library, MeetingInput, PersonSpec
-
-UID_KEY = "invite-uid:"
-CANCELLED_NOTE = "Cancelled by the organizer: no follow-up is due."
 
 
 def current_time() -> datetime:
@@ -76,45 +73,43 @@ def import_invite(library: Library, data: bytes | str) -> dict[str, list[int]]:
     return {key: ids for key, ids in created.items() if ids or key in ("meetings", "people")}
 
 
-def _revision(invite: Invite) -> tuple[int, str]:
-    """How recent an invite is: its SEQUENCE, then when it was written (ISO text sorts)."""
-    return invite.sequence, invite.stamp.isoformat() if invite.stamp else ""
+# SEQUENCE is an INTEGER (RFC 5545 §3.3.8, 32-bit signed): larger values are read as this.
+MAX_SEQUENCE = 2**31 - 1
+_NO_STAMP = datetime.min.replace(tzinfo=UTC)
+
+Revision = tuple[int, datetime]
 
 
-def _known(s: Session, uid: str) -> tuple[m.Meeting | None, tuple[int, str]]:
-    """The meeting an earlier import of this UID made, and the revision it had."""
-    row = s.get(m.Setting, UID_KEY + uid) if uid else None
-    if row is None:
-        return None, (-1, "")
-    record = json.loads(row.value)
-    return s.get(m.Meeting, record["meeting"]), (int(record.get("sequence", 0)),
-                                                 record.get("stamp", ""))
+def _revision(invite: Invite) -> Revision:
+    """How recent an invite is: its SEQUENCE, then when it was written (RFC 5546 §2.1.5)."""
+    return min(invite.sequence, MAX_SEQUENCE), invite.stamp or _NO_STAMP
 
 
-def _remember(s: Session, uid: str, meeting: m.Meeting, revision: tuple[int, str]) -> None:
+def _stored_revision(meeting: m.Meeting) -> Revision:
+    return meeting.ical_sequence or 0, meeting.ical_dtstamp or _NO_STAMP
+
+
+def _known(s: Session, uid: str) -> m.Meeting | None:
+    """The meeting an earlier import of this UID made (a UID names one event, RFC 5545
+    §3.8.4.7); none for an invite without a UID."""
     if not uid:
-        return
-    value = json.dumps({"meeting": meeting.id, "sequence": revision[0], "stamp": revision[1]})
-    row = s.get(m.Setting, UID_KEY + uid)
-    if row is None:
-        s.add(m.Setting(key=UID_KEY + uid, value=value))
-    else:
-        row.value = value
+        return None
+    return s.scalar(select(m.Meeting).where(m.Meeting.ical_uid == uid))
+
+
+def _remember(meeting: m.Meeting, invite: Invite) -> None:
+    meeting.ical_uid = invite.uid or None
+    meeting.ical_sequence, stamp = _revision(invite)
+    meeting.ical_dtstamp = None if stamp is _NO_STAMP else stamp
 
 
 def _import_one(library: Library, s: Session, invite: Invite,
                 created: dict[str, list[int]]) -> None:
-    meeting, revision = _known(s, invite.uid)
+    meeting = _known(s, invite.uid)
     if invite.cancelled:
-        if meeting is None:
-            raise ImportFailed(
-                f"the file cancels “{invite.summary or invite.uid}”, a meeting that is not in "
-                "the library (no earlier invite with its UID was imported): nothing to cancel")
-        _cancel(meeting)
-        _remember(s, invite.uid, meeting, max(revision, _revision(invite)))
-        created.setdefault("cancelled_meetings", []).append(meeting.id)
+        _import_cancellation(s, meeting, invite, created)
         return
-    if meeting is not None and _revision(invite) <= revision:
+    if meeting is not None and not _is_newer(invite, meeting):
         created.setdefault("skipped_meetings", []).append(meeting.id)
         return
     data = invite_to_meeting(invite, _organizer_company(s, invite))
@@ -124,6 +119,7 @@ def _import_one(library: Library, s: Session, invite: Invite,
             role=data.role, kind=data.kind, scheduled_start=data.scheduled_start,
             scheduled_end=data.scheduled_end, location=data.location,
             general_notes=data.general_notes)
+        _remember(meeting, invite)
         s.add(meeting)
         s.flush()
         created["meetings"].append(meeting.id)
@@ -131,10 +127,40 @@ def _import_one(library: Library, s: Session, invite: Invite,
         meeting.scheduled_start, meeting.scheduled_end = data.scheduled_start, data.scheduled_end
         meeting.location = data.location or meeting.location
         meeting.role = meeting.role or data.role
+        meeting.cancelled_at = None  # only a higher SEQUENCE gets here for a cancelled one
+        _remember(meeting, invite)
         created.setdefault("updated_meetings", []).append(meeting.id)
-    _remember(s, invite.uid, meeting, _revision(invite))
     for spec in data.people:
         _attend(library, s, meeting, spec, created)
+
+
+def _is_newer(invite: Invite, meeting: m.Meeting) -> bool:
+    """Whether a (non-cancelling) invite changes the meeting. A cancelled meeting comes back
+    only with a higher SEQUENCE (RFC 5546 §3.2.2: a rescheduled or reinstated event is a new
+    REQUEST with the SEQUENCE bumped); a later DTSTAMP alone is a resend of what was cancelled."""
+    if meeting.cancelled_at is not None:
+        return _revision(invite)[0] > (meeting.ical_sequence or 0)
+    return _revision(invite) > _stored_revision(meeting)
+
+
+def _import_cancellation(s: Session, meeting: m.Meeting | None, invite: Invite,
+                         created: dict[str, list[int]]) -> None:
+    """Mark the meeting cancelled (RFC 5546 §3.2.5). The notes stay as the user left them;
+    a cancellation older than what was imported, or one already applied, changes nothing."""
+    if meeting is None:
+        raise ImportFailed(
+            f"the file cancels “{invite.summary or invite.uid or 'an event'}”, a meeting "
+            "that is not in "
+            "the library (no earlier invite with its UID was imported): nothing to cancel")
+    if meeting.cancelled_at is not None or _revision(invite) < _stored_revision(meeting):
+        if _revision(invite) > _stored_revision(meeting):  # cancelled again, later: remember
+            _remember(meeting, invite)  # it, so only a REQUEST newer than this reinstates
+        created.setdefault("skipped_meetings", []).append(meeting.id)
+        return
+    meeting.cancelled_at = invite.stamp or current_time()  # when the organizer cancelled
+    _remember(meeting, invite)
+    s.flush()
+    created.setdefault("cancelled_meetings", []).append(meeting.id)
 
 
 def _attend(library: Library, s: Session, meeting: m.Meeting, spec: PersonSpec,
@@ -144,14 +170,6 @@ def _attend(library: Library, s: Session, meeting: m.Meeting, spec: PersonSpec,
     attendance = library.attend(s, meeting, spec, new_person=known is None)
     if known is None:
         created["people"].append(attendance.person_id)
-
-
-def _cancel(meeting: m.Meeting) -> None:
-    for attendance in meeting.attendees:
-        attendance.no_followup = True
-    if CANCELLED_NOTE not in meeting.general_notes:
-        meeting.general_notes = "\n\n".join(filter(None, [CANCELLED_NOTE,
-                                                          meeting.general_notes]))
 
 
 def _organizer_company(s: Session, invite: Invite) -> str:

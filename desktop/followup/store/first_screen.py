@@ -29,7 +29,8 @@ SELECT m.id, COALESCE(c.name, ''), m.role, m.kind, {_WHEN} AS at,
        COUNT(a.id),
        SUM(a.id IS NOT NULL AND NOT a.no_followup AND COALESCE(f.status, '') != 'skipped'
            AND f.status = 'sent'),
-       SUM(a.id IS NOT NULL AND NOT a.no_followup AND COALESCE(f.status, '') != 'skipped')
+       SUM(a.id IS NOT NULL AND NOT a.no_followup AND COALESCE(f.status, '') != 'skipped'),
+       m.cancelled_at IS NOT NULL
 FROM meeting m
 LEFT JOIN company c ON c.id = m.company_id
 LEFT JOIN attendance a ON a.meeting_id = m.id
@@ -39,7 +40,8 @@ ORDER BY at DESC, m.id DESC
 """
 _MEETING = """
 SELECT m.id, COALESCE(c.name, ''), COALESCE(c.domain, ''), m.role, m.kind, m.scheduled_start,
-       m.scheduled_end, m.started_at, m.ended_at, m.location, m.general_notes
+       m.scheduled_end, m.started_at, m.ended_at, m.location, m.general_notes,
+       m.cancelled_at IS NOT NULL
 FROM meeting m LEFT JOIN company c ON c.id = m.company_id
 WHERE m.id = ?
 """
@@ -79,7 +81,7 @@ def read_first_screen(path: Path, schema_head: str) -> FirstScreen | None:
             return None
         meetings = [MeetingSummary(id=r[0], company=r[1], role=r[2], kind=r[3],
                                    when=_instant(r[4]), people=r[5], sent=r[6] or 0,
-                                   to_send=r[7] or 0)
+                                   to_send=r[7] or 0, cancelled=bool(r[8]))
                     for r in conn.execute(_SUMMARIES)]
         newest = read_meeting(conn, meetings[0].id) if meetings else None
         return FirstScreen(meetings, newest, _profile(conn))
@@ -101,7 +103,7 @@ def read_meeting(conn: sqlite3.Connection, meeting_id: int) -> MeetingView | Non
         id=row[0], company=row[1], company_domain=row[2], role=row[3], kind=row[4],
         scheduled_start=_instant(row[5]), scheduled_end=_instant(row[6]),
         started_at=_instant(row[7]), ended_at=_instant(row[8]), location=row[9],
-        general_notes=row[10], attendees=attendees)
+        general_notes=row[10], attendees=attendees, cancelled=bool(row[11]))
 
 
 def _revision(conn: sqlite3.Connection) -> str | None:

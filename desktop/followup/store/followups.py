@@ -73,6 +73,7 @@ class FollowUpView:
     email_is_guess: bool = False
     drafted: bool = True  # False while the follow-up exists but no draft was written yet
     signature_out_of_date: bool = False  # an edited draft lacks the profile's signature
+    cancelled: bool = False  # its meeting was cancelled: nothing is due, so no deadline
 
     def countdown(self, now: datetime) -> Countdown | None:
         if self.deadline is None:
@@ -159,7 +160,9 @@ def open_ended_followups(library: Library, now: datetime | None = None) -> list[
     past. Every reading of follow-ups goes through this, so the deadline, the reminders and the
     send-status list never wait for a draft. Returns the ids it opened (usually none).
 
-    People marked "no follow-up needed" get none (and get one when the mark is taken off).
+    People marked "no follow-up needed" get none (and get one when the mark is taken off), nor
+    does anyone in a meeting the organizer cancelled (`Meeting.cancelled_at`; they get one
+    if a later invite reinstates it).
     One light read of the attendances without a follow-up (an indexed probe per attendance,
     about a millisecond for a few thousand); a write only when there is something to open.
     """
@@ -169,7 +172,8 @@ def open_ended_followups(library: Library, now: datetime | None = None) -> list[
                     meeting.started_at, meeting.ended_at)
              .join(meeting, m.Attendance.meeting_id == meeting.id)
              .outerjoin(m.FollowUp, m.FollowUp.attendance_id == m.Attendance.id)
-             .where(m.FollowUp.id.is_(None), m.Attendance.no_followup.is_(False)))
+             .where(m.FollowUp.id.is_(None), m.Attendance.no_followup.is_(False),
+                    meeting.cancelled_at.is_(None)))
     with library.engine.connect() as conn:
         rows = conn.execute(query).all()
     over = [attendance_id for attendance_id, *times in rows
@@ -294,6 +298,7 @@ def _view(f: m.FollowUp, target_hours: float | None, signature: str = "") -> Fol
     meeting = a.meeting
     end = meeting_end(meeting.scheduled_start, meeting.scheduled_end, meeting.started_at,
                       meeting.ended_at)
+    cancelled = meeting.cancelled_at is not None
     return FollowUpView(
         id=f.id, attendance_id=a.id, meeting_id=meeting.id, person_id=a.person.id,
         person_name=a.person.name, person_email=a.person.email, person_title=a.person.title,
@@ -303,12 +308,12 @@ def _view(f: m.FollowUp, target_hours: float | None, signature: str = "") -> Fol
         channel=f.channel, sent_at=f.sent_at, message_id=f.message_id,
         failure_reason=f.failure_reason, edited=f.edited and bool(f.generated_body),
         out_of_date=bool(f.notes_fingerprint) and f.notes_fingerprint != _fingerprint(a),
-        deadline=deadline_for(end, target_hours) if end else None,
+        deadline=deadline_for(end, target_hours) if end and not cancelled else None,
         history=tuple(HistoryEntry(e.status, e.at, e.channel, e.detail)
                       for e in f.events),
         email_is_guess=a.person.email_is_guess, drafted=_is_drafted(f),
         signature_out_of_date=bool(signature) and f.edited and is_editable(f.status)
-        and _without_blanks(signature) not in _without_blanks(f.body))
+        and _without_blanks(signature) not in _without_blanks(f.body), cancelled=cancelled)
 
 
 def _without_blanks(text: str) -> str:
@@ -437,7 +442,8 @@ def failing_required_count(library: Library, view: FollowUpView,
 
 def reminder_items(library: Library, now: datetime | None = None):
     """Every unsent follow-up with a deadline at `now`, in one query after opening those whose
-    meeting is over (this runs on the timer)."""
+    meeting is over (this runs on the timer). A cancelled meeting has no deadline: a draft
+    written before the cancellation is not nagged about."""
 
     open_ended_followups(library, now)
     target = library.profile().target_hours
@@ -450,7 +456,8 @@ def reminder_items(library: Library, now: datetime | None = None):
             .join(m.Person, m.Attendance.person_id == m.Person.id)
             .join(m.Meeting, m.Attendance.meeting_id == m.Meeting.id)
             .outerjoin(m.Company, m.Meeting.company_id == m.Company.id)
-            .where(m.FollowUp.status.not_in((Status.SENT.value, Status.SKIPPED.value)))).all()
+            .where(m.FollowUp.status.not_in((Status.SENT.value, Status.SKIPPED.value)),
+                   m.Meeting.cancelled_at.is_(None))).all()
     items = []
     for followup_id, person, company, status, *times in rows:
         end = meeting_end(*times)

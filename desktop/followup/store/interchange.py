@@ -72,6 +72,11 @@ def _export_meeting(mt: m.Meeting, followups: dict[int, m.FollowUp]) -> dict[str
         "ended_at": _iso(mt.ended_at),
         "location": mt.location,
         "general_notes": mt.general_notes,
+        # The invite it came from (UID, SEQUENCE, DTSTAMP) and when it was cancelled.
+        "ical_uid": mt.ical_uid,
+        "ical_sequence": mt.ical_sequence,
+        "ical_dtstamp": _iso(mt.ical_dtstamp),
+        "cancelled_at": _iso(mt.cancelled_at),
         "people": [_export_person(a, followups.get(a.id)) for a in mt.attendees],
     }
 
@@ -227,12 +232,26 @@ def _checked(key: str, value: Any) -> Any:
     if isinstance(value, bool):
         return value
     if isinstance(value, int):
-        return limits.check_id(value)
+        return _check_sequence(value) if key == "ical_sequence" else limits.check_id(value)
     if isinstance(value, float):
         if key == "target_hours":
             return limits.check_target_hours(value)
         if not math.isfinite(value):
             raise limits.LimitError(f"is {value}, not a number JSON can hold")
+    return value
+
+
+# An invite's UID (RFC 5545 §3.8.4.7) as the meeting table holds it, and its SEQUENCE, an
+# INTEGER (RFC 5545 §3.3.8) that starts at 0.
+MAX_UID_CHARS = 1000
+MAX_SEQUENCE = 2**31 - 1
+_FIELDS["ical_uid"] = (MAX_UID_CHARS, True)
+
+
+def _check_sequence(value: int) -> int:
+    if not 0 <= value <= MAX_SEQUENCE:
+        raise limits.LimitError(f"is {value}; a SEQUENCE is a whole number from 0 to "
+                                f"{MAX_SEQUENCE}")
     return value
 
 
@@ -326,12 +345,14 @@ def _validate(doc: _Reader) -> dict[str, Any]:
             limits.check_text(value, limits.MAX_TEXT_CHARS, one_line=False)
         except limits.LimitError as exc:
             raise InterchangeError(f"settings.{key[:40]} {exc}") from None
-    plan["settings"] = settings
+    plan["settings"] = {k: v for k, v in settings.items() if not k.startswith(_OLD_UID_KEY)}
     meetings = doc.items("meetings")
     if len(meetings) > limits.MAX_MEETINGS:
         raise InterchangeError(f"meetings holds {len(meetings):,} meetings; one import takes "
                                f"at most {limits.MAX_MEETINGS:,}. Split the file")
     plan["meetings"] = [_meeting(r) for r in meetings]
+    _take_old_invite_settings(plan["meetings"], settings)
+    _refuse_repeated_uids(plan["meetings"])
     plan["people"] = [_card(r) for r in doc.items("people")]
     return plan
 
@@ -364,9 +385,49 @@ def _meeting(r: _Reader) -> dict[str, Any]:
         "kind": kind, "location": r.get("location", str, ""),
         "general_notes": r.get("general_notes", str, ""),
         **{k: r.instant(k) for k in ("scheduled_start", "scheduled_end", "started_at",
-                                      "ended_at")},
+                                      "ended_at", "ical_dtstamp", "cancelled_at")},
+        "ical_uid": r.get("ical_uid", str, "") or None,
+        "ical_sequence": r.get("ical_sequence", int),
         "people": _people(r),
     }
+
+
+# An export from before meetings held their invite kept it as a setting under this prefix,
+# as JSON {"meeting": id in the file, "sequence": n, "stamp": ISO text}.
+_OLD_UID_KEY = "invite-uid:"
+
+
+def _take_old_invite_settings(meetings: list[dict[str, Any]], settings: dict[str, str]) -> None:
+    """Give the meetings of an older export the invite its settings name, so the invite is
+    still matched after the import; a setting that cannot be read, or names no meeting of the
+    file, is dropped (it matched nothing before either)."""
+    by_id = {mt["id"]: mt for mt in meetings if mt["id"] is not None}
+    for key, value in settings.items():
+        if not key.startswith(_OLD_UID_KEY):
+            continue
+        try:
+            record = json.loads(value)
+            mt = by_id.get(int(record["meeting"]))
+            sequence = _check_sequence(int(record.get("sequence", 0)))
+            stamp = datetime.fromisoformat(record["stamp"]) if record.get("stamp") else None
+            stamp = stamp.astimezone(UTC) if stamp and stamp.tzinfo else None
+        except (ValueError, TypeError, KeyError, AttributeError, limits.LimitError):
+            continue
+        uid = key[len(_OLD_UID_KEY):]
+        if mt is not None and mt["ical_uid"] is None and uid:
+            mt.update(ical_uid=uid, ical_sequence=sequence, ical_dtstamp=stamp)
+
+
+def _refuse_repeated_uids(meetings: list[dict[str, Any]]) -> None:
+    """A UID names one event (RFC 5545 §3.8.4.7), so one meeting."""
+    first: dict[str, int] = {}
+    for number, mt in enumerate(meetings):
+        uid = mt["ical_uid"]
+        if uid is not None and first.setdefault(uid, number) != number:
+            raise InterchangeError(
+                f"meetings[{number}].ical_uid repeats the invite UID of "
+                f"meetings[{first[uid]}]; one invite is one meeting, so merge them or "
+                "remove one UID")
 
 
 def _people(r: _Reader) -> list[dict[str, Any]]:
@@ -468,6 +529,14 @@ def _already_there(s, mt: dict) -> int | None:
     return next((r[0] for r in rows if (r[1] or r[2]) == when), None)
 
 
+def _same_invite(s, uid: str | None) -> int | None:
+    """The meeting made from the same invite (its UID), even if moved since: the library
+    keeps the copy it has, with whatever revision it imported."""
+    if uid is None:
+        return None
+    return s.scalar(select(m.Meeting.id).where(m.Meeting.ical_uid == uid))
+
+
 def _existing_person(s, p: dict):
     if not p["email"].strip():
         return None
@@ -476,7 +545,7 @@ def _existing_person(s, p: dict):
 
 
 def _import_meeting(library: Library, s, mt: dict, person_map: dict, created: dict) -> None:
-    same = _already_there(s, mt)
+    same = _already_there(s, mt) or _same_invite(s, mt["ical_uid"])
     if same is not None:
         created.setdefault("skipped_meetings", []).append(same)
         return
@@ -485,7 +554,9 @@ def _import_meeting(library: Library, s, mt: dict, person_map: dict, created: di
         company=library.company_named(s, mt["company"], mt["company_domain"]), role=mt["role"],
         kind=mt["kind"], scheduled_start=mt["scheduled_start"], scheduled_end=mt["scheduled_end"],
         started_at=mt["started_at"], ended_at=mt["ended_at"], location=mt["location"],
-        general_notes=mt["general_notes"])
+        general_notes=mt["general_notes"], ical_uid=mt["ical_uid"],
+        ical_sequence=mt["ical_sequence"], ical_dtstamp=mt["ical_dtstamp"],
+        cancelled_at=mt["cancelled_at"])
     s.add(meeting)
     s.flush()
     created["meetings"].append(meeting.id)

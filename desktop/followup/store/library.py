@@ -101,7 +101,8 @@ class Library:
         with self.session() as s:
             when = func.coalesce(m.Meeting.started_at, m.Meeting.scheduled_start,
                                  m.Meeting.created_at)
-            query = (select(m.Meeting.id, m.Company.name, m.Meeting.role, m.Meeting.kind, when)
+            query = (select(m.Meeting.id, m.Company.name, m.Meeting.role, m.Meeting.kind, when,
+                            m.Meeting.cancelled_at.is_not(None))
                      .outerjoin(m.Company, m.Meeting.company_id == m.Company.id)
                      .order_by(when.desc(), m.Meeting.id.desc()))
             if text_filter.strip():
@@ -116,6 +117,7 @@ class Library:
                 id=r[0], company=r[1] or "", role=r[2], kind=r[3],
                 when=_as_utc(r[4]), people=counts.get(r[0], (0, 0, 0))[0],
                 sent=counts.get(r[0], (0, 0, 0))[1], to_send=counts.get(r[0], (0, 0, 0))[2],
+                cancelled=bool(r[5]),
             ) for r in rows]
 
     def _followup_counts(self, s: Session) -> dict[int, tuple[int, int, int]]:
@@ -173,7 +175,7 @@ class Library:
                 role=meeting.role, kind=meeting.kind, scheduled_start=meeting.scheduled_start,
                 scheduled_end=meeting.scheduled_end, started_at=meeting.started_at,
                 ended_at=meeting.ended_at, location=meeting.location,
-                general_notes=meeting.general_notes,
+                general_notes=meeting.general_notes, cancelled=meeting.cancelled_at is not None,
                 attendees=tuple(_attendee_view(a, others.get(a.person_id, 1) - 1)
                                 for a in meeting.attendees))
 

@@ -77,6 +77,15 @@ class Meeting(Base):
     location: Mapped[str] = mapped_column(String(300), default="")
     general_notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Added by the fourth migration. The invite this meeting came from: its UID (RFC 5545
+    # §3.8.4.7; unique, and NULL for a meeting typed in), and the revision last imported,
+    # SEQUENCE then DTSTAMP (RFC 5546 §2.1.4), so an older copy never overwrites a newer one.
+    ical_uid: Mapped[str | None] = mapped_column(String(1000), unique=True)
+    ical_sequence: Mapped[int | None] = mapped_column(Integer)
+    ical_dtstamp: Mapped[datetime | None]
+    # When a cancellation (METHOD:CANCEL or STATUS:CANCELLED) was imported; no follow-up is
+    # due for a cancelled meeting. A later, non-cancelling revision clears it.
+    cancelled_at: Mapped[datetime | None]
 
     company: Mapped[Company | None] = relationship()
     attendees: Mapped[list[Attendance]] = relationship(

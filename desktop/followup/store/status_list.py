@@ -1,5 +1,10 @@
 """The send-status list: every follow-up across meetings, most urgent first.
 
+A meeting the organizer cancelled owes nobody a follow-up, so its follow-ups still to send are
+left out (the list is what the user has to send, and a thank-you for a meeting that did not
+happen must not be offered); those already sent, or maybe sent, stay, as the record of what
+went out. They come back if a later invite reinstates the meeting.
+
 Built to stay quick with years of follow-ups: one Core query reads the columns the list shows
 (no ORM objects, no status history, no draft bodies), deadlines are worked out once per
 meeting, and searching or switching filter works on the rows already read
@@ -13,7 +18,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from followup.core.deadlines import Countdown, Deadline, State, countdown, deadline_for, meeting_end
-from followup.core.status import Status, is_open
+from followup.core.status import Status, has_left, is_open
 from followup.core.urgency import sort_key
 
 if TYPE_CHECKING:
@@ -91,9 +96,9 @@ def status_entries(library: Library, unsent_only: bool = False,
     open_ended_followups(library, now)
 
     target = library.profile().target_hours
-    meetings = (select(m.Meeting.id, m.Company.name, m.Meeting.role, m.Meeting.kind,
-                       m.Meeting.scheduled_start, m.Meeting.scheduled_end, m.Meeting.started_at,
-                       m.Meeting.ended_at)
+    meetings = (select(m.Meeting.id, m.Meeting.cancelled_at.is_not(None), m.Company.name,
+                       m.Meeting.role, m.Meeting.kind, m.Meeting.scheduled_start,
+                       m.Meeting.scheduled_end, m.Meeting.started_at, m.Meeting.ended_at)
                 .outerjoin(m.Company, m.Meeting.company_id == m.Company.id))
     followups = (select(m.FollowUp.id, m.Attendance.id, m.Attendance.meeting_id, m.Person.name,
                         m.Person.email, m.FollowUp.subject, m.FollowUp.status,
@@ -107,14 +112,19 @@ def status_entries(library: Library, unsent_only: bool = False,
         followups = followups.where(m.FollowUp.status.not_in(DONE))
     with library.session() as s:
         by_meeting = {}
-        for meeting_id, company, role, kind, *times in s.execute(meetings):
+        cancelled = set()
+        for meeting_id, is_cancelled, company, role, kind, *times in s.execute(meetings):
             end = meeting_end(*times)  # worked out once per meeting, not per follow-up
             by_meeting[meeting_id] = (company or "", role, kind,
                                       deadline_for(end, target) if end else None)
+            if is_cancelled:
+                cancelled.add(meeting_id)
         rows = s.execute(followups).all()
     entries = []
     for (fid, attendance_id, meeting_id, name, email, subject, status, channel, sent_at,
          drafted) in rows:
+        if meeting_id in cancelled and not has_left(status):
+            continue
         company, role, kind, deadline = by_meeting[meeting_id]
         entries.append(StatusEntry(
             fid, attendance_id, meeting_id, name, email, company, role, kind, subject,

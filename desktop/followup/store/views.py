@@ -56,6 +56,7 @@ class MeetingView:
     location: str
     general_notes: str
     attendees: tuple[AttendeeView, ...] = ()
+    cancelled: bool = False  # the organizer cancelled it (an imported invite): nothing is due
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class MeetingSummary:
     people: int
     sent: int
     to_send: int
+    cancelled: bool = False  # the organizer cancelled it: nothing is due
 
 
 @dataclass(frozen=True)
