@@ -230,3 +230,27 @@ def test_unconfirmed_send_is_announced_at_start_and_not_resent(qtbot, data_dir):
     window.close()
     window.library.close()
     window.library_lock.release()
+
+
+def test_ending_the_meeting_starts_the_shown_countdown_at_once(window, qtbot):
+    """Ctrl+Shift+E with the draft pane open: the countdown of the person shown starts then,
+    not when another person is picked."""
+    from followup.store.library import MeetingInput, PersonSpec
+
+    start = datetime.now(UTC) + timedelta(days=2)
+    meeting = window.library.create_meeting(MeetingInput(
+        company="Kettle", scheduled_start=start, scheduled_end=start + timedelta(hours=1),
+        people=[PersonSpec("Aoife Byrne", "CTO", "aoife@kettle.example")]))
+    window.sidebar.refresh()
+    window.open_meeting(meeting)
+    window.workspace.show_followups(True)
+    window.workspace.select_row(1)
+    panel = window.workspace.followups
+    window.workspace.start_meeting()
+    window.tick()
+    before = panel.countdown.text()
+    window.workspace.end_meeting()
+    window.tick()
+    assert panel.countdown.text() != before
+    assert "23:59" in panel.countdown.text() or "24:00" in panel.countdown.text(), (
+        panel.countdown.text())

@@ -601,3 +601,6 @@ class MeetingWorkspace(QWidget):
         self.meeting = self.library.meeting(self.meeting.id)
         self._update_header()
         self.meetingChanged.emit(self.meeting.id)
+        # Started or ended: the shown follow-up's countdown starts (or stops) now, not when
+        # the user next picks a person.
+        self.refresh_followups()
