@@ -467,3 +467,14 @@ def test_glyph_colours_stand_out_on_light_and_dark_backgrounds(state):
     style = STATE_STYLE[state]
     assert _contrast(style.light, "#FFFFFF") >= 3.0
     assert _contrast(style.dark, "#353535") >= 3.0
+
+
+def test_headline_names_the_state_once():
+    from followup.core.deadlines import Countdown, State, headline
+
+    assert headline(Countdown(State.UPCOMING, 60, "meeting not over yet · 1 min left", False)) \
+        == "Meeting not over yet · 1 min left"
+    assert headline(Countdown(State.SENT, 0, "sent 5 h after the meeting", False)) \
+        == "Sent 5 h after the meeting"
+    assert headline(Countdown(State.COMFORTABLE, 60, "21 h left", False)) \
+        == "Plenty of time: 21 h left"

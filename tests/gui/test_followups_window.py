@@ -150,7 +150,7 @@ def test_countdown_ticks_from_the_clock(shown):
     panel.tick(end + timedelta(hours=23, minutes=30))
     assert "Urgent" in panel.countdown.text() or "target" in panel.countdown.text()
     panel.tick(end + timedelta(hours=26))
-    assert "overdue by 2:00:00" in panel.countdown.text()
+    assert "Overdue by 2:00:00" in panel.countdown.text()  # the state named once
 
 
 def test_window_title_counts_due_follow_ups(shown):

@@ -189,6 +189,16 @@ def _open(deadline: Deadline, now: datetime) -> Countdown:
     return Countdown(_time_state(to_target), left, text, past_target)
 
 
+def headline(c: Countdown) -> str:
+    """The state and the countdown in one phrase that names the state once:
+    "Plenty of time: 21 h 4 min left", "Meeting not over yet · 3 d left", "Sent 5 h after the
+    meeting", "Overdue by 2 h"."""
+    label = STATE_STYLE[c.state].label
+    if c.text.lower().startswith(label.lower()):
+        return c.text[:1].upper() + c.text[1:]
+    return f"{label}: {c.text}"
+
+
 def countdown(
     deadline: Deadline, now: datetime, status: str, sent_at: datetime | None = None,
 ) -> Countdown:

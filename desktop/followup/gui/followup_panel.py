@@ -11,6 +11,7 @@ imported where it is first needed.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from html import escape as html_escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -37,9 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup.core.deadlines import STATE_STYLE, format_local
+from followup.core.deadlines import STATE_STYLE, format_local, headline
 from followup.core.preflight import BY_HAND
-from followup.core.status import Status, has_left, is_editable
+from followup.core.status import Status, has_left, is_editable, is_open
 from followup.gui.errors import plain, set_plain
 from followup.gui.note_buffer import NoteBuffer
 from followup.gui.note_editor import SpellHighlighter
@@ -304,8 +305,15 @@ class FollowUpPanel(QWidget):
             return
         style = STATE_STYLE[countdown.state]
         colour = style.dark if is_dark() else style.light
-        self.countdown.setText(
-            f'<span style="color:{colour}">{style.glyph}</span> {style.label}: {countdown.text}')
+        if self.view.status is Status.SENDING:  # as the banner and the list say it
+            text = "Send not confirmed: check your Sent folder before sending again"
+        else:
+            text = headline(countdown)
+        self.countdown.setText(f'<span style="color:{colour}">{style.glyph}</span> '
+                               f"{html_escape(text)}")
+        if not is_open(self.view.status):  # sent or skipped: no "send by" any more
+            self.due_label.clear()
+            return
         deadline = self.view.deadline
         due = f"Send by {format_local(deadline.due, now=now)} (24 hours after the meeting)"
         if deadline.target:
