@@ -141,7 +141,26 @@ def test_backups_never_push_out_the_last_copy_that_holds_anything(tmp_path):
     copies = sorted(p.name for p in backup_dir(path).glob("*.sqlite3"))
     assert "followup-2026-01-01.sqlite3" in copies
     assert len(copies) == 8  # the seven newest (empty) days and the last that held a meeting
-    assert backups.newest_good_backup(path).name in copies
+    # The one offered for a restore is the copy that holds the meeting, not a newer empty one.
+    assert backups.newest_good_backup(path).name == "followup-2026-01-01.sqlite3"
+
+
+def test_closing_brings_todays_backup_up_to_date(tmp_path):
+    """The daily copy is taken at the first start of a day; at close it is refreshed, so the
+    notes of a day are in a backup before the next start."""
+    folder = tmp_path / "data"
+    path = _library_with_a_meeting(folder)
+    today = date(2026, 3, 2)
+    copy = daily_backup(path, today)
+    library = Library(path)
+    attendance = library.meeting(1).attendees[0].attendance_id
+    library.save_notes(attendance, "typed during the day")
+    assert daily_backup(path, today) is None  # a second start the same day copies nothing
+    assert daily_backup(path, today, refresh=True) == copy  # closing does
+    library.close()
+    with sqlite3.connect(copy) as conn:
+        notes = conn.execute("SELECT notes FROM attendance").fetchone()[0]
+    assert notes == "typed during the day"
 
 
 def test_damage_found_while_in_use_is_named_not_a_driver_error(tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -214,6 +215,11 @@ def run_app(args) -> int:
     code = app.exec()
     if args.smoke and app.property("smokeClosedDialog"):
         code = code or 3
+    if not args.demo and not args.smoke:  # today's notes are in a backup before the next start
+        from followup.paths import library_path
+        from followup.store.backup import daily_backup
+
+        _backup_quietly(partial(daily_backup, refresh=True), library_path(folder))
     window.library.close()
     window.library_lock.release()
     if args.demo:

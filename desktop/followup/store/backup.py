@@ -27,17 +27,20 @@ def backup_dir(library: Path) -> Path:
     return library.parent / "backups"
 
 
-def daily_backup(library: Path, today: date | None = None, keep: int = KEEP) -> Path | None:
-    """Copy the library once per day; return the new copy, or None when today's exists or the
-    library is damaged (a damaged copy would push a good one out). Raises OSError or
-    sqlite3.Error when the copy cannot be written (a full disk): nothing half-written stays."""
+def daily_backup(library: Path, today: date | None = None, keep: int = KEEP,
+                 refresh: bool = False) -> Path | None:
+    """Copy the library once per day; return the new copy, or None when today's exists (and
+    `refresh` is False) or the library is damaged (a damaged copy would push a good one out).
+    With `refresh` (the app closing) today's copy is brought up to date, so a day's notes are
+    in a backup before the next start. Raises OSError or sqlite3.Error when the copy cannot
+    be written (a full disk): nothing half-written stays, and the previous copy is kept."""
     if not library.exists():
         return None
     today = today or date.today()
     folder = backup_dir(library)
     folder.mkdir(exist_ok=True)
     target = folder / f"{library.stem}-{today.isoformat()}.sqlite3"
-    if target.exists():
+    if target.exists() and not refresh:
         return None
     if not _quick_check_ok(library):
         log.warning("no backup today: %s fails its check", library)
@@ -145,11 +148,11 @@ def backups(library: Path) -> list[Path]:
 
 
 def newest_good_backup(library: Path) -> Path | None:
-    """The newest copy that passes SQLite's quick check and holds a Followup library."""
-    for copy in backups(library):
-        if _quick_check_ok(copy) and _is_followup(copy):
-            return copy
-    return None
+    """The newest copy that passes SQLite's quick check and holds a Followup library with
+    something in it; an empty one (the first start's) only when no copy holds anything, since
+    restoring it would give back an empty library."""
+    good = [copy for copy in backups(library) if _quick_check_ok(copy) and _is_followup(copy)]
+    return next((copy for copy in good if holds_anything(copy)), good[0] if good else None)
 
 
 def restore_backup(library: Path, copy: Path) -> Path:
