@@ -207,3 +207,26 @@ def test_one_flush_writes_the_notes_and_the_draft(qtbot, data_dir):
     qtbot.keyClicks(ws.editor, " and code review")
     assert window.notes.text(person).endswith("and code review")
     crash(window)
+
+
+def test_a_meeting_imported_from_the_past_counts_in_the_title_at_once(window, tmp_path, qtbot):
+    """No minute's wait: an invite for a meeting that ended two hours ago is due at once."""
+    from datetime import UTC, datetime, timedelta
+
+    start = datetime.now(UTC) - timedelta(hours=3)
+    stamp = "%Y%m%dT%H%M%SZ"
+    invite = tmp_path / "past.ics"
+    invite.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:past-1@example.com\r\n"
+        f"DTSTAMP:{start.strftime(stamp)}\r\nDTSTART:{start.strftime(stamp)}\r\n"
+        f"DTEND:{(start + timedelta(hours=1)).strftime(stamp)}\r\n"
+        "SUMMARY:Interview with Kettle\r\n"
+        "ORGANIZER;CN=Aoife Byrne:mailto:aoife@kettle-co.example\r\n"
+        "ATTENDEE;CN=Aoife Byrne:mailto:aoife@kettle-co.example\r\n"
+        "ATTENDEE;CN=Sam Lee:mailto:sam@kettle-co.example\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    before = window.windowTitle()
+    window.import_file(str(invite))
+    assert window.windowTitle() != before
+    assert "due" in window.windowTitle()

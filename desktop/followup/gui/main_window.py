@@ -487,6 +487,12 @@ class MainWindow(QMainWindow):
             f"window open. ({html_escape(reason)})"])
 
     @Slot(int)
+    def _library_changed(self) -> None:
+        """Meetings came or changed: the title's count and the reminders follow at once."""
+        if self._opened:
+            self.update_badge()
+            self.reminders.reschedule()
+
     def _on_meeting_changed(self, _meeting_id: int) -> None:
         self.finish_opening()
         self.sidebar.refresh()
@@ -528,6 +534,7 @@ class MainWindow(QMainWindow):
             self.sidebar.refresh()
             self._update_welcome()
             self.sidebar.select(meeting_id)
+            self._library_changed()  # a meeting already over is due from now on
             self.workspace.editor.setFocus()
 
     @Slot()
@@ -566,6 +573,7 @@ class MainWindow(QMainWindow):
             return
         self.sidebar.refresh()
         self._update_welcome()
+        self._library_changed()  # imported meetings already over count as due at once
         changed = (created.get("meetings") or created.get("updated_meetings")
                    or created.get("cancelled_meetings"))
         if changed:  # show what the file made or changed
