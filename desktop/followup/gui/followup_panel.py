@@ -229,6 +229,7 @@ class FollowUpPanel(QWidget):
         self.results = []
         self._loading = True
         self.subject.setText(self.view.subject)
+        self.subject.setCursorPosition(0)  # show how the subject begins, not how it ends
         self.body.setPlainText(self.view.body)
         self.body.document().clearUndoRedoStacks()
         self._loading = False

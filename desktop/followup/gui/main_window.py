@@ -208,6 +208,9 @@ class MainWindow(QMainWindow):
         self._action(file, "&Import…", self.import_file, "Ctrl+I", "importAction")
         self._action(file, "&Export…", self.export_file, "Ctrl+Shift+X", "exportAction")
         file.addSeparator()
+        self._action(file, "&Profile…", self.edit_profile, "Ctrl+,", "profileAction")
+        self._action(file, "Sending &account…", self.edit_account, None, "accountAction")
+        file.addSeparator()
         self._action(file, "&Quit", self.quit, QKeySequence.StandardKey.Quit, "quitAction")
         meeting = bar.addMenu("&Meeting")
         self._action(meeting, "&Add person", self.workspace.focus_add_person, "Ctrl+Shift+A",
@@ -239,8 +242,6 @@ class MainWindow(QMainWindow):
         self._action(follow, "Se&nd…", self._send_current, "Ctrl+Return", "sendAction")
         self._action(follow, "Send all &ready in this meeting…", self.send_ready,
                      "Ctrl+Shift+Return", "sendReadyAction")
-        self._action(file, "&Profile…", self.edit_profile, "Ctrl+,", "profileAction")
-        self._action(file, "Sending &account…", self.edit_account, None, "accountAction")
         self._action(self.view_menu, "&Filter meetings", self.focus_filter,
                      QKeySequence.StandardKey.Find, "filterAction")
         self._action(self.view_menu, "Search &everything…", self.open_search, "Ctrl+Shift+F",

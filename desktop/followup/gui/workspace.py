@@ -257,7 +257,7 @@ class MeetingWorkspace(QWidget):
 
     def _person_item(self, number: int, person) -> QListWidgetItem:
         detail = person.title or CAPACITIES[person.capacity]
-        if person.capacity == "coordinator":
+        if person.capacity == "coordinator" and person.title:  # else the label says it already
             detail += " · coordinator"
         if person.met_before:
             detail += f" · met before ({person.met_before})"
