@@ -160,10 +160,13 @@ class StatusListView(QWidget):
         rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        width = self.table.fontMetrics().horizontalAdvance("M")
-        for column, ems in enumerate((12, 10, 12, 9, 16, 9, 10, 5)):
-            header.resizeSection(column, ems * width)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Widths in average characters, long enough for what each column usually holds
+        # ("Oluwaseun Adeyemi", "◐ Plenty of time", "send not confirmed"); a narrow window
+        # scrolls sideways rather than cutting every column short.
+        char = self.table.fontMetrics().averageCharWidth()
+        for column, chars in enumerate((22, 16, 24, 18, 36, 19, 14, 7)):
+            header.resizeSection(column, chars * char + 12)
+        header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)  # Enter
         self.search = QLineEdit(objectName="statusSearch", placeholderText="Search people, "
