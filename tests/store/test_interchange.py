@@ -124,3 +124,6 @@ def test_markdown_export_is_readable(demo_library):
     assert text.startswith("# Followup library")
     assert "## Brightwave — Senior Backend Engineer" in text
     assert "### Priya Natarajan" in text and "Kafka streams" in text
+    when = next(line for line in text.splitlines() if line.startswith("- When: "))
+    assert "T" not in when.split(": ", 1)[1] and "+00:00" not in when  # not an ISO stamp
+    assert any(day in when for day in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from followup.core.deadlines import format_local
 from followup.store import limits
 from followup.store import models as m
 from followup.store.library import Library
@@ -112,8 +113,8 @@ def export_markdown(library: Library) -> str:
         title = " — ".join(x for x in (mt["company"], mt["role"]) if x) or "Meeting"
         out += [f"## {title}", "", f"- Kind: {m.MEETING_KINDS.get(mt['kind'], mt['kind'])}"]
         when = mt["started_at"] or mt["scheduled_start"]
-        if when:
-            out.append(f"- When: {when}")
+        if when:  # read as a person reads a date, in local time
+            out.append(f"- When: {format_local(datetime.fromisoformat(when))}")
         if mt["location"]:
             out.append("- Where: " + ", ".join(
                 part.strip() for part in mt["location"].splitlines() if part.strip()))
