@@ -65,7 +65,7 @@ def close_window(window) -> None:
     window._tick.stop()
     worker = getattr(window.reminders, "_worker", None)
     if worker is not None:
-        worker.join(30)
+        worker.result(60)
     QApplication.processEvents()
     window.close()
     window.library.close()

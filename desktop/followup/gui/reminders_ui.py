@@ -9,7 +9,7 @@ worker thread and only the showing runs on the UI thread: with thousands of foll
 from __future__ import annotations
 
 import logging
-import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta
 from html import escape
 from typing import TYPE_CHECKING
@@ -65,7 +65,10 @@ class ReminderPresenter(QObject):
 
     def __init__(self, library: Library, window):
         super().__init__(window)
-        self._worker: threading.Thread | None = None
+        # One thread kept for the checks: a tick only queues work, never starts a thread.
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reminders")
+        self._pool.submit(lambda: None)
+        self._worker: Future | None = None  # the check under way
         self._decided.connect(self._on_decided, Qt.ConnectionType.QueuedConnection)
         self.library = library
         self.window = window
@@ -102,9 +105,7 @@ class ReminderPresenter(QObject):
         if self._worker is not None or (self._next_check is not None and now < self._next_check):
             return False
         self._rescheduled = False
-        self._worker = threading.Thread(target=self._work, args=(now,), name="reminders",
-                                        daemon=True)
-        self._worker.start()
+        self._worker = self._pool.submit(self._work, now)
         return True
 
     def _work(self, now: datetime) -> None:
