@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 FILTERS = ("to do", "overdue", "sent", "all")
 UNSENT_FILTERS = frozenset({"to do", "overdue"})  # rows still to send are all these show
 DONE = ("sent", "skipped")
-_DONE_KEYS = {"sent": (5, 0, 0), "skipped": (6, 0, 0)}  # = urgency.sort_key of those states
 
 
 class StatusEntry(NamedTuple):
@@ -113,25 +112,33 @@ def status_entries(library: Library, unsent_only: bool = False) -> list[StatusEn
 
 
 def ranked(entries: Iterable[StatusEntry], now: datetime) -> list[StatusRow]:
-    """Every entry with its countdown at `now`, most urgent first (as `urgency.sort_key`)."""
-    rows: list[StatusRow] = []
+    """Every entry with its countdown at `now`, most urgent first (as `urgency.sort_key`).
+
+    Only the follow-ups still to send are sorted; sent, then skipped, then those without a
+    meeting time follow in the order given, as a stable sort by `sort_key` would leave them.
+    """
+    open_rows: list[StatusRow] = []
     keys: list[tuple[int, int, int]] = []
-    open_countdowns: dict[int, Countdown] = {}  # meeting id -> countdown of its unsent ones
+    sent: list[StatusRow] = []
+    skipped: list[StatusRow] = []
+    timeless: list[StatusRow] = []
+    countdowns: dict[int, Countdown] = {}  # meeting id -> countdown of its unsent ones
     for entry in entries:
         if entry.deadline is None:
-            row, key = StatusRow(entry, now), (98, 0, 0)
-        elif entry.status in _DONE_KEYS:
-            row, key = StatusRow(entry, now), _DONE_KEYS[entry.status]  # keep the order read
+            timeless.append(StatusRow(entry, now))
+        elif entry.status == "sent":
+            sent.append(StatusRow(entry, now))
+        elif entry.status == "skipped":
+            skipped.append(StatusRow(entry, now))
         else:
             # Every unsent follow-up of a meeting shares its deadline, so its countdown.
-            if entry.meeting_id not in open_countdowns:
-                open_countdowns[entry.meeting_id] = entry.countdown(now)
-            row = StatusRow(entry, now, open_countdowns[entry.meeting_id])
-            key = sort_key(row.countdown, failed=entry.status == "failed")
-        rows.append(row)
-        keys.append(key)
-    order = sorted(range(len(rows)), key=keys.__getitem__)  # stable: ties keep the order read
-    return [rows[i] for i in order]
+            if entry.meeting_id not in countdowns:
+                countdowns[entry.meeting_id] = entry.countdown(now)
+            row = StatusRow(entry, now, countdowns[entry.meeting_id])
+            open_rows.append(row)
+            keys.append(sort_key(row.countdown, failed=entry.status == "failed"))
+    order = sorted(range(len(open_rows)), key=keys.__getitem__)  # stable
+    return [open_rows[i] for i in order] + sent + skipped + timeless
 
 
 def select_rows(rows: Sequence[StatusRow], which: str = "all",
