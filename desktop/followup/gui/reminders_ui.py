@@ -9,6 +9,7 @@ worker thread and only the showing runs on the UI thread: with thousands of foll
 from __future__ import annotations
 
 import logging
+import queue
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta
 from html import escape
@@ -61,7 +62,10 @@ class ReminderBanner(QFrame):
 
 
 class ReminderPresenter(QObject):
-    _decided = Signal(object)  # emitted by the worker thread: (reminders, next check, due)
+    # The worker hands its result over in a queue and only wakes this thread with a signal
+    # that carries no Python object: a Python object queued across threads by Qt is released
+    # without Python's lock held, which can crash the interpreter.
+    _ready = Signal()
 
     def __init__(self, library: Library, window):
         super().__init__(window)
@@ -69,7 +73,8 @@ class ReminderPresenter(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reminders")
         self._pool.submit(lambda: None)
         self._worker: Future | None = None  # the check under way
-        self._decided.connect(self._on_decided, Qt.ConnectionType.QueuedConnection)
+        self._results: queue.SimpleQueue = queue.SimpleQueue()
+        self._ready.connect(self._take_result, Qt.ConnectionType.QueuedConnection)
         self.library = library
         self.window = window
         self.tray: QSystemTrayIcon | None = None
@@ -114,10 +119,16 @@ class ReminderPresenter(QObject):
         except Exception:  # a busy or closing library: try again at the next recheck
             log.warning("reminder check failed", exc_info=True)
             decided = ([], now + RECHECK, None)
+        self._results.put(decided)
         try:
-            self._decided.emit(decided)
+            self._ready.emit()
         except RuntimeError:  # the window closed meanwhile
             pass
+
+    @Slot()
+    def _take_result(self) -> None:
+        while not self._results.empty():
+            self._on_decided(self._results.get())
 
     def _decide(self, now: datetime):
         """(reminders newly due, when to check next, how many are due); no Qt here."""
@@ -132,7 +143,6 @@ class ReminderPresenter(QObject):
         next_check = min(upcoming, now + RECHECK) if upcoming else now + RECHECK
         return reminders, next_check, count_due(items, now)
 
-    @Slot(object)
     def _on_decided(self, decided) -> None:
         self._worker = None
         reminders, next_check, due = decided

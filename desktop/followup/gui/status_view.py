@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -198,6 +199,7 @@ class DraftChecker(QObject):
                 self.checked.emit(generation, entry.id, count)
             except RuntimeError:  # the window has closed
                 return
+            time.sleep(0.002)  # let the UI thread take Python's lock between two drafts
 
 
 class StatusListView(QWidget):
