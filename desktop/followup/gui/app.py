@@ -109,8 +109,16 @@ def _load_orm_after_first_screen(window) -> None:
     relay = Relay(window)
 
     def finish() -> None:
+        from followup.store.schema import LibraryError
+
         relay.deleteLater()
-        window.library.load()
+        try:
+            window.library.load()
+        except LibraryError as exc:  # it read a moment ago, so rare: say so, and close
+            log.error("cannot open library: %s", exc)
+            show_error("Cannot open the library", str(exc))
+            QApplication.quit()
+            return
         window.finish_opening()
 
     relay.done.connect(finish, Qt.ConnectionType.QueuedConnection)
