@@ -76,3 +76,32 @@ def test_many_reminders_come_as_one_summary(window, qtbot):
     # Shown once: the next pass finds nothing new.
     window.reminders.reschedule()
     assert window.reminders.check(datetime.now(UTC)) == []
+
+
+def test_garbage_is_collected_on_the_ui_thread_only(qtbot):
+    import gc
+    import threading
+    import weakref
+
+    from PySide6.QtCore import QObject
+
+    from followup.gui.app import make_application
+
+    make_application()
+    assert not gc.isenabled()  # no collection can start in a worker thread
+    seen = []
+    gc.callbacks.append(lambda phase, _info: seen.append(threading.current_thread()))
+    try:
+        class Holder(QObject):
+            pass
+
+        holder = Holder()
+        holder.me = holder  # a cycle holding a Qt object
+        gone = weakref.ref(holder)
+        del holder
+        junk = [[] for _ in range(5000)]  # past the youngest generation's threshold
+        del junk
+        qtbot.waitUntil(lambda: gone() is None, timeout=5000)
+    finally:
+        gc.callbacks.pop()
+    assert seen and all(t is threading.main_thread() for t in seen)

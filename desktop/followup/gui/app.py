@@ -37,9 +37,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    from followup.gui.collector import collect_on_ui_thread
     from followup.gui.theme import apply_theme
 
     apply_theme(app)
+    collect_on_ui_thread(app)  # before any worker thread starts
     return app
 
 
@@ -120,6 +122,9 @@ def _load_orm_after_first_screen(window) -> None:
             QApplication.quit()
             return
         window.finish_opening()
+        from followup.gui.collector import freeze_startup_objects
+
+        freeze_startup_objects()
 
     relay.done.connect(finish, Qt.ConnectionType.QueuedConnection)
     window.library.load_in_background(relay.done.emit)
@@ -186,6 +191,10 @@ def run_app(args) -> int:
             show_error("Cannot open the library", str(exc))
         return 2
     window.show()
+    if getattr(window.library, "loaded", True):  # opened the slow way: start-up is over
+        from followup.gui.collector import freeze_startup_objects
+
+        freeze_startup_objects()
     if args.smoke:
         _quit_when_editable(window, app)
     code = app.exec()
