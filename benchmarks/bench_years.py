@@ -29,8 +29,8 @@ FRAME_MS = 16
 OPEN_MS = 200
 TIMER_MS = 5
 FREEZE_MS = 100
-SEARCH = "ana okafor"
-FILTER = "company 12"
+SEARCHES = ("ana okafor", "thank you", "company 23")  # 29 keys: p95 is not just the slowest
+FILTERS = ("company 12", "ana", "backend eng")
 
 
 def _ms(start: float) -> float:
@@ -199,7 +199,10 @@ def measure(folder: Path, quick: bool) -> list[Figure]:
     try:
         bare_edit = QLineEdit()
         bare_edit.show()
-        bare_keys = time_keys(bare_edit, SEARCH)
+        bare_keys = []
+        for text in SEARCHES:
+            bare_keys += time_keys(bare_edit, text)
+            bare_edit.clear()
         bare_edit.close()
         start = time.perf_counter()
         window.show_status_list()
@@ -212,15 +215,16 @@ def measure(folder: Path, quick: bool) -> list[Figure]:
         opened_all = _ms(start)
         rows = len(window.status_list.all_rows)
         bare_table = time_bare_table(rows)
-        search = time_keys(window.status_list.search, SEARCH)
-        start = time.perf_counter()
-        window.status_list._search_timer.timeout.emit()  # the pause after typing, now
-        QApplication.processEvents()
-        searched = _ms(start)
-        found = len(window.status_list.model.rows)
-        window.status_list.search.clear()
-        window.status_list._search_timer.timeout.emit()
-        QApplication.processEvents()
+        search, shown = [], []
+        for text in SEARCHES:
+            search += time_keys(window.status_list.search, text)
+            start = time.perf_counter()
+            window.status_list._search_timer.timeout.emit()  # the pause after typing, now
+            QApplication.processEvents()
+            shown.append(_ms(start))
+            window.status_list.search.clear()
+            window.status_list._search_timer.timeout.emit()
+            QApplication.processEvents()
         ticks = []
         for _ in range(10 if quick else 60):
             window.reminders._next_check = datetime.max.replace(tzinfo=UTC)  # not due
@@ -245,7 +249,11 @@ def measure(folder: Path, quick: bool) -> list[Figure]:
         window.activateWindow()
         window.focus_filter()  # Ctrl+F, as the user would, before typing
         QApplication.processEvents()
-        meeting_filter = time_keys(window.sidebar.filter, FILTER)
+        meeting_filter = []
+        for text in FILTERS:
+            meeting_filter += time_keys(window.sidebar.filter, text)
+            window.sidebar.filter.clear()
+            QApplication.processEvents()
     finally:
         close_window(window)
     figures += [
@@ -253,12 +261,12 @@ def measure(folder: Path, quick: bool) -> list[Figure]:
                max_value=OPEN_MS),
         Figure("status", f"first 'All' ({rows} follow-ups read and ranked)", opened_all,
                f"bare QTableView of {rows} rows", bare_table, max_value=OPEN_MS),
-        Figure("status", f"search keystroke p95, {rows} rows ({len(SEARCH)} keys)",
+        Figure("status", f"search keystroke p95, {rows} rows ({len(search)} keys)",
                percentile(search, 95), "bare QLineEdit keystroke p95",
                percentile(bare_keys, 95), max_value=FRAME_MS),
-        Figure("status", f"  search shown {SEARCH_PAUSE_MS} ms after typing ({found} found)",
-               searched, max_value=FREEZE_MS),
-        Figure("filter", f"meeting filter keystroke p95 ({len(FILTER)} keys)",
+        Figure("status", f"  search shown {SEARCH_PAUSE_MS} ms after typing (slowest of "
+               f"{len(shown)})", max(shown), max_value=FREEZE_MS),
+        Figure("filter", f"meeting filter keystroke p95 ({len(meeting_filter)} keys)",
                percentile(meeting_filter, 95), "bare QLineEdit keystroke p95",
                percentile(bare_keys, 95), max_value=FRAME_MS),
         Figure("timers", "countdown tick + its repaint, status list shown (p95)",
