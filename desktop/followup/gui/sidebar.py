@@ -20,10 +20,9 @@ if TYPE_CHECKING:
 
 
 def summary_text(s: MeetingSummary) -> str:
-    """Three lines, always: every row has the same height, so the list never measures rows."""
     title = " — ".join(x for x in (s.company, s.role) if x) or "Meeting"
     followups = f"{s.sent} of {s.to_send} sent" if s.to_send else f"{s.people} people"
-    return f"{title}\n{MEETING_KINDS.get(s.kind, s.kind)} · {short_datetime(s.when)}\n{followups}"
+    return f"{title}\n{MEETING_KINDS.get(s.kind, s.kind)} · {short_datetime(s.when)} · {followups}"
 
 
 class MeetingModel(QAbstractListModel):
@@ -99,10 +98,10 @@ class MeetingSidebar(QWidget):
         self.model = MeetingModel(self)
         self.list = MeetingListView(objectName="meetingList")
         self.list.setModel(self.model)
-        self.list.setUniformItemSizes(True)  # every row is three lines: no per-row measuring
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list.setBatchSize(100)  # while filtering; see _show
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(True)  # every row is two lines: no per-row measuring
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setBatchSize(100)  # while filtering; see _show
         self.list.selectionModel().currentChanged.connect(self._on_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
