@@ -180,7 +180,7 @@ def measure(folder: Path, edits: int, switches: int) -> list[Figure]:
                max_value=FRAME_MS),
         *pair("switch", "select person, follow-ups shown", panel_times,
               "bare setPlainText", bare_switches, FRAME_MS),
-        Figure("tick", "tick with reminder check (once a minute or more)", check,
+        Figure("tick", "tick, reminder check due (UI thread; the check runs on a worker)", check,
                max_value=FRAME_MS),
     ]
 

@@ -29,8 +29,8 @@ FRAME_MS = 16
 OPEN_MS = 200
 TIMER_MS = 5
 FREEZE_MS = 100
-SEARCH = "ana okafor"
-FILTER = "company 12"
+SEARCHES = ("ana okafor", "thank you", "company 23")  # 29 keys: p95 is not just the slowest
+FILTERS = ("company 12", "ana", "backend eng")
 
 
 def _ms(start: float) -> float:
@@ -65,7 +65,7 @@ def close_window(window) -> None:
     window._tick.stop()
     worker = getattr(window.reminders, "_worker", None)
     if worker is not None:
-        worker.join(30)
+        worker.result(60)
     QApplication.processEvents()
     window.close()
     window.library.close()
@@ -159,17 +159,19 @@ def unsent_copy(folder: Path) -> Path:
 
 
 def time_fix_steps(view) -> list[float]:
-    """Time each turn of the status list's "To fix" timer (the checklist run on drafts)."""
-    steps: list[float] = []
-    step = view._check_some
+    """Time each "To fix" result the UI thread takes in (the checks run on a worker)."""
+    from PySide6.QtCore import Qt
 
-    def timed() -> None:
+    steps: list[float] = []
+    take = view._on_checked
+
+    def timed(*result) -> None:
         start = time.perf_counter()
-        step()
+        take(*result)
         steps.append(_ms(start))
 
-    view._fix_timer.timeout.disconnect()
-    view._fix_timer.timeout.connect(timed)
+    view.checker.checked.disconnect()
+    view.checker.checked.connect(timed, Qt.ConnectionType.QueuedConnection)
     return steps
 
 
@@ -197,7 +199,10 @@ def measure(folder: Path, quick: bool) -> list[Figure]:
     try:
         bare_edit = QLineEdit()
         bare_edit.show()
-        bare_keys = time_keys(bare_edit, SEARCH)
+        bare_keys = []
+        for text in SEARCHES:
+            bare_keys += time_keys(bare_edit, text)
+            bare_edit.clear()
         bare_edit.close()
         start = time.perf_counter()
         window.show_status_list()
@@ -210,15 +215,16 @@ def measure(folder: Path, quick: bool) -> list[Figure]:
         opened_all = _ms(start)
         rows = len(window.status_list.all_rows)
         bare_table = time_bare_table(rows)
-        search = time_keys(window.status_list.search, SEARCH)
-        start = time.perf_counter()
-        window.status_list._search_timer.timeout.emit()  # the pause after typing, now
-        QApplication.processEvents()
-        searched = _ms(start)
-        found = len(window.status_list.model.rows)
-        window.status_list.search.clear()
-        window.status_list._search_timer.timeout.emit()
-        QApplication.processEvents()
+        search, shown = [], []
+        for text in SEARCHES:
+            search += time_keys(window.status_list.search, text)
+            start = time.perf_counter()
+            window.status_list._search_timer.timeout.emit()  # the pause after typing, now
+            QApplication.processEvents()
+            shown.append(_ms(start))
+            window.status_list.search.clear()
+            window.status_list._search_timer.timeout.emit()
+            QApplication.processEvents()
         ticks = []
         for _ in range(10 if quick else 60):
             window.reminders._next_check = datetime.max.replace(tzinfo=UTC)  # not due
@@ -243,7 +249,11 @@ def measure(folder: Path, quick: bool) -> list[Figure]:
         window.activateWindow()
         window.focus_filter()  # Ctrl+F, as the user would, before typing
         QApplication.processEvents()
-        meeting_filter = time_keys(window.sidebar.filter, FILTER)
+        meeting_filter = []
+        for text in FILTERS:
+            meeting_filter += time_keys(window.sidebar.filter, text)
+            window.sidebar.filter.clear()
+            QApplication.processEvents()
     finally:
         close_window(window)
     figures += [
@@ -251,12 +261,12 @@ def measure(folder: Path, quick: bool) -> list[Figure]:
                max_value=OPEN_MS),
         Figure("status", f"first 'All' ({rows} follow-ups read and ranked)", opened_all,
                f"bare QTableView of {rows} rows", bare_table, max_value=OPEN_MS),
-        Figure("status", f"search keystroke p95, {rows} rows ({len(SEARCH)} keys)",
+        Figure("status", f"search keystroke p95, {rows} rows ({len(search)} keys)",
                percentile(search, 95), "bare QLineEdit keystroke p95",
                percentile(bare_keys, 95), max_value=FRAME_MS),
-        Figure("status", f"  search shown {SEARCH_PAUSE_MS} ms after typing ({found} found)",
-               searched, max_value=FREEZE_MS),
-        Figure("filter", f"meeting filter keystroke p95 ({len(FILTER)} keys)",
+        Figure("status", f"  search shown {SEARCH_PAUSE_MS} ms after typing (slowest of "
+               f"{len(shown)})", max(shown), max_value=FREEZE_MS),
+        Figure("filter", f"meeting filter keystroke p95 ({len(meeting_filter)} keys)",
                percentile(meeting_filter, 95), "bare QLineEdit keystroke p95",
                percentile(bare_keys, 95), max_value=FRAME_MS),
         Figure("timers", "countdown tick + its repaint, status list shown (p95)",
@@ -306,7 +316,8 @@ def measure(folder: Path, quick: bool) -> list[Figure]:
                quiet),
         Figure("status", f"open the list, nothing ever sent ({rows_unsent} to do)",
                opened_unsent, max_value=OPEN_MS),
-        Figure("status", f"  longest 'To fix' step on the UI thread ({checked} drafts checked)",
+        Figure("status", f"  longest 'To fix' result taken on the UI thread ({checked} drafts "
+               "checked)",
                max(steps, default=0.0), max_value=FRAME_MS),
         Figure("status", "  longest UI stall while they fill in", list_stall,
                "idle window, longest stall", quiet),

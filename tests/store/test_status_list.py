@@ -70,3 +70,27 @@ def test_reminders_recorded_in_bulk_once_each(library):
     record_shown(library, pairs | {(ids[0], "overdue")})  # again: no duplicate, no error
     record_shown(library, set())
     assert fu.shown_reminders(library) == pairs | {(ids[0], "overdue")}
+
+
+def test_ranking_is_the_urgency_order(library):
+    from followup.core.urgency import sort_key
+
+    _two_meetings(library)
+    timeless = library.create_meeting(MeetingInput(company="Initech", people=[
+        PersonSpec("Bill Lumbergh"), PersonSpec("Milton Waddams")]))
+    later = library.create_meeting(MeetingInput(
+        company="Globex", ended_at=T0 + timedelta(hours=20), people=[PersonSpec("Hank Scorpio"),
+                                                                     PersonSpec("Frank Grimes")]))
+    fu.ensure_drafts(library, timeless)
+    failed = fu.ensure_drafts(library, later)[1]
+    fu.set_status(library, failed, "failed", detail="550 mailbox unavailable")
+    entries = status_entries(library)
+
+    def urgency(entry):
+        countdown = entry.countdown(now)
+        return (98, 0, 0) if countdown is None else sort_key(
+            countdown, failed=entry.status == "failed")
+
+    for now in (T0 + timedelta(minutes=30), T0 + timedelta(hours=22), T0 + timedelta(days=3)):
+        expected = [e.id for e in sorted(entries, key=urgency)]
+        assert [r.view.id for r in ranked(entries, now)] == expected

@@ -49,9 +49,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    from followup.gui.collector import collect_on_ui_thread
     from followup.gui.theme import apply_theme
 
     apply_theme(app)
+    collect_on_ui_thread(app)  # before any worker thread starts
     return app
 
 
@@ -123,9 +125,20 @@ def _load_orm_after_first_screen(window) -> None:
     relay = Relay(window)
 
     def finish() -> None:
+        from followup.store.schema import LibraryError
+
         relay.deleteLater()
-        window.library.load()
+        try:
+            window.library.load()
+        except LibraryError as exc:  # it read a moment ago, so rare: say so, and close
+            log.error("cannot open library: %s", exc)
+            show_error("Cannot open the library", str(exc))
+            QApplication.quit()
+            return
         window.finish_opening()
+        from followup.gui.collector import freeze_startup_objects
+
+        freeze_startup_objects()
 
     relay.done.connect(finish, Qt.ConnectionType.QueuedConnection)
     window.library.load_in_background(relay.done.emit)
@@ -210,6 +223,10 @@ def run_app(args) -> int:
             show_error("Cannot open the library", str(exc))
             return 2
     window.show()
+    if getattr(window.library, "loaded", True):  # opened the slow way: start-up is over
+        from followup.gui.collector import freeze_startup_objects
+
+        freeze_startup_objects()
     if args.smoke:
         _quit_when_editable(window, app)
     code = app.exec()

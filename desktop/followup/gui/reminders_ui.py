@@ -9,7 +9,8 @@ worker thread and only the showing runs on the UI thread: with thousands of foll
 from __future__ import annotations
 
 import logging
-import threading
+import queue
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta
 from html import escape
 from typing import TYPE_CHECKING
@@ -67,12 +68,19 @@ class ReminderBanner(QFrame):
 
 
 class ReminderPresenter(QObject):
-    _decided = Signal(object)  # emitted by the worker thread: (reminders, next check, due)
+    # The worker hands its result over in a queue and only wakes this thread with a signal
+    # that carries no Python object: a Python object queued across threads by Qt is released
+    # without Python's lock held, which can crash the interpreter.
+    _ready = Signal()
 
     def __init__(self, library: Library, window):
         super().__init__(window)
-        self._worker: threading.Thread | None = None
-        self._decided.connect(self._on_decided, Qt.ConnectionType.QueuedConnection)
+        # One thread kept for the checks: a tick only queues work, never starts a thread.
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reminders")
+        self._pool.submit(lambda: None)
+        self._worker: Future | None = None  # the check under way
+        self._results: queue.SimpleQueue = queue.SimpleQueue()
+        self._ready.connect(self._take_result, Qt.ConnectionType.QueuedConnection)
         self.library = library
         self.window = window
         self.tray: QSystemTrayIcon | None = None
@@ -108,9 +116,7 @@ class ReminderPresenter(QObject):
         if self._worker is not None or (self._next_check is not None and now < self._next_check):
             return False
         self._rescheduled = False
-        self._worker = threading.Thread(target=self._work, args=(now,), name="reminders",
-                                        daemon=True)
-        self._worker.start()
+        self._worker = self._pool.submit(self._work, now)
         return True
 
     def _work(self, now: datetime) -> None:
@@ -119,10 +125,16 @@ class ReminderPresenter(QObject):
         except Exception:  # a busy or closing library: try again at the next recheck
             log.warning("reminder check failed", exc_info=True)
             decided = ([], now + RECHECK, None)
+        self._results.put(decided)
         try:
-            self._decided.emit(decided)
+            self._ready.emit()
         except RuntimeError:  # the window closed meanwhile
             pass
+
+    @Slot()
+    def _take_result(self) -> None:
+        while not self._results.empty():
+            self._on_decided(self._results.get())
 
     def _decide(self, now: datetime):
         """(reminders newly due, when to check next, how many are due); no Qt here."""
@@ -137,7 +149,6 @@ class ReminderPresenter(QObject):
         next_check = min(upcoming, now + RECHECK) if upcoming else now + RECHECK
         return reminders, next_check, count_due(items, now)
 
-    @Slot(object)
     def _on_decided(self, decided) -> None:
         self._worker = None
         reminders, next_check, due = decided

@@ -111,6 +111,7 @@ class MeetingSidebar(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setUniformItemSizes(True)  # every row is two lines: no per-row measuring
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setBatchSize(100)  # while filtering; see _show
         self.list.selectionModel().currentChanged.connect(self._on_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
@@ -156,6 +157,12 @@ class MeetingSidebar(QWidget):
         return [s for s in pool if needle in haystacks.get(s.id, "")]
 
     def _show(self, rows: list[MeetingSummary], fresh: bool) -> None:
+        # While filtering, rows are laid out a batch at a time between events, so a keystroke
+        # that changes thousands of rows returns at once; a list read afresh (the first screen
+        # among others) is laid out in one pass, so it is all there at the next paint.
+        mode = QListView.LayoutMode.SinglePass if fresh else QListView.LayoutMode.Batched
+        if self.list.layoutMode() != mode:
+            self.list.setLayoutMode(mode)
         current = self.current_id()
         self.list.blockSignals(True)
         self.list.selectionModel().blockSignals(True)

@@ -1,18 +1,21 @@
 """The send-status list: every follow-up, most urgent first, with live countdowns.
 
 Opening it reads the rows once (`store.status_list`); searching and the filter buttons work on
-those rows; a countdown tick repaints the rows on screen, working out only their countdowns;
-the "To fix" count (the checklist run on a draft) is filled in a few drafts per event-loop
-turn, most urgent first, so no step keeps the window from answering.
+those rows (past a few thousand rows, once typing pauses); a countdown tick repaints only the
+countdown cells on screen that changed; the "To fix" count (the checklist run on each draft
+still to send) is worked out on a worker thread, most urgent first, and filled in as it comes,
+so the window answers all the while.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,14 +33,21 @@ from PySide6.QtWidgets import (
 from followup.core.deadlines import STATE_STYLE, format_local
 from followup.core.status import Status, is_open
 from followup.gui.theme import is_dark
-from followup.store.status_list import FILTERS, UNSENT_FILTERS, StatusRow, ranked, select_rows
+from followup.store.status_list import (
+    FILTERS,
+    UNSENT_FILTERS,
+    StatusEntry,
+    StatusRow,
+    ranked,
+    select_rows,
+)
 
 if TYPE_CHECKING:
     from followup.store.library import Library
 
 SEARCH_PAUSE_MS = 150  # with many rows, search once typing pauses rather than at each key
 SEARCH_AT_ONCE_ROWS = 2000  # up to this many rows, each keystroke filters at once
-FIX_STEP_MS = 5  # the longest "To fix" work done in one event-loop turn (a frame is 16)
+log = logging.getLogger(__name__)
 
 COLUMNS = ("Person", "Company", "Meeting", "State", "Countdown / sent", "Status", "Channel",
            "To fix")
@@ -130,6 +140,69 @@ class StatusModel(QAbstractTableModel):
         return "…" if failing is None else (str(failing) if failing else "✔")
 
 
+class DraftChecker(QObject):
+    """Runs the checklist on drafts on a worker thread and reports each failing count.
+
+    `check()` replaces what is queued; a result from before the latest `check()` or `stop()`
+    carries an older generation and is ignored by the receiver.
+    """
+
+    checked = Signal(int, int, int)  # generation, follow-up id, required checks failing
+
+    def __init__(self, library: Library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.generation = 0
+        self._queue: list[StatusEntry] = []
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def check(self, entries: list[StatusEntry]) -> None:
+        """Check these, first to last, instead of anything still queued."""
+        with self._lock:
+            self.generation += 1
+            self._queue = list(reversed(entries))  # popped from the end
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="status-checks",
+                                                daemon=True)
+                self._thread.start()
+
+    def stop(self) -> None:
+        with self._lock:
+            self.generation += 1
+            self._queue = []
+
+    def _run(self) -> None:
+        from followup.store import followups as fu
+
+        siblings: dict[int, list] = {}
+        generation = None
+        while True:
+            with self._lock:
+                if not self._queue:
+                    self._thread = None
+                    return
+                entry = self._queue.pop()
+                if generation != self.generation:  # drafts may have changed: read them again
+                    generation, siblings = self.generation, {}
+            try:
+                if entry.meeting_id not in siblings:
+                    siblings[entry.meeting_id] = fu.followups_for_meeting(self.library,
+                                                                          entry.meeting_id)
+                mates = siblings[entry.meeting_id]
+                view = next((v for v in mates if v.id == entry.id), None)
+                count = 0 if view is None else fu.failing_required_count(self.library, view,
+                                                                         mates)
+            except Exception:  # a draft deleted meanwhile, a busy library: leave it unknown
+                log.warning("checking draft %s failed", entry.id, exc_info=True)
+                continue
+            try:
+                self.checked.emit(generation, entry.id, count)
+            except RuntimeError:  # the window has closed
+                return
+            time.sleep(0.002)  # let the UI thread take Python's lock between two drafts
+
+
 class StatusListView(QWidget):
     openFollowUp = Signal(int, int)  # meeting id, attendance id
 
@@ -141,10 +214,9 @@ class StatusListView(QWidget):
         self.all_rows: list[StatusRow] = []  # read when the list opens, most urgent first
         self._filtered_by: tuple[str, str] | None = None
         self._complete = False  # all_rows holds sent and skipped follow-ups too
-        self._to_check: list[tuple[int, StatusRow]] = []
-        self._siblings: dict[int, list] = {}
-        self._fix_timer = QTimer(self, interval=0)
-        self._fix_timer.timeout.connect(self._check_some)
+        self._rows_by_id: dict[int, int] = {}  # follow-up id -> row, for the checks' results
+        self.checker = DraftChecker(library, self)
+        self.checker.checked.connect(self._on_checked, Qt.ConnectionType.QueuedConnection)
         self.model = StatusModel(self)
         self.table = QTableView(objectName="statusTable")
         self.table.setModel(self.model)
@@ -206,7 +278,6 @@ class StatusListView(QWidget):
         self._complete = self.which not in UNSENT_FILTERS
         self.all_rows = ranked(status_entries(self.library, unsent_only=not self._complete), now)
         self.model.failing = {}
-        self._siblings = {}
         self.apply_filter(now=now)
 
     @Slot()
@@ -229,12 +300,12 @@ class StatusListView(QWidget):
                              "double-click or Enter opens the draft")
         if rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
-        self._to_check = [(i, r) for i, r in enumerate(rows)
-                          if is_open(r.view.status)
-                          and r.view.id not in self.model.failing]
-        self._to_check.reverse()  # popped from the end: most urgent first
-        if self._to_check:
-            self._fix_timer.start()
+        unsent = [(i, r.view) for i, r in enumerate(rows)
+                  if is_open(r.view.status)]
+        self._rows_by_id = {entry.id: i for i, entry in unsent}
+        to_check = [entry for _i, entry in unsent if entry.id not in self.model.failing]
+        if to_check:
+            self.checker.check(to_check)
 
     @Slot(str)
     def _on_search_edited(self, _text: str) -> None:
@@ -243,31 +314,20 @@ class StatusListView(QWidget):
         else:  # thousands of rows: a keystroke only restarts the pause timer
             self._search_timer.start()
 
-    @Slot()
-    def _check_some(self) -> None:
-        """Run the checklist on a few drafts, then give the event loop back."""
-        from followup.gui.spell import SpellService
+    @Slot(int, int, int)
+    def _on_checked(self, generation: int, followup_id: int, count: int) -> None:
+        if generation != self.checker.generation:
+            return  # from before the list was read again
+        row = self._rows_by_id.get(followup_id)
+        self.model.failing[followup_id] = count
+        if row is not None and row < len(self.model.rows) and (
+                self.model.rows[row].view.id == followup_id):
+            self.model.set_failing(followup_id, count, row)
 
-        if not self.isVisible() or not self._to_check:
-            self._fix_timer.stop()
-            return
-        if not SpellService.instance().is_ready():
-            return  # the dictionary loads on its own thread; checking now would wait for it
-        started = time.perf_counter()
-        while self._to_check and (time.perf_counter() - started) * 1000 < FIX_STEP_MS:
-            row, status_row = self._to_check.pop()
-            if row < len(self.model.rows) and self.model.rows[row] is status_row:
-                self.model.set_failing(status_row.view.id, self._failing(status_row), row)
-
-    def _failing(self, row: StatusRow) -> int:
-        from followup.store import followups as fu
-
-        meeting_id = row.view.meeting_id
-        if meeting_id not in self._siblings:
-            self._siblings[meeting_id] = fu.followups_for_meeting(self.library, meeting_id)
-        siblings = self._siblings[meeting_id]
-        view = next((v for v in siblings if v.id == row.view.id), None)
-        return 0 if view is None else fu.failing_required_count(self.library, view, siblings)
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.checker.stop()  # checked again, from the latest drafts, when the list shows
+        self.model.failing = {}
+        super().hideEvent(event)
 
     def tick(self, now: datetime) -> None:
         if self.isVisible():

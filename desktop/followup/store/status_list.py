@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 FILTERS = ("to do", "overdue", "sent", "all")
 UNSENT_FILTERS = frozenset({"to do", "overdue"})  # rows still to send are all these show
 DONE = (Status.SENT, Status.SKIPPED)
-# The same keys as urgency.sort_key gives those states.
-_DONE_KEYS = {Status.SENT: (5, 0, 0), Status.SKIPPED: (6, 0, 0)}
 
 
 class StatusEntry(NamedTuple):
@@ -134,28 +132,35 @@ def status_entries(library: Library, unsent_only: bool = False,
 
 
 def ranked(entries: Iterable[StatusEntry], now: datetime) -> list[StatusRow]:
-    """Every entry with its countdown at `now`, most urgent first (as `urgency.sort_key`)."""
-    rows: list[StatusRow] = []
+    """Every entry with its countdown at `now`, most urgent first (as `urgency.sort_key`).
+
+    Only the follow-ups still to send are sorted; sent, then skipped, then those without a
+    meeting time follow in the order given, as a stable sort by `sort_key` would leave them.
+    """
+    open_rows: list[StatusRow] = []
     keys: list[tuple[int, int, int]] = []
-    open_countdowns: dict[int, Countdown] = {}  # meeting id -> countdown of its unsent ones
+    sent: list[StatusRow] = []
+    skipped: list[StatusRow] = []
+    timeless: list[StatusRow] = []
+    countdowns: dict[int, Countdown] = {}  # meeting id -> countdown of its unsent ones
     for entry in entries:
         if entry.deadline is None:
-            row, key = StatusRow(entry, now), (98, 0, 0)
-        elif entry.status in _DONE_KEYS:
-            row, key = StatusRow(entry, now), _DONE_KEYS[entry.status]  # keep the order read
+            timeless.append(StatusRow(entry, now))
+        elif entry.status is Status.SENT:
+            sent.append(StatusRow(entry, now))
+        elif entry.status is Status.SKIPPED:
+            skipped.append(StatusRow(entry, now))
         else:
             # Every unsent follow-up of a meeting shares its deadline, so its countdown.
-            shared = open_countdowns.get(entry.meeting_id) or entry.countdown(now)
+            shared = countdowns.get(entry.meeting_id) or entry.countdown(now)
             if shared is None:  # cannot be: the entry has a deadline
-                row, key = StatusRow(entry, now), (98, 0, 0)
-            else:
-                open_countdowns[entry.meeting_id] = shared
-                row = StatusRow(entry, now, shared)
-                key = sort_key(shared, failed=entry.status is Status.FAILED)
-        rows.append(row)
-        keys.append(key)
-    order = sorted(range(len(rows)), key=keys.__getitem__)  # stable: ties keep the order read
-    return [rows[i] for i in order]
+                timeless.append(StatusRow(entry, now))
+                continue
+            countdowns[entry.meeting_id] = shared
+            open_rows.append(StatusRow(entry, now, shared))
+            keys.append(sort_key(shared, failed=entry.status is Status.FAILED))
+    order = sorted(range(len(open_rows)), key=keys.__getitem__)  # stable
+    return [open_rows[i] for i in order] + sent + skipped + timeless
 
 
 def select_rows(rows: Sequence[StatusRow], which: str = "all",
