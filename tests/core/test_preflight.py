@@ -21,7 +21,8 @@ def kinds(check) -> list[Finding]:
 def test_a_complete_note_has_nothing_in_its_way():
     check = preflight(facts())
     assert check.problems == () and not check.blocked and check.unconfirmed(set()) == []
-    assert check.first_lines(2) == ["Hi Ada,", "Thank you for your time today."]
+    # A paragraph break shows as an empty line, as the note will read.
+    assert check.first_lines(2) == ["Hi Ada,", "", "Thank you for your time today."]
 
 
 def test_gaps_are_found_and_named_but_links_are_not_gaps():

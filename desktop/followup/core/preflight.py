@@ -90,8 +90,17 @@ class Preflight:
         return [p for p in self.problems if p.blocking or p.kind not in confirmed]
 
     def first_lines(self, count: int = FIRST_LINES) -> list[str]:
-        lines = [line for line in self.facts.body.splitlines() if line.strip()]
-        return lines[:count]
+        """The body's first `count` lines of text, with one empty line where a paragraph
+        ends, so the summary reads as the note will."""
+        out: list[str] = []
+        for line in self.facts.body.splitlines():
+            if line.strip():
+                out.append(line)
+                if len(out) - out.count("") == count:
+                    break
+            elif out and out[-1] != "":
+                out.append("")
+        return out
 
 
 def unfilled_gaps(*texts: str) -> list[str]:
