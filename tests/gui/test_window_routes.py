@@ -118,3 +118,21 @@ def test_send_locks_the_draft_while_it_is_on_its_way(window, qtbot):
     assert panel.body.isReadOnly() and not panel.send_button.isEnabled()
     panel.refresh_view()  # what a finished send does
     assert not panel.body.isReadOnly() and panel.send_button.isEnabled()
+
+
+def test_export_from_the_window_writes_what_the_command_line_writes(window, tmp_path,
+                                                                      monkeypatch):
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from followup.store.formats import export_text
+
+    for name in ("library.json", "library.md"):
+        target = tmp_path / name
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            lambda *_a, target=target, **_k: (str(target), ""))
+        window.export_file()
+        expected = export_text(window.library, "markdown" if name.endswith(".md") else "json")
+        assert target.read_text(encoding="utf-8") == expected
+    assert json.loads((tmp_path / "library.json").read_text())["meetings"]

@@ -9,7 +9,6 @@ from dataclasses import asdict
 from pathlib import Path
 
 from followup.commands import open_library, print_error
-from followup.core.atomic_files import write_atomically
 
 NAME = "export"
 
@@ -55,25 +54,17 @@ def run_people(args) -> int:
 
 
 def run_export(args) -> int:
-    from followup.store.interchange import export_library, export_markdown
+    from followup.store.formats import export_text, write_export
 
     library = open_library(args)
     try:
-        if args.format == "json":
-            text = json.dumps(export_library(library), indent=2, ensure_ascii=False) + "\n"
+        if args.output:
+            write_export(library, Path(args.output), args.format)
         else:
-            text = export_markdown(library)
+            sys.stdout.write(export_text(library, args.format))
     finally:
         library.close()
-    if args.output:
-        _write_atomic(Path(args.output), text)
-    else:
-        sys.stdout.write(text)
     return 0
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    write_atomically(path, text)
 
 
 def run_import(args) -> int:

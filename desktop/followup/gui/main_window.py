@@ -29,7 +29,7 @@ from followup import APP_NAME
 from followup.gui.errors import plain
 from followup.gui.sidebar import MeetingSidebar
 from followup.gui.workspace import MeetingWorkspace
-from followup.store.formats import dialog_filter, importable_suffixes
+from followup.store.formats import dialog_filter, export_filter, importable_suffixes
 
 if TYPE_CHECKING:
     from followup.store.library import Library
@@ -591,20 +591,20 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def export_file(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Export library", str(Path.home() / "followup-export.json"),
-            "Followup JSON (*.json);;Markdown (*.md)")
+        path, _chosen = QFileDialog.getSaveFileName(
+            self, "Export library", str(Path.home() / "followup-export.json"), export_filter())
         if not path:
             return
-        import json
-
-        from followup.commands.library_io import _write_atomic
-        from followup.store.interchange import export_library, export_markdown
+        from followup.store.formats import write_export
 
         self.notes.flush()
-        text = (export_markdown(self.library) if path.endswith(".md")
-                else json.dumps(export_library(self.library), indent=2, ensure_ascii=False))
-        _write_atomic(Path(path), text)
+        try:
+            write_export(self.library, Path(path))
+        except OSError as exc:
+            QMessageBox.warning(self, "Nothing was exported",
+                                plain(f"{path} could not be written: {exc.strerror or exc}. "
+                                      "The library is unchanged; choose another place."))
+            return
         self.statusBar().showMessage(f"Exported to {path}", 8000)
 
     @Slot()

@@ -19,8 +19,9 @@ from followup.store.import_errors import ImportFailed, read_bytes
 if TYPE_CHECKING:  # the window reads this registry at start-up, before the ORM is loaded
     from followup.store.library import Library
 
-__all__ = ["EXPORTS", "FORMATS", "Format", "ImportFailed", "dialog_filter", "format_for",
-           "import_file", "importable_suffixes"]
+__all__ = ["EXPORTS", "FORMATS", "Format", "ImportFailed", "dialog_filter", "export_filter",
+           "export_format_for", "export_text", "format_for", "import_file",
+           "importable_suffixes", "write_export"]
 
 Reader = Callable[["Library", bytes], dict[str, list[int]]]
 
@@ -107,3 +108,35 @@ def import_file(library: Library, path: Path) -> dict[str, list[int]]:
         raise ImportFailed(f"Followup imports {names} files, not {path.suffix or 'this'} "
                            "files")
     return fmt.reader(library, read_bytes(path))
+
+
+def export_filter() -> str:
+    """The name filter of a Save dialog: one entry per export format, JSON first."""
+    return ";;".join(f"{fmt.label} ({' '.join(f'*{s}' for s in fmt.suffixes)})"
+                     for fmt in EXPORTS)
+
+
+def export_format_for(path: Path, default: str = "json") -> str:
+    """The export format a file name asks for ("notes.md" is Markdown), else `default`."""
+    suffix = path.suffix.lower()
+    return next((fmt.name for fmt in EXPORTS if suffix in fmt.suffixes), default)
+
+
+def export_text(library: Library, name: str) -> str:
+    """The whole library as the export format `name` ("json" or "markdown") writes it."""
+    import json
+
+    from followup.store.interchange import export_library, export_markdown
+
+    if name == "markdown":
+        return export_markdown(library)
+    return json.dumps(export_library(library), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_export(library: Library, path: Path, name: str | None = None) -> Path:
+    """Export the library to `path` in one atomic write (the old file stays whole until the
+    new one is complete); the format from `name`, else from the file's suffix. The one export
+    the window and `followup export -o` share. Raises OSError."""
+    from followup.core.atomic_files import write_atomically
+
+    return write_atomically(path, export_text(library, name or export_format_for(path)))
