@@ -318,11 +318,10 @@ class MainWindow(QMainWindow):
         meeting = self.workspace.meeting
         if meeting is None:
             return
+        from followup.core.profile_links import link_terms
+
         profile = self.library.profile()
-        terms = {meeting.company, *profile.skills}
-        for link in profile.links:
-            terms.update(link.get("title", "").replace("-", " ").split())
-            terms.update(link.get("tags", []))
+        terms = {meeting.company, *profile.skills, *link_terms(profile.links)}
         for person in meeting.attendees:
             terms.update(person.name.split())
         SpellService.instance().ignore.update(t.lower() for t in terms if t)

@@ -14,27 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from followup.core.profile_links import LINK_HELP, links_to_text, text_to_links
 from followup.store.library import Library
-
-LINK_HELP = "One per line: Title | https://address | tag, tag"
-
-
-def links_to_text(links) -> str:
-    return "\n".join(f"{link.get('title', '')} | {link['url']} | {', '.join(link.get('tags', []))}"
-                     for link in links)
-
-
-def text_to_links(text: str) -> list[dict]:
-    links = []
-    for line in text.splitlines():
-        parts = [p.strip() for p in line.split("|")]
-        if len(parts) < 2 or not parts[1]:
-            if line.strip():
-                raise ValueError(f"“{line.strip()}” needs a title and an address: {LINK_HELP}")
-            continue
-        tags = [t.strip().lower() for t in (parts[2] if len(parts) > 2 else "").split(",")]
-        links.append({"title": parts[0], "url": parts[1], "tags": [t for t in tags if t]})
-    return links
 
 
 class ProfileDialog(QDialog):

@@ -26,6 +26,7 @@ from followup.core.drafting import (
     notes_fingerprint,
     signature_block,
 )
+from followup.core.profile_links import link_terms
 from followup.core.reminders import ReminderItem
 from followup.core.rubric import CheckContext, check_draft, failing_required
 from followup.core.spelling import load_user_words
@@ -411,9 +412,9 @@ def check_context(library: Library, view: FollowUpView, others: Sequence[FollowU
     profile = profile or library.profile()
     if notes is None:
         notes = library.notes(view.attendance_id)
-    terms = {view.company, *view.person_name.split(), *profile.skills}
-    for link in profile.links:  # the user's own titles ("cron zoo") are not typos
-        terms.update(link.get("title", "").replace("-", " ").split())
+    # The user's own link titles and tags ("cron zoo") are not typos; the window's spelling
+    # underlines read the same words (gui.main_window).
+    terms = {view.company, *view.person_name.split(), *profile.skills, *link_terms(profile.links)}
     return CheckContext(
         company=view.company or None, recipient=view.person_name,
         sender_name=profile.name or None, sender_phone=profile.phone or None, notes=notes,
