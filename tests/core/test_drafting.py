@@ -488,3 +488,21 @@ def test_link_reads_as_plain_text_and_renders_as_a_link():
     plain, html = plain_and_html(body)
     assert "](" not in plain and "<https://example.com/blog/cron-to-kafka>." in plain
     assert '<a href="https://example.com/blog/cron-to-kafka"' in html
+
+
+# ---- a tester's hurried notes (issue: drafts a person would send) ---------------------------
+
+@pytest.mark.parametrize(("name", "greeting"), [
+    ("Nguyễn Thị Mai", "Mai"), ("Nagy László", "László"), ("Tanaka Hiroshi", "Hiroshi"),
+    ("Kim Min-jun", "Min-jun"), ("Zhang Wei", "Zhang Wei"), ("priya natarajan", "Priya"),
+    ("Dr. Jürgen Müller", "Jürgen"), ("Mai Nguyen", "Mai"),
+])
+def test_greeting_uses_the_given_name_whatever_the_order(name, greeting):
+    request = request_for("Ana Lima", {"Ana Lima": ("Designer", "interviewer", "")},
+                          person_name=name, others_met=())
+    draft = generate_draft(request)
+    assert draft.body.startswith(f"Hi {greeting},"), draft.body[:40]
+    assert greeting in draft.subject
+    context = CheckContext(company="Brightwave", recipient=name, notes="")
+    assert [r.passed for r in check_draft(draft.subject, draft.body, context)
+            if r.id == "greeting"] == [True]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from followup.core import frames, templates
 from followup.core.markers import Marker, parse_notes
+from followup.core.names import greeting_name
 from followup.core.note_kinds import is_personal, is_self_assessment
 from followup.core.own_lines import contribution_phrase, question_topic
 from followup.core.phrasing import Phrase, Shape, company_spelling, rephrase
@@ -140,11 +141,8 @@ def personal_line(notes: str) -> str | None:
 
 
 def first_name(full_name: str) -> str:
-    words = [w for w in full_name.split() if w.lower().rstrip(".") not in _HONORIFICS]
-    return words[0].strip(",") if words else ""
-
-
-_HONORIFICS = frozenset("dr mr ms mrs mx prof".split())
+    """The name the draft greets the person by (see `names.greeting_name`)."""
+    return greeting_name(full_name)
 
 
 def rephrase_fragment(fragment: str, person_name: str = "", company: str = "") -> Phrase | None:
