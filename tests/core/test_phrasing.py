@@ -26,7 +26,7 @@ from followup.core.phrasing import Phrase, Shape, rephrase, to_you
 from followup.core.shorthand import clean
 
 POINT_LINES = [  # note line -> (shape, phrase said to the person)
-    ('runs the platform team, 6 engineers, was at Stripe before', 'clause', 'you run the platform team (6 engineers) and were at Stripe before'),
+    ('runs the platform team, 6 engineers, was at Stripe before', 'clause', 'you run the platform team of 6 engineers and were at Stripe before'),
     ('Runs the platform team', 'clause', 'you run the platform team'),
     ('migrating ingestion from nightly cron batches to Kafka streams this quarter', 'clause', "you're migrating the ingestion from nightly cron batches to Kafka streams this quarter"),
     ('cares a lot about on-call health: cut pages by half last year', 'clause', 'you care a lot about on-call health and cut pages by half last year'),
@@ -241,12 +241,22 @@ POINT_LINES = [  # note line -> (shape, phrase said to the person)
     ('big fan of board games', 'clause', "you're a big fan of board games"),
     ('avid rock climber', 'clause', "you're an avid rock climber"),
     ('volunteers at a food bank on weekends', 'clause', 'you volunteer at a food bank on weekends'),
+    # several short fragments of one line: one sentence, never a chain of asides
+    ('staff engineering, ex google, 6 years here', 'clause', 'you were previously at google and have been here for 6 years (staff engineering)'),
+    ('manages the platfrom team, 8 people, berlin and lisbon', 'clause', 'you manage the platfrom team of 8 people (berlin and lisbon)'),
+    ('leads data infra, 12 engineers, 3 squads, 2 offices', 'clause', 'you lead the data infra (12 engineers)'),
+    ('runs the ml org, ex-Stripe, 3 years at Adyen', 'clause', 'you run the ml org and were previously at Stripe and have been at Adyen for 3 years'),
+    ('system design q (rate limiter for the partner api)', 'topic', 'your system design question on the rate limiter for the partner api'),
+    ('behavioural question (a time you disagreed with your manager)', 'topic', 'your behavioural question on a time you disagreed with your manager'),
 ]
 NEVER_IN_A_DRAFT = [  # logistics, impressions, the user's verdict: nothing to say
     'final decision expected next week',
     'hiring 2 seniors, decision in two weeks',
     'benefits: 4-day week pilot starting in spring',
     'salary band 140-160k',
+    '2 more rounds, take-home then bar raiser',
+    'two more interviews, then the onsite',
+    'next: onsite in porto in march',
     'salary range 150-170k, remote ok',
     'next round w/ eng mgr, decision by friday',
     'benefits tour: 401k match, 4 wks pto',
@@ -500,6 +510,7 @@ def test_to_you_turns_the_person_around_and_keeps_others():
 @pytest.mark.parametrize("text", [
     "salary band 140-160k", "decision in two weeks", "next steps: onsite", "401k match",
     "they'll reimburse travel", "met me in the lobby", "start date flexible", "is hiring 2 seniors",
+    "2 more rounds", "take-home then bar raiser", "onsite next week", "reference checks after",
 ])
 def test_logistics_are_recognised(text):
     assert is_logistics(text)
@@ -508,6 +519,7 @@ def test_logistics_are_recognised(text):
 @pytest.mark.parametrize("text", [
     "runs the platform team", "migrating ingestion to Kafka", "the team offsite in Lisbon",
     "customers complain about ETA accuracy", "loves sourdough",
+    "reviewed my take-home and liked the tests", "cut pages by half last year",
 ])
 def test_conversation_is_not_logistics(text):
     assert not is_logistics(text)
@@ -516,6 +528,7 @@ def test_conversation_is_not_logistics(text):
 def test_personal_lines_descriptors_and_verdicts():
     assert is_personal("huge fan of cycling") and is_personal("grew up in Porto")
     assert not is_personal("runs the platform team")
+    assert not is_personal("rate limiter for the partner api") and is_personal("her partner bakes")
     assert is_descriptor("Product round") and is_descriptor("very friendly")
     assert not is_descriptor("runs the product team")
     for verdict in ("my answer was vague", "I fumbled it", "rambled", "couldn't remember X"):

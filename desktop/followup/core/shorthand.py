@@ -35,10 +35,16 @@ _SHORTHAND = (
     (r"\bhes\b", "he's"), (r"\bshes\b", "she's"), (r"\btheyre\b", "they're"),
     (r"\babt\b", "about"), (r"\bwiht\b", "with"), (r"\bthier\b", "their"), (r"\bhte\b", "the"),
     (r"\btaht\b", "that"),
+    (r"\bq\b(?![&/'-])", "question"), (r"\bqs\b", "questions"),
 )
 _SHORTHAND_RE = [(re.compile(p, re.IGNORECASE), r) for p, r in _SHORTHAND]
 _CHANGE_RE = re.compile(r"^([\w.-]+(?:\s[\w.-]+)?)\s*(?:->|=>)\s*")  # "search -> vectors"
 _PLUS_CHAIN_RE = re.compile(r"[\w.-]+(?:\s\+\s[\w.-]+){2,}")  # "go + postgres + k8s"
+
+
+# A question's topic in parentheses is the line's content, not an aside.
+_QUESTION_ASIDE_RE = re.compile(r"^(\s*(?:[\w-]+\s+){0,3}(?:q|question))\s*\(([^)]{3,})\)\s*$",
+                                re.IGNORECASE)
 
 
 def _list_of(match: re.Match) -> str:
@@ -49,6 +55,7 @@ def _list_of(match: re.Match) -> str:
 @lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """One line with shorthand written out, quotes and asides in parentheses dropped."""
+    text = _QUESTION_ASIDE_RE.sub(r"\1: \2", text)  # "system design q (rate limiter)"
     text = re.sub(r"\([^)]*\)", " ", text)  # "(not quite true)": the user's aside
     text = "".join(c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cs"))  # emoji
     if text.isupper() and len(text.split()) >= 2:
