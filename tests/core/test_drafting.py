@@ -506,3 +506,49 @@ def test_greeting_uses_the_given_name_whatever_the_order(name, greeting):
     context = CheckContext(company="Brightwave", recipient=name, notes="")
     assert [r.passed for r in check_draft(draft.subject, draft.body, context)
             if r.id == "greeting"] == [True]
+
+
+INVITE = """Hi Ana-Lucía,
+Fjordpay invites you to a video interview for the Data Engineer role.
+Agenda
+- Intros
+- System design
+Join the meeting: https://meet.example.com/abc-defg
+Tuesday 14 April, 10:00-11:00 CET
+you're looking forward to the onsite!
+Best regards, the Fjordpay recruiting team"""
+
+
+def test_an_invites_text_in_the_general_notes_is_never_a_point():
+    people = {"Ana-Lucía Ortega": ("Designer", "interviewer", ""), **PANEL}
+    request = request_for("Ana-Lucía Ortega", people, general_notes=INVITE)
+    body = generate_draft(request).body
+    for boilerplate in ("invites", "Agenda", "Hi Ana-Lucía)", "looking forward to the onsite",
+                        "meet.example", "10:00", "Intros"):
+        assert boilerplate not in body, body
+    assert "[a specific point from your conversation with Ana-Lucía]" in body
+    # a note the user took among the invite's text still counts
+    request = request_for("Ana-Lucía Ortega", people,
+                          general_notes=INVITE + "\n! team of 9 ships to production daily")
+    assert "your team of 9 ships to production daily" in generate_draft(request).body
+
+
+def test_a_key_point_leads_the_points_whatever_it_is_about():
+    notes = ("staff engineering, ex google, 6 years here\n"
+             "!system design q (rate limiter for the partner api)\n"
+             "2 more rounds, take-home then bar raiser")
+    body = generate_draft(request_for("Priya Natarajan", notes=notes)).body
+    points = paragraphs(body)[2]
+    assert points.index("rate limiter for the partner api") < points.index("google")
+    assert "tangent" not in body and "rounds" not in body and "bar raiser" not in body
+    assert ") (" not in body and body.count("(") <= 2  # the phone's own parentheses
+
+
+def test_lower_case_company_names_and_months_are_spelled_properly():
+    notes = "! team offsite in porto in march\n! priya said they may move to dbt"
+    request = request_for("Tom Becker", notes=notes, company="nordlicht logistics",
+                          person_name="priya natarajan", others_met=("marcus feld",))
+    draft = generate_draft(request)
+    assert draft.body.startswith("Hi Priya,")
+    assert "Nordlicht Logistics" in draft.subject and "nordlicht" not in draft.body
+    assert "porto in March" in draft.body and "may move" in draft.body

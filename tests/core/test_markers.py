@@ -8,7 +8,8 @@ from followup.core.markers import Marker, lines_with, parse_line, parse_notes, t
 
 
 def test_markers_are_recognised_with_bullets_and_indentation():
-    text = "! key\n- ? question\n  + bring\n* ! bulleted key\nplain\n\n![image](x.png)\n!no space\n?\n+44 20 7946 0958"
+    text = ("! key\n- ? question\n  + bring\n* ! bulleted key\nplain\n\n![image](x.png)\n"
+            "!no space\n?\n+44 20 7946 0958")
     lines = parse_notes(text)
     assert [(line.marker, line.text) for line in lines] == [
         (Marker.KEY, "key"), (Marker.QUESTION, "question"), (Marker.CONTRIBUTE, "bring"),

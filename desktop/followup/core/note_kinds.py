@@ -32,8 +32,10 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |interview\s+(?:loop|process)|rounds?\s+(?:left|to\s+go)|(?:'re|are|is)\s+hiring
     |(?:\d+|two|three|four|one|more|another|remaining|further|last|later)\s+(?:more\s+)?
      (?:rounds?|interviews?|stages?|steps?|calls?)
-    |take[- ]?homes?(?:\s+(?:test|task|exercise|assignment))?\s+(?:then|next|due|first|after|before|and\s+then)
-    |^\s*(?:a\s+|the\s+)?take[- ]?homes?(?:\s+(?:test|task|exercise|assignment))?\s*$
+    |take[- ]?homes?(?:\s+(?:test|task|exercise|assignment))?
+     \s+(?:then|next|due|first|after|before|and\s+then)
+    |^\s*(?:a\s+|the\s+)?take[- ]?homes?
+     (?:\s+(?:test|task|exercise|assignment))?\s*$
     |bar[- ]?raisers?|on-?sites?|super[- ]?day|loop\s+(?:next|on|is)
     |(?:hiring|recruiting)\s+(?:process|loop|committee|manager\s+(?:call|round|chat))
     |(?:reference|background)\s+checks?|references|recruiter\s+(?:call|screen|chat)
@@ -47,8 +49,10 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
 _INVITE_RE = re.compile(r"""(?:
     ^(?:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening))\b
     |^(?:best|regards|kind\s+regards|thanks|thank\s+you|cheers|sincerely|see\s+you)\b
-    |^(?:you|you'?re|you'?ll|your)\b|\byou\s+(?:are|will)\b|^please\b|^(?:date|time|when|where|location)\s*:
-    |\binvit(?:e|es|ed|ing|ation)\b|^agenda\b|\bagenda\s*:|\bdial[- ]?in\b|\bmeeting\s+(?:id|link|number)
+    |^(?:you|you'?re|you'?ll|your)\b|\byou\s+(?:are|will)\b|^please\b
+    |^(?:date|time|when|where|location)\s*:
+    |\binvit(?:e|es|ed|ing|ation)\b|^agenda\b|\bagenda\s*:|\bdial[- ]?in\b
+    |\bmeeting\s+(?:id|link|number)
     |\bpass(?:code|word)\b|\bpin\s*:|^join\b|\bjoin\s+(?:the\s+|us\s+|via\s+|by\s+)?(?:zoom|teams|meet|call
     |meeting|video|interview|link)|\b(?:zoom|google\s+meet|microsoft\s+teams|webex|calendly)\b
     |https?://|www\.|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b|\b\d{4}-\d{2}-\d{2}\b
@@ -67,13 +71,12 @@ def is_invite_text(text: str) -> bool:
 
 def meeting_notes(text: str) -> str:
     """The meeting's general notes without an invitation's own text: the lines of
-    `is_invite_text` and the items under an "Agenda" line, up to the next blank line.
+    `is_invite_text` and the list items right under an "Agenda" line.
     Source: issue "Drafts a person would send" (an invite's boilerplate is never a point)."""
     kept, in_agenda = [], False
     for line in text.splitlines():
-        if not line.strip():
-            in_agenda = False
-        elif _AGENDA_RE.match(line.strip()):
+        in_agenda = in_agenda and re.match(r"\s*(?:[-*\u2022]\s|\d+[.)]\s)", line) is not None
+        if _AGENDA_RE.match(line.strip()):
             in_agenda = True
         elif not in_agenda and not is_invite_text(line):
             kept.append(line)
