@@ -246,6 +246,7 @@ POINT_LINES = [  # note line -> (shape, phrase said to the person)
     ('manages the platfrom team, 8 people, berlin and lisbon', 'clause', 'you manage the platfrom team of 8 people (berlin and lisbon)'),
     ('leads data infra, 12 engineers, 3 squads, 2 offices', 'clause', 'you lead the data infra (12 engineers)'),
     ('runs the ml org, ex-Stripe, 3 years at Adyen', 'clause', 'you run the ml org and were previously at Stripe and have been at Adyen for 3 years'),
+    ('they use dbt for every model, want data contracts', 'clause', 'you use dbt for every model and want data contracts'),
     ('system design q (rate limiter for the partner api)', 'topic', 'your system design question on the rate limiter for the partner api'),
     ('behavioural question (a time you disagreed with your manager)', 'topic', 'your behavioural question on a time you disagreed with your manager'),
 ]

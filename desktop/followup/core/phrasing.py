@@ -302,7 +302,8 @@ def _later_verb(words: list[str]) -> str | None:
     object: `CI takes 40 minutes, want it under 10`."""
     form = starts_verb(words)
     if form is None and len(words) > 1 and words[0][:1].islower() and is_base(words[0]) \
-            and plain(words[1]) in DETERMINERS | {"it", "them", "me", "us", "more", "to"}:
+            and (plain(words[1]) in DETERMINERS | {"it", "them", "me", "us", "more", "to"}
+                 or plain(words[0]) in _WISHES):  # "want data contracts": you want
         return "VB"
     return form
 
@@ -607,7 +608,7 @@ def company_spelling(text: str, company: str) -> str:
 
 _MONTHS_DAYS = ("january february april june july august september october november december "
                 "monday tuesday wednesday thursday friday saturday sunday").split()
-_MONTH_WORDS_RE = re.compile(rf"\b(?:{'|'.join(_MONTHS_DAYS)})\b", re.IGNORECASE)
+_MONTH_WORDS_RE = re.compile(rf"\b(?:{'|'.join(_MONTHS_DAYS)})s?\b", re.IGNORECASE)
 # "may" and "march" are also everyday words: a month only after a word of time or before a day.
 _MAY_MARCH_RE = re.compile(
     r"\b(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfrom\s)|(?<=\bearly\s)"
