@@ -298,6 +298,8 @@ PLUS_LINES = [  # `+` line -> (kind, contribution, sentence after it)
     ('built a React dashboard for pipeline lag at my last job, used by support', ('i', 'I built a React dashboard for pipeline lag at my last job (used by support)', '')),
     ('I could help with the Kafka side, did it at Voltly', ('i', 'I could help with the Kafka side, since I did it at Voltly', '')),
     ('my churn model work at Northwind', ('noun', 'my churn model work at Northwind', '')),
+    ('built a dbt pipeline, 40 models, 3 teams, daily', ('i', 'I built a dbt pipeline (40 models)', '')),
+    ('my churn model work at Northwind, 2 yrs, 3 markets', ('noun', 'my churn model work at Northwind (2 years)', '')),
     ('could share my dbt checklist', ('i', 'I could share my dbt checklist', '')),
     ('mentioned my on-call tooling', ('noun', 'my on-call tooling', '')),
     ('at prev job w/ axe', ('noun', 'my work at my previous job with axe', '')),
