@@ -516,6 +516,9 @@ Agenda
 Join the meeting: https://meet.example.com/abc-defg
 Tuesday 14 April, 10:00-11:00 CET
 you're looking forward to the onsite!
+Interviewers: Priya Natarajan, Marcus Feld
+Duration: 45 minutes
+We're excited to meet you.
 Best regards, the Fjordpay recruiting team"""
 
 
@@ -524,7 +527,7 @@ def test_an_invites_text_in_the_general_notes_is_never_a_point():
     request = request_for("Ana-Lucía Ortega", people, general_notes=INVITE)
     body = generate_draft(request).body
     for boilerplate in ("invites", "Agenda", "Hi Ana-Lucía)", "looking forward to the onsite",
-                        "meet.example", "10:00", "Intros"):
+                        "meet.example", "10:00", "Intros", "45 minutes", "excited to meet"):
         assert boilerplate not in body, body
     assert "[a specific point from your conversation with Ana-Lucía]" in body
     # a note the user took among the invite's text still counts

@@ -37,6 +37,10 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |^\s*(?:a\s+|the\s+)?take[- ]?homes?
      (?:\s+(?:test|task|exercise|assignment))?\s*$
     |bar[- ]?raisers?|on-?sites?|super[- ]?day|loop\s+(?:next|on|is)
+    |(?:send|do|complete|submit|finish)\w*\s+(?:me\s+)?(?:a\s+|the\s+|my\s+)?take[- ]?home
+    |\d+(?:st|nd|rd|th)\s+(?:round|interview|stage)|(?:first|second|third)\s+(?:round|stage)
+    |then\s+(?:an?\s+|the\s+)?(?:offer|panel|onsite|round|interview|final)
+    |(?:panel|offer)\s+(?:is\s+)?(?:next|after|then)
     |(?:hiring|recruiting)\s+(?:process|loop|committee|manager\s+(?:call|round|chat))
     |(?:reference|background)\s+checks?|references|recruiter\s+(?:call|screen|chat)
     |steps?\s*:
@@ -50,7 +54,9 @@ _INVITE_RE = re.compile(r"""(?:
     ^(?:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening))\b
     |^(?:best|regards|kind\s+regards|thanks|thank\s+you|cheers|sincerely|see\s+you)\b
     |^(?:you|you'?re|you'?ll|your)\b|\byou\s+(?:are|will)\b|^please\b
-    |^(?:date|time|when|where|location)\s*:
+    |^(?:date|time|when|where|location|interview|interviewers?|duration|length|format|subject
+       |organi[sz]er|attendees|participants|host|dress\s+code|what\s+to\s+bring)\s*:
+    |\byou(?:'re|'ll|'ve|r|rs)?\b|\bexcited\s+to\s+(?:meet|speak|talk|see)
     |\binvit(?:e|es|ed|ing|ation)\b|^agenda\b|\bagenda\s*:|\bdial[- ]?in\b
     |\bmeeting\s+(?:id|link|number)
     |\bpass(?:code|word)\b|\bpin\s*:|^join\b|\bjoin\s+(?:the\s+|us\s+|via\s+|by\s+)?(?:zoom|teams|meet|call

@@ -421,12 +421,22 @@ def _pronoun_phrase(part: str, words: list[str], name: str) -> Phrase | None:
     return None
 
 
+_THEIR_QUESTION_RE = re.compile(
+    r"^((?:[\w-]+\s+){0,3})questions?\s+(?:about|on|re|around|regarding|of)\s+(\S.*)$", re.I)
+
+
 def _set_start_phrase(part: str, words: list[str], name: str) -> Phrase | None:
     """Starts that settle the shape: `no tests yet`, `ex-Stripe`, `from Lagos`, `because of X`,
     `huge fan of X`, `very proud of X`, `mgr of 2 squads`."""
     first = plain(words[0])
     if _NEGATION_RE.match(part):
         return Phrase(Shape.TOPIC, to_you(_topic_text(part), name))
+    asked = _THEIR_QUESTION_RE.match(part)
+    if asked and verb_form(first) not in ("VB", "VBD", "VBZ") and not any(
+            plain(w) in _POSSESSIVE or plain(w) in ("my", "your", "i")
+            for w in asked[1].split()):  # "interesting q about X": the question they asked
+        topic = " ".join(with_article(to_you(asked[2], name).split()))
+        return Phrase(Shape.TOPIC, f"your {asked[1]}question on {topic}")
     if first.startswith("ex-") and len(first) > 3:
         former = words[0][3:]
         if former.lower().endswith(("er", "ian", "ite", "ie")):  # "ex-Googler": an ex-Googler
@@ -566,13 +576,19 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     text = phrase.text
     if phrase.shape is Shape.MINE:
         return Phrase(phrase.shape, phrase.text.replace(_KEEP, ""))
+    joins: list[str] = []
     for sep, part in kept[1:]:
         joined = _join(phrase, sep, part, first_name)
-        if joined.startswith(" (") and _GROUP_RE.search(text) and part[:1].isdigit():
+        if joined.startswith(" (") and _GROUP_RE.search(text + "".join(joins)) \
+                and part[:1].isdigit():
             joined = " of " + joined[2:-1]  # "the platform team, 8 people": the team of 8 people
-        elif joined.startswith(" (") and "(" in text:
+        elif joined.startswith(" (") and "(" in text + "".join(joins):
             continue  # one aside at most: a chain of them is no sentence a person writes
-        text += joined
+        joins.append(joined)
+    ands = [i for i, j in enumerate(joins) if j.startswith(" and ")]
+    for i in ands[:-1]:  # "A, B and C", not "A and B and C"
+        joins[i] = ", " + joins[i][len(" and "):]
+    text += "".join(joins)
     gerund = phrase.gerund + text[len(phrase.text):] if phrase.gerund else ""
     return Phrase(_problem_or(phrase.shape, text), text.replace(_KEEP, ""),
                   gerund.replace(_KEEP, ""))
@@ -589,6 +605,9 @@ def _fragment_clause(part: str) -> str:
     former = re.match(r"^ex[-\s](?:at\s+)?(\S.*)$", part, re.IGNORECASE)
     if former and not re.match(r"^ex-\S+(?:er|ian|ite|ie)$", part, re.IGNORECASE):
         return f"was previously at {former[1]}"
+    earlier = re.match(r"^previously\s+(?:at\s+)?(\S+)$", part, re.IGNORECASE)
+    if earlier:
+        return f"was previously at {earlier[1]}"
     tenure = re.match(r"^(?:about\s+|over\s+|almost\s+)?(\d+\+?\s+(?:years?|months?))\s+"
                       r"(here|at\s+\S.*|in\s+\S.*)$", part, re.IGNORECASE)
     if tenure:
