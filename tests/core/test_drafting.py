@@ -495,9 +495,12 @@ def test_link_reads_as_plain_text_and_renders_as_a_link():
 @pytest.mark.parametrize(("name", "greeting"), [
     ("Nguyễn Thị Mai", "Mai"), ("Nagy László", "László"), ("Tanaka Hiroshi", "Hiroshi"),
     ("Kim Min-jun", "Min-jun"), ("Zhang Wei", "Zhang Wei"), ("priya natarajan", "Priya"),
-    ("Dr. Jürgen Müller", "Jürgen"), ("Mai Nguyen", "Mai"),
+    ("Dr. Jürgen Müller", "Jürgen"), ("Mai Nguyen", "Mai"), ("Nguyen Van An", "An"),
+    ("Sato Kenji", "Kenji"), ("Mori Smith", "Mori"), ("László Nagy", "László"),
+    ("ana-lucía ortega", "Ana-Lucía"),
 ])
 def test_greeting_uses_the_given_name_whatever_the_order(name, greeting):
+    """The same name in the greeting, the subject and the checklist's greeting rule."""
     request = request_for("Ana Lima", {"Ana Lima": ("Designer", "interviewer", "")},
                           person_name=name, others_met=())
     draft = generate_draft(request)
@@ -555,3 +558,11 @@ def test_lower_case_company_names_and_months_are_spelled_properly():
     assert draft.body.startswith("Hi Priya,")
     assert "Nordlicht Logistics" in draft.subject and "nordlicht" not in draft.body
     assert "porto in March" in draft.body and "may move" in draft.body
+
+
+def test_a_family_name_first_name_gives_email_guessing_the_same_given_name():
+    from followup.core.names import name_parts
+
+    assert name_parts("Nguyễn Thị Mai") == ("Mai", ["Thị", "Nguyễn"])
+    assert name_parts("Nagy László") == ("László", ["Nagy"])
+    assert name_parts("Mai Nguyen") == ("Mai", ["Nguyen"])

@@ -100,6 +100,12 @@ _CHINESE_KOREAN_FAMILY = frozenset("""
 """.split())
 
 
+# A given name spelled in Japanese syllables (Hiroshi, Kenji, Yūko), not "Smith" or "Anna".
+_JAPANESE_SYLLABLES_RE = re.compile(
+    r"(?:(?:sh|ch|ts|[kgsztdnhbpmrfj])?y?[aiueoāīūēō]|n(?![aiueoāīūēōy])|(?<=[aiueo])[kstp](?=[kstp]))+",
+    re.IGNORECASE)
+
+
 def _family_first(words: list[str]) -> bool | None:
     """Whether a name of `words` puts the family name first: True when the order is known
     (Vietnamese "Nguyễn Thị Mai", Hungarian "Nagy László", Japanese "Tanaka Hiroshi", Korean
@@ -118,7 +124,8 @@ def _family_first(words: list[str]) -> bool | None:
         return True
     if first in _HUNGARIAN_FAMILY and last in _HUNGARIAN_GIVEN and first not in _HUNGARIAN_GIVEN:
         return True
-    if first in _JAPANESE_FAMILY and last not in _JAPANESE_FAMILY and len(words) == 2:
+    if first in _JAPANESE_FAMILY and last not in _JAPANESE_FAMILY and len(words) == 2 \
+            and _JAPANESE_SYLLABLES_RE.fullmatch(last):
         return True
     if first in _CHINESE_KOREAN_FAMILY and len(words) <= 3:
         return True if "-" in last and first in _KOREAN_FAMILY else None
