@@ -1,6 +1,7 @@
 """People's names as files and people write them: "Last, First" put in reading order, titles
 and suffixes told apart from names (by `nameparser`), and Latin spellings of any script (by
-`anyascii`) where a transliteration is reliable enough to build an address from.
+`anyascii`) where a transliteration is reliable enough to build an address from, and the
+name to greet someone by, whichever order their names come in ("Nguyễn Thị Mai": Mai).
 """
 
 from __future__ import annotations
