@@ -51,6 +51,7 @@ class DraftReport:
     private: list[str] = field(default_factory=list)
     logistics: list[str] = field(default_factory=list)
     personal: str = "-"  # "-" no personal line, "used", "MISSING"
+    honest_gap: bool = False  # nothing usable in the person's notes or the meeting's notes
     shared: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -62,7 +63,8 @@ class DraftReport:
     @property
     def ok(self) -> bool:
         unexpected = [r for r in self.failing_required
-                      if r != "placeholders" or len(self.gaps) > self.answer_gaps]
+                      if r != "placeholders"
+                      or len(self.gaps) > self.answer_gaps + self.honest_gap]
         return not (unexpected or self.quoted or self.third_person or self.private
                     or self.logistics or self.personal == "MISSING"
                     or any(n > MAX_SHARED_FRAMES for n in self.shared.values()))
@@ -168,7 +170,7 @@ def third_person(body: str, person_name: str) -> list[str]:
         found += [m.group() for m in _THIRD_RE.finditer(sentence)
                   if not (addressed and m.group().lower() == "him")]
         found += [m.group() for m in _HER_RE.finditer(sentence) if not addressed]
-    content = _content(body)
+    content = _GAP_RE.sub("", _content(body))  # the point gap names the person to remind you
     name = first_name(person_name)
     if name and re.search(rf"\b{re.escape(name)}\b", content):
         found.append(name)
@@ -212,6 +214,15 @@ def failing_required(draft, request, others: tuple[str, ...]) -> list[str]:
     return [r.id for r in failing(check_draft(draft.subject, draft.body, context))]
 
 
+def nothing_to_say(request) -> bool:
+    """Whether the person's notes and the meeting's notes hold no usable point, so that the
+    draft's point gap is the honest one (an imported invite's text is no note)."""
+    from followup.core.drafting import pick_points
+    from followup.core.note_kinds import meeting_notes
+
+    return not pick_points(request.notes) and not pick_points(meeting_notes(request.general_notes))
+
+
 def report_meeting(label: str, requests: list) -> list[DraftReport]:
     from followup.core.drafting import first_name, generate_draft
 
@@ -227,7 +238,7 @@ def report_meeting(label: str, requests: list) -> list[DraftReport]:
             gaps=_GAP_RE.findall(body), quoted=quoted_fragments(body, request.notes),
             third_person=third_person(body, request.person_name),
             private=private_words(body), logistics=logistics(body),
-            personal=personal_use(body, request),
+            personal=personal_use(body, request), honest_gap=nothing_to_say(request),
             shared={first_name(requests[j].person_name): shared_frames(frame_sets[i], frame_sets[j])
                     for j in range(len(requests)) if j != i}))
     return reports

@@ -488,3 +488,81 @@ def test_link_reads_as_plain_text_and_renders_as_a_link():
     plain, html = plain_and_html(body)
     assert "](" not in plain and "<https://example.com/blog/cron-to-kafka>." in plain
     assert '<a href="https://example.com/blog/cron-to-kafka"' in html
+
+
+# ---- a tester's hurried notes (issue: drafts a person would send) ---------------------------
+
+@pytest.mark.parametrize(("name", "greeting"), [
+    ("Nguyễn Thị Mai", "Mai"), ("Nagy László", "László"), ("Tanaka Hiroshi", "Hiroshi"),
+    ("Kim Min-jun", "Min-jun"), ("Zhang Wei", "Zhang Wei"), ("priya natarajan", "Priya"),
+    ("Dr. Jürgen Müller", "Jürgen"), ("Mai Nguyen", "Mai"), ("Nguyen Van An", "An"),
+    ("Sato Kenji", "Kenji"), ("Mori Smith", "Mori"), ("László Nagy", "László"),
+    ("ana-lucía ortega", "Ana-Lucía"),
+])
+def test_greeting_uses_the_given_name_whatever_the_order(name, greeting):
+    """The same name in the greeting, the subject and the checklist's greeting rule."""
+    request = request_for("Ana Lima", {"Ana Lima": ("Designer", "interviewer", "")},
+                          person_name=name, others_met=())
+    draft = generate_draft(request)
+    assert draft.body.startswith(f"Hi {greeting},"), draft.body[:40]
+    assert greeting in draft.subject
+    context = CheckContext(company="Brightwave", recipient=name, notes="")
+    assert [r.passed for r in check_draft(draft.subject, draft.body, context)
+            if r.id == "greeting"] == [True]
+
+
+INVITE = """Hi Ana-Lucía,
+Fjordpay invites you to a video interview for the Data Engineer role.
+Agenda
+- Intros
+- System design
+Join the meeting: https://meet.example.com/abc-defg
+Tuesday 14 April, 10:00-11:00 CET
+you're looking forward to the onsite!
+Interviewers: Priya Natarajan, Marcus Feld
+Duration: 45 minutes
+We're excited to meet you.
+Best regards, the Fjordpay recruiting team"""
+
+
+def test_an_invites_text_in_the_general_notes_is_never_a_point():
+    people = {"Ana-Lucía Ortega": ("Designer", "interviewer", ""), **PANEL}
+    request = request_for("Ana-Lucía Ortega", people, general_notes=INVITE)
+    body = generate_draft(request).body
+    for boilerplate in ("invites", "Agenda", "Hi Ana-Lucía)", "looking forward to the onsite",
+                        "meet.example", "10:00", "Intros", "45 minutes", "excited to meet"):
+        assert boilerplate not in body, body
+    assert "[a specific point from your conversation with Ana-Lucía]" in body
+    # a note the user took among the invite's text still counts
+    request = request_for("Ana-Lucía Ortega", people,
+                          general_notes=INVITE + "\n! team of 9 ships to production daily")
+    assert "your team of 9 ships to production daily" in generate_draft(request).body
+
+
+def test_a_key_point_leads_the_points_whatever_it_is_about():
+    notes = ("staff engineering, ex google, 6 years here\n"
+             "!system design q (rate limiter for the partner api)\n"
+             "2 more rounds, take-home then bar raiser")
+    body = generate_draft(request_for("Priya Natarajan", notes=notes)).body
+    points = paragraphs(body)[2]
+    assert points.index("rate limiter for the partner api") < points.index("google")
+    assert "tangent" not in body and "rounds" not in body and "bar raiser" not in body
+    assert ") (" not in body and body.count("(") <= 2  # the phone's own parentheses
+
+
+def test_lower_case_company_names_and_months_are_spelled_properly():
+    notes = "! team offsite in porto in march\n! priya said they may move to dbt"
+    request = request_for("Tom Becker", notes=notes, company="nordlicht logistics",
+                          person_name="priya natarajan", others_met=("marcus feld",))
+    draft = generate_draft(request)
+    assert draft.body.startswith("Hi Priya,")
+    assert "Nordlicht Logistics" in draft.subject and "nordlicht" not in draft.body
+    assert "porto in March" in draft.body and "may move" in draft.body
+
+
+def test_a_family_name_first_name_gives_email_guessing_the_same_given_name():
+    from followup.core.names import name_parts
+
+    assert name_parts("Nguyễn Thị Mai") == ("Mai", ["Thị", "Nguyễn"])
+    assert name_parts("Nagy László") == ("László", ["Nagy"])
+    assert name_parts("Mai Nguyen") == ("Mai", ["Nguyen"])

@@ -8,12 +8,30 @@ from followup.core.markers import Marker, lines_with, parse_line, parse_notes, t
 
 
 def test_markers_are_recognised_with_bullets_and_indentation():
-    text = "! key\n- ? question\n  + bring\n* ! bulleted key\nplain\n\n![image](x.png)\n!no space"
+    text = ("! key\n- ? question\n  + bring\n* ! bulleted key\nplain\n\n![image](x.png)\n"
+            "!no space\n?\n+44 20 7946 0958")
     lines = parse_notes(text)
     assert [(line.marker, line.text) for line in lines] == [
         (Marker.KEY, "key"), (Marker.QUESTION, "question"), (Marker.CONTRIBUTE, "bring"),
         (Marker.KEY, "bulleted key"), (None, "plain"), (None, "![image](x.png)"),
-        (None, "!no space")]
+        (Marker.KEY, "no space"), (None, "?"), (None, "+44 20 7946 0958")]
+
+
+@pytest.mark.parametrize(("line", "marker", "text"), [
+    ("!they use dbt", Marker.KEY, "they use dbt"),
+    ("?asked about sharding", Marker.QUESTION, "asked about sharding"),
+    ("+built a dbt pipeline", Marker.CONTRIBUTE, "built a dbt pipeline"),
+    ("- !2 squads", Marker.KEY, "2 squads"),
+    ("!! big deal", Marker.KEY, "big deal"),
+    ("?? sharding", Marker.QUESTION, "sharding"),
+    ("![diagram](x.png)", None, "![diagram](x.png)"),
+    ("?", None, "?"),
+    ("+1 on that", None, "+1 on that"),
+    ("+49 30 1234567", None, "+49 30 1234567"),
+])
+def test_a_marker_typed_without_its_space_still_counts(line, marker, text):
+    parsed = parse_line(line)
+    assert (parsed.marker, parsed.text) == (marker, text)
 
 
 def test_offsets_point_into_the_text():

@@ -26,7 +26,7 @@ from followup.core.phrasing import Phrase, Shape, rephrase, to_you
 from followup.core.shorthand import clean
 
 POINT_LINES = [  # note line -> (shape, phrase said to the person)
-    ('runs the platform team, 6 engineers, was at Stripe before', 'clause', 'you run the platform team (6 engineers) and were at Stripe before'),
+    ('runs the platform team, 6 engineers, was at Stripe before', 'clause', 'you run the platform team of 6 engineers and were at Stripe before'),
     ('Runs the platform team', 'clause', 'you run the platform team'),
     ('migrating ingestion from nightly cron batches to Kafka streams this quarter', 'clause', "you're migrating the ingestion from nightly cron batches to Kafka streams this quarter"),
     ('cares a lot about on-call health: cut pages by half last year', 'clause', 'you care a lot about on-call health and cut pages by half last year'),
@@ -241,12 +241,31 @@ POINT_LINES = [  # note line -> (shape, phrase said to the person)
     ('big fan of board games', 'clause', "you're a big fan of board games"),
     ('avid rock climber', 'clause', "you're an avid rock climber"),
     ('volunteers at a food bank on weekends', 'clause', 'you volunteer at a food bank on weekends'),
+    # several short fragments of one line: one sentence, never a chain of asides
+    ('staff engineering, ex google, 6 years here', 'clause', 'you were previously at google and have been here for 6 years (staff engineering)'),
+    ('manages the platfrom team, 8 people, berlin and lisbon', 'clause', 'you manage the platfrom team of 8 people (berlin and lisbon)'),
+    ('leads data infra, 12 engineers, 3 squads, 2 offices', 'clause', 'you lead the data infra (12 engineers)'),
+    ('runs the ml org, ex-Stripe, 3 years at Adyen', 'clause', 'you run the ml org, were previously at Stripe and have been at Adyen for 3 years'),
+    ('they use dbt for every model, want data contracts', 'clause', 'you use dbt for every model and want data contracts'),
+    ('system design q (rate limiter for the partner api)', 'topic', 'your system design question on the rate limiter for the partner api'),
+    ('principal eng, ex-meta, 10 yrs in fintech', 'clause', "you're a principal engineer, were previously at meta and have been in fintech for 10 years"),
+    ('tech lead, 4 yrs at the company, previously amazon', 'clause', "you're a tech lead, have been at the company for 4 years and were previously at amazon"),
+    ('runs the search team, 5 engs, ex-elastic, based in berlin', 'clause', 'you run the search team of 5 engineers, were previously at elastic and are based in berlin'),
+    ('interesting q about consistent hashing', 'topic', 'your interesting question on consistent hashing'),
+    ('behavioural question (a time you disagreed with your manager)', 'topic', 'your behavioural question on a time you disagreed with your manager'),
 ]
 NEVER_IN_A_DRAFT = [  # logistics, impressions, the user's verdict: nothing to say
     'final decision expected next week',
     'hiring 2 seniors, decision in two weeks',
     'benefits: 4-day week pilot starting in spring',
     'salary band 140-160k',
+    '2 more rounds, take-home then bar raiser',
+    'panel next, then offer',
+    '3rd round is system design',
+    "they'll send a take-home",
+    'one more round w/ the cto',
+    'two more interviews, then the onsite',
+    'next: onsite in porto in march',
     'salary range 150-170k, remote ok',
     'next round w/ eng mgr, decision by friday',
     'benefits tour: 401k match, 4 wks pto',
@@ -287,6 +306,8 @@ PLUS_LINES = [  # `+` line -> (kind, contribution, sentence after it)
     ('built a React dashboard for pipeline lag at my last job, used by support', ('i', 'I built a React dashboard for pipeline lag at my last job (used by support)', '')),
     ('I could help with the Kafka side, did it at Voltly', ('i', 'I could help with the Kafka side, since I did it at Voltly', '')),
     ('my churn model work at Northwind', ('noun', 'my churn model work at Northwind', '')),
+    ('built a dbt pipeline, 40 models, 3 teams, daily', ('i', 'I built a dbt pipeline (40 models)', '')),
+    ('my churn model work at Northwind, 2 yrs, 3 markets', ('noun', 'my churn model work at Northwind (2 years)', '')),
     ('could share my dbt checklist', ('i', 'I could share my dbt checklist', '')),
     ('mentioned my on-call tooling', ('noun', 'my on-call tooling', '')),
     ('at prev job w/ axe', ('noun', 'my work at my previous job with axe', '')),
@@ -500,6 +521,7 @@ def test_to_you_turns_the_person_around_and_keeps_others():
 @pytest.mark.parametrize("text", [
     "salary band 140-160k", "decision in two weeks", "next steps: onsite", "401k match",
     "they'll reimburse travel", "met me in the lobby", "start date flexible", "is hiring 2 seniors",
+    "2 more rounds", "take-home then bar raiser", "onsite next week", "reference checks after",
 ])
 def test_logistics_are_recognised(text):
     assert is_logistics(text)
@@ -508,6 +530,7 @@ def test_logistics_are_recognised(text):
 @pytest.mark.parametrize("text", [
     "runs the platform team", "migrating ingestion to Kafka", "the team offsite in Lisbon",
     "customers complain about ETA accuracy", "loves sourdough",
+    "reviewed my take-home and liked the tests", "cut pages by half last year",
 ])
 def test_conversation_is_not_logistics(text):
     assert not is_logistics(text)
@@ -516,6 +539,7 @@ def test_conversation_is_not_logistics(text):
 def test_personal_lines_descriptors_and_verdicts():
     assert is_personal("huge fan of cycling") and is_personal("grew up in Porto")
     assert not is_personal("runs the platform team")
+    assert not is_personal("rate limiter for the partner api") and is_personal("her partner bakes")
     assert is_descriptor("Product round") and is_descriptor("very friendly")
     assert not is_descriptor("runs the product team")
     for verdict in ("my answer was vague", "I fumbled it", "rambled", "couldn't remember X"):

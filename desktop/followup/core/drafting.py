@@ -20,9 +20,11 @@ from pathlib import Path
 
 from followup.core import frames, templates
 from followup.core.markers import Marker, parse_notes
-from followup.core.note_kinds import is_personal, is_self_assessment
+from followup.core.names import greeting_name
+from followup.core.note_kinds import is_personal, is_self_assessment, meeting_notes
 from followup.core.own_lines import contribution_phrase, question_topic
-from followup.core.phrasing import Phrase, Shape, company_spelling, rephrase
+from followup.core.phrasing import Phrase, Shape, company_spelling, proper_spelling, rephrase
+from followup.core.word_forms import word_classes
 
 KINDS = (
     "panel_interview", "one_on_one_interview", "phone_screen", "informational_interview",
@@ -107,6 +109,11 @@ def _point_candidate(text: str) -> bool:
     return not is_personal(text) and not is_self_assessment(text) and rephrase(text) is not None
 
 
+def _key_candidate(text: str) -> bool:
+    """A `!` line is the user's own choice of point, even about life outside work."""
+    return not is_self_assessment(text) and rephrase(text) is not None
+
+
 def clear_caches() -> None:
     """Forget the phrases of lines seen before (for benchmarks that time a cold start)."""
     for cached in (rephrase, contribution_phrase, question_topic):
@@ -114,12 +121,13 @@ def clear_caches() -> None:
 
 
 def pick_points(notes: str, limit: int = MAX_POINTS) -> list[str]:
-    """The `!` lines first; below two, the most substantial unmarked lines make up the rest.
+    """The `!` lines first (whatever they are about); below two, the most substantial unmarked
+    lines make up the rest.
 
     Never a point: logistics (salary, benefits, decision timing, scheduling, travel), the
     personal line (it gets its own sentence), and the user's verdict on their own answers."""
     lines = parse_notes(notes)
-    marked = [ln.text for ln in lines if ln.marker is Marker.KEY and _point_candidate(ln.text)]
+    marked = [ln.text for ln in lines if ln.marker is Marker.KEY and _key_candidate(ln.text)]
     marked = marked[:limit]
     wanted = min(2, limit) - len(marked)
     if wanted <= 0:
@@ -131,20 +139,18 @@ def pick_points(notes: str, limit: int = MAX_POINTS) -> list[str]:
 
 
 def personal_line(notes: str) -> str | None:
-    """The first line about the person's life outside work, for the rapport sentence."""
+    """The first unmarked line about the person's life outside work, for the rapport
+    sentence; a `!` line is a key point and leads the points instead."""
     for line in parse_notes(notes):
-        if line.marker in (None, Marker.KEY) and is_personal(line.text) \
+        if line.marker is None and is_personal(line.text) \
                 and not is_self_assessment(line.text) and rephrase(line.text) is not None:
             return line.text
     return None
 
 
 def first_name(full_name: str) -> str:
-    words = [w for w in full_name.split() if w.lower().rstrip(".") not in _HONORIFICS]
-    return words[0].strip(",") if words else ""
-
-
-_HONORIFICS = frozenset("dr mr ms mrs mx prof".split())
+    """The name the draft greets the person by (see `names.greeting_name`)."""
+    return greeting_name(full_name)
 
 
 def rephrase_fragment(fragment: str, person_name: str = "", company: str = "") -> Phrase | None:
@@ -182,7 +188,8 @@ def points_value(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
     """The person's own points; without any, those of the meeting's general notes (`!` lines
     first), which were true for everyone met; without those either, a gap to fill."""
     points = pick_points(request.notes, max_points)
-    shared = pick_points(request.general_notes, 1) if len(points) == 1 and max_points > 1 else []
+    general = meeting_notes(request.general_notes)  # an imported invite's text is no note
+    shared = pick_points(general, 1) if len(points) == 1 and max_points > 1 else []
     if points and shared:  # one point of their own: the meeting's key point makes two
         return " ".join([points_paragraphs(points, voice, request.person_name,
                                            company=request.company),
@@ -190,7 +197,7 @@ def points_value(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
                                         request.company)])
     if points:
         return points_paragraphs(points, voice, request.person_name, company=request.company)
-    shared = pick_points(request.general_notes, min(2, max_points))
+    shared = pick_points(general, min(2, max_points))
     if shared:
         return points_paragraphs(shared, voice, request.person_name, True, request.company)
     return point_gap(request.person_name)
@@ -349,6 +356,7 @@ def draft_values(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
     company = request.company.strip() or templates.gap("company")
     others = [first_name(n) for n in request.others_met if first_name(n)]
     link = matching_link(request.profile, request.notes) if with_link else None
+    names = _proper_names(request)
     return {
         "first_name": _value(first_name(request.person_name)),
         "person_name": _value(request.person_name),
@@ -356,11 +364,12 @@ def draft_values(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
         "company": _value(request.company),
         "role": _value(request.role),
         "others_met": _value(_join_names(others)),
-        "points": points_value(request, voice, max_points),
-        "contribution": contribution_paragraph(request, voice, company),
-        "questions": question_paragraphs(request.notes, voice, max_questions, request.company),
+        "points": proper_spelling(points_value(request, voice, max_points), names),
+        "contribution": proper_spelling(contribution_paragraph(request, voice, company), names),
+        "questions": proper_spelling(
+            question_paragraphs(request.notes, voice, max_questions, request.company), names),
         "link": link_sentence(link, request.notes, voice),
-        "personal": personal_value(request, voice),
+        "personal": proper_spelling(personal_value(request, voice), names),
         "my_name": _value(request.profile.name),
         "my_phone": _value(request.profile.phone),
         "my_email": _value(request.profile.email),
@@ -368,10 +377,30 @@ def draft_values(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
     }
 
 
+def spoken_name(name: str) -> str:
+    """A name typed all in lower case, capitalised word by word ("nordlicht logistics" ->
+    "Nordlicht Logistics", "ana-lucía" -> "Ana-Lucía"); any other spelling is the user's and
+    stays as typed ("dbt Labs", "eBay")."""
+    if name != name.lower():
+        return name
+    return re.sub(r"(?<![\w'])(\w)", lambda m: m.group().upper(), name)
+
+
 def _normalised(request: DraftRequest) -> DraftRequest:
     kind = request.kind if request.kind in KINDS else "other"
     capacity = request.capacity if request.capacity in CAPACITIES else "other"
-    return replace(request, kind=kind, capacity=capacity)
+    return replace(request, kind=kind, capacity=capacity, company=spoken_name(request.company),
+                   person_name=spoken_name(request.person_name),
+                   others_met=tuple(spoken_name(n) for n in request.others_met))
+
+
+def _proper_names(request: DraftRequest) -> tuple[str, ...]:
+    """The company and the words of the names of the people met that are not English words
+    ("Priya", not "Will" or "Rose"), as the notes should spell them."""
+    words = [w.strip(",.") for n in (request.person_name, *request.others_met) for w in n.split()]
+    names = [w for w in words if len(w) >= 3 and not word_classes(w.lower())]
+    company = request.company.strip()
+    return tuple(dict.fromkeys([company, *company.split()[:1], *names] if company else names))
 
 
 _PERSONAL_VARIABLE_RE = re.compile(r"\$(?:personal\b|\{personal\})")

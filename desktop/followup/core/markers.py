@@ -1,7 +1,10 @@
 """Note markers: `!` a key point, `?` a question to answer better, `+` something I can bring.
 
 A marker stands at the start of a line, optionally after indentation or a list bullet, and is
-followed by a space. `![` is left alone because it opens a Markdown image.
+followed by a space or, typed in a hurry, directly by a letter or digit (`!they use dbt`). A
+doubled marker (`!! x`, `?? x`) is the same marker. `![` is left alone because it opens a
+Markdown image, a `?` or `!` alone on a line is no marker, and `+44 20 7946 0958` is a phone
+number and `+1` agreement, not something to bring.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ class NoteLine:
 
 
 _LINE_RE = re.compile(
-    r"^(?P<lead>[ \t]*(?:[-*][ \t]+)?)(?P<mark>[!?+])(?=[ \t])[ \t]*(?P<rest>.*)$")
+    r"^(?P<lead>[ \t]*(?:[-*][ \t]+)?)(?P<mark>[!?+])(?P=mark)?"
+    r"(?=[ \t]|[^\W_])(?!(?<=\+)(?:[\d\s().-]{7,}$|1\b))[ \t]*(?P<rest>.*)$")
 _BULLET_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?")
 
 

@@ -1,6 +1,7 @@
 """People's names as files and people write them: "Last, First" put in reading order, titles
 and suffixes told apart from names (by `nameparser`), and Latin spellings of any script (by
-`anyascii`) where a transliteration is reliable enough to build an address from.
+`anyascii`) where a transliteration is reliable enough to build an address from, and the
+name to greet someone by, whichever order their names come in ("Nguyễn Thị Mai": Mai).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from anyascii import anyascii
 from nameparser import HumanName
 from nameparser.config import CONSTANTS
 
-__all__ = ["display_name", "latin_spelling", "name_parts", "unreliable_script"]
+__all__ = ["display_name", "greeting_name", "latin_spelling", "name_parts", "unreliable_script"]
 
 # Scripts whose Latin spelling cannot be derived from the characters alone: Chinese
 # characters have a reading per language (王 is Wang, Ō or Wong), Japanese and Korean names
@@ -55,6 +56,109 @@ def display_name(raw: str) -> str:
     return f"{right} {left}"
 
 
+# Family names that come first in their own language. A name starting with one of them is in
+# family-name-first order when the rest of the name confirms it (see `_family_first`).
+_VIETNAMESE_FAMILY = frozenset("""
+    nguyễn nguyen trần tran lê le phạm pham hoàng hoang huỳnh huynh phan vũ vu võ vo đặng dang
+    bùi bui đỗ do hồ ho ngô ngo dương duong lý ly đinh dinh đoàn doan trương truong lâm lam
+    trịnh trinh đào dao lương luong tạ ta quách quach lưu luu
+""".split())
+_VIETNAMESE_MIDDLE = frozenset("thị thi văn van hữu huu đức duc ngọc ngoc minh".split())
+_VIETNAMESE_LETTERS = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+_HUNGARIAN_FAMILY = frozenset("""
+    nagy kovács kovacs tóth toth szabó szabo horváth horvath varga kiss molnár molnar németh
+    nemeth farkas balogh papp takács takacs juhász juhasz lakatos mészáros meszaros oláh olah
+    rácz racz fekete szilágyi szilagyi török torok fehér feher gál gal kis szűcs szucs kocsis
+    fodor szalai sipos lukács lukacs gulyás gulyas bíró biro király kiraly katona
+""".split())
+_HUNGARIAN_GIVEN = frozenset("""
+    lászló laszlo istván istvan józsef jozsef jános janos zoltán zoltan sándor sandor gábor
+    gabor ferenc attila péter peter tamás tamas zsolt tibor andrás andras csaba imre lajos
+    györgy gyorgy balázs balazs mária maria erzsébet erzsebet katalin ilona éva eva anna
+    zsuzsanna judit ágnes agnes andrea krisztina eszter réka reka zsófia zsofia dóra dora
+    anikó aniko márta marta orsolya nóra nora bence máté mate dániel daniel ádám adam levente
+    dávid david gergely kristóf kristof ákos akos norbert viktor bálint balint márk mark
+    dorottya boglárka boglarka petra fanni lilla hanna emese
+""".split())
+_JAPANESE_FAMILY = frozenset("""
+    sato satō suzuki takahashi tanaka watanabe ito itō yamamoto nakamura kobayashi kato katō
+    yoshida yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu yamazaki ikeda
+    hashimoto yamashita ishikawa nakajima maeda fujita ogawa goto gotō okada hasegawa
+    murakami kondo kondō ishii saito saitō sakamoto endo endō aoki fujii nishimura fukuda
+    miura fujiwara okamoto matsuda nakagawa nakano harada tamura takeuchi kaneko nakayama
+    ishida morita shibata sakai kudo kudō yokoyama miyazaki miyamoto uchida takagi ando andō
+    taniguchi maruyama takada fujimoto takeda murata sugiyama masuda sugawara hirano kojima
+    otsuka chiba kubo matsui iwasaki sakurai kinoshita noguchi matsuo nomura kikuchi
+    sugimoto watanabe
+""".split())
+# Chinese and Korean family names: in Latin letters the order cannot be told from the name
+# (Zhang Wei and Wei Zhang are both written), so the greeting uses the whole name.
+_CHINESE_KOREAN_FAMILY = frozenset("""
+    wang li zhang liu chen yang huang zhao wu zhou xu sun zhu hu guo lin luo gao zheng liang
+    xie tang feng deng cao peng zeng xiao tian dong pan yuan cai jiang du ye cheng su ding
+    ren shen yao zhong qian cui kim lee park choi jung jeong kang cho yoon jang lim kwon
+    hwang ahn yoo
+""".split())
+
+
+# A given name spelled in Japanese syllables (Hiroshi, Kenji, Yūko), not "Smith" or "Anna".
+_JAPANESE_SYLLABLES_RE = re.compile(
+    r"(?:(?:sh|ch|ts|[kgsztdnhbpmrfj])?y?[aiueoāīūēō]|n(?![aiueoāīūēōy])|(?<=[aiueo])[kstp](?=[kstp]))+",
+    re.IGNORECASE)
+
+
+def _family_first(words: list[str]) -> bool | None:
+    """Whether a name of `words` puts the family name first: True when the order is known
+    (Vietnamese "Nguyễn Thị Mai", Hungarian "Nagy László", Japanese "Tanaka Hiroshi", Korean
+    "Kim Min-jun"), None when it may be either (Chinese or Korean in Latin letters, names in
+    Chinese, Japanese or Korean script), False for given-name-first names."""
+    if not words:
+        return False
+    first, last = words[0].lower(), words[-1].lower()
+    if any(unreliable_script(w) for w in words[:1]) and not any(c.isascii() for c in words[0]):
+        return None
+    if len(words) < 2:
+        return False
+    if first in _VIETNAMESE_FAMILY and last not in _VIETNAMESE_FAMILY and (
+            len(words) >= 3 or _VIETNAMESE_LETTERS.search(" ".join(words))
+            or any(w.lower() in _VIETNAMESE_MIDDLE for w in words[1:-1])):
+        return True
+    if first in _HUNGARIAN_FAMILY and last in _HUNGARIAN_GIVEN and first not in _HUNGARIAN_GIVEN:
+        return True
+    if first in _JAPANESE_FAMILY and last not in _JAPANESE_FAMILY and len(words) == 2 \
+            and _JAPANESE_SYLLABLES_RE.fullmatch(last):
+        return True
+    if first in _CHINESE_KOREAN_FAMILY and len(words) <= 3:
+        return True if "-" in last and first in _KOREAN_FAMILY else None
+    return False
+
+
+_KOREAN_FAMILY = frozenset("kim lee park choi jung jeong kang cho yoon jang lim kwon hwang ahn "
+                           "yoo han oh seo shin song hong".split())
+
+
+def _spoken(word: str) -> str:
+    """A name word typed in lower case in a hurry, capitalised: "ana-lucía" -> "Ana-Lucía"."""
+    if word != word.lower():
+        return word
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
+def greeting_name(raw: str) -> str:
+    """The name to greet someone by ("Hi Mai,"), for the draft's greeting and subject, the
+    checklist's greeting rule and the person's lists: the given name; the whole name (titles
+    left out) when the order of a family-name-first name cannot be told; a name typed all in
+    lower case is capitalised. "" for an empty name. Source: issue "Drafts a person would
+    send" (greet by the given name)."""
+    given, rest = name_parts(raw)
+    if not given:
+        return ""
+    words = [w for w in display_name(raw).split() if not _is_title(w) and not _is_suffix(w)]
+    if _family_first([w.strip(",") for w in words]) is None:
+        return " ".join(_spoken(w.strip(",")) for w in words)
+    return _spoken(given)
+
+
 def name_parts(raw: str) -> tuple[str, list[str]]:
     """(given name, the other name words in order) with titles, suffixes and nicknames left
     out: "Dr. Jürgen Müller III" -> ("Jürgen", ["Müller"]); "Doe, Jane Marie" -> ("Jane",
@@ -69,6 +173,8 @@ def name_parts(raw: str) -> tuple[str, list[str]]:
         words = plain
     if not words:
         return "", []
+    if _family_first(words):  # "Nguyễn Thị Mai": Mai, then ["Thị", "Nguyễn"]
+        return words[-1], [*words[1:-1], words[0]]
     return words[0], words[1:]
 
 

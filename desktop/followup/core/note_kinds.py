@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Salary, benefits, decision timing, next steps, travel and scheduling: the guides' "don't
+# Salary, benefits, decision timing, next steps and the rounds still to come (a take-home, a
+# bar raiser, the onsite), travel and scheduling: the guides' "don't
 # mention next steps" and a coach's "the note is about the conversation, not the process".
 _LOGISTICS_RE = re.compile(r"""\b(?:
     salary|salaries|comp|compensation|(?:pay|salary|comp)\s+(?:band|range|scale)|equity
@@ -29,8 +30,64 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |\d+\s+(?:open\s+)?(?:roles|positions|openings|hires)|learning\s+budget|stipend|allowance
     |hybrid|days?\s+(?:a\s+week\s+)?in\s+(?:the\s+)?office|in-office|office\s+days|return\s+to\s+office
     |interview\s+(?:loop|process)|rounds?\s+(?:left|to\s+go)|(?:'re|are|is)\s+hiring
+    |(?:\d+|two|three|four|one|more|another|remaining|further|last|later)\s+(?:more\s+)?
+     (?:rounds?|interviews?|stages?|steps?|calls?)
+    |take[- ]?homes?(?:\s+(?:test|task|exercise|assignment))?
+     \s+(?:then|next|due|first|after|before|and\s+then)
+    |^\s*(?:a\s+|the\s+)?take[- ]?homes?
+     (?:\s+(?:test|task|exercise|assignment))?\s*$
+    |bar[- ]?raisers?|on-?sites?|super[- ]?day|loop\s+(?:next|on|is)
+    |(?:send|do|complete|submit|finish)\w*\s+(?:me\s+)?(?:a\s+|the\s+|my\s+)?take[- ]?home
+    |\d+(?:st|nd|rd|th)\s+(?:round|interview|stage)|(?:first|second|third)\s+(?:round|stage)
+    |then\s+(?:an?\s+|the\s+)?(?:offer|panel|onsite|round|interview|final)
+    |(?:panel|offer)\s+(?:is\s+)?(?:next|after|then)
+    |(?:hiring|recruiting)\s+(?:process|loop|committee|manager\s+(?:call|round|chat))
+    |(?:reference|background)\s+checks?|references|recruiter\s+(?:call|screen|chat)
+    |steps?\s*:
     |remote(?:$|\?|[- ](?:first|friendly|team|work|working|policy|ok|okay|only|possible|allowed))
     )\b""", re.IGNORECASE | re.VERBOSE)
+
+# An invitation's own text pasted into the meeting's notes (an imported invite's description):
+# a greeting, the invitation, an agenda, a dial-in, a link, a time, a sign-off, or a line
+# written to the invitee ("you're looking forward to the onsite!"). Never a point.
+_INVITE_RE = re.compile(r"""(?:
+    ^(?:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening))\b
+    |^(?:best|regards|kind\s+regards|thanks|thank\s+you|cheers|sincerely|see\s+you)\b
+    |^(?:you|you'?re|you'?ll|your)\b|\byou\s+(?:are|will)\b|^please\b
+    |^(?:date|time|when|where|location|interview|interviewers?|duration|length|format|subject
+       |organi[sz]er|attendees|participants|host|dress\s+code|what\s+to\s+bring)\s*:
+    |\byou(?:'re|'ll|'ve|r|rs)?\b|\bexcited\s+to\s+(?:meet|speak|talk|see)
+    |\binvit(?:e|es|ed|ing|ation)\b|^agenda\b|\bagenda\s*:|\bdial[- ]?in\b
+    |\bmeeting\s+(?:id|link|number)
+    |\bpass(?:code|word)\b|\bpin\s*:|^join\b|\bjoin\s+(?:the\s+|us\s+|via\s+|by\s+)?(?:zoom|teams|meet|call
+    |meeting|video|interview|link)|\b(?:zoom|google\s+meet|microsoft\s+teams|webex|calendly)\b
+    |https?://|www\.|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b|\b\d{4}-\d{2}-\d{2}\b
+    |\b(?:utc|gmt|cet|cest|pst|pdt|est|edt|bst|ist)\b|\bminutes?\b.*\b(?:interview|call|slot)\b
+    |\b(?:video|phone|virtual|online)\s+(?:interview|call|meeting)\b|\blooking\s+forward\b
+    )""", re.IGNORECASE | re.VERBOSE)
+_AGENDA_RE = re.compile(r"^\W*agenda\b", re.IGNORECASE)
+
+
+def is_invite_text(text: str) -> bool:
+    """Whether a line of the meeting's general notes is an invitation's own text (a greeting,
+    the invitation, an agenda, a dial-in, a link, a time, a sign-off) rather than a note the
+    user took; see `meeting_notes`."""
+    return _INVITE_RE.search(text.strip().lstrip("-*• ").strip()) is not None
+
+
+def meeting_notes(text: str) -> str:
+    """The meeting's general notes without an invitation's own text: the lines of
+    `is_invite_text` and the list items right under an "Agenda" line.
+    Source: issue "Drafts a person would send" (an invite's boilerplate is never a point)."""
+    kept, in_agenda = [], False
+    for line in text.splitlines():
+        in_agenda = in_agenda and re.match(r"\s*(?:[-*\u2022]\s|\d+[.)]\s)", line) is not None
+        if _AGENDA_RE.match(line.strip()):
+            in_agenda = True
+        elif not in_agenda and not is_invite_text(line):
+            kept.append(line)
+    return "\n".join(kept)
+
 
 # Which part of the day it was, or a one-word impression: true, but not a point.
 _DESCRIPTOR_RE = re.compile(
@@ -45,7 +102,8 @@ _DESCRIPTOR_RE = re.compile(
 # Hobbies, family, pets, food, sport, places from home: the rapport line.
 _PERSONAL_RE = re.compile(r"""\b(?:
     hobby|hobbies|fan|weekends?|vacation\s+in|holiday|triathlons?|trains\s+for|\d+\s?yo
-    |daughter|son|kids?|children|toddler|baby|wife|husband|partner|family|dog|cat|puppy|pets?
+    |daughter|son|kids?|children|toddler|baby|wife|husband|family|dog|cat|puppy|pets?
+    |(?:my|his|her|their|a|life)\s+partner(?!\s+(?:apis?|teams?|companies|company|banks?|program\w*|integrations?|networks?|portal|platform|ecosystem|success|engineering|manager))
     |sourdough|baking|bakes?|cook(?:s|ing)?|recipes?|coffee\s+snob|tea|wine|beer|chess|board\s+games?
     |cycling|cyclist|bike|bikes|rides?\s+to|runner|running\s+club|marathons?|climb(?:s|ing|er)?
     |hik(?:e|es|ing)

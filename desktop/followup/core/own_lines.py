@@ -97,6 +97,10 @@ def contribution_phrase(line: str) -> tuple[str, str, str]:
             else prefix + sentence
     for _sep, part in pieces[1:]:
         words = part.split()
+        aside = form_of(words) in ("VBD",) and len(words) > 1 and plain(words[1]) == "by" \
+            or part[:1].isdigit() or not _joins(words) and len(words) <= 6
+        if aside and "(" in sentence:
+            continue  # one aside at most: "(40 models) (3 teams)" is no sentence a person writes
         form = verb_form(words[0]) if words[0][:1].islower() else None
         if kind == "noun" and form in ("VBD", "VBZ") and plain(words[0]) not in NOT_VERBS:
             verb = verb_base(words[0]) if form == "VBZ" else words[0]
@@ -113,6 +117,17 @@ def contribution_phrase(line: str) -> tuple[str, str, str]:
         else:
             sentence += f" ({part})" if len(words) <= 6 else f", {part}"
     return kind, sentence[:1].upper() + sentence[1:] if kind == "i" else sentence, more.strip()
+
+
+def form_of(words: list[str]) -> str | None:
+    return verb_form(words[0]) if words[0][:1].islower() else None
+
+
+def _joins(words: list[str]) -> bool:
+    """Whether a later piece of a `+` line joins its sentence as a clause, not an aside."""
+    form = form_of(words)
+    return form in ("VBD", "VBZ") and plain(words[0]) not in NOT_VERBS \
+        or plain(words[0]) in ("i", "i'm", "i've")
 
 
 _ASKED_RE = re.compile(

@@ -302,7 +302,8 @@ def _later_verb(words: list[str]) -> str | None:
     object: `CI takes 40 minutes, want it under 10`."""
     form = starts_verb(words)
     if form is None and len(words) > 1 and words[0][:1].islower() and is_base(words[0]) \
-            and plain(words[1]) in DETERMINERS | {"it", "them", "me", "us", "more", "to"}:
+            and (plain(words[1]) in DETERMINERS | {"it", "them", "me", "us", "more", "to"}
+                 or plain(words[0]) in _WISHES):  # "want data contracts": you want
         return "VB"
     return form
 
@@ -360,6 +361,10 @@ def _label(first: str, second: str, name: str) -> Phrase | None:
         return None
     if plain(first) in ("q", "question", "asked"):
         return Phrase(Shape.TOPIC, second)  # a question they asked: "how we'd roll out flags"
+    if plain(label_words[-1]) in ("q", "question") and not _drop(second):
+        label = " ".join(label_words[:-1])  # "system design question: rate limiter"
+        topic = " ".join(with_article(to_you(second, name).split()))
+        return Phrase(Shape.TOPIC, f"your {label} question on {topic}")
     if plain(label_words[-1]) in _PAINS:  # "main pain: offline support": your main pain is ...
         label = " ".join(w for w in label_words if plain(w) not in DETERMINERS)
         return Phrase(Shape.PROBLEM, f"your {label} is {to_you(second, name)}")
@@ -416,12 +421,22 @@ def _pronoun_phrase(part: str, words: list[str], name: str) -> Phrase | None:
     return None
 
 
+_THEIR_QUESTION_RE = re.compile(
+    r"^((?:[\w-]+\s+){0,3})questions?\s+(?:about|on|re|around|regarding|of)\s+(\S.*)$", re.I)
+
+
 def _set_start_phrase(part: str, words: list[str], name: str) -> Phrase | None:
     """Starts that settle the shape: `no tests yet`, `ex-Stripe`, `from Lagos`, `because of X`,
     `huge fan of X`, `very proud of X`, `mgr of 2 squads`."""
     first = plain(words[0])
     if _NEGATION_RE.match(part):
         return Phrase(Shape.TOPIC, to_you(_topic_text(part), name))
+    asked = _THEIR_QUESTION_RE.match(part)
+    if asked and verb_form(first) not in ("VB", "VBD", "VBZ") and not any(
+            plain(w) in _POSSESSIVE or plain(w) in ("my", "your", "i")
+            for w in asked[1].split()):  # "interesting q about X": the question they asked
+        topic = " ".join(with_article(to_you(asked[2], name).split()))
+        return Phrase(Shape.TOPIC, f"your {asked[1]}question on {topic}")
     if first.startswith("ex-") and len(first) > 3:
         former = words[0][3:]
         if former.lower().endswith(("er", "ian", "ite", "ie")):  # "ex-Googler": an ex-Googler
@@ -549,21 +564,55 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
         kept = [k for k in kept if not _NEGATION_RE.match(k[1])] or kept[:1]
     if not kept:
         return None
+    kept = [(sep, _fragment_clause(p)) if i else (sep, p) for i, (sep, p) in enumerate(kept)]
     phrase = _main_phrase(kept[0][1], first_name)
     verb_led = [k for k in kept[1:] if starts_verb(k[1].split()) in ("VBZ", "VBD", "VBG")]
     if phrase.shape is Shape.TOPIC and verb_led:
-        # "on-call rotation of 8, wants fewer noisy alerts": what they want leads
+        # "on-call rotation of 8, wants fewer noisy alerts": what they want leads, and the
+        # topic it displaced comes last
         lead = verb_led[0]
-        kept = [lead, *[("", k[1]) for k in kept if k is not lead]]
+        kept = [lead, *[("", k[1]) for k in kept[1:] if k is not lead], ("", kept[0][1])]
         phrase = _main_phrase(lead[1], first_name)
     text = phrase.text
     if phrase.shape is Shape.MINE:
         return Phrase(phrase.shape, phrase.text.replace(_KEEP, ""))
+    joins: list[str] = []
     for sep, part in kept[1:]:
-        text += _join(phrase, sep, part, first_name)
+        joined = _join(phrase, sep, part, first_name)
+        if joined.startswith(" (") and _GROUP_RE.search(text + "".join(joins)) \
+                and part[:1].isdigit():
+            joined = " of " + joined[2:-1]  # "the platform team, 8 people": the team of 8 people
+        elif joined.startswith(" (") and "(" in text + "".join(joins):
+            continue  # one aside at most: a chain of them is no sentence a person writes
+        joins.append(joined)
+    ands = [i for i, j in enumerate(joins) if j.startswith(" and ")]
+    for i in ands[:-1]:  # "A, B and C", not "A and B and C"
+        joins[i] = ", " + joins[i][len(" and "):]
+    text += "".join(joins)
     gerund = phrase.gerund + text[len(phrase.text):] if phrase.gerund else ""
     return Phrase(_problem_or(phrase.shape, text), text.replace(_KEEP, ""),
                   gerund.replace(_KEEP, ""))
+
+
+_GROUP_RE = re.compile(r"\b(?:team|teams|org|organi[sz]ation|group|squad|squads|department|"
+                       r"rotation|crew|unit|division|guild|tribe)$", re.IGNORECASE)
+
+
+def _fragment_clause(part: str) -> str:
+    """A later fragment that says something about the person, as a verb-led piece that
+    joins the sentence: `ex google` -> "was previously at google", `6 years here` -> "has
+    been here for 6 years"."""
+    former = re.match(r"^ex[-\s](?:at\s+)?(\S.*)$", part, re.IGNORECASE)
+    if former and not re.match(r"^ex-\S+(?:er|ian|ite|ie)$", part, re.IGNORECASE):
+        return f"was previously at {former[1]}"
+    earlier = re.match(r"^previously\s+(?:at\s+)?(\S+)$", part, re.IGNORECASE)
+    if earlier:
+        return f"was previously at {earlier[1]}"
+    tenure = re.match(r"^(?:about\s+|over\s+|almost\s+)?(\d+\+?\s+(?:years?|months?))\s+"
+                      r"(here|at\s+\S.*|in\s+\S.*)$", part, re.IGNORECASE)
+    if tenure:
+        return f"has been {tenure[2]} for {tenure[1]}"
+    return part
 
 
 def company_spelling(text: str, company: str) -> str:
@@ -573,6 +622,28 @@ def company_spelling(text: str, company: str) -> str:
     for name in names:
         if len(name) >= 3:
             text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", name, text, flags=re.I)
+    return text
+
+
+_MONTHS_DAYS = ("january february april june july august september october november december "
+                "monday tuesday wednesday thursday friday saturday sunday").split()
+_MONTH_WORDS_RE = re.compile(rf"\b(?:{'|'.join(_MONTHS_DAYS)})s?\b", re.IGNORECASE)
+# "may" and "march" are also everyday words: a month only after a word of time or before a day.
+_MAY_MARCH_RE = re.compile(
+    r"\b(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfrom\s)|(?<=\bearly\s)"
+    r"|(?<=\blate\s)|(?<=\bmid\s)|(?<=\bof\s)|(?<=\bnext\s)|(?<=\blast\s)|(?<=\bthis\s))"
+    r"(may|march)\b|\b(may|march)(?=\s+\d)", re.IGNORECASE)
+
+
+def proper_spelling(text: str, names: tuple[str, ...] = ()) -> str:
+    """Month and day names capitalised ("porto in march" -> "porto in March"), and each of
+    `names` (people's names, the company) spelled as given wherever the notes typed it in
+    lower case; the user's other words stay as written."""
+    text = _MONTH_WORDS_RE.sub(lambda m: m.group()[:1].upper() + m.group()[1:], text)
+    text = _MAY_MARCH_RE.sub(lambda m: m.group()[:1].upper() + m.group()[1:], text)
+    for name in names:
+        text = re.sub(rf"(?<![\w@/.-]){re.escape(name)}(?![\w@/-])", name, text,
+                      flags=re.IGNORECASE)
     return text
 
 

@@ -25,7 +25,9 @@ _SHORTHAND = (
     (r"^prev(?:iously)?\s+(?=at\b|@)", "previously "), (r"\bprev\b", "previous"),
     (r"\bprevly\b", "previously"), (r"\byrs\b", "years"), (r"\byr\b", "year"),
     (r"\bmos\b", "months"), (r"\bwks?\b", "weeks"), (r"\bmgr\b", "manager"),
-    (r"\bmgrs\b", "managers"), (r"\beng\b", "engineering"), (r"\bmins?\b", "minutes"),
+    (r"\bmgrs\b", "managers"),
+    (r"\b(principal|staff|senior|sr|junior|jr|lead|software|founding)\s+eng\b", r"\1 engineer"),
+    (r"\bengs\b", "engineers"), (r"\beng\b", "engineering"), (r"\bmins?\b", "minutes"),
     (r"\bmgmt\b", "management"), (r"\bppl\b", "people"),
     (r"\besp\b", "especially"), (r"\bthru\b", "through"), (r"\btho\b", "though"),
     (r"\bconvo\b", "conversation"), (r"\bexp\b", "experience"), (r"\bimpl\b", "implementation"),
@@ -35,10 +37,16 @@ _SHORTHAND = (
     (r"\bhes\b", "he's"), (r"\bshes\b", "she's"), (r"\btheyre\b", "they're"),
     (r"\babt\b", "about"), (r"\bwiht\b", "with"), (r"\bthier\b", "their"), (r"\bhte\b", "the"),
     (r"\btaht\b", "that"),
+    (r"\bq\b(?![&/'-])", "question"), (r"\bqs\b", "questions"),
 )
 _SHORTHAND_RE = [(re.compile(p, re.IGNORECASE), r) for p, r in _SHORTHAND]
 _CHANGE_RE = re.compile(r"^([\w.-]+(?:\s[\w.-]+)?)\s*(?:->|=>)\s*")  # "search -> vectors"
 _PLUS_CHAIN_RE = re.compile(r"[\w.-]+(?:\s\+\s[\w.-]+){2,}")  # "go + postgres + k8s"
+
+
+# A question's topic in parentheses is the line's content, not an aside.
+_QUESTION_ASIDE_RE = re.compile(r"^(\s*(?:[\w-]+\s+){0,3}(?:q|question))\s*\(([^)]{3,})\)\s*$",
+                                re.IGNORECASE)
 
 
 def _list_of(match: re.Match) -> str:
@@ -49,6 +57,7 @@ def _list_of(match: re.Match) -> str:
 @lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """One line with shorthand written out, quotes and asides in parentheses dropped."""
+    text = _QUESTION_ASIDE_RE.sub(r"\1: \2", text)  # "system design q (rate limiter)"
     text = re.sub(r"\([^)]*\)", " ", text)  # "(not quite true)": the user's aside
     text = "".join(c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cs"))  # emoji
     if text.isupper() and len(text.split()) >= 2:

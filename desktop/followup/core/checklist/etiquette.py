@@ -71,6 +71,7 @@ def rule_greeting(d: Draft) -> RuleResult:
 def _names_recipient(folded_line: str, recipient: str) -> bool:
     """Whether a greeting line holds the recipient's first or last name ("Dear Mr. Howard")."""
     names = [n for n in fold(recipient).replace(",", " ").split() if len(n.strip(".")) > 2]
+    names += [fold(first_name(recipient) or "")] if first_name(recipient) else []  # "Li Na"
     return any(re.search(rf"\b{re.escape(n)}\b", folded_line) for n in names)
 
 

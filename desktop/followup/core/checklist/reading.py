@@ -14,6 +14,7 @@ from functools import cached_property, lru_cache
 from followup.core.checklist.results import CheckContext, Span
 from followup.core.checklist.vocabulary import STOPWORDS
 from followup.core.markers import Marker, parse_notes
+from followup.core.names import greeting_name
 from followup.core.note_kinds import is_logistics
 from followup.core.phones import find_phone_numbers, region_of
 
@@ -201,10 +202,8 @@ def blank_outside(text: str, start: int, end: int) -> str:
 
 
 def first_name(name: str | None) -> str | None:
-    parts = (name or "").replace(",", " ").split()
-    titles = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "mx", "mx.", "prof", "prof."}
-    parts = [p for p in parts if p.lower() not in titles]
-    return parts[0] if parts else None
+    """The name a draft greets the recipient by, as drafting writes it (`names.greeting_name`)."""
+    return greeting_name(name or "") or None
 
 
 def body_spans(pairs: Iterable[tuple[int, int]]) -> list[Span]:
