@@ -39,6 +39,20 @@ _SIGNOFF_RE = re.compile(
     re.IGNORECASE)
 
 
+# Words that open or close a note but are nobody's name: "Thanks!" is no greeting of "Thanks".
+NOT_NAMES = frozenset("""thanks thank thankyou best cheers regards sincerely greetings hello hi hey
+dear congratulations congrats welcome sorry apologies great wow ok okay yes hooray update note
+notes good morning afternoon evening all everyone everybody folks team there hiya howdy yo again
+many kind warm warmest warmly quick re fwd fw subject""".split())
+
+
+def is_name(text: str) -> bool:
+    """Whether `text` (the words after a greeting word) can be a name: not empty and none of
+    its words a word of greeting, thanks or sign-off."""
+    parts = [p.strip(".,!:;'-").lower() for p in text.split()]
+    return bool(parts) and all(p and p not in NOT_NAMES for p in parts)
+
+
 def fold(text: str) -> str:
     """`text` lower-cased, without accents and curly quotes, one character for one."""
     return "".join(c if c.isascii() else _fold_char(c) for c in text.translate(STRAIGHTEN)).lower()
@@ -132,9 +146,11 @@ class Draft:
         s, e = self.lines[0]
         line = self.text[s:e].lstrip("> ")
         match = GREETING_RE.match(line)
-        if match and (match["hello"] or match["name"].strip()) and len(line.split()) <= 6:
+        if not match or len(line.split()) > 6:
+            return None
+        if match["hello"] or is_name(match["name"]):
             return s, e
-        return None
+        return None  # "Thanks!" or "Best," first: a word of thanks or a sign-off, no greeting
 
     @cached_property
     def content_start(self) -> int:
