@@ -674,6 +674,58 @@ def test_spelling_ignores_names_company_notes_and_user_words():
     assert passes("spelling", body, None, context)
 
 
+@pytest.mark.parametrize("notes, typo", [
+    ("! the platfrom team rebuilds the cache", "platfrom"),
+    ("Platfrom team rebuilds the cache", "platfrom"),  # capitalised only as the line's start
+    ("+ my experiance with kafka", "experiance"),
+    ("- they recieved 40k orders a day", "recieved"),
+])
+def test_a_misspelling_copied_from_the_notes_is_still_flagged(notes, typo):
+    context = CheckContext(company="Zalando", recipient="Priya Shah", notes=notes)
+    body = f"Hi Priya,\n\nThanks for the chat about the {typo} at Zalando.\n\nBest,\nSam"
+    found = results(None, body, context)["spelling"]
+    assert not found.passed and typo in found.message, found.message
+
+
+@pytest.mark.parametrize("notes, term", [
+    ("! migrating to pgbouncer", "pgbouncer"),          # no close correction: a term
+    ("! they run the Platfrom service mesh", "platfrom"),  # capitalised mid-line: a name
+    ("! moving to gRPC", "grpc"),                       # mixed case
+    ("! the k8s cluster", "k8s"),
+])
+def test_a_term_from_the_notes_is_not_flagged_in_any_case(notes, term):
+    context = CheckContext(company="Zalando", recipient="Priya Shah", notes=notes)
+    body = f"Hi Priya,\n\nThanks for the chat about {term} at Zalando.\n\nBest,\nSam"
+    assert passes("spelling", body, None, context)
+
+
+def test_a_word_from_the_notes_in_the_user_dictionary_or_known_terms_is_not_flagged():
+    for extra in ({"user_words": frozenset({"platfrom"})},
+                  {"known_terms": frozenset({"Platfrom"})}):
+        context = CheckContext(company="Zalando", recipient="Priya", notes="! platfrom", **extra)
+        body = "Hi Priya,\n\nThanks for the chat about the platfrom.\n\nBest,\nSam"
+        assert passes("spelling", body, None, context), extra
+
+
+@pytest.mark.parametrize("company, recipient, typed", [
+    ("Zalando", "Priya Shah", "hi priya,\n\nthanks for the chat at zalando; priya's team"),
+    ("Zalando SE", "Dr. Priya Shah", "Hi priya,\n\nThanks for the chat at zalando's office"),
+    ("Müller Bäckerei", "Zoë Lefèvre", "Hi zoe,\n\nThanks for the chat at muller backerei, lefevre"),
+    ("Müller Bäckerei", "Zoë Lefèvre", "Hi zoë,\n\nThanks for the chat at müller bäckerei"),
+])
+def test_the_recipients_and_companys_names_in_any_case_are_not_misspellings(
+        company, recipient, typed):
+    context = CheckContext(company=company, recipient=recipient)
+    body = f"{typed}.\n\nBest,\nSam"
+    found = results(None, body, context)["spelling"]
+    assert found.passed, found.message
+
+
+def test_without_a_recipient_the_name_greeted_is_not_a_misspelling():
+    body = "hi priya,\n\nThanks for the chat; priya's tips on Kafka helped.\n\nBest,\nSam"
+    assert passes("spelling", body, None, CheckContext())
+
+
 @pytest.mark.parametrize("slip, flagged", [
     ("I recieved the offer.", "recieved"),
     ("I met the the team.", "the the"),
