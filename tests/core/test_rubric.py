@@ -710,7 +710,8 @@ def test_a_word_from_the_notes_in_the_user_dictionary_or_known_terms_is_not_flag
 @pytest.mark.parametrize("company, recipient, typed", [
     ("Zalando", "Priya Shah", "hi priya,\n\nthanks for the chat at zalando; priya's team"),
     ("Zalando SE", "Dr. Priya Shah", "Hi priya,\n\nThanks for the chat at zalando's office"),
-    ("Müller Bäckerei", "Zoë Lefèvre", "Hi zoe,\n\nThanks for the chat at muller backerei, lefevre"),
+    ("Müller Bäckerei", "Zoë Lefèvre",
+     "Hi zoe,\n\nThanks for the chat at muller backerei, lefevre"),
     ("Müller Bäckerei", "Zoë Lefèvre", "Hi zoë,\n\nThanks for the chat at müller bäckerei"),
 ])
 def test_the_recipients_and_companys_names_in_any_case_are_not_misspellings(

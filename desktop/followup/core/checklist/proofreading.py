@@ -3,8 +3,8 @@
 The recipient's, the sender's and the company's names (in any case, with or without accents),
 the name greeted when no recipient is set, known terms, the user's dictionary and the notes'
 names and terms are not flagged; a plain lowercase misspelling in the notes ("platfrom") is no
-term, so copying it into the draft does not excuse it. The slips are confusables ("manger", "filing the role", "could of"), doubled words
-("the the") and stacked determiners ("the your").
+term, so copying it into the draft does not excuse it. The slips are confusables ("manger",
+"filing the role", "could of"), doubled words ("the the") and stacked determiners ("the your").
 """
 
 from __future__ import annotations
