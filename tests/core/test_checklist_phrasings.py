@@ -469,7 +469,7 @@ def test_logistics_are_never_asked_for_as_the_specific_point(notes):
     "My experience would let me contribute to work like yours.",
     "I can bring a lot to the kind of projects you described.",
     "I'm sure I could add value to exactly what you described.",
-    "I would be glad to support the same type of work your bakers do.",
+    "I would be glad to support the same type of work your people do.",
 ])
 def test_an_offer_aimed_at_vague_nouns_is_not_a_contribution(vague):
     found = rule("contribution", note(contribution=vague))

@@ -429,11 +429,25 @@ problem-solving analytical time-management soft transferable""".split())
 
 
 def _names_something(d: Draft, start: int, end: int) -> bool:
-    if _TIE_BACK_RE.search(d.folded, start, end):
-        return True
+    """Whether an offer names what the writer brings or a topic it ties to. A tie-back alone
+    ("projects like these", "the challenges you described") names nothing."""
     kinds = _KIND_OF_SKILL_RE.finditer(d.folded, start, end)
     if any(m["kind"] not in _VAGUE_KINDS for m in kinds):
         return True
-    if any(start <= s < end for s, _e, _w in named_things(d)):
+    theirs = _their_org_spans(d, start, end)
+    if any(start <= s < end and not inside(s, theirs) for s, _e, _w in named_things(d)):
         return True
-    return bool(specific_words(d, start, end))
+    return any(not inside(s, theirs) for s, _e in specific_words(d, start, end))
+
+
+# "your team at nordlicht logistics": the words after it name the employer, not what the
+# writer brings (the company may not be set, or be typed in lower case).
+_THEIR_ORG_RE = re.compile(
+    r"\b(?:your|the|their)\s+(?:\w+\s+)?(?:team|company|firm|organi[sz]ation|office|people|"
+    r"group|department|business|crew|staff|colleagues)\s+(?:over\s+)?(?:at|in|of)\s+"
+    r"(?P<org>(?:(?!(?:is|are|was|were|has|have|had|will|would|can|could|and|to|for|on|in|"
+    r"with|who|that)\b)[\w&'-]+\s*){1,4})")
+
+
+def _their_org_spans(d: Draft, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span("org") for m in _THEIR_ORG_RE.finditer(d.folded, start, end)]
