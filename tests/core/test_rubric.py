@@ -470,6 +470,40 @@ def test_with_notes_a_generic_specific_is_not_enough():
     assert "telemetry" in found.message  # suggests a key point from the notes
 
 
+LRU_NOTES = "! lru cache in go\n! Priya's team uses an LRU cache for the Zalando platform\n"
+LRU_CONTEXT = CheckContext(company="Zalando", recipient="Priya Shah", sender_name="Sam Ortiz",
+                           notes=LRU_NOTES)
+
+
+@pytest.mark.parametrize("subject, body", [
+    # the recipient, the company and everyday words of the note are no point of it
+    (None, "Hi Priya,\n\nThank you, Priya. Your team uses Zalando's tools well.\n\nBest,\nSam"),
+    # one common word of a point is not the point
+    (None, "Hi Priya,\n\nThanks for explaining how the team thinks about the cache.\n\n"
+           "Best,\nSam"),
+    # only in the subject or the signature
+    ("LRU cache in Go", "Hi Priya,\n\nThank you for the chat today.\n\nBest,\nSam"),
+    (None, "Hi Priya,\n\nThank you for the chat today.\n\nBest,\nSam Ortiz\nGo developer, LRU "
+           "cache fan"),
+    # the notes pasted into the draft are not the draft speaking
+    (None, "Hi Priya,\n\nThank you for the chat today.\n\n! lru cache in go\n\nBest,\nSam"),
+])
+def test_a_note_point_counts_only_when_its_words_are_in_the_body(subject, body):
+    found = results(subject, body, LRU_CONTEXT)["specifics"]
+    assert not found.passed, found.message
+
+
+@pytest.mark.parametrize("sentence", [
+    "I enjoyed hearing why you chose an LRU policy for the cache.",  # a rare word
+    "Your story about caching the platform's lookups stuck with me.",  # two content words
+    "The LRU eviction you sketched was clever.",  # one rare word, in another form
+])
+def test_a_note_point_in_the_body_counts(sentence):
+    body = f"Hi Priya,\n\n{sentence}\n\nBest,\nSam"
+    found = results(None, body, LRU_CONTEXT)["specifics"]
+    assert found.passed, (sentence, found.message)
+
+
 # --- contribution ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("contribution", [

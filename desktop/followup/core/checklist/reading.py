@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import cached_property, lru_cache
 
 from followup.core.checklist.results import CheckContext, Span
-from followup.core.checklist.vocabulary import STOPWORDS
+from followup.core.checklist.vocabulary import EVERYDAY_COUNT, GENERIC_WORDS, STOPWORDS
 from followup.core.markers import Marker, parse_notes
 from followup.core.note_kinds import is_logistics
 from followup.core.phones import find_phone_numbers, region_of
@@ -245,12 +245,18 @@ def person_words(context: CheckContext) -> set[str]:
 
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
+    """A light stem: "caching", "cached", "caches" and "cache" all give "cach"."""
     word = word.lower().replace("’", "'").removesuffix("'s")
     for suffix in ("ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "ies",
                    "ed", "es", "ly", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
+    if word.endswith("e") and len(word) >= 5:
+        return word[:-1]  # "service" as "services" gives "servic"
     return word
+
+
+_GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS)
 
 
 def phrase_spans(folded: str, phrase: str) -> list[tuple[int, int]]:
@@ -282,18 +288,69 @@ def note_points(notes: str) -> list[tuple[Marker | None, str]]:
             if content_stems(line.text) and not is_logistics(line.text)]
 
 
-@lru_cache(maxsize=256)
-def _point_stems(point: str) -> frozenset[str]:
-    return frozenset(content_stems(point))
+RARE_COUNT = 1000  # occurrences in the dictionary's corpus: "sourdough" 298, "kafka" 50
 
 
 def point_spans(d: Draft, point: str) -> list[tuple[int, int]]:
-    """Where the point's words are in the content, when enough of them are there to be it."""
-    wanted = _point_stems(point)
-    hits = [(s, e, st) for s, e, st in d.content_words if st in wanted]
-    if len({s for _s, _e, s in hits}) >= min(2, len(wanted)):
+    """Where a note point's words are in the draft's prose, when enough of them are there to be
+    it: two of its content words, or one rare or named one ("LRU", "Kafka", "sourdough").
+
+    Content words are not stopwords, words of any interview ("team", "platform" is one), the
+    people's or the company's names, nor everyday words. Only the body between greeting and
+    sign-off counts: not the subject, not the signature, not note lines pasted into the draft.
+    """
+    wanted, strong = _point_words(point, d.memo(_not_point_words), d.memo(_known_words))
+    hits = [(s, e, st) for s, e, st in d.memo(_prose_words) if st in wanted]
+    found = {st for _s, _e, st in hits}
+    if len(found) >= 2 or found & strong:
         return [(s, e) for s, e, _stem in hits]
     return []
+
+
+_PASTED_NOTE_RE = re.compile(r"[ \t>]*(?:[-*][ \t]+)?[!?+][ \t]")
+
+
+def _prose_words(d: Draft) -> list[tuple[int, int, str]]:
+    """(start, end, stem) of the content's words, without lines that are pasted notes."""
+    pasted = [(s, e) for s, e in d.lines if _PASTED_NOTE_RE.match(d.text, s)]
+    return [w for w in d.content_words if not inside(w[0], pasted)]
+
+
+def _not_point_words(d: Draft) -> frozenset[str]:
+    """The people's and the company's words and their stems: never what a point is about."""
+    own = person_words(d.context) | set(fold(d.context.company or "").split())
+    return frozenset(own | {stem(w) for w in own})
+
+
+def _known_words(d: Draft) -> frozenset[str]:
+    return frozenset(w.lower() for term in d.context.known_terms for w in term.split())
+
+
+@lru_cache(maxsize=512)
+def _point_words(point: str, others: frozenset[str],
+                 known: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(stems of the point's content words, stems of those that are rare or named)."""
+    from followup.core.spelling import checker
+
+    frequency = checker().word_frequency
+    stems, strong = set(), set()
+    for index, match in enumerate(WORD_RE.finditer(point)):
+        word = match.group().removesuffix("'s")
+        lower = word.lower()
+        digits = any(ch.isdigit() for ch in word)
+        if lower in STOPWORDS or lower in others or stem(lower) in others or word.isdigit():
+            continue
+        if len(word) < 3 and not digits:
+            continue
+        named = (digits or word[1:] != word[1:].lower() or lower in known
+                 or word[0].isupper() and index > 0)
+        if not named and (lower in GENERIC_WORDS or stem(lower) in _GENERIC_STEMS
+                          or frequency[lower] >= EVERYDAY_COUNT):
+            continue
+        stems.add(stem(lower))
+        if named or frequency[lower] < RARE_COUNT:
+            strong.add(stem(lower))
+    return frozenset(stems), frozenset(strong)
 
 
 def key_first(points: list[tuple[Marker | None, str]]) -> list[tuple[Marker | None, str]]:
