@@ -4,7 +4,8 @@ Both look for a cue ("our conversation about…", "you mentioned…", "my backgr
 bring…") and then ask whether what follows it names something: a topic, product, project,
 person, place, number or anecdote. Words that fit any interview ("the position", "the
 opportunity", "your insight", "the job requirements", "my skills", "a strong work ethic") name
-nothing. With notes, a point from the notes must be recognisable instead. A gap ("[topic]") is
+nothing, and an offer aimed at them ("I could help with the challenges you described",
+"projects like these") offers nothing in particular. With notes, a point from the notes must be recognisable instead. A gap ("[topic]") is
 never a specific point.
 """
 
@@ -368,11 +369,6 @@ _RECORD_MARK_RE = re.compile(
     r"\b(?:my|at|previous|previously|former|formerly|last|current|currently|years?|months?|"
     r"prior|earlier|since|when\s+i\s+was|while|as\s+an?|internship|apprenticeship|university|"
     r"college|degree|thesis|already|once)\b|\d")
-# Ties the offer to what was discussed without repeating it: "projects such as this".
-_TIE_BACK_RE = re.compile(
-    r"\b(?:such\s+as|like|similar\s+to)\s+(?:this|these|that|those|the\s+ones?\s+you|what\s+you|"
-    r"yours)\b|\bthe\s+(?:same|kind\s+of|sort\s+of|type\s+of)\s+(?:\w+\s+)?(?:you|your)\b"
-    r"|\b(?:exactly|just)\s+(?:the|what)\b[^.!?\n]{0,30}\byou\s+(?:described|mentioned|need)")
 
 
 def rule_contribution(d: Draft) -> RuleResult:
@@ -380,9 +376,9 @@ def rule_contribution(d: Draft) -> RuleResult:
     bring in words that name something (see the module docstring).
 
     Passes: "My background in retail operations has included setting up a repair corner",
-    "Much of my work has included projects such as this". Fails: "I can contribute to your
-    company", "a strong work ethic". Source: "emphasizes what you can contribute based on the
-    conversation".
+    "I could help with the gluten-free line you described". Fails: "I can contribute to your
+    company", "a strong work ethic", "projects like these", "the challenges you described".
+    Source: "emphasizes what you can contribute based on the conversation".
     """
     plus = [p for m, p in d.note_points if m is Marker.CONTRIBUTE]
     for point in plus:
