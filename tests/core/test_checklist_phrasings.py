@@ -470,6 +470,11 @@ def test_logistics_are_never_asked_for_as_the_specific_point(notes):
     "I can bring a lot to the kind of projects you described.",
     "I'm sure I could add value to exactly what you described.",
     "I would be glad to support the same type of work your people do.",
+    "I'd love to help the team hit its targets.",
+    "I could help you tackle what's ahead.",
+    "I'm confident my skills would help with the issues you're facing.",
+    "I could bring a fresh perspective to the areas you highlighted.",
+    "I'm confident I can help your team succeed.",
 ])
 def test_an_offer_aimed_at_vague_nouns_is_not_a_contribution(vague):
     found = rule("contribution", note(contribution=vague))

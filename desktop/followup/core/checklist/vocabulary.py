@@ -95,7 +95,10 @@ fellowship internship internships apprenticeship placement gym gyms factory fact
 plants restaurant restaurants salon salons kitchen kitchens warehouse warehouses yard yards
 depot depots floor floors reach reaching achieve achieving meet meeting tackle tackling solve
 solving overcome overcoming face faces facing address addressing support supporting hit
-taking pursue pursuing deliver delivering
+taking pursue pursuing deliver delivering target targets ahead issue issues problem problems
+succeed succeeding fresh highlighted highlight outlined wherever whatever however hurdle hurdles
+obstacle obstacles objective objectives aim aims ambition ambitions task tasks effort efforts
+endeavour endeavours endeavor endeavors
 """.split())
 
 # Capitalised words that name a kind of person, a title or a date, not a topic.
