@@ -497,6 +497,7 @@ def test_a_note_point_counts_only_when_its_words_are_in_the_body(subject, body):
     "I enjoyed hearing why you chose an LRU policy for the cache.",  # a rare word
     "Your story about caching the platform's lookups stuck with me.",  # two content words
     "The LRU eviction you sketched was clever.",  # one rare word, in another form
+    "The LRU-based lookup you sketched was clever.",  # inside a hyphenated word
 ])
 def test_a_note_point_in_the_body_counts(sentence):
     body = f"Hi Priya,\n\n{sentence}\n\nBest,\nSam"

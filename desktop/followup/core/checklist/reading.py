@@ -310,10 +310,22 @@ def point_spans(d: Draft, point: str) -> list[tuple[int, int]]:
 _PASTED_NOTE_RE = re.compile(r"[ \t>]*(?:[-*][ \t]+)?[!?+][ \t]")
 
 
+_PART_RE = re.compile(r"[^\W_][\w']*")
+
+
 def _prose_words(d: Draft) -> list[tuple[int, int, str]]:
-    """(start, end, stem) of the content's words, without lines that are pasted notes."""
+    """(start, end, stem) of the content's words, hyphenated ones also by part ("cron-to-Kafka"
+    holds "Kafka"), without lines that are pasted notes."""
     pasted = [(s, e) for s, e in d.lines if _PASTED_NOTE_RE.match(d.text, s)]
-    return [w for w in d.content_words if not inside(w[0], pasted)]
+    found = []
+    for start, end, word_stem in d.content_words:
+        if inside(start, pasted):
+            continue
+        found.append((start, end, word_stem))
+        if "-" in d.content[start:end]:
+            found += [(m.start(), m.end(), stem(m.group()))
+                      for m in _PART_RE.finditer(d.content, start, end)]
+    return found
 
 
 def _not_point_words(d: Draft) -> frozenset[str]:
@@ -334,8 +346,10 @@ def _point_words(point: str, others: frozenset[str],
 
     frequency = checker().word_frequency
     stems, strong = set(), set()
-    for index, match in enumerate(WORD_RE.finditer(point)):
-        word = match.group().removesuffix("'s")
+    parts = [m.group() for m in WORD_RE.finditer(point)]
+    parts += [p for w in parts if "-" in w for p in _PART_RE.findall(w)]
+    for index, word in enumerate(parts):
+        word = word.removesuffix("'s")
         lower = word.lower()
         digits = any(ch.isdigit() for ch in word)
         if lower in STOPWORDS or lower in others or stem(lower) in others or word.isdigit():

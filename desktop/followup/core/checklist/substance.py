@@ -5,8 +5,8 @@ bring…") and then ask whether what follows it names something: a topic, produc
 person, place, number or anecdote. Words that fit any interview ("the position", "the
 opportunity", "your insight", "the job requirements", "my skills", "a strong work ethic") name
 nothing, and an offer aimed at them ("I could help with the challenges you described",
-"projects like these") offers nothing in particular. With notes, a point from the notes must be recognisable instead. A gap ("[topic]") is
-never a specific point.
+"projects like these") offers nothing in particular. With notes, a point from the notes must be
+recognisable instead (see `reading.point_spans`). A gap ("[topic]") is never a specific point.
 """
 
 from __future__ import annotations
