@@ -505,6 +505,16 @@ def test_a_note_point_in_the_body_counts(sentence):
     assert found.passed, (sentence, found.message)
 
 
+def test_notes_of_only_vague_lines_leave_the_draft_to_show_specifics_itself():
+    context = CheckContext(company="Acme", recipient="Priya", notes="! great team culture\n"
+                           "- nice people, good energy")
+    vague = "Hi Priya,\n\nThank you for telling me about the great team culture.\n\nBest,\nSam"
+    specific = ("Hi Priya,\n\nThank you for walking me through the Kafka telemetry "
+                "migration.\n\nBest,\nSam")
+    assert not results(None, vague, context)["specifics"].passed
+    assert results(None, specific, context)["specifics"].passed
+
+
 # --- contribution ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("contribution", [

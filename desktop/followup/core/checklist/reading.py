@@ -307,6 +307,11 @@ def point_spans(d: Draft, point: str) -> list[tuple[int, int]]:
     return []
 
 
+def names_something(d: Draft, point: str) -> bool:
+    """Whether a note point has any content word to look for (not "great team culture")."""
+    return bool(_point_words(point, d.memo(_not_point_words), d.memo(_known_words))[0])
+
+
 _PASTED_NOTE_RE = re.compile(r"[ \t>]*(?:[-*][ \t]+)?[!?+][ \t]")
 
 

@@ -22,6 +22,7 @@ from followup.core.checklist.reading import (
     fold,
     inside,
     key_first,
+    names_something,
     person_words,
     phrase_spans,
     point_spans,
@@ -287,13 +288,14 @@ def rule_specifics(d: Draft) -> RuleResult:
     control". Fails: "your insight into the position", "the job requirements", "learning about
     [topic]". Source: "mentions specific points that were addressed during the interview".
     """
-    if d.note_points:
-        for _marker, point in key_first(d.note_points):
+    points = [(m, p) for m, p in d.note_points if names_something(d, p)]
+    if points:  # notes of only vague lines ("great team culture") give nothing to look for
+        for _marker, point in key_first(points):
             spans = _note_spans(d, point)
             if spans:
                 return result("specifics", True, f'Mentions a point from your notes: "{point}".',
                               body_spans(spans))
-        point = key_first(d.note_points)[0][1]
+        point = key_first(points)[0][1]
         return result("specifics", False, "Mention a point from your conversation with "
                       f'{d.first_name}, e.g. "{shorten(point)}".')
     spans = specific_spans(d)
