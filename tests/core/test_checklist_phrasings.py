@@ -525,6 +525,7 @@ def test_a_greeting_by_name_without_a_recipient_set(first_line):
     "I liked the point about loaf tins (emphasis mine) and hand-shaping.",
     "You said the flour store was the heart of it [emphasis added].",
     "I <3 sourdough, as you could tell.",
+    "I hope to meet the rest of the crew (your team) soon.",
 ])
 def test_brackets_written_on_purpose_are_not_gaps(sentence):
     found = rule("placeholders", note(specific=sentence))
@@ -534,7 +535,8 @@ def test_brackets_written_on_purpose_are_not_gaps(sentence):
 @pytest.mark.parametrize("gap", [
     "<your name>", "<company>", "<job title>", "<Name>", "XX", "XXXX", "$XX,000", "20XX",
     "TBD", "tbd", "TBA", "[Job Title]", "[job title]", "[ ]", "[...]", "[…]", "(Your Name)",
-    "(company name)", "(insert topic)", "{{first_name}}", "%NAME%", "[[company]]",
+    "(company name)", "(insert topic)", "(your phone number)", "{{first_name}}", "%NAME%",
+    "[[company]]", "__NAME__",
 ])
 def test_gaps_of_every_shape(gap):
     body = note(specific=f"I enjoyed hearing about {gap} and the night-shift rota at Eastgate.")

@@ -36,13 +36,13 @@ _PLACEHOLDER_RE = re.compile(
 _ON_PURPOSE_RE = re.compile(
     r"\[(?:\d{1,3}|[a-wyz]|sic!?|emphasis\s+(?:added|mine|original)|citation\s+needed|"
     r"translated|translation\s+mine)\]", re.IGNORECASE)
-# "<3" is a heart and "<b>" markup, not a gap; "(your name)" is one, "(the team)" is not.
+# "<3" is a heart and "<b>" markup, not a gap; "(your name)" is one, "(your team)" is not.
 _MARKUP_TAGS = frozenset("a b i u p br hr em strong div span ul ol li sup sub small".split())
 _TEMPLATE_WORDS = frozenset("""your my name first last full company organisation organization
 employer title job role position phone number email address date day time recipient interviewer
 hiring manager insert here topic person contact city school team department project skill
 skills""".split())
-_TEMPLATE_MARKS = frozenset("your name insert here title number topic".split())
+_TEMPLATE_MARKS = frozenset("name insert here title number topic phone email date".split())
 
 
 def _is_gap(match: re.Match[str], text: str) -> bool:
