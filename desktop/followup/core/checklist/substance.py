@@ -447,5 +447,13 @@ _THEIR_ORG_RE = re.compile(
     r"with|who|that)\b)[\w&'-]+\s*){1,4})")
 
 
+# "the problems you're solving at Pebblebrook", "the work you described at Tidepool Labs".
+_THEIR_PLACE_RE = re.compile(
+    r"\b(?:you|you're|they|they're|your\s+\w+)\s+(?:\w+\s+){0,3}?at\s+"
+    r"(?P<org>(?:(?!(?:is|are|was|were|has|have|had|will|would|can|could|and|to|for|on|in|"
+    r"with|who|that)\b)[\w&'-]+\s*){1,4})")
+
+
 def _their_org_spans(d: Draft, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span("org") for m in _THEIR_ORG_RE.finditer(d.folded, start, end)]
+    return [m.span("org") for pattern in (_THEIR_ORG_RE, _THEIR_PLACE_RE)
+            for m in pattern.finditer(d.folded, start, end)]
