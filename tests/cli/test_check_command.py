@@ -183,3 +183,38 @@ def test_a_phone_number_of_another_country_passes(monkeypatch, capsys):
                           stdin=uk.encode())
     rules = {r["id"]: r for r in json.loads(out)["rules"]}
     assert code == 0 and rules["phone_in_closing"]["passed"]
+
+
+def _rules(out: str) -> dict:
+    return {r["id"]: r for r in json.loads(out)["rules"]}
+
+
+def test_a_first_line_of_thanks_is_no_greeting_by_name(monkeypatch, capsys):
+    note = GOOD.replace("Hi Priya,", "Thanks!")
+    _code, out, _err = run(monkeypatch, capsys, "--format", "json", stdin=note.encode())
+    greeting = _rules(out)["greeting"]
+    assert not greeting["passed"] and "Thanks" not in greeting["message"]
+    _code, out, _err = run(monkeypatch, capsys, stdin=note.encode())
+    assert "Greets Thanks" not in out
+
+
+def test_footnotes_are_kept_and_angle_bracket_gaps_block_sending(monkeypatch, capsys):
+    kept = GOOD.replace("to Kafka.", 'to Kafka [1], "faster than [sic] before".\n\n[1] My notes.')
+    code, out, _err = run(monkeypatch, capsys, "--format", "json", "--company", "Acme Robotics",
+                          stdin=kept.encode())
+    assert code == 0 and _rules(out)["placeholders"]["passed"]
+    gap = GOOD.replace("Sam Ortiz", "<your name>").replace("Acme Robotics", "<company>")
+    code, out, _err = run(monkeypatch, capsys, "--format", "json", stdin=gap.encode())
+    assert code == 1 and not _rules(out)["placeholders"]["passed"]
+    assert len(_rules(out)["placeholders"]["spans"]) == 2
+
+
+def test_the_names_typed_lowercase_are_not_misspellings(monkeypatch, capsys):
+    note = GOOD.replace("Hi Priya,", "hi priya,").replace(
+        "Acme Robotics.", "zalando, and priya's team was great.")
+    _code, out, _err = run(monkeypatch, capsys, "--format", "json", "--to", "Priya Shah",
+                           "--company", "Zalando SE", stdin=note.encode())
+    assert _rules(out)["spelling"]["passed"], _rules(out)["spelling"]["message"]
+    # Without --to, the name greeted is the recipient's; an unknown company is still checked.
+    _code, out, _err = run(monkeypatch, capsys, "--format", "json", stdin=note.encode())
+    assert '"priya"' not in _rules(out)["spelling"]["message"]

@@ -452,3 +452,99 @@ def test_logistics_are_never_asked_for_as_the_specific_point(notes):
     assert not specifics.passed  # nothing specific was mentioned…
     for word in ("salary", "decision", "benefits", "travel"):  # …and logistics are no hint
         assert word not in specifics.message.lower(), specifics.message
+
+
+# --- contribution: an offer aimed at vague nouns names nothing ------------------------------
+
+@pytest.mark.parametrize("vague", [
+    "I'm confident I could contribute to the sort of challenges your team at Lantern Bay Foods "
+    "is taking on.",
+    "I'm confident I could contribute to the sort of challenges your team at lantern bay foods "
+    "is taking on.",
+    "I'm confident I could contribute to projects like these.",
+    "I could help with the challenges you described.",
+    "I know I can help you reach your goals.",
+    "I would love to contribute to the team's work.",
+    "I could help with the things you mentioned.",
+    "My experience would let me contribute to work like yours.",
+    "I can bring a lot to the kind of projects you described.",
+    "I'm sure I could add value to exactly what you described.",
+    "I would be glad to support the same type of work your people do.",
+    "I'd love to help the team hit its targets.",
+    "I could help you tackle what's ahead.",
+    "I'm confident my skills would help with the issues you're facing.",
+    "I could bring a fresh perspective to the areas you highlighted.",
+    "I'm confident I can help your team succeed.",
+])
+def test_an_offer_aimed_at_vague_nouns_is_not_a_contribution(vague):
+    found = rule("contribution", note(contribution=vague))
+    assert not found.passed, (vague, found.message)
+
+
+@pytest.mark.parametrize("vague", [
+    "I'm confident I could contribute to the sort of challenges your team at nordlicht "
+    "logistics is taking on.",
+    "I could help with the type of problems you're solving at Pebblebrook.",
+    "I'd love to contribute to the kind of work you described at Tidepool Labs.",
+])
+def test_an_offer_naming_only_the_employer_names_nothing(vague):
+    context = CheckContext(recipient="Ruth Okafor", sender_name="Tomasz Wolski",
+                           sender_phone="(555) 430-2218")  # no company set
+    assert not rule("contribution", note(contribution=vague), context).passed, vague
+
+
+@pytest.mark.parametrize("tied", [
+    "I could help with the gluten-free line you described.",
+    "I could bring the same rota planning to the Eastgate night shift you described.",
+    "Much of my work has included projects like the oven refit you described.",
+])
+def test_an_offer_tied_to_a_named_topic_is_a_contribution(tied):
+    assert rule("contribution", note(contribution=tied)).passed, tied
+
+
+# --- greeting: a greeting word and a name; a sign-off word is no name ------------------------
+
+@pytest.mark.parametrize("first_line", ["Thanks!", "Thanks,", "Best,", "Cheers!", "Thank you!",
+                                        "Congratulations!", "Hi Thanks,", "Greetings!"])
+def test_a_first_line_without_a_name_is_no_greeting_by_name(first_line):
+    body = note(greeting=first_line)
+    found = rule("greeting", body, CheckContext())
+    assert not found.passed, (first_line, found.message)
+
+
+@pytest.mark.parametrize("first_line", ["Hi Ruth,", "Ruth,", "Dear Ms. Okafor,", "Hello Ruth!"])
+def test_a_greeting_by_name_without_a_recipient_set(first_line):
+    assert rule("greeting", note(greeting=first_line), CheckContext()).passed, first_line
+
+
+# --- placeholders: what a writer leaves on purpose, and the gaps of every shape ---------------
+
+@pytest.mark.parametrize("sentence", [
+    'You said the ovens "run hotter than [sic] the old ones".',
+    "The proofing trial cut waste by a third [1].",
+    "The proofing trial cut waste by a third [12], as Felix said [a].",
+    'You quoted the inspector: "the line [...] is the cleanest in town".',
+    'You quoted the inspector: "the line […] is the cleanest in town".',
+    "Felix said the rye starter was \"the best thing [he had] tasted all year\".",
+    "I liked the point about loaf tins (emphasis mine) and hand-shaping.",
+    "You said the flour store was the heart of it [emphasis added].",
+    "I <3 sourdough, as you could tell.",
+    "I hope to meet the rest of the crew (your team) soon.",
+])
+def test_brackets_written_on_purpose_are_not_gaps(sentence):
+    found = rule("placeholders", note(specific=sentence))
+    assert found.passed, (sentence, found.message)
+
+
+@pytest.mark.parametrize("gap", [
+    "<your name>", "<company>", "<job title>", "<Name>", "XX", "XXXX", "$XX,000", "20XX",
+    "TBD", "tbd", "TBA", "[Job Title]", "[job title]", "[ ]", "[...]", "[…]", "(Your Name)",
+    "(company name)", "(insert topic)", "(your phone number)", "{{first_name}}", "%NAME%",
+    "[[company]]", "__NAME__",
+])
+def test_gaps_of_every_shape(gap):
+    body = note(specific=f"I enjoyed hearing about {gap} and the night-shift rota at Eastgate.")
+    found = rule("placeholders", body)
+    assert not found.passed, gap
+    at = body.index(gap)
+    assert any(s.start < at + len(gap) and s.end > at for s in found.spans), (gap, found.spans)

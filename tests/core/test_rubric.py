@@ -470,6 +470,51 @@ def test_with_notes_a_generic_specific_is_not_enough():
     assert "telemetry" in found.message  # suggests a key point from the notes
 
 
+LRU_NOTES = "! lru cache in go\n! Priya's team uses an LRU cache for the Zalando platform\n"
+LRU_CONTEXT = CheckContext(company="Zalando", recipient="Priya Shah", sender_name="Sam Ortiz",
+                           notes=LRU_NOTES)
+
+
+@pytest.mark.parametrize("subject, body", [
+    # the recipient, the company and everyday words of the note are no point of it
+    (None, "Hi Priya,\n\nThank you, Priya. Your team uses Zalando's tools well.\n\nBest,\nSam"),
+    # one common word of a point is not the point
+    (None, "Hi Priya,\n\nThanks for explaining how the team thinks about the cache.\n\n"
+           "Best,\nSam"),
+    # only in the subject or the signature
+    ("LRU cache in Go", "Hi Priya,\n\nThank you for the chat today.\n\nBest,\nSam"),
+    (None, "Hi Priya,\n\nThank you for the chat today.\n\nBest,\nSam Ortiz\nGo developer, LRU "
+           "cache fan"),
+    # the notes pasted into the draft are not the draft speaking
+    (None, "Hi Priya,\n\nThank you for the chat today.\n\n! lru cache in go\n\nBest,\nSam"),
+])
+def test_a_note_point_counts_only_when_its_words_are_in_the_body(subject, body):
+    found = results(subject, body, LRU_CONTEXT)["specifics"]
+    assert not found.passed, found.message
+
+
+@pytest.mark.parametrize("sentence", [
+    "I enjoyed hearing why you chose an LRU policy for the cache.",  # a rare word
+    "Your story about caching the platform's lookups stuck with me.",  # two content words
+    "The LRU eviction you sketched was clever.",  # one rare word, in another form
+    "The LRU-based lookup you sketched was clever.",  # inside a hyphenated word
+])
+def test_a_note_point_in_the_body_counts(sentence):
+    body = f"Hi Priya,\n\n{sentence}\n\nBest,\nSam"
+    found = results(None, body, LRU_CONTEXT)["specifics"]
+    assert found.passed, (sentence, found.message)
+
+
+def test_notes_of_only_vague_lines_leave_the_draft_to_show_specifics_itself():
+    context = CheckContext(company="Acme", recipient="Priya", notes="! great team culture\n"
+                           "- nice people, good energy")
+    vague = "Hi Priya,\n\nThank you for telling me about the great team culture.\n\nBest,\nSam"
+    specific = ("Hi Priya,\n\nThank you for walking me through the Kafka telemetry "
+                "migration.\n\nBest,\nSam")
+    assert not results(None, vague, context)["specifics"].passed
+    assert results(None, specific, context)["specifics"].passed
+
+
 # --- contribution ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("contribution", [
@@ -672,6 +717,59 @@ def test_spelling_ignores_names_company_notes_and_user_words():
     body = ("Hi Priya,\n\nZyntrax sounds great; pgbouncer and kubectl came up. Our meetup "
             "on GitHub with the AWS team was fun, see https://sam.dev/blgo.\n\nSam")
     assert passes("spelling", body, None, context)
+
+
+@pytest.mark.parametrize("notes, typo", [
+    ("! the platfrom team rebuilds the cache", "platfrom"),
+    ("Platfrom team rebuilds the cache", "platfrom"),  # capitalised only as the line's start
+    ("+ my experiance with kafka", "experiance"),
+    ("- they recieved 40k orders a day", "recieved"),
+])
+def test_a_misspelling_copied_from_the_notes_is_still_flagged(notes, typo):
+    context = CheckContext(company="Zalando", recipient="Priya Shah", notes=notes)
+    body = f"Hi Priya,\n\nThanks for the chat about the {typo} at Zalando.\n\nBest,\nSam"
+    found = results(None, body, context)["spelling"]
+    assert not found.passed and typo in found.message, found.message
+
+
+@pytest.mark.parametrize("notes, term", [
+    ("! migrating to pgbouncer", "pgbouncer"),          # no close correction: a term
+    ("! they run the Platfrom service mesh", "platfrom"),  # capitalised mid-line: a name
+    ("! moving to gRPC", "grpc"),                       # mixed case
+    ("! the k8s cluster", "k8s"),
+])
+def test_a_term_from_the_notes_is_not_flagged_in_any_case(notes, term):
+    context = CheckContext(company="Zalando", recipient="Priya Shah", notes=notes)
+    body = f"Hi Priya,\n\nThanks for the chat about {term} at Zalando.\n\nBest,\nSam"
+    assert passes("spelling", body, None, context)
+
+
+def test_a_word_from_the_notes_in_the_user_dictionary_or_known_terms_is_not_flagged():
+    for extra in ({"user_words": frozenset({"platfrom"})},
+                  {"known_terms": frozenset({"Platfrom"})}):
+        context = CheckContext(company="Zalando", recipient="Priya", notes="! platfrom", **extra)
+        body = "Hi Priya,\n\nThanks for the chat about the platfrom.\n\nBest,\nSam"
+        assert passes("spelling", body, None, context), extra
+
+
+@pytest.mark.parametrize("company, recipient, typed", [
+    ("Zalando", "Priya Shah", "hi priya,\n\nthanks for the chat at zalando; priya's team"),
+    ("Zalando SE", "Dr. Priya Shah", "Hi priya,\n\nThanks for the chat at zalando's office"),
+    ("Müller Bäckerei", "Zoë Lefèvre",
+     "Hi zoe,\n\nThanks for the chat at muller backerei, lefevre"),
+    ("Müller Bäckerei", "Zoë Lefèvre", "Hi zoë,\n\nThanks for the chat at müller bäckerei"),
+])
+def test_the_recipients_and_companys_names_in_any_case_are_not_misspellings(
+        company, recipient, typed):
+    context = CheckContext(company=company, recipient=recipient)
+    body = f"{typed}.\n\nBest,\nSam"
+    found = results(None, body, context)["spelling"]
+    assert found.passed, found.message
+
+
+def test_without_a_recipient_the_name_greeted_is_not_a_misspelling():
+    body = "hi priya,\n\nThanks for the chat; priya's tips on Kafka helped.\n\nBest,\nSam"
+    assert passes("spelling", body, None, CheckContext())
 
 
 @pytest.mark.parametrize("slip, flagged", [

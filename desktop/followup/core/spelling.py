@@ -74,6 +74,13 @@ def is_known(word: str) -> bool:
     return False
 
 
+def has_close_correction(word: str) -> bool:
+    """Whether an English word is one edit (a letter added, dropped, changed or two swapped)
+    away from `word`: "platfrom" has "platform", "pgbouncer" has none."""
+    spell = checker()
+    return bool(spell.known(spell.edit_distance_1(word.lower())) - {word.lower()})
+
+
 def misspellings(text: str, ignore: Iterable[str] = frozenset()) -> list[tuple[int, int, str]]:
     """(start, end, word) of each word in `text` that is not in the dictionary nor in `ignore`."""
     ignored = _ignore_set(ignore)

@@ -16,6 +16,7 @@ from followup.core.checklist.reading import (
     body_spans,
     first_name,
     fold,
+    is_name,
     said_by_writer,
 )
 from followup.core.checklist.results import RuleResult, Span, result
@@ -51,7 +52,9 @@ folks friend friends colleague whom it may concern""".split())
 def rule_greeting(d: Draft) -> RuleResult:
     """Passes when the first line greets the recipient by first or last name.
 
-    Passes: "Hi Mark,", "Dear Ms. Natarajan,". Fails: "Hi there,", "Dear Hiring Manager,".
+    Passes: "Hi Mark,", "Dear Ms. Natarajan,". Fails: "Hi there,", "Dear Hiring Manager,", and a
+    first line with no name ("Thanks!", "Best,", "Greetings!"): a greeting is a greeting word
+    and a name, or a name alone.
     """
     want = first_name(d.context.recipient)
     if d.greeting:
@@ -61,7 +64,7 @@ def rule_greeting(d: Draft) -> RuleResult:
             return result("greeting", True, f"Greets {want} by name.", body_spans([(s, e)]))
         greeting = GREETING_RE.match(d.text[s:e].lstrip("> "))
         name = ((greeting["name"] if greeting else "") or "").strip()
-        if not want and name and name.split()[0].lower() not in _GENERIC_ADDRESSEES:
+        if not want and is_name(name) and name.split()[0].lower() not in _GENERIC_ADDRESSEES:
             return result("greeting", True, f"Greets {name} by name.", body_spans([(s, e)]))
         return result("greeting", False, f"Greet {want or 'the person'} by name, e.g. "
                       f'"Hi {want or "Mark"},".', body_spans([(s, e)]))

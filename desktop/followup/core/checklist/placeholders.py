@@ -1,8 +1,17 @@
 """The `placeholders` rule (required): no unfilled gap is left in the subject or the body.
 
-Gaps are what templates and guides leave to fill in: "[Job Title]", "{name}", "<<company>>",
-"<Recipient Name>", "XXX", "(xxx) xxx-xxxx", "TBD", "TODO", "___", "Insert here…", "Company X"
-(unless that is the company set). A Markdown link "[my post](https://…)" is not a gap.
+Gaps are what templates and guides leave to fill in, decided by their shape:
+
+- square brackets: "[Job Title]", "[ ]", "[[company]]", except a Markdown link "[my post](…)",
+  footnotes and citations ("[1]", "[a]"), "[sic]", "[emphasis added]", and any bracket inside a
+  quotation (the writer's own edits: "[…]", "[he had]");
+- curly and double angle brackets: "{name}", "{{first_name}}", "<<company>>";
+- single angle brackets around words: "<your name>", "<company>" (not "<3" nor "<b>");
+- round brackets only around template words: "(Your Name)", "(company name)", "(insert topic)",
+  not "(emphasis mine)" nor "(the team)";
+- template tokens "%NAME%", "__NAME__", runs of capital X ("XX", "$XX,000", "20XX",
+  "(555) XXX-XXXX"; a lowercase "xx" is a sign-off kiss), "(xxx) xxx-xxxx", "TBD", "TBA", "TBC",
+  "TODO", "FIXME", "___", "Insert here…", and "Company X" (unless that is the company set).
 """
 
 from __future__ import annotations
@@ -10,14 +19,43 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from followup.core.checklist.reading import Draft, body_spans, fold
+from followup.core.checklist.reading import Draft, body_spans, fold, in_quotes
 from followup.core.checklist.results import RuleResult, Span, result
 
 _PLACEHOLDER_RE = re.compile(
-    r"\[(?:[^\[\]\n]|\n(?!\s*\n)){1,80}\](?!\()"
-    r"|\{[^{}\n]{1,40}\}|<<[^<>\n]{1,40}>>|<[A-Z][A-Za-z ]{0,30}>"
-    r"|(?<![\w#])\(?[xX#]{3}\)?[\s.-]?[xX#]{3}[\s.-]?[xX#]{4}(?![\w#])|\b(?:XXX+|TBD|TODO|FIXME)\b|\b[Ii]nsert\s+(?:here|name|your|company|the)\b|_{3,}"
+    r"\[\[[^\[\]\n]{1,40}\]\]|\[(?:[^\[\]\n]|\n(?!\s*\n)){0,80}\](?!\()"
+    r"|\{\{[^{}\n]{1,40}\}\}|\{[^{}\n]{1,40}\}|<<[^<>\n]{1,40}>>"
+    r"|(?<![\w#])\(?[xX#]{3}\)?[\s.-]?[xX#]{3}[\s.-]?[xX#]{4}(?![\w#])"
+    r"|<(?P<angle>[A-Za-z][A-Za-z _-]{0,30})>|\((?P<round>[A-Za-z][A-Za-z ]{1,30})\)"
+    r"|%[A-Za-z_]{2,30}%|\b__[A-Za-z_]{1,30}__\b"
+    r"|(?<![A-Za-z])X{2,}(?![A-Za-z])|\b(?:TODO|FIXME|TBC)\b|\b(?i:tbd|tba)\b"
+    r"|\b[Ii]nsert\s+(?:here|name|your|company|the)\b|_{3,}"
     r"|\b(?:Company|Person|Role)\s+[XYZ]\b")
+# Square brackets a person writes on purpose: footnotes and citations ("[1]", "[a]"), "[sic]",
+# "[emphasis added]". Inside a quotation, brackets are the writer's edits ("[…]", "[he had]").
+_ON_PURPOSE_RE = re.compile(
+    r"\[(?:\d{1,3}|[a-wyz]|sic!?|emphasis\s+(?:added|mine|original)|citation\s+needed|"
+    r"translated|translation\s+mine)\]", re.IGNORECASE)
+# "<3" is a heart and "<b>" markup, not a gap; "(your name)" is one, "(your team)" is not.
+_MARKUP_TAGS = frozenset("a b i u p br hr em strong div span ul ol li sup sub small".split())
+_TEMPLATE_WORDS = frozenset("""your my name first last full company organisation organization
+employer title job role position phone number email address date day time recipient interviewer
+hiring manager insert here topic person contact city school team department project skill
+skills""".split())
+_TEMPLATE_MARKS = frozenset("name insert here title number topic phone email date".split())
+
+
+def _is_gap(match: re.Match[str], text: str) -> bool:
+    """Whether a bracketed match is a gap to fill rather than something written on purpose."""
+    found = match.group()
+    if found.startswith("[") and not found.startswith("[["):
+        return not (_ON_PURPOSE_RE.fullmatch(found) or in_quotes(text, match.start()))
+    if match["angle"] is not None:
+        return match["angle"].lower() not in _MARKUP_TAGS
+    if match["round"] is not None:
+        said = set(match["round"].lower().split())
+        return said <= _TEMPLATE_WORDS and bool(said & _TEMPLATE_MARKS)
+    return True
 
 
 @lru_cache(maxsize=64)
@@ -27,7 +65,7 @@ def placeholder_spans(text: str, company: str | None) -> list[tuple[int, int]]:
     own = " ".join(fold(company or "\0").split())
     found = []
     for m in _PLACEHOLDER_RE.finditer(text):
-        if " ".join(fold(m.group()).split()) == own:
+        if " ".join(fold(m.group()).split()) == own or not _is_gap(m, text):
             continue
         end = m.end()
         if m.group().lower().startswith("insert"):

@@ -1,8 +1,10 @@
 """The `spelling` rule: no word outside the dictionary and none of the slips a checker misses.
 
-Names, the company, every word of the notes, known terms and the user's dictionary are not
-flagged. The slips are confusables ("manger", "filing the role", "could of"), doubled words
-("the the") and stacked determiners ("the your").
+The recipient's, the sender's and the company's names (in any case, with or without accents),
+the name greeted when no recipient is set, known terms, the user's dictionary and the notes'
+names and terms are not flagged; a plain lowercase misspelling in the notes ("platfrom") is no
+term, so copying it into the draft does not excuse it. The slips are confusables ("manger",
+"filing the role", "could of"), doubled words ("the the") and stacked determiners ("the your").
 """
 
 from __future__ import annotations
@@ -10,9 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from followup.core.checklist.reading import Draft, fold, inside, words
+from followup.core.checklist.reading import Draft, fold, inside, is_name
 from followup.core.checklist.results import CheckContext, RuleResult, Span, result
-from followup.core.spelling import misspellings
+from followup.core.spelling import has_close_correction, is_known, misspellings
 
 # (pattern on the folded text, what was probably meant); each is a slip a spell checker misses.
 _SLIPS = [(re.compile(p), fix) for p, fix in (
@@ -53,12 +55,55 @@ def slips(folded: str) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=64)
 def _ignored_words(context: CheckContext) -> frozenset[str]:
+    """The words never flagged for this meeting: the user's dictionary, known terms, the
+    people's and the company's names (any case, with or without accents) and the notes' terms."""
     ignored = set(context.user_words) | set(context.known_terms)
     for value in (context.company, context.recipient, context.sender_name):
         if value:
-            ignored.add(value)
-    ignored.update(words(context.notes or ""))
+            ignored.update((value, fold(value)))
+    ignored.update(_note_terms(context.notes or ""))
     return frozenset(ignored)
+
+
+_NOTE_LINE_HEAD_RE = re.compile(r"^[ \t]*(?:[-*+!?][ \t]+|\d+[.)][ \t]+)*")
+_NOTE_WORD_RE = re.compile(r"[A-Za-z0-9][\w'’]*")
+
+
+def _note_terms(notes: str) -> set[str]:
+    """Words of the notes that are names or terms: capitalised after a line's first word, with
+    digits or mixed case, or with no dictionary word one edit away ("pgbouncer"). A plain
+    lowercase slip ("platfrom", one edit from "platform") is not one: copied into the draft it
+    is still a slip."""
+    terms = set()
+    for line in notes.splitlines():
+        head = _NOTE_LINE_HEAD_RE.match(line)
+        for match in _NOTE_WORD_RE.finditer(line, head.end() if head else 0):
+            word = match.group()
+            first = match.start() == (head.end() if head else 0)
+            if _is_term(word, capitalised=word[0].isupper() and not first):
+                terms.add(word)
+    return terms
+
+
+def _is_term(word: str, capitalised: bool) -> bool:
+    if capitalised or any(ch.isdigit() for ch in word) or any(ch.isupper() for ch in word[1:]):
+        return True
+    return not is_known(word) and not has_close_correction(word)
+
+
+_GREETED_RE = re.compile(r"^[\s>]*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\s+"
+                         r"(?P<name>[^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*)?)\s*[,!:.-]?\s*$",
+                         re.IGNORECASE)
+
+
+def _greeted_name(d: Draft) -> set[str]:
+    """With no recipient set, the name the first line greets is theirs ("hi priya,")."""
+    if d.context.recipient or not d.lines:
+        return set()
+    match = _GREETED_RE.match(d.text[d.lines[0][0]:d.lines[0][1]])
+    if not match or not is_name(match["name"]):
+        return set()
+    return {match["name"], fold(match["name"])}
 
 
 def rule_spelling(d: Draft) -> RuleResult:
@@ -67,7 +112,7 @@ def rule_spelling(d: Draft) -> RuleResult:
     Fails: "recieved", "the the", "filing the your open role", "hiring manger". Passes: names,
     the company, words of the notes, "Kubernetes", URLs. Source: "always proofread".
     """
-    ignore = _ignored_words(d.context)
+    ignore = _ignored_words(d.context) | _greeted_name(d)
     issues = [(s, e, f'"{w}"', "body") for s, e, w in misspellings(d.body, ignore)]
     issues += [(s, e, a, "body") for s, e, a in slips(d.folded)]
     issues += [(s, e, f'"{w}"', "subject") for s, e, w in misspellings(d.subject, ignore)]

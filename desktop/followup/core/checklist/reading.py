@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import cached_property, lru_cache
 
 from followup.core.checklist.results import CheckContext, Span
-from followup.core.checklist.vocabulary import STOPWORDS
+from followup.core.checklist.vocabulary import EVERYDAY_COUNT, GENERIC_WORDS, STOPWORDS
 from followup.core.markers import Marker, parse_notes
 from followup.core.names import greeting_name
 from followup.core.note_kinds import is_logistics
@@ -38,6 +38,20 @@ _SIGNOFF_RE = re.compile(
     r"looking\s+forward|look\s+forward|talk\s+soon|take\s+care|speak\s+soon|all\s+my\s+best)"
     r"\b[^.?\n]{0,20}[,!.]?\s*$",
     re.IGNORECASE)
+
+
+# Words that open or close a note but are nobody's name: "Thanks!" is no greeting of "Thanks".
+NOT_NAMES = frozenset("""thanks thank thankyou best cheers regards sincerely greetings hello hi hey
+dear congratulations congrats welcome sorry apologies great wow ok okay yes hooray update note
+notes good morning afternoon evening all everyone everybody folks team there hiya howdy yo again
+many kind warm warmest warmly quick re fwd fw subject""".split())
+
+
+def is_name(text: str) -> bool:
+    """Whether `text` (the words after a greeting word) can be a name: not empty and none of
+    its words a word of greeting, thanks or sign-off."""
+    parts = [p.strip(".,!:;'-").lower() for p in text.split()]
+    return bool(parts) and all(p and p not in NOT_NAMES for p in parts)
 
 
 def fold(text: str) -> str:
@@ -133,9 +147,11 @@ class Draft:
         s, e = self.lines[0]
         line = self.text[s:e].lstrip("> ")
         match = GREETING_RE.match(line)
-        if match and (match["hello"] or match["name"].strip()) and len(line.split()) <= 6:
+        if not match or len(line.split()) > 6:
+            return None
+        if match["hello"] or is_name(match["name"]):
             return s, e
-        return None
+        return None  # "Thanks!" or "Best," first: a word of thanks or a sign-off, no greeting
 
     @cached_property
     def content_start(self) -> int:
@@ -228,12 +244,18 @@ def person_words(context: CheckContext) -> set[str]:
 
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
+    """A light stem: "caching", "cached", "caches" and "cache" all give "cach"."""
     word = word.lower().replace("’", "'").removesuffix("'s")
     for suffix in ("ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "ies",
                    "ed", "es", "ly", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
+    if word.endswith("e") and len(word) >= 5:
+        return word[:-1]  # "service" as "services" gives "servic"
     return word
+
+
+_GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS)
 
 
 def phrase_spans(folded: str, phrase: str) -> list[tuple[int, int]]:
@@ -265,18 +287,88 @@ def note_points(notes: str) -> list[tuple[Marker | None, str]]:
             if content_stems(line.text) and not is_logistics(line.text)]
 
 
-@lru_cache(maxsize=256)
-def _point_stems(point: str) -> frozenset[str]:
-    return frozenset(content_stems(point))
+RARE_COUNT = 1000  # occurrences in the dictionary's corpus: "sourdough" 298, "kafka" 50
 
 
 def point_spans(d: Draft, point: str) -> list[tuple[int, int]]:
-    """Where the point's words are in the content, when enough of them are there to be it."""
-    wanted = _point_stems(point)
-    hits = [(s, e, st) for s, e, st in d.content_words if st in wanted]
-    if len({s for _s, _e, s in hits}) >= min(2, len(wanted)):
+    """Where a note point's words are in the draft's prose, when enough of them are there to be
+    it: two of its content words, or one rare or named one ("LRU", "Kafka", "sourdough").
+
+    Content words are not stopwords, words of any interview ("team", "platform" is one), the
+    people's or the company's names, nor everyday words. Only the body between greeting and
+    sign-off counts: not the subject, not the signature, not note lines pasted into the draft.
+    """
+    wanted, strong = _point_words(point, d.memo(_not_point_words), d.memo(_known_words))
+    hits = [(s, e, st) for s, e, st in d.memo(_prose_words) if st in wanted]
+    found = {st for _s, _e, st in hits}
+    if len(found) >= 2 or found & strong:
         return [(s, e) for s, e, _stem in hits]
     return []
+
+
+def names_something(d: Draft, point: str) -> bool:
+    """Whether a note point has any content word to look for (not "great team culture")."""
+    return bool(_point_words(point, d.memo(_not_point_words), d.memo(_known_words))[0])
+
+
+_PASTED_NOTE_RE = re.compile(r"[ \t>]*(?:[-*][ \t]+)?[!?+][ \t]")
+
+
+_PART_RE = re.compile(r"[^\W_][\w']*")
+
+
+def _prose_words(d: Draft) -> list[tuple[int, int, str]]:
+    """(start, end, stem) of the content's words, hyphenated ones also by part ("cron-to-Kafka"
+    holds "Kafka"), without lines that are pasted notes."""
+    pasted = [(s, e) for s, e in d.lines if _PASTED_NOTE_RE.match(d.text, s)]
+    found = []
+    for start, end, word_stem in d.content_words:
+        if inside(start, pasted):
+            continue
+        found.append((start, end, word_stem))
+        if "-" in d.content[start:end]:
+            found += [(m.start(), m.end(), stem(m.group()))
+                      for m in _PART_RE.finditer(d.content, start, end)]
+    return found
+
+
+def _not_point_words(d: Draft) -> frozenset[str]:
+    """The people's and the company's words and their stems: never what a point is about."""
+    own = person_words(d.context) | set(fold(d.context.company or "").split())
+    return frozenset(own | {stem(w) for w in own})
+
+
+def _known_words(d: Draft) -> frozenset[str]:
+    return frozenset(w.lower() for term in d.context.known_terms for w in term.split())
+
+
+@lru_cache(maxsize=512)
+def _point_words(point: str, others: frozenset[str],
+                 known: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(stems of the point's content words, stems of those that are rare or named)."""
+    from followup.core.spelling import checker
+
+    frequency = checker().word_frequency
+    stems, strong = set(), set()
+    parts = [m.group() for m in WORD_RE.finditer(point)]
+    parts += [p for w in parts if "-" in w for p in _PART_RE.findall(w)]
+    for index, word in enumerate(parts):
+        word = word.removesuffix("'s")
+        lower = word.lower()
+        digits = any(ch.isdigit() for ch in word)
+        if lower in STOPWORDS or lower in others or stem(lower) in others or word.isdigit():
+            continue
+        if len(word) < 3 and not digits:
+            continue
+        named = (digits or word[1:] != word[1:].lower() or lower in known
+                 or word[0].isupper() and index > 0)
+        if not named and (lower in GENERIC_WORDS or stem(lower) in _GENERIC_STEMS
+                          or frequency[lower] >= EVERYDAY_COUNT):
+            continue
+        stems.add(stem(lower))
+        if named or frequency[lower] < RARE_COUNT:
+            strong.add(stem(lower))
+    return frozenset(stems), frozenset(strong)
 
 
 def key_first(points: list[tuple[Marker | None, str]]) -> list[tuple[Marker | None, str]]:

@@ -4,8 +4,9 @@ Both look for a cue ("our conversation about…", "you mentioned…", "my backgr
 bring…") and then ask whether what follows it names something: a topic, product, project,
 person, place, number or anecdote. Words that fit any interview ("the position", "the
 opportunity", "your insight", "the job requirements", "my skills", "a strong work ethic") name
-nothing. With notes, a point from the notes must be recognisable instead. A gap ("[topic]") is
-never a specific point.
+nothing, and an offer aimed at them ("I could help with the challenges you described",
+"projects like these") offers nothing in particular. With notes, a point from the notes must be
+recognisable instead (see `reading.point_spans`). A gap ("[topic]") is never a specific point.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from followup.core.checklist.reading import (
     fold,
     inside,
     key_first,
+    names_something,
     person_words,
     phrase_spans,
     point_spans,
@@ -286,13 +288,14 @@ def rule_specifics(d: Draft) -> RuleResult:
     control". Fails: "your insight into the position", "the job requirements", "learning about
     [topic]". Source: "mentions specific points that were addressed during the interview".
     """
-    if d.note_points:
-        for _marker, point in key_first(d.note_points):
+    points = [(m, p) for m, p in d.note_points if names_something(d, p)]
+    if points:  # notes of only vague lines ("great team culture") give nothing to look for
+        for _marker, point in key_first(points):
             spans = _note_spans(d, point)
             if spans:
                 return result("specifics", True, f'Mentions a point from your notes: "{point}".',
                               body_spans(spans))
-        point = key_first(d.note_points)[0][1]
+        point = key_first(points)[0][1]
         return result("specifics", False, "Mention a point from your conversation with "
                       f'{d.first_name}, e.g. "{shorten(point)}".')
     spans = specific_spans(d)
@@ -368,11 +371,6 @@ _RECORD_MARK_RE = re.compile(
     r"\b(?:my|at|previous|previously|former|formerly|last|current|currently|years?|months?|"
     r"prior|earlier|since|when\s+i\s+was|while|as\s+an?|internship|apprenticeship|university|"
     r"college|degree|thesis|already|once)\b|\d")
-# Ties the offer to what was discussed without repeating it: "projects such as this".
-_TIE_BACK_RE = re.compile(
-    r"\b(?:such\s+as|like|similar\s+to)\s+(?:this|these|that|those|the\s+ones?\s+you|what\s+you|"
-    r"yours)\b|\bthe\s+(?:same|kind\s+of|sort\s+of|type\s+of)\s+(?:\w+\s+)?(?:you|your)\b"
-    r"|\b(?:exactly|just)\s+(?:the|what)\b[^.!?\n]{0,30}\byou\s+(?:described|mentioned|need)")
 
 
 def rule_contribution(d: Draft) -> RuleResult:
@@ -380,9 +378,9 @@ def rule_contribution(d: Draft) -> RuleResult:
     bring in words that name something (see the module docstring).
 
     Passes: "My background in retail operations has included setting up a repair corner",
-    "Much of my work has included projects such as this". Fails: "I can contribute to your
-    company", "a strong work ethic". Source: "emphasizes what you can contribute based on the
-    conversation".
+    "I could help with the gluten-free line you described". Fails: "I can contribute to your
+    company", "a strong work ethic", "projects like these", "the challenges you described".
+    Source: "emphasizes what you can contribute based on the conversation".
     """
     plus = [p for m, p in d.note_points if m is Marker.CONTRIBUTE]
     for point in plus:
@@ -429,11 +427,33 @@ problem-solving analytical time-management soft transferable""".split())
 
 
 def _names_something(d: Draft, start: int, end: int) -> bool:
-    if _TIE_BACK_RE.search(d.folded, start, end):
-        return True
+    """Whether an offer names what the writer brings or a topic it ties to. A tie-back alone
+    ("projects like these", "the challenges you described") names nothing."""
     kinds = _KIND_OF_SKILL_RE.finditer(d.folded, start, end)
     if any(m["kind"] not in _VAGUE_KINDS for m in kinds):
         return True
-    if any(start <= s < end for s, _e, _w in named_things(d)):
+    theirs = _their_org_spans(d, start, end)
+    if any(start <= s < end and not inside(s, theirs) for s, _e, _w in named_things(d)):
         return True
-    return bool(specific_words(d, start, end))
+    return any(not inside(s, theirs) for s, _e in specific_words(d, start, end))
+
+
+# "your team at nordlicht logistics": the words after it name the employer, not what the
+# writer brings (the company may not be set, or be typed in lower case).
+_THEIR_ORG_RE = re.compile(
+    r"\b(?:your|the|their)\s+(?:\w+\s+)?(?:team|company|firm|organi[sz]ation|office|people|"
+    r"group|department|business|crew|staff|colleagues)\s+(?:over\s+)?(?:at|in|of)\s+"
+    r"(?P<org>(?:(?!(?:is|are|was|were|has|have|had|will|would|can|could|and|to|for|on|in|"
+    r"with|who|that)\b)[\w&'-]+\s*){1,4})")
+
+
+# "the problems you're solving at Pebblebrook", "the work you described at Tidepool Labs".
+_THEIR_PLACE_RE = re.compile(
+    r"\b(?:you|you're|they|they're|your\s+\w+)\s+(?:\w+\s+){0,3}?at\s+"
+    r"(?P<org>(?:(?!(?:is|are|was|were|has|have|had|will|would|can|could|and|to|for|on|in|"
+    r"with|who|that)\b)[\w&'-]+\s*){1,4})")
+
+
+def _their_org_spans(d: Draft, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span("org") for pattern in (_THEIR_ORG_RE, _THEIR_PLACE_RE)
+            for m in pattern.finditer(d.folded, start, end)]

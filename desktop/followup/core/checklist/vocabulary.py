@@ -93,7 +93,12 @@ obtained acquire acquired align aligns aligned alignment understand understandin
 overview sense idea sounds sound program programs programme programmes scheme schemes cohort
 fellowship internship internships apprenticeship placement gym gyms factory factories plant
 plants restaurant restaurants salon salons kitchen kitchens warehouse warehouses yard yards
-depot depots floor floors
+depot depots floor floors reach reaching achieve achieving meet meeting tackle tackling solve
+solving overcome overcoming face faces facing address addressing support supporting hit
+taking pursue pursuing deliver delivering target targets ahead issue issues problem problems
+succeed succeeding fresh highlighted highlight outlined wherever whatever however hurdle hurdles
+obstacle obstacles objective objectives aim aims ambition ambitions task tasks effort efforts
+endeavour endeavours endeavor endeavors
 """.split())
 
 # Capitalised words that name a kind of person, a title or a date, not a topic.
