@@ -38,6 +38,9 @@ _SENTENCE_RE = re.compile(r"[^.!?:\n]+(?:[.!?:]+|$)")
 _WORD_RE = re.compile(r"[\w'-]+")
 
 
+CONTRIBUTION_GAP_TEXT = "[what you can contribute, from what you discussed]"
+
+
 @dataclass
 class DraftReport:
     meeting: str
@@ -61,10 +64,19 @@ class DraftReport:
         return sum(g == ANSWER_GAP for g in self.gaps)
 
     @property
+    def contribution_gap(self) -> bool:
+        """The user is asked what they bring: nothing in the notes to tie it to."""
+        return any(g in CONTRIBUTION_GAP_TEXT for g in self.gaps)
+
+    @property
     def ok(self) -> bool:
+        # Honest gaps the user fills (a better answer, what they bring, a point when the notes
+        # hold none) fail `placeholders`, and the contribution gap fails `contribution`, until
+        # filled: expected. Anything else failing is not.
+        honest = self.answer_gaps + self.honest_gap + self.contribution_gap
         unexpected = [r for r in self.failing_required
-                      if r != "placeholders"
-                      or len(self.gaps) > self.answer_gaps + self.honest_gap]
+                      if not (r == "placeholders" and len(self.gaps) <= honest)
+                      and not (r == "contribution" and self.contribution_gap)]
         return not (unexpected or self.quoted or self.third_person or self.private
                     or self.logistics or self.personal == "MISSING"
                     or any(n > MAX_SHARED_FRAMES for n in self.shared.values()))
@@ -203,13 +215,14 @@ def personal_use(body: str, request) -> str:
 
 
 def failing_required(draft, request, others: tuple[str, ...]) -> list[str]:
+    from followup.core.drafting import notes_for_checking
     from followup.core.rubric import CheckContext, check_draft
     from followup.core.rubric import failing_required as failing
 
     context = CheckContext(
         company=request.company, recipient=request.person_name,
         sender_name=request.profile.name, sender_phone=request.profile.phone,
-        notes=request.notes, other_drafts=others,
+        notes=notes_for_checking(request.notes, request.general_notes), other_drafts=others,
         known_terms=frozenset({request.company, *request.profile.skills}))
     return [r.id for r in failing(check_draft(draft.subject, draft.body, context))]
 

@@ -19,6 +19,7 @@ from followup.core import templates
 from followup.core.drafting import (
     ANSWER_GAP,
     CAPACITIES,
+    CONTRIBUTION_GAP,
     KINDS,
     Draft,
     DraftRequest,
@@ -27,6 +28,7 @@ from followup.core.drafting import (
     generate_draft,
     missing_profile_fields,
     notes_fingerprint,
+    notes_for_checking,
     personal_line,
     pick_points,
     signature_block,
@@ -107,10 +109,14 @@ def failed_rules(draft: Draft, request: DraftRequest, others: tuple[str, ...] = 
     context = CheckContext(
         company=request.company, recipient=request.person_name,
         sender_name=request.profile.name, sender_phone=request.profile.phone,
-        notes=request.notes, other_drafts=others,
+        notes=notes_for_checking(request.notes, request.general_notes), other_drafts=others,
     )
+    asked = CONTRIBUTION_GAP.format("").split("[")[1].split("]")[0]
+    # The contribution gap is the honest answer when nothing of theirs ties to one: it fails
+    # `contribution` until the user fills it, as it should.
     return [(r.id, r.message) for r in check_draft(draft.subject, draft.body, context)
-            if r.id in CHECKED_RULES and not r.passed]
+            if r.id in CHECKED_RULES and not r.passed
+            and not (r.id == "contribution" and asked in draft.body)]
 
 
 def paragraphs(body: str) -> list[str]:
@@ -274,12 +280,14 @@ def test_long_notes_are_cut_down_to_a_short_note():
     assert failed_rules(draft, request) == []
 
 
-def test_person_without_notes_gets_what_the_meeting_taught_and_no_gap():
+def test_person_without_notes_gets_what_the_meeting_taught_and_no_point_gap():
     people = {"Ana Lima": ("Designer", "interviewer", ""), **PANEL}
     request = request_for("Ana Lima", people)
     draft = generate_draft(request)
     assert "your mission to make home energy data useful for every household" in draft.body
-    assert "[" not in draft.body
+    # The only gap: what Ana's notes cannot say, what the user brings to that mission.
+    gaps = re.findall(r"\[[^\]]*\]", draft.body)
+    assert gaps == ["[what you can contribute, from what you discussed]"], gaps
     assert failed_rules(draft, request) == []
 
 

@@ -32,6 +32,7 @@ KINDS = (
 )
 CAPACITIES = ("interviewer", "coordinator", "other")
 ANSWER_GAP = "[write your better answer here]"
+CONTRIBUTION_GAP = frames.CONTRIBUTION_GAP
 MAX_POINTS = 3
 MAX_WORDS = 190  # the guides say well under 250; the checklist asks for under 200
 _COUNTED_WORD_RE = re.compile(r"[A-Za-z0-9][\w'&-]*")  # words as the checklist counts them
@@ -251,7 +252,9 @@ def contribution_paragraph(request: DraftRequest, voice: int, company: str) -> s
     skills = [s for s in touched_skills(request.profile, request.notes)
               if not any(_mentions(t, s) for t in plus)][:3]
     if not own and not skills:
-        return frames.pick(frames.CONTRIBUTION_GENERAL, voice).format(company)
+        # Nothing of theirs to tie it to: a vague "I could contribute to projects like these"
+        # is what the guides' bad examples do, so the user is asked instead.
+        return frames.CONTRIBUTION_GAP.format(company)
     if not own:
         return frames.pick(frames.SKILLS_ONLY, voice).format(_join_names(skills), company)
     sentences = [_first_contribution(*own[0], voice, company)]
@@ -437,6 +440,14 @@ def generate_draft(request: DraftRequest, template_dirs: Sequence[Path] = ()) ->
 def missing_profile_fields(profile: Profile) -> list[str]:
     """The profile fields a draft needs and lacks, for the GUI to ask for."""
     return [name for name in ("name", "phone") if not getattr(profile, name).strip()]
+
+
+def notes_for_checking(notes: str, general_notes: str) -> str:
+    """The notes a draft's specific points may come from: the person's own, then the meeting's
+    general notes (an imported invite's text left out), which drafting uses when the person's
+    notes hold nothing usable. The checklist's `specifics` looks for a point of these."""
+    general = meeting_notes(general_notes)
+    return "\n".join(part for part in (notes, general) if part.strip())
 
 
 def notes_fingerprint(notes: str, general_notes: str) -> str:

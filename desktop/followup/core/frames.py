@@ -176,14 +176,9 @@ SKILLS_ONLY = (  # skills touched, no `+` line: "{skills}", then the company
     "My work with {} would let me contribute quickly at {}.",
     "I'd love to bring my experience with {} to the team at {}.",
 )
-CONTRIBUTION_GENERAL = (  # neither a `+` line nor a touched skill: tied back to the conversation
-    "I'd love to contribute to the kind of work you described at {}.",
-    "I'd be glad to bring my experience to projects such as this at {}.",
-    "I'm confident I could contribute to the sort of challenges your team at {} is taking on.",
-    "I'd be excited to bring my experience to the kind of work you're doing at {}.",
-    "I'd welcome the chance to contribute to projects like these at {}.",
-    "I could help with the type of problems you're solving at {}.",
-)
+# Nothing in the notes to tie a contribution to: an honest gap the user fills (the guides:
+# "Emphasizes what you can contribute based on the conversation").
+CONTRIBUTION_GAP = "I'd love to bring [what you can contribute, from what you discussed] to {}."
 LINK = (
     "Since we talked about {}, you might enjoy a post I wrote, \u201c{}\u201d, at <{}>.",
     "On the subject of {}, I wrote a short post, \u201c{}\u201d, which you can read at <{}>.",
