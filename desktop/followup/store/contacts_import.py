@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from followup.core.cards import CardPerson, ParseError
 from followup.core.invites import Invite
 from followup.store import models as m
 from followup.store.import_errors import ImportFailed
-from followup.store.library import Library, MeetingInput, PersonSpec
+from followup.store.library import Library, MeetingInput, PersonSpec, find_person
 
 
 def current_time() -> datetime:
@@ -179,10 +179,7 @@ def _organizer_company(s: Session, invite: Invite) -> str:
 
 
 def _person_by_email(s: Session, email: str) -> m.Person | None:
-    if not email:
-        return None
-    return s.scalar(select(m.Person).where(func.lower(m.Person.email) == email.lower())
-                    .order_by(m.Person.id).limit(1))
+    return find_person(s, email)  # by address only: an invite or a card never merges on a name
 
 
 def import_cards(library: Library, data: bytes | str) -> dict[str, list[int]]:

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from followup.core.deadlines import format_local
 from followup.store import limits
 from followup.store import models as m
-from followup.store.library import Library
+from followup.store.library import Library, find_person
 
 FORMAT = "followup/1"
 
@@ -539,10 +539,7 @@ def _same_invite(s, uid: str | None) -> int | None:
 
 
 def _existing_person(s, p: dict):
-    if not p["email"].strip():
-        return None
-    return s.scalar(select(m.Person).where(
-        func.lower(m.Person.email) == p["email"].strip().lower()))
+    return find_person(s, p["email"])  # by address only, as the other imports
 
 
 def _import_meeting(library: Library, s, mt: dict, person_map: dict, created: dict) -> None:

@@ -38,6 +38,25 @@ from followup.store.views import (  # noqa: F401 - the store's plain data, re-ex
 )
 
 
+def find_person(s: Session, email: str = "", name: str = "",
+                company: m.Company | None = None) -> m.Person | None:
+    """The one rule for "someone already in the library": the same address, in any case (the
+    oldest card when several share it); else, given a `name` and a `company`, the same name at
+    that company. Calendar and card imports pass no name: they never merge people on a name
+    alone (two people can share one)."""
+    address = email.strip().lower()
+    if address:
+        found = s.scalar(select(m.Person).where(func.lower(m.Person.email) == address)
+                         .order_by(m.Person.id).limit(1))
+        if found is not None:
+            return found
+    if name.strip() and company is not None and company.id is not None:
+        return s.scalar(select(m.Person).where(
+            func.lower(m.Person.name) == name.strip().lower(), m.Person.company_id == company.id)
+            .order_by(m.Person.id).limit(1))
+    return None
+
+
 class Library:
     """One library file, opened, checked and migrated."""
 
@@ -197,7 +216,7 @@ class Library:
         A match by email is certain and returns None."""
         with self.session() as s:
             meeting = s.get_one(m.Meeting, meeting_id)
-            found = self._find_person(s, spec, meeting.company)
+            found = find_person(s, spec.email, spec.name, meeting.company)
             if found is None or (spec.email and found.email.lower() == spec.email.lower()):
                 return None
             if s.scalar(select(m.Attendance.id).where(m.Attendance.meeting_id == meeting_id,
@@ -246,23 +265,11 @@ class Library:
             company.domain = domain.strip().lower()
         return company
 
-    def _find_person(self, s: Session, spec: PersonSpec, company: m.Company | None):
-        if spec.email:
-            found = s.scalar(select(m.Person).where(
-                func.lower(m.Person.email) == spec.email.strip().lower()))
-            if found:
-                return found
-        if company is not None and company.id is not None:
-            return s.scalar(select(m.Person).where(
-                func.lower(m.Person.name) == spec.name.strip().lower(),
-                m.Person.company_id == company.id))
-        return None
-
     def attend(self, s: Session, meeting: m.Meeting, spec: PersonSpec,
                 new_person: bool = False) -> m.Attendance:
         if not spec.name.strip():
             raise ValueError("A person needs a name.")
-        person = None if new_person else self._find_person(s, spec, meeting.company)
+        person = None if new_person else find_person(s, spec.email, spec.name, meeting.company)
         if person is None:
             person = m.Person(name=spec.name.strip(), title=spec.title.strip(),
                               email=spec.email.strip(), phone=spec.phone.strip(),
