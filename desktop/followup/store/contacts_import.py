@@ -12,6 +12,7 @@ A later invite with a higher SEQUENCE that does not cancel reinstates the meetin
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -114,13 +115,8 @@ def _import_one(library: Library, s: Session, invite: Invite,
         return
     data = invite_to_meeting(invite, _organizer_company(s, invite))
     if meeting is None:
-        meeting = m.Meeting(
-            company=library.company_named(s, data.company, data.company_domain),
-            role=data.role, kind=data.kind, scheduled_start=data.scheduled_start,
-            scheduled_end=data.scheduled_end, location=data.location,
-            general_notes=data.general_notes)
+        meeting = library.new_meeting(s, replace(data, people=[]))
         _remember(meeting, invite)
-        s.add(meeting)
         s.flush()
         created["meetings"].append(meeting.id)
     else:  # an update: the new time and place; what the user wrote stays

@@ -154,19 +154,24 @@ class Library:
         return {k: (v[0], v[1], v[2]) for k, v in counts.items()}
 
     def create_meeting(self, data: MeetingInput) -> int:
+        """A new meeting with its people (matched to those already known); its id."""
         with self.session() as s:
-            meeting = m.Meeting(
-                company=self.company_named(s, data.company, data.company_domain),
-                role=data.role.strip(),
-                kind=data.kind, scheduled_start=data.scheduled_start,
-                scheduled_end=data.scheduled_end, started_at=data.started_at,
-                ended_at=data.ended_at, location=data.location,
-                general_notes=data.general_notes)
-            s.add(meeting)
-            s.flush()
+            meeting = self.new_meeting(s, data)
             for spec in data.people:
                 self.attend(s, meeting, spec)
             return meeting.id
+
+    def new_meeting(self, s: Session, data: MeetingInput) -> m.Meeting:
+        """The meeting row for `data`, without its people, added to session `s` (the window's
+        form and an invite's import both make meetings here)."""
+        meeting = m.Meeting(
+            company=self.company_named(s, data.company, data.company_domain),
+            role=data.role.strip(), kind=data.kind, scheduled_start=data.scheduled_start,
+            scheduled_end=data.scheduled_end, started_at=data.started_at,
+            ended_at=data.ended_at, location=data.location, general_notes=data.general_notes)
+        s.add(meeting)
+        s.flush()
+        return meeting
 
     def update_meeting(self, meeting_id: int, **values) -> None:
         with self.session() as s:
