@@ -146,6 +146,15 @@ def run_check_bench() -> None:
     print(f"{'check':<9} check_draft on a ~200-word note: {output}", flush=True)
 
 
+def run_draft_quality() -> None:
+    """The draft quality report's last line: how many made-up drafts pass every check."""
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "draft_quality.py")],
+                          cwd=ROOT, capture_output=True, text=True, env=_env())
+    lines = done.stdout.strip().splitlines() or done.stderr.strip().splitlines()[-1:]
+    print(f"{'drafts':<9} quality report (benchmarks/draft_quality.py --show for the drafts): "
+          f"{lines[-1] if lines else 'no output'}", flush=True)
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -195,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
             where = folder / YEARS_FOLDER if library == "years" else folder
             figures += run_bench(module, where, args.quick, tag)
         run_check_bench()
+        run_draft_quality()
     finally:
         if temporary:
             shutil.rmtree(folder, ignore_errors=True)
