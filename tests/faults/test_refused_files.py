@@ -209,6 +209,7 @@ def test_the_window_offers_the_backup_and_restores_it(tmp_path, monkeypatch):
     assert shown[0][1] == Qt.TextFormat.PlainText
     kept = list(folder.glob("followup.sqlite3.damaged-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    assert kept[0].name in shown[-1][0]  # the user is told where the damaged file was kept
     library = Library(path)
     assert library.meeting(1).attendees[0].notes == "! ships weekly"
     library.close()

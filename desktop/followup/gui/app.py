@@ -274,6 +274,12 @@ def _offer_restore(folder: Path, exc) -> bool:
                    f"{error.strerror or error}. Nothing was changed.")
         return False
     log.warning("restored %s; the damaged library is kept as %s", exc.backup, aside)
+    done = QMessageBox(QMessageBox.Icon.Information, "Backup restored",
+                       f"Followup restored {exc.backup.name}. Notes written after that copy "
+                       f"are not in it. The damaged library was kept, untouched, as {aside.name} "
+                       "beside it: keep it if you want to try to recover more from it.")
+    done.setTextFormat(Qt.TextFormat.PlainText)
+    done.exec()
     return True
 
 
