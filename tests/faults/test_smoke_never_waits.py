@@ -3,7 +3,7 @@ errors go to standard error instead of a dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from followup.gui import app, errors
@@ -23,7 +23,9 @@ def test_a_modal_dialog_in_smoke_mode_is_closed_and_reported(qtbot, capfd):
     assert application.property("smokeClosedDialog") is True
     assert "A question nobody will answer" in capfd.readouterr().err
     application.setProperty("smokeClosedDialog", False)
-    for timer in application.findChildren(QTimer):
+    # Stop the smoke guard (a direct child), not the app's other timers (the collector's).
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    for timer in application.findChildren(QTimer, options=direct):
         timer.stop()
 
 
