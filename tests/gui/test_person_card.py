@@ -48,3 +48,18 @@ def test_pasted_business_card_is_split_into_fields(demo_library, qtbot):
     card = person_card(demo_library, tom.person_id)
     assert card.email == "tom@brightwave.io" and not card.email_is_guess
     assert card.meetings and "Brightwave" in card.meetings[0][1]
+
+
+def test_meetings_heading_calls_the_person_by_given_name_not_title(demo_library, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from followup.store import models as m
+
+    tom = _tom(demo_library)
+    with demo_library.session() as s:
+        s.get(m.Person, tom.person_id).name = "Dr. Wei Zhang"
+    dialog = PersonCardDialog(demo_library, tom.person_id)
+    qtbot.addWidget(dialog)
+    headings = [label.text() for label in dialog.findChildren(QLabel)
+                if label.text().startswith("Meetings with")]
+    assert headings == ["Meetings with Wei"]

@@ -12,7 +12,7 @@ from anyascii import anyascii
 from nameparser import HumanName
 from nameparser.config import CONSTANTS
 
-__all__ = ["display_name", "latin_spelling", "name_parts", "unreliable_script"]
+__all__ = ["display_name", "latin_spelling", "name_parts", "short_name", "unreliable_script"]
 
 # Scripts whose Latin spelling cannot be derived from the characters alone: Chinese
 # characters have a reading per language (王 is Wang, Ō or Wong), Japanese and Korean names
@@ -70,6 +70,18 @@ def name_parts(raw: str) -> tuple[str, list[str]]:
     if not words:
         return "", []
     return words[0], words[1:]
+
+
+def short_name(raw: str) -> str:
+    """The name to call someone by in the interface ("Meetings with Wei"): the given name
+    without titles or suffixes (`name_parts`): "Dr. Wei Zhang" -> "Wei", "Zhang, Wei" ->
+    "Wei". A title with a surname only stays whole ("Dr. Zhang"), since the surname alone is
+    not how anyone is addressed; "" for a name with no words."""
+    given, others = name_parts(raw)
+    name = display_name(raw)
+    if given and not others and (name.split() or [""])[0].lower().strip(".") in CONSTANTS.titles:
+        return name
+    return given or name
 
 
 def unreliable_script(text: str) -> str:
