@@ -45,6 +45,23 @@ _WEB_RE = re.compile(
 _LABEL_RE = re.compile(
     r"^(?:e-?mail|mail|tel|phone|mobile|mob|cell|office|fax|work|direct|web|website|url|"
     r"linkedin|[tmefw])\s*:\s*", re.IGNORECASE)
+# A label that says the rest of the line is a phone number: "M: +44 7700 900123", "Mob.
+# 0170 1234567", "Tel. (030) 123 456", "☎ 0044 20 7946 0958". After a word label comes ":",
+# ".", or a space and the number; a symbol needs nothing.
+_PHONE_LABEL_RE = re.compile(
+    r"^(?:(?:tel|tele|telephone|phone|ph|p|t|m|mob|mobile|cell|cellphone|c|office|o|direct|"
+    r"dir|dd|ddi|main|work|w|home|h|handy|telefon|tél|tfn|móvil|movil|cel|mobil|portable|"
+    r"fax|f)(?:\s*[:.]\s*|\s+(?=[+(\d]))|[☎📞📱✆]\s*[:.]?\s*)(?=[+(\d])", re.IGNORECASE)
+_FAX_LABEL_RE = re.compile(r"^(?:fax|f)\b", re.IGNORECASE)
+# What a phone number may be written with: digits, +, brackets, dashes, dots, slashes,
+# spaces and an extension.
+_PHONE_SHAPE_RE = re.compile(
+    r"^\+?[\d\s().\-/]{6,}(?:\s*(?:ext\.?|x|#)\s*\d{1,6})?$", re.IGNORECASE)
+_MIN_PHONE_DIGITS = 6
+# Between a job title and a company on one line: "Head of Data | Kettle & Co", "Designer ·
+# Figma". A dash or "at" only counts after a title: "Mary-Jane" and "Smith - Jones" stay.
+_STRONG_SPLIT_RE = re.compile(r"\s+[|·•@]\s+|\s*[|·•]\s*")
+_TITLE_SPLIT_RE = re.compile(r"\s+(?:[-–—]|at)\s+|\s*[–—]\s*", re.IGNORECASE)
 _COMPANY_RE = re.compile(
     r"\b(?:inc|corp|corporation|llc|ltd|limited|gmbh|ag|sa|sas|bv|plc|co|company|labs?|group|"
     r"technologies|systems|partners|studio|software|ventures|holdings)\b\.?$", re.IGNORECASE)
@@ -378,8 +395,22 @@ def _is_linkedin(url: str) -> bool:
     return "linkedin.com" in url.lower()
 
 
+def _labelled_phone(piece: str) -> str:
+    """The number of a line labelled as a phone ("Mob. 0170 1234567"), as written; "" when
+    there is no phone label or the rest is not shaped like a number. A label makes a number a
+    phone in any region, so it is not checked against the user's own numbering plan."""
+    match = _PHONE_LABEL_RE.match(piece.strip())
+    if not match:
+        return ""
+    number = piece.strip()[match.end():].strip()
+    digits = sum(ch.isdigit() for ch in number)
+    return number if _PHONE_SHAPE_RE.match(number) and digits >= _MIN_PHONE_DIGITS else ""
+
+
 def _classify(piece: str, region: str) -> tuple[str, str]:
-    """("email" | "phone" | "web" | "text", value) for one line or field of a card."""
+    """("email" | "phone" | "fax" | "web" | "text", value) for one line or field of a card."""
+    if number := _labelled_phone(piece):
+        return ("fax" if _FAX_LABEL_RE.match(piece.strip()) else "phone"), number
     bare = _LABEL_RE.sub("", piece).strip()
     if "@" in bare and (email := _find_email(bare)):
         return "email", email
@@ -424,6 +455,8 @@ def _person_from(pieces: list[str], region: str, name: str | None = None) -> Car
         kind, value = _classify(piece, region)
         if kind == "text":
             texts.append(value)
+        elif kind == "fax":  # a number no one answers: kept, never the one to call
+            extras.append(piece.strip())
         elif not person[kind]:
             person[kind] = value
         elif kind == "web" and _is_linkedin(value) and not _is_linkedin(person["web"]):
@@ -442,6 +475,23 @@ def _person_from(pieces: list[str], region: str, name: str | None = None) -> Car
                       notes=person["notes"])
 
 
+def split_title_company(line: str) -> list[str]:
+    """A line of a card as its parts: "Head of Data | Kettle & Co" -> ["Head of Data",
+    "Kettle & Co"]; "CTO - Kettle", "CTO at Kettle" the same, since a title stands before
+    them. A line with none of these separators, or an email, phone or web line, is one part."""
+    if "@" in line and _find_email(line) or _labelled_phone(line) or _is_web(line):
+        return [line]
+    parts = [p.strip() for p in _STRONG_SPLIT_RE.split(line) if p.strip()]
+    found = []
+    for part in parts:
+        left, *rest = _TITLE_SPLIT_RE.split(part, maxsplit=1)
+        if rest and _TITLE_RE.search(left) and rest[0].strip():
+            found += [left.strip(), rest[0].strip()]
+        else:
+            found.append(part)
+    return found or [line]
+
+
 def split_card_text(text: str, region: str = DEFAULT_REGION) -> CardPerson:
     """Fields of a business card typed or pasted as text, one item a line.
 
@@ -450,7 +500,8 @@ def split_card_text(text: str, region: str = DEFAULT_REGION) -> CardPerson:
     a line that looks like a company ("Acme Corp", "Initech GmbH") or a job title goes there,
     otherwise the title comes before the company. Lines left over become notes.
     """
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [part for line in text.splitlines() if line.strip()
+             for part in split_title_company(line.strip())]
     if not lines:
         raise ParseError("the card text is empty")
     person = _person_from(lines, region)
