@@ -14,7 +14,7 @@ import vobject
 from followup.core.addresses import BadAddress, normalise_address
 from followup.core.domains import company_name, is_company_domain
 from followup.core.email_guess import name_from_address
-from followup.core.names import display_name
+from followup.core.names import display_name, latin_spelling, surname_particle
 
 
 @dataclass(frozen=True)
@@ -539,6 +539,50 @@ def _unquoted_name(name: str) -> str:
     return name
 
 
+# A title after the name: "Oluwaseun Adeyemi - CTO", "Ada Obi – Recruiter", "Wei Zhang (CTO)",
+# "Ana Ruiz @ Kettle", "Ana Ruiz at Kettle" (after "@" or "at", a company unless a title).
+_NAME_TITLE_RE = re.compile(r"\s+(?P<sep>[-–—@]|at)\s+|\s*(?P<dash>[–—])\s*", re.IGNORECASE)
+_ACRONYM_RE = re.compile(r"^[A-Z]{2,5}$")  # CTO, SVP, HR
+
+
+def _name_and_title(name: str) -> tuple[str, list[str], str]:
+    """(name, title pieces, company) of a name that carries a title or a company."""
+    bracket = re.match(r"^(?P<name>[^()]+?)\s*\((?P<inside>[^()]+)\)\s*$", name)
+    if bracket and (_TITLE_RE.search(bracket["inside"])
+                    or _ACRONYM_RE.match(bracket["inside"].strip())):
+        return bracket["name"].strip(), [bracket["inside"].strip()], ""  # "(Liz)" stays
+    match = _NAME_TITLE_RE.search(name)
+    if not match or not name[:match.start()].strip() or not name[match.end():].strip():
+        return name, [], ""
+    head, tail = name[:match.start()].strip(), name[match.end():].strip()
+    if (match["sep"] or "").lower() in ("@", "at") and not _TITLE_RE.search(tail):
+        return head, [], tail
+    return head, split_title_company(tail), ""
+
+
+def _given_name_second(pieces: list[str], region: str) -> bool:
+    """Whether "Ó Súilleabháin, Aoife, aoife@kettle.co" is in directory order: the second
+    field is one or two words of a name (no title, company or number) and either the address
+    holds it ("aoife@", "aoife.osuilleabhain@", "abyrne@") or the first field opens with a surname
+    particle ("van der Berg, Jan", "Ó Súilleabháin, Aoife")."""
+    if len(pieces) < 2:
+        return False
+    surname, given = pieces[0], pieces[1]
+    words = given.split()
+    if not 1 <= len(words) <= 2 or not all(re.fullmatch(r"[^\W\d_][\w'’.-]*", w) for w in words):
+        return False
+    if _TITLE_RE.search(given) or _COMPANY_RE.search(given) or (
+            _classify(given, region)[0] != "text"):
+        return False
+    email = next((_find_email(p) for p in pieces[2:] if "@" in p and _find_email(p)), "")
+    local = re.sub(r"[^a-z]", "", latin_spelling(email.split("@")[0]).lower())
+    first = re.sub(r"[^a-z]", "", latin_spelling(words[0]).lower())
+    family = re.sub(r"[^a-z]", "", latin_spelling(surname).lower())
+    initial_forms = {first[:1] + family, family + first[:1]} if first and family else set()
+    return bool(local and first and (first in local or local in initial_forms)) or (
+        surname_particle(surname.split()[0]))
+
+
 def parse_person_line(line: str, region: str = DEFAULT_REGION) -> CardPerson:
     """One person from "Jane Doe, Engineering Manager, jane@acme.com".
 
@@ -564,10 +608,15 @@ def parse_person_line(line: str, region: str = DEFAULT_REGION) -> CardPerson:
         pieces = [p.strip() for p in re.split(r"[,;|\t]", line) if p.strip()]
         if not pieces:
             raise ParseError("the line is empty: expected a name, then title, email or phone")
+        if _given_name_second(pieces, region):  # "Ó Súilleabháin, Aoife, aoife@kettle.co"
+            pieces = [f"{pieces[1]} {pieces[0]}", *pieces[2:]]
         name, pieces = pieces[0], pieces[1:]
         if _classify(name, region)[0] != "text":  # no name given, just an address or number
             name, pieces = "", [name, *pieces]
-    person = _person_from(pieces, region, name=name)
+    name, titles, company = _name_and_title(name)
+    person = _person_from([*titles, *pieces], region, name=name)
+    if company and not person.company:
+        person = replace(person, company=company)
     if person.email:
         try:
             person = replace(person, email=normalise_address(person.email))

@@ -12,7 +12,8 @@ from anyascii import anyascii
 from nameparser import HumanName
 from nameparser.config import CONSTANTS
 
-__all__ = ["display_name", "latin_spelling", "name_parts", "short_name", "unreliable_script"]
+__all__ = ["display_name", "latin_spelling", "name_parts", "short_name", "surname_particle",
+           "unreliable_script"]
 
 # Scripts whose Latin spelling cannot be derived from the characters alone: Chinese
 # characters have a reading per language (王 is Wang, Ō or Wong), Japanese and Korean names
@@ -70,6 +71,12 @@ def name_parts(raw: str) -> tuple[str, list[str]]:
     if not words:
         return "", []
     return words[0], words[1:]
+
+
+def surname_particle(word: str) -> bool:
+    """Whether `word` is a particle that opens a surname ("van", "de", "Ó", "Mac", "bin"),
+    by nameparser's list; the comparison ignores case, the word is never changed."""
+    return word.lower() in CONSTANTS.prefixes
 
 
 def short_name(raw: str) -> str:
