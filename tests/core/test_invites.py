@@ -458,6 +458,8 @@ def test_rooms_without_cutype_are_not_people(room):
     "ATTENDEE;CN=Roomi Haddad:mailto:roomi@kettle.co",
     "ATTENDEE;CN=Conor Rimmer:mailto:conor.rimmer@kettle.co",
     "ATTENDEE;CN=Ana Ruiz (she/her):mailto:ana@kettle.co",
+    "ATTENDEE;CN=Rachel Moore:mailto:rm@kettle.co",  # initials, not a room
+    "ATTENDEE;CN=Tomás Aguirre:mailto:ta@kettle.co",
 ])
 def test_people_whose_names_look_a_little_like_rooms_stay(person):
     assert len(emails(event(ORGANIZER, person), own=("me@gmail.com",))) == 2

@@ -626,9 +626,9 @@ _ROOM_NAME_RE = re.compile(
     r"\b(?:room|rm|conf|conference|boardroom|meeting\s*room|huddle(?:\s*space)?|"
     r"phone\s*booth|focus\s*booth|auditorium|projector|equipment|resource)\b|"
     r"\(\d{1,4}\)\s*(?:\[[^\]]*\])?\s*$", re.IGNORECASE)
-_ROOM_LOCAL_RE = re.compile(
-    r"^(?:room|rm|conf|conference|confroom|boardroom|meetingroom|meeting-room|huddle|"
-    r"resource)(?:$|[\W_\d])", re.IGNORECASE)
+_ROOM_LOCAL_RE = re.compile(  # "rm@" and "conf@" alone may be someone's initials
+    r"^(?:(?:room|conference|confroom|boardroom|meetingroom|meeting-room|huddle|resource)"
+    r"(?:$|[\W_\d])|(?:rm|conf)[\W_\d])", re.IGNORECASE)
 _RESOURCE_DOMAIN_RE = re.compile(r"(?:^|\.)(?:resources?|rooms?)\.", re.IGNORECASE)
 
 
@@ -652,7 +652,7 @@ _MAILBOX_WORDS = frozenset("""
     notification notifications notify calendar calendars invites invite invitations
     scheduling schedule scheduler interviews interview info hello contact admin support
     office mail mailer daemon postmaster bounce bounces apply applications applicants
-    candidates candidate onboarding group groups all staff ta
+    candidates candidate onboarding group groups all staff
 """.split())
 # A display name of a group: "Talent Team", "Recruiting", "Acme Careers", "HR Department".
 _GROUP_NAME_RE = re.compile(
