@@ -221,6 +221,17 @@ def test_a_label_word_starting_a_title_is_not_a_phone():
     assert (person.title, person.phone) == ("Office Manager", "")
 
 
+@pytest.mark.parametrize(("text", "title", "company"), [
+    ("Oluwaseun Adeyemi - CTO\nKettle & Co", "CTO", "Kettle & Co"),
+    ("Oluwaseun Adeyemi (CTO)\nKettle", "CTO", "Kettle"),
+    ("Oluwaseun Adeyemi | Head of Data\nKettle", "Head of Data", "Kettle"),
+    ("Oluwaseun Adeyemi @ Kettle\nDesigner", "Designer", "Kettle"),
+])
+def test_a_title_on_the_name_line_of_a_card_is_split_off(text, title, company):
+    person = split_card_text(text)
+    assert (person.name, person.title, person.company) == ("Oluwaseun Adeyemi", title, company)
+
+
 # --- quick-add lines -----------------------------------------------------------------------
 
 def test_person_line_example_from_the_issue():

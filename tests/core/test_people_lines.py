@@ -89,6 +89,8 @@ def test_a_second_field_that_is_a_company_is_not_a_given_name():
     ("Ana Ruiz @ Senior Recruiter", "Ana Ruiz", "Senior Recruiter", ""),
     ("Mary-Jane Smith-Jones, Designer", "Mary-Jane Smith-Jones", "Designer", ""),
     ("Elizabeth Smith (Liz)", "Elizabeth Smith (Liz)", "", ""),  # a nickname stays
+    ('"Adeyemi, Oluwaseun" <seun@kettle.co> - CTO', "Oluwaseun Adeyemi", "CTO", ""),
+    ("seun@kettle.co (Oluwaseun Adeyemi – CTO)", "Oluwaseun Adeyemi", "CTO", ""),
 ])
 def test_a_title_after_the_name_is_split_off(line, name, title, company):
     (typed,) = parse_people(line)

@@ -504,6 +504,11 @@ def split_card_text(text: str, region: str = DEFAULT_REGION) -> CardPerson:
              for part in split_title_company(line.strip())]
     if not lines:
         raise ParseError("the card text is empty")
+    first = next((i for i, line in enumerate(lines) if _classify(line, region)[0] == "text"),
+                 None)
+    if first is not None:  # the name line: "Oluwaseun Adeyemi - CTO", "Wei Zhang (CTO)"
+        name, titles, company = _name_and_title(lines[first])
+        lines[first:first + 1] = [name, *titles, *([company] if company else [])]
     person = _person_from(lines, region)
     if person.name.isupper():  # cards often print names in capitals
         person = replace(person, name=person.name.title())
@@ -524,7 +529,7 @@ def _split_mailbox(line: str) -> tuple[str, str, str] | None:
     if not match:
         return None
     name = match.group("name").strip()
-    rest = line[match.end():].lstrip(" ,;|\t")
+    rest = line[match.end():].lstrip(" ,;|\t-–—")  # "<o@kettle.co> - CTO"
     if name.startswith('"') and name.endswith('"') and len(name) > 1:
         return re.sub(r"\\(.)", r"\1", name[1:-1]), match.group("address"), rest
     return _unquoted_name(name), match.group("address"), rest
