@@ -63,3 +63,23 @@ def test_meetings_heading_calls_the_person_by_given_name_not_title(demo_library,
     headings = [label.text() for label in dialog.findChildren(QLabel)
                 if label.text().startswith("Meetings with")]
     assert headings == ["Meetings with Wei"]
+
+
+def test_the_people_menu_offers_to_remove_the_person_by_given_name(window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    ws = window.workspace
+    ws.add_person_edit.setText("Dr. Wei Zhang <wei@kettle.co>")
+    qtbot.keyClick(ws.add_person_edit, Qt.Key.Key_Return)
+    row = next(i for i in range(ws.people.count()) if "Wei Zhang" in ws.people.item(i).text())
+    offered = []
+
+    def read_and_close():  # the menu is open (a popup); read it, then dismiss it
+        menu = QApplication.activePopupWidget()
+        offered.extend(action.text() for action in menu.actions())
+        menu.close()
+
+    QTimer.singleShot(100, read_and_close)
+    ws._people_menu(ws.people.visualItemRect(ws.people.item(row)).center())
+    assert "Remove Wei from this meeting…" in offered
