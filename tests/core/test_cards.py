@@ -176,6 +176,62 @@ def test_unrecognised_lines_fill_title_then_company():
         "Magician", "Circus Maximus", "free on Fridays")
 
 
+@pytest.mark.parametrize(("line", "title", "company"), [
+    ("Head of Data | Kettle & Co", "Head of Data", "Kettle & Co"),
+    ("Designer · Figma", "Designer", "Figma"),
+    ("Staff Engineer • Quarry Labs", "Staff Engineer", "Quarry Labs"),
+    ("CTO – Kettle", "CTO", "Kettle"),
+    ("Recruiter at Kettle", "Recruiter", "Kettle"),
+    ("Product Manager @ Brightwave", "Product Manager", "Brightwave"),
+])
+def test_one_line_with_title_and_company_is_split(line, title, company):
+    person = split_card_text(f"Aoife Byrne\n{line}\naoife@kettle.co")
+    assert (person.title, person.company) == (title, company)
+
+
+def test_a_dash_inside_a_company_or_name_does_not_split():
+    person = split_card_text("Mary-Jane Smith\nOffice Manager\nSmith - Jones LLP")
+    assert (person.name, person.title, person.company) == (
+        "Mary-Jane Smith", "Office Manager", "Smith - Jones LLP")
+
+
+@pytest.mark.parametrize(("line", "number"), [
+    ("M: +44 7700 900123", "+44 7700 900123"),
+    ("Mob. 0170 1234567", "0170 1234567"),
+    ("Tel. (030) 123 456 78", "(030) 123 456 78"),
+    ("T: 020 7946 0958", "020 7946 0958"),
+    ("Phone 03-1234-5678", "03-1234-5678"),
+    ("Cell: 0412 345 678", "0412 345 678"),
+    ("Office: 01 234 5678", "01 234 5678"),
+    ("Direct 415.555.0100 x12", "415.555.0100 x12"),
+    ("☎ 0044 20 7946 0958", "0044 20 7946 0958"),
+])
+def test_labelled_phone_lines_are_phones_in_any_region(line, number):
+    person = split_card_text(f"Aoife Byrne\nHead of Data\n{line}")
+    assert (person.phone, person.title, person.notes) == (number, "Head of Data", "")
+
+
+def test_a_fax_is_kept_in_the_notes_not_called():
+    person = split_card_text("Aoife Byrne\nFax: +353 1 234 5678\nMob. 087 123 4567")
+    assert (person.phone, person.notes) == ("087 123 4567", "Fax: +353 1 234 5678")
+
+
+def test_a_label_word_starting_a_title_is_not_a_phone():
+    person = split_card_text("Aoife Byrne\nOffice Manager\nKettle & Co")
+    assert (person.title, person.phone) == ("Office Manager", "")
+
+
+@pytest.mark.parametrize(("text", "title", "company"), [
+    ("Oluwaseun Adeyemi - CTO\nKettle & Co", "CTO", "Kettle & Co"),
+    ("Oluwaseun Adeyemi (CTO)\nKettle", "CTO", "Kettle"),
+    ("Oluwaseun Adeyemi | Head of Data\nKettle", "Head of Data", "Kettle"),
+    ("Oluwaseun Adeyemi @ Kettle\nDesigner", "Designer", "Kettle"),
+])
+def test_a_title_on_the_name_line_of_a_card_is_split_off(text, title, company):
+    person = split_card_text(text)
+    assert (person.name, person.title, person.company) == ("Oluwaseun Adeyemi", title, company)
+
+
 # --- quick-add lines -----------------------------------------------------------------------
 
 def test_person_line_example_from_the_issue():

@@ -415,3 +415,115 @@ def test_a_broken_line_in_a_to_do_does_not_refuse_the_invite():
             "END:VCALENDAR\r\n")
     (invite,) = parse_invites(text)
     assert invite.start == datetime(2025, 3, 1, 10, 0, tzinfo=UTC)
+
+
+# --- rooms, group mailboxes and the user's own address ------------------------------------
+
+def event(*people: str, method: str = "REQUEST", calname: str = "") -> bytes:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN",
+             *([f"METHOD:{method}"] if method else []),
+             *([f"X-WR-CALNAME:{calname}"] if calname else []),
+             "BEGIN:VEVENT", "UID:kettle-1", "DTSTAMP:20260301T090000Z",
+             "DTSTART:20260310T150000Z", "DTEND:20260310T160000Z",
+             "SUMMARY:Kettle interview", *people, "END:VEVENT", "END:VCALENDAR", ""]
+    return "\r\n".join(lines).encode()
+
+
+ORGANIZER = "ORGANIZER;CN=Rita Moreno:mailto:rita@kettle.co"
+ACCEPTED = ("ATTENDEE;CN=Rita Moreno;PARTSTAT=ACCEPTED;RSVP=TRUE:mailto:rita@kettle.co",
+            "ATTENDEE;CN=Ivan Petrov;PARTSTAT=ACCEPTED;RSVP=TRUE:mailto:ivan@kettle.co")
+
+
+def emails(data: bytes, own=()) -> list[str]:
+    (invite,) = parse_invites(data, own_addresses=own)
+    return [a.email for a in invite.attendees]
+
+
+@pytest.mark.parametrize("room", [
+    "ATTENDEE;CN=Interview Room 4B:mailto:interview-room-4b@kettle.co",
+    "ATTENDEE;CN=Conf Rm 3 (8):mailto:c_1888@kettle.co",
+    "ATTENDEE;CN=Zoom Room:mailto:zr-dublin@kettle.co",
+    "ATTENDEE;CN=DUB-2-Liffey (10) [Projector]:mailto:c_42ab@kettle.co",
+    "ATTENDEE;CN=Boardroom:mailto:boardroom@kettle.co",
+    "ATTENDEE:mailto:room-4b@resource.calendar.google.com",
+    "ATTENDEE;CN=Liffey:mailto:liffey@resource.kettle.co",
+    "ATTENDEE;CN=Liffey:mailto:rm-liffey@kettle.co",
+])
+def test_rooms_without_cutype_are_not_people(room):
+    assert emails(event(ORGANIZER, *ACCEPTED, room), own=("me@gmail.com",)) == [
+        "rita@kettle.co", "ivan@kettle.co"]
+
+
+@pytest.mark.parametrize("person", [
+    "ATTENDEE;CN=Roomi Haddad:mailto:roomi@kettle.co",
+    "ATTENDEE;CN=Conor Rimmer:mailto:conor.rimmer@kettle.co",
+    "ATTENDEE;CN=Ana Ruiz (she/her):mailto:ana@kettle.co",
+    "ATTENDEE;CN=Rachel Moore:mailto:rm@kettle.co",  # initials, not a room
+    "ATTENDEE;CN=Tomás Aguirre:mailto:ta@kettle.co",
+])
+def test_people_whose_names_look_a_little_like_rooms_stay(person):
+    assert len(emails(event(ORGANIZER, person), own=("me@gmail.com",))) == 2
+
+
+@pytest.mark.parametrize("organizer", [
+    "ORGANIZER;CN=Talent Team:mailto:talent@kettle.co",
+    "ORGANIZER;CN=Recruiting:mailto:recruiting@kettle.co",
+    "ORGANIZER;CN=Kettle Careers:mailto:careers@kettle.co",
+    "ORGANIZER:mailto:no-reply@kettle.co",
+    "ORGANIZER;CN=Kettle:mailto:calendar-notification@kettle.co",
+    "ORGANIZER;CN=Interviews:mailto:talent-team@kettle.co",
+    "ORGANIZER;CUTYPE=GROUP;CN=Data Guild:mailto:data-guild@kettle.co",
+    "ORGANIZER;CN=Kettle HR Department:mailto:hr.dept@kettle.co",
+])
+def test_a_group_organizer_is_no_one_to_thank(organizer):
+    (invite,) = parse_invites(event(organizer, ACCEPTED[1]), own_addresses=("me@gmail.com",))
+    assert [(a.email, a.is_organizer) for a in invite.attendees] == [("ivan@kettle.co", False)]
+    assert (invite.domain, invite.company_guess) == ("kettle.co", "Kettle")
+
+
+def test_a_group_organizer_sent_by_a_person_has_that_person_as_coordinator():
+    data = event('ORGANIZER;CN=Talent Team;SENT-BY="mailto:rita@kettle.co":'
+                 "mailto:talent@kettle.co", *ACCEPTED)
+    (invite,) = parse_invites(data, own_addresses=("me@gmail.com",))
+    assert invite.attendees == (Attendee("Rita Moreno", "rita@kettle.co", True),
+                                Attendee("Ivan Petrov", "ivan@kettle.co", False))
+
+
+def test_the_one_attendee_asked_to_answer_is_the_user():
+    me = "ATTENDEE;CN=Sam Rivera;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:sam@gmail.com"
+    assert emails(event(ORGANIZER, *ACCEPTED, me)) == ["rita@kettle.co", "ivan@kettle.co"]
+    # PARTSTAT left out is NEEDS-ACTION (RFC 5545 §3.2.12)
+    bare = "ATTENDEE;RSVP=TRUE:mailto:sam@gmail.com"
+    assert emails(event(ORGANIZER, *ACCEPTED, bare)) == ["rita@kettle.co", "ivan@kettle.co"]
+
+
+def test_among_several_asked_to_answer_the_one_outside_the_company_is_the_user():
+    waiting = ("ATTENDEE;CN=Ivan Petrov;RSVP=TRUE:mailto:ivan@kettle.co",
+               "ATTENDEE;CN=Mei Lin;RSVP=TRUE:mailto:mei@kettle.co",
+               "ATTENDEE;CN=Sam Rivera;RSVP=TRUE:mailto:sam.rivera@outlook.com")
+    assert emails(event(ORGANIZER, *waiting)) == [
+        "rita@kettle.co", "ivan@kettle.co", "mei@kettle.co"]
+
+
+@pytest.mark.parametrize(("method", "people"), [
+    ("PUBLISH", ("ATTENDEE;RSVP=TRUE:mailto:sam@gmail.com",)),  # not an invitation
+    ("REQUEST", ("ATTENDEE;RSVP=TRUE:mailto:ivan@kettle.co",  # two outsiders: no telling
+                 "ATTENDEE;RSVP=TRUE:mailto:sam@gmail.com",
+                 "ATTENDEE;RSVP=TRUE:mailto:ana@yahoo.com")),
+    ("REQUEST", ("ATTENDEE;PARTSTAT=ACCEPTED;RSVP=TRUE:mailto:sam@gmail.com",)),  # answered
+    ("REQUEST", ("ATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:sam@gmail.com",)),
+])
+def test_nobody_is_taken_for_the_user_without_a_clear_sign(method, people):
+    assert len(emails(event(ORGANIZER, *people, method=method))) == 1 + len(people)
+
+
+def test_a_calendar_named_by_an_address_is_the_users():
+    data = event(ORGANIZER, *ACCEPTED, "ATTENDEE;PARTSTAT=ACCEPTED:mailto:sam@gmail.com",
+                 method="PUBLISH", calname="sam@gmail.com")
+    assert emails(data) == ["rita@kettle.co", "ivan@kettle.co"]
+
+
+def test_known_own_addresses_come_before_any_guess():
+    me = "ATTENDEE;CN=Sam Rivera;RSVP=TRUE:mailto:sam@gmail.com"
+    assert emails(event(ORGANIZER, *ACCEPTED, me), own=("sam@work.example",)) == [
+        "rita@kettle.co", "ivan@kettle.co", "sam@gmail.com"]

@@ -51,3 +51,53 @@ def test_a_line_with_a_bad_address_is_refused_naming_the_line():
         parse_people("Bob Roe <bob@acme.com>\nJane Doe <jane@acme>")
     with pytest.raises(ParseError, match=r"^line 1: the line is empty"):
         parse_people(" , ;")
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Ó Súilleabháin, Aoife <aoife@kettle.co>", "Aoife Ó Súilleabháin"),
+    ("Ó Súilleabháin, Aoife, aoife@kettle.co", "Aoife Ó Súilleabháin"),
+    ("ó Súilleabháin, Aoife, aoife@kettle.co", "Aoife ó Súilleabháin"),
+    ("Nic Giolla Phádraig, Síle, sile.nicgiollaphadraig@kettle.co",
+     "Síle Nic Giolla Phádraig"),
+    ("van der Berg, Jan", "Jan van der Berg"),
+    ("Van der Berg, Jan, jan@kettle.co", "Jan Van der Berg"),
+    ("de la Cruz, María José, mj@kettle.co", "María José de la Cruz"),
+    ("MacNeil, Ruairí, ruairi.macneil@kettle.co", "Ruairí MacNeil"),
+    ("Byrne, Aoife, abyrne@kettle.co", "Aoife Byrne"),
+])
+def test_directory_order_keeps_the_casing_as_typed(line, name):
+    (typed,) = parse_people(line)
+    assert (typed.person.name, typed.person.title) == (name, "")
+
+
+def test_a_second_field_that_is_a_company_is_not_a_given_name():
+    (typed,) = parse_people("Jane Doe, Kettle, jane@kettle.co")
+    assert typed.person.name == "Jane Doe"
+
+
+@pytest.mark.parametrize(("line", "name", "title", "company"), [
+    ("Oluwaseun Adeyemi - CTO", "Oluwaseun Adeyemi", "CTO", ""),
+    ("Oluwaseun Adeyemi – CTO, seun@kettle.co", "Oluwaseun Adeyemi", "CTO", ""),
+    ("Oluwaseun Adeyemi—Head of Data", "Oluwaseun Adeyemi", "Head of Data", ""),
+    ("Oluwaseun Adeyemi | CTO", "Oluwaseun Adeyemi", "CTO", ""),
+    ("Oluwaseun Adeyemi - CTO <seun@kettle.co>", "Oluwaseun Adeyemi", "CTO", ""),
+    ("Wei Zhang (CTO)", "Wei Zhang", "CTO", ""),
+    ("Wei Zhang (Head of Data), wei@kettle.co", "Wei Zhang", "Head of Data", ""),
+    ("Ana Ruiz @ Kettle", "Ana Ruiz", "", "Kettle"),
+    ("Ana Ruiz at Kettle", "Ana Ruiz", "", "Kettle"),
+    ("Ana Ruiz - Staff Engineer at Kettle", "Ana Ruiz", "Staff Engineer", "Kettle"),
+    ("Ana Ruiz @ Senior Recruiter", "Ana Ruiz", "Senior Recruiter", ""),
+    ("Mary-Jane Smith-Jones, Designer", "Mary-Jane Smith-Jones", "Designer", ""),
+    ("Elizabeth Smith (Liz)", "Elizabeth Smith (Liz)", "", ""),  # a nickname stays
+    ('"Adeyemi, Oluwaseun" <seun@kettle.co> - CTO', "Oluwaseun Adeyemi", "CTO", ""),
+    ("seun@kettle.co (Oluwaseun Adeyemi – CTO)", "Oluwaseun Adeyemi", "CTO", ""),
+])
+def test_a_title_after_the_name_is_split_off(line, name, title, company):
+    (typed,) = parse_people(line)
+    assert (typed.person.name, typed.person.title, typed.person.company) == (
+        name, title, company)
+
+
+def test_a_recruiter_title_in_brackets_makes_a_coordinator():
+    (typed,) = parse_people("Ana Ruiz (Talent Partner) <ana@kettle.co>")
+    assert (typed.person.name, typed.capacity) == ("Ana Ruiz", "coordinator")

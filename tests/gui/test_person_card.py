@@ -48,3 +48,38 @@ def test_pasted_business_card_is_split_into_fields(demo_library, qtbot):
     card = person_card(demo_library, tom.person_id)
     assert card.email == "tom@brightwave.io" and not card.email_is_guess
     assert card.meetings and "Brightwave" in card.meetings[0][1]
+
+
+def test_meetings_heading_calls_the_person_by_given_name_not_title(demo_library, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from followup.store import models as m
+
+    tom = _tom(demo_library)
+    with demo_library.session() as s:
+        s.get(m.Person, tom.person_id).name = "Dr. Wei Zhang"
+    dialog = PersonCardDialog(demo_library, tom.person_id)
+    qtbot.addWidget(dialog)
+    headings = [label.text() for label in dialog.findChildren(QLabel)
+                if label.text().startswith("Meetings with")]
+    assert headings == ["Meetings with Wei"]
+
+
+def test_the_people_menu_offers_to_remove_the_person_by_given_name(window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    ws = window.workspace
+    ws.add_person_edit.setText("Dr. Wei Zhang <wei@kettle.co>")
+    qtbot.keyClick(ws.add_person_edit, Qt.Key.Key_Return)
+    row = next(i for i in range(ws.people.count()) if "Wei Zhang" in ws.people.item(i).text())
+    offered = []
+
+    def read_and_close():  # the menu is open (a popup); read it, then dismiss it
+        menu = QApplication.activePopupWidget()
+        offered.extend(action.text() for action in menu.actions())
+        menu.close()
+
+    QTimer.singleShot(100, read_and_close)
+    ws._people_menu(ws.people.visualItemRect(ws.people.item(row)).center())
+    assert "Remove Wei from this meeting…" in offered

@@ -14,7 +14,7 @@ import vobject
 from followup.core.addresses import BadAddress, normalise_address
 from followup.core.domains import company_name, is_company_domain
 from followup.core.email_guess import name_from_address
-from followup.core.names import display_name
+from followup.core.names import display_name, latin_spelling, surname_particle
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,23 @@ _WEB_RE = re.compile(
 _LABEL_RE = re.compile(
     r"^(?:e-?mail|mail|tel|phone|mobile|mob|cell|office|fax|work|direct|web|website|url|"
     r"linkedin|[tmefw])\s*:\s*", re.IGNORECASE)
+# A label that says the rest of the line is a phone number: "M: +44 7700 900123", "Mob.
+# 0170 1234567", "Tel. (030) 123 456", "☎ 0044 20 7946 0958". After a word label comes ":",
+# ".", or a space and the number; a symbol needs nothing.
+_PHONE_LABEL_RE = re.compile(
+    r"^(?:(?:tel|tele|telephone|phone|ph|p|t|m|mob|mobile|cell|cellphone|c|office|o|direct|"
+    r"dir|dd|ddi|main|work|w|home|h|handy|telefon|tél|tfn|móvil|movil|cel|mobil|portable|"
+    r"fax|f)(?:\s*[:.]\s*|\s+(?=[+(\d]))|[☎📞📱✆]\s*[:.]?\s*)(?=[+(\d])", re.IGNORECASE)
+_FAX_LABEL_RE = re.compile(r"^(?:fax|f)\b", re.IGNORECASE)
+# What a phone number may be written with: digits, +, brackets, dashes, dots, slashes,
+# spaces and an extension.
+_PHONE_SHAPE_RE = re.compile(
+    r"^\+?[\d\s().\-/]{6,}(?:\s*(?:ext\.?|x|#)\s*\d{1,6})?$", re.IGNORECASE)
+_MIN_PHONE_DIGITS = 6
+# Between a job title and a company on one line: "Head of Data | Kettle & Co", "Designer ·
+# Figma". A dash or "at" only counts after a title: "Mary-Jane" and "Smith - Jones" stay.
+_STRONG_SPLIT_RE = re.compile(r"\s+[|·•@]\s+|\s*[|·•]\s*")
+_TITLE_SPLIT_RE = re.compile(r"\s+(?:[-–—]|at)\s+|\s*[–—]\s*", re.IGNORECASE)
 _COMPANY_RE = re.compile(
     r"\b(?:inc|corp|corporation|llc|ltd|limited|gmbh|ag|sa|sas|bv|plc|co|company|labs?|group|"
     r"technologies|systems|partners|studio|software|ventures|holdings)\b\.?$", re.IGNORECASE)
@@ -378,8 +395,22 @@ def _is_linkedin(url: str) -> bool:
     return "linkedin.com" in url.lower()
 
 
+def _labelled_phone(piece: str) -> str:
+    """The number of a line labelled as a phone ("Mob. 0170 1234567"), as written; "" when
+    there is no phone label or the rest is not shaped like a number. A label makes a number a
+    phone in any region, so it is not checked against the user's own numbering plan."""
+    match = _PHONE_LABEL_RE.match(piece.strip())
+    if not match:
+        return ""
+    number = piece.strip()[match.end():].strip()
+    digits = sum(ch.isdigit() for ch in number)
+    return number if _PHONE_SHAPE_RE.match(number) and digits >= _MIN_PHONE_DIGITS else ""
+
+
 def _classify(piece: str, region: str) -> tuple[str, str]:
-    """("email" | "phone" | "web" | "text", value) for one line or field of a card."""
+    """("email" | "phone" | "fax" | "web" | "text", value) for one line or field of a card."""
+    if number := _labelled_phone(piece):
+        return ("fax" if _FAX_LABEL_RE.match(piece.strip()) else "phone"), number
     bare = _LABEL_RE.sub("", piece).strip()
     if "@" in bare and (email := _find_email(bare)):
         return "email", email
@@ -424,6 +455,8 @@ def _person_from(pieces: list[str], region: str, name: str | None = None) -> Car
         kind, value = _classify(piece, region)
         if kind == "text":
             texts.append(value)
+        elif kind == "fax":  # a number no one answers: kept, never the one to call
+            extras.append(piece.strip())
         elif not person[kind]:
             person[kind] = value
         elif kind == "web" and _is_linkedin(value) and not _is_linkedin(person["web"]):
@@ -442,6 +475,23 @@ def _person_from(pieces: list[str], region: str, name: str | None = None) -> Car
                       notes=person["notes"])
 
 
+def split_title_company(line: str) -> list[str]:
+    """A line of a card as its parts: "Head of Data | Kettle & Co" -> ["Head of Data",
+    "Kettle & Co"]; "CTO - Kettle", "CTO at Kettle" the same, since a title stands before
+    them. A line with none of these separators, or an email, phone or web line, is one part."""
+    if "@" in line and _find_email(line) or _labelled_phone(line) or _is_web(line):
+        return [line]
+    parts = [p.strip() for p in _STRONG_SPLIT_RE.split(line) if p.strip()]
+    found = []
+    for part in parts:
+        left, *rest = _TITLE_SPLIT_RE.split(part, maxsplit=1)
+        if rest and _TITLE_RE.search(left) and rest[0].strip():
+            found += [left.strip(), rest[0].strip()]
+        else:
+            found.append(part)
+    return found or [line]
+
+
 def split_card_text(text: str, region: str = DEFAULT_REGION) -> CardPerson:
     """Fields of a business card typed or pasted as text, one item a line.
 
@@ -450,9 +500,15 @@ def split_card_text(text: str, region: str = DEFAULT_REGION) -> CardPerson:
     a line that looks like a company ("Acme Corp", "Initech GmbH") or a job title goes there,
     otherwise the title comes before the company. Lines left over become notes.
     """
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [part for line in text.splitlines() if line.strip()
+             for part in split_title_company(line.strip())]
     if not lines:
         raise ParseError("the card text is empty")
+    first = next((i for i, line in enumerate(lines) if _classify(line, region)[0] == "text"),
+                 None)
+    if first is not None:  # the name line: "Oluwaseun Adeyemi - CTO", "Wei Zhang (CTO)"
+        name, titles, company = _name_and_title(lines[first])
+        lines[first:first + 1] = [name, *titles, *([company] if company else [])]
     person = _person_from(lines, region)
     if person.name.isupper():  # cards often print names in capitals
         person = replace(person, name=person.name.title())
@@ -473,7 +529,7 @@ def _split_mailbox(line: str) -> tuple[str, str, str] | None:
     if not match:
         return None
     name = match.group("name").strip()
-    rest = line[match.end():].lstrip(" ,;|\t")
+    rest = line[match.end():].lstrip(" ,;|\t-–—")  # "<o@kettle.co> - CTO"
     if name.startswith('"') and name.endswith('"') and len(name) > 1:
         return re.sub(r"\\(.)", r"\1", name[1:-1]), match.group("address"), rest
     return _unquoted_name(name), match.group("address"), rest
@@ -486,6 +542,50 @@ def _unquoted_name(name: str) -> str:
     if comma and _TITLE_RE.search(right) and not _TITLE_RE.search(left):
         return f"{left.strip()}\t{right.strip()}"  # a tab: split into name and title below
     return name
+
+
+# A title after the name: "Oluwaseun Adeyemi - CTO", "Ada Obi – Recruiter", "Wei Zhang (CTO)",
+# "Ana Ruiz @ Kettle", "Ana Ruiz at Kettle" (after "@" or "at", a company unless a title).
+_NAME_TITLE_RE = re.compile(r"\s+(?P<sep>[-–—@]|at)\s+|\s*(?P<dash>[–—])\s*", re.IGNORECASE)
+_ACRONYM_RE = re.compile(r"^[A-Z]{2,5}$")  # CTO, SVP, HR
+
+
+def _name_and_title(name: str) -> tuple[str, list[str], str]:
+    """(name, title pieces, company) of a name that carries a title or a company."""
+    bracket = re.match(r"^(?P<name>[^()]+?)\s*\((?P<inside>[^()]+)\)\s*$", name)
+    if bracket and (_TITLE_RE.search(bracket["inside"])
+                    or _ACRONYM_RE.match(bracket["inside"].strip())):
+        return bracket["name"].strip(), [bracket["inside"].strip()], ""  # "(Liz)" stays
+    match = _NAME_TITLE_RE.search(name)
+    if not match or not name[:match.start()].strip() or not name[match.end():].strip():
+        return name, [], ""
+    head, tail = name[:match.start()].strip(), name[match.end():].strip()
+    if (match["sep"] or "").lower() in ("@", "at") and not _TITLE_RE.search(tail):
+        return head, [], tail
+    return head, split_title_company(tail), ""
+
+
+def _given_name_second(pieces: list[str], region: str) -> bool:
+    """Whether "Ó Súilleabháin, Aoife, aoife@kettle.co" is in directory order: the second
+    field is one or two words of a name (no title, company or number) and either the address
+    holds it ("aoife@", "aoife.osuilleabhain@", "abyrne@") or the first field opens with a surname
+    particle ("van der Berg, Jan", "Ó Súilleabháin, Aoife")."""
+    if len(pieces) < 2:
+        return False
+    surname, given = pieces[0], pieces[1]
+    words = given.split()
+    if not 1 <= len(words) <= 2 or not all(re.fullmatch(r"[^\W\d_][\w'’.-]*", w) for w in words):
+        return False
+    if _TITLE_RE.search(given) or _COMPANY_RE.search(given) or (
+            _classify(given, region)[0] != "text"):
+        return False
+    email = next((_find_email(p) for p in pieces[2:] if "@" in p and _find_email(p)), "")
+    local = re.sub(r"[^a-z]", "", latin_spelling(email.split("@")[0]).lower())
+    first = re.sub(r"[^a-z]", "", latin_spelling(words[0]).lower())
+    family = re.sub(r"[^a-z]", "", latin_spelling(surname).lower())
+    initial_forms = {first[:1] + family, family + first[:1]} if first and family else set()
+    return bool(local and first and (first in local or local in initial_forms)) or (
+        surname_particle(surname.split()[0]))
 
 
 def parse_person_line(line: str, region: str = DEFAULT_REGION) -> CardPerson:
@@ -513,10 +613,15 @@ def parse_person_line(line: str, region: str = DEFAULT_REGION) -> CardPerson:
         pieces = [p.strip() for p in re.split(r"[,;|\t]", line) if p.strip()]
         if not pieces:
             raise ParseError("the line is empty: expected a name, then title, email or phone")
+        if _given_name_second(pieces, region):  # "Ó Súilleabháin, Aoife, aoife@kettle.co"
+            pieces = [f"{pieces[1]} {pieces[0]}", *pieces[2:]]
         name, pieces = pieces[0], pieces[1:]
         if _classify(name, region)[0] != "text":  # no name given, just an address or number
             name, pieces = "", [name, *pieces]
-    person = _person_from(pieces, region, name=name)
+    name, titles, company = _name_and_title(name)
+    person = _person_from([*titles, *pieces], region, name=name)
+    if company and not person.company:
+        person = replace(person, company=company)
     if person.email:
         try:
             person = replace(person, email=normalise_address(person.email))

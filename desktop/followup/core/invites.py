@@ -32,12 +32,12 @@ from icalendar.prop import vBroken
 
 from followup.core.addresses import BadAddress, normalise_address
 from followup.core.cards import ParseError
-from followup.core.domains import company_name, is_company_domain
+from followup.core.domains import company_name, is_company_domain, registrable_domain
 from followup.core.email_guess import name_from_address
 from followup.core.names import display_name
 
-__all__ = ["Attendee", "Invite", "ParseError", "parse_invites", "plain_description",
-           "role_from_summary"]
+__all__ = ["Attendee", "Invite", "ParseError", "is_group", "is_room", "parse_invites",
+           "plain_description", "role_from_summary"]
 
 
 @dataclass(frozen=True)
@@ -124,8 +124,11 @@ def _parse(data: bytes | str, own_addresses: Sequence[str],
     groups: dict[str | int, list[tuple[Event, int]]] = {}
     for index, (event, begin) in enumerate(located):
         groups.setdefault(_text(event, "UID") or index, []).append((event, begin))
+    calendar_names = {str(c.get("X-WR-CALNAME", "")).strip().removeprefix("mailto:").lower()
+                      for c in calendars} - {""}
     return [_invite(key if isinstance(key, str) else "", group, lines, own, now,
-                    "CANCEL" in method, notes)
+                    "CANCEL" in method, notes,
+                    _Delivery("REQUEST" in method, frozenset(calendar_names)))
             for key, group in groups.items()]
 
 
@@ -347,8 +350,16 @@ def _check_used(event, lines: list[_Line], begin: int) -> None:
 
 # --- one event -----------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class _Delivery:
+    """What the file says about who it was sent to (see `_recipients`)."""
+    request: bool  # METHOD:REQUEST, an invitation sent to its attendees (RFC 5546 §3.2.2)
+    calendar_names: frozenset[str]  # X-WR-CALNAME values, lowercased
+
+
 def _invite(uid: str, group: list[tuple[Event, int]], lines: list[_Line], own: set[str],
-            now: datetime, method_cancel: bool, notes: list[str]) -> Invite:
+            now: datetime, method_cancel: bool, notes: list[str],
+            delivery: _Delivery = _Delivery(False, frozenset())) -> Invite:
     for event, begin in group:
         _check_used(event, lines, begin)
         if event.get("DTSTART") is None:
@@ -362,9 +373,11 @@ def _invite(uid: str, group: list[tuple[Event, int]], lines: list[_Line], own: s
                         "empty, so the time is read as your own local time")
     all_day = not isinstance(start_value, datetime)
     start = _to_utc(start_value)
-    attendees = _attendees(event, own, lines, begin, warnings)
+    not_people: list[str] = []  # group mailboxes: no one to thank, still the company's domain
+    attendees = _attendees(event, own or _recipients(event, delivery), lines, begin, warnings,
+                           not_people)
     summary = _text(event, "SUMMARY")
-    domain, company = _company(attendees, summary)
+    domain, company = _company(attendees, summary, not_people)
     status = _text(event, "STATUS").upper()
     return Invite(
         summary=summary, start=start, all_day=all_day,
@@ -539,14 +552,19 @@ def _as_list(value) -> list:
     return value if isinstance(value, list) else [value]
 
 
-def _attendees(event, own: set[str], lines: list[_Line], begin: int,
-               warnings: list[str]) -> tuple[Attendee, ...]:
-    """The organizer, then the attendees, each address once; rooms and the user left out.
+def _attendees(event, own: set[str], lines: list[_Line], begin: int, warnings: list[str],
+               not_people: list[str] | None = None) -> tuple[Attendee, ...]:
+    """The organizer, then the attendees, each address once; rooms, group mailboxes and the
+    user left out (see `is_room` and `is_group`). An organizer that is a group but names
+    the person who sent for it (SENT-BY, RFC 5545 §3.2.18) is that person.
 
     People are told apart by address only: two attendees with one name and two addresses
     stay two people. An address that is not valid is left out and the warning names its line.
+    `not_people` receives the addresses of group mailboxes (their domain still names the
+    company).
     """
     found: dict[str, Attendee] = {}
+    not_people = [] if not_people is None else not_people
     props = [(p, True) for p in _as_list(event.get("ORGANIZER"))]
     props += [(p, False) for p in _as_list(event.get("ATTENDEE"))]
     for prop, is_organizer in props:
@@ -563,13 +581,153 @@ def _attendees(event, own: set[str], lines: list[_Line], begin: int,
             warnings.append(f"line {number}: left out, {exc}")
             continue
         cutype = str(prop.params.get("CUTYPE", "")).upper()
-        if email in own or cutype in _NOT_PEOPLE or email in found:
+        name = str(prop.params.get("CN", "")).strip().strip('"').strip()
+        if email in own or email in found or is_room(name, email, cutype):
             continue
-        if email.split("@")[1].endswith(("resource.calendar.google.com",
-                                          "group.calendar.google.com")):
+        if is_group(name, email, cutype):
+            not_people.append(email)
+            sender = _sent_by(prop) if is_organizer else ""
+            if not sender or sender in own or sender in found or is_group("", sender, ""):
+                continue
+            email, prop = sender, _attendee_prop(event, sender) or prop
+            if prop is not None and is_group(str(prop.params.get("CN", "")), email, ""):
+                prop = None
+            found[email] = Attendee(_display_name(prop, email) if prop is not None
+                                    else name_from_address(email), email, True)
             continue
         found[email] = Attendee(_display_name(prop, email), email, is_organizer)
     return tuple(found.values())
+
+
+def _sent_by(prop) -> str:
+    """The address in an organizer's SENT-BY, normalised; "" when none or not valid."""
+    raw = str(prop.params.get("SENT-BY", "")).strip().strip('"')
+    raw = re.sub(r"(?i)^mailto:", "", raw)
+    try:
+        return normalise_address(raw) if raw else ""
+    except BadAddress:
+        return ""
+
+
+def _attendee_prop(event, email: str):
+    """The ATTENDEE line for `email`, for its CN; None when it is not an attendee."""
+    for prop in _as_list(event.get("ATTENDEE")):
+        try:
+            if normalise_address(_address(prop)) == email:
+                return prop
+        except BadAddress:
+            continue
+    return None
+
+
+# Rooms and equipment without CUTYPE: "Interview Room 4B", "Conf Rm 3 (8)", "Zoom Room",
+# "Boardroom", "NYC-9-Hudson (10)" (a capacity in brackets), and addresses such as
+# room-4b@... or anything at a resource domain (resource.calendar.google.com, Exchange's
+# resource.acme.com).
+_ROOM_NAME_RE = re.compile(
+    r"\b(?:room|rm|conf|conference|boardroom|meeting\s*room|huddle(?:\s*space)?|"
+    r"phone\s*booth|focus\s*booth|auditorium|projector|equipment|resource)\b|"
+    r"\(\d{1,4}\)\s*(?:\[[^\]]*\])?\s*$", re.IGNORECASE)
+_ROOM_LOCAL_RE = re.compile(  # "rm@" and "conf@" alone may be someone's initials
+    r"^(?:(?:room|conference|confroom|boardroom|meetingroom|meeting-room|huddle|resource)"
+    r"(?:$|[\W_\d])|(?:rm|conf)[\W_\d])", re.IGNORECASE)
+_RESOURCE_DOMAIN_RE = re.compile(r"(?:^|\.)(?:resources?|rooms?)\.", re.IGNORECASE)
+
+
+def is_room(name: str, email: str, cutype: str = "") -> bool:
+    """Whether a calendar user is a room or equipment, not a person: CUTYPE ROOM or RESOURCE
+    (RFC 5545 §3.2.3), else a name or address that says so, since many calendars send rooms
+    with no CUTYPE at all."""
+    if cutype.upper() in _NOT_PEOPLE:
+        return True
+    local, _, domain = email.lower().rpartition("@")
+    if _RESOURCE_DOMAIN_RE.search(domain + ".") or _ROOM_LOCAL_RE.match(local):
+        return True
+    return bool(name) and "@" not in name and bool(_ROOM_NAME_RE.search(name))
+
+
+# Words of shared and role mailboxes: careers@, talent-team@, no-reply@,
+# calendar-notification@, recruiting@. An address made only of these words is no one's own.
+_MAILBOX_WORDS = frozenset("""
+    careers career jobs job recruiting recruitment recruiters recruiter talent acquisition
+    hiring hire hr people ops peopleops team teams staffing noreply no reply donotreply do not
+    notification notifications notify calendar calendars invites invite invitations
+    scheduling schedule scheduler interviews interview info hello contact admin support
+    office mail mailer daemon postmaster bounce bounces apply applications applicants
+    candidates candidate onboarding group groups all staff
+""".split())
+# A display name of a group: "Talent Team", "Recruiting", "Acme Careers", "HR Department".
+_GROUP_NAME_RE = re.compile(
+    r"\b(?:team|recruiting|recruitment|careers|talent(?:\s+acquisition)?|hiring|hr|"
+    r"human\s+resources|department|dept|group|staffing|notifications?|no[-\s]?reply|"
+    r"do[-\s]?not[-\s]?reply|calendar)\s*$|^(?:the\s+)?(?:recruiting|recruitment|"
+    r"talent|careers|hr|people\s+ops|people\s+team)\b", re.IGNORECASE)
+
+
+def is_group(name: str, email: str, cutype: str = "") -> bool:
+    """Whether a calendar user is a group or a role mailbox, never a person to thank:
+    CUTYPE GROUP, a Google group calendar, an address made of role words only (careers@,
+    no-reply@, calendar-notification@, talent-team@) or a group's name ("Talent Team",
+    "Recruiting")."""
+    if cutype.upper() == "GROUP":
+        return True
+    local, _, domain = email.lower().rpartition("@")
+    if domain.endswith("group.calendar.google.com"):
+        return True
+    words = [w for w in re.split(r"[^a-z]+", local.split("+")[0]) if w]
+    if words and all(w in _MAILBOX_WORDS for w in words):
+        return True
+    return bool(name) and "@" not in name and bool(_GROUP_NAME_RE.search(name.strip()))
+
+
+def _awaits_answer(prop) -> bool:
+    """An attendee asked to reply who has not yet (RSVP=TRUE, PARTSTAT NEEDS-ACTION, which
+    is also the default: RFC 5545 §3.2.12, §3.2.17)."""
+    rsvp = str(prop.params.get("RSVP", "")).upper() == "TRUE"
+    partstat = str(prop.params.get("PARTSTAT", "NEEDS-ACTION")).upper() or "NEEDS-ACTION"
+    return rsvp and partstat == "NEEDS-ACTION"
+
+
+def _recipients(event, delivery: _Delivery) -> set[str]:
+    """The user's own address as the file shows it, when the library does not know it.
+
+    - A calendar named by an address (X-WR-CALNAME, as Google names an exported calendar
+      after its account) is the user's, when that address is in the event.
+    - An invitation (METHOD:REQUEST, RFC 5546 §3.2.2) is sent to attendees who must answer;
+      of the people other than the organizer, the one who awaits an answer (`_awaits_answer`)
+      is the recipient when there is one; when several do, the one outside the organizer's
+      company domain (the candidate among the company's interviewers) when exactly one is.
+    Nothing is guessed otherwise: an extra person is better than a missing interviewer.
+    """
+    organizers = {_normalised(_address(p)) for p in _as_list(event.get("ORGANIZER"))} - {""}
+    people = []
+    for prop in _as_list(event.get("ATTENDEE")):
+        email = _normalised(_address(prop))
+        name = str(prop.params.get("CN", "")).strip().strip('"')
+        cutype = str(prop.params.get("CUTYPE", ""))
+        if email and not is_room(name, email, cutype) and not is_group(name, email, cutype):
+            people.append((email, prop))
+    named = {e for e, _p in people} | organizers
+    if delivery.calendar_names & named:
+        return set(delivery.calendar_names & named)
+    if not delivery.request:
+        return set()
+    waiting = [e for e, p in people if e not in organizers and _awaits_answer(p)]
+    if len(set(waiting)) == 1:
+        return set(waiting)
+    home = {registrable_domain(e.split("@")[1]) for e in organizers
+            if is_company_domain(e.split("@")[1])}
+    outside = {e for e in waiting if home and registrable_domain(e.split("@")[1]) not in home}
+    return outside if len(outside) == 1 else set()
+
+
+def _normalised(raw: str) -> str:
+    if not raw or raw.lower().startswith(("urn:", "http:", "https:", "cid:")):
+        return ""
+    try:
+        return normalise_address(raw)
+    except BadAddress:
+        return ""
 
 
 # "Interview at Quarry Labs", "Quarry Labs interview": capitalised words next to a word that
@@ -580,12 +738,14 @@ _SUMMARY_COMPANY = re.compile(
     r"(?i:interview|onsite|on-site|phone screen|screen)\b")
 
 
-def _company(attendees: Sequence[Attendee], summary: str) -> tuple[str, str]:
-    """(domain, company): the most common work domain among the attendees (ties: the first
-    met, organizer first), named as the summary writes it when it does."""
-    domains = Counter(a.email.split("@")[1] for a in attendees)
-    order = {d: i for i, d in reversed(list(enumerate(a.email.split("@")[1]
-                                                      for a in attendees)))}
+def _company(attendees: Sequence[Attendee], summary: str,
+             group_addresses: Sequence[str] = ()) -> tuple[str, str]:
+    """(domain, company): the most common work domain among the attendees and the group
+    mailboxes (careers@ still names its company; ties: the first met, organizer first),
+    named as the summary writes it when it does."""
+    addresses = [a.email for a in attendees] + list(group_addresses)
+    domains = Counter(e.split("@")[1] for e in addresses)
+    order = {d: i for i, d in reversed(list(enumerate(e.split("@")[1] for e in addresses)))}
     work = sorted((d for d in domains if is_company_domain(d)),
                   key=lambda d: (-domains[d], order[d]))
     if work:

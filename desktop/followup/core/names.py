@@ -13,7 +13,8 @@ from anyascii import anyascii
 from nameparser import HumanName
 from nameparser.config import CONSTANTS
 
-__all__ = ["display_name", "greeting_name", "latin_spelling", "name_parts", "unreliable_script"]
+__all__ = ["display_name", "greeting_name", "latin_spelling", "name_parts", "short_name",
+           "surname_particle", "unreliable_script"]
 
 # Scripts whose Latin spelling cannot be derived from the characters alone: Chinese
 # characters have a reading per language (王 is Wang, Ō or Wong), Japanese and Korean names
@@ -176,6 +177,24 @@ def name_parts(raw: str) -> tuple[str, list[str]]:
     if _family_first(words):  # "Nguyễn Thị Mai": Mai, then ["Thị", "Nguyễn"]
         return words[-1], [*words[1:-1], words[0]]
     return words[0], words[1:]
+
+
+def surname_particle(word: str) -> bool:
+    """Whether `word` is a particle that opens a surname ("van", "de", "Ó", "Mac", "bin"),
+    by nameparser's list; the comparison ignores case, the word is never changed."""
+    return word.lower() in CONSTANTS.prefixes
+
+
+def short_name(raw: str) -> str:
+    """The name to call someone by in the interface ("Meetings with Wei"): the given name
+    without titles or suffixes (`name_parts`): "Dr. Wei Zhang" -> "Wei", "Zhang, Wei" ->
+    "Wei". A title with a surname only stays whole ("Dr. Zhang"), since the surname alone is
+    not how anyone is addressed; "" for a name with no words."""
+    given, others = name_parts(raw)
+    name = display_name(raw)
+    if given and not others and (name.split() or [""])[0].lower().strip(".") in CONSTANTS.titles:
+        return name
+    return given or name
 
 
 def unreliable_script(text: str) -> str:

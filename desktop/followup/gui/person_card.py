@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from followup.core.names import short_name
 from followup.gui.formatting import short_datetime
 from followup.store.library import Library, person_card
 
@@ -83,7 +84,7 @@ class PersonCardDialog(QDialog):
         self.guess_label = QLabel(objectName="cardGuessLabel", wordWrap=True)
         layout.addWidget(self.guess_label)
         layout.addWidget(self.guesses)
-        meetings_label = QLabel(f"Meetings with {(self.card.name.split() or ['them'])[0]}")
+        meetings_label = QLabel(f"Meetings with {short_name(self.card.name) or 'them'}")
         meetings_label.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
         layout.addWidget(meetings_label)
         layout.addWidget(self.meetings)

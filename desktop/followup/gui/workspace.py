@@ -466,7 +466,10 @@ class MeetingWorkspace(QWidget):
             action.setData(key)
         menu.addSeparator()
         card = menu.addAction("Edit card…  (Ctrl+E)")
-        remove = menu.addAction(f"Remove {person.name.split()[0]} from this meeting…")
+        from followup.core.names import short_name
+
+        who = short_name(person.name) or person.name
+        remove = menu.addAction(f"Remove {who} from this meeting…")
         chosen = menu.exec(self.people.mapToGlobal(pos))
         if chosen is card:
             self.edit_card()

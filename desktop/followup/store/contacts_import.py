@@ -211,6 +211,13 @@ def _import_card(library: Library, s: Session, card: CardPerson,
         if card.left_out:
             created["people_without_a_usable_address"].append(person.id)
         return
+    # A name read from the address ("Ingrid Bjornstad" from ingrid.bjornstad@) is a stand-in
+    # for the one the person writes: the card's name replaces it; a name a person gave stays.
+    from followup.core.email_guess import name_from_address
+
+    if card.name and person.name.strip().casefold() in {
+            name_from_address(person.email).casefold(), person.email.split("@")[0].casefold()}:
+        person.name = card.name
     for key in ("title", "phone", "web"):
         if not getattr(person, key) and getattr(card, key):
             setattr(person, key, getattr(card, key))
