@@ -41,5 +41,39 @@ def seed_demo(library: Library, now: datetime | None = None) -> None:
     import_library(library, demo_document(now))
 
 
+DEMO_PREFIX = "followup-demo-"
+STALE_AFTER_SECONDS = 600  # a demo folder with no lock yet is still starting up until then
+
+
 def demo_dir() -> Path:
-    return Path(tempfile.mkdtemp(prefix="followup-demo-"))
+    """A new temporary folder for the demo library, after removing the folders of demos that
+    were killed before they could remove their own (their process is gone)."""
+    remove_stale_demo_dirs(Path(tempfile.gettempdir()))
+    return Path(tempfile.mkdtemp(prefix=DEMO_PREFIX))
+
+
+def remove_stale_demo_dirs(parent: Path, now: float | None = None) -> list[Path]:
+    """Remove the demo folders in `parent` whose process no longer runs (the pid in the
+    library's lock file), or that never got a lock file and are older than a few minutes.
+    Returns what was removed. Never touches anything but `followup-demo-*` folders."""
+    import shutil
+    import time
+
+    from followup.core.atomic_files import process_running
+
+    now = time.time() if now is None else now
+    removed = []
+    for folder in parent.glob(DEMO_PREFIX + "*"):
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        lock = folder / "followup.sqlite3.lock"
+        try:
+            text = lock.read_text(encoding="ascii").strip() if lock.exists() else ""
+            age = now - folder.stat().st_mtime
+        except (OSError, UnicodeDecodeError):
+            continue
+        alive = process_running(int(text)) if text.isdigit() else age < STALE_AFTER_SECONDS
+        if not alive:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
