@@ -130,3 +130,22 @@ def test_cancel_sends_nothing(window, panel, server, qtbot, monkeypatch):
     qtbot.wait(300)
     assert server.received == []
     assert fu.followup_view(window.library, followup_id).status is Status.DRAFT
+
+
+def test_a_gap_shows_before_any_account_set_up(window, panel, qtbot, monkeypatch):
+    """A first-time user with a draft that cannot go yet is told why, not asked for an SMTP
+    account first."""
+    from followup.gui.send_ui import AccountDialog
+
+    select(window, "Priya Natarajan")
+    monkeypatch.setattr(AccountDialog, "exec", lambda _dialog: pytest.fail(
+        "asked for an account before saying the draft has a gap"))
+
+    def script(dialog):
+        assert "Fill in the gap [" in dialog.problems.text()
+        assert not dialog.send_button.isEnabled()
+        assert "no sending account" in dialog.findChild(object, "confirmFrom").text()
+
+    shown = run_dialog(monkeypatch, qtbot, script)
+    qtbot.keyClick(panel.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(shown) == 1

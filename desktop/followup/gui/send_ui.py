@@ -357,7 +357,17 @@ class SendController(QObject):
             QMessageBox.information(self.window, "Nothing to send",
                                     "No follow-up is marked ready in this meeting.")
             return
-        account = _sending().load_account(self.library) or self._ask_account()
+        account = _sending().load_account(self.library)
+        if account is None:
+            from followup.sending.preflight import check_before_send
+
+            first = check_before_send(self.library, ids[0])
+            if first.blocked:  # a gap or no address: say so before any account set-up
+                dialog = ConfirmSendDialog(first, "(no sending account set up yet)", self.window)
+                dialog.exec()
+                dialog.deleteLater()
+                return
+            account = self._ask_account()
         if account is None:
             return
         confirmed = []
