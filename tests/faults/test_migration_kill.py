@@ -16,6 +16,7 @@ from followup.store import schema
 from followup.store.backup import backup_dir
 from followup.store.library import Library
 from tests.faults.conftest import KILL_AFTER_STATEMENT, run_python
+from tests.store.first_schema import first_schema_library
 
 pytestmark = pytest.mark.slow
 
@@ -27,20 +28,7 @@ print("statements", statements())
 
 
 def _old_library(path: Path) -> None:
-    engine = schema.make_engine(path)
-    schema.upgrade(engine, "0001")
-    with engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO company (id, name, domain) VALUES (1, 'Acme', '')")
-        conn.exec_driver_sql(
-            "INSERT INTO meeting (id, company_id, role, kind, location, general_notes, created_at)"
-            " VALUES (1, 1, 'Dev', 'panel_interview', '', 'gen', '2026-01-01 10:00:00')")
-        conn.exec_driver_sql(
-            "INSERT INTO person (id, name, title, email, email_is_guess, phone, web, card_notes)"
-            " VALUES (1, 'Jane Doe', '', '', 0, '', '', '')")
-        conn.exec_driver_sql(
-            "INSERT INTO attendance (id, meeting_id, person_id, capacity, position, notes)"
-            " VALUES (1, 1, 1, 'interviewer', 0, '! keep me')")
-    engine.dispose()
+    first_schema_library(path)
 
 
 def _statements_in_a_migration(tmp_path: Path, monkeypatch) -> int:

@@ -14,6 +14,7 @@ from followup.store import schema
 from followup.store.library import Library
 from followup.store.models import Base
 from followup.store.search import not_index_table
+from tests.store.first_schema import first_schema_library
 
 
 def _revisions():
@@ -46,20 +47,7 @@ def test_every_migration_round_trips_and_matches_models(tmp_path):
 
 def test_library_made_by_first_schema_is_upgraded_and_keeps_notes(tmp_path):
     path = tmp_path / "old.sqlite3"
-    engine = schema.make_engine(path)
-    schema.upgrade(engine, "0001")
-    with engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO company (id, name, domain) VALUES (1, 'Acme', '')")
-        conn.exec_driver_sql(
-            "INSERT INTO meeting (id, company_id, role, kind, location, general_notes, created_at)"
-            " VALUES (1, 1, 'Dev', 'panel_interview', '', 'gen', '2026-01-01 10:00:00')")
-        conn.exec_driver_sql(
-            "INSERT INTO person (id, name, title, email, email_is_guess, phone, web, card_notes)"
-            " VALUES (1, 'Jane Doe', '', '', 0, '', '', '')")
-        conn.exec_driver_sql(
-            "INSERT INTO attendance (id, meeting_id, person_id, capacity, position, notes)"
-            " VALUES (1, 1, 1, 'interviewer', 0, '! keep me')")
-    engine.dispose()
+    first_schema_library(path)
     library = Library(path)
     try:
         assert schema.current_revision(library.engine) == schema.SCHEMA_HEAD
