@@ -317,6 +317,12 @@ class Library:
                          .values(general_notes=text))
         return utcnow()
 
+    def general_notes(self, meeting_id: int) -> str:
+        """A meeting's general notes, in one light read (the checklist asks at each check)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(m.Meeting.general_notes)
+                                .where(m.Meeting.id == meeting_id)).scalar_one()
+
     def notes(self, attendance_id: int) -> str:
         with self.session() as s:
             return s.get_one(m.Attendance, attendance_id).notes
