@@ -6,10 +6,16 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    import gc
+
+    # No automatic collection while modules load: start-up makes many objects and little
+    # garbage, and the app's own collector (gui/collector.py) takes over once the window is up.
+    gc.disable()
     from followup.commands import parse_arguments, run_command
 
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
     if getattr(args, "command", None):
+        gc.enable()  # a command is a plain Python program
         return run_command(args)
     from followup.gui.app import run_app
 

@@ -224,7 +224,8 @@ def test_unconfirmed_send_is_announced_at_start_and_not_resent(qtbot, data_dir):
     qtbot.addWidget(window)
     window.show()
     # Said as soon as the store is loaded, a moment after the notes are on screen.
-    qtbot.waitUntil(window.banner.isVisible, timeout=10000)
+    qtbot.waitUntil(lambda: window.banner is not None and window.banner.isVisible(),
+                    timeout=10000)
     assert "Send not confirmed: check your Sent folder" in window.banner.label.text()
     assert fu.followup_view(window.library, ids[0]).status == "sending"
     window.close()

@@ -12,8 +12,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
-import tempfile
 import time
 from pathlib import Path
 
@@ -39,7 +37,8 @@ def write_atomically(path: str | os.PathLike, data: bytes | str) -> Path:
 
 
 def _temp_name(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    # os.urandom, not `secrets`: that module pulls in hashlib and OpenSSL at start-up.
+    return target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
 
 
 def _write_unnamed(target: Path, payload: bytes) -> bool:
@@ -72,6 +71,8 @@ def _write_unnamed(target: Path, payload: bytes) -> bool:
 
 
 def _write_named(target: Path, payload: bytes) -> None:
+    import tempfile  # rarely needed (no O_TMPFILE), so not at start-up
+
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp",
                                      dir=target.parent)
     try:

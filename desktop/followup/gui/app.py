@@ -13,7 +13,6 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from followup import APP_ID, APP_NAME, __version__
@@ -29,7 +28,10 @@ log = logging.getLogger(__name__)
 ORM_DELAY_MS = 50
 
 
-def app_icon() -> QIcon:
+def app_icon():
+    """Followup's icon (a QIcon) in every size the resources hold."""
+    from PySide6.QtGui import QIcon
+
     from followup.paths import resources_dir
 
     icon = QIcon()
@@ -42,17 +44,25 @@ def app_icon() -> QIcon:
     return icon
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+def make_application(argv: list[str] | None = None, icon: bool = True) -> QApplication:
+    """The QApplication, made once, with Followup's names, style and theme.
+
+    `icon=False` leaves the window icon to the caller (start-up sets it after the first
+    frame: loading the icon files is not needed to type)."""
+    existing = QApplication.instance()
+    # Fusion chosen on the command line, so the style object is never wrapped for Python on
+    # the way to the first frame (wrapping QStyle builds its many enums: a few ms).
+    app = existing or QApplication([*(argv or sys.argv[:1]), "-style", "Fusion"])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon())
+    if icon:
+        app.setWindowIcon(app_icon())
     from followup.gui.collector import collect_on_ui_thread
     from followup.gui.theme import apply_theme
 
-    apply_theme(app)
+    apply_theme(app, set_style=existing is not None)
     collect_on_ui_thread(app)  # before any worker thread starts
     return app
 
@@ -160,13 +170,16 @@ def _quit_when_editable(window, app) -> None:
                 self.seen = True
             return False
 
+    editor = window.workspace.editor
     painted = Painted(window)
-    shown = window.workspace.editor.viewport() if window.workspace.meeting else window
-    shown.installEventFilter(painted)
+    window.installEventFilter(painted)
     deadline = time.monotonic() + 30
 
     def check() -> None:
-        if painted.seen and window.notes_editable():
+        # The notes' own first paint when a meeting is open (NoteEditor.painted: asking the
+        # editor for its viewport here would cost start-up more than the wait), else the window's.
+        seen = editor.painted if window.workspace.meeting else painted.seen
+        if seen and window.notes_editable():
             app.exit(0)
         elif time.monotonic() > deadline:
             print("followup: the notes did not become editable within 30 s", file=sys.stderr)
@@ -198,7 +211,8 @@ def run_app(args) -> int:
     from followup.store.lock import AlreadyOpen
     from followup.store.schema import LibraryError
 
-    app = make_application()
+    app = make_application(icon=False)
+    QTimer.singleShot(ORM_DELAY_MS, lambda: app.setWindowIcon(app_icon()))
     set_interactive(not args.smoke)
     folder = resolve_data_dir(args)
     try:

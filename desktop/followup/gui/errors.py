@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import html
 import logging
-import logging.handlers
+import os
 import sys
 from pathlib import Path
 
@@ -15,20 +14,56 @@ log = logging.getLogger("followup")
 _interactive = True
 
 
-class QuietFileHandler(logging.handlers.RotatingFileHandler):
-    """A log file that never prints "--- Logging error ---" to the terminal: when the disk is
-    full the entry is dropped, and the user hears about the disk from the app itself."""
+LOG_MAX_BYTES = 256_000
+LOG_BACKUPS = 2
+
+
+class QuietFileHandler(logging.FileHandler):
+    """A log file kept to `max_bytes` (then moved to NAME.1, NAME.2, as
+    `logging.handlers.RotatingFileHandler` does) that never prints "--- Logging error ---" to
+    the terminal: when the disk is full the entry is dropped, and the user hears about the disk
+    from the app itself.
+
+    Not RotatingFileHandler itself: importing `logging.handlers` brings the socket, pickle and
+    queue modules, a tenth of the start-up budget (docs/benchmarks.md), for a size check.
+    """
+
+    def __init__(self, path: Path, max_bytes: int = LOG_MAX_BYTES, backups: int = LOG_BACKUPS):
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record) -> None:
+        try:
+            if self.stream is not None and self.stream.tell() >= self.max_bytes:
+                self._rotate()
+        except (OSError, ValueError):
+            pass  # rotating is a nicety; the entry is still written below if it can be
+        super().emit(record)
+
+    def _rotate(self) -> None:
+        self.close()  # the next emit opens a fresh file
+        names = [self.baseFilename]
+        names += [f"{self.baseFilename}.{n}" for n in range(1, self.backups + 1)]
+        for older, newer in zip(reversed(names[1:]), reversed(names[:-1]), strict=True):
+            if os.path.exists(newer):
+                os.replace(newer, older)
 
     def handleError(self, record) -> None:  # noqa: N802 - logging's name
         pass
+
+    def close(self) -> None:
+        try:
+            super().close()
+        except OSError:  # the last buffered entry could not be written (full disk)
+            self.stream = None
 
 
 def setup_logging(folder: Path) -> Path:
     """Log to a rotating file in the data folder (a few hundred KB at most)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "followup.log"
-    handler = QuietFileHandler(path, maxBytes=256_000, backupCount=2, encoding="utf-8",
-                               delay=True)
+    handler = QuietFileHandler(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -60,7 +95,9 @@ def plain(text: str) -> str:
     """`text` for a Qt widget that guesses between plain and rich text (the static QMessageBox
     functions, QInputDialog labels, tooltips): escaped and marked as rich, so a name typed or
     imported as `<b>Jane</b>` or `<img src=...>` shows exactly as written and loads nothing."""
-    return "<qt>" + html.escape(text, quote=False).replace("\n", "<br>") + "</qt>"
+    from html import escape
+
+    return "<qt>" + escape(text, quote=False).replace("\n", "<br>") + "</qt>"
 
 
 def set_plain(*labels) -> None:

@@ -8,17 +8,14 @@ imported where it is first needed.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from html import escape as html_escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -29,7 +26,6 @@ from followup import APP_NAME
 from followup.gui.errors import plain
 from followup.gui.sidebar import MeetingSidebar
 from followup.gui.workspace import MeetingWorkspace
-from followup.store.formats import dialog_filter, export_filter, importable_suffixes
 
 if TYPE_CHECKING:
     from followup.store.library import Library
@@ -64,15 +60,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([250, 1030])
         self.splitter.setChildrenCollapsible(False)
-        from followup.gui.reminders_ui import ReminderBanner
-
-        self.banner = ReminderBanner()
-        self.banner.open_button.clicked.connect(self.show_status_list)
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
-        central_layout.addWidget(self.banner)
         central_layout.addWidget(self.splitter, 1)
+        self.banner = None  # above the splitter, made after the first frame (_reminder_banner)
         self.setCentralWidget(central)
         self.saved_label = QLabel(objectName="savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -124,6 +116,8 @@ class MainWindow(QMainWindow):
         from followup.gui.send_ui import SendController
         from followup.gui.status_view import StatusListView
 
+        self._reminder_banner()
+        _ = self.workspace.followups  # built now, after the first frame, ready for Ctrl+Shift+D
         self.status_list = StatusListView(self.library)
         self.status_list.openFollowUp.connect(self.open_followup)
         self.stack.addWidget(self.status_list)
@@ -137,6 +131,17 @@ class MainWindow(QMainWindow):
         self.update_badge()
         self.show_unconfirmed_sends()
         self._tick.start()
+
+    def _reminder_banner(self):
+        """The strip above the meeting for reminders and warnings (a ReminderBanner), made
+        after the first frame or when a warning comes sooner."""
+        if self.banner is None:
+            from followup.gui.reminders_ui import ReminderBanner
+
+            self.banner = ReminderBanner()
+            self.banner.open_button.clicked.connect(self.show_status_list)
+            self.centralWidget().layout().insertWidget(0, self.banner)
+        return self.banner
 
     # --- where the user was -----------------------------------------------------------------
 
@@ -180,6 +185,7 @@ class MainWindow(QMainWindow):
         import sys
 
         from PySide6.QtCore import QProcess
+        from PySide6.QtWidgets import QMessageBox
 
         if getattr(sys, "frozen", False):
             program, arguments = sys.executable, ["--demo"]
@@ -288,6 +294,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from followup import __version__
 
         box = QMessageBox(QMessageBox.Icon.NoIcon, "About Followup", "", parent=self)
@@ -440,11 +448,13 @@ class MainWindow(QMainWindow):
 
     def show_unconfirmed_sends(self) -> None:
         """After a crash mid-send: say so, and never resend by itself."""
+        from html import escape as html_escape
+
         from followup.store.followups import unconfirmed_sends
 
         stuck = unconfirmed_sends(self.library)
         if stuck:
-            self.banner.show_messages([
+            self._reminder_banner().show_messages([
                 f"<b>Send not confirmed: check your Sent folder</b> — the note to "
                 f"{html_escape(v.person_name)} ({html_escape(v.company)}) may or may not have "
                 "left. Followup will not "
@@ -481,8 +491,10 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_save_failed(self, reason: str) -> None:
         """Say plainly that notes are NOT saved yet; the workspace keeps retrying."""
+        from html import escape as html_escape
+
         self.saved_label.setText("⚠ Notes NOT saved yet — retrying")
-        self.banner.show_messages([
+        self._reminder_banner().show_messages([
             "<b>Your latest notes are not saved yet.</b> Followup keeps trying; keep this "
             f"window open. ({html_escape(reason)})"])
 
@@ -520,6 +532,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def new_meeting(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from followup.gui.new_meeting import NewMeetingDialog
 
         dialog = NewMeetingDialog(self)
@@ -539,6 +553,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def delete_meeting(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         meeting = self.workspace.meeting
         if meeting is None:
             return
@@ -557,6 +573,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def import_file(self, path: str | None = None) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from followup.store.formats import dialog_filter
+
         if not path:
             path, _ = QFileDialog.getOpenFileName(
                 self, "Import", str(Path.home()), dialog_filter())
@@ -590,6 +610,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def export_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from followup.store.formats import export_filter
+
         path, _chosen = QFileDialog.getSaveFileName(
             self, "Export library", str(Path.home() / "followup-export.json"), export_filter())
         if not path:
@@ -608,16 +632,18 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if any(url.isLocalFile() and url.toLocalFile().lower().endswith(IMPORTABLE)
+        if any(url.isLocalFile() and url.toLocalFile().lower().endswith(_importable())
                for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
         for url in event.mimeData().urls():
-            if url.isLocalFile() and url.toLocalFile().lower().endswith(IMPORTABLE):
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(_importable()):
                 self.import_file(url.toLocalFile())
         event.acceptProposedAction()
 
@@ -660,6 +686,8 @@ def _warm_up_drafting() -> None:
 def about_text(version: str, folder: Path) -> str:
     """Help › About: the version, the data folder and the docs (in the source checkout, or
     beside a frozen build's resources), each a link that opens in the system's viewer."""
+    from html import escape as html_escape
+
     from followup.paths import _root
 
     docs = _root() / "docs"
@@ -675,7 +703,6 @@ def about_text(version: str, folder: Path) -> str:
                "<p><b>Documentation:</b> the docs folder of the source, and the README.</p>"))
 
 
-IMPORTABLE = importable_suffixes()  # what drag and drop accepts: the same as the dialog
 
 SHORTCUTS_HELP = """\
 Ctrl+N  New meeting
@@ -699,3 +726,10 @@ Ctrl+F  Filter meetings
 Ctrl+Shift+F  Search every note, draft, card and company
 Ctrl+I  Import an export, an .ics invitation or .vcf cards
 """
+
+
+def _importable() -> tuple[str, ...]:
+    """What drag and drop accepts: the same suffixes as the import dialog."""
+    from followup.store.formats import importable_suffixes
+
+    return tuple(importable_suffixes())

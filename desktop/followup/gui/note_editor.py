@@ -109,6 +109,12 @@ class NoteEditor(QPlainTextEdit):
             "Type notes as they talk. Start a line with ! for a key point to mention, "
             "? for a question you would answer better now, + for something you can bring.")
 
+    painted = False  # set by the first paint of the notes (`followup --smoke` waits for it)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        self.painted = True
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         # Ctrl+K would delete to the end of the line on X11; here it marks a key point.
         if event.keyCombination() == TOGGLE_KEY:

@@ -49,9 +49,12 @@ def marker_colour(marker: str) -> QColor:
     return QColor(dark if is_dark() else light)
 
 
-def apply_theme(app) -> None:
-    """Fusion everywhere (consistent metrics), with a dark palette when the system is dark."""
-    app.setStyle("Fusion")
+def apply_theme(app, set_style: bool = True) -> None:
+    """Fusion everywhere (consistent metrics), with a dark palette when the system is dark.
+
+    `set_style=False` when the application was started with `-style Fusion` already."""
+    if set_style:
+        app.setStyle("Fusion")
     if is_dark():
         app.setPalette(_dark_palette())
     from followup.paths import resources_dir

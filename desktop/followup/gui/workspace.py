@@ -130,22 +130,14 @@ class MeetingWorkspace(QWidget):
         center_layout.addWidget(self.editor, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="workspaceSplitter")
-        from followup.gui.followup_panel import FollowUpPanel
-
-        self.followups = FollowUpPanel(self.library, self.notes)
-        self.followups.statusChanged.connect(self._on_followup_status)
-        self.followups.statusChanged.connect(self.followupStatusChanged)
-        self.followups.saved.connect(self.followupSaved)
-        self.followups.routeRequested.connect(self.routeRequested)
-        self.followups.cardRequested.connect(self.edit_card)
-        self.followups.hide()
         self.splitter.addWidget(left)
         self.splitter.addWidget(center)
-        self.splitter.addWidget(self.followups)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([220, 420, 560])
+        self.splitter.setSizes([220, 980])
+        # The follow-up panel is built on first use (`followups`), after the first frame:
+        # the notes take typing sooner (start-up target in docs/benchmarks.md).
+        self._followups = None
 
         self.welcome = self._welcome_page()
         layout = QVBoxLayout(self)
@@ -153,6 +145,27 @@ class MeetingWorkspace(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.welcome, 1)
         self.welcome.hide()
+
+    @property
+    def followups(self):
+        """The follow-up panel beside the notes (a FollowUpPanel), built the first time."""
+        if self._followups is None:
+            from followup.gui.followup_panel import FollowUpPanel
+
+            panel = FollowUpPanel(self.library, self.notes)
+            panel.statusChanged.connect(self._on_followup_status)
+            panel.statusChanged.connect(self.followupStatusChanged)
+            panel.saved.connect(self.followupSaved)
+            panel.routeRequested.connect(self.routeRequested)
+            panel.cardRequested.connect(self.edit_card)
+            panel.hide()
+            self.splitter.addWidget(panel)
+            self.splitter.setStretchFactor(2, 2)
+            self._followups = panel
+        return self._followups
+
+    def _panel_shown(self) -> bool:
+        return self._followups is not None and self._followups.isVisible()
 
     def _welcome_page(self) -> QWidget:
         """Shown while the library has no meeting: it is the user's own, and starts empty."""
@@ -218,13 +231,13 @@ class MeetingWorkspace(QWidget):
         self._current = None
         self.meeting = self.library.meeting(meeting_id) if meeting_id is not None else None
         self.notes.open_meeting(meeting_id, self.meeting.general_notes if self.meeting else "")
-        if self.meeting is None:
-            self.followups.show_for(None)
-            self.followups.hide()
+        if self.meeting is None and self._followups is not None:
+            self._followups.show_for(None)
+            self._followups.hide()
         self._fill_people()
         self._update_header()
         if self.meeting is not None:
-            if self.followups.isVisible():
+            if self._panel_shown():
                 self.show_followups(True)
             first = 1 if self.meeting.attendees else 0
             self.select_row(first)
@@ -370,7 +383,7 @@ class MeetingWorkspace(QWidget):
         self._show_followup()
 
     def _show_followup(self) -> None:
-        if not self.followups.isVisible():
+        if not self._panel_shown():
             return
         if self._current in (None, GENERAL):
             self.followups.show_for(None)
@@ -395,9 +408,9 @@ class MeetingWorkspace(QWidget):
                 self.splitter.setSizes([int(total * 0.17), int(total * 0.35), int(total * 0.48)])
             self._show_followup()
             self.meetingChanged.emit(self.meeting.id)
-        else:
+        elif self._followups is not None:
             self.notes.flush()
-            self.followups.hide()
+            self._followups.hide()
 
     def attendee(self, attendance_id: int):
         return next(a for a in self.meeting.attendees if a.attendance_id == attendance_id)
@@ -503,10 +516,11 @@ class MeetingWorkspace(QWidget):
     # --- the follow-up beside the notes: what the window may ask of it ----------------------
 
     def followups_visible(self) -> bool:
-        return self.followups.isVisible()
+        return self._panel_shown()
 
     def tick(self, now: datetime) -> None:
-        self.followups.tick(now)
+        if self._followups is not None:
+            self._followups.tick(now)
 
     @Slot()
     def regenerate(self) -> None:
@@ -523,23 +537,25 @@ class MeetingWorkspace(QWidget):
     @Slot()
     def send_current(self) -> None:
         """Ask to send the follow-up shown (its confirmation comes next)."""
-        if self.followups.isVisible() and self.followups.view is not None:
+        if self._panel_shown() and self.followups.view is not None:
             self.followups.request_send()
 
     @Slot()
     def lock_for_sending(self) -> None:
-        self.followups.lock_for_sending()
+        if self._followups is not None:
+            self._followups.lock_for_sending()
 
     def refresh_followup(self) -> None:
         """Read the shown follow-up's status again (after a send)."""
-        self.followups.refresh_view()
+        if self._followups is not None:
+            self._followups.refresh_view()
 
     def focus_draft(self) -> None:
         self.followups.body.setFocus()
 
     def refresh_followups(self) -> None:
         """Read the shown follow-ups again (after the profile rewrote untouched drafts)."""
-        if self.meeting is not None and self.followups.isVisible():
+        if self.meeting is not None and self._panel_shown():
             self.followups.show_meeting(self.meeting.id)
             self._show_followup()
 
@@ -554,7 +570,8 @@ class MeetingWorkspace(QWidget):
         dialog = PersonCardDialog(self.library, self.attendee(self._current).person_id, self)
         if dialog.exec():
             self.reload_people()
-            self.followups.refresh_view()  # the To: line shows the new address
+            if self._followups is not None:  # the To: line shows the new address
+                self._followups.refresh_view()
             self.meetingChanged.emit(self.meeting.id)
 
     def _same_person(self, spec) -> bool:
