@@ -27,6 +27,7 @@ def opened(qtbot, folder, demo=False):
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(window.fully_open, timeout=10000)  # menus and store, just after the frame
     return window
 
 

@@ -248,9 +248,9 @@ def test_one_registry_for_every_way_in():
 
 
 def test_drag_and_drop_accepts_what_the_dialog_offers():
-    from followup.gui.main_window import IMPORTABLE
+    from followup.gui.main_window import _importable
 
-    assert set(IMPORTABLE) == set(importable_suffixes())
+    assert set(_importable()) == set(importable_suffixes())
 
 
 @pytest.mark.parametrize("suffix", [".ical", ".vcard"])

@@ -77,11 +77,12 @@ def resolve_data_dir(args) -> Path:
     return data_dir(args.data_dir)
 
 
-def open_window(folder: Path, demo: bool = False):
+def open_window(folder: Path, demo: bool = False, read_ahead: ReadAhead | None = None):
     """Open the library in `folder` and build the main window; raises LibraryError/AlreadyOpen.
 
     A real library starts empty: it is the user's own, with no made-up profile, meeting or
-    deadline. Only the demo library (`demo`) gets the sample meeting."""
+    deadline. Only the demo library (`demo`) gets the sample meeting. `read_ahead`, started
+    earlier on the same folder, supplies the first screen's read."""
     from followup.gui.main_window import MainWindow
     from followup.paths import library_path
     from followup.store.backup import daily_backup
@@ -93,7 +94,7 @@ def open_window(folder: Path, demo: bool = False):
     lock = LibraryLock(path)
     lock.acquire()
     try:
-        library = None if demo else _opening_library(path)
+        library = None if demo else _opening_library(path, read_ahead)
         if library is None:  # new, to be migrated, or unreadable: the ORM opens or explains
             from followup.store.library import Library
 
@@ -116,18 +117,56 @@ def open_window(folder: Path, demo: bool = False):
     return window
 
 
-def _opening_library(path: Path):
+def _opening_library(path: Path, read_ahead: ReadAhead | None = None):
     """The library served from the first-screen read, or None when it must open the slow way."""
     from followup.store.first_screen import OpeningLibrary, read_first_screen
     from followup.store.schema import SCHEMA_HEAD
 
-    first = read_first_screen(path, SCHEMA_HEAD)
+    if read_ahead is not None and read_ahead.path == path:
+        first = read_ahead.first_screen()
+    else:
+        first = read_first_screen(path, SCHEMA_HEAD)
     return OpeningLibrary(path, first) if first is not None else None
+
+
+class ReadAhead:
+    """The first-screen read of the library at `path`, started on a thread while the main
+    thread imports the window's modules: SQLite works outside Python's lock, so on two cores
+    most of the read is hidden (start-up target in docs/benchmarks.md).
+
+    The read is read-only and the same one `open_window` would make after taking the lock;
+    a library another Followup holds is refused there, and this read is dropped.
+    """
+
+    def __init__(self, path: Path):
+        import threading
+
+        from followup.store.first_screen import read_first_screen
+        from followup.store.schema import SCHEMA_HEAD
+
+        self.path = path
+        self._first = None
+        self._read = partial(read_first_screen, path, SCHEMA_HEAD)
+        self._thread = threading.Thread(target=self._run, name="read-ahead", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._first = self._read()
+        except Exception:  # never fatal: the window then reads for itself, the slow way
+            log.exception("reading ahead failed")
+
+    def first_screen(self):
+        """The FirstScreen read (or None: the library opens the slow way)."""
+        self._thread.join()
+        return self._first
 
 
 def _load_orm_after_first_screen(window) -> None:
     """Import the ORM on a worker thread; open it and finish the window back on this one."""
     from PySide6.QtCore import QObject, Qt, Signal
+
+    window.fill_menus()  # the shortcuts work from here, well before the ORM is in
 
     class Relay(QObject):
         done = Signal()
@@ -212,9 +251,13 @@ def run_app(args) -> int:
     from followup.store.schema import LibraryError
 
     app = make_application(icon=False)
-    QTimer.singleShot(ORM_DELAY_MS, lambda: app.setWindowIcon(app_icon()))
     set_interactive(not args.smoke)
     folder = resolve_data_dir(args)
+    read_ahead = None
+    if not args.demo:
+        from followup.paths import library_path
+
+        read_ahead = ReadAhead(library_path(folder))
     try:
         log_path = setup_logging(folder)
     except OSError:
@@ -224,10 +267,11 @@ def run_app(args) -> int:
         _never_wait_for_a_click(app)
     while True:
         try:
-            window = open_window(folder, demo=args.demo)
+            window = open_window(folder, demo=args.demo, read_ahead=read_ahead)
             break
         except (LibraryError, AlreadyOpen) as exc:
             log.error("cannot open library: %s", exc)
+            read_ahead = None  # what it read is not what a retry will find
             if _can_restore(exc):
                 if _offer_restore(folder, exc):
                     continue
@@ -237,6 +281,7 @@ def run_app(args) -> int:
             show_error("Cannot open the library", str(exc))
             return 2
     window.show()
+    QTimer.singleShot(ORM_DELAY_MS, lambda: app.setWindowIcon(app_icon()))  # after the frame
     if getattr(window.library, "loaded", True):  # opened the slow way: start-up is over
         from followup.gui.collector import freeze_startup_objects
 

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -37,9 +37,6 @@ class MainWindow(QMainWindow):
     def __init__(self, library: Library, settings: QSettings, parent=None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        from followup.gui.formatting import install_locale_clock
-
-        install_locale_clock()
         self.library = library
         self.settings = settings
         self.setWindowTitle(APP_NAME)
@@ -75,7 +72,7 @@ class MainWindow(QMainWindow):
         self.workspace.saveFailed.connect(self._on_save_failed)
         self.workspace.followupSaved.connect(self._on_saved)
         self.workspace.followupStatusChanged.connect(self._on_status_changed)
-        self._build_menus()
+        self._build_menu_titles()
         self._tick = QTimer(self, interval=1000)  # the one timer behind every countdown
         self._tick.timeout.connect(self.tick)
         self.workspace.routeRequested.connect(self._on_route)
@@ -103,6 +100,10 @@ class MainWindow(QMainWindow):
         return self.isVisible() and editor.isVisible() and editor.isEnabled() and (
             not editor.isReadOnly())
 
+    def fully_open(self) -> bool:
+        """Whether everything is in: menus, the store, the send-status list, reminders."""
+        return self._opened
+
     def finish_opening(self) -> None:
         """What the first screen does not need: the send-status list, sending, reminders, the
         badge, countdowns.
@@ -111,7 +112,11 @@ class MainWindow(QMainWindow):
         """
         if self._opened:
             return
+        from followup.gui.formatting import install_locale_clock
+
         self._opened = True
+        self.fill_menus()
+        install_locale_clock()  # the countdowns' times of day, as the rest of the window
         from followup.gui.reminders_ui import ReminderPresenter
         from followup.gui.send_ui import SendController
         from followup.gui.status_view import StatusListView
@@ -206,9 +211,27 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
-    def _build_menus(self) -> None:
+    def _build_menu_titles(self) -> None:
+        """The menu bar with its menus, empty, and the theme the user chose: what the first
+        frame shows. Their actions follow in `fill_menus`, just after it."""
         bar = self.menuBar()
-        file = bar.addMenu("&File")
+        self.file_menu = bar.addMenu("&File")
+        self.meeting_menu = bar.addMenu("&Meeting")
+        self.view_menu = bar.addMenu("&View")
+        self.followup_menu = bar.addMenu("F&ollow-up")
+        self.help_menu = bar.addMenu("&Help")
+        self._menus_filled = False
+        chosen = self.settings.value("view/theme", "system")
+        if chosen != "system":
+            self.apply_theme(chosen)
+
+    def fill_menus(self) -> None:
+        """Every menu's actions and shortcuts (once; a few ms, so not before the first frame:
+        no one reaches for a shortcut in the first tenth of a second)."""
+        if self._menus_filled:
+            return
+        self._menus_filled = True
+        file = self.file_menu
         self._action(file, "&New meeting…", self.new_meeting, QKeySequence.StandardKey.New,
                      "newMeetingAction")
         self._action(file, "&Import…", self.import_file, "Ctrl+I", "importAction")
@@ -218,7 +241,7 @@ class MainWindow(QMainWindow):
         self._action(file, "Sending &account…", self.edit_account, None, "accountAction")
         file.addSeparator()
         self._action(file, "&Quit", self.quit, QKeySequence.StandardKey.Quit, "quitAction")
-        meeting = bar.addMenu("&Meeting")
+        meeting = self.meeting_menu
         self._action(meeting, "&Add person", self.workspace.focus_add_person, "Ctrl+Shift+A",
                      "addPersonAction")
         self._action(meeting, "&Start meeting", self.workspace.start_meeting, "Ctrl+Shift+S",
@@ -229,7 +252,6 @@ class MainWindow(QMainWindow):
                      "editCardAction")
         meeting.addSeparator()
         self._action(meeting, "&Delete meeting…", self.delete_meeting, None, "deleteMeetingAction")
-        self.view_menu = bar.addMenu("&View")
         self.followups_action = self._action(
             self.view_menu, "&Follow-ups beside notes", self.toggle_followups, "Ctrl+Shift+D",
             "followUpsAction")
@@ -238,7 +260,7 @@ class MainWindow(QMainWindow):
                      "statusListAction")
         self._action(self.view_menu, "&Meeting notes", self.show_workspace, "Ctrl+Shift+L",
                      "workspaceAction")
-        follow = bar.addMenu("F&ollow-up")
+        follow = self.followup_menu
         self._action(follow, "&Regenerate from notes", self.workspace.regenerate,
                      "Ctrl+R", "regenerateAction")
         self._action(follow, "Mark &ready / back to draft", self.workspace.toggle_ready,
@@ -253,7 +275,6 @@ class MainWindow(QMainWindow):
         self._action(self.view_menu, "Search &everything…", self.open_search, "Ctrl+Shift+F",
                      "searchAction")
         self._build_theme_menu()
-        self.help_menu = bar.addMenu("&Help")
         self._action(self.help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1",
                      "shortcutsAction")
         self._action(self.help_menu, "&About Followup", self.show_about, None, "aboutAction")
@@ -274,8 +295,6 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             menu.addAction(action)
         group.triggered.connect(self._on_theme)
-        if chosen != "system":
-            self.apply_theme(chosen)
 
     @Slot(QAction)
     def _on_theme(self, action: QAction) -> None:
@@ -687,6 +706,8 @@ def about_text(version: str, folder: Path) -> str:
     """Help › About: the version, the data folder and the docs (in the source checkout, or
     beside a frozen build's resources), each a link that opens in the system's viewer."""
     from html import escape as html_escape
+
+    from PySide6.QtCore import QUrl
 
     from followup.paths import _root
 

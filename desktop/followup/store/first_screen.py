@@ -24,19 +24,25 @@ from pathlib import Path
 from followup.store.views import AttendeeView, MeetingSummary, MeetingView, ProfileView
 
 _WHEN = "COALESCE(m.started_at, m.scheduled_start, m.created_at)"
-_SUMMARIES = f"""
-SELECT m.id, COALESCE(c.name, ''), m.role, m.kind, {_WHEN} AS at,
-       COUNT(a.id),
+# Every meeting's summary row, packed as one JSON text: one step of SQLite, so the read (on a
+# worker thread at start-up, gui/app.py ReadAhead) takes Python's lock once, not once a row,
+# each retake waiting behind the main thread, busy importing. Sorted newest first in Python.
+_SUMMARIES_PACKED = f"""
+SELECT json_group_array(json_array(id, company, role, kind, at, people, sent, to_send, cancelled))
+FROM (
+SELECT m.id AS id, COALESCE(c.name, '') AS company, m.role AS role, m.kind AS kind,
+       {_WHEN} AS at,
+       COUNT(a.id) AS people,
        SUM(a.id IS NOT NULL AND NOT a.no_followup AND COALESCE(f.status, '') != 'skipped'
-           AND f.status = 'sent'),
-       SUM(a.id IS NOT NULL AND NOT a.no_followup AND COALESCE(f.status, '') != 'skipped'),
-       m.cancelled_at IS NOT NULL
+           AND f.status = 'sent') AS sent,
+       SUM(a.id IS NOT NULL AND NOT a.no_followup AND COALESCE(f.status, '') != 'skipped')
+           AS to_send,
+       m.cancelled_at IS NOT NULL AS cancelled
 FROM meeting m
 LEFT JOIN company c ON c.id = m.company_id
 LEFT JOIN attendance a ON a.meeting_id = m.id
 LEFT JOIN followup f ON f.attendance_id = a.id
-GROUP BY m.id
-ORDER BY at DESC, m.id DESC
+GROUP BY m.id)
 """
 _MEETING = """
 SELECT m.id, COALESCE(c.name, ''), COALESCE(c.domain, ''), m.role, m.kind, m.scheduled_start,
@@ -79,10 +85,12 @@ def read_first_screen(path: Path, schema_head: str) -> FirstScreen | None:
     try:
         if _revision(conn) != schema_head:
             return None
+        (packed,) = conn.execute(_SUMMARIES_PACKED).fetchone()
+        rows = sorted(json.loads(packed), key=lambda r: (r[4] or "", r[0]), reverse=True)
         meetings = [MeetingSummary(id=r[0], company=r[1], role=r[2], kind=r[3],
                                    when=_instant(r[4]), people=r[5], sent=r[6] or 0,
                                    to_send=r[7] or 0, cancelled=bool(r[8]))
-                    for r in conn.execute(_SUMMARIES)]
+                    for r in rows]
         newest = read_meeting(conn, meetings[0].id) if meetings else None
         return FirstScreen(meetings, newest, _profile(conn))
     except (sqlite3.Error, ValueError, TypeError, KeyError):
