@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from followup.store.views import AttendeeView, MeetingSummary, MeetingView, ProfileView
 
@@ -61,8 +61,7 @@ ORDER BY a.position, a.id
 """
 
 
-@dataclass(frozen=True)
-class FirstScreen:
+class FirstScreen(NamedTuple):
     """What the window shows before the ORM is loaded."""
 
     meetings: list[MeetingSummary]

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from followup.core.status import Status
 from followup.store import models as m
+from followup.store.inputs import MeetingInput, PersonSpec  # noqa: F401 - re-exported
 from followup.store.limits import (
     MAX_LINE_CHARS,
     LimitError,
@@ -30,10 +31,8 @@ from followup.store.search import ensure_index
 from followup.store.timestamps import utcnow
 from followup.store.views import (  # noqa: F401 - the store's plain data, re-exported
     AttendeeView,
-    MeetingInput,
     MeetingSummary,
     MeetingView,
-    PersonSpec,
     ProfileView,
 )
 

@@ -2,33 +2,21 @@
 
 The first screen (`store.first_screen`) builds these from a plain read before the ORM is
 imported, and `store.library` builds the same ones through it; both hand out only these.
+They are immutable records (NamedTuple: a frozen dataclass costs five times as long to
+define, which the first screen pays at every start; docs/benchmarks.md). What is handed to
+the store to write is in `store.inputs`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 # Re-exported for the modules that read the words with the views.
 from followup.core.vocabulary import CAPACITIES, MEETING_KINDS, STATUSES  # noqa: F401
 
 
-@dataclass(frozen=True)
-class PersonSpec:
-    """A person as typed or imported: everything but the name may be empty."""
-
-    name: str
-    title: str = ""
-    email: str = ""
-    phone: str = ""
-    web: str = ""
-    card_notes: str = ""
-    capacity: str = "interviewer"
-    notes: str = ""
-
-
-@dataclass(frozen=True)
-class AttendeeView:
+class AttendeeView(NamedTuple):
     attendance_id: int
     person_id: int
     name: str
@@ -42,8 +30,7 @@ class AttendeeView:
     met_before: int = 0  # other meetings with this person
 
 
-@dataclass(frozen=True)
-class MeetingView:
+class MeetingView(NamedTuple):
     id: int
     company: str
     company_domain: str
@@ -59,8 +46,7 @@ class MeetingView:
     cancelled: bool = False  # the organizer cancelled it (an imported invite): nothing is due
 
 
-@dataclass(frozen=True)
-class MeetingSummary:
+class MeetingSummary(NamedTuple):
     id: int
     company: str
     role: str
@@ -72,8 +58,7 @@ class MeetingSummary:
     cancelled: bool = False  # the organizer cancelled it: nothing is due
 
 
-@dataclass(frozen=True)
-class ProfileView:
+class ProfileView(NamedTuple):
     name: str = ""
     phone: str = ""
     email: str = ""
@@ -81,18 +66,3 @@ class ProfileView:
     skills: tuple[str, ...] = ()
     links: tuple[dict, ...] = ()
     target_hours: float | None = None
-
-
-@dataclass
-class MeetingInput:
-    company: str
-    role: str = ""
-    kind: str = "panel_interview"
-    scheduled_start: datetime | None = None
-    scheduled_end: datetime | None = None
-    started_at: datetime | None = None
-    ended_at: datetime | None = None
-    location: str = ""
-    general_notes: str = ""
-    company_domain: str = ""
-    people: list[PersonSpec] = field(default_factory=list)

@@ -1,0 +1,38 @@
+"""What is handed to the store to write: a meeting and its people as typed or imported.
+
+Kept apart from `store.views` (what the store hands out) so the first screen never loads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class PersonSpec:
+    """A person as typed or imported: everything but the name may be empty."""
+
+    name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    web: str = ""
+    card_notes: str = ""
+    capacity: str = "interviewer"
+    notes: str = ""
+
+
+@dataclass
+class MeetingInput:
+    company: str
+    role: str = ""
+    kind: str = "panel_interview"
+    scheduled_start: datetime | None = None
+    scheduled_end: datetime | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    location: str = ""
+    general_notes: str = ""
+    company_domain: str = ""
+    people: list[PersonSpec] = field(default_factory=list)
