@@ -10,8 +10,8 @@ number and `+1` agreement, not something to bring.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class Marker(Enum):
@@ -20,8 +20,7 @@ class Marker(Enum):
     CONTRIBUTE = "+"
 
 
-@dataclass(frozen=True)
-class NoteLine:
+class NoteLine(NamedTuple):
     """One non-empty line of a note, its marker and the text after the marker."""
 
     marker: Marker | None

@@ -95,9 +95,9 @@ def plain(text: str) -> str:
     """`text` for a Qt widget that guesses between plain and rich text (the static QMessageBox
     functions, QInputDialog labels, tooltips): escaped and marked as rich, so a name typed or
     imported as `<b>Jane</b>` or `<img src=...>` shows exactly as written and loads nothing."""
-    from html import escape
-
-    return "<qt>" + escape(text, quote=False).replace("\n", "<br>") + "</qt>"
+    # html.escape(text, quote=False), without importing `html` (its entity tables) at start-up
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "<qt>" + escaped.replace("\n", "<br>") + "</qt>"
 
 
 def set_plain(*labels) -> None:

@@ -500,7 +500,8 @@ class MainWindow(QMainWindow):
     def open_meeting(self, meeting_id: int) -> None:
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.load_meeting(meeting_id)
-        self._update_spelling_terms()
+        if self._opened:  # else finish_opening sets them, with the dictionary
+            self._update_spelling_terms()
 
     @Slot(object)
     def _on_saved(self, when: datetime | None) -> None:
