@@ -112,6 +112,10 @@ class WordCounts:
                 slot = (slot + 1) & mask
         return found
 
+    def number(self, word: str) -> int:
+        """The word's number (0 for the first word added, 1 for the next...), or -1."""
+        return self._find(word)
+
     def words(self):
         """Every word, in the order added."""
         start = 0
