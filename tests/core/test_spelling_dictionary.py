@@ -135,3 +135,14 @@ def test_word_counts_grow_sum_and_answer_exactly():
     assert counts.known(words[:10] + absent[:10]) == set(words[:10])
     assert list(counts.words()) == words
     assert counts.longest == 6 and {"ï", "日", "w", "x"} <= counts.letters
+
+
+def test_word_counts_take_counts_past_32_bits_and_refuse_negative_ones():
+    counts = WordCounts()
+    counts.update([("a", 1), ("b", 2**32 - 1)])
+    counts.add("b", 5)
+    counts.add("c", 2**40)
+    assert (counts["a"], counts["b"], counts["c"]) == (1, 2**32 + 4, 2**40)
+    with pytest.raises(OverflowError):
+        counts.add("d", -1)
+    assert "d" not in counts and len(counts) == 3 and list(counts.words()) == ["a", "b", "c"]

@@ -1,10 +1,10 @@
 """A compact map from words to counts, for a dictionary of a few hundred thousand words.
 
-A Python `dict` of 160,000 English words with their counts takes about 20 MB (a string object
+A Python `dict` of 160,000 English words with their counts takes about 13 MB (a string object
 per word, an int object per count, the hash table), and building it from the packaged JSON
-briefly takes twice that; the running app keeps it for its whole life. `WordCounts` keeps the
-same answers in about 7 MB: the words' UTF-8 bytes back to back in one buffer, their counts and
-end offsets in typed arrays, and an open-addressing hash table of array slots. A look-up
+briefly takes 31 MB; the running app keeps it for its whole life. `WordCounts` keeps the same
+answers in about 5 MB: the words' UTF-8 bytes back to back in one buffer, their counts and end
+offsets in typed arrays, and an open-addressing hash table of array slots. A look-up
 compares the word itself once its hash matches, so answers are exact, never probabilistic.
 """
 
@@ -15,6 +15,9 @@ from collections.abc import Iterable
 
 _MIN_SLOTS = 1 << 10
 _TAG_MASK = 0xFFFFFFFF
+# Up to two words in three slots: 160,000 words fit 2**18 slots. A look-up for an absent word
+# (most of those a correction search makes) then reads about four slots; at one in three, two.
+_MAX_LOAD = 2 / 3
 
 
 def _tag(hashed: int) -> int:
@@ -24,7 +27,8 @@ def _tag(hashed: int) -> int:
 
 class WordCounts:
     """Words with their counts: `counts[word]` (0 when absent, like a `Counter`), `word in
-    counts`, `counts.add(word, n)`. Words are stored as given (callers fold case first).
+    counts`, `counts.add(word, n)`. Words are stored as given (callers fold case first); counts
+    are whole numbers from 0 (OverflowError otherwise).
 
     Not safe to change from two threads at once; safe to read from many once built.
     """
@@ -32,14 +36,14 @@ class WordCounts:
     def __init__(self, expected: int = 0):
         """`expected`: about how many words will be added (a hint: the table grows if need be)."""
         slots = _MIN_SLOTS
-        while slots < 2 * expected:
+        while slots * _MAX_LOAD < expected:
             slots *= 2
         self._mask = slots - 1
         self._tags = array("I", bytes(4 * slots))  # slot -> tag of the word there, 0 = empty
         self._index = array("I", bytes(4 * slots))  # slot -> the word's number
         self._text = bytearray()  # every word's UTF-8, back to back
         self._ends = array("I")  # word number -> where its bytes end in _text
-        self._counts = array("Q")  # word number -> its count
+        self._counts = array("I")  # word number -> its count (as "Q" once one passes 2**32-1)
         self._letters: frozenset[str] | None = frozenset()
         self.longest = 0  # the longest word's length, in characters
 
@@ -69,20 +73,28 @@ class WordCounts:
                 if held == tag:
                     number = index[slot]
                     if text[ends[number - 1] if number else 0:ends[number]] == encoded:
-                        counts[number] += count
+                        try:
+                            counts[number] += count
+                        except OverflowError:
+                            counts = self._widen()
+                            counts[number] += count
                         break
                 slot = (slot + 1) & mask
             else:
-                if 2 * (len(ends) + 1) > mask + 1:
+                if len(ends) + 1 > (mask + 1) * _MAX_LOAD:
                     self._grow()
                     tags, index, mask = self._tags, self._index, self._mask
                     slot = hashed & mask
                     while tags[slot] != 0:
                         slot = (slot + 1) & mask
+                try:  # first: a count that fails leaves nothing half-added
+                    counts.append(count)
+                except OverflowError:
+                    counts = self._widen()
+                    counts.append(count)
                 tags[slot], index[slot] = tag, len(ends)
                 text += encoded
                 ends.append(len(text))
-                counts.append(count)
                 if len(word) > longest:
                     longest = len(word)
         self.longest = longest
@@ -149,6 +161,11 @@ class WordCounts:
             slot = (slot + 1) & mask
         tags[slot] = _tag(hashed)
         self._index[slot] = number
+
+    def _widen(self) -> array:
+        """The counts as 64-bit numbers, for a count past 2**32 - 1 (a negative one still fails)."""
+        self._counts = array("Q", self._counts)
+        return self._counts
 
     def _grow(self) -> None:
         slots = 2 * (self._mask + 1)
