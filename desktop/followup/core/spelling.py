@@ -146,22 +146,20 @@ def word_counts_from_json(text: bytes) -> WordCounts:
     wherever the lines break: `json.loads` would build the whole object first (tens of MB for
     160,000 words, for a moment)."""
     counts = WordCounts(expected=text.count(b":") + len(WORKPLACE_WORDS))
-    counts.update((_json_string(key).lower(), int(count))
-                  for key, count in map(re.Match.groups, _PAIR_RE.finditer(text)))
+    counts.update(((_json_string(key) if b"\\" in key else key.decode("utf-8")).lower(),
+                   int(count)) for key, count in map(re.Match.groups, _PAIR_RE.finditer(text)))
     return counts
 
 
 def _json_string(raw: bytes) -> str:
-    """The text of a JSON string's bytes (between the quotes)."""
-    if b"\\" in raw:
-        import json
+    """The text of a JSON string's bytes (between the quotes) that holds escapes."""
+    import json
 
-        return json.loads(b'"' + raw + b'"')
-    return raw.decode("utf-8")
+    return json.loads(b'"' + raw + b'"')
 
 
 # One "word": count pair of the JSON object, wherever the lines break.
-_PAIR_RE = re.compile(rb'"((?:[^"\\]|\\.)*)"\s*:\s*(\d+)')
+_PAIR_RE = re.compile(rb'"([^"\\]*(?:\\.[^"\\]*)*)"\s*:\s*(\d+)')
 
 
 def checker() -> EnglishDictionary:

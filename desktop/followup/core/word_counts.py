@@ -64,36 +64,39 @@ class WordCounts:
     def update(self, pairs: Iterable[tuple[str, int]]) -> None:
         """`add` each (word, count) of `pairs`: one loop, for hundreds of thousands of words."""
         tags, index, mask, ends, text = self._tags, self._index, self._mask, self._ends, self._text
-        counts, longest = self._counts, self.longest
+        counts, longest, number = self._counts, self.longest, len(self._ends)
+        room = int((mask + 1) * _MAX_LOAD)
         for word, count in pairs:
-            encoded = word.encode("utf-8")
             hashed = hash(word)
             slot, tag = hashed & mask, ((hashed >> 32) & _TAG_MASK) | 1
-            while (held := tags[slot]) != 0:
+            while held := tags[slot]:
                 if held == tag:
-                    number = index[slot]
-                    if text[ends[number - 1] if number else 0:ends[number]] == encoded:
+                    found = index[slot]
+                    if text[ends[found - 1] if found else 0:ends[found]] == word.encode("utf-8"):
                         try:
-                            counts[number] += count
+                            counts[found] += count
                         except OverflowError:
                             counts = self._widen()
-                            counts[number] += count
+                            counts[found] += count
                         break
                 slot = (slot + 1) & mask
             else:
-                if len(ends) + 1 > (mask + 1) * _MAX_LOAD:
+                if number >= room:
                     self._grow()
                     tags, index, mask = self._tags, self._index, self._mask
+                    room = int((mask + 1) * _MAX_LOAD)
                     slot = hashed & mask
-                    while tags[slot] != 0:
+                    while tags[slot]:
                         slot = (slot + 1) & mask
                 try:  # first: a count that fails leaves nothing half-added
                     counts.append(count)
                 except OverflowError:
                     counts = self._widen()
                     counts.append(count)
-                tags[slot], index[slot] = tag, len(ends)
-                text += encoded
+                tags[slot] = tag
+                index[slot] = number
+                number += 1
+                text += word.encode("utf-8")
                 ends.append(len(text))
                 if len(word) > longest:
                     longest = len(word)
