@@ -5,7 +5,10 @@
 uses over the next 60 seconds is read from /proc/<pid>/stat (user + system ticks), as a share
 of one core. Its peak resident memory (VmHWM in /proc/<pid>/status) is then compared with a
 bare window's (maxrss of `bare_window.py`), measured in the same run, as is the peak of
-`--smoke` on this library (start-up until the notes are editable). Linux only.
+`--smoke` on this library (start-up until the notes are editable). For information, the
+resident memory at the end is split into pages of mapped files (Qt's and Python's shared
+libraries, fonts: shared with other processes, and the same size whatever the library) and
+the rest (the Python objects, Qt's heap). Linux only.
 """
 
 from __future__ import annotations
@@ -40,6 +43,16 @@ def peak_rss_mb(pid: int) -> float:
     raise RuntimeError("no VmHWM in /proc status")
 
 
+def resident_parts_mb(pid: int) -> tuple[float, float]:
+    """(resident MB, of which pages of mapped files: the shared libraries, fonts) now."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, _colon, value = line.partition(":")
+        if value.strip().endswith("kB"):
+            fields[name] = int(value.split()[0]) / 1024
+    return fields["Rss"], fields["Rss"] - fields["Anonymous"]
+
+
 def measure(folder: Path, seconds: float) -> list[Figure]:
     bare_peaks, smoke_peaks = [], []
     for _ in range(3):  # interleaved
@@ -57,6 +70,7 @@ def measure(folder: Path, seconds: float) -> list[Figure]:
         time.sleep(seconds)
         used, elapsed = cpu_ticks(child.pid) - before, time.monotonic() - start
         peak = peak_rss_mb(child.pid)
+        resident, mapped = resident_parts_mb(child.pid)
     finally:
         child.send_signal(signal.SIGTERM)
         try:
@@ -74,6 +88,8 @@ def measure(folder: Path, seconds: float) -> list[Figure]:
         Figure("memory", f"running app peak RSS after {SETTLE_S + elapsed:.0f} s, 2,000 meetings",
                peak, "bare window", bare,
                unit="MB", max_ratio=MEMORY_RATIO),
+        Figure("memory", "  resident at the end", resident, unit="MB"),
+        Figure("memory", "  of it, pages of shared libraries and fonts", mapped, unit="MB"),
     ]
 
 

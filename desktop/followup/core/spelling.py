@@ -1,7 +1,13 @@
 """Spell checking for notes and drafts: a shared English dictionary plus the user's own words.
 
-The dictionary (pyspellchecker's English word list, shipped with the package, so it works
-offline) is loaded once, on first use, because loading it costs a few hundred milliseconds.
+The dictionary is pyspellchecker's English word list with its word counts, read from the
+compressed file that package ships (so it works offline; nothing is downloaded). It is loaded
+once, on first use (a few hundred milliseconds), into a compact `WordCounts`: about 5 MB of
+Python objects, 10 MB at most while loading, where pyspellchecker's own dictionary keeps 13 MB
+and needs 31 MB while it parses the JSON whole (more in RSS, for good); corrections
+are found the way pyspellchecker finds them (edit distance 1, then 2, over the dictionary's
+letters), so suggestions are the package's own. tests/core/test_spelling_dictionary.py holds
+both to the package's answers.
 The checker errs towards silence: names, products, code and acronyms are not flagged, since a
 follow-up note is full of them and a false alarm teaches people to ignore the checker.
 """
@@ -10,18 +16,16 @@ from __future__ import annotations
 
 import os
 import re
+import string
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from followup.core.atomic_files import write_atomically
-
-if TYPE_CHECKING:  # imported with the dictionary, off the start-up path
-    from spellchecker import SpellChecker
+from followup.core.word_counts import WordCounts
 
 _lock = threading.Lock()
-_checker: SpellChecker | None = None
+_checker: EnglishDictionary | None = None
 
 # A token is a run of letters, digits, apostrophes and inner hyphens; tokens holding digits or
 # underscores (S3, user_id, 10x) are identifiers, not words.
@@ -48,24 +52,130 @@ walkthrough walkthroughs idempotency idempotent deployable
 """.split())
 
 
-def checker() -> SpellChecker:
-    """The shared English checker, loaded on first use."""
+class EnglishDictionary:
+    """English words with their corpus counts, and the corrections of a word.
+
+    `known`, `edit_distance_1` and `candidates` give what pyspellchecker's `SpellChecker(
+    language="en", distance=2)` gives for the same words (lower case, or folded here);
+    `word_frequency[word]` is a word's count in the dictionary's corpus (0 if it is not a word).
+    """
+
+    def __init__(self, counts: WordCounts):
+        self.word_frequency = counts
+        self._letters = "".join(sorted(counts.letters))
+
+    def __contains__(self, word: str) -> bool:
+        return word.lower() in self.word_frequency
+
+    def __getitem__(self, word: str) -> int:
+        return self.word_frequency[word.lower()]
+
+    def known(self, words: Iterable[str]) -> set[str]:
+        """The words of `words`, lower-cased, that are in the dictionary."""
+        found = self.word_frequency.known({w.lower() for w in words})
+        return {w for w in found if self._worth_checking(w)}
+
+    def edit_distance_1(self, word: str) -> set[str]:
+        """Every string one edit (a letter dropped, added or changed, two swapped) from `word`,
+        with the dictionary's letters."""
+        word = word.lower()
+        if not self._worth_checking(word):
+            return {word}
+        return set(_edits(word, self._letters))
+
+    def candidates(self, word: str) -> set[str] | None:
+        """`{word}` when it is known (or not a word to check); else the known words one edit
+        away, else those two edits away, else None."""
+        if self.known([word]) or not self._worth_checking(word):
+            return {word}
+        first = self.edit_distance_1(word)
+        found = self.known(first)
+        if found:
+            return found
+        # Word by word, not as one set of every string two edits away (hundreds of thousands
+        # for a long word: tens of MB for a moment).
+        second: set[str] = set()
+        for near in first:
+            if self._worth_checking(near):
+                second |= self.word_frequency.known(_edits(near, self._letters))
+        return self.known(second) or None
+
+    def _worth_checking(self, word: str) -> bool:
+        """pyspellchecker's test: not punctuation, not a number, not far longer than any word."""
+        if len(word) == 1 and word in string.punctuation:
+            return False
+        if len(word) > self.word_frequency.longest + 3:
+            return False
+        if word.lower() in ("nan", "inf", "infinity"):
+            return True
+        try:
+            float(word)
+        except ValueError:
+            return True
+        return False
+
+
+def _edits(word: str, letters: str) -> list[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ([left + right[1:] for left, right in splits if right]
+            + [left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1]
+            + [left + c + right[1:] for left, right in splits if right for c in letters]
+            + [left + c + right for left, right in splits for c in letters])
+
+
+def load_english() -> EnglishDictionary:
+    """A new dictionary read from pyspellchecker's packaged English list, with
+    `WORKPLACE_WORDS` added (count 1 each, or one more). Words are lower-cased, and the counts
+    of words that differ only in case are summed, as pyspellchecker does."""
+    import gzip
+    import pkgutil
+
+    import spellchecker  # noqa: F401 - the package whose data this is (a frozen build needs it)
+
+    packed = pkgutil.get_data("spellchecker", "resources/en.json.gz")
+    if packed is None:
+        raise RuntimeError("the spelling dictionary is missing: reinstall Followup")
+    counts = word_counts_from_json(gzip.decompress(packed))
+    counts.update((word.lower(), 1) for word in WORKPLACE_WORDS)
+    return EnglishDictionary(counts)
+
+
+def word_counts_from_json(text: bytes) -> WordCounts:
+    """The counts of a UTF-8 JSON object of word -> count (pyspellchecker's format), words
+    lower-cased and the counts of words that differ only in case summed. Read pair by pair,
+    wherever the lines break: `json.loads` would build the whole object first (tens of MB for
+    160,000 words, for a moment)."""
+    counts = WordCounts(expected=text.count(b":") + len(WORKPLACE_WORDS))
+    counts.update(((_json_string(key) if b"\\" in key else key.decode("utf-8")).lower(),
+                   int(count)) for key, count in map(re.Match.groups, _PAIR_RE.finditer(text)))
+    return counts
+
+
+def _json_string(raw: bytes) -> str:
+    """The text of a JSON string's bytes (between the quotes) that holds escapes."""
+    import json
+
+    return json.loads(b'"' + raw + b'"')
+
+
+# One "word": count pair of the JSON object, wherever the lines break.
+_PAIR_RE = re.compile(rb'"([^"\\]*(?:\\.[^"\\]*)*)"\s*:\s*(\d+)')
+
+
+def checker() -> EnglishDictionary:
+    """The shared English dictionary, loaded on first use."""
     global _checker
     if _checker is None:
         with _lock:
             if _checker is None:
-                from spellchecker import SpellChecker
-
-                spell = SpellChecker(language="en", distance=2)
-                spell.word_frequency.load_words(WORKPLACE_WORDS)
-                _checker = spell
+                _checker = load_english()
     return _checker
 
 
 def is_known(word: str) -> bool:
     """Whether `word` (any case, straight or curly apostrophe) is an English word."""
     word = word.replace("’", "'").lower()
-    words = checker().word_frequency.dictionary
+    words = checker().word_frequency
     if word in words:
         return True
     for suffix in ("'s", "'"):  # possessives: the team's, the teams'
@@ -99,7 +209,7 @@ def suggestions(word: str, limit: int = 5) -> list[str]:
     spell = checker()
     candidates = spell.candidates(word.lower()) or set()
     candidates.discard(word.lower())
-    ranked = sorted(candidates, key=lambda w: (-spell[w], w))[:limit]
+    ranked = sorted(candidates, key=lambda w: (-spell.word_frequency[w], w))[:limit]
     if word[:1].isupper():
         ranked = [w[:1].upper() + w[1:] for w in ranked]
     return ranked

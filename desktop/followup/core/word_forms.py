@@ -8,6 +8,10 @@ The verb forms and parts of speech come from the tables that the `lemminflect` p
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from followup.core.packed_rows import PackedRows
 
 
 def warm_up() -> None:
@@ -17,32 +21,32 @@ def warm_up() -> None:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, dict[str, tuple]]]:
-    """(word -> {part of speech: lemmas}, verb lemma -> {Penn tag: forms}) from the tables
-    that `lemminflect` ships. They are read straight from its package folder: importing the
-    package would also import numpy for its guessing models, which drafting never uses.
-    tests/core/test_phrasing.py checks that the answers are the package's own."""
+def _tables() -> tuple[PackedRows, PackedRows]:
+    """(word -> its rows of parts of speech and lemmas, verb lemma -> its rows of forms), from
+    the tables that `lemminflect` ships, packed (about 5 MB where dicts took 40); a word's rows
+    become its answer in `word_classes` and `inflections`. They are read straight from its
+    package folder: importing the package would also import numpy for its guessing models,
+    which drafting never uses. tests/core/test_phrasing.py checks that the answers are the
+    package's own."""
+    from followup.core.packed_rows import PackedRows
+
     folder = _resources()
-    lemmas: dict[str, dict[str, tuple[str, ...]]] = {}
-    for word, category, forms in _rows(folder / "lemma_lu.csv.gz"):
-        upos = "AUX" if category == "modal" else category.upper()
-        lemmas.setdefault(word, {})[upos] = tuple(forms[0].split("/"))
+    lemmas, verbs = PackedRows(80_000), PackedRows(8_000)
+    for word, row in _rows(folder / "lemma_lu.csv.gz"):
+        lemmas.add(word, row)
     for word, upos, lemma in _override_rows(folder / "lemma_overrides.csv"):
-        lemmas.setdefault(word, {})[upos] = (lemma,)
-    verbs: dict[str, dict[str, tuple[str, ...]]] = {}
-    for word, category, forms in _rows(folder / "infl_lu.csv.gz"):
-        if category == "verb":
-            found: dict[str, tuple[str, ...]] = {"VB": (word,), "VBP": (word,)}
-            for tag, spellings in zip(("VBD", "VBN", "VBG", "VBZ"), forms, strict=False):
-                if spellings:
-                    found[tag] = tuple(spellings.split("/"))
-            verbs.setdefault(word, {}).update(found)
+        lemmas.add(word, f"={upos},{lemma}")
+    for word, row in _rows(folder / "infl_lu.csv.gz"):
+        if row.startswith("verb,"):
+            verbs.add(word, row)
     for word, tag, form in _override_rows(folder / "infl_overrides.csv"):
         if tag.startswith("VB"):
-            verbs.setdefault(word, {})[tag] = (form,)
-    verbs["be"] = {"VB": ("be",), "VBP": ("am", "are"), "VBD": ("was", "were"),  # an auxiliary:
-                   "VBN": ("been",), "VBG": ("being",), "VBZ": ("is",)}  # not in the tables
+            verbs.add(word, f"={tag},{form}")
     return lemmas, verbs
+
+
+_BE = {"VB": ("be",), "VBP": ("am", "are"), "VBD": ("was", "were"),  # an auxiliary: not in
+       "VBN": ("been",), "VBG": ("being",), "VBZ": ("is",)}  # the tables
 
 
 def _resources():
@@ -62,13 +66,13 @@ def _resources():
 
 
 def _rows(path):
+    """(word, the rest of the row) of each row of a gzipped table, read a line at a time."""
     import gzip
 
-    with gzip.open(path) as packed:
-        text = packed.read().decode("utf-8")
-    for row in text.splitlines():
-        word, category, *forms = row.split(",")
-        yield word, category, forms
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as rows:
+        for row in rows:
+            word, _comma, rest = row.rstrip("\r\n").partition(",")
+            yield word, rest
 
 
 def _override_rows(path):
@@ -82,13 +86,36 @@ def _override_rows(path):
 @lru_cache(maxsize=4096)
 def word_classes(word: str) -> dict[str, tuple[str, ...]]:
     """The parts of speech `word` can be, each with its lemmas: `runs` -> NOUN run, VERB run."""
-    return _tables()[0].get(word.lower(), {})
+    classes: dict[str, tuple[str, ...]] = {}
+    for row in _tables()[0].get(word.lower()):
+        if row.startswith("="):  # an override: one lemma
+            upos, lemma = row[1:].split(",")
+            classes[upos] = (lemma,)
+        else:
+            category, forms, *_rest = row.split(",")
+            upos = "AUX" if category == "modal" else category.upper()
+            classes[upos] = tuple(forms.split("/"))
+    return classes
 
 
 @lru_cache(maxsize=4096)
 def inflections(lemma: str) -> dict[str, tuple[str, ...]]:
     """The forms of the verb `lemma` by Penn tag: `show` -> VBD showed, VBG showing, ..."""
-    return _tables()[1].get(lemma.lower(), {})
+    lemma = lemma.lower()
+    if lemma == "be":
+        return _BE
+    forms: dict[str, tuple[str, ...]] = {}
+    for row in _tables()[1].get(lemma):
+        if row.startswith("="):  # an override: one form
+            tag, form = row[1:].split(",")
+            forms[tag] = (form,)
+            continue
+        forms.update(VB=(lemma,), VBP=(lemma,))
+        for tag, spellings in zip(("VBD", "VBN", "VBG", "VBZ"), row.split(",")[1:],
+                                  strict=False):
+            if spellings:
+                forms[tag] = tuple(spellings.split("/"))
+    return forms
 
 
 def plain(word: str) -> str:
