@@ -20,9 +20,12 @@ import string
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from followup.core.atomic_files import write_atomically
-from followup.core.word_counts import WordCounts
+
+if TYPE_CHECKING:  # loaded with the dictionary, off the start-up path
+    from followup.core.word_counts import WordCounts
 
 _lock = threading.Lock()
 _checker: EnglishDictionary | None = None
@@ -145,6 +148,8 @@ def word_counts_from_json(text: bytes) -> WordCounts:
     lower-cased and the counts of words that differ only in case summed. Read pair by pair,
     wherever the lines break: `json.loads` would build the whole object first (tens of MB for
     160,000 words, for a moment)."""
+    from followup.core.word_counts import WordCounts
+
     counts = WordCounts(expected=text.count(b":") + len(WORKPLACE_WORDS))
     counts.update(((_json_string(key) if b"\\" in key else key.decode("utf-8")).lower(),
                    int(count)) for key, count in map(re.Match.groups, _PAIR_RE.finditer(text)))
