@@ -67,7 +67,8 @@ class MeetingWorkspace(QWidget):
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._update_clock)
         self._build()
-        self._shortcuts()
+        # Ctrl+0…9 and Ctrl+Up/Down, just after the first frame (no one presses them sooner).
+        QTimer.singleShot(0, self._shortcuts)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -139,12 +140,10 @@ class MeetingWorkspace(QWidget):
         # the notes take typing sooner (start-up target in docs/benchmarks.md).
         self._followups = None
 
-        self.welcome = self._welcome_page()
+        self.welcome: QWidget | None = None  # built the first time the library is empty
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.welcome, 1)
-        self.welcome.hide()
 
     @property
     def followups(self):
@@ -201,7 +200,11 @@ class MeetingWorkspace(QWidget):
 
     def show_welcome(self, empty_library: bool) -> None:
         """The welcome page instead of the empty meeting view while the library is empty."""
-        self.welcome.setVisible(empty_library)
+        if empty_library and self.welcome is None:
+            self.welcome = self._welcome_page()
+            self.layout().addWidget(self.welcome, 1)
+        if self.welcome is not None:
+            self.welcome.setVisible(empty_library)
         self.splitter.setVisible(not empty_library)
         for widget in (self.title, self.subtitle, self.clock):
             widget.setVisible(not empty_library)
