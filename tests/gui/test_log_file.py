@@ -1,4 +1,5 @@
-"""The log file in the data folder: kept small by rotation, silent when it cannot be written."""
+"""The log file in the data folder: kept small by rotation, silent when it cannot be written;
+what goes wrong off the UI thread (the spelling dictionary) is written to it."""
 
 from __future__ import annotations
 
@@ -44,3 +45,21 @@ def test_log_on_a_full_disk_drops_the_entry_without_a_word(tmp_path, capfd):
         logger.info("entry %d %s", n, "x" * 60)
     handler.close()
     assert "Logging error" not in capfd.readouterr().err
+
+
+def test_a_dictionary_that_cannot_load_is_logged_and_notes_go_on(monkeypatch, caplog):
+    from followup.core import spelling
+    from followup.gui.spell import SpellService
+
+    def missing():
+        raise RuntimeError("the spelling dictionary is missing: reinstall Followup")
+
+    monkeypatch.setattr(spelling, "checker", missing)
+    service = SpellService()
+    readies = []
+    service.ready.connect(lambda: readies.append(True))
+    with caplog.at_level(logging.ERROR):
+        service._load()  # what the loading thread runs
+    assert "spelling dictionary could not be loaded" in caplog.text
+    assert "reinstall Followup" in caplog.text
+    assert readies == []  # the editors are not told to re-check

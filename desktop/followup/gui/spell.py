@@ -6,6 +6,7 @@ simply show no underlines, so neither start-up nor typing waits for it.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 
@@ -44,7 +45,11 @@ class SpellService(QObject):
         threading.Thread(target=self._load, name="spelling", daemon=True).start()
 
     def _load(self) -> None:
-        spelling.checker()
+        try:
+            spelling.checker()
+        except Exception:  # a broken install: notes work on, unchecked; the log says why
+            logging.getLogger(__name__).exception("the spelling dictionary could not be loaded")
+            return
         self.ready.emit()  # queued to the GUI thread by Qt
 
     def misspellings(self, text: str) -> list[tuple[int, int, str]]:
