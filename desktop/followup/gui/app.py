@@ -282,10 +282,11 @@ def run_app(args) -> int:
             return 2
     window.show()
     QTimer.singleShot(ORM_DELAY_MS, lambda: app.setWindowIcon(app_icon()))  # after the frame
-    if getattr(window.library, "loaded", True):  # opened the slow way: start-up is over
-        from followup.gui.collector import freeze_startup_objects
+    from followup.gui.collector import freeze_startup_objects
 
-        freeze_startup_objects()
+    # The modules and the window live as long as the app: no collection scans them again,
+    # not even the last one at exit (the ORM's objects are frozen too once it is loaded).
+    freeze_startup_objects()
     if args.smoke:
         _quit_when_editable(window, app)
     code = app.exec()
