@@ -103,7 +103,7 @@ def measure(folder: Path, runs: int) -> list[Figure]:
 
 def main(argv: list[str] | None = None) -> int:
     args = bench_arguments(__doc__.splitlines()[0]).parse_args(argv)
-    for figure in measure(args.data_dir, 3 if args.quick else 7):
+    for figure in measure(args.data_dir, 3 if args.quick else 11):
         emit(figure, args.json)
     return 0
 
