@@ -38,3 +38,36 @@ def test_a_library_that_cannot_be_read_ahead_opens_the_slow_way(tmp_path):
     folder.mkdir()  # a folder where the library should be: nothing to read, no error
     assert ReadAhead(folder).first_screen() is None
     assert ReadAhead(tmp_path / "missing.sqlite3").first_screen() is None
+
+
+def test_the_days_backup_is_made_on_the_read_ahead_thread_once_the_window_is_built(
+        library, qtbot):
+    from followup.gui.app import open_window
+    from followup.store.backup import backup_dir
+
+    _with_meeting(library, "Acme")
+    library.close()
+    folder = library.path.parent
+    ahead = ReadAhead(library.path)
+    window = open_window(folder, read_ahead=ahead)
+    qtbot.addWidget(window)
+    ahead.finish()  # what the app does before its closing backup
+    copies = list(backup_dir(library.path).glob("*.sqlite3"))
+    assert len(copies) == 1
+    window.library.close()
+    window.library_lock.release()
+
+
+def test_a_library_opened_the_slow_way_is_backed_up_before_the_window(tmp_path, qtbot):
+    from followup.gui.app import open_window
+    from followup.store.backup import backup_dir
+
+    path = tmp_path / "followup.sqlite3"
+    Library(path).close()  # at the current schema but read ahead of another folder
+    ahead = ReadAhead(tmp_path / "elsewhere.sqlite3")
+    window = open_window(tmp_path, read_ahead=ahead)
+    qtbot.addWidget(window)
+    assert len(list(backup_dir(path).glob("*.sqlite3"))) == 1  # already there, no waiting
+    ahead.finish()
+    window.library.close()
+    window.library_lock.release()

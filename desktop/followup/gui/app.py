@@ -103,10 +103,17 @@ def open_window(folder: Path, demo: bool = False, read_ahead: ReadAhead | None =
             from followup.store.demo import seed_demo
 
             seed_demo(library)
-        _backup_quietly(daily_backup, path)
+        # The day's copy of a library read ahead is made on that thread, once the window is
+        # built (the lock is held); any other library, before anything can change it.
+        backed_up_later = (read_ahead is not None and read_ahead.path == path
+                           and not getattr(library, "loaded", True))
+        if not backed_up_later:
+            _backup_quietly(daily_backup, path)
         _remove_stale_temporaries(folder)
         settings = QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
         window = MainWindow(library, settings)
+        if backed_up_later and read_ahead is not None:
+            read_ahead.then(partial(_backup_quietly, daily_backup, path))
     except BaseException:
         lock.release()
         raise
@@ -132,7 +139,8 @@ def _opening_library(path: Path, read_ahead: ReadAhead | None = None):
 class ReadAhead:
     """The first-screen read of the library at `path`, started on a thread while the main
     thread imports the window's modules: SQLite works outside Python's lock, so on two cores
-    most of the read is hidden (start-up target in docs/benchmarks.md).
+    most of the read is hidden (start-up target in docs/benchmarks.md). The same thread then
+    makes the day's backup copy (`then`), so the first start of a day does not wait for it.
 
     The read is read-only and the same one `open_window` would make after taking the lock;
     a library another Followup holds is refused there, and this read is dropped.
@@ -147,6 +155,9 @@ class ReadAhead:
         self.path = path
         self._first = None
         self._read = partial(read_first_screen, path, SCHEMA_HEAD)
+        self._read_done = threading.Event()
+        self._next = threading.Event()
+        self._task = None
         self._thread = threading.Thread(target=self._run, name="read-ahead", daemon=True)
         self._thread.start()
 
@@ -155,11 +166,28 @@ class ReadAhead:
             self._first = self._read()
         except Exception:  # never fatal: the window then reads for itself, the slow way
             log.exception("reading ahead failed")
+        self._read_done.set()
+        self._next.wait()
+        if self._task is not None:
+            try:
+                self._task()
+            except Exception:  # a backup that fails must not stop the notes
+                log.exception("the day's backup failed")
 
     def first_screen(self):
         """The FirstScreen read (or None: the library opens the slow way)."""
-        self._thread.join()
+        self._read_done.wait()
         return self._first
+
+    def then(self, task) -> None:
+        """Run `task()` on the thread after the read (the day's backup, once the lock is held)."""
+        self._task = task
+        self._next.set()
+
+    def finish(self) -> None:
+        """Wait for what the thread was given (before the closing backup and the unlock)."""
+        self._next.set()
+        self._thread.join()
 
 
 def _load_orm_after_first_screen(window) -> None:
@@ -271,7 +299,9 @@ def run_app(args) -> int:
             break
         except (LibraryError, AlreadyOpen) as exc:
             log.error("cannot open library: %s", exc)
-            read_ahead = None  # what it read is not what a retry will find
+            if read_ahead is not None:  # what it read is not what a retry will find
+                read_ahead.finish()
+                read_ahead = None
             if _can_restore(exc):
                 if _offer_restore(folder, exc):
                     continue
@@ -290,6 +320,8 @@ def run_app(args) -> int:
     if args.smoke:
         _quit_when_editable(window, app)
     code = app.exec()
+    if read_ahead is not None:
+        read_ahead.finish()
     if args.smoke and app.property("smokeClosedDialog"):
         code = code or 3
     if not args.demo and not args.smoke:  # today's notes are in a backup before the next start
