@@ -3,6 +3,7 @@ from the file's bytes so no module's source is kept in memory (gui/pyside_source
 
 from __future__ import annotations
 
+import importlib
 import linecache
 import sys
 import types
@@ -23,10 +24,12 @@ def test_modules_imported_later_are_classified_without_keeping_their_source(tmp_
     (tmp_path / "plain_probe.py").write_text("VALUE = 'no Qt here, ' * 1000\n",
                                              encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
+    feature = sys.modules["PySide6.support.feature"]
     for name in ("uses_qt_probe", "plain_probe"):
         sys.modules.pop(name, None)
         _feature_flags().pop(name, None)
-        __import__(name)  # an import statement: what PySide6 hooks
+        module = importlib.import_module(name)
+        feature.feature_imported(module)  # what PySide6's import hook calls for a new module
     # The same answers as PySide6's own check: 0 = uses PySide6 (features switchable), -1 not.
     assert _feature_flags()["uses_qt_probe"] == 0
     assert _feature_flags()["plain_probe"] == -1
