@@ -120,7 +120,8 @@ def open_window(folder: Path, demo: bool = False, read_ahead: ReadAhead | None =
     window.library_lock = lock
     if not getattr(library, "loaded", True):
         # Once the first frame is out: the user can already type while the ORM loads.
-        QTimer.singleShot(ORM_DELAY_MS, lambda: _load_orm_after_first_screen(window))
+        # With the window as context: a window closed that soon (tests) cancels it.
+        QTimer.singleShot(ORM_DELAY_MS, window, lambda: _load_orm_after_first_screen(window))
     return window
 
 
@@ -311,7 +312,7 @@ def run_app(args) -> int:
             show_error("Cannot open the library", str(exc))
             return 2
     window.show()
-    QTimer.singleShot(ORM_DELAY_MS, lambda: app.setWindowIcon(app_icon()))  # after the frame
+    QTimer.singleShot(ORM_DELAY_MS, app, lambda: app.setWindowIcon(app_icon()))  # after the frame
     from followup.gui.collector import freeze_startup_objects
 
     # The modules and the window live as long as the app: no collection scans them again,

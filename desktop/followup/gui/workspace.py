@@ -68,7 +68,7 @@ class MeetingWorkspace(QWidget):
         self._tick.timeout.connect(self._update_clock)
         self._build()
         # Ctrl+0…9 and Ctrl+Up/Down, just after the first frame (no one presses them sooner).
-        QTimer.singleShot(0, self._shortcuts)
+        QTimer.singleShot(0, self, self._shortcuts)
 
     # --- layout ---------------------------------------------------------------------------
 
