@@ -20,7 +20,7 @@ def test_the_read_ahead_gives_what_a_read_now_gives(library):
     first = ahead.first_screen()
     assert first is not None and first == read_first_screen(library.path, SCHEMA_HEAD)
     assert [m.company for m in first.meetings] == ["Acme"]
-    assert first.newest.attendees[0].notes == "! likes Rust"
+    assert first.opened.attendees[0].notes == "! likes Rust"
 
 
 def test_a_read_ahead_of_another_library_is_not_used(library, tmp_path):
@@ -69,5 +69,37 @@ def test_a_library_opened_the_slow_way_is_backed_up_before_the_window(tmp_path, 
     qtbot.addWidget(window)
     assert len(list(backup_dir(path).glob("*.sqlite3"))) == 1  # already there, no waiting
     ahead.finish()
+    window.library.close()
+    window.library_lock.release()
+
+
+def test_the_first_screen_is_of_the_meeting_the_user_was_on(library):
+    _with_meeting(library, "Older Inc")
+    _with_meeting(library, "Newest Ltd")
+    older = next(m.id for m in library.list_meetings() if m.company == "Older Inc")
+    first = ReadAhead(library.path, older).first_screen()
+    assert first.opened.id == older and first.opened.company == "Older Inc"
+    assert ReadAhead(library.path, 99999).first_screen().opened.company == "Newest Ltd"
+
+
+def test_reopening_on_an_older_meeting_does_not_load_the_orm_before_the_first_frame(
+        library, qtbot):
+    """Where the user was is kept in window.ini; reopening there used to load SQLAlchemy on
+    the UI thread before the window showed (a second and more on a big library)."""
+    from followup.gui.app import open_window
+    from followup.gui.session import remember_place, window_settings
+
+    _with_meeting(library, "Older Inc")
+    _with_meeting(library, "Newest Ltd")
+    older = library.meeting(next(m.id for m in library.list_meetings()
+                                 if m.company == "Older Inc"))
+    library.close()
+    folder = library.path.parent
+    remember_place(window_settings(folder), older.id, older.attendees[0].attendance_id)
+    window = open_window(folder)
+    qtbot.addWidget(window)
+    assert not window.library.loaded  # served by the first screen's read
+    assert window.workspace.meeting.company == "Older Inc"
+    assert window.workspace.editor.toPlainText() == "! likes Rust"
     window.library.close()
     window.library_lock.release()

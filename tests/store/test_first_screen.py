@@ -50,12 +50,12 @@ def test_first_screen_matches_the_orm(library):
     first = read_first_screen(library.path, SCHEMA_HEAD)
     assert first is not None
     assert first.meetings == library.list_meetings()
-    assert first.newest == library.meeting(first.meetings[0].id)
-    assert first.newest.id == ids["newest"]
+    assert first.opened == library.meeting(first.meetings[0].id)
+    assert first.opened.id == ids["newest"]
     assert first.profile == library.profile()
     panel = next(s for s in first.meetings if s.id == ids["panel"])
     assert (panel.people, panel.sent, panel.to_send) == (3, 1, 1)
-    assert first.newest.scheduled_start.tzinfo is not None
+    assert first.opened.scheduled_start.tzinfo is not None
 
 
 def test_met_before_and_notes_match_for_a_person_met_twice(library):
@@ -71,7 +71,7 @@ def test_met_before_and_notes_match_for_a_person_met_twice(library):
 
 def test_an_empty_library_has_no_newest_meeting(library):
     first = read_first_screen(library.path, SCHEMA_HEAD)
-    assert first is not None and first.meetings == [] and first.newest is None
+    assert first is not None and first.meetings == [] and first.opened is None
 
 
 def test_stands_aside_for_files_the_orm_must_open(tmp_path, library):
@@ -89,7 +89,7 @@ def test_opening_library_answers_from_the_read_then_from_the_orm(library):
     ids = _varied_library(library)
     first = read_first_screen(library.path, SCHEMA_HEAD)
     opening = OpeningLibrary(library.path, first)
-    newest = first.newest
+    newest = first.opened
     assert opening.meeting(newest.id) is newest
     assert opening.notes(newest.attendees[0].attendance_id) == "line one\nline two"
     assert not opening.loaded

@@ -12,7 +12,7 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from followup import APP_ID, APP_NAME, __version__
@@ -84,6 +84,7 @@ def open_window(folder: Path, demo: bool = False, read_ahead: ReadAhead | None =
     deadline. Only the demo library (`demo`) gets the sample meeting. `read_ahead`, started
     earlier on the same folder, supplies the first screen's read."""
     from followup.gui.main_window import MainWindow
+    from followup.gui.session import last_place, window_settings
     from followup.paths import library_path
     from followup.store.backup import daily_backup
     from followup.store.lock import LibraryLock
@@ -93,8 +94,9 @@ def open_window(folder: Path, demo: bool = False, read_ahead: ReadAhead | None =
     check_file(path)
     lock = LibraryLock(path)
     lock.acquire()
+    settings = window_settings(folder)
     try:
-        library = None if demo else _opening_library(path, read_ahead)
+        library = None if demo else _opening_library(path, read_ahead, last_place(settings)[0])
         if library is None:  # new, to be migrated, or unreadable: the ORM opens or explains
             from followup.store.library import Library
 
@@ -110,7 +112,6 @@ def open_window(folder: Path, demo: bool = False, read_ahead: ReadAhead | None =
         if not backed_up_later:
             _backup_quietly(daily_backup, path)
         _remove_stale_temporaries(folder)
-        settings = QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
         window = MainWindow(library, settings)
         if backed_up_later and read_ahead is not None:
             read_ahead.then(partial(_backup_quietly, daily_backup, path))
@@ -125,20 +126,23 @@ def open_window(folder: Path, demo: bool = False, read_ahead: ReadAhead | None =
     return window
 
 
-def _opening_library(path: Path, read_ahead: ReadAhead | None = None):
-    """The library served from the first-screen read, or None when it must open the slow way."""
+def _opening_library(path: Path, read_ahead: ReadAhead | None = None,
+                     meeting_id: int | None = None):
+    """The library served from the first-screen read (of `meeting_id`, the meeting the window
+    reopens on, or the newest), or None when it must open the slow way."""
     from followup.store.first_screen import OpeningLibrary, read_first_screen
     from followup.store.schema import SCHEMA_HEAD
 
     if read_ahead is not None and read_ahead.path == path:
         first = read_ahead.first_screen()
     else:
-        first = read_first_screen(path, SCHEMA_HEAD)
+        first = read_first_screen(path, SCHEMA_HEAD, meeting_id)
     return OpeningLibrary(path, first) if first is not None else None
 
 
 class ReadAhead:
-    """The first-screen read of the library at `path`, started on a thread while the main
+    """The first-screen read of the library at `path` (with the meeting `meeting_id`, where the
+    user was, when it has it), started on a thread while the main
     thread imports the window's modules: SQLite works outside Python's lock, so on two cores
     most of the read is hidden (start-up target in docs/benchmarks.md). The same thread then
     makes the day's backup copy (`then`), so the first start of a day does not wait for it.
@@ -147,7 +151,7 @@ class ReadAhead:
     a library another Followup holds is refused there, and this read is dropped.
     """
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, meeting_id: int | None = None):
         import threading
 
         from followup.store.first_screen import read_first_screen
@@ -155,7 +159,7 @@ class ReadAhead:
 
         self.path = path
         self._first = None
-        self._read = partial(read_first_screen, path, SCHEMA_HEAD)
+        self._read = partial(read_first_screen, path, SCHEMA_HEAD, meeting_id)
         self._read_done = threading.Event()
         self._next = threading.Event()
         self._task = None
@@ -284,9 +288,11 @@ def run_app(args) -> int:
     folder = resolve_data_dir(args)
     read_ahead = None
     if not args.demo:
+        from followup.gui.session import last_place, window_settings
         from followup.paths import library_path
 
-        read_ahead = ReadAhead(library_path(folder))
+        # The meeting the window will reopen on is the one read ahead.
+        read_ahead = ReadAhead(library_path(folder), last_place(window_settings(folder))[0])
     try:
         log_path = setup_logging(folder)
     except OSError:

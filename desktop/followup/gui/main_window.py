@@ -153,10 +153,11 @@ class MainWindow(QMainWindow):
     def _reopen_last(self) -> None:
         """Reopen the meeting and the person the user was on (kept at each switch, so a crash
         does not move the next typed words to person 1); else the newest meeting."""
-        meeting = self.settings.value("session/meeting", type=int)
-        person = self.settings.value("session/person", type=int)
+        from followup.gui.session import last_place
+
+        meeting, person = last_place(self.settings)
         if meeting and self.sidebar.select(meeting):
-            self.workspace.select_person(person or None)
+            self.workspace.select_person(person)
         elif not self.sidebar.select_first():
             self.workspace.load_meeting(None)
         self._update_welcome()
@@ -175,9 +176,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def _write_place(self) -> None:
         if self._place is not None:
-            self.settings.setValue("session/meeting", self._place[0])
-            self.settings.setValue("session/person", self._place[1])
-            self.settings.sync()
+            from followup.gui.session import remember_place
+
+            remember_place(self.settings, *self._place)
             self._place = None
 
     def _update_welcome(self) -> None:

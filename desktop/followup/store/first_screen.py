@@ -1,4 +1,4 @@
-"""The first screen, read before the ORM is imported: the meeting list and the newest meeting.
+"""The first screen, read before the ORM is imported: the meeting list and the meeting it opens.
 
 Importing SQLAlchemy and mapping the models takes several times as long as a bare Qt window
 takes to start, so the window the user types in first is filled by three read-only queries
@@ -65,12 +65,15 @@ class FirstScreen(NamedTuple):
     """What the window shows before the ORM is loaded."""
 
     meetings: list[MeetingSummary]
-    newest: MeetingView | None
+    opened: MeetingView | None  # the meeting the window opens (read_first_screen)
     profile: ProfileView
 
 
-def read_first_screen(path: Path, schema_head: str) -> FirstScreen | None:
-    """The meeting list, newest first, and the newest meeting with its people and notes.
+def read_first_screen(path: Path, schema_head: str,
+                      meeting_id: int | None = None) -> FirstScreen | None:
+    """The meeting list, newest first, and the meeting the window opens with its people and
+    notes: `meeting_id` (where the user was when Followup closed) when the library has it,
+    else the newest.
 
     `None` when the file is missing, not at `schema_head`, or cannot be read as expected:
     the caller then opens it through `Library`, which migrates or explains.
@@ -90,8 +93,10 @@ def read_first_screen(path: Path, schema_head: str) -> FirstScreen | None:
                                    when=_instant(r[4]), people=r[5], sent=r[6] or 0,
                                    to_send=r[7] or 0, cancelled=bool(r[8]))
                     for r in rows]
-        newest = read_meeting(conn, meetings[0].id) if meetings else None
-        return FirstScreen(meetings, newest, _profile(conn))
+        opened = read_meeting(conn, meeting_id) if meeting_id else None
+        if opened is None and meetings:
+            opened = read_meeting(conn, meetings[0].id)
+        return FirstScreen(meetings, opened, _profile(conn))
     except (sqlite3.Error, ValueError, TypeError, KeyError):
         return None  # anything unexpected: the ORM path opens it and says what is wrong
     finally:
@@ -146,9 +151,9 @@ def _instant(value: str | None) -> datetime | None:
 class OpeningLibrary:
     """A `Library` whose ORM loads after the first screen is shown.
 
-    Until `load()` has run, `list_meetings()` (unfiltered), `meeting()` of the newest meeting
-    and `profile()` answer from the first-screen read; nothing can have changed them, as
-    every write goes through the real `Library`. Any other use loads the ORM first (on the
+    Until `load()` has run, `list_meetings()` (unfiltered), `meeting()` of the meeting the
+    window opens and `profile()` answer from the first-screen read; nothing can have changed
+    them, as every write goes through the real `Library`. Any other use loads the ORM first (on the
     calling thread, if the background import has not finished yet), so a caller is never
     answered from a stale copy. `load_in_background()` imports the ORM on a worker thread;
     `load()` then only opens the engine.
@@ -194,14 +199,14 @@ class OpeningLibrary:
 
     def meeting(self, meeting_id: int):
         first = self._first
-        if first is not None and first.newest is not None and first.newest.id == meeting_id:
-            return first.newest
+        if first is not None and first.opened is not None and first.opened.id == meeting_id:
+            return first.opened
         return self.load().meeting(meeting_id)
 
     def notes(self, attendance_id: int) -> str:
         first = self._first
-        if first is not None and first.newest is not None:
-            for person in first.newest.attendees:
+        if first is not None and first.opened is not None:
+            for person in first.opened.attendees:
                 if person.attendance_id == attendance_id:
                     return person.notes
         return self.load().notes(attendance_id)
