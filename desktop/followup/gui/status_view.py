@@ -10,6 +10,7 @@ so the window answers all the while.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from datetime import UTC, datetime
@@ -36,10 +37,8 @@ from followup.gui.theme import is_dark
 from followup.store.status_list import (
     FILTERS,
     UNSENT_FILTERS,
-    StatusEntry,
-    StatusRow,
-    ranked,
-    select_rows,
+    ListedFollowUp,
+    StatusList,
 )
 
 if TYPE_CHECKING:
@@ -47,6 +46,7 @@ if TYPE_CHECKING:
 
 SEARCH_PAUSE_MS = 150  # with many rows, search once typing pauses rather than at each key
 SEARCH_AT_ONCE_ROWS = 2000  # up to this many rows, each keystroke filters at once
+CHECKS_AFTER_MS = 50  # the "To fix" checks start this long after the list is shown
 log = logging.getLogger(__name__)
 
 COLUMNS = ("Person", "Company", "Meeting", "State", "Countdown / sent", "Status", "Channel",
@@ -54,16 +54,20 @@ COLUMNS = ("Person", "Company", "Meeting", "State", "Countdown / sent", "Status"
 
 
 class StatusModel(QAbstractTableModel):
+    """The rows shown; each cell's text, countdown and colour are worked out when Qt asks
+    for it, so only the rows on screen cost anything."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[StatusRow] = []
+        self.rows: list[ListedFollowUp] = []
+        self.listed = StatusList([], {}, datetime.now(UTC), None, complete=False)
         self.failing: dict[int, int] = {}
         self.now = datetime.now(UTC)
         self._countdowns: dict[int, object] = {}  # row -> countdown at `now`, as painted
 
-    def set_rows(self, rows: list[StatusRow], failing: dict[int, int], now: datetime) -> None:
+    def set_rows(self, rows: list[ListedFollowUp], listed: StatusList, now: datetime) -> None:
         self.beginResetModel()
-        self.rows, self.failing, self.now = rows, failing, now
+        self.rows, self.listed, self.now = rows, listed, now
         self._countdowns = {}
         self.endResetModel()
 
@@ -81,13 +85,17 @@ class StatusModel(QAbstractTableModel):
                     self.dataChanged.emit(cell, cell)
 
     def countdown(self, row: int):
+        """Where row number `row` stands at the model's `now` (None: no meeting time)."""
         if row not in self._countdowns:
-            self._countdowns[row] = self.rows[row].view.countdown(self.now)
+            self._countdowns[row] = self.listed.countdown(self.rows[row], self.now)
         return self._countdowns[row]
 
-    def set_failing(self, followup_id: int, count: int, row: int) -> None:
-        self.failing[followup_id] = count
-        self.dataChanged.emit(self.index(row, 7), self.index(row, 7))
+    def set_failing(self, counts: dict[int, int], rows: list[int]) -> None:
+        """Take in "To fix" counts (follow-up id -> failing checks) and repaint that column
+        over the rows numbered `rows`, as one range."""
+        self.failing.update(counts)
+        if rows:  # createIndex: `index` would call back into Python for the row count
+            self.dataChanged.emit(self.createIndex(min(rows), 7), self.createIndex(max(rows), 7))
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(self.rows)
@@ -105,24 +113,28 @@ class StatusModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column, index.row())
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and row.view.deadline:
-            style = STATE_STYLE[self.countdown(index.row()).state]
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+            c = self.countdown(index.row())
+            if c is None:
+                return None
+            style = STATE_STYLE[c.state]
             return QColor(style.dark if is_dark() else style.light)
         if role == Qt.ItemDataRole.UserRole:
-            return row.view.id
-        if role == Qt.ItemDataRole.ToolTipRole and column == 4 and row.view.deadline:
-            return f"Due {format_local(row.view.deadline.due, now=self.now)}"
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == 4:
+            deadline = self.listed.deadline(row)
+            return f"Due {format_local(deadline.due, now=self.now)}" if deadline else None
         return None
 
-    def _text(self, row: StatusRow, column: int, number: int) -> str:
-        v = row.view
+    def _text(self, v: ListedFollowUp, column: int, number: int) -> str:
         c = self.countdown(number) if column in (3, 4) else None
         if column == 0:
             return v.person_name
         if column == 1:
-            return v.company
+            return self.listed.meeting(v).company
         if column == 2:
-            return v.role or v.kind.replace("_", " ")
+            meeting = self.listed.meeting(v)
+            return meeting.role or meeting.kind.replace("_", " ")
         if column == 3:
             if c is None:
                 return "no meeting time"
@@ -131,7 +143,7 @@ class StatusModel(QAbstractTableModel):
         if column == 4:
             return c.text if c else ""
         if column == 5:
-            return "send not confirmed" if v.status is Status.SENDING else v.status.value
+            return "send not confirmed" if v.status == Status.SENDING else v.status
         if column == 6:
             return v.channel
         if not is_open(v.status):
@@ -141,28 +153,40 @@ class StatusModel(QAbstractTableModel):
 
 
 class DraftChecker(QObject):
-    """Runs the checklist on drafts on a worker thread and reports each failing count.
+    """Runs the checklist on drafts on a worker thread and reports the failing counts in
+    batches, one about every `BATCH_SECONDS`: the UI thread takes in a batch with one
+    repaint, not one per draft, and the worker waits until it has (`taken()`), so taking
+    it in never waits for Python's lock. While it runs, Python hands its lock to a waiting
+    thread after `SWITCH_SECONDS` rather than 5 ms, so painting, whose every cell calls
+    into Python, is not held up by the checks either.
 
     `check()` replaces what is queued; a result from before the latest `check()` or `stop()`
     carries an older generation and is ignored by the receiver.
     """
 
-    checked = Signal(int, int, int)  # generation, follow-up id, required checks failing
+    checked = Signal(int, object)  # generation, {follow-up id: required checks failing}
+    BATCH_SECONDS = 0.05
+    TAKEN_SECONDS = 0.1  # the longest the worker waits for a batch to be taken in
+    SWITCH_SECONDS = 0.0005
 
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
         self.library = library
         self.generation = 0
-        self._queue: list[StatusEntry] = []
+        self._queue: list[ListedFollowUp] = []
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._taken = threading.Event()
+        self._switch = sys.getswitchinterval()
 
-    def check(self, entries: list[StatusEntry]) -> None:
+    def check(self, entries: list[ListedFollowUp]) -> None:
         """Check these, first to last, instead of anything still queued."""
         with self._lock:
             self.generation += 1
             self._queue = list(reversed(entries))  # popped from the end
             if self._thread is None:
+                self._switch = sys.getswitchinterval()
+                sys.setswitchinterval(min(self._switch, self.SWITCH_SECONDS))
                 self._thread = threading.Thread(target=self._run, name="status-checks",
                                                 daemon=True)
                 self._thread.start()
@@ -173,34 +197,64 @@ class DraftChecker(QObject):
             self._queue = []
 
     def _run(self) -> None:
-        from followup.store import followups as fu
-
         siblings: dict[int, list] = {}
         generation = None
+        counts: dict[int, int] = {}
+        since = time.monotonic()
         while True:
             with self._lock:
-                if not self._queue:
+                entry = self._queue.pop() if self._queue else None
+                if entry is None:
                     self._thread = None
-                    return
-                entry = self._queue.pop()
-                if generation != self.generation:  # drafts may have changed: read them again
-                    generation, siblings = self.generation, {}
-            try:
-                if entry.meeting_id not in siblings:
-                    siblings[entry.meeting_id] = fu.followups_for_meeting(self.library,
-                                                                          entry.meeting_id)
-                mates = siblings[entry.meeting_id]
-                view = next((v for v in mates if v.id == entry.id), None)
-                count = 0 if view is None else fu.failing_required_count(self.library, view,
-                                                                         mates)
-            except Exception:  # a draft deleted meanwhile, a busy library: leave it unknown
-                log.warning("checking draft %s failed", entry.id, exc_info=True)
-                continue
-            try:
-                self.checked.emit(generation, entry.id, count)
-            except RuntimeError:  # the window has closed
+                    sys.setswitchinterval(self._switch)
+                elif generation != self.generation:  # drafts may have changed: read again
+                    if counts and not self._send(generation, counts):
+                        return
+                    generation, siblings, counts = self.generation, {}, {}
+            if entry is None:
+                self._send(generation, counts)
                 return
-            time.sleep(0.002)  # let the UI thread take Python's lock between two drafts
+            count = self._count(entry, siblings)
+            if count is not None:
+                counts[entry.id] = count
+            if time.monotonic() - since >= self.BATCH_SECONDS:
+                if not self._send(generation, counts):
+                    return
+                counts, since = {}, time.monotonic()
+            else:
+                time.sleep(0.002)  # let the UI thread take Python's lock between two drafts
+
+    def _count(self, entry: ListedFollowUp, siblings: dict[int, list]) -> int | None:
+        """Required checks failing on this draft; None when it cannot be checked now."""
+        from followup.store import followups as fu
+
+        try:
+            if entry.meeting_id not in siblings:
+                siblings[entry.meeting_id] = fu.followups_for_meeting(self.library,
+                                                                      entry.meeting_id)
+            mates = siblings[entry.meeting_id]
+            view = next((v for v in mates if v.id == entry.id), None)
+            return 0 if view is None else fu.failing_required_count(self.library, view, mates)
+        except Exception:  # a draft deleted meanwhile, a busy library: leave it unknown
+            log.warning("checking draft %s failed", entry.id, exc_info=True)
+            return None
+
+    def _send(self, generation: int | None, counts: dict[int, int]) -> bool:
+        """Hand a batch to the receiver and wait for it to be taken in (a while at most);
+        False once the window has closed."""
+        if not counts or generation is None:
+            return True
+        self._taken.clear()
+        try:
+            self.checked.emit(generation, counts)
+        except RuntimeError:  # the window has closed
+            return False
+        self._taken.wait(self.TAKEN_SECONDS)
+        return True
+
+    def taken(self) -> None:
+        """The receiver has taken in the latest batch: the worker goes on."""
+        self._taken.set()
 
 
 class StatusListView(QWidget):
@@ -211,13 +265,16 @@ class StatusListView(QWidget):
         self.setObjectName("statusList")
         self.library = library
         self.which = "to do"
-        self.all_rows: list[StatusRow] = []  # read when the list opens, most urgent first
+        self.model = StatusModel(self)
+        self.listed = self.model.listed  # what was read when the list opened
+        self.all_rows: list[ListedFollowUp] = []  # read when the list opens, most urgent first
         self._filtered_by: tuple[str, str] | None = None
-        self._complete = False  # all_rows holds sent and skipped follow-ups too
         self._rows_by_id: dict[int, int] = {}  # follow-up id -> row, for the checks' results
+        self._to_check: list[ListedFollowUp] = []
+        self._check_timer = QTimer(self, singleShot=True, interval=CHECKS_AFTER_MS)
+        self._check_timer.timeout.connect(self._start_checks)
         self.checker = DraftChecker(library, self)
         self.checker.checked.connect(self._on_checked, Qt.ConnectionType.QueuedConnection)
-        self.model = StatusModel(self)
         self.table = QTableView(objectName="statusTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -270,13 +327,14 @@ class StatusListView(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Read every follow-up again (the list opens, or something was sent)."""
-        from followup.store.status_list import status_entries
+        from followup.store.status_list import read_status_list
 
         now = datetime.now(UTC)
         # "To do" and "overdue" need only the follow-ups still to send: read the sent ones
         # when a filter shows them.
-        self._complete = self.which not in UNSENT_FILTERS
-        self.all_rows = ranked(status_entries(self.library, unsent_only=not self._complete), now)
+        self.listed = read_status_list(self.library, now,
+                                       unsent_only=self.which in UNSENT_FILTERS)
+        self.all_rows = self.listed.rows
         self.model.failing = {}
         self.apply_filter(now=now)
 
@@ -285,27 +343,33 @@ class StatusListView(QWidget):
         """Show the rows the filter button and the search keep: no library access (but the
         first time a filter shows sent follow-ups, which are read then)."""
         self._search_timer.stop()
-        if not self._complete and self.which not in UNSENT_FILTERS:
+        if not self.listed.complete and self.which not in UNSENT_FILTERS:
             self.refresh()
             return
         needle, which = self.search.text().strip().lower(), self.which
         previous = self._filtered_by
         # Typing on narrows what is shown; anything else filters every row again.
         pool = (self.model.rows if now is None and previous and previous[0] == which
-                and needle.startswith(previous[1]) else self.all_rows)
-        rows = select_rows(pool, which, needle)
+                and needle.startswith(previous[1]) else None)
+        now = now or self.model.now
+        rows = self.listed.select(which, needle, pool, now)
         self._filtered_by = (which, needle)
-        self.model.set_rows(rows, self.model.failing, now or self.model.now)
+        self.model.set_rows(rows, self.listed, now)
         self.summary.setText(f"{len(rows)} follow-up{'s' if len(rows) != 1 else ''} shown · "
                              "double-click or Enter opens the draft")
         if rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
-        unsent = [(i, r.view) for i, r in enumerate(rows)
-                  if is_open(r.view.status)]
-        self._rows_by_id = {entry.id: i for i, entry in unsent}
-        to_check = [entry for _i, entry in unsent if entry.id not in self.model.failing]
-        if to_check:
-            self.checker.check(to_check)
+        failing = self.model.failing
+        self._rows_by_id = {r.id: i for i, r in enumerate(rows) if is_open(r.status)}
+        self._to_check = [r for r in rows if r.id in self._rows_by_id and r.id not in failing]
+        # The checks start once the list is painted: the worker's Python would slow it.
+        self._check_timer.start()
+
+    @Slot()
+    def _start_checks(self) -> None:
+        if self._to_check:
+            self.checker.check(self._to_check)
+        self._to_check = []
 
     @Slot(str)
     def _on_search_edited(self, _text: str) -> None:
@@ -314,18 +378,25 @@ class StatusListView(QWidget):
         else:  # thousands of rows: a keystroke only restarts the pause timer
             self._search_timer.start()
 
-    @Slot(int, int, int)
-    def _on_checked(self, generation: int, followup_id: int, count: int) -> None:
-        if generation != self.checker.generation:
-            return  # from before the list was read again
-        row = self._rows_by_id.get(followup_id)
-        self.model.failing[followup_id] = count
-        if row is not None and row < len(self.model.rows) and (
-                self.model.rows[row].view.id == followup_id):
-            self.model.set_failing(followup_id, count, row)
+    @Slot(int, object)
+    def _on_checked(self, generation: int, counts: dict[int, int]) -> None:
+        """Take in a batch of "To fix" counts: one repaint of that column for the rows shown
+        among them."""
+        try:
+            if generation != self.checker.generation:
+                return  # from before the list was read again
+            rows, shown, where = [], self.model.rows, self._rows_by_id
+            for followup_id in counts:
+                row = where.get(followup_id)
+                if row is not None and row < len(shown) and shown[row].id == followup_id:
+                    rows.append(row)
+            self.model.set_failing(counts, rows)
+        finally:
+            self.checker.taken()
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.checker.stop()  # checked again, from the latest drafts, when the list shows
+        self._check_timer.stop()
         self.model.failing = {}
         super().hideEvent(event)
 
@@ -349,5 +420,5 @@ class StatusListView(QWidget):
     @Slot(QModelIndex)
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
-            view = self.model.rows[index.row()].view
-            self.openFollowUp.emit(view.meeting_id, view.attendance_id)
+            row = self.model.rows[index.row()]
+            self.openFollowUp.emit(row.meeting_id, row.attendance_id)
