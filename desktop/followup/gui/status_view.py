@@ -35,6 +35,7 @@ from followup.core.deadlines import STATE_STYLE, format_local
 from followup.core.status import Status, is_open
 from followup.gui.theme import is_dark
 from followup.store.status_list import (
+    DONE,
     FILTERS,
     UNSENT_FILTERS,
     ListedFollowUp,
@@ -270,7 +271,6 @@ class StatusListView(QWidget):
         self.all_rows: list[ListedFollowUp] = []  # read when the list opens, most urgent first
         self._filtered_by: tuple[str, str] | None = None
         self._rows_by_id: dict[int, int] = {}  # follow-up id -> row, for the checks' results
-        self._to_check: list[ListedFollowUp] = []
         self._check_timer = QTimer(self, singleShot=True, interval=CHECKS_AFTER_MS)
         self._check_timer.timeout.connect(self._start_checks)
         self.checker = DraftChecker(library, self)
@@ -329,6 +329,10 @@ class StatusListView(QWidget):
         """Read every follow-up again (the list opens, or something was sent)."""
         from followup.store.status_list import read_status_list
 
+        # The drafts are checked again once the new rows are shown; meanwhile the worker's
+        # Python would only slow the reading (Python's lock, taken back at every row).
+        self.checker.stop()
+        self._check_timer.stop()
         now = datetime.now(UTC)
         # "To do" and "overdue" need only the follow-ups still to send: read the sent ones
         # when a filter shows them.
@@ -359,17 +363,19 @@ class StatusListView(QWidget):
                              "double-click or Enter opens the draft")
         if rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
-        failing = self.model.failing
-        self._rows_by_id = {r.id: i for i, r in enumerate(rows) if is_open(r.status)}
-        self._to_check = [r for r in rows if r.id in self._rows_by_id and r.id not in failing]
         # The checks start once the list is painted: the worker's Python would slow it.
         self._check_timer.start()
 
     @Slot()
     def _start_checks(self) -> None:
-        if self._to_check:
-            self.checker.check(self._to_check)
-        self._to_check = []
+        """Check the drafts shown, still to send and not checked yet, first to last."""
+        failing = self.model.failing
+        self._rows_by_id = {r.id: i for i, r in enumerate(self.model.rows)
+                            if r.status not in DONE}
+        to_check = [r for r in self.model.rows if r.id in self._rows_by_id
+                    and r.id not in failing]
+        if to_check:
+            self.checker.check(to_check)
 
     @Slot(str)
     def _on_search_edited(self, _text: str) -> None:
