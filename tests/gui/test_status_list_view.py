@@ -63,6 +63,7 @@ def test_to_fix_results_repaint_only_their_cells(window, qtbot):
     view = window.status_list
     view.checker.check = lambda entries: None  # results are given by hand below
     window.show_status_list()
+    qtbot.waitUntil(lambda: not view._check_timer.isActive())  # the checks were asked for
     model = view.model
     resets, changed = [], []
     model.modelReset.connect(lambda: resets.append(1))
@@ -98,3 +99,30 @@ def test_checks_come_in_batches_and_leave_the_switch_interval(window, qtbot):
     assert sorted(reported) == sorted(unsent)  # each once
     assert len(batches) < len(unsent)
     assert sys.getswitchinterval() == before
+
+
+def test_rows_below_the_first_screenful_fill_in_from_a_worker(window, qtbot, monkeypatch):
+    from followup.gui import status_view
+
+    _past_meetings(window.library)
+    monkeypatch.setattr(status_view, "FIRST_ROWS", 3)
+    view = window.status_list
+    view.set_filter("all")
+    window.show_status_list()
+    model = view.model
+    expected = [r.view.id for r in status_rows(window.library, model.now, "all")]
+    assert model.rowCount() == len(expected) > 3  # the scroll bar is right at once
+    assert [r.id for r in model.rows] == expected[:len(model.rows)]
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    qtbot.waitUntil(lambda: len(model.rows) == len(expected), timeout=10000)
+    assert [r.id for r in model.rows] == expected and resets == []  # filled in, not reset
+    assert model.data(model.index(len(expected) - 1, 0))
+    # A search while the rest is being read waits for it, and searches every row.
+    window.show_workspace()
+    window.show_status_list()
+    view.search.setText("co one")
+    view.apply_filter()
+    assert {r.person_name for r in model.rows} == {
+        "Overdue Co One", "Urgent Co One", "Plenty Co One"}
+    assert model.rowCount() == 3

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 SEARCH_PAUSE_MS = 150  # with many rows, search once typing pauses rather than at each key
 SEARCH_AT_ONCE_ROWS = 2000  # up to this many rows, each keystroke filters at once
 CHECKS_AFTER_MS = 50  # the "To fix" checks start this long after the list is shown
+FIRST_ROWS = 150  # read at once when the list opens, more than a screenful; then the rest
 log = logging.getLogger(__name__)
 
 COLUMNS = ("Person", "Company", "Meeting", "State", "Countdown / sent", "Status", "Channel",
@@ -61,16 +62,33 @@ class StatusModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[ListedFollowUp] = []
+        self.total = 0  # rows in the list, read or not yet
         self.listed = StatusList([], {}, datetime.now(UTC), None, complete=False)
         self.failing: dict[int, int] = {}
         self.now = datetime.now(UTC)
         self._countdowns: dict[int, object] = {}  # row -> countdown at `now`, as painted
 
-    def set_rows(self, rows: list[ListedFollowUp], listed: StatusList, now: datetime) -> None:
+    def set_rows(self, rows: list[ListedFollowUp], listed: StatusList, now: datetime,
+                 total: int | None = None) -> None:
+        """Show `rows`, of `total` (more when only the first rows are read yet: the others
+        are blank until `complete_rows` gives them)."""
         self.beginResetModel()
         self.rows, self.listed, self.now = rows, listed, now
+        self.total = len(rows) if total is None else total
         self._countdowns = {}
         self.endResetModel()
+
+    def complete_rows(self, rows: list[ListedFollowUp], listed: StatusList) -> bool:
+        """Fill in the rest of the rows shown (no reset: the first ones are the same);
+        False when `rows` do not carry on the ones shown, which then stay as they are."""
+        shown = len(self.rows)
+        if len(rows) != self.total or [r.id for r in rows[:shown]] != [r.id for r in self.rows]:
+            return False
+        self.rows, self.listed = rows, listed
+        if len(rows) > shown:
+            self.dataChanged.emit(self.createIndex(shown, 0),
+                                  self.createIndex(len(rows) - 1, len(COLUMNS) - 1))
+        return True
 
     def retime(self, now: datetime, first: int = 0, last: int | None = None) -> None:
         """Move the clock on: rows `first`..`last` (those on screen) repaint the countdown
@@ -99,7 +117,7 @@ class StatusModel(QAbstractTableModel):
             self.dataChanged.emit(self.createIndex(min(rows), 7), self.createIndex(max(rows), 7))
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else self.total
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(COLUMNS)
@@ -110,6 +128,8 @@ class StatusModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.row() >= len(self.rows):
+            return None  # not read yet (below the first screenful, for a moment)
         row = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -258,6 +278,51 @@ class DraftChecker(QObject):
         self._taken.set()
 
 
+class ListReader(QObject):
+    """Reads the whole list on a worker thread while its first rows are shown: reading
+    thousands of rows takes Python's lock back at every row, which a worker can spare and
+    the UI thread cannot."""
+
+    done = Signal(int, object)  # generation, the StatusList read (None: the read failed)
+
+    def __init__(self, library: Library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.generation = 0
+        self._thread: threading.Thread | None = None
+        self._latest: StatusList | None = None  # what the latest read gave
+
+    def read(self, now: datetime, unsent_only: bool) -> None:
+        """Start reading the list as at `now`, instead of any read still going."""
+        from followup.store.status_list import read_status_list
+
+        self.generation += 1
+        generation = self.generation
+        self._latest = None
+
+        def work() -> None:
+            try:
+                listed = read_status_list(self.library, now, unsent_only, open_ended=False)
+            except Exception:  # a busy or closed library: the UI thread reads it instead
+                log.warning("reading the send-status list failed", exc_info=True)
+                listed = None
+            if generation == self.generation:
+                self._latest = listed
+            try:
+                self.done.emit(generation, listed)
+            except RuntimeError:  # the window has closed
+                pass
+
+        self._thread = threading.Thread(target=work, name="status-read", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> StatusList | None:
+        """The latest read's list, once it is done (None if it failed)."""
+        if self._thread is not None:
+            self._thread.join()
+        return self._latest
+
+
 class StatusListView(QWidget):
     openFollowUp = Signal(int, int)  # meeting id, attendance id
 
@@ -268,13 +333,14 @@ class StatusListView(QWidget):
         self.which = "to do"
         self.model = StatusModel(self)
         self.listed = self.model.listed  # what was read when the list opened
-        self.all_rows: list[ListedFollowUp] = []  # read when the list opens, most urgent first
         self._filtered_by: tuple[str, str] | None = None
         self._rows_by_id: dict[int, int] = {}  # follow-up id -> row, for the checks' results
         self._check_timer = QTimer(self, singleShot=True, interval=CHECKS_AFTER_MS)
         self._check_timer.timeout.connect(self._start_checks)
         self.checker = DraftChecker(library, self)
         self.checker.checked.connect(self._on_checked, Qt.ConnectionType.QueuedConnection)
+        self.reader = ListReader(library, self)
+        self.reader.done.connect(self._on_read, Qt.ConnectionType.QueuedConnection)
         self.table = QTableView(objectName="statusTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -324,9 +390,18 @@ class StatusListView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
 
+    @property
+    def all_rows(self) -> list[ListedFollowUp]:
+        """Every row read, most urgent first (the whole list: waits for its reading)."""
+        self._finish_reading()
+        return self.listed.rows
+
     @Slot()
-    def refresh(self) -> None:
-        """Read every follow-up again (the list opens, or something was sent)."""
+    def refresh(self, open_ended: bool = True) -> None:
+        """Read every follow-up again (the list opens, or something was sent): the first
+        screenful here, the rest on a worker thread (`ListReader`). `open_ended` False when
+        the follow-ups of meetings just over were opened moments ago (when the list opened,
+        or by the reminder checks on their timer)."""
         from followup.store.status_list import read_status_list
 
         # The drafts are checked again once the new rows are shown; meanwhile the worker's
@@ -336,11 +411,44 @@ class StatusListView(QWidget):
         now = datetime.now(UTC)
         # "To do" and "overdue" need only the follow-ups still to send: read the sent ones
         # when a filter shows them.
-        self.listed = read_status_list(self.library, now,
-                                       unsent_only=self.which in UNSENT_FILTERS)
-        self.all_rows = self.listed.rows
+        unsent_only = self.which in UNSENT_FILTERS
+        self.listed = read_status_list(self.library, now, unsent_only, open_ended=open_ended,
+                                       first=FIRST_ROWS)
+        if self.listed.partial:
+            self.reader.read(now, unsent_only)
         self.model.failing = {}
         self.apply_filter(now=now)
+
+    def _finish_reading(self) -> None:
+        """Have the whole list, waiting for the worker's reading if it is not in yet."""
+        if not self.listed.partial:
+            return
+        from followup.store.status_list import read_status_list
+
+        listed = self.reader.wait()
+        if listed is None:  # it failed on the worker: read it here
+            listed = read_status_list(self.library, self.listed.now,
+                                      unsent_only=not self.listed.complete, open_ended=False)
+        self._take_whole(listed)
+
+    @Slot(int, object)
+    def _on_read(self, generation: int, listed: StatusList | None) -> None:
+        """The whole list is read: the rows below the first screenful are filled in."""
+        if generation != self.reader.generation or not self.listed.partial:
+            return  # an older reading, or one already waited for
+        if listed is None:
+            self._finish_reading()
+        else:
+            self._take_whole(listed)
+
+    def _take_whole(self, listed: StatusList) -> None:
+        first = self.listed
+        self.listed = listed
+        if self.model.listed is first:  # the first rows are shown: the rest fill in
+            if self.model.complete_rows(listed.rows, listed):
+                self._check_timer.start()
+            else:  # the library changed in between
+                self.apply_filter(now=listed.now)
 
     @Slot()
     def apply_filter(self, _text: str = "", now: datetime | None = None) -> None:
@@ -348,23 +456,31 @@ class StatusListView(QWidget):
         first time a filter shows sent follow-ups, which are read then)."""
         self._search_timer.stop()
         if not self.listed.complete and self.which not in UNSENT_FILTERS:
-            self.refresh()
+            self.refresh(open_ended=False)  # only the sent ones are missing
             return
         needle, which = self.search.text().strip().lower(), self.which
-        previous = self._filtered_by
-        # Typing on narrows what is shown; anything else filters every row again.
-        pool = (self.model.rows if now is None and previous and previous[0] == which
-                and needle.startswith(previous[1]) else None)
-        now = now or self.model.now
-        rows = self.listed.select(which, needle, pool, now)
+        read_now, now = now is not None, now or self.model.now
+        if self.listed.partial and not (which in ("to do", "all") and not needle):
+            self._finish_reading()  # the rows kept may be anywhere in the list
+        if self.listed.partial:  # the first screenful as read; the rest fills in
+            rows, total = self.listed.rows, self.listed.total
+        else:
+            previous = self._filtered_by
+            # Typing on narrows what is shown; anything else filters every row again.
+            pool = (self.model.rows if not read_now and previous and previous[0] == which
+                    and needle.startswith(previous[1]) and len(self.model.rows) ==
+                    self.model.total else None)
+            rows = self.listed.select(which, needle, pool, now)
+            total = len(rows)
         self._filtered_by = (which, needle)
-        self.model.set_rows(rows, self.listed, now)
-        self.summary.setText(f"{len(rows)} follow-up{'s' if len(rows) != 1 else ''} shown · "
+        self.model.set_rows(rows, self.listed, now, total)
+        self.summary.setText(f"{total} follow-up{'s' if total != 1 else ''} shown · "
                              "double-click or Enter opens the draft")
         if rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
-        # The checks start once the list is painted: the worker's Python would slow it.
-        self._check_timer.start()
+        if not self.listed.partial:
+            # The checks start once the list is painted: the worker's Python would slow it.
+            self._check_timer.start()
 
     @Slot()
     def _start_checks(self) -> None:
@@ -379,7 +495,7 @@ class StatusListView(QWidget):
 
     @Slot(str)
     def _on_search_edited(self, _text: str) -> None:
-        if len(self.all_rows) <= SEARCH_AT_ONCE_ROWS:
+        if self.listed.total <= SEARCH_AT_ONCE_ROWS:
             self.apply_filter()
         else:  # thousands of rows: a keystroke only restarts the pause timer
             self._search_timer.start()
@@ -425,6 +541,6 @@ class StatusListView(QWidget):
 
     @Slot(QModelIndex)
     def _open_index(self, index: QModelIndex) -> None:
-        if index.isValid():
+        if index.isValid() and index.row() < len(self.model.rows):
             row = self.model.rows[index.row()]
             self.openFollowUp.emit(row.meeting_id, row.attendance_id)

@@ -86,6 +86,13 @@ ORDER BY grp,
   CASE WHEN grp = 0 THEN ended END,
   sent_at DESC, id DESC
 """
+_COUNT = """
+SELECT count(*) FROM followup f
+JOIN attendance a ON a.id = f.attendance_id
+JOIN meeting m ON m.id = a.meeting_id
+WHERE NOT (m.cancelled_at IS NOT NULL AND f.status NOT IN ('sent', 'sending')) {unsent}
+"""
+_UNSENT = "AND f.status NOT IN ('sent', 'skipped')"
 _BODIES = "f.body AS body, f.generated_body AS generated_body,"
 _DRAFTED = "length(body) > 0 OR length(generated_body) > 0"
 
@@ -180,10 +187,13 @@ class StatusList:
     demand: deadlines (once per meeting), countdowns, search texts, the filters."""
 
     def __init__(self, rows: list[ListedFollowUp], meetings: dict[int, MeetingFacts],
-                 now: datetime, target_hours: float | None, complete: bool):
+                 now: datetime, target_hours: float | None, complete: bool,
+                 total: int | None = None):
         self.rows, self.meetings, self.now = rows, meetings, now
         self.target_hours = target_hours
         self.complete = complete  # sent and skipped follow-ups were read too
+        self.total = len(rows) if total is None else total  # how many the whole list has
+        self.partial = self.total > len(rows)  # only the first rows were read
         self._deadlines: dict[int, Deadline | None] = {}  # meeting id -> its deadline
         self._search: dict[int, str] | None = None  # follow-up id -> what a search looks in
 
@@ -250,24 +260,35 @@ class StatusList:
 
 
 def read_status_list(library: Library, now: datetime | None = None, unsent_only: bool = False,
-                     drafted: bool = False) -> StatusList:
+                     drafted: bool = False, open_ended: bool = True,
+                     first: int | None = None) -> StatusList:
     """Every follow-up (or those still to send), most urgent at `now` first (UTC; default: the
-    clock), after opening the follow-ups of meetings over by then; in two queries.
-    `drafted` also reads whether each has a draft yet (it reads every draft's text)."""
+    clock), after opening the follow-ups of meetings over by then (unless `open_ended` is
+    False: they were opened moments ago); in two queries. `drafted` also reads whether each
+    has a draft yet (it reads every draft's text). Given `first`, only that many rows are
+    read, and how many there are in all (`StatusList.total`, `partial`)."""
     from followup.store.followups import open_ended_followups
 
     now = now or datetime.now(UTC)
-    open_ended_followups(library, now)
+    if open_ended:
+        open_ended_followups(library, now)
     target = library.profile().target_hours
+    unsent = _UNSENT if unsent_only else ""
     query = _LIST.format(drafted=_DRAFTED if drafted else "1", body=_BODIES if drafted else "",
-                         unsent="AND f.status NOT IN ('sent', 'skipped')" if unsent_only else "")
+                         unsent=unsent)
+    values: dict[str, object] = dict(_bounds(now, target))
+    if first is not None:
+        query += " LIMIT :first"  # SQLite keeps only the first while sorting
+        values["first"] = first
     with library.engine.connect() as conn:
         sqlite = conn.connection.driver_connection
         meetings = {mid: MeetingFacts(company, role, kind, ended)
                     for mid, company, role, kind, ended in sqlite.execute(_MEETINGS)}
-        rows = list(map(ListedFollowUp._make,
-                        sqlite.execute(query, _bounds(now, target)).fetchall()))
-    return StatusList(rows, meetings, now, target, complete=not unsent_only)
+        rows = list(map(ListedFollowUp._make, sqlite.execute(query, values).fetchall()))
+        total = None
+        if first is not None and len(rows) == first:  # there may be more
+            total = sqlite.execute(_COUNT.format(unsent=unsent)).fetchone()[0]
+    return StatusList(rows, meetings, now, target, complete=not unsent_only, total=total)
 
 
 def status_entries(library: Library, unsent_only: bool = False,
