@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCore import Qt
+
 from followup.core.deadlines import STATE_STYLE
 from followup.store import followups as fu
 from followup.store.library import MeetingInput, PersonSpec
@@ -71,7 +73,8 @@ def test_to_fix_results_repaint_only_their_cells(window, qtbot):
         (first.row(), first.column(), last.row(), last.column())))
     rows = {row.id: number for number, row in enumerate(model.rows)}
     assert all(model.data(model.index(r, 7)) == "…" for r in rows.values())
-    view._on_checked(view.checker.generation, {ids[3]: 2, ids[4]: 0})
+    view.checker.results.put((view.checker.generation, {ids[3]: 2, ids[4]: 0}))
+    view._on_checked()
     assert model.data(model.index(rows[ids[3]], 7)) == "2"
     assert model.data(model.index(rows[ids[4]], 7)) == "✔"
     assert model.data(model.index(rows[ids[5]], 7)) == "…"
@@ -79,7 +82,8 @@ def test_to_fix_results_repaint_only_their_cells(window, qtbot):
     assert changed == [(span[0], 7, span[1], 7)] and resets == []  # one range, one column
     assert view.checker._taken.is_set()  # the worker may go on
     # A batch from before the list was read again is dropped.
-    view._on_checked(view.checker.generation - 1, {ids[5]: 3})
+    view.checker.results.put((view.checker.generation - 1, {ids[5]: 3}))
+    view._on_checked()
     assert model.data(model.index(rows[ids[5]], 7)) == "…"
     assert view.checker._taken.is_set()
 
@@ -90,7 +94,14 @@ def test_checks_come_in_batches_and_leave_the_switch_interval(window, qtbot):
     window.show_status_list()
     view = window.status_list
     batches = []
-    view.checker.checked.connect(lambda generation, counts: batches.append(counts))
+    taken = view._on_checked
+
+    def take() -> None:  # as the view does, noting each batch
+        batches.extend(counts for _generation, counts in list(view.checker.results.queue))
+        taken()
+
+    view.checker.checked.disconnect()
+    view.checker.checked.connect(take, Qt.ConnectionType.QueuedConnection)
     unsent = [row.id for row in view.model.rows if row.status != "sent"]
     qtbot.waitUntil(lambda: all(view.model.failing.get(i) is not None for i in unsent),
                     timeout=20000)

@@ -10,6 +10,7 @@ so the window answers all the while.
 from __future__ import annotations
 
 import logging
+import queue
 import sys
 import threading
 import time
@@ -182,10 +183,12 @@ class DraftChecker(QObject):
     into Python, is not held up by the checks either.
 
     `check()` replaces what is queued; a result from before the latest `check()` or `stop()`
-    carries an older generation and is ignored by the receiver.
+    carries an older generation and is ignored by the receiver. The batches are handed over
+    in `results` and the signal carries no Python object: one queued across threads by Qt is
+    released without Python's lock held, which can crash the interpreter.
     """
 
-    checked = Signal(int, object)  # generation, {follow-up id: required checks failing}
+    checked = Signal()  # a batch is in `results`: (generation, {follow-up id: failing})
     BATCH_SECONDS = 0.05
     TAKEN_SECONDS = 0.1  # the longest the worker waits for a batch to be taken in
     SWITCH_SECONDS = 0.0005
@@ -199,6 +202,7 @@ class DraftChecker(QObject):
         self._thread: threading.Thread | None = None
         self._taken = threading.Event()
         self._switch = sys.getswitchinterval()
+        self.results: queue.Queue = queue.Queue()
 
     def check(self, entries: list[ListedFollowUp]) -> None:
         """Check these, first to last, instead of anything still queued."""
@@ -266,8 +270,9 @@ class DraftChecker(QObject):
         if not counts or generation is None:
             return True
         self._taken.clear()
+        self.results.put((generation, counts))
         try:
-            self.checked.emit(generation, counts)
+            self.checked.emit()
         except RuntimeError:  # the window has closed
             return False
         self._taken.wait(self.TAKEN_SECONDS)
@@ -281,9 +286,10 @@ class DraftChecker(QObject):
 class ListReader(QObject):
     """Reads the whole list on a worker thread while its first rows are shown: reading
     thousands of rows takes Python's lock back at every row, which a worker can spare and
-    the UI thread cannot."""
+    the UI thread cannot. `done` carries no Python object (see `DraftChecker`): the list
+    read is `finished`."""
 
-    done = Signal(int, object)  # generation, the StatusList read (None: the read failed)
+    done = Signal()
 
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
@@ -291,6 +297,7 @@ class ListReader(QObject):
         self.generation = 0
         self._thread: threading.Thread | None = None
         self._latest: StatusList | None = None  # what the latest read gave
+        self.finished: tuple[int, StatusList | None] = (0, None)  # generation, list read
 
     def read(self, now: datetime, unsent_only: bool) -> None:
         """Start reading the list as at `now`, instead of any read still going."""
@@ -308,8 +315,9 @@ class ListReader(QObject):
                 listed = None
             if generation == self.generation:
                 self._latest = listed
+            self.finished = (generation, listed)
             try:
-                self.done.emit(generation, listed)
+                self.done.emit()
             except RuntimeError:  # the window has closed
                 pass
 
@@ -431,9 +439,10 @@ class StatusListView(QWidget):
                                       unsent_only=not self.listed.complete, open_ended=False)
         self._take_whole(listed)
 
-    @Slot(int, object)
-    def _on_read(self, generation: int, listed: StatusList | None) -> None:
+    @Slot()
+    def _on_read(self) -> None:
         """The whole list is read: the rows below the first screenful are filled in."""
+        generation, listed = self.reader.finished
         if generation != self.reader.generation or not self.listed.partial:
             return  # an older reading, or one already waited for
         if listed is None:
@@ -500,13 +509,16 @@ class StatusListView(QWidget):
         else:  # thousands of rows: a keystroke only restarts the pause timer
             self._search_timer.start()
 
-    @Slot(int, object)
-    def _on_checked(self, generation: int, counts: dict[int, int]) -> None:
-        """Take in a batch of "To fix" counts: one repaint of that column for the rows shown
-        among them."""
+    @Slot()
+    def _on_checked(self) -> None:
+        """Take in the batches of "To fix" counts handed over: one repaint of that column
+        for the rows shown among them."""
         try:
-            if generation != self.checker.generation:
-                return  # from before the list was read again
+            counts: dict[int, int] = {}
+            while not self.checker.results.empty():
+                generation, batch = self.checker.results.get()
+                if generation == self.checker.generation:  # not from before a new read
+                    counts.update(batch)
             rows, shown, where = [], self.model.rows, self._rows_by_id
             for followup_id in counts:
                 row = where.get(followup_id)
