@@ -50,6 +50,7 @@ SEARCH_PAUSE_MS = 150  # with many rows, search once typing pauses rather than a
 SEARCH_AT_ONCE_ROWS = 2000  # up to this many rows, each keystroke filters at once
 CHECKS_AFTER_MS = 50  # the "To fix" checks start this long after the list is shown
 FIRST_ROWS = 150  # read at once when the list opens, more than a screenful; then the rest
+READ_REST_AFTER_MS = 16  # the rest is read on a worker once the first rows are painted
 log = logging.getLogger(__name__)
 
 COLUMNS = ("Person", "Company", "Meeting", "State", "Countdown / sent", "Status", "Channel",
@@ -324,6 +325,11 @@ class ListReader(QObject):
         self._thread = threading.Thread(target=work, name="status-read", daemon=True)
         self._thread.start()
 
+    def cancel(self) -> None:
+        """Whatever read is still going is of no use any more."""
+        self.generation += 1
+        self._latest = None
+
     def wait(self) -> StatusList | None:
         """The latest read's list, once it is done (None if it failed)."""
         if self._thread is not None:
@@ -349,6 +355,8 @@ class StatusListView(QWidget):
         self.checker.checked.connect(self._on_checked, Qt.ConnectionType.QueuedConnection)
         self.reader = ListReader(library, self)
         self.reader.done.connect(self._on_read, Qt.ConnectionType.QueuedConnection)
+        self._read_timer = QTimer(self, singleShot=True, interval=READ_REST_AFTER_MS)
+        self._read_timer.timeout.connect(self._read_the_rest)
         self.table = QTableView(objectName="statusTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -416,16 +424,23 @@ class StatusListView(QWidget):
         # Python would only slow the reading (Python's lock, taken back at every row).
         self.checker.stop()
         self._check_timer.stop()
+        self.reader.cancel()
+        self._read_timer.stop()
         now = datetime.now(UTC)
         # "To do" and "overdue" need only the follow-ups still to send: read the sent ones
         # when a filter shows them.
         unsent_only = self.which in UNSENT_FILTERS
         self.listed = read_status_list(self.library, now, unsent_only, open_ended=open_ended,
                                        first=FIRST_ROWS)
-        if self.listed.partial:
-            self.reader.read(now, unsent_only)
+        if self.listed.partial:  # the rest once the first rows are painted
+            self._read_timer.start()
         self.model.failing = {}
         self.apply_filter(now=now)
+
+    @Slot()
+    def _read_the_rest(self) -> None:
+        if self.listed.partial:
+            self.reader.read(self.listed.now, unsent_only=not self.listed.complete)
 
     def _finish_reading(self) -> None:
         """Have the whole list, waiting for the worker's reading if it is not in yet."""
@@ -433,7 +448,11 @@ class StatusListView(QWidget):
             return
         from followup.store.status_list import read_status_list
 
-        listed = self.reader.wait()
+        if self._read_timer.isActive():  # needed before the worker was even started
+            self._read_timer.stop()
+            listed = None
+        else:
+            listed = self.reader.wait()
         if listed is None:  # it failed on the worker: read it here
             listed = read_status_list(self.library, self.listed.now,
                                       unsent_only=not self.listed.complete, open_ended=False)
