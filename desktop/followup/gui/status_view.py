@@ -1,10 +1,13 @@
 """The send-status list: every follow-up, most urgent first, with live countdowns.
 
-Opening it reads the rows once (`store.status_list`); searching and the filter buttons work on
-those rows (past a few thousand rows, once typing pauses); a countdown tick repaints only the
-countdown cells on screen that changed; the "To fix" count (the checklist run on each draft
-still to send) is worked out on a worker thread, most urgent first, and filled in as it comes,
-so the window answers all the while.
+Opening it reads the first screenful of rows, ranked by SQLite (`store.status_list`), and
+paints them; the rest is read on a worker thread and filled in below (`ListReader`), without
+a reset. Each cell's text and countdown is worked out when Qt paints it. Searching and the
+filter buttons work on the rows read (past a few thousand rows, once typing pauses; one that
+needs rows not read yet waits for them); a countdown tick repaints only the countdown cells on
+screen that changed; the "To fix" count (the checklist run on each draft still to send) is
+worked out on a worker thread, most urgent first, and taken in by batches, so the window
+answers all the while.
 """
 
 from __future__ import annotations
