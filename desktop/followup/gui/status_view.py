@@ -20,7 +20,16 @@ import time
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,7 +62,6 @@ SEARCH_PAUSE_MS = 150  # with many rows, search once typing pauses rather than a
 SEARCH_AT_ONCE_ROWS = 2000  # up to this many rows, each keystroke filters at once
 CHECKS_AFTER_MS = 50  # the "To fix" checks start this long after the list is shown
 FIRST_ROWS = 150  # read at once when the list opens, more than a screenful; then the rest
-READ_REST_AFTER_MS = 16  # the rest is read on a worker once the first rows are painted
 log = logging.getLogger(__name__)
 
 COLUMNS = ("Person", "Company", "Meeting", "State", "Countdown / sent", "Status", "Channel",
@@ -301,6 +309,7 @@ class ListReader(QObject):
         self.generation = 0
         self._thread: threading.Thread | None = None
         self._latest: StatusList | None = None  # what the latest read gave
+        self._reading = -1  # the generation of the latest read started
         self.finished: tuple[int, StatusList | None] = (0, None)  # generation, list read
 
     def read(self, now: datetime, unsent_only: bool) -> None:
@@ -308,7 +317,7 @@ class ListReader(QObject):
         from followup.store.status_list import read_status_list
 
         self.generation += 1
-        generation = self.generation
+        generation = self._reading = self.generation
         self._latest = None
 
         def work() -> None:
@@ -327,6 +336,10 @@ class ListReader(QObject):
 
         self._thread = threading.Thread(target=work, name="status-read", daemon=True)
         self._thread.start()
+
+    def reading(self) -> bool:
+        """A read of the latest list is going or done."""
+        return self._thread is not None and self._reading == self.generation
 
     def cancel(self) -> None:
         """Whatever read is still going is of no use any more."""
@@ -358,8 +371,7 @@ class StatusListView(QWidget):
         self.checker.checked.connect(self._on_checked, Qt.ConnectionType.QueuedConnection)
         self.reader = ListReader(library, self)
         self.reader.done.connect(self._on_read, Qt.ConnectionType.QueuedConnection)
-        self._read_timer = QTimer(self, singleShot=True, interval=READ_REST_AFTER_MS)
-        self._read_timer.timeout.connect(self._read_the_rest)
+        self._read_after_paint = False
         self.table = QTableView(objectName="statusTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -381,6 +393,7 @@ class StatusListView(QWidget):
         for column, chars in enumerate((22, 16, 24, 18, 36, 19, 14, 7)):
             header.resizeSection(column, chars * char + 12)
         header.setStretchLastSection(True)
+        self.table.viewport().installEventFilter(self)  # to know when rows were painted
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)  # Enter
         self.search = QLineEdit(objectName="statusSearch", placeholderText="Search people, "
@@ -428,21 +441,26 @@ class StatusListView(QWidget):
         self.checker.stop()
         self._check_timer.stop()
         self.reader.cancel()
-        self._read_timer.stop()
+        self._read_after_paint = False
         now = datetime.now(UTC)
         # "To do" and "overdue" need only the follow-ups still to send: read the sent ones
         # when a filter shows them.
         unsent_only = self.which in UNSENT_FILTERS
         self.listed = read_status_list(self.library, now, unsent_only, open_ended=open_ended,
                                        first=FIRST_ROWS)
-        if self.listed.partial:  # the rest once the first rows are painted
-            self._read_timer.start()
+        self._read_after_paint = self.listed.partial  # the rest once the first rows are painted
         self.model.failing = {}
         self.apply_filter(now=now)
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if self._read_after_paint and event.type() == QEvent.Type.Paint:
+            self._read_after_paint = False
+            QTimer.singleShot(0, self._read_the_rest)  # once this paint is done
+        return super().eventFilter(watched, event)
+
     @Slot()
     def _read_the_rest(self) -> None:
-        if self.listed.partial:
+        if self.listed.partial and not self.reader.reading():
             self.reader.read(self.listed.now, unsent_only=not self.listed.complete)
 
     def _finish_reading(self) -> None:
@@ -451,8 +469,8 @@ class StatusListView(QWidget):
             return
         from followup.store.status_list import read_status_list
 
-        if self._read_timer.isActive():  # needed before the worker was even started
-            self._read_timer.stop()
+        if self._read_after_paint:  # needed before the worker was even started
+            self._read_after_paint = False
             listed = None
         else:
             listed = self.reader.wait()
