@@ -174,3 +174,17 @@ def test_meeting_end_read_in_sql_is_the_rule_in_python(library):
     for row in listed.rows:
         deadline = listed.deadline(row)
         assert (deadline.meeting_end if deadline else None) == expected[row.id]
+
+
+def test_first_rows_read_with_how_many_there_are(library):
+    _two_meetings(library)
+    _many_states(library)
+    now = T0 + timedelta(hours=20)
+    whole = read_status_list(library, now)
+    first = read_status_list(library, now, first=5)
+    assert first.partial and first.total == len(whole.rows) == 34
+    assert first.rows == whole.rows[:5]
+    assert [first.entry(r) for r in first.rows] == [whole.entry(r) for r in whole.rows[:5]]
+    unsent = read_status_list(library, now, unsent_only=True, first=500)
+    assert not unsent.partial and unsent.total == len(unsent.rows)
+    assert unsent.rows == read_status_list(library, now, unsent_only=True).rows

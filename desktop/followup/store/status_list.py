@@ -282,10 +282,17 @@ def read_status_list(library: Library, now: datetime | None = None, unsent_only:
         values["first"] = first
     with library.engine.connect() as conn:
         sqlite = conn.connection.driver_connection
-        meetings = {mid: MeetingFacts(company, role, kind, ended)
-                    for mid, company, role, kind, ended in sqlite.execute(_MEETINGS)}
         rows = list(map(ListedFollowUp._make, sqlite.execute(query, values).fetchall()))
         total = None
+        if first is None:
+            facts = sqlite.execute(_MEETINGS)
+        else:  # only the meetings of the rows read (few: each row read gives Python's
+            # lock away, and a busy worker thread may keep it a while)
+            ids = sorted({row.meeting_id for row in rows})
+            facts = sqlite.execute(f"{_MEETINGS} WHERE m.id IN ({','.join('?' * len(ids))})",
+                                   ids)
+        meetings = {mid: MeetingFacts(company, role, kind, ended)
+                    for mid, company, role, kind, ended in facts}
         if first is not None and len(rows) == first:  # there may be more
             total = sqlite.execute(_COUNT.format(unsent=unsent)).fetchone()[0]
     return StatusList(rows, meetings, now, target, complete=not unsent_only, total=total)
