@@ -213,7 +213,7 @@ class DraftChecker(QObject):
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._taken = threading.Event()
-        self._switch = sys.getswitchinterval()
+        self._switch = sys.getswitchinterval()  # put back whenever no check runs
         self.results: queue.Queue = queue.Queue()
 
     def check(self, entries: list[ListedFollowUp]) -> None:
@@ -222,7 +222,6 @@ class DraftChecker(QObject):
             self.generation += 1
             self._queue = list(reversed(entries))  # popped from the end
             if self._thread is None:
-                self._switch = sys.getswitchinterval()
                 sys.setswitchinterval(min(self._switch, self.SWITCH_SECONDS))
                 self._thread = threading.Thread(target=self._run, name="status-checks",
                                                 daemon=True)
@@ -234,6 +233,15 @@ class DraftChecker(QObject):
             self._queue = []
 
     def _run(self) -> None:
+        try:
+            self._check_queued()
+        finally:
+            with self._lock:  # the window has closed, or the checks failed
+                if self._thread is threading.current_thread():
+                    self._thread = None
+                    sys.setswitchinterval(self._switch)
+
+    def _check_queued(self) -> None:
         siblings: dict[int, list] = {}
         generation = None
         counts: dict[int, int] = {}
@@ -241,12 +249,12 @@ class DraftChecker(QObject):
         while True:
             with self._lock:
                 entry = self._queue.pop() if self._queue else None
-                if entry is None:
+                if entry is None:  # done: a later check() starts a new thread
                     self._thread = None
                     sys.setswitchinterval(self._switch)
-                elif generation != self.generation:  # drafts may have changed: read again
-                    if counts and not self._send(generation, counts):
-                        return
+                elif generation != self.generation:
+                    # Drafts may have changed: read them again; counts from before are of
+                    # no use (the receiver drops them).
                     generation, siblings, counts = self.generation, {}, {}
             if entry is None:
                 self._send(generation, counts)
