@@ -126,22 +126,22 @@ def test_status_list_most_urgent_first_filters_and_opens(shown, qtbot):
     table = shown.status_list
     assert table.isVisible()
     rows = table.model.rows
-    assert rows and rows[0].countdown.state.value == "urgent"
-    states = [r.countdown.state.value for r in rows]
+    assert rows and table.model.countdown(0).state.value == "urgent"
+    states = [table.model.countdown(i).state.value for i in range(len(rows))]
     assert states == sorted(states, key=["overdue", "urgent", "soon", "comfortable"].index)
     qtbot.keyClicks(table.search, "marcus")
-    assert [r.view.person_name for r in table.model.rows] == ["Marcus Feld"]
+    assert [r.person_name for r in table.model.rows] == ["Marcus Feld"]
     table.set_filter("sent")
     assert table.model.rows == []
     table.search.clear()
     table.set_filter("all")
-    assert any(r.view.person_name == "Lena Hoffmann" for r in table.model.rows)
+    assert any(r.person_name == "Lena Hoffmann" for r in table.model.rows)
     table.set_filter("to do")
     index = table.model.index(0, 0)
     table.table.setCurrentIndex(index)
     table._open_index(index)
     assert shown.stack.currentWidget() is shown.workspace
-    assert shown.workspace.followups.view.person_name == rows[0].view.person_name
+    assert shown.workspace.followups.view.person_name == rows[0].person_name
 
 
 def test_countdown_ticks_from_the_clock(shown):

@@ -1,16 +1,21 @@
-"""The send-status list's light read agrees with the full follow-up views."""
+"""The send-status list's light read agrees with the full follow-up views, and its SQL
+ranking with the urgency order worked out in Python."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
+from followup.core.deadlines import meeting_end
+from followup.core.urgency import sort_key
 from followup.store import followups as fu
+from followup.store import models as m
 from followup.store.library import MeetingInput, PersonSpec
 from followup.store.status_list import (
     FILTERS,
-    ranked,
+    read_status_list,
     record_shown,
-    select_rows,
     status_entries,
     status_rows,
 )
@@ -50,17 +55,25 @@ def test_entries_carry_what_the_full_views_say(library):
 def test_search_and_filters_work_on_loaded_rows(library):
     _two_meetings(library)
     now = T0 + timedelta(hours=30)
-    rows = ranked(status_entries(library), now)
+    listed = read_status_list(library, now)
+    by_id = {r.id: r for r in listed.rows}
     for which in FILTERS:
         for needle in ("", "ACME", "jane@", "okafor", "thank", "no such person"):
             expected = [r.view.id for r in status_rows(library, now, which, needle)]
-            assert [r.view.id for r in select_rows(rows, which, needle)] == expected
-    assert [r.view.person_name for r in select_rows(rows, "all", "  Okafor ")] == ["Ana Okafor"]
-    assert [r.view.status for r in select_rows(rows, "sent")] == ["sent"]
-    assert {r.view.status for r in select_rows(rows, "to do")} == {"draft"}
+            assert [r.id for r in listed.select(which, needle)] == expected
+            # Each row kept is one the full view says belongs there.
+            for row in status_rows(library, now, which, needle):
+                assert which != "overdue" or row.countdown.state.value == "overdue"
+                assert which != "sent" or by_id[row.view.id].status == "sent"
+    assert [r.person_name for r in listed.select("all", "  Okafor ")] == ["Ana Okafor"]
+    assert [r.status for r in listed.select("sent")] == ["sent"]
+    assert {r.status for r in listed.select("to do")} == {"draft"}
+    assert [r.person_name for r in listed.select("overdue")] == ["Sam Lee"]
+    # Overdue is judged at the time given: a day earlier, Sam's 24 hours were not up yet.
+    assert listed.select("overdue", now=now - timedelta(days=1)) == []
     # Narrowing a search keeps exactly what searching every row keeps.
-    narrowed = select_rows(select_rows(rows, "all", "a"), "all", "ac")
-    assert narrowed == select_rows(rows, "all", "ac")
+    narrowed = listed.select("all", "ac", listed.select("all", "a"))
+    assert narrowed == listed.select("all", "ac")
 
 
 def test_reminders_recorded_in_bulk_once_each(library):
@@ -72,25 +85,106 @@ def test_reminders_recorded_in_bulk_once_each(library):
     assert fu.shown_reminders(library) == pairs | {(ids[0], "overdue")}
 
 
-def test_ranking_is_the_urgency_order(library):
-    from followup.core.urgency import sort_key
-
-    _two_meetings(library)
-    timeless = library.create_meeting(MeetingInput(company="Initech", people=[
-        PersonSpec("Bill Lumbergh"), PersonSpec("Milton Waddams")]))
-    later = library.create_meeting(MeetingInput(
-        company="Globex", ended_at=T0 + timedelta(hours=20), people=[PersonSpec("Hank Scorpio"),
-                                                                     PersonSpec("Frank Grimes")]))
-    fu.ensure_drafts(library, timeless)
-    failed = fu.ensure_drafts(library, later)[1]
-    fu.set_status(library, failed, "failed", detail="550 mailbox unavailable")
-    entries = status_entries(library)
+def _urgency_order(entries, now):
+    """The order `core.urgency` gives: newest sent first, then a stable sort by urgency."""
+    newest = sorted(sorted(entries, key=lambda e: e.id, reverse=True),
+                    key=lambda e: -(e.sent_at.timestamp() if e.sent_at else 0))
 
     def urgency(entry):
         countdown = entry.countdown(now)
         return (98, 0, 0) if countdown is None else sort_key(
             countdown, failed=entry.status == "failed")
 
-    for now in (T0 + timedelta(minutes=30), T0 + timedelta(hours=22), T0 + timedelta(days=3)):
-        expected = [e.id for e in sorted(entries, key=urgency)]
-        assert [r.view.id for r in ranked(entries, now)] == expected
+    return [e.id for e in sorted(newest, key=urgency)]
+
+
+def _many_states(library) -> None:
+    """Meetings ending an hour apart (each state at some time), sent at different times, a
+    failed send, one without a time, one cancelled."""
+    for hours in range(0, 40, 3):
+        meeting = library.create_meeting(MeetingInput(
+            company=f"Co {hours}", role="Engineer",
+            scheduled_start=T0 + timedelta(hours=hours, minutes=7, seconds=hours),
+            people=[PersonSpec(f"P{hours} a"), PersonSpec(f"P{hours} b")]))
+        ids = fu.ensure_drafts(library, meeting)
+        if hours % 9 == 0:
+            fu.set_status(library, ids[0], "sent", channel="smtp")
+        elif hours % 9 == 3:
+            fu.set_status(library, ids[1], "failed", detail="550 mailbox unavailable")
+        elif hours % 9 == 6:
+            fu.set_status(library, ids[0], "skipped")
+    fu.ensure_drafts(library, library.create_meeting(MeetingInput(
+        company="Initech", people=[PersonSpec("Bill Lumbergh"), PersonSpec("Milton Waddams")])))
+    # Called off after one follow-up went out: that one stays on record, the others go.
+    cancelled = library.create_meeting(MeetingInput(
+        company="Vandelay", scheduled_start=T0 + timedelta(hours=5),
+        people=[PersonSpec("Art Vandelay"), PersonSpec("Kel Varnsen"), PersonSpec("H. E. P.")]))
+    sent, _, skipped = fu.ensure_drafts(library, cancelled)
+    fu.set_status(library, sent, "sent", channel="smtp")
+    fu.set_status(library, skipped, "skipped")
+    with library.session() as s:  # as an organizer's cancellation records it
+        s.get_one(m.Meeting, cancelled).cancelled_at = T0 + timedelta(hours=30)
+
+
+@pytest.mark.parametrize("target_hours", [None, 0.5, 6.0, 24.0])
+def test_ranking_is_the_urgency_order(library, target_hours):
+    _two_meetings(library)
+    _many_states(library)
+    library.save_profile(target_hours=target_hours)
+    entries = status_entries(library, now=T0 + timedelta(days=9))
+    assert len(entries) == 34
+    assert [e.person_name for e in entries if e.company == "Vandelay"] == ["Art Vandelay"]
+    # From before the first meeting to after every deadline, each state boundary crossed.
+    for minutes in range(-60, 60 * 70, 47):
+        now = T0 + timedelta(minutes=minutes)
+        expected = _urgency_order(entries, now)
+        assert [r.id for r in read_status_list(library, now).rows] == expected, now
+        assert [r.view.id for r in status_rows(library, now)] == expected
+        unsent = [e for e in entries if e.status not in ("sent", "skipped")]
+        assert [r.id for r in read_status_list(library, now, unsent_only=True).rows] == [
+            i for i in expected if i in {e.id for e in unsent}]
+
+
+def test_meeting_end_read_in_sql_is_the_rule_in_python(library):
+    """Every way a meeting's time can be known gives the same end (and deadline) read in SQL
+    as `core.deadlines.meeting_end` works out."""
+    start = T0 + timedelta(microseconds=123456)
+    cases = [
+        {},  # no time at all: no deadline
+        {"scheduled_start": start},
+        {"scheduled_start": start, "scheduled_end": start + timedelta(minutes=45)},
+        {"scheduled_start": start, "scheduled_end": start - timedelta(minutes=5)},  # moved
+        {"scheduled_start": start, "started_at": start + timedelta(hours=2),
+         "scheduled_end": start + timedelta(hours=1)},  # started after its planned end
+        {"started_at": start + timedelta(seconds=59, microseconds=999999)},
+        {"scheduled_end": start},
+        {"scheduled_start": start, "ended_at": start + timedelta(minutes=20)},
+        {"started_at": T0.replace(hour=23, minute=30), "scheduled_start": start},  # midnight
+    ]
+    expected = {}
+    for number, times in enumerate(cases):
+        meeting = library.create_meeting(MeetingInput(
+            company=f"Case {number}", people=[PersonSpec(f"Person {number}")], **times))
+        (followup,) = fu.ensure_drafts(library, meeting)
+        expected[followup] = meeting_end(times.get("scheduled_start"),
+                                         times.get("scheduled_end"),
+                                         times.get("started_at"), times.get("ended_at"))
+    listed = read_status_list(library, T0 - timedelta(days=1))
+    assert len(listed.rows) == len(cases)
+    for row in listed.rows:
+        deadline = listed.deadline(row)
+        assert (deadline.meeting_end if deadline else None) == expected[row.id]
+
+
+def test_first_rows_read_with_how_many_there_are(library):
+    _two_meetings(library)
+    _many_states(library)
+    now = T0 + timedelta(hours=20)
+    whole = read_status_list(library, now)
+    first = read_status_list(library, now, first=5)
+    assert first.partial and first.total == len(whole.rows) == 34
+    assert first.rows == whole.rows[:5]
+    assert [first.entry(r) for r in first.rows] == [whole.entry(r) for r in whole.rows[:5]]
+    unsent = read_status_list(library, now, unsent_only=True, first=500)
+    assert not unsent.partial and unsent.total == len(unsent.rows)
+    assert unsent.rows == read_status_list(library, now, unsent_only=True).rows
