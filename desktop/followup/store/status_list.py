@@ -205,8 +205,8 @@ class StatusList:
         try:
             return self._deadlines[row.meeting_id]
         except KeyError:
-            ended = self.meetings[row.meeting_id].ended
-            found = None if ended is None else deadline_for(_instant(ended), self.target_hours)
+            ended = _instant(self.meetings[row.meeting_id].ended)
+            found = None if ended is None else deadline_for(ended, self.target_hours)
             self._deadlines[row.meeting_id] = found
             return found
 
@@ -282,6 +282,8 @@ def read_status_list(library: Library, now: datetime | None = None, unsent_only:
         values["first"] = first
     with library.engine.connect() as conn:
         sqlite = conn.connection.driver_connection
+        if sqlite is None:  # pysqlite always has one; said for the type checker
+            raise RuntimeError("the library's SQLite connection is closed")
         rows = list(map(ListedFollowUp._make, sqlite.execute(query, values).fetchall()))
         total = None
         if first is None:
