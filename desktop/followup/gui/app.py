@@ -283,16 +283,18 @@ def run_app(args) -> int:
     from followup.store.lock import AlreadyOpen
     from followup.store.schema import LibraryError
 
-    app = make_application(icon=False)
-    set_interactive(not args.smoke)
-    folder = resolve_data_dir(args)
     read_ahead = None
-    if not args.demo:
+    if not args.demo:  # the demo's folder is made by resolve_data_dir after the application
         from followup.gui.session import last_place, window_settings
         from followup.paths import library_path
 
+        folder = resolve_data_dir(args)
         # The meeting the window will reopen on is the one read ahead.
         read_ahead = ReadAhead(library_path(folder), last_place(window_settings(folder))[0])
+    app = make_application(icon=False)
+    set_interactive(not args.smoke)
+    if args.demo:
+        folder = resolve_data_dir(args)
     try:
         log_path = setup_logging(folder)
     except OSError:
