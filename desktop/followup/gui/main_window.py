@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -28,6 +27,8 @@ from followup.gui.sidebar import MeetingSidebar
 from followup.gui.workspace import MeetingWorkspace
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from followup.store.library import Library
 
 PLACE_DELAY_MS = 1000  # the meeting and person the user is on are written this long after
@@ -204,6 +205,8 @@ class MainWindow(QMainWindow):
     # --- menus ----------------------------------------------------------------------------
 
     def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -227,11 +230,14 @@ class MainWindow(QMainWindow):
             self.apply_theme(chosen)
 
     def fill_menus(self) -> None:
-        """Every menu's actions and shortcuts (once; a few ms, so not before the first frame:
-        no one reaches for a shortcut in the first tenth of a second)."""
+        """Every menu's actions and shortcuts, the person shortcuts too (once; a few ms, so not
+        before the first frame: no one reaches for a shortcut in the first tenth of a second)."""
         if self._menus_filled:
             return
         self._menus_filled = True
+        from PySide6.QtGui import QKeySequence
+
+        self.workspace.add_shortcuts()
         file = self.file_menu
         self._action(file, "&New meeting…", self.new_meeting, QKeySequence.StandardKey.New,
                      "newMeetingAction")
@@ -281,7 +287,7 @@ class MainWindow(QMainWindow):
         self._action(self.help_menu, "&About Followup", self.show_about, None, "aboutAction")
 
     def _build_theme_menu(self) -> None:
-        from PySide6.QtGui import QActionGroup
+        from PySide6.QtGui import QAction, QActionGroup
 
         from followup.gui.theme import THEMES
 
@@ -297,7 +303,7 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         group.triggered.connect(self._on_theme)
 
-    @Slot(QAction)
+    @Slot(object)
     def _on_theme(self, action: QAction) -> None:
         self.settings.setValue("view/theme", action.data())
         self.settings.sync()

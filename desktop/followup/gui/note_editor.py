@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QKeyCombination, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import (
     QFont,
     QSyntaxHighlighter,
@@ -89,9 +89,6 @@ def held_by_editor(text: str) -> str:
     return text.replace("\u2029", "\n")
 
 
-TOGGLE_KEY = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_K)
-
-
 class NoteEditor(QPlainTextEdit):
     """A plain-text Markdown editor; Ctrl+K toggles the `!` key-point marker on a line."""
 
@@ -117,7 +114,8 @@ class NoteEditor(QPlainTextEdit):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         # Ctrl+K would delete to the end of the line on X11; here it marks a key point.
-        if event.keyCombination() == TOGGLE_KEY:
+        if (event.key() == Qt.Key.Key_K
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
             self.toggle_key_point()
             return
         super().keyPressEvent(event)

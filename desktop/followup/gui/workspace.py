@@ -13,8 +13,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QKeyCombination, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -67,8 +65,7 @@ class MeetingWorkspace(QWidget):
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._update_clock)
         self._build()
-        # Ctrl+0…9 and Ctrl+Up/Down, just after the first frame (no one presses them sooner).
-        QTimer.singleShot(0, self, self._shortcuts)
+        self._shortcuts_added = False  # the window adds them with its menus (add_shortcuts)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -212,7 +209,15 @@ class MeetingWorkspace(QWidget):
             self.start_button.hide()
             self.end_button.hide()
 
-    def _shortcuts(self) -> None:
+    def add_shortcuts(self) -> None:
+        """Ctrl+0…9 (a person) and Ctrl+Up/Down, once: the window adds them with its menus,
+        just after the first frame (nobody presses one sooner)."""
+        if self._shortcuts_added:
+            return
+        self._shortcuts_added = True
+        from PySide6.QtCore import QKeyCombination
+        from PySide6.QtGui import QKeySequence, QShortcut
+
         ctrl = Qt.KeyboardModifier.ControlModifier
         for number in range(10):
             key = getattr(Qt.Key, f"Key_{number}")
@@ -434,6 +439,9 @@ class MeetingWorkspace(QWidget):
 
     @Slot()
     def _add_person_from_line(self) -> None:
+        from PySide6.QtCore import QPoint
+        from PySide6.QtWidgets import QToolTip
+
         from followup.core.cards import ParseError
         from followup.gui.new_meeting import parse_people
 
@@ -466,8 +474,8 @@ class MeetingWorkspace(QWidget):
         self.editor.setFocus()
         self.meetingChanged.emit(self.meeting.id)
 
-    @Slot(QPoint)
-    def _people_menu(self, pos: QPoint) -> None:
+    def _people_menu(self, pos) -> None:
+        """The people list's context menu at `pos` (a QPoint in the list)."""
         """Right click on a person: their capacity in this meeting, their card, removal."""
         item = self.people.itemAt(pos)
         if item is None or item.data(Qt.ItemDataRole.UserRole) == GENERAL:
