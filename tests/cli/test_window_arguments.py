@@ -9,7 +9,8 @@ import pytest
 
 from followup.commands import build_parser, parse_arguments, window_arguments
 
-WORDS = (["--demo"], ["--smoke"], ["--data-dir", "/tmp/lib"], ["--data-dir", "my library"])
+WORDS = (["--demo"], ["--smoke"], ["--data-dir", "/tmp/lib"],
+         ["--data-dir", "~/Zoë Łukasz/面试 notes"])
 
 
 @pytest.mark.parametrize("argv", [

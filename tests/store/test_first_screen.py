@@ -134,3 +134,25 @@ def test_first_screen_is_editable_before_sqlalchemy_is_imported(library, tmp_pat
                           timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().endswith("ok")
+
+
+# Text the first screen's packed read (SQLite's JSON) must hand back exactly: names from many
+# scripts, quotes and backslashes (JSON's own escapes), emoji, a right-to-left mark, text as
+# typed in a hurry (a trailing space, a lone `\`); notes with tabs and line breaks.
+AWKWARD = ["Zoë Łukasz-Øster", "王小明", "Ngozi Okonkwo-Adébáyọ̀", "محمد الأحمد", "Søren \"Sol\"",
+           "back\\slash \\", "trailing space ", "a/b {x} [1]", "\\u00e9 not an escape",
+           "🙂 Ana", "O'Brien & Co <b>", "\u200fRTL mark", "İstanbul ıi", "ß straße"]
+
+
+def test_the_packed_read_hands_back_every_text_exactly(library):
+    for number, name in enumerate(AWKWARD):
+        library.create_meeting(MeetingInput(
+            company=name, role=AWKWARD[-1 - number], kind="networking_coffee",
+            started_at=T0 + timedelta(hours=number), people=[
+                PersonSpec(name, AWKWARD[number - 1], notes=f"! {name}\n\t? {AWKWARD[-1]}\n")]))
+    first = read_first_screen(library.path, SCHEMA_HEAD)
+    assert first.meetings == library.list_meetings()
+    assert first.opened == library.meeting(first.meetings[0].id)
+    companies = {m.company for m in first.meetings}
+    assert len(companies) == len(AWKWARD)  # none lost or merged on the way through JSON
+    assert {"\\u00e9 not an escape", 'Søren "Sol"', "back\\slash \\", "🙂 Ana"} <= companies
