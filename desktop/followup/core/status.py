@@ -65,21 +65,13 @@ def transition(current: str, target: str, *, resend: bool = False) -> Status:
     to draft; an unconfirmed send is not repeated without `resend`.
     """
     current, target = parse(current), parse(target)
-    if target is Status.SENDING:
+    if target in (Status.SENDING, Status.SENT):  # sending it, or saying it went
         if current is Status.SENT and not resend:
             raise TransitionRefused("This follow-up was already sent. Confirm a resend "
                                     "explicitly.")
-        if current is Status.SENDING and not resend:
+        if target is Status.SENDING and current is Status.SENDING and not resend:
             raise TransitionRefused("A send of this follow-up was not confirmed: check your "
                                     "Sent folder before sending again.")
-        if current is Status.SKIPPED:
-            raise TransitionRefused("This person needs no follow-up: untick \"No follow-up "
-                                    "needed\" first.")
-        return target
-    if target is Status.SENT:
-        if current is Status.SENT and not resend:
-            raise TransitionRefused("This follow-up was already sent. Confirm a resend "
-                                    "explicitly.")
         if current is Status.SKIPPED:
             raise TransitionRefused("This person needs no follow-up: untick \"No follow-up "
                                     "needed\" first.")
