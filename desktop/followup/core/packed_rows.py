@@ -4,7 +4,8 @@ A `dict` of word -> small dict of tuples of strings (a word's parts of speech an
 verb's forms) takes about 500 bytes a word, 40 MB for lemminflect's 70,000 words, kept for the
 app's whole life. `PackedRows` keeps each word's source rows as UTF-8 bytes (about 30 bytes
 a row) and a `WordCounts` hash table of the keys, and the caller turns a key's few rows into
-its answer when it is asked for (and caches the answers it needs).
+its answer when it is asked for (and caches the answers it needs). Like `WordCounts`, its
+arrays can be written to a file and mapped back (`sections`, `from_sections`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,29 @@ class PackedRows:
         self._text = bytearray()  # every row's UTF-8, back to back
         self._ends = array("I")  # row number -> where it ends in _text
         self._next = array("I")  # row number -> the same key's next row, or _NONE
+
+    @classmethod
+    def from_sections(cls, sections, meta: dict, prefix: str = "") -> PackedRows:
+        """Read-only rows over `sections(prefix)`'s arrays as mapped back from a file;
+        ValueError for sections that do not fit together."""
+        rows = cls.__new__(cls)
+        rows._keys = WordCounts.from_sections(sections, meta, prefix + "keys.")
+        rows._first, rows._last = sections[prefix + "first"], sections[prefix + "last"]
+        rows._text, rows._ends = sections[prefix + "text"], sections[prefix + "ends"]
+        rows._next = sections[prefix + "next"]
+        if (len(rows._first) != len(rows._keys) or len(rows._last) != len(rows._keys)
+                or len(rows._next) != len(rows._ends)
+                or (len(rows._ends) and rows._ends[-1] != len(rows._text))):
+            raise ValueError("the packed rows' sections do not fit together")
+        return rows
+
+    def sections(self, prefix: str = "") -> tuple[dict, dict]:
+        """(name -> array or bytes, meta of small JSON values) for `from_sections`."""
+        sections, meta = self._keys.sections(prefix + "keys.")
+        sections.update({prefix + "first": self._first, prefix + "last": self._last,
+                         prefix + "text": bytes(self._text), prefix + "ends": self._ends,
+                         prefix + "next": self._next})
+        return sections, meta
 
     def __len__(self) -> int:
         """How many keys."""
@@ -57,6 +81,6 @@ class PackedRows:
         rows, row = [], self._first[number]
         while row != _NONE:
             start = self._ends[row - 1] if row else 0
-            rows.append(self._text[start:self._ends[row]].decode("utf-8"))
+            rows.append(str(self._text[start:self._ends[row]], "utf-8"))
             row = self._next[row]
         return rows

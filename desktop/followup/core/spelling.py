@@ -1,10 +1,11 @@
 """Spell checking for notes and drafts: a shared English dictionary plus the user's own words.
 
 The dictionary is pyspellchecker's English word list with its word counts, read from the
-compressed file that package ships (so it works offline; nothing is downloaded). It is loaded
-once, on first use (a few hundred milliseconds), into a compact `WordCounts`: about 5 MB of
-Python objects, 10 MB at most while loading, where pyspellchecker's own dictionary keeps 13 MB
-and needs 31 MB while it parses the JSON whole (more in RSS, for good); corrections
+compressed file that package ships (so it works offline; nothing is downloaded). The first
+time, it is built (half a second) into a compact `WordCounts` (about 5 MB, where
+pyspellchecker's own dictionary keeps 13 MB and needs 31 MB while it parses the JSON whole)
+and written to a table file of the user's cache folder; later starts map that file
+(`core/table_files.py`), in a few milliseconds and without a copy of their own. Corrections
 are found the way pyspellchecker finds them (edit distance 1, then 2, over the dictionary's
 letters), so suggestions are the package's own. tests/core/test_spelling_dictionary.py holds
 both to the package's answers.
@@ -126,21 +127,38 @@ def _edits(word: str, letters: str) -> list[str]:
             + [left + c + right for left, right in splits for c in letters])
 
 
-def load_english() -> EnglishDictionary:
-    """A new dictionary read from pyspellchecker's packaged English list, with
-    `WORKPLACE_WORDS` added (count 1 each, or one more). Words are lower-cased, and the counts
-    of words that differ only in case are summed, as pyspellchecker does."""
-    import gzip
+def load_english(folder: Path | None = None) -> EnglishDictionary:
+    """The dictionary of pyspellchecker's packaged English list, with `WORKPLACE_WORDS` added
+    (count 1 each, or one more). Words are lower-cased, and the counts of words that differ
+    only in case are summed, as pyspellchecker does.
+
+    Built once into a table file of the user's cache folder (`folder` in tests) and mapped
+    from there at later starts (`core/table_files.py`); raises RuntimeError when the package's
+    list is missing (a broken install)."""
     import pkgutil
+    import zlib
 
     import spellchecker  # noqa: F401 - the package whose data this is (a frozen build needs it)
+
+    from followup.core.table_files import load_tables
+    from followup.core.word_counts import WordCounts
 
     packed = pkgutil.get_data("spellchecker", "resources/en.json.gz")
     if packed is None:
         raise RuntimeError("the spelling dictionary is missing: reinstall Followup")
-    counts = word_counts_from_json(gzip.decompress(packed))
-    counts.update((word.lower(), 1) for word in WORKPLACE_WORDS)
-    return EnglishDictionary(counts)
+    words = " ".join(sorted(WORKPLACE_WORDS)).encode("utf-8")
+    source = (f"en.json.gz:{len(packed)}:{zlib.crc32(packed):08x} "
+              f"workplace:{zlib.crc32(words):08x}")
+
+    def build():
+        import gzip
+
+        counts = word_counts_from_json(gzip.decompress(packed))
+        counts.update((word.lower(), 1) for word in WORKPLACE_WORDS)
+        return counts.sections()
+
+    sections, meta = load_tables("spelling-en", source, build, folder)
+    return EnglishDictionary(WordCounts.from_sections(sections, meta))
 
 
 def word_counts_from_json(text: bytes) -> WordCounts:

@@ -6,6 +6,8 @@ briefly takes 31 MB; the running app keeps it for its whole life. `WordCounts` k
 answers in about 5 MB: the words' UTF-8 bytes back to back in one buffer, their counts and end
 offsets in typed arrays, and an open-addressing hash table of array slots. A look-up
 compares the word itself once its hash matches, so answers are exact, never probabilistic.
+The same arrays can be written to a file and mapped back (`sections`, `from_sections`, with
+`core/table_files.py`), so that a read-only table costs the process no memory of its own.
 """
 
 from __future__ import annotations
@@ -46,6 +48,35 @@ class WordCounts:
         self._counts = array("I")  # word number -> its count (as "Q" once one passes 2**32-1)
         self._letters: frozenset[str] | None = frozenset()
         self.longest = 0  # the longest word's length, in characters
+        self._read_only = False
+
+    @classmethod
+    def from_sections(cls, sections, meta: dict, prefix: str = "") -> WordCounts:
+        """A read-only table over `sections(prefix)`'s arrays as mapped back from a file
+        (memoryviews), with `meta` as `sections` gave it. Raises ValueError for sections that
+        do not fit together (a table file is checked by its CRC-32, but not its meaning)."""
+        counts = cls.__new__(cls)
+        counts._tags, counts._index = sections[prefix + "tags"], sections[prefix + "index"]
+        counts._text, counts._ends = sections[prefix + "text"], sections[prefix + "ends"]
+        counts._counts = sections[prefix + "counts"]
+        counts._mask = len(counts._tags) - 1
+        counts._letters = frozenset(meta[prefix + "letters"])
+        counts.longest = meta[prefix + "longest"]
+        counts._read_only = True
+        if (not len(counts._tags) or len(counts._tags) & counts._mask
+                or len(counts._index) != len(counts._tags)
+                or len(counts._counts) != len(counts._ends)
+                or (len(counts._ends) and counts._ends[-1] != len(counts._text))):
+            raise ValueError("the word table's sections do not fit together")
+        return counts
+
+    def sections(self, prefix: str = "") -> tuple[dict, dict]:
+        """(name -> array or bytes, meta of small JSON values) for `from_sections`."""
+        return ({prefix + "tags": self._tags, prefix + "index": self._index,
+                 prefix + "text": bytes(self._text), prefix + "ends": self._ends,
+                 prefix + "counts": self._counts},
+                {prefix + "letters": "".join(sorted(self.letters)),
+                 prefix + "longest": self.longest})
 
     def __len__(self) -> int:
         return len(self._ends)
@@ -62,7 +93,10 @@ class WordCounts:
         self.update([(word, count)])
 
     def update(self, pairs: Iterable[tuple[str, int]]) -> None:
-        """`add` each (word, count) of `pairs`: one loop, for hundreds of thousands of words."""
+        """`add` each (word, count) of `pairs`: one loop, for hundreds of thousands of words.
+        Raises TypeError on a table mapped from a file (`from_sections`): it is read-only."""
+        if self._read_only:
+            raise TypeError("this word table is mapped from a file: it is read-only")
         tags, index, mask, ends, text = self._tags, self._index, self._mask, self._ends, self._text
         counts, longest, number = self._counts, self.longest, len(self._ends)
         room = int((mask + 1) * _MAX_LOAD)
@@ -107,7 +141,7 @@ class WordCounts:
     def letters(self) -> frozenset[str]:
         """Every character of every word."""
         if self._letters is None:
-            self._letters = frozenset(self._text.decode("utf-8"))
+            self._letters = frozenset(str(self._text, "utf-8"))
         return self._letters
 
     def known(self, words: Iterable[str]) -> set[str]:
@@ -135,7 +169,7 @@ class WordCounts:
         """Every word, in the order added."""
         start = 0
         for end in self._ends:
-            yield self._text[start:end].decode("utf-8")
+            yield str(self._text[start:end], "utf-8")
             start = end
 
     def items(self):

@@ -11,40 +11,55 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from followup.core.packed_rows import PackedRows
 
 
 def warm_up() -> None:
-    """Load the word tables now (a few tenths of a second, once per process), e.g. from a
-    worker thread at start-up, so that the first draft does not wait for them."""
+    """Load the word tables now, e.g. from a worker thread at start-up, so that the first
+    draft does not wait for them: a few tenths of a second the first time they are built, a
+    file mapping after that."""
     _tables()
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[PackedRows, PackedRows]:
+def _tables(folder: Path | None = None) -> tuple[PackedRows, PackedRows]:
     """(word -> its rows of parts of speech and lemmas, verb lemma -> its rows of forms), from
     the tables that `lemminflect` ships, packed (about 5 MB where dicts took 40); a word's rows
     become its answer in `word_classes` and `inflections`. They are read straight from its
     package folder: importing the package would also import numpy for its guessing models,
-    which drafting never uses. tests/core/test_phrasing.py checks that the answers are the
-    package's own."""
+    which drafting never uses. Built once into a table file of the user's cache folder
+    (`folder` in tests) and mapped from there at later starts (`core/table_files.py`).
+    tests/core/test_phrasing.py checks that the answers are the package's own."""
     from followup.core.packed_rows import PackedRows
+    from followup.core.table_files import file_crc, load_tables
 
-    folder = _resources()
-    lemmas, verbs = PackedRows(80_000), PackedRows(8_000)
-    for word, row in _rows(folder / "lemma_lu.csv.gz"):
-        lemmas.add(word, row)
-    for word, upos, lemma in _override_rows(folder / "lemma_overrides.csv"):
-        lemmas.add(word, f"={upos},{lemma}")
-    for word, row in _rows(folder / "infl_lu.csv.gz"):
-        if row.startswith("verb,"):
-            verbs.add(word, row)
-    for word, tag, form in _override_rows(folder / "infl_overrides.csv"):
-        if tag.startswith("VB"):
-            verbs.add(word, f"={tag},{form}")
-    return lemmas, verbs
+    resources = _resources()
+    sources = [resources / name for name in _SOURCES]
+
+    def build():
+        lemmas, verbs = PackedRows(80_000), PackedRows(8_000)
+        for word, row in _rows(sources[0]):
+            lemmas.add(word, row)
+        for word, upos, lemma in _override_rows(sources[1]):
+            lemmas.add(word, f"={upos},{lemma}")
+        for word, row in _rows(sources[2]):
+            if row.startswith("verb,"):
+                verbs.add(word, row)
+        for word, tag, form in _override_rows(sources[3]):
+            if tag.startswith("VB"):
+                verbs.add(word, f"={tag},{form}")
+        sections, meta = lemmas.sections("lemmas.")
+        more_sections, more_meta = verbs.sections("verbs.")
+        return sections | more_sections, meta | more_meta
+
+    sections, meta = load_tables("word-forms", file_crc(sources), build, folder)
+    return (PackedRows.from_sections(sections, meta, "lemmas."),
+            PackedRows.from_sections(sections, meta, "verbs."))
 
 
+_SOURCES = ("lemma_lu.csv.gz", "lemma_overrides.csv", "infl_lu.csv.gz", "infl_overrides.csv")
 _BE = {"VB": ("be",), "VBP": ("am", "are"), "VBD": ("was", "were"),  # an auxiliary: not in
        "VBN": ("been",), "VBG": ("being",), "VBZ": ("is",)}  # the tables
 
