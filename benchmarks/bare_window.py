@@ -1,6 +1,9 @@
 """The start-up baseline: a bare PySide6 main window shown and painted, then exit.
 
 It ends the way `followup --smoke` does: at the first check after its window has painted.
+With `--with-sqlalchemy` it then imports SQLAlchemy's ORM and maps Followup's models before it
+exits: the memory that the data layer the stack prescribes costs a window that does nothing else
+(`bench_idle.py`).
 """
 
 from __future__ import annotations
@@ -30,6 +33,12 @@ def main() -> int:
 
     def check() -> None:
         if painted.seen:
+            if "--with-sqlalchemy" in sys.argv:
+                from sqlalchemy.orm import configure_mappers
+
+                import followup.store.models  # noqa: F401
+
+                configure_mappers()
             app.quit()
         else:
             QTimer.singleShot(5, check)

@@ -8,7 +8,9 @@ bare window's (maxrss of `bare_window.py`), measured in the same run, as is the 
 `--smoke` on this library (start-up until the notes are editable). For information, the
 resident memory at the end is split into pages of mapped files (Qt's and Python's shared
 libraries, fonts: shared with other processes, and the same size whatever the library) and
-the rest (the Python objects, Qt's heap). Linux only.
+the rest (the Python objects, Qt's heap). So is the peak of a bare window that imports
+SQLAlchemy's ORM and maps Followup's models and does nothing else: the share of the running
+app's memory that the prescribed data layer takes whatever Followup does. Linux only.
 """
 
 from __future__ import annotations
@@ -54,10 +56,11 @@ def resident_parts_mb(pid: int) -> tuple[float, float]:
 
 
 def measure(folder: Path, seconds: float) -> list[Figure]:
-    bare_peaks, smoke_peaks = [], []
+    bare_peaks, smoke_peaks, orm_peaks = [], [], []
     for _ in range(3):  # interleaved
         bare_peaks.append(timed_run([sys.executable, str(BARE)])[1])
         smoke_peaks.append(timed_run(followup_command(folder))[1])
+        orm_peaks.append(timed_run([sys.executable, str(BARE), "--with-sqlalchemy"])[1])
     child = subprocess.Popen([sys.executable, "-m", "followup", "--data-dir", str(folder)],
                              env=child_env(), stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
@@ -88,6 +91,8 @@ def measure(folder: Path, seconds: float) -> list[Figure]:
         Figure("memory", f"running app peak RSS after {SETTLE_S + elapsed:.0f} s, 2,000 meetings",
                peak, "bare window", bare,
                unit="MB", max_ratio=MEMORY_RATIO),
+        Figure("memory", "  a bare window that imports SQLAlchemy's ORM and maps the models",
+               sorted(orm_peaks)[1], "bare window", bare, unit="MB"),
         Figure("memory", "  resident at the end", resident, unit="MB"),
         Figure("memory", "  of it, pages of shared libraries and fonts", mapped, unit="MB"),
     ]
