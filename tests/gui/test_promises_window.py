@@ -5,6 +5,7 @@ and the account dialog keeping a typed port."""
 from __future__ import annotations
 
 import os
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -88,6 +89,33 @@ def test_the_to_line_says_whether_the_address_is_confirmed(qtbot, data_dir):
     window.library.update_person(panel.view.person_id, email_is_guess=False)
     panel.refresh_view()
     assert "✔" in panel.to_label.text() and not panel.card_button.isVisible()
+    crash(window)
+
+
+def test_switching_person_never_changes_the_windows_minimum_size(qtbot, data_dir):
+    """Addresses of every length: the To: line wraps inside the panel; the window's minimum
+    (what the window manager is told) stays as it was, and the whole address is on the line."""
+    window = opened(qtbot, data_dir, demo=True)
+    window.toggle_followups()
+    panel = window.workspace.followups
+    attendees = window.workspace.meeting.attendees
+    addresses = ["a@b.io", "bartholomew.konstantinopoulos-vanderbilt@research.example.com",
+                 "ximena.o'sullivan+interviews@mail.xn--80ak6aa92e.example"]
+    for attendee, address in zip(attendees, addresses, strict=False):
+        window.library.update_person(attendee.person_id, email=address, email_is_guess=False)
+    widths = []
+    for _ in range(3):
+        for row, address in enumerate(addresses, start=1):
+            window.workspace.select_row(row)
+            panel.refresh_view()
+            qtbot.wait(10)
+            widths.append(window.minimumSizeHint().width())
+            shown = panel.to_label.text().replace("\u200b", "")
+            assert f"&lt;{escape(address)}&gt;" in shown
+            assert panel.to_label.toolTip().endswith(f"<{address}>")
+            assert panel.to_label.width() <= panel.width()
+    assert len(set(widths[len(addresses):])) == 1, widths  # once the pane has been laid out
+    shot(panel, "to-line-long-address")
     crash(window)
 
 

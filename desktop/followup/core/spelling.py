@@ -20,6 +20,7 @@ import re
 import string
 import threading
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -215,8 +216,14 @@ def has_close_correction(word: str) -> bool:
 
 
 def misspellings(text: str, ignore: Iterable[str] = frozenset()) -> list[tuple[int, int, str]]:
-    """(start, end, word) of each word in `text` that is not in the dictionary nor in `ignore`."""
-    ignored = _ignore_set(ignore)
+    """(start, end, word) of each word in `text` that is not in the dictionary nor in `ignore`
+    (terms: names, companies; a term of several words ignores each)."""
+    return misspellings_ignoring(text, ignored_words(ignore))
+
+
+def misspellings_ignoring(text: str, ignored: AbstractSet[str]) -> list[tuple[int, int, str]]:
+    """`misspellings`, with the terms already made into `ignored_words` (for a caller that
+    checks many lines against the same terms: an editor highlighting block by block)."""
     skipped = [(m.start(), m.end()) for m in _SKIP_RE.finditer(text)]
     found = []
     for start, end, word in _words(text, skipped):
@@ -266,8 +273,9 @@ def _write_atomically(target: Path, text: str) -> None:
     write_atomically(target, text)
 
 
-def _ignore_set(ignore: Iterable[str]) -> set[str]:
-    # Multi-word terms ("Conde Nast", "Objective-C") are ignored word by word.
+def ignored_words(ignore: Iterable[str]) -> frozenset[str]:
+    """The lower-case words that terms to ignore stand for, with and without a possessive.
+    Multi-word terms ("Conde Nast", "Objective-C") are ignored word by word."""
     words = set()
     for term in ignore:
         for word in re.split(r"[\s\-/]+", term.replace("’", "'")):
@@ -275,7 +283,7 @@ def _ignore_set(ignore: Iterable[str]) -> set[str]:
             if word:
                 words.add(word)
                 words.add(word.removesuffix("'s"))
-    return words
+    return frozenset(words)
 
 
 def _words(text: str, skipped: list[tuple[int, int]]):

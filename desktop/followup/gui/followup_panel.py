@@ -110,6 +110,10 @@ class FollowUpPanel(QWidget):
         stale_layout.addWidget(self.stale_label, 1)
         self.to_label = QLabel(objectName="toLabel", wordWrap=True)
         self.to_label.setTextFormat(Qt.TextFormat.RichText)
+        # Its width comes from the panel, never from the address shown: a long address would
+        # otherwise widen the whole window's minimum at every switch of person (the window
+        # manager told anew each time). The address may wrap after its "@" instead.
+        self.to_label.setMinimumWidth(1)
         self.card_button = QPushButton("Open &card…", objectName="openCardButton")
         self.card_button.setToolTip("Add or confirm this person's email address (Ctrl+E)")
         self.card_button.clicked.connect(self._open_card)
@@ -272,15 +276,18 @@ class FollowUpPanel(QWidget):
         from html import escape
 
         name = escape(view.person_name)
+        address = escape(view.person_email).replace("@", "@\u200b")  # a place to wrap
         if not view.person_email:
             text = (f"<b>To:</b> {name} — <span style='color:#D55E00'>✖ no email address "
                     "yet</span>")
         elif view.email_is_guess:
-            text = (f"<b>To:</b> {name} &lt;{escape(view.person_email)}&gt; — "
+            text = (f"<b>To:</b> {name} &lt;{address}&gt; — "
                     "<span style='color:#D55E00'>⚠ guessed, not confirmed</span>")
         else:
-            text = f"<b>To:</b> {name} &lt;{escape(view.person_email)}&gt; ✔"
+            text = f"<b>To:</b> {name} &lt;{address}&gt; ✔"
         self.to_label.setText(text)
+        self.to_label.setToolTip(f"{view.person_name} <{view.person_email}>"
+                                 if view.person_email else "")
         self.card_button.setVisible(not view.person_email or view.email_is_guess)
 
     @Slot()

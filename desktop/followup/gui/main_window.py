@@ -342,7 +342,7 @@ class MainWindow(QMainWindow):
         service = SpellService.instance()
         path = user_dictionary_path(self.library)
         service.add_word = lambda word: add_user_word(path, word)
-        service.ignore = {w.lower() for w in user_words(self.library)}
+        service.set_ignored(w.lower() for w in user_words(self.library))
         QTimer.singleShot(200, service.load_in_background)  # after the window is on screen
         QTimer.singleShot(400, _warm_up_drafting)  # so the first draft does not wait for it
 
@@ -358,7 +358,7 @@ class MainWindow(QMainWindow):
         terms = {meeting.company, *profile.skills, *link_terms(profile.links)}
         for person in meeting.attendees:
             terms.update(person.name.split())
-        SpellService.instance().ignore.update(t.lower() for t in terms if t)
+        SpellService.instance().also_ignore(t.lower() for t in terms if t)
 
     @Slot()
     def tick(self) -> None:

@@ -31,7 +31,8 @@ class SpellService(QObject):
 
     def __init__(self):
         super().__init__()
-        self.ignore: set[str] = set()
+        self._terms: frozenset[str] = frozenset()
+        self._ignored: frozenset[str] = frozenset()  # the terms as words, made once per change
         self.add_word: Callable[[str], None] | None = None
         self._loading = False
 
@@ -52,10 +53,26 @@ class SpellService(QObject):
             return
         self.ready.emit()  # queued to the GUI thread by Qt
 
+    @property
+    def ignore(self) -> frozenset[str]:
+        """The terms (names, companies, the user's words) not to flag, lower case."""
+        return self._terms
+
+    def set_ignored(self, terms) -> None:
+        """Flag nothing of `terms` (lower case), in place of the terms ignored so far."""
+        self._terms = frozenset(terms)
+        self._ignored = spelling.ignored_words(self._terms)
+
+    def also_ignore(self, terms) -> None:
+        """Flag nothing of `terms` (lower case) either."""
+        more = frozenset(terms) - self._terms
+        if more:
+            self.set_ignored(self._terms | more)
+
     def misspellings(self, text: str) -> list[tuple[int, int, str]]:
         if not self.is_ready():
             return []
-        return spelling.misspellings(text, self.ignore)
+        return spelling.misspellings_ignoring(text, self._ignored)
 
 
 def misspelled_format() -> QTextCharFormat:
@@ -102,6 +119,6 @@ def _adder(word: str):
     def add() -> None:
         service = SpellService.instance()
         service.add_word(word)
-        service.ignore.add(word.lower())
+        service.also_ignore([word.lower()])
         service.ready.emit()  # re-highlight every editor
     return add

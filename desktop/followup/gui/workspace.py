@@ -119,6 +119,12 @@ class MeetingWorkspace(QWidget):
 
         self.editor_label = QLabel(objectName="editorLabel")
         set_plain(self.title, self.subtitle, self.editor_label)
+        for label in (self.title, self.subtitle, self.editor_label):
+            # Names, roles and titles of any length wrap inside their column; they never set
+            # the window's minimum width (which would change, and be sent to the window
+            # manager, at every switch of meeting or person, and could pass the screen's).
+            label.setWordWrap(True)
+            label.setMinimumWidth(1)
         self.editor = NoteEditor()
         self.editor.setEnabled(False)
         center = QWidget()

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from followup.core.deadlines import Countdown, Deadline, countdown, deadline_for, meeting_end
 from followup.core.drafting import (
@@ -33,7 +33,7 @@ from followup.core.rubric import CheckContext, check_draft, failing_required
 from followup.core.spelling import load_user_words
 from followup.core.status import Status, TransitionRefused, has_left, is_editable, transition
 from followup.store import models as m
-from followup.store.library import Library, ProfileView
+from followup.store.library import Library, ProfileView, read_profile
 from followup.store.timestamps import utcnow
 
 # Kept under its old name: callers catch StatusError.
@@ -322,10 +322,11 @@ def _without_blanks(text: str) -> str:
     return " ".join(text.split())
 
 
-def _reading(library: Library) -> tuple[float | None, str]:
+def _reading(library: Library, s: Session | None = None) -> tuple[float | None, str]:
     """The profile's part in every view: the personal target and the signature drafts end with
-    (empty while the profile has no name, so nothing is judged against a gap)."""
-    profile = library.profile()
+    (empty while the profile has no name, so nothing is judged against a gap). Read in the
+    session `s` when given."""
+    profile = library.profile() if s is None else read_profile(s)
     signature = ""
     if profile.signature.strip() or profile.name.strip():
 
@@ -334,9 +335,10 @@ def _reading(library: Library) -> tuple[float | None, str]:
 
 
 def followup_view(library: Library, followup_id: int) -> FollowUpView:
-    reading = _reading(library)
+    """The view of follow-up `followup_id`; raises sqlalchemy.exc.NoResultFound if it is gone."""
     with library.session() as s:
-        return _view(s.get_one(m.FollowUp, followup_id), *reading)
+        found = s.scalars(_eager(select(m.FollowUp)).where(m.FollowUp.id == followup_id))
+        return _view(found.unique().one(), *_reading(library, s))
 
 
 def _eager(query):
@@ -367,9 +369,13 @@ def all_followups(library: Library, now: datetime | None = None) -> list[FollowU
 
 def followup_for_attendance(library: Library, attendance_id: int) -> FollowUpView | None:
     """This person's follow-up, or None (the meeting is not over and nothing was drafted)."""
+    # One session and three queries (the follow-up with its person and meeting, its history,
+    # the profile), where reading each relation on first use took nine: this runs at every
+    # switch of person while the follow-up pane is shown.
     with library.session() as s:
-        found = s.scalar(select(m.FollowUp.id).where(m.FollowUp.attendance_id == attendance_id))
-    return followup_view(library, found) if found else None
+        found = s.scalars(_eager(select(m.FollowUp))
+                          .where(m.FollowUp.attendance_id == attendance_id)).unique().one_or_none()
+        return _view(found, *_reading(library, s)) if found is not None else None
 
 
 def update_profile(library: Library, **values) -> int:

@@ -56,6 +56,20 @@ def find_person(s: Session, email: str = "", name: str = "",
     return None
 
 
+def read_profile(s: Session) -> ProfileView:
+    """The profile as `Library.profile` gives it, read in the session `s`."""
+    base = s.get(m.Profile, 1)
+    extra = s.get(m.ProfileExtra, 1)
+    return ProfileView(
+        name=base.name if base else "", phone=base.phone if base else "",
+        email=base.email if base else "",
+        signature=extra.signature if extra else "",
+        skills=tuple(_lines(extra.skills)) if extra else (),
+        links=tuple(json.loads(extra.links_json or "[]")) if extra else (),
+        target_hours=_usable_hours(extra.target_hours) if extra else None,
+    )
+
+
 class Library:
     """One library file, opened, checked and migrated."""
 
@@ -80,16 +94,7 @@ class Library:
 
     def profile(self) -> ProfileView:
         with self.session() as s:
-            base = s.get(m.Profile, 1)
-            extra = s.get(m.ProfileExtra, 1)
-            return ProfileView(
-                name=base.name if base else "", phone=base.phone if base else "",
-                email=base.email if base else "",
-                signature=extra.signature if extra else "",
-                skills=tuple(_lines(extra.skills)) if extra else (),
-                links=tuple(json.loads(extra.links_json or "[]")) if extra else (),
-                target_hours=_usable_hours(extra.target_hours) if extra else None,
-            )
+            return read_profile(s)
 
     def save_profile(self, **values) -> None:
         """Update the given profile fields (name, phone, email, signature, skills, links, ...)."""
