@@ -46,6 +46,7 @@ from followup.gui.note_buffer import NoteBuffer
 from followup.gui.note_editor import SpellHighlighter
 from followup.gui.spell import add_spelling_actions
 from followup.gui.theme import is_dark
+from followup.gui.workspace import WrappedItemDelegate, one_line_high
 from followup.lazy_import import LazyModule
 
 if TYPE_CHECKING:
@@ -136,6 +137,7 @@ class FollowUpPanel(QWidget):
         set_plain(self.similarity)
         self.checklist = QListWidget(objectName="checklist")
         self.checklist.setWordWrap(True)
+        self.checklist.setItemDelegate(WrappedItemDelegate(self.checklist))
         self.checklist.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.checklist.itemActivated.connect(self._on_rule_clicked)
         self.checklist.itemClicked.connect(self._on_rule_clicked)
@@ -190,6 +192,20 @@ class FollowUpPanel(QWidget):
         layout.addLayout(self.actions_row)
         layout.addWidget(self.tabs, 2)
         layout.addWidget(self.empty, 1)
+        self._fix_minimum_size()
+
+    def _fix_minimum_size(self) -> None:
+        """The panel's minimum is the same for every person: the one it has with every row
+        shown, each label one line high.
+
+        What is shown changes at every switch of person (the "notes changed" bar, the card
+        button, a taller fallback font for a name, "select a person" for the general notes);
+        a minimum that followed it was sent to the window manager anew each time, and a window
+        at its smallest grew by itself."""
+        one_line_high(self.countdown, self.due_label, self.stale_label, self.to_label,
+                      self.signature_label, self.similarity, self.empty)
+        self.to_row.setMinimumHeight(self.card_button.minimumSizeHint().height())
+        self.setMinimumSize(self.layout().totalMinimumSize())
 
     def _set_editing_visible(self, visible: bool) -> None:
         for widget in (self.countdown, self.due_label, self.subject, self.body, self.similarity,

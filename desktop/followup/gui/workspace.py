@@ -13,7 +13,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,9 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +39,48 @@ from followup.store.views import CAPACITIES, MEETING_KINDS, MeetingView
 
 if TYPE_CHECKING:
     from followup.store.library import Library
+
+
+# The notes editor keeps at least this many average characters a line, however small the
+# window and however wide the drafts beside it (below it, notes came a word a line).
+NOTES_MIN_CHARACTERS = 24
+
+
+def one_line_high(*labels: QLabel) -> None:
+    """Give wrapping labels a fixed minimum of one line of their own font.
+
+    A label's own minimum is one line of the font that draws its text, and a name in Chinese
+    or Thai is drawn by a taller fallback font: the window's minimum height changed (and the
+    window manager was told anew) at every switch to or from such a name. The label still
+    grows to all its lines whenever the window has room."""
+    for label in labels:
+        label.setMinimumHeight(label.fontMetrics().height())
+
+
+class WrappedItemDelegate(QStyledItemDelegate):
+    """Items whose text wraps inside the list's width, every line of it shown.
+
+    Qt measures a wrapped item without the style sheet's padding (resources/styles): at some
+    widths its last line ended in "…", and a long word or a line of Chinese made the item wider
+    than the list, its end out of sight. Here the item is as wide as the list and as tall as
+    its text wrapped where it is painted."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt
+        size = super().sizeHint(option, index)
+        width = option.rect.width()
+        if width <= 0:  # asked before the list has a width
+            return size
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        item.rect = QRect(0, 0, width, size.height())
+        widget = option.widget
+        style = widget.style()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        needed = QFontMetrics(item.font).boundingRect(
+            QRect(0, 0, max(1, text.width() - 2 * margin), 1 << 20),
+            Qt.TextFlag.TextWordWrap, item.text).height()
+        return QSize(min(size.width(), width), size.height() + max(0, needed - text.height()))
 
 
 class MeetingWorkspace(QWidget):
@@ -96,6 +142,7 @@ class MeetingWorkspace(QWidget):
 
         self.people = QListWidget(objectName="peopleList")
         self.people.setWordWrap(True)
+        self.people.setItemDelegate(WrappedItemDelegate(self.people))
         self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.people.setMinimumWidth(170)
         self.people.currentRowChanged.connect(self._on_row_changed)
@@ -125,8 +172,11 @@ class MeetingWorkspace(QWidget):
             # manager, at every switch of meeting or person, and could pass the screen's).
             label.setWordWrap(True)
             label.setMinimumWidth(1)
+        one_line_high(self.title, self.subtitle, self.editor_label)
         self.editor = NoteEditor()
         self.editor.setEnabled(False)
+        self.editor.setMinimumWidth(self.editor.fontMetrics().averageCharWidth()
+                                    * NOTES_MIN_CHARACTERS)
         center = QWidget()
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)

@@ -1,0 +1,124 @@
+"""Long names, titles and addresses, in many scripts, in the real window: switching person never
+changes the window's minimum size, the notes stay usable at the window's smallest, and no
+person's line in a list is cut short."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+from followup.store.inputs import PersonSpec
+
+# Latin, CJK (a taller fallback font), Arabic (right to left), Devanagari, Thai, emoji; one
+# without an address (the To: line shows its card button), one with a very long address.
+PEOPLE = [
+    PersonSpec(name="Bartholomew Konstantinopoulos-Vanderbilt",
+               title="Senior Principal Staff Engineer, Platform Reliability and Developer "
+                     "Productivity",
+               email="bartholomew.konstantinopoulos-vanderbilt@platform-reliability."
+                     "research.example.com"),
+    PersonSpec(name="欧阳娜娜", title="高级软件工程师（平台基础设施部）",
+               email="ouyang.nana@example.cn"),
+    PersonSpec(name="عبد الرحمن بن محمد الهاشمي", title="مدير الهندسة الأول للبنية التحتية",
+               email="abdulrahman.alhashimi@example.sa"),
+    PersonSpec(name="प्रियंका चन्द्रशेखरन", title="वरिष्ठ सॉफ्टवेयर इंजीनियर"),
+    PersonSpec(name="ณัฐวุฒิ ศรีสุวรรณวงศ์", title="วิศวกรซอฟต์แวร์อาวุโส",
+               email="nattawut@example.co.th"),
+    PersonSpec(name="Zoë 🚀 Ünal-Søndergaard", title="Head of 🎉 Developer Happiness",
+               email="zoe@example.dk"),
+]
+
+
+def _settle(qtbot) -> None:
+    qtbot.wait(30)
+
+
+def _with_people(window, qtbot, followups: bool):
+    ws = window.workspace
+    for spec in PEOPLE:
+        window.library.add_person(ws.meeting.id, spec, new_person=True)
+    ws.reload_people()
+    if followups:
+        window.toggle_followups()
+        # One draft out of date: its "notes changed" bar shows for this person only.
+        ws.select_row(3)
+        ws.editor.insertPlainText("\n! a new point after the draft")
+        ws.flush()
+    _settle(qtbot)
+    return ws
+
+
+def _minimum_sizes(ws, qtbot, window) -> list[tuple[int, int]]:
+    sizes = []
+    for _ in range(2):
+        for row in range(ws.people.count()):
+            ws.select_row(row)
+            _settle(qtbot)
+            sizes.append(window.minimumSizeHint().toTuple())
+    return sizes
+
+
+def test_switching_person_never_changes_the_windows_minimum(window, qtbot):
+    """Names in any script, with or without an address, a draft out of date or not, the
+    general notes, the drafts shown or not: the window manager is never told a new minimum
+    (at the window's smallest, a new one made the window grow by itself at every switch)."""
+    ws = _with_people(window, qtbot, followups=True)
+    qtbot.waitUntil(ws.followups.stale_bar.isVisible, timeout=2000)  # so the bar comes and goes
+    sizes = _minimum_sizes(ws, qtbot, window)
+    assert len(set(sizes)) == 1, sizes
+    window.toggle_followups()
+    sizes = _minimum_sizes(ws, qtbot, window)
+    assert len(set(sizes)) == 1, sizes
+
+
+def test_the_notes_stay_usable_at_the_windows_smallest(window, qtbot):
+    """With the drafts beside them and the window at its minimum, the notes editor still
+    holds a readable line (it was squeezed to a word or two per line)."""
+    ws = _with_people(window, qtbot, followups=True)
+    window.resize(1, 1)  # Qt keeps a window at its minimum size
+    for row in (1, 2, 3):
+        ws.select_row(row)
+        _settle(qtbot)
+        characters = ws.editor.fontMetrics().averageCharWidth()
+        assert ws.editor.viewport().width() >= 20 * characters, ws.editor.viewport().width()
+        assert ws.editor.height() >= 4 * ws.editor.fontMetrics().lineSpacing()
+
+
+def _cut_items(view) -> list[str]:
+    """The items whose wrapped text needs more room than the view gives them (the painter
+    would elide their last line), or that reach past the visible width."""
+    style = view.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    cut = []
+    for row in range(view.model().rowCount()):
+        index = view.model().index(row, 0)
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        view.itemDelegate().initStyleOption(option, index)
+        option.rect = view.visualRect(index)
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+        needed = QFontMetrics(option.font).boundingRect(
+            QRect(0, 0, text.width() - 2 * margin, 100000), Qt.TextFlag.TextWordWrap,
+            option.text).height()
+        if needed > text.height() or option.rect.right() >= view.viewport().width():
+            cut.append(option.text)
+    return cut
+
+
+def test_no_persons_line_is_cut_short_at_any_width(window, qtbot):
+    """The people list and the checklist wrap: every line of every item is shown whatever
+    the width (the style sheet's padding made the last line end in "…")."""
+    ws = _with_people(window, qtbot, followups=True)
+    ws.select_row(1)
+    qtbot.waitUntil(lambda: ws.followups.checklist.count() > 0, timeout=5000)
+    for width in (1360, 1100, 900, 1):
+        window.resize(width, 720)
+        _settle(qtbot)
+        for shown in (True, False, True):
+            if ws.followups_visible() != shown:
+                window.toggle_followups()
+            _settle(qtbot)
+            assert _cut_items(ws.people) == [], (width, shown)
+            if shown:
+                assert _cut_items(ws.followups.checklist) == [], (width, shown)
