@@ -122,3 +122,43 @@ def test_no_persons_line_is_cut_short_at_any_width(window, qtbot):
             assert _cut_items(ws.people) == [], (width, shown)
             if shown:
                 assert _cut_items(ws.followups.checklist) == [], (width, shown)
+
+
+def _spans_left_to_right(text: str, parts: list[str], font) -> bool:
+    """Whether `parts` of `text`, laid out on one line as Qt lays out a label or a list item,
+    appear from left to right in the order given."""
+    from PySide6.QtGui import QTextLayout
+
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(100000)
+    layout.endLayout()
+    spans = []
+    for part in parts:
+        start = text.index(part)
+        xs = [line.cursorToX(k)[0] for k in range(start + 1, start + len(part))]
+        spans.append((min(xs), max(xs)))
+    return all(left[1] <= right[0] for left, right in zip(spans, spans[1:], strict=False))
+
+
+def test_right_to_left_names_keep_their_place_in_the_line(window, qtbot):
+    """An Arabic name and title read in the line's order: the person's number first, the name
+    before the title, the company before the role (they merged into one right-to-left run)."""
+    ws = window.workspace
+    name, title = "عبد الرحمن الهاشمي", "مدير الهندسة"
+    window.library.add_person(ws.meeting.id, PersonSpec(name=name, title=title),
+                              new_person=True)
+    ws.reload_people()
+    row = ws.people.count() - 1
+    ws.select_row(row)
+    item = ws.people.item(row).text()
+    assert _spans_left_to_right(item, [f"{row}.", name], ws.people.font())
+    assert _spans_left_to_right(ws.editor_label.text(), ["Notes on", name, title],
+                                ws.editor_label.font())
+    assert ws.editor_label.text().replace("\u2068", "").replace("\u2069", "") == (
+        f"Notes on {name}, {title}")
+    company = "شركة الاتصالات السعودية"
+    window.library.update_meeting(ws.meeting.id, company=company, role="Data Engineer")
+    ws.load_meeting(ws.meeting.id)
+    assert _spans_left_to_right(ws.title.text(), [company, "Data Engineer"], ws.title.font())

@@ -46,7 +46,7 @@ from followup.gui.note_buffer import NoteBuffer
 from followup.gui.note_editor import SpellHighlighter
 from followup.gui.spell import add_spelling_actions
 from followup.gui.theme import is_dark
-from followup.gui.workspace import WrappedItemDelegate, one_line_high
+from followup.gui.workspace import WrappedItemDelegate, isolated, one_line_high
 from followup.lazy_import import LazyModule
 
 if TYPE_CHECKING:
@@ -291,7 +291,7 @@ class FollowUpPanel(QWidget):
         address is missing or only guessed."""
         from html import escape
 
-        name = escape(view.person_name)
+        name = escape(isolated(view.person_name))
         address = escape(view.person_email).replace("@", "@\u200b")  # a place to wrap
         if not view.person_email:
             text = (f"<b>To:</b> {name} — <span style='color:#D55E00'>✖ no email address "
@@ -423,6 +423,7 @@ class FollowUpPanel(QWidget):
             self.similarity.setText("")
             return
         score, name = max(others)
+        name = isolated(name)
         flag = score >= INDIVIDUAL_THRESHOLD
         self.similarity.setToolTip(plain(
             "How alike this draft is to each other draft of the meeting:\n"

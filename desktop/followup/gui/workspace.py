@@ -41,6 +41,20 @@ if TYPE_CHECKING:
     from followup.store.library import Library
 
 
+def isolated(text: str) -> str:
+    """`text` as a run of its own for the bidirectional algorithm when it holds right-to-left
+    letters (Arabic, Hebrew…), so it keeps its place in a left-to-right line.
+
+    Without it, "Notes on NAME, TITLE" in Arabic showed the title before the name (the two
+    merged into one right-to-left run), and "3. NAME" put the number at the end of the line.
+    Other text is returned as it is."""
+    import unicodedata
+
+    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        return f"\u2068{text}\u2069"  # FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE
+    return text
+
+
 # The notes editor keeps at least this many average characters a line, however small the
 # window and however wide the drafts beside it (below it, notes came a word a line).
 NOTES_MIN_CHARACTERS = 24
@@ -333,12 +347,13 @@ class MeetingWorkspace(QWidget):
         self.people.blockSignals(False)
 
     def _person_item(self, number: int, person) -> QListWidgetItem:
-        detail = person.title or CAPACITIES[person.capacity]
+        detail = isolated(person.title) or CAPACITIES[person.capacity]
         if person.capacity == "coordinator" and person.title:  # else the label says it already
             detail += " · coordinator"
         if person.met_before:
             detail += f" · met before ({person.met_before})"
-        label = f"{number}. {person.name}\n{detail}" if number < 10 else f"{person.name}\n{detail}"
+        name = isolated(person.name)
+        label = f"{number}. {name}\n{detail}" if number < 10 else f"{name}\n{detail}"
         item = QListWidgetItem(label)
         item.setData(Qt.ItemDataRole.UserRole, person.attendance_id)
         tip = f"{person.name}\n{person.title}\n{person.email or 'no email yet'}"
@@ -358,13 +373,13 @@ class MeetingWorkspace(QWidget):
             self.clock.clear()
             self._tick.stop()
             return
-        self.title.setText(" — ".join(x for x in (meeting.company, meeting.role) if x))
+        self.title.setText(" — ".join(isolated(x) for x in (meeting.company, meeting.role) if x))
         when = meeting.started_at or meeting.scheduled_start
         parts = [MEETING_KINDS.get(meeting.kind, meeting.kind), short_datetime(when)]
         if meeting.cancelled:  # first, so a narrow window never elides it
             parts.insert(0, "Cancelled by the organizer: no follow-up is due")
         if meeting.location:
-            parts.append(meeting.location)
+            parts.append(isolated(meeting.location))
         self.subtitle.setText("  ·  ".join(parts))
         running = meeting.started_at is not None and meeting.ended_at is None
         self.start_button.setVisible(meeting.started_at is None or meeting.ended_at is not None)
@@ -441,8 +456,8 @@ class MeetingWorkspace(QWidget):
             self.editor_label.setText("General notes: the company, the office, the role")
         else:
             person = self.attendee(key)
-            self.editor_label.setText(f"Notes on {person.name}"
-                                      + (f", {person.title}" if person.title else ""))
+            self.editor_label.setText(f"Notes on {isolated(person.name)}"
+                                      + (f", {isolated(person.title)}" if person.title else ""))
         self.personSelected.emit(None if key == GENERAL else key)
         self._show_followup()
 
