@@ -162,3 +162,32 @@ def test_right_to_left_names_keep_their_place_in_the_line(window, qtbot):
     window.library.update_meeting(ws.meeting.id, company=company, role="Data Engineer")
     ws.load_meeting(ws.meeting.id)
     assert _spans_left_to_right(ws.title.text(), [company, "Data Engineer"], ws.title.font())
+
+
+def test_long_titles_leave_room_for_the_notes_and_the_draft(window, qtbot):
+    """A company, role, place and person's title of any length take at most two lines each at
+    the window's smallest (the rest in the tooltip): the notes and the checklist keep their
+    room instead of being pushed off the window."""
+    ws = _with_people(window, qtbot, followups=True)
+    company = "Internationale Gesellschaft für Zusammenarbeit und Entwicklungsplanung GmbH"
+    role = ("Senior Staff Site Reliability Engineer, Distributed Storage and Observability "
+            "Platform (Remote, Europe, Middle East and Africa)")
+    place = ("Hauptverwaltung, Gebäude C, 14. Obergeschoss, Konferenzraum „Zugspitze“, "
+             "Friedrichstraße 123, 10117 Berlin, Deutschland")
+    window.library.update_meeting(ws.meeting.id, company=company, role=role, location=place)
+    ws.load_meeting(ws.meeting.id)
+    window.resize(1, 1)
+    ws.select_row(ws.people.count() - len(PEOPLE))  # the longest name and title
+    _settle(qtbot)
+    for label in (ws.title, ws.subtitle, ws.editor_label):
+        lines = label.height() / label.fontMetrics().lineSpacing()
+        assert lines < 2.5, (label.objectName(), label.height())
+        assert label.toolTip(), label.objectName()  # the whole text is one hover away
+    assert ws.title.text() == f"{company} — {role}"
+    assert place in ws.subtitle.text() and place in ws.subtitle.toolTip()
+    checklist = ws.followups.checklist
+    assert checklist.viewport().height() >= 2 * checklist.fontMetrics().lineSpacing()
+    window.resize(1360, 720)
+    ws.select_row(2)
+    _settle(qtbot)
+    assert not ws.editor_label.toolTip()  # a name that fits is shown whole, with no tooltip

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -69,6 +69,64 @@ def one_line_high(*labels: QLabel) -> None:
     grows to all its lines whenever the window has room."""
     for label in labels:
         label.setMinimumHeight(label.fontMetrics().height())
+
+
+def elided_lines(text: str, font, width: int, max_lines: int) -> str:
+    """`text` wrapped at word boundaries to `width` pixels in `font`, cut to `max_lines` lines:
+    the last one ends in "…" when more would follow."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    starts = []
+    layout.beginLayout()
+    while len(starts) <= max_lines and (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    if len(starts) <= max_lines:
+        return text
+    last = starts[max_lines - 1]
+    rest = text[last:].replace("\n", " ")
+    return text[:last] + QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+
+
+class LinesLabel(QLabel):
+    """Plain text wrapped inside its column, at most `max_lines` lines: a longer text ends in
+    "…" and shows whole in the tooltip. `text()` is the whole text.
+
+    A company, role, place or person's title of any length would otherwise push the notes
+    and the drafts down, at the window's smallest until nothing of them was left."""
+
+    def __init__(self, max_lines: int, objectName: str = ""):  # noqa: N803 - Qt's keyword
+        super().__init__(objectName=objectName)
+        self._max_lines = max_lines
+        self._whole = ""
+        set_plain(self)
+        self.setWordWrap(True)
+        self.setMinimumWidth(1)  # the column sets the width, never the text
+
+    def text(self) -> str:
+        return self._whole
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._whole = text
+        self._fit()
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.contentsRect().width()
+        shown = (self._whole if width <= 1 else
+                 elided_lines(self._whole, self.font(), width, self._max_lines))
+        self.setToolTip(plain(self._whole) if shown != self._whole else "")
+        if shown != super().text():
+            super().setText(shown)
 
 
 class WrappedItemDelegate(QStyledItemDelegate):
@@ -130,13 +188,12 @@ class MeetingWorkspace(QWidget):
     # --- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title = QLabel(objectName="meetingTitle")
+        self.title = LinesLabel(2, objectName="meetingTitle")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title.setFont(font)
-        self.subtitle = QLabel(objectName="meetingSubtitle")
-        self.subtitle.setWordWrap(True)
+        self.subtitle = LinesLabel(2, objectName="meetingSubtitle")
         self.clock = QLabel(objectName="meetingClock")
         self.start_button = QPushButton("&Start", objectName="startButton")
         self.end_button = QPushButton("&End meeting", objectName="endButton")
@@ -178,14 +235,10 @@ class MeetingWorkspace(QWidget):
         left_layout.addWidget(self.people, 1)
         left_layout.addWidget(self.add_person_edit)
 
-        self.editor_label = QLabel(objectName="editorLabel")
-        set_plain(self.title, self.subtitle, self.editor_label)
-        for label in (self.title, self.subtitle, self.editor_label):
-            # Names, roles and titles of any length wrap inside their column; they never set
-            # the window's minimum width (which would change, and be sent to the window
-            # manager, at every switch of meeting or person, and could pass the screen's).
-            label.setWordWrap(True)
-            label.setMinimumWidth(1)
+        # Names, roles and titles of any length wrap inside their column; they never set the
+        # window's minimum width (which would change, and be sent to the window manager, at
+        # every switch of meeting or person, and could pass the screen's).
+        self.editor_label = LinesLabel(2, objectName="editorLabel")
         one_line_high(self.title, self.subtitle, self.editor_label)
         self.editor = NoteEditor()
         self.editor.setEnabled(False)
