@@ -4,6 +4,8 @@ person's line in a list is cut short."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
@@ -197,3 +199,38 @@ def test_long_titles_leave_room_for_the_notes_and_the_draft(window, qtbot):
     ws.select_row(2)
     _settle(qtbot)
     assert not ws.editor_label.toolTip()  # a name that fits is shown whole, with no tooltip
+
+
+def test_a_long_address_is_shown_whole_on_the_to_line(window, qtbot):
+    """An address of any length wraps inside the drafts' column at the window's smallest (a
+    long run without a dot was cut at the column's edge); the tooltip holds it whole."""
+    from PySide6.QtGui import QTextDocument
+
+    ws = window.workspace
+    addresses = [
+        "firstname.middlename.lastname.department.subdivision.teamnameabc@mail.engineering"
+        ".reliability.subdivision.example-company-with-long-name.co.uk",
+        "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl@example.com",
+        "ximena.o'sullivan+interviews@mail.xn--80ak6aa92e.example",
+    ]
+    for number, address in enumerate(addresses):
+        window.library.add_person(ws.meeting.id, PersonSpec(name=f"Person {number}",
+                                                            email=address), new_person=True)
+    ws.reload_people()
+    window.toggle_followups()
+    window.resize(1, 1)
+    label = ws.followups.to_label
+    for number, address in enumerate(addresses):
+        ws.select_row(ws.people.count() - len(addresses) + number)
+        _settle(qtbot)
+        document = QTextDocument()
+        document.setDefaultFont(label.font())
+        document.setDocumentMargin(0)
+        option = document.defaultTextOption()
+        option.setWrapMode(option.WrapMode.WordWrap)  # as a label wraps: between words
+        document.setDefaultTextOption(option)
+        document.setHtml(label.text())
+        document.setTextWidth(label.contentsRect().width())
+        assert document.idealWidth() <= label.contentsRect().width(), address
+        assert label.text().replace("\u200b", "").count(escape(address)) == 1
+        assert label.toolTip().endswith(f"<{address}>")

@@ -113,7 +113,7 @@ class FollowUpPanel(QWidget):
         self.to_label.setTextFormat(Qt.TextFormat.RichText)
         # Its width comes from the panel, never from the address shown: a long address would
         # otherwise widen the whole window's minimum at every switch of person (the window
-        # manager told anew each time). The address may wrap after its "@" instead.
+        # manager told anew each time). The address wraps inside it (`_wrappable`).
         self.to_label.setMinimumWidth(1)
         self.card_button = QPushButton("Open &card…", objectName="openCardButton")
         self.card_button.setToolTip("Add or confirm this person's email address (Ctrl+E)")
@@ -292,7 +292,7 @@ class FollowUpPanel(QWidget):
         from html import escape
 
         name = escape(isolated(view.person_name))
-        address = escape(view.person_email).replace("@", "@\u200b")  # a place to wrap
+        address = escape(_wrappable(view.person_email))
         if not view.person_email:
             text = (f"<b>To:</b> {name} — <span style='color:#D55E00'>✖ no email address "
                     "yet</span>")
@@ -590,6 +590,22 @@ class FollowUpPanel(QWidget):
     def _after_status(self) -> None:
         self.refresh_view()
         self.statusChanged.emit(self.view.id)
+
+
+def _wrappable(address: str, longest: int = 16) -> str:
+    """`address` with places to wrap (zero-width spaces, shown only): after each dot, hyphen,
+    underscore, plus and the "@", and inside a longer run every `longest` characters.
+
+    A line breaks only between words, and an address is one word: a long one was cut at the
+    panel's edge, the rest of it out of sight. The whole address is in the line's tooltip."""
+    pieces, run = [], 0
+    for char in address:
+        pieces.append(char)
+        run += 1
+        if char in ".-_+@" or run >= longest:
+            pieces.append("\u200b")
+            run = 0
+    return "".join(pieces)
 
 
 def _replace(view: fu.FollowUpView, **changes) -> fu.FollowUpView:
