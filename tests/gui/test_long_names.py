@@ -8,7 +8,7 @@ from html import escape
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import QLabel, QStyle, QStyleOptionViewItem
 
 from followup.store.inputs import PersonSpec
 
@@ -29,6 +29,10 @@ PEOPLE = [
                email="nattawut@example.co.th"),
     PersonSpec(name="Zoë 🚀 Ünal-Søndergaard", title="Head of 🎉 Developer Happiness",
                email="zoe@example.dk"),
+    # One word wider than a narrow column, and a title in a script written without spaces.
+    PersonSpec(name="Hubert Blaine Wolfeschlegelsteinhausenbergerdorff",
+               title="วิศวกรซอฟต์แวร์อาวุโสฝ่ายโครงสร้างพื้นฐานและระบบคลาวด์",
+               email="hubert@example.de"),
 ]
 
 
@@ -95,7 +99,8 @@ def test_the_notes_stay_usable_at_the_windows_smallest(window, qtbot):
 
 def _cut_items(view) -> list[str]:
     """The items whose wrapped text needs more room than the view gives them (the painter
-    would elide their last line), or that reach past the visible width."""
+    would elide their last line, or a word runs past the edge), or that reach past the visible
+    width."""
     style = view.style()
     margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
     cut = []
@@ -103,13 +108,17 @@ def _cut_items(view) -> list[str]:
         index = view.model().index(row, 0)
         option = QStyleOptionViewItem()
         view.initViewItemOption(option)
+        option.rect = view.visualRect(index)  # as the view paints it: its place, then its text
         view.itemDelegate().initStyleOption(option, index)
-        option.rect = view.visualRect(index)
         text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
         needed = QFontMetrics(option.font).boundingRect(
             QRect(0, 0, text.width() - 2 * margin, 100000), Qt.TextFlag.TextWordWrap,
             option.text).height()
-        if needed > text.height() or option.rect.right() >= view.viewport().width():
+        widest = QFontMetrics(option.font).boundingRect(
+            QRect(0, 0, text.width() - 2 * margin, 100000), Qt.TextFlag.TextWordWrap,
+            option.text).width()
+        if (needed > text.height() or widest > text.width() - 2 * margin
+                or option.rect.right() >= view.viewport().width()):
             cut.append(option.text)
     return cut
 
@@ -193,6 +202,11 @@ def test_long_titles_leave_room_for_the_notes_and_the_draft(window, qtbot):
         assert label.toolTip(), label.objectName()  # the whole text is one hover away
     assert ws.title.text() == f"{company} — {role}"
     assert place in ws.subtitle.text() and place in ws.subtitle.toolTip()
+    ws.select_row(ws.people.count() - 1)  # a word wider than the column
+    _settle(qtbot)
+    assert QFontMetrics(ws.editor_label.font()).boundingRect(
+        ws.editor_label.contentsRect(), Qt.TextFlag.TextWordWrap,
+        QLabel.text(ws.editor_label)).width() <= ws.editor_label.contentsRect().width()
     checklist = ws.followups.checklist
     assert checklist.viewport().height() >= 2 * checklist.fontMetrics().lineSpacing()
     window.resize(1360, 720)

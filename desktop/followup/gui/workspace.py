@@ -71,24 +71,27 @@ def one_line_high(*labels: QLabel) -> None:
         label.setMinimumHeight(label.fontMetrics().height())
 
 
-def elided_lines(text: str, font, width: int, max_lines: int) -> str:
-    """`text` wrapped at word boundaries to `width` pixels in `font`, cut to `max_lines` lines:
-    the last one ends in "…" when more would follow."""
-    layout = QTextLayout(text, font)
+def wrapped(text: str, font, width: int, max_lines: int = 0) -> str:
+    """`text` in lines of at most `width` pixels in `font`, joined by LINE SEPARATORs (one
+    paragraph still, for right-to-left text): broken between words where it can, inside a word
+    where it must (a long surname, a title in Thai, which has no spaces); cut to `max_lines`
+    lines (0: all), the last then ending in "…"."""
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
     option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
-    starts = []
+    lines = []
     layout.beginLayout()
-    while len(starts) <= max_lines and (line := layout.createLine()).isValid():
+    while (line := layout.createLine()).isValid():
         line.setLineWidth(width)
-        starts.append(line.textStart())
+        start = line.textStart()
+        lines.append(layout.text()[start:start + line.textLength()].rstrip(" \u2028"))
     layout.endLayout()
-    if len(starts) <= max_lines:
-        return text
-    last = starts[max_lines - 1]
-    rest = text[last:].replace("\n", " ")
-    return text[:last] + QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    if max_lines and len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1:])
+        lines[max_lines - 1:] = [
+            QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+    return "\u2028".join(lines)
 
 
 class LinesLabel(QLabel):
@@ -123,8 +126,9 @@ class LinesLabel(QLabel):
     def _fit(self) -> None:
         width = self.contentsRect().width()
         shown = (self._whole if width <= 1 else
-                 elided_lines(self._whole, self.font(), width, self._max_lines))
-        self.setToolTip(plain(self._whole) if shown != self._whole else "")
+                 wrapped(self._whole, self.font(), width, self._max_lines))
+        whole = "".join(self._whole.split()) == "".join(shown.split())
+        self.setToolTip("" if whole else plain(self._whole))
         if shown != super().text():
             super().setText(shown)
 
@@ -133,9 +137,29 @@ class WrappedItemDelegate(QStyledItemDelegate):
     """Items whose text wraps inside the list's width, every line of it shown.
 
     Qt measures a wrapped item without the style sheet's padding (resources/styles): at some
-    widths its last line ended in "…", and a long word or a line of Chinese made the item wider
-    than the list, its end out of sight. Here the item is as wide as the list and as tall as
-    its text wrapped where it is painted."""
+    widths its last line ended in "…", and a line of Chinese made the item wider than the list,
+    its end out of sight; a word wider than the list ended in "…". Here the text is broken
+    into lines where it is painted (`wrapped`), and the item is as wide as the list and as
+    tall as those lines."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        width = self._text_width(option)
+        if width > 0:
+            option.text = wrapped(option.text, option.font, width)
+
+    @staticmethod
+    def _text_width(option: QStyleOptionViewItem) -> int:
+        """The width the style paints the item's text in, in pixels (0: not known yet)."""
+        if option.rect.width() <= 0:
+            return 0
+        item = QStyleOptionViewItem(option)
+        item.rect = QRect(0, 0, option.rect.width(), max(1, option.rect.height()))
+        widget = option.widget
+        style = widget.style()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        return text.width() - 2 * margin
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt
         size = super().sizeHint(option, index)
@@ -146,11 +170,9 @@ class WrappedItemDelegate(QStyledItemDelegate):
         self.initStyleOption(item, index)
         item.rect = QRect(0, 0, width, size.height())
         widget = option.widget
-        style = widget.style()
-        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        text = widget.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
         needed = QFontMetrics(item.font).boundingRect(
-            QRect(0, 0, max(1, text.width() - 2 * margin), 1 << 20),
+            QRect(0, 0, max(1, self._text_width(item)), 1 << 20),
             Qt.TextFlag.TextWordWrap, item.text).height()
         return QSize(min(size.width(), width), size.height() + max(0, needed - text.height()))
 
