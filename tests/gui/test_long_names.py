@@ -27,7 +27,7 @@ PEOPLE = [
     PersonSpec(name="प्रियंका चन्द्रशेखरन", title="वरिष्ठ सॉफ्टवेयर इंजीनियर"),
     PersonSpec(name="ณัฐวุฒิ ศรีสุวรรณวงศ์", title="วิศวกรซอฟต์แวร์อาวุโส",
                email="nattawut@example.co.th"),
-    PersonSpec(name="Zoë 🚀 Ünal-Søndergaard", title="Head of 🎉 Developer Happiness",
+    PersonSpec(name="Zoë 🚀 Ünal-Søndergaard 🌈", title="Head of 🎉 Developer Happiness",
                email="zoe@example.dk"),
     # One word wider than a narrow column, and a title in a script written without spaces.
     PersonSpec(name="Hubert Blaine Wolfeschlegelsteinhausenbergerdorff",
@@ -99,8 +99,8 @@ def test_the_notes_stay_usable_at_the_windows_smallest(window, qtbot):
 
 def _cut_items(view) -> list[str]:
     """The items whose wrapped text needs more room than the view gives them (the painter
-    would elide their last line, or a word runs past the edge), or that reach past the visible
-    width."""
+    would elide their last line, or a word runs past the edge), that reach past the visible
+    width, or whose text lost or moved a character in wrapping."""
     style = view.style()
     margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
     cut = []
@@ -117,7 +117,8 @@ def _cut_items(view) -> list[str]:
         widest = QFontMetrics(option.font).boundingRect(
             QRect(0, 0, text.width() - 2 * margin, 100000), Qt.TextFlag.TextWordWrap,
             option.text).width()
-        if (needed > text.height() or widest > text.width() - 2 * margin
+        whole = "".join(index.data().split()) == "".join(option.text.split())
+        if (needed > text.height() or widest > text.width() - 2 * margin or not whole
                 or option.rect.right() >= view.viewport().width()):
             cut.append(option.text)
     return cut
@@ -248,3 +249,23 @@ def test_a_long_address_is_shown_whole_on_the_to_line(window, qtbot):
         assert document.idealWidth() <= label.contentsRect().width(), address
         assert label.text().replace("\u200b", "").count(escape(address)) == 1
         assert label.toolTip().endswith(f"<{address}>")
+
+
+def test_wrapping_keeps_each_character_on_its_own_line(window):
+    """Breaking text into lines never moves a character across a line break it was given,
+    whatever it holds: emoji (two UTF-16 units each), a family emoji joined by ZWJ, accents
+    written as combining marks, Arabic, Thai."""
+    from followup.gui.workspace import wrapped
+
+    font = window.workspace.people.font()
+    text = ("Zoë 🚀 Ünal-Søndergaard 🌈 👩‍👩‍👧\nHead of 🎉 Developer Happiness\n"
+            "Jose\u0301 Nu\u0301n\u0303ez · عبد الرحمن · ณัฐวุฒิ ศรีสุวรรณวงศ์")
+    assert wrapped(text, font, 100000) == text.replace("\n", "\u2028")
+    for width in (60, 90, 140, 200):
+        lines = wrapped(text, font, width).split("\u2028")
+        for given in text.split("\n"):
+            taken = []
+            while "".join(taken) != "".join(given.split()):
+                assert lines, (width, given)
+                taken.append("".join(lines.pop(0).split()))
+        assert lines == [], width

@@ -80,12 +80,13 @@ def wrapped(text: str, font, width: int, max_lines: int = 0) -> str:
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
+    units = layout.text().encode("utf-16-le")  # Qt counts UTF-16 units (an emoji is two)
     lines = []
     layout.beginLayout()
     while (line := layout.createLine()).isValid():
         line.setLineWidth(width)
-        start = line.textStart()
-        lines.append(layout.text()[start:start + line.textLength()].rstrip(" \u2028"))
+        start, end = 2 * line.textStart(), 2 * (line.textStart() + line.textLength())
+        lines.append(units[start:end].decode("utf-16-le").rstrip(" \u2028"))
     layout.endLayout()
     if max_lines and len(lines) > max_lines:
         rest = " ".join(lines[max_lines - 1:])
