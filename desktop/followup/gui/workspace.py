@@ -143,30 +143,65 @@ class WrappedItemDelegate(QStyledItemDelegate):
     into lines where it is painted (`wrapped`), and the item is as wide as the list and as
     tall as those lines."""
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # The view asks for an item's lines and size at every repaint and every switch of
+        # person, dozens of times: each is worked out once per text and width (the style's
+        # text rectangle once per width), or switching person took twice as long.
+        self._lines: dict[tuple[str, str, int], str] = {}
+        self._sizes: dict[tuple[str, str, int], QSize] = {}
+        self._text_widths: dict[int, int] = {}
+
     def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:  # noqa: N802
         super().initStyleOption(option, index)
         width = self._text_width(option)
-        if width > 0:
-            option.text = wrapped(option.text, option.font, width)
+        if width <= 0:
+            return
+        key = (option.text, option.font.key(), width)
+        if key not in self._lines:
+            self._trim()
+            self._lines[key] = wrapped(option.text, option.font, width)
+        option.text = self._lines[key]
 
-    @staticmethod
-    def _text_width(option: QStyleOptionViewItem) -> int:
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
         """The width the style paints the item's text in, in pixels (0: not known yet)."""
-        if option.rect.width() <= 0:
+        width = option.rect.width()
+        if width <= 0:
             return 0
-        item = QStyleOptionViewItem(option)
-        item.rect = QRect(0, 0, option.rect.width(), max(1, option.rect.height()))
-        widget = option.widget
-        style = widget.style()
-        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
-        return text.width() - 2 * margin
+        if width not in self._text_widths:
+            self._trim()
+            item = QStyleOptionViewItem(option)
+            item.rect = QRect(0, 0, width, max(1, option.rect.height()))
+            widget = option.widget
+            style = widget.style()
+            text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
+            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                       widget) + 1
+            self._text_widths[width] = text.width() - 2 * margin
+        return self._text_widths[width]
+
+    def _trim(self) -> None:
+        """Start afresh now and then: widths come and go as the window is resized, and the
+        checklist's texts change as the draft is typed."""
+        if len(self._lines) + len(self._sizes) + len(self._text_widths) > 3000:
+            self._lines.clear()
+            self._sizes.clear()
+            self._text_widths.clear()
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt
-        size = super().sizeHint(option, index)
         width = option.rect.width()
         if width <= 0:  # asked before the list has a width
-            return size
+            return super().sizeHint(option, index)
+        key = (str(index.data()), option.font.key(), width)
+        if key not in self._sizes:
+            self._trim()
+            self._sizes[key] = self._size(option, index)
+        return QSize(self._sizes[key])
+
+    def _size(self, option: QStyleOptionViewItem, index) -> QSize:
+        """As wide as the list, as tall as the lines the item is painted in."""
+        size = super().sizeHint(option, index)
+        width = option.rect.width()
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
         item.rect = QRect(0, 0, width, size.height())
