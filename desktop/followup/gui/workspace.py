@@ -192,7 +192,8 @@ class WrappedItemDelegate(QStyledItemDelegate):
         width = option.rect.width()
         if width <= 0:  # asked before the list has a width
             return super().sizeHint(option, index)
-        key = (str(index.data()), option.font.key(), width)
+        own_font = index.data(Qt.ItemDataRole.FontRole)  # a failed rule's bold
+        key = (str(index.data()), (own_font or option.font).key(), width)
         if key not in self._sizes:
             self._trim()
             self._sizes[key] = self._size(option, index)
