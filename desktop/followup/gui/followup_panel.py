@@ -46,6 +46,7 @@ from followup.gui.note_buffer import NoteBuffer
 from followup.gui.note_editor import SpellHighlighter
 from followup.gui.spell import add_spelling_actions
 from followup.gui.theme import is_dark
+from followup.gui.workspace import WrappedItemDelegate, isolated, one_line_high
 from followup.lazy_import import LazyModule
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class FollowUpPanel(QWidget):
         self.to_label.setTextFormat(Qt.TextFormat.RichText)
         # Its width comes from the panel, never from the address shown: a long address would
         # otherwise widen the whole window's minimum at every switch of person (the window
-        # manager told anew each time). The address may wrap after its "@" instead.
+        # manager told anew each time). The address wraps inside it (`_wrappable`).
         self.to_label.setMinimumWidth(1)
         self.card_button = QPushButton("Open &card…", objectName="openCardButton")
         self.card_button.setToolTip("Add or confirm this person's email address (Ctrl+E)")
@@ -136,6 +137,7 @@ class FollowUpPanel(QWidget):
         set_plain(self.similarity)
         self.checklist = QListWidget(objectName="checklist")
         self.checklist.setWordWrap(True)
+        self.checklist.setItemDelegate(WrappedItemDelegate(self.checklist))
         self.checklist.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.checklist.itemActivated.connect(self._on_rule_clicked)
         self.checklist.itemClicked.connect(self._on_rule_clicked)
@@ -190,6 +192,20 @@ class FollowUpPanel(QWidget):
         layout.addLayout(self.actions_row)
         layout.addWidget(self.tabs, 2)
         layout.addWidget(self.empty, 1)
+        self._fix_minimum_size()
+
+    def _fix_minimum_size(self) -> None:
+        """The panel's minimum is the same for every person: the one it has with every row
+        shown, each label one line high.
+
+        What is shown changes at every switch of person (the "notes changed" bar, the card
+        button, a taller fallback font for a name, "select a person" for the general notes);
+        a minimum that followed it was sent to the window manager anew each time, and a window
+        at its smallest grew by itself."""
+        one_line_high(self.countdown, self.due_label, self.stale_label, self.to_label,
+                      self.signature_label, self.similarity, self.empty)
+        self.to_row.setMinimumHeight(self.card_button.minimumSizeHint().height())
+        self.setMinimumSize(self.layout().totalMinimumSize())
 
     def _set_editing_visible(self, visible: bool) -> None:
         for widget in (self.countdown, self.due_label, self.subject, self.body, self.similarity,
@@ -275,8 +291,8 @@ class FollowUpPanel(QWidget):
         address is missing or only guessed."""
         from html import escape
 
-        name = escape(view.person_name)
-        address = escape(view.person_email).replace("@", "@\u200b")  # a place to wrap
+        name = escape(isolated(view.person_name))
+        address = escape(_wrappable(view.person_email))
         if not view.person_email:
             text = (f"<b>To:</b> {name} — <span style='color:#D55E00'>✖ no email address "
                     "yet</span>")
@@ -407,6 +423,7 @@ class FollowUpPanel(QWidget):
             self.similarity.setText("")
             return
         score, name = max(others)
+        name = isolated(name)
         flag = score >= INDIVIDUAL_THRESHOLD
         self.similarity.setToolTip(plain(
             "How alike this draft is to each other draft of the meeting:\n"
@@ -573,6 +590,22 @@ class FollowUpPanel(QWidget):
     def _after_status(self) -> None:
         self.refresh_view()
         self.statusChanged.emit(self.view.id)
+
+
+def _wrappable(address: str, longest: int = 16) -> str:
+    """`address` with places to wrap (zero-width spaces, shown only): after each dot, hyphen,
+    underscore, plus and the "@", and inside a longer run every `longest` characters.
+
+    A line breaks only between words, and an address is one word: a long one was cut at the
+    panel's edge, the rest of it out of sight. The whole address is in the line's tooltip."""
+    pieces, run = [], 0
+    for char in address:
+        pieces.append(char)
+        run += 1
+        if char in ".-_+@" or run >= longest:
+            pieces.append("\u200b")
+            run = 0
+    return "".join(pieces)
 
 
 def _replace(view: fu.FollowUpView, **changes) -> fu.FollowUpView:
