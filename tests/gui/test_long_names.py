@@ -255,7 +255,7 @@ def test_wrapping_keeps_each_character_on_its_own_line(window):
     """Breaking text into lines never moves a character across a line break it was given,
     whatever it holds: emoji (two UTF-16 units each), a family emoji joined by ZWJ, accents
     written as combining marks, Arabic, Thai."""
-    from followup.gui.workspace import wrapped
+    from followup.gui.wrapping import wrapped
 
     font = window.workspace.people.font()
     text = ("Zoë 🚀 Ünal-Søndergaard 🌈 👩‍👩‍👧\nHead of 🎉 Developer Happiness\n"

@@ -46,7 +46,7 @@ from followup.gui.note_buffer import NoteBuffer
 from followup.gui.note_editor import SpellHighlighter
 from followup.gui.spell import add_spelling_actions
 from followup.gui.theme import is_dark
-from followup.gui.workspace import WrappedItemDelegate, isolated, one_line_high
+from followup.gui.wrapping import WrappedItemDelegate, isolated, one_line_high
 from followup.lazy_import import LazyModule
 
 if TYPE_CHECKING:

@@ -230,14 +230,16 @@ class MainWindow(QMainWindow):
             self.apply_theme(chosen)
 
     def fill_menus(self) -> None:
-        """Every menu's actions and shortcuts, the person shortcuts too (once; a few ms, so not
-        before the first frame: no one reaches for a shortcut in the first tenth of a second)."""
+        """Every menu's actions and shortcuts, the person shortcuts too, and the people's lines
+        broken by Followup (once; a few ms, so not before the first frame: no one reaches for a
+        shortcut in the first tenth of a second)."""
         if self._menus_filled:
             return
         self._menus_filled = True
         from PySide6.QtGui import QKeySequence
 
         self.workspace.add_shortcuts()
+        self.workspace.wrap_people_items()
         file = self.file_menu
         self._action(file, "&New meeting…", self.new_meeting, QKeySequence.StandardKey.New,
                      "newMeetingAction")

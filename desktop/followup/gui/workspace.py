@@ -13,8 +13,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFontMetrics, QTextLayout, QTextOption
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,194 +23,25 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from followup.gui.errors import plain, set_plain
+from followup.gui.errors import plain
 from followup.gui.formatting import clock_time, short_datetime
 from followup.gui.note_buffer import GENERAL, NoteBuffer
 from followup.gui.note_editor import NoteEditor, new_note_document
+from followup.gui.wrapping import (
+    NOTES_MIN_CHARACTERS,
+    LinesLabel,
+    WrappedItemDelegate,
+    isolated,
+    one_line_high,
+)
 from followup.store.views import CAPACITIES, MEETING_KINDS, MeetingView
 
 if TYPE_CHECKING:
     from followup.store.library import Library
-
-
-def isolated(text: str) -> str:
-    """`text` as a run of its own for the bidirectional algorithm when it holds right-to-left
-    letters (Arabic, Hebrew…), so it keeps its place in a left-to-right line.
-
-    Without it, "Notes on NAME, TITLE" in Arabic showed the title before the name (the two
-    merged into one right-to-left run), and "3. NAME" put the number at the end of the line.
-    Other text is returned as it is."""
-    import unicodedata
-
-    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
-        return f"\u2068{text}\u2069"  # FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE
-    return text
-
-
-# The notes editor keeps at least this many average characters a line, however small the
-# window and however wide the drafts beside it (below it, notes came a word a line).
-NOTES_MIN_CHARACTERS = 24
-
-
-def one_line_high(*labels: QLabel) -> None:
-    """Give wrapping labels a fixed minimum of one line of their own font.
-
-    A label's own minimum is one line of the font that draws its text, and a name in Chinese
-    or Thai is drawn by a taller fallback font: the window's minimum height changed (and the
-    window manager was told anew) at every switch to or from such a name. The label still
-    grows to all its lines whenever the window has room."""
-    for label in labels:
-        label.setMinimumHeight(label.fontMetrics().height())
-
-
-def wrapped(text: str, font, width: int, max_lines: int = 0) -> str:
-    """`text` in lines of at most `width` pixels in `font`, joined by LINE SEPARATORs (one
-    paragraph still, for right-to-left text): broken between words where it can, inside a word
-    where it must (a long surname, a title in Thai, which has no spaces); cut to `max_lines`
-    lines (0: all), the last then ending in "…"."""
-    layout = QTextLayout(text.replace("\n", "\u2028"), font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    units = layout.text().encode("utf-16-le")  # Qt counts UTF-16 units (an emoji is two)
-    lines = []
-    layout.beginLayout()
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(width)
-        start, end = 2 * line.textStart(), 2 * (line.textStart() + line.textLength())
-        lines.append(units[start:end].decode("utf-16-le").rstrip(" \u2028"))
-    layout.endLayout()
-    if max_lines and len(lines) > max_lines:
-        rest = " ".join(lines[max_lines - 1:])
-        lines[max_lines - 1:] = [
-            QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)]
-    return "\u2028".join(lines)
-
-
-class LinesLabel(QLabel):
-    """Plain text wrapped inside its column, at most `max_lines` lines: a longer text ends in
-    "…" and shows whole in the tooltip. `text()` is the whole text.
-
-    A company, role, place or person's title of any length would otherwise push the notes
-    and the drafts down, at the window's smallest until nothing of them was left."""
-
-    def __init__(self, max_lines: int, objectName: str = ""):  # noqa: N803 - Qt's keyword
-        super().__init__(objectName=objectName)
-        self._max_lines = max_lines
-        self._whole = ""
-        set_plain(self)
-        self.setWordWrap(True)
-        self.setMinimumWidth(1)  # the column sets the width, never the text
-
-    def text(self) -> str:
-        return self._whole
-
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
-        self._whole = text
-        self._fit()
-
-    def clear(self) -> None:
-        self.setText("")
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        width = self.contentsRect().width()
-        shown = (self._whole if width <= 1 else
-                 wrapped(self._whole, self.font(), width, self._max_lines))
-        whole = "".join(self._whole.split()) == "".join(shown.split())
-        self.setToolTip("" if whole else plain(self._whole))
-        if shown != super().text():
-            super().setText(shown)
-
-
-class WrappedItemDelegate(QStyledItemDelegate):
-    """Items whose text wraps inside the list's width, every line of it shown.
-
-    Qt measures a wrapped item without the style sheet's padding (resources/styles): at some
-    widths its last line ended in "…", and a line of Chinese made the item wider than the list,
-    its end out of sight; a word wider than the list ended in "…". Here the text is broken
-    into lines where it is painted (`wrapped`), and the item is as wide as the list and as
-    tall as those lines."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        # The view asks for an item's lines and size at every repaint and every switch of
-        # person, dozens of times: each is worked out once per text and width (the style's
-        # text rectangle once per width), or switching person took twice as long.
-        self._lines: dict[tuple[str, str, int], str] = {}
-        self._sizes: dict[tuple[str, str, int], QSize] = {}
-        self._text_widths: dict[int, int] = {}
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:  # noqa: N802
-        super().initStyleOption(option, index)
-        width = self._text_width(option)
-        if width <= 0:
-            return
-        key = (option.text, option.font.key(), width)
-        if key not in self._lines:
-            self._trim()
-            self._lines[key] = wrapped(option.text, option.font, width)
-        option.text = self._lines[key]
-
-    def _text_width(self, option: QStyleOptionViewItem) -> int:
-        """The width the style paints the item's text in, in pixels (0: not known yet)."""
-        width = option.rect.width()
-        if width <= 0:
-            return 0
-        if width not in self._text_widths:
-            self._trim()
-            item = QStyleOptionViewItem(option)
-            item.rect = QRect(0, 0, width, max(1, option.rect.height()))
-            widget = option.widget
-            style = widget.style()
-            text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
-            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
-                                       widget) + 1
-            self._text_widths[width] = text.width() - 2 * margin
-        return self._text_widths[width]
-
-    def _trim(self) -> None:
-        """Start afresh now and then: widths come and go as the window is resized, and the
-        checklist's texts change as the draft is typed."""
-        if len(self._lines) + len(self._sizes) + len(self._text_widths) > 3000:
-            self._lines.clear()
-            self._sizes.clear()
-            self._text_widths.clear()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt
-        width = option.rect.width()
-        if width <= 0:  # asked before the list has a width
-            return super().sizeHint(option, index)
-        own_font = index.data(Qt.ItemDataRole.FontRole)  # a failed rule's bold
-        key = (str(index.data()), (own_font or option.font).key(), width)
-        if key not in self._sizes:
-            self._trim()
-            self._sizes[key] = self._size(option, index)
-        return QSize(self._sizes[key])
-
-    def _size(self, option: QStyleOptionViewItem, index) -> QSize:
-        """As wide as the list, as tall as the lines the item is painted in."""
-        size = super().sizeHint(option, index)
-        width = option.rect.width()
-        item = QStyleOptionViewItem(option)
-        self.initStyleOption(item, index)
-        item.rect = QRect(0, 0, width, size.height())
-        widget = option.widget
-        text = widget.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
-        needed = QFontMetrics(item.font).boundingRect(
-            QRect(0, 0, max(1, self._text_width(item)), 1 << 20),
-            Qt.TextFlag.TextWordWrap, item.text).height()
-        return QSize(min(size.width(), width), size.height() + max(0, needed - text.height()))
 
 
 class MeetingWorkspace(QWidget):
@@ -272,7 +102,6 @@ class MeetingWorkspace(QWidget):
 
         self.people = QListWidget(objectName="peopleList")
         self.people.setWordWrap(True)
-        self.people.setItemDelegate(WrappedItemDelegate(self.people))
         self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.people.setMinimumWidth(170)
         self.people.currentRowChanged.connect(self._on_row_changed)
@@ -390,6 +219,14 @@ class MeetingWorkspace(QWidget):
         if empty_library:
             self.start_button.hide()
             self.end_button.hide()
+
+    def wrap_people_items(self) -> None:
+        """Break the people's lines to the list's width ourselves (`WrappedItemDelegate`), so
+        that no line ends in "…" under the style sheet's padding and no long word runs past the
+        edge. Set just after the first frame, with the menus: for forty people it costs the
+        first frame a tenth of its time, and Qt's own wrapping is right for nearly every line."""
+        if not isinstance(self.people.itemDelegate(), WrappedItemDelegate):
+            self.people.setItemDelegate(WrappedItemDelegate(self.people))
 
     def add_shortcuts(self) -> None:
         """Ctrl+0…9 (a person) and Ctrl+Up/Down, once: the window adds them with its menus,
