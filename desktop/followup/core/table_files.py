@@ -29,7 +29,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2  # 2: slots from CRC-32 (1 placed words by the per-process hash())
 MAGIC = b"Followup tables\n"
 _HEADER_SIZE = struct.Struct("<I")
 _MAX_HEADER = 1 << 20

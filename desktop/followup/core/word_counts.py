@@ -8,23 +8,27 @@ offsets in typed arrays, and an open-addressing hash table of array slots. A loo
 compares the word itself once its hash matches, so answers are exact, never probabilistic.
 The same arrays can be written to a file and mapped back (`sections`, `from_sections`, with
 `core/table_files.py`), so that a read-only table costs the process no memory of its own.
+The slots come from the CRC-32 of the word's UTF-8, not from `hash()`: Python salts string
+hashes per process, and a table placed by one process is read by the next.
 """
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable
+from zlib import crc32
 
 _MIN_SLOTS = 1 << 10
-_TAG_MASK = 0xFFFFFFFF
 # Up to two words in three slots: 160,000 words fit 2**18 slots. A look-up for an absent word
 # (most of those a correction search makes) then reads about four slots; at one in three, two.
 _MAX_LOAD = 2 / 3
 
 
 def _tag(hashed: int) -> int:
-    """The high half of a hash, never 0 (0 marks an empty slot); the low half picks the slot."""
-    return ((hashed >> 32) & _TAG_MASK) | 1
+    """A word's tag: its CRC-32 made odd, so never 0 (0 marks an empty slot). The CRC's low
+    bits pick the slot; the tag's other bits keep most other words of a cluster from being
+    compared byte by byte."""
+    return hashed | 1
 
 
 class WordCounts:
@@ -101,12 +105,13 @@ class WordCounts:
         counts, longest, number = self._counts, self.longest, len(self._ends)
         room = int((mask + 1) * _MAX_LOAD)
         for word, count in pairs:
-            hashed = hash(word)
-            slot, tag = hashed & mask, ((hashed >> 32) & _TAG_MASK) | 1
+            encoded = word.encode("utf-8")
+            hashed = crc32(encoded)
+            slot, tag = hashed & mask, hashed | 1
             while held := tags[slot]:
                 if held == tag:
                     found = index[slot]
-                    if text[ends[found - 1] if found else 0:ends[found]] == word.encode("utf-8"):
+                    if text[ends[found - 1] if found else 0:ends[found]] == encoded:
                         try:
                             counts[found] += count
                         except OverflowError:
@@ -130,7 +135,7 @@ class WordCounts:
                 tags[slot] = tag
                 index[slot] = number
                 number += 1
-                text += word.encode("utf-8")
+                text += encoded
                 ends.append(len(text))
                 if len(word) > longest:
                     longest = len(word)
@@ -149,13 +154,14 @@ class WordCounts:
         tags, index, mask, ends, text = self._tags, self._index, self._mask, self._ends, self._text
         found = set()
         for word in words:
-            hashed = hash(word)
-            slot, tag = hashed & mask, _tag(hashed)
+            encoded = word.encode("utf-8")
+            hashed = crc32(encoded)
+            slot, tag = hashed & mask, hashed | 1
             while (held := tags[slot]) != 0:
                 if held == tag:
                     number = index[slot]
                     start = ends[number - 1] if number else 0
-                    if text[start:ends[number]] == word.encode("utf-8"):
+                    if text[start:ends[number]] == encoded:
                         found.add(word)
                         break
                 slot = (slot + 1) & mask
@@ -178,7 +184,8 @@ class WordCounts:
 
     def _find(self, word: str) -> int:
         """The word's number, or -1."""
-        hashed = hash(word)
+        encoded = word.encode("utf-8")
+        hashed = crc32(encoded)
         mask = self._mask
         slot, tag = hashed & mask, _tag(hashed)
         tags = self._tags
@@ -186,7 +193,7 @@ class WordCounts:
             if held == tag:
                 number = self._index[slot]
                 start = self._ends[number - 1] if number else 0
-                if self._text[start:self._ends[number]] == word.encode("utf-8"):
+                if self._text[start:self._ends[number]] == encoded:
                     return number
             slot = (slot + 1) & mask
         return -1
@@ -209,5 +216,7 @@ class WordCounts:
         self._mask = slots - 1
         self._tags = array("I", bytes(4 * slots))
         self._index = array("I", bytes(4 * slots))
-        for number, word in enumerate(self.words()):
-            self._place(hash(word), number)
+        text, start = self._text, 0
+        for number, end in enumerate(self._ends):
+            self._place(crc32(text[start:end]), number)
+            start = end
