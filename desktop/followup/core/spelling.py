@@ -158,8 +158,8 @@ def load_english(folder: Path | None = None) -> EnglishDictionary:
         counts.update((word.lower(), 1) for word in WORKPLACE_WORDS)
         return counts.sections()
 
-    sections, meta = load_tables("spelling-en", source, build, folder)
-    return EnglishDictionary(WordCounts.from_sections(sections, meta))
+    return EnglishDictionary(load_tables("spelling-en", source, build, WordCounts.from_sections,
+                                         folder))
 
 
 def word_counts_from_json(text: bytes) -> WordCounts:
