@@ -4,11 +4,23 @@ in the right answers, from the file or from a rebuild in memory, never in a cras
 
 from __future__ import annotations
 
+import json
+import logging
 import os
+import struct
 import subprocess
 import sys
 import textwrap
+import threading
+import zlib
+from array import array
 from pathlib import Path
+
+import pytest
+
+from followup.core.table_files import FORMAT, MAGIC, write_tables
+from followup.core.word_counts import WordCounts
+from tests.core.test_table_files import Builds, mapped, rewrite_header, small_table
 
 DESKTOP = str(Path(__file__).resolve().parents[2] / "desktop")
 
@@ -42,3 +54,170 @@ def test_a_table_built_by_one_process_answers_the_same_in_another(tmp_path):
     assert built.split(" ", 1)[1] == again.split(" ", 1)[1]
     assert again.startswith("memoryview True True ['platform'] [(")
     assert "'tem'" in again and "'interview'" not in again
+
+
+# --- Files that pass their CRC-32 but lie -------------------------------------------------
+
+def lying_file(folder: Path, change_sections=None, change_header=None) -> Path:
+    """A table file of the small test table, written by `write_tables` (so every CRC-32
+    matches) after `change_sections(sections, meta)` altered its arrays, then with its header
+    altered by `change_header(header)` (the header's CRC-32 made to match again)."""
+    sections, meta = small_table().sections("w.")
+    sections = {key: array(value.typecode, value) if isinstance(value, array) else value
+                for key, value in sections.items()}
+    if change_sections:
+        change_sections(sections, meta)
+    path = folder / "test.tables"
+    write_tables(path, "v1", sections, meta)
+    if change_header:
+        rewrite_header(path, change_header)
+    return path
+
+
+def section(header: dict, key: str) -> list:
+    return next(entry for entry in header["sections"] if entry[0] == key)
+
+
+def _occupied_slot(sections) -> int:
+    return next(slot for slot, tag in enumerate(sections["w.tags"]) if tag)
+
+
+HEADER_LIES = {
+    "offset past the end": lambda h: section(h, "w.counts").__setitem__(2, h["body_length"]),
+    "length past the end": lambda h: section(h, "w.text").__setitem__(3, h["body_length"]),
+    "overlapping sections": lambda h: section(h, "w.index").__setitem__(
+        2, section(h, "w.tags")[2]),
+    "length not whole items": lambda h: section(h, "w.ends").__setitem__(
+        3, section(h, "w.ends")[3] - 2),
+    "tags not a power of two": lambda h: section(h, "w.tags").__setitem__(
+        3, section(h, "w.tags")[3] - 4),
+    "a section twice": lambda h: h["sections"].append(list(section(h, "w.ends"))),
+    "a section missing": lambda h: h["sections"].remove(section(h, "w.counts")),
+    "a section of another type": lambda h: section(h, "w.tags").__setitem__(1, "B"),
+    "negative offset": lambda h: section(h, "w.tags").__setitem__(2, -16),
+    "offset true": lambda h: section(h, "w.tags").__setitem__(2, True),
+    "longest word too short": lambda h: h["meta"].__setitem__("w.longest", 3),
+    "longest word too long": lambda h: h["meta"].__setitem__("w.longest", 99),
+    "longest word not a number": lambda h: h["meta"].__setitem__("w.longest", "8"),
+    "letters missing one": lambda h: h["meta"].__setitem__(
+        "w.letters", h["meta"]["w.letters"].replace("ë", "")),
+    "letters one too many": lambda h: h["meta"].__setitem__(
+        "w.letters", h["meta"]["w.letters"] + "ж"),
+    "letters not text": lambda h: h["meta"].__setitem__("w.letters", 12),
+    "meta missing": lambda h: h["meta"].pop("w.longest"),
+    "body length short": lambda h: h.__setitem__("body_length", h["body_length"] - 16),
+}
+
+
+def _index_past_the_words(sections, meta):
+    sections["w.index"][_occupied_slot(sections)] = len(sections["w.ends"]) + 5
+
+
+def _no_empty_slot(sections, meta):
+    tags = sections["w.tags"]
+    for slot, tag in enumerate(tags):
+        if not tag:
+            tags[slot] = 7
+
+
+def _ends_fall(sections, meta):
+    ends = sections["w.ends"]
+    ends[10], ends[11] = ends[11], ends[10]
+
+
+def _word_cut_inside_a_character(sections, meta):
+    ends = sections["w.ends"]
+    ends[0] -= 1  # "zoë" ends inside its ë; the next word starts with ë's second byte
+
+
+def _text_not_utf8(sections, meta):
+    text = bytearray(sections["w.text"])
+    text[0] = 0xFF
+    sections["w.text"] = bytes(text)
+
+
+def _last_end_short(sections, meta):
+    sections["w.ends"][-1] -= 1
+
+
+BODY_LIES = {"index past the words": _index_past_the_words, "no empty slot": _no_empty_slot,
+             "ends fall": _ends_fall, "a word cut inside a character": _word_cut_inside_a_character,
+             "text not UTF-8": _text_not_utf8, "last end short of the text": _last_end_short}
+
+
+def answers_in_time(table: WordCounts, seconds: float = 20) -> dict:
+    """The table's answers to a few words, present and absent, from a thread given `seconds`:
+    a table with no empty slot would loop for ever on an absent word."""
+    found = {}
+
+    def ask():
+        found.update({word: table[word] for word in ["zoë", "面试", "word2999", "absent", ""]})
+        found["words"] = list(table.words())[:3]
+
+    worker = threading.Thread(target=ask, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), "a look-up never ended"
+    return found
+
+
+RIGHT = {"zoë": 3, "面试": 7, "word2999": 2999, "absent": 0, "": 9,
+         "words": ["zoë", "łukasz", "面试"]}
+
+
+@pytest.mark.parametrize("lie", sorted(HEADER_LIES))
+def test_a_header_that_lies_is_refused_and_the_table_rebuilt(tmp_path, lie, caplog):
+    lying_file(tmp_path, change_header=HEADER_LIES[lie])
+    builds = Builds()
+    with caplog.at_level(logging.INFO, logger="followup.core.table_files"):
+        table = mapped(tmp_path, build=builds)
+    assert builds.calls == 1, "the lying file was trusted"
+    assert "rebuilding the test tables" in caplog.text
+    assert answers_in_time(table) == RIGHT
+    assert isinstance(table._tags, memoryview)  # the rebuilt file is mapped
+
+
+@pytest.mark.parametrize("lie", sorted(BODY_LIES))
+def test_a_body_that_lies_is_refused_and_the_table_rebuilt(tmp_path, lie, caplog):
+    lying_file(tmp_path, change_sections=BODY_LIES[lie])
+    builds = Builds()
+    with caplog.at_level(logging.INFO, logger="followup.core.table_files"):
+        table = mapped(tmp_path, build=builds)
+    assert builds.calls == 1, "the lying file was trusted"
+    assert "rebuilding the test tables" in caplog.text
+    assert answers_in_time(table) == RIGHT
+
+
+def test_a_header_nested_past_the_parsers_depth_is_refused(tmp_path):
+    text = b"[" * 200_000 + b"]" * 200_000
+    path = tmp_path / "test.tables"
+    path.write_bytes(MAGIC + struct.pack("<III", FORMAT, len(text), zlib.crc32(text)) + text)
+    builds = Builds()
+    assert answers_in_time(mapped(tmp_path, build=builds)) == RIGHT
+    assert builds.calls == 1
+
+
+def test_a_file_of_the_older_format_is_rebuilt(tmp_path, caplog):
+    """Format 1 had no format number nor header CRC in its lead, and placed words by hash()."""
+    header = json.dumps({"format": 1, "source": "v1", "sections": [], "meta": {},
+                         "body_length": 0, "body_crc": 0}).encode()
+    (tmp_path / "test.tables").write_bytes(MAGIC + struct.pack("<I", len(header)) + header)
+    builds = Builds()
+    with caplog.at_level(logging.INFO, logger="followup.core.table_files"):
+        assert answers_in_time(mapped(tmp_path, build=builds)) == RIGHT
+    assert builds.calls == 1 and "another version" in caplog.text
+
+
+def test_any_byte_changed_anywhere_is_caught(tmp_path):
+    """One byte changed by one bit (a digit of the header becomes the next digit: still JSON)
+    at positions over the whole file: lead, header, padding, every section."""
+    path = lying_file(tmp_path)
+    good = path.read_bytes()
+    positions = sorted({*range(0, 400), *range(400, len(good), 331), len(good) - 1})
+    for position in positions:
+        damaged = bytearray(good)
+        damaged[position] ^= 0x01
+        path.write_bytes(bytes(damaged))
+        builds = Builds()
+        assert answers_in_time(mapped(tmp_path, build=builds)) == RIGHT, position
+        assert builds.calls == 1, f"a change at byte {position} went unseen"

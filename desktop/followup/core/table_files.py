@@ -192,8 +192,10 @@ def _read_header(stream, name: str) -> tuple[dict, int]:
             and _is_count(header.get("body_crc")) and isinstance(header.get("meta"), dict)
             and all(_is_section(entry) for entry in header["sections"])):
         raise ValueError(f"{name} has a header of the wrong shape")
-    start = len(lead) + length
-    return header, start + (-start % _ALIGN)
+    padding = stream.read(-(len(lead) + length) % _ALIGN)
+    if padding.strip(b"\0"):  # the only bytes no CRC covers: none may change unseen
+        raise ValueError(f"{name} is damaged (after its header)")
+    return header, len(lead) + length + len(padding)
 
 
 def _checked_layout(header: dict, name: str) -> dict[str, tuple[str, int, int]]:
