@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from followup.core.table_files import FORMAT, MAGIC, write_tables
+from followup.core.packed_rows import PackedRows
+from followup.core.table_files import FORMAT, MAGIC, load_tables, write_tables
 from followup.core.word_counts import WordCounts
 from tests.core.test_table_files import Builds, mapped, rewrite_header, small_table
 
@@ -221,3 +222,65 @@ def test_any_byte_changed_anywhere_is_caught(tmp_path):
         builds = Builds()
         assert answers_in_time(mapped(tmp_path, build=builds)) == RIGHT, position
         assert builds.calls == 1, f"a change at byte {position} went unseen"
+
+
+def small_rows() -> PackedRows:
+    rows = PackedRows()
+    for n in range(400):
+        rows.add(f"key{n % 150}", f"row {n}, ë{n}")
+    return rows
+
+
+def _rows_loop(sections, meta):
+    following = sections["r.next"]
+    first = next(row for row, later in enumerate(following) if later != 0xFFFFFFFF)
+    following[following[first]] = first  # the key's second row leads back to its first
+
+
+def _rows_next_past_the_end(sections, meta):
+    following = sections["r.next"]
+    following[following.index(0xFFFFFFFF)] = len(following) + 3
+
+
+def _rows_first_past_the_end(sections, meta):
+    sections["r.first"][5] = len(sections["r.next"])
+
+
+def _rows_chain_cut_short(sections, meta):
+    following = sections["r.next"]
+    following[next(row for row, later in enumerate(following) if later != 0xFFFFFFFF)] = \
+        0xFFFFFFFF
+
+
+ROWS_LIES = {"a chain that loops": _rows_loop, "a next row past the end": _rows_next_past_the_end,
+             "a first row past the end": _rows_first_past_the_end,
+             "a chain ended twice": _rows_chain_cut_short}
+
+
+@pytest.mark.parametrize("lie", sorted(ROWS_LIES))
+def test_packed_rows_that_lie_are_refused_and_rebuilt(tmp_path, lie):
+    built = small_rows()
+    sections, meta = built.sections("r.")
+    sections = {key: array(value.typecode, value) if isinstance(value, array) else value
+                for key, value in sections.items()}
+    ROWS_LIES[lie](sections, meta)
+    write_tables(tmp_path / "rows.tables", "v1", sections, meta)
+    calls = []
+
+    def build():
+        calls.append(1)
+        return built.sections("r.")
+
+    def open_rows(sections, meta, read):
+        return PackedRows.from_sections(sections, meta, "r.", read)
+
+    rows = load_tables("rows", "v1", build, open_rows, tmp_path)
+    found = {}
+    worker = threading.Thread(target=lambda: found.update(
+        {key: rows.get(key) for key in ("key0", "key5", "key149", "nokey")}), daemon=True)
+    worker.start()
+    worker.join(20)
+    assert not worker.is_alive(), "get() never ended"
+    assert calls == [1], "the lying file was trusted"
+    assert found == {key: built.get(key) for key in ("key0", "key5", "key149", "nokey")}
+    assert found["key5"] == ["row 5, ë5", "row 155, ë155", "row 305, ë305"]
