@@ -284,3 +284,146 @@ def test_packed_rows_that_lie_are_refused_and_rebuilt(tmp_path, lie):
     assert calls == [1], "the lying file was trusted"
     assert found == {key: built.get(key) for key in ("key0", "key5", "key149", "nokey")}
     assert found["key5"] == ["row 5, ë5", "row 155, ë155", "row 305, ë305"]
+
+
+# --- Folders and files in the way, other processes -----------------------------------------
+
+def test_a_fifo_in_the_files_place_neither_blocks_nor_stays(tmp_path):
+    os.mkfifo(tmp_path / "test.tables")
+    done = run_python(f"""
+        import sys
+        sys.path.insert(0, {str(Path(__file__).parents[2])!r})
+        from pathlib import Path
+        from tests.core.test_table_files import mapped
+        table = mapped(Path({str(tmp_path)!r}))
+        print(table["zoë"], type(table._tags).__name__)
+    """, timeout=60)
+    assert done.split() == ["3", "memoryview"]
+    assert (tmp_path / "test.tables").is_file()  # the FIFO was replaced by the table file
+
+
+def test_a_folder_in_the_files_place_keeps_the_table_in_memory(tmp_path, caplog):
+    (tmp_path / "test.tables").mkdir()
+    with caplog.at_level(logging.INFO, logger="followup.core.table_files"):
+        table = mapped(tmp_path)
+    assert answers_in_time(table) == RIGHT and isinstance(table._tags, array)
+    assert "stay in memory" in caplog.text
+    assert list((tmp_path / "test.tables").iterdir()) == []
+
+
+def test_dangling_symlinks_as_the_folder_or_the_file(tmp_path):
+    (tmp_path / "folder").symlink_to(tmp_path / "nowhere")
+    table = mapped(tmp_path / "folder")
+    assert answers_in_time(table) == RIGHT and isinstance(table._tags, array)
+    assert not (tmp_path / "nowhere").exists()
+    (tmp_path / "test.tables").symlink_to(tmp_path / "gone.tables")
+    table = mapped(tmp_path)
+    assert answers_in_time(table) == RIGHT and isinstance(table._tags, memoryview)
+    assert (tmp_path / "test.tables").is_file() and not (tmp_path / "test.tables").is_symlink()
+
+
+def test_a_cache_home_that_does_not_exist_yet_is_made(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "not" / "yet"))
+    table = load_tables("test", "v1", Builds(), lambda s, m, read: WordCounts.from_sections(
+        s, m, "w.", read))
+    assert answers_in_time(table) == RIGHT and isinstance(table._tags, memoryview)
+    assert (tmp_path / "not/yet/followup/tables/test.tables").is_file()
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0,
+                    reason="becoming a user with no password entry needs root")
+def test_no_home_and_no_password_entry_keeps_the_tables_in_memory(tmp_path):
+    """With HOME and XDG_CACHE_HOME unset and a user the password file does not know, the
+    cache folder would be '~/.cache' relative to wherever the app started."""
+    start = tmp_path / "start"
+    start.mkdir(mode=0o777)
+    start.chmod(0o777)
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in ("HOME", "XDG_CACHE_HOME")}
+    environment["PYTHONPATH"] = DESKTOP
+    code = f"""
+        import os, sys
+        sys.path.insert(0, {str(Path(__file__).parents[2])!r})
+        import platformdirs, followup.core.atomic_files
+        from followup.core.table_files import load_tables
+        from tests.core.test_table_files import Builds, open_words
+        os.setgid(54321)
+        os.setuid(54321)  # a user the password file does not know
+        table = load_tables("test", "v1", Builds(), open_words)
+        print(table["zoë"], type(table._tags).__name__)
+    """
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
+                          text=True, timeout=60, env=environment, cwd=start)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["3", "array"]
+    assert "stay in memory" in done.stderr
+    assert list(start.iterdir()) == []  # no "~" folder left where it started
+
+
+BUILD_FOREVER = """
+    import sys
+    sys.path.insert(0, {root!r})
+    from pathlib import Path
+    from followup.core.table_files import write_tables
+    from followup.core.word_counts import WordCounts
+    counts = WordCounts()
+    counts.update((f"word{{n}}", n) for n in range(400_000))
+    sections, meta = counts.sections("w.")
+    print("writing", flush=True)
+    while True:
+        write_tables(Path({folder!r}) / "test.tables", "v1", sections, meta)
+"""
+
+
+def test_a_process_killed_while_writing_leaves_no_half_file(tmp_path):
+    """SIGKILL at many moments of writing a 10 MB table file: the next start finds the whole
+    file (and builds nothing) or none (and builds it), and leaves no temporary file."""
+    import signal
+    import time
+
+    tmp_path = tmp_path / "cache"
+    tmp_path.mkdir()
+    for delay in (0.0, 0.05, 0.13, 0.31, 0.5):
+        writer = subprocess.Popen(
+            [sys.executable, "-c", textwrap.dedent(BUILD_FOREVER.format(
+                root=DESKTOP, folder=str(tmp_path)))], stdout=subprocess.PIPE, text=True)
+        assert writer.stdout.readline() == "writing\n"
+        time.sleep(delay)
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(30)
+        writer.stdout.close()
+        was_whole = (tmp_path / "test.tables").exists()
+        builds = BigBuilds()
+        table = load_tables("test", "v1", builds,
+                            lambda s, m, read: WordCounts.from_sections(s, m, "w.", read),
+                            tmp_path)
+        assert table["word399999"] == 399999 and table["word7"] == 7
+        assert builds.calls == (0 if was_whole else 1)
+        assert [path.name for path in tmp_path.iterdir()] == ["test.tables"]
+
+
+class BigBuilds(Builds):
+    """The table BUILD_FOREVER writes, counting its builds."""
+
+    def __call__(self):
+        self.calls += 1
+        counts = WordCounts()
+        counts.update((f"word{n}", n) for n in range(400_000))
+        return counts.sections("w.")
+
+
+def test_processes_building_at_once_all_answer_right(tmp_path):
+    """Four processes start with no table file and build and write it at the same moment."""
+    tmp_path = tmp_path / "cache"
+    code = textwrap.dedent(SPELLING_ANSWERS.format(folder=str(tmp_path)))
+    environment = {**os.environ, "PYTHONPATH": DESKTOP}
+    racers = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env=environment)
+              for _ in range(4)]
+    outputs = [racer.communicate(timeout=300) for racer in racers]
+    assert [racer.returncode for racer in racers] == [0] * 4, outputs
+    answers = {out.split(" ", 1)[1] for out, _err in outputs}
+    assert len(answers) == 1
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["spelling-en.tables"]
+    again = run_python(SPELLING_ANSWERS.format(folder=str(tmp_path)))
+    assert again.startswith("memoryview") and again.split(" ", 1)[1] in answers

@@ -62,8 +62,11 @@ def cache_folder() -> Path:
     Raises OSError when there is no such folder to name (no home folder to be found)."""
     from platformdirs import user_cache_path
 
-    folder = user_cache_path("followup", appauthor=False) / "tables"
-    if not folder.is_absolute():  # "~" left as is: HOME unset and no password entry
+    try:
+        folder = user_cache_path("followup", appauthor=False) / "tables"
+    except (RuntimeError, KeyError) as exc:  # HOME unset and no password entry for the user
+        raise OSError(f"no user cache folder: {exc}") from None
+    if not folder.is_absolute():  # "~" left as is (older platformdirs, same cause)
         raise OSError(f"no user cache folder (found only {folder})")
     return folder
 
@@ -89,9 +92,15 @@ def load_tables(name: str, source: str, build: Build, open: Callable[..., Table]
 
     Never raises for the cache file or its folder (OSError, a bad or lying file): it falls
     back to `build()`'s own result, in memory, and logs why. Errors of `build()` propagate.
+    Temporary files that a killed write left in the folder are removed.
     """
+    from followup.core.atomic_files import remove_stale_temporaries
+
     try:
         path = (folder or cache_folder()) / f"{name}.tables"
+        # What a write killed midway left (where the system cannot write unnamed files):
+        # removed now, or it would stay for as long as the whole file it failed to replace.
+        remove_stale_temporaries(path.parent)
         return map_tables(path, source, open)
     except FileNotFoundError:
         pass
