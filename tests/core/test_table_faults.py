@@ -427,3 +427,40 @@ def test_processes_building_at_once_all_answer_right(tmp_path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["spelling-en.tables"]
     again = run_python(SPELLING_ANSWERS.format(folder=str(tmp_path)))
     assert again.startswith("memoryview") and again.split(" ", 1)[1] in answers
+
+
+def _can_mount() -> bool:
+    import shutil
+
+    return (hasattr(os, "getuid") and os.getuid() == 0 and shutil.which("unshare") is not None
+            and subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode == 0)
+
+
+@pytest.mark.skipif(not _can_mount(), reason="a read-only bind mount needs root and unshare")
+def test_a_read_only_cache_folder_maps_a_good_file_and_keeps_a_stale_one_in_memory(tmp_path):
+    """The cache folder on a read-only mount (where root's writes fail too): a good file is
+    mapped; a stale one cannot be replaced, so that table is built and kept in memory."""
+    cache = tmp_path / "cache"
+    mapped(cache, "v2")
+    (cache / "test.tables").rename(cache / "other.tables")  # built from other data: stale
+    mapped(cache, "v1")
+    code = f"""
+        import sys
+        sys.path.insert(0, {str(Path(__file__).parents[2])!r})
+        from pathlib import Path
+        from followup.core.table_files import load_tables
+        from tests.core.test_table_files import Builds, open_words
+        for name in ("test", "other"):
+            table = load_tables(name, "v1", Builds(), open_words, Path({str(cache)!r}))
+            print(table["zoë"], table["word2999"], type(table._tags).__name__)
+    """
+    script = tmp_path / "read_only.py"
+    script.write_text(textwrap.dedent(code))
+    done = subprocess.run(
+        ["unshare", "-m", "sh", "-c", 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1"'
+         ' && exec "$2" "$3"', "-", str(cache), sys.executable, str(script)],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": DESKTOP})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["3 2999 memoryview", "3 2999 array"]
+    assert "the other tables stay in memory" in done.stderr and "Read-only" in done.stderr
+    assert sorted(path.name for path in cache.iterdir()) == ["other.tables", "test.tables"]
