@@ -277,11 +277,22 @@ def check_pieces(text, ends, what: str = "table") -> None:
         str(text, "utf-8")
     except UnicodeDecodeError:
         raise ValueError(f"the {what}'s text is not UTF-8") from None
-    if not text.isascii():
-        # The first byte of each piece after the first; none may continue a character.
-        firsts = bytes(map(text.__getitem__, ends[:bisect_left(ends, len(text))]))
-        if firsts.translate(None, _CONTINUATION):
-            raise ValueError(f"the {what}'s pieces are cut inside a character")
+    if not text.isascii() and _cuts_a_character(text, ends):
+        raise ValueError(f"the {what}'s pieces are cut inside a character")
+
+
+def _cuts_a_character(text, ends) -> bool:
+    """Whether a piece starts on a byte that continues a character (10xxxxxx). Those bytes
+    are few (a dictionary's non-ASCII letters), so each is found with `find` and looked up
+    in `ends`, rather than each end's byte looked at."""
+    marks = bytes(text).translate(_CONTINUATIONS)
+    at = marks.find(1)
+    while at >= 0:
+        place = bisect_left(ends, at)
+        if place < len(ends) and ends[place] == at:
+            return True
+        at = marks.find(1, at + 1)
+    return False
 
 
 class Lanes:
@@ -340,7 +351,7 @@ class Lanes:
         return marked.to_bytes(4 * self.size, "little")[3::4]
 
 
-_CONTINUATION = bytes(range(0x80)) + bytes(range(0xC0, 0x100))  # every byte but 10xxxxxx
+_CONTINUATIONS = bytes(0x80) + b"\x01" * 0x40 + bytes(0x40)  # 1 for each 10xxxxxx byte
 _ASCII = bytes(range(0x80))
 
 
