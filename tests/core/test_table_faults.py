@@ -141,9 +141,21 @@ def _last_end_short(sections, meta):
     sections["w.ends"][-1] -= 1
 
 
+def _an_end_past_the_text(sections, meta):
+    sections["w.ends"][5] = 0xFFFFFFF0  # past what 31-bit lanes compare, then back
+
+
+def _a_tag_past_31_bits_in_every_slot(sections, meta):
+    tags = sections["w.tags"]
+    for slot, tag in enumerate(tags):
+        tags[slot] = tag or 0x80000000  # no empty slot left, each empty one looks taken
+
+
 BODY_LIES = {"index past the words": _index_past_the_words, "no empty slot": _no_empty_slot,
              "ends fall": _ends_fall, "a word cut inside a character": _word_cut_inside_a_character,
-             "text not UTF-8": _text_not_utf8, "last end short of the text": _last_end_short}
+             "text not UTF-8": _text_not_utf8, "last end short of the text": _last_end_short,
+             "an end past the text": _an_end_past_the_text,
+             "empty slots past 31 bits": _a_tag_past_31_bits_in_every_slot}
 
 
 def answers_in_time(table: WordCounts, seconds: float = 20) -> dict:
@@ -464,3 +476,28 @@ def test_a_read_only_cache_folder_maps_a_good_file_and_keeps_a_stale_one_in_memo
     assert done.stdout.splitlines() == ["3 2999 memoryview", "3 2999 array"]
     assert "the other tables stay in memory" in done.stderr and "Read-only" in done.stderr
     assert sorted(path.name for path in cache.iterdir()) == ["other.tables", "test.tables"]
+
+
+def test_lanes_answer_as_plain_python_over_every_kind_of_number():
+    """The checks' big-number arithmetic against plain loops, on numbers at the edges of its
+    31-bit lanes (a sum past a lane must never hide a fall or a number past a bound)."""
+    import random
+    from itertools import pairwise
+
+    from followup.core.word_counts import Lanes
+
+    rng = random.Random(7)
+    edges = [0, 1, 49, 0x7FFFFFFE, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFE, 0xFFFFFFFF]
+    for _ in range(20_000):
+        numbers = [rng.choice([rng.randrange(50), rng.randrange(1 << 32), rng.choice(edges)])
+                   for _ in range(rng.randrange(1, 9))]
+        lanes = Lanes(array("I", numbers))
+        falls = any(later < earlier for earlier, later in pairwise(numbers))
+        assert lanes.falls() == (falls or max(numbers) >= 1 << 31), numbers
+        for bound in (0, 1, 7, numbers[0] & 0x7FFFFFFF, 1 << 31):
+            assert lanes.count_at_least(bound) == sum(n >= bound for n in numbers), numbers
+        assert lanes.count_equal(0xFFFFFFFF) == numbers.count(0xFFFFFFFF), numbers
+        assert lanes.above_their_places() == all(n > place for place, n in enumerate(numbers))
+        if not lanes.falls():
+            steps = [later - earlier for earlier, later in pairwise([0, *numbers])]
+            assert lanes.differences().value == Lanes(array("I", steps)).value, numbers

@@ -50,7 +50,7 @@ class PackedRows:
         count = len(rows._ends)
         if (any(typecode_of(rows.__dict__[name]) != "I"
                 for name in ("_first", "_last", "_ends", "_next"))
-                or typecode_of(rows._text) != "B" or count >= _NONE
+                or typecode_of(rows._text) != "B" or count >= Lanes.BELOW
                 or len(rows._first) != len(rows._keys) or len(rows._last) != len(rows._keys)
                 or len(rows._next) != count
                 or (rows._ends[-1] if count else 0) != len(rows._text)):

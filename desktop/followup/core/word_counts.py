@@ -87,6 +87,7 @@ class WordCounts:
             raise ValueError("the word table's sections are not of their types")
         words = len(counts._ends)
         if (not len(counts._tags) or len(counts._tags) & counts._mask
+                or len(counts._tags) > Lanes.BELOW
                 or len(counts._index) != len(counts._tags) or words >= len(counts._tags)
                 or len(counts._counts) != words
                 or (counts._ends[-1] if words else 0) != len(counts._text)):
@@ -326,7 +327,10 @@ class Lanes:
         return (((low + self.top - places.value) & self.top) | high) == self.top
 
     def falls(self) -> bool:
-        """Whether any number (all below 2**31) is below the one before it."""
+        """Whether any number is below the one before it, or is 2**31 or more (past what the
+        lanes compare: taken as a fall, never as an order they cannot tell)."""
+        if self.value & self.top:
+            return True
         if self.size < 2:
             return False
         lanes = 32 * (self.size - 1)
