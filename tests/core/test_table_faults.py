@@ -501,3 +501,48 @@ def test_lanes_answer_as_plain_python_over_every_kind_of_number():
         if not lanes.falls():
             steps = [later - earlier for earlier, later in pairwise([0, *numbers])]
             assert lanes.differences().value == Lanes(array("I", steps)).value, numbers
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps").exists(), reason="reads Linux's /proc")
+def test_checking_a_file_does_not_bring_its_mapping_into_memory(tmp_path):
+    """The checks read the file; the mapping stays out of the process's memory until looked
+    up. Measured against the same mapping read whole, in the same process: the kernel maps
+    a file's pages in blocks (up to 2 MB), so even one page read shows as a block."""
+    done = run_python(f"""
+        import gc
+        from pathlib import Path
+        from followup.core import spelling
+        folder = Path({str(tmp_path)!r})
+        spelling.load_english(folder)  # builds and writes the file
+        gc.collect()
+        english = spelling.load_english(folder)  # maps and checks it
+
+        def resident():
+            name, mapping, total = str(folder / "spelling-en.tables"), False, 0
+            for line in open("/proc/self/smaps"):
+                fields = line.split()
+                if "-" in fields[0] and len(fields) >= 5:
+                    mapping = line.rstrip().endswith(name)
+                elif mapping and fields[0] == "Rss:":
+                    total += int(fields[1])
+            return total
+
+        checked = resident()
+        bytes(english.word_frequency._text.obj)  # every page of the mapping
+        print(checked, resident())
+    """)
+    checked, whole = map(int, done.split())
+    assert whole > 4000  # KB
+    assert checked <= whole // 2, f"{checked} KB of {whole} KB in memory after the checks"
+
+
+def test_mapped_sections_opened_without_a_reader_are_checked_all_the_same(tmp_path):
+    """A caller that does not pass `read` gets the same checks over the mapping itself."""
+    from followup.core.table_files import map_tables
+
+    path = lying_file(tmp_path)
+    table = map_tables(path, "v1", lambda s, m, read: WordCounts.from_sections(s, m, "w."))
+    assert answers_in_time(table) == RIGHT
+    path = lying_file(tmp_path, change_sections=_word_cut_inside_a_character)
+    with pytest.raises(ValueError, match="cut inside a character"):
+        map_tables(path, "v1", lambda s, m, read: WordCounts.from_sections(s, m, "w."))

@@ -13,7 +13,13 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable
 
-from followup.core.word_counts import Lanes, WordCounts, check_pieces, typecode_of
+from followup.core.word_counts import (
+    Lanes,
+    WordCounts,
+    check_pieces,
+    section_reader,
+    typecode_of,
+)
 
 _NONE = 0xFFFFFFFF
 
@@ -39,7 +45,7 @@ class PackedRows:
         ValueError for sections that do not fit together: a key's first row or a next row
         past the last row, or a next row that does not come later (a loop in `get`)."""
         rows = cls.__new__(cls)
-        read = read or sections.__getitem__
+        read = read or section_reader(sections)
         rows._keys = WordCounts.from_sections(sections, meta, prefix + "keys.", read)
         try:
             rows._first, rows._last = sections[prefix + "first"], sections[prefix + "last"]

@@ -80,7 +80,7 @@ class WordCounts:
             raise ValueError(f"the word table has no {exc}") from None
         counts._mask = len(counts._tags) - 1
         counts._read_only = True
-        read = read or sections.__getitem__
+        read = read or section_reader(sections)
         if not (typecode_of(counts._tags) == typecode_of(counts._index) == typecode_of(counts._ends)
                 == "I" and typecode_of(counts._text) == "B"
                 and typecode_of(counts._counts) in ("I", "Q")):
@@ -248,6 +248,15 @@ class WordCounts:
         for number, end in enumerate(self._ends):
             self._place(crc32(text[start:end]), number)
             start = end
+
+
+def section_reader(sections) -> Callable:
+    """A `read` over the sections themselves (arrays, bytes, or memoryviews: text as bytes)."""
+    def read(key: str):
+        section = sections[key]
+        return bytes(section) if typecode_of(section) == "B" else section
+
+    return read
 
 
 def typecode_of(section) -> str:
