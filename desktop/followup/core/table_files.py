@@ -12,8 +12,8 @@ A file is used only if its fixed lead names this format, its header's CRC-32 mat
 header names the same source (the caller's key: the CRC-32 of the files the table is built
 from), its body's CRC-32 matches, and its sections lie inside the body, one after another,
 whole items of their type. All of that is checked by reading the file, never by touching the
-mapping (which would bring the whole file into the process). Then the caller's `open` turns
-the sections into its table, and refuses them (ValueError) when their values do not fit
+mapping (which would bring the whole file into the process). Then the caller's `open_table`
+turns the sections into its table, and refuses them (ValueError) when their values do not fit
 together, reading them the same way, through `read`: a file that passes its CRC but lies is
 refused, not trusted. Anything else (a stale, damaged or truncated file, a folder that
 cannot be written) builds the table in memory as before and logs why; the answers are the
@@ -83,11 +83,11 @@ def file_crc(paths: Iterable[Path]) -> str:
     return " ".join(parts)
 
 
-def load_tables(name: str, source: str, build: Build, open: Callable[..., Table],
+def load_tables(name: str, source: str, build: Build, open_table: Callable[..., Table],
                 folder: Path | None = None) -> Table:
-    """Table `name` as `open(sections, meta, read=read)` makes it (see `map_tables`): from its
-    cache file when that file was built from `source` (a key that changes whenever the data
-    does) and its sections fit together, else from `build()` -> (sections, meta), whose
+    """Table `name` as `open_table(sections, meta, read=read)` makes it (see `map_tables`): from
+    its cache file when that file was built from `source` (a key that changes whenever the
+    data does) and its sections fit together, else from `build()` -> (sections, meta), whose
     result is then written there for the next start.
 
     Never raises for the cache file or its folder (OSError, a bad or lying file): it falls
@@ -101,7 +101,7 @@ def load_tables(name: str, source: str, build: Build, open: Callable[..., Table]
         # What a write killed midway left (where the system cannot write unnamed files):
         # removed now, or it would stay for as long as the whole file it failed to replace.
         remove_stale_temporaries(path.parent)
-        return map_tables(path, source, open)
+        return map_tables(path, source, open_table)
     except FileNotFoundError:
         pass
     except (OSError, ValueError) as exc:
@@ -110,10 +110,10 @@ def load_tables(name: str, source: str, build: Build, open: Callable[..., Table]
     try:
         path = (folder or cache_folder()) / f"{name}.tables"
         write_tables(path, source, sections, meta)
-        return map_tables(path, source, open)
+        return map_tables(path, source, open_table)
     except (OSError, ValueError) as exc:
         log.warning("the %s tables stay in memory: %s", name, exc)
-        return open(sections, meta, read=sections.__getitem__)
+        return open_table(sections, meta, read=sections.__getitem__)
 
 
 def write_tables(path: Path, source: str, sections: Sections, meta: dict) -> None:
@@ -138,13 +138,13 @@ def write_tables(path: Path, source: str, sections: Sections, meta: dict) -> Non
                                      header, bytes(-start % _ALIGN), *body]))
 
 
-def map_tables(path: Path, source: str, open: Callable[..., Table]) -> Table:
-    """`open(sections, meta, read=read)` over the sections of the file at `path`, mapped
+def map_tables(path: Path, source: str, open_table: Callable[..., Table]) -> Table:
+    """`open_table(sections, meta, read=read)` over the sections of the file at `path`, mapped
     read-only (memoryviews of each section's type), and its metadata; `read(key)` reads a
     private copy of a section from the same file, for checks of every value.
 
     Raises FileNotFoundError when there is no file, ValueError when it is of another format or
-    source, damaged (a CRC-32 or its layout does not match) or refused by `open`, OSError
+    source, damaged (a CRC-32 or its layout does not match) or refused by `open_table`, OSError
     when it cannot be read (or is not a regular file).
     """
     # O_NONBLOCK: a FIFO in the file's place must not block the start; it is refused below.
@@ -177,7 +177,7 @@ def map_tables(path: Path, source: str, open: Callable[..., Table]) -> Table:
                 raise ValueError(f"{path.name} ended early")
             return data if typecode == "B" else array(typecode, data)
 
-        return open(sections, header["meta"], read=read)
+        return open_table(sections, header["meta"], read=read)
 
 
 def _read_header(stream, name: str) -> tuple[dict, int]:
