@@ -546,3 +546,29 @@ def test_mapped_sections_opened_without_a_reader_are_checked_all_the_same(tmp_pa
     path = lying_file(tmp_path, change_sections=_word_cut_inside_a_character)
     with pytest.raises(ValueError, match="cut inside a character"):
         map_tables(path, "v1", lambda s, m, read: WordCounts.from_sections(s, m, "w."))
+
+
+@pytest.mark.skipif(not _can_mount(), reason="a small tmpfs mount needs root and unshare")
+def test_a_cache_folder_on_a_full_disk_keeps_the_tables_in_memory(tmp_path):
+    """The spelling dictionary's 4.8 MB file on a 1 MB file system: the write fails with
+    ENOSPC, the table stays in memory with the right answers, and nothing is left behind."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    code = f"""
+        import logging, os
+        from pathlib import Path
+        from followup.core import spelling
+        folder = Path({str(cache)!r}) / "tables"
+        english = spelling.load_english(folder)
+        print(type(english.word_frequency._tags).__name__, "interview" in english,
+              sorted(english.candidates("platfrom")), os.listdir(folder))
+    """
+    script = tmp_path / "full_disk.py"
+    script.write_text(textwrap.dedent(code))
+    done = subprocess.run(
+        ["unshare", "-m", "sh", "-c", 'mount -t tmpfs -o size=1m tmpfs "$1" && exec "$2" "$3"',
+         "-", str(cache), sys.executable, str(script)],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": DESKTOP})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["array", "True", "['platform']", "[]"]
+    assert "stay in memory" in done.stderr and "No space left" in done.stderr
