@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import json
 import logging
+import struct
 import subprocess
 import sys
 import textwrap
+import zlib
 from array import array
 from pathlib import Path
 
@@ -16,7 +18,7 @@ import pytest
 
 from followup.core import spelling, word_forms
 from followup.core.packed_rows import PackedRows
-from followup.core.table_files import MAGIC, load_tables, map_tables, write_tables
+from followup.core.table_files import FORMAT, MAGIC, load_tables, map_tables, write_tables
 from followup.core.word_counts import WordCounts
 
 # Words from many scripts, with counts past 2**32 (the counts widen to 64 bits).
@@ -43,8 +45,11 @@ class Builds:
 
 
 def mapped(folder: Path, source: str = "v1", build=None) -> WordCounts:
-    sections, meta = load_tables("test", source, build or Builds(), folder)
-    return WordCounts.from_sections(sections, meta, "w.")
+    return load_tables("test", source, build or Builds(), open_words, folder)
+
+
+def open_words(sections, meta, read) -> WordCounts:
+    return WordCounts.from_sections(sections, meta, "w.", read)
 
 
 def test_a_mapped_table_answers_as_the_table_it_was_built_from(tmp_path):
@@ -72,8 +77,10 @@ def test_packed_rows_answer_the_same_mapped(tmp_path):
     for key, row in [("run", "verb,run/ran"), ("run", "noun,run"), ("zoë", "propn,zoë"),
                      ("面试", "noun,面试"), ("run", "=VB,run")]:
         rows.add(key, row)
-    sections, meta = load_tables("rows", "v1", lambda: rows.sections("r."), tmp_path)
-    again = PackedRows.from_sections(sections, meta, "r.")
+    again = load_tables("rows", "v1", lambda: rows.sections("r."),
+                        lambda sections, meta, read: PackedRows.from_sections(
+                            sections, meta, "r.", read), tmp_path)
+    assert isinstance(again._next, memoryview)
     for key in ("run", "zoë", "面试", "walk"):
         assert again.get(key) == rows.get(key)
     assert len(again) == 3 and "run" in again and "walk" not in again
@@ -110,7 +117,7 @@ def _truncate(path: Path) -> None:
 
 def _garbage_header(path: Path) -> None:
     data = path.read_bytes()
-    path.write_bytes(data[:len(MAGIC) + 4] + b"\xff" * 50 + data[len(MAGIC) + 54:])
+    path.write_bytes(data[:len(MAGIC) + 12] + b"\xff" * 50 + data[len(MAGIC) + 62:])
 
 
 def _other_file(path: Path) -> None:
@@ -118,13 +125,21 @@ def _other_file(path: Path) -> None:
 
 
 def _wrong_shape(path: Path) -> None:
+    rewrite_header(path, lambda header: header["sections"][0].__setitem__(2, "zero"))
+
+
+def rewrite_header(path: Path, change) -> None:
+    """Let `change` alter the header of the table file at `path` and write the file back with
+    the header's length and CRC-32 made to match: a file that passes its CRC but lies."""
     data = path.read_bytes()
-    length = int.from_bytes(data[len(MAGIC):len(MAGIC) + 4], "little")
-    header = json.loads(data[len(MAGIC) + 4:len(MAGIC) + 4 + length])
-    header["sections"][0][2] = "zero"
+    lead = len(MAGIC) + 12
+    _form, length, _crc = struct.unpack("<III", data[len(MAGIC):lead])
+    header = json.loads(data[lead:lead + length])
+    change(header)
     text = json.dumps(header).encode()
-    path.write_bytes(data[:len(MAGIC)] + len(text).to_bytes(4, "little") + text
-                     + data[len(MAGIC) + 4 + length:])
+    path.write_bytes(data[:len(MAGIC)] + struct.pack("<III", FORMAT, len(text), zlib.crc32(text))
+                     + text + bytes(-(lead + len(text)) % 16)
+                     + data[lead + length + (-(lead + length) % 16):])
 
 
 @pytest.mark.parametrize("damage", [_damage_last_byte, _truncate, _garbage_header, _other_file,
@@ -144,10 +159,9 @@ def test_a_damaged_file_is_rebuilt_not_trusted(tmp_path, damage, caplog):
 def test_sections_that_do_not_fit_together_are_refused(tmp_path):
     sections, meta = small_table().sections("w.")
     sections["w.ends"] = sections["w.ends"][:-1]  # one word fewer than the counts
-    write_tables(tmp_path / "test.tables", "v1", sections, meta)
-    sections, meta = map_tables(tmp_path / "test.tables", "v1")  # the CRC matches...
-    with pytest.raises(ValueError, match="do not fit"):
-        WordCounts.from_sections(sections, meta, "w.")  # ...but the table is refused
+    write_tables(tmp_path / "test.tables", "v1", sections, meta)  # the CRC matches...
+    with pytest.raises(ValueError, match="do not fit"):  # ...but the table is refused
+        map_tables(tmp_path / "test.tables", "v1", open_words)
 
 
 def test_an_unwritable_cache_folder_keeps_the_table_in_memory(tmp_path, caplog):
@@ -193,5 +207,6 @@ def test_the_spelling_dictionary_and_word_forms_come_from_their_files(tmp_path):
     assert again.candidates("platfrom") == {"platform"}
     assert "kubernetes" in again  # a workplace word, in the file too
     lemmas, verbs = word_forms._tables.__wrapped__(tmp_path)
+    assert isinstance(lemmas._next, memoryview)
     assert "walked" in lemmas and verbs.get("walk")
     assert (tmp_path / "word-forms.tables").stat().st_size > 1_000_000

@@ -11,8 +11,15 @@ arrays can be written to a file and mapped back (`sections`, `from_sections`).
 from __future__ import annotations
 
 from array import array
+from collections.abc import Callable
 
-from followup.core.word_counts import WordCounts
+from followup.core.word_counts import (
+    Lanes,
+    WordCounts,
+    check_pieces,
+    section_reader,
+    typecode_of,
+)
 
 _NONE = 0xFFFFFFFF
 
@@ -31,18 +38,32 @@ class PackedRows:
         self._next = array("I")  # row number -> the same key's next row, or _NONE
 
     @classmethod
-    def from_sections(cls, sections, meta: dict, prefix: str = "") -> PackedRows:
-        """Read-only rows over `sections(prefix)`'s arrays as mapped back from a file;
-        ValueError for sections that do not fit together."""
+    def from_sections(cls, sections, meta: dict, prefix: str = "",
+                      read: Callable | None = None) -> PackedRows:
+        """Read-only rows over `sections(prefix)`'s arrays as mapped back from a file, their
+        values checked through `read` as `WordCounts.from_sections` checks its own. Raises
+        ValueError for sections that do not fit together: a key's first row or a next row
+        past the last row, or a next row that does not come later (a loop in `get`)."""
         rows = cls.__new__(cls)
-        rows._keys = WordCounts.from_sections(sections, meta, prefix + "keys.")
-        rows._first, rows._last = sections[prefix + "first"], sections[prefix + "last"]
-        rows._text, rows._ends = sections[prefix + "text"], sections[prefix + "ends"]
-        rows._next = sections[prefix + "next"]
-        if (len(rows._first) != len(rows._keys) or len(rows._last) != len(rows._keys)
-                or len(rows._next) != len(rows._ends)
-                or (len(rows._ends) and rows._ends[-1] != len(rows._text))):
+        read = read or section_reader(sections)
+        rows._keys = WordCounts.from_sections(sections, meta, prefix + "keys.", read)
+        try:
+            rows._first, rows._last = sections[prefix + "first"], sections[prefix + "last"]
+            rows._text, rows._ends = sections[prefix + "text"], sections[prefix + "ends"]
+            rows._next = sections[prefix + "next"]
+        except KeyError as exc:
+            raise ValueError(f"the packed rows have no {exc}") from None
+        count = len(rows._ends)
+        if (any(typecode_of(rows.__dict__[name]) != "I"
+                for name in ("_first", "_last", "_ends", "_next"))
+                or typecode_of(rows._text) != "B" or count >= Lanes.BELOW
+                or len(rows._first) != len(rows._keys) or len(rows._last) != len(rows._keys)
+                or len(rows._next) != count
+                or (rows._ends[-1] if count else 0) != len(rows._text)):
             raise ValueError("the packed rows' sections do not fit together")
+        _check_chains(read(prefix + "first"), read(prefix + "last"), read(prefix + "next"),
+                      count)
+        check_pieces(read(prefix + "text"), read(prefix + "ends"), "packed rows")
         return rows
 
     def sections(self, prefix: str = "") -> tuple[dict, dict]:
@@ -84,3 +105,17 @@ class PackedRows:
             rows.append(str(self._text[start:self._ends[row]], "utf-8"))
             row = self._next[row]
         return rows
+
+
+def _check_chains(first, last, following, count: int) -> None:
+    """ValueError unless every key's first and last row is a row, and every row's next row is
+    a later row or none: then each key's chain of rows ends (`get` cannot loop) and every row
+    it reaches can be read. One chain ends per key: as many rows have no next row."""
+    keys = len(first)
+    if keys and (Lanes(first).count_at_least(count) or Lanes(last).count_at_least(count)):
+        raise ValueError("the packed rows name a key's row past the last")
+    following = Lanes(following)
+    if not following.above_their_places():
+        raise ValueError("the packed rows' chains go back")
+    if following.count_at_least(count) != keys or following.count_equal(_NONE) != keys:
+        raise ValueError("the packed rows' chains name rows past the last")

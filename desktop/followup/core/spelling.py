@@ -5,7 +5,7 @@ compressed file that package ships (so it works offline; nothing is downloaded).
 time, it is built (half a second) into a compact `WordCounts` (about 5 MB, where
 pyspellchecker's own dictionary keeps 13 MB and needs 31 MB while it parses the JSON whole)
 and written to a table file of the user's cache folder; later starts map that file
-(`core/table_files.py`), in a few milliseconds and without a copy of their own. Corrections
+(`core/table_files.py`), in about 30 ms (checking it whole) and without a copy. Corrections
 are found the way pyspellchecker finds them (edit distance 1, then 2, over the dictionary's
 letters), so suggestions are the package's own. tests/core/test_spelling_dictionary.py holds
 both to the package's answers.
@@ -158,8 +158,8 @@ def load_english(folder: Path | None = None) -> EnglishDictionary:
         counts.update((word.lower(), 1) for word in WORKPLACE_WORDS)
         return counts.sections()
 
-    sections, meta = load_tables("spelling-en", source, build, folder)
-    return EnglishDictionary(WordCounts.from_sections(sections, meta))
+    return EnglishDictionary(load_tables("spelling-en", source, build, WordCounts.from_sections,
+                                         folder))
 
 
 def word_counts_from_json(text: bytes) -> WordCounts:

@@ -8,23 +8,29 @@ offsets in typed arrays, and an open-addressing hash table of array slots. A loo
 compares the word itself once its hash matches, so answers are exact, never probabilistic.
 The same arrays can be written to a file and mapped back (`sections`, `from_sections`, with
 `core/table_files.py`), so that a read-only table costs the process no memory of its own.
+The slots come from the CRC-32 of the word's UTF-8, not from `hash()`: Python salts string
+hashes per process, and a table placed by one process is read by the next.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from itertools import compress
+from zlib import crc32
 
 _MIN_SLOTS = 1 << 10
-_TAG_MASK = 0xFFFFFFFF
 # Up to two words in three slots: 160,000 words fit 2**18 slots. A look-up for an absent word
 # (most of those a correction search makes) then reads about four slots; at one in three, two.
 _MAX_LOAD = 2 / 3
 
 
 def _tag(hashed: int) -> int:
-    """The high half of a hash, never 0 (0 marks an empty slot); the low half picks the slot."""
-    return ((hashed >> 32) & _TAG_MASK) | 1
+    """A word's tag: its CRC-32 made odd, so never 0 (0 marks an empty slot). The CRC's low
+    bits pick the slot; the tag's other bits keep most other words of a cluster from being
+    compared byte by byte."""
+    return hashed | 1
 
 
 class WordCounts:
@@ -51,23 +57,49 @@ class WordCounts:
         self._read_only = False
 
     @classmethod
-    def from_sections(cls, sections, meta: dict, prefix: str = "") -> WordCounts:
+    def from_sections(cls, sections, meta: dict, prefix: str = "",
+                      read: Callable | None = None) -> WordCounts:
         """A read-only table over `sections(prefix)`'s arrays as mapped back from a file
-        (memoryviews), with `meta` as `sections` gave it. Raises ValueError for sections that
-        do not fit together (a table file is checked by its CRC-32, but not its meaning)."""
+        (memoryviews), with `meta` as `sections` gave it. `read(key)` gives a private copy of
+        a section (`core/table_files.py` reads it from the file), so that checking every value
+        does not bring the whole mapping into memory; by default the sections themselves.
+
+        Raises ValueError for sections that do not fit together: a table file is checked by
+        its CRC-32, and this checks its meaning, so that a file that passes its CRC but lies
+        (an index past the last word, ends that go back, a word cut inside a character, letters
+        or a longest word that are not the words') is refused rather than answering wrong,
+        raising IndexError or looping for ever in a look-up.
+        """
         counts = cls.__new__(cls)
-        counts._tags, counts._index = sections[prefix + "tags"], sections[prefix + "index"]
-        counts._text, counts._ends = sections[prefix + "text"], sections[prefix + "ends"]
-        counts._counts = sections[prefix + "counts"]
+        try:
+            counts._tags, counts._index = sections[prefix + "tags"], sections[prefix + "index"]
+            counts._text, counts._ends = sections[prefix + "text"], sections[prefix + "ends"]
+            counts._counts = sections[prefix + "counts"]
+            letters, longest = meta[prefix + "letters"], meta[prefix + "longest"]
+        except KeyError as exc:
+            raise ValueError(f"the word table has no {exc}") from None
         counts._mask = len(counts._tags) - 1
-        counts._letters = frozenset(meta[prefix + "letters"])
-        counts.longest = meta[prefix + "longest"]
         counts._read_only = True
+        read = read or section_reader(sections)
+        if not (typecode_of(counts._tags) == typecode_of(counts._index) == typecode_of(counts._ends)
+                == "I" and typecode_of(counts._text) == "B"
+                and typecode_of(counts._counts) in ("I", "Q")):
+            raise ValueError("the word table's sections are not of their types")
+        words = len(counts._ends)
         if (not len(counts._tags) or len(counts._tags) & counts._mask
-                or len(counts._index) != len(counts._tags)
-                or len(counts._counts) != len(counts._ends)
-                or (len(counts._ends) and counts._ends[-1] != len(counts._text))):
+                or len(counts._tags) > Lanes.BELOW
+                or len(counts._index) != len(counts._tags) or words >= len(counts._tags)
+                or len(counts._counts) != words
+                or (counts._ends[-1] if words else 0) != len(counts._text)):
             raise ValueError("the word table's sections do not fit together")
+        _check_slots(read(prefix + "tags"), read(prefix + "index"), words)
+        text = read(prefix + "text")
+        ends = read(prefix + "ends")
+        check_pieces(text, ends, "word table")
+        if not (isinstance(letters, str) and _is_longest(longest, text, ends)
+                and _letters_of(text) == frozenset(letters)):
+            raise ValueError("the word table's letters or longest word are not its words'")
+        counts._letters, counts.longest = frozenset(letters), longest
         return counts
 
     def sections(self, prefix: str = "") -> tuple[dict, dict]:
@@ -101,12 +133,13 @@ class WordCounts:
         counts, longest, number = self._counts, self.longest, len(self._ends)
         room = int((mask + 1) * _MAX_LOAD)
         for word, count in pairs:
-            hashed = hash(word)
-            slot, tag = hashed & mask, ((hashed >> 32) & _TAG_MASK) | 1
+            encoded = word.encode("utf-8")
+            hashed = crc32(encoded)
+            slot, tag = hashed & mask, hashed | 1
             while held := tags[slot]:
                 if held == tag:
                     found = index[slot]
-                    if text[ends[found - 1] if found else 0:ends[found]] == word.encode("utf-8"):
+                    if text[ends[found - 1] if found else 0:ends[found]] == encoded:
                         try:
                             counts[found] += count
                         except OverflowError:
@@ -130,7 +163,7 @@ class WordCounts:
                 tags[slot] = tag
                 index[slot] = number
                 number += 1
-                text += word.encode("utf-8")
+                text += encoded
                 ends.append(len(text))
                 if len(word) > longest:
                     longest = len(word)
@@ -149,13 +182,14 @@ class WordCounts:
         tags, index, mask, ends, text = self._tags, self._index, self._mask, self._ends, self._text
         found = set()
         for word in words:
-            hashed = hash(word)
-            slot, tag = hashed & mask, _tag(hashed)
+            encoded = word.encode("utf-8")
+            hashed = crc32(encoded)
+            slot, tag = hashed & mask, hashed | 1
             while (held := tags[slot]) != 0:
                 if held == tag:
                     number = index[slot]
                     start = ends[number - 1] if number else 0
-                    if text[start:ends[number]] == word.encode("utf-8"):
+                    if text[start:ends[number]] == encoded:
                         found.add(word)
                         break
                 slot = (slot + 1) & mask
@@ -178,7 +212,8 @@ class WordCounts:
 
     def _find(self, word: str) -> int:
         """The word's number, or -1."""
-        hashed = hash(word)
+        encoded = word.encode("utf-8")
+        hashed = crc32(encoded)
         mask = self._mask
         slot, tag = hashed & mask, _tag(hashed)
         tags = self._tags
@@ -186,7 +221,7 @@ class WordCounts:
             if held == tag:
                 number = self._index[slot]
                 start = self._ends[number - 1] if number else 0
-                if self._text[start:self._ends[number]] == word.encode("utf-8"):
+                if self._text[start:self._ends[number]] == encoded:
                     return number
             slot = (slot + 1) & mask
         return -1
@@ -209,5 +244,150 @@ class WordCounts:
         self._mask = slots - 1
         self._tags = array("I", bytes(4 * slots))
         self._index = array("I", bytes(4 * slots))
-        for number, word in enumerate(self.words()):
-            self._place(hash(word), number)
+        text, start = self._text, 0
+        for number, end in enumerate(self._ends):
+            self._place(crc32(text[start:end]), number)
+            start = end
+
+
+def section_reader(sections) -> Callable:
+    """A `read` over the sections themselves (arrays, bytes, or memoryviews: text as bytes)."""
+    def read(key: str):
+        section = sections[key]
+        return bytes(section) if typecode_of(section) == "B" else section
+
+    return read
+
+
+def typecode_of(section) -> str:
+    """The array typecode of a section: an array's own, a memoryview's format, "B" for bytes."""
+    if isinstance(section, array):
+        return section.typecode
+    return section.format if isinstance(section, memoryview) else "B"
+
+
+def _check_slots(tags, index, words: int) -> None:
+    """ValueError unless `words` slots are taken and every other one empty (a look-up for an
+    absent word stops at an empty slot) and every index names a word."""
+    taken = Lanes(tags).count_at_least(1)
+    if taken != words:
+        raise ValueError(f"the word table has {taken} slots taken for {words} words")
+    if words and Lanes(index).count_at_least(words):
+        raise ValueError("the word table's index names words past its last")
+
+
+def check_pieces(text, ends, what: str = "table") -> None:
+    """ValueError unless `ends` (where each piece of `text` ends) never go back, the last is
+    the text's end, and `text` is UTF-8 cut only between characters: the checks that let
+    every piece be decoded (a word, a row)."""
+    if len(ends) and (ends[-1] != len(text) or len(text) >= Lanes.BELOW
+                      or Lanes(ends).falls()):
+        raise ValueError(f"the {what}'s pieces do not follow one another")
+    try:
+        str(text, "utf-8")
+    except UnicodeDecodeError:
+        raise ValueError(f"the {what}'s text is not UTF-8") from None
+    if not text.isascii() and _cuts_a_character(text, ends):
+        raise ValueError(f"the {what}'s pieces are cut inside a character")
+
+
+def _cuts_a_character(text, ends) -> bool:
+    """Whether a piece starts on a byte that continues a character (10xxxxxx). Those bytes
+    are few (a dictionary's non-ASCII letters), so each is found with `find` and looked up
+    in `ends`, rather than each end's byte looked at."""
+    marks = bytes(text).translate(_CONTINUATIONS)
+    at = marks.find(1)
+    while at >= 0:
+        place = bisect_left(ends, at)
+        if place < len(ends) and ends[place] == at:
+            return True
+        at = marks.find(1, at + 1)
+    return False
+
+
+class Lanes:
+    """An array of unsigned 32-bit numbers read as one Python int, a number to each 32-bit
+    lane, so that a check of every number is a few big-number sums and masks, in C: about
+    3 ms for 262,144 numbers, where even `max()` over them takes 6. Comparisons work on the
+    low 31 bits (a sum there never carries into the next lane) and bit 31 gives the answer."""
+
+    BELOW = 1 << 31  # numbers compared must be below this
+
+    def __init__(self, numbers):
+        raw = bytes(numbers)
+        self.size = len(raw) // 4
+        self.value = int.from_bytes(raw, "little")
+        self.ones = int.from_bytes(b"\x01\x00\x00\x00" * self.size, "little")
+        self.top = self.ones << 31
+
+    def at_least(self, bound: int) -> int:
+        """Bit 31 of each lane set where the number is at least `bound` (0 to 2**31)."""
+        high = self.value & self.top  # numbers from 2**31 are at least any bound
+        return (((self.value ^ high) + (self.BELOW - bound) * self.ones) & self.top) | high
+
+    def count_at_least(self, bound: int) -> int:
+        return self.at_least(bound).bit_count()
+
+    def above_their_places(self) -> bool:
+        """Whether each number is above its place (the first above 0, the next above 1...)."""
+        places = Lanes(array("I", range(1, self.size + 1)))
+        high = self.value & self.top
+        low = self.value ^ high
+        return (((low + self.top - places.value) & self.top) | high) == self.top
+
+    def falls(self) -> bool:
+        """Whether any number is below the one before it, or is 2**31 or more (past what the
+        lanes compare: taken as a fall, never as an order they cannot tell)."""
+        if self.value & self.top:
+            return True
+        if self.size < 2:
+            return False
+        lanes = 32 * (self.size - 1)
+        later, earlier = self.value >> 32, self.value & ((1 << lanes) - 1)
+        top = self.top >> 32
+        return ((later + top - earlier) & top) != top
+
+    def count_equal(self, number: int) -> int:
+        return self.size - self._like(self.value ^ number * self.ones).count_at_least(1)
+
+    def differences(self) -> Lanes:
+        """Each number less the one before it (the first less 0), for numbers that never fall."""
+        return self._like(self.value - ((self.value << 32) & ((1 << (32 * self.size)) - 1)))
+
+    def _like(self, value: int) -> Lanes:
+        lanes = Lanes(b"")
+        lanes.size, lanes.ones, lanes.top, lanes.value = self.size, self.ones, self.top, value
+        return lanes
+
+    def flags(self, marked: int) -> bytes:
+        """One byte a lane, not 0 where `marked` (from `at_least`) has its bit 31 set."""
+        return marked.to_bytes(4 * self.size, "little")[3::4]
+
+
+_CONTINUATIONS = bytes(0x80) + b"\x01" * 0x40 + bytes(0x40)  # 1 for each 10xxxxxx byte
+_ASCII = bytes(range(0x80))
+
+
+def _letters_of(text) -> frozenset[str]:
+    """Every character of UTF-8 `text`, found without a set of its million characters: the
+    ASCII ones by which bytes occur, the others from what is left once ASCII is removed."""
+    absent = bytes(range(128)).translate(None, bytes(text))
+    return (frozenset(map(chr, _ASCII.translate(None, absent)))
+            | frozenset(str(bytes(text).translate(None, _ASCII), "utf-8")))
+
+
+def _is_longest(longest, text, ends) -> bool:
+    """Whether `longest` is the length, in characters, of the longest piece of `text` (whose
+    `ends` never fall). Only pieces of at least that many bytes can be that long (a character
+    takes 1 to 4 bytes), so only those few are decoded."""
+    if not isinstance(longest, int) or isinstance(longest, bool) or longest < 0:
+        return False
+    if not len(ends):
+        return longest == 0
+    if longest >= Lanes.BELOW:
+        return False
+    sizes = Lanes(ends).differences()
+    long_ones = compress(range(len(ends)), sizes.flags(sizes.at_least(longest)))
+    found = max((len(str(text[ends[n - 1] if n else 0:ends[n]], "utf-8")) for n in long_ones),
+                default=-1)
+    return found == longest

@@ -54,9 +54,11 @@ def _tables(folder: Path | None = None) -> tuple[PackedRows, PackedRows]:
         more_sections, more_meta = verbs.sections("verbs.")
         return sections | more_sections, meta | more_meta
 
-    sections, meta = load_tables("word-forms", file_crc(sources), build, folder)
-    return (PackedRows.from_sections(sections, meta, "lemmas."),
-            PackedRows.from_sections(sections, meta, "verbs."))
+    def open_tables(sections, meta, read):
+        return (PackedRows.from_sections(sections, meta, "lemmas.", read),
+                PackedRows.from_sections(sections, meta, "verbs.", read))
+
+    return load_tables("word-forms", file_crc(sources), build, open_tables, folder)
 
 
 _SOURCES = ("lemma_lu.csv.gz", "lemma_overrides.csv", "infl_lu.csv.gz", "infl_overrides.csv")
