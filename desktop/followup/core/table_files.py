@@ -167,7 +167,12 @@ def map_tables(path: Path, source: str, open_table: Callable[..., Table]) -> Tab
         sections: Sections = {}
         for key, (typecode, offset, length) in layout.items():
             part = view[body_start + offset:body_start + offset + length]
-            sections[key] = part if typecode == "B" else part.cast(typecode)
+            if typecode == "I":
+                sections[key] = part.cast("I")
+            elif typecode == "Q":
+                sections[key] = part.cast("Q")
+            else:
+                sections[key] = part
 
         def read(key: str) -> array | bytes:
             typecode, offset, length = layout[key]
