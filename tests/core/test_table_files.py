@@ -210,3 +210,21 @@ def test_the_spelling_dictionary_and_word_forms_come_from_their_files(tmp_path):
     assert isinstance(lemmas._next, memoryview)
     assert "walked" in lemmas and verbs.get("walk")
     assert (tmp_path / "word-forms.tables").stat().st_size > 1_000_000
+
+
+def test_warming_up_drafting_builds_a_missing_file_and_leaves_an_existing_one(tmp_path):
+    """At start-up the word forms' file is built if there is none (so the first draft does
+    not wait for the build), but an existing file is left for the first draft to map: a window
+    that never drafts holds none of it, and nothing checks it while the window opens."""
+    from followup.core.table_files import table_path
+
+    word_forms._tables.cache_clear()
+    assert not table_path("word-forms").exists()
+    word_forms.warm_up()
+    built = table_path("word-forms").stat().st_mtime_ns
+    assert word_forms._tables.cache_info().currsize == 1
+    word_forms._tables.cache_clear()
+    word_forms.warm_up()
+    assert word_forms._tables.cache_info().currsize == 0  # nothing mapped, nothing rebuilt
+    assert table_path("word-forms").stat().st_mtime_ns == built
+    assert "walked" in word_forms._tables()[0]  # the first draft maps it

@@ -83,6 +83,12 @@ def file_crc(paths: Iterable[Path]) -> str:
     return " ".join(parts)
 
 
+def table_path(name: str, folder: Path | None = None) -> Path:
+    """Where table `name`'s file is (in `folder`, else the cache folder); raises RuntimeError
+    when no home folder can be found (platformdirs)."""
+    return (folder or cache_folder()) / f"{name}.tables"
+
+
 def load_tables(name: str, source: str, build: Build, open_table: Callable[..., Table],
                 folder: Path | None = None) -> Table:
     """Table `name` as `open_table(sections, meta, read=read)` makes it (see `map_tables`): from
@@ -97,7 +103,7 @@ def load_tables(name: str, source: str, build: Build, open_table: Callable[..., 
     from followup.core.atomic_files import remove_stale_temporaries
 
     try:
-        path = (folder or cache_folder()) / f"{name}.tables"
+        path = table_path(name, folder)
         # What a write killed midway left (where the system cannot write unnamed files):
         # removed now, or it would stay for as long as the whole file it failed to replace.
         remove_stale_temporaries(path.parent)
@@ -108,7 +114,7 @@ def load_tables(name: str, source: str, build: Build, open_table: Callable[..., 
         log.info("rebuilding the %s tables: %s", name, exc)
     sections, meta = build()
     try:
-        path = (folder or cache_folder()) / f"{name}.tables"
+        path = table_path(name, folder)
         write_tables(path, source, sections, meta)
         return map_tables(path, source, open_table)
     except (OSError, ValueError) as exc:

@@ -17,9 +17,18 @@ if TYPE_CHECKING:
 
 
 def warm_up() -> None:
-    """Load the word tables now, e.g. from a worker thread at start-up, so that the first
-    draft does not wait for them: a few tenths of a second the first time they are built, a
-    file mapping after that."""
+    """Build the word tables' file now if there is none yet (a few tenths of a second, the
+    first time on a machine), e.g. from a worker thread at start-up, so that the first draft
+    does not wait for the build. A file already there is left to the first draft to map and
+    check (about 25 ms): a window that never drafts does not hold the tables at all, and
+    checking them while the window opens would compete with the user's first keystrokes."""
+    from followup.core.table_files import table_path
+
+    try:
+        if table_path("word-forms").exists():
+            return
+    except (OSError, RuntimeError):  # no cache folder to be found: the first draft builds
+        return
     _tables()
 
 

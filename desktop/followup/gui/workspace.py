@@ -38,6 +38,7 @@ from followup.gui.wrapping import (
     isolated,
     one_line_high,
 )
+from followup.gui.wrapping import warm_up as wrapping_warm_up
 from followup.store.views import CAPACITIES, MEETING_KINDS, MeetingView
 
 if TYPE_CHECKING:
@@ -226,6 +227,7 @@ class MeetingWorkspace(QWidget):
         edge. Set just after the first frame, with the menus: for forty people it costs the
         first frame a tenth of its time, and Qt's own wrapping is right for nearly every line."""
         if not isinstance(self.people.itemDelegate(), WrappedItemDelegate):
+            wrapping_warm_up()
             self.people.setItemDelegate(WrappedItemDelegate(self.people))
 
     def add_shortcuts(self) -> None:

@@ -84,6 +84,13 @@ def wrapped(text: str, font, width: int, max_lines: int = 0) -> str:
     return "\u2028".join(lines)
 
 
+def warm_up() -> None:
+    """Make the Qt classes that breaking a line needs (`QStyle` builds many enums: a few ms),
+    so that the first long name the user comes to does not pay for them."""
+    from PySide6.QtGui import QTextLayout, QTextOption  # noqa: F401
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem  # noqa: F401
+
+
 class LinesLabel(QLabel):
     """Plain text wrapped inside its column, at most `max_lines` lines: a longer text ends in
     "…" and shows whole in the tooltip. `text()` is the whole text.
@@ -140,13 +147,22 @@ class WrappedItemDelegate(QStyledItemDelegate):
         # person, dozens of times: each is worked out once per text and width (the style's
         # text rectangle once per width), or switching person took twice as long.
         self._lines: dict[tuple[str, str, int], str] = {}
-        self._sizes: dict[tuple[str, str, int], object] = {}
+        self._sizes: dict[tuple[str, bool, int], object] = {}
         self._text_widths: dict[int, int] = {}
+        self._fitting: dict[tuple[str, bool, int], bool] = {}  # surely fits, unbroken
+
+    def _surely_fits(self, text: str, option, bold: bool, width: int) -> bool:
+        key = (text, bold, width)
+        found = self._fitting.get(key)
+        if found is None:
+            self._trim()
+            found = self._fitting[key] = fits(text, option.fontMetrics, width - _ROW_SLACK_PX)
+        return found
 
     def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt override
         super().initStyleOption(option, index)
         width = option.rect.width()
-        if width <= 0 or fits(option.text, option.fontMetrics, width - _ROW_SLACK_PX):
+        if width <= 0 or self._surely_fits(option.text, option, option.font.bold(), width):
             return
         width = self._text_width(option)
         if width <= 0:
@@ -180,10 +196,12 @@ class WrappedItemDelegate(QStyledItemDelegate):
     def _trim(self) -> None:
         """Start afresh now and then: widths come and go as the window is resized, and the
         checklist's texts change as the draft is typed."""
-        if len(self._lines) + len(self._sizes) + len(self._text_widths) > 3000:
+        if (len(self._lines) + len(self._sizes) + len(self._text_widths)
+                + len(self._fitting)) > 3000:
             self._lines.clear()
             self._sizes.clear()
             self._text_widths.clear()
+            self._fitting.clear()
 
     def sizeHint(self, option, index):  # noqa: N802 - Qt override
         from PySide6.QtCore import QSize, Qt
@@ -193,12 +211,15 @@ class WrappedItemDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         own_font = index.data(Qt.ItemDataRole.FontRole)  # a failed rule's bold
         text = str(index.data())
-        if own_font is None and fits(text, option.fontMetrics, width - _ROW_SLACK_PX):
-            return super().sizeHint(option, index)
-        key = (text, (own_font or option.font).key(), width)
+        # The view asks again for every item it lays out, at every switch of person: the
+        # answer is kept per text, weight and width, whether Qt's or this delegate's.
+        key = (text, own_font is not None and own_font.bold(), width)
         if key not in self._sizes:
             self._trim()
-            self._sizes[key] = self._size(option, index)
+            if own_font is None and self._surely_fits(text, option, False, width):
+                self._sizes[key] = super().sizeHint(option, index)
+            else:
+                self._sizes[key] = self._size(option, index)
         return QSize(self._sizes[key])
 
     def _size(self, option, index):
