@@ -12,6 +12,7 @@ the first screen pays for none of that (start-up target in docs/benchmarks.md).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QStyledItemDelegate
 
 from followup.gui.errors import plain, set_plain
@@ -62,7 +63,6 @@ def wrapped(text: str, font, width: int, max_lines: int = 0) -> str:
     paragraph still, for right-to-left text): broken between words where it can, inside a word
     where it must (a long surname, a title in Thai, which has no spaces); cut to `max_lines`
     lines (0: all), the last then ending in "…"."""
-    from PySide6.QtCore import Qt
     from PySide6.QtGui import QFontMetrics, QTextLayout, QTextOption
 
     layout = QTextLayout(text.replace("\n", "\u2028"), font)
@@ -146,7 +146,7 @@ class WrappedItemDelegate(QStyledItemDelegate):
         # The view asks for an item's lines and size at every repaint and every switch of
         # person, dozens of times: each is worked out once per text and width (the style's
         # text rectangle once per width), or switching person took twice as long.
-        self._lines: dict[tuple[str, str, int], str] = {}
+        self._lines: dict[tuple[str, bool, int], str] = {}
         self._sizes: dict[tuple[str, bool, int], object] = {}
         self._text_widths: dict[int, int] = {}
         self._fitting: dict[tuple[str, bool, int], bool] = {}  # surely fits, unbroken
@@ -167,7 +167,7 @@ class WrappedItemDelegate(QStyledItemDelegate):
         width = self._text_width(option)
         if width <= 0:
             return
-        key = (option.text, option.font.key(), width)
+        key = (option.text, option.font.bold(), width)
         if key not in self._lines:
             self._trim()
             self._lines[key] = wrapped(option.text, option.font, width)
@@ -204,8 +204,6 @@ class WrappedItemDelegate(QStyledItemDelegate):
             self._fitting.clear()
 
     def sizeHint(self, option, index):  # noqa: N802 - Qt override
-        from PySide6.QtCore import QSize, Qt
-
         width = option.rect.width()
         if width <= 0:  # asked before the list has a width
             return super().sizeHint(option, index)
@@ -224,7 +222,7 @@ class WrappedItemDelegate(QStyledItemDelegate):
 
     def _size(self, option, index):
         """As wide as the list, as tall as the lines the item is painted in."""
-        from PySide6.QtCore import QRect, QSize, Qt
+        from PySide6.QtCore import QRect
         from PySide6.QtGui import QFontMetrics
         from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
