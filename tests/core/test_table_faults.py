@@ -572,3 +572,29 @@ def test_a_cache_folder_on_a_full_disk_keeps_the_tables_in_memory(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["array", "True", "['platform']", "[]"]
     assert "stay in memory" in done.stderr and "No space left" in done.stderr
+
+
+def test_checks_see_across_the_chunks_they_read():
+    """The checks read big arrays a chunk at a time: a fall, a longest word or a chain that
+    goes back exactly where one chunk ends and the next begins is still seen."""
+    from followup.core import word_counts as wc
+    from followup.core.packed_rows import _check_chains
+
+    edge = wc._CHUNK_NUMBERS
+    words = [b"ab"] * (3 * edge)
+    ends = array("I", range(2, 2 * len(words) + 1, 2))
+    text = b"".join(words)
+    wc.check_pieces(text, ends)  # whole: fine
+    fallen = array("I", ends)
+    fallen[edge] = fallen[edge - 1] - 1  # the first of the second chunk falls below the last
+    with pytest.raises(ValueError, match="do not follow"):
+        wc.check_pieces(text, fallen)
+    longer = b"".join(words[:edge]) + b"abcdefg" + b"".join(words[edge + 1:])
+    long_ends = array("I", [e if n < edge else e + 5 for n, e in enumerate(ends)])
+    assert wc._is_longest(7, longer, long_ends) and not wc._is_longest(2, longer, long_ends)
+    rows = 3 * edge
+    following = array("I", [n + 1 for n in range(rows - 1)] + [0xFFFFFFFF])
+    _check_chains(array("I", [0]), array("I", [rows - 1]), following, rows)  # one key: fine
+    following[edge] = edge - 1  # the first row of the second chunk goes back
+    with pytest.raises(ValueError, match="go back"):
+        _check_chains(array("I", [0]), array("I", [rows - 1]), following, rows)

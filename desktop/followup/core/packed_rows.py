@@ -17,6 +17,8 @@ from followup.core.word_counts import (
     Lanes,
     WordCounts,
     check_pieces,
+    count_at_least,
+    lanes_of,
     section_reader,
     typecode_of,
 )
@@ -112,10 +114,13 @@ def _check_chains(first, last, following, count: int) -> None:
     a later row or none: then each key's chain of rows ends (`get` cannot loop) and every row
     it reaches can be read. One chain ends per key: as many rows have no next row."""
     keys = len(first)
-    if keys and (Lanes(first).count_at_least(count) or Lanes(last).count_at_least(count)):
+    if keys and (count_at_least(first, count) or count_at_least(last, count)):
         raise ValueError("the packed rows name a key's row past the last")
-    following = Lanes(following)
-    if not following.above_their_places():
-        raise ValueError("the packed rows' chains go back")
-    if following.count_at_least(count) != keys or following.count_equal(_NONE) != keys:
+    ends_here = past_last = 0
+    for start, lanes in lanes_of(following):
+        if not lanes.above_their_places(start + 1):
+            raise ValueError("the packed rows' chains go back")
+        past_last += lanes.count_at_least(count)
+        ends_here += lanes.count_equal(_NONE)
+    if past_last != keys or ends_here != keys:
         raise ValueError("the packed rows' chains name rows past the last")

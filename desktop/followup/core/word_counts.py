@@ -266,13 +266,32 @@ def typecode_of(section) -> str:
     return section.format if isinstance(section, memoryview) else "B"
 
 
+# Numbers checked at a time: each check's big numbers then stay near 64 KB, where a whole
+# section at once (a million bytes) held several MB for a moment, and the running app's peak
+# memory with them.
+_CHUNK_NUMBERS = 1 << 14
+
+
+def lanes_of(numbers, overlap: int = 0):
+    """(start, Lanes) over `numbers` a chunk at a time; with `overlap`, each chunk after the
+    first also holds the `overlap` numbers before it (its start is theirs)."""
+    for start in range(0, len(numbers), _CHUNK_NUMBERS):
+        begin = max(0, start - overlap)
+        yield begin, Lanes(numbers[begin:start + _CHUNK_NUMBERS])
+
+
+def count_at_least(numbers, bound: int) -> int:
+    """How many of `numbers` are at least `bound` (0 to 2**31)."""
+    return sum(lanes.count_at_least(bound) for _start, lanes in lanes_of(numbers))
+
+
 def _check_slots(tags, index, words: int) -> None:
     """ValueError unless `words` slots are taken and every other one empty (a look-up for an
     absent word stops at an empty slot) and every index names a word."""
-    taken = Lanes(tags).count_at_least(1)
+    taken = count_at_least(tags, 1)
     if taken != words:
         raise ValueError(f"the word table has {taken} slots taken for {words} words")
-    if words and Lanes(index).count_at_least(words):
+    if words and count_at_least(index, words):
         raise ValueError("the word table's index names words past its last")
 
 
@@ -281,14 +300,27 @@ def check_pieces(text, ends, what: str = "table") -> None:
     the text's end, and `text` is UTF-8 cut only between characters: the checks that let
     every piece be decoded (a word, a row)."""
     if len(ends) and (ends[-1] != len(text) or len(text) >= Lanes.BELOW
-                      or Lanes(ends).falls()):
+                      or any(lanes.falls() for _start, lanes in lanes_of(ends, overlap=1))):
         raise ValueError(f"the {what}'s pieces do not follow one another")
-    try:
-        str(text, "utf-8")
-    except UnicodeDecodeError:
-        raise ValueError(f"the {what}'s text is not UTF-8") from None
+    if not _is_utf8(text):
+        raise ValueError(f"the {what}'s text is not UTF-8")
     if not text.isascii() and _cuts_a_character(text, ends):
         raise ValueError(f"the {what}'s pieces are cut inside a character")
+
+
+def _is_utf8(text) -> bool:
+    """Whether bytes `text` are UTF-8, decoded a piece at a time (never as one str)."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    piece = 4 * _CHUNK_NUMBERS
+    try:
+        for start in range(0, len(text), piece):
+            decoder.decode(text[start:start + piece])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _cuts_a_character(text, ends) -> bool:
@@ -328,9 +360,10 @@ class Lanes:
     def count_at_least(self, bound: int) -> int:
         return self.at_least(bound).bit_count()
 
-    def above_their_places(self) -> bool:
-        """Whether each number is above its place (the first above 0, the next above 1...)."""
-        places = Lanes(array("I", range(1, self.size + 1)))
+    def above_their_places(self, first: int = 1) -> bool:
+        """Whether each number is above its place (the first above `first` - 1, the next above
+        `first`...): `first` is 1 for a whole array, one more than a chunk's start for a chunk."""
+        places = Lanes(array("I", range(first, first + self.size)))
         high = self.value & self.top
         low = self.value ^ high
         return (((low + self.top - places.value) & self.top) | high) == self.top
@@ -386,8 +419,13 @@ def _is_longest(longest, text, ends) -> bool:
         return longest == 0
     if longest >= Lanes.BELOW:
         return False
-    sizes = Lanes(ends).differences()
-    long_ones = compress(range(len(ends)), sizes.flags(sizes.at_least(longest)))
-    found = max((len(str(text[ends[n - 1] if n else 0:ends[n]], "utf-8")) for n in long_ones),
-                default=-1)
+    found = -1
+    for start, lanes in lanes_of(ends, overlap=1):
+        sizes = lanes.differences()  # a chunk's first is its own end, less 0, when start > 0
+        flags = sizes.flags(sizes.at_least(longest))
+        places = range(start, start + lanes.size)
+        if start:
+            flags, places = flags[1:], places[1:]
+        for n in compress(places, flags):
+            found = max(found, len(str(text[ends[n - 1] if n else 0:ends[n]], "utf-8")))
     return found == longest
