@@ -53,11 +53,6 @@ class SpellService(QObject):
             return
         self.ready.emit()  # queued to the GUI thread by Qt
 
-    @property
-    def ignore(self) -> frozenset[str]:
-        """The terms (names, companies, the user's words) not to flag, lower case."""
-        return self._terms
-
     def set_ignored(self, terms) -> None:
         """Flag nothing of `terms` (lower case), in place of the terms ignored so far."""
         self._terms = frozenset(terms)

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from followup.core.deadlines import Countdown, Deadline, countdown, deadline_for, meeting_end
@@ -336,9 +337,20 @@ def _reading(library: Library, s: Session | None = None) -> tuple[float | None, 
 
 def followup_view(library: Library, followup_id: int) -> FollowUpView:
     """The view of follow-up `followup_id`; raises sqlalchemy.exc.NoResultFound if it is gone."""
+    found = _view_where(library, m.FollowUp.id == followup_id)
+    if found is None:
+        raise NoResultFound(f"follow-up {followup_id} is gone")
+    return found
+
+
+def _view_where(library: Library, condition) -> FollowUpView | None:
+    """The view of the one follow-up that meets `condition`, or None: one session and three
+    queries (the follow-up with its person and meeting, its history, the profile), where
+    reading each relation on first use took nine. It runs at every switch of person while the
+    follow-up pane is shown."""
     with library.session() as s:
-        found = s.scalars(_eager(select(m.FollowUp)).where(m.FollowUp.id == followup_id))
-        return _view(found.unique().one(), *_reading(library, s))
+        found = s.scalars(_eager(select(m.FollowUp)).where(condition)).unique().one_or_none()
+        return _view(found, *_reading(library, s)) if found is not None else None
 
 
 def _eager(query):
@@ -369,13 +381,7 @@ def all_followups(library: Library, now: datetime | None = None) -> list[FollowU
 
 def followup_for_attendance(library: Library, attendance_id: int) -> FollowUpView | None:
     """This person's follow-up, or None (the meeting is not over and nothing was drafted)."""
-    # One session and three queries (the follow-up with its person and meeting, its history,
-    # the profile), where reading each relation on first use took nine: this runs at every
-    # switch of person while the follow-up pane is shown.
-    with library.session() as s:
-        found = s.scalars(_eager(select(m.FollowUp))
-                          .where(m.FollowUp.attendance_id == attendance_id)).unique().one_or_none()
-        return _view(found, *_reading(library, s)) if found is not None else None
+    return _view_where(library, m.FollowUp.attendance_id == attendance_id)
 
 
 def update_profile(library: Library, **values) -> int:
