@@ -222,7 +222,8 @@ def failing_required(draft, request, others: tuple[str, ...]) -> list[str]:
     context = CheckContext(
         company=request.company, recipient=request.person_name,
         sender_name=request.profile.name, sender_phone=request.profile.phone,
-        notes=notes_for_checking(request.notes, request.general_notes), other_drafts=others,
+        notes=notes_for_checking(request.notes, request.general_notes, request.capacity,
+                                 request.kind), other_drafts=others,
         known_terms=frozenset({request.company, *request.profile.skills}))
     return [r.id for r in failing(check_draft(draft.subject, draft.body, context))]
 

@@ -109,7 +109,8 @@ def failed_rules(draft: Draft, request: DraftRequest, others: tuple[str, ...] = 
     context = CheckContext(
         company=request.company, recipient=request.person_name,
         sender_name=request.profile.name, sender_phone=request.profile.phone,
-        notes=notes_for_checking(request.notes, request.general_notes), other_drafts=others,
+        notes=notes_for_checking(request.notes, request.general_notes, request.capacity,
+                                 request.kind), other_drafts=others,
     )
     asked = CONTRIBUTION_GAP.format("").split("[")[1].split("]")[0]
     # The contribution gap is the honest answer when nothing of theirs ties to one: it fails
@@ -148,7 +149,7 @@ def test_panel_drafts_are_short_with_short_paragraphs():
 
 def test_draft_never_holds_another_persons_notes():
     own_words = {"Priya Natarajan": "on-call", "Marcus Feld": "TimescaleDB",
-                 "Dana Okafor": "Lisbon", "Tom Becker": "Oakland"}
+                 "Dana Okafor": "Lisbon", "Tom Becker": "cycling"}
     drafts = panel_drafts()
     for name, word in own_words.items():
         assert word in drafts[name].body, (name, drafts[name].body)
@@ -176,7 +177,7 @@ def test_greeting_subject_and_company():
 def test_key_points_are_rephrased_not_pasted():
     body = generate_draft(request_for("Priya Natarajan")).body
     assert "you're migrating the ingestion from nightly cron batches to Kafka streams" in body
-    assert "you care a lot about on-call health and cut pages by half last year" in body
+    assert "you care a lot about on-call health" in body
     assert "\u201c" not in body.split("<https")[0].replace("\u201cWhat I learned", "")
     assert "\n! " not in body and "\n- " not in body
 
@@ -261,7 +262,7 @@ def test_unmarked_notes_give_the_most_substantial_lines():
     assert points == ["team ships weekly to 3 regions, no release train",
                       "runs the Berlin office since 2019"]
     assert personal_line(notes) == "loves rock climbing"
-    assert pick_points("! a\n! b\n! c\n! d\nplain line here") == ["a", "b", "c"]
+    assert pick_points("! a\n! b\n! c\n! d\nplain line here") == ["a", "b"]
     assert pick_points("! only one\nruns the Berlin office since 2019") == [
         "only one", "runs the Berlin office since 2019"]
 
@@ -280,15 +281,24 @@ def test_long_notes_are_cut_down_to_a_short_note():
     assert failed_rules(draft, request) == []
 
 
-def test_person_without_notes_gets_what_the_meeting_taught_and_no_point_gap():
+def test_person_without_notes_gets_the_meetings_key_point_and_no_point_gap():
+    # Only a `!` line the user marked in the general notes, said as learned in the meeting.
     people = {"Ana Lima": ("Designer", "interviewer", ""), **PANEL}
     request = request_for("Ana Lima", people)
     draft = generate_draft(request)
     assert "your mission to make home energy data useful for every household" in draft.body
-    # The only gap: what Ana's notes cannot say, what the user brings to that mission.
     gaps = re.findall(r"\[[^\]]*\]", draft.body)
     assert gaps == ["[what you can contribute, from what you discussed]"], gaps
-    assert failed_rules(draft, request) == []
+
+
+def test_at_a_meetup_nobody_is_credited_with_the_general_notes():
+    # A meetup's general notes are the talks and the room: credited to one person they are a
+    # misread ("It was great to hear about your 2 talks").
+    people = {"Kwame Mensah": ("Platform Engineer, Corrie Labs", "interviewer", ""), **PANEL}
+    request = request_for("Kwame Mensah", people, kind="meetup",
+                          general_notes="! 2 talks: dbt testing, polars vs pandas")
+    body = generate_draft(request).body
+    assert "talks" not in body and "[a specific point from your conversation with Kwame]" in body
 
 
 def test_person_with_nothing_to_say_gets_a_gap():
@@ -308,7 +318,9 @@ def test_unmarked_general_notes_never_become_anyones_points():
     for name, draft in drafts.items():
         assert "Lena" not in draft.body and "front desk" not in draft.body, draft.body
         first = name.split()[0]
-        assert f"[a specific point from your conversation with {first}]" in draft.body
+        coordinator = PANEL[name][1] == "coordinator"  # thanked for organising: no point gap
+        gap = f"[a specific point from your conversation with {first}]"
+        assert (gap in draft.body) is not coordinator, draft.body
 
 
 def test_own_notes_win_over_the_general_key_point():
@@ -346,7 +358,7 @@ def test_personal_line_is_a_short_warm_sentence_near_the_end():
     personal = [i for i, p in enumerate(paragraphs) if "cycling" in p]
     # then the interest paragraph, the sign-off and the signature
     assert len(personal) == 1 and personal[0] == len(paragraphs) - 4
-    assert "you're a huge fan of cycling and ride to the office from Oakland" in body
+    assert "you're a huge fan of cycling" in body
     assert len(paragraphs[personal[0]].split()) <= 25
 
 
@@ -553,7 +565,7 @@ def test_a_key_point_leads_the_points_whatever_it_is_about():
              "2 more rounds, take-home then bar raiser")
     body = generate_draft(request_for("Priya Natarajan", notes=notes)).body
     points = paragraphs(body)[2]
-    assert points.index("rate limiter for the partner api") < points.index("google")
+    assert points.index("rate limiter for the partner API") < points.index("Google")
     assert "tangent" not in body and "rounds" not in body and "bar raiser" not in body
     assert ") (" not in body and body.count("(") <= 2  # the phone's own parentheses
 
@@ -565,7 +577,7 @@ def test_lower_case_company_names_and_months_are_spelled_properly():
     draft = generate_draft(request)
     assert draft.body.startswith("Hi Priya,")
     assert "Nordlicht Logistics" in draft.subject and "nordlicht" not in draft.body
-    assert "porto in March" in draft.body and "may move" in draft.body
+    assert "Porto in March" in draft.body and "may move" in draft.body
 
 
 def test_a_family_name_first_name_gives_email_guessing_the_same_given_name():

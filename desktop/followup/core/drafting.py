@@ -19,11 +19,29 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from followup.core import frames, templates
+from followup.core.lexicon import is_english_word, normalise_line, notes_capitals
 from followup.core.markers import Marker, parse_notes
 from followup.core.names import greeting_name
-from followup.core.note_kinds import is_personal, is_self_assessment, meeting_notes
+from followup.core.note_kinds import (
+    is_logistics,
+    is_mechanics,
+    is_personal,
+    is_private_life,
+    is_self_assessment,
+    is_shared,
+    meeting_notes,
+    never_a_point,
+)
 from followup.core.own_lines import contribution_phrase, question_topic
-from followup.core.phrasing import Phrase, Shape, company_spelling, proper_spelling, rephrase
+from followup.core.phrasing import (
+    Phrase,
+    Shape,
+    company_spelling,
+    proper_spelling,
+    reads_well,
+    rephrase,
+)
+from followup.core.shorthand import clean, split_parts
 from followup.core.word_forms import word_classes
 
 KINDS = (
@@ -33,7 +51,7 @@ KINDS = (
 CAPACITIES = ("interviewer", "coordinator", "other")
 ANSWER_GAP = "[write your better answer here]"
 CONTRIBUTION_GAP = frames.CONTRIBUTION_GAP
-MAX_POINTS = 3
+MAX_POINTS = 2  # two points read as attention; a third is where garble and repetition begin
 MAX_WORDS = 190  # the guides say well under 250; the checklist asks for under 200
 _COUNTED_WORD_RE = re.compile(r"[A-Za-z0-9][\w'&-]*")  # words as the checklist counts them
 
@@ -106,13 +124,23 @@ def is_self_criticism(text: str) -> bool:
     return is_self_assessment(text)
 
 
+# "asked about my A/B testing background": the interviewer's question, which a `?` line
+# revisits; as a point it reads "It was a real pleasure that you asked about my background".
+_THEIR_QUESTION_RE = re.compile(
+    r"^\s*(?:(?:he|she|they|\w+)\s+)?(?:asked|asks|quizzed|grilled)\b|^\s*(?:q|question)\s*:",
+    re.IGNORECASE)
+
+
 def _point_candidate(text: str) -> bool:
-    return not is_personal(text) and not is_self_assessment(text) and rephrase(text) is not None
+    return not is_personal(text) and not is_shared(text) and not never_a_point(text) \
+        and not _THEIR_QUESTION_RE.match(text) and rephrase(text) is not None
 
 
 def _key_candidate(text: str) -> bool:
-    """A `!` line is the user's own choice of point, even about life outside work."""
-    return not is_self_assessment(text) and rephrase(text) is not None
+    """A `!` line is the user's own choice of point, even about life outside work; never
+    their verdict, the meeting's mechanics, a health or family event or their question."""
+    return not never_a_point(text) and not _THEIR_QUESTION_RE.match(text) \
+        and rephrase(text) is not None
 
 
 def clear_caches() -> None:
@@ -125,8 +153,10 @@ def pick_points(notes: str, limit: int = MAX_POINTS) -> list[str]:
     """The `!` lines first (whatever they are about); below two, the most substantial unmarked
     lines make up the rest.
 
-    Never a point: logistics (salary, benefits, decision timing, scheduling, travel), the
-    personal line (it gets its own sentence), and the user's verdict on their own answers."""
+    Never a point: logistics (salary, benefits, decision timing, scheduling, travel), how the
+    meeting ran (a late start, the camera, the agenda, who took notes), health and family
+    milestones, the personal line (it gets its own sentence) and the user's verdict on their
+    own answers."""
     lines = parse_notes(notes)
     marked = [ln.text for ln in lines if ln.marker is Marker.KEY and _key_candidate(ln.text)]
     marked = marked[:limit]
@@ -135,18 +165,37 @@ def pick_points(notes: str, limit: int = MAX_POINTS) -> list[str]:
         return marked
     plain = [ln.text for ln in lines if ln.marker is None and len(_words(ln.text)) >= 3
              and _point_candidate(ln.text)]
-    best = sorted(plain, key=lambda t: -_substance(t))[:wanted]
-    return marked + [t for t in plain if t in best]
+    readable = [t for t in plain if _phrased(t, pieces_too=False) is not None]
+    best = sorted(readable, key=lambda t: -_substance(t))[:wanted]
+    return marked + [t for t in readable if t in best]
 
 
 def personal_line(notes: str) -> str | None:
-    """The first unmarked line about the person's life outside work, for the rapport
-    sentence; a `!` line is a key point and leads the points instead."""
-    for line in parse_notes(notes):
-        if line.marker is None and is_personal(line.text) \
-                and not is_self_assessment(line.text) and rephrase(line.text) is not None:
+    """The line for the rapport sentence: something the user and the person share ("we both
+    ran the Lisbon marathon") first, else the first unmarked line about the person's life
+    outside work (a hobby, a race, coaching a kid's team); never health or a family milestone
+    (a baby, a son starting college). A `!` line is a key point and leads the points instead."""
+    lines = [ln for ln in parse_notes(notes) if ln.marker is None
+             and not is_self_assessment(ln.text) and not is_private_life(ln.text)
+             and not is_mechanics(ln.text) and not is_logistics(ln.text)]
+    for line in lines:
+        if is_shared(line.text) and _shared_text(line.text):
+            return line.text
+    for line in lines:
+        if is_personal(line.text) and rephrase(line.text) is not None:
             return line.text
     return None
+
+
+def _shared_text(line: str) -> str | None:
+    """`we both did the lisbon marathon` as said to the person: "we both did the lisbon
+    marathon" (the user's "we" is true as written); None when it does not read well."""
+    pieces = [p for _s, p in split_parts(clean(line)) if not is_self_assessment(p)]
+    if not pieces:
+        return None
+    text = pieces[0]
+    text = text[:1].lower() + text[1:] if text[:2] == "We" else text
+    return text if reads_well(Phrase(Shape.CLAUSE, text)) else None
 
 
 def first_name(full_name: str) -> str:
@@ -159,20 +208,63 @@ def rephrase_fragment(fragment: str, person_name: str = "", company: str = "") -
     return rephrase(fragment, first_name(person_name), company)
 
 
+def _phrased(fragment: str, person_name: str = "", company: str = "",
+             pieces_too: bool = True) -> Phrase | None:
+    """The phrase of a note line when it reads well; else that of its first piece that does
+    (a `!` line "unit is 32 beds, ratio 1:5" still gives one clean sentence); else None."""
+    phrase = rephrase_fragment(fragment, person_name, company)
+    if phrase is not None and reads_well(phrase):
+        return phrase
+    if not pieces_too:
+        return None
+    parts = split_parts(clean(fragment))
+    pieces = [p for i, (_s, p) in enumerate(parts)
+              if not (i + 1 < len(parts) and parts[i + 1][0] == ":")  # a label: "biggest pain:"
+              and len(p.split()) >= 3 and not never_a_point(p)
+              and not _THEIR_QUESTION_RE.match(p)]
+    for piece in sorted(pieces, key=lambda p: -_substance(p)):
+        phrase = rephrase_fragment(piece, person_name, company)
+        if phrase is not None and reads_well(phrase):
+            return phrase
+    return None
+
+
+def note_prompt(fragment: str) -> str:
+    """A marked prompt that names the note, for a line that cannot be phrased well:
+    `[say what stayed with you about: query result cache, low-ms hits]`. The checklist and the
+    send checks treat it as a gap to fill."""
+    pieces = [p for _s, p in split_parts(clean(fragment)) if not never_a_point(p)]
+    text = ", ".join(pieces) or clean(fragment)
+    return f"[say what stayed with you about: {text}]"
+
+
 def point_sentence(fragment: str, index: int, voice: int, person_name: str = "",
                    shared: bool = False, company: str = "") -> str:
     """One point as a whole sentence; the frame depends on the person's voice and the index
-    (`shared`: a point of the meeting's general notes)."""
-    phrase = rephrase_fragment(fragment, person_name, company)
+    (`shared`: a point of the meeting's general notes). A line that cannot be phrased well
+    becomes a marked prompt naming it."""
+    phrase = _phrased(fragment, person_name, company)
     if phrase is None:
-        return ""
+        return note_prompt(fragment)
     return frames.point_sentence(phrase, voice, index, shared)
+
+
+def _opening(sentence: str) -> str:
+    return " ".join(sentence.lower().split()[:4])
 
 
 def points_paragraphs(fragments: Sequence[str], voice: int, person_name: str = "",
                       shared: bool = False, company: str = "") -> str:
-    sentences = [s for i, f in enumerate(fragments)
-                 if (s := point_sentence(f, i, voice, person_name, shared, company))]
+    sentences: list[str] = []
+    for i, fragment in enumerate(fragments):
+        # Two points never open alike ("It was fascinating to hear that ... It was fascinating
+        # to hear more about ..."): the next frame is taken instead.
+        for step in range(0, 12, 2):
+            sentence = point_sentence(fragment, i + step, voice, person_name, shared, company)
+            if _opening(sentence) not in {_opening(s) for s in sentences}:
+                break
+        if sentence:
+            sentences.append(sentence)
     if sum(len(s.split()) for s in sentences) <= 70:
         return " ".join(sentences)
     return "\n\n".join(sentences)
@@ -189,27 +281,38 @@ def points_value(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
     """The person's own points; without any, those of the meeting's general notes (`!` lines
     first), which were true for everyone met; without those either, a gap to fill."""
     points = pick_points(request.notes, max_points)
-    general = meeting_notes(request.general_notes)  # an imported invite's text is no note
-    shared = pick_points(general, 1) if len(points) == 1 and max_points > 1 else []
-    if points and shared:  # one point of their own: the meeting's key point makes two
-        return " ".join([points_paragraphs(points, voice, request.person_name,
-                                           company=request.company),
-                         point_sentence(shared[0], 1, voice, request.person_name, True,
-                                        request.company)])
     if points:
         return points_paragraphs(points, voice, request.person_name, company=request.company)
-    shared = pick_points(general, min(2, max_points))
-    if shared:
-        return points_paragraphs(shared, voice, request.person_name, True, request.company)
+    if request.capacity == "coordinator":
+        return ""  # thanked for organising and told whom the user met: that is their point
+    # The meeting's general notes are not this person's words: a meetup's talks, an office's
+    # address or another speaker's topic credited to them is a misread. Only a `!` line the
+    # user marked there, at an interview, is said as learned during the visit.
+    if request.kind not in ("meetup", "networking_coffee"):
+        general = meeting_notes(request.general_notes)  # an imported invite's text is no note
+        shared = [ln.text for ln in parse_notes(general) if ln.marker is Marker.KEY
+                  and _key_candidate(ln.text)
+                  and _phrased(ln.text, request.person_name, request.company, False)][:1]
+        if shared:
+            return points_paragraphs(shared, voice, request.person_name, True, request.company)
     return point_gap(request.person_name)
 
 
 def personal_value(request: DraftRequest, voice: int) -> str:
+    """The rapport sentence, or "" when the notes hold no line that reads well for it."""
     line = personal_line(request.notes)
-    phrase = rephrase_fragment(line, request.person_name, request.company) if line else None
-    if phrase is None or phrase.shape is Shape.MINE:
+    if line and is_shared(line):
+        text = _shared_text(line)
+        return frames.pick(frames.SHARED, voice).format(text) if text else ""
+    if not line:
         return ""
-    return frames.personal_sentence(phrase, voice)
+    pieces = [p for _s, p in split_parts(clean(line)) if is_personal(p)] or [line]
+    for piece in pieces:
+        phrase = rephrase_fragment(piece, request.person_name, request.company)
+        if phrase is not None and phrase.shape not in (Shape.MINE, Shape.IN_MEETING) \
+                and reads_well(phrase):
+            return frames.personal_sentence(phrase, voice)
+    return ""
 
 
 # ---- contribution ---------------------------------------------------------------------------
@@ -237,18 +340,45 @@ def _join_names(items: Sequence[str]) -> str:
 _OFFER_RE = re.compile(r"^I(?:'d be| could| can| would| will|'d)\b")
 
 
-def _first_contribution(kind: str, text: str, more: str, voice: int, company: str) -> str:
+def _contribution_reads_well(own: tuple[str, str, str]) -> bool:
+    kind, text, _more = own
+    shape = Shape.TOPIC if kind == "noun" else Shape.MINE
+    return reads_well(Phrase(shape, text)) and not re.search(r"\bmy\s+(?:experience|work)\s+"
+                                                               r"(?:with|on)\s+my\b", text)
+
+
+def _contribution_prompt(line: str) -> str:
+    return f"[say what you can bring, from your note: {clean(line)}]"
+
+
+def _contribution_frames(kind: str, shape: str) -> Sequence[str]:
+    """At a meetup the "company" is the event, so nothing is brought "to PyData Edinburgh"."""
+    if kind == "meetup":
+        return {"noun": frames.MEETUP_NOUN, "prompt": frames.MEETUP_PROMPT}.get(
+            shape, frames.MEETUP_CLAUSE)
+    return {"noun": frames.CONTRIBUTION_NOUN, "offer": frames.CONTRIBUTION_OFFER,
+            "prompt": frames.CONTRIBUTION_PROMPT}.get(shape, frames.CONTRIBUTION_CLAUSE)
+
+
+def _first_contribution(kind: str, text: str, more: str, voice: int, company: str,
+                        meeting_kind: str = "") -> str:
     if kind == "noun":
-        sentence = frames.pick(frames.CONTRIBUTION_NOUN, voice).format(text, company)
+        sentence = frames.pick(_contribution_frames(meeting_kind, "noun"), voice).format(
+            text, company)
         return f"{sentence} {more}" if more else sentence
-    options = frames.CONTRIBUTION_OFFER if _OFFER_RE.match(text) else frames.CONTRIBUTION_CLAUSE
-    return frames.pick(options, voice).format(text, company)
+    shape = "offer" if _OFFER_RE.match(text) else "clause"
+    return frames.pick(_contribution_frames(meeting_kind, shape), voice).format(text, company)
 
 
 def contribution_paragraph(request: DraftRequest, voice: int, company: str) -> str:
     """What the user can bring: the `+` lines, then the skills this person's notes touched."""
     plus = [t for t in _marked(request.notes, Marker.CONTRIBUTE)][:2]
     own = [contribution_phrase(t) for t in plus]
+    readable = [o for o in own if _contribution_reads_well(o)]
+    if plus and not readable:
+        return frames.pick(_contribution_frames(request.kind, "prompt"), voice).format(
+            _contribution_prompt(plus[0]), company)
+    own = readable
     skills = [s for s in touched_skills(request.profile, request.notes)
               if not any(_mentions(t, s) for t in plus)][:3]
     if not own and not skills:
@@ -257,7 +387,7 @@ def contribution_paragraph(request: DraftRequest, voice: int, company: str) -> s
         return frames.CONTRIBUTION_GAP.format(company)
     if not own:
         return frames.pick(frames.SKILLS_ONLY, voice).format(_join_names(skills), company)
-    sentences = [_first_contribution(*own[0], voice, company)]
+    sentences = [_first_contribution(*own[0], voice, company, request.kind)]
     for kind, text, more in own[1:]:
         sentences.append(f"I'd also bring {text}." if kind == "noun" else f"{text}.")
         sentences += [more] if more else []
@@ -392,9 +522,42 @@ def spoken_name(name: str) -> str:
 def _normalised(request: DraftRequest) -> DraftRequest:
     kind = request.kind if request.kind in KINDS else "other"
     capacity = request.capacity if request.capacity in CAPACITIES else "other"
-    return replace(request, kind=kind, capacity=capacity, company=spoken_name(request.company),
-                   person_name=spoken_name(request.person_name),
-                   others_met=tuple(spoken_name(n) for n in request.others_met))
+    request = replace(request, kind=kind, capacity=capacity,
+                      company=spoken_name(request.company),
+                      person_name=spoken_name(request.person_name),
+                      others_met=tuple(spoken_name(n) for n in request.others_met))
+    names = _known_spellings(request)
+    protected = [*request.person_name.split(), *request.company.split(),
+                 *(w for n in request.others_met for w in n.split())]
+
+    def read(text: str) -> str:
+        return "\n".join(normalise_line(line, names, protected) for line in text.splitlines())
+
+    return replace(request, notes=read(request.notes), general_notes=read(request.general_notes))
+
+
+def _known_spellings(request: DraftRequest) -> dict[str, str]:
+    """Lower case -> spelling of the words whose spelling is known: what the notes capitalise,
+    the people met, the company, the profile's skills and link tags."""
+    names = notes_capitals([request.notes, request.general_notes])
+    words = [*request.person_name.split(), *request.company.split(),
+             *(w for n in request.others_met for w in n.split())]
+    for word in words:  # "Kiln", "Priya"; not "Middle" or "School" of a school's name
+        bare = word.strip(",.()")
+        if len(bare) >= 2 and not bare.islower() and not is_english_word(bare.lower()):
+            names[bare.lower()] = bare
+    # Whole names with capitals: the company, and the organisation in a title ("Platform
+    # Engineer, Corrie Labs"), which the notes may type in lower case ("at corrie labs").
+    for whole in (request.company, *re.split(r",|\bat\b|@", request.person_title)[1:]):
+        whole = " ".join(whole.split())
+        if " " in whole and not whole.islower():
+            names[whole.lower()] = whole
+    for term in (*request.profile.skills, *(t for link in request.profile.links
+                                            for t in link.tags)):
+        term = term.strip()
+        if len(term) >= 2 and not term.islower():
+            names[term.lower()] = term
+    return names
 
 
 def _proper_names(request: DraftRequest) -> tuple[str, ...]:
@@ -442,11 +605,17 @@ def missing_profile_fields(profile: Profile) -> list[str]:
     return [name for name in ("name", "phone") if not getattr(profile, name).strip()]
 
 
-def notes_for_checking(notes: str, general_notes: str) -> str:
-    """The notes a draft's specific points may come from: the person's own, then the meeting's
-    general notes (an imported invite's text left out), which drafting uses when the person's
-    notes hold nothing usable. The checklist's `specifics` looks for a point of these."""
-    general = meeting_notes(general_notes)
+def notes_for_checking(notes: str, general_notes: str, capacity: str = "",
+                       kind: str = "") -> str:
+    """The notes a draft's specific points may come from, as `points_value` takes them: the
+    person's own, then, for an interviewer at an interview, the `!` lines of the meeting's
+    general notes (an imported invite's text left out). A coordinator's point is the people
+    met, and a meetup's or coffee's general notes are nobody's in particular. The checklist's
+    `specifics` looks for a point of these."""
+    if capacity == "coordinator" or kind in ("meetup", "networking_coffee"):
+        return notes
+    general = "\n".join(f"! {ln.text}" for ln in parse_notes(meeting_notes(general_notes))
+                        if ln.marker is Marker.KEY)
     return "\n".join(part for part in (notes, general) if part.strip())
 
 

@@ -91,9 +91,9 @@ _IN_MEETING = (
     "I really appreciated that {}.",
     "It was encouraging that {}.",
     "I was grateful that {}.",
-    "It meant a lot that {}.",
+    "I was pleased that {}.",
     "I was glad that {}.",
-    "It was a real pleasure that {}.",
+    "It was good to know that {}.",
 )
 _IN_MEETING_GERUND = (  # for things given to the user: "Thank you for showing me ..."
     "Thank you for {}.",
@@ -126,6 +126,14 @@ _PERSONAL_TOPIC = (
     "It was lovely to swap stories about {}.",
     "Our tangent about {} made me smile.",
     "I'll remember our chat about {}.",
+)
+SHARED = (  # something the user and the person share: "we both ran the Lisbon marathon"
+    "It was fun to discover that {}.",
+    "I smiled when we realised that {}.",
+    "It was a nice surprise to find that {}.",
+    "I enjoyed finding out that {}.",
+    "What a coincidence that {}!",
+    "It was great to find out that {}.",
 )
 QUESTION = (
     "Your question on {} stayed with me, so here is a fuller answer: {}",
@@ -175,6 +183,39 @@ SKILLS_ONLY = (  # skills touched, no `+` line: "{skills}", then the company
     "I'd be glad to apply my experience with {} at {}.",
     "My work with {} would let me contribute quickly at {}.",
     "I'd love to bring my experience with {} to the team at {}.",
+)
+CONTRIBUTION_PROMPT = (  # a `+` line that cannot be phrased well: the user says it
+    "{}, and I'd love to bring that to {}.",
+    "{}, which I'd be glad to build on at {}.",
+    "{}, and I'd welcome the chance to do the same at {}.",
+    "{}, and I think that would carry over well to {}.",
+    "{}, and I'd be happy to bring that to the team at {}.",
+    "{}, which I'd be excited to put to work at {}.",
+)
+# At a meetup the meeting's "company" is the event: an offer, not a place to work.
+MEETUP_CLAUSE = (
+    "{}, and I'd be happy to tell you more about it.",
+    "{}, and I'd be glad to compare notes on it sometime.",
+    "{}, if that would be useful to you.",
+    "{}, and I'd enjoy swapping notes on it.",
+    "{}, and I'm happy to share what I learned.",
+    "{}, whenever it would help.",
+)
+MEETUP_NOUN = (
+    "I'd be happy to share {} if it would help.",
+    "I'd be glad to tell you more about {}.",
+    "I'd enjoy comparing notes on {} sometime.",
+    "If it's useful, I can share {}.",
+    "I'm happy to share {} whenever it would help.",
+    "I'd love to swap notes on {}.",
+)
+MEETUP_PROMPT = (
+    "{}, and I'd be happy to share it.",
+    "{}, if that would be useful to you.",
+    "{}, and I'd enjoy comparing notes.",
+    "{}, whenever it would help.",
+    "{}, and I'm happy to tell you more.",
+    "{}, if you'd find it useful.",
 )
 # Nothing in the notes to tie a contribution to: an honest gap the user fills (the guides:
 # "Emphasizes what you can contribute based on the conversation").

@@ -157,7 +157,29 @@ def greeting_name(raw: str) -> str:
     words = [w for w in display_name(raw).split() if not _is_title(w) and not _is_suffix(w)]
     if _family_first([w.strip(",") for w in words]) is None:
         return " ".join(_spoken(w.strip(",")) for w in words)
+    if len(words) >= 3 and words[0] == given and _folded(" ".join(words[:2])) in COMPOUND_GIVEN:
+        return " ".join(_spoken(w) for w in words[:2])  # "María José Fernández": María José
     return _spoken(given)
+
+
+# Given names of two words that are one name: greeting "María" for María José is a slip a
+# reader notices. Spanish, Portuguese, French, Arabic and English compounds; grow as needed.
+COMPOUND_GIVEN = frozenset("""
+    maria jose|jose maria|jose luis|juan carlos|juan pablo|juan jose|juan manuel|jose manuel
+    |jose antonio|miguel angel|luis miguel|maria fernanda|maria jesus|maria luisa
+    |maria del carmen|ana maria|ana sofia|ana paula|maria eduarda|joao pedro|joao paulo
+    |jean pierre|jean paul|jean luc|jean marc|jean francois|marie claire|marie france|anne marie
+    |marie pierre|pierre yves|fatima zahra|fatima ezzahra|mohamed amine|mohammed amine
+    |abdel rahman|abd el rahman|mary ann|mary jane|mary beth|sarah jane|lee ann|billy bob
+""".replace("\n", " ").split("|"))
+COMPOUND_GIVEN = frozenset(" ".join(c.split()) for c in COMPOUND_GIVEN)
+
+
+def _folded(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("-", " "))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def name_parts(raw: str) -> tuple[str, list[str]]:

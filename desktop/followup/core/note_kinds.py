@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from followup.core.shorthand import clean, split_parts
+
 # Salary, benefits, decision timing, next steps and the rounds still to come (a take-home, a
 # bar raiser, the onsite), travel and scheduling: the guides' "don't
 # mention next steps" and a coach's "the note is about the conversation, not the process".
 _LOGISTICS_RE = re.compile(r"""\b(?:
     salary|salaries|comp|compensation|(?:pay|salary|comp)\s+(?:band|range|scale)|equity
+    |band\s+\d+[a-z]?|(?:pay\s+)?grade\s+\d+|ote|quota|commission|step\s+\d+|per\s+hour|/hr|hourly\s+rate
     |stock\s+options|rsus?|bonus(?:es)?|401k|pension|benefits?|perks?|pto|vacation\s+(?:days|policy)
     |unlimited\s+vacation|insurance|health\s+plan|dental|parental\s+leave|relocation|relocate
     |visa|sponsorship|notice\s+period|start\s+date|offer\s+(?:letter|stage|details|call)
@@ -26,7 +29,8 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |rescheduled?|take[- ]home\s+due|travel|flights?|hotel|reimburs\w*|expenses|parking|lobby
     |front\s+desk|badge|visitor|headcount|let\s+me\s+know|will\s+(?:let|send|get\s+back|follow\s+up)
     |by\s+(?:mon|tues?|wed|thu|thurs|fri|monday|tuesday|wednesday|thursday|friday|end\s+of)
-    |calendar\s+invite|hiring\s+\d+|(?:is|are)\s+hiring|hiring\s+for
+    |calendar\s+invite|hiring\s+\d+|(?:is|are)\s+hiring|hiring\s+for|hiring\s+in\b
+    |hiring\s+(?:next|this|soon|now|again|freeze)|\bnot\s+hiring
     |\d+\s+(?:open\s+)?(?:roles|positions|openings|hires)|learning\s+budget|stipend|allowance
     |hybrid|days?\s+(?:a\s+week\s+)?in\s+(?:the\s+)?office|in-office|office\s+days|return\s+to\s+office
     |interview\s+(?:loop|process)|rounds?\s+(?:left|to\s+go)|(?:'re|are|is)\s+hiring
@@ -36,7 +40,7 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
      \s+(?:then|next|due|first|after|before|and\s+then)
     |^\s*(?:a\s+|the\s+)?take[- ]?homes?
      (?:\s+(?:test|task|exercise|assignment))?\s*$
-    |bar[- ]?raisers?|on-?sites?|super[- ]?day|loop\s+(?:next|on|is)
+    |bar[- ]?raisers?|on-?sites?|super[- ]?day|loop\s+(?:next|on|is)|small\s+talk
     |(?:send|do|complete|submit|finish)\w*\s+(?:me\s+)?(?:a\s+|the\s+|my\s+)?take[- ]?home
     |\d+(?:st|nd|rd|th)\s+(?:round|interview|stage)|(?:first|second|third)\s+(?:round|stage)
     |then\s+(?:an?\s+|the\s+)?(?:offer|panel|onsite|round|interview|final)
@@ -121,7 +125,87 @@ SELF_ASSESSMENT_RE = re.compile(r"""\b(?:
     |did\s+not|i\s+didn'?t|i\s+wasn'?t|forgot|forget|not\s+(?:quite\s+)?(?:true|right|correct|great|sure)|wrong|mistakes?
     |no\s+idea|unsure|nervous|should\s+have|should'?ve|meh|my\s+answer|i\s+said|i\s+answered
     |i\s+think\s+i|struggled|awkward|embarrass\w*|not\s+my\s+best|went\s+blank|brain\s+fart
+    |flustered|fluster|panick?(?:ed|ing)?|tongue[- ]tied|mumbl\w*|stammer\w*|overthought
+    |over[- ]?explain\w*|talked\s+too\s+(?:much|long|fast)|went\s+off\s+on|tangent|sweat\w*
+    |shaky|took\s+(?:forever|ages|too\s+long)|drew\s+a\s+blank|wing(?:ed)?\s+it|made\s+(?:it|something|stuff)\s+up|guessed
+    |face\s+(?:went|got|turned)\s+(?:hot|red)|went\s+red|blush\w*|lost\s+(?:him|her|them|the\s+thread
+    |my\s+(?:train|place|way))|not\s+great|too\s+long|too\s+short|oof|ugh|yikes|cringe\w*
+    |i\s+was\s+(?:bad|off|slow|unclear|rusty)|rusty|off\s+the\s+cuff|bs'?d|waffl\w*
     )\b""", re.IGNORECASE | re.VERBOSE)
+
+# How the meeting ran, not what was said: a late start, the camera, who took notes, the agenda,
+# where anyone sat, the room, lunch, a badge. A reader never wants these as a highlight ("What
+# stayed with me most was hearing that you joined 10 minutes in"); an impression of the day may
+# only shape the thanks, which the templates already do for a coordinator. Perks are here too.
+_MECHANICS_RE = re.compile(r"""(?:
+    \b(?:started|starting|joined|arrived|came\s+in|showed\s+up|was|were|running|ran|got\s+there)
+     \s+(?:\w+\s+){0,2}(?:late|early)(?=\s*(?:$|[,.;!]|to\b|for\b|by\b|and\b|so\b|because\b))
+    |\blate\s+(?:start|join|arrival)\b
+    |\b(?:started|ended|finished)\s+on\s+time\b|\bjoined\s+(?:\d+|a\s+few|few)\s+min\w*
+    |\bmin\w*\s+(?:late|in)\b
+    |\bcamera\b|\bvideo\s+(?:was|kept|froze|off|on|dropped|lag\w*)|\baudio\b|\bmic\b|\bmuted\b
+    |\bwi-?fi\b|\bconnection\b|\bkept\s+(?:freezing|dropping|cutting)|\bfr(?:oze|ozen|eezing)\b
+    |\b(?:took|taking|takes)\s+(?:a\s+lot\s+of\s+|all\s+the\s+|most\s+of\s+the\s+)?notes\b
+    |\bnote[- ]?tak\w*|\bmostly\s+(?:listened|quiet|silent|typed|typing)
+    |\bagenda\b|\bitinerary\b|\bcalendar\b|\bschedul\w*|\bzoom\b|\bteams\s+(?:link|call)
+    |\b(?:sat|seated|sitting)\s+(?:in|at|next|across|beside|by|on)\b|\bseat(?:s|ing)?\b
+    |\b(?:conference|meeting|interview|waiting|board)\s+room\b|\blunch\b|\bsnacks?\b
+    |\b(?:bought|got|grabbed|paid\s+for|brought)\s+(?:me\s+|us\s+)?(?:a\s+|the\s+)?(?:coffee|tea|water|drinks?)
+    |\b(?:gave|handed|passed)\s+(?:me\s+)?(?:his|her|their|a|my)\s+(?:business\s+)?card\b
+    |\b(?:swapped|exchanged|traded)\s+(?:business\s+)?cards\b|\bconnected\s+on\s+linkedin\b
+    |\b(?:set\s+up|organi[sz]ed|arranged|coordinated|booked|ran)\s+(?:the\s+|my\s+|our\s+)?(?:whole\s+|entire\s+)?
+       (?:loop|day|panel|interviews?|schedule|call|meeting|room|visit)\b|\bmet\s+me\s+(?:at|in|outside)\b
+    |\bparking\b|\bbadge\b|\blobby\b|\breception(?:ist)?\b|\belevator\b|\bescorted\b
+    |\bwalked\s+me\s+(?:to|out|back|down)\b|\bscreen[- ]?shar\w*|\blaptop\b|\bkept\s+time\b
+    |\bran\s+(?:over|long|short|late)\b|\bcut\s+short\b|\bin\s+(?:the\s+)?background\b
+    |\bfree\s+(?:lunch|food|snacks|coffee|gym|parking)\b|\bgym\b|\bcatered\b|\bping[- ]?pong\b
+    |\bwfh\b|\bwork\s+from\s+home\b|\bshift\s+differential\b|\bsign[- ]on\s+bonus\b
+    |\btuition\s+(?:reimbursement|assistance)\b|\bdress\s+code\b|\buniform\b
+    |\b(?:seemed|seems|looked|looks)\s+(?:tired|busy|rushed|distracted|bored|stressed|annoyed
+       |impatient|happy|pleased|interested|nice|friendly|skeptical|sceptical)
+    |\bhard\s+to\s+read\b|\bpoker\s+face\b|\bchecked\s+(?:his|her|their)\s+phone
+    |\b(?:tough|intense|stern|cold|strict)\s+(?:interviewer|one|person)\b
+    )""", re.IGNORECASE | re.VERBOSE)
+
+# Life events that are no rapport line for a follow-up: health, and family milestones (a baby,
+# a son starting college, a wedding). A hobby, a race or coaching a kid's team is rapport.
+_PRIVATE_LIFE_RE = re.compile(r"""(?:
+    \b(?:sick|illness|ill\s+(?:last|this)|surgery|chemo|injur(?:y|ed|ies)|hospitali[sz]ed
+       |recovering|covid|flu|migraines?|diagnos\w*|pregnan\w*|expecting\s+(?:a|twins|their|her|his)
+       |maternity|paternity|medical\s+leave|sick\s+leave|therapy|funeral|passed\s+away|died
+       |divorc\w*|grief|grieving|bereave\w*|newborn|new\s+(?:baby|dad|mom|mum|father|mother|parent)
+       |baby|babies|wedding|engaged|fianc[eé]e?|married|honeymoon|on\s+leave)\b
+    |\b(?:partner|wife|husband|girlfriend|boyfriend|spouse)(?:'s)?\s+(?:is\s+)?(?:expecting|due|pregnant)
+    |\bexpecting\s+(?:a\s+baby|in\s+\w+|twins|their\s+first|a\s+(?:boy|girl))
+    |\b(?:his|her|their|a|the)\s+(?:cancer|knee|back|hip|shoulder)\b
+    |\b(?:son|daughter|kid|kids|child|children|boy|girl|twins)(?:'s)?\s+(?:just\s+|recently\s+)?
+       (?:started|starting|starts|graduat\w*|got\s+into|getting\s+into|left\s+for|leaving\s+for
+       |off\s+to|moved|moving|turned|turning|applying|born|was\s+born|going\s+to\s+(?:college|uni)
+       |heading\s+to|in\s+(?:college|university|uni))\b
+    |\b(?:college|university|uni)\s+(?:drop[- ]?off|move[- ]?in|applications?)\b
+    )""", re.IGNORECASE | re.VERBOSE)
+
+_SHARED_RE = re.compile(r"^\s*(?:we|both\s+of\s+us)\s+(?:both\s+|all\s+|each\s+)?\w+", re.I)
+
+
+@lru_cache(maxsize=4096)
+def is_mechanics(text: str) -> bool:
+    """Whether a note is about how the meeting ran (a late start, the camera, the agenda, who
+    took notes, where anyone sat), a perk, or an impression of the person's mood."""
+    return _MECHANICS_RE.search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def is_private_life(text: str) -> bool:
+    """Whether a note is about health or a family milestone: never a point, never rapport."""
+    return _PRIVATE_LIFE_RE.search(text) is not None
+
+
+def is_shared(text: str) -> bool:
+    """`we both ran the Lisbon marathon`: something the user and the person share."""
+    return re.match(r"^\s*we\s+both\b|^\s*both\s+of\s+us\b|^\s*we\s+\w+\s+both\b", text,
+                    re.I) is not None
+
 
 # Words of the user's verdict that must never reach a draft: the report counts them.
 PRIVATE_WORDS = (
@@ -154,3 +238,17 @@ def is_personal(text: str) -> bool:
 def is_self_assessment(text: str) -> bool:
     """Whether a note (or a piece of one) is the user's verdict on how they did."""
     return SELF_ASSESSMENT_RE.search(text) is not None
+
+
+def never_a_point(text: str) -> bool:
+    """Whether a note line can never be a follow-up's point: health and family milestones, the
+    user's verdict (anywhere in the line: its other pieces share that context), or a line whose
+    every piece is logistics or the meeting's mechanics ("very organized, sent agenda in
+    advance"). Drafting and the checklist's `specifics` both ask this, so the checklist never
+    asks for a point that drafting rightly leaves out."""
+    if is_self_assessment(text) or is_private_life(text):
+        return True
+    pieces = split_parts(clean(text))
+    if len(pieces) > 1 and pieces[1][0] == ":" and is_logistics(pieces[0][1]):
+        return True  # "benefits: 4-day week pilot": the label says what all of it is about
+    return all(is_mechanics(p) or is_logistics(p) or is_descriptor(p) for _s, p in pieces)

@@ -28,6 +28,10 @@ from followup.core.word_forms import (
 )
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z']*")
+_OFFERS = frozenset("""
+    send share show walk help review build draft write set run do put make take prepare bring
+    create mock sketch outline pull lead teach train cover
+""".split())
 WILLING = frozenset("happy glad keen able eager willing available".split())
 _OWN_SWAP = {"their": "your", "them": "you", "they": "you", "they're": "you're",
              "his": "your", "him": "you", "he": "you", "she": "you", "her": "your"}
@@ -52,6 +56,8 @@ def _own_clause(part: str) -> tuple[str, str]:
     form = verb_form(first) if first not in NOT_VERBS and words[0][:1].islower() else None
     if form == "VB" and is_noun(first) and len(words) > 1 and plain(words[1]) in PREPOSITIONS:
         form = None  # "experience with Flink": a noun
+    if form == "VB" and first in _OFFERS:
+        return "i", "I could " + part  # "send my unit plan": an offer, not "I send"
     if form in ("VBD", "VB"):
         return "i", "I " + part
     if form == "VBZ":
@@ -89,34 +95,20 @@ def contribution_phrase(line: str) -> tuple[str, str, str]:
         head = head if plain(head.split()[0]) in ("at", "in", "for", "with") else \
             "at " + (head if plain(head.split()[0]) in DETERMINERS else "my " + head)
         prefix, pieces = head[:1].upper() + head[1:] + ", ", pieces[1:]
+    lead = re.match(r"^(at|in|with|for|during|on)\s+(.+?)\s+((?:I|we)\s.+)$", pieces[0][1])
+    if lead and not prefix:  # "at Western General I cut agency hours": "At Western General, I cut"
+        prefix, pieces = f"{lead[1].capitalize()} {lead[2]}, ", [("", lead[3])]
+    # One clause: a later piece glued on ("and offered to send the gist", "(could set up your
+    # cadence)") is what a reader stumbles on; the `+` line's first piece says what matters.
+    pieces = pieces[:1]
     kind, sentence = _own_clause(pieces[0][1])
     if prefix and kind == "noun":
-        kind, sentence = "noun", f"{sentence} {prefix.strip(', ').lower()}"
+        head = prefix.strip(", ")
+        kind, sentence = "noun", f"{sentence} {head[:1].lower()}{head[1:]}"
     elif prefix:
         sentence = prefix + sentence[:1].lower() + sentence[1:] if not sentence.startswith("I") \
             else prefix + sentence
-    for _sep, part in pieces[1:]:
-        words = part.split()
-        aside = form_of(words) in ("VBD",) and len(words) > 1 and plain(words[1]) == "by" \
-            or part[:1].isdigit() or not _joins(words) and len(words) <= 6
-        if aside and "(" in sentence:
-            continue  # one aside at most: "(40 models) (3 teams)" is no sentence a person writes
-        form = verb_form(words[0]) if words[0][:1].islower() else None
-        if kind == "noun" and form in ("VBD", "VBZ") and plain(words[0]) not in NOT_VERBS:
-            verb = verb_base(words[0]) if form == "VBZ" else words[0]
-            more += ("I also " if not more else "I ") + " ".join([verb, *words[1:]]) + ". "
-        elif form == "VBD" and len(words) > 1 and plain(words[1]) == "by" or part[:1].isdigit():
-            sentence += f" ({part})"
-        elif form == "VBD" and re.match(r"I (?:could|can|would|'d)\b", sentence):
-            sentence += ", since I " + part
-        elif form in ("VBD", "VBZ") and plain(words[0]) not in NOT_VERBS:
-            sentence += ", and " + (" ".join([verb_base(words[0]), *words[1:]])
-                                    if form == "VBZ" else part)
-        elif plain(words[0]) in ("i", "i'm", "i've"):
-            sentence += ", and " + part
-        else:
-            sentence += f" ({part})" if len(words) <= 6 else f", {part}"
-    return kind, sentence[:1].upper() + sentence[1:] if kind == "i" else sentence, more.strip()
+    return kind, sentence[:1].upper() + sentence[1:] if kind == "i" else sentence, more
 
 
 def form_of(words: list[str]) -> str | None:
@@ -136,7 +128,9 @@ _ASKED_RE = re.compile(
     re.IGNORECASE)
 _VERDICT_LEAD_RE = re.compile(
     r"^(?:i\s+)?(?:blanked|fumbled|rambled|stumbled|struggled|froze|got\s+stuck|was\s+vague"
-    r"|hand[- ]?waved|messed\s+up|bombed|botched|flubbed)(?:\s+(?:on|about|with|through|over))?"
+    r"|hand[- ]?waved|messed\s+up|bombed|botched|flubbed|got\s+flustered|was\s+flustered"
+    r"|panicked|mumbled|drew\s+a\s+blank|lost\s+(?:him|her|them)|face\s+went\s+(?:hot|red)"
+    r"|overthought|waffled|went\s+blank)(?:\s+(?:on|about|with|through|over|at))?"
     r"\s+(?:the\s+question\s+(?:on|about)\s+)?|^(?:i\s+)?(?:couldn'?t|could\s+not|didn'?t|did\s+not)"
     r"\s+(?:remember|recall|explain|answer|know)\s+", re.IGNORECASE)
 
@@ -162,6 +156,9 @@ def question_topic(line: str) -> str | None:
     topic = _ASKED_RE.sub("", lower_first(kept[0])).strip()
     topic = re.sub(r"^(how|what|why|when|where)\s+do\s+you\s+", r"\1 to ", topic, flags=re.I)
     topic = re.sub(r"\b(would|could|should|can|will) I\b", r"I \1", topic)
+    topic = re.sub(r"^(?:if|whether)\s+I'd\s+(?=\w+ed\b|used|done|worked|built|led|run|seen)",
+                   "whether I had ", topic)
+    topic = re.sub(r"^if\s+(?=I\b|my\b|we\b)", "whether ", topic)
     infinitive = topic.startswith("to ")  # "asked me to estimate S3 costs"
     topic = re.sub(r"^(?:to\s+)", "", topic)
     first_word = topic.split()[0] if topic else ""
@@ -173,7 +170,8 @@ def question_topic(line: str) -> str | None:
     if not topic:
         return None
     words = topic.split()
-    if plain(words[0]) in ("how", "what", "why", "when", "where", "which", "whether", "who"):
+    if plain(words[0]) in ("how", "what", "why", "when", "where", "which", "whether", "who",
+                           "if"):
         return to_you(topic)
     if "-" in words[0] or len(words) == 1:
         return to_you(topic)

@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from followup.core.note_kinds import is_descriptor, is_logistics, is_self_assessment
+from followup.core.lexicon import name_table, unknown_words
+from followup.core.note_kinds import (
+    is_descriptor,
+    is_logistics,
+    is_mechanics,
+    is_private_life,
+    is_self_assessment,
+)
 from followup.core.shorthand import clean, split_parts
 from followup.core.word_forms import (
     ADJECTIVE_STARTS,
@@ -66,8 +73,10 @@ _WISHES = frozenset("want hope plan think believe like love prefer wish aim expe
 _SUBJECTS = ("he", "she", "they", "we")
 _POSSESSIVE = {"his": "your", "their": "your", "our": "your", "theirs": "yours", "ours": "yours",
                "hers": "yours"}
-_OBJECTS = {"him": "you", "them": "you", "us": "you", "himself": "yourself", "herself": "yourself",
-            "themselves": "yourselves", "ourselves": "yourselves"}
+# "them" is left alone: in notes it is the things just named ("only use them for revenue
+# logic"), far more often than the person.
+_OBJECTS = {"him": "you", "us": "you", "himself": "yourself", "herself": "yourself",
+            "ourselves": "yourselves"}
 _CONTRACTIONS = {"he's": "you're", "she's": "you're", "they're": "you're", "we're": "you're",
                  "they've": "you've", "we've": "you've", "he'd": "you'd", "she'd": "you'd",
                  "they'd": "you'd", "we'd": "you'd", "he'll": "you'll", "she'll": "you'll",
@@ -122,6 +131,9 @@ def to_you(text: str, first_name: str = "") -> str:
         if i > 0 and bare.endswith("s") and not bare.endswith("ss") and is_noun(bare) \
                 and bare not in _POSSESSIVE and bare not in ("his", "its", "yours", "ours", "us"):
             plural_before = True
+        if bare in ("we", "we're", "we've") and i + 1 < len(words) \
+                and plain(words[i + 1]) in ("both", "all"):
+            continue  # "we're both fans of X": true of the user too, as written
         if bare in ("he's", "she's") and i + 1 < len(words) and plain(words[i + 1]) in (
                 "been", "got", "gotten", "done", "had", "worked", "led", "built", "seen"):
             words[i] = "you've" + tail  # "he's been at the company": you've been
@@ -166,12 +178,16 @@ _SHOW_VERBS = frozenset("show teach send".split())  # "showed the trick": showed
 _PROBLEM_RE = re.compile(
     r"\b(?:complain\w*|struggl\w*|pain(?:ful)?|broken|slow|flaky|outages?|lacks?|"
     r"missing|no\s+\w+|not\s+enough|hard\s+to|difficult|bottleneck|backlog|debt|churn|late"
-    r"|manual|brittle|fragile|problems?|issues?|bugs?|fire-?fight\w*"
+    r"|manual|brittle|fragile|problems?|issues?|bugs?|fire-?fight\w*|burn(?:ed|t)\s+out"
+    r"|burnout|understaffed|short-?staffed|turnover|overtime|mess|messy|behind|overdue"
+    r"|below\s+grade|lose|losing|lost\s+(?:deals|customers|staff)|peek|errors?|rework"
     r"|too\s+(?:high|slow|many|much|long|few))\b", re.IGNORECASE)
 _TEAM_WORDS = frozenset("""
     team teams office mission culture stack roadmap product platform customers users codebase
     process org plans architecture pipeline pipelines engineers clients data infra backlog
-    on-call oncall
+    on-call oncall school unit ward department hospital clinic practice firm store warehouse
+    district floor branch division students patients staff nurses teachers reps territory
+    budget turnover caseload classroom classrooms curriculum portfolio accounts books close
 """.split())
 _TIME_TAIL_RE = re.compile(r"\s+(?:today|currently|right now|now|yet|at the moment)$", re.I)
 _NEGATION_RE = re.compile(r"^(?:no|not|zero|lack\s+of|missing|without)\s+(?:any\s+|real\s+)?",
@@ -182,6 +198,7 @@ def _drop(part: str) -> bool:
     """A piece the email never carries: the user's verdict, logistics, an impression, a link
     (the draft offers the user's own links, not the notes')."""
     return is_self_assessment(part) or is_logistics(part) or is_descriptor(part) \
+        or is_mechanics(part) or is_private_life(part) \
         or re.search(r"https?://|www\.", part) is not None
 
 
@@ -327,6 +344,7 @@ def _continuation(part: str) -> str | None:
 def _topic_text(part: str) -> str:
     """A noun-led piece as a topic: a negation and "today" dropped, "the" or "your" added."""
     negated = _NEGATION_RE.match(part) is not None
+    plans = re.search(r"\b(?:yet|planned|planning|plans?)\b", part) is not None
     part = _TIME_TAIL_RE.sub("", _NEGATION_RE.sub("", part)).strip()
     part = re.sub(r"^with\s+(?=a\s|an\s)", "", part)  # "with a focus on X": the focus
     words = part.split()
@@ -336,6 +354,8 @@ def _topic_text(part: str) -> str:
     words = part.split()
     if words[0][:1].isdigit() or plain(words[0]) == "roughly":
         return "your " + part
+    if negated and not plans:
+        return ""  # "no small talk": nothing to say to them about it
     if negated:  # "no SRE team yet": what they plan, not cheering what they lack
         plural = plain(words[-1]).endswith("s")
         article = "" if plural or plain(words[0]) in DETERMINERS else "the "
@@ -465,6 +485,9 @@ def _verb_phrase(part: str, words: list[str], name: str) -> Phrase | None:
     """A piece led by a verb about the person (`runs X`, `migrating X`, `recently moved`)."""
     first = plain(words[0])
     form = starts_verb(words)
+    if form in ("VBD", "VBN") and any(plain(w) in ("is", "are", "was", "were", "has", "have")
+                                      for w in words[1:5]):
+        return None  # "fixed asset register is a mess": an adjective, the subject's own
     if form or first in ADJECTIVE_STARTS or first == "fan":
         if first == "fan":
             words = ["a", *words]
@@ -496,9 +519,9 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
         rest = re.sub(r"(?<!for)\s(\d+\+?\s(?:years?|months?))$", r" for \1", " ".join(words[1:]))
         return Phrase(Shape.CLAUSE, "you were previously " + to_you(rest, name))
     if _subject_clause(words):
-        if words[0][:1].islower() and first not in DETERMINERS and (
-                first in _TEAM_WORDS or "NOUN" in word_classes(first) or verb_form(first) == "VBG"
-                or first in NOT_GERUND or set(word_classes(first)) == {"ADJ"}):
+        if words[0][:1].islower() and (first in _TEAM_WORDS or _bare_singular_subject(words)):
+            # "team ships weekly", "fixed asset register is a mess": the person's own; a
+            # plural subject stays general ("classifiers lie about timing")
             part = "your " + part
         elif first in ("the",) and len(words) > 1 and plain(words[1]) in _TEAM_WORDS:
             part = "your " + " ".join(words[1:])
@@ -566,6 +589,8 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
         return None
     kept = [(sep, _fragment_clause(p)) if i else (sep, p) for i, (sep, p) in enumerate(kept)]
     phrase = _main_phrase(kept[0][1], first_name)
+    if not phrase.text.strip():
+        return None  # "no small talk": nothing in it to say to the person
     verb_led = [k for k in kept[1:] if starts_verb(k[1].split()) in ("VBZ", "VBD", "VBG")]
     if phrase.shape is Shape.TOPIC and verb_led:
         # "on-call rotation of 8, wants fewer noisy alerts": what they want leads, and the
@@ -577,17 +602,14 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     if phrase.shape is Shape.MINE:
         return Phrase(phrase.shape, phrase.text.replace(_KEEP, ""))
     joins: list[str] = []
-    for sep, part in kept[1:]:
+    for sep, part in kept[1:2]:
+        # One clause or noun phrase per sentence: a later piece joins only as "the team of 8
+        # people"; asides in parentheses and clauses glued with "and" are what a reader
+        # stumbles on ("you run the walking club and does half marathons"), so the rest of
+        # the line is left out.
         joined = _join(phrase, sep, part, first_name)
-        if joined.startswith(" (") and _GROUP_RE.search(text + "".join(joins)) \
-                and part[:1].isdigit():
-            joined = " of " + joined[2:-1]  # "the platform team, 8 people": the team of 8 people
-        elif joined.startswith(" (") and "(" in text + "".join(joins):
-            continue  # one aside at most: a chain of them is no sentence a person writes
-        joins.append(joined)
-    ands = [i for i, j in enumerate(joins) if j.startswith(" and ")]
-    for i in ands[:-1]:  # "A, B and C", not "A and B and C"
-        joins[i] = ", " + joins[i][len(" and "):]
+        if joined.startswith(" (") and _GROUP_RE.search(text) and part[:1].isdigit():
+            joins.append(" of " + joined[2:-1])  # "the platform team, 8 people"
     text += "".join(joins)
     gerund = phrase.gerund + text[len(phrase.text):] if phrase.gerund else ""
     return Phrase(_problem_or(phrase.shape, text), text.replace(_KEEP, ""),
@@ -650,3 +672,112 @@ def proper_spelling(text: str, names: tuple[str, ...] = ()) -> str:
 _KEEP = "\u2060"  # marks a pronoun of someone else, which `to_you` must leave alone
 
 
+
+
+# ---- whether a phrase reads well -------------------------------------------------------------
+
+_WRONG_PERSON_RE = re.compile(
+    r"\b(?:you(?:'re|'ve|\s+are|\s+have)?\s+both|your\s+(?:the|a|an|you|your|my|I)|you\s+(?:you|your|is|has|was|does)"
+    r"|the\s+(?:the|your|my|a)|me\s+me|I\s+(?:is|has|was|does)\b(?!\s+(?:not|been)))\b", re.I)
+_FINITE_IN_TOPIC = frozenset("""
+    got was were is are has had did does went said felt asked blanked rambled told isn't aren't
+    wasn't weren't doesn't don't didn't hasn't haven't can't won't wants needs thinks
+""".split())
+_NUMBER_AFTER_NOUN_RE = re.compile(
+    r"^(?:the|your)\s+(?:[a-z-]+\s+){0,3}(?!of\s|for\s|in\s|at\s|about\s|over\s|under\s)"
+    r"[a-z-]+\s+\d[\w.%-]*(?:\s+\w+)?$")
+
+
+def reads_well(phrase: Phrase) -> bool:
+    """Whether a phrase is one clean clause or noun phrase a reader would accept as written:
+    no aside in parentheses, no wrong person ("you both", "your the"), no shorthand or unknown
+    short word left in, no finite verb stranded inside a topic ("the got flustered"), no bare
+    number glued after a noun ("the new grad residency 12 weeks"), and not too long for one
+    sentence. Drafting turns a phrase that fails into a marked prompt that names the note.
+    Source: issue "Drafts a reader would send" (phrase only what can be phrased well)."""
+    text = phrase.text
+    words = text.split()
+    if not 2 <= len(words) <= 18 or "(" in text or ")" in text or "[" in text:
+        return False
+    if _WRONG_PERSON_RE.search(text) or re.search(r"\b(\w+) \1\b", text, re.I) \
+            or re.search(r"\bthe\s+(?:at|in|on|for|with|to|of|if|I|we|is|are)\b", text):
+        return False
+    if re.search(r"\s(?:and|or|but|with|to|of|the|a|an|your)$", text) or text.endswith(","):
+        return False  # a fragment cut in the middle
+    unknown = [w for w in unknown_words(text) if w not in name_table()]
+    if any(len(w) <= 4 and not set(w) & set("aeiouy") for w in unknown):
+        return False  # shorthand the table does not know: "wrt", "tbd"
+    if "?" in text or "~" in text or "/" in re.sub(r"https?://\S+", "", text):
+        return False  # "hiring in Q1? maybe", "4x/weeks": the note's own punctuation
+    if re.match(r"you\s+[a-z]+\s+[a-z]+\s+\d", text) and not re.match(
+            r"you\s+\w+\s+(?:about|over|under|around|nearly|almost|roughly|just|only)\s", text):
+        return False  # "you top rep 2 years running": a noun read as a verb
+    if phrase.shape in (Shape.CLAUSE, Shape.PROBLEM) and not _has_verb(words):
+        return False  # "survival models for churn not classifiers"
+    if phrase.shape is Shape.IN_MEETING and not phrase.gerund and re.match(
+            r"you\s+(?:asked|took|sat|joined|started|ran|kept|coordinated|set|sent)\b", text):
+        return False  # "It was a real pleasure that you asked about my background"
+    if re.search(r",\s+(?:he|she|they|you|we|I|it)\b", text) or ";" in text:
+        return False  # two clauses spliced with a comma
+    if re.search(r"\s(?:it|this|that|them|these|those)$", text):
+        return False  # "you need someone to own it": it is nothing in the email
+    inner = [plain(w) for w in words[1:]]
+    linked = any(w in _LINKS for w in inner)
+    if phrase.shape is Shape.TOPIC:
+        if any(w in _FINITE_IN_TOPIC for w in inner) and not linked:
+            return False  # "the hardest part isn't the modelling"
+        if _NUMBER_AFTER_NOUN_RE.match(text) or re.match(r"(?:your|the)\s+(?:roughly\s+)?"
+                                                        r"\d[\d.,]*%?\s", text):
+            return False  # "your 62% of 7th graders", "the residency 12 weeks"
+        if re.search(r"\d", text) and not re.match(r"(?:the|your|a|an|our|my)\s", text) \
+                and not any(w in PREPOSITIONS for w in inner):
+            return False  # "average deal about $3k": a fragment, not a topic
+    elif not linked:
+        # "you fixed asset register is a mess": a second verb for one subject
+        after_verb = inner[1:] if plain(words[0]) == "you" else inner
+        finite = [w for w in after_verb if w in _FINITE_IN_TOPIC or w in _FINITE_PLAIN]
+        if len(finite) >= (1 if plain(words[0]) == "you" else 2):
+            return False
+    return True
+
+
+_LINKS = frozenset("that who which how what why when where because and but so while if whether "
+                   "since although though once until".split())
+_FINITE_PLAIN = frozenset("""
+    is are was were has have had does do did isn't aren't wasn't weren't doesn't don't didn't
+    hasn't haven't can can't will won't
+""".split())
+
+
+def _has_verb(words: list[str]) -> bool:
+    """Whether a clause has a verb of its own ("you run", "your team ships", "preceptors are")."""
+    for i, word in enumerate(words):
+        bare = plain(word)
+        if bare in _FINITE_PLAIN or bare in _FINITE_IN_TOPIC or bare.endswith(("'re", "'ve",
+                                                                                 "'s", "'d")):
+            return True
+        form = verb_form(bare)
+        after = plain(words[i + 1]) if i + 1 < len(words) else ""
+        if form == "VBZ" and is_noun(bare) and (not after or after in ("for", "of", "and")):
+            continue  # "standard HR questions", "survival models for churn": nouns
+        if form in ("VBD", "VBZ", "MD") and i > 0:
+            return True
+        if form == "VB" and i > 0 and bare not in DETERMINERS and (
+                plain(words[i - 1]) in ("you", "i", "we", "they") or plain(words[i - 1]).endswith("s")):
+            return True
+    return False
+
+
+def _bare_singular_subject(words: list[str]) -> bool:
+    """`fixed asset register is a mess`, `pick rate dropped`: a singular subject with no
+    article, which needs one ("your") to read as a sentence."""
+    first = plain(words[0])
+    if first in DETERMINERS or first in _POSSESSIVE or first[:1].isdigit() \
+            or not word_classes(first) or words[0][:1].isupper():
+        return False  # "fernway is building": a name the dictionary does not know
+    for i in range(1, min(len(words), 6)):
+        bare = plain(words[i])
+        if bare in _FINITE_PLAIN or verb_form(bare) in ("VBZ", "VBD", "MD"):
+            head = plain(words[i - 1])
+            return not head.endswith("s") or head.endswith(("ss", "us", "is"))
+    return False

@@ -11,11 +11,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from followup.core.lexicon import expand_shorthand
 from followup.core.word_forms import is_adjective, plain, word_classes
 
 _SHORTHAND = (
+    # "asked X -> i rambled", "PMs peek early -> he wants Y": a consequence, two pieces
+    (r"(?<=\w)\s*(?:->|=>|>)\s*(?=(?:i|so|but|then|he|she|they|we|you|it|his|her|their|our"
+     r"|need|needs|want|wants|means|meant|leads?|led|which|that)\b)", ", "),
     (r"\s*->\s*", " to "), (r"\s*=>\s*", " to "), (r"\s+=\s+", " is "),
-    (r"(?<=\s)~\s*(?=\d)", "about "), (r"^~\s*(?=\d)", "about "), (r"\s\+\s", " and "),
+    (r"(?<=\s)~\s*(?=[\d$£€])", "about "), (r"^~\s*(?=[\d$£€])", "about "),
+    (r"\bits\s+(?=not|a|an|the|getting|going|been|very|so|really|just|all|more|less|about)\b",
+     "it's "), (r"\s\+\s", " and "),
     (r"\s&\s", " and "), (r"\bw/o\b", "without"), (r"\bw/(?=\s|\w)", "with "),
     (r"\bb/c\b", "because"), (r"\bbc\b", "because"), (r"\bbtw\b,?\s*", ""),
     (r"\bimo\b,?\s*", ""),
@@ -67,6 +73,7 @@ def clean(text: str) -> str:
     text = _PLUS_CHAIN_RE.sub(_list_of, text)
     for pattern, repl in _SHORTHAND_RE:
         text = pattern.sub(repl, text)
+    text = expand_shorthand(text)  # the table: "v" -> "very", "nite" -> "night"
     text = re.sub(r"\bi(?=$|\s|'(?:d|m|ve|ll)\b)", "I", text)  # "how i'd" -> "how I'd"
     return " ".join(text.split()).strip(" .,;:!?-")
 
@@ -76,7 +83,8 @@ def clean(text: str) -> str:
 def split_parts(text: str) -> list[tuple[str, str]]:
     """(separator before, piece) at commas, semicolons, colons and spaced dashes."""
     parts, start, sep = [], 0, ""
-    for match in re.finditer(r"[,;:](?=\s)|\s[-\u2013\u2014]+\s|\s/\s", text):
+    for match in re.finditer(r"[,;:](?=\s)|(?<=[a-z])\.(?=\s+\w)|\s[-\u2013\u2014]+\s|\s/\s",
+                             text):
         before = text[:match.start()].split()[-1:] or [""]
         after = text[match.end():].split()[:1] or [""]
         if match.group() == "," and word_classes(plain(before[0])).keys() & {"ADJ"} \

@@ -425,7 +425,8 @@ def check_context(library: Library, view: FollowUpView, others: Sequence[FollowU
     profile = profile or library.profile()
     if notes is None:
         notes = library.notes(view.attendance_id)
-    notes = notes_for_checking(notes, library.general_notes(view.meeting_id))
+    notes = notes_for_checking(notes, library.general_notes(view.meeting_id), view.capacity,
+                               view.kind)
     # The user's own link titles and tags ("cron zoo") are not typos; the window's spelling
     # underlines read the same words (gui.main_window).
     terms = {view.company, *view.person_name.split(), *profile.skills, *link_terms(profile.links)}

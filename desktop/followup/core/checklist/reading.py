@@ -15,7 +15,7 @@ from followup.core.checklist.results import CheckContext, Span
 from followup.core.checklist.vocabulary import EVERYDAY_COUNT, GENERIC_WORDS, STOPWORDS
 from followup.core.markers import Marker, parse_notes
 from followup.core.names import greeting_name
-from followup.core.note_kinds import is_logistics
+from followup.core.note_kinds import never_a_point
 from followup.core.phones import find_phone_numbers, region_of
 
 CLOSING_PARAGRAPH_SENTENCES = 2  # a short last paragraph belongs to the closing
@@ -282,9 +282,12 @@ def content_stems(text: str) -> set[str]:
 @lru_cache(maxsize=64)
 def note_points(notes: str) -> list[tuple[Marker | None, str]]:
     """The note lines a draft may mention as specific points: logistics (salary, timing,
-    travel) are never the point of a follow-up, so they are neither asked for nor counted."""
+    travel), how the meeting ran, health and family events and the user's verdict are never
+    the point of a follow-up (`note_kinds.never_a_point`, as drafting decides), so they are
+    neither asked for nor counted."""
     return [(line.marker, line.text) for line in parse_notes(notes)
-            if content_stems(line.text) and not is_logistics(line.text)]
+            if content_stems(line.text)
+            and (line.marker is Marker.QUESTION or not never_a_point(line.text))]
 
 
 RARE_COUNT = 1000  # occurrences in the dictionary's corpus: "sourdough" 298, "kafka" 50

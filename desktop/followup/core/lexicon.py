@@ -1,0 +1,316 @@
+"""The words of hurried notes read as words: shorthand written out, names spelled, sure typos mended.
+
+Notes are typed in a hurry ("v organized, sent agenda the nite before", "migratng from
+quickbooks to netsuite in q1", "the dublin marathon in oct"); a follow-up is read slowly. Before
+a note line is phrased, this module
+
+- writes out shorthand from a table (`resources/language/shorthand.tsv`: "v" -> "very",
+  "bkgd" -> "background", "oct" -> "October", "q1" -> "Q1"),
+- spells names as their owners do: the notes' own capitals ("Kiln" typed once makes every
+  "kiln" "Kiln"), the people met, the company, the profile, a list of product and tool names
+  (`resources/language/names.txt`) and the English dictionary's own capitalised entries
+  ("dublin" -> "Dublin": the dictionary knows it only with a capital),
+- mends a typo only when the correction is certain: the word is in no English dictionary
+  installed (so "organised" and "colour" are never "corrected"), it is five letters or more,
+  and exactly one of the dictionary's suggestions is one edit away ("migratng" -> "migrating").
+
+The tables are the place to grow: a new shorthand is a line in the table, not a rule in code.
+The dictionary is PyEnchant on the system's Hunspell dictionaries; without Enchant (a build that
+lacks it) names and typos fall back to the tables alone and nothing is guessed. Source of the
+rules: issue "Drafts a reader would send" (shorthand written out, a typo corrected only when the
+correction is certain, proper names capitalised from what the notes capitalise, the profile,
+the company and the dictionary's own capitalised entries; never lower-case what the user
+capitalised).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+_LANGUAGES = ("en_US", "en_GB", "en_CA", "en_AU", "en_IN")
+_WORD_RE = re.compile(r"(?<![\w@/.#-])([A-Za-z][a-z]*(?:'[a-z]+)?)(?![\w@/#-]|\.\w)")
+
+
+def _language_dir() -> Path:
+    from followup import paths
+
+    return paths.resources_dir() / "language"
+
+
+def _table_lines(name: str) -> list[str]:
+    try:
+        text = (_language_dir() / name).read_text(encoding="utf-8")
+    except OSError:
+        return []  # a build without the tables phrases notes as typed
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def shorthand_table() -> dict[str, str]:
+    """Shorthand (lower case) -> written out, from `resources/language/shorthand.tsv`."""
+    table = {}
+    for line in _table_lines("shorthand.tsv"):
+        short, _, long = line.partition("\t")
+        if short.strip() and long.strip():
+            table[short.strip().lower()] = long.strip()
+    return table
+
+
+@lru_cache(maxsize=1)
+def _shorthand_re() -> re.Pattern[str] | None:
+    keys = sorted(shorthand_table(), key=len, reverse=True)
+    if not keys:
+        return None
+    alternatives = "|".join(re.escape(k) for k in keys)
+    return re.compile(rf"(?<![\w/&'.-])(?:{alternatives})(?![\w/&'-]|\.\w)", re.IGNORECASE)
+
+
+_UNIT_AFTER_NUMBER_RE = re.compile(r"\d\s*$")
+
+
+def expand_shorthand(text: str) -> str:
+    """`v organized, sent agenda the nite before` -> `very organized, sent agenda the night
+    before`. An acronym right after a number is a unit and stays ("10 ml"); `12 hr` is
+    "12-hour"."""
+    pattern = _shorthand_re()
+    if pattern is None:
+        return text
+    text = re.sub(r"\b(\d+)\s?hr\b", r"\1-hour", text, flags=re.IGNORECASE)
+    table = shorthand_table()
+
+    def written_out(match: re.Match[str]) -> str:
+        word = match.group()
+        long = table[word.lower()]
+        if long.isupper() and _UNIT_AFTER_NUMBER_RE.search(text[:match.start()]):
+            return word
+        if word.lower() == "dr" and re.match(r"\.?\s+[A-Z]", text[match.end():]):
+            dot = "" if text[match.end():].startswith(".") else "."
+            return "Dr" + dot  # "dr Okafor": the title, not "a doctor"
+        if word[:1].isupper() and long[:1].islower() and match.start() == 0:
+            return long[:1].upper() + long[1:]
+        return long
+
+    return pattern.sub(written_out, text)
+
+
+def shorthand_words() -> frozenset[str]:
+    """Every shorthand of the table that is not also an English word, for the spelling rule
+    to flag when it is left in a draft ("v", "nite", "bkgd")."""
+    return frozenset(k for k, v in shorthand_table().items()
+                     if k != v.lower() and not k.isdigit() and not _known(k)
+                     and not v.isupper())
+
+
+@lru_cache(maxsize=1)
+def name_table() -> dict[str, str]:
+    """Lower-case name -> spelling, from `resources/language/names.txt`."""
+    return {line.strip().lower(): line.strip() for line in _table_lines("names.txt")}
+
+
+# ---- the dictionary ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _dictionaries() -> tuple:
+    """Enchant dictionaries for every English installed (empty without Enchant)."""
+    try:
+        import enchant
+    except (ImportError, OSError):  # the C library missing, or a build without it
+        return ()
+    found = []
+    for tag in _LANGUAGES:
+        try:
+            if enchant.dict_exists(tag):
+                found.append(enchant.Dict(tag))
+        except enchant.errors.Error:
+            continue
+    return tuple(found)
+
+
+@lru_cache(maxsize=8192)
+def _known(word: str) -> bool:
+    return any(d.check(word) for d in _dictionaries())
+
+
+@lru_cache(maxsize=8192)
+def is_english_word(word: str) -> bool:
+    """Whether any installed English dictionary knows `word` as typed (case counts: "dublin"
+    is unknown, "Dublin" known)."""
+    return _known(word)
+
+
+@lru_cache(maxsize=8192)
+def dictionary_capital(word: str) -> str | None:
+    """"Dublin" for "dublin": a lower-case word the dictionary knows only with a capital."""
+    if not word.islower() or _known(word):
+        return None
+    capital = word[:1].upper() + word[1:]
+    return capital if _known(capital) else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter added, dropped, changed or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+@lru_cache(maxsize=4096)
+def certain_correction(word: str) -> str | None:
+    """The one correction of a lower-case typo, or None when the word is known, short, or more
+    than one correction is as likely ("migratng" -> "migrating"; "teh" is the table's)."""
+    dictionaries = _dictionaries()
+    if not dictionaries or len(word) < 5 or not word.isalpha() or not word.islower() \
+            or _known(word) or dictionary_capital(word):
+        return None
+    suggestions = dict.fromkeys(s for s in dictionaries[0].suggest(word)[:6]
+                                if s.islower() and " " not in s and "-" not in s)
+    near = [s for s in suggestions if _one_edit(word, s)]
+    # A rare word one letter from an unknown one ("dagster" -> "dragster", "desmos" -> "demos")
+    # is more likely a name the dictionary lacks than a typo: only common words are certain.
+    return near[0] if len(near) == 1 and _common(near[0]) else None
+
+
+_COMMON_COUNT = 1000  # occurrences in pyspellchecker's English frequency list
+
+
+def _common(word: str) -> bool:
+    frequencies = _frequencies()
+    return frequencies is not None and frequencies[word] >= _COMMON_COUNT
+
+
+@lru_cache(maxsize=1)
+def _frequencies():
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:
+        return None
+    return SpellChecker(language="en").word_frequency
+
+
+# ---- names ------------------------------------------------------------------------------------
+
+def notes_capitals(texts: Iterable[str]) -> dict[str, str]:
+    """Words the user capitalised somewhere in the notes (not at a line's start), lower case ->
+    as typed: "Kiln" once makes "kiln" elsewhere "Kiln"."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for line in text.splitlines():
+            words = line.lstrip("-*•!?+ \t").split()
+            for word in words[1:]:
+                bare = word.strip(".,;:!?()\"'")
+                if len(bare) >= 2 and bare[:1].isupper() and not bare.isupper() \
+                        and bare.isalpha() and not _known(bare.lower()):
+                    found.setdefault(bare.lower(), bare)
+                elif len(bare) >= 2 and bare.isupper() and bare.isalpha():
+                    found.setdefault(bare.lower(), bare)  # "HIPAA", "SQL"
+    return found
+
+
+def spell_names(text: str, names: dict[str, str]) -> str:
+    """Each word or name of `names` (lower case -> spelling) and of the names table spelled
+    as its owner does wherever `text` has it in lower case, then the dictionary's capitalised
+    words ("dublin" -> "Dublin"). What the user capitalised is never lowered."""
+    table = {**name_table(), **names}
+    multi = sorted((k for k in table if " " in k or "." in k), key=len, reverse=True)
+    for key in multi:
+        text = re.sub(rf"(?<![\w@/-]){re.escape(key)}(?![\w@/-])",
+                      lambda m, k=key: table[k] if m.group().islower() else m.group(),
+                      text, flags=re.IGNORECASE)
+
+    def spelled(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if not word.islower():
+            return word
+        if word in table:
+            if word == "excel" and re.match(r"\s+(?:at|in)\b", text[match.end():]):
+                return word  # "excel at": the verb
+            return table[word]
+        capital = dictionary_capital(word)
+        return capital or word
+
+    return _WORD_RE.sub(spelled, text)
+
+
+def mend_typos(text: str, protected: Iterable[str] = ()) -> str:
+    """Each lower-case word with one certain correction replaced by it; `protected` words (the
+    people's names, the company, the profile's words) are never touched."""
+    keep = {w.lower() for w in protected}
+
+    def mended(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if word.lower() in keep or word.lower() in name_table():
+            return word
+        return certain_correction(word) or word
+
+    return _WORD_RE.sub(mended, text)
+
+
+def unknown_words(text: str) -> list[str]:
+    """Lower-case words no installed English dictionary knows, in order (empty without one)."""
+    if not _dictionaries():
+        return []
+    return [m.group(1) for m in _WORD_RE.finditer(text)
+            if m.group(1).islower() and not _known(m.group(1))
+            and not _known(m.group(1).split("'")[0])]
+
+
+def has_dictionary() -> bool:
+    return bool(_dictionaries())
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+_PREFIXES = ("re", "un", "non", "pre", "co", "sub", "over", "under", "mis", "de", "dis",
+             "multi", "self", "post", "inter", "cross", "out", "up", "down", "micro", "mega")
+
+
+@lru_cache(maxsize=4096)
+def _compound(word: str) -> bool:
+    """"signup", "cutover", "chairside", "unreconciled": two known words, or a prefix and one."""
+    if any(word.startswith(p) and len(word) - len(p) >= 4 and _known(word[len(p):])
+           for p in _PREFIXES):
+        return True
+    return any(_known(word[:i]) and _known(word[i:]) and min(i, len(word) - i) >= 2
+               and (i >= 3 or len(word) - i >= 3) for i in range(2, len(word) - 1))
+
+
+def capitalise_unknown(text: str, keep: Iterable[str] = ()) -> str:
+    """Lower-case words no dictionary knows are names the notes typed in a hurry: "braga" ->
+    "Braga", "jupytext" -> "Jupytext"; a short one without vowels is an acronym ("csv" ->
+    "CSV"). Without a dictionary nothing is changed."""
+    if not _dictionaries():
+        return text
+    kept = {k.lower() for k in keep} | set(name_table())
+
+    def capital(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if not word.islower() or "'" in word or _known(word) or word in kept:
+            return word
+        before = text[:match.start()].split()[-1:] or [""]
+        after = text[match.end():].split()[:1] or [""]
+        place = before[0].lower() in ("at", "in", "from", "near", "to") or after[0][:1].isupper()
+        if _compound(word) and not place:
+            return word  # "signup", "cutover": words, not names; "at ninewells": a place
+        if len(word) >= 4 and set(word) & _VOWELS:
+            return word[:1].upper() + word[1:]
+        if 2 <= len(word) <= 4 and not set(word) & _VOWELS:
+            return word.upper()
+        return word
+
+    return _WORD_RE.sub(capital, text)
+
+
+def normalise_line(line: str, names: dict[str, str], protected: Iterable[str] = ()) -> str:
+    """One note line with shorthand written out, names spelled, sure typos mended and the
+    words no dictionary knows spelled as names."""
+    text = mend_typos(spell_names(expand_shorthand(line), names), [*protected, *names])
+    return capitalise_unknown(text, names)
