@@ -1,4 +1,4 @@
-"""The words of hurried notes read as words: shorthand written out, names spelled, sure typos mended.
+"""Hurried notes read as words: shorthand written out, names spelled, sure typos mended.
 
 Notes are typed in a hurry ("v organized, sent agenda the nite before", "migratng from
 quickbooks to netsuite in q1", "the dublin marathon in oct"); a follow-up is read slowly. Before

@@ -762,8 +762,9 @@ def _has_verb(words: list[str]) -> bool:
             continue  # "standard HR questions", "survival models for churn": nouns
         if form in ("VBD", "VBZ", "MD") and i > 0:
             return True
+        before = plain(words[i - 1]) if i > 0 else ""
         if form == "VB" and i > 0 and bare not in DETERMINERS and (
-                plain(words[i - 1]) in ("you", "i", "we", "they") or plain(words[i - 1]).endswith("s")):
+                before in ("you", "i", "we", "they") or before.endswith("s")):
             return True
     return False
 
