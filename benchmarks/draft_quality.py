@@ -1,10 +1,16 @@
 """Draft quality report: draft a set of meetings and print, per draft, what a coach would check.
 
 For each draft: the required checklist rules that pass, the gaps left to fill (a `?` line's
-answer gap is expected: the user writes the better answer), note fragments pasted in quotation
-marks, third-person references to the recipient, the user's private words (their verdict on
-their own answers), logistics (salary, benefits, timing, scheduling, travel), whether the
-personal line was used, and the sentence frames shared with each other draft of the meeting.
+answer gap is expected: the user writes the better answer) and the prompts that name a note
+the draft could not phrase well, then a detector per defect kind a reader finds: note
+fragments pasted in quotation marks or parentheses, third-person references to the recipient
+and the wrong person ("you both", "your the"), the user's private words (their verdict on
+their own answers), logistics (salary, benefits, timing, scheduling, travel), the meeting's
+mechanics and health or family events made a point, note shorthand left in ("v", "nite"),
+proper names left in lower case ("dublin"), whether the personal line was used, whether a
+person with a `!` line got a sentence phrased from it, and the sentence frames shared with
+each other draft of the meeting. A detector counts what a reader called a defect before; a
+reader still reads the drafts (the issue "Drafts a reader would send").
 
     python benchmarks/draft_quality.py [--show] [--strict] [--meetings FILE]
 
@@ -30,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MEETINGS_FILE = ROOT / "tests" / "core" / "drafting_meetings.json"
 DEMO_FILE = ROOT / "resources" / "demo" / "demo-library.json"
 MAX_SHARED_FRAMES = 2
-_GAP_RE = re.compile(r"\[[^\]\n]{1,80}\](?!\()")
+_GAP_RE = re.compile(r"\[[^\]\n]{1,400}\](?!\()")
 _QUOTED_RE = re.compile(r"[\"\u201c]([^\"\u201d\n]{3,200})[\"\u201d]")
 _THIRD_RE = re.compile(r"\b(?:he|she|him|his|hers|himself|herself|he's|she's)\b", re.I)
 _HER_RE = re.compile(r"\bher\b", re.I)
@@ -39,6 +45,9 @@ _WORD_RE = re.compile(r"[\w'-]+")
 
 
 CONTRIBUTION_GAP_TEXT = "[what you can contribute, from what you discussed]"
+POINT_PROMPT = "[say what stayed with you about"
+CONTRIBUTION_PROMPT = "[say what you can bring, from your note"
+PROMPT_STARTS = (POINT_PROMPT, CONTRIBUTION_PROMPT)
 
 
 @dataclass
@@ -56,6 +65,18 @@ class DraftReport:
     personal: str = "-"  # "-" no personal line, "used", "MISSING"
     honest_gap: bool = False  # nothing usable in the person's notes or the meeting's notes
     shared: dict[str, int] = field(default_factory=dict)
+    fragments: list[str] = field(default_factory=list)  # asides pasted in parentheses
+    wrong_person: list[str] = field(default_factory=list)
+    mechanics: list[str] = field(default_factory=list)  # mechanics, health, family as a point
+    shorthand: list[str] = field(default_factory=list)
+    lower_names: list[str] = field(default_factory=list)
+    key_unphrased: bool = False  # a `!` line, yet only prompts for points
+
+    @property
+    def prompts(self) -> int:
+        """Prompts that name a note the draft could not phrase well (not `?` answers, not the
+        contribution gap when the notes hold nothing to bring)."""
+        return sum(g.startswith(PROMPT_STARTS) for g in self.gaps)
 
     @property
     def answer_gaps(self) -> int:
@@ -73,12 +94,20 @@ class DraftReport:
         # Honest gaps the user fills (a better answer, what they bring, a point when the notes
         # hold none) fail `placeholders`, and the contribution gap fails `contribution`, until
         # filled: expected. Anything else failing is not.
-        honest = self.answer_gaps + self.honest_gap + self.contribution_gap
+        # A prompt is honest too: the user writes what the draft could not phrase well, and
+        # the point or contribution rule it stands for fails until they do.
+        honest = self.answer_gaps + self.honest_gap + self.contribution_gap + self.prompts
+        prompted = {g.split(":")[0] for g in self.gaps if g.startswith(PROMPT_STARTS)}
         unexpected = [r for r in self.failing_required
                       if not (r == "placeholders" and len(self.gaps) <= honest)
-                      and not (r == "contribution" and self.contribution_gap)]
+                      and not (r == "contribution" and (
+                          self.contribution_gap or CONTRIBUTION_PROMPT in prompted))
+                      and not (r == "specifics" and (POINT_PROMPT in prompted
+                                                     or self.honest_gap))]
         return not (unexpected or self.quoted or self.third_person or self.private
-                    or self.logistics or self.personal == "MISSING"
+                    or self.logistics or self.personal == "MISSING" or self.fragments
+                    or self.wrong_person or self.mechanics or self.shorthand
+                    or self.lower_names or self.key_unphrased
                     or any(n > MAX_SHARED_FRAMES for n in self.shared.values()))
 
 
@@ -159,8 +188,11 @@ def shared_frames(a: set[str], b: set[str], alike: float = 0.8) -> int:
         difflib.SequenceMatcher(None, f.split(), g.split()).ratio() >= alike for g in b))
 
 
-def quoted_fragments(body: str, notes: str) -> list[str]:
-    """Text in quotation marks that repeats three or more words of a note line."""
+def quoted_fragments(body: str, notes: str, titles: tuple[str, ...] = ()) -> list[str]:
+    """Text in quotation marks that repeats three or more words of a note line (not the title
+    of a post of the user's own, which the link sentence quotes)."""
+    for title in titles:
+        body = body.replace(title, "")
     note_words = [w.lower() for w in _WORD_RE.findall(notes)]
     grams = {tuple(note_words[i:i + 3]) for i in range(len(note_words) - 2)}
     found = []
@@ -198,10 +230,12 @@ def private_words(body: str) -> list[str]:
                     if m.group().lower() not in (f.lower() for f in found)]
 
 
-def logistics(body: str) -> list[str]:
+def logistics(body: str, request=None) -> list[str]:
     from followup.core.note_kinds import is_logistics
 
-    return [s for s in sentences(body) if is_logistics(s)]
+    own = (request.role, request.company) if request is not None else ()
+    return [s for s in sentences(body)
+            if is_logistics(" ".join(s.replace(o, " ") for o in own if o) if own else s)]
 
 
 def personal_use(body: str, request) -> str:
@@ -212,6 +246,71 @@ def personal_use(body: str, request) -> str:
         return "-"
     words = [w for w in _WORD_RE.findall(line) if len(w) >= 4]
     return "used" if any(w.lower() in body.lower() for w in words) else "MISSING"
+
+
+def _prose(body: str) -> str:
+    """The sentences a person reads, with gaps and links blanked: what detectors look at."""
+    text = _GAP_RE.sub(" ", _content(body))
+    return re.sub(r"<https?://[^>]*>|https?://\S+|\u201c[^\u201d]*\u201d", " ", text)
+
+
+_WRONG_PERSON_RE = re.compile(
+    r"\byou(?:'re|'ve|\s+are|\s+have)?\s+both\b|\byour\s+(?:the|a|an|you|your|my)\b"
+    r"|\byou\s+(?:is|has|was|does)\b|\bI\s+(?:is|has|does)\b|\btold\s+you\s+you\b", re.I)
+
+
+def pasted_fragments(body: str, request) -> list[str]:
+    """Asides in parentheses in the prose (not the role's or company's own): note fragments a
+    reader stumbles on."""
+    prose = _prose(body).replace(request.role, " ").replace(request.company, " ")
+    return re.findall(r"\(([^)]{2,})\)", prose)
+
+
+def wrong_person(body: str) -> list[str]:
+    return [m.group() for m in _WRONG_PERSON_RE.finditer(_prose(body))]
+
+
+def mechanics_points(body: str) -> list[str]:
+    """Sentences that make the meeting's mechanics, a perk, health or a family milestone a
+    point or the rapport line (the thanks and the closing are the template's own)."""
+    from followup.core.note_kinds import is_mechanics, is_private_life
+
+    paragraphs = [p for p in body.split("\n\n") if p.strip()][2:-3]
+    return [s for p in paragraphs for s in _SENTENCE_RE.findall(_GAP_RE.sub(" ", p))
+            if is_mechanics(s) or is_private_life(s)]
+
+
+def shorthand(body: str) -> list[str]:
+    from followup.core.checklist.proofreading import shorthand_left
+
+    return [advice for _s, _e, advice in shorthand_left(_prose(body))]
+
+
+def lower_names(body: str, request) -> list[str]:
+    """Words in lower case that the dictionary knows only with a capital ("dublin") or that
+    the notes, the people or the company spell with one."""
+    from followup.core.lexicon import dictionary_capital, name_table, notes_capitals
+
+    capitals = notes_capitals([request.notes, request.general_notes])
+    capitals.update({k: v for k, v in name_table().items() if v != k})
+    found = []
+    for word in re.findall(r"(?<![\w@/.#'-])[a-z][a-z]+(?![\w@/#'-])", _prose(body)):
+        if word in capitals or dictionary_capital(word):
+            if word not in ("may", "march", "will", "mark", "rose", "bill", "excel"):
+                found.append(word)
+    return found
+
+
+def key_unphrased(body: str, request) -> bool:
+    """Whether the person has a usable `!` line, yet the points are only prompts."""
+    from followup.core.drafting import pick_points
+    from followup.core.markers import Marker, parse_notes
+
+    keys = [ln.text for ln in parse_notes(request.notes) if ln.marker is Marker.KEY]
+    if not keys or not pick_points(request.notes):
+        return False
+    points = [p for p in body.split("\n\n") if p.strip()][2:3]
+    return bool(points) and not _GAP_RE.sub("", points[0]).strip(" .")
 
 
 def failing_required(draft, request, others: tuple[str, ...]) -> list[str]:
@@ -231,10 +330,11 @@ def failing_required(draft, request, others: tuple[str, ...]) -> list[str]:
 def nothing_to_say(request) -> bool:
     """Whether the person's notes and the meeting's notes hold no usable point, so that the
     draft's point gap is the honest one (an imported invite's text is no note)."""
-    from followup.core.drafting import pick_points
-    from followup.core.note_kinds import meeting_notes
+    from followup.core.drafting import normalised, notes_for_checking, pick_points
 
-    return not pick_points(request.notes) and not pick_points(meeting_notes(request.general_notes))
+    request = normalised(request)
+    return not pick_points(notes_for_checking(request.notes, request.general_notes,
+                                              request.capacity, request.kind))
 
 
 def report_meeting(label: str, requests: list) -> list[DraftReport]:
@@ -249,12 +349,16 @@ def report_meeting(label: str, requests: list) -> list[DraftReport]:
         reports.append(DraftReport(
             meeting=label, person=request.person_name, subject=draft.subject, body=body,
             failing_required=failing_required(draft, request, others),
-            gaps=_GAP_RE.findall(body), quoted=quoted_fragments(body, request.notes),
+            gaps=_GAP_RE.findall(body), quoted=quoted_fragments(body, request.notes,
+                                    tuple(link.title for link in request.profile.links)),
             third_person=third_person(body, request.person_name),
-            private=private_words(body), logistics=logistics(body),
+            private=private_words(body), logistics=logistics(body, request),
             personal=personal_use(body, request), honest_gap=nothing_to_say(request),
             shared={first_name(requests[j].person_name): shared_frames(frame_sets[i], frame_sets[j])
-                    for j in range(len(requests)) if j != i}))
+                    for j in range(len(requests)) if j != i},
+            fragments=pasted_fragments(body, request), wrong_person=wrong_person(body),
+            mechanics=mechanics_points(body), shorthand=shorthand(body),
+            lower_names=lower_names(body, request), key_unphrased=key_unphrased(body, request)))
     return reports
 
 
@@ -268,7 +372,13 @@ def format_report(report: DraftReport) -> str:
             f"{' ' + str(report.third_person) if report.third_person else ''}; "
             f"private {len(report.private)}{' ' + str(report.private) if report.private else ''}; "
             f"logistics {len(report.logistics)}; personal {report.personal}; "
-            f"shared frames {shared}")
+            f"prompts {report.prompts}; " + "".join(
+                f"{name} {values}; " for name, values in (
+                    ("fragments", report.fragments), ("wrong-person", report.wrong_person),
+                    ("mechanics", report.mechanics), ("shorthand", report.shorthand),
+                    ("lower-case names", report.lower_names)) if values)
+            + ("`!` line not phrased; " if report.key_unphrased else "")
+            + f"shared frames {shared}")
 
 
 def run(paths: list[Path], show: bool = False, out=sys.stdout) -> list[DraftReport]:
@@ -284,8 +394,9 @@ def run(paths: list[Path], show: bool = False, out=sys.stdout) -> list[DraftRepo
                           file=out)
                 every.append(report)
     failing = [r for r in every if not r.ok]
+    prompts = sum(r.prompts for r in every) / len(every) if every else 0.0
     print(f"{len(every)} drafts, {len(every) - len(failing)} pass every check, "
-          f"{len(failing)} do not", file=out)
+          f"{len(failing)} do not; prompts per draft {prompts:.2f} (target <= 1)", file=out)
     return every
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -185,8 +186,13 @@ def test_key_points_are_rephrased_not_pasted():
 def test_contribution_from_plus_lines_and_touched_skills():
     body = generate_draft(request_for("Marcus Feld")).body
     assert "I wrote the PostgreSQL partitioning for our billing tables at Voltly" in body
-    assert "Kafka" in body  # a profile skill his notes touched
-    assert "Kubernetes" not in body and "mentoring" not in body  # skills nobody talked about
+    # His `+` line says what the user brings; the skills his notes touched are not tacked on
+    # ("My background in Kafka fits in there too" read as padding), nor skills nobody named.
+    assert "Kafka fits" not in body
+    assert "Kubernetes" not in body and "mentoring" not in body
+    skills_only = generate_draft(request_for(
+        "Marcus Feld", notes="! they're moving ingestion to Kafka streams")).body
+    assert "Kafka" in skills_only.split("\n\n")[3]  # a profile skill his notes touched
 
 
 def test_question_names_its_topic_leaves_a_gap_and_drops_the_verdict():
@@ -392,7 +398,12 @@ def test_drafts_of_one_meeting_share_at_most_two_frames():
             assert shared_frames(a, b) <= 2, a & b
 
 
-@pytest.mark.parametrize(("label", "requests"), meeting_requests(MEETINGS_FILE),
+READER_ROUNDS = sorted(Path(__file__).parent.glob("reader_round_*.json"))
+
+
+@pytest.mark.parametrize(("label", "requests"),
+                         [m for path in (MEETINGS_FILE, *READER_ROUNDS)
+                          for m in meeting_requests(path)],
                          ids=lambda value: value if isinstance(value, str) else "")
 def test_made_up_meetings_give_drafts_a_coach_would_send(label, requests):
     for report in report_meeting(label, requests):
@@ -586,3 +597,33 @@ def test_a_family_name_first_name_gives_email_guessing_the_same_given_name():
     assert name_parts("Nguyễn Thị Mai") == ("Mai", ["Thị", "Nguyễn"])
     assert name_parts("Nagy László") == ("László", ["Nagy"])
     assert name_parts("Mai Nguyen") == ("Mai", ["Nguyen"])
+
+
+# ---- meetings a reader judged -------------------------------------------------------------
+
+def _reader_people():
+    for path in READER_ROUNDS:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for (label, requests), meeting in zip(meeting_requests(path), data["meetings"],
+                                              strict=True):
+            for request, person in zip(requests, meeting["people"], strict=True):
+                yield pytest.param(request, person.get("must_not_say", []),
+                                   id=f"{label}: {request.person_name}")
+
+
+@pytest.mark.parametrize(("request_", "private"), list(_reader_people()))
+def test_a_readers_private_words_never_reach_the_draft(request_, private):
+    # Salary, decision dates, health, family milestones and the user's own verdict, as the
+    # reader listed them for notes written before any draft was made.
+    draft = generate_draft(request_)
+    text = f"{draft.subject}\n{draft.body}".lower()
+    for word in private:
+        assert not re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text), (word, draft.body)
+
+
+def test_compound_given_names_are_greeted_whole():
+    for name, greeted in (("María José Fernández", "María José"),
+                          ("Fatima Zahra El Amrani", "Fatima Zahra"),
+                          ("John Michael Smith", "John"), ("Nguyễn Văn Minh", "Minh")):
+        draft = generate_draft(request_for("Tom Becker", person_name=name))
+        assert draft.body.startswith(f"Hi {greeted},"), draft.body[:40]

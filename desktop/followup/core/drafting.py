@@ -28,6 +28,7 @@ from followup.core.note_kinds import (
     is_personal,
     is_private_life,
     is_self_assessment,
+    is_moment,
     is_shared,
     meeting_notes,
     never_a_point,
@@ -127,7 +128,8 @@ def is_self_criticism(text: str) -> bool:
 # "asked about my A/B testing background": the interviewer's question, which a `?` line
 # revisits; as a point it reads "It was a real pleasure that you asked about my background".
 _THEIR_QUESTION_RE = re.compile(
-    r"^\s*(?:(?:he|she|they|\w+)\s+)?(?:asked|asks|quizzed|grilled)\b|^\s*(?:q|question)\s*:",
+    r"^\s*(?:(?:he|she|they|\w+)\s+)?(?:asked|asks|quizzed|grilled)\b|^\s*(?:q|question)\s*:"
+    r"|^\s*(?:i\s+)?(?:told|answered|gave)\s+(?:him|her|them)\b",  # the user's own answer
     re.IGNORECASE)
 
 
@@ -164,7 +166,8 @@ def pick_points(notes: str, limit: int = MAX_POINTS) -> list[str]:
     if wanted <= 0:
         return marked
     plain = [ln.text for ln in lines if ln.marker is None and len(_words(ln.text)) >= 3
-             and _point_candidate(ln.text)]
+             and _point_candidate(ln.text)
+             and not re.match(r"\s*(?:i|i'm|i've|i'd|my)\b", ln.text, re.I)]  # the user's own
     readable = [t for t in plain if _phrased(t, pieces_too=False) is not None]
     best = sorted(readable, key=lambda t: -_substance(t))[:wanted]
     return marked + [t for t in readable if t in best]
@@ -178,11 +181,15 @@ def personal_line(notes: str) -> str | None:
     lines = [ln for ln in parse_notes(notes) if ln.marker is None
              and not is_self_assessment(ln.text) and not is_private_life(ln.text)
              and not is_mechanics(ln.text) and not is_logistics(ln.text)]
-    for line in lines:
-        if is_shared(line.text) and _shared_text(line.text):
+    for line in lines:  # "we both ran the Lisbon marathon"
+        if is_shared(line.text) and not is_moment(line.text) and _shared_text(line.text):
             return line.text
-    for line in lines:
-        if is_personal(line.text) and rephrase(line.text) is not None:
+    for line in lines:  # "coaches her daughter's robotics team"
+        if is_personal(line.text) and not is_shared(line.text) \
+                and rephrase(line.text) is not None:
+            return line.text
+    for line in lines:  # "we argued about the best pho on Argyle St"; not "we talked about X"
+        if is_moment(line.text) and is_personal(line.text) and _shared_text(line.text):
             return line.text
     return None
 
@@ -233,9 +240,15 @@ def note_prompt(fragment: str) -> str:
     """A marked prompt that names the note, for a line that cannot be phrased well:
     `[say what stayed with you about: query result cache, low-ms hits]`. The checklist and the
     send checks treat it as a gap to fill."""
-    pieces = [p for _s, p in split_parts(clean(fragment)) if not never_a_point(p)]
-    text = ", ".join(pieces) or clean(fragment)
+    pieces = [_REPORTED_RE.sub("", p) for _s, p in split_parts(clean(fragment))
+              if not never_a_point(p)]
+    text = ", ".join(p for p in pieces if p) or clean(fragment)
     return f"[say what stayed with you about: {text}]"
+
+
+# "he said the hardest part is X": the prompt names what was said, not who said it
+_REPORTED_RE = re.compile(r"^(?:(?:he|she|they)\s+)?(?:said|says|mentioned|told\s+me|explained"
+                          r"|thinks|felt|noted)(?:\s+that)?\s+", re.IGNORECASE)
 
 
 def point_sentence(fragment: str, index: int, voice: int, person_name: str = "",
@@ -303,11 +316,19 @@ def personal_value(request: DraftRequest, voice: int) -> str:
     line = personal_line(request.notes)
     if line and is_shared(line):
         text = _shared_text(line)
-        return frames.pick(frames.SHARED, voice).format(text) if text else ""
+        options = frames.MOMENT if is_moment(line) else frames.SHARED
+        return frames.pick(options, voice).format(text) if text else ""
     if not line:
         return ""
-    pieces = [p for _s, p in split_parts(clean(line)) if is_personal(p)] or [line]
+    parts = [p for _s, p in split_parts(clean(line))]
+    pieces = [p for p in parts if is_personal(p)] + [p for p in parts if not is_personal(p)]
     for piece in pieces:
+        if is_shared(piece):  # "she's from Pune, we both love the Fringe"
+            text = _shared_text(piece)
+            if text:
+                options = frames.MOMENT if is_moment(piece) else frames.SHARED
+                return frames.pick(options, voice).format(text)
+            continue
         phrase = rephrase_fragment(piece, request.person_name, request.company)
         if phrase is not None and phrase.shape not in (Shape.MINE, Shape.IN_MEETING) \
                 and reads_well(phrase):
@@ -354,8 +375,8 @@ def _contribution_prompt(line: str) -> str:
 def _contribution_frames(kind: str, shape: str) -> Sequence[str]:
     """At a meetup the "company" is the event, so nothing is brought "to PyData Edinburgh"."""
     if kind == "meetup":
-        return {"noun": frames.MEETUP_NOUN, "prompt": frames.MEETUP_PROMPT}.get(
-            shape, frames.MEETUP_CLAUSE)
+        return {"noun": frames.MEETUP_NOUN, "prompt": frames.MEETUP_PROMPT,
+                "offer": frames.MEETUP_OFFER}.get(shape, frames.MEETUP_CLAUSE)
     return {"noun": frames.CONTRIBUTION_NOUN, "offer": frames.CONTRIBUTION_OFFER,
             "prompt": frames.CONTRIBUTION_PROMPT}.get(shape, frames.CONTRIBUTION_CLAUSE)
 
@@ -384,15 +405,15 @@ def contribution_paragraph(request: DraftRequest, voice: int, company: str) -> s
     if not own and not skills:
         # Nothing of theirs to tie it to: a vague "I could contribute to projects like these"
         # is what the guides' bad examples do, so the user is asked instead.
-        return frames.CONTRIBUTION_GAP.format(company)
+        return frames.pick(frames.CONTRIBUTION_GAPS, voice).format(company)
     if not own:
         return frames.pick(frames.SKILLS_ONLY, voice).format(_join_names(skills), company)
     sentences = [_first_contribution(*own[0], voice, company, request.kind)]
     for kind, text, more in own[1:]:
         sentences.append(f"I'd also bring {text}." if kind == "noun" else f"{text}.")
         sentences += [more] if more else []
-    if skills:
-        sentences.append(frames.pick(frames.SKILLS, voice).format(_join_names(skills)))
+    # A `+` line says it; a list of skills tacked on ("I can contribute my work with SQL as
+    # well") reads as padding, so skills stand only where there is no `+` line.
     return " ".join(sentences)
 
 
@@ -519,7 +540,9 @@ def spoken_name(name: str) -> str:
     return re.sub(r"(?<![\w'])(\w)", lambda m: m.group().upper(), name)
 
 
-def _normalised(request: DraftRequest) -> DraftRequest:
+def normalised(request: DraftRequest) -> DraftRequest:
+    """The request as drafting reads it: kind and capacity known, names spelled, the notes with
+    shorthand written out, names capitalised and sure typos mended (`lexicon`)."""
     kind = request.kind if request.kind in KINDS else "other"
     capacity = request.capacity if request.capacity in CAPACITIES else "other"
     request = replace(request, kind=kind, capacity=capacity,
@@ -586,7 +609,7 @@ _SHORTER = ((MAX_POINTS, True, None), (2, True, None), (2, False, None), (2, Fal
 
 def generate_draft(request: DraftRequest, template_dirs: Sequence[Path] = ()) -> Draft:
     """The follow-up draft for one person; `template_dirs` (user overrides) are searched first."""
-    request = _normalised(request)
+    request = normalised(request)
     template = templates.load_template(request.kind, request.capacity, template_dirs)
     voice = voice_of(request)
     for points, link, questions in _SHORTER:

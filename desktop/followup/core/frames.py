@@ -15,19 +15,21 @@ from followup.core.phrasing import Phrase, Shape
 
 POINT_STRIDE = 2  # consecutive people start two frames apart, so three points overlap at most once
 
+# Neutral on purpose: a note's clause may be good news or a pain ("your conflict checks take
+# two days"), and "It was exciting to learn that" fits only one of them.
 _CLAUSE = (
-    "I especially enjoyed hearing that {}.",
-    "It was great to learn that {}.",
+    "I was interested to hear that {}.",
+    "It was helpful to learn that {}.",
     "What stayed with me most was hearing that {}.",
-    "I was glad to hear that {}.",
-    "It was exciting to learn that {}.",
-    "I loved hearing that {}.",
-    "It was fascinating to hear that {}.",
-    "I was struck to learn that {}.",
-    "It was good to hear that {}.",
-    "I came away impressed that {}.",
-    "It caught my attention that {}.",
-    "I enjoyed finding out that {}.",
+    "I appreciated hearing that {}.",
+    "It was good to understand that {}.",
+    "I found it really interesting that {}.",
+    "It was useful to hear that {}.",
+    "I've been thinking about the fact that {}.",
+    "It was valuable to learn that {}.",
+    "I keep coming back to hearing that {}.",
+    "It stayed with me that {}.",
+    "I was glad to learn that {}.",
 )
 _TOPIC = (
     "I especially enjoyed our conversation about {}.",
@@ -135,6 +137,14 @@ SHARED = (  # something the user and the person share: "we both ran the Lisbon m
     "What a coincidence that {}!",
     "It was great to find out that {}.",
 )
+MOMENT = (  # a moment of the conversation: "we argued about the best pho on Argyle St"
+    "I enjoyed it when {}.",
+    "It was fun when {}.",
+    "I smiled later remembering how {}.",
+    "I'll remember how {}.",
+    "One of my favorite moments was when {}.",
+    "It made my day when {}.",
+)
 QUESTION = (
     "Your question on {} stayed with me, so here is a fuller answer: {}",
     "I've given more thought to your question about {}: {}",
@@ -152,12 +162,12 @@ CONTRIBUTION_CLAUSE = (  # "I led X", then the company
     "{}, and I'd be happy to bring the same care to {}.",
 )
 CONTRIBUTION_OFFER = (  # "I could share my dbt checklist", "I'd be happy to review X"
-    "{}, and I'd be glad to lend a hand at {}.",
     "{}, if that would be useful to the team at {}.",
-    "{}, and I'd enjoy doing that with the team at {}.",
-    "{}; it would be a pleasure to help {} that way.",
-    "{}, and I'd be delighted to help {} with it.",
-    "{}, whenever it would help {}.",
+    "{}, if it would help the team at {}.",
+    "{}; I'd be glad to do that for {}.",
+    "{}, whenever it would be useful to {}.",
+    "{}, if that would help {}.",
+    "{}, if it would be helpful to {}.",
 )
 CONTRIBUTION_NOUN = (  # "my churn model work at Northwind"
     "I'd love to bring {} to {}.",
@@ -193,13 +203,21 @@ CONTRIBUTION_PROMPT = (  # a `+` line that cannot be phrased well: the user says
     "{}, which I'd be excited to put to work at {}.",
 )
 # At a meetup the meeting's "company" is the event: an offer, not a place to work.
-MEETUP_CLAUSE = (
+MEETUP_CLAUSE = (  # "I wrote the on-time definition doc at Harborline"
     "{}, and I'd be happy to tell you more about it.",
     "{}, and I'd be glad to compare notes on it sometime.",
-    "{}, if that would be useful to you.",
-    "{}, and I'd enjoy swapping notes on it.",
     "{}, and I'm happy to share what I learned.",
+    "{}, and I'd enjoy swapping notes on it.",
+    "{}, and I'd be glad to share the details.",
+    "{}, and I'm happy to walk you through it.",
+)
+MEETUP_OFFER = (  # "I could share the template"
+    "{}, if that would be useful to you.",
     "{}, whenever it would help.",
+    "{}, if you'd find it useful.",
+    "{}, if that would help.",
+    "{}, whenever suits you.",
+    "{}, if it would be useful.",
 )
 MEETUP_NOUN = (
     "I'd be happy to share {} if it would help.",
@@ -220,6 +238,16 @@ MEETUP_PROMPT = (
 # Nothing in the notes to tie a contribution to: an honest gap the user fills (the guides:
 # "Emphasizes what you can contribute based on the conversation").
 CONTRIBUTION_GAP = "I'd love to bring [what you can contribute, from what you discussed] to {}."
+# The same gap in other words, so that a panel's drafts do not share a sentence.
+CONTRIBUTION_GAPS = (
+    CONTRIBUTION_GAP,
+    "I'd be glad to bring [what you can contribute, from what you discussed] to the team at {}.",
+    "I believe [what you can contribute, from what you discussed] would help {}.",
+    "I'd welcome the chance to put [what you can contribute, from what you discussed] to work "
+    "at {}.",
+    "I hope to bring [what you can contribute, from what you discussed] to {}.",
+    "At {}, I'd bring [what you can contribute, from what you discussed].",
+)
 LINK = (
     "Since we talked about {}, you might enjoy a post I wrote, \u201c{}\u201d, at <{}>.",
     "On the subject of {}, I wrote a short post, \u201c{}\u201d, which you can read at <{}>.",

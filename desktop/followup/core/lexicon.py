@@ -25,6 +25,7 @@ capitalised).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -86,6 +87,12 @@ def expand_shorthand(text: str) -> str:
         long = table[word.lower()]
         if long.isupper() and _UNIT_AFTER_NUMBER_RE.search(text[:match.start()]):
             return word
+        if word.lower() == "rn" and not re.search(
+                r"(?:\b(?:a|an|the|as|new|charge|staff|travel|float|senior|\d+)\s*)$",
+                text[:match.start()], re.IGNORECASE):
+            return "right now"  # "done by an agency rn": not a nurse
+        if word.lower() == "st" and re.search(r"[A-Z][a-z]+\s+$", text[:match.start()]):
+            return "St"  # "argyle st" once "Argyle" is spelled: the street
         if word.lower() == "dr" and re.match(r"\.?\s+[A-Z]", text[match.end():]):
             dot = "" if text[match.end():].startswith(".") else "."
             return "Dr" + dot  # "dr Okafor": the title, not "a doctor"
@@ -93,15 +100,19 @@ def expand_shorthand(text: str) -> str:
             return long[:1].upper() + long[1:]
         return long
 
-    return pattern.sub(written_out, text)
+    text = pattern.sub(written_out, text)
+    # "18 mo out", "3 yr ago": the unit written out agrees with its number
+    return re.sub(r"\b((?!1\b)\d+(?:\.\d+)?)\s+(year|month|week|hour|minute|day)\b"
+                  r"(?=\s+(?:out|ago|in|of|later|before|after|earlier|running|left)\b|\s*[,.;]|\s*$)",
+                  r"\1 \2s", text)
 
 
 def shorthand_words() -> frozenset[str]:
     """Every shorthand of the table that is not also an English word, for the spelling rule
     to flag when it is left in a draft ("v", "nite", "bkgd")."""
     return frozenset(k for k, v in shorthand_table().items()
-                     if k != v.lower() and not k.isdigit() and not _known(k)
-                     and not v.isupper())
+                     if k != v.lower() and not k.isdigit() and not v.isupper()
+                     and (len(k) == 1 or not _known(k)) and " " not in k)
 
 
 @lru_cache(maxsize=1)
@@ -144,20 +155,22 @@ def is_english_word(word: str) -> bool:
 @lru_cache(maxsize=8192)
 def dictionary_capital(word: str) -> str | None:
     """"Dublin" for "dublin": a lower-case word the dictionary knows only with a capital."""
-    if not word.islower() or _known(word):
-        return None
+    if not word.islower() or len(word) < 4 or _known(word) or _clipped(word):
+        return None  # "geo" is jargon, though the dictionary knows a "Geo"
     capital = word[:1].upper() + word[1:]
     return capital if _known(capital) else None
 
 
 def _one_edit(a: str, b: str) -> bool:
-    """Whether `b` is `a` with one letter added, dropped, changed or two swapped."""
+    """Whether `b` is `a` with one letter added or dropped, or two letters swapped. A changed
+    letter is left alone: "dedupe" is one letter from "deduce", and jargon is full of such
+    pairs, while a dropped or swapped letter is how hurried typing goes wrong."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return len(diff) == 2 and diff[1] == diff[0] + 1 \
+            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
@@ -203,13 +216,17 @@ def notes_capitals(texts: Iterable[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for text in texts:
         for line in text.splitlines():
+            letters = [c for c in line if c.isalpha()]
+            if letters and sum(c.isupper() for c in letters) > len(letters) * 0.6:
+                continue  # "RUNS THE KERNEL TEAM": shouting, not names
             words = line.lstrip("-*•!?+ \t").split()
             for word in words[1:]:
                 bare = word.strip(".,;:!?()\"'")
                 if len(bare) >= 2 and bare[:1].isupper() and not bare.isupper() \
                         and bare.isalpha() and not _known(bare.lower()):
                     found.setdefault(bare.lower(), bare)
-                elif len(bare) >= 2 and bare.isupper() and bare.isalpha():
+                elif len(bare) >= 2 and bare.isupper() and bare.isalpha() \
+                        and not _known(bare.lower()):
                     found.setdefault(bare.lower(), bare)  # "HIPAA", "SQL"
     return found
 
@@ -236,7 +253,10 @@ def spell_names(text: str, names: dict[str, str]) -> str:
         capital = dictionary_capital(word)
         return capital or word
 
-    return _WORD_RE.sub(spelled, text)
+    text = _WORD_RE.sub(spelled, text)
+    # "irish-language": the first part of a hyphenated word, by the dictionary's capitals
+    return re.sub(r"(?<![\w@/.#-])([a-z]{4,})(?=-[a-z])",
+                  lambda m: dictionary_capital(m.group(1)) or m.group(1), text)
 
 
 def mend_typos(text: str, protected: Iterable[str] = ()) -> str:
@@ -273,14 +293,51 @@ _PREFIXES = ("re", "un", "non", "pre", "co", "sub", "over", "under", "mis", "de"
              "multi", "self", "post", "inter", "cross", "out", "up", "down", "micro", "mega")
 
 
+_PARTICLES = ("up", "over", "out", "off", "in", "down", "back", "side", "wide", "like", "less",
+              "ward", "wards", "based", "driven", "level", "time", "work", "load", "flow")
+_SUFFIXES = ("ity", "ality", "ness", "ization", "isation", "ize", "ise", "ized", "ised", "ing",
+             "ed", "er", "ers", "ly", "able", "ability", "s", "es")
+
+
 @lru_cache(maxsize=4096)
 def _compound(word: str) -> bool:
-    """"signup", "cutover", "chairside", "unreconciled": two known words, or a prefix and one."""
+    """Jargon built of English, not a name: "signup", "cutover", "chairside" (a word and a
+    particle), "unreconciled" (a prefix and a word), "incrementality" (a word and a suffix),
+    "pharma", "eval" (a word cut short). "cityworks" or "brightflag", two plain nouns, is a
+    product's name."""
     if any(word.startswith(p) and len(word) - len(p) >= 4 and _known(word[len(p):])
            for p in _PREFIXES):
         return True
-    return any(_known(word[:i]) and _known(word[i:]) and min(i, len(word) - i) >= 2
-               and (i >= 3 or len(word) - i >= 3) for i in range(2, len(word) - 1))
+    if any(word.endswith(x) and len(word) - len(x) >= 4 and _known(word[:-len(x)])
+           for x in _SUFFIXES):
+        return True
+    if any(word.endswith(p) and len(word) - len(p) >= 3 and _known(word[:-len(p)])
+           for p in _PARTICLES):
+        return True
+    return _clipped(word)
+
+
+@lru_cache(maxsize=4096)
+def _clipped(word: str) -> bool:
+    """"pharma", "eval", "geo": the start of a common longer word, as jargon clips it."""
+    words = _common_words()
+    if len(word) < 3 or not words:
+        return False
+    i = bisect.bisect_left(words, word)
+    while i < len(words) and words[i].startswith(word):
+        if len(words[i]) >= len(word) + 2:
+            return True
+        i += 1
+    return False
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> list[str]:
+    """The common English words (pyspellchecker's frequency list), sorted for prefix search."""
+    frequencies = _frequencies()
+    if frequencies is None:
+        return []
+    return sorted(w for w, n in frequencies.items() if n >= _COMMON_COUNT and w.isalpha())
 
 
 def capitalise_unknown(text: str, keep: Iterable[str] = ()) -> str:

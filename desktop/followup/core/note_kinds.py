@@ -17,17 +17,21 @@ from followup.core.shorthand import clean, split_parts
 # bar raiser, the onsite), travel and scheduling: the guides' "don't
 # mention next steps" and a coach's "the note is about the conversation, not the process".
 _LOGISTICS_RE = re.compile(r"""\b(?:
-    salary|salaries|comp|compensation|(?:pay|salary|comp)\s+(?:band|range|scale)|equity
+    salary|salaries|comp|compensation|(?:pay|salary|comp)\s+(?:band|range|scale|step|review)|equity
+    |(?:pay|salary|performance|annual)\s+reviews?|reviews?\s+in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*
+    |union|probation\w*|pay\s+step|step\s+\d|grade\s+\d+
     |band\s+\d+[a-z]?|(?:pay\s+)?grade\s+\d+|ote|quota|commission|step\s+\d+|per\s+hour|/hr|hourly\s+rate
     |stock\s+options|rsus?|bonus(?:es)?|401k|pension|benefits?|perks?|pto|vacation\s+(?:days|policy)
-    |unlimited\s+vacation|insurance|health\s+plan|dental|parental\s+leave|relocation|relocate
+    |unlimited\s+vacation|(?:health|dental|life|medical|vision)\s+(?:insurance|plan|cover(?:age)?)
+    |insurance\s+(?:plan|cover(?:age)?|benefits?)|parental\s+leave|relocation|relocate
     |visa|sponsorship|notice\s+period|start\s+date|offer\s+(?:letter|stage|details|call)
     |decisions?\s+(?:in|by|expected|next|soon|within|after)|final\s+decision|decide\s+by|timeline
     |next\s+(?:steps?|rounds?|stages?|week|call)|final\s+round|hear\s+back|get\s+back\s+to
     |follow[- ]?up\s+call|onsite\s+(?:on|is|next)|calendar|availability|recruiter\s+will
     |(?:re)?schedul(?:e|ed|ing)\s+(?:the|a|an|my|our|next|another|for|call|interview|onsite)
-    |rescheduled?|take[- ]home\s+due|travel|flights?|hotel|reimburs\w*|expenses|parking|lobby
-    |front\s+desk|badge|visitor|headcount|let\s+me\s+know|will\s+(?:let|send|get\s+back|follow\s+up)
+    |rescheduled?|take[- ]home\s+due|travel(?!\s+(?:time|distance|industry|agency|nurs\w+|tech))
+    |flights?|hotel|reimburs\w*|expenses|parking|lobby
+    |(?:at|to|from)\s+the\s+front\s+desk|badge|visitor|headcount|let\s+me\s+know|will\s+(?:let|send|get\s+back|follow\s+up)
     |by\s+(?:mon|tues?|wed|thu|thurs|fri|monday|tuesday|wednesday|thursday|friday|end\s+of)
     |calendar\s+invite|hiring\s+\d+|(?:is|are)\s+hiring|hiring\s+for|hiring\s+in\b
     |hiring\s+(?:next|this|soon|now|again|freeze)|\bnot\s+hiring
@@ -114,7 +118,13 @@ _PERSONAL_RE = re.compile(r"""\b(?:
     |surf(?:s|ing)?|swim(?:s|ming)?|ski(?:s|ing)?|yoga|soccer|football|basketball|tennis|golf
     |guitar|piano|plays\s+in\s+a\s+band|sings?|choir|music|podcast|novels?|garden(?:s|ing)?|photograph\w*
     |grew\s+up|moved\s+here|originally\s+from|hometown|volunteers?|robotics\s+team
-    |just\s+back\s+from|honeymoon|wedding|birthday|funny|joke|laughed
+    |just\s+back\s+from|funny|joke|laughed
+    |bird(?:ing|er|s|watch\w*)|feeder|ballet|danc(?:e|es|er|ing)|theat(?:er|re)|opera|concerts?
+    |jazz|bass|drums?|violin|cello|trio|quartet|festival|fringe|museums?|painting|knit\w*|pottery
+    |ceramics|woodwork\w*|fishing|sailing|kayak\w*|rowing|rugby|cricket|hockey|baseball|pickleball
+    |padel|crossfit|half[- ]marathons?|triathlete|ride\s+bikes|bikes?|biking
+    |peace\s+corps|americorps|geysers?|pho|ramen|sushi|tacos|bbq|barbecue|brew(?:s|ing|ery)
+    |scottish|irish|welsh
     )\b""", re.IGNORECASE | re.VERBOSE)
 
 # The user's verdict on their own answer: private, never in the email.
@@ -127,7 +137,7 @@ SELF_ASSESSMENT_RE = re.compile(r"""\b(?:
     |i\s+think\s+i|struggled|awkward|embarrass\w*|not\s+my\s+best|went\s+blank|brain\s+fart
     |flustered|fluster|panick?(?:ed|ing)?|tongue[- ]tied|mumbl\w*|stammer\w*|overthought
     |over[- ]?explain\w*|talked\s+too\s+(?:much|long|fast)|went\s+off\s+on|tangent|sweat\w*
-    |shaky|took\s+(?:forever|ages|too\s+long)|drew\s+a\s+blank|wing(?:ed)?\s+it|made\s+(?:it|something|stuff)\s+up|guessed
+    |shaky|took\s+(?:forever|ages|too\s+long)|slow\s+on\s+the|took\s+a\s+while|drew\s+a\s+blank|wing(?:ed)?\s+it|made\s+(?:it|something|stuff)\s+up|guessed
     |face\s+(?:went|got|turned)\s+(?:hot|red)|went\s+red|blush\w*|lost\s+(?:him|her|them|the\s+thread
     |my\s+(?:train|place|way))|not\s+great|too\s+long|too\s+short|oof|ugh|yikes|cringe\w*
     |i\s+was\s+(?:bad|off|slow|unclear|rusty)|rusty|off\s+the\s+cuff|bs'?d|waffl\w*
@@ -140,7 +150,7 @@ SELF_ASSESSMENT_RE = re.compile(r"""\b(?:
 _MECHANICS_RE = re.compile(r"""(?:
     \b(?:started|starting|joined|arrived|came\s+in|showed\s+up|was|were|running|ran|got\s+there)
      \s+(?:\w+\s+){0,2}(?:late|early)(?=\s*(?:$|[,.;!]|to\b|for\b|by\b|and\b|so\b|because\b))
-    |\blate\s+(?:start|join|arrival)\b
+    |\blate\s+(?:start|join|arrival)\b|^\s*(?:ran\s+|running\s+|was\s+)?late\b
     |\b(?:started|ended|finished)\s+on\s+time\b|\bjoined\s+(?:\d+|a\s+few|few)\s+min\w*
     |\bmin\w*\s+(?:late|in)\b
     |\bcamera\b|\bvideo\s+(?:was|kept|froze|off|on|dropped|lag\w*)|\baudio\b|\bmic\b|\bmuted\b
@@ -155,6 +165,8 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\b(?:swapped|exchanged|traded)\s+(?:business\s+)?cards\b|\bconnected\s+on\s+linkedin\b
     |\b(?:set\s+up|organi[sz]ed|arranged|coordinated|booked|ran)\s+(?:the\s+|my\s+|our\s+)?(?:whole\s+|entire\s+)?
        (?:loop|day|panel|interviews?|schedule|call|meeting|room|visit)\b|\bmet\s+me\s+(?:at|in|outside)\b
+    |\b(?:dropped|popped|stopped|jumped)\s+in\b|\bapologi[sz]\w*|\b(?:ran|led|gave)\s+(?:me\s+)?the\s+(?:case|exercise|interview|test|role[- ]play)\b
+    |\b(?:last|first|final)\s+\d+\s+min\w*|\bcamera\s+on\b|\bbeep\w*
     |\bparking\b|\bbadge\b|\blobby\b|\breception(?:ist)?\b|\belevator\b|\bescorted\b
     |\bwalked\s+me\s+(?:to|out|back|down)\b|\bscreen[- ]?shar\w*|\blaptop\b|\bkept\s+time\b
     |\bran\s+(?:over|long|short|late)\b|\bcut\s+short\b|\bin\s+(?:the\s+)?background\b
@@ -174,7 +186,7 @@ _PRIVATE_LIFE_RE = re.compile(r"""(?:
        |recovering|covid|flu|migraines?|diagnos\w*|pregnan\w*|expecting\s+(?:a|twins|their|her|his)
        |maternity|paternity|medical\s+leave|sick\s+leave|therapy|funeral|passed\s+away|died
        |divorc\w*|grief|grieving|bereave\w*|newborn|new\s+(?:baby|dad|mom|mum|father|mother|parent)
-       |baby|babies|wedding|engaged|fianc[eé]e?|married|honeymoon|on\s+leave)\b
+       |baby|babies|wedding|engaged|fianc[eé]e?|married|honeymoon|on\s+leave|retir\w+)\b
     |\b(?:partner|wife|husband|girlfriend|boyfriend|spouse)(?:'s)?\s+(?:is\s+)?(?:expecting|due|pregnant)
     |\bexpecting\s+(?:a\s+baby|in\s+\w+|twins|their\s+first|a\s+(?:boy|girl))
     |\b(?:his|her|their|a|the)\s+(?:cancer|knee|back|hip|shoulder)\b
@@ -202,9 +214,16 @@ def is_private_life(text: str) -> bool:
 
 
 def is_shared(text: str) -> bool:
-    """`we both ran the Lisbon marathon`: something the user and the person share."""
-    return re.match(r"^\s*we\s+both\b|^\s*both\s+of\s+us\b|^\s*we\s+\w+\s+both\b", text,
-                    re.I) is not None
+    """`we both ran the Lisbon marathon`, `we argued abt the best pho`: something the user and
+    the person share, or a moment of the conversation the two had."""
+    return re.match(r"^\s*we\s+both\b|^\s*both\s+of\s+us\b|^\s*we\s+\w+\s+both\b"
+                    r"|^\s*we\s+(?:\w+ed|laughed|swapped|talked|joked|compared|bonded|argued"
+                    r"|traded|shared|chatted|geeked)\b", text, re.I) is not None
+
+
+def is_moment(text: str) -> bool:
+    """`we argued about the best pho`: a moment of the conversation, not a shared fact."""
+    return is_shared(text) and re.match(r"^\s*we\s+(?!both\b|all\b)\w+", text, re.I) is not None
 
 
 # Words of the user's verdict that must never reach a draft: the report counts them.
@@ -249,6 +268,8 @@ def never_a_point(text: str) -> bool:
     if is_self_assessment(text) or is_private_life(text):
         return True
     pieces = split_parts(clean(text))
-    if len(pieces) > 1 and pieces[1][0] == ":" and is_logistics(pieces[0][1]):
-        return True  # "benefits: 4-day week pilot": the label says what all of it is about
+    if len(pieces) > 1 and pieces[1][0] == ":" and (is_logistics(pieces[0][1])
+                                                    or is_mechanics(pieces[0][1])):
+        return True  # "benefits: 4-day week pilot", "he ran the case: ...": the label says
+        # what all of it is about
     return all(is_mechanics(p) or is_logistics(p) or is_descriptor(p) for _s, p in pieces)

@@ -38,7 +38,18 @@ _OWN_SWAP = {"their": "your", "them": "you", "they": "you", "they're": "you're",
 
 
 def _own_swap(text: str) -> str:
-    return _WORD_RE.sub(lambda m: _OWN_SWAP.get(m.group(), m.group()), text)
+    """Their words said to them: "could show her the app" -> "could show you the app",
+    "review her ETL" -> "review your ETL"."""
+    def swapped(m: re.Match[str]) -> str:
+        word = m.group()
+        if word == "her":
+            after = text[m.end():].split()[:1]
+            following = plain(after[0]) if after else ""
+            return "you" if not following or following in DETERMINERS | PREPOSITIONS \
+                or following in ("how", "what", "why", "my", "our") else "your"
+        return _OWN_SWAP.get(word, word)
+
+    return _WORD_RE.sub(swapped, text)
 
 
 def _own_clause(part: str) -> tuple[str, str]:
@@ -155,6 +166,7 @@ def question_topic(line: str) -> str | None:
         kept = kept[1:]  # "system design: rate limiter": the question is the rate limiter
     topic = _ASKED_RE.sub("", lower_first(kept[0])).strip()
     topic = re.sub(r"^(how|what|why|when|where)\s+do\s+you\s+", r"\1 to ", topic, flags=re.I)
+    topic = _as_asked_of_me(topic)
     topic = re.sub(r"\b(would|could|should|can|will) I\b", r"I \1", topic)
     topic = re.sub(r"^(?:if|whether)\s+I'd\s+(?=\w+ed\b|used|done|worked|built|led|run|seen)",
                    "whether I had ", topic)
@@ -176,3 +188,18 @@ def question_topic(line: str) -> str | None:
     if "-" in words[0] or len(words) == 1:
         return to_you(topic)
     return to_you(" ".join(with_article(words)))
+
+
+_ASKED_OF_ME = (
+    (r"\b(would|could|should|can|will|did|do|have|had)\s+you\b", r"I \1"), (r"\bare\s+you\b", "I am"),
+    (r"\bwere\s+you\b", "I was"), (r"\byou're\b", "I'm"), (r"\byou've\b", "I've"),
+    (r"\byou'd\b", "I'd"), (r"\byourself\b", "myself"), (r"\byour\b", "my"), (r"\byou\b", "I"),
+)
+
+
+def _as_asked_of_me(topic: str) -> str:
+    """The interviewer's question as the user retells it: "what would you do in your first 90
+    days" -> "what I would do in my first 90 days" ("you" there is the user)."""
+    for pattern, repl in _ASKED_OF_ME:
+        topic = re.sub(pattern, repl, topic, flags=re.IGNORECASE)
+    return re.sub(r"\bI (do|did) ", "I ", topic)

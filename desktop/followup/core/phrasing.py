@@ -463,6 +463,8 @@ def _set_start_phrase(part: str, words: list[str], name: str) -> Phrase | None:
             return Phrase(Shape.CLAUSE, f"you're an {to_you(part, name)}")
         rest = " ".join(words[1:])  # "ex-Stripe": a former employer
         return Phrase(Shape.CLAUSE, f"you were previously at {former} {rest}".rstrip())
+    if first == "into" and len(words) > 1:
+        return Phrase(Shape.CLAUSE, "you're " + to_you(part, name))  # "into sailing"
     if re.match(r"(?:originally\s+)?from\s+[A-Z]", part):
         return Phrase(Shape.CLAUSE, "you're " + part)  # "originally from Lagos"
     if first in _SUBORDINATORS:
@@ -511,15 +513,16 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
     """A noun-led piece: a role (`new mgr`), a clause with its own subject (`team ships
     weekly`), or else a topic (`pair debugging session on X`)."""
     first = plain(words[0])
-    if plain(words[-1]) in _ROLE_NOUNS and len(words) <= 4 and words[0][:1].islower() \
-            and first not in DETERMINERS:
+    if plain(words[-1]) in _ROLE_NOUNS | _PERSON_NOUNS and len(words) <= 4 \
+            and first not in DETERMINERS:  # "new mgr", "Dagster fan": you're a Dagster fan
         article = "an" if first[:1] in "aeiou" else "a"
         return Phrase(Shape.CLAUSE, f"you're {article} {to_you(part, name)}")
     if first == "previously" and len(words) > 1:
         rest = re.sub(r"(?<!for)\s(\d+\+?\s(?:years?|months?))$", r" for \1", " ".join(words[1:]))
         return Phrase(Shape.CLAUSE, "you were previously " + to_you(rest, name))
     if _subject_clause(words):
-        if words[0][:1].islower() and (first in _TEAM_WORDS or _bare_singular_subject(words)):
+        if (words[0][:1].islower() or words[0].isupper()) and (
+                first in _TEAM_WORDS or _bare_singular_subject(words)):
             # "team ships weekly", "fixed asset register is a mess": the person's own; a
             # plural subject stays general ("classifiers lie about timing")
             part = "your " + part
@@ -681,7 +684,8 @@ _WRONG_PERSON_RE = re.compile(
     r"|the\s+(?:the|your|my|a)|me\s+me|I\s+(?:is|has|was|does)\b(?!\s+(?:not|been)))\b", re.I)
 _FINITE_IN_TOPIC = frozenset("""
     got was were is are has had did does went said felt asked blanked rambled told isn't aren't
-    wasn't weren't doesn't don't didn't hasn't haven't can't won't wants needs thinks
+    wasn't weren't doesn't don't didn't hasn't haven't can't won't wants needs thinks took takes
+    made makes came comes goes went gets
 """.split())
 _NUMBER_AFTER_NOUN_RE = re.compile(
     r"^(?:the|your)\s+(?:[a-z-]+\s+){0,3}(?!of\s|for\s|in\s|at\s|about\s|over\s|under\s)"
@@ -700,14 +704,15 @@ def reads_well(phrase: Phrase) -> bool:
     if not 2 <= len(words) <= 18 or "(" in text or ")" in text or "[" in text:
         return False
     if _WRONG_PERSON_RE.search(text) or re.search(r"\b(\w+) \1\b", text, re.I) \
-            or re.search(r"\bthe\s+(?:at|in|on|for|with|to|of|if|I|we|is|are)\b", text):
+            or re.search(r"\bthe\s+(?:at|in|on|for|with|to|of|if|I|we|is|are|want|wants|need"
+                         r"|needs|can|will|would|should|did|does|has|have)(?![\w-])", text):
         return False
     if re.search(r"\s(?:and|or|but|with|to|of|the|a|an|your)$", text) or text.endswith(","):
         return False  # a fragment cut in the middle
     unknown = [w for w in unknown_words(text) if w not in name_table()]
     if any(len(w) <= 4 and not set(w) & set("aeiouy") for w in unknown):
         return False  # shorthand the table does not know: "wrt", "tbd"
-    if "?" in text or "~" in text or "/" in re.sub(r"https?://\S+", "", text):
+    if "?" in text or "~" in text or re.search(r"\s/|/\s|\b[a-z]+/[a-z]+\b", text):
         return False  # "hiring in Q1? maybe", "4x/weeks": the note's own punctuation
     if re.match(r"you\s+[a-z]+\s+[a-z]+\s+\d", text) and not re.match(
             r"you\s+\w+\s+(?:about|over|under|around|nearly|almost|roughly|just|only)\s", text):
@@ -715,17 +720,29 @@ def reads_well(phrase: Phrase) -> bool:
     if phrase.shape in (Shape.CLAUSE, Shape.PROBLEM) and not _has_verb(words):
         return False  # "survival models for churn not classifiers"
     if phrase.shape is Shape.IN_MEETING and not phrase.gerund and re.match(
-            r"you\s+(?:asked|took|sat|joined|started|ran|kept|coordinated|set|sent)\b", text):
+            r"you\s+(?:asked|took|sat|joined|started|ran|kept|coordinated|set|sent"
+            r"|gave\s+(?:the|a)\s+talk)\b", text):
         return False  # "It was a real pleasure that you asked about my background"
     if re.search(r",\s+(?:he|she|they|you|we|I|it)\b", text) or ";" in text:
         return False  # two clauses spliced with a comma
-    if re.search(r"\s(?:it|this|that|them|these|those)$", text):
-        return False  # "you need someone to own it": it is nothing in the email
+    if re.search(r"\s(?:it|this|that|them|these|those)$", text) \
+            or re.search(r"\sit\s(?!is\b|was\b|'s\b)", text):
+        return False  # "you need someone to own it", "you want it under 15": it is nothing
+        # in the email
     inner = [plain(w) for w in words[1:]]
     linked = any(w in _LINKS for w in inner)
     if phrase.shape is Shape.TOPIC:
-        if any(w in _FINITE_IN_TOPIC for w in inner) and not linked:
-            return False  # "the hardest part isn't the modelling"
+        if plain(words[0]) in PREPOSITIONS or plain(words[0]) in _ADVERBS \
+                or set(word_classes(plain(words[0]))) == {"ADV"}:
+            return False  # "mostly in first 18 months": a fragment, not a topic
+        for i, w in enumerate(inner):
+            verb = w in _FINITE_IN_TOPIC or w in _FINITE_PLAIN or (
+                verb_form(w) in ("VB", "VBD", "VBZ") and not is_noun(w)
+                and "ADJ" not in word_classes(w) and w not in PREPOSITIONS)
+            if verb and not any(x in _RELATIVES for x in inner[:i]):
+                return False  # "the hardest part isn't the modelling", "finance disagree on"
+        if _number_glued(inner):
+            return False  # "the break rate about 22 per 100 mi a year": a number glued on
         if _NUMBER_AFTER_NOUN_RE.match(text) or re.match(r"(?:your|the)\s+(?:roughly\s+)?"
                                                         r"\d[\d.,]*%?\s", text):
             return False  # "your 62% of 7th graders", "the residency 12 weeks"
@@ -733,14 +750,30 @@ def reads_well(phrase: Phrase) -> bool:
                 and not any(w in PREPOSITIONS for w in inner):
             return False  # "average deal about $3k": a fragment, not a topic
     elif not linked:
-        # "you fixed asset register is a mess": a second verb for one subject
-        after_verb = inner[1:] if plain(words[0]) == "you" else inner
-        finite = [w for w in after_verb if w in _FINITE_IN_TOPIC or w in _FINITE_PLAIN]
-        if len(finite) >= (1 if plain(words[0]) == "you" else 2):
+        # "you fixed asset register is a mess": a second verb for one subject; "the one I did"
+        # is a clause of its own (its verb follows its subject)
+        subject = plain(words[0]) in ("you", "i")
+        if subject and len(inner) > 1 and verb_base(inner[0]) in _THINKING:
+            inner = inner[1:]  # "you think overbooking is too aggressive": its own clause
+            subject = False
+        finite = [w for i, w in enumerate(inner) if (i > 0 or not subject)
+                  and (w in _FINITE_IN_TOPIC or w in _FINITE_PLAIN)
+                  and (i == 0 or inner[i - 1] not in _PRONOUNS)]
+        if len(finite) >= (1 if subject else 2):
             return False
+    if phrase.shape in (Shape.CLAUSE, Shape.PROBLEM) and (
+            re.fullmatch(r"[\d.,]+%?", words[0]) or re.search(r"\b(?:their|theirs)\b|\sme\b", text)
+            or re.search(r"\b[a-z]+[^s\Ws]s\s+is\b", text) and not re.search(
+                r"\b(?:this|analysis|process|business|status|focus|bus|campus|class)\s+is", text)):
+        return False  # "30% is cast iron", "are their best segment", "your team is 2 analysts
+        # and me" (whose "me"?), "comments is 4k+": a subject lost or a verb that disagrees
     return True
 
 
+_PRONOUNS = frozenset("i you we they he she".split())
+_THINKING = frozenset("think believe feel know expect hope worry suspect find say guess reckon "
+                      "wish fear".split())
+_RELATIVES = frozenset("that who which where when how what why whose whom".split())
 _LINKS = frozenset("that who which how what why when where because and but so while if whether "
                    "since although though once until".split())
 _FINITE_PLAIN = frozenset("""
@@ -763,6 +796,9 @@ def _has_verb(words: list[str]) -> bool:
         if form in ("VBD", "VBZ", "MD") and i > 0:
             return True
         before = plain(words[i - 1]) if i > 0 else ""
+        if before in ("both", "all", "also", "still", "really", "never", "always", "often") \
+                and i > 1:
+            before = plain(words[i - 2])  # "we both hate merge conflicts"
         if form == "VB" and i > 0 and bare not in DETERMINERS and (
                 before in ("you", "i", "we", "they") or before.endswith("s")):
             return True
@@ -773,12 +809,34 @@ def _bare_singular_subject(words: list[str]) -> bool:
     """`fixed asset register is a mess`, `pick rate dropped`: a singular subject with no
     article, which needs one ("your") to read as a sentence."""
     first = plain(words[0])
+    acronym = words[0].isupper() and len(words[0]) >= 2  # "CMMS is Cityworks"
     if first in DETERMINERS or first in _POSSESSIVE or first[:1].isdigit() \
-            or not word_classes(first) or words[0][:1].isupper():
+            or not acronym and (not word_classes(first) or words[0][:1].isupper()):
         return False  # "fernway is building": a name the dictionary does not know
     for i in range(1, min(len(words), 6)):
         bare = plain(words[i])
         if bare in _FINITE_PLAIN or verb_form(bare) in ("VBZ", "VBD", "MD"):
             head = plain(words[i - 1])
             return not head.endswith("s") or head.endswith(("ss", "us", "is"))
+    return False
+
+
+_APPROXIMATE = frozenset("about roughly around nearly almost over under just only some".split())
+_BEFORE_NUMBER = frozenset("""
+    of for to by in on at from than with the your a an every each per last next first over
+    under and or between within past around
+""".split())
+
+
+def _number_glued(words: list[str]) -> bool:
+    """Whether a number follows a noun with nothing to join them ("rate about 22", "residency
+    12 weeks"); "team of 12", "in 6 months", "per 100 miles" are fine."""
+    for i, word in enumerate(words):
+        if not word[:1].isdigit() and not word[:1] in "$£€":
+            continue
+        j = i - 1
+        while j >= 0 and words[j] in _APPROXIMATE:
+            j -= 1
+        if j >= 0 and words[j].isalpha() and words[j] not in _BEFORE_NUMBER:
+            return True
     return False

@@ -15,6 +15,11 @@ from followup.core.lexicon import expand_shorthand
 from followup.core.word_forms import is_adjective, plain, word_classes
 
 _SHORTHAND = (
+    # rates: "28%/yr" -> "28% a year", "4x/wk" -> "4 times a week", "6 hrs/wk" -> "6 hours a week"
+    (r"(?<=\d)x(?=\s*/|\s+(?:a|per)\b)", " times"),
+    (r"\s*/\s*(?:yr|year)\b", " a year"), (r"\s*/\s*(?:mo|month)\b", " a month"),
+    (r"\s*/\s*(?:wk|week)\b", " a week"), (r"\s*/\s*day\b", " a day"),
+    (r"\s*/\s*(?:hr|hour)\b", " an hour"),
     # "asked X -> i rambled", "PMs peek early -> he wants Y": a consequence, two pieces
     (r"(?<=\w)\s*(?:->|=>|>)\s*(?=(?:i|so|but|then|he|she|they|we|you|it|his|her|their|our"
      r"|need|needs|want|wants|means|meant|leads?|led|which|that)\b)", ", "),
@@ -25,7 +30,7 @@ _SHORTHAND = (
     (r"\s&\s", " and "), (r"\bw/o\b", "without"), (r"\bw/(?=\s|\w)", "with "),
     (r"\bb/c\b", "because"), (r"\bbc\b", "because"), (r"\bbtw\b,?\s*", ""),
     (r"\bimo\b,?\s*", ""),
-    (r"\b(?:lol|lmao|haha+|:\)|:D)(?=\s|$)", ""), (r"\bprev(?:ious)?\s+co\b", "previous company"),
+    (r"\s*\b(?:lol|lmao|rofl|haha+|hehe|:\)|:D)(?=\W|$)", ""), (r"\bprev(?:ious)?\s+co\b", "previous company"),
     (r"\b(at|from|in)\s+prev(?:ious)?\s+(?=job|role|company|team|gig|employer)",
      r"\1 my previous "),
     (r"^prev(?:iously)?\s+(?=at\b|@)", "previously "), (r"\bprev\b", "previous"),

@@ -23,7 +23,9 @@ from followup.core.checklist.reading import Draft, body_spans, fold, in_quotes
 from followup.core.checklist.results import RuleResult, Span, result
 
 _PLACEHOLDER_RE = re.compile(
-    r"\[\[[^\[\]\n]{1,40}\]\]|\[(?:[^\[\]\n]|\n(?!\s*\n)){0,80}\](?!\()"
+    # drafting's prompts name the note they ask about, so they may run long
+    r"\[(?:say|write|name|add|a\s+specific|what\s+you)\b[^\[\]\n]{0,400}\](?!\()"
+    r"|\[\[[^\[\]\n]{1,40}\]\]|\[(?:[^\[\]\n]|\n(?!\s*\n)){0,80}\](?!\()"
     r"|\{\{[^{}\n]{1,40}\}\}|\{[^{}\n]{1,40}\}|<<[^<>\n]{1,40}>>"
     r"|(?<![\w#])\(?[xX#]{3}\)?[\s.-]?[xX#]{3}[\s.-]?[xX#]{4}(?![\w#])"
     r"|<(?P<angle>[A-Za-z][A-Za-z _-]{0,30})>|\((?P<round>[A-Za-z][A-Za-z ]{1,30})\)"

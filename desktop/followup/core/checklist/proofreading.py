@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from followup.core.checklist.reading import Draft, fold, inside, is_name
 from followup.core.checklist.results import CheckContext, RuleResult, Span, result
+from followup.core.lexicon import shorthand_table, shorthand_words
 from followup.core.spelling import has_close_correction, is_known, misspellings
 
 # (pattern on the folded text, what was probably meant); each is a slip a spell checker misses.
@@ -36,6 +37,28 @@ _SLIPS = [(re.compile(p), fix) for p, fix in (
 _DOUBLED_RE = re.compile(r"\b(\w+)\s+\1\b")
 _DETERMINERS_RE = re.compile(r"\b(?:the|a|an|your|my|our)\s+(?:the|a|an|your|my|our|their)\b")
 _DOUBLING_ALLOWED = frozenset({"had", "that", "is"})
+
+
+_WORD_RE = re.compile(r"(?<![\w/&'.-])[A-Za-z][\w/&']*(?![\w/&'-])")
+
+
+def shorthand_left(text: str, ignore: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """(start, end, advice) of note shorthand left in a draft ("v", "nite", "bkgd"), from the
+    table drafting writes shorthand out with (`lexicon.shorthand_table`). Gaps in square
+    brackets are the user's to fill and are not read."""
+    table = shorthand_table()
+    words = shorthand_words()
+    found = []
+    for match in _WORD_RE.finditer(_without_gaps(text)):
+        word = match.group()
+        if word.islower() and word in words and word not in ignore:
+            found.append((match.start(), match.end(),
+                          f'"{word}" (shorthand: {table[word.lower()]})'))
+    return found
+
+
+def _without_gaps(text: str) -> str:
+    return re.sub(r"\[[^\]\n]*\]", lambda m: " " * len(m.group()), text)
 
 
 def slips(folded: str) -> list[tuple[int, int, str]]:
@@ -115,6 +138,7 @@ def rule_spelling(d: Draft) -> RuleResult:
     ignore = _ignored_words(d.context) | _greeted_name(d)
     issues = [(s, e, f'"{w}"', "body") for s, e, w in misspellings(d.body, ignore)]
     issues += [(s, e, a, "body") for s, e, a in slips(d.folded)]
+    issues += [(s, e, a, "body") for s, e, a in shorthand_left(d.body, ignore)]
     issues += [(s, e, f'"{w}"', "subject") for s, e, w in misspellings(d.subject, ignore)]
     issues += [(s, e, a, "subject") for s, e, a in slips(fold(d.subject))]
     if not issues:

@@ -320,10 +320,16 @@ _PASTED_NOTE_RE = re.compile(r"[ \t>]*(?:[-*][ \t]+)?[!?+][ \t]")
 _PART_RE = re.compile(r"[^\W_][\w']*")
 
 
+_GAP_RE = re.compile(r"\[[^\[\]\n]*\](?!\()")
+
+
 def _prose_words(d: Draft) -> list[tuple[int, int, str]]:
     """(start, end, stem) of the content's words, hyphenated ones also by part ("cron-to-Kafka"
     holds "Kafka"), without lines that are pasted notes."""
     pasted = [(s, e) for s, e in d.lines if _PASTED_NOTE_RE.match(d.text, s)]
+    # A gap or a prompt ("[say what stayed with you about: the Looker migration]") names the
+    # note for the user to write about: it is not the point said, so it never counts as one.
+    pasted += [m.span() for m in _GAP_RE.finditer(d.content)]
     found = []
     for start, end, word_stem in d.content_words:
         if inside(start, pasted):
