@@ -71,6 +71,10 @@ class DraftReport:
     shorthand: list[str] = field(default_factory=list)
     lower_names: list[str] = field(default_factory=list)
     key_unphrased: bool = False  # a `!` line, yet only prompts for points
+    # A point sentence phrased from the notes is there: when `specifics` still fails, the
+    # checklist did not recognise it (its words are everyday ones), which is reported, not
+    # counted against the draft.
+    points_phrased: bool = False
 
     @property
     def prompts(self) -> int:
@@ -103,7 +107,7 @@ class DraftReport:
                       and not (r == "contribution" and (
                           self.contribution_gap or CONTRIBUTION_PROMPT in prompted))
                       and not (r == "specifics" and (POINT_PROMPT in prompted
-                                                     or self.honest_gap))]
+                                                     or self.honest_gap or self.points_phrased))]
         return not (unexpected or self.quoted or self.third_person or self.private
                     or self.logistics or self.personal == "MISSING" or self.fragments
                     or self.wrong_person or self.mechanics or self.shorthand
@@ -313,6 +317,14 @@ def key_unphrased(body: str, request) -> bool:
     return bool(points) and not _GAP_RE.sub("", points[0]).strip(" .")
 
 
+def points_phrased(body: str, request) -> bool:
+    """Whether the points paragraph holds a sentence phrased from the notes, not only gaps."""
+    if request.capacity == "coordinator":
+        return False
+    points = [p for p in body.split("\n\n") if p.strip()][2:3]
+    return bool(points) and bool(_GAP_RE.sub("", points[0]).strip(" ."))
+
+
 def failing_required(draft, request, others: tuple[str, ...]) -> list[str]:
     from followup.core.drafting import notes_for_checking
     from followup.core.rubric import CheckContext, check_draft
@@ -358,7 +370,8 @@ def report_meeting(label: str, requests: list) -> list[DraftReport]:
                     for j in range(len(requests)) if j != i},
             fragments=pasted_fragments(body, request), wrong_person=wrong_person(body),
             mechanics=mechanics_points(body), shorthand=shorthand(body),
-            lower_names=lower_names(body, request), key_unphrased=key_unphrased(body, request)))
+            lower_names=lower_names(body, request), key_unphrased=key_unphrased(body, request),
+            points_phrased=points_phrased(body, request)))
     return reports
 
 

@@ -25,10 +25,10 @@ from followup.core.names import greeting_name
 from followup.core.note_kinds import (
     is_logistics,
     is_mechanics,
+    is_moment,
     is_personal,
     is_private_life,
     is_self_assessment,
-    is_moment,
     is_shared,
     meeting_notes,
     never_a_point,
@@ -180,7 +180,7 @@ def personal_line(notes: str) -> str | None:
     (a baby, a son starting college). A `!` line is a key point and leads the points instead."""
     lines = [ln for ln in parse_notes(notes) if ln.marker is None
              and not is_self_assessment(ln.text) and not is_private_life(ln.text)
-             and not is_mechanics(ln.text) and not is_logistics(ln.text)]
+             and not never_a_point(ln.text)]
     for line in lines:  # "we both ran the Lisbon marathon"
         if is_shared(line.text) and not is_moment(line.text) and _shared_text(line.text):
             return line.text
@@ -192,6 +192,11 @@ def personal_line(notes: str) -> str | None:
         if is_moment(line.text) and is_personal(line.text) and _shared_text(line.text):
             return line.text
     return None
+
+
+def _shape_of(piece: str, request: DraftRequest) -> Shape | None:
+    phrase = rephrase_fragment(piece, request.person_name, request.company)
+    return phrase.shape if phrase is not None else None
 
 
 def _shared_text(line: str) -> str | None:
@@ -225,6 +230,9 @@ def _phrased(fragment: str, person_name: str = "", company: str = "",
     if not pieces_too:
         return None
     parts = split_parts(clean(fragment))
+    # "they built a model in R but HR doesn't trust it": each side of a "but" may stand alone
+    parts = [(sep if j == 0 else "", half) for sep, p in parts
+             for j, half in enumerate(re.split(r"\s+but\s+", p)) if half]
     pieces = [p for i, (_s, p) in enumerate(parts)
               if not (i + 1 < len(parts) and parts[i + 1][0] == ":")  # a label: "biggest pain:"
               and len(p.split()) >= 3 and not never_a_point(p)
@@ -320,8 +328,11 @@ def personal_value(request: DraftRequest, voice: int) -> str:
         return frames.pick(options, voice).format(text) if text else ""
     if not line:
         return ""
-    parts = [p for _s, p in split_parts(clean(line))]
-    pieces = [p for p in parts if is_personal(p)] + [p for p in parts if not is_personal(p)]
+    pieces = [p for _s, p in split_parts(clean(line)) if (is_personal(p) or is_shared(p))
+              and not is_mechanics(p) and not is_logistics(p)] or [line]
+    # something shared first ("we both love the Fringe"), then a clause ("plays upright bass in
+    # a trio"), which reads better than a label ("big jazz guy")
+    pieces.sort(key=lambda p: (not is_shared(p), _shape_of(p, request) is not Shape.CLAUSE))
     for piece in pieces:
         if is_shared(piece):  # "she's from Pune, we both love the Fringe"
             text = _shared_text(piece)

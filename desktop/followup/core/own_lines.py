@@ -191,7 +191,8 @@ def question_topic(line: str) -> str | None:
 
 
 _ASKED_OF_ME = (
-    (r"\b(would|could|should|can|will|did|do|have|had)\s+you\b", r"I \1"), (r"\bare\s+you\b", "I am"),
+    (r"\b(would|could|should|can|will|did|do|have|had)\s+you\b", r"I \1"),
+    (r"\bare\s+you\b", "I am"),
     (r"\bwere\s+you\b", "I was"), (r"\byou're\b", "I'm"), (r"\byou've\b", "I've"),
     (r"\byou'd\b", "I'd"), (r"\byourself\b", "myself"), (r"\byour\b", "my"), (r"\byou\b", "I"),
 )

@@ -414,9 +414,23 @@ _PAINS = frozenset("pain problem challenge issue struggle headache bottleneck bl
 _PURPOSES = frozenset("mission goal goals aim vision plan plans focus priority ambition".split())
 
 
+_ABOUT_NUMBER_RE = re.compile(r"^(?P<subject>[A-Za-z][\w'&-]*(?:\s+[A-Za-z][\w'&-]*){0,5})"
+                              r"\s+(?P<rest>(?:about|roughly|around|nearly|almost|over|under)\s+"
+                              r"[\d$£€].*)$")
+
+
 def _main_phrase(part: str, name: str) -> Phrase:
     """The first piece of a line that is kept, as a phrase: the first of these that fits."""
     part = _REPORTING_RE.sub("", part)
+    about = _ABOUT_NUMBER_RE.match(part)
+    subject = about["subject"].split() if about else []
+    if about and plain(subject[0]) not in _SUBJECTS and plain(subject[0]) not in _CONTRACTIONS \
+            and (len(subject) > 1 or is_noun(plain(subject[0])) and not starts_verb(subject)) \
+            and not any(verb_form(plain(w)) in ("VBZ", "VBD", "VBG", "MD") and not is_noun(plain(w))
+                        or plain(w) in BE_FORMS for w in subject) \
+            and not any(verb_form(plain(w)) == "VB" and plain(subject[i - 1]).endswith("s")
+                        for i, w in enumerate(subject) if i):  # "conflict checks take"
+        part = f"{about['subject']} is {about['rest']}"  # "break rate ~22 per 100 mi": is
     words = part.split()
     return (_pronoun_phrase(part, words, name) or _set_start_phrase(part, words, name)
             or _verb_phrase(part, words, name) or _noun_phrase(part, words, name))
@@ -832,7 +846,7 @@ def _number_glued(words: list[str]) -> bool:
     """Whether a number follows a noun with nothing to join them ("rate about 22", "residency
     12 weeks"); "team of 12", "in 6 months", "per 100 miles" are fine."""
     for i, word in enumerate(words):
-        if not word[:1].isdigit() and not word[:1] in "$£€":
+        if not word[:1].isdigit() and word[:1] not in "$£€":
             continue
         j = i - 1
         while j >= 0 and words[j] in _APPROXIMATE:

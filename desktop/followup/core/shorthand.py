@@ -23,6 +23,7 @@ _SHORTHAND = (
     # "asked X -> i rambled", "PMs peek early -> he wants Y": a consequence, two pieces
     (r"(?<=\w)\s*(?:->|=>|>)\s*(?=(?:i|so|but|then|he|she|they|we|you|it|his|her|their|our"
      r"|need|needs|want|wants|means|meant|leads?|led|which|that)\b)", ", "),
+    (r"(?<![\w.])(\d[\d.,]*)\s*(?:->|=>)\s*(?=\d)", r"from \1 to "),  # "goes 6 -> 10"
     (r"\s*->\s*", " to "), (r"\s*=>\s*", " to "), (r"\s+=\s+", " is "),
     (r"(?<=\s)~\s*(?=[\d$£€])", "about "), (r"^~\s*(?=[\d$£€])", "about "),
     (r"\bits\s+(?=not|a|an|the|getting|going|been|very|so|really|just|all|more|less|about)\b",
@@ -30,7 +31,8 @@ _SHORTHAND = (
     (r"\s&\s", " and "), (r"\bw/o\b", "without"), (r"\bw/(?=\s|\w)", "with "),
     (r"\bb/c\b", "because"), (r"\bbc\b", "because"), (r"\bbtw\b,?\s*", ""),
     (r"\bimo\b,?\s*", ""),
-    (r"\s*\b(?:lol|lmao|rofl|haha+|hehe|:\)|:D)(?=\W|$)", ""), (r"\bprev(?:ious)?\s+co\b", "previous company"),
+    (r"\s*\b(?:lol|lmao|rofl|haha+|hehe|:\)|:D)(?=\W|$)", ""),
+    (r"\bprev(?:ious)?\s+co\b", "previous company"),
     (r"\b(at|from|in)\s+prev(?:ious)?\s+(?=job|role|company|team|gig|employer)",
      r"\1 my previous "),
     (r"^prev(?:iously)?\s+(?=at\b|@)", "previously "), (r"\bprev\b", "previous"),
