@@ -44,6 +44,8 @@ import markdown
 import nh3
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.nl2br import Nl2BrExtension
 from markdown.extensions.sane_lists import SaneOListProcessor, SaneUListProcessor
 from markdown.inlinepatterns import AutolinkInlineProcessor, InlineProcessor, LinkInlineProcessor
 from markdown.postprocessors import Postprocessor
@@ -253,7 +255,8 @@ class ProseExtension(Extension):
 
 def _new_markdown(markers: bool) -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=["fenced_code", "nl2br", ProseExtension(markers=markers)],
+        # Instances, not names: a frozen build sees these imports (names load at run time).
+        extensions=[FencedCodeExtension(), Nl2BrExtension(), ProseExtension(markers=markers)],
         output_format="html")
 
 
