@@ -6,8 +6,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-
 from benchmarks.draft_quality import MEETINGS_FILE, meeting_requests
+
 from followup.core.drafting import generate_draft
 from followup.core.rendering import (
     escape_markdown,

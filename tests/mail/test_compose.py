@@ -239,7 +239,8 @@ def test_html_shows_prose_exactly_as_written(prose):
 def test_html_renders_the_markdown_the_user_typed():
     html = render_html("Hi Jane,\n\nThree things:\n- *one*\n- **two**\n\n"
                        "And in order:\n1. first\n2. second\n\nSee [my post](https://a.example/p).")
-    assert "<p>Three things:</p>\n<ul>\n<li><em>one</em></li>\n<li><strong>two</strong></li>" in html
+    assert ("<p>Three things:</p>\n<ul>\n<li><em>one</em></li>\n<li><strong>two</strong></li>"
+            in html)
     assert "<p>And in order:</p>\n<ol>\n<li>first</li>\n<li>second</li>\n</ol>" in html
     assert '<a href="https://a.example/p" rel="noopener noreferrer">my post</a>' in html
 

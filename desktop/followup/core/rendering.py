@@ -42,7 +42,6 @@ import xml.etree.ElementTree as etree
 
 import markdown
 import nh3
-from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.nl2br import Nl2BrExtension
