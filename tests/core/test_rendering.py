@@ -193,3 +193,16 @@ def test_escaped_text_renders_exactly_as_written(text):
     parsed = Parsed(render_prose(escape_markdown(text)))
     assert set(parsed.names) <= {"p", "br", "a"}  # a bare address stays clickable
     assert words(parsed.text) == words(text)
+
+
+def test_a_line_after_a_list_is_not_glued_to_its_last_item():
+    html = render_prose("Two things:\n- one\n- two\nBest,\nSam")
+    assert html.endswith("<li>two</li>\n</ul>\n<p>Best,<br>\nSam</p>")
+    assert "<li>a<br>\n  continued</li>" in render_prose("- a\n  continued\n- b")
+
+
+def test_a_year_after_a_bullet_list_is_prose_and_list_kinds_do_not_mix():
+    html = render_prose("- one\n- two\n2019. was my first year.")
+    assert html.endswith("<li>two</li>\n</ul>\n<p>2019. was my first year.</p>")
+    html = render_prose("1. one\n- two")
+    assert "<ol>\n<li>one</li>\n</ol>\n<ul>\n<li>two</li>\n</ul>" in html

@@ -95,22 +95,38 @@ _ANY_NUMBER_RE = re.compile(r"^[ ]{0,3}\d+\.[ ]+\S")
 
 
 class _ListsAfterText(Preprocessor):
-    """A list may start straight after a line of text, as people type it (CommonMark allows
-    it too): a blank line is put before the first item. Only a numbered list that starts at
-    1 counts, so "I joined in\\n2019. Then..." stays one paragraph."""
+    """Lists as people type them, one line each: a list may start straight after a line of
+    text (CommonMark allows it too), and a line that is not indented and starts no item ends
+    the list ("- two", "Best," keeps "Best," out of the last item). A blank line is put at
+    each of those places. Only a numbered list that starts at 1 counts, so a line "2019. Then
+    it grew." after a line of text stays in its paragraph."""
 
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
-        in_list = False
+        in_list = ""  # "ul", "ol" or "" outside a list
         for line in lines:
+            kind = _item_kind(line, in_list)
             if not line.strip():
-                in_list = False
-            elif _BULLET_START_RE.match(line) or _FIRST_NUMBER_RE.match(line):
-                if out and out[-1].strip() and not in_list:
+                in_list = ""
+            elif kind:
+                if out and out[-1].strip() and kind != in_list:
                     out.append("")
-                in_list = True
+                in_list = kind
+            elif in_list and not line[0].isspace():
+                out.append("")
+                in_list = ""
             out.append(line)
         return out
+
+
+def _item_kind(line: str, in_list: str) -> str:
+    """"ul" or "ol" when `line` is a list item there, else "": a bullet always, a number
+    when it is 1 or continues a numbered list."""
+    if _BULLET_START_RE.match(line):
+        return "ul"
+    if _FIRST_NUMBER_RE.match(line) or (in_list == "ol" and _ANY_NUMBER_RE.match(line)):
+        return "ol"
+    return ""
 
 
 class _NumberedList(SaneOListProcessor):
