@@ -147,13 +147,11 @@ class MeetingWorkspace(QWidget):
         self.notes_stack = QStackedWidget(objectName="notesStack")
         self.notes_stack.addWidget(self.editor)
         self._rendered = None  # the rendered view (RenderedNotes), built when first shown
-        label_row = QHBoxLayout()
-        label_row.addWidget(self.editor_label, 1)
-        label_row.addWidget(self.notes_mode)
         center = QWidget()
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
-        center_layout.addLayout(label_row)
+        center_layout.addWidget(self.editor_label)  # the whole width: a long title wraps less
+        center_layout.addWidget(self.notes_mode)
         center_layout.addWidget(self.notes_stack, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="workspaceSplitter")
