@@ -148,7 +148,7 @@ class _SafeLink(LinkInlineProcessor):
 
     def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's API
         element, start, end = super().handleMatch(m, data)
-        if element is not None and not link_allowed(element.get("href", "")):
+        if isinstance(element, etree.Element) and not link_allowed(element.get("href", "")):
             return None, None, None
         return element, start, end
 
@@ -158,7 +158,7 @@ class _SafeAutolink(AutolinkInlineProcessor):
 
     def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's API
         element, start, end = super().handleMatch(m, data)
-        if element is not None and not link_allowed(element.get("href", "")):
+        if isinstance(element, etree.Element) and not link_allowed(element.get("href", "")):
             return None, None, None
         return element, start, end
 
@@ -261,7 +261,7 @@ class ProseExtension(Extension):
         if self.markers:
             inline.register(_MarkerBadge(f"{_MARK_OPEN}([!?+]){_MARK_CLOSE}", md),
                             "note_marker", 200)
-        delimiters = md.delimiters
+        delimiters = getattr(md, "delimiters", None)  # new in 3.11.1: not in every type stub
         if delimiters is None:  # pragma: no cover - pyproject asks for Markdown 3.11.1+
             raise RuntimeError("Followup needs Python-Markdown 3.11.1 or later")
         delimiters.add("*", "strong,em", smart=True)  # no emphasis inside a word: 2*3*4
