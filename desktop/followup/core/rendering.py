@@ -66,7 +66,8 @@ MARKER_LABELS: dict[Marker, tuple[str, str]] = {
 
 # The tags and attributes the renderer makes; nh3 removes anything else.
 _TAGS = {"p", "br", "ul", "ol", "li", "em", "strong", "code", "pre", "a", "span"}
-_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}, "span": {"class"}}
+_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
+_CLASSES = {"span": {"marker", *(name for name, _label in MARKER_LABELS.values())}}
 
 # Private-use characters that stand for a note marker between the preprocessor and the inline
 # pattern; removed from the input first, so a user cannot type one.
@@ -288,8 +289,9 @@ def _converter(markers: bool) -> markdown.Markdown:
 
 
 def _clean(fragment: str) -> str:
-    return nh3.clean(fragment, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=set(LINK_SCHEMES),
-                     url_relative="deny", link_rel="noopener noreferrer", strip_comments=True)
+    return nh3.clean(fragment, tags=_TAGS, attributes=_ATTRIBUTES, allowed_classes=_CLASSES,
+                     url_schemes=set(LINK_SCHEMES), url_relative="deny",
+                     link_rel="noopener noreferrer", strip_comments=True)
 
 
 def _render(text: str, markers: bool) -> str:
