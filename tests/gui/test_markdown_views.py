@@ -136,3 +136,18 @@ def test_export_as_html_writes_the_meeting_shown(window, tmp_path, monkeypatch):
     assert "Brightwave — Senior Backend Engineer" in page and "Northwind" not in page
     assert tags.count("section") == 5  # the general notes and four people
     assert 'class="marker key"' in page
+
+
+def test_long_notes_render_off_the_ui_thread(window, qtbot):
+    from followup.gui.notes_view import BACKGROUND_AT
+
+    ws = window.workspace
+    ws.select_row(4)  # Tom
+    line = "! customers want usage alerts, see https://acme.example/alerts and *this*\n"
+    ws.editor.setPlainText(line * (BACKGROUND_AT // len(line) + 50))
+    ws.show_notes_mode(1)
+    view = ws.rendered
+    assert view.is_rendering() and "Rendering…" in view.toPlainText()
+    qtbot.waitUntil(lambda: not view.is_rendering(), timeout=10000)
+    assert view.source_html.count('class="marker key"') == BACKGROUND_AT // len(line) + 50
+    ws.show_notes_mode(0)

@@ -469,17 +469,14 @@ class MeetingWorkspace(QWidget):
         if mode == 1:
             self.rendered.show_notes(note_text(self.notes.document(self._current)))
             return
-        from followup.gui.notes_view import meeting_html
-
         sections = [("General notes", "", note_text(self.notes.document(GENERAL)))]
         for person in self.meeting.attendees:
             detail = " · ".join(x for x in (person.title, person.email) if x)
             sections.append((person.name, detail,
                              note_text(self.notes.document(person.attendance_id))))
-        self.rendered.show_fragment(meeting_html(sections))
         keys = [GENERAL, *(a.attendance_id for a in self.meeting.attendees)]
-        if self._current in keys and self._current != GENERAL:
-            self.rendered.scrollToAnchor(f"person-{keys.index(self._current)}")
+        self.rendered.show_meeting(sections, keys.index(self._current)
+                                   if self._current in keys else 0)
 
     def _show_followup(self) -> None:
         if not self._panel_shown():
