@@ -51,6 +51,33 @@ def test_markdown_export(demo_dir):
     assert out.returncode == 0 and "### Priya Natarajan" in out.stdout
 
 
+def test_html_export_of_one_meeting_to_a_file(demo_dir, tmp_path):
+    from html.parser import HTMLParser
+
+    out = run("export", "--format", "html", "--meeting", "2", "-o", str(tmp_path / "m.html"),
+              data=demo_dir)
+    assert out.returncode == 0, out.stderr
+    page = (tmp_path / "m.html").read_text(encoding="utf-8")
+    tags: list[str] = []
+    parser = HTMLParser()
+    parser.handle_starttag = lambda tag, attrs: tags.append(tag)
+    parser.feed(page)
+    assert "Northwind Analytics" in page and "Brightwave" not in page
+    assert "script" not in tags and tags.count("style") == 1
+    # The suffix chooses the format when --format is not given.
+    assert run("export", "-o", str(tmp_path / "all.htm"), data=demo_dir).returncode == 0
+    assert (tmp_path / "all.htm").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--format", "html", "--meeting", "99"), "there is no meeting 99"),
+    (("--meeting", "1"), "--meeting works with --format html only"),
+])
+def test_html_export_refusals_are_one_line(demo_dir, args, message):
+    out = run("export", *args, data=demo_dir)
+    assert out.returncode == 2 and message in out.stderr and "Traceback" not in out.stderr
+
+
 def test_bad_import_says_where_and_writes_nothing(demo_dir, tmp_path):
     doc = json.loads(run("export", data=demo_dir).stdout)
     doc["meetings"][0]["people"][2]["email"] = 42

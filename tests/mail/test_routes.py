@@ -63,7 +63,7 @@ def test_write_eml_round_trips(folder):
     assert parsed["To"] == "Jane Doe <jane@acme.com>"
     assert parsed["Message-ID"] == message["Message-ID"]
     assert parsed["X-Unsent"] == "1"
-    assert "**Thanks**" in parsed.get_body(("html",)).get_content()  # prose, as written
+    assert "<strong>Thanks</strong>" in parsed.get_body(("html",)).get_content()
     assert message["X-Unsent"] is None  # the caller's message is left alone
     assert os.listdir(folder) == ["jane.eml"]  # no temporary file left behind
     if os.name == "posix":  # a note to a person is private: owner-only, as mkstemp made it

@@ -52,7 +52,7 @@ def test_starttls_send_arrives_with_headers_and_both_parts(smtp_server):
     assert got["Message-ID"] == message["Message-ID"]
     assert got["Date"] == message["Date"]
     assert got.get_body(("plain",)).get_content().startswith("Hi Jane,")
-    assert "**Acme**" in got.get_body(("html",)).get_content()  # prose, as written
+    assert "<strong>Acme</strong>" in got.get_body(("html",)).get_content()
     assert smtp_server.authenticator.attempts == [smtp_server.username]
     assert received.tls
     assert received.ehlo == "[127.0.0.1]"  # not this machine's name

@@ -98,3 +98,20 @@ def test_tarball_holds_the_app_and_install_script(build):
     }
     assert expected <= names
     assert not any("QtWebEngine" in name or "QtQml" in name for name in names)
+
+
+def test_frozen_app_renders_markdown_in_the_html_export(frozen, tmp_path):
+    """Python-Markdown, its extensions and nh3 made it into the build."""
+    import json
+
+    document = tmp_path / "one.json"
+    document.write_text(json.dumps({"format": "followup/1", "meetings": [{
+        "company": "Acme", "people": [{"name": "Jane Doe", "notes":
+                                       "! a key point\n- *one*\n- two\n<script>x</script>"}]}]}))
+    data = str(tmp_path / "library")
+    assert run([str(frozen), "--data-dir", data, "import", str(document)]).returncode == 0
+    result = run([str(frozen), "--data-dir", data, "export", "--format", "html"])
+    assert result.returncode == 0, result.stderr
+    assert '<span class="marker key">' in result.stdout
+    assert "<li><em>one</em></li>" in result.stdout
+    assert "&lt;script&gt;x&lt;/script&gt;" in result.stdout

@@ -1,5 +1,6 @@
 """`followup export`, `followup import` and `followup people`: the whole library in the
-followup/1 format, a file of any importable kind, and everyone the library knows."""
+followup/1 format, as Markdown or as a web page (HTML, also one meeting), a file of any
+importable kind, and everyone the library knows."""
 
 from __future__ import annotations
 
@@ -16,8 +17,12 @@ NAME = "export"
 def add_parser(subparsers) -> None:
     from followup.store.formats import EXPORTS, FORMATS
 
-    export = subparsers.add_parser("export", help="write the whole library as JSON or Markdown")
-    export.add_argument("--format", choices=[f.name for f in EXPORTS], default="json")
+    export = subparsers.add_parser(
+        "export", help="write the whole library as JSON or Markdown, or as a web page (HTML)")
+    export.add_argument("--format", choices=[f.name for f in EXPORTS], default=None,
+                        help="json, markdown or html (default: from FILE's suffix, else json)")
+    export.add_argument("--meeting", type=int, metavar="ID",
+                        help="only this meeting (with --format html)")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     export.set_defaults(func=run_export)
     kinds = ", ".join(f"{fmt.label.lower()} ({'/'.join(fmt.suffixes)})" for fmt in FORMATS)
@@ -54,14 +59,22 @@ def run_people(args) -> int:
 
 
 def run_export(args) -> int:
-    from followup.store.formats import export_text, write_export
+    from followup.store.formats import export_format_for, export_text, write_export
 
+    output = Path(args.output) if args.output else None
+    name = args.format or (export_format_for(output) if output else "json")
+    if args.meeting is not None and name != "html":
+        print_error("--meeting works with --format html only")
+        return 2
     library = open_library(args)
     try:
-        if args.output:
-            write_export(library, Path(args.output), args.format)
+        if output:
+            write_export(library, output, name, args.meeting)
         else:
-            sys.stdout.write(export_text(library, args.format))
+            sys.stdout.write(export_text(library, name, args.meeting))
+    except LookupError as exc:
+        print_error(f"{exc}; list them with `followup meetings`")
+        return 2
     finally:
         library.close()
     return 0

@@ -143,6 +143,7 @@ class FollowUpPanel(QWidget):
         self.checklist.itemClicked.connect(self._on_rule_clicked)
         self.preview = QTextBrowser(objectName="preview")
         self.preview.setOpenLinks(False)
+        self.preview_html = ""  # what the Preview tab shows: the message's HTML part
         self.history = QListWidget(objectName="historyList")
         self.tabs = QTabWidget(objectName="followUpTabs")
         self.tabs.addTab(self.checklist, "Checklist")
@@ -479,10 +480,11 @@ class FollowUpPanel(QWidget):
             self._render_preview()
 
     def _render_preview(self) -> None:
+        """The HTML part exactly as it will be sent (`preview_html`); the subject is above."""
         from followup.mail.outbox import render_html
 
-        self.preview.setHtml(f"<p><b>{_escape(self.subject.text())}</b></p>"
-                             + render_html(self.body.toPlainText()))
+        self.preview_html = render_html(self.body.toPlainText())
+        self.preview.setHtml(self.preview_html)
 
     # --- actions --------------------------------------------------------------------------
 
@@ -613,8 +615,3 @@ def _replace(view: fu.FollowUpView, **changes) -> fu.FollowUpView:
 
     return replace(view, **changes)
 
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)

@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
                      "newMeetingAction")
         self._action(file, "&Import…", self.import_file, "Ctrl+I", "importAction")
         self._action(file, "&Export…", self.export_file, "Ctrl+Shift+X", "exportAction")
+        self._action(file, "Export as &HTML…", self.export_html, None, "exportHtmlAction")
         file.addSeparator()
         self._action(file, "&Profile…", self.edit_profile, "Ctrl+,", "profileAction")
         self._action(file, "Sending &account…", self.edit_account, None, "accountAction")
@@ -269,6 +270,8 @@ class MainWindow(QMainWindow):
                      "statusListAction")
         self._action(self.view_menu, "&Meeting notes", self.show_workspace, "Ctrl+Shift+L",
                      "workspaceAction")
+        self._action(self.view_menu, "Notes &rendered: this person, whole meeting, edit",
+                     self.workspace.cycle_notes_mode, "Ctrl+Shift+P", "renderedNotesAction")
         follow = self.followup_menu
         self._action(follow, "&Regenerate from notes", self.workspace.regenerate,
                      "Ctrl+R", "regenerateAction")
@@ -660,6 +663,33 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported to {path}", 8000)
 
     @Slot()
+    def export_html(self) -> None:
+        """The meeting shown (else the whole library) as one web page to read or print."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        meeting = self.workspace.meeting
+        name = "followup-meeting.html" if meeting is not None else "followup.html"
+        path, _chosen = QFileDialog.getSaveFileName(
+            self, "Export as HTML" if meeting is None else "Export this meeting as HTML",
+            str(Path.home() / name), "Web page (*.html *.htm)")
+        if not path:
+            return
+        if Path(path).suffix.lower() not in (".html", ".htm"):
+            path += ".html"
+        from followup.store.formats import write_export
+
+        self.notes.flush()
+        try:
+            write_export(self.library, Path(path), "html",
+                         meeting.id if meeting is not None else None)
+        except OSError as exc:
+            QMessageBox.warning(self, "Nothing was exported",
+                                plain(f"{path} could not be written: {exc.strerror or exc}. "
+                                      "The library is unchanged; choose another place."))
+            return
+        self.statusBar().showMessage(f"Exported to {path}", 8000)
+
+    @Slot()
     def show_shortcuts(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -745,6 +775,7 @@ Ctrl+E  Edit the selected person's card (email suggestions, business card)
 Ctrl+K  Toggle ! (key point) on the current line
 Ctrl+Shift+S / Ctrl+Shift+E  Start / end the meeting
 Ctrl+Z / Ctrl+Shift+Z  Undo / redo (each person's notes have their own history)
+Ctrl+Shift+P  Notes rendered: this person's, the whole meeting's, back to editing
 Ctrl+Shift+D  Follow-ups beside the notes (drafts one per person)
 Ctrl+R  Regenerate the draft from the notes (asks before replacing your edits)
 Ctrl+Shift+R  Mark ready / back to draft

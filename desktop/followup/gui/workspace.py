@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QStackedWidget,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
 from followup.gui.errors import plain
 from followup.gui.formatting import clock_time, short_datetime
 from followup.gui.note_buffer import GENERAL, NoteBuffer
-from followup.gui.note_editor import NoteEditor, new_note_document
+from followup.gui.note_editor import NoteEditor, new_note_document, note_text
 from followup.gui.wrapping import (
     NOTES_MIN_CHARACTERS,
     LinesLabel,
@@ -133,11 +135,24 @@ class MeetingWorkspace(QWidget):
         self.editor.setEnabled(False)
         self.editor.setMinimumWidth(self.editor.fontMetrics().averageCharWidth()
                                     * NOTES_MIN_CHARACTERS)
+        # Edit, or read the notes rendered: this person's, or the whole meeting's.
+        self.notes_mode = QTabBar(objectName="notesViewTabs")
+        for name in ("Edit", "Rendered", "Whole meeting"):
+            self.notes_mode.addTab(name)
+        self.notes_mode.setDocumentMode(True)
+        self.notes_mode.setExpanding(False)
+        self.notes_mode.setToolTip("Edit the notes, or read them rendered: this person's, or "
+                                   "the whole meeting's (Ctrl+Shift+P)")
+        self.notes_mode.currentChanged.connect(self._on_notes_mode)
+        self.notes_stack = QStackedWidget(objectName="notesStack")
+        self.notes_stack.addWidget(self.editor)
+        self._rendered = None  # the rendered view (RenderedNotes), built when first shown
         center = QWidget()
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
-        center_layout.addWidget(self.editor_label)
-        center_layout.addWidget(self.editor, 1)
+        center_layout.addWidget(self.editor_label)  # the whole width: a long title wraps less
+        center_layout.addWidget(self.notes_mode)
+        center_layout.addWidget(self.notes_stack, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="workspaceSplitter")
         self.splitter.addWidget(left)
@@ -410,7 +425,58 @@ class MeetingWorkspace(QWidget):
             self.editor_label.setText(f"Notes on {isolated(person.name)}"
                                       + (f", {isolated(person.title)}" if person.title else ""))
         self.personSelected.emit(None if key == GENERAL else key)
+        self._show_rendered()
         self._show_followup()
+
+    # --- the notes rendered -----------------------------------------------------------------
+
+    @property
+    def rendered(self):
+        """The read-only rendered view (a RenderedNotes), built the first time."""
+        if self._rendered is None:
+            from followup.gui.notes_view import RenderedNotes
+
+            self._rendered = RenderedNotes()
+            self.notes_stack.addWidget(self._rendered)
+        return self._rendered
+
+    @Slot()
+    def cycle_notes_mode(self) -> None:
+        """Edit, this person's notes rendered, the whole meeting's, and back (Ctrl+Shift+P)."""
+        self.notes_mode.setCurrentIndex((self.notes_mode.currentIndex() + 1) % 3)
+
+    def show_notes_mode(self, mode: int) -> None:
+        """0 edit, 1 this person's notes rendered, 2 the whole meeting's."""
+        self.notes_mode.setCurrentIndex(mode)
+
+    @Slot(int)
+    def _on_notes_mode(self, mode: int) -> None:
+        if mode == 0:
+            self.notes_stack.setCurrentWidget(self.editor)
+            self.editor.setFocus()
+            return
+        self._show_rendered()
+        self.notes_stack.setCurrentWidget(self.rendered)
+
+    def _show_rendered(self) -> None:
+        """Render what the rendered view shows now (unsaved text included)."""
+        mode = self.notes_mode.currentIndex()
+        if mode == 0:
+            return
+        if self.meeting is None or self._current is None:
+            self.rendered.show_fragment("")
+            return
+        if mode == 1:
+            self.rendered.show_notes(note_text(self.notes.document(self._current)))
+            return
+        sections = [("General notes", "", note_text(self.notes.document(GENERAL)))]
+        for person in self.meeting.attendees:
+            detail = " · ".join(x for x in (person.title, person.email) if x)
+            sections.append((person.name, detail,
+                             note_text(self.notes.document(person.attendance_id))))
+        keys = [GENERAL, *(a.attendance_id for a in self.meeting.attendees)]
+        self.rendered.show_meeting(sections, keys.index(self._current)
+                                   if self._current in keys else 0)
 
     def _show_followup(self) -> None:
         if not self._panel_shown():

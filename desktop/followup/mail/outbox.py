@@ -8,7 +8,6 @@ gets back an `EmailMessage` or a `SendResult`. No exception that could carry the
 from __future__ import annotations
 
 import base64
-import html
 import ipaddress
 import re
 import smtplib
@@ -22,6 +21,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, localtime, make_msgid
 
 from followup.core.addresses import has_control_character, usable_address
+from followup.core.rendering import render_prose
 
 SECURITIES = ("ssl", "starttls", "none")
 DEFAULT_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
@@ -134,42 +134,19 @@ def account_problem(account: Account) -> str | None:
 
 # ---- the body ---------------------------------------------------------------------------------
 
-# A link as the user wrote it: "[words](https://…)" or a bare http(s)/mailto address. An
-# image ("![alt](…)") stays text: nothing in the message may load remote content.
-_LINK_RE = re.compile(
-    r"(?<!!)\[(?P<label>[^\[\]\n]+)\]\((?P<target>(?:https?://|mailto:)[^\s()<>]+)\)"
-    r"|(?P<bare>\b(?:https?://|mailto:)[^\s<>]*[^\s<>.,;:!?)\]'\"])", re.IGNORECASE)
-
-
-def _prose_line(line: str) -> str:
-    """One line of a draft as HTML: every character escaped, links made clickable."""
-    out, last = [], 0
-    for match in _LINK_RE.finditer(line):
-        target = match.group("target") or match.group("bare")
-        label = match.group("label") or target
-        out.append(html.escape(line[last:match.start()]))
-        out.append(f'<a href="{html.escape(target)}" rel="noopener">{html.escape(label)}</a>')
-        last = match.end()
-    out.append(html.escape(line[last:]))
-    return "".join(out)
-
-
 def render_html(body: str) -> str:
-    """A draft as HTML prose: a blank line starts a paragraph, a line break stays a line
-    break, links are clickable; every other character is escaped, so "List<Event>", "2*3*4",
-    "#1 on my list" or "2026." at the start of a line read exactly as in the text part.
-    Nothing in it loads or runs anything (no images, styles or scripts)."""
-    text = body.replace("\r\n", "\n").replace("\r", "\n")
-    paragraphs = [block for block in re.split(r"\n(?:[ \t]*\n)+", text.strip("\n"))
-                  if block.strip()]
-    parts = ["<p>" + "<br>\n".join(_prose_line(line.rstrip()) for line in block.split("\n"))
-             + "</p>" for block in paragraphs]
+    """A draft as the HTML document of the message's HTML part: the Markdown the user typed
+    rendered for prose by `core.rendering.render_prose` (paragraphs, line breaks, lists,
+    emphasis, strong, http/https/mailto links, code), everything else shown as written.
+    Nothing in it loads or runs anything (no images, styles or scripts). The Preview tab shows
+    exactly this."""
     head = '<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n'
-    return head + "\n".join(parts) + "\n</body></html>\n"
+    return head + render_prose(body) + "\n</body></html>\n"
 
 
 def plain_text(body_markdown: str) -> str:
-    """The text part: the Markdown as written (it reads well as is), tidied line by line."""
+    """The text part: the Markdown as the user typed it (it reads well as is); only the line
+    ends are made one kind, and spaces at line ends and blank lines around it dropped."""
     lines = [line.rstrip() for line in body_markdown.replace("\r\n", "\n").split("\n")]
     return "\n".join(lines).strip("\n") + "\n"
 

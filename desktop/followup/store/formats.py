@@ -78,6 +78,7 @@ FORMATS: tuple[Format, ...] = (
 EXPORTS: tuple[Format, ...] = (
     Format("json", "Followup export", (".json",)),
     Format("markdown", "Markdown", (".md", ".markdown")),
+    Format("html", "Web page, to read or print", (".html", ".htm")),
 )
 
 
@@ -122,21 +123,32 @@ def export_format_for(path: Path, default: str = "json") -> str:
     return next((fmt.name for fmt in EXPORTS if suffix in fmt.suffixes), default)
 
 
-def export_text(library: Library, name: str) -> str:
-    """The whole library as the export format `name` ("json" or "markdown") writes it."""
+def export_text(library: Library, name: str, meeting_id: int | None = None) -> str:
+    """The whole library as the export format `name` ("json", "markdown" or "html") writes
+    it; `meeting_id` (html only) narrows it to that meeting. Raises LookupError for a meeting
+    that does not exist, ValueError for `meeting_id` with another format."""
     import json
 
     from followup.store.interchange import export_library, export_markdown
 
+    if name == "html":
+        from followup.store.html_export import export_html
+
+        return export_html(library, meeting_id)
+    if meeting_id is not None:
+        raise ValueError("--meeting works with --format html only")
     if name == "markdown":
         return export_markdown(library)
     return json.dumps(export_library(library), indent=2, ensure_ascii=False) + "\n"
 
 
-def write_export(library: Library, path: Path, name: str | None = None) -> Path:
-    """Export the library to `path` in one atomic write (the old file stays whole until the
-    new one is complete); the format from `name`, else from the file's suffix. The one export
-    the window and `followup export -o` share. Raises OSError."""
+def write_export(library: Library, path: Path, name: str | None = None,
+                 meeting_id: int | None = None) -> Path:
+    """Export the library (or, as HTML, one meeting) to `path` in one atomic write (the old
+    file stays whole until the new one is complete); the format from `name`, else from the
+    file's suffix. The one export the window and `followup export -o` share. Raises OSError,
+    and LookupError or ValueError as `export_text`."""
     from followup.core.atomic_files import write_atomically
 
-    return write_atomically(path, export_text(library, name or export_format_for(path)))
+    text = export_text(library, name or export_format_for(path), meeting_id)
+    return write_atomically(path, text)

@@ -32,8 +32,6 @@ class InterchangeError(ValueError):
 def export_library(library: Library) -> dict[str, Any]:
     profile = library.profile()
     with library.session() as s:
-        meetings = s.scalars(select(m.Meeting).order_by(m.Meeting.id)).all()
-        followups = {f.attendance_id: f for f in s.scalars(select(m.FollowUp)).all()}
         settings = {r.key: r.value for r in s.scalars(select(m.Setting).order_by(m.Setting.key))}
         return {
             "format": FORMAT,
@@ -43,12 +41,33 @@ def export_library(library: Library) -> dict[str, Any]:
                 "links": list(profile.links), "target_hours": profile.target_hours,
             },
             "settings": settings,
-            "meetings": [_export_meeting(mt, followups) for mt in meetings],
+            "meetings": _meetings(s),
             # People in no meeting (cards imported on their own), so a round trip keeps them.
             "people": [_export_card(p) for p in s.scalars(
                 select(m.Person).where(m.Person.id.not_in(select(m.Attendance.person_id)))
                 .order_by(m.Person.id))],
         }
+
+
+def export_meetings(library: Library, meeting_id: int | None = None) -> list[dict[str, Any]]:
+    """The meetings as `export_library` writes them: all of them, or only the one with
+    `meeting_id` (LookupError when there is none)."""
+    with library.session() as s:
+        meetings = _meetings(s, meeting_id)
+    if meeting_id is not None and not meetings:
+        raise LookupError(f"there is no meeting {meeting_id}")
+    return meetings
+
+
+def _meetings(s, meeting_id: int | None = None) -> list[dict[str, Any]]:
+    query = select(m.Meeting).order_by(m.Meeting.id)
+    followup_query = select(m.FollowUp)
+    if meeting_id is not None:
+        query = query.where(m.Meeting.id == meeting_id)
+        followup_query = followup_query.join(m.Attendance).where(
+            m.Attendance.meeting_id == meeting_id)
+    followups = {f.attendance_id: f for f in s.scalars(followup_query).all()}
+    return [_export_meeting(mt, followups) for mt in s.scalars(query).all()]
 
 
 def _export_card(p: m.Person) -> dict[str, Any]:
