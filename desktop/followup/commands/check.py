@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 NAME = "check"
@@ -17,12 +17,17 @@ def add_parser(subparsers) -> None:
         description="Check a follow-up note against the checklist of the career guides. A first "
                     "line 'Subject: ...' is taken as the subject. Exit status: 0 when every "
                     "required rule passes, 1 when one fails, 2 for a usage or input error.")
-    parser.add_argument("file", nargs="?", default="-", metavar="FILE",
+    parser.add_argument("file", nargs="?", default=None, metavar="FILE",
                         help="the note as UTF-8 text, or - for standard input (default)")
     parser.add_argument("--subject", help="the subject line (overrides a 'Subject:' line)")
     parser.add_argument("--company", help="the company's name")
     parser.add_argument("--to", dest="recipient", metavar="NAME", help="the recipient's name")
     parser.add_argument("--notes", metavar="FILE", help="your notes on this person (! ? + lines)")
+    parser.add_argument("--followup", type=int, metavar="ID",
+                        help="check the draft of follow-up ID in your library (see `followup "
+                             "status`) exactly as the window does: its notes, the meeting, your "
+                             "profile and dictionary, and the other drafts of the meeting; a FILE "
+                             "given as well is checked in its place")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text for people, json for scripts (default: text)")
     parser.set_defaults(func=run)
@@ -96,20 +101,63 @@ def _error(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from followup.core.rubric import CheckContext, check_draft, failing_required
+    from followup.core.rubric import CheckContext, check_draft
 
+    if args.followup is not None:
+        return _run_followup(args)
+    name = args.file or "-"
     try:
-        subject, body = split_subject(read_text(args.file))
+        subject, body = split_subject(read_text(name))
         notes = read_text(args.notes) if args.notes else None
     except InputError as exc:
         return _error(str(exc))
     if args.subject is not None:
         subject = args.subject
     if not body.strip():
-        return _error(f"{_label(args.file)} holds no note to check")
+        return _error(f"{_label(name)} holds no note to check")
     context = CheckContext(company=args.company, recipient=args.recipient, notes=notes)
-    results = check_draft(subject, body, context)
-    if args.format == "json":
+    return _print(check_draft(subject, body, context), args.format)
+
+
+def _run_followup(args: argparse.Namespace) -> int:
+    """One follow-up of the library, checked with the context the window uses
+    (`store.followups.check_context`), so both give the same verdict on the same text."""
+    from sqlalchemy.exc import NoResultFound
+
+    from followup.commands import open_library
+    from followup.core.rubric import check_draft
+    from followup.store import followups as fu
+
+    if args.notes or args.company or args.recipient:
+        return _error("--followup takes the notes, company and recipient from the library; "
+                      "leave out --notes, --company and --to")
+    library = open_library(args)
+    try:
+        view = fu.followup_view(library, args.followup)
+    except NoResultFound:
+        return _error(f"there is no follow-up {args.followup}; see `followup status`")
+    subject, body = view.subject, view.body
+    if args.file is not None:
+        try:
+            subject, body = split_subject(read_text(args.file))
+        except InputError as exc:
+            return _error(str(exc))
+        subject = view.subject if subject is None else subject
+    if args.subject is not None:
+        subject = args.subject
+    if not body.strip():
+        return _error(f"follow-up {args.followup} has no draft yet; write one with "
+                      f"`followup drafts --meeting {view.meeting_id}`")
+    siblings = fu.followups_for_meeting(library, view.meeting_id)
+    current = replace(view, subject=subject, body=body)
+    return _print(check_draft(subject, body, fu.check_context(library, current, siblings)),
+                  args.format)
+
+
+def _print(results, output: str) -> int:
+    from followup.core.rubric import failing_required
+
+    if output == "json":
         print(json.dumps(to_json(results), ensure_ascii=False, indent=2))
     else:
         print(to_text(results))

@@ -152,7 +152,7 @@ def _confirmations(args, check):
     if args.resend:
         confirmed |= RESEND
     if args.yes:
-        confirmed.add(Finding.RULES_FAILING)
+        confirmed |= {Finding.RULES_FAILING, Finding.UNREAD_PHRASED}
         return confirmed
     if not sys.stdin.isatty():
         print_error("not sent: nobody to ask here; run it in a terminal, or add --yes "

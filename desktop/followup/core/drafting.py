@@ -15,6 +15,7 @@ import hashlib
 import re
 import zlib
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -89,9 +90,32 @@ class DraftRequest:
 
 
 @dataclass(frozen=True)
+class Phrased:
+    """A sentence of a draft that drafting phrased from a note, and that note: the window marks
+    it until the user has read it (issue "Drafts a reader would send": honest about what it
+    wrote)."""
+
+    sentence: str  # as it stands in the draft's body
+    note: str  # the note line it was phrased from, shorthand written out
+
+
+@dataclass(frozen=True)
 class Draft:
     subject: str
     body: str  # Markdown
+    phrased: tuple[Phrased, ...] = ()  # the sentences phrased from notes, in body order
+
+
+# The sentences phrased from notes while one draft is being assembled (see `generate_draft`).
+_TRACE: ContextVar[list[tuple[str, str]] | None] = ContextVar("phrased", default=None)
+
+
+def _trace(sentence: str, note: str) -> str:
+    """Record that `sentence` was phrased from `note`; returns the sentence."""
+    trace = _TRACE.get()
+    if trace is not None and sentence and not sentence.startswith("["):
+        trace.append((sentence.split(" [")[0].strip(), note))
+    return sentence
 
 
 def voice_of(request: DraftRequest) -> int:
@@ -267,7 +291,7 @@ def point_sentence(fragment: str, index: int, voice: int, person_name: str = "",
     phrase = _phrased(fragment, person_name, company)
     if phrase is None:
         return note_prompt(fragment)
-    return frames.point_sentence(phrase, voice, index, shared)
+    return _trace(frames.point_sentence(phrase, voice, index, shared), fragment)
 
 
 def _opening(sentence: str) -> str:
@@ -325,7 +349,7 @@ def personal_value(request: DraftRequest, voice: int) -> str:
     if line and is_shared(line):
         text = _shared_text(line)
         options = frames.MOMENT if is_moment(line) else frames.SHARED
-        return frames.pick(options, voice).format(text) if text else ""
+        return _trace(frames.pick(options, voice).format(text), line) if text else ""
     if not line:
         return ""
     pieces = [p for _s, p in split_parts(clean(line)) if (is_personal(p) or is_shared(p))
@@ -338,12 +362,12 @@ def personal_value(request: DraftRequest, voice: int) -> str:
             text = _shared_text(piece)
             if text:
                 options = frames.MOMENT if is_moment(piece) else frames.SHARED
-                return frames.pick(options, voice).format(text)
+                return _trace(frames.pick(options, voice).format(text), line)
             continue
         phrase = rephrase_fragment(piece, request.person_name, request.company)
         if phrase is not None and phrase.shape not in (Shape.MINE, Shape.IN_MEETING) \
                 and reads_well(phrase):
-            return frames.personal_sentence(phrase, voice)
+            return _trace(frames.personal_sentence(phrase, voice), line)
     return ""
 
 
@@ -419,9 +443,10 @@ def contribution_paragraph(request: DraftRequest, voice: int, company: str) -> s
         return frames.pick(frames.CONTRIBUTION_GAPS, voice).format(company)
     if not own:
         return frames.pick(frames.SKILLS_ONLY, voice).format(_join_names(skills), company)
-    sentences = [_first_contribution(*own[0], voice, company, request.kind)]
+    sentences = [_trace(_first_contribution(*own[0], voice, company, request.kind), plus[0])]
     for kind, text, more in own[1:]:
-        sentences.append(f"I'd also bring {text}." if kind == "noun" else f"{text}.")
+        sentences.append(_trace(f"I'd also bring {text}." if kind == "noun" else f"{text}.",
+                                plus[len(sentences)] if len(sentences) < len(plus) else plus[-1]))
         sentences += [more] if more else []
     # A `+` line says it; a list of skills tacked on ("I can contribute my work with SQL as
     # well") reads as padding, so skills stand only where there is no `+` line.
@@ -443,10 +468,10 @@ def asked_clause(fragment: str) -> str | None:
 def question_paragraphs(notes: str, voice: int, limit: int | None = None,
                         company: str = "") -> str:
     """One paragraph per `?` line: the question's topic, then the gap for the better answer."""
-    topics = [company_spelling(t, company)
-              for t in map(question_topic, _marked(notes, Marker.QUESTION)) if t][:limit]
-    return "\n\n".join(frames.pick(frames.QUESTION, voice, i).format(topic, ANSWER_GAP)
-                       for i, topic in enumerate(topics))
+    lines = [(line, question_topic(line)) for line in _marked(notes, Marker.QUESTION)]
+    asked = [(line, company_spelling(t, company)) for line, t in lines if t][:limit]
+    return "\n\n".join(_trace(frames.pick(frames.QUESTION, voice, i).format(topic, ANSWER_GAP),
+                              line) for i, (line, topic) in enumerate(asked))
 
 
 # ---- link and closing -----------------------------------------------------------------------
@@ -624,14 +649,32 @@ def generate_draft(request: DraftRequest, template_dirs: Sequence[Path] = ()) ->
     template = templates.load_template(request.kind, request.capacity, template_dirs)
     voice = voice_of(request)
     for points, link, questions in _SHORTER:
-        values = draft_values(request, voice, points, link, questions)
+        trace: list[tuple[str, str]] = []
+        token = _TRACE.set(trace)
+        try:
+            values = draft_values(request, voice, points, link, questions)
+        finally:
+            _TRACE.reset(token)
         _fit_template(template, values)
         subject, body = templates.fill(template, values, voice)
         if len(_COUNTED_WORD_RE.findall(body)) <= MAX_WORDS:
             break
     if not subject:
         subject = templates.substitute("Thank you, $first_name: following up on $company", values)
-    return Draft(subject, body)
+    return Draft(subject, body, _phrased_in(body, trace, _proper_names(request)))
+
+
+def _phrased_in(body: str, trace: list[tuple[str, str]],
+                names: tuple[str, ...]) -> tuple[Phrased, ...]:
+    """The traced sentences as they stand in the body (spelled as `draft_values` spells its
+    paragraphs), in body order; a sentence left out by a shorter version is not there."""
+    found = []
+    for sentence, note in trace:
+        sentence = proper_spelling(sentence, names)
+        at = body.find(sentence)
+        if at >= 0 and all(p.sentence != sentence for _a, p in found):
+            found.append((at, Phrased(sentence, note)))
+    return tuple(p for _a, p in sorted(found, key=lambda f: f[0]))
 
 
 def missing_profile_fields(profile: Profile) -> list[str]:

@@ -314,7 +314,15 @@ def _compound(word: str) -> bool:
     if any(word.endswith(p) and len(word) - len(p) >= 3 and _known(word[:-len(p)])
            for p in _PARTICLES):
         return True
+    if len(word) >= 8 and word.endswith(_LEARNED_ENDINGS):
+        return True  # "idempotency", "observability": a learned word the dictionary lacks
     return _clipped(word)
+
+
+# Endings of English words made from Latin and Greek; names rarely end so.
+_LEARNED_ENDINGS = ("ency", "ancy", "ility", "ation", "ition", "ization", "isation", "ment",
+                    "ness", "ology", "ological", "ative", "ical", "ively", "ously", "ability",
+                    "ibility", "ism", "istic")
 
 
 @lru_cache(maxsize=4096)

@@ -36,6 +36,7 @@ class Finding(StrEnum):
     MARKED_SENT_BY_HAND = "marked_sent_by_hand"
     SEND_NOT_CONFIRMED = "send_not_confirmed"
     RULES_FAILING = "rules_failing"
+    UNREAD_PHRASED = "unread_phrased"  # sentences phrased from notes the user has not read
 
 
 BLOCKING = frozenset({Finding.EMPTY, Finding.UNFILLED_GAP, Finding.NO_ADDRESS, Finding.SKIPPED})
@@ -66,6 +67,7 @@ class SendFacts:
     channel: str  # how it was sent, if it was
     failing_rules: tuple[str, ...] = ()  # messages of required checklist rules that fail
     sent_by_followup: bool = True  # False when it was marked sent by hand
+    unread_phrased: int = 0  # sentences drafting phrased from notes, neither read nor edited
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,12 @@ def preflight(facts: SendFacts) -> Preflight:
     if facts.failing_rules:
         problems.append(Problem(Finding.RULES_FAILING, f"{len(facts.failing_rules)} required "
                                 "checklist rule(s) still fail."))
+    if facts.unread_phrased:
+        n = facts.unread_phrased
+        sentences = "sentence" if n == 1 else "sentences"
+        problems.append(Problem(Finding.UNREAD_PHRASED, f"{n} {sentences} written from your "
+                                "notes not read yet: read them in the draft (they are marked) "
+                                "before sending."))
     return Preflight(facts, tuple(problems))
 
 

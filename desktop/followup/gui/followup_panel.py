@@ -44,6 +44,7 @@ from followup.core.status import Status, has_left, is_editable, is_open
 from followup.gui.errors import plain, set_plain
 from followup.gui.note_buffer import NoteBuffer
 from followup.gui.note_editor import SpellHighlighter
+from followup.gui.phrased_marks import PhrasedMarks
 from followup.gui.spell import add_spelling_actions
 from followup.gui.theme import is_dark
 from followup.gui.wrapping import WrappedItemDelegate, isolated, one_line_high
@@ -133,6 +134,11 @@ class FollowUpPanel(QWidget):
         self.body.setTabChangesFocus(True)
         self.body.textChanged.connect(self._on_body_changed)
         SpellHighlighter(self.body.document())
+        self.marks = PhrasedMarks(self.library, self.body)
+        self.unread_label = QLabel(objectName="unreadLabel", wordWrap=True)
+        self.unread_label.setTextFormat(Qt.TextFormat.RichText)
+        self.unread_label.linkActivated.connect(lambda _link: self.marks.mark_all_read())
+        self.marks.changed.connect(self._show_unread)
         self.similarity = QLabel(objectName="similarityLabel", wordWrap=True)
         set_plain(self.similarity)
         self.checklist = QListWidget(objectName="checklist")
@@ -186,7 +192,7 @@ class FollowUpPanel(QWidget):
         top.addWidget(self.skip_box, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         for widget in (self.due_label, self.stale_bar, self.signature_label, self.to_row,
-                       self.subject):
+                       self.subject, self.unread_label):
             layout.addWidget(widget)
         layout.addWidget(self.body, 3)
         layout.addWidget(self.similarity)
@@ -216,6 +222,7 @@ class FollowUpPanel(QWidget):
         self.stale_bar.setVisible(visible and self.view is not None and self.view.out_of_date)
         self.signature_label.setVisible(visible and self.view is not None
                                         and self.view.signature_out_of_date)
+        self.unread_label.setVisible(visible and self.marks.unread > 0)
         self.empty.setVisible(not visible)
 
     # --- loading --------------------------------------------------------------------------
@@ -254,6 +261,7 @@ class FollowUpPanel(QWidget):
         self.body.setPlainText(self.view.body)
         self.body.document().clearUndoRedoStacks()
         self._loading = False
+        self.marks.show_for(self.view.id, editable=not has_left(self.view.status))
         self._set_editing_visible(True)
         self._update_status_widgets()
         self.tick(datetime.now(UTC))
@@ -388,6 +396,7 @@ class FollowUpPanel(QWidget):
 
         if self.view is None:
             return
+        self.marks.refresh()  # an edited sentence is the user's own: its mark goes
         notes = self.notes.text(self.view.attendance_id)
         current = _replace(self.view, subject=self.subject.text(), body=self.body.toPlainText())
         context = fu.check_context(self.library, current, self.siblings, notes)
@@ -458,7 +467,7 @@ class FollowUpPanel(QWidget):
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
             first = first or cursor
-        self.body.setExtraSelections(selections)
+        self.marks.set_other_selections(selections)
         if first is None and not rule.spans and not rule.passed:
             # A rule about something missing: put the cursor where it belongs.
             first = QTextCursor(self.body.document())
@@ -516,7 +525,22 @@ class FollowUpPanel(QWidget):
         self._dirty = False
         fu.accept_generated(self.library, self.view.id, draft.subject, draft.body)
         self.refresh_view()
+        self.marks.show_for(self.view.id, editable=True)
         self.run_checks()
+
+    @Slot(int)
+    def _show_unread(self, count: int) -> None:
+        """How many sentences written from the notes still wait to be read."""
+        if not count:
+            self.unread_label.hide()
+            return
+        sentences = "sentence" if count == 1 else "sentences"
+        self.unread_label.setText(
+            f"✎ {count} {sentences} written from your notes, marked: read each one (click in "
+            "it) or edit it. <a href='read'>I've read them all</a>")
+        self.unread_label.setToolTip("Hover over a marked sentence to see the note it came "
+                                     "from.")
+        self.unread_label.show()
 
     @Slot()
     def toggle_ready(self) -> None:

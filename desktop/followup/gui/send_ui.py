@@ -297,10 +297,11 @@ class ConfirmSendDialog(QDialog):
             self.send_button.setToolTip("Fix what is marked ✖ first.")
 
     def _by_clicking_send(self) -> set:
-        """What the Send button itself confirms: the rules still failing and a resend."""
+        """What the Send button itself confirms: the rules still failing, the sentences
+        phrased from notes still unread (the dialog says how many) and a resend."""
         from followup.core.preflight import RESEND, Finding
 
-        return {Finding.RULES_FAILING, *RESEND}
+        return {Finding.RULES_FAILING, Finding.UNREAD_PHRASED, *RESEND}
 
     def confirmed(self) -> set:
         """The findings the user confirmed in this dialog."""

@@ -26,7 +26,9 @@ def check_before_send(library: Library, followup_id: int) -> Preflight:
         address_guessed=view.email_is_guess, subject=view.subject, body=view.body,
         status=view.status, channel=view.channel,
         failing_rules=tuple(r.message for r in failing),
-        sent_by_followup=not _last_sent_by_hand(view)))
+        sent_by_followup=not _last_sent_by_hand(view),
+        unread_phrased=len(fu.unread_phrased(library, followup_id, view.body))
+        if view.status not in (Status.SENT, Status.SENDING) else 0))
 
 
 def _last_sent_by_hand(view: fu.FollowUpView) -> bool:

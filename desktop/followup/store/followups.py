@@ -9,6 +9,7 @@ only moves through `set_status`, the one writer of the status and its history, w
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -204,6 +205,47 @@ def generate_for(library: Library, followup_id: int, notes: str | None = None):
     with library.session() as s:
         a = s.get_one(m.FollowUp, followup_id).attendance
         return generate_draft(_request(a, profile, notes), template_dirs(library))
+
+
+# ---- sentences phrased from notes, read or not ------------------------------------------------
+
+_READ_KEY = "phrased-read:{}"
+
+
+def _sentence_key(sentence: str) -> str:
+    return hashlib.sha256(" ".join(sentence.split()).encode()).hexdigest()[:12]
+
+
+def phrased_sentences(library: Library, followup_id: int, body: str | None = None):
+    """The sentences of the draft's body that drafting phrased from this person's notes and
+    the user has not changed since, each with its note (`drafting.Phrased`), in body order.
+    Drafting is deterministic, so the draft of the current notes says which they are."""
+    if body is None:
+        body = followup_view(library, followup_id).body
+    return [p for p in generate_for(library, followup_id).phrased if p.sentence in body]
+
+
+def read_sentences(library: Library, followup_id: int) -> frozenset[str]:
+    """Keys of the phrased sentences of this follow-up the user has read."""
+    raw = library.setting(_READ_KEY.format(followup_id), "")
+    return frozenset(k for k in raw.split(",") if k)
+
+
+def mark_read(library: Library, followup_id: int, sentences: Sequence[str]) -> None:
+    """Remember that the user has read these phrased sentences (they are marked no more)."""
+    keys = read_sentences(library, followup_id) | {_sentence_key(s) for s in sentences}
+    library.set_setting(_READ_KEY.format(followup_id), ",".join(sorted(keys)))
+
+
+def unread_phrased(library: Library, followup_id: int, body: str | None = None):
+    """The phrased sentences still in the body that the user has neither read nor edited."""
+    read = read_sentences(library, followup_id)
+    return [p for p in phrased_sentences(library, followup_id, body)
+            if _sentence_key(p.sentence) not in read]
+
+
+def is_read(keys: frozenset[str], sentence: str) -> bool:
+    return _sentence_key(sentence) in keys
 
 
 def accept_generated(library: Library, followup_id: int, subject: str, body: str) -> None:
