@@ -91,7 +91,8 @@ class DraftReport:
     @property
     def contribution_gap(self) -> bool:
         """The user is asked what they bring: nothing in the notes to tie it to."""
-        return any(g in CONTRIBUTION_GAP_TEXT for g in self.gaps)
+        return any(g in CONTRIBUTION_GAP_TEXT or g.startswith("[what you can offer")
+                   for g in self.gaps)
 
     @property
     def ok(self) -> bool:

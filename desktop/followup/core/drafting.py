@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from followup.core import frames, templates
@@ -153,25 +154,27 @@ def is_self_criticism(text: str) -> bool:
 # revisits; as a point it reads "It was a real pleasure that you asked about my background".
 _THEIR_QUESTION_RE = re.compile(
     r"^\s*(?:(?:he|she|they|\w+)\s+)?(?:asked|asks|quizzed|grilled)\b|^\s*(?:q|question)\s*:"
-    r"|^\s*(?:i\s+)?(?:told|answered|gave)\s+(?:him|her|them)\b",  # the user's own answer
+    r"|^\s*(?:i\s+)?(?:told|answered|gave)\s+(?:him|her|them)\b"  # the user's own answer
+    r"|\b(?:how|what|why|when|which|where)\s+(?:would|do|did|will|can|could|should)\s+you\b"
+    r"|\btell\s+me\s+about\b|\bwalk\s+me\s+through\b",  # the interviewer's prompt
     re.IGNORECASE)
 
 
 def _point_candidate(text: str) -> bool:
     return not is_personal(text) and not is_shared(text) and not never_a_point(text) \
-        and not _THEIR_QUESTION_RE.match(text) and rephrase(text) is not None
+        and not _THEIR_QUESTION_RE.search(text) and rephrase(text) is not None
 
 
 def _key_candidate(text: str) -> bool:
     """A `!` line is the user's own choice of point, even about life outside work; never
     their verdict, the meeting's mechanics, a health or family event or their question."""
-    return not never_a_point(text) and not _THEIR_QUESTION_RE.match(text) \
+    return not never_a_point(text) and not _THEIR_QUESTION_RE.search(text) \
         and rephrase(text) is not None
 
 
 def clear_caches() -> None:
     """Forget the phrases of lines seen before (for benchmarks that time a cold start)."""
-    for cached in (rephrase, contribution_phrase, question_topic):
+    for cached in (rephrase, contribution_phrase, question_topic, normalised):
         cached.cache_clear()
 
 
@@ -256,11 +259,12 @@ def _phrased(fragment: str, person_name: str = "", company: str = "",
     parts = split_parts(clean(fragment))
     # "they built a model in R but HR doesn't trust it": each side of a "but" may stand alone
     parts = [(sep if j == 0 else "", half) for sep, p in parts
-             for j, half in enumerate(re.split(r"\s+but\s+", p)) if half]
+             for j, half in enumerate(re.split(r"\s+but\s+", re.split(r"\s+so\s+", p)[0]))
+             if half]  # "X so they can Y": X stands alone; what "they" do is someone else's
     pieces = [p for i, (_s, p) in enumerate(parts)
               if not (i + 1 < len(parts) and parts[i + 1][0] == ":")  # a label: "biggest pain:"
               and len(p.split()) >= 3 and not never_a_point(p)
-              and not _THEIR_QUESTION_RE.match(p)]
+              and not _THEIR_QUESTION_RE.search(p)]
     for piece in sorted(pieces, key=lambda p: -_substance(p)):
         phrase = rephrase_fragment(piece, person_name, company)
         if phrase is not None and reads_well(phrase):
@@ -439,8 +443,13 @@ def contribution_paragraph(request: DraftRequest, voice: int, company: str) -> s
               if not any(_mentions(t, s) for t in plus)][:3]
     if not own and not skills:
         # Nothing of theirs to tie it to: a vague "I could contribute to projects like these"
-        # is what the guides' bad examples do, so the user is asked instead.
-        return frames.pick(frames.CONTRIBUTION_GAPS, voice).format(company)
+        # is what the guides' bad examples do, so the user is asked instead. At a meetup the
+        # person works somewhere else than the event: nothing is brought "to the meetup".
+        gaps = frames.MEETUP_GAPS if request.kind == "meetup" else frames.CONTRIBUTION_GAPS
+        return frames.pick(gaps, voice).format(company)
+    if not own and request.kind == "meetup":
+        return frames.pick(frames.MEETUP_NOUN, voice).format(
+            f"my experience with {_join_names(skills)}")
     if not own:
         return frames.pick(frames.SKILLS_ONLY, voice).format(_join_names(skills), company)
     sentences = [_trace(_first_contribution(*own[0], voice, company, request.kind), plus[0])]
@@ -552,6 +561,7 @@ def draft_values(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
         "person_name": _value(request.person_name),
         "person_title": _value(request.person_title),
         "company": _value(request.company),
+        "meetup": _value(request.company),  # at a meetup the meeting's name is the event's
         "role": _value(request.role),
         "others_met": _value(_join_names(others)),
         "points": proper_spelling(points_value(request, voice, max_points), names),
@@ -576,6 +586,7 @@ def spoken_name(name: str) -> str:
     return re.sub(r"(?<![\w'])(\w)", lambda m: m.group().upper(), name)
 
 
+@lru_cache(maxsize=256)  # a request is read once per length tried and per check
 def normalised(request: DraftRequest) -> DraftRequest:
     """The request as drafting reads it: kind and capacity known, names spelled, the notes with
     shorthand written out, names capitalised and sure typos mended (`lexicon`)."""
@@ -625,7 +636,10 @@ def _proper_names(request: DraftRequest) -> tuple[str, ...]:
     words = [w.strip(",.") for n in (request.person_name, *request.others_met) for w in n.split()]
     names = [w for w in words if len(w) >= 3 and not word_classes(w.lower())]
     company = request.company.strip()
-    return tuple(dict.fromkeys([company, *company.split()[:1], *names] if company else names))
+    first = company.split()[:1]
+    # "Orbit" of Orbit Labs is the company's short name; "The" of The Northern Ledger is not
+    first = [w for w in first if len(w) >= 3 and w.lower() not in ("the", "and", "for", "our")]
+    return tuple(dict.fromkeys([company, *first, *names] if company else names))
 
 
 _PERSONAL_VARIABLE_RE = re.compile(r"\$(?:personal\b|\{personal\})")

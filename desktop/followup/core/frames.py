@@ -227,6 +227,14 @@ MEETUP_NOUN = (
     "I'm happy to share {} whenever it would help.",
     "I'd love to swap notes on {}.",
 )
+MEETUP_GAPS = (  # nothing in the notes to offer: the user says it, with no employer assumed
+    "I'd be glad to share [what you can offer, from what you discussed] if it would help.",
+    "If it's useful, I could share [what you can offer, from what you discussed].",
+    "I'd be happy to help with [what you can offer, from what you discussed].",
+    "I could bring [what you can offer, from what you discussed] if that would help.",
+    "I'd enjoy swapping notes on [what you can offer, from what you discussed].",
+    "Happy to share [what you can offer, from what you discussed] whenever it helps.",
+)
 MEETUP_PROMPT = (
     "{}, and I'd be happy to share it.",
     "{}, if that would be useful to you.",

@@ -91,8 +91,10 @@ def expand_shorthand(text: str) -> str:
                 r"(?:\b(?:a|an|the|as|new|charge|staff|travel|float|senior|\d+)\s*)$",
                 text[:match.start()], re.IGNORECASE):
             return "right now"  # "done by an agency rn": not a nurse
-        if word.lower() == "st" and re.search(r"[A-Z][a-z]+\s+$", text[:match.start()]):
-            return "St"  # "argyle st" once "Argyle" is spelled: the street
+        if word.lower() == "st" and (re.search(r"[A-Z][a-z]+\s+$", text[:match.start()])
+                                     or re.match(r"\s+[a-zA-Z]+'s\b|\s+[A-Z]",
+                                                 text[match.end():])):
+            return "St"  # "argyle st", "st ann's": the street, the saint
         if word.lower() == "dr" and re.match(r"\.?\s+[A-Z]", text[match.end():]):
             dot = "" if text[match.end():].startswith(".") else "."
             return "Dr" + dot  # "dr Okafor": the title, not "a doctor"
@@ -101,6 +103,7 @@ def expand_shorthand(text: str) -> str:
         return long
 
     text = pattern.sub(written_out, text)
+    text = re.sub(r"\bSt\s+([a-z])(?=[a-z]*'s\b)", lambda m: f"St {m.group(1).upper()}", text)
     # "18 mo out", "3 yr ago": the unit written out agrees with its number
     return re.sub(r"\b((?!1\b)\d+(?:\.\d+)?)\s+(year|month|week|hour|minute|day)\b"
                   r"(?=\s+(?:out|ago|in|of|later|before|after|earlier|running|left)\b|\s*[,.;]|\s*$)",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 from nameparser import HumanName
@@ -145,6 +146,7 @@ def _spoken(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
 
+@lru_cache(maxsize=4096)  # nameparser takes about a millisecond a name; drafts ask often
 def greeting_name(raw: str) -> str:
     """The name to greet someone by ("Hi Mai,"), for the draft's greeting and subject, the
     checklist's greeting rule and the person's lists: the given name; the whole name (titles
@@ -176,13 +178,18 @@ COMPOUND_GIVEN = frozenset(" ".join(c.split()) for c in COMPOUND_GIVEN)
 
 
 def _folded(text: str) -> str:
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFKD", text.lower().replace("-", " "))
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def name_parts(raw: str) -> tuple[str, list[str]]:
+    """See `_name_parts`; a fresh list each call, the parse itself cached."""
+    given, rest = _name_parts(raw)
+    return given, list(rest)
+
+
+@lru_cache(maxsize=4096)
+def _name_parts(raw: str) -> tuple[str, tuple[str, ...]]:
     """(given name, the other name words in order) with titles, suffixes and nicknames left
     out: "Dr. Jürgen Müller III" -> ("Jürgen", ["Müller"]); "Doe, Jane Marie" -> ("Jane",
     ["Marie", "Doe"]); "Ludwig van Beethoven" -> ("Ludwig", ["van", "Beethoven"])."""
@@ -195,10 +202,10 @@ def name_parts(raw: str) -> tuple[str, list[str]]:
     if len(words) < 2 <= len(plain):  # "Judge Reinhold", "Dean Smith": a name, not a title
         words = plain
     if not words:
-        return "", []
+        return "", ()
     if _family_first(words):  # "Nguyễn Thị Mai": Mai, then ["Thị", "Nguyễn"]
-        return words[-1], [*words[1:-1], words[0]]
-    return words[0], words[1:]
+        return words[-1], (*words[1:-1], words[0])
+    return words[0], tuple(words[1:])
 
 
 def surname_particle(word: str) -> bool:

@@ -122,7 +122,7 @@ _PERSONAL_RE = re.compile(r"""\b(?:
     |just\s+back\s+from|funny|joke|laughed
     |bird(?:ing|er|s|watch\w*)|feeder|ballet|danc(?:e|es|er|ing)|theat(?:er|re)|opera|concerts?
     |jazz|bass|drums?|violin|cello|trio|quartet|festival|fringe|museums?|painting|knit\w*|pottery
-    |ceramics|woodwork\w*|fishing|sailing|kayak\w*|rowing|rugby|cricket|hockey|baseball|pickleball
+    |ceramics|woodwork\w*|fish(?:es|ing)?|fly-fish\w*|sailing|kayak\w*|rowing|rugby|cricket|hockey|baseball|pickleball
     |padel|crossfit|half[- ]marathons?|triathlete|ride\s+bikes|bikes?|biking
     |peace\s+corps|americorps|geysers?|pho|ramen|sushi|tacos|bbq|barbecue|brew(?:s|ing|ery)
     |scottish|irish|welsh
@@ -169,6 +169,8 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\b(?:dropped|popped|stopped|jumped)\s+in\b|\bapologi[sz]\w*
     |\b(?:ran|led|gave)\s+(?:me\s+)?the\s+(?:case|exercise|interview|test|role[- ]play)\b
     |\b(?:last|first|final)\s+\d+\s+min\w*|\bcamera\s+on\b|\bbeep\w*
+    |\bonly\s+(?:\d+|a\s+few|few)\s+min\w*|\b\d+\s+min\w*\s+at\s+the\s+(?:end|start)\b|\bshowed\s+me\s+round
+    |\bwritten\s+task\b|\bwe\s+restarted\b|\bwalk\w*\s+me\s+(?:between|to|around|round)\b
     |\bparking\b|\bbadge\b|\blobby\b|\breception(?:ist)?\b|\belevator\b|\bescorted\b
     |\bwalked\s+me\s+(?:to|out|back|down)\b|\bscreen[- ]?shar\w*|\blaptop\b|\bkept\s+time\b
     |\bran\s+(?:over|long|short|late)\b|\bcut\s+short\b|\bin\s+(?:the\s+)?background\b

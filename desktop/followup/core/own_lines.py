@@ -165,6 +165,12 @@ def question_topic(line: str) -> str | None:
     if len(kept) > 1 and len(pieces) > 1 and pieces[1][0] == ":" and len(kept[0].split()) <= 3:
         kept = kept[1:]  # "system design: rate limiter": the question is the rate limiter
     topic = _ASKED_RE.sub("", lower_first(kept[0])).strip()
+    # "which policy I'd cut and I dodged", "what I know about MSG-3 and i basically said":
+    # the user's account of their answer is no part of the question
+    topic = re.split(r"\s+(?:and|but|so|then)\s+(?:I|i)\b|\s+(?:I|i)\s+(?:basically\s+|just\s+"
+                     r"|kind\s+of\s+|sort\s+of\s+)?(?:said|dodged|answered|told|went|gave|froze"
+                     r"|mumbled|babbled|rambled)\b|\s+(?:and\s+)?(?:you|he|she)\s+had\s+to\b",
+                     topic)[0].strip()
     topic = re.sub(r"^(how|what|why|when|where)\s+do\s+you\s+", r"\1 to ", topic, flags=re.I)
     topic = _as_asked_of_me(topic)
     topic = re.sub(r"\b(would|could|should|can|will) I\b", r"I \1", topic)

@@ -180,7 +180,7 @@ _PROBLEM_RE = re.compile(
     r"missing|no\s+\w+|not\s+enough|hard\s+to|difficult|bottleneck|backlog|debt|churn|late"
     r"|manual|brittle|fragile|problems?|issues?|bugs?|fire-?fight\w*|burn(?:ed|t)\s+out"
     r"|burnout|understaffed|short-?staffed|turnover|overtime|mess|messy|behind|overdue"
-    r"|below\s+grade|lose|losing|lost\s+(?:deals|customers|staff)|peek|errors?|rework"
+    r"|below\s+grade|lose|losing|lost\s+(?:deals|customers|staff|\d)|peek|errors?|rework"
     r"|too\s+(?:high|slow|many|much|long|few))\b", re.IGNORECASE)
 _TEAM_WORDS = frozenset("""
     team teams office mission culture stack roadmap product platform customers users codebase
@@ -414,9 +414,11 @@ _PAINS = frozenset("pain problem challenge issue struggle headache bottleneck bl
 _PURPOSES = frozenset("mission goal goals aim vision plan plans focus priority ambition".split())
 
 
-_ABOUT_NUMBER_RE = re.compile(r"^(?P<subject>[A-Za-z][\w'&-]*(?:\s+[A-Za-z][\w'&-]*){0,5})"
-                              r"\s+(?P<rest>(?:about|roughly|around|nearly|almost|over|under)\s+"
-                              r"[\d$£€].*)$")
+_ABOUT_NUMBER_RE = re.compile(r"^(?P<subject>[A-Za-z][\w'&-]*(?:\s+(?!(?:up|down|about|roughly"
+                              r"|around|nearly|almost|over|under|by)\b)[A-Za-z][\w'&-]*){0,5})"
+                              r"\s+(?P<rest>(?:(?:up|down)\s+(?:about\s+|by\s+)?"
+                              r"|about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|over\s+"
+                              r"|under\s+)[\d$£€].*)$")
 
 
 def _main_phrase(part: str, name: str) -> Phrase:
@@ -501,6 +503,10 @@ def _verb_phrase(part: str, words: list[str], name: str) -> Phrase | None:
     """A piece led by a verb about the person (`runs X`, `migrating X`, `recently moved`)."""
     first = plain(words[0])
     form = starts_verb(words)
+    after = plain(words[1]) if len(words) > 1 else ""
+    if form == "VBZ" and is_noun(first) and verb_form(after) in ("VBG", "VB", "VBZ", "VBD") \
+            and not is_noun(after):
+        return None  # "vets doing 14h nights", "invoices come in LEDES": a plural subject
     if form in ("VBD", "VBN") and any(plain(w) in ("is", "are", "was", "were", "has", "have")
                                       for w in words[1:5]):
         return None  # "fixed asset register is a mess": an adjective, the subject's own
@@ -657,7 +663,10 @@ def _fragment_clause(part: str) -> str:
 def company_spelling(text: str, company: str) -> str:
     """`orbit is open sourcing ...` -> `Orbit is ...` when the company is Orbit Labs."""
     company = company.strip()
-    names = dict.fromkeys((company, company.split()[0])) if company else {}
+    first = company.split()[0] if company else ""
+    # the short name ("Orbit" of Orbit Labs); never an article ("The" of The Northern Ledger)
+    short = plain(first) not in DETERMINERS | PREPOSITIONS | {"and", "of"}
+    names = dict.fromkeys((company, first) if first and short else (company,)) if company else {}
     for name in names:
         if len(name) >= 3:
             text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", name, text, flags=re.I)
@@ -694,7 +703,8 @@ _KEEP = "\u2060"  # marks a pronoun of someone else, which `to_you` must leave a
 # ---- whether a phrase reads well -------------------------------------------------------------
 
 _WRONG_PERSON_RE = re.compile(
-    r"\b(?:you(?:'re|'ve|\s+are|\s+have)?\s+both|your\s+(?:the|a|an|you|your|my|I)|you\s+(?:you|your|is|has|was|does)"
+    r"\b(?:you(?:'re|'ve|\s+are|\s+have)?\s+both|your\s+(?:the|a|an|you|your|my|I|so|and|but"
+    r"|because|if|when|how|what|why)|you\s+(?:you|your|is|has|was|does)"
     r"|the\s+(?:the|your|my|a)|me\s+me|I\s+(?:is|has|was|does)\b(?!\s+(?:not|been)))\b", re.I)
 _FINITE_IN_TOPIC = frozenset("""
     got was were is are has had did does went said felt asked blanked rambled told isn't aren't
@@ -731,6 +741,11 @@ def reads_well(phrase: Phrase) -> bool:
     if re.match(r"you\s+[a-z]+\s+[a-z]+\s+\d", text) and not re.match(
             r"you\s+\w+\s+(?:about|over|under|around|nearly|almost|roughly|just|only)\s", text):
         return False  # "you top rep 2 years running": a noun read as a verb
+    if len(words) >= 3 and plain(words[0]) == "you" and "ADJ" in word_classes(plain(words[1])) \
+            and verb_form(plain(words[1])) == "VB" and (words[2][:1].isupper()
+                                                       or is_noun(plain(words[2]))) \
+            and plain(words[2]) not in DETERMINERS:
+        return False  # "you live SQL exercise": an adjective read as a verb
     if phrase.shape in (Shape.CLAUSE, Shape.PROBLEM) and not _has_verb(words):
         return False  # "survival models for churn not classifiers"
     if phrase.shape is Shape.IN_MEETING and not phrase.gerund and re.match(
@@ -755,6 +770,8 @@ def reads_well(phrase: Phrase) -> bool:
                 and "ADJ" not in word_classes(w) and w not in PREPOSITIONS)
             if verb and not any(x in _RELATIVES for x in inner[:i]):
                 return False  # "the hardest part isn't the modelling", "finance disagree on"
+        if "you" in inner and not any(w in _RELATIVES for w in inner[:inner.index("you")]):
+            return False  # "fly-fishes on the river wye when you can": a clause, not a topic
         if _number_glued(inner):
             return False  # "the break rate about 22 per 100 mi a year": a number glued on
         if _NUMBER_AFTER_NOUN_RE.match(text) or re.match(r"(?:your|the)\s+(?:roughly\s+)?"
@@ -767,6 +784,8 @@ def reads_well(phrase: Phrase) -> bool:
         # "you fixed asset register is a mess": a second verb for one subject; "the one I did"
         # is a clause of its own (its verb follows its subject)
         subject = plain(words[0]) in ("you", "i")
+        if plain(words[0]) in ("you're", "you've", "i'm", "i've", "you'd"):
+            subject, inner = True, ["(verb)", *inner]  # the verb is in the contraction
         if subject and len(inner) > 1 and verb_base(inner[0]) in _THINKING:
             inner = inner[1:]  # "you think overbooking is too aggressive": its own clause
             subject = False

@@ -30,6 +30,7 @@ FAMILIES = {
 GAPS = {
     "first_name": "[first name]",
     "company": "[company]",
+    "meetup": "[the meetup]",
     "role": "[role]",
     "my_name": "[your name]",
     "my_phone": "[your phone number]",

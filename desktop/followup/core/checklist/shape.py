@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from followup.core.checklist.reading import Draft, body_spans, words
 from followup.core.checklist.results import RuleResult, result
 
@@ -17,10 +19,13 @@ def rule_concise(d: Draft) -> RuleResult:
     Passes: a 150-word note in four short paragraphs. Fails: the guides' wordy note whose
     paragraph runs past 80 words ("unnecessarily wordy").
     """
-    total = len(words(d.text))
-    long_sentences = [(s, e) for s, e in d.sentences if len(words(d.text[s:e])) > SENTENCE_WORDS]
+    # A gap or a prompt ("[say what stayed with you about: ...]") is the user's to replace:
+    # its words are not the note's length.
+    text = re.sub(r"\[[^\[\]\n]*\]", lambda m: " " * len(m.group()), d.text)
+    total = len(words(text))
+    long_sentences = [(s, e) for s, e in d.sentences if len(words(text[s:e])) > SENTENCE_WORDS]
     long_paragraphs = [(s, e) for s, e in d.paragraphs
-                       if len(words(d.text[s:e])) > PARAGRAPH_WORDS]
+                       if len(words(text[s:e])) > PARAGRAPH_WORDS]
     if total > NOTE_WORDS:
         return result("concise", False, f"Cut it down: {total} words; aim for under "
                       f"{NOTE_WORDS}, a note read in a minute.", body_spans(long_paragraphs))
