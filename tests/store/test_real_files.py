@@ -161,7 +161,7 @@ EXPECTED = {
                 ("The Big Cheese", "iamboss@example.com", "interviewer"),
                 ("Jane Doe", "jdoe@example.com", "interviewer"),
                 ("Jqpublic", "jqpublic@example.com", "interviewer"),
-                ("Another", "another@example.com", "interviewer"),
+                ("Another", "another@example.com", "other (no follow-up)"),
                 ("Tent", "tent@example.com", "interviewer"),
             ],
         ),
@@ -223,7 +223,7 @@ EXPECTED = {
             "example.com",
             [
                 ("Inbox Apptest2", "test2@example.com", "coordinator"),
-                ("Karim Hamidou", "karim@example.com", "interviewer"),
+                ("Karim Hamidou", "karim@example.com", "other (no follow-up)"),
             ],
         ),
     ),
@@ -320,7 +320,7 @@ EXPECTED = {
             "example.com",
             [
                 ("Inbox Apptest2", "test2@example.com", "coordinator"),
-                ("Karim Hamidou", "karim@example.com", "interviewer"),
+                ("Karim Hamidou", "karim@example.com", "other (no follow-up)"),
             ],
         ),
     ),
@@ -331,7 +331,7 @@ EXPECTED = {
             "example.com",
             [
                 ("Inbox Apptest2", "test2@example.com", "coordinator"),
-                ("Karim Hamidou", "karim@example.com", "interviewer"),
+                ("Karim Hamidou", "karim@example.com", "other (no follow-up)"),
             ],
         ),
     ),
@@ -343,7 +343,7 @@ EXPECTED = {
             [
                 ("Charles Gruenwald", "charles@inboxapp.com", "coordinator"),
                 ("Alyssa P Hacker", "alyssaphacker@example.com", "interviewer"),
-                ("Benbitdit", "benbitdit@example.com", "interviewer"),
+                ("Benbitdit", "benbitdit@example.com", "other (no follow-up)"),
                 ("Filet Minyon", "filet.minyon@example.com", "interviewer"),
             ],
         ),
@@ -389,7 +389,7 @@ EXPECTED = {
             "example.com",
             [
                 ("Inbox Apptest2", "test2@example.com", "coordinator"),
-                ("Karim Hamidou", "karim@example.com", "interviewer"),
+                ("Karim Hamidou", "karim@example.com", "other (no follow-up)"),
             ],
         ),
     ),

@@ -277,9 +277,9 @@ def _valid_email(card) -> tuple[str, list[str]]:
     """The preferred address that is valid (normalised), and a note for each one that is not:
     an address that cannot be written to is kept in the notes, never refuses the card."""
     lines = [line for line in card.contents.get("email", []) if str(line.value).strip()]
-    order = ("pref", "work", "internet")
-    lines.sort(key=lambda line: next((i for i, kind in enumerate(order)
-                                      if kind in _types(line)), len(order)))
+    order = ("work", "internet")
+    lines.sort(key=lambda line: (_preference(line), next(
+        (i for i, kind in enumerate(order) if kind in _types(line)), len(order))))
     left_out = []
     for line in lines:
         try:
@@ -332,16 +332,32 @@ def _types(line) -> set[str]:
     return found
 
 
+# No preference given: after every preferred value (PREF is 1 to 100, RFC 6350 §5.3).
+_NOT_PREFERRED = 101
+
+
+def _preference(line) -> int:
+    """How preferred a value is, lower first (RFC 6350 §5.3: PREF=1 is the most preferred);
+    vCard 2.1's bare PREF and 3.0's TYPE=pref, which have no degree, count as 1."""
+    for value in line.params.get("PREF", []):
+        match = re.match(r"\s*(\d+)", str(value))
+        if match and 1 <= int(match.group(1)) <= 100:
+            return int(match.group(1))
+        return 1
+    return 1 if "pref" in _types(line) else _NOT_PREFERRED
+
+
+_PHONE_KINDS = ("work", "cell", "mobile", "voice")
+
+
 def _phone(card) -> str:
-    """The number to call: preferred, then work, mobile, plain voice, then any; a fax, pager
-    or modem number only when there is nothing else."""
+    """The number to call: the most preferred (PREF), then work, mobile, plain voice, then
+    any; a fax, pager or modem number only when there is nothing else."""
     lines = [line for line in card.contents.get("tel", []) if str(line.value).strip()]
     voice = [line for line in lines if not (_types(line) & _NOT_VOICE) or "voice" in _types(
         line)]
-    for kinds in (("pref", "work"), ("work",), ("pref",), ("cell",), ("mobile",), ("voice",)):
-        for line in voice:
-            if set(kinds) <= _types(line):
-                return str(line.value).strip()
+    voice.sort(key=lambda line: (_preference(line), next(
+        (i for i, kind in enumerate(_PHONE_KINDS) if kind in _types(line)), len(_PHONE_KINDS))))
     chosen = voice or lines
     return str(chosen[0].value).strip() if chosen else ""
 

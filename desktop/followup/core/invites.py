@@ -27,6 +27,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from html.parser import HTMLParser
 
 import icalendar
+import recurring_ical_events
 from icalendar import Event
 from icalendar.prop import vBroken
 
@@ -34,6 +35,7 @@ from followup.core.addresses import BadAddress, normalise_address
 from followup.core.cards import ParseError
 from followup.core.domains import company_name, is_company_domain, registrable_domain
 from followup.core.email_guess import name_from_address
+from followup.core.join_instructions import without_join_instructions
 from followup.core.names import display_name
 
 __all__ = ["Attendee", "Invite", "ParseError", "is_group", "is_room", "parse_invites",
@@ -45,6 +47,7 @@ class Attendee:
     name: str
     email: str
     is_organizer: bool = False  # the organizer is the coordinator of the interview
+    declined: bool = False  # PARTSTAT=DECLINED (RFC 5545 §3.2.12): not met, nothing to thank
 
 
 @dataclass(frozen=True)
@@ -62,17 +65,18 @@ class Invite:
     domain: str = ""  # the company's email domain, "" when no attendee has a work address
     sequence: int = 0  # the revision of the invite (SEQUENCE); a higher one is an update
     stamp: datetime | None = None  # when this revision was written (DTSTAMP, LAST-MODIFIED)
-    cancelled: bool = False  # METHOD:CANCEL or STATUS:CANCELLED
+    cancelled: bool = False  # the whole event: METHOD:CANCEL or STATUS:CANCELLED
+    # Instances cancelled one by one (RECURRENCE-ID, UTC), the rest of the series untouched,
+    # and the instance from which every later one is cancelled (RANGE=THISANDFUTURE).
+    cancelled_occurrences: tuple[datetime, ...] = ()
+    cancelled_from: datetime | None = None
+    not_a_meeting: str = ""  # why the event is no meeting (a birthday), "" for a meeting
     warnings: tuple[str, ...] = field(default=())  # what was read in a way worth saying
 
 
 _NOT_PEOPLE = frozenset({"ROOM", "RESOURCE"})  # CUTYPE of meeting rooms and equipment
 # Properties Followup reads; a broken one refuses the file, any other broken one is skipped.
 _USED = frozenset({"DTSTART", "DTEND", "DURATION", "ORGANIZER", "ATTENDEE", "RECURRENCE-ID"})
-# Google appends joining instructions between lines of "-::~:~::~:~:~..." marks, Microsoft
-# Teams between lines of underscores; neither is about the meeting.
-_JOIN_BOILERPLATE = re.compile(
-    r"\n*(?:-::~[:~]+-*\n.*?(?:-::~[:~]+-*\s*|$)|_{20,}\n.*?(?:_{20,}\s*|$))", re.DOTALL)
 _HTML_HINT = re.compile(r"<(?:/?(?:b|i|u|p|br|div|span|a|ul|ol|li|strong|em|font|html|body)"
                         r"\b[^>]*|!--)>|&(?:nbsp|amp|lt|gt|quot|#\d+);", re.IGNORECASE)
 
@@ -126,9 +130,11 @@ def _parse(data: bytes | str, own_addresses: Sequence[str],
         groups.setdefault(_text(event, "UID") or index, []).append((event, begin))
     calendar_names = {str(c.get("X-WR-CALNAME", "")).strip().removeprefix("mailto:").lower()
                       for c in calendars} - {""}
+    zone = next((str(c["X-WR-TIMEZONE"]).strip() for c in calendars
+                 if c.get("X-WR-TIMEZONE") is not None), "")
     return [_invite(key if isinstance(key, str) else "", group, lines, own, now,
                     "CANCEL" in method, notes,
-                    _Delivery("REQUEST" in method, frozenset(calendar_names)))
+                    _Delivery("REQUEST" in method, frozenset(calendar_names)), zone)
             for key, group in groups.items()]
 
 
@@ -359,13 +365,14 @@ class _Delivery:
 
 def _invite(uid: str, group: list[tuple[Event, int]], lines: list[_Line], own: set[str],
             now: datetime, method_cancel: bool, notes: list[str],
-            delivery: _Delivery = _Delivery(False, frozenset())) -> Invite:
+            delivery: _Delivery = _Delivery(False, frozenset()), zone: str = "") -> Invite:
     for event, begin in group:
         _check_used(event, lines, begin)
         if event.get("DTSTART") is None:
             raise ParseError(f"the event that starts on line {begin} has no start time "
                              "(no DTSTART)")
-    event, start_value, begin = _chosen_occurrence(group, now)
+    event, start_value, begin = _chosen_occurrence(group, now, zone)
+    cancelled, occurrences, cancelled_from = _cancellation(group, method_cancel)
     warnings = list(notes)
     if any(re.search(r";TZID=[:;]", line.text, re.IGNORECASE)
            for line in _event_lines(lines, begin)):
@@ -378,19 +385,56 @@ def _invite(uid: str, group: list[tuple[Event, int]], lines: list[_Line], own: s
                            not_people)
     summary = _text(event, "SUMMARY")
     domain, company = _company(attendees, summary, not_people)
-    status = _text(event, "STATUS").upper()
     return Invite(
         summary=summary, start=start, all_day=all_day,
         end=_end(event, start_value, start, _raw_value(lines, begin, "DURATION")),
         location=_text(event, "LOCATION"),
-        description=_JOIN_BOILERPLATE.sub("\n", plain_description(
-            _text(event, "DESCRIPTION"))).strip(),
+        description=without_join_instructions(plain_description(_text(event, "DESCRIPTION"))),
         attendees=attendees, company_guess=company, uid=uid,
         role_guess=role_from_summary(summary), domain=domain,
         sequence=max((_sequence(e) for e, _ in group), default=0),
         stamp=max((t for e, _ in group for t in _stamps(e)), default=None),
-        cancelled=method_cancel or status == "CANCELLED", warnings=tuple(warnings),
+        cancelled=cancelled, cancelled_occurrences=occurrences, cancelled_from=cancelled_from,
+        not_a_meeting=_not_a_meeting(group, all_day, attendees, lines), warnings=tuple(warnings),
     )
+
+
+def _cancellation(group: list[tuple[Event, int]], method_cancel: bool
+                  ) -> tuple[bool, tuple[datetime, ...], datetime | None]:
+    """(the whole series is cancelled, the occurrences cancelled one by one, the occurrence
+    from which every later one is cancelled).
+
+    RFC 5546 §3.2.5: a CANCEL with RECURRENCE-ID cancels that instance only (RANGE=
+    THISANDFUTURE: that one and every later one); without, the whole event. STATUS:CANCELLED
+    on the series cancels the whole series, on an instance that instance (RFC 5545 §3.8.1.11).
+    """
+    series = [e for e, _b in group if e.get("RECURRENCE-ID") is None]
+    if series:
+        whole = method_cancel or any(_text(e, "STATUS").upper() == "CANCELLED" for e in series)
+        return whole, (), None
+    instances = [e for e, _b in group
+                 if method_cancel or _text(e, "STATUS").upper() == "CANCELLED"]
+    if len(instances) < len(group):  # some instances still take place: nothing is cancelled
+        return False, (), None
+    found = tuple(_to_utc(e.decoded("RECURRENCE-ID")) for e in instances)
+    later = [when for e, when in zip(instances, found, strict=True)
+             if str(e["RECURRENCE-ID"].params.get("RANGE", "")).upper() == "THISANDFUTURE"]
+    return False, found, min(later, default=None)
+
+
+def _not_a_meeting(group: list[tuple[Event, int]], all_day: bool,
+                   attendees: Sequence[Attendee], lines: list[_Line]) -> str:
+    """Why an event is no meeting to follow up, or "": an all-day event that repeats every
+    year and invites no one is a birthday or an anniversary (Google's and Apple's birthday
+    calendars, a contact's anniversary), never a meeting with people to thank."""
+    if not all_day or attendees:
+        return ""
+    for event, begin in group:
+        if "FREQ=YEARLY" in re.sub(r"\s", "", _raw_value(lines, begin, "RRULE")).upper():
+            summary = _text(event, "SUMMARY") or "an event"
+            return (f"“{summary}” (line {begin}) is an all-day event that repeats every year "
+                    "and invites no one (a birthday or an anniversary), not a meeting")
+    return ""
 
 
 def _sequence(event) -> int:
@@ -414,75 +458,123 @@ def _stamps(event) -> list[datetime]:
     return found
 
 
-def _chosen_occurrence(group: list[tuple[Event, int]], now: datetime):
-    """(event, start, line) of the occurrence the user means: the first at or after `now`,
-    else the last before it. Overridden instances (RECURRENCE-ID) replace the series' own."""
-    candidates: list[tuple[datetime, int, Event, date | datetime, int]] = []
-    overridden: set[datetime] = set()
-    for order, (event, begin) in enumerate(group):
-        if event.get("RECURRENCE-ID") is not None:
-            overridden.add(_to_utc(event.decoded("RECURRENCE-ID")))
-            if _text(event, "STATUS").upper() != "CANCELLED":
-                value = event.decoded("DTSTART")
-                candidates.append((_to_utc(value), order, event, value, begin))
-    for order, (event, begin) in enumerate(group):
-        if event.get("RECURRENCE-ID") is not None:
-            continue
-        for value in _series_starts(event, now):
-            if _to_utc(value) not in overridden:
-                candidates.append((_to_utc(value), order, event, value, begin))
-    if not candidates:  # every instance cancelled: the first event still says who and when
-        event, begin = group[0]
-        value = event.decoded("DTSTART")
-        return event, value, begin
-    candidates.sort(key=lambda c: (c[0], c[1]))
-    upcoming = [c for c in candidates if c[0] >= now]
-    chosen = upcoming[0] if upcoming else candidates[-1]
-    return chosen[2], chosen[3], chosen[4]
+def _chosen_occurrence(group: list[tuple[Event, int]], now: datetime, zone: str = ""):
+    """(event, start, line) of the occurrence the user means: the one under way or next at
+    `now`, else the last one that ended before it, in the event's own wall-clock time.
+
+    The series is expanded by `recurring_ical_events` (RRULE, RDATE, EXDATE, and the
+    instances a RECURRENCE-ID overrides, RFC 5545 §3.8.5); a cancelled instance
+    (STATUS:CANCELLED) is no occurrence. `event` is the component the occurrence comes from
+    (the override, or the series), `start` the occurrence's DTSTART value. A series that
+    cannot be expanded, or whose every instance is cancelled, stands for its own DTSTART.
+    """
+    query = _series_query(group, zone)
+    if query is not None:
+        chosen = _next_occurrence(query, now) or _last_occurrence(query, now)
+        if chosen is not None:
+            event, begin = _source_of(chosen, group)
+            return event, chosen.decoded("DTSTART"), begin
+    event, begin = next(((e, b) for e, b in group if e.get("RECURRENCE-ID") is None), group[0])
+    return event, event.decoded("DTSTART"), begin
 
 
-def _series_starts(event, now: datetime) -> list[date | datetime]:
-    """The series' start, and for a recurring event its occurrences nearest to `now`."""
-    first = event.decoded("DTSTART")
-    starts = [first]
-    rule = event.get("RRULE")
-    rule = rule[0] if isinstance(rule, list) and rule else rule  # RFC 5545: at most one
-    if rule is None or isinstance(rule, vBroken | list):
-        return starts
+def _series_query(group: list[tuple[Event, int]], zone: str):
+    """A recurring_ical_events query over the events of one UID; None when it cannot be
+    made (the series' own start then stands)."""
+    calendar = icalendar.Calendar()
+    if zone:  # Google's calendar-wide zone (X-WR-TIMEZONE): the series repeats in it
+        calendar.add("X-WR-TIMEZONE", zone)
+    for event, _begin in _one_series(group):
+        calendar.add_component(_expandable(event))
     try:
-        from dateutil.rrule import rrulestr
-
-        anchor = first if isinstance(first, datetime) else datetime.combine(first, time())
-        if anchor.tzinfo is None:
-            anchor = anchor.astimezone()
-        text = rule.to_ical().decode()
-        if "UNTIL=" in text and not text.split("UNTIL=")[1].split(";")[0].endswith("Z"):
-            text = re.sub(r"UNTIL=(\d{8})(T\d{6})?", lambda m: f"UNTIL={m.group(1)}"
-                          f"{m.group(2) or 'T235959'}Z", text)
-        recurrence = rrulestr(text, dtstart=anchor)
-        reference = now.astimezone(anchor.tzinfo)
-        nearby = [recurrence.before(reference), recurrence.after(reference, inc=True)]
-    except (ValueError, TypeError, OverflowError):
-        return starts  # a rule we cannot expand: the series' own start stands
-    excluded = {_to_utc(v) for v in _exdates(event)}
-    for value in nearby:
-        if value is None:
-            continue
-        value = value if isinstance(first, datetime) else value.date()
-        if _to_utc(value) not in excluded:
-            starts.append(value)
-    kept = [s for s in dict.fromkeys(starts) if _to_utc(s) not in excluded]
-    return kept or [first]
+        return recurring_ical_events.of(calendar, skip_bad_series=True)
+    except (ValueError, TypeError, OverflowError, KeyError, AttributeError):
+        return None
 
 
-def _exdates(event) -> list[date | datetime]:
-    found = []
-    for prop in _as_list(event.get("EXDATE")):
-        if isinstance(prop, vBroken):
-            continue  # an exception date Followup cannot read: the occurrence stays
-        for item in getattr(prop, "dts", []):
-            found.append(item.dt)
-    return found
+def _one_series(group: list[tuple[Event, int]]) -> list[tuple[Event, int]]:
+    """The events of one UID with one series among them: of several events without
+    RECURRENCE-ID (a UID names one event, RFC 5545 §3.8.4.7), the latest revision (SEQUENCE,
+    then DTSTAMP), and of equals the last in the file, as an update is written after."""
+    series = [(e, b) for e, b in group if e.get("RECURRENCE-ID") is None]
+    if len(series) < 2:
+        return group
+    latest = max(enumerate(series), key=lambda item: (
+        _sequence(item[1][0]), max(_stamps(item[1][0]), default=_NO_STAMP), item[0]))[1]
+    return [(e, b) for e, b in group if e.get("RECURRENCE-ID") is not None or e is latest[0]]
+
+
+_NO_STAMP = datetime.min.replace(tzinfo=UTC)
+
+
+def _expandable(event: Event) -> Event:
+    """A copy of `event` without the values icalendar could not read (an EXDATE of
+    "yesterday"): a broken exception date leaves its occurrence in, it never drops the
+    series."""
+    copy = Event()
+    for key, value in event.items():
+        kept = [v for v in (value if isinstance(value, list) else [value])
+                if not isinstance(v, vBroken)]
+        if kept:
+            copy[key] = kept if len(kept) > 1 else kept[0]
+    return copy
+
+
+# Occurrences are found by the library in windows of `now`'s clock; a floating time is up to
+# 14 hours away from UTC, so the window opens a day early and each start is compared in UTC.
+_FLOATING_SLACK = timedelta(days=1)
+_MOST_TRIED = 2000  # occurrences looked at before giving up (a rule repeating every second)
+_LOOK_BACK = (timedelta(days=8), timedelta(days=400), timedelta(days=4000),
+              timedelta(days=40000))
+
+
+def _live(component) -> bool:
+    return str(component.get("STATUS", "")).strip().upper() != "CANCELLED"
+
+
+def _bounds(component) -> tuple[datetime, datetime]:
+    start = _to_utc(component.decoded("DTSTART"))
+    end = _to_utc(component.decoded("DTEND")) if component.get("DTEND") is not None else start
+    return start, max(end, start)
+
+
+def _next_occurrence(query, now: datetime):
+    """The first occurrence that has not ended at `now`, or None."""
+    try:
+        for tried, component in enumerate(query.after(now - _FLOATING_SLACK)):
+            if tried > _MOST_TRIED:
+                return None
+            if _live(component) and _bounds(component)[1] > now:
+                return component
+    except (ValueError, TypeError, OverflowError, KeyError, AttributeError):
+        return None
+    return None
+
+
+def _last_occurrence(query, now: datetime):
+    """The occurrence that ended last before `now`, or None."""
+    for back in _LOOK_BACK:
+        try:
+            found = [c for c in query.between(now - back, now + _FLOATING_SLACK)
+                     if _live(c) and _bounds(c)[1] <= now]
+        except (ValueError, TypeError, OverflowError, KeyError, AttributeError):
+            return None
+        if found:
+            return max(found, key=lambda c: _bounds(c)[0])
+    return None
+
+
+def _source_of(occurrence, group: list[tuple[Event, int]]) -> tuple[Event, int]:
+    """The event of the file an occurrence comes from: the override with its RECURRENCE-ID,
+    else the series."""
+    recurrence = occurrence.get("RECURRENCE-ID")
+    if recurrence is not None:
+        when = _to_utc(occurrence.decoded("RECURRENCE-ID"))
+        for event, begin in group:
+            if event.get("RECURRENCE-ID") is not None and _to_utc(
+                    event.decoded("RECURRENCE-ID")) == when:
+                return event, begin
+    return next(((e, b) for e, b in group if e.get("RECURRENCE-ID") is None), group[0])
 
 
 def _text(event, key: str) -> str:
@@ -595,7 +687,8 @@ def _attendees(event, own: set[str], lines: list[_Line], begin: int, warnings: l
             found[email] = Attendee(_display_name(prop, email) if prop is not None
                                     else name_from_address(email), email, True)
             continue
-        found[email] = Attendee(_display_name(prop, email), email, is_organizer)
+        declined = str(prop.params.get("PARTSTAT", "")).strip().upper() == "DECLINED"
+        found[email] = Attendee(_display_name(prop, email), email, is_organizer, declined)
     return tuple(found.values())
 
 
