@@ -36,7 +36,7 @@ from followup.core.cards import ParseError
 from followup.core.domains import company_name, is_company_domain, registrable_domain
 from followup.core.email_guess import name_from_address
 from followup.core.join_instructions import without_join_instructions
-from followup.core.names import display_name
+from followup.core.names import display_name, unwrapped_name
 
 __all__ = ["Attendee", "Invite", "ParseError", "is_group", "is_room", "parse_invites",
            "plain_description", "role_from_summary"]
@@ -631,8 +631,18 @@ def _address(prop) -> str:
     return email or str(prop).strip()
 
 
+def _common_name(prop) -> str:
+    """The CN parameter as one piece of text, its quotes taken off. RFC 5545 quotes with
+    double quotes only, so a mailer's CN='Kim, Soo-jin' reaches icalendar as a list of two
+    values split at the comma ("'Kim", " Soo-jin'"): joined again, then unquoted."""
+    value = prop.params.get("CN", "")
+    if isinstance(value, list | tuple):
+        value = ",".join(str(v) for v in value)
+    return unwrapped_name(str(value))
+
+
 def _display_name(prop, email: str) -> str:
-    name = str(prop.params.get("CN", "")).strip().strip('"').strip()
+    name = _common_name(prop)
     if not name or "@" in name:  # Google writes the address as CN when it has no name
         return name_from_address(email) or email.split("@")[0]
     return display_name(name)
@@ -673,7 +683,7 @@ def _attendees(event, own: set[str], lines: list[_Line], begin: int, warnings: l
             warnings.append(f"line {number}: left out, {exc}")
             continue
         cutype = str(prop.params.get("CUTYPE", "")).upper()
-        name = str(prop.params.get("CN", "")).strip().strip('"').strip()
+        name = _common_name(prop)
         if email in own or email in found or is_room(name, email, cutype):
             continue
         if is_group(name, email, cutype):
@@ -682,7 +692,7 @@ def _attendees(event, own: set[str], lines: list[_Line], begin: int, warnings: l
             if not sender or sender in own or sender in found or is_group("", sender, ""):
                 continue
             email, prop = sender, _attendee_prop(event, sender) or prop
-            if prop is not None and is_group(str(prop.params.get("CN", "")), email, ""):
+            if prop is not None and is_group(_common_name(prop), email, ""):
                 prop = None
             found[email] = Attendee(_display_name(prop, email) if prop is not None
                                     else name_from_address(email), email, True)
@@ -796,7 +806,7 @@ def _recipients(event, delivery: _Delivery) -> set[str]:
     people = []
     for prop in _as_list(event.get("ATTENDEE")):
         email = _normalised(_address(prop))
-        name = str(prop.params.get("CN", "")).strip().strip('"')
+        name = _common_name(prop)
         cutype = str(prop.params.get("CUTYPE", ""))
         if email and not is_room(name, email, cutype) and not is_group(name, email, cutype):
             people.append((email, prop))
