@@ -14,7 +14,7 @@ import vobject
 from followup.core.addresses import BadAddress, normalise_address
 from followup.core.domains import company_name, is_company_domain
 from followup.core.email_guess import name_from_address
-from followup.core.names import display_name, latin_spelling, surname_particle
+from followup.core.names import display_name, latin_spelling, surname_particle, unwrapped_name
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,8 @@ _USED_PROPERTIES = frozenset(
     "BEGIN END VERSION FN N ORG TITLE ROLE EMAIL TEL URL X-SOCIALPROFILE NOTE".split())
 _NAME_RE = re.compile(
     r"^(?:(?P<group>[A-Za-z0-9-]+)\.)?(?P<name>[A-Za-z0-9-]+)(?P<params>;[^:]*)?:")
+# A base64 value: 2.1's ENCODING=BASE64 (or a bare BASE64), 3.0's ENCODING=b.
+_BASE64_PARAM = re.compile(r";\s*(?:ENCODING\s*=\s*)?(?:BASE64|B)\s*(?=;|$)", re.IGNORECASE)
 _NOT_VOICE = frozenset({"fax", "pager", "modem", "textphone", "bbs", "isdn", "car"})
 
 
@@ -154,13 +156,19 @@ def _card_lines(data: bytes | str) -> list[_CardLine]:
     """The lines of a .vcf file Followup reads, decoded, with their line numbers."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     raw = raw.removeprefix(b"\xef\xbb\xbf")
-    version = "2.1" if re.search(rb"(?im)^VERSION:\s*2\.1", raw) else ""
+    # vCard 1.0 and 2.1 share the rules (latin-1 by default, quoted-printable, base64).
+    version = "2.1" if re.search(rb"(?im)^VERSION:\s*(?:2\.1|1\.0)", raw) else ""
     kept = []
+    in_base64 = False  # inside a 2.1 base64 value, which runs to a blank line (vCard 2.1 §2.1.3)
     for number, line in _unfold(raw):
         stripped = line.strip()
         if not stripped:
+            in_base64 = False
             continue
         match = _NAME_RE.match(stripped.decode("latin-1"))
+        if match is None and in_base64:
+            continue  # base64 data ("N/cGhv...", "TEL+..."): never a property, whatever it reads
+        in_base64 = bool(match) and bool(_BASE64_PARAM.search(match.group("params") or ""))
         if match is None:
             lead_match = re.match(rb"[A-Za-z0-9.-]*", stripped)  # always matches, maybe empty
             lead = lead_match.group(0).decode("ascii") if lead_match else ""
@@ -292,22 +300,38 @@ def _valid_email(card) -> tuple[str, list[str]]:
 def _card_name(card, full: str) -> str:
     """FN as written (`full`, read from the file's line: vobject cuts an FN at a comma), or
     N in reading order. An FN in directory order ("Mustermann, Heiko") is put in reading
-    order."""
+    order when N gives that structure (its family name first); without N an FN is kept as
+    written ("URI PNG, version 4.0")."""
     parts = _first_value(card, "n")
     family = given = ""
     if parts is not None and not isinstance(parts, str):
         family, given = (" ".join(p) if isinstance(p, list) else p or ""
                          for p in (parts.family, parts.given))
     if full:
-        if "," in full and (not family or full.replace(" ", "").startswith(
-                f"{family},".replace(" ", ""))):
+        # FN is the name as the card shows it (RFC 6350 §6.2.1): turned around only when N
+        # says its first part is the family name ("Mustermann, Heiko" with N:Mustermann;...).
+        # Without N, only an FN whose two parts both read as names is taken for directory
+        # order ("Pérez Rodríguez, José"; not "URI PNG, version 4.0").
+        if "," in full and (full.replace(" ", "").startswith(f"{family},".replace(" ", ""))
+                            if family else parts is None and _names_only(full)):
             return display_name(full)
-        return full
+        return unwrapped_name(full)
     if parts is None or isinstance(parts, str):
         return display_name(str(parts or ""))
     words = [" ".join(p) if isinstance(p, list) else p for p in
              [parts.prefix, parts.given, parts.additional, parts.family, parts.suffix]]
     return " ".join(w.strip() for w in words if w and w.strip())
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _names_only(full: str) -> bool:
+    """Whether both sides of the one comma in `full` are one to three words of letters."""
+    sides = unwrapped_name(full).split(",")
+    return len(sides) == 2 and all(
+        1 <= len(side.split()) <= 3 and all(_NAME_WORD.fullmatch(w) and not any(
+            ch.isdigit() for ch in w) for w in side.split()) for side in sides)
 
 
 def _first_value(card, key: str):
