@@ -32,6 +32,7 @@ _SERVICE_NAME = re.compile(r"\b(?:zoom|webex)\b", re.IGNORECASE)
 _IP_ADDRESS = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
 _LABEL_GAP = 3  # short lines (labels in any language) allowed between two lines of the block
 _SHORT = 60
+_LEAD_LINES = 4  # lines before the link that may still be the service's (topic, time)
 
 
 def without_join_instructions(text: str) -> str:
@@ -88,11 +89,12 @@ def _without_unmarked(lines: list[str]) -> list[str]:
     first = next((i for i, line in enumerate(lines) if _SERVICE_LINK.search(line)), None)
     if first is None:
         return lines
-    start = first
-    for i in range(first - 1, max(first - 6, -1), -1):  # "Join Zoom Meeting", the invitation
+    start, looked = first, 0
+    for i in range(first - 1, -1, -1):  # "Join Zoom Meeting", "… is inviting you to …"
         if not lines[i].strip():
             continue
-        if len(lines[i]) > 120:
+        looked += 1
+        if looked > _LEAD_LINES or len(lines[i]) > 120:
             break
         if _SERVICE_NAME.search(lines[i]):
             start = i
