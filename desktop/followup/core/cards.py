@@ -307,6 +307,7 @@ def _card_name(card, full: str) -> str:
     if parts is not None and not isinstance(parts, str):
         family, given = (" ".join(p) if isinstance(p, list) else p or ""
                          for p in (parts.family, parts.given))
+    full = unwrapped_name(full)
     if full:
         # FN is the name as the card shows it (RFC 6350 §6.2.1): turned around only when N
         # says its first part is the family name ("Mustermann, Heiko" with N:Mustermann;...).
