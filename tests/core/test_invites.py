@@ -636,3 +636,36 @@ def test_a_yearly_all_day_event_with_no_one_invited_is_no_meeting():
     people = [*birthday, "ATTENDEE;CN=Ana Ortiz:mailto:ana@quarrylabs.com"]
     once = ["UID:o", "SUMMARY:Onsite day", "DTSTART;VALUE=DATE:20250412"]
     assert [i.not_a_meeting for i in parse_invites(events(people, once))] == ["", ""]
+
+
+REAL_ICS = DATA / "real" / "ics"
+
+
+@pytest.fixture
+def berlin_time(monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize(("name", "now", "start"), [
+    # Weekly at 00:30 Berlin time from 4 March 2019; 11 March is excluded (EXDATE): after the
+    # first, the next is 18 March, not 11 March and not the past one.
+    ("recurring-ical-events-each_week_but_one_deleted.ics", datetime(2019, 3, 5, tzinfo=UTC),
+     datetime(2019, 3, 17, 23, 30, tzinfo=UTC)),
+    # Daily at 22:00 Berlin time; 29 January is cancelled (STATUS:CANCELLED instance).
+    ("recurring-ical-events-issue_18_cancel_status.ics", datetime(2020, 1, 29, tzinfo=UTC),
+     datetime(2020, 1, 30, 21, 0, tzinfo=UTC)),
+    # Daily at 08:00 floating time since September 2015 (summer time): in January it is
+    # 08:00 winter time, 07:00 UTC, not 06:00.
+    ("recurring-ical-events-issue_243_recurrence_id_is_not_identical_to_dtstart.ics",
+     datetime(2026, 1, 14, 12, tzinfo=UTC), datetime(2026, 1, 15, 7, 0, tzinfo=UTC)),
+    # Outlook ends an all-day series with a UTC instant: its last day (17 September) stays.
+    ("recurring-ical-events-issue_28_rrule_with_UTC_endinginZ.ics",
+     datetime(2020, 9, 12, tzinfo=UTC), datetime(2020, 9, 16, 22, 0, tzinfo=UTC)),
+])
+def test_real_recurring_series_give_the_occurrence_meant(berlin_time, name, now, start):
+    invite = parse_invites((REAL_ICS / name).read_bytes(), now=now)[0]
+    assert invite.start == start

@@ -29,7 +29,7 @@ from html.parser import HTMLParser
 import icalendar
 import recurring_ical_events
 from icalendar import Event
-from icalendar.prop import vBroken
+from icalendar.prop import vBroken, vRecur
 
 from followup.core.addresses import BadAddress, normalise_address
 from followup.core.cards import ParseError
@@ -517,7 +517,33 @@ def _expandable(event: Event) -> Event:
                 if not isinstance(v, vBroken)]
         if kept:
             copy[key] = kept if len(kept) > 1 else kept[0]
+    start = copy.get("DTSTART")
+    rules = _as_list(copy.get("RRULE"))
+    if start is not None and not isinstance(getattr(start, "dt", None), datetime) and rules:
+        rules = [_until_as_date(rule) for rule in rules]
+        copy["RRULE"] = rules if len(rules) > 1 else rules[0]
     return copy
+
+
+# Outlook ends an all-day series with the UTC instant its last day starts in the organizer's
+# zone (UNTIL=20200916T230000Z for 17 September in London); RFC 5545 asks for a DATE there.
+# Read as the day that instant falls on from UTC-12 to UTC+12, the last day is kept.
+_UNTIL_ROUNDING = timedelta(hours=12)
+
+
+def _until_as_date(rule):
+    """A copy of an all-day series' rule with UNTIL as the DATE it means (see above)."""
+    try:
+        until = rule.get("UNTIL")
+        until = until[0] if isinstance(until, list) and until else until
+        if not isinstance(until, datetime):
+            return rule
+        aware = until if until.tzinfo else until.replace(tzinfo=UTC)
+        changed = vRecur(rule)
+        changed["UNTIL"] = [(aware.astimezone(UTC) + _UNTIL_ROUNDING).date()]
+        return changed
+    except (AttributeError, TypeError, ValueError, OverflowError):
+        return rule
 
 
 # Occurrences are found by the library in windows of `now`'s clock; a floating time is up to

@@ -13,8 +13,8 @@ from anyascii import anyascii
 from nameparser import HumanName
 from nameparser.config import CONSTANTS
 
-__all__ = ["display_name", "family_name_first", "greeting_name", "latin_spelling", "name_parts", "short_name",
-           "surname_particle", "unreliable_script", "unwrapped_name"]
+__all__ = ["display_name", "family_name_first", "greeting_name", "latin_spelling", "name_parts",
+           "short_name", "surname_particle", "unreliable_script", "unwrapped_name"]
 
 # Scripts whose Latin spelling cannot be derived from the characters alone: Chinese
 # characters have a reading per language (王 is Wang, Ō or Wong), Japanese and Korean names
