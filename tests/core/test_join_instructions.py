@@ -123,3 +123,21 @@ def test_an_invite_keeps_only_the_organizers_words_as_its_description():
                         "END:VEVENT", "END:VCALENDAR", ""])
     (invite,) = parse_invites(data, now=datetime(2025, 1, 1, tzinfo=UTC))
     assert invite.description == ORGANIZER_TOP
+
+
+def test_marks_inside_a_line_of_an_html_description_are_found():
+    html = (f"<p>{ORGANIZER_BOTTOM}</p>{MARK}<br>Join with Google Meet: "
+            f'<a href="https://meet.google.com/abc-defg-hij">meet.google.com/abc-defg-hij</a>'
+            f"<br>Please do not edit this section.<br>{MARK}")
+    lines = ["UID:h", "DTSTART:20250301T100000Z", f"DESCRIPTION:{html}"]
+    data = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", *lines,
+                        "END:VEVENT", "END:VCALENDAR", ""])
+    (invite,) = parse_invites(data, now=datetime(2025, 1, 1, tzinfo=UTC))
+    assert invite.description == ORGANIZER_BOTTOM
+
+
+def test_a_teams_block_without_its_lines_is_read_by_its_link_and_numbers():
+    block = ("Microsoft Teams meeting\nJoin: https://teams.microsoft.com/l/meetup-join/19%3am"
+             "eeting_NjI4@thread.v2/0\nMeeting ID: 351 237 940 245\nPasscode: Wq9Ut3")
+    text = f"{ORGANIZER_TOP}\n\n{block}\n\n{ORGANIZER_BOTTOM}"
+    assert without_join_instructions(text) == f"{ORGANIZER_TOP}\n\n{ORGANIZER_BOTTOM}"

@@ -468,6 +468,9 @@ def _chosen_occurrence(group: list[tuple[Event, int]], now: datetime, zone: str 
     (the override, or the series), `start` the occurrence's DTSTART value. A series that
     cannot be expanded, or whose every instance is cancelled, stands for its own DTSTART.
     """
+    if len(group) == 1 and not any(group[0][0].get(k) is not None for k in ("RRULE", "RDATE")):
+        event, begin = group[0]  # one event that does not repeat: nothing to expand
+        return event, event.decoded("DTSTART"), begin
     query = _series_query(group, zone)
     if query is not None:
         chosen = _next_occurrence(query, now) or _last_occurrence(query, now)

@@ -10,7 +10,8 @@ Three kinds, told apart by what does not change with the language of the invite:
   Zoom, "Join Zoom Meeting", "Zoom-Meeting beitreten") and goes on while lines hold a zoom.us
   link, a meeting ID, a passcode or a phone number, with at most a few short label lines
   ("One tap mobile", "Dial by your location") between them.
-A Webex block is read the Zoom way, by its links and numbers. A Meet link the organizer
+A Webex block, and a Teams block without its lines of underscores, are read the Zoom way,
+by their links and numbers. A Meet link the organizer
 typed outside Google's marks is the organizer's text and stays.
 """
 
@@ -25,11 +26,16 @@ _UNDERSCORES = re.compile(r"^\s*_{16,}\s*$")
 _TEAMS_LINK = re.compile(r"teams\.microsoft\.com|teams\.live\.com|aka\.ms/JoinTeamsMeeting|"
                          r"\bMicrosoft Teams\b", re.IGNORECASE)
 # A line of a marked-less block: a conferencing link, a SIP or H.323 address, a line with a
-# meeting number, passcode or phone number (six digits or more), or an IP address.
+# meeting number, passcode or phone number (six digits or more), an IP address, or a code.
 _SERVICE_LINK = re.compile(
-    r"(?:[\w-]+\.)?zoom\.us/|zoomcrc\.com|zoomgov\.com|\.webex\.com/", re.IGNORECASE)
-_SERVICE_NAME = re.compile(r"\b(?:zoom|webex)\b", re.IGNORECASE)
+    r"(?:[\w-]+\.)?zoom\.us/|zoomcrc\.com|zoomgov\.com|\.webex\.com/|"
+    r"teams\.microsoft\.com/l/meetup-join|teams\.live\.com/meet", re.IGNORECASE)
+_SERVICE_NAME = re.compile(r"\b(?:zoom|webex|microsoft teams)\b", re.IGNORECASE)
+# A mark written inside a line (an HTML description turned into text): put on its own line.
+_INLINE_MARK = re.compile(r"[ \t]*(-::~[:~]{6,}[:~-]*|_{16,})[ \t]*")
 _IP_ADDRESS = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
+# "Passcode: Wq9Ut3", "Kenncode: 6x2P": a label and one code with a digit in it.
+_CODE_LINE = re.compile(r"^[^:]{1,40}:\s*(?=\S*\d)\S{4,24}$")
 _LABEL_GAP = 3  # short lines (labels in any language) allowed between two lines of the block
 _SHORT = 60
 _LEAD_LINES = 4  # lines before the link that may still be the service's (topic, time)
@@ -38,10 +44,12 @@ _LEAD_LINES = 4  # lines before the link that may still be the service's (topic,
 def without_join_instructions(text: str) -> str:
     """`text` without Google Meet, Microsoft Teams and Zoom (or Webex) joining instructions;
     what the organizer wrote before and after them stays, blank lines at the ends trimmed."""
-    lines = text.replace("\r\n", "\n").split("\n")
-    lines = _without_marked(lines, _GOOGLE_MARK, None)
+    found = _INLINE_MARK.sub(r"\n\1\n", text.replace("\r\n", "\n")).split("\n")
+    lines = _without_marked(found, _GOOGLE_MARK, None)
     lines = _without_marked(lines, _UNDERSCORES, _TEAMS_LINK)
     lines = _without_unmarked(lines)
+    if len(lines) == len(found):  # nothing taken out: the text as written
+        return text.strip()
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
@@ -80,7 +88,8 @@ def _last_of_stretch(after: list[int], lines: list[str]) -> int:
 
 def _is_service_line(line: str) -> bool:
     digits = sum(ch.isdigit() for ch in line)
-    return bool(_SERVICE_LINK.search(line) or _IP_ADDRESS.search(line)) or digits >= 6
+    return bool(_SERVICE_LINK.search(line) or _IP_ADDRESS.search(line)
+                or _CODE_LINE.match(line.strip())) or digits >= 6
 
 
 def _without_unmarked(lines: list[str]) -> list[str]:
