@@ -458,3 +458,19 @@ def test_birthdays_among_meetings_are_left_out_and_said(library, tmp_path):
     assert created["left_out_yearly_all_day_events_on_lines"] == [4]
     assert [mt.role or mt.general_notes.splitlines()[0] for mt in meetings(library)] == [
         "Quarry Labs interview"]
+
+
+def test_a_later_revision_in_which_someone_declined_marks_them(library, tmp_path):
+    from followup.store import followups as fu
+
+    import_file(library, write(tmp_path, "a.ics", invite(extra=[
+        "ATTENDEE;CN=Dana Diaz;PARTSTAT=ACCEPTED:mailto:dana@quarrylabs.com"])))
+    import_file(library, write(tmp_path, "b.ics", invite(sequence=1, extra=[
+        "ATTENDEE;CN=Dana Diaz;PARTSTAT=DECLINED:mailto:dana@quarrylabs.com"])))
+    (meeting,) = meetings(library)
+    (dana,) = [a for a in meeting.attendees if a.person.name == "Dana Diaz"]
+    assert (dana.capacity, dana.no_followup) == ("other", True)
+    assert meeting.general_notes.endswith("Declined the invitation (no follow-up): Dana Diaz.")
+    now = datetime(2026, 3, 12, tzinfo=UTC)
+    assert {r.person for r in fu.reminder_items(library, now)} == {
+        "Rita Recruiter", "Ivan Interviewer"}

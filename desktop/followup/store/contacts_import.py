@@ -228,6 +228,15 @@ def _attend(library: Library, s: Session, meeting: m.Meeting, spec: PersonSpec,
     attendance = library.attend(s, meeting, spec, new_person=known is None)
     if known is None:
         created["people"].append(attendance.person_id)
+    if spec.no_followup and not attendance.no_followup and not attendance.notes.strip() and (
+            s.scalar(select(m.FollowUp.id).where(m.FollowUp.attendance_id == attendance.id))
+            is None):
+        # A later revision (or the attendee's REPLY) says they declined: nothing to thank
+        # them for, unless the user already wrote notes about them or has a follow-up.
+        attendance.no_followup, attendance.capacity = True, spec.capacity
+        line = DECLINED_NOTE + spec.name + "."
+        if line not in meeting.general_notes:
+            meeting.general_notes = "\n\n".join(filter(None, [meeting.general_notes, line]))
 
 
 def _organizer_company(s: Session, invite: Invite) -> str:
