@@ -437,3 +437,15 @@ def test_a_vcard_1_0_without_fn_is_read_from_n():
     (person,) = parse_vcards(data)
     assert (person.name, person.title, person.email, person.phone) == (
         "Jürgen Müller", "Leiter Einkauf", "j.mueller@firma.de", "+49 30 1234567")
+
+
+@pytest.mark.parametrize(("line", "name", "title"), [
+    ("'Kim, Soo-jin' <sjkim@acme.com>", "Soo-jin Kim", ""),
+    ("'Kim, Soo-jin', sjkim@acme.com", "Soo-jin Kim", ""),
+    ("'Kim, Soo-jin', Staff Engineer, sjkim@acme.com", "Soo-jin Kim", "Staff Engineer"),
+    ("“Soo-jin Kim”, sjkim@acme.com", "Soo-jin Kim", ""),
+    ("[Jane Doe] <jane@acme.com>", "Jane Doe", ""),
+])
+def test_a_quoted_name_on_a_person_line_is_a_name_without_debris(line, name, title):
+    person = parse_person_line(line)
+    assert (person.name, person.title) == (name, title)

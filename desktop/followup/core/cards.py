@@ -629,6 +629,20 @@ def _given_name_second(pieces: list[str], region: str) -> bool:
         surname_particle(surname.split()[0]))
 
 
+# A name in quotes at the start of a line, as some mailers write it: 'Kim, Soo-jin', ...
+_QUOTED_FIRST_RE = re.compile(r"^\s*(['\"‘“])(?P<name>[^'\"‘’“”]+)['\"’”]\s*(?:[,;|\t]|$)")
+
+
+def _quoted_first(line: str) -> list[str]:
+    """The pieces of a line that opens with a quoted name: the name (commas and all), then the
+    other fields; [] when it does not open with one."""
+    match = _QUOTED_FIRST_RE.match(line)
+    if not match:
+        return []
+    rest = [p.strip() for p in re.split(r"[,;|\t]", line[match.end():]) if p.strip()]
+    return [match.group("name").strip(), *rest]
+
+
 def parse_person_line(line: str, region: str = DEFAULT_REGION) -> CardPerson:
     """One person from "Jane Doe, Engineering Manager, jane@acme.com".
 
@@ -651,7 +665,8 @@ def parse_person_line(line: str, region: str = DEFAULT_REGION) -> CardPerson:
                   *(p.strip() for p in re.split(r"[,;|\t]", rest) if p.strip())]
         name = display_name(name)
     else:
-        pieces = [p.strip() for p in re.split(r"[,;|\t]", line) if p.strip()]
+        pieces = _quoted_first(line) or [p.strip() for p in re.split(r"[,;|\t]", line)
+                                         if p.strip()]
         if not pieces:
             raise ParseError("the line is empty: expected a name, then title, email or phone")
         if _given_name_second(pieces, region):  # "Ó Súilleabháin, Aoife, aoife@kettle.co"
@@ -659,7 +674,7 @@ def parse_person_line(line: str, region: str = DEFAULT_REGION) -> CardPerson:
         name, pieces = pieces[0], pieces[1:]
         if _classify(name, region)[0] != "text":  # no name given, just an address or number
             name, pieces = "", [name, *pieces]
-    name, titles, company = _name_and_title(name)
+    name, titles, company = _name_and_title(display_name(name) if name else name)
     person = _person_from([*titles, *pieces], region, name=name)
     if company and not person.company:
         person = replace(person, company=company)
