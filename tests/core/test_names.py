@@ -38,3 +38,11 @@ def test_name_parts_keep_surnames_that_are_also_titles(raw, parts):
     from followup.core.names import name_parts
 
     assert name_parts(raw) == parts
+
+
+def test_a_name_stored_with_quote_and_bracket_debris_still_greets_by_the_name():
+    from followup.core.names import greeting_name, name_parts
+
+    debris = 'Soo-jin\'"] ["\'Kim'  # what an earlier import made of CN='Kim, Soo-jin'
+    assert name_parts(debris) == ("Soo-jin", ["Kim"])
+    assert greeting_name(debris) == "Soo-jin"

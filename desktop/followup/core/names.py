@@ -171,10 +171,18 @@ def greeting_name(raw: str) -> str:
     given, rest = name_parts(raw)
     if not given:
         return ""
-    words = [w for w in display_name(raw).split() if not _is_title(w) and not _is_suffix(w)]
+    words = _clean_words(w for w in display_name(raw).split()
+                         if not _is_title(w) and not _is_suffix(w))
     if _family_first([w.strip(",") for w in words]) is None:
         return " ".join(_spoken(w.strip(",")) for w in words)
     return _spoken(given)
+
+
+def _clean_words(words) -> list[str]:
+    """Name words without quotes or brackets at their ends, and without words that hold no
+    letter: a name stored with debris ('Soo-jin\'"] ["\'Kim') still greets "Soo-jin"."""
+    cleaned = (w.strip(_QUOTES_AT_EDGES) for w in words)
+    return [w for w in cleaned if any(ch.isalpha() for ch in w)]
 
 
 def name_parts(raw: str) -> tuple[str, list[str]]:
@@ -185,8 +193,8 @@ def name_parts(raw: str) -> tuple[str, list[str]]:
     name = display_name(name.replace("’", "'"))
     parsed = HumanName(name)
     words = " ".join(filter(None, [parsed.first, parsed.middle, parsed.last])).split()
-    words = [w for w in words if not _is_suffix(w)]  # nameparser keeps titles apart ("King")
-    plain = [w for w in name.split() if not _is_suffix(w) and not w.endswith(".")]
+    words = _clean_words(w for w in words if not _is_suffix(w))  # titles kept apart ("King")
+    plain = _clean_words(w for w in name.split() if not _is_suffix(w) and not w.endswith("."))
     if len(words) < 2 <= len(plain):  # "Judge Reinhold", "Dean Smith": a name, not a title
         words = plain
     if not words:
