@@ -638,8 +638,8 @@ class MainWindow(QMainWindow):
         if created.get("skipped_meetings"):
             counts += f" ({len(created['skipped_meetings'])} meetings were already there)"
         if created.get(NOT_MEETINGS):
-            counts += (f" ({len(created[NOT_MEETINGS])} all-day events that repeat every year, "
-                       "such as birthdays, left out: not meetings)")
+            counts += (f" ({len(created[NOT_MEETINGS])} left out: an all-day event that repeats "
+                       "every year with no one invited, such as a birthday, is not a meeting)")
         self.statusBar().showMessage(f"Imported {counts} from {Path(path).name}", 8000)
 
     @Slot()
