@@ -669,3 +669,19 @@ def berlin_time(monkeypatch):
 def test_real_recurring_series_give_the_occurrence_meant(berlin_time, name, now, start):
     invite = parse_invites((REAL_ICS / name).read_bytes(), now=now)[0]
     assert invite.start == start
+
+
+def test_googles_birthdays_calendar_is_no_meeting():
+    """Google writes a birthday as RDATEs and one instance a year, no FREQ=YEARLY, and its
+    one attendee ("Contacts", an address at "virtual") is no address at all."""
+    invites = parse_invites((REAL_ICS / "icaljs-google_birthday.ics").read_bytes())
+    assert [i.not_a_meeting.split(" (line")[0] for i in invites] == [
+        "“PErson #2's birthday”", "“PErson #2's birthday”"]
+
+
+def test_an_all_day_event_on_the_same_day_of_two_different_months_is_a_meeting():
+    days = [["UID:x", "SUMMARY:Onsite", "DTSTART;VALUE=DATE:20250412"],
+            ["UID:x", "SUMMARY:Onsite", "RECURRENCE-ID;VALUE=DATE:20250512",
+             "DTSTART;VALUE=DATE:20250512"]]
+    (invite,) = parse_invites(events(*days))
+    assert invite.not_a_meeting == ""

@@ -852,6 +852,41 @@ EXPECTED = {
     "vcf/thunderbird-v4-uri-png.vcf": people(
         ("URI PNG, version 4.0", "", "", ""),
     ),
+    "ics/icaljs-day_long_recur_yearly.ics": meetings(
+        ("2025-12-31T23:00:00+00:00", "", "", []),
+    ),
+    "ics/icaljs-google_birthday.ics": refused(
+        "“PErson #2's birthday” (line 8) is an all-day event that repeats every year and "
+        "invites no one (a birthday or an anniversary), not a meeting; so is the file's other "
+        "event; nothing to import"
+    ),
+    "ics/icaljs-multiple_rrules.ics": meetings(
+        (
+            "2012-07-29T18:00:00+00:00",
+            "Mozilla",
+            "mozilla.com",
+            [
+                ("Faramarz Rashed", "frashed@mozilla.com", "coordinator"),
+                ("James Lal", "jlal@mozilla.com", "interviewer"),
+            ],
+        ),
+    ),
+    "ics/icaljs-rdate_exdate.ics": meetings(
+        ("2024-06-12T03:00:00+00:00", "", "", []),
+    ),
+    "ics/icaljs-recur_instances.ics": meetings(
+        (
+            "2026-01-06T18:00:00+00:00",
+            "Mozilla",
+            "mozilla.com",
+            [
+                ("James Lal", "jlal@mozilla.com", "coordinator"),
+                ("Sahaja Lal", "calmozilla1@gmail.com", "interviewer"),
+                ("James", "james@lightsofapollo.com", "interviewer"),
+                ("Iam Revelation", "iam.revelation@gmail.com", "interviewer"),
+            ],
+        ),
+    ),
 }
 # Refusals that are about the library, not the file: a cancellation of a meeting never
 # imported. Every other refusal names the line that cannot be read.

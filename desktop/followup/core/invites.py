@@ -426,15 +426,33 @@ def _not_a_meeting(group: list[tuple[Event, int]], all_day: bool,
                    attendees: Sequence[Attendee], lines: list[_Line]) -> str:
     """Why an event is no meeting to follow up, or "": an all-day event that repeats every
     year and invites no one is a birthday or an anniversary (Google's and Apple's birthday
-    calendars, a contact's anniversary), never a meeting with people to thank."""
+    calendars, a contact's anniversary), never a meeting with people to thank. Every year
+    is an RRULE with FREQ=YEARLY, or the same day of the year in several years among the
+    event's dates (Google's birthdays calendar writes RDATEs and one instance a year)."""
     if not all_day or attendees:
         return ""
-    for event, begin in group:
-        if "FREQ=YEARLY" in re.sub(r"\s", "", _raw_value(lines, begin, "RRULE")).upper():
-            summary = _text(event, "SUMMARY") or "an event"
-            return (f"“{summary}” (line {begin}) is an all-day event that repeats every year "
-                    "and invites no one (a birthday or an anniversary), not a meeting")
-    return ""
+    begin = group[0][1]
+    for _event, line in group:
+        if "FREQ=YEARLY" in re.sub(r"\s", "", _raw_value(lines, line, "RRULE")).upper():
+            begin = line
+            break
+    else:
+        days = Counter((d[4:8], d[:4]) for _e, line in group for d in _dates_written(lines, line))
+        years_per_day = Counter(day for day, _year in days)
+        if not any(count > 1 for count in years_per_day.values()):
+            return ""
+    summary = _text(group[0][0], "SUMMARY") or "an event"
+    return (f"“{summary}” (line {begin}) is an all-day event that repeats every year and "
+            "invites no one (a birthday or an anniversary), not a meeting")
+
+
+def _dates_written(lines: list[_Line], begin: int) -> list[str]:
+    """The dates (YYYYMMDD) of the DTSTART, RECURRENCE-ID and RDATE lines of an event."""
+    found = []
+    for line in _event_lines(lines, begin):
+        if _property_name(line.text) in ("DTSTART", "RECURRENCE-ID", "RDATE"):
+            found += re.findall(r"(?<!\d)(\d{8})(?!\d)", line.text.partition(":")[2])
+    return found
 
 
 def _sequence(event) -> int:

@@ -86,8 +86,10 @@ def import_invite(library: Library, data: bytes | str) -> dict[str, list[int]]:
         raise ImportFailed(str(exc)) from None
     meetings = [i for i in invites if not i.not_a_meeting]
     if not meetings:
-        raise ImportFailed("; ".join(i.not_a_meeting for i in invites[:3])
-                           + ("; …" if len(invites) > 3 else "") + "; nothing to import")
+        others = len(invites) - 1
+        also = ("" if not others else "; so is the file's other event" if others == 1
+                else f"; so are the file's {others} other events")
+        raise ImportFailed(f"{invites[0].not_a_meeting}{also}; nothing to import")
     created: dict[str, list[int]] = {"meetings": [], "people": []}
     left_out = [i for i in invites if i.not_a_meeting]
     if left_out:  # said in the import's summary: line numbers of the events left out
