@@ -8,7 +8,9 @@ name); a floating time, an empty TZID or a TZID the file does not define is the 
 of this machine (the invite says so in `warnings` for an empty TZID). An all-day event
 (DATE values) starts at local midnight and has `all_day` set. Days in a DURATION are nominal
 days in the event's own zone (§3.3.6), so a one-day event across a DST change still ends at
-the same wall-clock time.
+the same wall-clock time. A recurring event is expanded by `recurring_ical_events` (RRULE,
+RDATE, EXDATE, RECURRENCE-ID overrides) in its own zone, so a floating weekly meeting stays
+at its wall-clock time across a DST change.
 
 Only what Followup uses must be readable: a broken property it never reads (an oversized
 SEQUENCE, a bad RRULE on an event with one occurrence, an unknown X- property) is skipped;
@@ -92,8 +94,9 @@ def parse_invites(data: bytes | str, own_addresses: Sequence[str] = (),
     """One invite per event (UID) in an .ics file, in file order.
 
     A recurring event, or one sent as several instances with RECURRENCE-ID, is one invite:
-    the occurrence at or after `now` (default: the current time) that comes first, else the
-    last one before it. Raises ParseError, naming the line, for a file that cannot be read.
+    the occurrence under way or next at `now` (default: the current time), else the last one
+    that ended (see `_chosen_occurrence`). Raises ParseError, naming the line, for a file that
+    cannot be read.
     """
     with warnings.catch_warnings(record=True) as caught:  # icalendar's guesses, said once
         warnings.simplefilter("always")
@@ -576,10 +579,12 @@ _LOOK_BACK = (timedelta(days=8), timedelta(days=400), timedelta(days=4000),
 
 
 def _live(component) -> bool:
+    """Whether an occurrence takes place (its STATUS is not CANCELLED)."""
     return str(component.get("STATUS", "")).strip().upper() != "CANCELLED"
 
 
 def _bounds(component) -> tuple[datetime, datetime]:
+    """(start, end) of an occurrence in UTC; an occurrence without DTEND ends as it starts."""
     start = _to_utc(component.decoded("DTSTART"))
     end = _to_utc(component.decoded("DTEND")) if component.get("DTEND") is not None else start
     return start, max(end, start)

@@ -106,6 +106,7 @@ NOT_MEETINGS = "left_out_yearly_all_day_events_on_lines"
 
 
 def _line_of(reason: str) -> int:
+    """The line number a `not_a_meeting` reason names ("… (line 12) …"), 0 if none."""
     match = re.search(r"\(line (\d+)\)", reason)
     return int(match.group(1)) if match else 0
 
@@ -220,6 +221,7 @@ OTHER_OCCURRENCE = "meetings_kept_another_occurrence_cancelled"
 
 
 def _utc(value: datetime) -> datetime:
+    """An instant from the library (naive values are UTC) as an aware UTC datetime."""
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
