@@ -8,9 +8,8 @@ name); a floating time, an empty TZID or a TZID the file does not define is the 
 of this machine (the invite says so in `warnings` for an empty TZID). An all-day event
 (DATE values) starts at local midnight and has `all_day` set. Days in a DURATION are nominal
 days in the event's own zone (§3.3.6), so a one-day event across a DST change still ends at
-the same wall-clock time. A recurring event is expanded by `recurring_ical_events` (RRULE,
-RDATE, EXDATE, RECURRENCE-ID overrides) in its own zone, so a floating weekly meeting stays
-at its wall-clock time across a DST change.
+the same wall-clock time. Which occurrence of a recurring event is meant is decided in
+`occurrences.py` (expanded by `recurring_ical_events`, in the event's own wall-clock time).
 
 Only what Followup uses must be readable: a broken property it never reads (an oversized
 SEQUENCE, a bad RRULE on an event with one occurrence, an unknown X- property) is skipped;
@@ -25,13 +24,11 @@ import warnings
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from html.parser import HTMLParser
 
 import icalendar
-import recurring_ical_events
 from icalendar import Event
-from icalendar.prop import vBroken, vRecur
 
 from followup.core.addresses import BadAddress, normalise_address
 from followup.core.cards import ParseError
@@ -39,6 +36,13 @@ from followup.core.domains import company_name, is_company_domain, registrable_d
 from followup.core.email_guess import name_from_address
 from followup.core.join_instructions import without_join_instructions
 from followup.core.names import display_name, unwrapped_name
+from followup.core.occurrences import (
+    as_list,
+    chosen_occurrence,
+    sequence_of,
+    stamps_of,
+    to_utc,
+)
 
 __all__ = ["Attendee", "Invite", "ParseError", "is_group", "is_room", "parse_invites",
            "plain_description", "role_from_summary"]
@@ -95,7 +99,7 @@ def parse_invites(data: bytes | str, own_addresses: Sequence[str] = (),
 
     A recurring event, or one sent as several instances with RECURRENCE-ID, is one invite:
     the occurrence under way or next at `now` (default: the current time), else the last one
-    that ended (see `_chosen_occurrence`). Raises ParseError, naming the line, for a file that
+    that ended (see `chosen_occurrence`). Raises ParseError, naming the line, for a file that
     cannot be read.
     """
     with warnings.catch_warnings(record=True) as caught:  # icalendar's guesses, said once
@@ -374,7 +378,7 @@ def _invite(uid: str, group: list[tuple[Event, int]], lines: list[_Line], own: s
         if event.get("DTSTART") is None:
             raise ParseError(f"the event that starts on line {begin} has no start time "
                              "(no DTSTART)")
-    event, start_value, begin = _chosen_occurrence(group, now, zone)
+    event, start_value, begin = chosen_occurrence(group, now, zone)
     cancelled, occurrences, cancelled_from = _cancellation(group, method_cancel)
     warnings = list(notes)
     if any(re.search(r";TZID=[:;]", line.text, re.IGNORECASE)
@@ -382,7 +386,7 @@ def _invite(uid: str, group: list[tuple[Event, int]], lines: list[_Line], own: s
         warnings.append(f"line {_line_of(lines, begin, 'DTSTART')}: the time zone (TZID) is "
                         "empty, so the time is read as your own local time")
     all_day = not isinstance(start_value, datetime)
-    start = _to_utc(start_value)
+    start = to_utc(start_value)
     not_people: list[str] = []  # group mailboxes: no one to thank, still the company's domain
     attendees = _attendees(event, own or _recipients(event, delivery), lines, begin, warnings,
                            not_people)
@@ -395,8 +399,8 @@ def _invite(uid: str, group: list[tuple[Event, int]], lines: list[_Line], own: s
         description=without_join_instructions(plain_description(_text(event, "DESCRIPTION"))),
         attendees=attendees, company_guess=company, uid=uid,
         role_guess=role_from_summary(summary), domain=domain,
-        sequence=max((_sequence(e) for e, _ in group), default=0),
-        stamp=max((t for e, _ in group for t in _stamps(e)), default=None),
+        sequence=max((sequence_of(e) for e, _ in group), default=0),
+        stamp=max((t for e, _ in group for t in stamps_of(e)), default=None),
         cancelled=cancelled, cancelled_occurrences=occurrences, cancelled_from=cancelled_from,
         not_a_meeting=_not_a_meeting(group, all_day, attendees, lines), warnings=tuple(warnings),
     )
@@ -419,7 +423,7 @@ def _cancellation(group: list[tuple[Event, int]], method_cancel: bool
                  if method_cancel or _text(e, "STATUS").upper() == "CANCELLED"]
     if len(instances) < len(group):  # some instances still take place: nothing is cancelled
         return False, (), None
-    found = tuple(_to_utc(e.decoded("RECURRENCE-ID")) for e in instances)
+    found = tuple(to_utc(e.decoded("RECURRENCE-ID")) for e in instances)
     later = [when for e, when in zip(instances, found, strict=True)
              if str(e["RECURRENCE-ID"].params.get("RANGE", "")).upper() == "THISANDFUTURE"]
     return False, found, min(later, default=None)
@@ -458,190 +462,11 @@ def _dates_written(lines: list[_Line], begin: int) -> list[str]:
     return found
 
 
-def _sequence(event) -> int:
-    """SEQUENCE as a number, however large; 0 when absent or unreadable."""
-    value = event.get("SEQUENCE")
-    match = re.match(r"\s*(\d+)", str(value)) if value is not None else None
-    return int(match.group(1)) if match else 0
-
-
-def _stamps(event) -> list[datetime]:
-    """When the organizer's program wrote this revision; a later one with the same SEQUENCE
-    is still an update (RFC 5546 §2.1.5)."""
-    found = []
-    for key in ("DTSTAMP", "LAST-MODIFIED"):
-        try:
-            value = event.decoded(key) if event.get(key) is not None else None
-        except (ValueError, TypeError, KeyError):
-            value = None
-        if isinstance(value, datetime):
-            found.append(_to_utc(value))
-    return found
-
-
-def _chosen_occurrence(group: list[tuple[Event, int]], now: datetime, zone: str = ""):
-    """(event, start, line) of the occurrence the user means: the one under way or next at
-    `now`, else the last one that ended before it, in the event's own wall-clock time.
-
-    The series is expanded by `recurring_ical_events` (RRULE, RDATE, EXDATE, and the
-    instances a RECURRENCE-ID overrides, RFC 5545 §3.8.5); a cancelled instance
-    (STATUS:CANCELLED) is no occurrence. `event` is the component the occurrence comes from
-    (the override, or the series), `start` the occurrence's DTSTART value. A series that
-    cannot be expanded, or whose every instance is cancelled, stands for its own DTSTART.
-    """
-    if len(group) == 1 and not any(group[0][0].get(k) is not None for k in ("RRULE", "RDATE")):
-        event, begin = group[0]  # one event that does not repeat: nothing to expand
-        return event, event.decoded("DTSTART"), begin
-    query = _series_query(group, zone)
-    if query is not None:
-        chosen = _next_occurrence(query, now) or _last_occurrence(query, now)
-        if chosen is not None:
-            event, begin = _source_of(chosen, group)
-            return event, chosen.decoded("DTSTART"), begin
-    event, begin = next(((e, b) for e, b in group if e.get("RECURRENCE-ID") is None), group[0])
-    return event, event.decoded("DTSTART"), begin
-
-
-def _series_query(group: list[tuple[Event, int]], zone: str):
-    """A recurring_ical_events query over the events of one UID; None when it cannot be
-    made (the series' own start then stands)."""
-    calendar = icalendar.Calendar()
-    if zone:  # Google's calendar-wide zone (X-WR-TIMEZONE): the series repeats in it
-        calendar.add("X-WR-TIMEZONE", zone)
-    for event, _begin in _one_series(group):
-        calendar.add_component(_expandable(event))
-    try:
-        return recurring_ical_events.of(calendar, skip_bad_series=True)
-    except (ValueError, TypeError, OverflowError, KeyError, AttributeError):
-        return None
-
-
-def _one_series(group: list[tuple[Event, int]]) -> list[tuple[Event, int]]:
-    """The events of one UID with one series among them: of several events without
-    RECURRENCE-ID (a UID names one event, RFC 5545 §3.8.4.7), the latest revision (SEQUENCE,
-    then DTSTAMP), and of equals the last in the file, as an update is written after."""
-    series = [(e, b) for e, b in group if e.get("RECURRENCE-ID") is None]
-    if len(series) < 2:
-        return group
-    latest = max(enumerate(series), key=lambda item: (
-        _sequence(item[1][0]), max(_stamps(item[1][0]), default=_NO_STAMP), item[0]))[1]
-    return [(e, b) for e, b in group if e.get("RECURRENCE-ID") is not None or e is latest[0]]
-
-
-_NO_STAMP = datetime.min.replace(tzinfo=UTC)
-
-
-def _expandable(event: Event) -> Event:
-    """A copy of `event` without the values icalendar could not read (an EXDATE of
-    "yesterday"): a broken exception date leaves its occurrence in, it never drops the
-    series."""
-    copy = Event()
-    for key, value in event.items():
-        kept = [v for v in (value if isinstance(value, list) else [value])
-                if not isinstance(v, vBroken)]
-        if kept:
-            copy[key] = kept if len(kept) > 1 else kept[0]
-    start = copy.get("DTSTART")
-    rules = _as_list(copy.get("RRULE"))
-    if start is not None and not isinstance(getattr(start, "dt", None), datetime) and rules:
-        rules = [_until_as_date(rule) for rule in rules]
-        copy["RRULE"] = rules if len(rules) > 1 else rules[0]
-    return copy
-
-
-# Outlook ends an all-day series with the UTC instant its last day starts in the organizer's
-# zone (UNTIL=20200916T230000Z for 17 September in London); RFC 5545 asks for a DATE there.
-# Read as the day that instant falls on from UTC-12 to UTC+12, the last day is kept.
-_UNTIL_ROUNDING = timedelta(hours=12)
-
-
-def _until_as_date(rule):
-    """A copy of an all-day series' rule with UNTIL as the DATE it means (see above)."""
-    try:
-        until = rule.get("UNTIL")
-        until = until[0] if isinstance(until, list) and until else until
-        if not isinstance(until, datetime):
-            return rule
-        aware = until if until.tzinfo else until.replace(tzinfo=UTC)
-        changed = vRecur(rule)
-        changed["UNTIL"] = [(aware.astimezone(UTC) + _UNTIL_ROUNDING).date()]
-        return changed
-    except (AttributeError, TypeError, ValueError, OverflowError):
-        return rule
-
-
-# Occurrences are found by the library in windows of `now`'s clock; a floating time is up to
-# 14 hours away from UTC, so the window opens a day early and each start is compared in UTC.
-_FLOATING_SLACK = timedelta(days=1)
-_MOST_TRIED = 2000  # occurrences looked at before giving up (a rule repeating every second)
-_LOOK_BACK = (timedelta(days=8), timedelta(days=400), timedelta(days=4000),
-              timedelta(days=40000))
-
-
-def _live(component) -> bool:
-    """Whether an occurrence takes place (its STATUS is not CANCELLED)."""
-    return str(component.get("STATUS", "")).strip().upper() != "CANCELLED"
-
-
-def _bounds(component) -> tuple[datetime, datetime]:
-    """(start, end) of an occurrence in UTC; an occurrence without DTEND ends as it starts."""
-    start = _to_utc(component.decoded("DTSTART"))
-    end = _to_utc(component.decoded("DTEND")) if component.get("DTEND") is not None else start
-    return start, max(end, start)
-
-
-def _next_occurrence(query, now: datetime):
-    """The first occurrence that has not ended at `now`, or None."""
-    try:
-        for tried, component in enumerate(query.after(now - _FLOATING_SLACK)):
-            if tried > _MOST_TRIED:
-                return None
-            if _live(component) and _bounds(component)[1] > now:
-                return component
-    except (ValueError, TypeError, OverflowError, KeyError, AttributeError):
-        return None
-    return None
-
-
-def _last_occurrence(query, now: datetime):
-    """The occurrence that ended last before `now`, or None."""
-    for back in _LOOK_BACK:
-        try:
-            found = [c for c in query.between(now - back, now + _FLOATING_SLACK)
-                     if _live(c) and _bounds(c)[1] <= now]
-        except (ValueError, TypeError, OverflowError, KeyError, AttributeError):
-            return None
-        if found:
-            return max(found, key=lambda c: _bounds(c)[0])
-    return None
-
-
-def _source_of(occurrence, group: list[tuple[Event, int]]) -> tuple[Event, int]:
-    """The event of the file an occurrence comes from: the override with its RECURRENCE-ID,
-    else the series."""
-    recurrence = occurrence.get("RECURRENCE-ID")
-    if recurrence is not None:
-        when = _to_utc(occurrence.decoded("RECURRENCE-ID"))
-        for event, begin in group:
-            if event.get("RECURRENCE-ID") is not None and _to_utc(
-                    event.decoded("RECURRENCE-ID")) == when:
-                return event, begin
-    return next(((e, b) for e, b in group if e.get("RECURRENCE-ID") is None), group[0])
-
-
 def _text(event, key: str) -> str:
     value = event.get(key)
     if isinstance(value, list):  # a repeated property: the first one counts
         value = value[0] if value else None
     return str(value).strip() if value is not None else ""
-
-
-def _to_utc(value: date | datetime) -> datetime:
-    if not isinstance(value, datetime):  # an all-day DATE: midnight here
-        value = datetime.combine(value, time())
-    if value.tzinfo is None:  # floating time: naive astimezone() reads it as local time
-        value = value.astimezone()
-    return value.astimezone(UTC)
 
 
 def _nominal_days(raw: str) -> int:
@@ -657,20 +482,20 @@ def _end(event, start_value: date | datetime, start: datetime,
     """The end of the chosen occurrence: its DTEND, else its start plus DURATION, else a day
     for an all-day event; None when the event gives no length."""
     if event.get("DTEND") is not None:
-        length = _to_utc(event.decoded("DTEND")) - _to_utc(event.decoded("DTSTART"))
+        length = to_utc(event.decoded("DTEND")) - to_utc(event.decoded("DTSTART"))
         return start + max(length, timedelta(0))
     if event.get("DURATION") is not None:
         duration = event.decoded("DURATION")
         days = _nominal_days(raw_duration)
         if not isinstance(start_value, datetime):
-            return _to_utc(start_value + timedelta(days=days))
+            return to_utc(start_value + timedelta(days=days))
         # RFC 5545 §3.3.6: weeks and days are nominal (the same wall time in the event's own
         # zone), hours, minutes and seconds exact. "PT24H" is 24 hours, "P1D" a day.
         local = start_value if start_value.tzinfo else start_value.astimezone()
         nominal = local + timedelta(days=days)
         return nominal.astimezone(UTC) + (duration - timedelta(days=days))
     if not isinstance(start_value, datetime):  # RFC 5545: an all-day event lasts one day
-        return _to_utc(start_value + timedelta(days=1))
+        return to_utc(start_value + timedelta(days=1))
     return None
 
 
@@ -700,12 +525,6 @@ def _display_name(prop, email: str) -> str:
     return display_name(name)
 
 
-def _as_list(value) -> list:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
 def _attendees(event, own: set[str], lines: list[_Line], begin: int, warnings: list[str],
                not_people: list[str] | None = None) -> tuple[Attendee, ...]:
     """The organizer, then the attendees, each address once; rooms, group mailboxes and the
@@ -719,8 +538,8 @@ def _attendees(event, own: set[str], lines: list[_Line], begin: int, warnings: l
     """
     found: dict[str, Attendee] = {}
     not_people = [] if not_people is None else not_people
-    props = [(p, True) for p in _as_list(event.get("ORGANIZER"))]
-    props += [(p, False) for p in _as_list(event.get("ATTENDEE"))]
+    props = [(p, True) for p in as_list(event.get("ORGANIZER"))]
+    props += [(p, False) for p in as_list(event.get("ATTENDEE"))]
     for prop, is_organizer in props:
         raw = _address(prop)
         if not raw or raw.lower().startswith(("urn:", "http:", "https:", "cid:")):
@@ -766,7 +585,7 @@ def _sent_by(prop) -> str:
 
 def _attendee_prop(event, email: str):
     """The ATTENDEE line for `email`, for its CN; None when it is not an attendee."""
-    for prop in _as_list(event.get("ATTENDEE")):
+    for prop in as_list(event.get("ATTENDEE")):
         try:
             if normalise_address(_address(prop)) == email:
                 return prop
@@ -854,9 +673,9 @@ def _recipients(event, delivery: _Delivery) -> set[str]:
       company domain (the candidate among the company's interviewers) when exactly one is.
     Nothing is guessed otherwise: an extra person is better than a missing interviewer.
     """
-    organizers = {_normalised(_address(p)) for p in _as_list(event.get("ORGANIZER"))} - {""}
+    organizers = {_normalised(_address(p)) for p in as_list(event.get("ORGANIZER"))} - {""}
     people = []
-    for prop in _as_list(event.get("ATTENDEE")):
+    for prop in as_list(event.get("ATTENDEE")):
         email = _normalised(_address(prop))
         name = _common_name(prop)
         cutype = str(prop.params.get("CUTYPE", ""))
