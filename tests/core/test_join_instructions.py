@@ -4,6 +4,7 @@ language the invite was written; what the organizer wrote stays."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -141,3 +142,19 @@ def test_a_teams_block_without_its_lines_is_read_by_its_link_and_numbers():
              "eeting_NjI4@thread.v2/0\nMeeting ID: 351 237 940 245\nPasscode: Wq9Ut3")
     text = f"{ORGANIZER_TOP}\n\n{block}\n\n{ORGANIZER_BOTTOM}"
     assert without_join_instructions(text) == f"{ORGANIZER_TOP}\n\n{ORGANIZER_BOTTOM}"
+
+
+REAL_ICS = Path(__file__).resolve().parent.parent / "data" / "real" / "ics"
+
+
+@pytest.mark.parametrize(("name", "description"), [
+    # Google Calendar in Swedish: an HTML description whose Meet block follows on one line.
+    ("thunderbird-meet-meeting-invite.ics",
+     "This is a test. Bold. Italic.\n\nWill discuss address for email <foo@example.com> and "
+     "http://example.com?foo=bar."),
+    # Outlook in Finnish: the description is the Teams block and nothing else.
+    ("thunderbird-teams-meeting-invite.ics", ""),
+])
+def test_real_invites_keep_only_what_the_organizer_wrote(name, description):
+    (invite,) = parse_invites((REAL_ICS / name).read_bytes())
+    assert invite.description == description

@@ -887,6 +887,28 @@ EXPECTED = {
             ],
         ),
     ),
+    "ics/thunderbird-meet-meeting-invite.ics": meetings(
+        (
+            "2021-03-22T09:30:00+00:00",
+            "",
+            "",
+            [
+                ("Example", "example@gmail.com", "coordinator"),
+            ],
+        ),
+    ),
+    "ics/thunderbird-teams-meeting-invite.ics": meetings(
+        (
+            "2020-12-02T17:00:00+00:00",
+            "Example",
+            "example.com",
+            [
+                ("Marge", "marge@example.com", "coordinator"),
+                ("Bart", "bart@example.com", "interviewer"),
+                ("Homer", "homer@example.com", "interviewer"),
+            ],
+        ),
+    ),
 }
 # Refusals that are about the library, not the file: a cancellation of a meeting never
 # imported. Every other refusal names the line that cannot be read.
