@@ -77,6 +77,7 @@ class Invite:
     cancelled_occurrences: tuple[datetime, ...] = ()
     cancelled_from: datetime | None = None
     not_a_meeting: str = ""  # why the event is no meeting (a birthday), "" for a meeting
+    line: int = 0  # the line of the file where the (first) event of this UID begins
     warnings: tuple[str, ...] = field(default=())  # what was read in a way worth saying
 
 
@@ -402,7 +403,8 @@ def _invite(uid: str, group: list[tuple[Event, int]], lines: list[_Line], own: s
         sequence=max((sequence_of(e) for e, _ in group), default=0),
         stamp=max((t for e, _ in group for t in stamps_of(e)), default=None),
         cancelled=cancelled, cancelled_occurrences=occurrences, cancelled_from=cancelled_from,
-        not_a_meeting=_not_a_meeting(group, all_day, attendees, lines), warnings=tuple(warnings),
+        not_a_meeting=_not_a_meeting(group, all_day, attendees, lines), line=group[0][1],
+        warnings=tuple(warnings),
     )
 
 
@@ -438,18 +440,14 @@ def _not_a_meeting(group: list[tuple[Event, int]], all_day: bool,
     event's dates (Google's birthdays calendar writes RDATEs and one instance a year)."""
     if not all_day or attendees:
         return ""
-    begin = group[0][1]
-    for _event, line in group:
-        if "FREQ=YEARLY" in re.sub(r"\s", "", _raw_value(lines, line, "RRULE")).upper():
-            begin = line
-            break
-    else:
+    if not any("FREQ=YEARLY" in re.sub(r"\s", "", _raw_value(lines, line, "RRULE")).upper()
+               for _event, line in group):
         days = Counter((d[4:8], d[:4]) for _e, line in group for d in _dates_written(lines, line))
         years_per_day = Counter(day for day, _year in days)
         if not any(count > 1 for count in years_per_day.values()):
             return ""
     summary = _text(group[0][0], "SUMMARY") or "an event"
-    return (f"“{summary}” (line {begin}) is an all-day event that repeats every year and "
+    return (f"“{summary}” (line {group[0][1]}) is an all-day event that repeats every year and "
             "invites no one (a birthday or an anniversary), not a meeting")
 
 

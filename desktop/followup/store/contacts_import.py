@@ -7,12 +7,14 @@ An invite is matched to the meeting it made before by its UID (`meeting.ical_uid
 SEQUENCE and DTSTAMP last imported beside it): importing it again changes nothing, a newer
 revision updates the meeting, and a cancellation (METHOD:CANCEL or STATUS:CANCELLED) sets
 `meeting.cancelled_at`, so no follow-up is due for it; the user's notes are left as they are.
-A later invite with a higher SEQUENCE that does not cancel reinstates the meeting.
+A later invite with a higher SEQUENCE that does not cancel reinstates the meeting. A CANCEL
+of single occurrences (RECURRENCE-ID) cancels the meeting only when it is one of them.
+Attendees who declined stay on the meeting with no follow-up; an all-day event that repeats
+every year and invites no one (a birthday) is left out, and a file of nothing else refused.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -93,7 +95,7 @@ def import_invite(library: Library, data: bytes | str) -> dict[str, list[int]]:
     created: dict[str, list[int]] = {"meetings": [], "people": []}
     left_out = [i for i in invites if i.not_a_meeting]
     if left_out:  # said in the import's summary: line numbers of the events left out
-        created[NOT_MEETINGS] = [_line_of(i.not_a_meeting) for i in left_out]
+        created[NOT_MEETINGS] = [i.line for i in left_out]
     with library.session() as s:  # one transaction for every event of the file
         for invite in meetings:
             _import_one(library, s, invite, created)
@@ -103,12 +105,6 @@ def import_invite(library: Library, data: bytes | str) -> dict[str, list[int]]:
 # The key of an import's result that lists, by the line where each begins, the events left
 # out as no meeting (an all-day event that repeats every year and invites no one).
 NOT_MEETINGS = "left_out_yearly_all_day_events_on_lines"
-
-
-def _line_of(reason: str) -> int:
-    """The line number a `not_a_meeting` reason names ("… (line 12) …"), 0 if none."""
-    match = re.search(r"\(line (\d+)\)", reason)
-    return int(match.group(1)) if match else 0
 
 
 # SEQUENCE is an INTEGER (RFC 5545 §3.3.8, 32-bit signed): larger values are read as this.
