@@ -316,7 +316,7 @@ def _card_name(card, full: str) -> str:
         if "," in full and (full.replace(" ", "").startswith(f"{family},".replace(" ", ""))
                             if family else parts is None and _names_only(full)):
             return display_name(full)
-        return unwrapped_name(full)
+        return full
     if parts is None or isinstance(parts, str):
         return display_name(str(parts or ""))
     words = [" ".join(p) if isinstance(p, list) else p for p in
