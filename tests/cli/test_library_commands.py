@@ -207,3 +207,22 @@ def test_meetings_shows_a_cancelled_meeting_as_such(tmp_path):
     assert text.returncode == 0 and text.stdout.rstrip().endswith("(cancelled)")
     (row,) = json.loads(run("meetings", "--format", "json", data=folder).stdout)
     assert (row["cancelled"], row["to_send"]) == (True, 0)
+
+
+def test_import_says_which_events_were_left_out_as_birthdays(tmp_path):
+    real = Path(__file__).parents[1] / "data" / "real" / "ics"
+    meeting = (real / "nylas-gcal_v1.ics").read_text(encoding="utf-8")
+    birthday = ("BEGIN:VEVENT\r\nUID:bday-1\r\nSUMMARY:Ana's birthday\r\n"
+                "DTSTART;VALUE=DATE:19900412\r\nRRULE:FREQ=YEARLY\r\nEND:VEVENT\r\n")
+    path = tmp_path / "calendar.ics"
+    path.write_text(meeting.replace("END:VCALENDAR", birthday + "END:VCALENDAR", 1),
+                    encoding="utf-8", newline="")
+    out = run("import", str(path), data=tmp_path / "lib")
+    assert out.returncode == 0, out.stderr
+    assert "left out, not meetings (all-day events that repeat every year with no one " \
+           "invited, such as birthdays), the events on lines: " in out.stdout
+    only = run("import", str(real / "recurring-ical-events-issue_179_example.ics"),
+               data=tmp_path / "lib")
+    assert only.returncode == 2 and "Traceback" not in only.stderr
+    assert "“Our Blissful Anniversary” (line 2) is an all-day event that repeats every year" \
+           in only.stderr

@@ -384,3 +384,68 @@ def test_an_address_that_is_not_valid_is_kept_in_the_notes_not_refused():
     assert person.email == "jane.doe@acme.com"
     assert person.notes == ("Email address left out: 'jane(at)acme.com' is not an email "
                             "address: it has no @")
+
+
+# --- preference, photos, FN and N, vCard 1.0 --------------------------------------------------
+
+@pytest.mark.parametrize("lines", [
+    ["EMAIL;PREF=2:second@acme.com", "EMAIL;PREF=1:first@acme.com"],
+    ["EMAIL;TYPE=work;PREF=2:second@acme.com", "EMAIL;TYPE=home;PREF=1:first@acme.com"],
+    ["EMAIL:other@acme.com", "EMAIL;PREF=1:first@acme.com", "EMAIL;PREF=50:second@acme.com"],
+])
+def test_the_lowest_pref_is_the_preferred_address(lines):
+    """RFC 6350 §5.3: PREF=1 is the most preferred, 100 the least; none: after all."""
+    (person,) = parse_vcards(card("FN:Jane Doe", *lines, version="4.0"))
+    assert person.email == "first@acme.com"
+
+
+def test_the_lowest_pref_is_the_number_to_call():
+    (person,) = parse_vcards(card("FN:Jane Doe", "TEL;TYPE=work;PREF=2:+1 415 555 0102",
+                                  "TEL;TYPE=cell;PREF=1:+1 415 555 0101", version="4.0"))
+    assert person.phone == "+1 415 555 0101"
+
+
+@pytest.mark.parametrize("data", [
+    # Base64 lines that are not indented, up to the blank line that ends the value (2.1).
+    b"PHOTO;ENCODING=BASE64;TYPE=JPEG:\r\n/9j/4AAQSkZJRgABAQAAAQABAAD\r\nN/cGhvdG8ABCDEF\r\n"
+    b"TEL+abc/def\r\nFNqq+zz09\r\n\r\n",
+    # No blank line before the next property.
+    b"PHOTO;JPEG;BASE64:\r\n    /9j/4AAQSkZJRgABAQAAAQABAAD\r\nTEL/cGhvdG8ABCDEF\r\n",
+])
+def test_a_2_1_photo_whose_lines_look_like_properties_does_not_refuse_the_card(data):
+    text = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Doe;Jane\r\nFN:Jane Doe\r\n" + data
+            + b"TEL;WORK:+1 415 555 0100\r\nEMAIL;INTERNET:jane@acme.com\r\nEND:VCARD\r\n")
+    (person,) = parse_vcards(text)
+    assert (person.name, person.email, person.phone) == (
+        "Jane Doe", "jane@acme.com", "+1 415 555 0100")
+
+
+@pytest.mark.parametrize(("lines", "name"), [
+    (["FN:URI PNG, version 4.0"], "URI PNG, version 4.0"),  # no N: the FN as shown
+    (["FN:Mustermann, Heiko", "N:Mustermann;Heiko;;;"], "Heiko Mustermann"),
+    (["FN:Acme Support, Tier 2", "N:;Acme Support;;;"], "Acme Support, Tier 2"),
+    (["FN:'Kim, Soo-jin'", "N:Kim;Soo-jin;;;"], "Soo-jin Kim"),
+])
+def test_n_gives_the_structure_of_an_fn_with_a_comma(lines, name):
+    (person,) = parse_vcards(card(*lines, version="4.0"))
+    assert person.name == name
+
+
+def test_a_vcard_1_0_without_fn_is_read_from_n():
+    data = (b"BEGIN:VCARD\r\nVERSION:1.0\r\nN:M\xfcller;J\xfcrgen\r\nTITLE:Leiter Einkauf\r\n"
+            b"TEL;WORK:+49 30 1234567\r\nEMAIL;INTERNET:j.mueller@firma.de\r\nEND:VCARD\r\n")
+    (person,) = parse_vcards(data)
+    assert (person.name, person.title, person.email, person.phone) == (
+        "Jürgen Müller", "Leiter Einkauf", "j.mueller@firma.de", "+49 30 1234567")
+
+
+@pytest.mark.parametrize(("line", "name", "title"), [
+    ("'Kim, Soo-jin' <sjkim@acme.com>", "Soo-jin Kim", ""),
+    ("'Kim, Soo-jin', sjkim@acme.com", "Soo-jin Kim", ""),
+    ("'Kim, Soo-jin', Staff Engineer, sjkim@acme.com", "Soo-jin Kim", "Staff Engineer"),
+    ("“Soo-jin Kim”, sjkim@acme.com", "Soo-jin Kim", ""),
+    ("[Jane Doe] <jane@acme.com>", "Jane Doe", ""),
+])
+def test_a_quoted_name_on_a_person_line_is_a_name_without_debris(line, name, title):
+    person = parse_person_line(line)
+    assert (person.name, person.title) == (name, title)

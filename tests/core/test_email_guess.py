@@ -319,3 +319,25 @@ def test_guesses_do_not_depend_on_the_order_of_the_known_addresses():
              ("Björn Müller", "bjoern.mueller@acme.com")]
     assert guess_addresses("Jürgen Schäfer", known) == guess_addresses(
         "Jürgen Schäfer", list(reversed(known)))
+
+
+def test_a_suffix_and_a_middle_name_do_not_take_the_surnames_place():
+    (best, *_rest) = guess_addresses("Martin Luther King Jr.", [("Pat Smith", "psmith@acme.com")])
+    assert best.address == "mking@acme.com"
+    other = next(g for g in guess_addresses("Martin Luther King Jr.",
+                                            [("Pat Smith", "psmith@acme.com")], limit=10)
+                 if g.address == "mluther@acme.com")
+    assert "takes Luther as the surname, not King" in other.evidence
+
+
+@pytest.mark.parametrize(("name", "known", "best"), [
+    ("Nguyễn Thị Mai", [("Pat Smith", "psmith@acme.com")], "mnguyen@acme.com"),
+    ("Nguyễn Thị Mai", [("Trần Văn Hùng", "hung.tran@acme.vn")], "mai.nguyen@acme.vn"),
+    ("Nguyen Van An", [("Pat Smith", "pat.smith@acme.com")], "an.nguyen@acme.com"),
+])
+def test_a_vietnamese_name_is_guessed_with_its_family_name_and_explained(name, known, best):
+    guesses = guess_addresses(name, known, limit=20)
+    assert guesses[0].address == best
+    for guess in guesses:
+        assert "surname" not in guess.evidence  # Thị and Văn are middle names
+        assert "the family name (written first)" in guess.evidence

@@ -527,3 +527,161 @@ def test_known_own_addresses_come_before_any_guess():
     me = "ATTENDEE;CN=Sam Rivera;RSVP=TRUE:mailto:sam@gmail.com"
     assert emails(event(ORGANIZER, *ACCEPTED, me), own=("sam@work.example",)) == [
         "rita@kettle.co", "ivan@kettle.co", "sam@gmail.com"]
+
+
+# --- recurring series (recurring-ical-events), cancellations, declines, birthdays ----------
+
+def events(*blocks: list[str], method: str = "", head: str = "") -> bytes:
+    """A calendar of several events, each given as its lines."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN"]
+    lines += [f"METHOD:{method}"] if method else []
+    lines += [head] if head else []
+    for block in blocks:
+        lines += ["BEGIN:VEVENT", *block, "END:VEVENT"]
+    return "\r\n".join([*lines, "END:VCALENDAR", ""]).encode("utf-8")
+
+
+# A weekly one-to-one at 10:00 floating time, from before New York's DST change (9 March 2025)
+# to after it; 10 March is excluded.
+WEEKLY_FLOATING = ["UID:weekly", "SUMMARY:Weekly sync", "DTSTART:20250303T100000",
+                   "DTEND:20250303T103000", "RRULE:FREQ=WEEKLY;COUNT=6",
+                   "EXDATE:20250310T100000"]
+
+
+@pytest.mark.parametrize(("now", "start"), [
+    # After the 3 March meeting: 10 March is excluded, so the next is 17 March at 10:00
+    # New York daylight time (14:00 UTC), not 10 March, not 15:00 UTC.
+    (datetime(2025, 3, 4, tzinfo=UTC), datetime(2025, 3, 17, 14, 0, tzinfo=UTC)),
+    (datetime(2025, 3, 1, tzinfo=UTC), datetime(2025, 3, 3, 15, 0, tzinfo=UTC)),
+    # After the series: its last meeting, 7 April at 10:00 daylight time.
+    (datetime(2025, 6, 1, tzinfo=UTC), datetime(2025, 4, 7, 14, 0, tzinfo=UTC)),
+])
+def test_a_floating_weekly_series_keeps_its_wall_clock_time_across_dst(new_york_time, now,
+                                                                      start):
+    (invite,) = parse_invites(events(WEEKLY_FLOATING), now=now)
+    assert invite.start == start
+    assert invite.end - invite.start == timedelta(minutes=30)
+
+
+def test_a_meeting_under_way_is_the_one_meant():
+    series = ["UID:s", "DTSTART:20250303T100000Z", "DTEND:20250303T110000Z",
+              "RRULE:FREQ=DAILY;COUNT=5"]
+    (invite,) = parse_invites(events(series), now=datetime(2025, 3, 4, 10, 30, tzinfo=UTC))
+    assert invite.start == datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
+
+
+def test_a_cancelled_instance_is_no_occurrence():
+    series = ["UID:s", "DTSTART;TZID=Europe/Berlin:20250303T100000",
+              "DTEND;TZID=Europe/Berlin:20250303T110000", "RRULE:FREQ=WEEKLY;COUNT=3"]
+    cancelled = ["UID:s", "RECURRENCE-ID;TZID=Europe/Berlin:20250310T100000",
+                 "DTSTART;TZID=Europe/Berlin:20250310T100000", "STATUS:CANCELLED"]
+    (invite,) = parse_invites(events(series, cancelled), now=datetime(2025, 3, 5, tzinfo=UTC))
+    assert invite.start == datetime(2025, 3, 17, 9, 0, tzinfo=UTC)
+    assert not invite.cancelled and invite.cancelled_occurrences == ()
+
+
+def test_an_override_from_this_instance_on_moves_the_later_ones_too():
+    series = ["UID:s", "SUMMARY:Daily", "DTSTART:20250303T100000Z", "DTEND:20250303T110000Z",
+              "RRULE:FREQ=DAILY;COUNT=10"]
+    moved = ["UID:s", "SUMMARY:Daily, later", "RECURRENCE-ID;RANGE=THISANDFUTURE:20250305T100000Z",
+             "DTSTART:20250305T140000Z", "DTEND:20250305T150000Z"]
+    (invite,) = parse_invites(events(series, moved), now=datetime(2025, 3, 7, 12, tzinfo=UTC))
+    assert invite.start == datetime(2025, 3, 7, 14, 0, tzinfo=UTC)
+
+
+def test_a_cancel_of_one_occurrence_cancels_only_that_occurrence():
+    """RFC 5546 §3.2.5: METHOD:CANCEL with RECURRENCE-ID names the instance cancelled."""
+    instance = ["UID:s", "SEQUENCE:1", "RECURRENCE-ID;TZID=Europe/Berlin:20250310T100000",
+                "DTSTART;TZID=Europe/Berlin:20250310T100000", "STATUS:CANCELLED"]
+    (invite,) = parse_invites(events(instance, method="CANCEL"))
+    assert not invite.cancelled
+    assert invite.cancelled_occurrences == (datetime(2025, 3, 10, 9, 0, tzinfo=UTC),)
+    assert invite.cancelled_from is None
+    later = [line.replace("RECURRENCE-ID;", "RECURRENCE-ID;RANGE=THISANDFUTURE;")
+             for line in instance]
+    (invite,) = parse_invites(events(later, method="CANCEL"))
+    assert invite.cancelled_from == datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
+
+
+def test_a_cancel_of_the_series_cancels_it_whole():
+    series = ["UID:s", "DTSTART:20250303T100000Z", "RRULE:FREQ=WEEKLY;COUNT=3"]
+    (invite,) = parse_invites(events(series, method="CANCEL"))
+    assert invite.cancelled and invite.cancelled_occurrences == ()
+
+
+def test_attendees_who_declined_are_kept_and_marked():
+    (invite,) = parse_invites(calendar(
+        "UID:d", "DTSTART:20250301T100000Z",
+        "ORGANIZER;CN=Rita Ruiz:mailto:rita@quarrylabs.com",
+        "ATTENDEE;CN=Ivan Ito;PARTSTAT=ACCEPTED:mailto:ivan@quarrylabs.com",
+        "ATTENDEE;CN=Dana Diaz;PARTSTAT=DECLINED:mailto:dana@quarrylabs.com"))
+    assert [(a.name, a.declined) for a in invite.attendees] == [
+        ("Rita Ruiz", False), ("Ivan Ito", False), ("Dana Diaz", True)]
+
+
+@pytest.mark.parametrize("cn", ["CN='Kim, Soo-jin'", 'CN="Kim, Soo-jin"', "CN=“Kim, Soo-jin”",
+                                "CN=[Kim, Soo-jin]", "CN='Soo-jin Kim'"])
+def test_a_quoted_or_bracketed_name_is_a_name_without_debris(cn):
+    (invite,) = parse_invites(calendar("UID:q", "DTSTART:20250301T100000Z",
+                                       f"ATTENDEE;{cn}:mailto:sjkim@quarrylabs.com"))
+    assert [a.name for a in invite.attendees] == ["Soo-jin Kim"]
+
+
+def test_a_yearly_all_day_event_with_no_one_invited_is_no_meeting():
+    birthday = ["UID:b", "SUMMARY:Ana's birthday", "DTSTART;VALUE=DATE:19900412",
+                "RRULE:FREQ=YEARLY"]
+    (invite,) = parse_invites(events(birthday))
+    assert invite.not_a_meeting.startswith("“Ana's birthday” (line 4) is an all-day event "
+                                           "that repeats every year")
+    people = [*birthday, "ATTENDEE;CN=Ana Ortiz:mailto:ana@quarrylabs.com"]
+    once = ["UID:o", "SUMMARY:Onsite day", "DTSTART;VALUE=DATE:20250412"]
+    assert [i.not_a_meeting for i in parse_invites(events(people, once))] == ["", ""]
+
+
+REAL_ICS = DATA / "real" / "ics"
+
+
+@pytest.fixture
+def berlin_time(monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize(("name", "now", "start"), [
+    # Weekly at 00:30 Berlin time from 4 March 2019; 11 March is excluded (EXDATE): after the
+    # first, the next is 18 March, not 11 March and not the past one.
+    ("recurring-ical-events-each_week_but_one_deleted.ics", datetime(2019, 3, 5, tzinfo=UTC),
+     datetime(2019, 3, 17, 23, 30, tzinfo=UTC)),
+    # Daily at 22:00 Berlin time; 29 January is cancelled (STATUS:CANCELLED instance).
+    ("recurring-ical-events-issue_18_cancel_status.ics", datetime(2020, 1, 29, tzinfo=UTC),
+     datetime(2020, 1, 30, 21, 0, tzinfo=UTC)),
+    # Daily at 08:00 floating time since September 2015 (summer time): in January it is
+    # 08:00 winter time, 07:00 UTC, not 06:00.
+    ("recurring-ical-events-issue_243_recurrence_id_is_not_identical_to_dtstart.ics",
+     datetime(2026, 1, 14, 12, tzinfo=UTC), datetime(2026, 1, 15, 7, 0, tzinfo=UTC)),
+    # Outlook ends an all-day series with a UTC instant: its last day (17 September) stays.
+    ("recurring-ical-events-issue_28_rrule_with_UTC_endinginZ.ics",
+     datetime(2020, 9, 12, tzinfo=UTC), datetime(2020, 9, 16, 22, 0, tzinfo=UTC)),
+])
+def test_real_recurring_series_give_the_occurrence_meant(berlin_time, name, now, start):
+    invite = parse_invites((REAL_ICS / name).read_bytes(), now=now)[0]
+    assert invite.start == start
+
+
+def test_googles_birthdays_calendar_is_no_meeting():
+    """Google writes a birthday as RDATEs and one instance a year, no FREQ=YEARLY, and its
+    one attendee ("Contacts", an address at "virtual") is no address at all."""
+    invites = parse_invites((REAL_ICS / "icaljs-google_birthday.ics").read_bytes())
+    assert [i.not_a_meeting.split(" (line")[0] for i in invites] == [
+        "“PErson #2's birthday”", "“PErson #2's birthday”"]
+
+
+def test_an_all_day_event_on_the_same_day_of_two_different_months_is_a_meeting():
+    days = [["UID:x", "SUMMARY:Onsite", "DTSTART;VALUE=DATE:20250412"],
+            ["UID:x", "SUMMARY:Onsite", "RECURRENCE-ID;VALUE=DATE:20250512",
+             "DTSTART;VALUE=DATE:20250512"]]
+    (invite,) = parse_invites(events(*days))
+    assert invite.not_a_meeting == ""

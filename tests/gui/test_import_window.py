@@ -39,3 +39,19 @@ def test_a_cancelled_meeting_says_so_in_the_header_and_the_list(window):
     window.workspace.followups.tick(datetime.now(UTC))
     assert window.workspace.followups.countdown.text() == (
         "Meeting cancelled by the organizer: no follow-up is due")
+
+
+def test_a_birthday_among_meetings_is_left_out_and_the_status_bar_says_so(window, tmp_path):
+    meeting = (REAL / "nylas-gcal_v1.ics").read_text(encoding="utf-8").replace("\r\n", "\n")
+    birthday = ("BEGIN:VEVENT\nUID:bday-1\nSUMMARY:Ana's birthday\nDTSTART;VALUE=DATE:19900412\n"
+                "RRULE:FREQ=YEARLY\nEND:VEVENT\n")
+    path = tmp_path / "calendar.ics"
+    path.write_text(meeting.replace("END:VCALENDAR", birthday + "END:VCALENDAR"),
+                    encoding="utf-8")
+    before = len(window.library.list_meetings())
+    window.import_file(str(path))
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Imported ") and message.endswith(" from calendar.ics")
+    assert ("(1 left out: an all-day event that repeats every year with no one invited, such as "
+            "a birthday, is not a meeting)") in message
+    assert len(window.library.list_meetings()) == before + 1

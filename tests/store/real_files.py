@@ -48,7 +48,9 @@ def import_result(name: str, empty_library: Path, work: Path) -> dict:
                 if mt.scheduled_start else None,
                 "company": mt.company.name if mt.company else "",
                 "domain": mt.company.domain if mt.company else "",
-                "people": [[a.person.name, a.person.email, a.capacity] for a in mt.attendees],
+                "people": [[a.person.name, a.person.email,
+                            a.capacity + (" (no follow-up)" if a.no_followup else "")]
+                           for a in mt.attendees],
             } for mt in s.query(m.Meeting).order_by(m.Meeting.id)]
             people = [[p.name, p.email, p.company.name if p.company else "",
                        p.company.domain if p.company else ""]

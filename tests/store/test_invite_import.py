@@ -371,3 +371,106 @@ def test_an_older_export_keeps_its_invites_matched(library, tmp_path):
         assert again["skipped_meetings"] == [1]
     finally:
         other.close()
+
+
+# --- declines, occurrences cancelled one by one, birthdays ----------------------------------
+
+def test_who_declined_stays_on_the_meeting_with_no_followup_and_no_deadline(library, tmp_path):
+    from followup.store import followups as fu
+
+    now = datetime(2026, 3, 12, tzinfo=UTC)  # two days after the meeting
+    import_file(library, write(tmp_path, "a.ics", invite(extra=[
+        "ATTENDEE;CN=Dana Diaz;PARTSTAT=DECLINED:mailto:dana@quarrylabs.com"])))
+    (meeting,) = meetings(library)
+    assert [(a.person.name, a.capacity, a.no_followup) for a in meeting.attendees] == [
+        ("Rita Recruiter", "coordinator", False), ("Ivan Interviewer", "interviewer", False),
+        ("Dana Diaz", "other", True)]
+    assert "Declined the invitation (no follow-up): Dana Diaz." in meeting.general_notes
+    assert meeting.kind == "one_on_one_interview"  # two people met, not a panel of three
+    opened = fu.open_ended_followups(library, now)
+    assert len(opened) == 2
+    assert {r.person for r in fu.reminder_items(library, now)} == {
+        "Rita Recruiter", "Ivan Interviewer"}
+
+
+def weekly(method="REQUEST", sequence=0, extra=(), recurrence="") -> bytes:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"METHOD:{method}", "BEGIN:VEVENT",
+             "UID:weekly-1", f"SEQUENCE:{sequence}", "SUMMARY:Quarry Labs weekly interview",
+             *([f"RECURRENCE-ID;TZID=Europe/Berlin:{recurrence}",
+                f"DTSTART;TZID=Europe/Berlin:{recurrence}"] if recurrence else
+               ["DTSTART;TZID=Europe/Berlin:20260302T100000", "RRULE:FREQ=WEEKLY;COUNT=8"]),
+             "DURATION:PT1H", "DTSTAMP:20260301T090000Z",
+             "ORGANIZER;CN=Rita Recruiter:mailto:rita@quarrylabs.com",
+             "ATTENDEE;CN=Ivan Interviewer:mailto:ivan@quarrylabs.com", *extra,
+             "END:VEVENT", "END:VCALENDAR", ""]
+    return "\r\n".join(lines).encode()
+
+
+@pytest.fixture
+def on_5_march_2026(monkeypatch):
+    from followup.store import contacts_import
+
+    monkeypatch.setattr(contacts_import, "current_time",
+                        lambda: datetime(2026, 3, 5, tzinfo=UTC))
+
+
+def test_a_cancel_of_another_occurrence_leaves_the_meeting_as_it_is(library, tmp_path,
+                                                                    on_5_march_2026):
+    import_file(library, write(tmp_path, "a.ics", weekly()))
+    (meeting,) = meetings(library)  # the occurrence after 5 March: Monday 9 March, 10:00
+    assert meeting.scheduled_start.replace(tzinfo=UTC) == datetime(2026, 3, 9, 9, tzinfo=UTC)
+    created = import_file(library, write(tmp_path, "b.ics", weekly(
+        "CANCEL", extra=["STATUS:CANCELLED"], recurrence="20260316T100000")))
+    assert created["meetings_kept_another_occurrence_cancelled"] == [meeting.id]
+    assert not library.meeting(meeting.id).cancelled
+
+
+def test_a_cancel_of_the_meetings_own_occurrence_cancels_it(library, tmp_path,
+                                                            on_5_march_2026):
+    import_file(library, write(tmp_path, "a.ics", weekly()))
+    (meeting,) = meetings(library)
+    created = import_file(library, write(tmp_path, "b.ics", weekly(
+        "CANCEL", recurrence="20260309T100000")))
+    assert created["cancelled_meetings"] == [meeting.id]
+    assert library.meeting(meeting.id).cancelled
+
+
+def birthday(summary="Ana's birthday") -> list[str]:
+    return ["BEGIN:VEVENT", f"UID:{summary}", f"SUMMARY:{summary}",
+            "DTSTART;VALUE=DATE:19900412", "DTEND;VALUE=DATE:19900413", "RRULE:FREQ=YEARLY",
+            "END:VEVENT"]
+
+
+def test_a_file_of_birthdays_is_refused_with_a_message(library, tmp_path):
+    data = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", *birthday(), "END:VCALENDAR", ""])
+    with pytest.raises(ImportFailed, match=r"“Ana's birthday” \(line 3\) is an all-day event "
+                       r"that repeats every year and invites no one \(a birthday or an "
+                       r"anniversary\), not a meeting; nothing to import"):
+        import_file(library, write(tmp_path, "b.ics", data.encode()))
+    assert meetings(library) == []
+
+
+def test_birthdays_among_meetings_are_left_out_and_said(library, tmp_path):
+    meeting = invite().decode().split("\r\n")
+    start = meeting.index("BEGIN:VEVENT")
+    data = "\r\n".join([*meeting[:start], *birthday(), *meeting[start:]])
+    created = import_file(library, write(tmp_path, "b.ics", data.encode()))
+    assert created["left_out_yearly_all_day_events_on_lines"] == [4]
+    assert [mt.role or mt.general_notes.splitlines()[0] for mt in meetings(library)] == [
+        "Quarry Labs interview"]
+
+
+def test_a_later_revision_in_which_someone_declined_marks_them(library, tmp_path):
+    from followup.store import followups as fu
+
+    import_file(library, write(tmp_path, "a.ics", invite(extra=[
+        "ATTENDEE;CN=Dana Diaz;PARTSTAT=ACCEPTED:mailto:dana@quarrylabs.com"])))
+    import_file(library, write(tmp_path, "b.ics", invite(sequence=1, extra=[
+        "ATTENDEE;CN=Dana Diaz;PARTSTAT=DECLINED:mailto:dana@quarrylabs.com"])))
+    (meeting,) = meetings(library)
+    (dana,) = [a for a in meeting.attendees if a.person.name == "Dana Diaz"]
+    assert (dana.capacity, dana.no_followup) == ("other", True)
+    assert meeting.general_notes.endswith("Declined the invitation (no follow-up): Dana Diaz.")
+    now = datetime(2026, 3, 12, tzinfo=UTC)
+    assert {r.person for r in fu.reminder_items(library, now)} == {
+        "Rita Recruiter", "Ivan Interviewer"}

@@ -161,7 +161,7 @@ EXPECTED = {
                 ("The Big Cheese", "iamboss@example.com", "interviewer"),
                 ("Jane Doe", "jdoe@example.com", "interviewer"),
                 ("Jqpublic", "jqpublic@example.com", "interviewer"),
-                ("Another", "another@example.com", "interviewer"),
+                ("Another", "another@example.com", "other (no follow-up)"),
                 ("Tent", "tent@example.com", "interviewer"),
             ],
         ),
@@ -223,7 +223,7 @@ EXPECTED = {
             "example.com",
             [
                 ("Inbox Apptest2", "test2@example.com", "coordinator"),
-                ("Karim Hamidou", "karim@example.com", "interviewer"),
+                ("Karim Hamidou", "karim@example.com", "other (no follow-up)"),
             ],
         ),
     ),
@@ -320,7 +320,7 @@ EXPECTED = {
             "example.com",
             [
                 ("Inbox Apptest2", "test2@example.com", "coordinator"),
-                ("Karim Hamidou", "karim@example.com", "interviewer"),
+                ("Karim Hamidou", "karim@example.com", "other (no follow-up)"),
             ],
         ),
     ),
@@ -331,7 +331,7 @@ EXPECTED = {
             "example.com",
             [
                 ("Inbox Apptest2", "test2@example.com", "coordinator"),
-                ("Karim Hamidou", "karim@example.com", "interviewer"),
+                ("Karim Hamidou", "karim@example.com", "other (no follow-up)"),
             ],
         ),
     ),
@@ -343,7 +343,7 @@ EXPECTED = {
             [
                 ("Charles Gruenwald", "charles@inboxapp.com", "coordinator"),
                 ("Alyssa P Hacker", "alyssaphacker@example.com", "interviewer"),
-                ("Benbitdit", "benbitdit@example.com", "interviewer"),
+                ("Benbitdit", "benbitdit@example.com", "other (no follow-up)"),
                 ("Filet Minyon", "filet.minyon@example.com", "interviewer"),
             ],
         ),
@@ -389,7 +389,7 @@ EXPECTED = {
             "example.com",
             [
                 ("Inbox Apptest2", "test2@example.com", "coordinator"),
-                ("Karim Hamidou", "karim@example.com", "interviewer"),
+                ("Karim Hamidou", "karim@example.com", "other (no follow-up)"),
             ],
         ),
     ),
@@ -789,6 +789,125 @@ EXPECTED = {
     ),
     "ics/libical-incoming.ics": refused(
         "line 17: a broken DTEND in an event: Wrong datetime format: 19970701T1"
+    ),
+    "ics/recurring-ical-events-each_week_but_one_deleted.ics": meetings(
+        ("2019-04-21T22:30:00+00:00", "", "", []),
+    ),
+    "ics/recurring-ical-events-issue_179_example.ics": refused(
+        "“Our Blissful Anniversary” (line 2) is an all-day event that repeats every year and "
+        "invites no one (a birthday or an anniversary), not a meeting; nothing to import"
+    ),
+    "ics/recurring-ical-events-issue_18_cancel_status.ics": meetings(
+        ("2020-01-30T21:00:00+00:00", "", "", []),
+    ),
+    "ics/recurring-ical-events-issue_243_recurrence_id_is_not_identical_to_dtstart.ics": meetings(
+        ("2026-01-01T07:00:00+00:00", "", "", []),
+    ),
+    "ics/recurring-ical-events-issue_28_rrule_with_UTC_endinginZ.ics": meetings(
+        ("2020-09-16T22:00:00+00:00", "", "", []),
+        ("2020-09-23T22:00:00+00:00", "", "", []),
+    ),
+    "ics/recurring-ical-events-issue_48_daylight_aware_repeats.ics": meetings(
+        ("2026-01-05T11:30:00+00:00", "", "", []),
+    ),
+    "ics/recurring-ical-events-issue_62_moved_event.ics": meetings(
+        ("2026-01-30T20:30:00+00:00", "", "", []),
+    ),
+    "ics/recurring-ical-events-issue_75_range_parameter.ics": meetings(
+        ("2025-09-19T14:22:00+00:00", "", "", []),
+    ),
+    "ics/recurring-ical-events-issue_86_x_wr_timezone_without_time_zone_in_dt.ics": meetings(
+        ("2021-09-16T19:00:00+00:00", "", "", []),
+    ),
+    "ics/recurring-ical-events-one_day_event_repeat_every_day.ics": meetings(
+        ("2025-12-31T23:00:00+00:00", "", "", []),
+    ),
+    "ics/thunderbird-event.ics": meetings(
+        ("2021-03-25T11:00:00+00:00", "", "", []),
+    ),
+    "ics/thunderbird-import.ics": meetings(
+        ("2019-01-01T14:00:00+00:00", "", "", []),
+        ("2019-01-01T17:00:00+00:00", "", "", []),
+        ("2019-01-01T16:00:00+00:00", "", "", []),
+        ("2019-01-01T15:00:00+00:00", "", "", []),
+    ),
+    "ics/thunderbird-importLatin1.ics": refused(
+        "line 20 is not UTF-8 text (byte 17); save the file as UTF-8 and import it again"
+    ),
+    "vcf/thunderbird-basic_vcard_addressbook.vcf": people(
+        ("John Doe", "", "", ""),
+        ("Jane Doe", "", "", ""),
+    ),
+    "vcf/thunderbird-emptylines_vcard_addressbook.vcf": people(
+        ("John Doe", "", "", ""),
+        ("Jane Doe", "", "", ""),
+    ),
+    "vcf/thunderbird-export.vcf": people(
+        ("contact number one", "", "", ""),
+        ("contact number two", "", "", ""),
+    ),
+    "vcf/thunderbird-v3-binary-jpeg.vcf": people(
+        ("Binary JPEG", "", "", ""),
+    ),
+    "vcf/thunderbird-v4-uri-png.vcf": people(
+        ("URI PNG, version 4.0", "", "", ""),
+    ),
+    "ics/icaljs-day_long_recur_yearly.ics": meetings(
+        ("2025-12-31T23:00:00+00:00", "", "", []),
+    ),
+    "ics/icaljs-google_birthday.ics": refused(
+        "“PErson #2's birthday” (line 8) is an all-day event that repeats every year and "
+        "invites no one (a birthday or an anniversary), not a meeting; so is the file's other "
+        "event; nothing to import"
+    ),
+    "ics/icaljs-multiple_rrules.ics": meetings(
+        (
+            "2012-07-29T18:00:00+00:00",
+            "Mozilla",
+            "mozilla.com",
+            [
+                ("Faramarz Rashed", "frashed@mozilla.com", "coordinator"),
+                ("James Lal", "jlal@mozilla.com", "interviewer"),
+            ],
+        ),
+    ),
+    "ics/icaljs-rdate_exdate.ics": meetings(
+        ("2024-06-12T03:00:00+00:00", "", "", []),
+    ),
+    "ics/icaljs-recur_instances.ics": meetings(
+        (
+            "2026-01-06T18:00:00+00:00",
+            "Mozilla",
+            "mozilla.com",
+            [
+                ("James Lal", "jlal@mozilla.com", "coordinator"),
+                ("Sahaja Lal", "calmozilla1@gmail.com", "interviewer"),
+                ("James", "james@lightsofapollo.com", "interviewer"),
+                ("Iam Revelation", "iam.revelation@gmail.com", "interviewer"),
+            ],
+        ),
+    ),
+    "ics/thunderbird-meet-meeting-invite.ics": meetings(
+        (
+            "2021-03-22T09:30:00+00:00",
+            "",
+            "",
+            [
+                ("Example", "example@gmail.com", "coordinator"),
+            ],
+        ),
+    ),
+    "ics/thunderbird-teams-meeting-invite.ics": meetings(
+        (
+            "2020-12-02T17:00:00+00:00",
+            "Example",
+            "example.com",
+            [
+                ("Marge", "marge@example.com", "coordinator"),
+                ("Bart", "bart@example.com", "interviewer"),
+                ("Homer", "homer@example.com", "interviewer"),
+            ],
+        ),
     ),
 }
 # Refusals that are about the library, not the file: a cancellation of a meeting never

@@ -80,6 +80,14 @@ def run_export(args) -> int:
     return 0
 
 
+# What an import's result lists, where its key alone would not say it.
+_LABELS = {
+    "skipped_meetings": "already in the library, skipped: meetings",
+    "left_out_yearly_all_day_events_on_lines": "left out, not meetings (all-day events that "
+    "repeat every year with no one invited, such as birthdays), the events on lines",
+}
+
+
 def run_import(args) -> int:
     from followup.store.importers import ImportFailed, import_file
 
@@ -97,8 +105,7 @@ def run_import(args) -> int:
     else:
         for kind, ids in created.items():
             if ids:
-                label = ("already in the library, skipped: meetings" if kind == "skipped_meetings"
-                         else kind.replace("_", " "))
+                label = _LABELS.get(kind, kind.replace("_", " "))
                 print(f"{label}: {', '.join(map(str, ids))}")
         if not any(ids for kind, ids in created.items() if kind != "skipped_meetings"):
             print("nothing new to import")

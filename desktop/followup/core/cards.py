@@ -14,7 +14,7 @@ import vobject
 from followup.core.addresses import BadAddress, normalise_address
 from followup.core.domains import company_name, is_company_domain
 from followup.core.email_guess import name_from_address
-from followup.core.names import display_name, latin_spelling, surname_particle
+from followup.core.names import display_name, latin_spelling, surname_particle, unwrapped_name
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,8 @@ _USED_PROPERTIES = frozenset(
     "BEGIN END VERSION FN N ORG TITLE ROLE EMAIL TEL URL X-SOCIALPROFILE NOTE".split())
 _NAME_RE = re.compile(
     r"^(?:(?P<group>[A-Za-z0-9-]+)\.)?(?P<name>[A-Za-z0-9-]+)(?P<params>;[^:]*)?:")
+# A base64 value: 2.1's ENCODING=BASE64 (or a bare BASE64), 3.0's ENCODING=b.
+_BASE64_PARAM = re.compile(r";\s*(?:ENCODING\s*=\s*)?(?:BASE64|B)\s*(?=;|$)", re.IGNORECASE)
 _NOT_VOICE = frozenset({"fax", "pager", "modem", "textphone", "bbs", "isdn", "car"})
 
 
@@ -154,13 +156,19 @@ def _card_lines(data: bytes | str) -> list[_CardLine]:
     """The lines of a .vcf file Followup reads, decoded, with their line numbers."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     raw = raw.removeprefix(b"\xef\xbb\xbf")
-    version = "2.1" if re.search(rb"(?im)^VERSION:\s*2\.1", raw) else ""
+    # vCard 1.0 and 2.1 share the rules (latin-1 by default, quoted-printable, base64).
+    version = "2.1" if re.search(rb"(?im)^VERSION:\s*(?:2\.1|1\.0)", raw) else ""
     kept = []
+    in_base64 = False  # inside a 2.1 base64 value, which runs to a blank line (vCard 2.1 §2.1.3)
     for number, line in _unfold(raw):
         stripped = line.strip()
         if not stripped:
+            in_base64 = False
             continue
         match = _NAME_RE.match(stripped.decode("latin-1"))
+        if match is None and in_base64:
+            continue  # base64 data ("N/cGhv...", "TEL+..."): never a property, whatever it reads
+        in_base64 = bool(match) and bool(_BASE64_PARAM.search(match.group("params") or ""))
         if match is None:
             lead_match = re.match(rb"[A-Za-z0-9.-]*", stripped)  # always matches, maybe empty
             lead = lead_match.group(0).decode("ascii") if lead_match else ""
@@ -277,9 +285,9 @@ def _valid_email(card) -> tuple[str, list[str]]:
     """The preferred address that is valid (normalised), and a note for each one that is not:
     an address that cannot be written to is kept in the notes, never refuses the card."""
     lines = [line for line in card.contents.get("email", []) if str(line.value).strip()]
-    order = ("pref", "work", "internet")
-    lines.sort(key=lambda line: next((i for i, kind in enumerate(order)
-                                      if kind in _types(line)), len(order)))
+    order = ("work", "internet")
+    lines.sort(key=lambda line: (_preference(line), next(
+        (i for i, kind in enumerate(order) if kind in _types(line)), len(order))))
     left_out = []
     for line in lines:
         try:
@@ -292,15 +300,21 @@ def _valid_email(card) -> tuple[str, list[str]]:
 def _card_name(card, full: str) -> str:
     """FN as written (`full`, read from the file's line: vobject cuts an FN at a comma), or
     N in reading order. An FN in directory order ("Mustermann, Heiko") is put in reading
-    order."""
+    order when N gives that structure (its family name first); without N an FN is kept as
+    written ("URI PNG, version 4.0")."""
     parts = _first_value(card, "n")
     family = given = ""
     if parts is not None and not isinstance(parts, str):
         family, given = (" ".join(p) if isinstance(p, list) else p or ""
                          for p in (parts.family, parts.given))
+    full = unwrapped_name(full)
     if full:
-        if "," in full and (not family or full.replace(" ", "").startswith(
-                f"{family},".replace(" ", ""))):
+        # FN is the name as the card shows it (RFC 6350 §6.2.1): turned around only when N
+        # says its first part is the family name ("Mustermann, Heiko" with N:Mustermann;...).
+        # Without N, only an FN whose two parts both read as names is taken for directory
+        # order ("Pérez Rodríguez, José"; not "URI PNG, version 4.0").
+        if "," in full and (full.replace(" ", "").startswith(f"{family},".replace(" ", ""))
+                            if family else parts is None and _names_only(full)):
             return display_name(full)
         return full
     if parts is None or isinstance(parts, str):
@@ -308,6 +322,17 @@ def _card_name(card, full: str) -> str:
     words = [" ".join(p) if isinstance(p, list) else p for p in
              [parts.prefix, parts.given, parts.additional, parts.family, parts.suffix]]
     return " ".join(w.strip() for w in words if w and w.strip())
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _names_only(full: str) -> bool:
+    """Whether both sides of the one comma in `full` are one to three words of letters."""
+    sides = unwrapped_name(full).split(",")
+    return len(sides) == 2 and all(
+        1 <= len(side.split()) <= 3 and all(_NAME_WORD.fullmatch(w) and not any(
+            ch.isdigit() for ch in w) for w in side.split()) for side in sides)
 
 
 def _first_value(card, key: str):
@@ -332,16 +357,32 @@ def _types(line) -> set[str]:
     return found
 
 
+# No preference given: after every preferred value (PREF is 1 to 100, RFC 6350 §5.3).
+_NOT_PREFERRED = 101
+
+
+def _preference(line) -> int:
+    """How preferred a value is, lower first (RFC 6350 §5.3: PREF=1 is the most preferred);
+    vCard 2.1's bare PREF and 3.0's TYPE=pref, which have no degree, count as 1."""
+    for value in line.params.get("PREF", []):
+        match = re.match(r"\s*(\d+)", str(value))
+        if match and 1 <= int(match.group(1)) <= 100:
+            return int(match.group(1))
+        return 1
+    return 1 if "pref" in _types(line) else _NOT_PREFERRED
+
+
+_PHONE_KINDS = ("work", "cell", "mobile", "voice")
+
+
 def _phone(card) -> str:
-    """The number to call: preferred, then work, mobile, plain voice, then any; a fax, pager
-    or modem number only when there is nothing else."""
+    """The number to call: the most preferred (PREF), then work, mobile, plain voice, then
+    any; a fax, pager or modem number only when there is nothing else."""
     lines = [line for line in card.contents.get("tel", []) if str(line.value).strip()]
     voice = [line for line in lines if not (_types(line) & _NOT_VOICE) or "voice" in _types(
         line)]
-    for kinds in (("pref", "work"), ("work",), ("pref",), ("cell",), ("mobile",), ("voice",)):
-        for line in voice:
-            if set(kinds) <= _types(line):
-                return str(line.value).strip()
+    voice.sort(key=lambda line: (_preference(line), next(
+        (i for i, kind in enumerate(_PHONE_KINDS) if kind in _types(line)), len(_PHONE_KINDS))))
     chosen = voice or lines
     return str(chosen[0].value).strip() if chosen else ""
 
@@ -588,6 +629,20 @@ def _given_name_second(pieces: list[str], region: str) -> bool:
         surname_particle(surname.split()[0]))
 
 
+# A name in quotes at the start of a line, as some mailers write it: 'Kim, Soo-jin', ...
+_QUOTED_FIRST_RE = re.compile(r"^\s*(['\"‘“])(?P<name>[^'\"‘’“”]+)['\"’”]\s*(?:[,;|\t]|$)")
+
+
+def _quoted_first(line: str) -> list[str]:
+    """The pieces of a line that opens with a quoted name: the name (commas and all), then the
+    other fields; [] when it does not open with one."""
+    match = _QUOTED_FIRST_RE.match(line)
+    if not match:
+        return []
+    rest = [p.strip() for p in re.split(r"[,;|\t]", line[match.end():]) if p.strip()]
+    return [match.group("name").strip(), *rest]
+
+
 def parse_person_line(line: str, region: str = DEFAULT_REGION) -> CardPerson:
     """One person from "Jane Doe, Engineering Manager, jane@acme.com".
 
@@ -610,7 +665,8 @@ def parse_person_line(line: str, region: str = DEFAULT_REGION) -> CardPerson:
                   *(p.strip() for p in re.split(r"[,;|\t]", rest) if p.strip())]
         name = display_name(name)
     else:
-        pieces = [p.strip() for p in re.split(r"[,;|\t]", line) if p.strip()]
+        pieces = _quoted_first(line) or [p.strip() for p in re.split(r"[,;|\t]", line)
+                                         if p.strip()]
         if not pieces:
             raise ParseError("the line is empty: expected a name, then title, email or phone")
         if _given_name_second(pieces, region):  # "Ó Súilleabháin, Aoife, aoife@kettle.co"
@@ -618,7 +674,7 @@ def parse_person_line(line: str, region: str = DEFAULT_REGION) -> CardPerson:
         name, pieces = pieces[0], pieces[1:]
         if _classify(name, region)[0] != "text":  # no name given, just an address or number
             name, pieces = "", [name, *pieces]
-    name, titles, company = _name_and_title(name)
+    name, titles, company = _name_and_title(display_name(name) if name else name)
     person = _person_from([*titles, *pieces], region, name=name)
     if company and not person.company:
         person = replace(person, company=company)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from followup.core.domains import company_from_domain
-from followup.core.names import latin_spelling, name_parts, unreliable_script
+from followup.core.names import family_name_first, latin_spelling, name_parts, unreliable_script
 
 __all__ = ["PATTERNS", "SPELLING_CHOICES", "Guess", "company_from_domain", "guess_addresses",
            "name_from_address", "no_guess_reason", "normalise_name", "patterns_matching",
@@ -115,6 +115,17 @@ def _ascii_key(word: str) -> str:
     return re.sub(r"[^a-z]", "", latin_spelling(word).lower())
 
 
+def _name_words(full_name: str) -> tuple[str, list[str]]:
+    """(given name, the words an address may take the surname from). A name written family
+    name first ("Nguyễn Thị Mai") has one family name and middle names, so only the family
+    name is left ("Mai", ["Nguyễn"]); Thị and Văn are middle names, never a surname or a
+    particle."""
+    given, rest = name_parts(full_name)
+    if rest and family_name_first(full_name):
+        return given, rest[-1:]
+    return given, rest
+
+
 def _choices_present(first: str, rest: list[str]) -> dict[str, tuple[str, ...]]:
     words = [first, *rest]
     text = " ".join(words)
@@ -145,7 +156,7 @@ def _render_word(word: str, options: dict[str, str]) -> str:
 
 def _spellings(full_name: str) -> list[_Spelling]:
     """Every spelling of the name an address may use, the usual one first."""
-    given, rest = name_parts(full_name)
+    given, rest = _name_words(full_name)
     if not given:
         return []
     present = _choices_present(given, rest)
@@ -266,7 +277,7 @@ def _tally(known: Sequence[tuple[str, str]], domain: str) -> _Tally:
 
 def _vote_spelling(tally: _Tally, name: str, fitting: list[_Spelling]) -> None:
     """A choice counts when the address settles it: only some of its options fit."""
-    given, rest = name_parts(name)
+    given, rest = _name_words(name)
     for choice, options in _choices_present(given, rest).items():
         chosen = {dict(sp.choices)[choice] for sp in fitting}
         if chosen and len(chosen) < len(options):
@@ -368,8 +379,8 @@ def guess_addresses(full_name: str, known: Sequence[tuple[str, str]], domain: st
             ord(ch) > 0x24F and ch.isalpha() for ch in full_name):
         guesses = [Guess(g.address, g.pattern, round(g.confidence * _TRANSLITERATED, 3),
                          f"{g.evidence}; Latin spelling by transliteration") for g in guesses]
-    if note:
-        guesses = [Guess(g.address, g.pattern, g.confidence, f"{g.evidence}; {note}")
+    for extra in filter(None, [_order_note(full_name), note]):
+        guesses = [Guess(g.address, g.pattern, g.confidence, f"{g.evidence}; {extra}")
                    for g in guesses]
     return guesses[:max(limit, 0)]
 
@@ -401,7 +412,7 @@ def _option_order(choice: str, options: tuple[str, ...], tally: _Tally) -> list[
 
 def _ranked_spellings(full_name: str, tally: _Tally) -> list[tuple[_Spelling, int, str]]:
     """(spelling, choices not at their likeliest option, what the spelling says), best first."""
-    given, rest = name_parts(full_name)
+    given, rest = _name_words(full_name)
     orders = {c: _option_order(c, opts, tally)
               for c, opts in _choices_present(given, rest).items()}
     ranked = []
@@ -414,10 +425,31 @@ def _ranked_spellings(full_name: str, tally: _Tally) -> list[tuple[_Spelling, in
                 count = round(votes)
                 notes.append(f"{SPELLING_CHOICES[choice][option]} as "
                              f"{_plural(count, 'known address')} {'does' if count == 1 else 'do'}")
-        notes += [f"spelling that {SPELLING_CHOICES[c][o]}" for c, o in off]
+        notes += [f"spelling that {_option_note(c, o, rest)}" for c, o in off]
         ranked.append((spelling, len(off), "; ".join(notes)))
     ranked.sort(key=lambda item: item[1])  # stable: the usual order among equals
     return ranked
+
+
+def _option_note(choice: str, option: str, rest: list[str]) -> str:
+    """What a spelling option does, with the person's own words for the surname choice:
+    for "Martin Luther King" the first word after the given name may be a middle name as
+    well as the first of two surnames ("García Márquez"), so the note names the words."""
+    plain = [w for w in rest if _ascii_key(w) not in _PARTICLES and not _is_initial(w)]
+    if choice == "surname" and len(plain) >= 2:
+        if option == "first":
+            return f"takes {plain[0]} as the surname, not {plain[-1]}"
+        return f"takes {plain[-1]} as the surname"
+    return SPELLING_CHOICES[choice][option]
+
+
+def _order_note(full_name: str) -> str:
+    """For a name written family name first, which word is which: "Mai is the given name,
+    Nguyễn the family name (written first)"; "" otherwise."""
+    if not family_name_first(full_name):
+        return ""
+    given, rest = name_parts(full_name)
+    return f"{given} is the given name, {rest[-1]} the family name (written first)"
 
 
 def _addresses_for(spellings: list[tuple[_Spelling, int, str]], pattern: str, domain: str,

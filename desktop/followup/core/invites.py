@@ -8,7 +8,8 @@ name); a floating time, an empty TZID or a TZID the file does not define is the 
 of this machine (the invite says so in `warnings` for an empty TZID). An all-day event
 (DATE values) starts at local midnight and has `all_day` set. Days in a DURATION are nominal
 days in the event's own zone (§3.3.6), so a one-day event across a DST change still ends at
-the same wall-clock time.
+the same wall-clock time. Which occurrence of a recurring event is meant is decided in
+`occurrences.py` (expanded by `recurring_ical_events`, in the event's own wall-clock time).
 
 Only what Followup uses must be readable: a broken property it never reads (an oversized
 SEQUENCE, a bad RRULE on an event with one occurrence, an unknown X- property) is skipped;
@@ -23,18 +24,25 @@ import warnings
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from html.parser import HTMLParser
 
 import icalendar
 from icalendar import Event
-from icalendar.prop import vBroken
 
 from followup.core.addresses import BadAddress, normalise_address
 from followup.core.cards import ParseError
 from followup.core.domains import company_name, is_company_domain, registrable_domain
 from followup.core.email_guess import name_from_address
-from followup.core.names import display_name
+from followup.core.join_instructions import without_join_instructions
+from followup.core.names import display_name, unwrapped_name
+from followup.core.occurrences import (
+    as_list,
+    chosen_occurrence,
+    sequence_of,
+    stamps_of,
+    to_utc,
+)
 
 __all__ = ["Attendee", "Invite", "ParseError", "is_group", "is_room", "parse_invites",
            "plain_description", "role_from_summary"]
@@ -45,6 +53,7 @@ class Attendee:
     name: str
     email: str
     is_organizer: bool = False  # the organizer is the coordinator of the interview
+    declined: bool = False  # PARTSTAT=DECLINED (RFC 5545 §3.2.12): not met, nothing to thank
 
 
 @dataclass(frozen=True)
@@ -62,17 +71,19 @@ class Invite:
     domain: str = ""  # the company's email domain, "" when no attendee has a work address
     sequence: int = 0  # the revision of the invite (SEQUENCE); a higher one is an update
     stamp: datetime | None = None  # when this revision was written (DTSTAMP, LAST-MODIFIED)
-    cancelled: bool = False  # METHOD:CANCEL or STATUS:CANCELLED
+    cancelled: bool = False  # the whole event: METHOD:CANCEL or STATUS:CANCELLED
+    # Instances cancelled one by one (RECURRENCE-ID, UTC), the rest of the series untouched,
+    # and the instance from which every later one is cancelled (RANGE=THISANDFUTURE).
+    cancelled_occurrences: tuple[datetime, ...] = ()
+    cancelled_from: datetime | None = None
+    not_a_meeting: str = ""  # why the event is no meeting (a birthday), "" for a meeting
+    line: int = 0  # the line of the file where the (first) event of this UID begins
     warnings: tuple[str, ...] = field(default=())  # what was read in a way worth saying
 
 
 _NOT_PEOPLE = frozenset({"ROOM", "RESOURCE"})  # CUTYPE of meeting rooms and equipment
 # Properties Followup reads; a broken one refuses the file, any other broken one is skipped.
 _USED = frozenset({"DTSTART", "DTEND", "DURATION", "ORGANIZER", "ATTENDEE", "RECURRENCE-ID"})
-# Google appends joining instructions between lines of "-::~:~::~:~:~..." marks, Microsoft
-# Teams between lines of underscores; neither is about the meeting.
-_JOIN_BOILERPLATE = re.compile(
-    r"\n*(?:-::~[:~]+-*\n.*?(?:-::~[:~]+-*\s*|$)|_{20,}\n.*?(?:_{20,}\s*|$))", re.DOTALL)
 _HTML_HINT = re.compile(r"<(?:/?(?:b|i|u|p|br|div|span|a|ul|ol|li|strong|em|font|html|body)"
                         r"\b[^>]*|!--)>|&(?:nbsp|amp|lt|gt|quot|#\d+);", re.IGNORECASE)
 
@@ -88,8 +99,9 @@ def parse_invites(data: bytes | str, own_addresses: Sequence[str] = (),
     """One invite per event (UID) in an .ics file, in file order.
 
     A recurring event, or one sent as several instances with RECURRENCE-ID, is one invite:
-    the occurrence at or after `now` (default: the current time) that comes first, else the
-    last one before it. Raises ParseError, naming the line, for a file that cannot be read.
+    the occurrence under way or next at `now` (default: the current time), else the last one
+    that ended (see `chosen_occurrence`). Raises ParseError, naming the line, for a file that
+    cannot be read.
     """
     with warnings.catch_warnings(record=True) as caught:  # icalendar's guesses, said once
         warnings.simplefilter("always")
@@ -126,9 +138,11 @@ def _parse(data: bytes | str, own_addresses: Sequence[str],
         groups.setdefault(_text(event, "UID") or index, []).append((event, begin))
     calendar_names = {str(c.get("X-WR-CALNAME", "")).strip().removeprefix("mailto:").lower()
                       for c in calendars} - {""}
+    zone = next((str(c["X-WR-TIMEZONE"]).strip() for c in calendars
+                 if c.get("X-WR-TIMEZONE") is not None), "")
     return [_invite(key if isinstance(key, str) else "", group, lines, own, now,
                     "CANCEL" in method, notes,
-                    _Delivery("REQUEST" in method, frozenset(calendar_names)))
+                    _Delivery("REQUEST" in method, frozenset(calendar_names)), zone)
             for key, group in groups.items()]
 
 
@@ -359,129 +373,90 @@ class _Delivery:
 
 def _invite(uid: str, group: list[tuple[Event, int]], lines: list[_Line], own: set[str],
             now: datetime, method_cancel: bool, notes: list[str],
-            delivery: _Delivery = _Delivery(False, frozenset())) -> Invite:
+            delivery: _Delivery = _Delivery(False, frozenset()), zone: str = "") -> Invite:
     for event, begin in group:
         _check_used(event, lines, begin)
         if event.get("DTSTART") is None:
             raise ParseError(f"the event that starts on line {begin} has no start time "
                              "(no DTSTART)")
-    event, start_value, begin = _chosen_occurrence(group, now)
+    event, start_value, begin = chosen_occurrence(group, now, zone)
+    cancelled, occurrences, cancelled_from = _cancellation(group, method_cancel)
     warnings = list(notes)
     if any(re.search(r";TZID=[:;]", line.text, re.IGNORECASE)
            for line in _event_lines(lines, begin)):
         warnings.append(f"line {_line_of(lines, begin, 'DTSTART')}: the time zone (TZID) is "
                         "empty, so the time is read as your own local time")
     all_day = not isinstance(start_value, datetime)
-    start = _to_utc(start_value)
+    start = to_utc(start_value)
     not_people: list[str] = []  # group mailboxes: no one to thank, still the company's domain
     attendees = _attendees(event, own or _recipients(event, delivery), lines, begin, warnings,
                            not_people)
     summary = _text(event, "SUMMARY")
     domain, company = _company(attendees, summary, not_people)
-    status = _text(event, "STATUS").upper()
     return Invite(
         summary=summary, start=start, all_day=all_day,
         end=_end(event, start_value, start, _raw_value(lines, begin, "DURATION")),
         location=_text(event, "LOCATION"),
-        description=_JOIN_BOILERPLATE.sub("\n", plain_description(
-            _text(event, "DESCRIPTION"))).strip(),
+        description=without_join_instructions(plain_description(_text(event, "DESCRIPTION"))),
         attendees=attendees, company_guess=company, uid=uid,
         role_guess=role_from_summary(summary), domain=domain,
-        sequence=max((_sequence(e) for e, _ in group), default=0),
-        stamp=max((t for e, _ in group for t in _stamps(e)), default=None),
-        cancelled=method_cancel or status == "CANCELLED", warnings=tuple(warnings),
+        sequence=max((sequence_of(e) for e, _ in group), default=0),
+        stamp=max((t for e, _ in group for t in stamps_of(e)), default=None),
+        cancelled=cancelled, cancelled_occurrences=occurrences, cancelled_from=cancelled_from,
+        not_a_meeting=_not_a_meeting(group, all_day, attendees, lines), line=group[0][1],
+        warnings=tuple(warnings),
     )
 
 
-def _sequence(event) -> int:
-    """SEQUENCE as a number, however large; 0 when absent or unreadable."""
-    value = event.get("SEQUENCE")
-    match = re.match(r"\s*(\d+)", str(value)) if value is not None else None
-    return int(match.group(1)) if match else 0
+def _cancellation(group: list[tuple[Event, int]], method_cancel: bool
+                  ) -> tuple[bool, tuple[datetime, ...], datetime | None]:
+    """(the whole series is cancelled, the occurrences cancelled one by one, the occurrence
+    from which every later one is cancelled).
+
+    RFC 5546 §3.2.5: a CANCEL with RECURRENCE-ID cancels that instance only (RANGE=
+    THISANDFUTURE: that one and every later one); without, the whole event. STATUS:CANCELLED
+    on the series cancels the whole series, on an instance that instance (RFC 5545 §3.8.1.11).
+    """
+    series = [e for e, _b in group if e.get("RECURRENCE-ID") is None]
+    if series:
+        whole = method_cancel or any(_text(e, "STATUS").upper() == "CANCELLED" for e in series)
+        return whole, (), None
+    instances = [e for e, _b in group
+                 if method_cancel or _text(e, "STATUS").upper() == "CANCELLED"]
+    if len(instances) < len(group):  # some instances still take place: nothing is cancelled
+        return False, (), None
+    found = tuple(to_utc(e.decoded("RECURRENCE-ID")) for e in instances)
+    later = [when for e, when in zip(instances, found, strict=True)
+             if str(e["RECURRENCE-ID"].params.get("RANGE", "")).upper() == "THISANDFUTURE"]
+    return False, found, min(later, default=None)
 
 
-def _stamps(event) -> list[datetime]:
-    """When the organizer's program wrote this revision; a later one with the same SEQUENCE
-    is still an update (RFC 5546 §2.1.5)."""
+def _not_a_meeting(group: list[tuple[Event, int]], all_day: bool,
+                   attendees: Sequence[Attendee], lines: list[_Line]) -> str:
+    """Why an event is no meeting to follow up, or "": an all-day event that repeats every
+    year and invites no one is a birthday or an anniversary (Google's and Apple's birthday
+    calendars, a contact's anniversary), never a meeting with people to thank. Every year
+    is an RRULE with FREQ=YEARLY, or the same day of the year in several years among the
+    event's dates (Google's birthdays calendar writes RDATEs and one instance a year)."""
+    if not all_day or attendees:
+        return ""
+    if not any("FREQ=YEARLY" in re.sub(r"\s", "", _raw_value(lines, line, "RRULE")).upper()
+               for _event, line in group):
+        days = Counter((d[4:8], d[:4]) for _e, line in group for d in _dates_written(lines, line))
+        years_per_day = Counter(day for day, _year in days)
+        if not any(count > 1 for count in years_per_day.values()):
+            return ""
+    summary = _text(group[0][0], "SUMMARY") or "an event"
+    return (f"“{summary}” (line {group[0][1]}) is an all-day event that repeats every year and "
+            "invites no one (a birthday or an anniversary), not a meeting")
+
+
+def _dates_written(lines: list[_Line], begin: int) -> list[str]:
+    """The dates (YYYYMMDD) of the DTSTART, RECURRENCE-ID and RDATE lines of an event."""
     found = []
-    for key in ("DTSTAMP", "LAST-MODIFIED"):
-        try:
-            value = event.decoded(key) if event.get(key) is not None else None
-        except (ValueError, TypeError, KeyError):
-            value = None
-        if isinstance(value, datetime):
-            found.append(_to_utc(value))
-    return found
-
-
-def _chosen_occurrence(group: list[tuple[Event, int]], now: datetime):
-    """(event, start, line) of the occurrence the user means: the first at or after `now`,
-    else the last before it. Overridden instances (RECURRENCE-ID) replace the series' own."""
-    candidates: list[tuple[datetime, int, Event, date | datetime, int]] = []
-    overridden: set[datetime] = set()
-    for order, (event, begin) in enumerate(group):
-        if event.get("RECURRENCE-ID") is not None:
-            overridden.add(_to_utc(event.decoded("RECURRENCE-ID")))
-            if _text(event, "STATUS").upper() != "CANCELLED":
-                value = event.decoded("DTSTART")
-                candidates.append((_to_utc(value), order, event, value, begin))
-    for order, (event, begin) in enumerate(group):
-        if event.get("RECURRENCE-ID") is not None:
-            continue
-        for value in _series_starts(event, now):
-            if _to_utc(value) not in overridden:
-                candidates.append((_to_utc(value), order, event, value, begin))
-    if not candidates:  # every instance cancelled: the first event still says who and when
-        event, begin = group[0]
-        value = event.decoded("DTSTART")
-        return event, value, begin
-    candidates.sort(key=lambda c: (c[0], c[1]))
-    upcoming = [c for c in candidates if c[0] >= now]
-    chosen = upcoming[0] if upcoming else candidates[-1]
-    return chosen[2], chosen[3], chosen[4]
-
-
-def _series_starts(event, now: datetime) -> list[date | datetime]:
-    """The series' start, and for a recurring event its occurrences nearest to `now`."""
-    first = event.decoded("DTSTART")
-    starts = [first]
-    rule = event.get("RRULE")
-    rule = rule[0] if isinstance(rule, list) and rule else rule  # RFC 5545: at most one
-    if rule is None or isinstance(rule, vBroken | list):
-        return starts
-    try:
-        from dateutil.rrule import rrulestr
-
-        anchor = first if isinstance(first, datetime) else datetime.combine(first, time())
-        if anchor.tzinfo is None:
-            anchor = anchor.astimezone()
-        text = rule.to_ical().decode()
-        if "UNTIL=" in text and not text.split("UNTIL=")[1].split(";")[0].endswith("Z"):
-            text = re.sub(r"UNTIL=(\d{8})(T\d{6})?", lambda m: f"UNTIL={m.group(1)}"
-                          f"{m.group(2) or 'T235959'}Z", text)
-        recurrence = rrulestr(text, dtstart=anchor)
-        reference = now.astimezone(anchor.tzinfo)
-        nearby = [recurrence.before(reference), recurrence.after(reference, inc=True)]
-    except (ValueError, TypeError, OverflowError):
-        return starts  # a rule we cannot expand: the series' own start stands
-    excluded = {_to_utc(v) for v in _exdates(event)}
-    for value in nearby:
-        if value is None:
-            continue
-        value = value if isinstance(first, datetime) else value.date()
-        if _to_utc(value) not in excluded:
-            starts.append(value)
-    kept = [s for s in dict.fromkeys(starts) if _to_utc(s) not in excluded]
-    return kept or [first]
-
-
-def _exdates(event) -> list[date | datetime]:
-    found = []
-    for prop in _as_list(event.get("EXDATE")):
-        if isinstance(prop, vBroken):
-            continue  # an exception date Followup cannot read: the occurrence stays
-        for item in getattr(prop, "dts", []):
-            found.append(item.dt)
+    for line in _event_lines(lines, begin):
+        if _property_name(line.text) in ("DTSTART", "RECURRENCE-ID", "RDATE"):
+            found += re.findall(r"(?<!\d)(\d{8})(?!\d)", line.text.partition(":")[2])
     return found
 
 
@@ -490,14 +465,6 @@ def _text(event, key: str) -> str:
     if isinstance(value, list):  # a repeated property: the first one counts
         value = value[0] if value else None
     return str(value).strip() if value is not None else ""
-
-
-def _to_utc(value: date | datetime) -> datetime:
-    if not isinstance(value, datetime):  # an all-day DATE: midnight here
-        value = datetime.combine(value, time())
-    if value.tzinfo is None:  # floating time: naive astimezone() reads it as local time
-        value = value.astimezone()
-    return value.astimezone(UTC)
 
 
 def _nominal_days(raw: str) -> int:
@@ -513,20 +480,20 @@ def _end(event, start_value: date | datetime, start: datetime,
     """The end of the chosen occurrence: its DTEND, else its start plus DURATION, else a day
     for an all-day event; None when the event gives no length."""
     if event.get("DTEND") is not None:
-        length = _to_utc(event.decoded("DTEND")) - _to_utc(event.decoded("DTSTART"))
+        length = to_utc(event.decoded("DTEND")) - to_utc(event.decoded("DTSTART"))
         return start + max(length, timedelta(0))
     if event.get("DURATION") is not None:
         duration = event.decoded("DURATION")
         days = _nominal_days(raw_duration)
         if not isinstance(start_value, datetime):
-            return _to_utc(start_value + timedelta(days=days))
+            return to_utc(start_value + timedelta(days=days))
         # RFC 5545 §3.3.6: weeks and days are nominal (the same wall time in the event's own
         # zone), hours, minutes and seconds exact. "PT24H" is 24 hours, "P1D" a day.
         local = start_value if start_value.tzinfo else start_value.astimezone()
         nominal = local + timedelta(days=days)
         return nominal.astimezone(UTC) + (duration - timedelta(days=days))
     if not isinstance(start_value, datetime):  # RFC 5545: an all-day event lasts one day
-        return _to_utc(start_value + timedelta(days=1))
+        return to_utc(start_value + timedelta(days=1))
     return None
 
 
@@ -539,17 +506,21 @@ def _address(prop) -> str:
     return email or str(prop).strip()
 
 
+def _common_name(prop) -> str:
+    """The CN parameter as one piece of text, its quotes taken off. RFC 5545 quotes with
+    double quotes only, so a mailer's CN='Kim, Soo-jin' reaches icalendar as a list of two
+    values split at the comma ("'Kim", " Soo-jin'"): joined again, then unquoted."""
+    value = prop.params.get("CN", "")
+    if isinstance(value, list | tuple):
+        value = ",".join(str(v) for v in value)
+    return unwrapped_name(str(value))
+
+
 def _display_name(prop, email: str) -> str:
-    name = str(prop.params.get("CN", "")).strip().strip('"').strip()
+    name = _common_name(prop)
     if not name or "@" in name:  # Google writes the address as CN when it has no name
         return name_from_address(email) or email.split("@")[0]
     return display_name(name)
-
-
-def _as_list(value) -> list:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def _attendees(event, own: set[str], lines: list[_Line], begin: int, warnings: list[str],
@@ -565,8 +536,8 @@ def _attendees(event, own: set[str], lines: list[_Line], begin: int, warnings: l
     """
     found: dict[str, Attendee] = {}
     not_people = [] if not_people is None else not_people
-    props = [(p, True) for p in _as_list(event.get("ORGANIZER"))]
-    props += [(p, False) for p in _as_list(event.get("ATTENDEE"))]
+    props = [(p, True) for p in as_list(event.get("ORGANIZER"))]
+    props += [(p, False) for p in as_list(event.get("ATTENDEE"))]
     for prop, is_organizer in props:
         raw = _address(prop)
         if not raw or raw.lower().startswith(("urn:", "http:", "https:", "cid:")):
@@ -581,7 +552,7 @@ def _attendees(event, own: set[str], lines: list[_Line], begin: int, warnings: l
             warnings.append(f"line {number}: left out, {exc}")
             continue
         cutype = str(prop.params.get("CUTYPE", "")).upper()
-        name = str(prop.params.get("CN", "")).strip().strip('"').strip()
+        name = _common_name(prop)
         if email in own or email in found or is_room(name, email, cutype):
             continue
         if is_group(name, email, cutype):
@@ -590,12 +561,13 @@ def _attendees(event, own: set[str], lines: list[_Line], begin: int, warnings: l
             if not sender or sender in own or sender in found or is_group("", sender, ""):
                 continue
             email, prop = sender, _attendee_prop(event, sender) or prop
-            if prop is not None and is_group(str(prop.params.get("CN", "")), email, ""):
+            if prop is not None and is_group(_common_name(prop), email, ""):
                 prop = None
             found[email] = Attendee(_display_name(prop, email) if prop is not None
                                     else name_from_address(email), email, True)
             continue
-        found[email] = Attendee(_display_name(prop, email), email, is_organizer)
+        declined = str(prop.params.get("PARTSTAT", "")).strip().upper() == "DECLINED"
+        found[email] = Attendee(_display_name(prop, email), email, is_organizer, declined)
     return tuple(found.values())
 
 
@@ -611,7 +583,7 @@ def _sent_by(prop) -> str:
 
 def _attendee_prop(event, email: str):
     """The ATTENDEE line for `email`, for its CN; None when it is not an attendee."""
-    for prop in _as_list(event.get("ATTENDEE")):
+    for prop in as_list(event.get("ATTENDEE")):
         try:
             if normalise_address(_address(prop)) == email:
                 return prop
@@ -699,11 +671,11 @@ def _recipients(event, delivery: _Delivery) -> set[str]:
       company domain (the candidate among the company's interviewers) when exactly one is.
     Nothing is guessed otherwise: an extra person is better than a missing interviewer.
     """
-    organizers = {_normalised(_address(p)) for p in _as_list(event.get("ORGANIZER"))} - {""}
+    organizers = {_normalised(_address(p)) for p in as_list(event.get("ORGANIZER"))} - {""}
     people = []
-    for prop in _as_list(event.get("ATTENDEE")):
+    for prop in as_list(event.get("ATTENDEE")):
         email = _normalised(_address(prop))
-        name = str(prop.params.get("CN", "")).strip().strip('"')
+        name = _common_name(prop)
         cutype = str(prop.params.get("CUTYPE", ""))
         if email and not is_room(name, email, cutype) and not is_group(name, email, cutype):
             people.append((email, prop))

@@ -14,8 +14,8 @@ from anyascii import anyascii
 from nameparser import HumanName
 from nameparser.config import CONSTANTS
 
-__all__ = ["display_name", "greeting_name", "latin_spelling", "name_parts", "short_name",
-           "surname_particle", "unreliable_script"]
+__all__ = ["display_name", "family_name_first", "greeting_name", "latin_spelling", "name_parts",
+           "short_name", "surname_particle", "unreliable_script", "unwrapped_name"]
 
 # Scripts whose Latin spelling cannot be derived from the characters alone: Chinese
 # characters have a reading per language (王 is Wang, Ō or Wong), Japanese and Korean names
@@ -36,6 +36,23 @@ def _is_title(word: str) -> bool:
     return word.lower().strip(".") in CONSTANTS.titles
 
 
+# Quotes and brackets that enclose a name as mailers and address books write it ('Kim,
+# Soo-jin', "Doe, Jane", [Jane Doe], <Jane Doe>); a quote never begins or ends a name.
+_ENCLOSING = {"'": "'", '"': '"', "‘": "’", "’": "’", "“": "”", "”": "”", "„": "“", "«": "»",
+              "»": "«", "‹": "›", "(": ")", "[": "]", "<": ">", "{": "}"}
+_QUOTES_AT_EDGES = "'\"‘’“”„«»‹›`´[]<>{}"
+
+
+def unwrapped_name(raw: str) -> str:
+    """A name without the quotes and brackets around it and without stray quotes at its
+    ends: "'Kim, Soo-jin'" -> "Kim, Soo-jin", "[Jane Doe]" -> "Jane Doe", '"Jane' -> "Jane".
+    Quotes inside a name ("O'Brien", 'Jane "JJ" Doe') stay."""
+    name = re.sub(r"\s+", " ", raw).strip(" ,;")
+    while len(name) >= 2 and _ENCLOSING.get(name[0]) == name[-1]:
+        name = name[1:-1].strip(" ,;")
+    return name.strip(_QUOTES_AT_EDGES + " ,;")
+
+
 def display_name(raw: str) -> str:
     """A name in reading order, as people write it on an envelope.
 
@@ -44,10 +61,10 @@ def display_name(raw: str) -> str:
     suffix ("Jane Doe, PhD") or inside a longer formatted name ("Mr. John Richter, James Doe
     Sr.") is kept as written.
     """
-    name = re.sub(r"\s+", " ", raw).strip(' ,;"')
+    name = unwrapped_name(raw)
     if name.count(",") != 1:
         return name
-    left, right = (part.strip() for part in name.split(","))
+    left, right = (unwrapped_name(part) for part in name.split(","))
     if not left or not right:
         return left or right
     right_words, left_words = right.split(), left.split()
@@ -156,7 +173,8 @@ def greeting_name(raw: str) -> str:
     given, rest = name_parts(raw)
     if not given:
         return ""
-    words = [w for w in display_name(raw).split() if not _is_title(w) and not _is_suffix(w)]
+    words = _clean_words(w for w in display_name(raw).split()
+                         if not _is_title(w) and not _is_suffix(w))
     if _family_first([w.strip(",") for w in words]) is None:
         return " ".join(_spoken(w.strip(",")) for w in words)
     if len(words) >= 3 and words[0] == given and _folded(" ".join(words[:2])) in COMPOUND_GIVEN:
@@ -182,6 +200,13 @@ def _folded(text: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
+def _clean_words(words) -> list[str]:
+    """Name words without quotes or brackets at their ends, and without words that hold no
+    letter: a name stored with debris ('Soo-jin\'"] ["\'Kim') still greets "Soo-jin"."""
+    cleaned = (w.strip(_QUOTES_AT_EDGES) for w in words)
+    return [w for w in cleaned if any(ch.isalpha() for ch in w)]
+
+
 def name_parts(raw: str) -> tuple[str, list[str]]:
     """See `_name_parts`; a fresh list each call, the parse itself cached."""
     given, rest = _name_parts(raw)
@@ -193,12 +218,12 @@ def _name_parts(raw: str) -> tuple[str, tuple[str, ...]]:
     """(given name, the other name words in order) with titles, suffixes and nicknames left
     out: "Dr. Jürgen Müller III" -> ("Jürgen", ["Müller"]); "Doe, Jane Marie" -> ("Jane",
     ["Marie", "Doe"]); "Ludwig van Beethoven" -> ("Ludwig", ["van", "Beethoven"])."""
-    name = re.sub(r"\([^)]*\)|\"[^\"]*\"|“[^”]*”", " ", raw)  # (Liz), "JJ": nicknames
+    name = re.sub(r"\([^)]*\)|\"[^\"]*\"|“[^”]*”", " ", unwrapped_name(raw))  # (Liz), "JJ"
     name = display_name(name.replace("’", "'"))
     parsed = HumanName(name)
     words = " ".join(filter(None, [parsed.first, parsed.middle, parsed.last])).split()
-    words = [w for w in words if not _is_suffix(w) and not _is_title(w)]
-    plain = [w for w in name.split() if not _is_suffix(w) and not w.endswith(".")]
+    words = _clean_words(w for w in words if not _is_suffix(w))  # titles kept apart ("King")
+    plain = _clean_words(w for w in name.split() if not _is_suffix(w) and not w.endswith("."))
     if len(words) < 2 <= len(plain):  # "Judge Reinhold", "Dean Smith": a name, not a title
         words = plain
     if not words:
@@ -206,6 +231,16 @@ def _name_parts(raw: str) -> tuple[str, tuple[str, ...]]:
     if _family_first(words):  # "Nguyễn Thị Mai": Mai, then ["Thị", "Nguyễn"]
         return words[-1], (*words[1:-1], words[0])
     return words[0], tuple(words[1:])
+
+
+def family_name_first(raw: str) -> bool:
+    """Whether the name is known to put the family name first ("Nguyễn Thị Mai", "Nagy
+    László", "Tanaka Hiroshi"), so that `name_parts` gives the family name last of the other
+    words and every word between is a middle name, never a second surname."""
+    name = re.sub(r"\([^)]*\)|\"[^\"]*\"|“[^”]*”", " ", unwrapped_name(raw))
+    words = [w.strip(",") for w in display_name(name).split()
+             if not _is_title(w) and not _is_suffix(w)]
+    return bool(_family_first(words))
 
 
 def surname_particle(word: str) -> bool:

@@ -634,10 +634,15 @@ class MainWindow(QMainWindow):
                 self.workspace.load_meeting(changed[-1])  # already shown: show it anew
         elif self.workspace.meeting is not None:
             self.workspace.reload_people()
+        from followup.store.contacts_import import NOT_MEETINGS
+
         counts = ", ".join(f"{len(v)} {k.replace('_', ' ')}" for k, v in created.items()
-                           if v and k != "skipped_meetings") or "nothing new"
+                           if v and k not in ("skipped_meetings", NOT_MEETINGS)) or "nothing new"
         if created.get("skipped_meetings"):
             counts += f" ({len(created['skipped_meetings'])} meetings were already there)"
+        if created.get(NOT_MEETINGS):
+            counts += (f" ({len(created[NOT_MEETINGS])} left out: an all-day event that repeats "
+                       "every year with no one invited, such as a birthday, is not a meeting)")
         self.statusBar().showMessage(f"Imported {counts} from {Path(path).name}", 8000)
 
     @Slot()

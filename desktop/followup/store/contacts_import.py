@@ -7,7 +7,10 @@ An invite is matched to the meeting it made before by its UID (`meeting.ical_uid
 SEQUENCE and DTSTAMP last imported beside it): importing it again changes nothing, a newer
 revision updates the meeting, and a cancellation (METHOD:CANCEL or STATUS:CANCELLED) sets
 `meeting.cancelled_at`, so no follow-up is due for it; the user's notes are left as they are.
-A later invite with a higher SEQUENCE that does not cancel reinstates the meeting.
+A later invite with a higher SEQUENCE that does not cancel reinstates the meeting. A CANCEL
+of single occurrences (RECURRENCE-ID) cancels the meeting only when it is one of them.
+Attendees who declined stay on the meeting with no follow-up; an all-day event that repeats
+every year and invites no one (a birthday) is left out, and a file of nothing else refused.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from followup.core.cards import CardPerson, ParseError
-from followup.core.invites import Invite
+from followup.core.invites import Attendee, Invite
 from followup.store import models as m
 from followup.store.import_errors import ImportFailed
 from followup.store.library import Library, MeetingInput, PersonSpec, find_person
@@ -35,15 +38,28 @@ def _own_addresses(library: Library) -> list[str]:
     return [email] if email else []
 
 
+# The line of a meeting's notes that names who declined the invitation; they stay on the
+# meeting, marked "no follow-up", with no deadline (they were not met).
+DECLINED_NOTE = "Declined the invitation (no follow-up): "
+
+
+def _capacity(attendee: Attendee) -> str:
+    """Who declined came in no capacity; the organizer coordinates; the rest interview."""
+    if attendee.declined:
+        return "other"
+    return "coordinator" if attendee.is_organizer else "interviewer"
+
+
 def invite_to_meeting(invite: Invite, organizer_company: str = "") -> MeetingInput:
     """The meeting an invite describes; `organizer_company` is the company on the
     organizer's card, used when no attendee has a work address."""
-    people = [PersonSpec(name=a.name, email=a.email,
-                         capacity="coordinator" if a.is_organizer else "interviewer")
+    people = [PersonSpec(name=a.name, email=a.email, capacity=_capacity(a),
+                         no_followup=a.declined)
               for a in invite.attendees]
     company = invite.company_guess if invite.domain else (
         organizer_company or invite.company_guess)
-    kind = "panel_interview" if len(people) > 2 else "one_on_one_interview"
+    met = [p for p in people if not p.no_followup]
+    kind = "panel_interview" if len(met) > 2 else "one_on_one_interview"
     if "coffee" in invite.summary.lower():
         kind = "networking_coffee"
     elif "phone" in invite.summary.lower() or "screen" in invite.summary.lower():
@@ -51,6 +67,9 @@ def invite_to_meeting(invite: Invite, organizer_company: str = "") -> MeetingInp
     # The summary says what the meeting was ("Final round", "Coffee"); it is kept as the
     # first line of the notes, never taken as a company name.
     notes = "\n\n".join(filter(None, [invite.summary, invite.description.strip()]))
+    declined = [a.name or a.email for a in invite.attendees if a.declined]
+    if declined:
+        notes = "\n\n".join(filter(None, [notes, DECLINED_NOTE + ", ".join(declined) + "."]))
     if invite.warnings:
         notes = "\n".join(filter(None, [notes, *(f"Import: {w}" for w in invite.warnings)]))
     return MeetingInput(
@@ -67,11 +86,25 @@ def import_invite(library: Library, data: bytes | str) -> dict[str, list[int]]:
         invites = parse_invites(data, own_addresses=_own_addresses(library), now=current_time())
     except ParseError as exc:
         raise ImportFailed(str(exc)) from None
+    meetings = [i for i in invites if not i.not_a_meeting]
+    if not meetings:
+        others = len(invites) - 1
+        also = ("" if not others else "; so is the file's other event" if others == 1
+                else f"; so are the file's {others} other events")
+        raise ImportFailed(f"{invites[0].not_a_meeting}{also}; nothing to import")
     created: dict[str, list[int]] = {"meetings": [], "people": []}
+    left_out = [i for i in invites if i.not_a_meeting]
+    if left_out:  # said in the import's summary: line numbers of the events left out
+        created[NOT_MEETINGS] = [i.line for i in left_out]
     with library.session() as s:  # one transaction for every event of the file
-        for invite in invites:
+        for invite in meetings:
             _import_one(library, s, invite, created)
     return {key: ids for key, ids in created.items() if ids or key in ("meetings", "people")}
+
+
+# The key of an import's result that lists, by the line where each begins, the events left
+# out as no meeting (an all-day event that repeats every year and invites no one).
+NOT_MEETINGS = "left_out_yearly_all_day_events_on_lines"
 
 
 # SEQUENCE is an INTEGER (RFC 5545 §3.3.8, 32-bit signed): larger values are read as this.
@@ -109,6 +142,9 @@ def _import_one(library: Library, s: Session, invite: Invite,
     meeting = _known(s, invite.uid)
     if invite.cancelled:
         _import_cancellation(s, meeting, invite, created)
+        return
+    if invite.cancelled_occurrences:
+        _import_cancelled_occurrences(s, meeting, invite, created)
         return
     if meeting is not None and not _is_newer(invite, meeting):
         created.setdefault("skipped_meetings", []).append(meeting.id)
@@ -159,6 +195,32 @@ def _import_cancellation(s: Session, meeting: m.Meeting | None, invite: Invite,
     created.setdefault("cancelled_meetings", []).append(meeting.id)
 
 
+def _import_cancelled_occurrences(s: Session, meeting: m.Meeting | None, invite: Invite,
+                                  created: dict[str, list[int]]) -> None:
+    """Occurrences of a series cancelled one by one (RFC 5546 §3.2.5, a CANCEL with
+    RECURRENCE-ID): the meeting is cancelled when it is one of them (or later than a
+    RANGE=THISANDFUTURE one); when it is another occurrence it stays as it is."""
+    if meeting is None or meeting.scheduled_start is None:
+        _import_cancellation(s, meeting, invite, created)
+        return
+    start = _utc(meeting.scheduled_start)
+    if start in invite.cancelled_occurrences or (
+            invite.cancelled_from is not None and start >= invite.cancelled_from):
+        _import_cancellation(s, meeting, invite, created)
+        return
+    created.setdefault(OTHER_OCCURRENCE, []).append(meeting.id)
+
+
+# The key of an import's result that lists the meetings kept as they were because the file
+# cancels other occurrences of their series.
+OTHER_OCCURRENCE = "meetings_kept_another_occurrence_cancelled"
+
+
+def _utc(value: datetime) -> datetime:
+    """An instant from the library (naive values are UTC) as an aware UTC datetime."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 def _attend(library: Library, s: Session, meeting: m.Meeting, spec: PersonSpec,
             created: dict[str, list[int]]) -> None:
     """Add a person to the meeting; a person is the same only by address, never by name."""
@@ -166,6 +228,15 @@ def _attend(library: Library, s: Session, meeting: m.Meeting, spec: PersonSpec,
     attendance = library.attend(s, meeting, spec, new_person=known is None)
     if known is None:
         created["people"].append(attendance.person_id)
+    if spec.no_followup and not attendance.no_followup and not attendance.notes.strip() and (
+            s.scalar(select(m.FollowUp.id).where(m.FollowUp.attendance_id == attendance.id))
+            is None):
+        # A later revision (or the attendee's REPLY) says they declined: nothing to thank
+        # them for, unless the user already wrote notes about them or has a follow-up.
+        attendance.no_followup, attendance.capacity = True, spec.capacity
+        line = DECLINED_NOTE + spec.name + "."
+        if line not in meeting.general_notes:
+            meeting.general_notes = "\n\n".join(filter(None, [meeting.general_notes, line]))
 
 
 def _organizer_company(s: Session, invite: Invite) -> str:

@@ -21,6 +21,7 @@ class PersonSpec:
     card_notes: str = ""
     capacity: str = "interviewer"
     notes: str = ""
+    no_followup: bool = False  # for this meeting: one who declined the invitation, say
 
 
 @dataclass

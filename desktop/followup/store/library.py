@@ -299,7 +299,8 @@ class Library:
         position = (last if last is not None else -1) + 1
         attendance = m.Attendance(meeting_id=meeting.id, person=person, capacity=spec.capacity,
                                   position=position, notes=spec.notes,
-                                  notes_updated_at=utcnow() if spec.notes else None)
+                                  notes_updated_at=utcnow() if spec.notes else None,
+                                  no_followup=spec.no_followup)
         s.add(attendance)
         s.flush()
         return attendance

@@ -112,7 +112,9 @@ _INDIRECT_QUESTION_RE = re.compile(
     r"\b(?:(?:would|will)\s+be\s+(?:\w+\s+)?appreciated|i\s+would\s+(?:\w+\s+)?appreciate|"
     r"i'd\s+(?:\w+\s+)?appreciate|(?:would|'d)\s+be\s+grateful\s+for|let\s+me\s+know|i\s+was\s+wondering|i'm\s+wondering|i\s+wonder|wondering\s+(?:if|when|"
     r"whether)|could\s+you\s+(?:tell|update|share|let)|please\s+(?:tell|update|advise|share)|"
-    r"(?:would|i'd)\s+(?:like|love)\s+to\s+know|keep\s+me\s+(?:posted|updated|informed))\b")
+    r"(?:would|i'd)\s+(?:like|love)\s+to\s+know|keep\s+me\s+(?:posted|updated|informed)|"
+    # "Thanks in advance for a quick decision" asks for it.
+    r"thank(?:s|\s*-?\s*you)\s+(?:\w+\s+){0,2}in\s+advance)\b")
 # A question about the work ("When will the team migrate?") is not about the hiring process.
 _ABOUT_THE_WORK_RE = re.compile(r"\b(?:the|your)\s+(?:team|migration|launch|release|rollout|"
                                 r"project|product|company)\s+(?:\w+\s+)?(?:decide|launch|ship|"

@@ -62,7 +62,9 @@ _NOT_GRATITUDE_RE = re.compile(
     r"|\b(?:received|got|earned|won|get|gets)\s+(?:\w+\s+){0,2}(?:thanks|thank-yous|gratitude)\b"
     # "thanks to the traffic" is a cause; "my thanks to Marco and Yuki" is thanks.
     r"|(?<!my\s)(?<!our\s)(?<!on\s)(?<!along\s)\bthanks\s+to\s+(?!" + _THANKS_TO_PEOPLE + r")"
-    r"|\bthankfully\b|\bno\s+thanks\b|\bthankless\b")
+    r"|\bthankfully\b|\bno\s+thanks\b|\bthankless\b"
+    # "Thanks in advance for a quick decision" asks for something yet to come.
+    r"|\bthank(?:s|\s*-?\s*you)\s+(?:\w+\s+){0,2}in\s+advance\b")
 _BARE_THANKS_RE = re.compile(
     r"^\W*(?:many\s+|again\s+|with\s+)?thank(?:s|\s+you)(?:\s+(?:again|so\s+much|very\s+much|a\s+lot|"
     r"kindly))?\s*[,!.]*(?:\s+[A-Za-z][\w.'-]*){0,2}\s*$")
