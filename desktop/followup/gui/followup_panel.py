@@ -56,6 +56,9 @@ fu = LazyModule("followup.store.followups")  # the ORM loads after the first scr
 
 CHECK_DELAY_MS = 250
 SAVE_DELAY_MS = 400
+# Questions that would record a send answer No to Enter: only a click on Yes records it.
+_YES_NO = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+_NO = QMessageBox.StandardButton.No
 CHANNELS = ("email from another app", "in person", "LinkedIn message", "phone", "other")
 
 
@@ -537,12 +540,13 @@ class FollowUpPanel(QWidget):
         if not resend and gaps and QMessageBox.question(
                 self, "Still has gaps",
                 plain("This draft still fails:\n\n" + "\n".join(f"• {r.message}" for r in gaps)
-                      + "\n\nRecord it as sent anyway?")) != QMessageBox.StandardButton.Yes:
+                      + "\n\nRecord it as sent anyway?"), _YES_NO, _NO
+        ) != QMessageBox.StandardButton.Yes:
             return
         if resend and QMessageBox.question(
                 self, "Already sent",
                 plain(f"This follow-up to {self.view.person_name} was already marked sent. "
-                      "Record it as sent again?")) != QMessageBox.StandardButton.Yes:
+                      "Record it as sent again?"), _YES_NO, _NO) != QMessageBox.StandardButton.Yes:
             return
         channel, ok = QInputDialog.getItem(
             self, "Mark as sent", plain(f"How did the note reach {self.view.person_name}?"),

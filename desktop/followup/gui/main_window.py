@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QRect, QSettings, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -631,11 +631,7 @@ class MainWindow(QMainWindow):
                 self.workspace.load_meeting(changed[-1])  # already shown: show it anew
         elif self.workspace.meeting is not None:
             self.workspace.reload_people()
-        counts = ", ".join(f"{len(v)} {k.replace('_', ' ')}" for k, v in created.items()
-                           if v and k != "skipped_meetings") or "nothing new"
-        if created.get("skipped_meetings"):
-            counts += f" ({len(created['skipped_meetings'])} meetings were already there)"
-        self.statusBar().showMessage(f"Imported {counts} from {Path(path).name}", 8000)
+        self.statusBar().showMessage(import_summary(created, Path(path).name), 8000)
 
     @Slot()
     def export_file(self) -> None:
@@ -681,7 +677,12 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 760)
+            from PySide6.QtGui import QGuiApplication
+
+            # The primary screen, where a new window opens. (QWidget.screen() here, before
+            # the window exists, led to a crash on a deleted QScreen later on.)
+            screen = QGuiApplication.primaryScreen()
+            self.setGeometry(default_geometry(screen.availableGeometry()))
         state = self.settings.value("window/splitter")
         if state is not None:
             self.splitter.restoreState(state)
@@ -701,6 +702,23 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)
+
+
+DEFAULT_SIZE = (1280, 800)  # the first window, on a screen with room for it
+FRAME_ALLOWANCE = (16, 48)  # what a window manager's title bar and borders may add around it
+
+
+def default_geometry(available: QRect) -> QRect:
+    """The first window's place on a screen whose free area (without panels and docks) is
+    `available`: DEFAULT_SIZE, smaller when the screen is (a 1366x768 laptop: the title bar,
+    the status bar and the send-status list's last column all on screen), centred."""
+    width = min(DEFAULT_SIZE[0], available.width() - FRAME_ALLOWANCE[0])
+    height = min(DEFAULT_SIZE[1], available.height() - FRAME_ALLOWANCE[1])
+    place = QRect(0, 0, max(width, 640), max(height, 480))
+    place.moveCenter(available.center())
+    place.moveTop(max(available.top() + FRAME_ALLOWANCE[1] - FRAME_ALLOWANCE[0] // 2,
+                      place.top()))
+    return place
 
 
 def _warm_up_drafting() -> None:
@@ -757,6 +775,29 @@ Ctrl+F  Filter meetings
 Ctrl+Shift+F  Search every note, draft, card and company
 Ctrl+I  Import an export, an .ics invitation or .vcf cards
 """
+
+
+# What each kind of id an import returns is called, as "1 meeting", "2 meetings updated".
+_IMPORTED = {"meetings": "meeting", "updated_meetings": "meeting updated",
+             "cancelled_meetings": "meeting cancelled", "people": "person",
+             "updated": "card updated", "followups": "follow-up",
+             "people_without_a_usable_address": "person without a usable address"}
+
+
+def import_summary(created: dict[str, list[int]], file_name: str) -> str:
+    """The status bar's line after an import: what `created` (an importer's ids by kind)
+    holds, each count with its noun in the right number ("Imported 1 meeting, 3 people from
+    invite.ics (1 meeting was already there)")."""
+    from followup.core.plurals import counted
+
+    counts = ", ".join(counted(len(ids), _IMPORTED.get(kind, kind.replace("_", " ")))
+                       for kind, ids in created.items()
+                       if ids and kind != "skipped_meetings") or "nothing new"
+    skipped = len(created.get("skipped_meetings", []))
+    if skipped:
+        counts += (" (1 meeting was already there)" if skipped == 1
+                   else f" ({skipped} meetings were already there)")
+    return f"Imported {counts} from {file_name}"
 
 
 def _importable() -> tuple[str, ...]:

@@ -18,6 +18,31 @@ MARKER_COLOURS = {
 
 THEMES = ("system", "light", "dark")
 _chosen = "system"  # View › Theme; remembered in window.ini by the main window
+AA_CONTRAST = 4.5  # WCAG 2.1 success criterion 1.4.3 (AA), for text of normal size
+
+
+_generation = 0  # counts the switches of theme: colours picked under an older one are stale
+
+
+def theme_generation() -> int:
+    """A number that changes at every switch of theme (`set_theme`): what paints with
+    colours of its own (the note markers) compares it to pick them again."""
+    return _generation
+
+
+def contrast_ratio(foreground: QColor, background: QColor) -> float:
+    """The WCAG 2.1 contrast ratio of two colours, 1 to 21: (L1 + 0.05) / (L2 + 0.05) over
+    their relative luminances, the lighter one first. Source: WCAG 2.1, "contrast ratio" and
+    "relative luminance" in its glossary."""
+    def luminance(colour: QColor) -> float:
+        def linear(c: float) -> float:
+            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+        return (0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF())
+                + 0.0722 * linear(colour.blueF()))
+
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 def is_dark() -> bool:
@@ -32,8 +57,9 @@ def is_dark() -> bool:
 
 def set_theme(app, theme: str) -> None:
     """Switch to "system", "light" or "dark" now (an unknown name means "system")."""
-    global _chosen
+    global _chosen, _generation
     _chosen = theme if theme in THEMES else "system"
+    _generation += 1
     hints = QGuiApplication.styleHints()
     if hasattr(hints, "setColorScheme"):  # Qt 6.8: tells native dialogs too
         hints.setColorScheme({"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}

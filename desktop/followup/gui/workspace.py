@@ -299,8 +299,8 @@ class MeetingWorkspace(QWidget):
 
     def _person_item(self, number: int, person) -> QListWidgetItem:
         detail = isolated(person.title) or CAPACITIES[person.capacity]
-        if person.capacity == "coordinator" and person.title:  # else the label says it already
-            detail += " · coordinator"
+        if person.capacity == "coordinator" and not _says_coordinator(person.title):
+            detail += " · coordinator"  # else the title (or the label) says it already
         if person.met_before:
             detail += f" · met before ({person.met_before})"
         name = isolated(person.name)
@@ -657,3 +657,14 @@ class MeetingWorkspace(QWidget):
         # Started or ended: the shown follow-up's countdown starts (or stops) now, not when
         # the user next picks a person.
         self.refresh_followups()
+
+
+def _says_coordinator(title: str) -> bool:
+    """Whether a job title already says the person coordinates or recruits ("Recruiting
+    Coordinator", "Talent Acquisition Partner"); an empty title shows the capacity's own
+    label, which says it."""
+    import re
+
+    return not title.strip() or re.search(
+        r"coordinat|recruit|talent|sourc(?:er|ing)|hiring|\bhr\b|people partner",
+        title, re.IGNORECASE) is not None
