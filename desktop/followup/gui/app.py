@@ -332,6 +332,8 @@ def run_app(args) -> int:
     if args.smoke:
         _quit_when_editable(window, app)
     code = app.exec()
+    if "followup.gui.send_ui" in sys.modules:  # a note may be on the clipboard
+        sys.modules["followup.gui.send_ui"].release_clipboard()
     if read_ahead is not None:
         read_ahead.finish()
     if args.smoke and app.property("smokeClosedDialog"):

@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.workspace.saveFailed.connect(self._on_save_failed)
         self.workspace.followupSaved.connect(self._on_saved)
         self.workspace.followupStatusChanged.connect(self._on_status_changed)
+        self.workspace.meetingEnded.connect(self._on_meeting_ended)
         self._build_menu_titles()
         self._tick = QTimer(self, interval=1000)  # the one timer behind every countdown
         self._tick.timeout.connect(self.tick)
@@ -136,6 +137,8 @@ class MainWindow(QMainWindow):
         self._update_spelling_terms()
         self.update_badge()
         self.show_unconfirmed_sends()
+        if _setting_on(self.settings.value("view/followups", False)):  # as it was left
+            self._set_followups_shown(True)
         self._tick.start()
 
     def _reminder_banner(self):
@@ -392,8 +395,7 @@ class MainWindow(QMainWindow):
         self.sidebar.select(meeting_id)
         self.open_meeting(meeting_id)
         self._profile_ready()
-        self.workspace.show_followups(True)
-        self.followups_action.setChecked(True)
+        self._set_followups_shown(True)
         self.workspace.select_person(attendance_id)
         self.workspace.focus_draft()
 
@@ -410,8 +412,24 @@ class MainWindow(QMainWindow):
         visible = not self.workspace.followups_visible()
         if visible and not self._profile_ready():
             return
+        self._set_followups_shown(visible)
+
+    def _set_followups_shown(self, visible: bool) -> None:
+        """Show or hide the drafts beside the notes, and keep that for the next start."""
         self.workspace.show_followups(visible)
         self.followups_action.setChecked(visible)
+        self.settings.setValue("view/followups", visible)
+
+    @Slot(int)
+    def _on_meeting_ended(self, _meeting_id: int) -> None:
+        """The meeting is over: its drafts open beside the notes, one per person, each with
+        its countdown, and the status bar says where they are."""
+        self.finish_opening()
+        self._profile_ready()
+        self._set_followups_shown(True)
+        self.statusBar().showMessage(
+            "Meeting ended: a follow-up for each person is beside the notes; send each within "
+            "24 hours (Ctrl+Shift+D hides them).", 15000)
 
     def _profile_ready(self) -> bool:
         """Ask for the name and phone the first time a draft needs them (never at first start)."""
@@ -461,6 +479,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _after_send(self) -> None:
         self.workspace.refresh_followup()
+        self.workspace.countdowns_changed()
         self._on_status_changed(0)
         if self.stack.currentWidget() is self.status_list:
             self.status_list.refresh()
@@ -719,6 +738,11 @@ def default_geometry(available: QRect) -> QRect:
     place.moveTop(max(available.top() + FRAME_ALLOWANCE[1] - FRAME_ALLOWANCE[0] // 2,
                       place.top()))
     return place
+
+
+def _setting_on(value) -> bool:
+    """A yes/no setting as QSettings gives it back (a bool, or "true"/"false" from the file)."""
+    return value is True or str(value).lower() == "true"
 
 
 def _warm_up_drafting() -> None:

@@ -603,6 +603,7 @@ class SendController(QObject):
         data = QMimeData()
         data.setText(f"Subject: {view.subject}\n\n{text}")
         data.setHtml(f"<p><b>Subject:</b> {html_escape(view.subject)}</p>{html}")
+        data.setProperty("followupCopy", True)  # see release_clipboard
         QGuiApplication.clipboard().setMimeData(data)
         self._ask_mark_sent(view, "copied", "Copied the subject and note. Once you have sent "
                             "it, mark it sent.")
@@ -629,6 +630,16 @@ class SendController(QObject):
             except fu.StatusError as exc:
                 QMessageBox.warning(self.window, "Not marked sent", str(exc))
             self.changed.emit()
+
+
+def release_clipboard() -> None:
+    """Before the app ends: a note copied with its HTML (a QMimeData made in Python) is put
+    back as plain text made by Qt. The clipboard outlives Python, and deleting the Python-made
+    object then crashed the process on its way out."""
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.property("followupCopy"):
+        clipboard.setText(data.text())
 
 
 def failed_title(failed: int, sent_for: int) -> str:

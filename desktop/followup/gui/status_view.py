@@ -155,6 +155,8 @@ class StatusModel(QAbstractTableModel):
             return QColor(style.dark if is_dark() else style.light)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return self._text(row, column, index.row())
         if role == Qt.ItemDataRole.ToolTipRole and column == 7 and is_open(row.status):
             return to_fix_tip(self.failing.get(row.id), bool(row.person_email.strip()))
         if role == Qt.ItemDataRole.ToolTipRole and column == 4:
@@ -419,7 +421,10 @@ class StatusListView(QWidget):
         char = self.table.fontMetrics().averageCharWidth()
         for column, chars in enumerate((22, 16, 24, 18, 36, 19, 14, 13)):
             header.resizeSection(column, chars * char + 12)
-        header.setStretchLastSection(True)
+        # The meeting's role takes the width left: on a 1366-pixel screen "To fix" stays in
+        # sight (its full text is the cell's tooltip).
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(6 * char)
         self.table.viewport().installEventFilter(self)  # to know when rows were painted
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)  # Enter
