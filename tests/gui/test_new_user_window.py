@@ -473,3 +473,55 @@ def test_the_window_class_is_followup_not_the_program_file(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60).stdout
     assert out.split("\n")[0] == "['-name', 'followup'] Followup io.github.followup.Followup"
+
+
+# --- the People view -------------------------------------------------------------------------
+
+PHONE_CARD = """BEGIN:VCARD\r
+VERSION:3.0\r
+FN:Nguyễn Thị Mai\r
+N:Nguyễn;Mai;Thị;;\r
+EMAIL;TYPE=WORK:mai.nguyen@lotus.example\r
+TEL;TYPE=CELL:+84 90 123 4567\r
+ORG:Lotus Data\r
+TITLE:Staff Data Engineer\r
+END:VCARD\r
+"""
+
+
+def test_people_view_lists_a_person_in_no_meeting(window, qtbot, tmp_path):
+    card = tmp_path / "mai.vcf"
+    card.write_text(PHONE_CARD, encoding="utf-8")
+    window.import_file(str(card))
+    assert window.statusBar().currentMessage() == "Imported 1 person from mai.vcf"
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    view = window.people_view
+    assert window.stack.currentWidget() is view and view.filter.hasFocus()
+    names = [view.list.item(r).text().split("\n")[0] for r in range(view.list.count())]
+    assert "Nguyễn Thị Mai" in names and "Tom Becker" in names
+    assert view.summary.text() == f"{len(names)} people"
+    qtbot.keyClicks(view.filter, "nguyen")  # no accents typed
+    assert view.list.count() == 1
+    assert view.list.item(0).text().split("\n")[1] == (
+        "Staff Data Engineer · Lotus Data · in no meeting")
+    card_text = view.card.text()
+    assert "mai.nguyen@lotus.example" in card_text and "+84 90 123 4567" in card_text
+    assert view.meetings.count() == 0 and "none yet" in view.meetings_label.text()
+    assert view.summary.text().startswith("1 of ")
+
+
+def test_people_view_opens_a_meeting_on_the_person(window, qtbot):
+    fu.ensure_drafts(window.library, 1)
+    window.show_people()
+    view = window.people_view
+    qtbot.keyClicks(view.filter, "tom becker")
+    assert view.list.count() == 1
+    assert "<b>Email:</b> none yet" in view.card.text()
+    [line] = [view.meetings.item(r).text() for r in range(view.meetings.count())]
+    assert "follow-up: draft" in line
+    view.meetings.setCurrentRow(0)
+    view.meetings.setFocus()
+    qtbot.keyClick(view.meetings, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.workspace
+    assert window.workspace.editor_label.text().startswith("Notes on Tom Becker")

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(self.splitter, 1)
         self.banner = None  # above the splitter, made after the first frame (_reminder_banner)
+        self.people_view = None  # View › People, made the first time it is shown
         self.setCentralWidget(central)
         self.saved_label = QLabel(objectName="savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -272,6 +273,8 @@ class MainWindow(QMainWindow):
                      "statusListAction")
         self._action(self.view_menu, "&Meeting notes", self.show_workspace, "Ctrl+Shift+L",
                      "workspaceAction")
+        self._action(self.view_menu, "&People", self.show_people, "Ctrl+Shift+P",
+                     "peopleAction")
         follow = self.followup_menu
         self._action(follow, "&Regenerate from notes", self.workspace.regenerate,
                      "Ctrl+R", "regenerateAction")
@@ -381,6 +384,39 @@ class MainWindow(QMainWindow):
         self.status_list.refresh()
         self.stack.setCurrentWidget(self.status_list)
         self.status_list.table.setFocus()
+
+    @Slot()
+    def show_people(self) -> None:
+        """Everyone the library knows, those in no meeting too (View › People)."""
+        self.finish_opening()
+        self.notes.flush()
+        if self.people_view is None:
+            from followup.gui.people_view import PeopleView
+
+            self.people_view = PeopleView(self.library)
+            self.people_view.openMeeting.connect(self.open_meeting_with)
+            self.people_view.cardChanged.connect(self._on_card_changed)
+            self.stack.addWidget(self.people_view)
+        self.people_view.refresh()
+        self.stack.setCurrentWidget(self.people_view)
+        self.people_view.filter.setFocus()
+
+    @Slot(int, int)
+    def open_meeting_with(self, meeting_id: int, attendance_id: int) -> None:
+        """Open a meeting's notes on one person (from the People view)."""
+        self.sidebar.filter.clear()
+        self.sidebar.select(meeting_id)
+        self.open_meeting(meeting_id)
+        self.workspace.select_person(attendance_id)
+        self.workspace.editor.setFocus()
+
+    @Slot()
+    def _on_card_changed(self) -> None:
+        """A card edited in the People view: the meeting on screen shows it too."""
+        if self.workspace.meeting is not None:
+            self.workspace.reload_people()
+            self.workspace.refresh_followup()
+        self.sidebar.refresh()
 
     @Slot()
     def show_workspace(self) -> None:
@@ -794,6 +830,7 @@ Ctrl+Shift+M  Mark sent by hand
 Ctrl+Return  Send this follow-up (to this person only)
 Ctrl+Shift+Return  Send every follow-up of the meeting marked ready, one by one
 Ctrl+L  Send-status list (Ctrl+Shift+L back to the notes)
+Ctrl+Shift+P  People: everyone, with their card, meetings and follow-ups
 Ctrl+,  Your profile
 Ctrl+F  Filter meetings
 Ctrl+Shift+F  Search every note, draft, card and company
