@@ -261,10 +261,13 @@ def test_the_first_window_fits_the_screen(available):
     from followup.gui.main_window import FRAME_ALLOWANCE, default_geometry
 
     place = default_geometry(available)
-    framed = place.adjusted(-FRAME_ALLOWANCE[0] // 2, -(FRAME_ALLOWANCE[1] - FRAME_ALLOWANCE[0]
-                                                         // 2), FRAME_ALLOWANCE[0] // 2,
-                            FRAME_ALLOWANCE[0] // 2)
-    assert available.contains(framed), (place, available)
+    assert available.contains(place)
+    # Room for a title bar and borders: a window manager places the frame where asked and
+    # the window below its title bar (openbox at 1366x768: a 20-pixel title bar).
+    assert place.top() - available.top() + available.bottom() - place.bottom() >= (
+        FRAME_ALLOWANCE[1])
+    assert place.left() - available.left() + available.right() - place.right() >= (
+        FRAME_ALLOWANCE[0])
 
 
 def test_at_1366x768_the_status_bar_and_to_fix_are_on_screen(window, qtbot):

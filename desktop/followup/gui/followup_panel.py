@@ -167,8 +167,8 @@ class FollowUpPanel(QWidget):
         self.send_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.send_button.clicked.connect(self._route_send)
         menu = QMenu(self.send_button)
-        for label, route in (("Send with Followup", "send"), ("Open in mail app", "mail_app"),
-                             ("Save as .eml…", "eml"), ("Copy subject and note", "copy")):
+        for label, route in (("&Send with Followup", "send"), ("Open in &mail app", "mail_app"),
+                             ("Save as .&eml…", "eml"), ("&Copy subject and note", "copy")):
             action = menu.addAction(label)
             action.setData(route)
         menu.triggered.connect(self._on_route)

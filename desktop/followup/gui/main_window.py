@@ -528,6 +528,7 @@ class MainWindow(QMainWindow):
         dialog = AccountDialog(self.library, self)
         dialog.exec()
         dialog.deleteLater()  # the password field goes with it
+        self.activateWindow()  # after a warning over the dialog, keys came to nothing (openbox)
 
     def show_unconfirmed_sends(self) -> None:
         """After a crash mid-send: say so, and never resend by itself."""
@@ -770,9 +771,9 @@ def default_geometry(available: QRect) -> QRect:
     width = min(DEFAULT_SIZE[0], available.width() - FRAME_ALLOWANCE[0])
     height = min(DEFAULT_SIZE[1], available.height() - FRAME_ALLOWANCE[1])
     place = QRect(0, 0, max(width, 640), max(height, 480))
+    # Centred: the window manager puts the frame at the place asked for and the window below
+    # its title bar, so the room left above and below is what the frame may take.
     place.moveCenter(available.center())
-    place.moveTop(max(available.top() + FRAME_ALLOWANCE[1] - FRAME_ALLOWANCE[0] // 2,
-                      place.top()))
     return place
 
 

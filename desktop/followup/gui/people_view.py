@@ -116,6 +116,7 @@ class PeopleView(QWidget):
         right_layout.addLayout(card_row)
         right_layout.addWidget(self.meetings_label)
         right_layout.addWidget(self.meetings, 1)
+        right_layout.addStretch(0)  # the card stays at the top when there is no meeting
         splitter = QSplitter(Qt.Orientation.Horizontal, objectName="peopleSplitter")
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -204,6 +205,7 @@ class PeopleView(QWidget):
         card = person_card(self.library, person_id)
         self.card.setText(card_html(card))
         met = person_meetings(self.library, person_id)
+        self.meetings.setVisible(bool(met))
         self.meetings_label.setText(
             f"&Meetings and follow-ups ({len(met)})" if met else
             "Meetings: none yet. Add them to a meeting with Ctrl+Shift+A in the notes.")

@@ -180,8 +180,8 @@ class AccountDialog(QDialog):
         self.remember.setChecked(False)
         self.remember.setEnabled(False)
         self.remember.setText(
-            "The system keyring refused the password (it may be locked): it is kept for this "
-            "session only" if store.refused else
+            "The keyring refused it (locked?): kept for this session only" if store.refused
+            else
             "No system keyring here: the password is kept for this session only")
 
     def _show_password_held(self, account) -> None:

@@ -416,10 +416,10 @@ class StatusListView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Widths in average characters, long enough for what each column usually holds
-        # ("Oluwaseun Adeyemi", "◐ Plenty of time", "send not confirmed"); a narrow window
-        # scrolls sideways rather than cutting every column short.
+        # ("Oluwaseun Adeyemi", "◐ Plenty of time", "23:59:41 left", "3 + no address"); a
+        # narrow window scrolls sideways rather than cutting every column short.
         char = self.table.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((22, 16, 24, 18, 36, 19, 14, 13)):
+        for column, chars in enumerate((20, 18, 24, 17, 24, 17, 12, 15)):
             header.resizeSection(column, chars * char + 12)
         # The meeting's role takes the width left: on a 1366-pixel screen "To fix" stays in
         # sight (its full text is the cell's tooltip).

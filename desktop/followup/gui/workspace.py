@@ -145,7 +145,8 @@ class MeetingWorkspace(QWidget):
         self.people.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.people.customContextMenuRequested.connect(self._people_menu)
         self.add_person_edit = QLineEdit(objectName="addPersonEdit")
-        self.add_person_edit.setPlaceholderText("Add person…  (Ctrl+Shift+A)")
+        # Short enough for the list's width beside the drafts (it was cut after "Ctrl+Shift").
+        self.add_person_edit.setPlaceholderText("Add person (Ctrl+Shift+A)")
         self.add_person_edit.setToolTip("Name, title, email — e.g. Jane Doe, Engineering "
                                         "Manager, jane@acme.com — then Enter")
         self.add_person_edit.returnPressed.connect(self._add_person_from_line)
