@@ -528,3 +528,20 @@ def test_people_view_opens_a_meeting_on_the_person(window, qtbot):
     qtbot.keyClick(view.meetings, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.workspace
     assert window.workspace.editor_label.text().startswith("Notes on Tom Becker")
+
+
+def test_mark_sent_by_hand_takes_a_click_not_enter(window, qtbot):
+    from followup.gui.followup_panel import MarkSentDialog
+
+    dialog = MarkSentDialog("Priya Natarajan", window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.channel.setCurrentText("phone")
+    for widget in (dialog.channel, dialog.mark_button):
+        widget.setFocus()
+        QTest.keyClick(widget, Qt.Key.Key_Return)
+        assert dialog.isVisible() and QDialog.result(dialog) != QDialog.DialogCode.Accepted
+    dialog.mark_button.click()
+    assert QDialog.result(dialog) == QDialog.DialogCode.Accepted
+    assert dialog.channel.currentText() == "phone"

@@ -18,9 +18,11 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -548,10 +550,8 @@ class FollowUpPanel(QWidget):
                 plain(f"This follow-up to {self.view.person_name} was already marked sent. "
                       "Record it as sent again?"), _YES_NO, _NO) != QMessageBox.StandardButton.Yes:
             return
-        channel, ok = QInputDialog.getItem(
-            self, "Mark as sent", plain(f"How did the note reach {self.view.person_name}?"),
-            list(CHANNELS), 0, False)
-        if ok:
+        channel = MarkSentDialog.ask(self, self.view.person_name)
+        if channel is not None:
             fu.set_status(self.library, self.view.id, Status.SENT, channel=channel,
                           detail=BY_HAND, allow_resend=resend)
             self._after_status()
@@ -594,6 +594,55 @@ class FollowUpPanel(QWidget):
     def _after_status(self) -> None:
         self.refresh_view()
         self.statusChanged.emit(self.view.id)
+
+
+class MarkSentDialog(QDialog):
+    """How the note reached the person: a channel, then a click on Mark as sent. Enter never
+    records a send (as in the send confirmation): Cancel is the default button."""
+
+    def __init__(self, person_name: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("markSentDialog")
+        self.setWindowTitle("Mark as sent")
+        question = QLabel(f"How did the note reach {person_name}?", wordWrap=True)
+        question.setTextFormat(Qt.TextFormat.PlainText)
+        self.channel = QComboBox(objectName="markSentChannel")
+        self.channel.addItems(CHANNELS)
+        question.setBuddy(self.channel)
+        buttons = QDialogButtonBox(objectName="markSentButtons")
+        self.mark_button = buttons.addButton("&Mark as sent",
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.mark_button.setObjectName("markSentConfirm")
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self._buttons = (self.mark_button, cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(self.channel)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent, person_name: str) -> str | None:
+        """The channel chosen, or None when the user cancelled."""
+        dialog = cls(person_name, parent)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.channel.currentText() if accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        for button in self._buttons:  # the box makes its accept button the default: undo it
+            button.setAutoDefault(False)
+            button.setDefault(False)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # Enter never records a send: only the button does
+            return
+        super().keyPressEvent(event)
 
 
 def _wrappable(address: str, longest: int = 16) -> str:
