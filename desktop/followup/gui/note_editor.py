@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit
 
 from followup.core.markers import Marker, parse_line, toggle_key_marker
 from followup.gui.spell import SpellService, add_spelling_actions, misspelled_format
-from followup.gui.theme import marker_colour, theme_generation
+from followup.gui.theme import is_dark, marker_colour
 
 
 class MarkerHighlighter(QSyntaxHighlighter):
@@ -29,7 +29,7 @@ class MarkerHighlighter(QSyntaxHighlighter):
 
     def _pick_colours(self) -> None:
         """The markers' formats in the colours of the theme now shown."""
-        self._generation = theme_generation()
+        self._dark = is_dark()
         for marker in Marker:
             fmt = QTextCharFormat()
             fmt.setForeground(marker_colour(marker.value))
@@ -42,9 +42,10 @@ class MarkerHighlighter(QSyntaxHighlighter):
             self._formats[marker] = fmt
 
     def recolour(self) -> None:
-        """After a switch of theme, the markers in its colours (light ones on a dark editor
-        fall short of WCAG AA): now, not at the next start."""
-        if self._generation != theme_generation():
+        """After a switch of theme (View › Theme, or the system's under "System"), the
+        markers in its colours (light ones on a dark editor fall short of WCAG AA): now, not
+        at the next start."""
+        if self._dark != is_dark():
             self._pick_colours()
             self.rehighlight()
 

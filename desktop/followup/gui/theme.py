@@ -21,15 +21,6 @@ _chosen = "system"  # View › Theme; remembered in window.ini by the main windo
 AA_CONTRAST = 4.5  # WCAG 2.1 success criterion 1.4.3 (AA), for text of normal size
 
 
-_generation = 0  # counts the switches of theme: colours picked under an older one are stale
-
-
-def theme_generation() -> int:
-    """A number that changes at every switch of theme (`set_theme`): what paints with
-    colours of its own (the note markers) compares it to pick them again."""
-    return _generation
-
-
 def contrast_ratio(foreground: QColor, background: QColor) -> float:
     """The WCAG 2.1 contrast ratio of two colours, 1 to 21: (L1 + 0.05) / (L2 + 0.05) over
     their relative luminances, the lighter one first. Source: WCAG 2.1, "contrast ratio" and
@@ -57,9 +48,8 @@ def is_dark() -> bool:
 
 def set_theme(app, theme: str) -> None:
     """Switch to "system", "light" or "dark" now (an unknown name means "system")."""
-    global _chosen, _generation
+    global _chosen
     _chosen = theme if theme in THEMES else "system"
-    _generation += 1
     hints = QGuiApplication.styleHints()
     if hasattr(hints, "setColorScheme"):  # Qt 6.8: tells native dialogs too
         hints.setColorScheme({"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
