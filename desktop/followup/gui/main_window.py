@@ -836,6 +836,7 @@ Ctrl+,  Your profile
 Ctrl+F  Filter meetings
 Ctrl+Shift+F  Search every note, draft, card and company
 Ctrl+I  Import an export, an .ics invitation or .vcf cards
+Ctrl+Shift+X  Export the whole library
 """
 
 
