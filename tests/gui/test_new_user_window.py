@@ -545,3 +545,18 @@ def test_mark_sent_by_hand_takes_a_click_not_enter(window, qtbot):
     dialog.mark_button.click()
     assert QDialog.result(dialog) == QDialog.DialogCode.Accepted
     assert dialog.channel.currentText() == "phone"
+
+
+def test_a_meeting_over_by_its_schedule_shows_countdowns_within_a_minute(window, qtbot):
+    now = datetime.now(UTC)
+    meeting_id = window.library.create_meeting(MeetingInput(
+        company="Contoso", scheduled_start=now - timedelta(hours=1),
+        scheduled_end=now + timedelta(seconds=1), people=[PersonSpec("Ida Berg")]))
+    window.sidebar.refresh()
+    window.sidebar.select(meeting_id)
+    window.workspace.tick(now)
+    assert window.workspace.people.item(1).text() == "1. Ida Berg\nInterviewer"
+    later = now + timedelta(minutes=2)
+    fu.open_ended_followups(window.library, later)  # what the reminders' timer does
+    window.workspace.tick(later)
+    assert window.workspace.people.item(1).text().split("\n")[-1] == "● 23 h 59 min left"

@@ -10,7 +10,7 @@ imported where it is first needed.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
 
 PERSON_LABEL_ROLE = Qt.ItemDataRole.UserRole + 1  # a person's lines without the countdown
+VIEWS_FRESH_FOR = timedelta(minutes=1)  # the people's follow-ups are read again after this
 
 
 def countdown_line(view, now: datetime) -> str:
@@ -109,6 +110,7 @@ class MeetingWorkspace(QWidget):
         # Each person's follow-up (attendance id -> FollowUpView) for the countdowns in the
         # people list; None: to be read again (at the next tick, once the store is loaded).
         self._followup_views: dict[int, object] | None = None
+        self._views_read_at = datetime.min.replace(tzinfo=UTC)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -608,11 +610,14 @@ class MeetingWorkspace(QWidget):
         The follow-ups are read once per meeting and change, not at each tick."""
         if self.meeting is None or not getattr(self.library, "loaded", True):
             return
-        if self._followup_views is None:
+        if self._followup_views is None or now - self._views_read_at >= VIEWS_FRESH_FOR:
+            # Also once a minute: a meeting whose scheduled end passes gets its follow-ups
+            # from the reminders' timer, not from anything done here.
             from followup.store.followups import followups_for_meeting
 
             self._followup_views = {v.attendance_id: v
                                     for v in followups_for_meeting(self.library, self.meeting.id)}
+            self._views_read_at = now
         for row in range(self.people.count()):
             item = self.people.item(row)
             label = item.data(PERSON_LABEL_ROLE)
