@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots.py
 
 Writes docs/screenshot*.png: the panel with a draft beside the notes, the same in the dark
-theme, the send-status list, the welcome page of an empty library and the send confirmation.
+theme, the send-status list, the welcome page of an empty library, the send confirmation and
+View › People.
 """
 
 from __future__ import annotations
@@ -60,12 +61,22 @@ def main() -> None:
         window.show_status_list()
         _settle(app, 300)
         window.grab().save(str(DOCS / "screenshot-status.png"))
+        _people(app, window)
         window.show_workspace()
         _confirmation(app, window)
         _close(window)
         empty = _window(app, Path(tmp) / "empty", demo=False)
         empty.grab().save(str(DOCS / "screenshot-welcome.png"))
         _close(empty)
+
+
+def _people(app, window) -> None:
+    """View › People on the panel's coordinator: her card, meetings and follow-ups."""
+    window.show_people()
+    window.people_view.filter.setText("dana")
+    _settle(app)
+    window.grab().save(str(DOCS / "screenshot-people.png"))
+    window.people_view.filter.clear()
 
 
 def _confirmation(app, window) -> None:

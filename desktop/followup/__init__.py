@@ -11,3 +11,6 @@ top and may import everything below them. Nothing below ``gui`` imports Qt.
 __version__ = "0.1.0"
 APP_NAME = "Followup"
 APP_ID = "io.github.followup.Followup"
+# The X11 window's WM_CLASS instance name, which the desktop file's StartupWMClass names (the
+# class is APP_NAME); without it Qt takes the program file's name, "__main__.py" under -m.
+WM_INSTANCE = "followup"

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from followup.store import followups as fu
 from tests.gui.test_notes_window import type_text
@@ -103,7 +103,9 @@ def test_mark_ready_and_mark_sent_by_hand_are_recorded(shown, monkeypatch):
     panel = shown.workspace.followups
     panel.toggle_ready()
     assert panel.view.status == "ready"
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("in person", True))
+    from followup.gui.followup_panel import MarkSentDialog
+
+    monkeypatch.setattr(MarkSentDialog, "ask", classmethod(lambda *_a: "in person"))
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)

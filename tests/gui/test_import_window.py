@@ -16,7 +16,7 @@ def test_an_update_of_the_meeting_on_screen_is_shown(window):
     window.import_file(str(REAL / "nylas-gcal_v2.ics"))
     assert window.workspace.meeting.location.startswith("Le Zenith")
     assert window.statusBar().currentMessage() == (
-        "Imported 1 updated meetings from nylas-gcal_v2.ics")
+        "Imported 1 meeting updated from nylas-gcal_v2.ics")
 
 
 def test_a_cancelled_meeting_says_so_in_the_header_and_the_list(window):

@@ -41,7 +41,7 @@ def test_notes_rendered_beside_the_editor_then_the_whole_meeting(window, qtbot, 
     ws.select_row(1)  # Priya
     ws.editor.moveCursor(QTextCursor.MoveOperation.End)
     type_text(qtbot, ws.editor, TYPED)
-    qtbot.keyClick(ws.editor, Qt.Key.Key_P, CTRL_SHIFT)
+    qtbot.keyClick(ws.editor, Qt.Key.Key_O, CTRL_SHIFT)
     view = ws.rendered
     assert ws.notes_stack.currentWidget() is view and view.isVisible() and view.isReadOnly()
     assert ws.notes_mode.currentIndex() == 1
@@ -61,7 +61,7 @@ def test_notes_rendered_beside_the_editor_then_the_whole_meeting(window, qtbot, 
     ws.select_row(2)
     assert "System design round" in view.toPlainText()
 
-    qtbot.keyClick(view, Qt.Key.Key_P, CTRL_SHIFT)  # the whole meeting
+    qtbot.keyClick(view, Qt.Key.Key_O, CTRL_SHIFT)  # the whole meeting
     assert ws.notes_mode.currentIndex() == 2
     whole = view.toPlainText()
     for name in ("General notes", "Priya Natarajan", "Marcus Feld", "Dana Okafor", "Tom Becker"):
@@ -69,7 +69,7 @@ def test_notes_rendered_beside_the_editor_then_the_whole_meeting(window, qtbot, 
     assert "Mission: make home energy data useful" in whole and "I can bring dbt" in whole
     view.grab().save(str(tmp_path / "whole.png"))
 
-    qtbot.keyClick(view, Qt.Key.Key_P, CTRL_SHIFT)  # back to editing
+    qtbot.keyClick(view, Qt.Key.Key_O, CTRL_SHIFT)  # back to editing
     assert ws.notes_stack.currentWidget() is ws.editor and ws.notes_mode.currentIndex() == 0
     ws.select_row(1)
     assert ws.editor.toPlainText().endswith("<b>not bold</b>")  # nothing changed by reading

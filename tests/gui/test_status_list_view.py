@@ -72,7 +72,7 @@ def test_to_fix_results_repaint_only_their_cells(window, qtbot):
     model.dataChanged.connect(lambda first, last, *_: changed.append(
         (first.row(), first.column(), last.row(), last.column())))
     rows = {row.id: number for number, row in enumerate(model.rows)}
-    assert all(model.data(model.index(r, 7)) == "…" for r in rows.values())
+    assert all(model.data(model.index(r, 7)).startswith("…") for r in rows.values())
     view.checker.results.put((view.checker.generation, {ids[3]: 2, ids[4]: 0}))
     view._on_checked()
     assert model.data(model.index(rows[ids[3]], 7)) == "2"

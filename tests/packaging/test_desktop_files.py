@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import followup
-from followup import APP_ID, APP_NAME
+from followup import APP_ID, APP_NAME, WM_INSTANCE
 
 ROOT = Path(__file__).resolve().parents[2]
 RESOURCES = ROOT / "resources"
@@ -48,7 +48,7 @@ def test_desktop_entry_names_the_app():
     assert entry["Name"] == APP_NAME
     assert entry["Exec"].split()[0] == "followup"
     assert entry["Icon"] == APP_ID
-    assert entry["StartupWMClass"] == APP_ID
+    assert entry["StartupWMClass"] == WM_INSTANCE  # what the window sets (gui.app)
     assert entry["Terminal"] == "false"
 
 

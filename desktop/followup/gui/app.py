@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from followup import APP_ID, APP_NAME, __version__
+from followup import APP_ID, APP_NAME, WM_INSTANCE, __version__
 from followup.gui.errors import (
     install_excepthook,
     is_interactive,
@@ -52,7 +52,10 @@ def make_application(argv: list[str] | None = None, icon: bool = True) -> QAppli
     existing = QApplication.instance()
     # Fusion chosen on the command line, so the style object is never wrapped for Python on
     # the way to the first frame (wrapping QStyle builds its many enums: a few ms).
-    app = existing or QApplication([*(argv or sys.argv[:1]), "-style", "Fusion"])
+    # `-name`: the X11 window's WM_CLASS instance, which the desktop file's StartupWMClass
+    # names (else Qt takes the program's file name: "__main__.py" under `python -m`).
+    app = existing or QApplication([*(argv or sys.argv[:1]), "-style", "Fusion",
+                                    "-name", WM_INSTANCE])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
@@ -329,6 +332,8 @@ def run_app(args) -> int:
     if args.smoke:
         _quit_when_editable(window, app)
     code = app.exec()
+    if "followup.gui.send_ui" in sys.modules:  # a note may be on the clipboard
+        sys.modules["followup.gui.send_ui"].release_clipboard()
     if read_ahead is not None:
         read_ahead.finish()
     if args.smoke and app.property("smokeClosedDialog"):

@@ -18,9 +18,11 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -57,6 +59,9 @@ fu = LazyModule("followup.store.followups")  # the ORM loads after the first scr
 
 CHECK_DELAY_MS = 250
 SAVE_DELAY_MS = 400
+# Questions that would record a send answer No to Enter: only a click on Yes records it.
+_YES_NO = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+_NO = QMessageBox.StandardButton.No
 CHANNELS = ("email from another app", "in person", "LinkedIn message", "phone", "other")
 
 
@@ -171,8 +176,8 @@ class FollowUpPanel(QWidget):
         self.send_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.send_button.clicked.connect(self._route_send)
         menu = QMenu(self.send_button)
-        for label, route in (("Send with Followup", "send"), ("Open in mail app", "mail_app"),
-                             ("Save as .eml…", "eml"), ("Copy subject and note", "copy")):
+        for label, route in (("&Send with Followup", "send"), ("Open in &mail app", "mail_app"),
+                             ("Save as .&eml…", "eml"), ("&Copy subject and note", "copy")):
             action = menu.addAction(label)
             action.setData(route)
         menu.triggered.connect(self._on_route)
@@ -563,17 +568,16 @@ class FollowUpPanel(QWidget):
         if not resend and gaps and QMessageBox.question(
                 self, "Still has gaps",
                 plain("This draft still fails:\n\n" + "\n".join(f"• {r.message}" for r in gaps)
-                      + "\n\nRecord it as sent anyway?")) != QMessageBox.StandardButton.Yes:
+                      + "\n\nRecord it as sent anyway?"), _YES_NO, _NO
+        ) != QMessageBox.StandardButton.Yes:
             return
         if resend and QMessageBox.question(
                 self, "Already sent",
                 plain(f"This follow-up to {self.view.person_name} was already marked sent. "
-                      "Record it as sent again?")) != QMessageBox.StandardButton.Yes:
+                      "Record it as sent again?"), _YES_NO, _NO) != QMessageBox.StandardButton.Yes:
             return
-        channel, ok = QInputDialog.getItem(
-            self, "Mark as sent", plain(f"How did the note reach {self.view.person_name}?"),
-            list(CHANNELS), 0, False)
-        if ok:
+        channel = MarkSentDialog.ask(self, self.view.person_name)
+        if channel is not None:
             fu.set_status(self.library, self.view.id, Status.SENT, channel=channel,
                           detail=BY_HAND, allow_resend=resend)
             self._after_status()
@@ -616,6 +620,55 @@ class FollowUpPanel(QWidget):
     def _after_status(self) -> None:
         self.refresh_view()
         self.statusChanged.emit(self.view.id)
+
+
+class MarkSentDialog(QDialog):
+    """How the note reached the person: a channel, then a click on Mark as sent. Enter never
+    records a send (as in the send confirmation): Cancel is the default button."""
+
+    def __init__(self, person_name: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("markSentDialog")
+        self.setWindowTitle("Mark as sent")
+        question = QLabel(f"How did the note reach {person_name}?", wordWrap=True)
+        question.setTextFormat(Qt.TextFormat.PlainText)
+        self.channel = QComboBox(objectName="markSentChannel")
+        self.channel.addItems(CHANNELS)
+        question.setBuddy(self.channel)
+        buttons = QDialogButtonBox(objectName="markSentButtons")
+        self.mark_button = buttons.addButton("&Mark as sent",
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.mark_button.setObjectName("markSentConfirm")
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self._buttons = (self.mark_button, cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(self.channel)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent, person_name: str) -> str | None:
+        """The channel chosen, or None when the user cancelled."""
+        dialog = cls(person_name, parent)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.channel.currentText() if accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        for button in self._buttons:  # the box makes its accept button the default: undo it
+            button.setAutoDefault(False)
+            button.setDefault(False)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # Enter never records a send: only the button does
+            return
+        super().keyPressEvent(event)
 
 
 def _wrappable(address: str, longest: int = 16) -> str:

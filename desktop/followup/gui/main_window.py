@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QRect, QSettings, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(self.splitter, 1)
         self.banner = None  # above the splitter, made after the first frame (_reminder_banner)
+        self.people_view = None  # View › People, made the first time it is shown
         self.setCentralWidget(central)
         self.saved_label = QLabel(objectName="savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.workspace.saveFailed.connect(self._on_save_failed)
         self.workspace.followupSaved.connect(self._on_saved)
         self.workspace.followupStatusChanged.connect(self._on_status_changed)
+        self.workspace.meetingEnded.connect(self._on_meeting_ended)
         self._build_menu_titles()
         self._tick = QTimer(self, interval=1000)  # the one timer behind every countdown
         self._tick.timeout.connect(self.tick)
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
         self._update_spelling_terms()
         self.update_badge()
         self.show_unconfirmed_sends()
+        if _setting_on(self.settings.value("view/followups", False)):  # as it was left
+            self._set_followups_shown(True)
         self._tick.start()
 
     def _reminder_banner(self):
@@ -271,7 +275,9 @@ class MainWindow(QMainWindow):
         self._action(self.view_menu, "&Meeting notes", self.show_workspace, "Ctrl+Shift+L",
                      "workspaceAction")
         self._action(self.view_menu, "Notes &rendered: this person, whole meeting, edit",
-                     self.workspace.cycle_notes_mode, "Ctrl+Shift+P", "renderedNotesAction")
+                     self.workspace.cycle_notes_mode, "Ctrl+Shift+O", "renderedNotesAction")
+        self._action(self.view_menu, "&People", self.show_people, "Ctrl+Shift+P",
+                     "peopleAction")
         follow = self.followup_menu
         self._action(follow, "&Regenerate from notes", self.workspace.regenerate,
                      "Ctrl+R", "regenerateAction")
@@ -383,6 +389,39 @@ class MainWindow(QMainWindow):
         self.status_list.table.setFocus()
 
     @Slot()
+    def show_people(self) -> None:
+        """Everyone the library knows, those in no meeting too (View › People)."""
+        self.finish_opening()
+        self.notes.flush()
+        if self.people_view is None:
+            from followup.gui.people_view import PeopleView
+
+            self.people_view = PeopleView(self.library)
+            self.people_view.openMeeting.connect(self.open_meeting_with)
+            self.people_view.cardChanged.connect(self._on_card_changed)
+            self.stack.addWidget(self.people_view)
+        self.people_view.refresh()
+        self.stack.setCurrentWidget(self.people_view)
+        self.people_view.filter.setFocus()
+
+    @Slot(int, int)
+    def open_meeting_with(self, meeting_id: int, attendance_id: int) -> None:
+        """Open a meeting's notes on one person (from the People view)."""
+        self.sidebar.filter.clear()
+        self.sidebar.select(meeting_id)
+        self.open_meeting(meeting_id)
+        self.workspace.select_person(attendance_id)
+        self.workspace.editor.setFocus()
+
+    @Slot()
+    def _on_card_changed(self) -> None:
+        """A card edited in the People view: the meeting on screen shows it too."""
+        if self.workspace.meeting is not None:
+            self.workspace.reload_people()
+            self.workspace.refresh_followup()
+        self.sidebar.refresh()
+
+    @Slot()
     def show_workspace(self) -> None:
         if self.stack.currentWidget() is not self.workspace:
             self.stack.setCurrentWidget(self.workspace)
@@ -395,8 +434,7 @@ class MainWindow(QMainWindow):
         self.sidebar.select(meeting_id)
         self.open_meeting(meeting_id)
         self._profile_ready()
-        self.workspace.show_followups(True)
-        self.followups_action.setChecked(True)
+        self._set_followups_shown(True)
         self.workspace.select_person(attendance_id)
         self.workspace.focus_draft()
 
@@ -413,8 +451,24 @@ class MainWindow(QMainWindow):
         visible = not self.workspace.followups_visible()
         if visible and not self._profile_ready():
             return
+        self._set_followups_shown(visible)
+
+    def _set_followups_shown(self, visible: bool) -> None:
+        """Show or hide the drafts beside the notes, and keep that for the next start."""
         self.workspace.show_followups(visible)
         self.followups_action.setChecked(visible)
+        self.settings.setValue("view/followups", visible)
+
+    @Slot(int)
+    def _on_meeting_ended(self, _meeting_id: int) -> None:
+        """The meeting is over: its drafts open beside the notes, one per person, each with
+        its countdown, and the status bar says where they are."""
+        self.finish_opening()
+        self._profile_ready()
+        self._set_followups_shown(True)
+        self.statusBar().showMessage(
+            "Meeting ended: a follow-up for each person is beside the notes; send each within "
+            "24 hours (Ctrl+Shift+D hides them).", 15000)
 
     def _profile_ready(self) -> bool:
         """Ask for the name and phone the first time a draft needs them (never at first start)."""
@@ -464,6 +518,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _after_send(self) -> None:
         self.workspace.refresh_followup()
+        self.workspace.countdowns_changed()
         self._on_status_changed(0)
         if self.stack.currentWidget() is self.status_list:
             self.status_list.refresh()
@@ -476,6 +531,7 @@ class MainWindow(QMainWindow):
         dialog = AccountDialog(self.library, self)
         dialog.exec()
         dialog.deleteLater()  # the password field goes with it
+        self.activateWindow()  # after a warning over the dialog, keys came to nothing (openbox)
 
     def show_unconfirmed_sends(self) -> None:
         """After a crash mid-send: say so, and never resend by itself."""
@@ -634,16 +690,7 @@ class MainWindow(QMainWindow):
                 self.workspace.load_meeting(changed[-1])  # already shown: show it anew
         elif self.workspace.meeting is not None:
             self.workspace.reload_people()
-        from followup.store.contacts_import import NOT_MEETINGS
-
-        counts = ", ".join(f"{len(v)} {k.replace('_', ' ')}" for k, v in created.items()
-                           if v and k not in ("skipped_meetings", NOT_MEETINGS)) or "nothing new"
-        if created.get("skipped_meetings"):
-            counts += f" ({len(created['skipped_meetings'])} meetings were already there)"
-        if created.get(NOT_MEETINGS):
-            counts += (f" ({len(created[NOT_MEETINGS])} left out: an all-day event that repeats "
-                       "every year with no one invited, such as a birthday, is not a meeting)")
-        self.statusBar().showMessage(f"Imported {counts} from {Path(path).name}", 8000)
+        self.statusBar().showMessage(import_summary(created, Path(path).name), 8000)
 
     @Slot()
     def export_file(self) -> None:
@@ -716,7 +763,12 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 760)
+            from PySide6.QtGui import QGuiApplication
+
+            # The primary screen, where a new window opens. (QWidget.screen() here, before
+            # the window exists, led to a crash on a deleted QScreen later on.)
+            screen = QGuiApplication.primaryScreen()
+            self.setGeometry(default_geometry(screen.availableGeometry()))
         state = self.settings.value("window/splitter")
         if state is not None:
             self.splitter.restoreState(state)
@@ -736,6 +788,28 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)
+
+
+DEFAULT_SIZE = (1280, 800)  # the first window, on a screen with room for it
+FRAME_ALLOWANCE = (16, 48)  # what a window manager's title bar and borders may add around it
+
+
+def default_geometry(available: QRect) -> QRect:
+    """The first window's place on a screen whose free area (without panels and docks) is
+    `available`: DEFAULT_SIZE, smaller when the screen is (a 1366x768 laptop: the title bar,
+    the status bar and the send-status list's last column all on screen), centred."""
+    width = min(DEFAULT_SIZE[0], available.width() - FRAME_ALLOWANCE[0])
+    height = min(DEFAULT_SIZE[1], available.height() - FRAME_ALLOWANCE[1])
+    place = QRect(0, 0, max(width, 640), max(height, 480))
+    # Centred: the window manager puts the frame at the place asked for and the window below
+    # its title bar, so the room left above and below is what the frame may take.
+    place.moveCenter(available.center())
+    return place
+
+
+def _setting_on(value) -> bool:
+    """A yes/no setting as QSettings gives it back (a bool, or "true"/"false" from the file)."""
+    return value is True or str(value).lower() == "true"
 
 
 def _warm_up_drafting() -> None:
@@ -780,7 +854,7 @@ Ctrl+E  Edit the selected person's card (email suggestions, business card)
 Ctrl+K  Toggle ! (key point) on the current line
 Ctrl+Shift+S / Ctrl+Shift+E  Start / end the meeting
 Ctrl+Z / Ctrl+Shift+Z  Undo / redo (each person's notes have their own history)
-Ctrl+Shift+P  Notes rendered: this person's, the whole meeting's, back to editing
+Ctrl+Shift+O  Notes rendered: this person's, the whole meeting's, back to editing
 Ctrl+Shift+D  Follow-ups beside the notes (drafts one per person)
 Ctrl+R  Regenerate the draft from the notes (asks before replacing your edits)
 Ctrl+Shift+R  Mark ready / back to draft
@@ -788,11 +862,41 @@ Ctrl+Shift+M  Mark sent by hand
 Ctrl+Return  Send this follow-up (to this person only)
 Ctrl+Shift+Return  Send every follow-up of the meeting marked ready, one by one
 Ctrl+L  Send-status list (Ctrl+Shift+L back to the notes)
+Ctrl+Shift+P  People: everyone, with their card, meetings and follow-ups
 Ctrl+,  Your profile
 Ctrl+F  Filter meetings
 Ctrl+Shift+F  Search every note, draft, card and company
 Ctrl+I  Import an export, an .ics invitation or .vcf cards
+Ctrl+Shift+X  Export the whole library
 """
+
+
+# What each kind of id an import returns is called, as "1 meeting", "2 meetings updated".
+_IMPORTED = {"meetings": "meeting", "updated_meetings": "meeting updated",
+             "cancelled_meetings": "meeting cancelled", "people": "person",
+             "updated": "card updated", "followups": "follow-up",
+             "people_without_a_usable_address": "person without a usable address"}
+
+
+def import_summary(created: dict[str, list[int]], file_name: str) -> str:
+    """The status bar's line after an import: what `created` (an importer's ids by kind)
+    holds, each count with its noun in the right number ("Imported 1 meeting, 3 people from
+    invite.ics (1 meeting was already there)")."""
+    from followup.core.plurals import counted
+    from followup.store.contacts_import import NOT_MEETINGS
+
+    counts = ", ".join(counted(len(ids), _IMPORTED.get(kind, kind.replace("_", " ")))
+                       for kind, ids in created.items()
+                       if ids and kind not in ("skipped_meetings", NOT_MEETINGS)) or "nothing new"
+    skipped = len(created.get("skipped_meetings", []))
+    if skipped:
+        counts += (" (1 meeting was already there)" if skipped == 1
+                   else f" ({skipped} meetings were already there)")
+    left_out = len(created.get(NOT_MEETINGS, []))
+    if left_out:
+        counts += (f" ({counted(left_out, 'event')} left out: an all-day event that repeats "
+                   "every year with no one invited, such as a birthday, is not a meeting)")
+    return f"Imported {counts} from {file_name}"
 
 
 def _importable() -> tuple[str, ...]:

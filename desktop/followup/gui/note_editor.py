@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import (
     QFont,
     QSyntaxHighlighter,
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit
 
 from followup.core.markers import Marker, parse_line, toggle_key_marker
 from followup.gui.spell import SpellService, add_spelling_actions, misspelled_format
-from followup.gui.theme import marker_colour
+from followup.gui.theme import is_dark, marker_colour
 
 
 class MarkerHighlighter(QSyntaxHighlighter):
@@ -23,6 +23,13 @@ class MarkerHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument):
         super().__init__(document)
         self._formats = {}
+        self._pick_colours()
+        self._misspelled = misspelled_format()
+        SpellService.instance().ready.connect(self.rehighlight)
+
+    def _pick_colours(self) -> None:
+        """The markers' formats in the colours of the theme now shown."""
+        self._dark = is_dark()
         for marker in Marker:
             fmt = QTextCharFormat()
             fmt.setForeground(marker_colour(marker.value))
@@ -34,8 +41,13 @@ class MarkerHighlighter(QSyntaxHighlighter):
                 fmt.setFontUnderline(True)
             self._formats[marker] = fmt
 
-        self._misspelled = misspelled_format()
-        SpellService.instance().ready.connect(self.rehighlight)
+    def recolour(self) -> None:
+        """After a switch of theme (View › Theme, or the system's under "System"), the
+        markers in its colours (light ones on a dark editor fall short of WCAG AA): now, not
+        at the next start."""
+        if self._dark != is_dark():
+            self._pick_colours()
+            self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         line = parse_line(text)
@@ -107,6 +119,20 @@ class NoteEditor(QPlainTextEdit):
             "? for a question you would answer better now, + for something you can bring.")
 
     painted = False  # set by the first paint of the notes (`followup --smoke` waits for it)
+
+    def setDocument(self, document: QTextDocument) -> None:  # noqa: N802 - Qt override
+        super().setDocument(document)
+        self._recolour_markers()  # a note last shown under another theme
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme was switched
+            self._recolour_markers()
+
+    def _recolour_markers(self) -> None:
+        highlighter = self.document().findChild(MarkerHighlighter)
+        if highlighter is not None:
+            highlighter.recolour()
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)

@@ -144,14 +144,10 @@ class AccountDialog(QDialog):
                                         library.profile().email, objectName="accountAddress")
         self.password = QLineEdit(objectName="accountPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("kept in the system keyring, never in the library")
         self.remember = QCheckBox("Remember the password in the system keyring",
                                   objectName="rememberPassword", checked=True)
-        if not passwords().persistent:
-            self.remember.setChecked(False)
-            self.remember.setEnabled(False)
-            self.remember.setText("No system keyring here: the password is kept for this "
-                                  "session only")
+        self._show_keyring_state()
+        self._show_password_held(account)
         self.test_button = QPushButton("&Test connection", objectName="testConnection")
         self.test_button.clicked.connect(self.test)
         self.result = QLabel(objectName="accountResult", wordWrap=True)
@@ -174,6 +170,29 @@ class AccountDialog(QDialog):
         layout.addWidget(buttons)
 
     DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 1025}
+
+    def _show_keyring_state(self) -> None:
+        """Remember is ticked only where a password can be remembered: no keyring, or one
+        that refused a password in this session, keeps it for this session only."""
+        store = passwords()
+        if store.persistent:
+            return
+        self.remember.setChecked(False)
+        self.remember.setEnabled(False)
+        self.remember.setText(
+            "The keyring refused it (locked?): kept for this session only" if store.refused
+            else
+            "No system keyring here: the password is kept for this session only")
+
+    def _show_password_held(self, account) -> None:
+        """An empty password field says whether a password is already held, and where."""
+        from followup.mail.secrets import Held
+
+        held = passwords().held(_sending().secret_key(account)) if account else None
+        self.password.setPlaceholderText(
+            "•••• saved in the keyring (type to replace it)" if held == Held.KEYRING else
+            "•••• held for this session only (type to replace it)" if held == Held.SESSION else
+            "kept in the system keyring, never in the library")
 
     @Slot(int)
     def _default_port(self, _index: int) -> None:
@@ -222,10 +241,19 @@ class AccountDialog(QDialog):
         if self.password.text():
             key = _sending().secret_key(account)
             if self.remember.isChecked():
-                passwords().store(key, self.password.text())
+                if not passwords().store(key, self.password.text()):
+                    self._show_keyring_state()
+                    QMessageBox.warning(self, "Password not remembered", KEYRING_REFUSED)
             else:
                 passwords().session.store(key, self.password.text())
         super().accept()
+
+
+KEYRING_REFUSED = (
+    "The system keyring refused to keep the password (it may be locked, or its unlock "
+    "prompt was dismissed). The account is saved, and the password is kept for this session "
+    "only: Followup asks for it again after a restart. Unlock the keyring and save the "
+    "account again to remember it.")
 
 
 class ConfirmSendDialog(QDialog):
@@ -426,7 +454,9 @@ class SendController(QObject):
             QLineEdit.EchoMode.Password)
         if not ok:
             return None
-        passwords().store(key, text)
+        was_persistent = passwords().persistent
+        if not passwords().store(key, text) and was_persistent:
+            QMessageBox.warning(self.window, "Password not remembered", KEYRING_REFUSED)
         return text
 
     def _start(self, ids, account, password, allow_resend, views) -> None:
@@ -468,7 +498,7 @@ class SendController(QObject):
             # Forget a password the server refused, so the next send asks for it again.
             passwords().delete(_sending().secret_key(self._account))
         if failed:
-            QMessageBox.warning(self.window, "Some follow-ups were not sent",
+            QMessageBox.warning(self.window, failed_title(len(failed), len(outcomes)),
                                 plain("\n".join(self._lines) + "\n\nFix the problem, then send "
                                       "the failed ones again (a sent one is never sent twice)."))
         else:
@@ -476,28 +506,36 @@ class SendController(QObject):
 
     # --- the other routes -----------------------------------------------------------------
 
-    def _message(self, view: fu.FollowUpView):
+    def _message(self, view: fu.FollowUpView, *, address_optional: bool = False):
+        """The message as it would be sent: from the account, or from the profile's name and
+        address when no account is set up. `address_optional`: no To line without one."""
         from followup.mail.outbox import Account
 
         account = _sending().load_account(self.library) or Account(
             host="localhost", port=25, security="none", username="",
             sender_name=self.library.profile().name,
             sender_address=self.library.profile().email or "me@localhost")
-        return _sending().compose_for(self.library, view, account)
+        return _sending().compose_for(self.library, view, account,
+                                      address_optional=address_optional)
 
     def open_in_mail_app(self, view: fu.FollowUpView) -> None:
+        from followup.mail.outbox import ComposeError
         from followup.mail.routes import fits_mailto, mailto_url, write_eml
 
         if not view.person_email:
             QMessageBox.warning(self.window, "No address",
                                 plain(f"Add {view.person_name}'s email address on their card "
-                                      "first."))
+                                      "first, or save the note as an .eml file: your mail app "
+                                      "then asks for the address."))
             return
-        url = mailto_url(view.person_email, view.subject, view.body, to_name=view.person_name)
-        from followup.mail.outbox import ComposeError
-
+        try:
+            url = mailto_url(view.person_email, view.subject, view.body,
+                             to_name=view.person_name)
+        except ComposeError as exc:
+            QMessageBox.warning(self.window, "Cannot open in mail app", plain(str(exc)))
+            return
         if fits_mailto(url):
-            QDesktopServices.openUrl(QUrl(url))
+            opened = QDesktopServices.openUrl(QUrl(url))
         else:  # too long for many mail apps: hand over an .eml file instead
             try:
                 message = self._message(view)
@@ -506,15 +544,40 @@ class SendController(QObject):
                 return
             path = Path(tempfile.mkdtemp(prefix="followup-")) / _eml_name(view)
             write_eml(message, path)
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if not opened:  # no program takes email links here: nothing left, say so
+            self._offer_other_routes(view)
+            return
         self._ask_mark_sent(view, "mail app", "Did you send it from your mail app?")
+
+    def _offer_other_routes(self, view: fu.FollowUpView) -> None:
+        """No mail app opened: say so, and offer the routes that need none (an .eml file,
+        the clipboard). Close is the default: Enter does nothing more."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "No mail app opened",
+            "Followup could not open a mail app: none is set up to open email links on this "
+            "computer. Nothing was sent.\n\nSave the note as an .eml file (most mail programs "
+            "open it as a message ready to send), or copy the subject and note into your "
+            "webmail.", parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setObjectName("noMailAppBox")
+        save = box.addButton("Save as .&eml…", QMessageBox.ButtonRole.ActionRole)
+        copy = box.addButton("&Copy subject and note", QMessageBox.ButtonRole.ActionRole)
+        close = box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(close)
+        box.setEscapeButton(close)
+        box.exec()
+        if box.clickedButton() is save:
+            self.save_eml(view)
+        elif box.clickedButton() is copy:
+            self.copy(view)
 
     def save_eml(self, view: fu.FollowUpView) -> None:
         from followup.mail.outbox import ComposeError
         from followup.mail.routes import write_eml
 
-        try:
-            message = self._message(view)
+        try:  # without an address too: the mail program that opens the file asks for it
+            message = self._message(view, address_optional=True)
         except ComposeError as exc:
             QMessageBox.warning(self.window, "Cannot save", plain(str(exc)))
             return
@@ -522,7 +585,13 @@ class SendController(QObject):
                                               str(Path.home() / _eml_name(view)),
                                               "Email message (*.eml)")
         if path:
-            write_eml(message, path)
+            try:
+                write_eml(message, path)
+            except OSError as exc:
+                QMessageBox.warning(self.window, "Not saved",
+                                    plain(f"{path} could not be written: {exc.strerror or exc}. "
+                                          "Choose another place."))
+                return
             self._ask_mark_sent(view, "saved .eml", f"Saved {Path(path).name}. Once you have "
                                 "sent it from your mail app, mark it sent.")
 
@@ -535,6 +604,7 @@ class SendController(QObject):
         data = QMimeData()
         data.setText(f"Subject: {view.subject}\n\n{text}")
         data.setHtml(f"<p><b>Subject:</b> {html_escape(view.subject)}</p>{html}")
+        data.setProperty("followupCopy", True)  # see release_clipboard
         QGuiApplication.clipboard().setMimeData(data)
         self._ask_mark_sent(view, "copied", "Copied the subject and note. Once you have sent "
                             "it, mark it sent.")
@@ -542,8 +612,12 @@ class SendController(QObject):
     def _ask_mark_sent(self, view: fu.FollowUpView, channel: str, question: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, "Mark as sent?", question,
                           parent=self.window)
-        mark = box.addButton("Mark as sent", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not yet", QMessageBox.ButtonRole.RejectRole)
+        mark = box.addButton("&Mark as sent", QMessageBox.ButtonRole.AcceptRole)
+        not_yet = box.addButton("&Not yet", QMessageBox.ButtonRole.RejectRole)
+        # Enter must never record a send: only a click (or the mnemonic) on Mark as sent does.
+        mark.setAutoDefault(False)
+        box.setDefaultButton(not_yet)
+        box.setEscapeButton(not_yet)
         box.setTextFormat(Qt.TextFormat.PlainText)  # it names a file the user chose
         box.setObjectName("markSentQuestion")
         box.exec()
@@ -557,6 +631,26 @@ class SendController(QObject):
             except fu.StatusError as exc:
                 QMessageBox.warning(self.window, "Not marked sent", str(exc))
             self.changed.emit()
+
+
+def release_clipboard() -> None:
+    """Before the app ends: a note copied with its HTML (a QMimeData made in Python) is put
+    back as plain text made by Qt. The clipboard outlives Python, and deleting the Python-made
+    object then crashed the process on its way out."""
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.property("followupCopy"):
+        clipboard.setText(data.text())
+
+
+def failed_title(failed: int, sent_for: int) -> str:
+    """The title over the outcome of a send of `sent_for` follow-ups of which `failed` did
+    not go: "The follow-up was not sent", "2 of 3 follow-ups were not sent"."""
+    if sent_for == 1:
+        return "The follow-up was not sent"
+    if failed == sent_for:
+        return f"None of the {sent_for} follow-ups was sent"
+    return f"{failed} of {sent_for} follow-ups {'was' if failed == 1 else 'were'} not sent"
 
 
 def _eml_name(view: fu.FollowUpView) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
 
+from followup.core.plurals import counted
 from followup.gui.formatting import short_datetime
 from followup.store.views import MEETING_KINDS, MeetingSummary
 
@@ -24,7 +25,7 @@ def summary_text(s: MeetingSummary) -> str:
     never the "n of m sent"; for a cancelled meeting "Cancelled", as nothing is due), the kind
     and the time."""
     title = " — ".join(x for x in (s.company, s.role) if x) or "Meeting"
-    followups = f"{s.sent} of {s.to_send} sent" if s.to_send else f"{s.people} people"
+    followups = f"{s.sent} of {s.to_send} sent" if s.to_send else counted(s.people, "person")
     if s.cancelled:
         followups = "Cancelled" + (f", {s.sent} sent" if s.sent else "")
     return f"{title}\n{followups} · {MEETING_KINDS.get(s.kind, s.kind)} · {short_datetime(s.when)}"

@@ -155,6 +155,10 @@ class StatusModel(QAbstractTableModel):
             return QColor(style.dark if is_dark() else style.light)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return self._text(row, column, index.row())
+        if role == Qt.ItemDataRole.ToolTipRole and column == 7 and is_open(row.status):
+            return to_fix_tip(self.failing.get(row.id), bool(row.person_email.strip()))
         if role == Qt.ItemDataRole.ToolTipRole and column == 4:
             deadline = self.listed.deadline(row)
             return f"Due {format_local(deadline.due, now=self.now)}" if deadline else None
@@ -182,8 +186,25 @@ class StatusModel(QAbstractTableModel):
             return v.channel
         if not is_open(v.status):
             return ""
-        failing = self.failing.get(v.id)
-        return "…" if failing is None else (str(failing) if failing else "✔")
+        return to_fix_text(self.failing.get(v.id), bool(v.person_email.strip()))
+
+
+def to_fix_text(failing: int | None, has_address: bool) -> str:
+    """The "To fix" cell of a follow-up still to send: the required checks failing on its
+    draft (None: not checked yet, "…") and a missing address, which stops a send as surely
+    as a gap; "✔" only when neither is there."""
+    checks = "…" if failing is None else (str(failing) if failing else "")
+    if not has_address:
+        return f"{checks} + no address" if checks else "✖ no address"
+    return checks or "✔"
+
+
+def to_fix_tip(failing: int | None, has_address: bool) -> str:
+    parts = [] if has_address else ["no email address yet: add it on the person's card"]
+    if failing:
+        parts.append(f"{failing} required check{'s' if failing != 1 else ''} failing "
+                     "on the draft")
+    return "; ".join(parts) or ("checking…" if failing is None else "nothing to fix")
 
 
 class DraftChecker(QObject):
@@ -395,12 +416,15 @@ class StatusListView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Widths in average characters, long enough for what each column usually holds
-        # ("Oluwaseun Adeyemi", "◐ Plenty of time", "send not confirmed"); a narrow window
-        # scrolls sideways rather than cutting every column short.
+        # ("Oluwaseun Adeyemi", "◐ Plenty of time", "23:59:41 left", "3 + no address"); a
+        # narrow window scrolls sideways rather than cutting every column short.
         char = self.table.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((22, 16, 24, 18, 36, 19, 14, 7)):
+        for column, chars in enumerate((20, 18, 24, 17, 24, 17, 12, 15)):
             header.resizeSection(column, chars * char + 12)
-        header.setStretchLastSection(True)
+        # The meeting's role takes the width left: on a 1366-pixel screen "To fix" stays in
+        # sight (its full text is the cell's tooltip).
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(6 * char)
         self.table.viewport().installEventFilter(self)  # to know when rows were painted
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)  # Enter

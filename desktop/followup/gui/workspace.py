@@ -10,7 +10,7 @@ imported where it is first needed.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -47,6 +47,38 @@ if TYPE_CHECKING:
     from followup.store.library import Library
 
 
+PERSON_LABEL_ROLE = Qt.ItemDataRole.UserRole + 1  # a person's lines without the countdown
+VIEWS_FRESH_FOR = timedelta(minutes=1)  # the people's follow-ups are read again after this
+
+
+def countdown_line(view, now: datetime) -> str:
+    """The line under a person in the people list: where their follow-up (a FollowUpView, or
+    None) stands at `now`, once the meeting is over; "" before that or without one."""
+    if view is None or view.cancelled:
+        return ""
+    from followup.core.deadlines import STATE_STYLE, State
+
+    countdown = view.countdown(now)
+    if countdown is None or countdown.state is State.UPCOMING:
+        return ""
+    glyph = STATE_STYLE[countdown.state].glyph
+    # In whole minutes (the line changes once a minute, not at every tick), the time to the
+    # deadline only: the glyph says how near the target is; the follow-up beside the notes
+    # has the whole sentence, to the second.
+    if countdown.state in (State.COMFORTABLE, State.SOON, State.URGENT):
+        return f"{glyph} {_minutes(countdown.seconds_left)} left"
+    if countdown.state is State.OVERDUE:
+        return f"{glyph} overdue by {_minutes(countdown.seconds_left)}"
+    return f"{glyph} {countdown.text}"
+
+
+def _minutes(seconds: int) -> str:
+    """`seconds` (its sign dropped) as "23 h 05 min" or "45 min", rounded up to the minute."""
+    minutes = -(-abs(seconds) // 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02} min" if hours else f"{minutes} min"
+
+
 class MeetingWorkspace(QWidget):
     saved = Signal(datetime)
     meetingChanged = Signal(int)
@@ -59,6 +91,7 @@ class MeetingWorkspace(QWidget):
     sampleRequested = Signal()
 
     # The follow-up panel's news, for the window (it does not reach into the panel).
+    meetingEnded = Signal(int)  # the user ended the meeting: its drafts are due now
     followupStatusChanged = Signal(int)
     followupSaved = Signal(datetime)
     routeRequested = Signal(str, int)  # "send", "mail_app", "eml", "copy"; follow-up id
@@ -76,6 +109,10 @@ class MeetingWorkspace(QWidget):
         self._tick.timeout.connect(self._update_clock)
         self._build()
         self._shortcuts_added = False  # the window adds them with its menus (add_shortcuts)
+        # Each person's follow-up (attendance id -> FollowUpView) for the countdowns in the
+        # people list; None: to be read again (at the next tick, once the store is loaded).
+        self._followup_views: dict[int, object] | None = None
+        self._views_read_at = datetime.min.replace(tzinfo=UTC)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -112,7 +149,8 @@ class MeetingWorkspace(QWidget):
         self.people.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.people.customContextMenuRequested.connect(self._people_menu)
         self.add_person_edit = QLineEdit(objectName="addPersonEdit")
-        self.add_person_edit.setPlaceholderText("Add person…  (Ctrl+Shift+A)")
+        # Short enough for the list's width beside the drafts (it was cut after "Ctrl+Shift").
+        self.add_person_edit.setPlaceholderText("Add person (Ctrl+Shift+A)")
         self.add_person_edit.setToolTip("Name, title, email — e.g. Jane Doe, Engineering "
                                         "Manager, jane@acme.com — then Enter")
         self.add_person_edit.returnPressed.connect(self._add_person_from_line)
@@ -142,7 +180,7 @@ class MeetingWorkspace(QWidget):
         self.notes_mode.setDocumentMode(True)
         self.notes_mode.setExpanding(False)
         self.notes_mode.setToolTip("Edit the notes, or read them rendered: this person's, or "
-                                   "the whole meeting's (Ctrl+Shift+P)")
+                                   "the whole meeting's (Ctrl+Shift+O)")
         self.notes_mode.currentChanged.connect(self._on_notes_mode)
         self.notes_stack = QStackedWidget(objectName="notesStack")
         self.notes_stack.addWidget(self.editor)
@@ -288,9 +326,11 @@ class MeetingWorkspace(QWidget):
 
     @Slot(int)
     def _on_followup_status(self, _followup_id: int) -> None:
-        """Keep the meeting's copy (capacity, "no follow-up needed") in step with the panel."""
+        """Keep the meeting's copy (capacity, "no follow-up needed") and the people's
+        countdowns in step with the panel."""
         if self.meeting is not None:
             self.meeting = self.library.meeting(self.meeting.id)
+            self.countdowns_changed()
 
     def reload_people(self) -> None:
         """Refresh the list after a person was added or edited, keeping the selection."""
@@ -301,6 +341,7 @@ class MeetingWorkspace(QWidget):
         self.select_row(max(0, row))
 
     def _fill_people(self) -> None:
+        self._followup_views = None  # read again, for these people, at the next tick
         self.people.blockSignals(True)
         self.people.clear()
         if self.meeting is not None:
@@ -314,14 +355,15 @@ class MeetingWorkspace(QWidget):
 
     def _person_item(self, number: int, person) -> QListWidgetItem:
         detail = isolated(person.title) or CAPACITIES[person.capacity]
-        if person.capacity == "coordinator" and person.title:  # else the label says it already
-            detail += " · coordinator"
+        if person.capacity == "coordinator" and not _says_coordinator(person.title):
+            detail += " · coordinator"  # else the title (or the label) says it already
         if person.met_before:
             detail += f" · met before ({person.met_before})"
         name = isolated(person.name)
         label = f"{number}. {name}\n{detail}" if number < 10 else f"{name}\n{detail}"
         item = QListWidgetItem(label)
         item.setData(Qt.ItemDataRole.UserRole, person.attendance_id)
+        item.setData(PERSON_LABEL_ROLE, label)  # the lines under it: the follow-up's countdown
         tip = f"{person.name}\n{person.title}\n{person.email or 'no email yet'}"
         if number < 10:
             tip += f"\nCtrl+{number}"
@@ -442,7 +484,7 @@ class MeetingWorkspace(QWidget):
 
     @Slot()
     def cycle_notes_mode(self) -> None:
-        """Edit, this person's notes rendered, the whole meeting's, and back (Ctrl+Shift+P)."""
+        """Edit, this person's notes rendered, the whole meeting's, and back (Ctrl+Shift+O)."""
         self.notes_mode.setCurrentIndex((self.notes_mode.currentIndex() + 1) % 3)
 
     def show_notes_mode(self, mode: int) -> None:
@@ -503,6 +545,7 @@ class MeetingWorkspace(QWidget):
                 total = sum(self.splitter.sizes())
                 self.splitter.setSizes([int(total * 0.17), int(total * 0.35), int(total * 0.48)])
             self._show_followup()
+            self._followup_views = None  # drafted now: the countdowns show at the next tick
             self.meetingChanged.emit(self.meeting.id)
         elif self._followups is not None:
             self.notes.flush()
@@ -620,6 +663,36 @@ class MeetingWorkspace(QWidget):
     def tick(self, now: datetime) -> None:
         if self._followups is not None:
             self._followups.tick(now)
+        self._show_countdowns(now)
+
+    def countdowns_changed(self) -> None:
+        """A follow-up was drafted, sent or skipped: read the people's countdowns again."""
+        self._followup_views = None
+        self._show_countdowns(datetime.now(UTC))
+
+    def _show_countdowns(self, now: datetime) -> None:
+        """Under each person, where their follow-up stands once the meeting is over ("● 21 h
+        4 min left", "✔ sent 5 h after the meeting"), recomputed from the deadline and `now`.
+        The follow-ups are read once per meeting and change, not at each tick."""
+        if self.meeting is None or not getattr(self.library, "loaded", True):
+            return
+        if self._followup_views is None or now - self._views_read_at >= VIEWS_FRESH_FOR:
+            # Also once a minute: a meeting whose scheduled end passes gets its follow-ups
+            # from the reminders' timer, not from anything done here.
+            from followup.store.followups import followups_for_meeting
+
+            self._followup_views = {v.attendance_id: v
+                                    for v in followups_for_meeting(self.library, self.meeting.id)}
+            self._views_read_at = now
+        for row in range(self.people.count()):
+            item = self.people.item(row)
+            label = item.data(PERSON_LABEL_ROLE)
+            if label is None:  # the general notes
+                continue
+            view = self._followup_views.get(item.data(Qt.ItemDataRole.UserRole))
+            text = label + (f"\n{line}" if (line := countdown_line(view, now)) else "")
+            if item.text() != text:
+                item.setText(text)
 
     @Slot()
     def regenerate(self) -> None:
@@ -715,11 +788,24 @@ class MeetingWorkspace(QWidget):
         self.notes.flush()
         self.library.end_meeting(self.meeting.id)
         self._refresh_meeting()
+        self.meetingEnded.emit(self.meeting.id)
 
     def _refresh_meeting(self) -> None:
         self.meeting = self.library.meeting(self.meeting.id)
+        self._followup_views = None  # the deadlines moved with the meeting's end
         self._update_header()
         self.meetingChanged.emit(self.meeting.id)
         # Started or ended: the shown follow-up's countdown starts (or stops) now, not when
         # the user next picks a person.
         self.refresh_followups()
+
+
+def _says_coordinator(title: str) -> bool:
+    """Whether a job title already says the person coordinates or recruits ("Recruiting
+    Coordinator", "Talent Acquisition Partner"); an empty title shows the capacity's own
+    label, which says it."""
+    import re
+
+    return not title.strip() or re.search(
+        r"coordinat|recruit|talent|sourc(?:er|ing)|hiring|\bhr\b|people partner",
+        title, re.IGNORECASE) is not None

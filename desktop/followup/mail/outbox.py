@@ -255,24 +255,29 @@ def compose_message(
     body_markdown: str,
     *,
     reply_to: str | None = None,
+    address_optional: bool = False,
 ) -> EmailMessage:
     """One message to one person, with a text part and a sanitised HTML alternative.
 
     Raises ComposeError (a user-facing sentence) before anything is built when a header would
-    carry a line break or an address is missing or malformed.
+    carry a line break or an address is missing or malformed. With `address_optional` (an .eml
+    file, whose mail program asks for the address) a missing address leaves out the To line;
+    a malformed one is still refused.
     """
     to_name = check_display_name("person's name", to_name)
-    recipient = check_recipient(to_name, to_address)
+    unaddressed = address_optional and not (to_address or "").strip()
+    recipient = "" if unaddressed else check_recipient(to_name, to_address)
     subject = check_header_text("subject", subject)
     if not subject:
         raise ComposeError("Add a subject line; a note without one is easy to overlook.")
     if not body_markdown.strip():
-        raise ComposeError(f"The note to {to_name or recipient} is empty.")
+        raise ComposeError(f"The note to {to_name or recipient or 'this person'} is empty.")
     sender = check_sender(account)
     sender_name = check_display_name("sender name", account.sender_name)
     message = EmailMessage()
     message["From"] = _address(sender_name, sender, "From")
-    message["To"] = _address(to_name, recipient, "To")
+    if recipient:
+        message["To"] = _address(to_name, recipient, "To")
     if reply_to:
         normal = usable_address(reply_to)
         if normal is None:

@@ -84,27 +84,47 @@ class SessionPasswords:
         self._passwords.clear()
 
 
+class Held:
+    """Where a password is held: the keyring, this session's memory, or nowhere."""
+
+    KEYRING = "keyring"
+    SESSION = "session"
+
+
 class PasswordStore:
     """The keyring when it works, otherwise the session's memory: one place to ask."""
 
     def __init__(self) -> None:
         self.session = SessionPasswords()
+        # A keyring that is there but refused a password (locked, "Failed to unlock the
+        # collection", a denied prompt) is no keyring for the rest of this session.
+        self.refused = False
 
     @property
     def persistent(self) -> bool:
-        """True when a stored password survives a restart (the keyring is in use)."""
-        return keyring_available()
+        """True when a stored password survives a restart (the keyring is in use and has
+        not refused one in this session)."""
+        return keyring_available() and not self.refused
 
     def store(self, account_key: str, password: str) -> bool:
-        """Keep the password; True when it went to the keyring, False when only in memory."""
-        if store_password(account_key, password):
+        """Keep the password; True when it went to the keyring, False when only in memory
+        (no keyring, or one that refused it: `refused` then says which)."""
+        if not self.refused and store_password(account_key, password):
             self.session.delete(account_key)
             return True
+        if keyring_available():
+            self.refused = True
         self.session.store(account_key, password)
         return False
 
     def load(self, account_key: str) -> str | None:
         return self.session.load(account_key) or load_password(account_key)
+
+    def held(self, account_key: str) -> str | None:
+        """Where the password of `account_key` is held (a `Held` value), or None."""
+        if self.session.load(account_key) is not None:
+            return Held.SESSION
+        return Held.KEYRING if load_password(account_key) is not None else None
 
     def delete(self, account_key: str) -> None:
         self.session.delete(account_key)

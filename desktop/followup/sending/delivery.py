@@ -64,11 +64,13 @@ def secret_key(account: Account) -> str:
     return account_key(account.username or account.sender_address, account.host)
 
 
-def compose_for(library: Library, view: fu.FollowUpView, account: Account):
-    """The message for this follow-up; ComposeError points the user at what to fix."""
+def compose_for(library: Library, view: fu.FollowUpView, account: Account, *,
+                address_optional: bool = False):
+    """The message for this follow-up; ComposeError points the user at what to fix.
+    `address_optional`: no To line when the person has no address (an .eml file)."""
     try:
         return compose_message(account, view.person_name, view.person_email or None,
-                               view.subject, view.body)
+                               view.subject, view.body, address_optional=address_optional)
     except ComposeError as exc:
         if not view.person_email or "address" in str(exc):
             raise ComposeError(f"{exc} Open {view.person_name}'s card to fix the address."

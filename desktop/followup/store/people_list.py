@@ -4,6 +4,7 @@ people` (a person in no meeting is as much a contact as one met three times)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 
@@ -40,3 +41,42 @@ def list_people(library: Library) -> list[PersonEntry]:
             email_is_guess=p.email_is_guess, phone=p.phone, web=p.web,
             meetings=met.get(p.id, [])) for p in people]
     return sorted(entries, key=lambda e: (e.name.casefold(), e.id))
+
+
+@dataclass(frozen=True)
+class PersonMeeting:
+    """One meeting a person was in, and where their follow-up of it stands."""
+
+    meeting_id: int
+    attendance_id: int
+    title: str  # "Company — Role"
+    when: datetime | None  # started, else scheduled (UTC)
+    status: str  # the follow-up's status, or "" while none was drafted
+    subject: str
+    no_followup: bool
+
+
+def person_meetings(library: Library, person_id: int) -> list[PersonMeeting]:
+    """The meetings `person_id` was in, newest first, each with their follow-up; [] for a
+    person in no meeting (a card imported from a .vcf file)."""
+    with library.session() as s:
+        rows = s.execute(
+            select(m.Meeting, m.Attendance, m.FollowUp)
+            .join(m.Attendance, m.Attendance.meeting_id == m.Meeting.id)
+            .outerjoin(m.FollowUp, m.FollowUp.attendance_id == m.Attendance.id)
+            .where(m.Attendance.person_id == person_id)).all()
+        found = [PersonMeeting(
+            meeting_id=mt.id, attendance_id=a.id,
+            title=" — ".join(x for x in ((mt.company.name if mt.company else ""), mt.role) if x)
+            or "Meeting",
+            when=_aware(mt.started_at or mt.scheduled_start),
+            status=f.status if f is not None else "", subject=f.subject if f is not None else "",
+            no_followup=bool(a.no_followup)) for mt, a, f in rows]
+    return sorted(found, key=lambda p: (p.when is not None, p.when), reverse=True)
+
+
+def _aware(instant: datetime | None) -> datetime | None:
+    """An instant as stored (naive UTC, or aware) as an aware UTC datetime."""
+    if instant is None or instant.tzinfo is not None:
+        return instant
+    return instant.replace(tzinfo=UTC)

@@ -82,9 +82,9 @@ def rule_thanks(d: Draft) -> RuleResult:
         sentence = d.folded[s:e]
         for match in _GRATITUDE_RE.finditer(sentence):
             if _is_gratitude(d, s, sentence, match):
-                return result("thanks", True, f"Thanks {d.first_name} for their time.",
+                return result("thanks", True, f"Says thank you to {d.first_name}.",
                               body_spans([(s, e)]))
-    return result("thanks", False, f"Thank {d.first_name} for their time or the conversation "
+    return result("thanks", False, f"Thank {d.first_name} for the time or the conversation "
                   '(a "Thanks," sign-off alone does not count).')
 
 
