@@ -325,12 +325,13 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         from followup import __version__
+        from followup.core.spelling import engine as spelling_engine
 
         box = QMessageBox(QMessageBox.Icon.NoIcon, "About Followup", "", parent=self)
         box.setObjectName("aboutBox")
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(about_text(__version__, self.library.path.parent))
+        box.setText(about_text(__version__, self.library.path.parent, spelling_engine()))
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         box.exec()
 
@@ -339,10 +340,15 @@ class MainWindow(QMainWindow):
     def _setup_spelling(self) -> None:
         from followup.core.spelling import add_user_word
         from followup.gui.spell import SpellService
-        from followup.store.followups import user_dictionary_path, user_words
+        from followup.store.followups import (
+            use_library_spelling,
+            user_dictionary_path,
+            user_words,
+        )
 
         service = SpellService.instance()
         path = user_dictionary_path(self.library)
+        use_library_spelling(self.library)  # the profile's English; opened on a worker below
         service.add_word = lambda word: add_user_word(path, word)
         service.set_ignored(w.lower() for w in user_words(self.library))
         QTimer.singleShot(200, service.load_in_background)  # after the window is on screen
@@ -350,16 +356,14 @@ class MainWindow(QMainWindow):
 
     def _update_spelling_terms(self) -> None:
         from followup.gui.spell import SpellService
+        from followup.store.followups import profile_words
 
+        terms = profile_words(self.library.profile())
         meeting = self.workspace.meeting
-        if meeting is None:
-            return
-        from followup.core.profile_links import link_terms
-
-        profile = self.library.profile()
-        terms = {meeting.company, *profile.skills, *link_terms(profile.links)}
-        for person in meeting.attendees:
-            terms.update(person.name.split())
+        if meeting is not None:
+            terms.add(meeting.company)
+            for person in meeting.attendees:
+                terms.update(person.name.split())
         SpellService.instance().also_ignore(t.lower() for t in terms if t)
 
     @Slot()
@@ -495,7 +499,11 @@ class MainWindow(QMainWindow):
         self.notes.flush()  # an edit in progress counts as an edit, not as untouched
         dialog = ProfileDialog(self.library, self)
         if dialog.exec():
+            from followup.gui.spell import SpellService
+
             self.workspace.refresh_followups()
+            self._update_spelling_terms()
+            SpellService.instance().load_in_background()  # the English may have changed
         dialog.deleteLater()
 
     @Slot(int)
@@ -704,17 +712,18 @@ class MainWindow(QMainWindow):
 
 
 def _warm_up_drafting() -> None:
-    """Read drafting's word tables on a worker thread (a few tenths of a second, once)."""
+    """Load drafting's word forms on a worker thread (a few tenths of a second, once)."""
     import threading
 
     from followup.core.word_forms import warm_up
 
-    threading.Thread(target=warm_up, name="word-tables", daemon=True).start()
+    threading.Thread(target=warm_up, name="word-forms", daemon=True).start()
 
 
-def about_text(version: str, folder: Path) -> str:
-    """Help › About: the version, the data folder and the docs (in the source checkout, or
-    beside a frozen build's resources), each a link that opens in the system's viewer."""
+def about_text(version: str, folder: Path, spelling: str = "") -> str:
+    """Help › About: the version, the data folder, the spell checker in use (`spelling`) and
+    the docs (in the source checkout, or beside a frozen build's resources), each a link that
+    opens in the system's viewer."""
     from html import escape as html_escape
 
     from PySide6.QtCore import QUrl
@@ -724,12 +733,13 @@ def about_text(version: str, folder: Path) -> str:
     docs = _root() / "docs"
     links = " · ".join(
         f"<a href='{QUrl.fromLocalFile(str(docs / f'{name}.md')).toString()}'>{name}</a>"
-        for name in ("drafting", "checklist", "deadlines", "sending", "interchange")
+        for name in ("drafting", "checklist", "spelling", "deadlines", "sending", "interchange")
         if (docs / f"{name}.md").exists())
     return (f"<h3>Followup {html_escape(version)}</h3>"
             "<p>Per-person interview notes that become individual follow-up notes.</p>"
             f"<p><b>Data folder:</b> <a href='{QUrl.fromLocalFile(str(folder)).toString()}'>"
             f"{html_escape(str(folder))}</a></p>"
+            + (f"<p><b>Spelling:</b> {html_escape(spelling)}</p>" if spelling else "")
             + (f"<p><b>Documentation:</b> {links}</p>" if links else
                "<p><b>Documentation:</b> the docs folder of the source, and the README.</p>"))
 
