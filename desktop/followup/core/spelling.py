@@ -97,9 +97,9 @@ class EnchantSpeller:
         self._broker = broker  # the dictionary lives as long as its broker
         self._lock = threading.Lock()
         self.language = language
-        provider = self._dict.provider
-        self.description = (f"Enchant {enchant.get_enchant_version()} with "
-                            f"{provider.name.capitalize()}, {LANGUAGE_NAMES.get(language, language)}")
+        provider = self._dict.provider.name.capitalize()
+        self.description = (f"Enchant {enchant.get_enchant_version()} with {provider}, "
+                            f"{LANGUAGE_NAMES.get(language, language)}")
 
     def check(self, word: str) -> bool:
         with self._lock:
@@ -142,7 +142,7 @@ class WordListSpeller:
         self._personal.add(word.lower())
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()  # opening the fallback takes it again for the word counts
 _language: str | None = None
 _personal: Path | None = None
 _speller: Speller | None = None
@@ -226,14 +226,19 @@ def available_languages() -> list[str]:
 
 
 def default_language() -> str:
-    """The locale's English when it is one of `LANGUAGES` (LANG=en_GB.UTF-8: en_GB), else en_US."""
+    """The user's English when it is one of `LANGUAGES`, else en_US: from LC_ALL, LC_MESSAGES
+    or LANG as gettext reads them (LANG=en_GB.UTF-8: en_GB), else the locale Python reports
+    (Windows)."""
+    names = [os.environ.get(var, "") for var in ("LC_ALL", "LC_MESSAGES", "LANG")]
     try:
-        tag = locale.getlocale(locale.LC_CTYPE)[0] or ""
+        names.append(locale.getlocale(locale.LC_CTYPE)[0] or "")
     except ValueError:
-        tag = ""
-    tag = tag or os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
-    tag = tag.split(".")[0].replace("-", "_")
-    return tag if tag in LANGUAGES else "en_US"
+        pass
+    for name in names:
+        tag = name.split(".")[0].split("@")[0].replace("-", "_")
+        if tag:
+            return tag if tag in LANGUAGES else "en_US"
+    return "en_US"
 
 
 def language_problem(tag: str) -> str | None:
@@ -336,6 +341,8 @@ def suggestions(word: str, limit: int = 5) -> list[str]:
     """Likely corrections of `word`, best first, in its case (Hunspell's take tens of ms,
     pyspellchecker's up to a second for a long word: call them off the UI thread)."""
     found = [w for w in speller().suggest(word) if w.lower() != word.lower()]
+    # One word before a split ("Managr": Manager before "Man agr"), each in Hunspell's order.
+    found.sort(key=lambda w: " " in w or "-" in w and "-" not in word)
     if word[:1].isupper():
         found = [w[:1].upper() + w[1:] for w in found]
     return list(dict.fromkeys(found))[:limit]

@@ -1,127 +1,34 @@
 """English word forms for note lines: which words can be verbs, and in which form.
 
-The verb forms and parts of speech come from the tables that the `lemminflect` package ships
-(nothing is downloaded at run time); the small word lists here settle what the tables cannot:
-"team" is not a verb in a note, "onboarding" is a noun. Used by `phrasing` and `own_lines`.
+The verb forms and parts of speech are lemminflect's (`getAllLemmas`, `getAllInflections`: its
+look-up tables, which it ships; nothing is downloaded at run time); the small word lists here
+settle what the tables cannot: "team" is not a verb in a note, "onboarding" is a noun. Used by
+`phrasing` and `own_lines`.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from followup.core.packed_rows import PackedRows
+import lemminflect
 
 
 def warm_up() -> None:
-    """Build the word tables' file now if there is none yet (a few tenths of a second, the
-    first time on a machine), e.g. from a worker thread at start-up, so that the first draft
-    does not wait for the build. A file already there is left to the first draft to map and
-    check (about 25 ms): a window that never drafts does not hold the tables at all, and
-    checking them while the window opens would compete with the user's first keystrokes."""
-    from followup.core.table_files import table_path
-
-    try:
-        if table_path("word-forms").exists():
-            return
-    except (OSError, RuntimeError):  # no cache folder to be found: the first draft builds
-        return
-    _tables()
+    """Load lemminflect's tables now (about 0.2 s, once a process), e.g. from a worker thread
+    at start-up, so that the first draft does not wait for them."""
+    word_classes("runs")
+    inflections("run")
 
 
-@lru_cache(maxsize=1)
-def _tables(folder: Path | None = None) -> tuple[PackedRows, PackedRows]:
-    """(word -> its rows of parts of speech and lemmas, verb lemma -> its rows of forms), from
-    the tables that `lemminflect` ships, packed (about 5 MB where dicts took 40); a word's rows
-    become its answer in `word_classes` and `inflections`. They are read straight from its
-    package folder: importing the package would also import numpy for its guessing models,
-    which drafting never uses. Built once into a table file of the user's cache folder
-    (`folder` in tests) and mapped from there at later starts (`core/table_files.py`).
-    tests/core/test_phrasing.py checks that the answers are the package's own."""
-    from followup.core.packed_rows import PackedRows
-    from followup.core.table_files import file_crc, load_tables
-
-    resources = _resources()
-    sources = [resources / name for name in _SOURCES]
-
-    def build():
-        lemmas, verbs = PackedRows(80_000), PackedRows(8_000)
-        for word, row in _rows(sources[0]):
-            lemmas.add(word, row)
-        for word, upos, lemma in _override_rows(sources[1]):
-            lemmas.add(word, f"={upos},{lemma}")
-        for word, row in _rows(sources[2]):
-            if row.startswith("verb,"):
-                verbs.add(word, row)
-        for word, tag, form in _override_rows(sources[3]):
-            if tag.startswith("VB"):
-                verbs.add(word, f"={tag},{form}")
-        sections, meta = lemmas.sections("lemmas.")
-        more_sections, more_meta = verbs.sections("verbs.")
-        return sections | more_sections, meta | more_meta
-
-    def open_tables(sections, meta, read):
-        return (PackedRows.from_sections(sections, meta, "lemmas.", read),
-                PackedRows.from_sections(sections, meta, "verbs.", read))
-
-    return load_tables("word-forms", file_crc(sources), build, open_tables, folder)
-
-
-_SOURCES = ("lemma_lu.csv.gz", "lemma_overrides.csv", "infl_lu.csv.gz", "infl_overrides.csv")
 _BE = {"VB": ("be",), "VBP": ("am", "are"), "VBD": ("was", "were"),  # an auxiliary: not in
-       "VBN": ("been",), "VBG": ("being",), "VBZ": ("is",)}  # the tables
-
-
-def _resources():
-    """lemminflect's `resources` folder: in a frozen build, where the spec collects it as data,
-    else in the installed package (found without running its `__init__`)."""
-    import sys
-    from importlib.util import find_spec
-    from pathlib import Path
-
-    frozen = Path(getattr(sys, "_MEIPASS", "")) / "lemminflect" / "resources"
-    if getattr(sys, "frozen", False) and frozen.is_dir():
-        return frozen
-    spec = find_spec("lemminflect")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the lemminflect package is missing: reinstall Followup")
-    return Path(next(iter(spec.submodule_search_locations))) / "resources"
-
-
-def _rows(path):
-    """(word, the rest of the row) of each row of a gzipped table, read a line at a time."""
-    import gzip
-
-    with gzip.open(path, "rt", encoding="utf-8", newline="") as rows:
-        for row in rows:
-            word, _comma, rest = row.rstrip("\r\n").partition(",")
-            yield word, rest
-
-
-def _override_rows(path):
-    with open(path, encoding="utf-8") as rows:
-        for row in rows:
-            parts = row.strip().split(",")
-            if len(parts) == 3 and not row.startswith("#"):
-                yield parts[0], parts[1], parts[2]
+       "VBN": ("been",), "VBG": ("being",), "VBZ": ("is",)}  # the verb tables
 
 
 @lru_cache(maxsize=4096)
 def word_classes(word: str) -> dict[str, tuple[str, ...]]:
-    """The parts of speech `word` can be, each with its lemmas: `runs` -> NOUN run, VERB run."""
-    classes: dict[str, tuple[str, ...]] = {}
-    for row in _tables()[0].get(word.lower()):
-        if row.startswith("="):  # an override: one lemma
-            upos, lemma = row[1:].split(",")
-            classes[upos] = (lemma,)
-        else:
-            category, forms, *_rest = row.split(",")
-            upos = "AUX" if category == "modal" else category.upper()
-            classes[upos] = tuple(forms.split("/"))
-    return classes
+    """The parts of speech `word` can be, each with its lemmas: `runs` -> NOUN run, VERB run.
+    Empty for a word the tables lack (no guessing: lemminflect's guesses need its models)."""
+    return dict(lemminflect.getAllLemmas(word.lower()))
 
 
 @lru_cache(maxsize=4096)
@@ -130,18 +37,7 @@ def inflections(lemma: str) -> dict[str, tuple[str, ...]]:
     lemma = lemma.lower()
     if lemma == "be":
         return _BE
-    forms: dict[str, tuple[str, ...]] = {}
-    for row in _tables()[1].get(lemma):
-        if row.startswith("="):  # an override: one form
-            tag, form = row[1:].split(",")
-            forms[tag] = (form,)
-            continue
-        forms.update(VB=(lemma,), VBP=(lemma,))
-        for tag, spellings in zip(("VBD", "VBN", "VBG", "VBZ"), row.split(",")[1:],
-                                  strict=False):
-            if spellings:
-                forms[tag] = tuple(spellings.split("/"))
-    return forms
+    return dict(lemminflect.getAllInflections(lemma, upos="VERB"))
 
 
 def plain(word: str) -> str:
