@@ -1,5 +1,1 @@
-"""The Qt skin of Followup. Importing it first makes PySide6 cheaper to import after."""
-
-from followup.gui.pyside_sources import stop_keeping_sources
-
-stop_keeping_sources()
+"""The Qt skin of Followup: widgets over `core` and `store` (see docs/architecture.md)."""
