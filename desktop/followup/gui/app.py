@@ -273,9 +273,9 @@ def _backup_quietly(backup, path: Path) -> None:
 
 def _remove_stale_temporaries(folder: Path) -> None:
     """Half-done saves a killed Followup left in the data folder (an export, the dictionary)."""
-    from followup.core.atomic_files import remove_stale_temporaries
+    from followup.core.atomic_files import TEMP_RE, sweep_leftovers
 
-    for leftover in remove_stale_temporaries(folder):
+    for leftover in sweep_leftovers(folder, TEMP_RE):
         log.info("removed %s, left by an interrupted save", leftover.name)
 
 
