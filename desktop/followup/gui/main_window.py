@@ -1,13 +1,16 @@
 """The main window: meetings on the left, the open meeting in the middle, menus and status.
 
-Imports inside methods are deliberate: the first screen opens before the ORM, the dialogs,
-sending and the checklist are loaded (start-up target in docs/benchmarks.md), so each is
-imported where it is first needed.
+Imports inside methods are deliberate: the first screen opens before the ORM (SQLAlchemy
+alone costs about 150 ms), the dialogs, sending and the checklist are loaded, and before the
+Qt classes used only later are made (14-22 ms measured for this module's); each is imported
+where it is first needed (start-up target in docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
+from html import escape as html_escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,10 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup import APP_NAME
+from followup import APP_NAME, __version__
+from followup.core.spelling import add_user_word
+from followup.core.spelling import engine as spelling_engine
 from followup.gui.errors import plain
+from followup.gui.formatting import install_locale_clock
+from followup.gui.note_buffer import NoteBuffer
+from followup.gui.session import last_place, remember_place
 from followup.gui.sidebar import MeetingSidebar
+from followup.gui.spell import SpellService
+from followup.gui.theme import THEMES, set_theme
 from followup.gui.workspace import MeetingWorkspace
+from followup.paths import _root
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -44,7 +55,6 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._asked_for_profile = False
         self.setAcceptDrops(True)
-        from followup.gui.note_buffer import NoteBuffer
 
         # The unsaved notes and draft: `self.notes.flush()` writes all of them.
         self.notes = NoteBuffer(library, self)
@@ -113,7 +123,6 @@ class MainWindow(QMainWindow):
         """
         if self._opened:
             return
-        from followup.gui.formatting import install_locale_clock
 
         self._opened = True
         self.fill_menus()
@@ -154,8 +163,6 @@ class MainWindow(QMainWindow):
     def _reopen_last(self) -> None:
         """Reopen the meeting and the person the user was on (kept at each switch, so a crash
         does not move the next typed words to person 1); else the newest meeting."""
-        from followup.gui.session import last_place
-
         meeting, person = last_place(self.settings)
         if meeting and self.sidebar.select(meeting):
             self.workspace.select_person(person)
@@ -177,8 +184,6 @@ class MainWindow(QMainWindow):
     @Slot()
     def _write_place(self) -> None:
         if self._place is not None:
-            from followup.gui.session import remember_place
-
             remember_place(self.settings, *self._place)
             self._place = None
 
@@ -291,8 +296,6 @@ class MainWindow(QMainWindow):
     def _build_theme_menu(self) -> None:
         from PySide6.QtGui import QAction, QActionGroup
 
-        from followup.gui.theme import THEMES
-
         menu = self.view_menu.addMenu("&Theme")
         group = QActionGroup(self)
         chosen = self.settings.value("view/theme", "system")
@@ -314,8 +317,6 @@ class MainWindow(QMainWindow):
     def apply_theme(self, theme: str) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from followup.gui.theme import set_theme
-
         set_theme(QApplication.instance(), theme)
         if hasattr(self, "reminders"):  # after start-up: the countdown's colours follow now
             self.tick()
@@ -323,9 +324,6 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
-
-        from followup import __version__
-        from followup.core.spelling import engine as spelling_engine
 
         box = QMessageBox(QMessageBox.Icon.NoIcon, "About Followup", "", parent=self)
         box.setObjectName("aboutBox")
@@ -338,8 +336,6 @@ class MainWindow(QMainWindow):
     # --- slots ----------------------------------------------------------------------------
 
     def _setup_spelling(self) -> None:
-        from followup.core.spelling import add_user_word
-        from followup.gui.spell import SpellService
         from followup.store.followups import (
             use_library_spelling,
             user_dictionary_path,
@@ -355,7 +351,6 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(400, _warm_up_drafting)  # so the first draft does not wait for it
 
     def _update_spelling_terms(self) -> None:
-        from followup.gui.spell import SpellService
         from followup.store.followups import profile_words
 
         terms = profile_words(self.library.profile())
@@ -480,8 +475,6 @@ class MainWindow(QMainWindow):
 
     def show_unconfirmed_sends(self) -> None:
         """After a crash mid-send: say so, and never resend by itself."""
-        from html import escape as html_escape
-
         from followup.store.followups import unconfirmed_sends
 
         stuck = unconfirmed_sends(self.library)
@@ -499,8 +492,6 @@ class MainWindow(QMainWindow):
         self.notes.flush()  # an edit in progress counts as an edit, not as untouched
         dialog = ProfileDialog(self.library, self)
         if dialog.exec():
-            from followup.gui.spell import SpellService
-
             self.workspace.refresh_followups()
             self._update_spelling_terms()
             SpellService.instance().load_in_background()  # the English may have changed
@@ -528,8 +519,6 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_save_failed(self, reason: str) -> None:
         """Say plainly that notes are NOT saved yet; the workspace keeps retrying."""
-        from html import escape as html_escape
-
         self.saved_label.setText("⚠ Notes NOT saved yet — retrying")
         self._reminder_banner().show_messages([
             "<b>Your latest notes are not saved yet.</b> Followup keeps trying; keep this "
@@ -713,8 +702,6 @@ class MainWindow(QMainWindow):
 
 def _warm_up_drafting() -> None:
     """Load drafting's word forms on a worker thread (a few tenths of a second, once)."""
-    import threading
-
     from followup.core.word_forms import warm_up
 
     threading.Thread(target=warm_up, name="word-forms", daemon=True).start()
@@ -724,11 +711,7 @@ def about_text(version: str, folder: Path, spelling: str = "") -> str:
     """Help › About: the version, the data folder, the spell checker in use (`spelling`) and
     the docs (in the source checkout, or beside a frozen build's resources), each a link that
     opens in the system's viewer."""
-    from html import escape as html_escape
-
     from PySide6.QtCore import QUrl
-
-    from followup.paths import _root
 
     docs = _root() / "docs"
     links = " · ".join(

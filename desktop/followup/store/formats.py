@@ -9,11 +9,13 @@ raise `ImportFailed` with a message for the user.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from followup.core.atomic_files import write_atomically
 from followup.store.import_errors import ImportFailed, read_bytes
 
 if TYPE_CHECKING:  # the window reads this registry at start-up, before the ORM is loaded
@@ -124,8 +126,6 @@ def export_format_for(path: Path, default: str = "json") -> str:
 
 def export_text(library: Library, name: str) -> str:
     """The whole library as the export format `name` ("json" or "markdown") writes it."""
-    import json
-
     from followup.store.interchange import export_library, export_markdown
 
     if name == "markdown":
@@ -137,6 +137,4 @@ def write_export(library: Library, path: Path, name: str | None = None) -> Path:
     """Export the library to `path` in one atomic write (the old file stays whole until the
     new one is complete); the format from `name`, else from the file's suffix. The one export
     the window and `followup export -o` share. Raises OSError."""
-    from followup.core.atomic_files import write_atomically
-
     return write_atomically(path, export_text(library, name or export_format_for(path)))
