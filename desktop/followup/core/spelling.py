@@ -13,21 +13,22 @@ the checker. docs/spelling.md describes the whole.
 
 from __future__ import annotations
 
+import gzip
+import json
 import locale
 import logging
 import os
+import pkgutil
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import NamedTuple, Protocol
 
 from followup.core.atomic_files import write_atomically
-
-if TYPE_CHECKING:
-    from spellchecker import SpellChecker
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +123,8 @@ class WordListSpeller:
     def __init__(self, language: str, personal: Path | None, reason: str):
         import spellchecker
 
-        self._spell = frequencies()
+        self._spell = spellchecker.SpellChecker(language="en", distance=2)
+        self._spell.word_frequency.load_words(WORKPLACE_WORDS)
         self._personal = {w.lower() for w in load_user_words(personal)} if personal else set()
         self.language = language
         self.description = (f"pyspellchecker {spellchecker.__version__}, English "
@@ -146,7 +148,7 @@ _lock = threading.RLock()  # opening the fallback takes it again for the word co
 _language: str | None = None
 _personal: Path | None = None
 _speller: Speller | None = None
-_frequencies: SpellChecker | None = None
+_frequencies: WordCounts | None = None
 
 
 def use(language: str | None = None, personal: str | os.PathLike[str] | None = None) -> None:
@@ -248,23 +250,57 @@ def language_problem(tag: str) -> str | None:
     return None
 
 
-def frequencies() -> SpellChecker:
-    """pyspellchecker's English word list with its counts in its corpus (`word_frequency[w]`,
-    0 for a word it lacks), plus `WORKPLACE_WORDS`: the checklist tells everyday words from rare
-    ones with it. Loaded on first use (about 0.1 s, from the package's own file)."""
+class WordCounts(NamedTuple):
+    """How often words occur in pyspellchecker's English corpus: `word_frequency[word]`, 0 for
+    a word rarer than `COUNTED_FROM` or not in the list."""
+
+    word_frequency: Counter[str]
+
+
+# The checklist asks only whether a word is rare (under 1,000: checklist.reading.RARE_COUNT) or
+# everyday (300,000 or more: checklist.vocabulary.EVERYDAY_COUNT). Words rarer than this count
+# as 0, which answers both alike and keeps 19,000 of the list's 160,000 words (1 MB, not 39).
+COUNTED_FROM = 1000
+_PAIR_RE = re.compile(rb'"((?:[^"\\]|\\.)*)"\s*:\s*(\d+)')  # "word": count, in the JSON
+
+
+def frequencies() -> WordCounts:
+    """The counts of pyspellchecker's English list (its own packaged file, read pair by pair:
+    parsing the JSON whole would hold 31 MB for a moment), words lower-cased and the counts of
+    words that differ only in case summed. Loaded on first use (about 0.1 s)."""
     global _frequencies
     found = _frequencies
     if found is None:
         with _lock:
             if _frequencies is None:
-                # Imported here: 16 ms that start-up does not pay (the list is for drafts).
-                from spellchecker import SpellChecker
-
-                spell = SpellChecker(language="en", distance=2)
-                spell.word_frequency.load_words(WORKPLACE_WORDS)
-                _frequencies = spell
+                _frequencies = WordCounts(_read_counts())
             found = _frequencies
     return found
+
+
+def _read_counts() -> Counter[str]:
+    packed = pkgutil.get_data("spellchecker", "resources/en.json.gz")
+    if packed is None:
+        raise RuntimeError("pyspellchecker's English list is missing: reinstall Followup")
+    text = gzip.decompress(packed)
+    # A rare word counts when another spelling of it in another case makes it common: those
+    # are found first (none in pyspellchecker 0.9's list), so no pass holds all 160,000 words.
+    folded = {word.lower() for word, _count in _pairs(text) if not word.islower()}
+    counts: Counter[str] = Counter()
+    for word, count in _pairs(text):
+        if count >= COUNTED_FROM or word.lower() in folded:
+            counts[word.lower()] += count
+    return Counter({word: n for word, n in counts.items() if n >= COUNTED_FROM})
+
+
+def _pairs(text: bytes):
+    for pair in _PAIR_RE.finditer(text):
+        raw, count = pair.groups()
+        yield _json_word(raw), int(count)
+
+
+def _json_word(raw: bytes) -> str:
+    return json.loads(b'"' + raw + b'"') if b"\\" in raw else raw.decode("utf-8")
 
 
 checker = frequencies  # the name the checklist's modules import

@@ -1,21 +1,35 @@
 """English word forms for note lines: which words can be verbs, and in which form.
 
-The verb forms and parts of speech are lemminflect's (`getAllLemmas`, `getAllInflections`: its
-look-up tables, which it ships; nothing is downloaded at run time); the small word lists here
-settle what the tables cannot: "team" is not a verb in a note, "onboarding" is a noun. Used by
-`phrasing` and `own_lines`.
+The verb forms and parts of speech are lemminflect's (`getAllLemmas`, `getAllInflections`;
+nothing is downloaded at run time); the small word lists here settle what the tables cannot:
+"team" is not a verb in a note, "onboarding" is a noun. Used by `phrasing` and `own_lines`.
+
+Its answers for every word it knows are written at packaging time (`./dev`, the frozen build:
+`python -m followup.core.word_forms PATH`) into a marisa-trie file, `resources/word_forms.marisa`
+(about 2 MB, mapped read-only), because lemminflect itself holds its tables as Python dicts
+(51 MB) and imports numpy (16 MB) for guessing models drafting never uses. Without the file
+(a checkout not yet set up) lemminflect is asked directly: the same answers
+(tests/core/test_phrasing.py), at that memory cost.
 """
 
 from __future__ import annotations
 
+import json
+import sys
 from functools import lru_cache
+from pathlib import Path
 
-import lemminflect
+import marisa_trie
+
+from followup.paths import resources_dir
+
+LOOKUP_FILE = "word_forms.marisa"
+_CLASSES, _FORMS = "L:", "I:"  # key prefixes: a word's parts of speech, a verb's forms
 
 
 def warm_up() -> None:
-    """Load lemminflect's tables now (about 0.2 s, once a process), e.g. from a worker thread
-    at start-up, so that the first draft does not wait for them."""
+    """Open the word forms now (a few ms from the file; about 0.3 s through lemminflect), e.g.
+    from a worker thread at start-up, so that the first draft does not wait for them."""
     word_classes("runs")
     inflections("run")
 
@@ -24,11 +38,32 @@ _BE = {"VB": ("be",), "VBP": ("am", "are"), "VBD": ("was", "were"),  # an auxili
        "VBN": ("been",), "VBG": ("being",), "VBZ": ("is",)}  # the verb tables
 
 
+@lru_cache(maxsize=1)
+def _lookup() -> marisa_trie.BytesTrie | None:
+    """The packaged answers, mapped; None when the file is not there."""
+    path = resources_dir() / LOOKUP_FILE
+    if not path.is_file():
+        return None
+    trie = marisa_trie.BytesTrie()
+    trie.mmap(str(path))
+    return trie
+
+
+def _answer(key: str) -> dict[str, tuple[str, ...]]:
+    values = _lookup().get(key)  # type: ignore[union-attr]
+    if not values:
+        return {}
+    return {tag: tuple(words) for tag, words in json.loads(values[0]).items()}
+
+
 @lru_cache(maxsize=4096)
 def word_classes(word: str) -> dict[str, tuple[str, ...]]:
     """The parts of speech `word` can be, each with its lemmas: `runs` -> NOUN run, VERB run.
     Empty for a word the tables lack (no guessing: lemminflect's guesses need its models)."""
-    return dict(lemminflect.getAllLemmas(word.lower()))
+    word = word.lower()
+    if _lookup() is not None:
+        return _answer(_CLASSES + word)
+    return _lemminflect_classes(word)
 
 
 @lru_cache(maxsize=4096)
@@ -37,7 +72,51 @@ def inflections(lemma: str) -> dict[str, tuple[str, ...]]:
     lemma = lemma.lower()
     if lemma == "be":
         return _BE
+    if _lookup() is not None:
+        return _answer(_FORMS + lemma)
+    return _lemminflect_forms(lemma)
+
+
+def _lemminflect_classes(word: str) -> dict[str, tuple[str, ...]]:
+    import lemminflect  # only without the packaged file: 67 MB with numpy and its tables
+
+    return dict(lemminflect.getAllLemmas(word))
+
+
+def _lemminflect_forms(lemma: str) -> dict[str, tuple[str, ...]]:
+    import lemminflect  # see _lemminflect_classes
+
     return dict(lemminflect.getAllInflections(lemma, upos="VERB"))
+
+
+def build_lookup(path: Path) -> int:
+    """Write lemminflect's answer for every word of its tables to the marisa-trie file `path`
+    (written whole: a temporary file renamed over it); returns how many keys it holds."""
+    import gzip
+
+    import lemminflect
+
+    from followup.core.atomic_files import write_atomically
+
+    folder = Path(lemminflect.__file__).parent / "resources"
+    words, lemmas = set(), set()
+    for name, found in (("lemma_lu.csv.gz", words), ("infl_lu.csv.gz", lemmas)):
+        with gzip.open(folder / name, "rt", encoding="utf-8") as rows:
+            found.update(row.split(",", 1)[0].lower() for row in rows)
+    for name, found in (("lemma_overrides.csv", words), ("infl_overrides.csv", lemmas)):
+        with open(folder / name, encoding="utf-8") as rows:
+            found.update(row.split(",", 1)[0].strip().lower() for row in rows
+                         if "," in row and not row.startswith("#"))
+    entries = [(_CLASSES + w, _lemminflect_classes(w)) for w in sorted(words)]
+    # Forms of every word that can be asked: the tables' lemmas, every word's lemmas (modals
+    # such as "shall" come from lemminflect's own lists) and the words themselves.
+    lemmas |= words | {lemma.lower() for _key, found in entries
+                       for group in found.values() for lemma in group}
+    entries += [(_FORMS + w, _lemminflect_forms(w)) for w in sorted(lemmas)]
+    trie = marisa_trie.BytesTrie((key, json.dumps(value, separators=(",", ":")).encode())
+                                 for key, value in entries if value)
+    write_atomically(path, trie.tobytes())
+    return len(trie)
 
 
 def plain(word: str) -> str:
@@ -148,3 +227,7 @@ def is_adjective(word: str) -> bool:
     if not lemmas:  # not in the tables: judge by the ending ("reversible", "serverless")
         return plain(word).endswith(("ible", "able", "ful", "ous", "ive", "less", "ic", "al"))
     return "ADJ" in lemmas and "VERB" not in lemmas
+
+
+if __name__ == "__main__":  # packaging: python -m followup.core.word_forms PATH
+    print(f"{build_lookup(Path(sys.argv[1]))} word forms written to {sys.argv[1]}")

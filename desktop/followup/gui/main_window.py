@@ -8,6 +8,7 @@ where it is first needed (start-up target in docs/benchmarks.md).
 
 from __future__ import annotations
 
+import logging
 import threading
 from datetime import UTC, datetime
 from html import escape as html_escape
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from followup import APP_NAME, __version__
 from followup.core.spelling import add_user_word
 from followup.core.spelling import engine as spelling_engine
+from followup.gui.collector import forget_module_sources
 from followup.gui.errors import plain
 from followup.gui.formatting import install_locale_clock
 from followup.gui.note_buffer import NoteBuffer
@@ -701,10 +703,21 @@ class MainWindow(QMainWindow):
 
 
 def _warm_up_drafting() -> None:
-    """Load drafting's word forms on a worker thread (a few tenths of a second, once)."""
+    """Load drafting, the checklist and their word lists on a worker thread (a few tenths of a
+    second, once), then drop the source lines PySide6 kept of the modules that brought."""
+    threading.Thread(target=_load_drafting, name="drafting", daemon=True).start()
+
+
+def _load_drafting() -> None:
+    from followup.core.spelling import frequencies
     from followup.core.word_forms import warm_up
 
-    threading.Thread(target=warm_up, name="word-forms", daemon=True).start()
+    try:
+        warm_up()
+        frequencies()
+    except Exception:  # a broken install: the first draft says so; the log says why
+        logging.getLogger(__name__).exception("drafting's word lists could not be loaded")
+    forget_module_sources()
 
 
 def about_text(version: str, folder: Path, spelling: str = "") -> str:
