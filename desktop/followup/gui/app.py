@@ -22,11 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from followup import APP_ID, APP_NAME, __version__
 from followup.core.atomic_files import TEMP_RE, sweep_leftovers
-from followup.gui.collector import (
-    collect_on_ui_thread,
-    forget_module_sources,
-    freeze_startup_objects,
-)
+from followup.gui.collector import collect_on_ui_thread, freeze_startup_objects
 from followup.gui.errors import (
     install_excepthook,
     is_interactive,
@@ -222,7 +218,6 @@ def _load_orm_after_first_screen(window) -> None:
             QApplication.quit()
             return
         window.finish_opening()
-        forget_module_sources()
         freeze_startup_objects()
 
     relay.done.connect(finish, Qt.ConnectionType.QueuedConnection)

@@ -13,7 +13,6 @@ made each full collection cost some 50-70 ms instead of a few.
 from __future__ import annotations
 
 import gc
-import linecache
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -50,11 +49,3 @@ def collect_on_ui_thread(app) -> None:
     if not app.property("followupCollector"):
         app.setProperty("followupCollector", True)
         UiThreadCollector(app)
-
-
-def forget_module_sources() -> None:
-    """Drop the source lines of the modules imported so far. PySide6 asks of each module
-    imported after it whether it uses `__feature__` (PYSIDE-2029) through `inspect.getsource`,
-    which leaves every line in `linecache` for the life of the process: 24 MB once the ORM,
-    the checklist and drafting are loaded (docs/benchmarks.md). Tracebacks read them again."""
-    linecache.clearcache()

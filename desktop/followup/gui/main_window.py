@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from followup import APP_NAME, __version__
 from followup.core.spelling import add_user_word
 from followup.core.spelling import engine as spelling_engine
-from followup.gui.collector import forget_module_sources
 from followup.gui.errors import plain
 from followup.gui.formatting import install_locale_clock
 from followup.gui.note_buffer import NoteBuffer
@@ -703,8 +702,8 @@ class MainWindow(QMainWindow):
 
 
 def _warm_up_drafting() -> None:
-    """Load drafting, the checklist and their word lists on a worker thread (a few tenths of a
-    second, once), then drop the source lines PySide6 kept of the modules that brought."""
+    """Load drafting's word forms and the checklist's word counts on a worker thread (a few
+    tenths of a second, once), so that the first draft does not wait for them."""
     threading.Thread(target=_load_drafting, name="drafting", daemon=True).start()
 
 
@@ -717,7 +716,6 @@ def _load_drafting() -> None:
         frequencies()
     except Exception:  # a broken install: the first draft says so; the log says why
         logging.getLogger(__name__).exception("drafting's word lists could not be loaded")
-    forget_module_sources()
 
 
 def about_text(version: str, folder: Path, spelling: str = "") -> str:
