@@ -98,7 +98,8 @@ class EnchantSpeller:
         self._broker = broker  # the dictionary lives as long as its broker
         self._lock = threading.Lock()
         self.language = language
-        provider = self._dict.provider.name.capitalize()
+        found = self._dict.provider
+        provider = found.name.capitalize() if found else "its provider"
         self.description = (f"Enchant {enchant.get_enchant_version()} with {provider}, "
                             f"{LANGUAGE_NAMES.get(language, language)}")
 
@@ -121,13 +122,19 @@ class WordListSpeller:
     cannot load. Corrections are pyspellchecker's own (one edit, else two), most frequent first."""
 
     def __init__(self, language: str, personal: Path | None, reason: str):
-        import spellchecker
+        from importlib.metadata import PackageNotFoundError, version
 
-        self._spell = spellchecker.SpellChecker(language="en", distance=2)
+        from spellchecker import SpellChecker  # only here: 39 MB, and the word counts suffice
+
+        self._spell = SpellChecker(language="en", distance=2)
         self._spell.word_frequency.load_words(WORKPLACE_WORDS)
         self._personal = {w.lower() for w in load_user_words(personal)} if personal else set()
         self.language = language
-        self.description = (f"pyspellchecker {spellchecker.__version__}, English "
+        try:
+            release = " " + version("pyspellchecker")
+        except PackageNotFoundError:  # a frozen build without the package's metadata
+            release = ""
+        self.description = (f"pyspellchecker{release}, English "
                             f"(Enchant could not load: {reason})")
 
     def check(self, word: str) -> bool:
