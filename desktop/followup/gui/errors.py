@@ -1,4 +1,8 @@
-"""Uncaught exceptions become a logged entry and a calm dialog, never a traceback on screen."""
+"""Uncaught exceptions become a logged entry and a calm dialog, never a traceback on screen.
+
+The dialog's Qt classes and the store's error type are imported where an error is shown: this
+module loads with the first screen, which shows neither (docs/benchmarks.md).
+"""
 
 from __future__ import annotations
 
