@@ -151,7 +151,7 @@ class WordListSpeller:
         self._personal.add(word.lower())
 
 
-_lock = threading.RLock()  # opening the fallback takes it again for the word counts
+_lock = threading.Lock()  # one thread opens the dictionary; the others wait for it
 _language: str | None = None
 _personal: Path | None = None
 _speller: Speller | None = None
