@@ -35,6 +35,7 @@ BENCHES = (
     ("benchmarks.bench_idle", "years", ""),
     ("benchmarks.bench_search", "years", ""),
     ("benchmarks.bench_integrity", "big", ""),
+    ("benchmarks.bench_spelling", "big", ""),
 )
 YEARS_SCALE = 4
 YEARS_FOLDER = "years"

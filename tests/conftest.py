@@ -20,7 +20,22 @@ def isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("FOLLOWUP_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
     monkeypatch.delenv("FOLLOWUP_SMTP_PASSWORD", raising=False)
+    # Spelling in American English unless a test picks another (the machine's locale may differ).
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def spelling_as_it_was():
+    """A test that picks an English or a personal word list leaves the next one the default."""
+    from followup.core import spelling
+
+    before = (spelling._language, spelling._personal)
+    yield
+    if (spelling._language, spelling._personal) != before:
+        spelling.use(*before)
 
 
 @pytest.fixture

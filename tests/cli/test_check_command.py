@@ -218,3 +218,60 @@ def test_the_names_typed_lowercase_are_not_misspellings(monkeypatch, capsys):
     # Without --to, the name greeted is the recipient's; an unknown company is still checked.
     _code, out, _err = run(monkeypatch, capsys, "--format", "json", stdin=note.encode())
     assert '"priya"' not in _rules(out)["spelling"]["message"]
+
+
+BRITISH_NOTE = """\
+Subject: Thank you
+
+Hi Priya,
+
+Thank you for the tour of the centre. The colour coding of the programme was my favourite part,
+and the team is well organised.
+
+Best,
+Sam Ortiz
+"""
+
+
+def _installed(language: str) -> bool:
+    try:
+        return language in check.spelling.available_languages()
+    except (ImportError, OSError):  # no Enchant here
+        return False
+
+
+def _spelling_rule(out: str) -> dict:
+    return next(r for r in json.loads(out)["rules"] if r["id"] == "spelling")
+
+
+@pytest.mark.parametrize("language, passed", [("en_US", False), ("en_GB", True)])
+def test_spelling_is_checked_in_the_english_asked_for(tmp_path, monkeypatch, capsys,
+                                                      language, passed):
+    if not _installed(language):
+        pytest.skip(f"no {language} dictionary here (./dev installs it)")
+    note = tmp_path / "note.txt"
+    note.write_text(BRITISH_NOTE, encoding="utf-8")
+    _code, out, _err = run(monkeypatch, capsys, "--spelling", language, "--format", "json",
+                           str(note))
+    rule = _spelling_rule(out)
+    assert rule["passed"] is passed
+    if not passed:
+        assert "colour" in rule["message"] and "programme" in rule["message"]
+
+
+def test_the_profiles_english_is_checks_default(tmp_path, monkeypatch, capsys):
+    from followup.__main__ import main
+
+    if not _installed("en_GB"):
+        pytest.skip("no en_GB dictionary here (./dev installs it)")
+    note = tmp_path / "note.txt"
+    note.write_text(BRITISH_NOTE, encoding="utf-8")
+    assert _spelling_rule(run(monkeypatch, capsys, "--format", "json", str(note))[1])[
+        "passed"] is False  # no library yet: the locale's English, American in tests
+    assert main(["profile", "--spelling", "en_GB"]) == 0
+    assert "spelling: en_GB" in capsys.readouterr().out
+    assert _spelling_rule(run(monkeypatch, capsys, "--format", "json", str(note))[1])["passed"]
+    with pytest.raises(SystemExit) as refused:
+        main(["profile", "--spelling", "en_NZ"])
+    assert refused.value.code == 2
+    assert "invalid choice: 'en_NZ'" in capsys.readouterr().err

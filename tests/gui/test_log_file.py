@@ -54,7 +54,7 @@ def test_a_dictionary_that_cannot_load_is_logged_and_notes_go_on(monkeypatch, ca
     def missing():
         raise RuntimeError("the spelling dictionary is missing: reinstall Followup")
 
-    monkeypatch.setattr(spelling, "checker", missing)
+    monkeypatch.setattr(spelling, "speller", missing)
     service = SpellService()
     readies = []
     service.ready.connect(lambda: readies.append(True))

@@ -3,20 +3,19 @@
 Each subcommand module has `NAME`, `add_parser(subparsers)` and `run(args) -> int`. Exit status
 0 is success, 1 a result the user should act on, 2 a usage or input error. Messages for the
 user go to standard error in one line, never as a traceback.
+
+A command module imports the store, sending and the checklist inside `run`: `--help` imports
+every command module, and `followup check` must not pay for the ORM (about 150 ms).
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import logging
 import sys
-from types import SimpleNamespace
-from typing import TYPE_CHECKING
 
 from followup import __version__
-
-if TYPE_CHECKING:  # imported when a parser is built: opening the window needs none
-    import argparse
 
 # Imported lazily so `followup --smoke` pays only for the GUI.
 COMMAND_MODULES = (
@@ -26,8 +25,6 @@ COMMAND_MODULES = (
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
-    import argparse
-
     parser = argparse.ArgumentParser(
         prog="followup",
         description="Per-person interview notes that become individual follow-up notes.")
@@ -49,41 +46,14 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
-def parse_arguments(argv: list[str]) -> argparse.Namespace | SimpleNamespace:
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
     """Opening the app needs only the global options: the commands (and what they import)
     are loaded only when the command line names one, or asks for help."""
-    window = window_arguments(argv)
-    if window is not None:
-        return window
     if not any(a in ("-h", "--help") for a in argv):
         args, rest = build_parser(with_commands=False).parse_known_args(argv)
         if not rest:
             return args
     return build_parser().parse_args(argv)
-
-
-def window_arguments(argv: list[str]) -> SimpleNamespace | None:
-    """The names and values argparse gives for a command line of only the window's own
-    options (`--data-dir DIR`, `--demo`, `--smoke`, as written in `--help`), or None for
-    anything else, which goes to argparse.
-
-    Read by hand, and argparse left unimported, because importing it and building even the
-    small parser costs start-up several ms (argparse looks up its message catalogue for every
-    label); `tests/cli` checks that both agree.
-    """
-    values = {"data_dir": None, "demo": False, "smoke": False, "command": None}
-    words = iter(argv)
-    for word in words:
-        if word in ("--demo", "--smoke"):
-            values[word[2:]] = True
-        elif word == "--data-dir":
-            folder = next(words, None)
-            if folder is None or folder.startswith("-"):
-                return None  # argparse says what is wrong
-            values["data_dir"] = folder
-        else:
-            return None
-    return SimpleNamespace(**values)
 
 
 def run_command(args) -> int:

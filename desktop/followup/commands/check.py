@@ -8,6 +8,9 @@ import sys
 from dataclasses import asdict, replace
 from pathlib import Path
 
+from followup.core import spelling
+from followup.core.spelling import LANGUAGES
+
 NAME = "check"
 
 
@@ -30,6 +33,9 @@ def add_parser(subparsers) -> None:
                              "given as well is checked in its place")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text for people, json for scripts (default: text)")
+    parser.add_argument("--spelling", metavar="LANG", choices=LANGUAGES,
+                        help="the English to check spelling in: " + ", ".join(LANGUAGES)
+                             + " (default: your profile's, else your locale's)")
     parser.set_defaults(func=run)
 
 
@@ -100,6 +106,14 @@ def _error(message: str) -> int:
     return 2
 
 
+def _profile_spelling(args: argparse.Namespace) -> str | None:
+    """The English of the profile when there is a library, else None (the locale's)."""
+    from followup.paths import data_dir, library_path
+    from followup.store.followups import spelling_language_at
+
+    return spelling_language_at(library_path(data_dir(getattr(args, "data_dir", None))))
+
+
 def run(args: argparse.Namespace) -> int:
     from followup.core.rubric import CheckContext, check_draft
 
@@ -115,6 +129,7 @@ def run(args: argparse.Namespace) -> int:
         subject = args.subject
     if not body.strip():
         return _error(f"{_label(name)} holds no note to check")
+    spelling.use(args.spelling or _profile_spelling(args))
     context = CheckContext(company=args.company, recipient=args.recipient, notes=notes)
     return _print(check_draft(subject, body, context), args.format)
 
@@ -132,6 +147,7 @@ def _run_followup(args: argparse.Namespace) -> int:
         return _error("--followup takes the notes, company and recipient from the library; "
                       "leave out --notes, --company and --to")
     library = open_library(args)
+    spelling.use(args.spelling or _profile_spelling(args))
     try:
         view = fu.followup_view(library, args.followup)
     except NoResultFound:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from followup.commands import open_library, print_error
+from followup.core.spelling import LANGUAGES
 
 NAME = "profile"
 FIELDS = ("name", "phone", "email")
@@ -19,12 +20,15 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--name", help="your name, as drafts are signed")
     parser.add_argument("--phone", help="your phone number, in the closing of every draft")
     parser.add_argument("--email", help="your email address")
+    parser.add_argument("--spelling", metavar="LANG", choices=LANGUAGES,
+                        help="the English your spelling is checked in: "
+                             + ", ".join(LANGUAGES) + " (default: your locale's)")
     parser.add_argument("--format", choices=("json", "text"), default="text")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from followup.store.followups import update_profile
+    from followup.store.followups import set_spelling_language, spelling_language, update_profile
 
     changes = {key: getattr(args, key) for key in FIELDS if getattr(args, key) is not None}
     problem = _problem(changes)
@@ -34,11 +38,15 @@ def run(args) -> int:
     library = open_library(args)
     try:
         redrafted = update_profile(library, **changes) if changes else 0
+        if args.spelling:
+            set_spelling_language(library, args.spelling)
         profile = library.profile()
+        language = spelling_language(library)
     finally:
         library.close()
     values = {"name": profile.name, "phone": profile.phone, "email": profile.email,
-              "skills": list(profile.skills), "target_hours": profile.target_hours}
+              "skills": list(profile.skills), "target_hours": profile.target_hours,
+              "spelling": language}
     if args.format == "json":
         print(json.dumps({**values, "drafts_updated": redrafted} if changes else values,
                          indent=2, ensure_ascii=False))
@@ -47,6 +55,7 @@ def run(args) -> int:
         print(f"{key + ':':<7} {values[key] or '(not set)'}")
     if profile.skills:
         print(f"skills: {', '.join(profile.skills)}")
+    print(f"spelling: {language or '(your locale’s English)'}")
     if changes:
         print(f"{redrafted} draft(s) you had not edited now carry the new details.")
     return 0

@@ -1,24 +1,25 @@
-"""Writing a file so that it is either whole or not there at all, even across a crash.
+"""Writing a file so that it is either whole or not there at all, even across a crash, and
+sweeping up what a killed run left.
 
-The data goes to a temporary file beside the target, is flushed to disk, and is renamed over
-the target. On Linux the temporary file has no name while it is written (O_TMPFILE), so a kill
-then leaves nothing behind; it gets a name only for the instant before the rename. A named
-temporary file a killed process did leave (`.NAME.PID.XXXX.tmp`) is removed the next time
-Followup writes into that folder or starts on its data folder.
+The data goes to a named temporary file beside the target (`.NAME.PID.XXXXXXXX.tmp`), is
+flushed to disk, and is renamed over the target with `os.replace`. A temporary file, a copy
+being migrated or backed up, or a demo folder that a killed process left is removed by
+`sweep_leftovers`, the one sweeper: the next time Followup writes into that folder or starts.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 import re
+import shutil
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-_TEMP_RE = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
-# Temporary files of older versions carry no process id: old enough, nobody is writing them.
-_LEGACY_TEMP_RE = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8}\.tmp$")
-LEGACY_AGE_SECONDS = 3600
+# `.NAME.PID.RANDOM.tmp`; older versions wrote `.NAME.RANDOM.tmp`, with no process id.
+TEMP_RE = re.compile(r"^\.(?P<name>.+?)\.(?:(?P<pid>\d+)\.)?[A-Za-z0-9_]+\.tmp$")
+STALE_AFTER_SECONDS = 3600  # where no process can be asked: older than any write takes
 
 
 def write_atomically(path: str | os.PathLike, data: bytes | str) -> Path:
@@ -29,113 +30,76 @@ def write_atomically(path: str | os.PathLike, data: bytes | str) -> Path:
     """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    remove_stale_temporaries(target.parent)
-    if not _write_unnamed(target, payload):
-        _write_named(target, payload)
+    sweep_leftovers(target.parent, TEMP_RE)
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp",
+                                dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(payload)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
     _fsync_folder(target.parent)
     return target
 
 
-def _temp_name(target: Path) -> Path:
-    # os.urandom, not `secrets`: that module pulls in hashlib and OpenSSL at start-up.
-    return target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+def sweep_leftovers(folder: Path, pattern: re.Pattern[str],
+                    age_seconds: float = STALE_AFTER_SECONDS, now: float | None = None,
+                    owner: Callable[[Path], int | None] | None = None) -> list[Path]:
+    """Remove the files and folders of `folder` whose names match `pattern` and that a killed
+    run left; returns what was removed.
 
-
-def _write_unnamed(target: Path, payload: bytes) -> bool:
-    """Write through an O_TMPFILE file; False when the system or file system lacks it."""
-    flag = getattr(os, "O_TMPFILE", 0)
-    if not flag or not os.path.isdir("/proc/self/fd"):
-        return False
-    try:
-        fd = os.open(target.parent, flag | os.O_WRONLY, 0o600)
-    except OSError:  # not supported here (EOPNOTSUPP, EISDIR, EINVAL): use a named file
-        return False
-    temp = _temp_name(target)
-    try:
-        try:
-            _write_all(fd, payload)
-            os.fsync(fd)
-            try:
-                os.link(f"/proc/self/fd/{fd}", temp, follow_symlinks=True)
-            except OSError as exc:
-                if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                    raise
-                return False  # no linking from /proc here (a sandbox): write a named file
-        finally:
-            os.close(fd)
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return True
-
-
-def _write_named(target: Path, payload: bytes) -> None:
-    import tempfile  # rarely needed (no O_TMPFILE), so not at start-up
-
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp",
-                                     dir=target.parent)
-    try:
-        try:
-            _write_all(fd, payload)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-
-
-def _write_all(fd: int, payload: bytes) -> None:
-    view = memoryview(payload)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
-def remove_stale_temporaries(folder: Path) -> list[Path]:
-    """Delete temporary files in `folder` that a killed write left; returns what was removed.
-    A temporary file of a process still running is left alone."""
+    An entry's process is the `pid` group of `pattern` (or what `owner(entry)` says): it is
+    left while that process runs, and removed once it is gone. Where no process can be asked
+    (no pid, or Windows, where asking would end it) the entry goes once it is older than
+    `age_seconds`. Symbolic links are never followed or removed.
+    """
+    now = time.time() if now is None else now
     removed = []
     try:
         entries = list(folder.iterdir())
     except OSError:
         return removed
-    now = time.time()
     for entry in entries:
-        if not entry.name.startswith(".") or not entry.name.endswith(".tmp"):
+        found = pattern.match(entry.name)
+        if found is None or entry.is_symlink():
             continue
-        match = _TEMP_RE.match(entry.name)
         try:
-            if match and os.name != "nt":
-                stale = not process_running(int(match["pid"]))
-            elif match:  # Windows cannot be asked safely whether a process runs: go by age
-                stale = now - entry.stat().st_mtime > LEGACY_AGE_SECONDS
-            elif _LEGACY_TEMP_RE.match(entry.name):
-                stale = now - entry.stat().st_mtime > LEGACY_AGE_SECONDS
+            pid = owner(entry) if owner else _pid(found)
+            if pid is not None and os.name != "nt":
+                stale = not process_running(pid)
             else:
+                stale = now - entry.stat().st_mtime > age_seconds
+            if not stale:
                 continue
-            if stale and entry.is_file():
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
                 entry.unlink()
-                removed.append(entry)
         except OSError:
             continue
+        removed.append(entry)
     return removed
+
+
+def _pid(found: re.Match[str]) -> int | None:
+    pid = found.groupdict().get("pid")
+    return int(pid) if pid else None
 
 
 def process_running(pid: int) -> bool:
     """Whether process `pid` still runs (POSIX; on Windows os.kill would end the process
     instead of asking, so it is always taken as running there)."""
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":
+    if pid == os.getpid() or os.name == "nt":
         return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except OSError:  # another user's process, or no way to ask (Windows): assume it runs
+    except OSError:  # another user's process: it runs
         return True
     return True
 

@@ -10,13 +10,14 @@ a note line is phrased, this module
   "kiln" "Kiln"), the people met, the company, the profile, a list of product and tool names
   (`resources/language/names.txt`) and the English dictionary's own capitalised entries
   ("dublin" -> "Dublin": the dictionary knows it only with a capital),
-- mends a typo only when the correction is certain: the word is in no English dictionary
-  installed (so "organised" and "colour" are never "corrected"), it is five letters or more,
-  and exactly one of the dictionary's suggestions is one edit away ("migratng" -> "migrating").
+- mends a typo only when the correction is certain: the word is not in the user's dictionary,
+  it is five letters or more, and exactly one of the dictionary's suggestions is a common word
+  one dropped, added or swapped letter away ("migratng" -> "migrating").
 
 The tables are the place to grow: a new shorthand is a line in the table, not a rule in code.
-The dictionary is PyEnchant on the system's Hunspell dictionaries; without Enchant (a build that
-lacks it) names and typos fall back to the tables alone and nothing is guessed. Source of the
+The dictionary is the user's own (`spelling`: PyEnchant on the system's Hunspell dictionary of
+the profile's English, so "organised" is never "corrected" for a British user); where Enchant
+cannot load, pyspellchecker's list knows no capitals, and names come from the tables alone. Source of the
 rules: issue "Drafts a reader would send" (shorthand written out, a typo corrected only when the
 correction is certain, proper names capitalised from what the notes capitalise, the profile,
 the company and the dictionary's own capitalised entries; never lower-case what the user
@@ -31,7 +32,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-_LANGUAGES = ("en_US", "en_GB", "en_CA", "en_AU", "en_IN")
+from followup.core import spelling
+
 _WORD_RE = re.compile(r"(?<![\w@/.#-])([A-Za-z][a-z]*(?:'[a-z]+)?)(?![\w@/#-]|\.\w)")
 
 
@@ -126,21 +128,10 @@ def name_table() -> dict[str, str]:
 
 # ---- the dictionary ---------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
 def _dictionaries() -> tuple:
-    """Enchant dictionaries for every English installed (empty without Enchant)."""
-    try:
-        import enchant
-    except (ImportError, OSError):  # the C library missing, or a build without it
-        return ()
-    found = []
-    for tag in _LANGUAGES:
-        try:
-            if enchant.dict_exists(tag):
-                found.append(enchant.Dict(tag))
-        except enchant.errors.Error:
-            continue
-    return tuple(found)
+    """The user's spelling dictionary (`spelling.speller`: Enchant with Hunspell in the
+    profile's English, else pyspellchecker), as a one-item tuple."""
+    return (spelling.speller(),)
 
 
 @lru_cache(maxsize=8192)
@@ -202,13 +193,9 @@ def _common(word: str) -> bool:
     return frequencies is not None and frequencies[word] >= _COMMON_COUNT
 
 
-@lru_cache(maxsize=1)
 def _frequencies():
-    try:
-        from spellchecker import SpellChecker
-    except ImportError:
-        return None
-    return SpellChecker(language="en").word_frequency
+    """How common English words are (`spelling.frequencies`: words under 1,000 count 0)."""
+    return spelling.frequencies().word_frequency
 
 
 # ---- names ------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from followup import paths
+
 TEMPLATES_SUBDIR = "templates"
 SUFFIX = ".md"
 
@@ -56,8 +58,6 @@ class TemplateText:
 
 def resources_dir() -> Path:
     """The resources folder: FOLLOWUP_RESOURCES, then a frozen build's, then the checkout's."""
-    from followup import paths
-
     return paths.resources_dir()
 
 

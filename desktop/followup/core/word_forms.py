@@ -1,127 +1,69 @@
 """English word forms for note lines: which words can be verbs, and in which form.
 
-The verb forms and parts of speech come from the tables that the `lemminflect` package ships
-(nothing is downloaded at run time); the small word lists here settle what the tables cannot:
+The verb forms and parts of speech are lemminflect's (`getAllLemmas`, `getAllInflections`;
+nothing is downloaded at run time); the small word lists here settle what the tables cannot:
 "team" is not a verb in a note, "onboarding" is a noun. Used by `phrasing` and `own_lines`.
+
+Its answers for every word it knows are written at packaging time (`./dev`, the frozen build:
+`python -m followup.core.word_forms PATH`) into a marisa-trie file, `resources/word_forms.marisa`
+(about 2 MB, mapped read-only), because lemminflect itself holds its tables as Python dicts
+(51 MB) and imports numpy (16 MB) for guessing models drafting never uses. Without the file
+(a checkout not yet set up) lemminflect is asked directly: the same answers
+(tests/core/test_phrasing.py), at that memory cost.
 """
 
 from __future__ import annotations
 
+import json
+import sys
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-if TYPE_CHECKING:
-    from pathlib import Path
+import marisa_trie
 
-    from followup.core.packed_rows import PackedRows
+from followup.paths import resources_dir
+
+LOOKUP_FILE = "word_forms.marisa"
+_CLASSES, _FORMS = "L:", "I:"  # key prefixes: a word's parts of speech, a verb's forms
 
 
 def warm_up() -> None:
-    """Build the word tables' file now if there is none yet (a few tenths of a second, the
-    first time on a machine), e.g. from a worker thread at start-up, so that the first draft
-    does not wait for the build. A file already there is left to the first draft to map and
-    check (about 25 ms): a window that never drafts does not hold the tables at all, and
-    checking them while the window opens would compete with the user's first keystrokes."""
-    from followup.core.table_files import table_path
+    """Open the word forms now (a few ms from the file; about 0.3 s through lemminflect), e.g.
+    from a worker thread at start-up, so that the first draft does not wait for them."""
+    word_classes("runs")
+    inflections("run")
 
-    try:
-        if table_path("word-forms").exists():
-            return
-    except (OSError, RuntimeError):  # no cache folder to be found: the first draft builds
-        return
-    _tables()
+
+_BE = {"VB": ("be",), "VBP": ("am", "are"), "VBD": ("was", "were"),  # an auxiliary: not in
+       "VBN": ("been",), "VBG": ("being",), "VBZ": ("is",)}  # the verb tables
 
 
 @lru_cache(maxsize=1)
-def _tables(folder: Path | None = None) -> tuple[PackedRows, PackedRows]:
-    """(word -> its rows of parts of speech and lemmas, verb lemma -> its rows of forms), from
-    the tables that `lemminflect` ships, packed (about 5 MB where dicts took 40); a word's rows
-    become its answer in `word_classes` and `inflections`. They are read straight from its
-    package folder: importing the package would also import numpy for its guessing models,
-    which drafting never uses. Built once into a table file of the user's cache folder
-    (`folder` in tests) and mapped from there at later starts (`core/table_files.py`).
-    tests/core/test_phrasing.py checks that the answers are the package's own."""
-    from followup.core.packed_rows import PackedRows
-    from followup.core.table_files import file_crc, load_tables
-
-    resources = _resources()
-    sources = [resources / name for name in _SOURCES]
-
-    def build():
-        lemmas, verbs = PackedRows(80_000), PackedRows(8_000)
-        for word, row in _rows(sources[0]):
-            lemmas.add(word, row)
-        for word, upos, lemma in _override_rows(sources[1]):
-            lemmas.add(word, f"={upos},{lemma}")
-        for word, row in _rows(sources[2]):
-            if row.startswith("verb,"):
-                verbs.add(word, row)
-        for word, tag, form in _override_rows(sources[3]):
-            if tag.startswith("VB"):
-                verbs.add(word, f"={tag},{form}")
-        sections, meta = lemmas.sections("lemmas.")
-        more_sections, more_meta = verbs.sections("verbs.")
-        return sections | more_sections, meta | more_meta
-
-    def open_tables(sections, meta, read):
-        return (PackedRows.from_sections(sections, meta, "lemmas.", read),
-                PackedRows.from_sections(sections, meta, "verbs.", read))
-
-    return load_tables("word-forms", file_crc(sources), build, open_tables, folder)
+def _lookup() -> marisa_trie.BytesTrie | None:
+    """The packaged answers, mapped; None when the file is not there."""
+    path = resources_dir() / LOOKUP_FILE
+    if not path.is_file():
+        return None
+    trie = marisa_trie.BytesTrie()
+    trie.mmap(str(path))
+    return trie
 
 
-_SOURCES = ("lemma_lu.csv.gz", "lemma_overrides.csv", "infl_lu.csv.gz", "infl_overrides.csv")
-_BE = {"VB": ("be",), "VBP": ("am", "are"), "VBD": ("was", "were"),  # an auxiliary: not in
-       "VBN": ("been",), "VBG": ("being",), "VBZ": ("is",)}  # the tables
-
-
-def _resources():
-    """lemminflect's `resources` folder: in a frozen build, where the spec collects it as data,
-    else in the installed package (found without running its `__init__`)."""
-    import sys
-    from importlib.util import find_spec
-    from pathlib import Path
-
-    frozen = Path(getattr(sys, "_MEIPASS", "")) / "lemminflect" / "resources"
-    if getattr(sys, "frozen", False) and frozen.is_dir():
-        return frozen
-    spec = find_spec("lemminflect")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the lemminflect package is missing: reinstall Followup")
-    return Path(next(iter(spec.submodule_search_locations))) / "resources"
-
-
-def _rows(path):
-    """(word, the rest of the row) of each row of a gzipped table, read a line at a time."""
-    import gzip
-
-    with gzip.open(path, "rt", encoding="utf-8", newline="") as rows:
-        for row in rows:
-            word, _comma, rest = row.rstrip("\r\n").partition(",")
-            yield word, rest
-
-
-def _override_rows(path):
-    with open(path, encoding="utf-8") as rows:
-        for row in rows:
-            parts = row.strip().split(",")
-            if len(parts) == 3 and not row.startswith("#"):
-                yield parts[0], parts[1], parts[2]
+def _answer(key: str) -> dict[str, tuple[str, ...]]:
+    values = _lookup().get(key)  # type: ignore[union-attr]
+    if not values:
+        return {}
+    return {tag: tuple(words) for tag, words in json.loads(values[0]).items()}
 
 
 @lru_cache(maxsize=4096)
 def word_classes(word: str) -> dict[str, tuple[str, ...]]:
-    """The parts of speech `word` can be, each with its lemmas: `runs` -> NOUN run, VERB run."""
-    classes: dict[str, tuple[str, ...]] = {}
-    for row in _tables()[0].get(word.lower()):
-        if row.startswith("="):  # an override: one lemma
-            upos, lemma = row[1:].split(",")
-            classes[upos] = (lemma,)
-        else:
-            category, forms, *_rest = row.split(",")
-            upos = "AUX" if category == "modal" else category.upper()
-            classes[upos] = tuple(forms.split("/"))
-    return classes
+    """The parts of speech `word` can be, each with its lemmas: `runs` -> NOUN run, VERB run.
+    Empty for a word the tables lack (no guessing: lemminflect's guesses need its models)."""
+    word = word.lower()
+    if _lookup() is not None:
+        return _answer(_CLASSES + word)
+    return _lemminflect_classes(word)
 
 
 @lru_cache(maxsize=4096)
@@ -130,18 +72,51 @@ def inflections(lemma: str) -> dict[str, tuple[str, ...]]:
     lemma = lemma.lower()
     if lemma == "be":
         return _BE
-    forms: dict[str, tuple[str, ...]] = {}
-    for row in _tables()[1].get(lemma):
-        if row.startswith("="):  # an override: one form
-            tag, form = row[1:].split(",")
-            forms[tag] = (form,)
-            continue
-        forms.update(VB=(lemma,), VBP=(lemma,))
-        for tag, spellings in zip(("VBD", "VBN", "VBG", "VBZ"), row.split(",")[1:],
-                                  strict=False):
-            if spellings:
-                forms[tag] = tuple(spellings.split("/"))
-    return forms
+    if _lookup() is not None:
+        return _answer(_FORMS + lemma)
+    return _lemminflect_forms(lemma)
+
+
+def _lemminflect_classes(word: str) -> dict[str, tuple[str, ...]]:
+    import lemminflect  # only without the packaged file: 67 MB with numpy and its tables
+
+    return dict(lemminflect.getAllLemmas(word))
+
+
+def _lemminflect_forms(lemma: str) -> dict[str, tuple[str, ...]]:
+    import lemminflect  # see _lemminflect_classes
+
+    return dict(lemminflect.getAllInflections(lemma, upos="VERB"))
+
+
+def build_lookup(path: Path) -> int:
+    """Write lemminflect's answer for every word of its tables to the marisa-trie file `path`
+    (written whole: a temporary file renamed over it); returns how many keys it holds."""
+    import gzip
+
+    import lemminflect
+
+    from followup.core.atomic_files import write_atomically
+
+    folder = Path(lemminflect.__file__).parent / "resources"
+    words, lemmas = set(), set()
+    for name, found in (("lemma_lu.csv.gz", words), ("infl_lu.csv.gz", lemmas)):
+        with gzip.open(folder / name, "rt", encoding="utf-8") as rows:
+            found.update(row.split(",", 1)[0].lower() for row in rows)
+    for name, found in (("lemma_overrides.csv", words), ("infl_overrides.csv", lemmas)):
+        with open(folder / name, encoding="utf-8") as rows:
+            found.update(row.split(",", 1)[0].strip().lower() for row in rows
+                         if "," in row and not row.startswith("#"))
+    entries = [(_CLASSES + w, _lemminflect_classes(w)) for w in sorted(words)]
+    # Forms of every word that can be asked: the tables' lemmas, every word's lemmas (modals
+    # such as "shall" come from lemminflect's own lists) and the words themselves.
+    lemmas |= words | {lemma.lower() for _key, found in entries
+                       for group in found.values() for lemma in group}
+    entries += [(_FORMS + w, _lemminflect_forms(w)) for w in sorted(lemmas)]
+    trie = marisa_trie.BytesTrie((key, json.dumps(value, separators=(",", ":")).encode())
+                                 for key, value in entries if value)
+    write_atomically(path, trie.tobytes())
+    return len(trie)
 
 
 def plain(word: str) -> str:
@@ -252,3 +227,7 @@ def is_adjective(word: str) -> bool:
     if not lemmas:  # not in the tables: judge by the ending ("reversible", "serverless")
         return plain(word).endswith(("ible", "able", "ful", "ous", "ive", "less", "ic", "al"))
     return "ADJ" in lemmas and "VERB" not in lemmas
+
+
+if __name__ == "__main__":  # packaging: python -m followup.core.word_forms PATH
+    print(f"{build_lookup(Path(sys.argv[1]))} word forms written to {sys.argv[1]}")

@@ -1,4 +1,4 @@
-"""The Qt skin of Followup. Importing it first makes PySide6 cheaper to import after."""
+"""The Qt skin of Followup: widgets over `core` and `store` (see docs/architecture.md)."""
 
 from followup.gui.pyside_sources import stop_keeping_sources
 

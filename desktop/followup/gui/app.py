@@ -1,14 +1,19 @@
 """Starting the desktop app: data folder, logging, the library, the lock, the main window.
 
-Imports inside methods are deliberate: the first screen opens before the ORM, the dialogs,
-sending and the checklist are loaded (start-up target in docs/benchmarks.md), so each is
-imported where it is first needed.
+Imports inside methods are deliberate: the first screen opens before the ORM (SQLAlchemy
+alone costs about 150 ms), the dialogs, sending and the checklist are loaded, and before the
+Qt classes used only later are made (14-22 ms measured for this module's); each is imported
+where it is first needed (start-up target in docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
 import logging
+import shutil
+import sqlite3
 import sys
+import threading
+import time
 from functools import partial
 from pathlib import Path
 
@@ -16,6 +21,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from followup import APP_ID, APP_NAME, WM_INSTANCE, __version__
+from followup.core.atomic_files import TEMP_RE, sweep_leftovers
+from followup.gui.collector import collect_on_ui_thread, freeze_startup_objects
 from followup.gui.errors import (
     install_excepthook,
     is_interactive,
@@ -23,6 +30,9 @@ from followup.gui.errors import (
     setup_logging,
     show_error,
 )
+from followup.gui.session import last_place, window_settings
+from followup.gui.theme import apply_theme
+from followup.paths import data_dir, library_path, resources_dir
 
 log = logging.getLogger(__name__)
 ORM_DELAY_MS = 50
@@ -31,8 +41,6 @@ ORM_DELAY_MS = 50
 def app_icon():
     """Followup's icon (a QIcon) in every size the resources hold."""
     from PySide6.QtGui import QIcon
-
-    from followup.paths import resources_dir
 
     icon = QIcon()
     folder = resources_dir() / "icons"
@@ -62,8 +70,6 @@ def make_application(argv: list[str] | None = None, icon: bool = True) -> QAppli
     app.setDesktopFileName(APP_ID)
     if icon:
         app.setWindowIcon(app_icon())
-    from followup.gui.collector import collect_on_ui_thread
-    from followup.gui.theme import apply_theme
 
     apply_theme(app, set_style=existing is not None)
     collect_on_ui_thread(app)  # before any worker thread starts
@@ -71,8 +77,6 @@ def make_application(argv: list[str] | None = None, icon: bool = True) -> QAppli
 
 
 def resolve_data_dir(args) -> Path:
-    from followup.paths import data_dir
-
     if args.demo:
         from followup.store.demo import demo_dir
 
@@ -87,8 +91,6 @@ def open_window(folder: Path, demo: bool = False, read_ahead: ReadAhead | None =
     deadline. Only the demo library (`demo`) gets the sample meeting. `read_ahead`, started
     earlier on the same folder, supplies the first screen's read."""
     from followup.gui.main_window import MainWindow
-    from followup.gui.session import last_place, window_settings
-    from followup.paths import library_path
     from followup.store.backup import daily_backup
     from followup.store.lock import LibraryLock
     from followup.store.schema import check_file
@@ -155,8 +157,6 @@ class ReadAhead:
     """
 
     def __init__(self, path: Path, meeting_id: int | None = None):
-        import threading
-
         from followup.store.first_screen import read_first_screen
         from followup.store.schema import SCHEMA_HEAD
 
@@ -221,8 +221,6 @@ def _load_orm_after_first_screen(window) -> None:
             QApplication.quit()
             return
         window.finish_opening()
-        from followup.gui.collector import freeze_startup_objects
-
         freeze_startup_objects()
 
     relay.done.connect(finish, Qt.ConnectionType.QueuedConnection)
@@ -233,8 +231,6 @@ def _quit_when_editable(window, app) -> None:
     """`--smoke` ends once the newest meeting's notes are on screen and take typing (the
     editor painted, enabled, holding them), or the empty window is painted; exit status 1
     if that has not happened within 30 seconds."""
-    import time
-
     from PySide6.QtCore import QEvent, QObject
 
     class Painted(QObject):
@@ -266,8 +262,6 @@ def _quit_when_editable(window, app) -> None:
 
 
 def _backup_quietly(backup, path: Path) -> None:
-    import sqlite3
-
     try:
         backup(path)
     except (OSError, sqlite3.Error) as exc:  # a failed backup (full disk) must not stop notes
@@ -276,9 +270,7 @@ def _backup_quietly(backup, path: Path) -> None:
 
 def _remove_stale_temporaries(folder: Path) -> None:
     """Half-done saves a killed Followup left in the data folder (an export, the dictionary)."""
-    from followup.core.atomic_files import remove_stale_temporaries
-
-    for leftover in remove_stale_temporaries(folder):
+    for leftover in sweep_leftovers(folder, TEMP_RE):
         log.info("removed %s, left by an interrupted save", leftover.name)
 
 
@@ -288,8 +280,6 @@ def run_app(args) -> int:
 
     read_ahead = None
     if not args.demo:  # the demo's folder is made by resolve_data_dir after the application
-        from followup.gui.session import last_place, window_settings
-        from followup.paths import library_path
 
         folder = resolve_data_dir(args)
         # The meeting the window will reopen on is the one read ahead.
@@ -324,7 +314,6 @@ def run_app(args) -> int:
             return 2
     window.show()
     QTimer.singleShot(ORM_DELAY_MS, app, lambda: app.setWindowIcon(app_icon()))  # after the frame
-    from followup.gui.collector import freeze_startup_objects
 
     # The modules and the window live as long as the app: no collection scans them again,
     # not even the last one at exit (the ORM's objects are frozen too once it is loaded).
@@ -339,7 +328,6 @@ def run_app(args) -> int:
     if args.smoke and app.property("smokeClosedDialog"):
         code = code or 3
     if not args.demo and not args.smoke:  # today's notes are in a backup before the next start
-        from followup.paths import library_path
         from followup.store.backup import daily_backup
 
         _backup_quietly(partial(daily_backup, refresh=True), library_path(folder))
@@ -362,7 +350,6 @@ def _offer_restore(folder: Path, exc) -> bool:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
-    from followup.paths import library_path
     from followup.store.backup import restore_backup
 
     title = "The library is empty" if exc.kind == "empty" else "The library is damaged"
@@ -414,8 +401,6 @@ def _never_wait_for_a_click(app: QApplication) -> None:
 
 def _remove_demo_folder(folder: Path) -> None:
     """The demo's temporary library goes when the demo closes (its log with it)."""
-    import shutil
-
     root = logging.getLogger()
     for handler in list(root.handlers):
         if Path(getattr(handler, "baseFilename", "/")).parent == folder:

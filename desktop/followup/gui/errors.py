@@ -1,10 +1,15 @@
-"""Uncaught exceptions become a logged entry and a calm dialog, never a traceback on screen."""
+"""Uncaught exceptions become a logged entry and a calm dialog, never a traceback on screen.
+
+The dialog's Qt classes and the store's error type are imported where an error is shown: this
+module loads with the first screen, which shows neither (docs/benchmarks.md).
+"""
 
 from __future__ import annotations
 
 import logging
-import os
 import sys
+from html import escape
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 log = logging.getLogger("followup")
@@ -18,36 +23,14 @@ LOG_MAX_BYTES = 256_000
 LOG_BACKUPS = 2
 
 
-class QuietFileHandler(logging.FileHandler):
-    """A log file kept to `max_bytes` (then moved to NAME.1, NAME.2, as
-    `logging.handlers.RotatingFileHandler` does) that never prints "--- Logging error ---" to
-    the terminal: when the disk is full the entry is dropped, and the user hears about the disk
-    from the app itself.
-
-    Not RotatingFileHandler itself: importing `logging.handlers` brings the socket, pickle and
-    queue modules, a tenth of the start-up budget (docs/benchmarks.md), for a size check.
-    """
+class QuietFileHandler(RotatingFileHandler):
+    """A log file kept to `max_bytes` (then moved to NAME.1, NAME.2) that never prints
+    "--- Logging error ---" to the terminal: when the disk is full the entry is dropped, and
+    the user hears about the disk from the app itself."""
 
     def __init__(self, path: Path, max_bytes: int = LOG_MAX_BYTES, backups: int = LOG_BACKUPS):
-        super().__init__(path, encoding="utf-8", delay=True)
-        self.max_bytes = max_bytes
-        self.backups = backups
-
-    def emit(self, record) -> None:
-        try:
-            if self.stream is not None and self.stream.tell() >= self.max_bytes:
-                self._rotate()
-        except (OSError, ValueError):
-            pass  # rotating is a nicety; the entry is still written below if it can be
-        super().emit(record)
-
-    def _rotate(self) -> None:
-        self.close()  # the next emit opens a fresh file
-        names = [self.baseFilename]
-        names += [f"{self.baseFilename}.{n}" for n in range(1, self.backups + 1)]
-        for older, newer in zip(reversed(names[1:]), reversed(names[:-1]), strict=True):
-            if os.path.exists(newer):
-                os.replace(newer, older)
+        super().__init__(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8",
+                         delay=True)
 
     def handleError(self, record) -> None:  # noqa: N802 - logging's name
         pass
@@ -56,7 +39,7 @@ class QuietFileHandler(logging.FileHandler):
         try:
             super().close()
         except OSError:  # the last buffered entry could not be written (full disk)
-            self.stream = None
+            self.stream = None  # type: ignore[assignment]
 
 
 def setup_logging(folder: Path) -> Path:
@@ -95,9 +78,7 @@ def plain(text: str) -> str:
     """`text` for a Qt widget that guesses between plain and rich text (the static QMessageBox
     functions, QInputDialog labels, tooltips): escaped and marked as rich, so a name typed or
     imported as `<b>Jane</b>` or `<img src=...>` shows exactly as written and loads nothing."""
-    # html.escape(text, quote=False), without importing `html` (its entity tables) at start-up
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return "<qt>" + escaped.replace("\n", "<br>") + "</qt>"
+    return "<qt>" + escape(text, quote=False).replace("\n", "<br>") + "</qt>"
 
 
 def set_plain(*labels) -> None:

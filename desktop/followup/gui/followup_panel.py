@@ -10,7 +10,9 @@ imported where it is first needed.
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, datetime
+from html import escape
 from html import escape as html_escape
 from typing import TYPE_CHECKING
 
@@ -303,8 +305,6 @@ class FollowUpPanel(QWidget):
     def _show_recipient(self, view: fu.FollowUpView) -> None:
         """To: the address and whether it is confirmed; the card is one click away when the
         address is missing or only guessed."""
-        from html import escape
-
         name = escape(isolated(view.person_name))
         address = escape(_wrappable(view.person_email))
         if not view.person_email:
@@ -692,3 +692,6 @@ def _replace(view: fu.FollowUpView, **changes) -> fu.FollowUpView:
 
     return replace(view, **changes)
 
+
+def _escape(text: str) -> str:
+    return html.escape(text)

@@ -1,13 +1,17 @@
 """The main window: meetings on the left, the open meeting in the middle, menus and status.
 
-Imports inside methods are deliberate: the first screen opens before the ORM, the dialogs,
-sending and the checklist are loaded (start-up target in docs/benchmarks.md), so each is
-imported where it is first needed.
+Imports inside methods are deliberate: the first screen opens before the ORM (SQLAlchemy
+alone costs about 150 ms), the dialogs, sending and the checklist are loaded, and before the
+Qt classes used only later are made (14-22 ms measured for this module's); each is imported
+where it is first needed (start-up target in docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from datetime import UTC, datetime
+from html import escape as html_escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,10 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup import APP_NAME
+from followup import APP_NAME, __version__
+from followup.core.spelling import add_user_word
+from followup.core.spelling import engine as spelling_engine
 from followup.gui.errors import plain
+from followup.gui.formatting import install_locale_clock
+from followup.gui.note_buffer import NoteBuffer
+from followup.gui.session import last_place, remember_place
 from followup.gui.sidebar import MeetingSidebar
+from followup.gui.spell import SpellService
+from followup.gui.theme import THEMES, set_theme
 from followup.gui.workspace import MeetingWorkspace
+from followup.paths import _root
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -44,7 +56,6 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._asked_for_profile = False
         self.setAcceptDrops(True)
-        from followup.gui.note_buffer import NoteBuffer
 
         # The unsaved notes and draft: `self.notes.flush()` writes all of them.
         self.notes = NoteBuffer(library, self)
@@ -115,7 +126,6 @@ class MainWindow(QMainWindow):
         """
         if self._opened:
             return
-        from followup.gui.formatting import install_locale_clock
 
         self._opened = True
         self.fill_menus()
@@ -158,8 +168,6 @@ class MainWindow(QMainWindow):
     def _reopen_last(self) -> None:
         """Reopen the meeting and the person the user was on (kept at each switch, so a crash
         does not move the next typed words to person 1); else the newest meeting."""
-        from followup.gui.session import last_place
-
         meeting, person = last_place(self.settings)
         if meeting and self.sidebar.select(meeting):
             self.workspace.select_person(person)
@@ -181,8 +189,6 @@ class MainWindow(QMainWindow):
     @Slot()
     def _write_place(self) -> None:
         if self._place is not None:
-            from followup.gui.session import remember_place
-
             remember_place(self.settings, *self._place)
             self._place = None
 
@@ -300,8 +306,6 @@ class MainWindow(QMainWindow):
     def _build_theme_menu(self) -> None:
         from PySide6.QtGui import QAction, QActionGroup
 
-        from followup.gui.theme import THEMES
-
         menu = self.view_menu.addMenu("&Theme")
         group = QActionGroup(self)
         chosen = self.settings.value("view/theme", "system")
@@ -323,8 +327,6 @@ class MainWindow(QMainWindow):
     def apply_theme(self, theme: str) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from followup.gui.theme import set_theme
-
         set_theme(QApplication.instance(), theme)
         if hasattr(self, "reminders"):  # after start-up: the countdown's colours follow now
             self.tick()
@@ -333,42 +335,40 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from followup import __version__
-
         box = QMessageBox(QMessageBox.Icon.NoIcon, "About Followup", "", parent=self)
         box.setObjectName("aboutBox")
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(about_text(__version__, self.library.path.parent))
+        box.setText(about_text(__version__, self.library.path.parent, spelling_engine()))
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         box.exec()
 
     # --- slots ----------------------------------------------------------------------------
 
     def _setup_spelling(self) -> None:
-        from followup.core.spelling import add_user_word
-        from followup.gui.spell import SpellService
-        from followup.store.followups import user_dictionary_path, user_words
+        from followup.store.followups import (
+            use_library_spelling,
+            user_dictionary_path,
+            user_words,
+        )
 
         service = SpellService.instance()
         path = user_dictionary_path(self.library)
+        use_library_spelling(self.library)  # the profile's English; opened on a worker below
         service.add_word = lambda word: add_user_word(path, word)
         service.set_ignored(w.lower() for w in user_words(self.library))
         QTimer.singleShot(200, service.load_in_background)  # after the window is on screen
         QTimer.singleShot(400, _warm_up_drafting)  # so the first draft does not wait for it
 
     def _update_spelling_terms(self) -> None:
-        from followup.gui.spell import SpellService
+        from followup.store.followups import profile_words
 
+        terms = profile_words(self.library.profile())
         meeting = self.workspace.meeting
-        if meeting is None:
-            return
-        from followup.core.profile_links import link_terms
-
-        profile = self.library.profile()
-        terms = {meeting.company, *profile.skills, *link_terms(profile.links)}
-        for person in meeting.attendees:
-            terms.update(person.name.split())
+        if meeting is not None:
+            terms.add(meeting.company)
+            for person in meeting.attendees:
+                terms.update(person.name.split())
         SpellService.instance().also_ignore(t.lower() for t in terms if t)
 
     @Slot()
@@ -535,8 +535,6 @@ class MainWindow(QMainWindow):
 
     def show_unconfirmed_sends(self) -> None:
         """After a crash mid-send: say so, and never resend by itself."""
-        from html import escape as html_escape
-
         from followup.store.followups import unconfirmed_sends
 
         stuck = unconfirmed_sends(self.library)
@@ -555,6 +553,8 @@ class MainWindow(QMainWindow):
         dialog = ProfileDialog(self.library, self)
         if dialog.exec():
             self.workspace.refresh_followups()
+            self._update_spelling_terms()
+            SpellService.instance().load_in_background()  # the English may have changed
         dialog.deleteLater()
 
     @Slot(int)
@@ -579,8 +579,6 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_save_failed(self, reason: str) -> None:
         """Say plainly that notes are NOT saved yet; the workspace keeps retrying."""
-        from html import escape as html_escape
-
         self.saved_label.setText("⚠ Notes NOT saved yet — retrying")
         self._reminder_banner().show_messages([
             "<b>Your latest notes are not saved yet.</b> Followup keeps trying; keep this "
@@ -813,32 +811,38 @@ def _setting_on(value) -> bool:
 
 
 def _warm_up_drafting() -> None:
-    """Read drafting's word tables on a worker thread (a few tenths of a second, once)."""
-    import threading
+    """Load drafting's word forms and the checklist's word counts on a worker thread (a few
+    tenths of a second, once), so that the first draft does not wait for them."""
+    threading.Thread(target=_load_drafting, name="drafting", daemon=True).start()
 
+
+def _load_drafting() -> None:
+    from followup.core.spelling import frequencies
     from followup.core.word_forms import warm_up
 
-    threading.Thread(target=warm_up, name="word-tables", daemon=True).start()
+    try:
+        warm_up()
+        frequencies()
+    except Exception:  # a broken install: the first draft says so; the log says why
+        logging.getLogger(__name__).exception("drafting's word lists could not be loaded")
 
 
-def about_text(version: str, folder: Path) -> str:
-    """Help › About: the version, the data folder and the docs (in the source checkout, or
-    beside a frozen build's resources), each a link that opens in the system's viewer."""
-    from html import escape as html_escape
-
+def about_text(version: str, folder: Path, spelling: str = "") -> str:
+    """Help › About: the version, the data folder, the spell checker in use (`spelling`) and
+    the docs (in the source checkout, or beside a frozen build's resources), each a link that
+    opens in the system's viewer."""
     from PySide6.QtCore import QUrl
-
-    from followup.paths import _root
 
     docs = _root() / "docs"
     links = " · ".join(
         f"<a href='{QUrl.fromLocalFile(str(docs / f'{name}.md')).toString()}'>{name}</a>"
-        for name in ("drafting", "checklist", "deadlines", "sending", "interchange")
+        for name in ("drafting", "checklist", "spelling", "deadlines", "sending", "interchange")
         if (docs / f"{name}.md").exists())
     return (f"<h3>Followup {html_escape(version)}</h3>"
             "<p>Per-person interview notes that become individual follow-up notes.</p>"
             f"<p><b>Data folder:</b> <a href='{QUrl.fromLocalFile(str(folder)).toString()}'>"
             f"{html_escape(str(folder))}</a></p>"
+            + (f"<p><b>Spelling:</b> {html_escape(spelling)}</p>" if spelling else "")
             + (f"<p><b>Documentation:</b> {links}</p>" if links else
                "<p><b>Documentation:</b> the docs folder of the source, and the README.</p>"))
 

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
 )
 
 from followup.core.names import short_name
+from followup.gui.errors import plain
 from followup.gui.formatting import short_datetime
 from followup.store.library import Library, person_card
 
@@ -181,9 +183,6 @@ class PersonCardDialog(QDialog):
                 card_notes=self.notes.toPlainText(),
                 email_is_guess=self.email_is_guess and bool(self.email.text().strip()))
         except ValueError as exc:  # an address no message could carry: say so, stay open
-            from PySide6.QtWidgets import QMessageBox
-
-            from followup.gui.errors import plain
 
             QMessageBox.warning(self, "Check the card", plain(str(exc)))
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -14,7 +15,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from followup.core import spelling
 from followup.core.profile_links import LINK_HELP, links_to_text, text_to_links
+from followup.store.followups import set_spelling_language, spelling_language, update_profile
 from followup.store.library import Library
 
 
@@ -44,6 +47,7 @@ class ProfileDialog(QDialog):
                                      singleStep=1, decimals=1, suffix=" h")
         self.target.setSpecialValueText("no earlier target (24 h)")
         self.target.setValue(profile.target_hours or 0)
+        self.spelling = spelling_choice(spelling_language(library))
         form = QFormLayout()
         form.addRow("Full &name:", self.name)
         form.addRow("&Phone:", self.phone)
@@ -52,6 +56,7 @@ class ProfileDialog(QDialog):
         form.addRow("S&kills:", self.skills)
         form.addRow("&Writing to share:", self.links)
         form.addRow("Aim to send &within:", self.target)
+        form.addRow("Spe&lling:", self.spelling)
         layout = QVBoxLayout(self)
         if reason:
             intro = QLabel(reason, objectName="profileReason", wordWrap=True)
@@ -74,14 +79,31 @@ class ProfileDialog(QDialog):
             self.error.setText(str(exc))
             self.error.show()
             return
-        from followup.store.followups import update_profile
-
         # Drafts the user has not touched follow the new name, phone and signature at once.
         update_profile(
             self.library, name=self.name.text(), phone=self.phone.text(), email=self.email.text(),
             signature=self.signature.toPlainText().strip(),
             skills=[s for s in self.skills.text().split(",")], links=links,
             target_hours=self.target.value() or None)
+        language = self.spelling.currentData()
+        if language != spelling_language(self.library):
+            set_spelling_language(self.library, language)
         super().accept()
+
+
+def spelling_choice(current: str | None) -> QComboBox:
+    """The Englishes to check spelling in: those whose dictionary is on this system (all of
+    them with the fallback word list, which has one English), `current` (None: the locale's)
+    selected."""
+    try:
+        installed = spelling.available_languages() or list(spelling.LANGUAGES)
+    except (ImportError, OSError):  # no Enchant: the fallback has one English for all
+        installed = list(spelling.LANGUAGES)
+    current = current or spelling.default_language()
+    box = QComboBox(objectName="profileSpelling")
+    for tag in dict.fromkeys([*installed, current]):
+        box.addItem(f"{spelling.LANGUAGE_NAMES.get(tag, tag)} ({tag})", tag)
+    box.setCurrentIndex(box.findData(current))
+    return box
 
 

@@ -13,7 +13,7 @@ import tempfile
 from html import escape as html_escape
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal, Slot
+from PySide6.QtCore import QMimeData, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from followup.core.status import Status
 from followup.gui.errors import plain
 from followup.store import followups as fu
 from followup.store.library import Library
@@ -596,8 +597,6 @@ class SendController(QObject):
                                 "sent it from your mail app, mark it sent.")
 
     def copy(self, view: fu.FollowUpView) -> None:
-        from PySide6.QtCore import QMimeData
-
         from followup.mail.outbox import plain_and_html
 
         text, html = plain_and_html(view.body)
@@ -622,7 +621,6 @@ class SendController(QObject):
         box.setObjectName("markSentQuestion")
         box.exec()
         if box.clickedButton() is mark:
-            from followup.core.status import Status
             from followup.sending.preflight import BY_HAND
 
             try:

@@ -1,7 +1,9 @@
 """Spell-check underlines and the right-click menu shared by the note and draft editors.
 
-The dictionary loads on a background thread after start-up; until it is ready the editors
-simply show no underlines, so neither start-up nor typing waits for it.
+The dictionary opens on a background thread after start-up; until it is ready the editors
+simply show no underlines, so neither start-up nor typing waits for it. A right-click shows its
+menu at once; the corrections (tens of ms with Hunspell, up to a second with the fallback
+word list) are computed on a worker of `QThreadPool` and put into the menu when they come.
 """
 
 from __future__ import annotations
@@ -10,11 +12,15 @@ import logging
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from followup.core import spelling
+
+log = logging.getLogger(__name__)
+LOOKING = "Looking for corrections…"
+NO_CORRECTIONS = "(no corrections)"
 
 
 class SpellService(QObject):
@@ -37,7 +43,7 @@ class SpellService(QObject):
         self._loading = False
 
     def is_ready(self) -> bool:
-        return spelling._checker is not None
+        return spelling.is_ready()
 
     def load_in_background(self) -> None:
         if self.is_ready() or self._loading:
@@ -47,10 +53,12 @@ class SpellService(QObject):
 
     def _load(self) -> None:
         try:
-            spelling.checker()
+            spelling.speller()
         except Exception:  # a broken install: notes work on, unchecked; the log says why
-            logging.getLogger(__name__).exception("the spelling dictionary could not be loaded")
+            log.exception("the spelling dictionary could not be loaded")
             return
+        finally:
+            self._loading = False
         self.ready.emit()  # queued to the GUI thread by Qt
 
     def set_ignored(self, terms) -> None:
@@ -78,7 +86,9 @@ def misspelled_format() -> QTextCharFormat:
 
 
 def add_spelling_actions(editor: QPlainTextEdit, menu: QMenu, pos) -> None:
-    """Put suggestions and "Add to dictionary" for the word under `pos` at the top of `menu`."""
+    """Put "Add to dictionary" for the misspelled word under `pos` at the top of `menu`, with a
+    placeholder that the corrections replace when a worker has found them (the menu never
+    waits for them)."""
     service = SpellService.instance()
     cursor = editor.cursorForPosition(pos)
     block = cursor.block()
@@ -89,16 +99,73 @@ def add_spelling_actions(editor: QPlainTextEdit, menu: QMenu, pos) -> None:
         return
     start, end, word = hit
     first = menu.actions()[0] if menu.actions() else None
-    for suggestion in spelling.suggestions(word) or []:
-        action = menu.addAction(suggestion)
-        action.triggered.connect(_replacer(editor, block.position() + start,
-                                           block.position() + end, suggestion))
-        menu.insertAction(first, action)
+    placeholder = QAction(LOOKING, menu)
+    placeholder.setObjectName("spellingPlaceholder")
+    placeholder.setEnabled(False)
+    menu.insertAction(first, placeholder)
     if service.add_word is not None:
         add = menu.addAction(f"Add “{word}” to dictionary")
         add.triggered.connect(_adder(word))
         menu.insertAction(first, add)
     menu.insertSeparator(first)
+    filler = _MenuFiller(editor, menu, placeholder, block.position() + start,
+                         block.position() + end)
+    suggestion_pool().start(_SuggestionTask(word, filler.found))
+
+
+def suggestion_pool() -> QThreadPool:
+    """The pool that finds corrections: one thread, so a burst of right-clicks queues."""
+    pool = getattr(suggestion_pool, "pool", None)
+    if pool is None:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(1)
+        suggestion_pool.pool = pool  # type: ignore[attr-defined]
+    return pool
+
+
+class _Found(QObject):
+    """Carries a worker's corrections to the UI thread (a queued signal)."""
+
+    ready = Signal(list)
+
+
+class _SuggestionTask(QRunnable):
+    def __init__(self, word: str, found: _Found):
+        super().__init__()
+        self.word, self.found = word, found
+
+    def run(self) -> None:
+        try:
+            corrections = spelling.suggestions(self.word)
+        except Exception:  # a dictionary that fails: the menu says there are none
+            log.exception("no corrections for %r", self.word)
+            corrections = []
+        self.found.ready.emit(corrections)
+
+
+class _MenuFiller(QObject):
+    """Lives with its menu: puts the corrections in place of the placeholder. A menu closed
+    before they come is gone, and with it this receiver (Qt drops the queued call)."""
+
+    def __init__(self, editor: QPlainTextEdit, menu: QMenu, placeholder: QAction,
+                 start: int, end: int):
+        super().__init__(menu)
+        self.editor, self.menu, self.placeholder = editor, menu, placeholder
+        self.start, self.end = start, end
+        self.found = _Found()  # not a child: the worker may hold it after the menu is gone
+        self.found.ready.connect(self.fill)
+
+    @Slot(list)
+    def fill(self, corrections: list) -> None:
+        if not corrections:
+            self.placeholder.setText(NO_CORRECTIONS)
+            return
+        for correction in corrections:
+            action = QAction(correction, self.menu)
+            action.triggered.connect(_replacer(self.editor, self.start, self.end, correction))
+            self.menu.insertAction(self.placeholder, action)
+        self.menu.removeAction(self.placeholder)
+        self.menu.adjustSize()
 
 
 def _replacer(editor, start: int, end: int, text: str):

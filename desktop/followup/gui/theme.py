@@ -7,6 +7,8 @@ import os
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
+from followup.paths import resources_dir
+
 # Okabe-Ito based marker colours: readable on light and dark, distinct for colour-blind users,
 # and each marker also has its own font weight/style so colour is never the only cue.
 MARKER_COLOURS = {
@@ -73,7 +75,6 @@ def apply_theme(app, set_style: bool = True) -> None:
         app.setStyle("Fusion")
     if is_dark():
         app.setPalette(_dark_palette())
-    from followup.paths import resources_dir
 
     sheet = resources_dir() / "styles" / "followup.qss"
     if sheet.exists():

@@ -12,7 +12,6 @@ import logging
 import os
 import re
 import sqlite3
-import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -95,18 +94,12 @@ def _copy(library: Path, target: Path) -> None:
 def _remove_stale_partials(folder: Path, age_seconds: float = 600) -> None:
     """Half-written copies a killed Followup left: its process is gone, or (where that cannot
     be asked) the copy is older than any copy takes."""
-    from followup.core.atomic_files import process_running
+    from followup.core.atomic_files import sweep_leftovers
 
-    now = time.time()
-    for stale in folder.glob("*.partial*"):
-        found = re.search(r"\.(\d+)\.partial(?:-journal)?$", stale.name)
-        try:
-            gone = (not process_running(int(found.group(1))) if found and os.name != "nt"
-                    else now - stale.stat().st_mtime > age_seconds)
-            if gone:
-                stale.unlink()
-        except OSError:
-            continue
+    sweep_leftovers(folder, _PARTIAL_RE, age_seconds)
+
+
+_PARTIAL_RE = re.compile(r"^.+?(?:\.(?P<pid>\d+))?\.partial(?:-journal)?$")
 
 
 def prune(folder: Path, stem: str, keep: int = KEEP) -> None:

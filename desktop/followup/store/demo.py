@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from followup.core.atomic_files import sweep_leftovers
 from followup.paths import resources_dir
 from followup.store.interchange import import_library
 from followup.store.library import Library
@@ -56,24 +58,18 @@ def remove_stale_demo_dirs(parent: Path, now: float | None = None) -> list[Path]
     """Remove the demo folders in `parent` whose process no longer runs (the pid in the
     library's lock file), or that never got a lock file and are older than a few minutes.
     Returns what was removed. Never touches anything but `followup-demo-*` folders."""
-    import shutil
-    import time
+    return sweep_leftovers(parent, _DEMO_RE, STALE_AFTER_SECONDS, now, owner=_lock_holder)
 
-    from followup.core.atomic_files import process_running
 
-    now = time.time() if now is None else now
-    removed = []
-    for folder in parent.glob(DEMO_PREFIX + "*"):
-        if not folder.is_dir() or folder.is_symlink():
-            continue
-        lock = folder / "followup.sqlite3.lock"
-        try:
-            text = lock.read_text(encoding="ascii").strip() if lock.exists() else ""
-            age = now - folder.stat().st_mtime
-        except (OSError, UnicodeDecodeError):
-            continue
-        alive = process_running(int(text)) if text.isdigit() else age < STALE_AFTER_SECONDS
-        if not alive:
-            shutil.rmtree(folder, ignore_errors=True)
-            removed.append(folder)
-    return removed
+_DEMO_RE = re.compile(re.escape(DEMO_PREFIX) + ".+")
+
+
+def _lock_holder(folder: Path) -> int | None:
+    """The pid in a demo folder's lock file; None while it has none (the demo is starting)."""
+    if not folder.is_dir():
+        raise NotADirectoryError(folder)  # only folders are demos: left alone
+    try:
+        text = (folder / "followup.sqlite3.lock").read_text(encoding="ascii").strip()
+    except (FileNotFoundError, UnicodeDecodeError):
+        return None
+    return int(text) if text.isdigit() else None

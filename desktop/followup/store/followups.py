@@ -10,7 +10,9 @@ only moves through `set_status`, the one writer of the status and its history, w
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from followup.core import spelling
 from followup.core.deadlines import Countdown, Deadline, countdown, deadline_for, meeting_end
 from followup.core.drafting import (
     DraftRequest,
@@ -29,10 +32,8 @@ from followup.core.drafting import (
     notes_for_checking,
     signature_block,
 )
-from followup.core.profile_links import link_terms
 from followup.core.reminders import ReminderItem
 from followup.core.rubric import CheckContext, check_draft, failing_required
-from followup.core.spelling import load_user_words
 from followup.core.status import Status, TransitionRefused, has_left, is_editable, transition
 from followup.store import models as m
 from followup.store.library import Library, ProfileView, read_profile
@@ -469,9 +470,9 @@ def check_context(library: Library, view: FollowUpView, others: Sequence[FollowU
         notes = library.notes(view.attendance_id)
     notes = notes_for_checking(notes, library.general_notes(view.meeting_id), view.capacity,
                                view.kind)
-    # The user's own link titles and tags ("cron zoo") are not typos; the window's spelling
-    # underlines read the same words (gui.main_window).
-    terms = {view.company, *view.person_name.split(), *profile.skills, *link_terms(profile.links)}
+    # The user's own words (signature, links, skills: "cron zoo") are not typos; the window's
+    # spelling underlines read the same words (gui.main_window).
+    terms = {view.company, *view.person_name.split(), *profile_words(profile)}
     return CheckContext(
         company=view.company or None, recipient=view.person_name,
         sender_name=profile.name or None, sender_phone=profile.phone or None, notes=notes,
@@ -484,8 +485,52 @@ def user_dictionary_path(library: Library) -> Path:
 
 
 def user_words(library: Library) -> frozenset[str]:
+    return spelling.load_user_words(user_dictionary_path(library))
 
-    return load_user_words(user_dictionary_path(library))
+
+def profile_words(profile: ProfileView) -> set[str]:
+    """The words of the user's profile (name, email, signature, skills, links' titles,
+    addresses and tags): never misspellings in their notes and drafts."""
+    links = (f"{link.get('title', '')} {link.get('url', '')} {' '.join(link.get('tags', []))}"
+             for link in profile.links)
+    return spelling.own_words(profile.name, profile.email, profile.signature, *profile.skills,
+                              *links)
+
+
+SPELLING_SETTING = "spelling"  # the user's English: one of spelling.LANGUAGES
+
+
+def spelling_language(library: Library) -> str | None:
+    """The English the profile checks spelling in, or None for the locale's."""
+    return library.setting(SPELLING_SETTING) or None
+
+
+def spelling_language_at(path: Path) -> str | None:
+    """The profile's English in the library file at `path`, read without opening the library
+    for writing (`followup check` only reads it); None when there is no library or no choice."""
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
+            row = db.execute("SELECT value FROM setting WHERE key = ?",
+                             (SPELLING_SETTING,)).fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row and row[0] in spelling.LANGUAGES else None
+
+
+def set_spelling_language(library: Library, language: str) -> None:
+    """Check spelling in `language` from now on; raises ValueError (the message is for the
+    user) when it is not one of `spelling.LANGUAGES`."""
+    problem = spelling.language_problem(language)
+    if problem:
+        raise ValueError(problem)
+    library.set_setting(SPELLING_SETTING, language)
+    use_library_spelling(library)
+
+
+def use_library_spelling(library: Library, language: str | None = None) -> None:
+    """Check spelling in `language` (None: the profile's English) with the library's personal
+    word list."""
+    spelling.use(language or spelling_language(library), user_dictionary_path(library))
 
 
 def failing_required_count(library: Library, view: FollowUpView,

@@ -9,11 +9,13 @@ raise `ImportFailed` with a message for the user.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from followup.core.atomic_files import write_atomically
 from followup.store.import_errors import ImportFailed, read_bytes
 
 if TYPE_CHECKING:  # the window reads this registry at start-up, before the ORM is loaded

@@ -435,14 +435,12 @@ def _check_built(work: Path) -> None:
 
 def remove_stale_work_files(path: Path) -> None:
     """Delete copies a killed Followup left while building or migrating this library."""
-    from followup.core.atomic_files import process_running
+    from followup.core.atomic_files import sweep_leftovers
 
-    pattern = re.compile(rf"^\.{re.escape(path.name)}\.(\d+)\.(?:migrating|new)(?:-journal)?$")
-    for leftover in path.parent.glob(f".{path.name}.*"):
-        found = pattern.match(leftover.name)
-        if found and not process_running(int(found.group(1))):
-            log.info("removing %s, left by an interrupted start", leftover.name)
-            _remove(leftover)
+    pattern = re.compile(
+        rf"^\.{re.escape(path.name)}\.(?P<pid>\d+)\.(?:migrating|new)(?:-journal)?$")
+    for leftover in sweep_leftovers(path.parent, pattern):
+        log.info("removed %s, left by an interrupted start", leftover.name)
 
 
 def _remove(path: Path) -> None:
