@@ -129,7 +129,6 @@ def export_text(library: Library, name: str, meeting_id: int | None = None) -> s
     """The whole library as the export format `name` ("json", "markdown" or "html") writes
     it; `meeting_id` (html only) narrows it to that meeting. Raises LookupError for a meeting
     that does not exist, ValueError for `meeting_id` with another format."""
-    import json
 
     from followup.store.interchange import export_library, export_markdown
 
@@ -150,7 +149,6 @@ def write_export(library: Library, path: Path, name: str | None = None,
     file stays whole until the new one is complete); the format from `name`, else from the
     file's suffix. The one export the window and `followup export -o` share. Raises OSError,
     and LookupError or ValueError as `export_text`."""
-    from followup.core.atomic_files import write_atomically
 
     text = export_text(library, name or export_format_for(path), meeting_id)
     return write_atomically(path, text)
