@@ -52,6 +52,6 @@ def test_a_birthday_among_meetings_is_left_out_and_the_status_bar_says_so(window
     window.import_file(str(path))
     message = window.statusBar().currentMessage()
     assert message.startswith("Imported ") and message.endswith(" from calendar.ics")
-    assert ("(1 event left out: an all-day event that repeats every year with no one invited, such as "
-            "a birthday, is not a meeting)") in message
+    assert ("(1 event left out: an all-day event that repeats every year with no one invited, "
+            "such as a birthday, is not a meeting)") in message
     assert len(window.library.list_meetings()) == before + 1

@@ -17,9 +17,9 @@ a note line is phrased, this module
 The tables are the place to grow: a new shorthand is a line in the table, not a rule in code.
 The dictionary is the user's own (`spelling`: PyEnchant on the system's Hunspell dictionary of
 the profile's English, so "organised" is never "corrected" for a British user); where Enchant
-cannot load, pyspellchecker's list knows no capitals, and names come from the tables alone. Source of the
-rules: issue "Drafts a reader would send" (shorthand written out, a typo corrected only when the
-correction is certain, proper names capitalised from what the notes capitalise, the profile,
+cannot load, pyspellchecker's list knows no capitals, and names come from the tables alone.
+Source of the rules: issue "Drafts a reader would send" (shorthand written out, a typo
+corrected only when the correction is certain, proper names capitalised from what the notes capitalise, the profile,
 the company and the dictionary's own capitalised entries; never lower-case what the user
 capitalised).
 """
@@ -136,7 +136,27 @@ def _dictionaries() -> tuple:
 
 @lru_cache(maxsize=8192)
 def _known(word: str) -> bool:
-    return any(d.check(word) for d in _dictionaries())
+    return any(d.check(word) for d in _dictionaries()) or _known_variant(word)
+
+
+# British and American spellings of one word: either is a word, whichever English the
+# dictionary is ("theatre" is never "corrected" to "theater", nor "Centre" made a name).
+_VARIANTS = (("tre", "ter"), ("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"),
+             ("isation", "ization"), ("yse", "yze"), ("ogue", "og"), ("lled", "led"),
+             ("lling", "ling"), ("ence", "ense"), ("tres", "ters"), ("ours", "ors"))
+
+
+def _known_variant(word: str) -> bool:
+    for digraph in ("ae", "oe"):  # "anaesthetic", "oesophagus"
+        plain = word.replace(digraph, "e")
+        if digraph in word[1:] and any(d.check(plain) for d in _dictionaries()):
+            return True
+    for british, american in _VARIANTS:
+        for a, b in ((british, american), (american, british)):
+            if word.endswith(a) and len(word) > len(a) + 2:
+                if any(d.check(word[:-len(a)] + b) for d in _dictionaries()):
+                    return True
+    return False
 
 
 @lru_cache(maxsize=8192)
