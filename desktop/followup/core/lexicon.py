@@ -19,8 +19,9 @@ The dictionary is the user's own (`spelling`: PyEnchant on the system's Hunspell
 the profile's English, so "organised" is never "corrected" for a British user); where Enchant
 cannot load, pyspellchecker's list knows no capitals, and names come from the tables alone.
 Source of the rules: issue "Drafts a reader would send" (shorthand written out, a typo
-corrected only when the correction is certain, proper names capitalised from what the notes capitalise, the profile,
-the company and the dictionary's own capitalised entries; never lower-case what the user
+corrected only when the correction is certain, proper names capitalised from what the notes
+capitalise, the profile, the company and the dictionary's own capitalised entries; never
+lower-case what the user
 capitalised).
 """
 
