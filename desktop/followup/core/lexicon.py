@@ -21,8 +21,7 @@ cannot load, pyspellchecker's list knows no capitals, and names come from the ta
 Source of the rules: issue "Drafts a reader would send" (shorthand written out, a typo
 corrected only when the correction is certain, proper names capitalised from what the notes
 capitalise, the profile, the company and the dictionary's own capitalised entries; never
-lower-case what the user
-capitalised).
+lower-case what the user capitalised).
 """
 
 from __future__ import annotations
