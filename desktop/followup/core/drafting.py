@@ -259,7 +259,7 @@ def _phrased(fragment: str, person_name: str = "", company: str = "",
     parts = split_parts(clean(fragment))
     # "they built a model in R but HR doesn't trust it": each side of a "but" may stand alone
     parts = [(sep if j == 0 else "", half) for sep, p in parts
-             for j, half in enumerate(re.split(r"\s+but\s+", re.split(r"\s+so\s+", p)[0]))
+             for j, half in enumerate(re.split(r"\s+(?:but|and)\s+", re.split(r"\s+so\s+", p)[0]))
              if half]  # "X so they can Y": X stands alone; what "they" do is someone else's
     pieces = [p for i, (_s, p) in enumerate(parts)
               if not (i + 1 < len(parts) and parts[i + 1][0] == ":")  # a label: "biggest pain:"
@@ -369,6 +369,10 @@ def personal_value(request: DraftRequest, voice: int) -> str:
                 return _trace(frames.pick(options, voice).format(text), line)
             continue
         phrase = rephrase_fragment(piece, request.person_name, request.company)
+        if phrase is not None and phrase.shape is Shape.IN_MEETING and phrase.gerund \
+                and reads_well(Phrase(Shape.CLAUSE, phrase.text)):
+            # "recommended the ramen place on Whitecross St": thanked for, warmly
+            return _trace(frames.pick(frames.PERSONAL_THANKS, voice).format(phrase.gerund), line)
         if phrase is not None and phrase.shape not in (Shape.MINE, Shape.IN_MEETING) \
                 and reads_well(phrase):
             return _trace(frames.personal_sentence(phrase, voice), line)
@@ -620,8 +624,8 @@ def _known_spellings(request: DraftRequest) -> dict[str, str]:
     # Engineer, Corrie Labs"), which the notes may type in lower case ("at corrie labs").
     for whole in (request.company, *re.split(r",|\bat\b|@", request.person_title)[1:]):
         whole = " ".join(whole.split())
-        if " " in whole and not whole.islower():
-            names[whole.lower()] = whole
+        if whole and (" " in whole or not is_english_word(whole.lower())) and not whole.islower():
+            names[whole.lower()] = whole  # "Corrie Labs", "Pellucid"
     for term in (*request.profile.skills, *(t for link in request.profile.links
                                             for t in link.tags)):
         term = term.strip()

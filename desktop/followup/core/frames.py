@@ -137,6 +137,14 @@ SHARED = (  # something the user and the person share: "we both ran the Lisbon m
     "What a coincidence that {}!",
     "It was great to find out that {}.",
 )
+PERSONAL_THANKS = (  # something given outside work: "recommending the ramen place"
+    "And thank you for {}!",
+    "Thanks too for {}.",
+    "I also appreciated you {}.",
+    "And many thanks for {}.",
+    "Thank you as well for {}.",
+    "I'm grateful too for {}.",
+)
 MOMENT = (  # a moment of the conversation: "we argued about the best pho on Argyle St"
     "I enjoyed it when {}.",
     "It was fun when {}.",

@@ -256,6 +256,8 @@ def spell_names(text: str, names: dict[str, str]) -> str:
         word = match.group(1)
         if not word.islower():
             return word
+        if word.endswith("'s") and word[:-2] in table:  # "pellucid's" -> "Pellucid's"
+            return table[word[:-2]] + "'s"
         if word in table:
             if word == "excel" and re.match(r"\s+(?:at|in)\b", text[match.end():]):
                 return word  # "excel at": the verb

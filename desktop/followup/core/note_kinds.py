@@ -34,7 +34,7 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |(?:at|to|from)\s+the\s+front\s+desk|badge|visitor|headcount|let\s+me\s+know|will\s+(?:let|send|get\s+back|follow\s+up)
     |by\s+(?:mon|tues?|wed|thu|thurs|fri|monday|tuesday|wednesday|thursday|friday|end\s+of)
     |calendar\s+invite|hiring\s+\d+|(?:is|are)\s+hiring|hiring\s+for|hiring\s+in\b
-    |hiring\s+(?:next|this|soon|now|again|freeze)|\bnot\s+hiring
+    |hiring\s+(?:next|this|soon|now|again|freeze|a|an|\d+|for|in)\b|\bnot\s+hiring
     |\d+\s+(?:open\s+)?(?:roles|positions|openings|hires)|learning\s+budget|stipend|allowance
     |hybrid|days?\s+(?:a\s+week\s+)?in\s+(?:the\s+)?office|in-office|office\s+days|return\s+to\s+office
     |interview\s+(?:loop|process)|rounds?\s+(?:left|to\s+go)|(?:'re|are|is)\s+hiring
@@ -159,7 +159,7 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\b(?:took|taking|takes)\s+(?:a\s+lot\s+of\s+|all\s+the\s+|most\s+of\s+the\s+)?notes\b
     |\bnote[- ]?tak\w*|\bmostly\s+(?:listened|quiet|silent|typed|typing)
     |\bagenda\b|\bitinerary\b|\bcalendar\b|\bschedul\w*|\bzoom\b|\bteams\s+(?:link|call)
-    |\b(?:sat|seated|sitting)\s+(?:in|at|next|across|beside|by|on)\b|\bseat(?:s|ing)?\b
+    |\b(?:sat|seated|sitting)\s+(?:in(?!\s+on)|at|next|across|beside|by|on)\b|\bseat(?:s|ing)?\b
     |\b(?:conference|meeting|interview|waiting|board)\s+room\b|\blunch\b|\bsnacks?\b
     |\b(?:bought|got|grabbed|paid\s+for|brought)\s+(?:me\s+|us\s+)?(?:a\s+|the\s+)?(?:coffee|tea|water|drinks?)
     |\b(?:gave|handed|passed|got|took|grabbed)\s+(?:me\s+)?(?:his|her|their|a|my)\s+(?:business\s+)?card\b

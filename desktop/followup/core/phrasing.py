@@ -205,10 +205,13 @@ def _drop(part: str) -> bool:
 def _subject_clause(words: list[str]) -> bool:
     """`customers want alerts`, `the team ships weekly`; not `pair debugging session`."""
     start = 1 if plain(words[0]) in DETERMINERS else 0
-    for i in range(start + 1, min(len(words), start + 5)):
+    for i in range(start + 1, min(len(words), start + 7)):
         bare = plain(words[i])
         if bare == "of" and i + 1 < len(words):
             continue  # "new VP of engineering joined": the subject goes on
+        if bare in PREPOSITIONS and any(plain(w) in ("had", "has", "is", "are", "was", "were")
+                                        for w in words[i + 2:i + 5]):
+            continue  # "Pellucid's research repo in Dovetail had 900 clips": the subject goes on
         if bare in PREPOSITIONS or bare in ("where", "which", "that", "who", "whose", "when"):
             return False
         if words[i - 1][:1].isdigit() or plain(words[i - 1]) in DETERMINERS:
