@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
 )
@@ -74,14 +75,40 @@ class ProfileDialog(QDialog):
             self.error.setText(str(exc))
             self.error.show()
             return
+        from followup.core.phones import PhoneChoice
         from followup.store.followups import update_profile
 
-        # Drafts the user has not touched follow the new name, phone and signature at once.
-        update_profile(
-            self.library, name=self.name.text(), phone=self.phone.text(), email=self.email.text(),
+        values = dict(
+            name=self.name.text(), phone=self.phone.text(), email=self.email.text(),
             signature=self.signature.toPlainText().strip(),
             skills=[s for s in self.skills.text().split(",")], links=links,
             target_hours=self.target.value() or None)
+        # Drafts the user has not touched follow the new name, phone and signature at once.
+        try:
+            update_profile(self.library, **values)
+        except PhoneChoice as choice:
+            signature = self.ask_which_number(choice, values["signature"])
+            if signature is None:
+                return  # cancelled: the dialog stays open, nothing saved
+            update_profile(self.library, rewrite_signature=False,
+                           **{**values, "signature": signature})
         super().accept()
 
+    def ask_which_number(self, choice, signature: str) -> str | None:
+        """The signature holds several numbers, none the old phone: ask which one the new
+        phone replaces. The signature to save, or None when the user cancels."""
+        from followup.core.phones import replace_number
 
+        box = QMessageBox(QMessageBox.Icon.Question, "Which number changes?",
+                          f"Your signature holds {len(choice.numbers)} phone numbers. Which "
+                          f"one is your phone, to become {choice.new}?", parent=self)
+        box.setObjectName("phoneChoice")
+        replace = {box.addButton(f"Replace {number}", QMessageBox.ButtonRole.AcceptRole): number
+                   for number in choice.numbers}
+        keep = box.addButton("Keep the signature as it is", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked in replace:
+            return replace_number(signature, replace[clicked], choice.new)
+        return signature if clicked is keep else None

@@ -384,11 +384,19 @@ def followup_for_attendance(library: Library, attendance_id: int) -> FollowUpVie
     return _view_where(library, m.FollowUp.attendance_id == attendance_id)
 
 
-def update_profile(library: Library, **values) -> int:
+def update_profile(library: Library, rewrite_signature: bool = True, **values) -> int:
     """Save profile fields (as `Library.save_profile`) and rewrite every draft the user has not
     touched, so its signature (and anything else taken from the profile) follows at once.
     Edited drafts keep their text; their view says when the signature is out of date.
+
+    A new phone with the signature left as it was also changes the number in the signature
+    (`core.phones.signature_for_new_phone`), so no draft ends with the old number and the new
+    one; `rewrite_signature=False` keeps the signature as it is. Raises core.phones.PhoneChoice,
+    saving nothing, when the signature holds several numbers and none is the old phone: the
+    caller asks which one to replace (`core.phones.replace_number`) and passes the signature.
     Returns how many drafts were rewritten."""
+    if rewrite_signature and "phone" in values:
+        values = _with_signature_phone(library.profile(), values)
     library.save_profile(**values)
     with library.session() as s:
         rows = s.execute(select(m.Attendance.meeting_id, m.FollowUp)
@@ -398,6 +406,20 @@ def update_profile(library: Library, **values) -> int:
     for meeting_id in sorted(set(untouched)):
         _redraft_untouched(library, meeting_id)
     return len(untouched)
+
+
+def _with_signature_phone(profile: ProfileView, values: dict) -> dict:
+    """`values` with the signature's number following a changed phone, when the signature is
+    the one stored (a signature the user just rewrote is theirs)."""
+    from followup.core.phones import signature_for_new_phone  # phonenumbers: only when asked
+
+    signature = values.get("signature", profile.signature)
+    if signature.strip() != profile.signature.strip():
+        return values
+    if values["phone"].strip() == profile.phone.strip():
+        return values
+    rewritten = signature_for_new_phone(profile.signature, profile.phone, values["phone"])
+    return {**values, "signature": rewritten} if rewritten != profile.signature else values
 
 
 def _redraft_untouched(library: Library, meeting_id: int) -> None:
