@@ -51,6 +51,7 @@ def run(args) -> int:
             "person": {"id": v.person_id, "name": v.person_name, "email": v.person_email},
             "subject": v.subject, "body": v.body, "status": v.status, "edited": v.edited,
             "out_of_date": v.out_of_date, "signature_out_of_date": v.signature_out_of_date,
+            "meeting_out_of_date": v.meeting_out_of_date,
         } for v in views], indent=2, ensure_ascii=False))
     else:
         for v in views:

@@ -278,6 +278,9 @@ class FollowUpPanel(QWidget):
         self.ready_button.setText("Back to d&raft" if view.status is Status.READY else "Rea&dy")
         self.ready_button.setEnabled(is_editable(view.status))
         self.stale_bar.setVisible(view.out_of_date and not sent)
+        self.stale_label.setText(
+            "⟳ The meeting's company, role or kind changed since you edited this draft."
+            if view.meeting_out_of_date else "⟳ The notes changed since this draft was written.")
         self.signature_label.setVisible(view.signature_out_of_date)
         self._show_recipient(view)
         self.history.clear()

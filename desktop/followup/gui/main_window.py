@@ -257,6 +257,8 @@ class MainWindow(QMainWindow):
                      "startMeetingAction")
         self._action(meeting, "&End meeting", self.workspace.end_meeting, "Ctrl+Shift+E",
                      "endMeetingAction")
+        self._action(meeting, "Ed&it meeting…", self.workspace.edit_meeting, None,
+                     "editMeetingAction")
         self._action(meeting, "Edit person's &card…", self.workspace.edit_card, "Ctrl+E",
                      "editCardAction")
         meeting.addSeparator()

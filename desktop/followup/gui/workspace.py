@@ -45,6 +45,20 @@ if TYPE_CHECKING:
     from followup.store.library import Library
 
 
+class MeetingHeader(QWidget):
+    """The meeting's title, subtitle, clock and buttons; a double-click on the text asks to
+    edit the meeting."""
+
+    doubleClicked = Signal()
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.doubleClicked.emit()
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+
 class MeetingWorkspace(QWidget):
     saved = Signal(datetime)
     meetingChanged = Signal(int)
@@ -92,7 +106,11 @@ class MeetingWorkspace(QWidget):
                                    "clock starts (Ctrl+Shift+E)")
         self.start_button.clicked.connect(self.start_meeting)
         self.end_button.clicked.connect(self.end_meeting)
-        header = QHBoxLayout()
+        self.header = MeetingHeader(objectName="meetingHeader")
+        self.header.setToolTip("Double-click to correct the meeting (Meeting › Edit meeting)")
+        self.header.doubleClicked.connect(self.edit_meeting)
+        header = QHBoxLayout(self.header)
+        header.setContentsMargins(0, 0, 0, 0)
         titles = QVBoxLayout()
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
@@ -151,7 +169,7 @@ class MeetingWorkspace(QWidget):
 
         self.welcome: QWidget | None = None  # built the first time the library is empty
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
 
     @property
@@ -606,6 +624,20 @@ class MeetingWorkspace(QWidget):
             if self._followups is not None:  # the To: line shows the new address
                 self._followups.refresh_view()
             self.meetingChanged.emit(self.meeting.id)
+
+    @Slot()
+    def edit_meeting(self) -> None:
+        """Correct the open meeting's details (Meeting › Edit meeting, or a double-click on
+        its header); its drafts follow."""
+        if self.meeting is None:
+            return
+        from followup.gui.meeting_dialog import EditMeetingDialog
+
+        self.notes.flush()  # a draft being typed counts as edited
+        dialog = EditMeetingDialog(self.library, self.meeting, self)
+        if dialog.exec() and dialog.edited is not None and dialog.edited.changed:
+            self._refresh_meeting()
+        dialog.deleteLater()
 
     def _same_person(self, spec) -> bool:
         """Ask when someone matches an earlier contact by name only (no email to be sure)."""

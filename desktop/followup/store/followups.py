@@ -39,6 +39,10 @@ from followup.store.timestamps import utcnow
 
 # Kept under its old name: callers catch StatusError.
 StatusError = TransitionRefused
+# Put before the notes fingerprint of an edited draft when its meeting's company, role or kind
+# changed (`follow_meeting_change`): the draft then reads as out of date, and says why, until
+# it is written again. No column of its own: the fingerprint already means "written from".
+MEETING_CHANGED = "meeting-changed:"
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,7 @@ class FollowUpView:
     drafted: bool = True  # False while the follow-up exists but no draft was written yet
     signature_out_of_date: bool = False  # an edited draft lacks the profile's signature
     cancelled: bool = False  # its meeting was cancelled: nothing is due, so no deadline
+    meeting_out_of_date: bool = False  # edited, and the meeting's details changed since
 
     def countdown(self, now: datetime) -> Countdown | None:
         if self.deadline is None:
@@ -316,7 +321,9 @@ def _view(f: m.FollowUp, target_hours: float | None, signature: str = "") -> Fol
                       for e in f.events),
         email_is_guess=a.person.email_is_guess, drafted=_is_drafted(f),
         signature_out_of_date=bool(signature) and f.edited and is_editable(f.status)
-        and _without_blanks(signature) not in _without_blanks(f.body), cancelled=cancelled)
+        and _without_blanks(signature) not in _without_blanks(f.body), cancelled=cancelled,
+        meeting_out_of_date=f.notes_fingerprint.startswith(MEETING_CHANGED)
+        and is_editable(f.status))
 
 
 def _without_blanks(text: str) -> str:
@@ -422,19 +429,36 @@ def _with_signature_phone(profile: ProfileView, values: dict) -> dict:
     return {**values, "signature": rewritten} if rewritten != profile.signature else values
 
 
-def _redraft_untouched(library: Library, meeting_id: int) -> None:
-    """Rewrite the untouched (unedited, unsent) drafts of a meeting from its current notes."""
+def _redraft_untouched(library: Library, meeting_id: int,
+                       mark_edited: bool = False) -> tuple[int, int]:
+    """Rewrite the untouched (unedited, unsent) drafts of a meeting from its current notes;
+    with `mark_edited`, mark the edited unsent ones as written for the meeting as it was
+    (MEETING_CHANGED). Returns (drafts rewritten, drafts marked)."""
 
     profile = draft_profile(library.profile())
     dirs = template_dirs(library)
+    rewritten = marked = 0
     with library.session() as s:
         meeting = s.get_one(m.Meeting, meeting_id)
         for a in meeting.attendees:
             f = s.scalar(select(m.FollowUp).where(m.FollowUp.attendance_id == a.id))
-            if f is None or f.edited or not _is_drafted(f) or not is_editable(f.status):
+            if f is None or not _is_drafted(f) or not is_editable(f.status):
+                continue
+            if f.edited:
+                if mark_edited and not f.notes_fingerprint.startswith(MEETING_CHANGED):
+                    f.notes_fingerprint = MEETING_CHANGED + f.notes_fingerprint
+                    marked += 1
                 continue
             draft = generate_draft(_request(a, profile), dirs)
             _store_generated(f, draft.subject, draft.body, _fingerprint(a))
+            rewritten += 1
+    return rewritten, marked
+
+
+def follow_meeting_change(library: Library, meeting_id: int) -> tuple[int, int]:
+    """After a meeting's company, role or kind changed: its unedited drafts are written again,
+    its edited ones say the meeting changed since they were written. (rewritten, marked)."""
+    return _redraft_untouched(library, meeting_id, mark_edited=True)
 
 
 # --- checking ---------------------------------------------------------------------------------

@@ -209,27 +209,12 @@ class _Reader:
         return out
 
 
-# Per key: the most characters, and whether it must stay on one line. Keys not listed are
-# longer free text (limits.MAX_TEXT_CHARS, line breaks allowed).
-_ONE_LINE = ("name", "title", "phone", "company", "company_domain", "role", "kind", "capacity",
-             "subject", "generated_subject", "status", "channel", "message_id",
-             "notes_fingerprint")
-_FIELDS = {
-    **{key: (limits.MAX_LINE_CHARS, True) for key in _ONE_LINE},
-    "web": (limits.MAX_TEXT_CHARS, True),
-    "url": (limits.MAX_TEXT_CHARS, True),
-    **{key: (limits.MAX_NOTE_CHARS, False) for key in (
-        "notes", "general_notes", "body", "generated_body")},
-}
-
-
 def _checked(key: str, value: Any) -> Any:
     """`value` after the limits for `key`; raises limits.LimitError."""
     if isinstance(value, str):
         if key == "email":
             return limits.check_email(value)
-        limit, one_line = _FIELDS.get(key, (limits.MAX_TEXT_CHARS, False))
-        return limits.check_text(value, limit, one_line)
+        return limits.check_field(key, value)
     if isinstance(value, bool):
         return value
     if isinstance(value, int):
@@ -242,11 +227,8 @@ def _checked(key: str, value: Any) -> Any:
     return value
 
 
-# An invite's UID (RFC 5545 §3.8.4.7) as the meeting table holds it, and its SEQUENCE, an
-# INTEGER (RFC 5545 §3.3.8) that starts at 0.
-MAX_UID_CHARS = 1000
+# An invite's SEQUENCE, an INTEGER (RFC 5545 §3.3.8) that starts at 0.
 MAX_SEQUENCE = 2**31 - 1
-_FIELDS["ical_uid"] = (MAX_UID_CHARS, True)
 
 
 def _check_sequence(value: int) -> int:

@@ -189,6 +189,35 @@ class Library:
                 else:
                     raise KeyError(key)
 
+    def edit_meeting_row(self, meeting_id: int, changes: dict, recorded_start: bool,
+                         recorded_end: bool) -> None:
+        """Write checked changes (see `store.meeting_edit`, which checks them) to one meeting,
+        in one transaction. `start`/`end` go to the recorded times when the meeting has them,
+        else to the scheduled ones. A new company takes along the people of the meeting who
+        had the old one (or none); a domain is set on the meeting's company."""
+        with self.session() as s:
+            meeting = s.get_one(m.Meeting, meeting_id)
+            if "company" in changes:
+                old = meeting.company
+                new = self.company_named(s, changes["company"], "")
+                meeting.company = new
+                for attendance in meeting.attendees:
+                    if attendance.person.company in (None, old):
+                        attendance.person.company = new
+            if "company_domain" in changes:
+                if meeting.company is None:
+                    raise ValueError("a company domain needs a company: give the company too")
+                meeting.company.domain = changes["company_domain"]
+            for key in ("role", "kind", "location"):
+                if key in changes:
+                    setattr(meeting, key, changes[key])
+            if "start" in changes:
+                setattr(meeting, "started_at" if recorded_start else "scheduled_start",
+                        changes["start"])
+            if "end" in changes:
+                setattr(meeting, "ended_at" if recorded_end else "scheduled_end",
+                        changes["end"])
+
     def delete_meeting(self, meeting_id: int) -> None:
         with self.session() as s:
             s.delete(s.get_one(m.Meeting, meeting_id))

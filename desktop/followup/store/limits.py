@@ -1,9 +1,11 @@
-"""What the library accepts from outside: sizes, ranges and characters, checked at the door.
+"""What the library accepts: sizes, ranges and characters, checked at every door.
 
-An import that breaks one of these is refused whole, naming the JSON path of the value. The
-limits are far above anything a job search produces (twenty minutes of interview notes are about
-6,000 characters; a panel has two to eight people) and low enough that the window stays quick.
-See docs/interchange.md, "Limits".
+One table for every way in: an import that breaks one of these is refused whole, naming the
+JSON path of the value; the store's own writers (notes, drafts, a meeting's details, the profile)
+refuse the same values with the same words, and the window's editors stop at the same sizes. So
+what the app stores, its own export imports again. The limits are far above anything a job
+search produces (twenty minutes of interview notes are about 6,000 characters; a panel has two
+to eight people) and low enough that the window stays quick. See docs/interchange.md, "Limits".
 """
 
 from __future__ import annotations
@@ -22,6 +24,22 @@ MAX_MEETINGS = 100_000
 MAX_NESTING = 64  # a followup/1 document nests 5 levels deep
 LARGEST_ID = 2**63 - 1  # SQLite's INTEGER
 TARGET_HOURS = (0.0, 24.0)  # a personal target earlier than the 24-hour limit
+MAX_UID_CHARS = 1000  # an invite's UID (RFC 5545 §3.8.4.7) as the meeting table holds it
+
+# Per field (the key of the followup/1 format, the column of the library): the most characters,
+# and whether it stays on one line. A field not listed is longer free text (MAX_TEXT_CHARS, line
+# breaks allowed): a location, card notes, a signature, a status's detail.
+_ONE_LINE = ("name", "title", "phone", "company", "company_domain", "role", "kind", "capacity",
+             "subject", "generated_subject", "status", "channel", "message_id",
+             "notes_fingerprint")
+FIELD_LIMITS: dict[str, tuple[int, bool]] = {
+    **{key: (MAX_LINE_CHARS, True) for key in _ONE_LINE},
+    "web": (MAX_TEXT_CHARS, True),
+    "url": (MAX_TEXT_CHARS, True),
+    "ical_uid": (MAX_UID_CHARS, True),
+    **{key: (MAX_NOTE_CHARS, False) for key in (
+        "notes", "general_notes", "body", "generated_body")},
+}
 
 
 class LimitError(ValueError):
@@ -46,6 +64,20 @@ def check_text(value: str, limit: int, one_line: bool) -> str:
             f"a control character (U+{ord(control):04X})")
         raise LimitError(f"contains {what}; {'keep it on one line' if one_line else 'remove it'}")
     return value
+
+
+def field_limit(key: str) -> tuple[int, bool]:
+    """(most characters, one line only) of the field `key` (see FIELD_LIMITS)."""
+    return FIELD_LIMITS.get(key, (MAX_TEXT_CHARS, False))
+
+
+def check_field(key: str, value: str) -> str:
+    """`value` when field `key` may hold it (FIELD_LIMITS; an email must be an address);
+    else LimitError saying what is wrong, without naming the field."""
+    if key == "email":
+        return check_email(value)
+    limit, one_line = field_limit(key)
+    return check_text(value, limit, one_line)
 
 
 def check_id(value: int) -> int:
