@@ -49,6 +49,9 @@ def run(args) -> int:
         print_error(f"nothing was changed: {exc}. Give the signature with the new number "
                     "(--signature), or keep it as it is (--keep-signature)")
         return 2
+    except ValueError as exc:  # a value the library does not keep (store.limits)
+        print_error(f"nothing was changed: {exc}")
+        return 2
     finally:
         library.close()
     values = {"name": profile.name, "phone": profile.phone, "email": profile.email,

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QTextBrowser,
@@ -43,11 +42,12 @@ from followup.core.preflight import BY_HAND
 from followup.core.status import Status, has_left, is_editable, is_open
 from followup.gui.errors import plain, set_plain
 from followup.gui.note_buffer import NoteBuffer
-from followup.gui.note_editor import SpellHighlighter
+from followup.gui.note_editor import LimitedTextEdit, SpellHighlighter
 from followup.gui.spell import add_spelling_actions
 from followup.gui.theme import is_dark
 from followup.gui.wrapping import WrappedItemDelegate, isolated, one_line_high
 from followup.lazy_import import LazyModule
+from followup.store.limits import field_limit
 
 if TYPE_CHECKING:
     from followup.store.library import Library
@@ -59,7 +59,9 @@ SAVE_DELAY_MS = 400
 CHANNELS = ("email from another app", "in person", "LinkedIn message", "phone", "other")
 
 
-class DraftEditor(QPlainTextEdit):
+class DraftEditor(LimitedTextEdit):
+    field, what = "body", "a draft"
+
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
         menu = self.createStandardContextMenu(event.pos())
         add_spelling_actions(self, menu, event.pos())
@@ -128,6 +130,7 @@ class FollowUpPanel(QWidget):
             "closing (Ctrl+R rewrites the whole draft).", objectName="signatureLabel",
             wordWrap=True)
         self.subject = QLineEdit(objectName="subjectEdit", placeholderText="Subject")
+        self.subject.setMaxLength(field_limit("subject")[0])  # what the library keeps
         self.subject.textEdited.connect(self._on_edited)
         self.body = DraftEditor(objectName="draftEditor")
         self.body.setTabChangesFocus(True)

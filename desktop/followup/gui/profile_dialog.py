@@ -85,13 +85,18 @@ class ProfileDialog(QDialog):
             target_hours=self.target.value() or None)
         # Drafts the user has not touched follow the new name, phone and signature at once.
         try:
-            update_profile(self.library, **values)
-        except PhoneChoice as choice:
-            signature = self.ask_which_number(choice, values["signature"])
-            if signature is None:
-                return  # cancelled: the dialog stays open, nothing saved
-            update_profile(self.library, rewrite_signature=False,
-                           **{**values, "signature": signature})
+            try:
+                update_profile(self.library, **values)
+            except PhoneChoice as choice:
+                signature = self.ask_which_number(choice, values["signature"])
+                if signature is None:
+                    return  # cancelled: the dialog stays open, nothing saved
+                update_profile(self.library, rewrite_signature=False,
+                               **{**values, "signature": signature})
+        except ValueError as exc:  # a value the library does not keep (store.limits)
+            self.error.setText(str(exc))
+            self.error.show()
+            return
         super().accept()
 
     def ask_which_number(self, choice, signature: str) -> str | None:

@@ -35,6 +35,7 @@ from followup.core.spelling import load_user_words
 from followup.core.status import Status, TransitionRefused, has_left, is_editable, transition
 from followup.store import models as m
 from followup.store.library import Library, ProfileView, read_profile
+from followup.store.limits import fitted
 from followup.store.timestamps import utcnow
 
 # Kept under its old name: callers catch StatusError.
@@ -196,6 +197,8 @@ def open_ended_followups(library: Library, now: datetime | None = None) -> list[
 
 
 def _store_generated(followup: m.FollowUp, subject: str, body: str, fingerprint: str) -> None:
+    # Within what the library keeps (a 500-character company and role make a longer subject).
+    subject, body = fitted("subject", subject), fitted("body", body)
     followup.subject = followup.generated_subject = subject
     followup.body = followup.generated_body = body
     followup.notes_fingerprint = fingerprint

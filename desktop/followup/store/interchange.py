@@ -316,7 +316,7 @@ def _validate(doc: _Reader) -> dict[str, Any]:
     if profile is not None:
         for key in ("name", "phone", "email", "signature"):
             plan["profile"][key] = profile.get(key, str, "")
-        plan["profile"]["skills"] = profile.texts("skills", limits.MAX_LINE_CHARS)
+        plan["profile"]["skills"] = profile.texts("skills", limits.field_limit("skill")[0])
         plan["profile"]["links"] = [_link(r) for r in profile.items("links")]
         plan["profile"]["target_hours"] = profile.get("target_hours", float)
     settings = doc.get("settings", dict, {})
@@ -352,7 +352,7 @@ def _card(r: _Reader) -> dict[str, Any]:
 
 
 def _link(r: _Reader) -> dict[str, Any]:
-    tags = r.texts("tags", limits.MAX_LINE_CHARS)
+    tags = r.texts("tags", limits.field_limit("tag")[0])
     return {"title": r.get("title", str, ""), "url": r.get("url", str, required=True),
             "tags": tags}
 

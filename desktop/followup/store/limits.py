@@ -13,8 +13,6 @@ from __future__ import annotations
 import math
 import unicodedata
 
-from followup.core.addresses import usable_address
-
 MAX_NOTE_CHARS = 100_000  # one person's notes, the general notes, a draft body
 MAX_TEXT_CHARS = 10_000  # a location, card notes, a signature, a setting
 MAX_LINE_CHARS = 500  # a name, title, company, role, subject, phone: one line
@@ -31,7 +29,7 @@ MAX_UID_CHARS = 1000  # an invite's UID (RFC 5545 §3.8.4.7) as the meeting tabl
 # breaks allowed): a location, card notes, a signature, a status's detail.
 _ONE_LINE = ("name", "title", "phone", "company", "company_domain", "role", "kind", "capacity",
              "subject", "generated_subject", "status", "channel", "message_id",
-             "notes_fingerprint")
+             "notes_fingerprint", "skill", "tag")
 FIELD_LIMITS: dict[str, tuple[int, bool]] = {
     **{key: (MAX_LINE_CHARS, True) for key in _ONE_LINE},
     "web": (MAX_TEXT_CHARS, True),
@@ -40,6 +38,12 @@ FIELD_LIMITS: dict[str, tuple[int, bool]] = {
     **{key: (MAX_NOTE_CHARS, False) for key in (
         "notes", "general_notes", "body", "generated_body")},
 }
+
+
+# Text of several lines keeps its line breaks and tabs, the line separator Shift+Enter types in
+# the window's editors (U+2028) included; every other control character is refused.
+_MULTI_LINE_BREAKS = "\n\t\r\u2028\u2029"
+_REFUSED_CATEGORIES = ("Cc", "Zl", "Zp")
 
 
 class LimitError(ValueError):
@@ -56,14 +60,23 @@ def check_text(value: str, limit: int, one_line: bool) -> str:
     if len(value) > limit:
         raise LimitError(f"is {len(value):,} characters long; the most Followup keeps is "
                          f"{limit:,}. Shorten it or split it")
-    allowed = "" if one_line else "\n\t\r"
+    allowed = "" if one_line else _MULTI_LINE_BREAKS
     control = next((ch for ch in value if ch not in allowed
-                    and unicodedata.category(ch) in ("Cc", "Zl", "Zp")), None)
+                    and unicodedata.category(ch) in _REFUSED_CATEGORIES), None)
     if control is not None:
         what = "a line break" if control in "\r\n\u2028\u2029" else (
             f"a control character (U+{ord(control):04X})")
         raise LimitError(f"contains {what}; {'keep it on one line' if one_line else 'remove it'}")
     return value
+
+
+def storable(value: str, one_line: bool = False) -> str:
+    """`value` without the characters `check_text` refuses (control characters, halves of a
+    two-part character; line breaks too when `one_line`): what the window's editors keep of
+    pasted text, so what they store, the import takes again."""
+    allowed = "" if one_line else _MULTI_LINE_BREAKS
+    return "".join(ch for ch in value if not 0xD800 <= ord(ch) <= 0xDFFF and (
+        ch in allowed or unicodedata.category(ch) not in _REFUSED_CATEGORIES))
 
 
 def field_limit(key: str) -> tuple[int, bool]:
@@ -78,6 +91,19 @@ def check_field(key: str, value: str) -> str:
         return check_email(value)
     limit, one_line = field_limit(key)
     return check_text(value, limit, one_line)
+
+
+def fitted(key: str, value: str) -> str:
+    """`value` cut to what field `key` keeps, at a space when there is one near the end, with
+    "…" where it was cut: for text Followup writes itself (a draft's subject from a very long
+    company and role), never for the user's own, which is refused instead."""
+    value = storable(value, one_line=field_limit(key)[1])
+    limit = field_limit(key)[0]
+    if len(value) <= limit:
+        return value
+    cut = value[:limit - 1]
+    space = cut.rfind(" ", limit - 80)
+    return (cut[:space] if space > 0 else cut).rstrip() + "…"
 
 
 def check_id(value: int) -> int:
@@ -99,6 +125,10 @@ def check_email(value: str) -> str:
     value = check_text(value, MAX_EMAIL_CHARS, one_line=True).strip()
     if not value:
         return value
+    # Imported here: email_validator costs 0.1 s, and the window's editors read these limits
+    # before their first frame.
+    from followup.core.addresses import usable_address
+
     if usable_address(value) is None:
         raise LimitError(f"is {value!r}, which is not an email address (name@example.com); "
                          "correct it or leave it empty")
