@@ -36,7 +36,7 @@ def add_parser(subparsers) -> None:
 def run_people(args) -> int:
     from followup.store.people_list import list_people
 
-    library = open_library(args)
+    library = open_library(args, write=False)
     try:
         everyone = list_people(library)
     finally:
@@ -56,7 +56,7 @@ def run_people(args) -> int:
 def run_export(args) -> int:
     from followup.store.formats import export_text, write_export
 
-    library = open_library(args)
+    library = open_library(args, write=False)
     try:
         if args.output:
             write_export(library, Path(args.output), args.format)

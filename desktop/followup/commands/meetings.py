@@ -104,7 +104,7 @@ def _print_edited(args, meeting, done) -> int:
 
 
 def run(args) -> int:
-    library = open_library(args)
+    library = open_library(args, write=False)
     try:
         meetings = library.list_meetings(args.filter)
     finally:

@@ -40,7 +40,7 @@ def run(args) -> int:
     if problem:
         print_error(problem)
         return 2
-    library = open_library(args)
+    library = open_library(args, write=bool(changes))
     try:
         redrafted = update_profile(library, rewrite_signature=not args.keep_signature,
                                    **changes) if changes else 0

@@ -39,7 +39,10 @@ class QuietFileHandler(logging.FileHandler):
                 self._rotate()
         except (OSError, ValueError):
             pass  # rotating is a nicety; the entry is still written below if it can be
-        super().emit(record)
+        try:
+            super().emit(record)
+        except OSError:  # the file cannot be opened (a read-only data folder): dropped
+            pass
 
     def _rotate(self) -> None:
         self.close()  # the next emit opens a fresh file

@@ -69,6 +69,8 @@ class DraftEditor(LimitedTextEdit):
 
 
 class FollowUpPanel(QWidget):
+    read_only = False  # the library cannot be written: drafts are shown, never changed
+
     statusChanged = Signal(int)
     saved = Signal(datetime)
     routeRequested = Signal(str, int)  # "send", "mail_app", "eml", "copy"; follow-up id
@@ -273,13 +275,16 @@ class FollowUpPanel(QWidget):
     def _update_status_widgets(self) -> None:
         view = self.view
         sent = has_left(view.status)
+        locked = sent or self.read_only
         self.send_button.setText("Send again…" if view.status is Status.SENT else "Send…")
-        self.send_button.setEnabled(True)
-        self.subject.setReadOnly(sent)
-        self.body.setReadOnly(sent)
-        self.regen_button.setEnabled(not sent)
+        self.send_button.setEnabled(not self.read_only)
+        self.subject.setReadOnly(locked)
+        self.body.setReadOnly(locked)
+        self.regen_button.setEnabled(not locked)
         self.ready_button.setText("Back to d&raft" if view.status is Status.READY else "Rea&dy")
-        self.ready_button.setEnabled(is_editable(view.status))
+        self.ready_button.setEnabled(is_editable(view.status) and not self.read_only)
+        for widget in (self.sent_button, self.skip_box, self.card_button):
+            widget.setEnabled(not self.read_only)
         self.stale_bar.setVisible(view.out_of_date and not sent)
         self.stale_label.setText(
             "⟳ The meeting's company, role or kind changed since you edited this draft."

@@ -60,6 +60,8 @@ class MeetingHeader(QWidget):
 
 
 class MeetingWorkspace(QWidget):
+    read_only = False  # set by `set_read_only`: the library cannot be written
+
     saved = Signal(datetime)
     meetingChanged = Signal(int)
     personSelected = Signal(object)  # attendance id, or None for the general notes
@@ -179,6 +181,7 @@ class MeetingWorkspace(QWidget):
             from followup.gui.followup_panel import FollowUpPanel
 
             panel = FollowUpPanel(self.library, self.notes)
+            panel.read_only = self.read_only
             panel.statusChanged.connect(self._on_followup_status)
             panel.statusChanged.connect(self.followupStatusChanged)
             panel.saved.connect(self.followupSaved)
@@ -351,9 +354,10 @@ class MeetingWorkspace(QWidget):
             parts.append(isolated(meeting.location))
         self.subtitle.setText("  ·  ".join(parts))
         running = meeting.started_at is not None and meeting.ended_at is None
-        self.start_button.setVisible(meeting.started_at is None or meeting.ended_at is not None)
+        self.start_button.setVisible((meeting.started_at is None or meeting.ended_at is not None)
+                                     and not self.read_only)
         self.start_button.setText("&Restart" if meeting.ended_at else "&Start")
-        self.end_button.setVisible(meeting.ended_at is None)
+        self.end_button.setVisible(meeting.ended_at is None and not self.read_only)
         self._tick.start() if running else self._tick.stop()
         self._update_clock()
 
@@ -479,6 +483,8 @@ class MeetingWorkspace(QWidget):
 
     @Slot()
     def _add_person_from_line(self) -> None:
+        if self.read_only:  # nothing can be changed (set_read_only)
+            return
         from PySide6.QtCore import QPoint
         from PySide6.QtWidgets import QToolTip
 
@@ -517,6 +523,8 @@ class MeetingWorkspace(QWidget):
     def _people_menu(self, pos) -> None:
         """The people list's context menu at `pos` (a QPoint in the list)."""
         """Right click on a person: their capacity in this meeting, their card, removal."""
+        if self.read_only:  # nothing can be changed (set_read_only)
+            return
         item = self.people.itemAt(pos)
         if item is None or item.data(Qt.ItemDataRole.UserRole) == GENERAL:
             return
@@ -613,6 +621,8 @@ class MeetingWorkspace(QWidget):
     @Slot()
     def edit_card(self, _item=None) -> None:
         """Open the selected person's card (double-click, or Ctrl+E)."""
+        if self.read_only:  # nothing can be changed (set_read_only)
+            return
         if self.meeting is None or self._current in (None, GENERAL):
             return
         from followup.gui.person_card import PersonCardDialog
@@ -625,11 +635,23 @@ class MeetingWorkspace(QWidget):
                 self._followups.refresh_view()
             self.meetingChanged.emit(self.meeting.id)
 
+    def set_read_only(self) -> None:
+        """The library cannot be written: notes and drafts are shown, never changed."""
+        self.read_only = True
+        self.editor.setReadOnly(True)
+        self.add_person_edit.setReadOnly(True)
+        for button in (self.start_button, self.end_button):
+            button.hide()
+        self.header.setToolTip("")
+        if self._followups is not None:
+            self._followups.read_only = True
+            self._followups.refresh_view()
+
     @Slot()
     def edit_meeting(self) -> None:
         """Correct the open meeting's details (Meeting › Edit meeting, or a double-click on
         its header); its drafts follow."""
-        if self.meeting is None:
+        if self.meeting is None or self.read_only:
             return
         from followup.gui.meeting_dialog import EditMeetingDialog
 
@@ -657,6 +679,8 @@ class MeetingWorkspace(QWidget):
 
     @Slot()
     def start_meeting(self) -> None:
+        if self.read_only:  # nothing can be changed (set_read_only)
+            return
         if self.meeting is None:
             return
         if self.meeting.ended_at is not None:
@@ -676,6 +700,8 @@ class MeetingWorkspace(QWidget):
 
     @Slot()
     def end_meeting(self) -> None:
+        if self.read_only:  # nothing can be changed (set_read_only)
+            return
         if self.meeting is None or self.meeting.ended_at is not None:
             return
         self.notes.flush()

@@ -127,6 +127,10 @@ def ensure_drafts(library: Library, meeting_id: int, regenerate: bool = False) -
     """Make the missing drafts of a meeting; with `regenerate`, also rewrite drafts the user has
     not edited and not sent. Edited drafts are never replaced here. Returns the follow-up ids."""
 
+    if library.read_only:  # drafts are shown as they are (`generate_for` writes nothing)
+        with library.session() as s:
+            return list(s.scalars(select(m.FollowUp.id).join(m.Attendance).where(
+                m.Attendance.meeting_id == meeting_id).order_by(m.Attendance.position)))
     profile = draft_profile(library.profile())
     dirs = template_dirs(library)
     ids = []
@@ -175,6 +179,8 @@ def open_ended_followups(library: Library, now: datetime | None = None) -> list[
     One light read of the attendances without a follow-up (an indexed probe per attendance,
     about a millisecond for a few thousand); a write only when there is something to open.
     """
+    if library.read_only:  # nothing is written; what was opened before is what shows
+        return []
     now = now or utcnow()
     meeting = m.Meeting
     query = (select(m.Attendance.id, meeting.scheduled_start, meeting.scheduled_end,
@@ -538,6 +544,8 @@ def shown_reminders(library: Library) -> set[tuple[int, str]]:
 
 
 def record_reminders(library: Library, pairs: set[tuple[int, str]]) -> None:
+    if library.read_only:  # shown again next time: nothing can be noted
+        return
     with library.session() as s:
         for followup_id, threshold in pairs:
             s.merge(m.ReminderShown(followup_id=followup_id, threshold=threshold))

@@ -24,7 +24,13 @@ from followup.store.limits import (
     check_field,
     check_target_hours,
 )
-from followup.store.schema import closed_here, open_engine, opened_here
+from followup.store.schema import (
+    closed_here,
+    open_engine,
+    open_read_only_engine,
+    opened_here,
+    write_problem,
+)
 from followup.store.search import ensure_index
 from followup.store.timestamps import utcnow
 from followup.store.views import (  # noqa: F401 - the store's plain data, re-exported
@@ -69,13 +75,29 @@ def read_profile(s: Session) -> ProfileView:
 
 
 class Library:
-    """One library file, opened, checked and migrated."""
+    """One library file, opened, checked and migrated.
 
-    def __init__(self, path: Path):
+    `read_only` opens a library that cannot be written (a read-only mount, a write-protected
+    file) for reading only: nothing is created, migrated or rebuilt, `read_only_reason` says
+    why in the user's words, the writes that reading would do by the way (opening the
+    follow-ups of meetings that ended, drafting, noting reminders shown) are skipped, and any
+    other write fails with a StorageError saying the library cannot be written. None chooses:
+    read-only exactly when an existing library cannot be written (`schema.write_problem`)."""
+
+    def __init__(self, path: Path, read_only: bool | None = False):
         self.path = Path(path)
-        self.engine = open_engine(self.path)
+        problem = write_problem(self.path) if self.path.exists() else None
+        if read_only is None:
+            read_only = problem is not None
+        self.read_only = read_only
+        self.read_only_reason = (problem or "it was opened for reading only") if read_only else ""
+        if read_only:
+            self.engine, self.read_only_open = open_read_only_engine(self.path)
+        else:
+            self.engine, self.read_only_open = open_engine(self.path), ""
         opened_here(self.path)
-        ensure_index(self.engine)  # a missing search index (or trigger) is rebuilt here
+        if not read_only:
+            ensure_index(self.engine)  # a missing search index (or trigger) is rebuilt here
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", _check_fields)
 

@@ -331,8 +331,9 @@ def count_due(items, now: datetime) -> int:
 
 
 def record_shown(library: Library, pairs: set[tuple[int, str]]) -> None:
-    """Remember reminders as shown, in one statement however many there are."""
-    if not pairs:
+    """Remember reminders as shown, in one statement however many there are (not in a library
+    opened read-only: they show again next time)."""
+    if not pairs or getattr(library, "read_only", False):
         return
     from sqlalchemy.dialects.sqlite import insert
 
