@@ -8,6 +8,7 @@ send-status list's search box (`store.status_list`) fold both the text and what 
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # Letters that are not a base letter plus an accent, so Unicode's decomposition keeps them:
 # their ASCII spelling (as a person without that key types them), so "soren" finds Søren and
@@ -23,8 +24,20 @@ def fold(value: str) -> str:
 
     "Nguyễn Thị Mai" -> "nguyen thi mai"; "Søren  Østergård" -> "soren ostergard".
     """
-    if value.isascii():
-        return " ".join(value.casefold().split())
-    spelled = "".join(LETTER_SPELLINGS.get(c, c) for c in value)
+    if value.isascii():  # the common case, kept cheap: the status list folds every row
+        return " ".join(value.lower().split())
+    spelled = value.translate(_spellings())
     decomposed = unicodedata.normalize("NFKD", spelled.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return " ".join(decomposed.translate(_combining_marks()).split())
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[int, str]:
+    return str.maketrans(LETTER_SPELLINGS)
+
+
+@lru_cache(maxsize=1)
+def _combining_marks() -> dict[int, None]:
+    """Every combining mark (the accents NFKD splits off), to delete with str.translate: some
+    ten times faster than testing each character, and made once (about 10 ms)."""
+    return dict.fromkeys(cp for cp in range(0x30000) if unicodedata.combining(chr(cp)))

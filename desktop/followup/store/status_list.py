@@ -224,10 +224,11 @@ class StatusList:
         made at the first search, so opening the list never pays for it."""
         if self._search is None:
             meetings = self.meetings
+            # One fold per row; NUL between the fields, which no search holds or spans.
             self._search = {
-                r.id: "\n".join(fold(part) for part in (
+                r.id: fold("\0".join((
                     r.person_name, meetings[r.meeting_id].company, meetings[r.meeting_id].role,
-                    r.person_email, r.subject))
+                    r.person_email, r.subject)))
                 for r in self.rows}
         return self._search
 
