@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup.gui.new_meeting import FieldDateTimeEdit
+from followup.store.limits import field_limit
 from followup.store.meeting_edit import MeetingEdited, MeetingValueError, edit_meeting
 from followup.store.views import MEETING_KINDS, MeetingView
 
@@ -54,6 +55,9 @@ class EditMeetingDialog(QDialog):
         self.location = QLineEdit(" ".join(meeting.location.split()),
                                   objectName="locationEdit",
                                   placeholderText="Office, video call…")
+        for key, field in (("company", self.company), ("company_domain", self.domain),
+                           ("role", self.role), ("location", self.location)):
+            field.setMaxLength(field_limit(key)[0])  # what the library keeps
         self._shown = self._values()  # what the form showed: only fields changed are saved
         form = QFormLayout()
         form.addRow("&Company:", self.company)
