@@ -71,3 +71,35 @@ def test_opening_for_writing_says_why_and_what_still_works(locked):
     assert "read-only" in message or "may not be changed" in message
     with pytest.raises(LibraryError, match="no library"):
         Library(locked.folder / "missing.sqlite3", read_only=True)
+
+
+def test_changes_left_in_the_write_ahead_log_are_named(tmp_path):
+    """A library whose last changes are still in its -wal (the app was killed, then the disk
+    became read-only): the immutable open cannot read them, and the reason says so."""
+    import shutil
+    import sqlite3
+
+    source = tmp_path / "source"
+    library = Library(library_path(source))
+    library.create_meeting(MeetingInput(company="Acme", people=[PersonSpec("Ada Byron")]))
+    library.close()
+    conn = sqlite3.connect(library_path(source))
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("UPDATE meeting SET role = 'in the log only'")
+    conn.commit()
+    with read_only_place(tmp_path) as place:
+        place.folder.mkdir()
+        for name in ("followup.sqlite3", "followup.sqlite3-wal"):  # as a crash leaves them
+            shutil.copy2(source / name, place.folder / name)
+        conn.close()
+        place.lock()
+        opened = Library(library_path(place.folder), read_only=None)
+        try:
+            assert opened.read_only
+            if opened.read_only_open == "immutable=1":
+                assert "followup.sqlite3-wal" in opened.read_only_reason
+                assert "newest notes may be missing" in opened.read_only_reason
+            else:  # a SQLite that reads the log read-only shows the change
+                assert opened.list_meetings()[0].role == "in the log only"
+        finally:
+            opened.close()

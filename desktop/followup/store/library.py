@@ -93,6 +93,10 @@ class Library:
         self.read_only_reason = (problem or "it was opened for reading only") if read_only else ""
         if read_only:
             self.engine, self.read_only_open = open_read_only_engine(self.path)
+            if self.read_only_open == "immutable=1" and _unread_log(self.path):
+                self.read_only_reason += (
+                    f"; the latest changes, still in {self.path.name}-wal, cannot be read "
+                    "without writing, so the newest notes may be missing")
         else:
             self.engine, self.read_only_open = open_engine(self.path), ""
         opened_here(self.path)
@@ -465,6 +469,15 @@ def _check_fields(session: Session, _context, _instances) -> None:
                 raise LimitError(f"{label.format(who=who)} {exc}.") from None
             if key == "email":
                 setattr(row, column, checked)
+
+
+def _unread_log(path: Path) -> bool:
+    """Whether a write-ahead log with changes lies beside the library (an immutable open
+    does not read it)."""
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _check_notes(conn, column, where, text: str, key: str, label: str) -> None:
