@@ -46,6 +46,7 @@ def test_double_click_on_the_header_edits_the_meeting(window, qtbot, monkeypatch
 
     monkeypatch.setattr(EditMeetingDialog, "exec", fill_and_save)
     header = window.workspace.title
+    assert header.text() == "No company yet (double-click to set it)"
     qtbot.mouseDClick(header, Qt.MouseButton.LeftButton, pos=header.rect().center())
     company, kind, start = shown[0]
     assert (company, kind) == ("", "other")

@@ -345,7 +345,10 @@ class MeetingWorkspace(QWidget):
             self.clock.clear()
             self._tick.stop()
             return
-        self.title.setText(" — ".join(isolated(x) for x in (meeting.company, meeting.role) if x))
+        # A meeting that came in without a company says where to set it (drafts need it).
+        company = meeting.company or ("" if self.read_only else
+                                      "No company yet (double-click to set it)")
+        self.title.setText(" — ".join(isolated(x) for x in (company, meeting.role) if x))
         when = meeting.started_at or meeting.scheduled_start
         parts = [MEETING_KINDS.get(meeting.kind, meeting.kind), short_datetime(when)]
         if meeting.cancelled:  # first, so a narrow window never elides it
