@@ -25,6 +25,10 @@ def read_only_window(tmp_path, qtbot):
                 PersonSpec("Ada Byron", "Engineering Manager", "ada@acme.io",
                            notes="! the Kafka rewrite")]))
         fu.ensure_drafts(library, meeting)
+        library.create_meeting(MeetingInput(  # its follow-up opened, not drafted yet
+            company="Initech", role="Analyst", ended_at=datetime.now(UTC) - timedelta(hours=1),
+            people=[PersonSpec("Bo Chen", "CTO", "bo@initech.io", notes="! the data lake")]))
+        fu.open_ended_followups(library)
         library.close()
         place.lock()
         before = tree(place.folder)
@@ -54,7 +58,8 @@ def test_the_window_opens_read_only_and_says_why(read_only_window, qtbot, tmp_pa
     assert banner.isVisible() and "Read-only" in banner.text()
     assert window.library.read_only_reason in banner.text()
     assert window.windowTitle().endswith("(read-only)")
-    window.open_meeting(window.library.list_meetings()[0].id)
+    meetings = {m.company: m.id for m in window.library.list_meetings()}
+    window.open_meeting(meetings["Acme"])
     ws = window.workspace
     ws.select_row(1)
     assert "Kafka rewrite" in ws.editor.toPlainText()
@@ -65,12 +70,17 @@ def test_the_window_opens_read_only_and_says_why(read_only_window, qtbot, tmp_pa
     panel = ws.followups
     assert panel.body.isReadOnly() and "Acme" in panel.body.toPlainText()
     assert not panel.send_button.isEnabled() and not panel.ready_button.isEnabled()
+    assert not panel.skip_box.isEnabled()
+    # A follow-up not drafted yet shows the draft it would get, written nowhere.
+    window.open_meeting(meetings["Initech"])
+    ws.select_row(1)
+    assert panel.body.toPlainText().startswith("Hi Bo") and panel.body.isReadOnly()
     off = {a.objectName() for a in window.findChildren(QAction) if not a.isEnabled()}
     assert set(window.WRITING_ACTIONS) <= off
     window.new_meeting()  # a shortcut that slips through does nothing, and says so
     assert "read-only" in window.statusBar().currentMessage()
     window.show_status_list()
-    assert window.status_list.model.rowCount() == 1
+    assert window.status_list.model.rowCount() == 2
     window.grab().save(str(tmp_path / "read-only-window.png"))
     window.notes.flush()
     assert tree(place.folder) == before

@@ -10,6 +10,7 @@ imported where it is first needed.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from html import escape as html_escape
 from typing import TYPE_CHECKING
@@ -243,12 +244,18 @@ class FollowUpPanel(QWidget):
         self.skip_box.blockSignals(True)
         self.skip_box.setChecked(no_followup)
         self.skip_box.setVisible(attendance_id is not None)
+        self.skip_box.setEnabled(not self.read_only)
         self.skip_box.blockSignals(False)
+        if self.view is not None and self.read_only and not self.view.drafted:
+            # Shown as it would be written, never saved: the library cannot be written.
+            draft = fu.generate_for(self.library, self.view.id)
+            self.view = replace(self.view, subject=draft.subject, body=draft.body)
         if self.view is None or no_followup:
             self.empty.setText(
                 "Select a person to see their follow-up." if attendance_id is None else
                 "No follow-up for this person." if no_followup else
-                "No draft yet: open Follow-ups (Ctrl+Shift+D) to draft one per person.")
+                "No draft: this library is read-only, so none can be written." if self.read_only
+                else "No draft yet: open Follow-ups (Ctrl+Shift+D) to draft one per person.")
             self._set_editing_visible(False)
             return
         self.results = []
