@@ -49,7 +49,7 @@ def test_typing_on_a_full_disk_keeps_the_text_and_says_why(window_on_small_disk,
     attendance = window.workspace.meeting.attendees[0].attendance_id
     assert window.library.notes(attendance).startswith("! saved before")
     disk.fill(0)
-    editor.insertPlainText("+ typed on a full disk " + "x" * 200_000 + "\n")
+    editor.insertPlainText("+ typed on a full disk " + "x" * 90_000 + "\n")  # within the limit
     window.workspace.flush()
     banner = " ".join(label.text() for label in window.banner.findChildren(QLabel))
     assert window.banner.isVisible() and "The disk holding" in banner, banner

@@ -137,3 +137,20 @@ def test_rows_below_the_first_screenful_fill_in_from_a_worker(window, qtbot, mon
     assert {r.person_name for r in model.rows} == {
         "Overdue Co One", "Urgent Co One", "Plenty Co One"}
     assert model.rowCount() == 3
+
+
+def test_typing_without_accents_finds_accented_names(window, qtbot):
+    """As Ctrl+Shift+F does: "nguyen" finds Nguyễn, "OSTERGARD" Østergård."""
+    ended = datetime.now(UTC) - timedelta(hours=2)
+    meeting = window.library.create_meeting(MeetingInput(
+        company="Østergård Analytics", role="Data Engineer", ended_at=ended, people=[
+            PersonSpec("Nguyễn Thị Mai", "Recruiter", "mai@example.com")]))
+    fu.ensure_drafts(window.library, meeting)
+    window.show_status_list()
+    view = window.status_list
+    view.set_filter("all")
+    for typed in ("nguyen", "OSTERGARD", "thi mai"):
+        view.search.clear()
+        qtbot.keyClicks(view.search, typed)
+        qtbot.waitUntil(lambda: [r.person_name for r in view.model.rows] == ["Nguyễn Thị Mai"],
+                        timeout=2000)

@@ -188,3 +188,24 @@ def test_first_rows_read_with_how_many_there_are(library):
     unsent = read_status_list(library, now, unsent_only=True, first=500)
     assert not unsent.partial and unsent.total == len(unsent.rows)
     assert unsent.rows == read_status_list(library, now, unsent_only=True).rows
+
+
+@pytest.mark.parametrize(("typed", "found"), [
+    ("nguyen", {"Nguyễn Thị Mai"}), ("NGUYEN thi", {"Nguyễn Thị Mai"}),
+    ("Nguyễn", {"Nguyễn Thị Mai"}), ("soren", {"Søren Jürgensen"}),
+    ("  JURGENSEN ", {"Søren Jürgensen"}), ("ostergard", {"Nguyễn Thị Mai", "Søren Jürgensen"}),
+])
+def test_search_ignores_accents_and_case_as_the_full_search_does(library, typed, found):
+    from followup.store.search import search
+
+    library.create_meeting(MeetingInput(
+        company="Østergård Analytics", role="Data Engineer", ended_at=T0, people=[
+            PersonSpec("Nguyễn Thị Mai", "Recruiter", "mai@example.com"),
+            PersonSpec("Søren Jürgensen", "CTO", "soren@example.com")]))
+    library.create_meeting(MeetingInput(company="Acme", ended_at=T0, people=[
+        PersonSpec("Ana Okafor", "Engineer", "ana@example.com")]))
+    listed = read_status_list(library, T0 + timedelta(hours=2))
+    assert {r.person_name for r in listed.select("all", typed)} == found
+    # The full search (Ctrl+Shift+F) finds the same people by the same words.
+    hits = {hit.person for group in search(library, typed).groups for hit in group.hits}
+    assert found <= hits

@@ -96,12 +96,18 @@ def _log_to_file(args):
     return path
 
 
-def open_library(args):
-    """The library named by --data-dir / FOLLOWUP_DATA_DIR / the default."""
+def open_library(args, write: bool = True):
+    """The library named by --data-dir / FOLLOWUP_DATA_DIR / the default. A reading command
+    (`write=False`) opens a library that cannot be written read-only (SQLite's read-only or
+    immutable open) and says so on standard error; a writing one is refused with the reason."""
     from followup.paths import data_dir, library_path
     from followup.store.library import Library
 
-    return Library(library_path(data_dir(args.data_dir)))
+    library = Library(library_path(data_dir(args.data_dir)), read_only=None if not write
+                      else False)
+    if library.read_only:
+        print_error(f"reading {library.path} read-only: {library.read_only_reason}")
+    return library
 
 
 def print_error(message: str) -> None:

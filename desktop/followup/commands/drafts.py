@@ -30,10 +30,22 @@ def _ask_for_profile(library) -> None:
                     "for them: set them with `followup profile --name NAME --phone PHONE`")
 
 
+def _drafted_in_memory(library, view):
+    """`view` with a draft written now and not saved, when it has none yet."""
+    from dataclasses import replace
+
+    from followup.store.followups import generate_for
+
+    if view.drafted:
+        return view
+    draft = generate_for(library, view.id)
+    return replace(view, subject=draft.subject, body=draft.body)
+
+
 def run(args) -> int:
     from followup.store.followups import ensure_drafts, followups_for_meeting
 
-    library = open_library(args)
+    library = open_library(args, write=args.regenerate)
     try:
         try:
             library.meeting(args.meeting)
@@ -42,6 +54,8 @@ def run(args) -> int:
             return 2
         ensure_drafts(library, args.meeting, regenerate=args.regenerate)
         views = followups_for_meeting(library, args.meeting)
+        if library.read_only:  # drafts not written yet are shown, not saved
+            views = [_drafted_in_memory(library, v) for v in views]
         _ask_for_profile(library)
     finally:
         library.close()
@@ -51,6 +65,7 @@ def run(args) -> int:
             "person": {"id": v.person_id, "name": v.person_name, "email": v.person_email},
             "subject": v.subject, "body": v.body, "status": v.status, "edited": v.edited,
             "out_of_date": v.out_of_date, "signature_out_of_date": v.signature_out_of_date,
+            "meeting_out_of_date": v.meeting_out_of_date,
         } for v in views], indent=2, ensure_ascii=False))
     else:
         for v in views:

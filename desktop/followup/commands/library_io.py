@@ -41,7 +41,7 @@ def add_parser(subparsers) -> None:
 def run_people(args) -> int:
     from followup.store.people_list import list_people
 
-    library = open_library(args)
+    library = open_library(args, write=False)
     try:
         everyone = list_people(library)
     finally:
@@ -66,7 +66,7 @@ def run_export(args) -> int:
     if args.meeting is not None and name != "html":
         print_error("--meeting works with --format html only")
         return 2
-    library = open_library(args)
+    library = open_library(args, write=False)
     try:
         if output:
             write_export(library, output, name, args.meeting)

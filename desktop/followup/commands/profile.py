@@ -9,6 +9,7 @@ from followup.core.spelling import LANGUAGES
 
 NAME = "profile"
 FIELDS = ("name", "phone", "email")
+SETTABLE = (*FIELDS, "signature")
 
 
 def add_parser(subparsers) -> None:
@@ -23,28 +24,45 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--spelling", metavar="LANG", choices=LANGUAGES,
                         help="the English your spelling is checked in: "
                              + ", ".join(LANGUAGES) + " (default: your locale's)")
+    parser.add_argument("--signature", metavar="TEXT",
+                        help="the closing under your drafts (a new --phone also changes the "
+                             "number in it)")
+    parser.add_argument("--keep-signature", action="store_true",
+                        help="with --phone: leave the number in the signature as it is")
     parser.add_argument("--format", choices=("json", "text"), default="text")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
+    from followup.core.phones import PhoneChoice
     from followup.store.followups import set_spelling_language, spelling_language, update_profile
 
-    changes = {key: getattr(args, key) for key in FIELDS if getattr(args, key) is not None}
+    changes = {key: getattr(args, key) for key in SETTABLE if getattr(args, key) is not None}
+    if "signature" in changes:
+        changes["signature"] = changes["signature"].replace("\\n", "\n").strip()
     problem = _problem(changes)
     if problem:
         print_error(problem)
         return 2
-    library = open_library(args)
+    library = open_library(args, write=bool(changes))
     try:
-        redrafted = update_profile(library, **changes) if changes else 0
+        redrafted = update_profile(library, rewrite_signature=not args.keep_signature,
+                                   **changes) if changes else 0
         if args.spelling:
             set_spelling_language(library, args.spelling)
         profile = library.profile()
         language = spelling_language(library)
+    except PhoneChoice as exc:
+        print_error(f"nothing was changed: {exc}. Give the signature with the new number "
+                    "(--signature), or keep it as it is (--keep-signature)")
+        return 2
+    except ValueError as exc:  # a value the library does not keep (store.limits)
+        print_error(f"nothing was changed: {exc}")
+        return 2
     finally:
         library.close()
     values = {"name": profile.name, "phone": profile.phone, "email": profile.email,
+              "signature": profile.signature,
               "skills": list(profile.skills), "target_hours": profile.target_hours,
               "spelling": language}
     if args.format == "json":
@@ -53,6 +71,8 @@ def run(args) -> int:
         return 0
     for key in FIELDS:
         print(f"{key + ':':<7} {values[key] or '(not set)'}")
+    if profile.signature:
+        print("signature:\n" + "\n".join(f"  {line}" for line in profile.signature.splitlines()))
     if profile.skills:
         print(f"skills: {', '.join(profile.skills)}")
     print(f"spelling: {language or '(your locale’s English)'}")

@@ -26,7 +26,7 @@ def run(args) -> int:
     from followup.store.search import search
 
     query = " ".join(args.query)
-    library = open_library(args)
+    library = open_library(args, write=False)
     try:
         result = search(library, query)
     finally:

@@ -24,7 +24,7 @@ def run(args) -> int:
     from followup.store.status_list import status_rows
 
     now = datetime.now(UTC)
-    library = open_library(args)
+    library = open_library(args, write=False)
     try:
         which = "to do" if args.filter in ("todo", "to-do") else args.filter
         rows = status_rows(library, now, which)

@@ -106,3 +106,74 @@ def _looks_like_phone(text: str, start: int, raw: str) -> bool:
         return True
     line_start = text.rfind("\n", 0, start) + 1
     return digits >= _MIN_LABELLED_DIGITS and bool(_LABEL_RE.search(text[line_start:start]))
+
+
+def same_number(a: str, b: str, region: str = DEFAULT_REGION) -> bool:
+    """Whether `a` and `b` are one phone number written two ways ("+1 415 555 0199" and
+    "(415) 555-0199" in the US): equal country code and national number as phonenumbers reads
+    them in `region`, else (text phonenumbers cannot read) equal digits."""
+    try:
+        one, two = phonenumbers.parse(a, region), phonenumbers.parse(b, region)
+    except phonenumbers.NumberParseException:
+        return _digits(a) != "" and _digits(a) == _digits(b)
+    return (one.country_code, one.national_number) == (two.country_code, two.national_number)
+
+
+def distinct_numbers(numbers: list[str], region: str = DEFAULT_REGION) -> list[str]:
+    """`numbers` with each number kept once (the first way it is written), in order."""
+    kept: list[str] = []
+    for number in numbers:
+        if not any(same_number(number, k, region) for k in kept):
+            kept.append(number)
+    return kept
+
+
+class PhoneChoice(ValueError):
+    """The signature holds several phone numbers and none is the old one, so which to replace
+    is the user's call. `numbers` are the signature's numbers as written."""
+
+    def __init__(self, numbers: tuple[str, ...], new: str):
+        super().__init__(
+            f"your signature holds {len(numbers)} phone numbers ({', '.join(numbers)}) and "
+            f"none is your old phone, so Followup cannot tell which one {new} replaces")
+        self.numbers, self.new = numbers, new
+
+
+def signature_for_new_phone(signature: str, old: str, new: str) -> str:
+    """`signature` with the writer's phone changed from `old` to `new`, so a draft's closing
+    never carries two numbers of the writer (issue: "One number, the new one, or ask").
+
+    The number replaced is the one that is `old` in any format (`same_number`), else the only
+    number the signature holds; it is written as `new` is. Unchanged when `new` is empty, when
+    the signature holds no number (the drafts add the phone under it) or already holds `new`.
+    Raises PhoneChoice when it holds several numbers, none of them `old`.
+    """
+    new = new.strip()
+    if not new or not signature.strip():
+        return signature
+    region = region_of(new if new.startswith("+") else old)
+    found = find_phone_numbers(signature, region)
+    if not found or any(same_number(raw, new, region) for _s, _e, raw in found):
+        return signature
+    matching = [f for f in found if old.strip() and same_number(f[2], old, region)]
+    if not matching:
+        if len(distinct_numbers([raw for _s, _e, raw in found], region)) > 1:
+            raise PhoneChoice(tuple(raw for _s, _e, raw in found), new)
+        matching = found
+    for start, end, _raw in reversed(matching):
+        signature = signature[:start] + new + signature[end:]
+    return signature
+
+
+def replace_number(signature: str, number: str, new: str) -> str:
+    """`signature` with every way of writing `number` replaced by `new` (the user's answer to
+    a PhoneChoice)."""
+    region = region_of(new if new.strip().startswith("+") else number)
+    for start, end, raw in reversed(find_phone_numbers(signature, region)):
+        if same_number(raw, number, region):
+            signature = signature[:start] + new.strip() + signature[end:]
+    return signature
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())

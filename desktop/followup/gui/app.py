@@ -96,6 +96,11 @@ def open_window(folder: Path, demo: bool = False, read_ahead: ReadAhead | None =
     from followup.store.schema import check_file
 
     path = library_path(folder)
+    if not demo and path.exists():
+        from followup.store.schema import write_problem
+
+        if write_problem(path) is not None:
+            return _open_read_only(path, folder)
     check_file(path)
     lock = LibraryLock(path)
     lock.acquire()
@@ -128,6 +133,33 @@ def open_window(folder: Path, demo: bool = False, read_ahead: ReadAhead | None =
         # Once the first frame is out: the user can already type while the ORM loads.
         # With the window as context: a window closed that soon (tests) cancels it.
         QTimer.singleShot(ORM_DELAY_MS, window, lambda: _load_orm_after_first_screen(window))
+    return window
+
+
+class _NoLock:
+    """A library opened read-only takes no lock: it cannot be written, by us or through us."""
+
+    def release(self) -> None:
+        pass
+
+
+def _open_read_only(path: Path, folder: Path):
+    """The window on a library that cannot be written (a read-only mount, a write-protected
+    file): opened with SQLite's read-only or immutable open, no lock, no backup, a banner that
+    says why, and editing off. Raises LibraryError when it cannot even be read."""
+    from followup.gui.main_window import MainWindow
+    from followup.gui.session import window_settings
+    from followup.store.library import Library
+
+    library = Library(path, read_only=True)
+    log.warning("opening %s read-only: %s", path, library.read_only_reason)
+    try:
+        window = MainWindow(library, window_settings(folder))
+        window.show_read_only(library.read_only_reason)
+    except BaseException:
+        library.close()
+        raise
+    window.library_lock = _NoLock()
     return window
 
 
@@ -250,7 +282,7 @@ def _quit_when_editable(window, app) -> None:
         # The notes' own first paint when a meeting is open (NoteEditor.painted: asking the
         # editor for its viewport here would cost start-up more than the wait), else the window's.
         seen = editor.painted if window.workspace.meeting else painted.seen
-        if seen and window.notes_editable():
+        if seen and (window.notes_editable() or getattr(window.library, "read_only", False)):
             app.exit(0)
         elif time.monotonic() > deadline:
             print("followup: the notes did not become editable within 30 s", file=sys.stderr)
@@ -327,7 +359,8 @@ def run_app(args) -> int:
         read_ahead.finish()
     if args.smoke and app.property("smokeClosedDialog"):
         code = code or 3
-    if not args.demo and not args.smoke:  # today's notes are in a backup before the next start
+    if not args.demo and not args.smoke and not getattr(window.library, "read_only", False):
+        # today's notes are in a backup before the next start
         from followup.store.backup import daily_backup
 
         _backup_quietly(partial(daily_backup, refresh=True), library_path(folder))

@@ -33,6 +33,8 @@ class QuietFileHandler(RotatingFileHandler):
                          delay=True)
 
     def handleError(self, record) -> None:  # noqa: N802 - logging's name
+        # A full disk or a data folder on a read-only place: the entry is dropped, and
+        # logging never gets in the way of the app.
         pass
 
     def close(self) -> None:

@@ -11,6 +11,7 @@ imported where it is first needed.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from datetime import UTC, datetime
 from html import escape
 from html import escape as html_escape
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QTextBrowser,
@@ -47,12 +47,13 @@ from followup.core.preflight import BY_HAND
 from followup.core.status import Status, has_left, is_editable, is_open
 from followup.gui.errors import plain, set_plain
 from followup.gui.note_buffer import NoteBuffer
-from followup.gui.note_editor import SpellHighlighter
+from followup.gui.note_editor import LimitedTextEdit, SpellHighlighter
 from followup.gui.phrased_marks import PhrasedMarks
 from followup.gui.spell import add_spelling_actions
 from followup.gui.theme import is_dark
 from followup.gui.wrapping import WrappedItemDelegate, isolated, one_line_high
 from followup.lazy_import import LazyModule
+from followup.store.limits import field_limit
 
 if TYPE_CHECKING:
     from followup.store.library import Library
@@ -67,7 +68,9 @@ _NO = QMessageBox.StandardButton.No
 CHANNELS = ("email from another app", "in person", "LinkedIn message", "phone", "other")
 
 
-class DraftEditor(QPlainTextEdit):
+class DraftEditor(LimitedTextEdit):
+    field, what = "body", "a draft"
+
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
         menu = self.createStandardContextMenu(event.pos())
         add_spelling_actions(self, menu, event.pos())
@@ -75,6 +78,8 @@ class DraftEditor(QPlainTextEdit):
 
 
 class FollowUpPanel(QWidget):
+    read_only = False  # the library cannot be written: drafts are shown, never changed
+
     statusChanged = Signal(int)
     saved = Signal(datetime)
     routeRequested = Signal(str, int)  # "send", "mail_app", "eml", "copy"; follow-up id
@@ -136,6 +141,7 @@ class FollowUpPanel(QWidget):
             "closing (Ctrl+R rewrites the whole draft).", objectName="signatureLabel",
             wordWrap=True)
         self.subject = QLineEdit(objectName="subjectEdit", placeholderText="Subject")
+        self.subject.setMaxLength(field_limit("subject")[0])  # what the library keeps
         self.subject.textEdited.connect(self._on_edited)
         self.body = DraftEditor(objectName="draftEditor")
         self.body.setTabChangesFocus(True)
@@ -253,12 +259,18 @@ class FollowUpPanel(QWidget):
         self.skip_box.blockSignals(True)
         self.skip_box.setChecked(no_followup)
         self.skip_box.setVisible(attendance_id is not None)
+        self.skip_box.setEnabled(not self.read_only)
         self.skip_box.blockSignals(False)
+        if self.view is not None and self.read_only and not self.view.drafted:
+            # Shown as it would be written, never saved: the library cannot be written.
+            draft = fu.generate_for(self.library, self.view.id)
+            self.view = replace(self.view, subject=draft.subject, body=draft.body)
         if self.view is None or no_followup:
             self.empty.setText(
                 "Select a person to see their follow-up." if attendance_id is None else
                 "No follow-up for this person." if no_followup else
-                "No draft yet: open Follow-ups (Ctrl+Shift+D) to draft one per person.")
+                "No draft: this library is read-only, so none can be written." if self.read_only
+                else "No draft yet: open Follow-ups (Ctrl+Shift+D) to draft one per person.")
             self._set_editing_visible(False)
             return
         self.results = []
@@ -286,14 +298,20 @@ class FollowUpPanel(QWidget):
     def _update_status_widgets(self) -> None:
         view = self.view
         sent = has_left(view.status)
+        locked = sent or self.read_only
         self.send_button.setText("Send again…" if view.status is Status.SENT else "Send…")
-        self.send_button.setEnabled(True)
-        self.subject.setReadOnly(sent)
-        self.body.setReadOnly(sent)
-        self.regen_button.setEnabled(not sent)
+        self.send_button.setEnabled(not self.read_only)
+        self.subject.setReadOnly(locked)
+        self.body.setReadOnly(locked)
+        self.regen_button.setEnabled(not locked)
         self.ready_button.setText("Back to d&raft" if view.status is Status.READY else "Rea&dy")
-        self.ready_button.setEnabled(is_editable(view.status))
+        self.ready_button.setEnabled(is_editable(view.status) and not self.read_only)
+        for widget in (self.sent_button, self.skip_box, self.card_button):
+            widget.setEnabled(not self.read_only)
         self.stale_bar.setVisible(view.out_of_date and not sent)
+        self.stale_label.setText(
+            "⟳ The meeting's company, role or kind changed since you edited this draft."
+            if view.meeting_out_of_date else "⟳ The notes changed since this draft was written.")
         self.signature_label.setVisible(view.signature_out_of_date)
         self._show_recipient(view)
         self.history.clear()

@@ -163,6 +163,47 @@ class MainWindow(QMainWindow):
             self.centralWidget().layout().insertWidget(0, self.banner)
         return self.banner
 
+    # --- a library that cannot be written -------------------------------------------------
+
+    # The actions that change the library: off while it is read-only.
+    WRITING_ACTIONS = (
+        "newMeetingAction", "importAction", "profileAction", "accountAction", "addPersonAction",
+        "startMeetingAction", "endMeetingAction", "editMeetingAction", "editCardAction",
+        "deleteMeetingAction", "regenerateAction", "readyAction", "markSentAction",
+        "sendAction", "sendReadyAction")
+
+    def show_read_only(self, reason: str) -> None:
+        """The library cannot be written (`reason`, in the user's words): a banner says so
+        and what still works; every action that would change it is off."""
+        from html import escape
+
+        from PySide6.QtGui import QAction
+        from PySide6.QtWidgets import QFrame
+
+        self.fill_menus()
+        self.read_only_banner = QLabel(
+            f"<b>Read-only:</b> Followup cannot write this library ({escape(reason)}). You can "
+            "read, search, export and copy drafts; editing, sending and imports are off. To "
+            "change it, copy followup.sqlite3 to a folder you can write and open it there "
+            "(--data-dir).", objectName="readOnlyBanner", wordWrap=True)
+        self.read_only_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.read_only_banner.setMargin(6)
+        self.centralWidget().layout().insertWidget(0, self.read_only_banner)
+        for action in self.findChildren(QAction):
+            if action.objectName() in self.WRITING_ACTIONS:
+                action.setEnabled(False)
+        self.workspace.set_read_only()
+        self.update_badge()
+        self.setAcceptDrops(False)
+
+    def _writable(self) -> bool:
+        """False, with a word in the status bar, when the library is read-only."""
+        if not getattr(self.library, "read_only", False):
+            return True
+        self.statusBar().showMessage("This library is read-only: nothing can be changed.",
+                                     10_000)
+        return False
+
     # --- where the user was -----------------------------------------------------------------
 
     def _reopen_last(self) -> None:
@@ -268,6 +309,8 @@ class MainWindow(QMainWindow):
                      "startMeetingAction")
         self._action(meeting, "&End meeting", self.workspace.end_meeting, "Ctrl+Shift+E",
                      "endMeetingAction")
+        self._action(meeting, "Ed&it meeting…", self.workspace.edit_meeting, None,
+                     "editMeetingAction")
         self._action(meeting, "Edit person's &card…", self.workspace.edit_card, "Ctrl+E",
                      "editCardAction")
         meeting.addSeparator()
@@ -443,8 +486,9 @@ class MainWindow(QMainWindow):
 
         if due is None:
             due = due_count(self.library, datetime.now(UTC))
-        self.setWindowTitle(f"{APP_NAME} — {due} follow-up{'s' if due != 1 else ''} due"
-                            if due else APP_NAME)
+        title = f"{APP_NAME} — {due} follow-up{'s' if due != 1 else ''} due" if due else APP_NAME
+        self.setWindowTitle(title + (" (read-only)" if getattr(self.library, "read_only", False)
+                                     else ""))
 
     @Slot()
     def toggle_followups(self) -> None:
@@ -476,7 +520,7 @@ class MainWindow(QMainWindow):
         from followup.store.followups import draft_profile
 
         missing = missing_profile_fields(draft_profile(self.library.profile()))
-        if not missing or self._asked_for_profile:
+        if not missing or self._asked_for_profile or getattr(self.library, "read_only", False):
             return True
         self._asked_for_profile = True  # once a session: a skipped field stays a visible gap
         from followup.gui.profile_dialog import ProfileDialog
@@ -492,6 +536,8 @@ class MainWindow(QMainWindow):
         from followup.store.followups import followup_view
 
         self.finish_opening()
+        if route in ("send", "mail_app") and not self._writable():
+            return
         view = followup_view(self.library, followup_id)
         if route == "send":
             self.sender_ui.send([followup_id])
@@ -504,10 +550,14 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _send_current(self) -> None:
+        if not self._writable():
+            return
         self.workspace.send_current()
 
     @Slot()
     def send_ready(self) -> None:
+        if not self._writable():
+            return
         from followup.sending.delivery import ready_ids
 
         self.finish_opening()
@@ -525,6 +575,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def edit_account(self) -> None:
+        if not self._writable():
+            return
         from followup.gui.send_ui import AccountDialog
 
         self.finish_opening()
@@ -547,6 +599,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def edit_profile(self) -> None:
+        if not self._writable():
+            return
         from followup.gui.profile_dialog import ProfileDialog
 
         self.notes.flush()  # an edit in progress counts as an edit, not as untouched
@@ -618,6 +672,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def new_meeting(self) -> None:
+        if not self._writable():
+            return
         from PySide6.QtWidgets import QMessageBox
 
         from followup.gui.new_meeting import NewMeetingDialog
@@ -639,6 +695,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def delete_meeting(self) -> None:
+        if not self._writable():
+            return
         from PySide6.QtWidgets import QMessageBox
 
         meeting = self.workspace.meeting
@@ -659,6 +717,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def import_file(self, path: str | None = None) -> None:
+        if not self._writable():
+            return
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
         from followup.store.formats import dialog_filter
@@ -774,7 +834,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.notes.flush()
         tray = self.reminders.tray if self._opened else None
-        if tray is not None and not self._quitting and self.windowTitle() != APP_NAME:
+        due = self.windowTitle().removesuffix(" (read-only)") != APP_NAME
+        if tray is not None and not self._quitting and due:
             # Follow-ups are due: stay reachable from the tray instead of quitting.
             tray.showMessage("Followup is still running", "Reminders will keep coming; quit "
                              "from the tray menu or with Ctrl+Q.")

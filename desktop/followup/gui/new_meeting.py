@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from followup.core.cards import ParseError
 from followup.core.people_lines import parse_people as read_people_lines
 from followup.store.library import MeetingInput, PersonSpec
+from followup.store.limits import field_limit
 from followup.store.models import MEETING_KINDS
 
 
@@ -66,6 +67,9 @@ class NewMeetingDialog(QDialog):
                                  maximum=600, singleStep=15, value=60)
         self.location = QLineEdit(objectName="locationEdit",
                                   placeholderText="Office, video call…")
+        for key, field in (("company", self.company), ("role", self.role),
+                           ("location", self.location)):
+            field.setMaxLength(field_limit(key)[0])  # what the library keeps
         self.people = QPlainTextEdit(objectName="peopleEdit")
         self.people.setTabChangesFocus(True)
         self.people.setPlaceholderText(

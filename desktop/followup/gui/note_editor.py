@@ -10,11 +10,14 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit
+from PySide6.QtWidgets import QMainWindow, QPlainTextDocumentLayout, QPlainTextEdit, QToolTip
 
 from followup.core.markers import Marker, parse_line, toggle_key_marker
 from followup.gui.spell import SpellService, add_spelling_actions, misspelled_format
 from followup.gui.theme import is_dark, marker_colour
+from followup.store.limits import field_limit, storable
+
+LIMIT_MESSAGE_MS = 15_000  # how long the status bar says why a paste or a key was refused
 
 
 class MarkerHighlighter(QSyntaxHighlighter):
@@ -101,7 +104,65 @@ def held_by_editor(text: str) -> str:
     return text.replace("\u2029", "\n")
 
 
-class NoteEditor(QPlainTextEdit):
+class LimitedTextEdit(QPlainTextEdit):
+    """A plain-text editor that holds only what the library keeps, and so what its export
+    imports again: at most the limit of its field (`store.limits`, the one table the import
+    and the store read) and no control character a paste may bring. A paste or a keystroke
+    past the limit is refused whole, and the status bar and a tooltip at the cursor say why;
+    text already longer (from an older version) can still shrink."""
+
+    field = "notes"  # the key of store.limits.FIELD_LIMITS this editor's text is stored as
+    what = "one person's notes"  # how a message names that text
+
+    def room(self, replaced: int = 0) -> int:
+        """How many characters may still be added, when `replaced` are replaced."""
+        held = self.document().characterCount() - 1  # the last block's end is no character
+        return field_limit(self.field)[0] - held + replaced
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt override
+        text = storable(source.text()) if source.hasText() else ""
+        cursor = self.textCursor()
+        replaced = len(cursor.selectedText())
+        if len(text) > self.room(replaced):
+            limit = field_limit(self.field)[0]
+            total = self.document().characterCount() - 1 - replaced + len(text)
+            self.refuse(f"Not pasted: Followup keeps at most {limit:,} characters in {self.what}"
+                        f" (so that every export imports again), and this paste would make "
+                        f"{total:,}. Paste a shorter part, or split it.")
+            return
+        cursor.insertText(text)
+        self.ensureCursorVisible()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        typed = event.text()
+        adds = typed and (typed.isprintable() or typed in "\r\n\t")
+        if adds and len(typed) > self.room(len(self.textCursor().selectedText())):
+            self.refuse(f"Full: Followup keeps at most {field_limit(self.field)[0]:,} "
+                        f"characters in {self.what}. Delete some to type more.")
+            return
+        super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if len(event.commitString()) > self.room(len(self.textCursor().selectedText())):
+            self.refuse(f"Full: Followup keeps at most {field_limit(self.field)[0]:,} "
+                        f"characters in {self.what}.")
+            event.ignore()
+            return
+        super().inputMethodEvent(event)
+
+    def refuse(self, message: str) -> None:
+        """Say why text was not added: at the cursor, and in the window's status bar."""
+        self.refused_message = message
+        where = self.viewport().mapToGlobal(self.cursorRect().bottomLeft())
+        QToolTip.showText(where, message, self)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, LIMIT_MESSAGE_MS)
+
+    refused_message = ""  # the last refusal, for tests and accessibility tools
+
+
+class NoteEditor(LimitedTextEdit):
     """A plain-text Markdown editor; Ctrl+K toggles the `!` key-point marker on a line."""
 
     keyPointToggled = Signal()

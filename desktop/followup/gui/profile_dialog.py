@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
 )
@@ -79,16 +80,50 @@ class ProfileDialog(QDialog):
             self.error.setText(str(exc))
             self.error.show()
             return
-        # Drafts the user has not touched follow the new name, phone and signature at once.
-        update_profile(
-            self.library, name=self.name.text(), phone=self.phone.text(), email=self.email.text(),
+        from followup.core.phones import PhoneChoice
+
+        values = dict(
+            name=self.name.text(), phone=self.phone.text(), email=self.email.text(),
             signature=self.signature.toPlainText().strip(),
             skills=[s for s in self.skills.text().split(",")], links=links,
             target_hours=self.target.value() or None)
+        # Drafts the user has not touched follow the new name, phone and signature at once.
+        try:
+            try:
+                update_profile(self.library, **values)
+            except PhoneChoice as choice:
+                signature = self.ask_which_number(choice, values["signature"])
+                if signature is None:
+                    return  # cancelled: the dialog stays open, nothing saved
+                update_profile(self.library, rewrite_signature=False,
+                               **{**values, "signature": signature})
+        except ValueError as exc:  # a value the library does not keep (store.limits)
+            self.error.setText(str(exc))
+            self.error.show()
+            return
         language = self.spelling.currentData()
         if language != spelling_language(self.library):
             set_spelling_language(self.library, language)
         super().accept()
+
+    def ask_which_number(self, choice, signature: str) -> str | None:
+        """The signature holds several numbers, none the old phone: ask which one the new
+        phone replaces. The signature to save, or None when the user cancels."""
+        from followup.core.phones import replace_number
+
+        box = QMessageBox(QMessageBox.Icon.Question, "Which number changes?",
+                          f"Your signature holds {len(choice.numbers)} phone numbers. Which "
+                          f"one is your phone, to become {choice.new}?", parent=self)
+        box.setObjectName("phoneChoice")
+        replace = {box.addButton(f"Replace {number}", QMessageBox.ButtonRole.AcceptRole): number
+                   for number in choice.numbers}
+        keep = box.addButton("Keep the signature as it is", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked in replace:
+            return replace_number(signature, replace[clicked], choice.new)
+        return signature if clicked is keep else None
 
 
 def spelling_choice(current: str | None) -> QComboBox:
@@ -105,5 +140,3 @@ def spelling_choice(current: str | None) -> QComboBox:
         box.addItem(f"{spelling.LANGUAGE_NAMES.get(tag, tag)} ({tag})", tag)
     box.setCurrentIndex(box.findData(current))
     return box
-
-

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup.core.deadlines import STATE_STYLE, format_local
+from followup.core.folding import fold
 from followup.core.status import Status, is_open
 from followup.gui.theme import is_dark
 from followup.store.status_list import (
@@ -539,7 +540,7 @@ class StatusListView(QWidget):
         if not self.listed.complete and self.which not in UNSENT_FILTERS:
             self.refresh(open_ended=False)  # only the sent ones are missing
             return
-        needle, which = self.search.text().strip().lower(), self.which
+        needle, which = fold(self.search.text()), self.which
         read_now, now = now is not None, now or self.model.now
         if self.listed.partial and not (which in ("to do", "all") and not needle):
             self._finish_reading()  # the rows kept may be anywhere in the list

@@ -80,7 +80,23 @@ def _minutes(seconds: int) -> str:
     return f"{hours} h {minutes:02} min" if hours else f"{minutes} min"
 
 
+class MeetingHeader(QWidget):
+    """The meeting's title, subtitle, clock and buttons; a double-click on the text asks to
+    edit the meeting."""
+
+    doubleClicked = Signal()
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.doubleClicked.emit()
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+
 class MeetingWorkspace(QWidget):
+    read_only = False  # set by `set_read_only`: the library cannot be written
+
     saved = Signal(datetime)
     meetingChanged = Signal(int)
     personSelected = Signal(object)  # attendance id, or None for the general notes
@@ -132,7 +148,11 @@ class MeetingWorkspace(QWidget):
                                    "clock starts (Ctrl+Shift+E)")
         self.start_button.clicked.connect(self.start_meeting)
         self.end_button.clicked.connect(self.end_meeting)
-        header = QHBoxLayout()
+        self.header = MeetingHeader(objectName="meetingHeader")
+        self.header.setToolTip("Double-click to correct the meeting (Meeting › Edit meeting)")
+        self.header.doubleClicked.connect(self.edit_meeting)
+        header = QHBoxLayout(self.header)
+        header.setContentsMargins(0, 0, 0, 0)
         titles = QVBoxLayout()
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
@@ -205,7 +225,7 @@ class MeetingWorkspace(QWidget):
 
         self.welcome: QWidget | None = None  # built the first time the library is empty
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
 
     @property
@@ -215,6 +235,7 @@ class MeetingWorkspace(QWidget):
             from followup.gui.followup_panel import FollowUpPanel
 
             panel = FollowUpPanel(self.library, self.notes)
+            panel.read_only = self.read_only
             panel.statusChanged.connect(self._on_followup_status)
             panel.statusChanged.connect(self.followupStatusChanged)
             panel.saved.connect(self.followupSaved)
@@ -382,7 +403,10 @@ class MeetingWorkspace(QWidget):
             self.clock.clear()
             self._tick.stop()
             return
-        self.title.setText(" — ".join(isolated(x) for x in (meeting.company, meeting.role) if x))
+        # A meeting that came in without a company says where to set it (drafts need it).
+        company = meeting.company or ("" if self.read_only else
+                                      "No company yet (double-click to set it)")
+        self.title.setText(" — ".join(isolated(x) for x in (company, meeting.role) if x))
         when = meeting.started_at or meeting.scheduled_start
         parts = [MEETING_KINDS.get(meeting.kind, meeting.kind), short_datetime(when)]
         if meeting.cancelled:  # first, so a narrow window never elides it
@@ -391,9 +415,10 @@ class MeetingWorkspace(QWidget):
             parts.append(isolated(meeting.location))
         self.subtitle.setText("  ·  ".join(parts))
         running = meeting.started_at is not None and meeting.ended_at is None
-        self.start_button.setVisible(meeting.started_at is None or meeting.ended_at is not None)
+        self.start_button.setVisible((meeting.started_at is None or meeting.ended_at is not None)
+                                     and not self.read_only)
         self.start_button.setText("&Restart" if meeting.ended_at else "&Start")
-        self.end_button.setVisible(meeting.ended_at is None)
+        self.end_button.setVisible(meeting.ended_at is None and not self.read_only)
         self._tick.start() if running else self._tick.stop()
         self._update_clock()
 
@@ -571,6 +596,8 @@ class MeetingWorkspace(QWidget):
 
     @Slot()
     def _add_person_from_line(self) -> None:
+        if self.read_only:  # nothing can be changed (set_read_only)
+            return
         from PySide6.QtCore import QPoint
         from PySide6.QtWidgets import QToolTip
 
@@ -609,6 +636,8 @@ class MeetingWorkspace(QWidget):
     def _people_menu(self, pos) -> None:
         """The people list's context menu at `pos` (a QPoint in the list)."""
         """Right click on a person: their capacity in this meeting, their card, removal."""
+        if self.read_only:  # nothing can be changed (set_read_only)
+            return
         item = self.people.itemAt(pos)
         if item is None or item.data(Qt.ItemDataRole.UserRole) == GENERAL:
             return
@@ -735,6 +764,8 @@ class MeetingWorkspace(QWidget):
     @Slot()
     def edit_card(self, _item=None) -> None:
         """Open the selected person's card (double-click, or Ctrl+E)."""
+        if self.read_only:  # nothing can be changed (set_read_only)
+            return
         if self.meeting is None or self._current in (None, GENERAL):
             return
         from followup.gui.person_card import PersonCardDialog
@@ -746,6 +777,32 @@ class MeetingWorkspace(QWidget):
             if self._followups is not None:  # the To: line shows the new address
                 self._followups.refresh_view()
             self.meetingChanged.emit(self.meeting.id)
+
+    def set_read_only(self) -> None:
+        """The library cannot be written: notes and drafts are shown, never changed."""
+        self.read_only = True
+        self.editor.setReadOnly(True)
+        self.add_person_edit.setReadOnly(True)
+        for button in (self.start_button, self.end_button):
+            button.hide()
+        self.header.setToolTip("")
+        if self._followups is not None:
+            self._followups.read_only = True
+            self._followups.refresh_view()
+
+    @Slot()
+    def edit_meeting(self) -> None:
+        """Correct the open meeting's details (Meeting › Edit meeting, or a double-click on
+        its header); its drafts follow."""
+        if self.meeting is None or self.read_only:
+            return
+        from followup.gui.meeting_dialog import EditMeetingDialog
+
+        self.notes.flush()  # a draft being typed counts as edited
+        dialog = EditMeetingDialog(self.library, self.meeting, self)
+        if dialog.exec() and dialog.edited is not None and dialog.edited.changed:
+            self._refresh_meeting()
+        dialog.deleteLater()
 
     def _same_person(self, spec) -> bool:
         """Ask when someone matches an earlier contact by name only (no email to be sure)."""
@@ -765,6 +822,8 @@ class MeetingWorkspace(QWidget):
 
     @Slot()
     def start_meeting(self) -> None:
+        if self.read_only:  # nothing can be changed (set_read_only)
+            return
         if self.meeting is None:
             return
         if self.meeting.ended_at is not None:
@@ -784,6 +843,8 @@ class MeetingWorkspace(QWidget):
 
     @Slot()
     def end_meeting(self) -> None:
+        if self.read_only:  # nothing can be changed (set_read_only)
+            return
         if self.meeting is None or self.meeting.ended_at is not None:
             return
         self.notes.flush()

@@ -159,6 +159,8 @@ class OpeningLibrary:
     `load()` then only opens the engine.
     """
 
+    read_only = False  # a library that cannot be written opens the slow way, read-only
+
     def __init__(self, path: Path, first: FirstScreen):
         self.path = Path(path)
         self._first: FirstScreen | None = first

@@ -37,10 +37,15 @@ from followup.core.rubric import CheckContext, check_draft, failing_required
 from followup.core.status import Status, TransitionRefused, has_left, is_editable, transition
 from followup.store import models as m
 from followup.store.library import Library, ProfileView, read_profile
+from followup.store.limits import fitted
 from followup.store.timestamps import utcnow
 
 # Kept under its old name: callers catch StatusError.
 StatusError = TransitionRefused
+# Put before the notes fingerprint of an edited draft when its meeting's company, role or kind
+# changed (`follow_meeting_change`): the draft then reads as out of date, and says why, until
+# it is written again. No column of its own: the fingerprint already means "written from".
+MEETING_CHANGED = "meeting-changed:"
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,7 @@ class FollowUpView:
     drafted: bool = True  # False while the follow-up exists but no draft was written yet
     signature_out_of_date: bool = False  # an edited draft lacks the profile's signature
     cancelled: bool = False  # its meeting was cancelled: nothing is due, so no deadline
+    meeting_out_of_date: bool = False  # edited, and the meeting's details changed since
 
     def countdown(self, now: datetime) -> Countdown | None:
         if self.deadline is None:
@@ -123,6 +129,10 @@ def ensure_drafts(library: Library, meeting_id: int, regenerate: bool = False) -
     """Make the missing drafts of a meeting; with `regenerate`, also rewrite drafts the user has
     not edited and not sent. Edited drafts are never replaced here. Returns the follow-up ids."""
 
+    if library.read_only:  # drafts are shown as they are (`generate_for` writes nothing)
+        with library.session() as s:
+            return list(s.scalars(select(m.FollowUp.id).join(m.Attendance).where(
+                m.Attendance.meeting_id == meeting_id).order_by(m.Attendance.position)))
     profile = draft_profile(library.profile())
     dirs = template_dirs(library)
     ids = []
@@ -171,6 +181,8 @@ def open_ended_followups(library: Library, now: datetime | None = None) -> list[
     One light read of the attendances without a follow-up (an indexed probe per attendance,
     about a millisecond for a few thousand); a write only when there is something to open.
     """
+    if library.read_only:  # nothing is written; what was opened before is what shows
+        return []
     now = now or utcnow()
     meeting = m.Meeting
     query = (select(m.Attendance.id, meeting.scheduled_start, meeting.scheduled_end,
@@ -193,6 +205,8 @@ def open_ended_followups(library: Library, now: datetime | None = None) -> list[
 
 
 def _store_generated(followup: m.FollowUp, subject: str, body: str, fingerprint: str) -> None:
+    # Within what the library keeps (a 500-character company and role make a longer subject).
+    subject, body = fitted("subject", subject), fitted("body", body)
     followup.subject = followup.generated_subject = subject
     followup.body = followup.generated_body = body
     followup.notes_fingerprint = fingerprint
@@ -359,7 +373,9 @@ def _view(f: m.FollowUp, target_hours: float | None, signature: str = "") -> Fol
                       for e in f.events),
         email_is_guess=a.person.email_is_guess, drafted=_is_drafted(f),
         signature_out_of_date=bool(signature) and f.edited and is_editable(f.status)
-        and _without_blanks(signature) not in _without_blanks(f.body), cancelled=cancelled)
+        and _without_blanks(signature) not in _without_blanks(f.body), cancelled=cancelled,
+        meeting_out_of_date=f.notes_fingerprint.startswith(MEETING_CHANGED)
+        and is_editable(f.status))
 
 
 def _without_blanks(text: str) -> str:
@@ -427,11 +443,19 @@ def followup_for_attendance(library: Library, attendance_id: int) -> FollowUpVie
     return _view_where(library, m.FollowUp.attendance_id == attendance_id)
 
 
-def update_profile(library: Library, **values) -> int:
+def update_profile(library: Library, rewrite_signature: bool = True, **values) -> int:
     """Save profile fields (as `Library.save_profile`) and rewrite every draft the user has not
     touched, so its signature (and anything else taken from the profile) follows at once.
     Edited drafts keep their text; their view says when the signature is out of date.
+
+    A new phone with the signature left as it was also changes the number in the signature
+    (`core.phones.signature_for_new_phone`), so no draft ends with the old number and the new
+    one; `rewrite_signature=False` keeps the signature as it is. Raises core.phones.PhoneChoice,
+    saving nothing, when the signature holds several numbers and none is the old phone: the
+    caller asks which one to replace (`core.phones.replace_number`) and passes the signature.
     Returns how many drafts were rewritten."""
+    if rewrite_signature and "phone" in values:
+        values = _with_signature_phone(library.profile(), values)
     library.save_profile(**values)
     with library.session() as s:
         rows = s.execute(select(m.Attendance.meeting_id, m.FollowUp)
@@ -443,19 +467,50 @@ def update_profile(library: Library, **values) -> int:
     return len(untouched)
 
 
-def _redraft_untouched(library: Library, meeting_id: int) -> None:
-    """Rewrite the untouched (unedited, unsent) drafts of a meeting from its current notes."""
+def _with_signature_phone(profile: ProfileView, values: dict) -> dict:
+    """`values` with the signature's number following a changed phone, when the signature is
+    the one stored (a signature the user just rewrote is theirs)."""
+    from followup.core.phones import signature_for_new_phone  # phonenumbers: only when asked
+
+    signature = values.get("signature", profile.signature)
+    if signature.strip() != profile.signature.strip():
+        return values
+    if values["phone"].strip() == profile.phone.strip():
+        return values
+    rewritten = signature_for_new_phone(profile.signature, profile.phone, values["phone"])
+    return {**values, "signature": rewritten} if rewritten != profile.signature else values
+
+
+def _redraft_untouched(library: Library, meeting_id: int,
+                       mark_edited: bool = False) -> tuple[int, int]:
+    """Rewrite the untouched (unedited, unsent) drafts of a meeting from its current notes;
+    with `mark_edited`, mark the edited unsent ones as written for the meeting as it was
+    (MEETING_CHANGED). Returns (drafts rewritten, drafts marked)."""
 
     profile = draft_profile(library.profile())
     dirs = template_dirs(library)
+    rewritten = marked = 0
     with library.session() as s:
         meeting = s.get_one(m.Meeting, meeting_id)
         for a in meeting.attendees:
             f = s.scalar(select(m.FollowUp).where(m.FollowUp.attendance_id == a.id))
-            if f is None or f.edited or not _is_drafted(f) or not is_editable(f.status):
+            if f is None or not _is_drafted(f) or not is_editable(f.status):
+                continue
+            if f.edited:
+                if mark_edited and not f.notes_fingerprint.startswith(MEETING_CHANGED):
+                    f.notes_fingerprint = MEETING_CHANGED + f.notes_fingerprint
+                    marked += 1
                 continue
             draft = generate_draft(_request(a, profile), dirs)
             _store_generated(f, draft.subject, draft.body, _fingerprint(a))
+            rewritten += 1
+    return rewritten, marked
+
+
+def follow_meeting_change(library: Library, meeting_id: int) -> tuple[int, int]:
+    """After a meeting's company, role or kind changed: its unedited drafts are written again,
+    its edited ones say the meeting changed since they were written. (rewritten, marked)."""
+    return _redraft_untouched(library, meeting_id, mark_edited=True)
 
 
 # --- checking ---------------------------------------------------------------------------------
@@ -577,6 +632,8 @@ def shown_reminders(library: Library) -> set[tuple[int, str]]:
 
 
 def record_reminders(library: Library, pairs: set[tuple[int, str]]) -> None:
+    if library.read_only:  # shown again next time: nothing can be noted
+        return
     with library.session() as s:
         for followup_id, threshold in pairs:
             s.merge(m.ReminderShown(followup_id=followup_id, threshold=threshold))

@@ -228,27 +228,12 @@ class _Reader:
         return out
 
 
-# Per key: the most characters, and whether it must stay on one line. Keys not listed are
-# longer free text (limits.MAX_TEXT_CHARS, line breaks allowed).
-_ONE_LINE = ("name", "title", "phone", "company", "company_domain", "role", "kind", "capacity",
-             "subject", "generated_subject", "status", "channel", "message_id",
-             "notes_fingerprint")
-_FIELDS = {
-    **{key: (limits.MAX_LINE_CHARS, True) for key in _ONE_LINE},
-    "web": (limits.MAX_TEXT_CHARS, True),
-    "url": (limits.MAX_TEXT_CHARS, True),
-    **{key: (limits.MAX_NOTE_CHARS, False) for key in (
-        "notes", "general_notes", "body", "generated_body")},
-}
-
-
 def _checked(key: str, value: Any) -> Any:
     """`value` after the limits for `key`; raises limits.LimitError."""
     if isinstance(value, str):
         if key == "email":
             return limits.check_email(value)
-        limit, one_line = _FIELDS.get(key, (limits.MAX_TEXT_CHARS, False))
-        return limits.check_text(value, limit, one_line)
+        return limits.check_field(key, value)
     if isinstance(value, bool):
         return value
     if isinstance(value, int):
@@ -261,11 +246,8 @@ def _checked(key: str, value: Any) -> Any:
     return value
 
 
-# An invite's UID (RFC 5545 §3.8.4.7) as the meeting table holds it, and its SEQUENCE, an
-# INTEGER (RFC 5545 §3.3.8) that starts at 0.
-MAX_UID_CHARS = 1000
+# An invite's SEQUENCE, an INTEGER (RFC 5545 §3.3.8) that starts at 0.
 MAX_SEQUENCE = 2**31 - 1
-_FIELDS["ical_uid"] = (MAX_UID_CHARS, True)
 
 
 def _check_sequence(value: int) -> int:
@@ -353,7 +335,7 @@ def _validate(doc: _Reader) -> dict[str, Any]:
     if profile is not None:
         for key in ("name", "phone", "email", "signature"):
             plan["profile"][key] = profile.get(key, str, "")
-        plan["profile"]["skills"] = profile.texts("skills", limits.MAX_LINE_CHARS)
+        plan["profile"]["skills"] = profile.texts("skills", limits.field_limit("skill")[0])
         plan["profile"]["links"] = [_link(r) for r in profile.items("links")]
         plan["profile"]["target_hours"] = profile.get("target_hours", float)
     settings = doc.get("settings", dict, {})
@@ -389,7 +371,7 @@ def _card(r: _Reader) -> dict[str, Any]:
 
 
 def _link(r: _Reader) -> dict[str, Any]:
-    tags = r.texts("tags", limits.MAX_LINE_CHARS)
+    tags = r.texts("tags", limits.field_limit("tag")[0])
     return {"title": r.get("title", str, ""), "url": r.get("url", str, required=True),
             "tags": tags}
 

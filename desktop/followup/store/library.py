@@ -20,13 +20,17 @@ from followup.core.status import Status
 from followup.store import models as m
 from followup.store.inputs import MeetingInput, PersonSpec  # noqa: F401 - re-exported
 from followup.store.limits import (
-    MAX_LINE_CHARS,
     LimitError,
-    check_email,
+    check_field,
     check_target_hours,
-    check_text,
 )
-from followup.store.schema import closed_here, open_engine, opened_here
+from followup.store.schema import (
+    closed_here,
+    open_engine,
+    open_read_only_engine,
+    opened_here,
+    write_problem,
+)
 from followup.store.search import ensure_index
 from followup.store.timestamps import utcnow
 from followup.store.views import (  # noqa: F401 - the store's plain data, re-exported
@@ -71,15 +75,35 @@ def read_profile(s: Session) -> ProfileView:
 
 
 class Library:
-    """One library file, opened, checked and migrated."""
+    """One library file, opened, checked and migrated.
 
-    def __init__(self, path: Path):
+    `read_only` opens a library that cannot be written (a read-only mount, a write-protected
+    file) for reading only: nothing is created, migrated or rebuilt, `read_only_reason` says
+    why in the user's words, the writes that reading would do by the way (opening the
+    follow-ups of meetings that ended, drafting, noting reminders shown) are skipped, and any
+    other write fails with a StorageError saying the library cannot be written. None chooses:
+    read-only exactly when an existing library cannot be written (`schema.write_problem`)."""
+
+    def __init__(self, path: Path, read_only: bool | None = False):
         self.path = Path(path)
-        self.engine = open_engine(self.path)
+        problem = write_problem(self.path) if self.path.exists() else None
+        if read_only is None:
+            read_only = problem is not None
+        self.read_only = read_only
+        self.read_only_reason = (problem or "it was opened for reading only") if read_only else ""
+        if read_only:
+            self.engine, self.read_only_open = open_read_only_engine(self.path)
+            if self.read_only_open == "immutable=1" and _unread_log(self.path):
+                self.read_only_reason += (
+                    f"; the latest changes, still in {self.path.name}-wal, cannot be read "
+                    "without writing, so the newest notes may be missing")
+        else:
+            self.engine, self.read_only_open = open_engine(self.path), ""
         opened_here(self.path)
-        ensure_index(self.engine)  # a missing search index (or trigger) is rebuilt here
+        if not read_only:
+            ensure_index(self.engine)  # a missing search index (or trigger) is rebuilt here
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        event.listen(self._sessions, "before_flush", _check_people)
+        event.listen(self._sessions, "before_flush", _check_fields)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -107,8 +131,13 @@ class Library:
                 if key in ("name", "phone", "email"):
                     setattr(base, key, value.strip())
                 elif key == "skills":
-                    extra.skills = "\n".join(v.strip() for v in value if v.strip())
+                    extra.skills = "\n".join(_checked_items("skill", "skill", value))
                 elif key == "links":
+                    for link in value:  # stored as given: checked as given
+                        _check_item("link", "url", link.get("url", ""))
+                        _check_item("link title", "title", link.get("title", ""))
+                        for tag in link.get("tags", ()):
+                            _check_item("tag", "tag", tag)
                     extra.links_json = json.dumps(list(value))
                 elif key == "target_hours":
                     extra.target_hours = None if value is None else check_target_hours(value)
@@ -188,6 +217,35 @@ class Library:
                     setattr(meeting, key, value)
                 else:
                     raise KeyError(key)
+
+    def edit_meeting_row(self, meeting_id: int, changes: dict, recorded_start: bool,
+                         recorded_end: bool) -> None:
+        """Write checked changes (see `store.meeting_edit`, which checks them) to one meeting,
+        in one transaction. `start`/`end` go to the recorded times when the meeting has them,
+        else to the scheduled ones. A new company takes along the people of the meeting who
+        had the old one (or none); a domain is set on the meeting's company."""
+        with self.session() as s:
+            meeting = s.get_one(m.Meeting, meeting_id)
+            if "company" in changes:
+                old = meeting.company
+                new = self.company_named(s, changes["company"], "")
+                meeting.company = new
+                for attendance in meeting.attendees:
+                    if attendance.person.company in (None, old):
+                        attendance.person.company = new
+            if "company_domain" in changes:
+                if meeting.company is None:
+                    raise ValueError("a company domain needs a company: give the company too")
+                meeting.company.domain = changes["company_domain"]
+            for key in ("role", "kind", "location"):
+                if key in changes:
+                    setattr(meeting, key, changes[key])
+            if "start" in changes:
+                setattr(meeting, "started_at" if recorded_start else "scheduled_start",
+                        changes["start"])
+            if "end" in changes:
+                setattr(meeting, "ended_at" if recorded_end else "scheduled_end",
+                        changes["end"])
 
     def delete_meeting(self, meeting_id: int) -> None:
         with self.session() as s:
@@ -308,16 +366,23 @@ class Library:
     # --- notes ----------------------------------------------------------------------------
 
     def save_notes(self, attendance_id: int, text: str) -> datetime:
-        """Write one person's notes for one meeting (one row, one short transaction)."""
+        """Write one person's notes for one meeting (one row, one short transaction). Raises
+        LimitError for notes the import would refuse (`store.limits`), unless they only
+        shrink notes an older version let grow past the limit."""
         now = utcnow()
         # Core, not the ORM session: this runs on every pause in typing and must stay cheap.
         with self.engine.begin() as conn:
+            _check_notes(conn, m.Attendance.notes, m.Attendance.id == attendance_id, text,
+                         "notes", "The text of the notes")
             conn.execute(update(m.Attendance).where(m.Attendance.id == attendance_id)
                          .values(notes=text, notes_updated_at=now))
         return now
 
     def save_general_notes(self, meeting_id: int, text: str) -> datetime:
+        """A meeting's general notes, as `save_notes`."""
         with self.engine.begin() as conn:
+            _check_notes(conn, m.Meeting.general_notes, m.Meeting.id == meeting_id, text,
+                         "general_notes", "The text of the general notes")
             conn.execute(update(m.Meeting).where(m.Meeting.id == meeting_id)
                          .values(general_notes=text))
         return utcnow()
@@ -364,25 +429,68 @@ def _newest_first(row) -> tuple:
     return (when is None, -(when.timestamp() if when else 0))
 
 
-def _check_people(session: Session, _context, _instances) -> None:
-    """Every door (a form, a card, an .ics or .vcf import) stores a name and an address only
-    when a message could carry them: one line, and a real address or none. Raises LimitError
-    (a ValueError) naming the person; the whole transaction is then rolled back."""
-    for person in (*session.new, *session.dirty):
-        if not isinstance(person, m.Person):
+# What every door writes is checked against the limits the import applies (store.limits), so
+# what the library holds, its export imports again: (model, column) -> (field key, label).
+_CHECKED_COLUMNS: dict[type, dict[str, tuple[str, str]]] = {
+    m.Person: {"name": ("name", "The name of {who}"), "title": ("title", "The title of {who}"),
+               "email": ("email", "The email address of {who}"),
+               "phone": ("phone", "The phone of {who}"), "web": ("web", "The web address of {who}"),
+               "card_notes": ("card_notes", "The card notes of {who}")},
+    m.Company: {"name": ("company", "The company name"),
+                "domain": ("company_domain", "The company's domain")},
+    m.Meeting: {"role": ("role", "The meeting's role"),
+                "location": ("location", "The meeting's location"),
+                "general_notes": ("general_notes", "The text of the general notes")},
+    m.Attendance: {"notes": ("notes", "The text of the notes")},
+    m.FollowUp: {"subject": ("subject", "The draft's subject"), "body": ("body", "The draft")},
+    m.Profile: {"name": ("name", "Your name"), "phone": ("phone", "Your phone"),
+                "email": ("email", "Your email address")},
+    m.ProfileExtra: {"signature": ("signature", "Your signature")},
+}
+
+
+def _check_fields(session: Session, _context, _instances) -> None:
+    """Every door (a form, a card, an .ics or .vcf import, the command line) stores a value only
+    within the limits the import applies (`store.limits.check_field`): a name and an address
+    only when a message could carry them (one line, a real address or none), notes and drafts
+    within their size. Raises LimitError (a ValueError) naming the value and whose it is; the
+    whole transaction is then rolled back."""
+    for row in (*session.new, *session.dirty):
+        columns = _CHECKED_COLUMNS.get(type(row))
+        if columns is None:
             continue
-        state = inspect(person)
-        who = (person.name or "").strip()[:60] or "a person"
-        if person in session.new or state.attrs.name.history.has_changes():
+        state = inspect(row)
+        for column, (key, label) in columns.items():
+            if row not in session.new and not state.attrs[column].history.has_changes():
+                continue
             try:
-                check_text(person.name or "", MAX_LINE_CHARS, one_line=True)
+                checked = check_field(key, getattr(row, column) or "")
             except LimitError as exc:
-                raise LimitError(f"The name of {who!r} {exc}.") from None
-        if person in session.new or state.attrs.email.history.has_changes():
-            try:
-                person.email = check_email(person.email or "")
-            except LimitError as exc:
-                raise LimitError(f"The email address of {who} {exc}.") from None
+                who = repr((getattr(row, "name", "") or "").strip()[:60] or "a person")
+                raise LimitError(f"{label.format(who=who)} {exc}.") from None
+            if key == "email":
+                setattr(row, column, checked)
+
+
+def _unread_log(path: Path) -> bool:
+    """Whether a write-ahead log with changes lies beside the library (an immutable open
+    does not read it)."""
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _check_notes(conn, column, where, text: str, key: str, label: str) -> None:
+    """`text` for `column` when the limits of field `key` allow it; else LimitError, but for
+    text no longer than what the row already holds (left by an older version: the window lets
+    it shrink, never grow)."""
+    try:
+        check_field(key, text)
+    except LimitError as exc:
+        held = conn.execute(select(func.length(column)).where(where)).scalar()
+        if held is None or len(text) > held or "characters long" not in str(exc):
+            raise LimitError(f"{label} {exc}.") from None
 
 
 def _usable_hours(value: float | None) -> float | None:
@@ -391,6 +499,22 @@ def _usable_hours(value: float | None) -> float | None:
         return None if value is None else check_target_hours(value)
     except ValueError:
         return None
+
+
+def _checked_items(what: str, key: str, values) -> list[str]:
+    """The non-empty `values`, stripped, each checked as field `key` (as the import checks a
+    profile's skills, links and tags); LimitError names the item."""
+    kept = [v.strip() for v in values if v.strip()]
+    for value in kept:
+        _check_item(what, key, value)
+    return kept
+
+
+def _check_item(what: str, key: str, value: str) -> None:
+    try:
+        check_field(key, value)
+    except LimitError as exc:
+        raise LimitError(f"The {what} {value[:40]!r} {exc}.") from None
 
 
 def _lines(text: str) -> list[str]:

@@ -76,16 +76,26 @@ class StorageError(LibraryError):
 # --- checks before anything is written ---------------------------------------------------------
 
 
-def check_file(path: Path) -> None:
-    """Refuse, with a clear message, a file or folder we cannot use; never writes to `path`."""
+def check_file(path: Path, read_only: bool = False) -> None:
+    """Refuse, with a clear message, a file or folder we cannot use; never writes to `path`.
+    With `read_only`, a library that can be read is enough (nothing is created)."""
     folder = path.parent
+    if read_only and not path.exists():
+        raise LibraryError(f"There is no library at {path} to read.", "access")
     if path.exists():
         if not path.is_file():
             raise LibraryError(f"{path} is not a file. Choose another data folder with "
                                "--data-dir.", "access")
-        if not os.access(path, os.R_OK | os.W_OK):
-            raise LibraryError(f"Followup cannot read and write {path}. Check its permissions.",
+        if not os.access(path, os.R_OK):
+            raise LibraryError(f"Followup cannot read {path}. Check its permissions.",
                                "access")
+        problem = None if read_only else write_problem(path)
+        if problem:
+            raise LibraryError(
+                f"Followup cannot write {path}: {problem}. It can still be read: `followup "
+                "export`, `status`, `meetings`, `people`, `search` and `drafts` (without "
+                "--regenerate) work, and the window opens it read-only. To change it, copy it "
+                "to a folder you can write and use --data-dir.", "access")
         if path.resolve() in _OPEN_HERE:
             return  # checked when this process opened it; a plain open() would drop its locks
         with path.open("rb") as handle:
@@ -110,10 +120,28 @@ def check_file(path: Path) -> None:
             raise LibraryError(
                 f"Followup cannot create its data folder {folder}: {exc.strerror}. "
                 "Choose another folder with --data-dir.", "access") from None
-    if not os.access(folder, os.W_OK):
+    if not read_only and not os.access(folder, os.W_OK):
         raise LibraryError(
             f"The folder {folder} cannot be written, so notes could not be saved. "
             "Choose another folder with --data-dir or fix its permissions.", "access")
+
+
+def write_problem(path: Path) -> str | None:
+    """Why the library at `path` (an existing file) cannot be written, in the user's words, or
+    None when it can: a read-only file system (a read-only mount, a write-protected card), a
+    file marked unchangeable, or permissions. SQLite also writes beside the file (its
+    write-ahead log), so the folder counts too. Never writes anything."""
+    folder = path.parent
+    if os.access(path, os.W_OK) and os.access(folder, os.W_OK):
+        return None
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "it is on a read-only file system"
+    except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
+        pass
+    if os.access(folder, os.W_OK):
+        return "the file may not be changed (its permissions or attributes)"
+    return f"the folder {folder} may not be changed (its permissions or attributes)"
 
 
 def inspect_library(path: Path) -> str | None:
@@ -353,6 +381,70 @@ def open_engine(path: Path) -> Engine:
         engine.dispose()
         raise library_error(path, exc) from exc
     return engine
+
+
+def open_read_only_engine(path: Path) -> tuple[Engine, str]:
+    """An engine that only reads the library at `path`, which cannot be written, and how it
+    reads it: SQLite's read-only open (`mode=ro`), else, where that needs to write beside the
+    file (a library in WAL mode on a read-only location), the immutable open (`immutable=1`),
+    which takes no lock. Every connection has `query_only` on. The library must be checked
+    and at the current schema (updating it would write); raises LibraryError."""
+    path = Path(path)
+    check_file(path, read_only=True)
+    uri = path.resolve().as_uri()
+    how = ""
+    for how in ("mode=ro", "immutable=1"):
+        try:
+            probe = sqlite3.connect(f"{uri}?{how}", uri=True)
+            try:
+                revision = _read_revision(probe, path)
+            finally:
+                probe.close()
+            break
+        except sqlite3.Error as exc:
+            if how == "immutable=1":
+                raise library_error(path, exc) from None
+    if revision != SCHEMA_HEAD:
+        raise LibraryError(
+            f"{path} was written by an older Followup (schema {revision}) and needs an update "
+            "before it can be opened, which writes to it; it cannot be written where it is. "
+            "Copy it to a folder you can write and open it there with --data-dir.", "access")
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
+
+    def connect():
+        return sqlite3.connect(f"{uri}?{how}", uri=True, check_same_thread=False)
+
+    # The pool a file library gets (`make_engine`): with a creator SQLAlchemy would take the
+    # URL for an in-memory database and share one connection per thread, closed under a
+    # worker thread still reading when the library is closed.
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+    event.listen(engine, "connect", _read_only_pragmas)
+    event.listen(engine, "handle_error", _plain_errors(path))
+    return engine, how
+
+
+def _read_revision(conn: sqlite3.Connection, path: Path) -> str | None:
+    """The checks of `inspect_library` on an open read-only connection."""
+    conn.execute("PRAGMA busy_timeout=5000")
+    problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    if problem != "ok":
+        raise damaged(path, problem)
+    tables = {r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")}
+    revision = None
+    if "alembic_version" in tables:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else None
+    _refuse_foreign(path, tables, revision)
+    return revision
+
+
+def _read_only_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA query_only=ON")  # a write by mistake fails, and says so
+    cursor.close()
 
 
 def _migrate(path: Path, revision: str | None) -> None:

@@ -30,6 +30,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import text
 
+from followup.core.folding import LETTER_SPELLINGS, fold
+
 log = logging.getLogger(__name__)
 
 INDEX = "search_index"
@@ -42,13 +44,6 @@ MAX_DOCUMENTS = 60  # best matches fetched per query; a person reads far fewer
 SNIPPET_TOKENS = 14
 MARK_START, MARK_END = "\x02", "\x03"  # never typed in notes; become the highlight
 COLUMNS = "body, who, org, alt, kind, meeting_id, person_id, attendance_id"
-
-# Letters that are not a base letter plus an accent, so unicode61 keeps them: their ASCII
-# spelling goes in the `alt` column, so "soren" finds Søren and "lukasz" finds Łukasz.
-LETTER_SPELLINGS = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "ẞ": "SS", "æ": "ae",
-                    "Æ": "AE", "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
-                    "þ": "th", "Þ": "TH", "ı": "i", "ħ": "h", "Ħ": "H"}
-
 
 def _spelled(expr: str) -> str:
     for letter, ascii_ in LETTER_SPELLINGS.items():
@@ -612,25 +607,18 @@ def met_before(library, name: str, person_id: int | None = None, email: str = ""
         if not isinstance(getattr(exc, "orig", exc), sqlite3.OperationalError):
             raise
         return []
-    wanted = _fold(words)
+    wanted = fold(words)
     found = []
     for meeting_id, attendance_id, pid, who, body in rows:
         lines = who.split("\n")
         same = pid == person_id if person_id is not None else (
-            _fold(lines[0]) == wanted
+            fold(lines[0]) == wanted
             or bool(email.strip()) and email.strip().casefold() == lines[-1].casefold())
         if same and meeting_id != except_meeting and meeting_id in facts:
             company, role, when = facts[meeting_id]
             found.append(EarlierMeeting(meeting_id, attendance_id, company, role, when, body))
     return sorted(found, key=lambda e: e.when or datetime.min.replace(tzinfo=UTC),
                   reverse=True)
-
-
-def _fold(value: str) -> str:
-    """Case and diacritics folded, as the index compares words."""
-    spelled = "".join(LETTER_SPELLINGS.get(c, c) for c in value)
-    decomposed = unicodedata.normalize("NFKD", spelled.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def _as_utc(value) -> datetime | None:

@@ -30,6 +30,7 @@ from followup.core.deadlines import (
     countdown,
     deadline_for,
 )
+from followup.core.folding import fold
 from followup.core.status import Status
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ class StatusEntry(NamedTuple):
     channel: str
     sent_at: datetime | None
     deadline: Deadline | None
-    search_text: str = ""  # person, company, role, email and subject, lower-cased
+    search_text: str = ""  # person, company, role, email and subject, folded (core.folding)
     drafted: bool = True  # False while the follow-up exists but no draft was written yet
 
     def countdown(self, now: datetime) -> Countdown | None:
@@ -219,13 +220,15 @@ class StatusList:
 
     def search_texts(self) -> dict[int, str]:
         """Follow-up id -> what a search looks in: person, company, role, email and subject,
-        lower-cased; made at the first search, so opening the list never pays for it."""
+        folded as every search folds (`core.folding.fold`: case and accents do not matter);
+        made at the first search, so opening the list never pays for it."""
         if self._search is None:
             meetings = self.meetings
+            # One fold per row; NUL between the fields, which no search holds or spans.
             self._search = {
-                r.id: "\n".join((r.person_name, meetings[r.meeting_id].company,
-                                 meetings[r.meeting_id].role, r.person_email,
-                                 r.subject)).lower()
+                r.id: fold("\0".join((
+                    r.person_name, meetings[r.meeting_id].company, meetings[r.meeting_id].role,
+                    r.person_email, r.subject)))
                 for r in self.rows}
         return self._search
 
@@ -241,7 +244,8 @@ class StatusList:
                rows: Sequence[ListedFollowUp] | None = None,
                now: datetime | None = None) -> list[ListedFollowUp]:
         """The rows (default: all read) that `which` filter and `search` keep, in the order
-        given; "overdue" is judged at `now` (default: when read). No library access."""
+        given; "overdue" is judged at `now` (default: when read). No library access. `search`
+        ignores case and accents ("nguyen" keeps Nguyễn), as the full-text search does."""
         rows = self.rows if rows is None else rows
         if which == "to do":
             rows = [r for r in rows if r.status not in DONE]
@@ -252,7 +256,7 @@ class StatusList:
                     and (ended := meetings[r.meeting_id].ended) is not None and ended <= bound]
         elif which == "sent":
             rows = [r for r in rows if r.status == Status.SENT]
-        needle = search.strip().lower()
+        needle = fold(search)
         if needle:
             texts = self.search_texts()
             rows = [r for r in rows if needle in texts[r.id]]
@@ -328,8 +332,9 @@ def count_due(items, now: datetime) -> int:
 
 
 def record_shown(library: Library, pairs: set[tuple[int, str]]) -> None:
-    """Remember reminders as shown, in one statement however many there are."""
-    if not pairs:
+    """Remember reminders as shown, in one statement however many there are (not in a library
+    opened read-only: they show again next time)."""
+    if not pairs or getattr(library, "read_only", False):
         return
     from sqlalchemy.dialects.sqlite import insert
 

@@ -16,6 +16,7 @@ from followup.core.checklist.reading import (
     sentences_of,
 )
 from followup.core.checklist.results import RuleResult, result
+from followup.core.phones import distinct_numbers
 
 
 def closing_region_start(d: Draft) -> int:
@@ -38,10 +39,16 @@ def rule_phone_in_closing(d: Draft) -> RuleResult:
 
     Passes: "Best,\nSam\n020 7946 0958", "+49 30 12345678" under the name, "You can reach me on
     (555) 640-8128." as the last short paragraph. Fails: no number, "[Your Phone Number]", a
-    number only in the second paragraph. Source: "contains your phone number in the closing".
+    number only in the second paragraph, two different numbers in the closing (an old one
+    left in the signature: the reader cannot tell which to call). Source: "contains your phone
+    number in the closing".
     """
     start = closing_region_start(d)
     closing = [(s, e) for s, e, _raw in d.phones if s >= start]
+    numbers = distinct_numbers([raw for s, _e, raw in d.phones if s >= start], d.region)
+    if len(numbers) > 1:
+        return result("phone_in_closing", False, _conflict(numbers, d.context.sender_phone),
+                      body_spans(closing))
     closing += [m.span(1) for m in _LOCAL_NUMBER_LINE_RE.finditer(d.text, d.closing_start)]
     if closing:
         return result("phone_in_closing", True, "Gives your phone number in the closing.",
@@ -53,3 +60,11 @@ def rule_phone_in_closing(d: Draft) -> RuleResult:
                       body_spans((s, e) for s, e, _raw in d.phones))
     return result("phone_in_closing", False,
                   f"Add your phone number{own} to the closing, under your name.")
+
+
+def _conflict(numbers: list[str], own: str | None) -> str:
+    """What to do about a closing with several numbers: keep yours (from the profile)."""
+    listed = ", ".join(numbers[:-1]) + f" and {numbers[-1]}"
+    keep = f" (your profile says {own})" if own else ""
+    return (f"The closing gives {len(numbers)} different phone numbers, {listed}: keep the one "
+            f"to call you on{keep} and remove the other.")
