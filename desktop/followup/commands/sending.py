@@ -130,6 +130,8 @@ def run_send(args) -> int:
 
 def _print_summary(account, check) -> None:
     """What would go out, as the window's confirmation shows it."""
+    from followup.core.preflight import Finding
+
     facts = check.facts
     guessed = "  (guessed, not confirmed)" if facts.address_guessed else ""
     print(f"From:    {account.sender_name} <{account.sender_address}>", file=sys.stderr)
@@ -139,6 +141,9 @@ def _print_summary(account, check) -> None:
         print(f"  | {line}", file=sys.stderr)
     for rule in facts.failing_rules:
         print(f"  ✖ {rule}", file=sys.stderr)
+    for problem in check.problems:
+        if problem.kind is Finding.UNREAD_PHRASED:
+            print(f"  ⚠ {problem.message}", file=sys.stderr)
 
 
 def _confirmations(args, check):
@@ -146,13 +151,15 @@ def _confirmations(args, check):
     asked and nobody can be (no terminal, no --yes); False when the user said no."""
     from followup.core.preflight import RESEND, Finding
 
-    confirmed = set()
+    # Sentences phrased from notes and not read in the window: said in the summary above, and
+    # the final "Send this note now?" (or --yes) answers for them.
+    confirmed = {Finding.UNREAD_PHRASED}
     if args.address_confirmed:
         confirmed.add(Finding.ADDRESS_GUESSED)
     if args.resend:
         confirmed |= RESEND
     if args.yes:
-        confirmed |= {Finding.RULES_FAILING, Finding.UNREAD_PHRASED}
+        confirmed.add(Finding.RULES_FAILING)
         return confirmed
     if not sys.stdin.isatty():
         print_error("not sent: nobody to ask here; run it in a terminal, or add --yes "
