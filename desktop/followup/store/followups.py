@@ -77,6 +77,17 @@ class FollowUpView:
     drafted: bool = True  # False while the follow-up exists but no draft was written yet
     signature_out_of_date: bool = False  # an edited draft lacks the profile's signature
     cancelled: bool = False  # its meeting was cancelled: nothing is due, so no deadline
+    replied_at: datetime | None = None  # when the first answer arrived (status stays sent)
+    sent_copy: str = ""  # what became of the copy in Sent (`mail.imap.CopyResult.state`)
+    checkin_state: str = ""  # "" none yet, "due", "withdrawn", "done" (`store.replies`)
+    checkin_due: datetime | None = None
+    checkin_subject: str = ""
+    checkin_body: str = ""
+
+    @property
+    def shown_status(self) -> str:
+        """The status as both front ends name it: "replied" once an answer came."""
+        return "replied" if self.replied_at is not None else str(self.status)
 
     def countdown(self, now: datetime) -> Countdown | None:
         if self.deadline is None:
@@ -316,7 +327,10 @@ def _view(f: m.FollowUp, target_hours: float | None, signature: str = "") -> Fol
                       for e in f.events),
         email_is_guess=a.person.email_is_guess, drafted=_is_drafted(f),
         signature_out_of_date=bool(signature) and f.edited and is_editable(f.status)
-        and _without_blanks(signature) not in _without_blanks(f.body), cancelled=cancelled)
+        and _without_blanks(signature) not in _without_blanks(f.body), cancelled=cancelled,
+        replied_at=f.replied_at, sent_copy=f.sent_copy, checkin_state=f.checkin_state,
+        checkin_due=f.checkin_due, checkin_subject=f.checkin_subject,
+        checkin_body=f.checkin_body)
 
 
 def _without_blanks(text: str) -> str:

@@ -1,0 +1,219 @@
+"""Replies and check-ins in the library: the IMAP account, the follow-ups that await an
+answer, the answers found, and the check-ins drafted when none came.
+
+The rules (what is a reply, when a check-in is due, what it says) are `core.checkins`; the
+mailbox is `mail.imap`. Here they meet the library. Nothing of a reply is stored but when it
+came and whose address it came from (in the follow-up's history); never a body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from followup.core.checkins import (
+    Awaited,
+    CheckinRequest,
+    Headers,
+    checkin_due,
+    days_setting,
+    draft_checkin,
+    first_replies,
+    named_date,
+)
+from followup.core.status import Status
+from followup.store import models as m
+from followup.store.library import Library
+from followup.store.timestamps import utcnow
+
+CHECKIN_DAYS_KEY = "checkin.days"
+AWAIT_DAYS = 60  # a follow-up sent longer ago than this is no longer watched for an answer
+REPLIED = "replied"  # the history's word for an answer found (the status stays `sent`)
+
+
+class CheckinState:
+    """Where a follow-up's check-in stands (`FollowUp.checkin_state`)."""
+
+    NONE = ""
+    DUE = "due"  # drafted and due: listed until an answer comes or the user deals with it
+    WITHDRAWN = "withdrawn"  # an answer came after it was drafted
+    DONE = "done"  # sent, or put aside by the user
+
+
+# ---- settings ---------------------------------------------------------------------------------
+
+def checkin_days(library: Library) -> int:
+    """Days after the send a check-in falls due (`core.checkins.CHECKIN_AFTER_DAYS` unless
+    set)."""
+    return days_setting(library.setting(CHECKIN_DAYS_KEY, ""))
+
+
+def set_checkin_days(library: Library, days: int) -> None:
+    """Raises ValueError for a number of days outside 1..90."""
+    if not 1 <= days <= 90:
+        raise ValueError("A check-in can be due 1 to 90 days after the send.")
+    library.set_setting(CHECKIN_DAYS_KEY, str(days))
+
+
+# ---- awaiting an answer -----------------------------------------------------------------------
+
+def awaited(library: Library, now: datetime | None = None) -> list[Awaited]:
+    """Follow-ups sent in the last `AWAIT_DAYS`, to a known address, with no answer yet."""
+    now = now or utcnow()
+    with library.session() as s:
+        rows = s.execute(
+            select(m.FollowUp.id, m.FollowUp.message_id, m.Person.email, m.FollowUp.sent_at)
+            .join(m.Attendance, m.FollowUp.attendance_id == m.Attendance.id)
+            .join(m.Person, m.Attendance.person_id == m.Person.id)
+            .where(m.FollowUp.status == Status.SENT.value, m.FollowUp.replied_at.is_(None),
+                   m.FollowUp.sent_at.is_not(None), m.Person.email != "",
+                   m.FollowUp.sent_at >= now - timedelta(days=AWAIT_DAYS))).all()
+    return [Awaited(i, message_id or "", email, sent_at)
+            for i, message_id, email, sent_at in rows]
+
+
+@dataclass(frozen=True)
+class ReplyFound:
+    """An answer found and recorded: to which follow-up, from whom, when."""
+
+    followup_id: int
+    person: str
+    company: str
+    address: str
+    at: datetime | None
+    withdrew_checkin: bool
+
+
+def record_replies(library: Library, messages: Sequence[Headers],
+                   waiting: Sequence[Awaited], now: datetime | None = None
+                   ) -> list[ReplyFound]:
+    """Match `messages` against `waiting` and record each follow-up answered: when the reply
+    came (its Date, else now), a "replied" line in its history, and its check-in withdrawn.
+    A follow-up already marked replied is left as it is."""
+    now = now or utcnow()
+    found = []
+    with library.session() as s:
+        for followup_id, reply in sorted(first_replies(messages, waiting).items()):
+            followup = s.get(m.FollowUp, followup_id)
+            if followup is None or followup.replied_at is not None:
+                continue
+            at = min(reply.date or now, now)
+            followup.replied_at = at
+            withdrew = followup.checkin_state == CheckinState.DUE
+            if withdrew:
+                followup.checkin_state = CheckinState.WITHDRAWN
+            detail = f"reply from {reply.from_address or 'the person'}" + (
+                "; the check-in was withdrawn" if withdrew else "")
+            followup.events.append(m.StatusEvent(status=REPLIED, at=at, channel="email",
+                                                 detail=detail))
+            person = followup.attendance.person
+            company = followup.attendance.meeting.company
+            found.append(ReplyFound(followup_id, person.name, company.name if company else "",
+                                    reply.from_address, reply.date, withdrew))
+    return found
+
+
+# ---- check-ins --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Checkin:
+    """A check-in that is due: to whom, since when, and its draft."""
+
+    followup_id: int
+    meeting_id: int
+    person: str
+    address: str
+    company: str
+    role: str
+    due: datetime
+    subject: str
+    body: str
+
+
+def update_checkins(library: Library, now: datetime | None = None) -> list[int]:
+    """Draft the check-ins that fell due by `now`: one per follow-up sent with no answer, the
+    day after a date its notes name, else `checkin_days` after the send; never before. Returns
+    the ids of the follow-ups whose check-in was drafted now (usually none)."""
+    now = now or utcnow()
+    days = checkin_days(library)
+    drafted = []
+    with library.session() as s:
+        rows = s.scalars(select(m.FollowUp).where(
+            m.FollowUp.status == Status.SENT.value, m.FollowUp.replied_at.is_(None),
+            m.FollowUp.sent_at.is_not(None),
+            m.FollowUp.checkin_state == CheckinState.NONE)).all()
+        for followup in rows:
+            a = followup.attendance
+            if a.meeting.cancelled_at is None and followup.sent_at is not None:
+                due = checkin_due(followup.sent_at, _notes(a), _meeting_day(a.meeting), days)
+                if due <= now:
+                    _draft(library, s, followup, due)
+                    drafted.append(followup.id)
+    return drafted
+
+
+def _draft(library: Library, s, followup: m.FollowUp, due: datetime) -> None:
+    """Write the check-in's text (the profile's closing, with the phone) and mark it due."""
+    from followup.store.followups import _reading, template_dirs
+
+    a = followup.attendance
+    signature = _reading(library, s)[1] or _signature_gap()
+    day = _meeting_day(a.meeting) or due.date()
+    request = CheckinRequest(a.person.name, a.meeting.company.name if a.meeting.company
+                             else "", a.meeting.role, signature, named_date(_notes(a), day))
+    subject, body = draft_checkin(request, template_dirs(library))
+    followup.checkin_due, followup.checkin_state = due, CheckinState.DUE
+    followup.checkin_subject, followup.checkin_body = subject, body
+
+
+def _notes(a: m.Attendance) -> str:
+    return "\n".join((a.notes, a.meeting.general_notes))
+
+
+def _signature_gap() -> str:
+    from followup.core import templates
+
+    return f"{templates.gap('my_name')}\n{templates.gap('my_phone')}"
+
+
+def _meeting_day(meeting: m.Meeting):
+    start = meeting.started_at or meeting.scheduled_start or meeting.ended_at
+    return start.astimezone().date() if start else None
+
+
+def due_checkins(library: Library, now: datetime | None = None) -> list[Checkin]:
+    """The check-ins drafted and still due, oldest first (after drafting those due by `now`)."""
+    update_checkins(library, now)
+    with library.session() as s:
+        rows = s.scalars(select(m.FollowUp).where(
+            m.FollowUp.checkin_state == CheckinState.DUE).order_by(m.FollowUp.checkin_due)
+        ).all()
+        return [Checkin(f.id, f.attendance.meeting_id, f.attendance.person.name,
+                        f.attendance.person.email,
+                        f.attendance.meeting.company.name if f.attendance.meeting.company
+                        else "", f.attendance.meeting.role, f.checkin_due or utcnow(),
+                        f.checkin_subject, f.checkin_body) for f in rows]
+
+
+def close_checkin(library: Library, followup_id: int) -> None:
+    """The user sent the check-in or put it aside: it is no longer listed as due."""
+    with library.session() as s:
+        followup = s.get_one(m.FollowUp, followup_id)
+        if followup.checkin_state == CheckinState.DUE:
+            followup.checkin_state = CheckinState.DONE
+
+
+def another_checkin(library: Library, followup_id: int, now: datetime | None = None) -> None:
+    """The user asks for another check-in to this person: one is drafted now, due now.
+    Raises ValueError when they already answered or nothing was sent."""
+    now = now or utcnow()
+    with library.session() as s:
+        followup = s.get_one(m.FollowUp, followup_id)
+        if followup.replied_at is not None:
+            raise ValueError("They already answered; no check-in is needed.")
+        if followup.status != Status.SENT.value:
+            raise ValueError("A check-in follows a sent follow-up; this one was not sent.")
+        _draft(library, s, followup, now)
