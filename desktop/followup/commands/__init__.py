@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # imported when a parser is built: opening the window needs n
 # Imported lazily so `followup --smoke` pays only for the GUI.
 COMMAND_MODULES = (
     "library_io", "check", "guess_email", "drafts", "status", "sending", "search", "profile",
-    "meetings",
+    "meetings", "replies",
 )
 
 

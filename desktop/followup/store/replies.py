@@ -95,12 +95,14 @@ def record_replies(library: Library, messages: Sequence[Headers],
     A follow-up already marked replied is left as it is."""
     now = now or utcnow()
     found = []
+    sent = {item.followup_id: item.sent_at for item in waiting}
     with library.session() as s:
         for followup_id, reply in sorted(first_replies(messages, waiting).items()):
             followup = s.get(m.FollowUp, followup_id)
             if followup is None or followup.replied_at is not None:
                 continue
-            at = min(reply.date or now, now)
+            # Never before the send, never in the future: clocks differ, Date is to the second.
+            at = max(min(reply.date or now, now), sent[followup_id])
             followup.replied_at = at
             withdrew = followup.checkin_state == CheckinState.DUE
             if withdrew:
