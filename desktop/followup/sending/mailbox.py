@@ -129,6 +129,7 @@ class ReplyCheck:
     error: str = ""
     password_refused: bool = False
     checked: int = 0  # follow-ups that were awaiting an answer
+    retryable: bool = True  # the error may go away by itself (the network, a busy server)
 
 
 def fetch_replies(settings: ImapSettings, password: str, waiting: Sequence[Awaited], *,
@@ -152,7 +153,8 @@ def record(library: Library, waiting: Sequence[Awaited], fetched: list[Headers] 
     now = now or utcnow()
     if isinstance(fetched, ImapFailure):
         return ReplyCheck(checkins=replies.update_checkins(library, now), error=fetched.reason,
-                          password_refused=fetched.password_refused, checked=len(waiting))
+                          password_refused=fetched.password_refused, checked=len(waiting),
+                          retryable=fetched.retryable)
     found = replies.record_replies(library, fetched, waiting, now)
     return ReplyCheck(found, replies.update_checkins(library, now), checked=len(waiting))
 

@@ -143,10 +143,11 @@ def update_checkins(library: Library, now: datetime | None = None) -> list[int]:
     days = checkin_days(library)
     drafted = []
     with library.session() as s:
-        rows = s.scalars(select(m.FollowUp).where(
+        # Sends older than AWAIT_DAYS get none: a first check-in months later would be odd.
+        rows = s.scalars(_eager(select(m.FollowUp)).where(
             m.FollowUp.status == Status.SENT.value, m.FollowUp.replied_at.is_(None),
-            m.FollowUp.sent_at.is_not(None),
-            m.FollowUp.checkin_state == CheckinState.NONE)).all()
+            m.FollowUp.sent_at >= now - timedelta(days=AWAIT_DAYS),
+            m.FollowUp.checkin_state == CheckinState.NONE)).unique().all()
         for followup in rows:
             a = followup.attendance
             if a.meeting.cancelled_at is None and followup.sent_at is not None:
@@ -189,15 +190,27 @@ def _meeting_day(meeting: m.Meeting):
 def due_checkins(library: Library, now: datetime | None = None) -> list[Checkin]:
     """The check-ins drafted and still due, oldest first (after drafting those due by `now`)."""
     update_checkins(library, now)
+    return listed_checkins(library)
+
+
+def listed_checkins(library: Library) -> list[Checkin]:
+    """The check-ins drafted and still due, oldest first, without drafting any (one query:
+    the send-status list reads it each time it opens)."""
     with library.session() as s:
-        rows = s.scalars(select(m.FollowUp).where(
+        rows = s.scalars(_eager(select(m.FollowUp)).where(
             m.FollowUp.checkin_state == CheckinState.DUE).order_by(m.FollowUp.checkin_due)
-        ).all()
+        ).unique().all()
         return [Checkin(f.id, f.attendance.meeting_id, f.attendance.person.name,
                         f.attendance.person.email,
                         f.attendance.meeting.company.name if f.attendance.meeting.company
                         else "", f.attendance.meeting.role, f.checkin_due or utcnow(),
                         f.checkin_subject, f.checkin_body) for f in rows]
+
+
+def _eager(query):
+    from followup.store.followups import _eager as eager_views
+
+    return eager_views(query)
 
 
 def close_checkin(library: Library, followup_id: int) -> None:
