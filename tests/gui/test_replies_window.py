@@ -12,7 +12,6 @@ from followup.sending import mailbox
 from followup.sending.delivery import save_account, secret_key
 from followup.store import followups as fu
 from tests import imap_server
-from tests.replies.conftest import _need_dovecot  # noqa: F401
 from tests.replies.conftest import dovecot  # noqa: F401  (the real IMAP server fixture)
 
 
@@ -93,3 +92,54 @@ def test_without_imap_the_window_checks_nothing_and_stays_quiet(window, qtbot):
     last = window.replies.last
     assert last is not None and last.found == [] and last.error == ""
     assert not window.replies.busy()
+
+
+def test_account_dialog_keeps_the_mailbox_and_refuses_plain_text_off_this_machine(window,
+                                                                                   qtbot):
+    from followup.gui.send_ui import AccountDialog
+
+    dialog = AccountDialog(window.library, window)
+    qtbot.addWidget(dialog)
+    dialog.host.setText("smtp.example.com")
+    dialog.user.setText("sam@example.com")
+    dialog.sender_address.setText("sam@example.com")
+    dialog.imap_host.setText("imap.example.com")
+    dialog.imap_security.setCurrentIndex(2)  # none
+    dialog.accept()
+    assert "only allowed to a server on this computer" in dialog.result.text()
+    assert mailbox.load_imap(window.library) is None
+    dialog.imap_security.setCurrentIndex(1)  # STARTTLS: the port follows
+    assert dialog.imap_port.value() == 143
+    dialog.accept()
+    settings = mailbox.load_imap(window.library)
+    assert settings is not None
+    assert settings.account == ImapAccount("imap.example.com", 143, "starttls",
+                                           "sam@example.com")
+    again = AccountDialog(window.library, window)  # shown as saved; emptied, IMAP is gone
+    qtbot.addWidget(again)
+    assert again.imap_host.text() == "imap.example.com" and again.imap_port.value() == 143
+    again.imap_host.clear()
+    again.accept()
+    assert mailbox.load_imap(window.library) is None
+
+
+def test_a_send_from_the_window_files_its_copy_with_the_shared_password(window, dovecot):  # noqa: F811
+    from followup.gui.send_ui import SendJob
+    from tests import smtp_server as smtp
+
+    with smtp.running_server("none", auth=False) as server:
+        account = Account(server.host, server.port, "none", "", "Sam Rivera",
+                          "sam.rivera@example.com")
+        save_account(window.library, account)
+        mailbox.save_imap(window.library, mailbox.ImapSettings(
+            ImapAccount(dovecot.host, dovecot.port, "none", dovecot.username)))
+        ids = fu.ensure_drafts(window.library, 1)
+        dana = next(i for i in ids
+                    if fu.followup_view(window.library, i).person_name.startswith("Dana"))
+        outcomes = []
+        job = SendJob(window.library.path, [dana], account, dovecot.password, pause=0)
+        job.signals.finished.connect(outcomes.append)
+        job.run()  # the pool thread's work, here
+    ((outcome,),) = outcomes
+    assert outcome.ok and "A copy is in Sent." in outcome.reason
+    assert len(dovecot.messages("Sent")) == 1

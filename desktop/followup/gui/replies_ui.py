@@ -156,7 +156,10 @@ class CheckinDialog(QDialog):
         self.subject = QLineEdit(checkin.subject, objectName="checkinSubject")
         self.body = QPlainTextEdit(checkin.body, objectName="checkinBody")
         form = QFormLayout()
-        form.addRow("To:", QLabel(f"{checkin.person} &lt;{checkin.address or 'no address'}&gt;"))
+        to = QLabel(f"{checkin.person} <{checkin.address or 'no address'}>",
+                    objectName="checkinTo")
+        to.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
+        form.addRow("To:", to)
         form.addRow("&Subject:", self.subject)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         copy = QPushButton("&Copy", objectName="checkinCopy")

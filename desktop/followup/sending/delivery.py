@@ -150,14 +150,15 @@ def _record(library: Library, view: fu.FollowUpView, result: SendResult) -> Outc
 
 def send_many(library: Library, followup_ids: Sequence[int], account: Account, password: str,
               *, pause: float = PAUSE_BETWEEN, timeout: float = 20.0, ssl_context=None,
-              progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+              progress: Callable[[Outcome], None] | None = None,
+              imap_password: str | None = None) -> list[Outcome]:
     """Each follow-up to its own person, one at a time, with a short pause between them."""
     outcomes = []
     for number, followup_id in enumerate(followup_ids):
         if number and pause:
             time.sleep(pause)
         outcome = send_one(library, followup_id, account, password, timeout=timeout,
-                           ssl_context=ssl_context)
+                           ssl_context=ssl_context, imap_password=imap_password)
         outcomes.append(outcome)
         if progress:
             progress(outcome)
