@@ -72,7 +72,7 @@ def awaited(library: Library, now: datetime | None = None) -> list[Awaited]:
                    m.FollowUp.sent_at.is_not(None), m.Person.email != "",
                    m.FollowUp.sent_at >= now - timedelta(days=AWAIT_DAYS))).all()
     return [Awaited(i, message_id or "", email, sent_at)
-            for i, message_id, email, sent_at in rows]
+            for i, message_id, email, sent_at in rows if sent_at is not None]
 
 
 @dataclass(frozen=True)
