@@ -143,3 +143,28 @@ def test_a_send_from_the_window_files_its_copy_with_the_shared_password(window, 
     ((outcome,),) = outcomes
     assert outcome.ok and "A copy is in Sent." in outcome.reason
     assert len(dovecot.messages("Sent")) == 1
+
+
+def test_test_connection_also_signs_in_to_the_mailbox(window, qtbot, dovecot):  # noqa: F811
+    from PySide6.QtCore import Qt
+
+    from followup.gui.send_ui import AccountDialog
+    from tests import smtp_server as smtp
+
+    with smtp.running_server("none", auth=False) as server:
+        dialog = AccountDialog(window.library, window)
+        qtbot.addWidget(dialog)
+        dialog.host.setText(server.host)
+        dialog.security.setCurrentIndex(2)  # none: a server on this machine
+        dialog.port.setValue(server.port)
+        dialog.sender_address.setText("sam.rivera@example.com")
+        dialog.password.setText(dovecot.password)  # one password for both, as by default
+        dialog.imap_host.setText(dovecot.host)
+        dialog.imap_security.setCurrentIndex(2)
+        dialog.imap_port.setValue(dovecot.port)
+        dialog.imap_user.setText(dovecot.username)
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "IMAP:" in dialog.result.text(), timeout=15000)
+    assert dialog.result.text().startswith("✔")
+    assert "IMAP: ✔ Signed in to 127.0.0.1; sent notes will be copied to Sent." in \
+        dialog.result.text()

@@ -119,15 +119,31 @@ def _own_imap_password(library: Library) -> str | None:
 
 
 class TestJob(QRunnable):
-    def __init__(self, account, password: str):
+    """Tests the SMTP account, and the mailbox when one is given (`imap`: an ImapAccount)."""
+
+    def __init__(self, account, password: str, imap=None, imap_password: str = ""):
         super().__init__()
         self.signals = _Signals()
         self.account, self.password = account, password
+        self.imap, self.imap_password = imap, imap_password
 
     def run(self) -> None:
+        from dataclasses import replace
+
         from followup.mail.outbox import test_connection
 
-        self.signals.finished.emit(test_connection(self.account, self.password))
+        result = test_connection(self.account, self.password)
+        if self.imap is not None:
+            from followup.mail.imap import ImapFailure, check_connection
+
+            try:
+                words, ok = check_connection(self.imap, self.imap_password), True
+            except ImapFailure as failure:
+                words, ok = failure.reason, False
+            mark = "✔" if ok else "✖"
+            result = replace(result, ok=result.ok and ok,
+                             reason=f"{result.reason}\nIMAP: {mark} {words}")
+        self.signals.finished.emit(result)
 
 
 class AccountDialog(QDialog):
@@ -267,8 +283,15 @@ class AccountDialog(QDialog):
             return
         self.result.setText("Connecting…")
         self.test_button.setEnabled(False)
-        job = TestJob(self.account(), self.password.text() or passwords().load(
-            _sending().secret_key(self.account())) or "")
+        password = self.password.text() or passwords().load(
+            _sending().secret_key(self.account())) or ""
+        imap = self.imap_settings()
+        imap_password = password
+        if imap is not None and imap.own_password:
+            from followup.sending.mailbox import imap_secret_key
+
+            imap_password = passwords().load(imap_secret_key(self.library, imap)) or ""
+        job = TestJob(self.account(), password, imap.account if imap else None, imap_password)
         job.signals.finished.connect(self._tested)
         QThreadPool.globalInstance().start(job)
 
