@@ -58,6 +58,9 @@ def test_a_reply_found_off_the_ui_thread_shows_as_replied(window, qtbot, dovecot
                "Priya Natarajan")
     assert model.data(model.index(row, 5)).startswith("replied ")
     assert fu.followup_view(window.library, view.id).shown_status == "replied"
+    window.open_followup(view.meeting_id, view.attendance_id)  # the draft pane says it too
+    window.tick()
+    assert "· replied " in window.workspace.followups.countdown.text()
 
 
 def test_a_check_in_due_is_listed_and_opens_as_a_draft(window, qtbot, dovecot,  # noqa: F811
