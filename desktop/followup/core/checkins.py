@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from email.utils import getaddresses, parsedate_to_datetime
+from pathlib import Path
 
 CHECKIN_AFTER_DAYS = 7  # the default of the setting: a week without an answer
 CHECKIN_HOUR = 9  # a check-in falls due at this local hour, never at midnight
@@ -213,8 +214,8 @@ def draft_checkin(request: CheckinRequest, template_dirs: Sequence = ()) -> tupl
     """(subject, body) of a short check-in after the guides' status-update examples: the
     role and the company by name, continued interest, a question about the timeline, the
     phone in the closing. Gaps such as `[company]` are left visible, as in drafts."""
-    from pathlib import Path
-
+    # Drafting's module loads its word tables: imported when a check-in is written, not
+    # whenever a reply is matched.
     from followup.core import templates
     from followup.core.drafting import first_name
 

@@ -281,6 +281,18 @@ def _write_status(followup: m.FollowUp, status: Status, *, now: datetime, channe
                                          detail=detail))
 
 
+REPLIED = "replied"  # the history's word for an answer found (the status stays `sent`)
+
+
+def record_answer(followup: m.FollowUp, at: datetime, detail: str) -> None:
+    """An answer to this sent follow-up came at `at` (`store.replies`): kept with a "replied"
+    line in its history. Its status stays `sent`: what went out stays recorded as sent, and
+    both front ends say "replied" (`FollowUpView.shown_status`)."""
+    followup.replied_at = at
+    followup.events.append(m.StatusEvent(status=REPLIED, at=at, channel="email",
+                                         detail=detail))
+
+
 def unconfirmed_sends(library: Library) -> list[FollowUpView]:
     """Follow-ups left in `sending` by a crash: never resent by themselves."""
     with library.session() as s:

@@ -26,12 +26,17 @@ from followup.core.checkins import (
 )
 from followup.core.status import Status
 from followup.store import models as m
+from followup.store.followups import (  # the follow-ups' own readers, shared in the store
+    _eager,
+    _reading,
+    record_answer,
+    template_dirs,
+)
 from followup.store.library import Library
 from followup.store.timestamps import utcnow
 
 CHECKIN_DAYS_KEY = "checkin.days"
 AWAIT_DAYS = 60  # a follow-up sent longer ago than this is no longer watched for an answer
-REPLIED = "replied"  # the history's word for an answer found (the status stays `sent`)
 
 
 class CheckinState:
@@ -103,14 +108,11 @@ def record_replies(library: Library, messages: Sequence[Headers],
                 continue
             # Never before the send, never in the future: clocks differ, Date is to the second.
             at = max(min(reply.date or now, now), sent[followup_id])
-            followup.replied_at = at
             withdrew = followup.checkin_state == CheckinState.DUE
             if withdrew:
                 followup.checkin_state = CheckinState.WITHDRAWN
-            detail = f"reply from {reply.from_address or 'the person'}" + (
-                "; the check-in was withdrawn" if withdrew else "")
-            followup.events.append(m.StatusEvent(status=REPLIED, at=at, channel="email",
-                                                 detail=detail))
+            record_answer(followup, at, f"reply from {reply.from_address or 'the person'}"
+                          + ("; the check-in was withdrawn" if withdrew else ""))
             person = followup.attendance.person
             company = followup.attendance.meeting.company
             found.append(ReplyFound(followup_id, person.name, company.name if company else "",
@@ -160,8 +162,6 @@ def update_checkins(library: Library, now: datetime | None = None) -> list[int]:
 
 def _draft(library: Library, s, followup: m.FollowUp, due: datetime) -> None:
     """Write the check-in's text (the profile's closing, with the phone) and mark it due."""
-    from followup.store.followups import _reading, template_dirs
-
     a = followup.attendance
     signature = _reading(library, s)[1] or _signature_gap()
     day = _meeting_day(a.meeting) or due.date()
@@ -205,12 +205,6 @@ def listed_checkins(library: Library) -> list[Checkin]:
                         f.attendance.meeting.company.name if f.attendance.meeting.company
                         else "", f.attendance.meeting.role, f.checkin_due or utcnow(),
                         f.checkin_subject, f.checkin_body) for f in rows]
-
-
-def _eager(query):
-    from followup.store.followups import _eager as eager_views
-
-    return eager_views(query)
 
 
 def close_checkin(library: Library, followup_id: int) -> None:
