@@ -22,6 +22,12 @@ from pathlib import Path
 
 CHECKIN_AFTER_DAYS = 7  # the default of the setting: a week without an answer
 CHECKIN_HOUR = 9  # a check-in falls due at this local hour, never at midnight
+# Where a follow-up's check-in stands: none yet, drafted and due, withdrawn (an answer came),
+# done (sent or put aside). Stored in `followup.checkin_state`; `store.replies.CheckinState`.
+CHECKIN_STATES = ("", "due", "withdrawn", "done")
+# The history's word for an answer found: a line of a follow-up's history, never its status
+# (that stays `sent`).
+REPLIED = "replied"
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",

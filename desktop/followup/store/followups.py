@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from followup.core.checkins import REPLIED
 from followup.core.deadlines import Countdown, Deadline, countdown, deadline_for, meeting_end
 from followup.core.drafting import (
     DraftRequest,
@@ -279,9 +280,6 @@ def _write_status(followup: m.FollowUp, status: Status, *, now: datetime, channe
         followup.failure_reason = failure_reason
     followup.events.append(m.StatusEvent(status=status.value, at=now, channel=channel,
                                          detail=detail))
-
-
-REPLIED = "replied"  # the history's word for an answer found (the status stays `sent`)
 
 
 def record_answer(followup: m.FollowUp, at: datetime, detail: str) -> None:
