@@ -181,3 +181,15 @@ def test_no_thread_is_left_behind(dovecot, imap_account):
     imap.fetch_headers(imap_account(dovecot), dovecot.password, WHEN, timeout=10)
     assert threading.active_count() == before
     assert socket  # the module is used by the proxy helper
+
+
+def test_without_dovecot_ci_fails_loudly_and_a_developer_skips(monkeypatch):
+    from tests.replies import conftest
+
+    monkeypatch.setattr(imap_server, "DOVECOT", None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="dovecot is not installed"):
+        conftest._need_dovecot()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        conftest._need_dovecot()
