@@ -13,11 +13,12 @@ import json
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 
 from followup.core.status import Status, has_left
 from followup.mail.outbox import Account, ComposeError, SendResult, compose_message, send_message
+from followup.sending import mailbox
 from followup.store import followups as fu
 from followup.store.library import Library
 
@@ -101,18 +102,14 @@ def send_one(library: Library, followup_id: int, account: Account, password: str
     result = send_message(account, password, message, timeout=timeout, ssl_context=ssl_context)
     outcome = _record(library, view, result)
     if outcome.ok:
-        outcome = _with_copy(library, outcome, message, account, password, imap_password,
-                             timeout, imap_ssl_context)
+        outcome = _with_copy(library, outcome, message, password, imap_password, timeout,
+                             imap_ssl_context)
     return outcome
 
 
-def _with_copy(library: Library, outcome: Outcome, message, account: Account, password: str,
+def _with_copy(library: Library, outcome: Outcome, message, password: str,
                imap_password: str | None, timeout: float, ssl_context) -> Outcome:
     """The outcome of a send, its reason saying what became of the copy in Sent."""
-    from dataclasses import replace
-
-    from followup.sending import mailbox
-
     settings = mailbox.load_imap(library)
     if settings is None:
         return outcome

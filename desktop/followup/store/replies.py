@@ -1,9 +1,10 @@
-"""Replies and check-ins in the library: the IMAP account, the follow-ups that await an
-answer, the answers found, and the check-ins drafted when none came.
+"""Replies and check-ins in the library: the follow-ups that await an answer, the answers
+found, and the check-ins drafted when none came.
 
 The rules (what is a reply, when a check-in is due, what it says) are `core.checkins`; the
-mailbox is `mail.imap`. Here they meet the library. Nothing of a reply is stored but when it
-came and whose address it came from (in the follow-up's history); never a body.
+mailbox and the IMAP settings are `sending.mailbox`. Here the rules meet the library. Nothing
+of a reply is stored but when it came and whose address it came from (in the follow-up's
+history); never a body.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ AWAIT_DAYS = 60  # a follow-up sent longer ago than this is no longer watched fo
 
 
 class CheckinState:
-    """Where a follow-up's check-in stands (`FollowUp.checkin_state`)."""
+    """Where a follow-up's check-in stands (`FollowUp.checkin_state`; the values are
+    `core.checkins.CHECKIN_STATES`)."""
 
     NONE = ""
     DUE = "due"  # drafted and due: listed until an answer comes or the user deals with it
