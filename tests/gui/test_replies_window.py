@@ -171,3 +171,23 @@ def test_test_connection_also_signs_in_to_the_mailbox(window, qtbot, dovecot):  
     assert dialog.result.text().startswith("✔")
     assert "IMAP: ✔ Signed in to 127.0.0.1; sent notes will be copied to Sent." in \
         dialog.result.text()
+
+
+def test_many_check_ins_are_drafted_off_the_ui_thread_and_listed_five_at_a_time(window, qtbot):
+    from followup.store import replies
+    from followup.store.library import MeetingInput, PersonSpec
+
+    ended = datetime.now(UTC) - timedelta(days=12)
+    meeting = window.library.create_meeting(MeetingInput(
+        company="Many Co", role="Engineer", ended_at=ended,
+        people=[PersonSpec(f"Person {n}", email=f"p{n}@many.example") for n in range(8)]))
+    for followup_id in fu.ensure_drafts(window.library, meeting):
+        fu.set_status(window.library, followup_id, "sent", channel="in person",
+                      now=ended + timedelta(hours=2))
+    window.show_status_list()
+    _check(window, qtbot)
+    assert window.replies.last is not None and len(window.replies.last.checkins) == 8
+    window.show_status_list()
+    line = window.status_list.checkins.text()
+    assert line.count("open the draft") == 5 and "… and 3 more check-ins due" in line
+    assert len(replies.listed_checkins(window.library)) == 8

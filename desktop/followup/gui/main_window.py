@@ -718,6 +718,8 @@ class MainWindow(QMainWindow):
             self.hide()
             event.ignore()
             return
+        if self._opened:
+            self.replies.stop()  # a check drafting check-ins finishes before the library closes
         self._write_place()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())

@@ -1,10 +1,12 @@
 """Replies in the window: a check at start and every 15 minutes, off the UI thread, while
 follow-ups await an answer; and the dialog showing a check-in that is due.
 
-The network half (`sending.mailbox.fetch_replies`) runs on a daemon thread with plain data
-in; its result comes back through a queue and a signal that carries no Python object (one
-queued across threads by Qt is released without Python's lock held). The library is read
-and written only on the UI thread, in a few light queries.
+The check (`sending.mailbox.check_replies`: the mailbox, the answers recorded, the check-ins
+drafted) runs on a daemon thread with plain data in, using the library through its own pooled
+connection, as the send-status list's reader does; its result comes back through a queue and
+a signal that carries no Python object (one queued across threads by Qt is released without
+Python's lock held). Drafting many check-ins at once (the first start after an upgrade) takes
+most of a second: never on the UI thread.
 """
 
 from __future__ import annotations
@@ -65,32 +67,35 @@ class ReplyWatcher(QObject):
 
     @Slot()
     def check(self) -> None:
-        """Draft the check-ins due; then, when an IMAP account is set, a password is known
-        and something awaits an answer, read the mailbox on a worker thread."""
+        """Look for answers and draft the check-ins due, on a worker thread. The mailbox is
+        read only when an IMAP account is set, a password is known and something awaits an
+        answer (the password is looked up here: this session's memory lives on this thread)."""
         if self.busy():
             return
         now = datetime.now(UTC)
         settings = mailbox.load_imap(self.library)
-        waiting = replies.awaited(self.library, now) if settings is not None else []
-        password = self._lookup(self.library, settings) if waiting and settings else None
-        if settings is None or not waiting or password is None:
-            drafted = replies.update_checkins(self.library, now)
-            why = "" if settings is None or not waiting else "No IMAP password is known."
-            self.last = mailbox.ReplyCheck(checkins=drafted, error=why, checked=len(waiting))
-            self.checked.emit()
-            return
-        self._thread = threading.Thread(target=self._fetch, args=(settings, password, waiting,
-                                                                  now),
+        password = None
+        if settings is not None and replies.awaited(self.library, now):
+            password = self._lookup(self.library, settings)
+        self._thread = threading.Thread(target=self._work, args=(settings, password, now),
                                         name="replies", daemon=True)
         self._thread.start()
 
-    def _fetch(self, settings, password, waiting, now) -> None:
+    def _work(self, settings, password: str | None, now: datetime) -> None:
+        """The check, off the UI thread: the library through its own pooled connection (as
+        the status list's reader), the mailbox over the network."""
         try:
-            fetched = mailbox.fetch_replies(settings, password, waiting)
+            if settings is None or password is None:
+                why = "" if settings is None else "No IMAP password is known."
+                result = mailbox.ReplyCheck(checkins=replies.update_checkins(self.library, now),
+                                            error=why if replies.awaited(self.library, now)
+                                            else "")
+            else:
+                result = mailbox.check_replies(self.library, password, now)
         except Exception as exc:  # nothing may escape a worker thread
             log.exception("reply check failed")
-            fetched = mailbox.ImapFailure(f"The reply check failed ({type(exc).__name__}).")
-        self._results.put((waiting, fetched, now))
+            result = mailbox.ReplyCheck(error=f"The reply check failed ({type(exc).__name__}).")
+        self._results.put(result)
         try:
             self._ready.emit()
         except RuntimeError:  # the window closed meanwhile: nobody is left to tell
@@ -98,8 +103,7 @@ class ReplyWatcher(QObject):
 
     @Slot()
     def _take(self) -> None:
-        waiting, fetched, now = self._results.get()
-        self.last = mailbox.record(self.library, waiting, fetched, now)
+        self.last = self._results.get()
         if self.last.password_refused:
             _forget_password(self.library)
         if self.last.error:
@@ -110,6 +114,12 @@ class ReplyWatcher(QObject):
         """Let a check under way finish (tests, quitting)."""
         if self._thread is not None:
             self._thread.join(seconds)
+
+    def stop(self, seconds: float = 2.0) -> None:
+        """No more checks; wait a moment for one under way (one still waiting on the network
+        when the app quits ends with it: its thread is a daemon)."""
+        self.timer.stop()
+        self.wait(seconds)
 
 
 def _stored_password(library: Library, settings) -> str | None:

@@ -62,6 +62,7 @@ SEARCH_PAUSE_MS = 150  # with many rows, search once typing pauses rather than a
 SEARCH_AT_ONCE_ROWS = 2000  # up to this many rows, each keystroke filters at once
 CHECKS_AFTER_MS = 50  # the "To fix" checks start this long after the list is shown
 FIRST_ROWS = 150  # read at once when the list opens, more than a screenful; then the rest
+CHECKINS_SHOWN = 5  # check-ins due listed above the table at most, oldest first
 log = logging.getLogger(__name__)
 
 COLUMNS = ("Person", "Company", "Meeting", "State", "Countdown / sent", "Status", "Channel",
@@ -474,15 +475,19 @@ class StatusListView(QWidget):
         """List the check-ins due above the table (one light query), or hide the line."""
         from html import escape
 
-        from followup.store.replies import listed_checkins
+        from followup.store.replies import count_checkins, listed_checkins
 
-        due = listed_checkins(self.library)
-        self._due = {c.followup_id: c for c in due}
-        self.checkins.setVisible(bool(due))
-        self.checkins.setText("<br>".join(
+        shown = listed_checkins(self.library, CHECKINS_SHOWN)  # Done on one shows the next
+        due = count_checkins(self.library) if len(shown) == CHECKINS_SHOWN else len(shown)
+        self._due = {c.followup_id: c for c in shown}
+        self.checkins.setVisible(bool(shown))
+        lines = [
             f"↻ <b>Check-in due</b> since {escape(format_local(c.due, now=self.model.now))}: "
             f"{escape(c.person)} ({escape(c.company)}), no answer yet — "
-            f'<a href="checkin:{c.followup_id}">open the draft</a>' for c in due))
+            f'<a href="checkin:{c.followup_id}">open the draft</a>' for c in shown]
+        if due > len(shown):
+            lines.append(f"… and {due - len(shown)} more check-ins due")
+        self.checkins.setText("<br>".join(lines))
 
     @Slot(str)
     def _open_checkin(self, link: str) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from followup.core.checkins import (
     Awaited,
@@ -142,34 +142,59 @@ class Checkin:
 def update_checkins(library: Library, now: datetime | None = None) -> list[int]:
     """Draft the check-ins that fell due by `now`: one per follow-up sent with no answer, the
     day after a date its notes name, else `checkin_days` after the send; never before. Returns
-    the ids of the follow-ups whose check-in was drafted now (usually none)."""
+    the ids of the follow-ups whose check-in was drafted now (usually none).
+
+    Read, written and stored in three steps, so the library is held only for the reading and
+    for one short write (the texts are written in between, with no transaction open)."""
     now = now or utcnow()
-    days = checkin_days(library)
+    due = _due_requests(library, now)
+    if not due:
+        return []
+    dirs = template_dirs(library)
+    texts = {i: (when, draft_checkin(request, dirs)) for i, (when, request) in due.items()}
     drafted = []
+    with library.session() as s:
+        for followup in s.scalars(select(m.FollowUp).where(m.FollowUp.id.in_(texts))):
+            # An answer or the user may have come first, between the reading and now.
+            if followup.checkin_state != CheckinState.NONE or followup.replied_at is not None:
+                continue
+            when, (subject, body) = texts[followup.id]
+            _store(followup, when, subject, body)
+            drafted.append(followup.id)
+    return sorted(drafted)
+
+
+def _due_requests(library: Library, now: datetime) -> dict[int, tuple[datetime, CheckinRequest]]:
+    """Follow-up id -> (when its check-in fell due, what it says), for those due by `now`."""
+    days = checkin_days(library)
+    found: dict[int, tuple[datetime, CheckinRequest]] = {}
     with library.session() as s:
         # Sends older than AWAIT_DAYS get none: a first check-in months later would be odd.
         rows = s.scalars(_eager(select(m.FollowUp)).where(
             m.FollowUp.status == Status.SENT.value, m.FollowUp.replied_at.is_(None),
             m.FollowUp.sent_at >= now - timedelta(days=AWAIT_DAYS),
             m.FollowUp.checkin_state == CheckinState.NONE)).unique().all()
+        signature = None
         for followup in rows:
             a = followup.attendance
-            if a.meeting.cancelled_at is None and followup.sent_at is not None:
-                due = checkin_due(followup.sent_at, _notes(a), _meeting_day(a.meeting), days)
-                if due <= now:
-                    _draft(library, s, followup, due)
-                    drafted.append(followup.id)
-    return drafted
+            if a.meeting.cancelled_at is not None or followup.sent_at is None:
+                continue
+            due = checkin_due(followup.sent_at, _notes(a), _meeting_day(a.meeting), days)
+            if due <= now:
+                if signature is None:
+                    signature = _reading(library, s)[1] or _signature_gap()
+                found[followup.id] = (due, _request(a, signature, due))
+    return found
 
 
-def _draft(library: Library, s, followup: m.FollowUp, due: datetime) -> None:
-    """Write the check-in's text (the profile's closing, with the phone) and mark it due."""
-    a = followup.attendance
-    signature = _reading(library, s)[1] or _signature_gap()
+def _request(a: m.Attendance, signature: str, due: datetime) -> CheckinRequest:
+    """What the check-in to this person says (the profile's closing, with the phone)."""
     day = _meeting_day(a.meeting) or due.date()
-    request = CheckinRequest(a.person.name, a.meeting.company.name if a.meeting.company
-                             else "", a.meeting.role, signature, named_date(_notes(a), day))
-    subject, body = draft_checkin(request, template_dirs(library))
+    return CheckinRequest(a.person.name, a.meeting.company.name if a.meeting.company else "",
+                          a.meeting.role, signature, named_date(_notes(a), day))
+
+
+def _store(followup: m.FollowUp, due: datetime, subject: str, body: str) -> None:
     followup.checkin_due, followup.checkin_state = due, CheckinState.DUE
     followup.checkin_subject, followup.checkin_body = subject, body
 
@@ -195,18 +220,30 @@ def due_checkins(library: Library, now: datetime | None = None) -> list[Checkin]
     return listed_checkins(library)
 
 
-def listed_checkins(library: Library) -> list[Checkin]:
-    """The check-ins drafted and still due, oldest first, without drafting any (one query:
-    the send-status list reads it each time it opens)."""
+def listed_checkins(library: Library, first: int | None = None) -> list[Checkin]:
+    """The check-ins drafted and still due, oldest first (only the `first` ones when given),
+    without drafting any: one query, as the send-status list reads it each time it opens."""
+    query = (select(m.FollowUp.id, m.Attendance.meeting_id, m.Person.name, m.Person.email,
+                    m.Company.name, m.Meeting.role, m.FollowUp.checkin_due,
+                    m.FollowUp.checkin_subject, m.FollowUp.checkin_body)
+             .join(m.Attendance, m.FollowUp.attendance_id == m.Attendance.id)
+             .join(m.Person, m.Attendance.person_id == m.Person.id)
+             .join(m.Meeting, m.Attendance.meeting_id == m.Meeting.id)
+             .outerjoin(m.Company, m.Meeting.company_id == m.Company.id)
+             .where(m.FollowUp.checkin_state == CheckinState.DUE)
+             .order_by(m.FollowUp.checkin_due, m.FollowUp.id).limit(first))
     with library.session() as s:
-        rows = s.scalars(_eager(select(m.FollowUp)).where(
-            m.FollowUp.checkin_state == CheckinState.DUE).order_by(m.FollowUp.checkin_due)
-        ).unique().all()
-        return [Checkin(f.id, f.attendance.meeting_id, f.attendance.person.name,
-                        f.attendance.person.email,
-                        f.attendance.meeting.company.name if f.attendance.meeting.company
-                        else "", f.attendance.meeting.role, f.checkin_due or utcnow(),
-                        f.checkin_subject, f.checkin_body) for f in rows]
+        return [Checkin(i, meeting_id, person, email, company or "", role, due or utcnow(),
+                        subject, body)
+                for i, meeting_id, person, email, company, role, due, subject, body
+                in s.execute(query)]
+
+
+def count_checkins(library: Library) -> int:
+    """How many check-ins are due (drafted and not dealt with)."""
+    with library.session() as s:
+        return s.scalar(select(func.count()).select_from(m.FollowUp)
+                        .where(m.FollowUp.checkin_state == CheckinState.DUE)) or 0
 
 
 def close_checkin(library: Library, followup_id: int) -> None:
@@ -222,9 +259,13 @@ def another_checkin(library: Library, followup_id: int, now: datetime | None = N
     Raises ValueError when they already answered or nothing was sent."""
     now = now or utcnow()
     with library.session() as s:
-        followup = s.get_one(m.FollowUp, followup_id)
+        followup = s.scalars(_eager(select(m.FollowUp)).where(m.FollowUp.id == followup_id)
+                             ).unique().one()
         if followup.replied_at is not None:
             raise ValueError("They already answered; no check-in is needed.")
         if followup.status != Status.SENT.value:
             raise ValueError("A check-in follows a sent follow-up; this one was not sent.")
-        _draft(library, s, followup, now)
+        signature = _reading(library, s)[1] or _signature_gap()
+        subject, body = draft_checkin(_request(followup.attendance, signature, now),
+                                      template_dirs(library))
+        _store(followup, now, subject, body)
