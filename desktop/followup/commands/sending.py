@@ -225,7 +225,8 @@ def _forget_imap_password(library) -> None:
     from followup.sending.mailbox import imap_secret_key, load_imap
 
     settings = load_imap(library)
-    if settings is not None:
+    # Only the mailbox's own: the shared entry is the SMTP password, which may still be right.
+    if settings is not None and settings.own_password:
         PasswordStore().delete(imap_secret_key(library, settings))
 
 

@@ -132,7 +132,8 @@ def _forget_password(library: Library) -> None:
     from followup.gui.send_ui import passwords
 
     settings = mailbox.load_imap(library)
-    if settings is not None:
+    # Only the mailbox's own: the shared entry is the SMTP password, which may still be right.
+    if settings is not None and settings.own_password:
         passwords().delete(mailbox.imap_secret_key(library, settings))
 
 
