@@ -207,3 +207,27 @@ def test_a_dropped_connection_records_nothing(demo_library, smtp_plain, dovecot)
     assert "closed the connection unexpectedly" in result.error
     assert result.found == []
     assert fu.followup_view(demo_library, view.id).replied_at is None
+
+
+def test_a_refused_mailbox_password_never_takes_the_smtp_one_with_it(demo_library,
+                                                                      memory_keyring):
+    from followup.commands.sending import _forget_imap_password
+    from followup.mail.secrets import PasswordStore, account_key
+    from followup.sending.delivery import secret_key
+
+    account = Account("smtp.example.com", 587, "starttls", "sam@example.com", "Sam Rivera",
+                      "sam@example.com")
+    save_account(demo_library, account)
+    imap = ImapAccount("imap.example.com", 993, "ssl", "sam@example.com")
+    store = PasswordStore()
+    store.store(secret_key(account), "smtp-secret")
+    store.store(account_key("sam@example.com", "imap.example.com"), "imap-secret")
+    mailbox.save_imap(demo_library, mailbox.ImapSettings(imap))  # shared: the SMTP entry
+    assert mailbox.imap_secret_key(demo_library, mailbox.load_imap(demo_library)) == \
+        secret_key(account)
+    _forget_imap_password(demo_library)
+    assert store.load(secret_key(account)) == "smtp-secret"
+    mailbox.save_imap(demo_library, mailbox.ImapSettings(imap, own_password=True))
+    _forget_imap_password(demo_library)
+    assert store.load(account_key("sam@example.com", "imap.example.com")) is None
+    assert store.load(secret_key(account)) == "smtp-secret"
