@@ -54,6 +54,7 @@ class ReplyWatcher(QObject):
         self._lookup = password_lookup or _stored_password
         self._results: queue.SimpleQueue = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
+        self._busy = False  # set by `check`, cleared when its result is taken (UI thread)
         self._ready.connect(self._take, Qt.ConnectionType.QueuedConnection)
         self.timer = QTimer(self, interval=CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
@@ -63,7 +64,8 @@ class ReplyWatcher(QObject):
         self.timer.start()
 
     def busy(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        """A check was started and its result not taken in yet."""
+        return self._busy
 
     @Slot()
     def check(self) -> None:
@@ -77,6 +79,7 @@ class ReplyWatcher(QObject):
         password = None
         if settings is not None and replies.awaited(self.library, now):
             password = self._lookup(self.library, settings)
+        self._busy = True
         self._thread = threading.Thread(target=self._work, args=(settings, password, now),
                                         name="replies", daemon=True)
         self._thread.start()
@@ -104,6 +107,7 @@ class ReplyWatcher(QObject):
     @Slot()
     def _take(self) -> None:
         self.last = self._results.get()
+        self._busy = False
         if self.last.password_refused:
             _forget_password(self.library)
         if self.last.error:
