@@ -20,7 +20,7 @@ from followup import __version__
 # Imported lazily so `followup --smoke` pays only for the GUI.
 COMMAND_MODULES = (
     "library_io", "check", "guess_email", "drafts", "status", "sending", "search", "profile",
-    "meetings",
+    "meetings", "replies",
 )
 
 

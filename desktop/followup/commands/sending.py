@@ -39,6 +39,19 @@ def add_parser(subparsers) -> None:
                          help="ssl: implicit TLS (465); starttls (587); none: this machine only")
     account.add_argument("--user", default="", help="user name for signing in")
     account.add_argument("--from", dest="sender", required=True, metavar='"NAME <ADDRESS>"')
+    imap = account.add_argument_group(
+        "IMAP (optional)", "your mailbox, to put a copy of each note in Sent and to find "
+        "replies; it signs in with the SMTP password unless --imap-own-password")
+    imap.add_argument("--imap-host", metavar="H")
+    imap.add_argument("--imap-port", type=int, metavar="P",
+                      help="default: 993 for ssl, 143 for starttls and none")
+    imap.add_argument("--imap-security", choices=("ssl", "starttls", "none"), default="ssl",
+                      help="ssl: implicit TLS (993, the default); starttls (143); none: this "
+                           "machine only")
+    imap.add_argument("--imap-user", metavar="U", help="default: the SMTP user name")
+    imap.add_argument("--imap-own-password", action="store_true",
+                      help="the mailbox has its own password (keyring entry), not the SMTP one")
+    imap.add_argument("--no-imap", action="store_true", help="forget the IMAP settings")
     account.set_defaults(func=run_account)
 
 
@@ -65,6 +78,30 @@ def _password(account) -> str | None:
                     "FOLLOWUP_SMTP_PASSWORD, or run this in a terminal")
         return None
     return getpass.getpass(f"Password for {account.username} at {account.host}: ")
+
+
+def _imap_password(library, asking: bool = True) -> str | None:
+    """The IMAP password: FOLLOWUP_IMAP_PASSWORD, else its keyring entry (the SMTP one by
+    default), else the SMTP password given in FOLLOWUP_SMTP_PASSWORD when they share it;
+    on a terminal and `asking`, asked for. None when none is known."""
+    from followup.mail.secrets import PasswordStore
+    from followup.sending.mailbox import imap_secret_key, load_imap
+
+    env = os.environ.get("FOLLOWUP_IMAP_PASSWORD")
+    if env:
+        return env
+    settings = load_imap(library)
+    if settings is None:
+        return None
+    stored = PasswordStore().load(imap_secret_key(library, settings))
+    if stored is not None:
+        return stored
+    if not settings.own_password and os.environ.get("FOLLOWUP_SMTP_PASSWORD"):
+        return os.environ["FOLLOWUP_SMTP_PASSWORD"]
+    if asking and sys.stdin.isatty():
+        account = settings.account
+        return getpass.getpass(f"Password for {account.username} at {account.host} (IMAP): ")
+    return None
 
 
 def _followup(library, draft_id: int):
@@ -119,7 +156,8 @@ def run_send(args) -> int:
         if password is None:
             return 2
         outcome = send_one(library, args.draft_id, account, password,
-                           allow_resend=check.is_resend)
+                           allow_resend=check.is_resend,
+                           imap_password=_imap_password(library, asking=False))
         if outcome.kind is OutcomeKind.PASSWORD_REFUSED:
             _forget_password(account)
     finally:
@@ -189,6 +227,16 @@ def _forget_password(account) -> None:
     PasswordStore().delete(secret_key(account))
 
 
+def _forget_imap_password(library) -> None:
+    from followup.mail.secrets import PasswordStore
+    from followup.sending.mailbox import imap_secret_key, load_imap
+
+    settings = load_imap(library)
+    # Only the mailbox's own: the shared entry is the SMTP password, which may still be right.
+    if settings is not None and settings.own_password:
+        PasswordStore().delete(imap_secret_key(library, settings))
+
+
 def run_mark_sent(args) -> int:
     from followup.core.status import Status
     from followup.sending.preflight import BY_HAND
@@ -227,10 +275,42 @@ def run_account(args) -> int:
     if problem:
         print_error(problem)
         return 2
+    imap, problem = _imap_settings(args, account)
+    if problem:
+        print_error(problem)
+        return 2
     library = open_library(args)
     try:
         save_account(library, account)
+        if imap is not None or args.no_imap:
+            from followup.sending.mailbox import save_imap
+
+            save_imap(library, imap)
     finally:
         library.close()
     print(f"account saved: {args.security} {args.host}:{args.port} as {args.sender}")
+    if imap is not None:
+        a = imap.account
+        print(f"IMAP saved: {a.security} {a.host}:{a.port} as {a.username}")
+    elif args.no_imap:
+        print("IMAP settings forgotten")
     return 0
+
+
+def _imap_settings(args, account):
+    """(the IMAP settings the flags give or None, a problem to report or None)."""
+    from followup.mail.imap import DEFAULT_PORTS, ImapAccount, imap_problem
+    from followup.sending.mailbox import ImapSettings
+
+    given = any(v is not None for v in (args.imap_host, args.imap_port, args.imap_user))
+    if not given:
+        return None, None
+    if args.no_imap:
+        return None, "--no-imap cannot go with other --imap options"
+    if not args.imap_host:
+        return None, "add --imap-host with the other --imap options"
+    port = args.imap_port if args.imap_port is not None else DEFAULT_PORTS[args.imap_security]
+    imap = ImapAccount(args.imap_host, port, args.imap_security,
+                       args.imap_user if args.imap_user is not None else account.username)
+    problem = imap_problem(imap)
+    return (None, problem) if problem else (ImapSettings(imap, args.imap_own_password), None)

@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime
 
 from followup.commands import open_library
+from followup.core.deadlines import format_local
 from followup.core.status import label as status_label
 
 NAME = "status"
@@ -21,6 +22,7 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
+    from followup.store.replies import due_checkins
     from followup.store.status_list import status_rows
 
     now = datetime.now(UTC)
@@ -28,19 +30,42 @@ def run(args) -> int:
     try:
         which = "to do" if args.filter in ("todo", "to-do") else args.filter
         rows = status_rows(library, now, which)
+        # Check-ins are due like a follow-up still to send: listed under "to do" and "all".
+        nudges = due_checkins(library, now) if which in ("to do", "all") else []
     finally:
         library.close()
     if args.format == "json":
-        print(json.dumps([_row_json(r) for r in rows], indent=2, ensure_ascii=False))
+        entries = [_nudge_json(n) for n in nudges] + [_row_json(r) for r in rows]
+        print(json.dumps(entries, indent=2, ensure_ascii=False))
         return 0
-    if not rows:
+    if not rows and not nudges:
         print("No follow-ups yet.")
+    for n in nudges:
+        since = format_local(n.due, now=now)
+        print(f"{n.followup_id:>4}  {'↻ check-in due':<17} {'since ' + since:<34} "
+              f"{n.person} ({n.company}) [check-in]")
     for r in rows:
         v = r.view
         when = r.countdown.text if r.countdown else "no meeting time"
         print(f"{v.id:>4}  {_state_name(r):<17} {when:<34} {v.person_name} ({v.company}) "
-              f"[{status_label(v.status)}]")
+              f"[{_status_words(v, now)}]")
     return 0
+
+
+def _status_words(view, now: datetime) -> str:
+    if view.replied_at is not None:
+        return f"replied {format_local(view.replied_at, now=now)}"
+    return status_label(view.status)
+
+
+def _nudge_json(n) -> dict:
+    """A check-in that is due, as `status --format json` lists it (`"kind": "nudge"`)."""
+    return {
+        "kind": "nudge", "draft_id": n.followup_id, "meeting_id": n.meeting_id,
+        "person": {"name": n.person, "email": n.address}, "company": n.company,
+        "role": n.role, "status": "due", "state": "due",
+        "due": n.due.astimezone().isoformat(), "subject": n.subject, "body": n.body,
+    }
 
 
 def _state_name(row) -> str:
@@ -58,7 +83,8 @@ def _row_json(r) -> dict:
     return {
         "draft_id": v.id, "meeting_id": v.meeting_id,
         "person": {"name": v.person_name, "email": v.person_email},
-        "company": v.company, "role": v.role, "status": v.status, "state": r.state,
+        "kind": "followup",
+        "company": v.company, "role": v.role, "status": v.shown_status, "state": r.state,
         "state_label": _state_name(r)[2:] if r.countdown else r.state,
         "deadline": v.deadline.due.astimezone().isoformat() if v.deadline else None,
         "target": v.deadline.target.astimezone().isoformat()
@@ -68,4 +94,5 @@ def _row_json(r) -> dict:
         "sent_at": v.sent_at.astimezone().isoformat() if v.sent_at else None,
         "drafted": v.drafted,
         "channel": v.channel or None,
+        "replied_at": v.replied_at.astimezone().isoformat() if v.replied_at else None,
     }

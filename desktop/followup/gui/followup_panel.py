@@ -365,6 +365,8 @@ class FollowUpPanel(QWidget):
             text = "Send not confirmed: check your Sent folder before sending again"
         else:
             text = headline(countdown)
+        if self.view.replied_at is not None:  # an answer came (`store.replies`)
+            text += f" · replied {format_local(self.view.replied_at, now=now)}"
         self.countdown.setText(f'<span style="color:{colour}">{style.glyph}</span> '
                                f"{html_escape(text)}")
         if not is_open(self.view.status):  # sent or skipped: no "send by" any more

@@ -144,6 +144,11 @@ class MainWindow(QMainWindow):
         self.sender_ui.changed.connect(self._after_send)
         self.sender_ui.started.connect(self.workspace.lock_for_sending)
         self.reminders = ReminderPresenter(self.library, self)
+        from followup.gui.replies_ui import ReplyWatcher
+
+        self.replies = ReplyWatcher(self.library, self)
+        self.replies.checked.connect(self._on_replies_checked)
+        QTimer.singleShot(0, self.replies.start)  # at start, then every 15 minutes
         self._setup_spelling()
         self._update_spelling_terms()
         self.update_badge()
@@ -598,6 +603,23 @@ class MainWindow(QMainWindow):
                 "resend it by itself." for v in stuck])
 
     @Slot()
+    def _on_replies_checked(self) -> None:
+        """Answers found or check-ins drafted: say so, and the send-status list follows."""
+        from followup.gui.replies_ui import found_lines
+
+        check = self.replies.last
+        if check is None:
+            return
+        lines = found_lines(check)
+        if lines:
+            self._reminder_banner().show_messages(lines)
+        if check.found or check.checkins:
+            self.sidebar.refresh()
+            self.update_badge()
+            if self.stack.currentWidget() is self.status_list:
+                self.status_list.refresh()
+
+    @Slot()
     def edit_profile(self) -> None:
         if not self._writable():
             return
@@ -842,6 +864,8 @@ class MainWindow(QMainWindow):
             self.hide()
             event.ignore()
             return
+        if self._opened:
+            self.replies.stop()  # a check drafting check-ins finishes before the library closes
         self._write_place()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())

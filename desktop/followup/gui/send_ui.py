@@ -67,10 +67,12 @@ class SendJob(QRunnable):
     """Sends on a pool thread with its own library connection; only plain data crosses back."""
 
     def __init__(self, library_path: Path, ids: list[int], account, password: str,
-                 allow_resend: bool = False, pause: float = 2.0):
+                 allow_resend: bool = False, pause: float = 2.0,
+                 imap_password: str | None = None):
         super().__init__()
         self.signals = _Signals()
         self.args = (library_path, ids, account, password, allow_resend, pause)
+        self.imap_password = imap_password  # None: the SMTP password, when IMAP shares it
 
     def run(self) -> None:
         # Nothing may escape a pool thread: the error hook would open a dialog off the GUI
@@ -87,10 +89,11 @@ class SendJob(QRunnable):
             try:
                 if allow_resend and len(ids) == 1:
                     progress(_sending().send_one(library, ids[0], account, password,
-                                                 allow_resend=True))
+                                                 allow_resend=True,
+                                                 imap_password=self.imap_password))
                 else:
                     _sending().send_many(library, ids, account, password, pause=pause,
-                                         progress=progress)
+                                         progress=progress, imap_password=self.imap_password)
             finally:
                 library.close()
         except Exception as exc:  # logged; the user sees which ones did not go
@@ -105,16 +108,43 @@ class SendJob(QRunnable):
         self.signals.finished.emit(outcomes)
 
 
+def _own_imap_password(library: Library) -> str | None:
+    """The IMAP password when the mailbox keeps its own (read here, on the UI thread, where
+    this session's memory lives); None when it shares the SMTP one or there is no IMAP."""
+    from followup.sending import mailbox
+
+    settings = mailbox.load_imap(library)
+    if settings is None or not settings.own_password:
+        return None
+    return passwords().load(mailbox.imap_secret_key(library, settings))
+
+
 class TestJob(QRunnable):
-    def __init__(self, account, password: str):
+    """Tests the SMTP account, and the mailbox when one is given (`imap`: an ImapAccount)."""
+
+    def __init__(self, account, password: str, imap=None, imap_password: str = ""):
         super().__init__()
         self.signals = _Signals()
         self.account, self.password = account, password
+        self.imap, self.imap_password = imap, imap_password
 
     def run(self) -> None:
+        from dataclasses import replace
+
         from followup.mail.outbox import test_connection
 
-        self.signals.finished.emit(test_connection(self.account, self.password))
+        result = test_connection(self.account, self.password)
+        if self.imap is not None:
+            from followup.mail.imap import ImapFailure, check_connection
+
+            try:
+                words, ok = check_connection(self.imap, self.imap_password), True
+            except ImapFailure as failure:
+                words, ok = failure.reason, False
+            mark = "✔" if ok else "✖"
+            result = replace(result, ok=result.ok and ok,
+                             reason=f"{result.reason}\nIMAP: {mark} {words}")
+        self.signals.finished.emit(result)
 
 
 class AccountDialog(QDialog):
@@ -149,6 +179,7 @@ class AccountDialog(QDialog):
                                   objectName="rememberPassword", checked=True)
         self._show_keyring_state()
         self._show_password_held(account)
+        self._imap_fields(library)
         self.test_button = QPushButton("&Test connection", objectName="testConnection")
         self.test_button.clicked.connect(self.test)
         self.result = QLabel(objectName="accountResult", wordWrap=True)
@@ -160,6 +191,13 @@ class AccountDialog(QDialog):
                               ("Sender &address:", self.sender_address)):
             form.addRow(label, widget)
         form.addRow("", self.remember)
+        form.addRow(QLabel("<b>Your mailbox (IMAP, optional)</b>: a copy of each note in Sent, "
+                           "and replies found. It signs in with the password above.",
+                           wordWrap=True))
+        for label, widget in (("IMAP ser&ver:", self.imap_host), ("IMAP p&ort:", self.imap_port),
+                              ("IMAP securit&y:", self.imap_security),
+                              ("IMAP user na&me:", self.imap_user)):
+            form.addRow(label, widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -171,6 +209,46 @@ class AccountDialog(QDialog):
         layout.addWidget(buttons)
 
     DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 1025}
+    IMAP_SECURITY = (("ssl", "SSL/TLS (port 993)"), ("starttls", "STARTTLS (port 143)"),
+                     ("none", "None (a server on this computer only)"))
+
+    def _imap_fields(self, library: Library) -> None:
+        from followup.sending.mailbox import load_imap
+
+        self._imap = load_imap(library)
+        imap = self._imap.account if self._imap else None
+        self.imap_host = QLineEdit(imap.host if imap else "", objectName="imapHost",
+                                   placeholderText="imap.example.com (empty: no IMAP)")
+        self.imap_port = QSpinBox(objectName="imapPort", minimum=1, maximum=65535,
+                                  value=imap.port if imap else 993)
+        self.imap_security = QComboBox(objectName="imapSecurity")
+        for key, label in self.IMAP_SECURITY:
+            self.imap_security.addItem(label, key)
+        if imap:
+            self.imap_security.setCurrentIndex(
+                [k for k, _ in self.IMAP_SECURITY].index(imap.security))
+        self.imap_security.currentIndexChanged.connect(self._default_imap_port)
+        self.imap_user = QLineEdit(imap.username if imap else "", objectName="imapUser",
+                                   placeholderText="the user name above")
+
+    @Slot(int)
+    def _default_imap_port(self, _index: int) -> None:
+        from followup.mail.imap import DEFAULT_PORTS
+
+        if self.imap_port.value() in (993, 143):
+            self.imap_port.setValue(DEFAULT_PORTS[self.imap_security.currentData()])
+
+    def imap_settings(self):
+        """The IMAP settings the fields give, or None when the server is left empty."""
+        from followup.mail.imap import ImapAccount
+        from followup.sending.mailbox import ImapSettings
+
+        host = self.imap_host.text().strip()
+        if not host:
+            return None
+        account = ImapAccount(host, self.imap_port.value(), self.imap_security.currentData(),
+                              self.imap_user.text().strip() or self.user.text().strip())
+        return ImapSettings(account, self._imap.own_password if self._imap else False)
 
     def _show_keyring_state(self) -> None:
         """Remember is ticked only where a password can be remembered: no keyring, or one
@@ -210,9 +288,12 @@ class AccountDialog(QDialog):
                        sender_address=self.sender_address.text().strip())
 
     def _problem(self) -> str | None:
+        from followup.mail.imap import imap_problem
         from followup.mail.outbox import account_problem
 
-        return account_problem(self.account())
+        imap = self.imap_settings()
+        return account_problem(self.account()) or (imap_problem(imap.account) if imap
+                                                   else None)
 
     @Slot()
     def test(self) -> None:
@@ -222,8 +303,15 @@ class AccountDialog(QDialog):
             return
         self.result.setText("Connecting…")
         self.test_button.setEnabled(False)
-        job = TestJob(self.account(), self.password.text() or passwords().load(
-            _sending().secret_key(self.account())) or "")
+        password = self.password.text() or passwords().load(
+            _sending().secret_key(self.account())) or ""
+        imap = self.imap_settings()
+        imap_password = password
+        if imap is not None and imap.own_password:
+            from followup.sending.mailbox import imap_secret_key
+
+            imap_password = passwords().load(imap_secret_key(self.library, imap)) or ""
+        job = TestJob(self.account(), password, imap.account if imap else None, imap_password)
         job.signals.finished.connect(self._tested)
         QThreadPool.globalInstance().start(job)
 
@@ -239,6 +327,9 @@ class AccountDialog(QDialog):
             return
         account = self.account()
         _sending().save_account(self.library, account)
+        from followup.sending.mailbox import save_imap
+
+        save_imap(self.library, self.imap_settings())
         if self.password.text():
             key = _sending().secret_key(account)
             if self.remember.isChecked():
@@ -473,7 +564,8 @@ class SendController(QObject):
         self._progress.setWindowTitle("Sending")
         self._progress.setMinimumDuration(0)
         self._progress.setValue(0)
-        job = SendJob(self.library.path, ids, account, password, allow_resend)
+        job = SendJob(self.library.path, ids, account, password, allow_resend,
+                      imap_password=_own_imap_password(self.library))
         job.signals.progress.connect(self._on_progress)
         job.signals.finished.connect(self._on_finished)
         QThreadPool.globalInstance().start(job)

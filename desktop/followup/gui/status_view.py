@@ -63,6 +63,7 @@ SEARCH_PAUSE_MS = 150  # with many rows, search once typing pauses rather than a
 SEARCH_AT_ONCE_ROWS = 2000  # up to this many rows, each keystroke filters at once
 CHECKS_AFTER_MS = 50  # the "To fix" checks start this long after the list is shown
 FIRST_ROWS = 150  # read at once when the list opens, more than a screenful; then the rest
+CHECKINS_SHOWN = 5  # check-ins due listed above the table at most, oldest first
 log = logging.getLogger(__name__)
 
 COLUMNS = ("Person", "Company", "Meeting", "State", "Countdown / sent", "Status", "Channel",
@@ -182,6 +183,9 @@ class StatusModel(QAbstractTableModel):
         if column == 4:
             return c.text if c else ""
         if column == 5:
+            if v.replied_at is not None:
+                replied = datetime.fromisoformat(v.replied_at).replace(tzinfo=UTC)
+                return f"replied {format_local(replied, now=self.now)}"
             return "send not confirmed" if v.status == Status.SENDING else v.status
         if column == 6:
             return v.channel
@@ -450,8 +454,14 @@ class StatusListView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.search, 2)
         self.summary = QLabel(objectName="statusSummary")
+        # Check-ins that are due (`store.replies`): a line each, a link opens its draft.
+        self.checkins = QLabel(objectName="checkinsDue", visible=False, wordWrap=True)
+        self.checkins.setTextFormat(Qt.TextFormat.RichText)
+        self.checkins.linkActivated.connect(self._open_checkin)
+        self._due: dict[int, object] = {}
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.checkins)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
 
@@ -484,6 +494,37 @@ class StatusListView(QWidget):
         self._read_after_paint = self.listed.partial  # the rest once the first rows are painted
         self.model.failing = {}
         self.apply_filter(now=now)
+        self.show_checkins()
+
+    def show_checkins(self) -> None:
+        """List the check-ins due above the table (one light query), or hide the line."""
+        from html import escape
+
+        from followup.store.replies import count_checkins, listed_checkins
+
+        shown = listed_checkins(self.library, CHECKINS_SHOWN)  # Done on one shows the next
+        due = count_checkins(self.library) if len(shown) == CHECKINS_SHOWN else len(shown)
+        self._due = {c.followup_id: c for c in shown}
+        self.checkins.setVisible(bool(shown))
+        lines = [
+            f"↻ <b>Check-in due</b> since {escape(format_local(c.due, now=self.model.now))}: "
+            f"{escape(c.person)} ({escape(c.company)}), no answer yet — "
+            f'<a href="checkin:{c.followup_id}">open the draft</a>' for c in shown]
+        if due > len(shown):
+            lines.append(f"… and {due - len(shown)} more check-ins due")
+        self.checkins.setText("<br>".join(lines))
+
+    @Slot(str)
+    def _open_checkin(self, link: str) -> None:
+        from followup.gui.replies_ui import CheckinDialog
+
+        checkin = self._due.get(int(link.partition(":")[2] or 0))
+        if checkin is None:
+            return
+        dialog = CheckinDialog(self.library, checkin, self)  # type: ignore[arg-type]
+        dialog.exec()
+        dialog.deleteLater()
+        self.show_checkins()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if self._read_after_paint and event.type() == QEvent.Type.Paint:

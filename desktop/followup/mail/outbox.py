@@ -385,8 +385,13 @@ def _transmit(smtp: smtplib.SMTP, sender: str, recipient: str, payload: bytes,
         raise smtplib.SMTPDataError(code, response)
 
 
-def _payload(message: EmailMessage) -> bytes:
+def message_bytes(message: EmailMessage) -> bytes:
+    """The message exactly as it goes over SMTP (CRLF line ends); the copy in Sent is these
+    same bytes."""
     return message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
+
+
+_payload = message_bytes
 
 
 def send_message(

@@ -10,13 +10,15 @@ imports no Qt.
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 
 from followup.core.status import Status, has_left
 from followup.mail.outbox import Account, ComposeError, SendResult, compose_message, send_message
+from followup.sending import mailbox
 from followup.store import followups as fu
 from followup.store.library import Library
 
@@ -79,7 +81,11 @@ def compose_for(library: Library, view: fu.FollowUpView, account: Account, *,
 
 
 def send_one(library: Library, followup_id: int, account: Account, password: str, *,
-             allow_resend: bool = False, timeout: float = 20.0, ssl_context=None) -> Outcome:
+             allow_resend: bool = False, timeout: float = 20.0, ssl_context=None,
+             imap_password: str | None = None, imap_ssl_context=None) -> Outcome:
+    """Send one follow-up to its person; once the server accepted it, put the same message
+    in the Sent folder when an IMAP account is set (`sending.mailbox.file_copy`), signing in
+    with `imap_password`, else with `password` when IMAP shares the SMTP keyring entry."""
     view = fu.followup_view(library, followup_id)
     if has_left(view.status) and not allow_resend:
         reason = ("already sent; confirm a resend explicitly" if view.status is Status.SENT else
@@ -96,7 +102,29 @@ def send_one(library: Library, followup_id: int, account: Account, password: str
     except fu.StatusError as exc:
         return Outcome(view.id, view.person_name, False, str(exc), view.status)
     result = send_message(account, password, message, timeout=timeout, ssl_context=ssl_context)
-    return _record(library, view, result)
+    outcome = _record(library, view, result)
+    if outcome.ok:
+        outcome = _with_copy(library, outcome, message, password, imap_password, timeout,
+                             imap_ssl_context)
+    return outcome
+
+
+def _with_copy(library: Library, outcome: Outcome, message, password: str,
+               imap_password: str | None, timeout: float, ssl_context) -> Outcome:
+    """The outcome of a send, its reason saying what became of the copy in Sent."""
+    settings = mailbox.load_imap(library)
+    if settings is None:
+        return outcome
+    if imap_password is None and not settings.own_password:
+        imap_password = password  # the same keyring entry as SMTP, as set up by default
+    try:
+        copy = mailbox.file_copy(library, outcome.followup_id, message, imap_password,
+                                 timeout=timeout, ssl_context=ssl_context)
+    except Exception:  # the note went: a copy that failed must not make it look unsent
+        logging.getLogger(__name__).exception("copy to Sent failed")
+        return outcome
+    return replace(outcome, reason=" ".join(filter(None, [outcome.reason,
+                                                          mailbox.copy_words(copy)])))
 
 
 def _record(library: Library, view: fu.FollowUpView, result: SendResult) -> Outcome:
@@ -121,14 +149,15 @@ def _record(library: Library, view: fu.FollowUpView, result: SendResult) -> Outc
 
 def send_many(library: Library, followup_ids: Sequence[int], account: Account, password: str,
               *, pause: float = PAUSE_BETWEEN, timeout: float = 20.0, ssl_context=None,
-              progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+              progress: Callable[[Outcome], None] | None = None,
+              imap_password: str | None = None) -> list[Outcome]:
     """Each follow-up to its own person, one at a time, with a short pause between them."""
     outcomes = []
     for number, followup_id in enumerate(followup_ids):
         if number and pause:
             time.sleep(pause)
         outcome = send_one(library, followup_id, account, password, timeout=timeout,
-                           ssl_context=ssl_context)
+                           ssl_context=ssl_context, imap_password=imap_password)
         outcomes.append(outcome)
         if progress:
             progress(outcome)

@@ -22,6 +22,7 @@ from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from followup.core import spelling
+from followup.core.checkins import REPLIED
 from followup.core.deadlines import Countdown, Deadline, countdown, deadline_for, meeting_end
 from followup.core.drafting import (
     DraftRequest,
@@ -85,6 +86,17 @@ class FollowUpView:
     signature_out_of_date: bool = False  # an edited draft lacks the profile's signature
     cancelled: bool = False  # its meeting was cancelled: nothing is due, so no deadline
     meeting_out_of_date: bool = False  # edited, and the meeting's details changed since
+    replied_at: datetime | None = None  # when the first answer arrived (status stays sent)
+    sent_copy: str = ""  # what became of the copy in Sent (`mail.imap.CopyResult.state`)
+    checkin_state: str = ""  # "" none yet, "due", "withdrawn", "done" (`store.replies`)
+    checkin_due: datetime | None = None
+    checkin_subject: str = ""
+    checkin_body: str = ""
+
+    @property
+    def shown_status(self) -> str:
+        """The status as both front ends name it: "replied" once an answer came."""
+        return "replied" if self.replied_at is not None else str(self.status)
 
     def countdown(self, now: datetime) -> Countdown | None:
         if self.deadline is None:
@@ -327,6 +339,15 @@ def _write_status(followup: m.FollowUp, status: Status, *, now: datetime, channe
                                          detail=detail))
 
 
+def record_answer(followup: m.FollowUp, at: datetime, detail: str) -> None:
+    """An answer to this sent follow-up came at `at` (`store.replies`): kept with a "replied"
+    line in its history. Its status stays `sent`: what went out stays recorded as sent, and
+    both front ends say "replied" (`FollowUpView.shown_status`)."""
+    followup.replied_at = at
+    followup.events.append(m.StatusEvent(status=REPLIED, at=at, channel="email",
+                                         detail=detail))
+
+
 def unconfirmed_sends(library: Library) -> list[FollowUpView]:
     """Follow-ups left in `sending` by a crash: never resent by themselves."""
     with library.session() as s:
@@ -375,7 +396,10 @@ def _view(f: m.FollowUp, target_hours: float | None, signature: str = "") -> Fol
         signature_out_of_date=bool(signature) and f.edited and is_editable(f.status)
         and _without_blanks(signature) not in _without_blanks(f.body), cancelled=cancelled,
         meeting_out_of_date=f.notes_fingerprint.startswith(MEETING_CHANGED)
-        and is_editable(f.status))
+        and is_editable(f.status),
+        replied_at=f.replied_at, sent_copy=f.sent_copy, checkin_state=f.checkin_state,
+        checkin_due=f.checkin_due, checkin_subject=f.checkin_subject,
+        checkin_body=f.checkin_body)
 
 
 def _without_blanks(text: str) -> str:

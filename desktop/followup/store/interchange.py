@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from followup.core.checkins import CHECKIN_STATES, REPLIED
 from followup.core.deadlines import format_local
 from followup.store import limits
 from followup.store import models as m
@@ -114,6 +115,9 @@ def _export_person(a: m.Attendance, f: m.FollowUp | None) -> dict[str, Any]:
             "generated_body": f.generated_body, "notes_fingerprint": f.notes_fingerprint,
             "status": f.status, "channel": f.channel, "sent_at": _iso(f.sent_at),
             "message_id": f.message_id, "failure_reason": f.failure_reason,
+            "replied_at": _iso(f.replied_at), "sent_copy": f.sent_copy,
+            "checkin_state": f.checkin_state, "checkin_due": _iso(f.checkin_due),
+            "checkin_subject": f.checkin_subject, "checkin_body": f.checkin_body,
             "history": [{"status": e.status, "at": _iso(e.at), "channel": e.channel,
                          "detail": e.detail} for e in f.events],
         }
@@ -475,7 +479,14 @@ def _followup(r: _Reader) -> dict[str, Any]:
                                f"{', '.join(m.STATUSES)}")
     values = {key: r.get(key, str, "") for key in (
         "subject", "body", "generated_subject", "generated_body", "notes_fingerprint",
-        "channel", "message_id", "failure_reason")}
+        "channel", "message_id", "failure_reason", "sent_copy", "checkin_subject",
+        "checkin_body")}
+    checkin_state = r.get("checkin_state", str, "")
+    if checkin_state not in CHECKIN_STATES:
+        raise InterchangeError(f"{r.path}.checkin_state is {checkin_state!r}; use one of: "
+                               f"{', '.join(repr(s) for s in CHECKIN_STATES)}")
+    values.update(checkin_state=checkin_state, checkin_due=r.instant("checkin_due"),
+                  replied_at=r.instant("replied_at") if status == "sent" else None)
     values.update(status=status, sent_at=r.instant("sent_at"), history=[
         {"status": _status(h), "at": h.instant("at") or _missing(h, "at"),
          "channel": h.get("channel", str, ""), "detail": h.get("detail", str, "")}
@@ -484,8 +495,9 @@ def _followup(r: _Reader) -> dict[str, Any]:
 
 
 def _status(r: _Reader) -> str:
+    """A history line's status: a follow-up status, or "replied" (an answer found)."""
     status = r.get("status", str, required=True)
-    if status not in m.STATUSES:
+    if status not in (*m.STATUSES, REPLIED):
         raise InterchangeError(f"{r.path}.status is {status!r}; use one of: "
                                f"{', '.join(m.STATUSES)}")
     return status

@@ -29,14 +29,15 @@ MAX_UID_CHARS = 1000  # an invite's UID (RFC 5545 §3.8.4.7) as the meeting tabl
 # breaks allowed): a location, card notes, a signature, a status's detail.
 _ONE_LINE = ("name", "title", "phone", "company", "company_domain", "role", "kind", "capacity",
              "subject", "generated_subject", "status", "channel", "message_id",
-             "notes_fingerprint", "skill", "tag")
+             "notes_fingerprint", "skill", "tag", "sent_copy", "checkin_state",
+             "checkin_subject")
 FIELD_LIMITS: dict[str, tuple[int, bool]] = {
     **{key: (MAX_LINE_CHARS, True) for key in _ONE_LINE},
     "web": (MAX_TEXT_CHARS, True),
     "url": (MAX_TEXT_CHARS, True),
     "ical_uid": (MAX_UID_CHARS, True),
     **{key: (MAX_NOTE_CHARS, False) for key in (
-        "notes", "general_notes", "body", "generated_body")},
+        "notes", "general_notes", "body", "generated_body", "checkin_body")},
 }
 
 

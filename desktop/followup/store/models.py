@@ -164,6 +164,17 @@ class FollowUp(Base):
     message_id: Mapped[str] = mapped_column(String(300), default="")
     failure_reason: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Added by the replies migration. When the first answer arrived (the status stays
+    # `sent`; both front ends say "replied"), and what became of the copy in the Sent folder
+    # (`followup.mail.imap.CopyResult.state`; "" when none was attempted).
+    replied_at: Mapped[datetime | None]
+    sent_copy: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # The check-in drafted when no answer came (`core.checkins`): when it fell due, its text,
+    # and its state: "" none yet, "due", "withdrawn" (an answer came), "done".
+    checkin_due: Mapped[datetime | None]
+    checkin_subject: Mapped[str] = mapped_column(Text, default="", server_default="")
+    checkin_body: Mapped[str] = mapped_column(Text, default="", server_default="")
+    checkin_state: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
     attendance: Mapped[Attendance] = relationship()
     events: Mapped[list[StatusEvent]] = relationship(

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # SQLAlchemy is imported where an engine is made: the first s
 log = logging.getLogger(__name__)
 
 # The newest Alembic revision; a test checks it matches migrations/versions.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "replies01"
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables every Followup schema has had since the first revision: a file with an
 # alembic_version table but none of these belongs to another program.

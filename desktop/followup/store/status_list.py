@@ -66,11 +66,12 @@ FROM meeting m LEFT JOIN company c ON c.id = m.company_id
 # are read once per meeting (`_MEETINGS`), not once per follow-up.
 _LIST = f"""
 SELECT id, attendance_id, meeting_id, person_name, person_email, subject, status, channel,
-       sent_at, {{drafted}}
+       sent_at, {{drafted}}, replied_at
 FROM (
   SELECT f.id AS id, a.id AS attendance_id, a.meeting_id AS meeting_id, p.name AS person_name,
          p.email AS person_email, f.subject AS subject, f.status AS status,
-         f.channel AS channel, f.sent_at AS sent_at, e.ended AS ended, {{body}}
+         f.channel AS channel, f.sent_at AS sent_at, f.replied_at AS replied_at,
+         e.ended AS ended, {{body}}
          CASE WHEN e.ended IS NULL THEN 3 WHEN f.status = 'sent' THEN 1
               WHEN f.status = 'skipped' THEN 2 ELSE 0 END AS grp
   FROM followup f
@@ -122,6 +123,7 @@ class ListedFollowUp(NamedTuple):
     channel: str
     sent_at: str | None  # naive UTC, as stored
     drafted: bool  # read only when asked for (`read_status_list(drafted=True)`), else True
+    replied_at: str | None = None  # when an answer came (naive UTC, as stored); None: none
 
 
 class StatusEntry(NamedTuple):
@@ -142,11 +144,25 @@ class StatusEntry(NamedTuple):
     deadline: Deadline | None
     search_text: str = ""  # person, company, role, email and subject, folded (core.folding)
     drafted: bool = True  # False while the follow-up exists but no draft was written yet
+    replied_at: datetime | None = None  # when an answer came (the status stays sent)
 
     def countdown(self, now: datetime) -> Countdown | None:
         if self.deadline is None:
             return None
         return countdown(self.deadline, now, self.status, self.sent_at)
+
+    @property
+    def shown_status(self) -> str:
+        """The status as both front ends name it: "replied" once an answer came."""
+        return shown_status(self.status, self.replied_at)
+
+
+def shown_status(status: str, replied_at: object) -> str:
+    """`status` as the list names it: "replied" for a sent follow-up that was answered,
+    "send not confirmed" for one left sending (`core.status.label`)."""
+    from followup.core.status import label
+
+    return "replied" if replied_at is not None else label(status)
 
 
 class StatusRow:
@@ -238,7 +254,8 @@ class StatusList:
                            row.person_email, meeting.company, meeting.role, meeting.kind,
                            row.subject, Status(row.status), row.channel,
                            _instant(row.sent_at), self.deadline(row),
-                           self.search_texts()[row.id], bool(row.drafted))
+                           self.search_texts()[row.id], bool(row.drafted),
+                           _instant(row.replied_at))
 
     def select(self, which: str = "all", search: str = "",
                rows: Sequence[ListedFollowUp] | None = None,
