@@ -238,9 +238,14 @@ def private_words(body: str) -> list[str]:
 def logistics(body: str, request=None) -> list[str]:
     from followup.core.note_kinds import is_logistics
 
-    own = (request.role, request.company) if request is not None else ()
-    return [s for s in sentences(body)
-            if is_logistics(" ".join(s.replace(o, " ") for o in own if o) if own else s)]
+    own = [o for o in ((request.role, request.company) if request is not None else ()) if o]
+
+    def without_own(sentence: str) -> str:
+        for name in own:  # "Quayside Grand Hotel", "Analyst (final round)": names, not logistics
+            sentence = sentence.replace(name, " ")
+        return sentence
+
+    return [s for s in sentences(body) if is_logistics(without_own(s))]
 
 
 def personal_use(body: str, request) -> str:

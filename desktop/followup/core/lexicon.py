@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from followup.core import spelling
+from followup.core.word_forms import verb_form, word_classes
 
 _WORD_RE = re.compile(r"(?<![\w@/.#-])([A-Za-z][a-z]*(?:'[a-z]+)?)(?![\w@/#-]|\.\w)")
 
@@ -87,6 +88,13 @@ def expand_shorthand(text: str) -> str:
     def written_out(match: re.Match[str]) -> str:
         word = match.group()
         long = table[word.lower()]
+        if word.isupper() and len(word) > 1 and not long.isupper():
+            return word  # typed in capitals, it is a name ("RE NXT"), not "next"
+        if word.lower() == "v":
+            after = text[match.end():].split()[:1]
+            following = after[0].strip(".,;:!?").lower() if after else ""
+            if following and not _describes(following):
+                return "versus"  # "app v phone cycle times"; "v organized" is "very"
         if long.isupper() and _UNIT_AFTER_NUMBER_RE.search(text[:match.start()]):
             return word
         if word.lower() == "rn" and not re.search(
@@ -110,6 +118,14 @@ def expand_shorthand(text: str) -> str:
     return re.sub(r"\b((?!1\b)\d+(?:\.\d+)?)\s+(year|month|week|hour|minute|day)\b"
                   r"(?=\s+(?:out|ago|in|of|later|before|after|earlier|running|left)\b|\s*[,.;]|\s*$)",
                   r"\1 \2s", text)
+
+
+def _describes(word: str) -> bool:
+    """Whether `word` can follow "very": an adjective, an adverb or a participle ("organized",
+    "much", "helpful"), not a noun ("phone")."""
+    classes = word_classes(word)
+    return bool(classes.keys() & {"ADJ", "ADV"}) or verb_form(word) in ("VBN", "VBD") \
+        or word.endswith(("ed", "ly", "ful", "ive", "ous", "able", "ic", "al", "ing"))
 
 
 def shorthand_words() -> frozenset[str]:

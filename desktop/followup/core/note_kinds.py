@@ -27,7 +27,7 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |visa|sponsorship|notice\s+period|start\s+date|offer\s+(?:letter|stage|details|call)
     |decisions?\s+(?:in|by|expected|next|soon|within|after)|final\s+decision|decide\s+by|timeline
     |next\s+(?:steps?|rounds?|stages?|week|call)|final\s+round|hear\s+back|get\s+back\s+to
-    |follow[- ]?up\s+call|onsite\s+(?:on|is|next)|calendar|availability|recruiter\s+will
+    |follow[- ]?up\s+call|onsite\s+(?:on|is|next)|calendar|(?:my|our)\s+availability|recruiter\s+will
     |(?:re)?schedul(?:e|ed|ing)\s+(?:the|a|an|my|our|next|another|for|call|interview|onsite)
     |rescheduled?|take[- ]home\s+due|travel(?!\s+(?:time|distance|industry|agency|nurs\w+|tech))
     |flights?|hotel|reimburs\w*|expenses|parking|lobby
@@ -158,7 +158,8 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\bwi-?fi\b|\bconnection\b|\bkept\s+(?:freezing|dropping|cutting)|\bfr(?:oze|ozen|eezing)\b
     |\b(?:took|taking|takes)\s+(?:a\s+lot\s+of\s+|all\s+the\s+|most\s+of\s+the\s+)?notes\b
     |\bnote[- ]?tak\w*|\bmostly\s+(?:listened|quiet|silent|typed|typing)
-    |\bagenda\b|\bitinerary\b|\bcalendar\b|\bschedul\w*|\bzoom\b|\bteams\s+(?:link|call)
+    |\bagenda\b|\bitinerary\b|\bcalendar\b|\bzoom\b|\bteams\s+(?:link|call)
+    |\bbike\s+(?:storage|rack|racks|shed|parking)\b|\blockers?\b|\bstudio\s+lunch\b|\bvisitor\s+pass\b
     |\b(?:sat|seated|sitting)\s+(?:in(?!\s+on)|at|next|across|beside|by|on)\b|\bseat(?:s|ing)?\b
     |\b(?:conference|meeting|interview|waiting|board)\s+room\b|\blunch\b|\bsnacks?\b
     |\b(?:bought|got|grabbed|paid\s+for|brought)\s+(?:me\s+|us\s+)?(?:a\s+|the\s+)?(?:coffee|tea|water|drinks?)
@@ -171,6 +172,8 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\b(?:last|first|final)\s+\d+\s+min\w*|\bcamera\s+on\b|\bbeep\w*
     |\bonly\s+(?:\d+|a\s+few|few)\s+min\w*|\b\d+\s+min\w*\s+at\s+the\s+(?:end|start)\b|\bshowed\s+me\s+round
     |\bwritten\s+task\b|\bwe\s+restarted\b|\bwalk\w*\s+me\s+(?:between|to|around|round)\b
+    |\b(?:gave|handed|got)\s+(?:me\s+)?(?:a|an|some)\s+(?:[\w-]+\s+)?(?:tote|bag|mug|t-?shirt|hoodie|sticker|stickers|pen|swag|lanyard)\b
+    |\borgani[sz]ed\s+(?:everything|it\s+all|the\s+(?:day|whole\s+thing))|\bpizza\b|\bafter\s+the\s+talk\b|\bat\s+the\s+bar\b|\bdrinks\b|\bswag\b
     |\bparking\b|\bbadge\b|\blobby\b|\breception(?:ist)?\b|\belevator\b|\bescorted\b
     |\bwalked\s+me\s+(?:to|out|back|down)\b|\bscreen[- ]?shar\w*|\blaptop\b|\bkept\s+time\b
     |\bran\s+(?:over|long|short|late)\b|\bcut\s+short\b|\bin\s+(?:the\s+)?background\b

@@ -764,6 +764,8 @@ def reads_well(phrase: Phrase) -> bool:
     inner = [plain(w) for w in words[1:]]
     linked = any(w in _LINKS for w in inner)
     if phrase.shape is Shape.TOPIC:
+        if plain(words[-1]) in ("guy", "gal", "person", "type", "dude", "lady", "man", "woman"):
+            return False  # "CMC guy": who the person is, not something to have enjoyed
         if plain(words[0]) in PREPOSITIONS or plain(words[0]) in _ADVERBS \
                 or set(word_classes(plain(words[0]))) == {"ADV"}:
             return False  # "mostly in first 18 months": a fragment, not a topic

@@ -15,6 +15,7 @@ from followup.core.lexicon import expand_shorthand
 from followup.core.word_forms import is_adjective, plain, word_classes
 
 _SHORTHAND = (
+    (r"\bw/c\b", "week commencing"),
     # rates: "28%/yr" -> "28% a year", "4x/wk" -> "4 times a week", "6 hrs/wk" -> "6 hours a week"
     (r"(?<=\d)x(?=\s*/|\s+(?:a|per)\b)", " times"),
     (r"\s*/\s*(?:yr|year)\b", " a year"), (r"\s*/\s*(?:mo|month)\b", " a month"),
@@ -32,6 +33,7 @@ _SHORTHAND = (
     (r"\bb/c\b", "because"), (r"\bbc\b", "because"), (r"\bbtw\b,?\s*", ""),
     (r"\bimo\b,?\s*", ""),
     (r"\s*\b(?:lol|lmao|rofl|haha+|hehe|:\)|:D)(?=\W|$)", ""),
+    (r"\b(every|per|an|a|each|one|half\s+an)\s+hr\b", r"\1 hour"),
     (r"\bprev(?:ious)?\s+co\b", "previous company"),
     (r"\b(at|from|in)\s+prev(?:ious)?\s+(?=job|role|company|team|gig|employer)",
      r"\1 my previous "),
@@ -90,8 +92,8 @@ def clean(text: str) -> str:
 def split_parts(text: str) -> list[tuple[str, str]]:
     """(separator before, piece) at commas, semicolons, colons and spaced dashes."""
     parts, start, sep = [], 0, ""
-    for match in re.finditer(r"[,;:](?=\s)|(?<=[a-z])\.(?=\s+\w)|\s[-\u2013\u2014]+\s|\s/\s",
-                             text):
+    for match in re.finditer(r"[,;:](?=\s)|(?<=[a-z])\.(?=\s+\w)|(?<=\w)[!?]+(?=\s+\w)"
+                             r"|\s[-\u2013\u2014]+\s|\s/\s", text):
         before = text[:match.start()].split()[-1:] or [""]
         after = text[match.end():].split()[:1] or [""]
         if match.group() == "," and word_classes(plain(before[0])).keys() & {"ADJ"} \

@@ -28,7 +28,9 @@ WORD_RE = re.compile(r"[A-Za-z0-9][\w'&-]*")
 _SENTENCE_RE = re.compile(r"(?:[^.!?]|[.!?](?=[^\s\"')\]]))+(?:[.!?]+[\"')\]]*|$)")
 _GREETING_WORDS = r"(?i:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening))"
 GREETING_RE = re.compile(
-    rf"^\s*(?P<hello>{_GREETING_WORDS}\b)?[\s,]*(?P<name>(?:[A-Z][\w.'-]*\s*){{0,3}})[,!:.\-]?\s*$")
+    # A name starts with a capital, any script's ("Đức"), or is in a script without case ("王芳")
+    rf"^\s*(?P<hello>{_GREETING_WORDS}\b)?[\s,]*(?P<name>(?:(?:[A-Z]|[^\W\d_a-z])[\w.'-]*\s*)"
+    rf"{{0,3}})[,!:.\-]?\s*$")
 _SIGNOFF_RE = re.compile(
     r"^\s*(?:best|best\s+regards|best\s+wishes|all\s+the\s+best|regards|kind\s+regards|"
     r"warm\s+regards|warmest(?:\s+regards)?|warmly|sincerely|yours(?:\s+truly|\s+sincerely)?|"
