@@ -27,7 +27,8 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |visa|sponsorship|notice\s+period|start\s+date|offer\s+(?:letter|stage|details|call)
     |decisions?\s+(?:in|by|expected|next|soon|within|after)|final\s+decision|decide\s+by|timeline
     |next\s+(?:steps?|rounds?|stages?|week|call)|final\s+round|hear\s+back|get\s+back\s+to
-    |follow[- ]?up\s+call|onsite\s+(?:on|is|next)|calendar|(?:my|our)\s+availability|recruiter\s+will
+    |follow[- ]?up\s+call|onsite\s+(?:on|is|next)|calendar|(?:my|our)\s+availability
+    |recruiter\s+will
     |(?:re)?schedul(?:e|ed|ing)\s+(?:the|a|an|my|our|next|another|for|call|interview|onsite)
     |rescheduled?|take[- ]home\s+due|travel(?!\s+(?:time|distance|industry|agency|nurs\w+|tech))
     |flights?|hotel|reimburs\w*|expenses|parking|lobby
