@@ -11,6 +11,7 @@ imported where it is first needed.
 from __future__ import annotations
 
 import html
+import logging
 from dataclasses import replace
 from datetime import UTC, datetime
 from html import escape
@@ -44,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from followup.core.deadlines import STATE_STYLE, format_local, headline
 from followup.core.preflight import BY_HAND
-from followup.core.status import Status, has_left, is_editable, is_open
+from followup.core.status import Status, TransitionRefused, has_left, is_editable, is_open
 from followup.gui.errors import plain, set_plain
 from followup.gui.note_buffer import NoteBuffer
 from followup.gui.note_editor import LimitedTextEdit, SpellHighlighter
@@ -66,6 +67,9 @@ SAVE_DELAY_MS = 400
 _YES_NO = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
 _NO = QMessageBox.StandardButton.No
 CHANNELS = ("email from another app", "in person", "LinkedIn message", "phone", "other")
+
+
+log = logging.getLogger(__name__)
 
 
 class DraftEditor(LimitedTextEdit):
@@ -407,7 +411,13 @@ class FollowUpPanel(QWidget):
             return
         self._dirty = False
         subject, body = self.subject.text(), self.body.toPlainText()
-        when = fu.save_draft(self.library, self.view.id, subject, body)
+        try:
+            when = fu.save_draft(self.library, self.view.id, subject, body)
+        except TransitionRefused:
+            # Sent meanwhile (a key that reached the editor as the send began): what left is
+            # what the library keeps, and the editor shows it from the next refresh on.
+            log.info("follow-up %s was sent; an edit after the send was not kept", self.view.id)
+            return
         self.siblings = [_replace(v, subject=subject, body=body) if v.id == self.view.id else v
                          for v in self.siblings]
         self.view = _replace(self.view, subject=subject, body=body)
