@@ -627,3 +627,22 @@ def test_compound_given_names_are_greeted_whole():
                           ("John Michael Smith", "John"), ("Nguyễn Văn Minh", "Minh")):
         draft = generate_draft(request_for("Tom Becker", person_name=name))
         assert draft.body.startswith(f"Hi {greeted},"), draft.body[:40]
+
+
+def test_a_persons_own_job_is_no_point():
+    notes = "revenue mgr, 8 yrs here\nthey lose about 4% of group blocks to attrition each quarter"
+    body = generate_draft(request_for("Tom Becker", notes=notes,
+                                      person_title="Revenue Manager")).body
+    assert "revenue manager" not in body.lower()
+    assert "attrition" in body
+
+
+def test_places_shorthand_and_capitals_are_read_as_a_person_means_them():
+    from followup.core.lexicon import expand_shorthand, normalise_line
+
+    assert normalise_line("we both grew up in cork", {}) == "we both grew up in Cork"
+    assert normalise_line("built it from scratch", {}) == "built it from scratch"
+    assert expand_shorthand("app v phone cycle times") == "app versus phone cycle times"
+    assert expand_shorthand("v organized") == "very organized"
+    assert expand_shorthand("RE NXT data is a mess") == "RE NXT data is a mess"
+    assert expand_shorthand("hr team") == "HR team"

@@ -178,7 +178,7 @@ def clear_caches() -> None:
         cached.cache_clear()
 
 
-def pick_points(notes: str, limit: int = MAX_POINTS) -> list[str]:
+def pick_points(notes: str, limit: int = MAX_POINTS, title: str = "") -> list[str]:
     """The `!` lines first (whatever they are about); below two, the most substantial unmarked
     lines make up the rest.
 
@@ -193,11 +193,30 @@ def pick_points(notes: str, limit: int = MAX_POINTS) -> list[str]:
     if wanted <= 0:
         return marked
     plain = [ln.text for ln in lines if ln.marker is None and len(_words(ln.text)) >= 3
-             and _point_candidate(ln.text)
+             and _point_candidate(ln.text) and not _their_title(ln.text, title)
              and not re.match(r"\s*(?:i|i'm|i've|i'd|my)\b", ln.text, re.I)]  # the user's own
     readable = [t for t in plain if _phrased(t, pieces_too=False) is not None]
     best = sorted(readable, key=lambda t: -_substance(t))[:wanted]
     return marked + [t for t in readable if t in best]
+
+
+_TITLE_NOISE = frozenset("of the and for at in a an senior junior head lead".split())
+
+
+def _their_title(line: str, title: str) -> bool:
+    """Whether a note line's first piece is the person's own job ("revenue mgr, 8 yrs",
+    "catering sales"): telling someone their title is no point."""
+    first = split_parts(clean(line))[:1]
+    if not first or not title:
+        return False
+    said = {plain_word(w) for w in first[0][1].split()} - _TITLE_NOISE
+    role = re.split(r",|\bat\b|@", title)[0]  # "Platform Engineer, Corrie Labs": the job only
+    held = {plain_word(w) for w in re.split(r"[\s/&()-]+", role)} - _TITLE_NOISE - {""}
+    return bool(said) and len(said & held) >= min(2, len(said))
+
+
+def plain_word(word: str) -> str:
+    return word.lower().strip(".,;:!?()\"'")
 
 
 def personal_line(notes: str) -> str | None:
@@ -329,7 +348,7 @@ def point_gap(person_name: str) -> str:
 def points_value(request: DraftRequest, voice: int, max_points: int = MAX_POINTS) -> str:
     """The person's own points; without any, those of the meeting's general notes (`!` lines
     first), which were true for everyone met; without those either, a gap to fill."""
-    points = pick_points(request.notes, max_points)
+    points = pick_points(request.notes, max_points, request.person_title)
     if points:
         return points_paragraphs(points, voice, request.person_name, company=request.company)
     if request.capacity == "coordinator":

@@ -282,9 +282,27 @@ def spell_names(text: str, names: dict[str, str]) -> str:
         return capital or word
 
     text = _WORD_RE.sub(spelled, text)
+    # "we both grew up in cork": after a word of where someone is from, a place the dictionary
+    # also knows as a common word ("cork", "reading", "bath") is the place
+    text = _PLACE_RE.sub(lambda m: m.group(1) + _place(m.group(2)), text)
     # "irish-language": the first part of a hyphenated word, by the dictionary's capitals
     return re.sub(r"(?<![\w@/.#-])([a-z]{4,})(?=-[a-z])",
                   lambda m: dictionary_capital(m.group(1)) or m.group(1), text)
+
+
+_PLACE_RE = re.compile(r"(\b(?:grew\s+up\s+in|based\s+in|lives?\s+in|living\s+in|moved\s+to"
+                       r"|born\s+in|raised\s+in|originally\s+from|(?:is|are|'s|'re)\s+from)\s+)"
+                       r"([a-z]{3,})\b")
+
+
+def _place(word: str) -> str:
+    capital = word[:1].upper() + word[1:]
+    return capital if _known(capital) and not _known_lower_only(word) else word
+
+
+def _known_lower_only(word: str) -> bool:
+    """Words that follow "from" and are never places ("scratch", "home", "work")."""
+    return word in ("scratch", "home", "work", "there", "here", "school", "abroad")
 
 
 def mend_typos(text: str, protected: Iterable[str] = ()) -> str:

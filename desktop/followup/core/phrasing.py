@@ -751,6 +751,10 @@ def reads_well(phrase: Phrase) -> bool:
         return False  # "you live SQL exercise": an adjective read as a verb
     if phrase.shape in (Shape.CLAUSE, Shape.PROBLEM) and not _has_verb(words):
         return False  # "survival models for churn not classifiers"
+    if re.match(r"you're (?:a|an) (?:[\w-]+ ){0,3}(?:manager|engineer|lead|director|partner"
+                r"|coordinator|officer|specialist|rep|representative|analyst|recruiter|"
+                r"designer|consultant|nurse|teacher|accountant|fellow|curator|registrar)$", text):
+        return False  # "you're a revenue manager": their own title, told to them
     if phrase.shape is Shape.IN_MEETING and not phrase.gerund and re.match(
             r"you\s+(?:asked|took|sat|joined|started|ran|kept|coordinated|set|sent"
             r"|gave\s+(?:the|a)\s+talk)\b", text):
