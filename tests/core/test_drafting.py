@@ -646,3 +646,11 @@ def test_places_shorthand_and_capitals_are_read_as_a_person_means_them():
     assert expand_shorthand("v organized") == "very organized"
     assert expand_shorthand("RE NXT data is a mess") == "RE NXT data is a mess"
     assert expand_shorthand("hr team") == "HR team"
+
+
+def test_a_role_that_starts_with_a_vowel_gets_an():
+    bodies = [generate_draft(request_for(name, role="Assistant Buyer", kind=kind)).body
+              for kind in ("one_on_one_interview", "panel_interview", "phone_screen")
+              for name in PANEL]
+    assert not any("a Assistant" in body for body in bodies)
+    assert any("as an Assistant Buyer" in body for body in bodies)  # the template's "as a $role"

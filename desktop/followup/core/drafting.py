@@ -698,7 +698,13 @@ def generate_draft(request: DraftRequest, template_dirs: Sequence[Path] = ()) ->
             break
     if not subject:
         subject = templates.substitute("Thank you, $first_name: following up on $company", values)
+    body = _AN_RE.sub(r"\1n \2", body)  # "as a Assistant Buyer": "as an Assistant Buyer"
     return Draft(subject, body, _phrased_in(body, trace, _proper_names(request)))
+
+
+# "a" before a capitalised word that starts with a vowel sound (a role filled into a template);
+# U is left alone: "a University", "a Unit lead" but "an Urban planner"
+_AN_RE = re.compile(r"\b([Aa]) ((?:[AEIO][a-z])[\w-]*)")
 
 
 def _phrased_in(body: str, trace: list[tuple[str, str]],

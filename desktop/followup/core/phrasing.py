@@ -768,6 +768,9 @@ def reads_well(phrase: Phrase) -> bool:
     inner = [plain(w) for w in words[1:]]
     linked = any(w in _LINKS for w in inner)
     if phrase.shape is Shape.TOPIC:
+        if len(words) > 2 and plain(words[0]) in DETERMINERS | set(_POSSESSIVE) | {"your"} and (
+                plain(words[1]) in _ADVERBS or set(word_classes(plain(words[1]))) == {"ADV"}):
+            return False  # "the mostly phase II/III oncology": a fragment, not a topic
         if plain(words[-1]) in ("guy", "gal", "person", "type", "dude", "lady", "man", "woman"):
             return False  # "CMC guy": who the person is, not something to have enjoyed
         if plain(words[0]) in PREPOSITIONS or plain(words[0]) in _ADVERBS \

@@ -25,6 +25,9 @@ _SHORTHAND = (
     (r"(?<=\w)\s*(?:->|=>|>)\s*(?=(?:i|so|but|then|he|she|they|we|you|it|his|her|their|our"
      r"|need|needs|want|wants|means|meant|leads?|led|which|that)\b)", ", "),
     (r"(?<![\w.])(\d[\d.,]*)\s*(?:->|=>)\s*(?=\d)", r"from \1 to "),  # "goes 6 -> 10"
+    # "still on Eaglesoft -> reporting is a mess": what follows is a clause of its own
+    (r"(?<=\w)\s*(?:->|=>)\s*(?=[\w-]+\s+(?:[\w-]+\s+)?(?:is|are|was|were|has|have|means)\b)",
+     ", "),
     (r"\s*->\s*", " to "), (r"\s*=>\s*", " to "), (r"\s+=\s+", " is "),
     (r"(?<=\s)~\s*(?=[\d$£€])", "about "), (r"^~\s*(?=[\d$£€])", "about "),
     (r"\bits\s+(?=not|a|an|the|getting|going|been|very|so|really|just|all|more|less|about)\b",
