@@ -19,6 +19,8 @@ def _marcus(window, qtbot):
     window.workspace.select_row(2)
     panel = window.workspace.followups
     assert panel.view.person_name == "Marcus Feld"
+    # the marks come with the checklist, a moment after the switch (not on the switch itself)
+    qtbot.waitUntil(lambda: panel.marks.unread > 0, timeout=3000)
     return panel
 
 
@@ -60,7 +62,7 @@ def test_a_sentence_is_read_once_the_cursor_has_been_in_it_and_it_is_remembered(
     # switching away and back keeps it read
     window.workspace.select_row(1)
     window.workspace.select_row(2)
-    assert window.workspace.followups.marks.unread == before - 1
+    qtbot.waitUntil(lambda: window.workspace.followups.marks.unread == before - 1, timeout=3000)
 
 
 def test_an_edited_sentence_is_the_users_own_and_all_can_be_marked_read(window, qtbot):

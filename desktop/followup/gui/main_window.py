@@ -455,11 +455,18 @@ class MainWindow(QMainWindow):
     @Slot(int, int)
     def open_meeting_with(self, meeting_id: int, attendance_id: int) -> None:
         """Open a meeting's notes on one person (from the People view)."""
+        self._go_to(meeting_id, attendance_id)
+        self.workspace.editor.setFocus()
+
+    def _go_to(self, meeting_id: int, attendance_id: int, drafts: bool = False) -> None:
+        """The meeting on screen, found in the list whatever its filter, on this person."""
         self.sidebar.filter.clear()
         self.sidebar.select(meeting_id)
         self.open_meeting(meeting_id)
+        if drafts:
+            self._profile_ready()
+            self._set_followups_shown(True)
         self.workspace.select_person(attendance_id)
-        self.workspace.editor.setFocus()
 
     @Slot()
     def _on_card_changed(self) -> None:
@@ -478,12 +485,7 @@ class MainWindow(QMainWindow):
     @Slot(int, int)
     def open_followup(self, meeting_id: int, attendance_id: int) -> None:
         """Open a meeting with the follow-ups shown and this person's draft selected."""
-        self.sidebar.filter.clear()
-        self.sidebar.select(meeting_id)
-        self.open_meeting(meeting_id)
-        self._profile_ready()
-        self._set_followups_shown(True)
-        self.workspace.select_person(attendance_id)
+        self._go_to(meeting_id, attendance_id, drafts=True)
         self.workspace.focus_draft()
 
     def update_badge(self, due: int | None = None) -> None:

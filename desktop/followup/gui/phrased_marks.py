@@ -31,6 +31,7 @@ class PhrasedMarks(QObject):
         self.library = library
         self.editor = editor
         self.followup_id: int | None = None
+        self._loaded = False
         self.phrased: list = []
         self.read: frozenset[str] = frozenset()
         self.spans: list[tuple[int, int, str]] = []  # (start, end, note) of unread sentences
@@ -39,16 +40,21 @@ class PhrasedMarks(QObject):
         editor.cursorPositionChanged.connect(self._on_cursor)
 
     def show_for(self, followup_id: int | None, editable: bool) -> None:
-        """Load the phrased sentences of this follow-up (none for a sent or skipped one)."""
-        self.followup_id = followup_id
-        self.phrased = fu.phrased_sentences(self.library, followup_id) \
-            if followup_id is not None and editable else []
-        self.read = fu.read_sentences(self.library, followup_id) \
-            if followup_id is not None else frozenset()
-        self.refresh()
+        """Mark this follow-up's phrased sentences (none for a sent or skipped one) from the
+        next `refresh`: drafting them again to know which they are takes milliseconds, so it
+        waits for the checklist's timer instead of slowing the switch of person."""
+        self.followup_id = followup_id if editable else None
+        self.phrased, self.read, self._loaded = [], frozenset(), False
+        self.spans = []
+        self._paint()
+        self.changed.emit(0)
 
     def refresh(self) -> None:
         """Find the unread sentences in the editor's current text and mark them."""
+        if not self._loaded and self.followup_id is not None:
+            self.phrased = fu.phrased_sentences(self.library, self.followup_id)
+            self.read = fu.read_sentences(self.library, self.followup_id)
+            self._loaded = True
         text = self.editor.toPlainText()
         self.spans = []
         for phrased in self.phrased:

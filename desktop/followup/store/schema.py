@@ -154,22 +154,11 @@ def inspect_library(path: Path) -> str | None:
     except sqlite3.Error as exc:
         raise library_error(path, exc) from None
     try:
-        conn.execute("PRAGMA busy_timeout=5000")
-        problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-        if problem != "ok":
-            raise damaged(path, problem)
-        tables = {r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")}
-        revision = None
-        if "alembic_version" in tables:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
+        return _read_revision(conn, path)
     except sqlite3.Error as exc:
         raise library_error(path, exc) from None
     finally:
         conn.close()
-    _refuse_foreign(path, tables, revision)
-    return revision
 
 
 def _refuse_foreign(path: Path, tables: set[str], revision: str | None) -> None:
@@ -425,7 +414,9 @@ def open_read_only_engine(path: Path) -> tuple[Engine, str]:
 
 
 def _read_revision(conn: sqlite3.Connection, path: Path) -> str | None:
-    """The checks of `inspect_library` on an open read-only connection."""
+    """The schema revision on an open connection, after checking the file is ours and
+    undamaged (`inspect_library` and the read-only open share it). Raises LibraryError,
+    sqlite3.Error."""
     conn.execute("PRAGMA busy_timeout=5000")
     problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
     if problem != "ok":
