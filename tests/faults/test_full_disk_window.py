@@ -58,3 +58,26 @@ def test_typing_on_a_full_disk_keeps_the_text_and_says_why(window_on_small_disk,
     disk.free()
     qtbot.waitUntil(lambda: "typed on a full disk" in window.library.notes(attendance),
                     timeout=10_000)
+
+
+def test_a_draft_edited_on_a_full_disk_stays_and_is_saved_later(window_on_small_disk, qtbot):
+    from followup.store import followups as fu
+
+    window, disk = window_on_small_disk
+    window.workspace.editor.insertPlainText("! the Kafka rewrite\n")
+    window.workspace.flush()
+    window.library.save_profile(name="Sam Rivera", phone="+1 415 555 0134")
+    window.library.end_meeting(1)
+    window.toggle_followups()
+    panel = window.workspace.followups
+    qtbot.waitUntil(lambda: panel.view is not None, timeout=5_000)
+    disk.fill(0)
+    panel.body.moveCursor(panel.body.textCursor().MoveOperation.End)
+    panel.body.insertPlainText("\nTyped on a full disk. " + "y" * 60_000)
+    panel.flush()  # refused by the disk: no traceback, the banner says so, the text stays
+    banner = " ".join(label.text() for label in window.banner.findChildren(QLabel))
+    assert window.banner.isVisible() and "not saved yet" in banner, banner
+    assert "Typed on a full disk" in panel.body.toPlainText()
+    disk.free()
+    qtbot.waitUntil(lambda: "Typed on a full disk" in fu.followup_view(
+        window.library, panel.view.id).body, timeout=10_000)

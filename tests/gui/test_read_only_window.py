@@ -82,5 +82,9 @@ def test_the_window_opens_read_only_and_says_why(read_only_window, qtbot, tmp_pa
     window.show_status_list()
     assert window.status_list.model.rowCount() == 2
     window.grab().save(str(tmp_path / "read-only-window.png"))
+    # The speller arriving late re-highlights the draft ("text changed"): still no write.
+    from followup.gui.note_editor import SpellHighlighter
+
+    panel.body.document().findChild(SpellHighlighter).rehighlight()
     window.notes.flush()
     assert tree(place.folder) == before

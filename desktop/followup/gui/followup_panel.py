@@ -86,6 +86,7 @@ class FollowUpPanel(QWidget):
 
     statusChanged = Signal(int)
     saved = Signal(datetime)
+    saveFailed = Signal(str)  # the library refused the draft's write; retried shortly
     routeRequested = Signal(str, int)  # "send", "mail_app", "eml", "copy"; follow-up id
     cardRequested = Signal(int)  # person id: open their card (to add or confirm the address)
 
@@ -411,12 +412,23 @@ class FollowUpPanel(QWidget):
             return
         self._dirty = False
         subject, body = self.subject.text(), self.body.toPlainText()
+        if self.read_only or (subject, body) == (self.view.subject, self.view.body):
+            # A re-highlight (the speller loading) also says "text changed"; nothing was typed.
+            return
+        from followup.store.schema import StorageError
+
         try:
             when = fu.save_draft(self.library, self.view.id, subject, body)
         except TransitionRefused:
             # Sent meanwhile (a key that reached the editor as the send began): what left is
             # what the library keeps, and the editor shows it from the next refresh on.
             log.info("follow-up %s was sent; an edit after the send was not kept", self.view.id)
+            return
+        except StorageError as exc:  # a full disk, a lost mount: kept in the editor, retried
+            log.warning("draft %s not saved: %s", self.view.id, exc)
+            self._dirty = True
+            self._save_timer.start()
+            self.saveFailed.emit(str(exc))
             return
         self.siblings = [_replace(v, subject=subject, body=body) if v.id == self.view.id else v
                          for v in self.siblings]

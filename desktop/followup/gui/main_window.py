@@ -656,10 +656,11 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_save_failed(self, reason: str) -> None:
-        """Say plainly that notes are NOT saved yet; the workspace keeps retrying."""
-        self.saved_label.setText("⚠ Notes NOT saved yet — retrying")
+        """Say plainly that the latest typing (notes or a draft) is NOT saved yet; the workspace
+        keeps retrying."""
+        self.saved_label.setText("⚠ Latest typing NOT saved yet — retrying")
         self._reminder_banner().show_messages([
-            "<b>Your latest notes are not saved yet.</b> Followup keeps trying; keep this "
+            "<b>Your latest notes or draft are not saved yet.</b> Followup keeps trying; keep this "
             f"window open. ({html_escape(reason)})"])
 
     @Slot(int)

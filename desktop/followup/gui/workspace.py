@@ -101,7 +101,7 @@ class MeetingWorkspace(QWidget):
     meetingChanged = Signal(int)
     personSelected = Signal(object)  # attendance id, or None for the general notes
     showRequested = Signal()
-    saveFailed = Signal(str)  # a person shortcut was used while another view was shown
+    saveFailed = Signal(str)  # the library refused a note's or the draft's write; retried
     # The welcome page of an empty library: what the user asked for.
     newMeetingRequested = Signal()
     importRequested = Signal()
@@ -239,6 +239,7 @@ class MeetingWorkspace(QWidget):
             panel.statusChanged.connect(self._on_followup_status)
             panel.statusChanged.connect(self.followupStatusChanged)
             panel.saved.connect(self.followupSaved)
+            panel.saveFailed.connect(self.saveFailed)
             panel.routeRequested.connect(self.routeRequested)
             panel.cardRequested.connect(self.edit_card)
             panel.hide()
