@@ -213,7 +213,7 @@ def third_person(body: str, person_name: str) -> list[str]:
     from followup.core.drafting import first_name
 
     found = []
-    for sentence in sentences(body):
+    for sentence in sentences(_GAP_RE.sub(" ", body)):  # a prompt quotes the note as typed
         # In a sentence that speaks to "you", an object "him" is someone else (a dog, a son).
         addressed = re.search(r"\byou(?:r)?\b", sentence, re.I) is not None
         found += [m.group() for m in _THIRD_RE.finditer(sentence)

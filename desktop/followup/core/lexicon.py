@@ -285,6 +285,7 @@ def spell_names(text: str, names: dict[str, str]) -> str:
     # "we both grew up in cork": after a word of where someone is from, a place the dictionary
     # also knows as a common word ("cork", "reading", "bath") is the place
     text = _PLACE_RE.sub(lambda m: m.group(1) + _place(m.group(2)), text)
+    text = spell_places(text)
     # "irish-language": the first part of a hyphenated word, by the dictionary's capitals
     return re.sub(r"(?<![\w@/.#-])([a-z]{4,})(?=-[a-z])",
                   lambda m: dictionary_capital(m.group(1)) or m.group(1), text)
@@ -293,6 +294,54 @@ def spell_names(text: str, names: dict[str, str]) -> str:
 _PLACE_RE = re.compile(r"(\b(?:grew\s+up\s+in|based\s+in|lives?\s+in|living\s+in|moved\s+to"
                        r"|born\s+in|raised\s+in|originally\s+from|(?:is|are|'s|'re)\s+from)\s+)"
                        r"([a-z]{3,})\b")
+
+
+_PLACE_NOUNS = {"sq": "Square", "st": "Street", "ave": "Avenue", "rd": "Road", "blvd": "Boulevard"}
+_PLACE_WORDS = ("lake square street avenue road boulevard park bay branch county valley heights "
+                "hill island station yard harbor harbour beach river creek falls mountain campus "
+                "market district quarter")
+# "on green lake", "around pioneer sq", "at skyway branch": after a word of place, a lower-case
+# name made with a place noun is a proper name. "at the rail yard" (an article) is not.
+_NAMED_PLACE_RE = re.compile(
+    r"\b((?:at|in|on|near|around|by|from|off|to)\s+)((?:[A-Za-z][\w'-]*\s+){1,2}?)"
+    rf"({'|'.join([*_PLACE_NOUNS, *_PLACE_WORDS.split()])})\b")
+# "lake union", "mount rainier" after a word of place; "el Paso", "san Diego": a particle
+# before a capitalised name is part of it.
+_PLACE_FIRST_RE = re.compile(r"\b((?:at|in|on|near|around|by|from|off|to)\s+)"
+                             r"(lake|mount|mt|fort|port)\s+([a-z][\w'-]+)\b")
+_PARTICLE_RE = re.compile(r"\b(el|la|los|las|san|santa|lake|mount|fort|saint)"
+                          r"(?=\s+[A-Z][a-z])")
+_NOT_A_NAME = frozenset("""
+    the a an my your his her their our its this that these those every each one some any
+    data which what our main back front side rail car parking
+""".split())
+
+
+def spell_places(text: str) -> str:
+    """Lower-case place names spelled as names: `around pioneer sq` -> `around Pioneer Square`,
+    `on lake union` -> `on Lake Union`, `grew up in el Paso` -> `in El Paso`."""
+
+    def named(match: re.Match[str]) -> str:
+        words = match.group(2).split()
+        if any(w.lower() in _NOT_A_NAME or w[:1].isdigit() for w in words):
+            return match.group()
+        noun = match.group(3)
+        noun = _PLACE_NOUNS.get(noun, noun[:1].upper() + noun[1:])
+        return match.group(1) + " ".join(w[:1].upper() + w[1:] for w in words) + " " + noun
+
+    def first(match: re.Match[str]) -> str:
+        if match.group(3) in _NOT_A_NAME:
+            return match.group()
+        head = {"mt": "Mount"}.get(match.group(2), match.group(2).capitalize())
+        return f"{match.group(1)}{head} {match.group(3).capitalize()}"
+
+    text = _NAMED_PLACE_RE.sub(named, text)
+    return _PLACE_FIRST_RE.sub(first, text)
+
+
+def spell_particles(text: str) -> str:
+    """`el Paso` -> `El Paso`: a place's particle before its capitalised name."""
+    return _PARTICLE_RE.sub(lambda m: m.group(1).capitalize(), text)
 
 
 def _place(word: str) -> str:
@@ -424,4 +473,4 @@ def normalise_line(line: str, names: dict[str, str], protected: Iterable[str] = 
     """One note line with shorthand written out, names spelled, sure typos mended and the
     words no dictionary knows spelled as names."""
     text = mend_typos(spell_names(expand_shorthand(line), names), [*protected, *names])
-    return capitalise_unknown(text, names)
+    return spell_particles(capitalise_unknown(text, names))

@@ -19,7 +19,7 @@ from followup.core.shorthand import clean, split_parts
 _LOGISTICS_RE = re.compile(r"""\b(?:
     salary|salaries|comp|compensation|(?:pay|salary|comp)\s+(?:band|range|scale|step|review)|equity
     |(?:pay|salary|performance|annual)\s+reviews?|reviews?\s+in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*
-    |union|probation\w*|pay\s+step|step\s+\d|grade\s+\d+
+    |(?<!lake\s)(?<!square\s)(?<!station\s)union(?!\s+(?:square|station|street|st|bay|pacific))|probation\w*|pay\s+step|step\s+\d|grade\s+\d+
     |band\s+\d+[a-z]?|(?:pay\s+)?grade\s+\d+|ote|quota|commission|step\s+\d+|per\s+hour|/hr|hourly\s+rate
     |stock\s+options|rsus?|bonus(?:es)?|401k|pension|benefits?|perks?|pto|vacation\s+(?:days|policy)
     |unlimited\s+vacation|(?:health|dental|life|medical|vision)\s+(?:insurance|plan|cover(?:age)?)
@@ -142,6 +142,7 @@ SELF_ASSESSMENT_RE = re.compile(r"""\b(?:
     |shaky|took\s+(?:forever|ages|too\s+long)|slow\s+on\s+the|took\s+a\s+while|drew\s+a\s+blank|wing(?:ed)?\s+it|made\s+(?:it|something|stuff)\s+up|guessed
     |face\s+(?:went|got|turned)\s+(?:hot|red)|went\s+red|blush\w*|lost\s+(?:him|her|them|the\s+thread
     |my\s+(?:train|place|way))|not\s+great|too\s+long|too\s+short|oof|ugh|yikes|cringe\w*
+    |never\s+got\s+to|didn'?t\s+get\s+to|ran\s+out\s+of\s+time\s+(?:on|before)|left\s+out
     |i\s+was\s+(?:bad|off|slow|unclear|rusty)|rusty|off\s+the\s+cuff|bs'?d|waffl\w*
     )\b""", re.IGNORECASE | re.VERBOSE)
 
@@ -169,6 +170,8 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\b(?:set\s+up|organi[sz]ed|arranged|coordinated|booked|ran)\s+(?:the\s+|my\s+|our\s+)?(?:whole\s+|entire\s+)?
        (?:loop|day|panel|interviews?|schedule|call|meeting|room|visit)\b|\bmet\s+me\s+(?:at|in|outside)\b
     |\b(?:dropped|popped|stopped|jumped)\s+in\b|\bapologi[sz]\w*
+    |\bhad\s+to\s+(?:drop|leave|go|run|hop|jump|step\s+out|take\s+a\s+call)\b
+    |\b(?:left|dropped\s+off|hopped\s+off)\s+(?:early|the\s+call|halfway|after\s+\d+)
     |\b(?:ran|led|gave)\s+(?:me\s+)?the\s+(?:case|exercise|interview|test|role[- ]play)\b
     |\b(?:last|first|final)\s+\d+\s+min\w*|\bcamera\s+on\b|\bbeep\w*
     |\bonly\s+(?:\d+|a\s+few|few)\s+min\w*|\b\d+\s+min\w*\s+at\s+the\s+(?:end|start)\b|\bshowed\s+me\s+round
@@ -257,8 +260,22 @@ def is_descriptor(text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def is_personal(text: str) -> bool:
-    """Whether a note line is about the person's life outside work (hobby, family, food)."""
-    return _PERSONAL_RE.search(text) is not None and not is_logistics(text)
+    """Whether a note line is about the person's life outside work (hobby, family, food). A
+    sport or hobby word in a line about work ("soccer side, tracking data", "golf clients")
+    is the work, unless a word of liking or free time says otherwise."""
+    if _PERSONAL_RE.search(text) is None or is_logistics(text):
+        return False
+    return _WORK_CONTEXT_RE.search(text) is None or _LIKING_RE.search(text) is not None
+
+
+_WORK_CONTEXT_RE = re.compile(
+    r"\b(?:side|data|analytics|team|department|dept|clients?|customers?|accounts?|product|"
+    r"project|pipeline|model|models|platform|vertical|segment|division|unit|business|market|"
+    r"league\s+office|tracking|scouting|contracts?|sales|revenue|sponsors?|vendor)\b", re.I)
+_LIKING_RE = re.compile(
+    r"\b(?:loves?|enjoys?|likes?|plays?|played|fan|weekends?|hobby|free\s+time|spare\s+time|"
+    r"for\s+fun|we\s+both|both\s+of\s+us|grew\s+up|coaches|volunteers?|trains?|runs?\s+in)\b",
+    re.I)
 
 
 @lru_cache(maxsize=4096)

@@ -146,6 +146,9 @@ _VERDICT_LEAD_RE = re.compile(
     r"\s+(?:remember|recall|explain|answer|know)\s+", re.IGNORECASE)
 
 
+_ANSWER_TAIL_RE = re.compile(r"\s+(?:and|but|so|then)\s+(?:I|i)\s+(?=\w)")
+
+
 @lru_cache(maxsize=2048)  # the same line is phrased again for each length tried
 def question_topic(line: str) -> str | None:
     """What a `?` line's question was about, without the user's verdict: `asked how I'd size
@@ -154,6 +157,9 @@ def question_topic(line: str) -> str | None:
     text = clean(line).rstrip("?")
     kept = []
     for _sep, part in split_parts(text):
+        # "asked how I'd value a draft pick and I totally rambled": the question, without the
+        # account of the answer glued to it
+        part = _ANSWER_TAIL_RE.split(part)[0]
         part = _VERDICT_LEAD_RE.sub("", part).strip()
         if not part or is_self_assessment(part) or plain(part.split()[0]) in (
                 "i", "i'm", "i've", "my", "answered", "said"):

@@ -28,6 +28,7 @@ from followup.core.note_kinds import (
 )
 from followup.core.shorthand import clean, split_parts
 from followup.core.word_forms import (
+    ADVERBS_BEFORE_VERB,
     ADJECTIVE_STARTS,
     BE_FORMS,
     DETERMINERS,
@@ -216,6 +217,8 @@ def _subject_clause(words: list[str]) -> bool:
             return False
         if words[i - 1][:1].isdigit() or plain(words[i - 1]) in DETERMINERS:
             continue  # "about 40 services", "the ships": a noun after a number or article
+        if bare in ADVERBS_BEFORE_VERB and i + 1 < len(words):
+            continue  # "interns still tag video": the adverb stands between subject and verb
         form = verb_form(bare)
         if form in ("VBZ", "VBD", "MD") or bare in ("are", "were"):
             if form == "VBZ" and bare in NOT_VERBS:
@@ -226,8 +229,11 @@ def _subject_clause(words: list[str]) -> bool:
             if form == "VBD" and i + 1 < len(words) and plain(words[i + 1]) == "by":
                 return False  # "tables owned by Marcus": a participle
             return True
-        plural = plain(words[i - 1]).endswith("s") or plain(words[i - 1]) in PLURALS
-        if form == "VB" and plural and not is_noun(bare):
+        before = i - 1
+        while before > start and plain(words[before]) in ADVERBS_BEFORE_VERB:
+            before -= 1
+        plural = plain(words[before]).endswith("s") or plain(words[before]) in PLURALS
+        if form == "VB" and plural and (not is_noun(bare) or before < i - 1):
             return True  # "customers want alerts", "people rotate between teams"
         after = plain(words[i + 1]) if i + 1 < len(words) else ""
         if form == "VB" and plural and after and (
@@ -268,9 +274,11 @@ def with_article(words: list[str]) -> list[str]:
         return words
     head = []
     for word in words:
-        if plain(word) in PREPOSITIONS | {"and", "or"}:
-            break
-        head.append(plain(word))
+        bare = plain(word)
+        if bare in PREPOSITIONS | {"and", "or"} or head and (
+                bare in _ADVERBS or set(word_classes(bare)) == {"ADV"}):
+            break  # "half marathons now": the noun phrase ends before "now"
+        head.append(bare)
     if not head or head[-1].endswith("s") and not head[-1].endswith(("ss", "us", "is")):
         return words
     if verb_form(head[0]) == "VBG" and head[0] not in NOT_GERUND:
@@ -435,10 +443,23 @@ def _main_phrase(part: str, name: str) -> Phrase:
                         or plain(w) in BE_FORMS for w in subject) \
             and not any(verb_form(plain(w)) == "VB" and plain(subject[i - 1]).endswith("s")
                         for i, w in enumerate(subject) if i):  # "conflict checks take"
-        part = f"{about['subject']} is {about['rest']}"  # "break rate ~22 per 100 mi": is
+        verb = "are" if _plural_head(subject) else "is"  # "lead times from Portugal ~16 wks"
+        part = f"{about['subject']} {verb} {about['rest']}"  # "break rate ~22 per 100 mi": is
     words = part.split()
     return (_pronoun_phrase(part, words, name) or _set_start_phrase(part, words, name)
             or _verb_phrase(part, words, name) or _noun_phrase(part, words, name))
+
+
+def _plural_head(words: list[str]) -> bool:
+    """Whether a noun phrase's head is plural: the last word before a preposition ("lead
+    times from Portugal": times; "the rate of returns": rate)."""
+    head = ""
+    for word in words:
+        if plain(word) in PREPOSITIONS and head:
+            break
+        head = plain(word)
+    return head in PLURALS or (head.endswith("s") and not head.endswith(("ss", "us", "is"))
+                               and is_noun(head[:-1]))
 
 
 def _pronoun_phrase(part: str, words: list[str], name: str) -> Phrase | None:
@@ -759,7 +780,9 @@ def reads_well(phrase: Phrase) -> bool:
             r"you\s+(?:asked|took|sat|joined|started|ran|kept|coordinated|set|sent"
             r"|gave\s+(?:the|a)\s+talk)\b", text):
         return False  # "It was a real pleasure that you asked about my background"
-    if re.search(r",\s+(?:he|she|they|you|we|I|it)\b", text) or ";" in text:
+    fronted = re.match(r"(?:At|In|With|For|During|On)\s[^,]+,\s+(?=I\b)", text)
+    if re.search(r",\s+(?:he|she|they|you|we|I|it)\b", text[fronted.end() if fronted else 0:]) \
+            or ";" in text:  # "At Eastlake, I cut ..." is one clause with its place first
         return False  # two clauses spliced with a comma
     if re.search(r"\s(?:it|this|that|them|these|those)$", text) \
             or re.search(r"\sit\s(?!is\b|was\b|'s\b)", text):
@@ -835,8 +858,13 @@ def _has_verb(words: list[str]) -> bool:
                                                                                  "'s", "'d")):
             return True
         form = verb_form(bare)
-        after = plain(words[i + 1]) if i + 1 < len(words) else ""
-        if form == "VBZ" and is_noun(bare) and (not after or after in ("for", "of", "and")):
+        following = [plain(w) for w in words[i + 1:]]
+        while following and following[0] in ADVERBS_BEFORE_VERB:
+            following = following[1:]  # "sites still on paper": what follows the adverb
+        after = following[0] if following else ""
+        skipped = len(following) < len(words) - i - 1
+        if form == "VBZ" and is_noun(bare) and (not after or after in ("for", "of", "and")
+                                                or skipped and after in PREPOSITIONS):
             continue  # "standard HR questions", "survival models for churn": nouns
         if form in ("VBD", "VBZ", "MD") and i > 0:
             return True
@@ -844,7 +872,8 @@ def _has_verb(words: list[str]) -> bool:
         if before in ("both", "all", "also", "still", "really", "never", "always", "often") \
                 and i > 1:
             before = plain(words[i - 2])  # "we both hate merge conflicts"
-        if form == "VB" and i > 0 and bare not in DETERMINERS and (
+        if form == "VB" and i > 0 and bare not in DETERMINERS and bare not in _ADVERBS \
+                and "ADV" not in word_classes(bare) and (
                 before in ("you", "i", "we", "they") or before.endswith("s")):
             return True
     return False

@@ -197,7 +197,13 @@ def starts_verb(words: list[str]) -> str | None:
     if first in NOT_VERBS or first in DETERMINERS or not words[0][:1].islower():
         return None
     form = verb_form(first)
-    after = plain(words[1]) if len(words) > 1 else ""
+    rest = [plain(w) for w in words[1:]]
+    skipped = False
+    while len(rest) > 1 and rest[0] in ADVERBS_BEFORE_VERB:
+        rest, skipped = rest[1:], True  # "interns still tag video": the verb after decides
+    after = rest[0] if rest else ""
+    if form == "VBZ" and is_noun(first) and skipped and verb_form(after) in ("VB", "VBZ"):
+        return None
     if first in NOT_GERUND and after in DETERMINERS:
         return "VBG"  # "building a new stack", "testing a new tool"
     if form == "VBG" and (first in NOT_GERUND or len(words) > 1 and _verb_after(words[1:2])):
@@ -208,6 +214,10 @@ def starts_verb(words: list[str]) -> str | None:
     if form == "VB" and is_noun(first):
         return None  # "interest in green computing": notes say "runs", so a bare "run" is a noun
     return form
+
+
+ADVERBS_BEFORE_VERB = frozenset("still also already often usually always never mostly just "
+                                  "all both really mainly".split())
 
 
 def _verb_after(words: list[str]) -> bool:
