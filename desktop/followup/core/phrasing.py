@@ -28,8 +28,8 @@ from followup.core.note_kinds import (
 )
 from followup.core.shorthand import clean, split_parts
 from followup.core.word_forms import (
-    ADVERBS_BEFORE_VERB,
     ADJECTIVE_STARTS,
+    ADVERBS_BEFORE_VERB,
     BE_FORMS,
     DETERMINERS,
     NOT_GERUND,
