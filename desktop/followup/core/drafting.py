@@ -225,8 +225,8 @@ def personal_line(notes: str) -> str | None:
     outside work (a hobby, a race, coaching a kid's team); never health or a family milestone
     (a baby, a son starting college). A `!` line is a key point and leads the points instead."""
     lines = [ln for ln in parse_notes(notes) if ln.marker is None
-             and not is_self_assessment(ln.text) and not is_private_life(ln.text)
-             and not never_a_point(ln.text)]
+             and not is_self_assessment(split_parts(clean(ln.text))[0][1])
+             and not is_private_life(ln.text) and not never_a_point(ln.text, rapport=True)]
     for line in lines:  # "we both ran the Lisbon marathon"
         if is_shared(line.text) and not is_moment(line.text) and _shared_text(line.text):
             return line.text
@@ -509,24 +509,60 @@ def question_paragraphs(notes: str, voice: int, limit: int | None = None,
 # ---- link and closing -----------------------------------------------------------------------
 
 def matching_link(profile: Profile, notes: str) -> Link | None:
-    """The profile link whose tags the most of this person's note lines mention; ties go to
-    the first. The meeting's general notes do not count: the post must tie to what this
-    person talked about."""
-    lines = [line.text for line in parse_notes(notes)]
-    scored = [(sum(_mentions(line, t) for t in link.tags for line in lines), -i, link)
-              for i, link in enumerate(profile.links) if link.url.strip()]
-    scored = [s for s in scored if s[0] > 0]
+    """The profile link that this person's conversation ties to most, or None.
+
+    Only what the person said counts: their `!`, `?` and unmarked lines, not the user's own
+    `+` lines or lines about the user ("asked why mining after 6 yrs at a port terminal"), and
+    not the meeting's general notes. One common word in common ("port", "schedule") is no tie
+    (a post on vessel schedules is not for a film post supervisor): a link needs two of its
+    tags, or one that is a phrase or a term of the trade ("control charts", "SPC"). Ties go to
+    the first link."""
+    lines = _their_lines(notes)
+    scored = []
+    for i, link in enumerate(profile.links):
+        matched = [t for t in link.tags if any(_mentions(line, t) for line in lines)]
+        strong = len(matched) >= 2 or any(_strong_tag(t) for t in matched)
+        if link.url.strip() and strong:
+            scored.append((len(matched), -i, link))
     return max(scored, key=lambda s: s[:2])[2] if scored else None
 
 
+def _their_lines(notes: str) -> list[str]:
+    """What the person said or asked: a `?` line's question without the user's answer; no
+    `+` line and no line about the user."""
+    lines = []
+    for line in parse_notes(notes):
+        if line.marker is Marker.QUESTION:
+            lines.append(question_topic(line.text) or "")
+        elif line.marker is not Marker.CONTRIBUTE and not _about_the_user(line.text):
+            lines.append(line.text)
+    return lines
+
+
+def _about_the_user(line: str) -> bool:
+    """`asked why mining after 6 yrs at a port terminal`, `i mentioned my thesis`: the user's
+    own story, not something the person said."""
+    return re.match(r"\s*(?:i|i'm|i've|i'd|my|me)\b|\s*(?:(?:he|she|they)\s+)?asked\s+(?:me\s+)?"
+                    r"(?:why|about\s+my|what\s+i|how\s+i)\b", line, re.I) is not None
+
+
+def _strong_tag(tag: str) -> bool:
+    """A tag that alone shows a shared topic: a phrase, or a word no dictionary lists in lower
+    case (an acronym, a product)."""
+    tag = tag.strip()
+    return " " in tag or not is_english_word(tag.lower())
+
+
 def _spoken_tag(link: Link, text: str) -> str:
-    """The tag the conversation used, spelled as in the notes when they capitalise it (Kafka)."""
-    for tag in link.tags:
+    """The tag the conversation used, spelled as in the notes when they capitalise it (Kafka);
+    "" when it would not read as a topic on its own (a bare common noun: "forecast")."""
+    lines = "\n".join(_their_lines(text))
+    for tag in sorted(link.tags, key=lambda t: (not _strong_tag(t), -len(t))):
         stem = tag.strip().lower()
-        match = re.search(rf"(?<!\w){re.escape(stem)}(?!\w)", text, re.IGNORECASE)
-        if match:
+        match = re.search(rf"(?<!\w){re.escape(stem)}(?!\w)", lines, re.IGNORECASE)
+        if match and _strong_tag(tag):
             return match.group() if match.group() != match.group().lower() else tag.strip()
-    return next((t.strip() for t in link.tags if _mentions(text, t)), "this")
+    return ""
 
 
 def link_sentence(link: Link | None, text: str, voice: int) -> str:
@@ -537,6 +573,10 @@ def link_sentence(link: Link | None, text: str, voice: int) -> str:
     if link is None:
         return ""
     title, url, topic = " ".join(link.title.split()), link.url.strip(), _spoken_tag(link, text)
+    if not topic:  # no topic to name: the post's own title says what it is about
+        if not title or title == url:
+            return frames.pick(frames.LINK_NO_TOPIC_UNTITLED, voice).format(url)
+        return frames.pick(frames.LINK_NO_TOPIC, voice).format(title, url)
     if not title or title == url:
         return frames.pick(frames.LINK_UNTITLED, voice).format(topic, url)
     return frames.pick(frames.LINK, voice).format(topic, title, url)

@@ -281,6 +281,17 @@ LINK_UNTITLED = (
     "I put some of my thinking on {} into a post at <{}>.",
 )
 
+LINK_NO_TOPIC = (
+    "It made me think of a post I wrote, \u201c{}\u201d, which you might enjoy: <{}>.",
+    "You might enjoy a post I wrote on this, \u201c{}\u201d: <{}>.",
+    "Our conversation reminded me of a post I wrote, \u201c{}\u201d, at <{}>.",
+)
+LINK_NO_TOPIC_UNTITLED = (
+    "It made me think of a post I wrote, which you might enjoy: <{}>.",
+    "You might enjoy a post I wrote on this: <{}>.",
+    "Our conversation reminded me of a post I wrote, at <{}>.",
+)
+
 
 def pick(frames: Sequence[str], voice: int, slot: int = 0, stride: int = 1) -> str:
     """The frame for the person with `voice` (their place in the meeting, plus a per-meeting

@@ -27,8 +27,11 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |visa|sponsorship|notice\s+period|start\s+date|offer\s+(?:letter|stage|details|call)
     |decisions?\s+(?:in|by|expected|next|soon|within|after)|final\s+decision|decide\s+by|timeline
     |next\s+(?:steps?|rounds?|stages?|week|call)|final\s+round|hear\s+back|get\s+back\s+to
-    |follow[- ]?up\s+call|onsite\s+(?:on|is|next)|calendar|(?:my|our)\s+availability
-    |recruiter\s+will
+    |follow[- ]?up\s+call|onsite\s+(?:on|is|next)|calendar\s+(?:invite|link|hold)
+    |(?:my|our|his|her|their)\s+calendar|(?:my|our)\s+availability
+    |recruiter\s+will|need(?:s|ed)?\s+(?:someone|somebody|a\s+hire|the\s+role\s+filled|to\s+hire)
+     \s+(?:by|before|in|for|starting)\b|fill\s+the\s+role\s+by|start(?:ing)?\s+(?:by|on|in)\s+
+     (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*
     |(?:re)?schedul(?:e|ed|ing)\s+(?:the|a|an|my|our|next|another|for|call|interview|onsite)
     |rescheduled?|take[- ]home\s+due|travel(?!\s+(?:time|distance|industry|agency|nurs\w+|tech))
     |flights?|hotel|reimburs\w*|expenses|parking|lobby
@@ -160,7 +163,8 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\bwi-?fi\b|\bconnection\b|\bkept\s+(?:freezing|dropping|cutting)|\bfr(?:oze|ozen|eezing)\b
     |\b(?:took|taking|takes)\s+(?:a\s+lot\s+of\s+|all\s+the\s+|most\s+of\s+the\s+)?notes\b
     |\bnote[- ]?tak\w*|\bmostly\s+(?:listened|quiet|silent|typed|typing)
-    |\bagenda\b|\bitinerary\b|\bcalendar\b|\bzoom\b|\bteams\s+(?:link|call)
+    |\bagenda\b|\bitinerary\b|\bcalendar\s+(?:invite|link|hold)|\b(?:my|his|her|their)\s+calendar\b
+    |\bzoom\b|\bteams\s+(?:link|call)
     |\bbike\s+(?:storage|rack|racks|shed|parking)\b|\blockers?\b|\bstudio\s+lunch\b|\bvisitor\s+pass\b
     |\b(?:sat|seated|sitting)\s+(?:in(?!\s+on)|at|next|across|beside|by|on)\b|\bseat(?:s|ing)?\b
     |\b(?:conference|meeting|interview|waiting|board)\s+room\b|\blunch\b|\bsnacks?\b
@@ -171,6 +175,8 @@ _MECHANICS_RE = re.compile(r"""(?:
        (?:loop|day|panel|interviews?|schedule|call|meeting|room|visit)\b|\bmet\s+me\s+(?:at|in|outside)\b
     |\b(?:dropped|popped|stopped|jumped)\s+in\b|\bapologi[sz]\w*
     |\bhad\s+to\s+(?:drop|leave|go|run|hop|jump|step\s+out|take\s+a\s+call)\b
+    |\bleft\s+(?:\d+\s+min\w*\s+|a\s+(?:bit|few\s+min\w*)\s+|half\s+an\s+hour\s+)?early\b
+    |\b(?:said|say|saying)\s+hi\b|\bto\s+say\s+hello\b
     |\b(?:left|dropped\s+off|hopped\s+off)\s+(?:early|the\s+call|halfway|after\s+\d+)
     |\b(?:ran|led|gave)\s+(?:me\s+)?the\s+(?:case|exercise|interview|test|role[- ]play)\b
     |\b(?:last|first|final)\s+\d+\s+min\w*|\bcamera\s+on\b|\bbeep\w*
@@ -197,7 +203,9 @@ _PRIVATE_LIFE_RE = re.compile(r"""(?:
        |recovering|covid|flu|migraines?|diagnos\w*|pregnan\w*|expecting\s+(?:a|twins|their|her|his)
        |maternity|paternity|medical\s+leave|sick\s+leave|therapy|funeral|passed\s+away|died
        |divorc\w*|grief|grieving|bereave\w*|newborn|new\s+(?:baby|dad|mom|mum|father|mother|parent)
-       |baby|babies|wedding|engaged|fianc[eé]e?|married|honeymoon|on\s+leave|retir\w+)\b
+       |baby|babies|wedding|engaged|fianc[eé]e?|married|honeymoon|on\s+leave|retir\w+
+       |(?:mat|pat|maternity|paternity|parental|family|medical|sick)\s+leave|back\s+from\s+leave
+       |(?:1st|2nd|3rd|4th|first|second|third|fourth|new)\s+(?:kid|child|baby|grandchild|grandkid))\b
     |\b(?:partner|wife|husband|girlfriend|boyfriend|spouse)(?:'s)?\s+(?:is\s+)?(?:expecting|due|pregnant)
     |\bexpecting\s+(?:a\s+baby|in\s+\w+|twins|their\s+first|a\s+(?:boy|girl))
     |\b(?:his|her|their|a|the)\s+(?:cancer|knee|back|hip|shoulder)\b
@@ -284,19 +292,23 @@ def is_self_assessment(text: str) -> bool:
     return SELF_ASSESSMENT_RE.search(text) is not None
 
 
-def never_a_point(text: str) -> bool:
+def never_a_point(text: str, rapport: bool = False) -> bool:
     """Whether a note line can never be a follow-up's point: health and family milestones, the
     user's verdict (anywhere in the line: its other pieces share that context), or a line whose
     every piece is logistics or the meeting's mechanics ("very organized, sent agenda in
     advance"). Drafting and the checklist's `specifics` both ask this, so the checklist never
     asks for a point that drafting rightly leaves out."""
-    if is_self_assessment(text) or is_private_life(text):
-        return True
+    if is_private_life(text) or is_self_assessment(
+            split_parts(clean(text))[0][1] if rapport else text):
+        return True  # a rapport line may carry a joke at the user's expense later on:
+        # "we both played in youth orchestra - me viola (badly)"
     pieces = split_parts(clean(text))
     if len(pieces) > 1 and pieces[1][0] == ":" and (is_logistics(pieces[0][1])
                                                     or is_mechanics(pieces[0][1])):
         return True  # "benefits: 4-day week pilot", "he ran the case: ...": the label says
         # what all of it is about
+    if is_mechanics(pieces[0][1]) and all(len(p.split()) <= 3 for _s, p in pieces[1:]):
+        return True  # "popped in for 2 min to say hi, had a clinic": why, not a point
     aside = [is_mechanics(p) or is_logistics(p) or is_descriptor(p) for _s, p in pieces]
     # "union position, afscme local, 6 mo probation": the line is about logistics, though a
     # fragment of it is not

@@ -749,7 +749,8 @@ def reads_well(phrase: Phrase) -> bool:
     Source: issue "Drafts a reader would send" (phrase only what can be phrased well)."""
     text = phrase.text
     words = text.split()
-    if not 2 <= len(words) <= 18 or "(" in text or ")" in text or "[" in text:
+    longest = 22 if phrase.shape is Shape.MINE else 18  # the user's own work may say more
+    if not 2 <= len(words) <= longest or "(" in text or ")" in text or "[" in text:
         return False
     if _WRONG_PERSON_RE.search(text) or re.search(r"\b(\w+) \1\b", text, re.I) \
             or re.search(r"\bthe\s+(?:at|in|on|for|with|to|of|if|I|we|is|are|want|wants|need"
@@ -843,7 +844,7 @@ _THINKING = frozenset("think believe feel know expect hope worry suspect find sa
                       "wish fear".split())
 _RELATIVES = frozenset("that who which where when how what why whose whom".split())
 _LINKS = frozenset("that who which how what why when where because and but so while if whether "
-                   "since although though once until".split())
+                   "since although though once until like as".split())
 _FINITE_PLAIN = frozenset("""
     is are was were has have had does do did isn't aren't wasn't weren't doesn't don't didn't
     hasn't haven't can can't will won't

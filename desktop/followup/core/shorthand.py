@@ -23,7 +23,8 @@ _SHORTHAND = (
     (r"\s*/\s*(?:hr|hour)\b", " an hour"),
     # "asked X -> i rambled", "PMs peek early -> he wants Y": a consequence, two pieces
     (r"(?<=\w)\s*(?:->|=>|>)\s*(?=(?:i|so|but|then|he|she|they|we|you|it|his|her|their|our"
-     r"|need|needs|want|wants|means|meant|leads?|led|which|that)\b)", ", "),
+     r"|need|needs|want|wants|means|meant|leads?|led|which|that|someone|somebody|nobody"
+     r"|no\s+one|everyone|everybody|nothing|everything|staff|people)\b)", ", "),
     (r"(?<![\w.])(\d[\d.,]*)\s*(?:->|=>)\s*(?=\d)", r"from \1 to "),  # "goes 6 -> 10"
     # "still on Eaglesoft -> reporting is a mess": what follows is a clause of its own
     (r"(?<=\w)\s*(?:->|=>)\s*(?=[\w-]+\s+(?:[\w-]+\s+)?(?:is|are|was|were|has|have|means)\b)",
