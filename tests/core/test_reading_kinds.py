@@ -107,3 +107,117 @@ def test_a_contribution_that_starts_with_where_reads_as_one_clause():
         "at Northgate I cut supplier lead times 20% by moving to weekly orders, saved 3k/mo")
     assert kind == "i" and text.startswith("At Northgate, I cut supplier lead times")
     assert reads_well(Phrase(Shape.MINE, text))
+
+
+# ---- kinds from the sixth reading -------------------------------------------------------------
+
+from followup.core.drafting import (  # noqa: E402  (grouped with the tests that use them)
+    Link,
+    Profile,
+    in_prose,
+    link_sentence,
+    matching_link,
+    touched_skills,
+)
+from followup.core.names import greeting_name  # noqa: E402
+from followup.core.note_kinds import is_logistics, is_private_life, never_a_point  # noqa: E402
+from followup.core.shorthand import clean  # noqa: E402
+
+ROUTES = Link("Planning bus routes from ridership data", "https://example.org/routes",
+              ("route", "ridership", "schedule"))
+GTFS = Link("What a GTFS feed can tell you", "https://example.org/gtfs", ("gtfs", "transit data"))
+
+
+def test_one_common_word_in_common_is_no_reason_to_send_a_post():
+    profile = Profile(name="Ana", links=(ROUTES,))
+    assert matching_link(profile, "! the schedule lives in a shared sheet") is None
+    assert matching_link(profile, "asked why transit after 5 yrs on a bus route\n"
+                                  "+ I built a route planner") is None  # the user's own lines
+    both = "! they redo every route each spring from ridership counts"
+    assert matching_link(profile, both) == ROUTES
+
+
+def test_a_term_of_the_trade_alone_ties_a_post_and_is_named():
+    profile = Profile(name="Ana", links=(ROUTES, GTFS))
+    notes = "! their GTFS feed breaks every time a detour goes in"
+    assert matching_link(profile, notes) == GTFS
+    assert "GTFS" in link_sentence(GTFS, notes, 0)
+
+
+def test_a_post_tied_by_plain_words_is_named_by_its_title_not_a_bare_noun():
+    notes = "! they redo every route each spring from ridership counts"
+    sentence = link_sentence(ROUTES, notes, 0)
+    assert "\u201cPlanning bus routes from ridership data\u201d" in sentence
+    assert "about route " not in sentence and "of route," not in sentence
+
+
+def test_a_tool_they_want_to_leave_is_no_skill_to_offer():
+    profile = Profile(name="Ana", skills=("Excel", "SQL"))
+    assert touched_skills(profile, "! rosters are done in excel by hand by 2 people") == []
+    assert touched_skills(profile, "! the whole forecast model is in Excel") == ["Excel"]
+
+
+@pytest.mark.parametrize(("company", "said"), [
+    ("City of Port Calder", "the City of Port Calder"),
+    ("University of Otago", "the University of Otago"),
+    ("Province of Nova Scotia", "the Province of Nova Scotia"),
+    ("Citywide Logistics", "Citywide Logistics"),
+    ("Bank Street Partners", "Bank Street Partners"),
+])
+def test_an_institution_named_for_a_place_takes_the(company, said):
+    assert in_prose(company) == said
+
+
+@pytest.mark.parametrize(("name", "greeted"), [
+    ("Mohd Faizal bin Rahman", "Faizal"), ("Muhammad Haziq bin Abdullah", "Haziq"),
+    ("Md Rahim Uddin", "Rahim"), ("Mohammed Ali", "Mohammed"),
+])
+def test_an_abbreviated_muhammad_is_not_what_anyone_is_called(name, greeted):
+    assert greeting_name(name) == greeted
+
+
+@pytest.mark.parametrize("line", [
+    "she's back from mat leave last month, 2nd kid", "on paternity leave until june",
+    "just had his first child",
+])
+def test_leave_and_a_new_child_are_private(line):
+    assert is_private_life(line)
+
+
+@pytest.mark.parametrize("line", [
+    "said they need someone by jan 6", "needs the role filled before march",
+])
+def test_when_they_need_someone_is_logistics(line):
+    assert is_logistics(line)
+
+
+@pytest.mark.parametrize("line", [
+    "left 10 min early for an owners call", "popped in for 2 min to say hi, had a clinic",
+    "was 20 min late, came from the set in squamish",
+])
+def test_arriving_and_leaving_are_never_a_point(line):
+    assert never_a_point(line) or is_mechanics(line)
+
+
+def test_an_arrow_before_someone_doing_something_starts_a_clause():
+    assert clean("reporting is on paper cards -> someone types them up weekly") == (
+        "reporting is on paper cards, someone types them up weekly")
+
+
+@pytest.mark.parametrize(("line", "wanted"), [
+    ("every nurse does a 3 day orientation", "a 3-day orientation"),
+    ("does court hearings mostly", "you mostly do court hearings"),
+    ("flagship is Northwind pale ale which is 40% of volume", "Northwind pale ale, which"),
+])
+def test_small_points_of_grammar(line, wanted):
+    assert wanted in rephrase(line).text
+
+
+@pytest.mark.parametrize(("typed", "spelled"), [
+    ("for the city of delta's noise bylaw", "the City of Delta's"),
+    ("ran past prospect point", "Prospect Point"),
+    ("her first ultramarathon in may", "her first ultramarathon"),
+    ("the big problem is diacetyl in the lagers", "diacetyl"),
+])
+def test_names_and_terms_keep_their_case(typed, spelled):
+    assert spelled in normalise_line(typed, {}, [])

@@ -409,8 +409,18 @@ def _mentions(text: str, phrase: str) -> bool:
 
 
 def touched_skills(profile: Profile, notes: str) -> list[str]:
-    """The profile's skills that this person's own notes mention, in the profile's order."""
-    return [s for s in profile.skills if s.strip() and _mentions(notes, s)]
+    """The profile's skills that this person's own notes mention, in the profile's order; not
+    a tool the person wants to leave ("laytime calcs are done in excel by 2 ppl", "the rota
+    lives in a spreadsheet"): offering more of it misreads them."""
+    lines = _their_lines(notes)
+    return [s for s in profile.skills if s.strip() and any(
+        _mentions(line, s) and not _LEAVING_RE.search(line) for line in lines)]
+
+
+# A tool named in a complaint: done by hand in it, a mess, to be replaced.
+_LEAVING_RE = re.compile(r"\b(?:by\s+hand|manual(?:ly)?|mess|messy|replace|get\s+rid|move\s+off"
+                         r"|moving\s+off|migrat\w+\s+(?:off|from)|legacy|paper|scanned|hates?"
+                         r"|pain|nobody|no\s+one|never\s+match|done\s+in)\b", re.I)
 
 
 def _join_names(items: Sequence[str]) -> str:
@@ -615,7 +625,7 @@ def draft_values(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
                  with_link: bool = True, max_questions: int | None = None,
                  ) -> dict[str, str | None]:
     """Every template variable for one person."""
-    company = request.company.strip() or templates.gap("company")
+    company = in_prose(request.company.strip()) or templates.gap("company")
     others = [first_name(n) for n in request.others_met if first_name(n)]
     link = matching_link(request.profile, request.notes) if with_link else None
     names = _proper_names(request)
@@ -623,7 +633,7 @@ def draft_values(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
         "first_name": _value(first_name(request.person_name)),
         "person_name": _value(request.person_name),
         "person_title": _value(request.person_title),
-        "company": _value(request.company),
+        "company": _value(in_prose(request.company.strip())),
         "meetup": _value(request.company),  # at a meetup the meeting's name is the event's
         "role": _value(request.role),
         "others_met": _value(_join_names(others)),
@@ -638,6 +648,20 @@ def draft_values(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
         "my_email": _value(request.profile.email),
         "signature": signature_block(request.profile),
     }
+
+
+# "City of Port Calder", "University of Otago": an institution named for a place takes "the"
+# in a sentence ("the team at the City of Port Calder").
+_INSTITUTION_RE = re.compile(
+    r"^(?:City|Town|County|Village|Municipality|District|Region|Province|State|Borough"
+    r"|University|College|Department|Ministry|Office|Bank|Port|Museum|Council|Institute"
+    r"|Government|Library|Society|Commonwealth|Republic|Royal\s+\w+|Metropolitan\s+\w+)"
+    r"\s+(?:of|for)\s")
+
+
+def in_prose(company: str) -> str:
+    """The company's name as a sentence says it: "the City of Port Calder"."""
+    return "the " + company if _INSTITUTION_RE.match(company) else company
 
 
 def spoken_name(name: str) -> str:
@@ -739,9 +763,12 @@ def generate_draft(request: DraftRequest, template_dirs: Sequence[Path] = ()) ->
     if not subject:
         subject = templates.substitute("Thank you, $first_name: following up on $company", values)
     body = _AN_RE.sub(r"\1n \2", body)  # "as a Assistant Buyer": "as an Assistant Buyer"
+    # "at Saltmarsh Brewing Co.." : a name that ends in its own full stop ends the sentence
+    subject, body = (_DOUBLE_STOP_RE.sub(r"\1", text) for text in (subject, body))
     return Draft(subject, body, _phrased_in(body, trace, _proper_names(request)))
 
 
+_DOUBLE_STOP_RE = re.compile(r"(\b[A-Z][A-Za-z]{0,4}\.)\.(?=\s|$)")
 # "a" before a capitalised word that starts with a vowel sound (a role filled into a template);
 # U is left alone: "a University", "a Unit lead" but "an Urban planner"
 _AN_RE = re.compile(r"\b([Aa]) ((?:[AEIO][a-z])[\w-]*)")

@@ -172,7 +172,7 @@ CONTRIBUTION_CLAUSE = (  # "I led X", then the company
 CONTRIBUTION_OFFER = (  # "I could share my dbt checklist", "I'd be happy to review X"
     "{}, if that would be useful to the team at {}.",
     "{}, if it would help the team at {}.",
-    "{}; I'd be glad to do that for {}.",
+    "{}, should that be useful to {}.",
     "{}, whenever it would be useful to {}.",
     "{}, if that would help {}.",
     "{}, if it would be helpful to {}.",
@@ -257,7 +257,7 @@ CONTRIBUTION_GAP = "I'd love to bring [what you can contribute, from what you di
 # The same gap in other words, so that a panel's drafts do not share a sentence.
 CONTRIBUTION_GAPS = (
     CONTRIBUTION_GAP,
-    "I'd be glad to bring [what you can contribute, from what you discussed] to the team at {}.",
+    "I'd be glad to bring [what you can contribute, from what you discussed] to {}.",
     "I believe [what you can contribute, from what you discussed] would help {}.",
     "I'd welcome the chance to put [what you can contribute, from what you discussed] to work "
     "at {}.",

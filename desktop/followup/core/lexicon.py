@@ -299,11 +299,11 @@ _PLACE_RE = re.compile(r"(\b(?:grew\s+up\s+in|based\s+in|lives?\s+in|living\s+in
 _PLACE_NOUNS = {"sq": "Square", "st": "Street", "ave": "Avenue", "rd": "Road", "blvd": "Boulevard"}
 _PLACE_WORDS = ("lake square street avenue road boulevard park bay branch county valley heights "
                 "hill island station yard harbor harbour beach river creek falls mountain campus "
-                "market district quarter")
+                "market district quarter point")
 # "on green lake", "around pioneer sq", "at skyway branch": after a word of place, a lower-case
 # name made with a place noun is a proper name. "at the rail yard" (an article) is not.
 _NAMED_PLACE_RE = re.compile(
-    r"\b((?:at|in|on|near|around|by|from|off|to)\s+)((?:[A-Za-z][\w'-]*\s+){1,2}?)"
+    r"\b((?:at|in|on|near|around|by|from|off|to|past|along|across|through|toward|towards)\s+)((?:[A-Za-z][\w'-]*\s+){1,2}?)"
     rf"({'|'.join([*_PLACE_NOUNS, *_PLACE_WORDS.split()])})\b")
 # "lake union", "mount rainier" after a word of place; "el Paso", "san Diego": a particle
 # before a capitalised name is part of it.
@@ -311,8 +311,11 @@ _PLACE_FIRST_RE = re.compile(r"\b((?:at|in|on|near|around|by|from|off|to)\s+)"
                              r"(lake|mount|mt|fort|port)\s+([a-z][\w'-]+)\b")
 _PARTICLE_RE = re.compile(r"\b(el|la|los|las|san|santa|lake|mount|fort|saint)"
                           r"(?=\s+[A-Z][a-z])")
+_PLACE_OF_RE = re.compile(r"\b(the\s+)(city|town|county|port|university|province|district|"
+                          r"village|borough|state)\s+of\s+([a-z][a-z'-]+)\b")
 _NOT_A_NAME = frozenset("""
     the a an my your his her their our its this that these those every each one some any
+    another either neither no what whose which starting end
     data which what our main back front side rail car parking
 """.split())
 
@@ -336,7 +339,9 @@ def spell_places(text: str) -> str:
         return f"{match.group(1)}{head} {match.group(3).capitalize()}"
 
     text = _NAMED_PLACE_RE.sub(named, text)
-    return _PLACE_FIRST_RE.sub(first, text)
+    text = _PLACE_FIRST_RE.sub(first, text)
+    # "the city of delta's bylaw": a place's own name, whatever the dictionary says of it
+    return _PLACE_OF_RE.sub(lambda m: f"{m[1]}{m[2].capitalize()} of {m[3].capitalize()}", text)
 
 
 def spell_particles(text: str) -> str:
@@ -385,7 +390,8 @@ _VOWELS = frozenset("aeiouy")
 
 
 _PREFIXES = ("re", "un", "non", "pre", "co", "sub", "over", "under", "mis", "de", "dis",
-             "multi", "self", "post", "inter", "cross", "out", "up", "down", "micro", "mega")
+             "multi", "self", "post", "inter", "cross", "out", "up", "down", "micro", "mega",
+             "ultra", "super", "hyper", "semi", "mini", "anti", "mid", "tele", "bio")
 
 
 _PARTICLES = ("up", "over", "out", "off", "in", "down", "back", "side", "wide", "like", "less",
@@ -443,6 +449,12 @@ def _common_words() -> list[str]:
     return sorted(w for w, n in frequencies.items() if n >= _COMMON_COUNT and w.isalpha())
 
 
+# Endings of chemistry, medicine and biology terms, which stay in lower case when no
+# dictionary knows them ("diacetyl", "hydroxide", "nephritis", "lipase").
+_TERM_ENDING_RE = re.compile(r"(?:yl|ide|ase|ene|itis|osis|emia|aemia|ectomy|otomy|ology|"
+                             r"phyte|cyte|plasm|amide|azole|mycin|cillin|hyde)$")
+
+
 def capitalise_unknown(text: str, keep: Iterable[str] = ()) -> str:
     """Lower-case words no dictionary knows are names the notes typed in a hurry: "braga" ->
     "Braga", "jupytext" -> "Jupytext"; a short one without vowels is an acronym ("csv" ->
@@ -460,6 +472,8 @@ def capitalise_unknown(text: str, keep: Iterable[str] = ()) -> str:
         place = before[0].lower() in ("at", "in", "from", "near", "to") or after[0][:1].isupper()
         if _compound(word) and not place:
             return word  # "signup", "cutover": words, not names; "at ninewells": a place
+        if _TERM_ENDING_RE.search(word) and not place:
+            return word  # "diacetyl", "acetaldehyde", "gastritis": terms, not names
         if len(word) >= 4 and set(word) & _VOWELS:
             return word[:1].upper() + word[1:]
         if 2 <= len(word) <= 4 and not set(word) & _VOWELS:

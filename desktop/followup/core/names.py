@@ -177,9 +177,29 @@ def greeting_name(raw: str) -> str:
                          if not _is_title(w) and not _is_suffix(w))
     if _family_first([w.strip(",") for w in words]) is None:
         return " ".join(_spoken(w.strip(",")) for w in words)
+    malay = _malay_given(words)
+    if malay:
+        return _spoken(malay)
     if len(words) >= 3 and words[0] == given and _folded(" ".join(words[:2])) in COMPOUND_GIVEN:
         return " ".join(_spoken(w) for w in words[:2])  # "María José Fernández": María José
     return _spoken(given)
+
+
+# Malay names with a patronymic ("Mohd Faizal bin Rahman"): the first name is often a form of
+# Muhammad that nobody is called by; people go by the name after it.
+_MUHAMMAD = frozenset("mohd md muhd muhammad mohammad mohamad mohammed mohamed".split())
+_PATRONYMIC = frozenset("bin binti bte bt bt. b. a/l a/p".split())
+
+
+def _malay_given(words: list[str]) -> str:
+    """"Faizal" for "Mohd Faizal bin Rahman"; "" when the name is not of that form."""
+    bare = [w.strip(",").lower() for w in words]
+    at = next((i for i, w in enumerate(bare) if w in _PATRONYMIC), None)
+    if at is not None and at >= 2 and bare[0] in _MUHAMMAD:
+        return words[1].strip(",")
+    if len(bare) >= 2 and bare[0] in ("mohd", "md", "muhd"):  # an abbreviation, never said
+        return words[1].strip(",")
+    return ""
 
 
 # Given names of two words that are one name: greeting "María" for María José is a slip a

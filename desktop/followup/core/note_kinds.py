@@ -118,6 +118,8 @@ _PERSONAL_RE = re.compile(r"""\b(?:
     |(?:my|his|her|their|a|life)\s+partner(?!\s+(?:apis?|teams?|companies|company|banks?|program\w*|integrations?|networks?|portal|platform|ecosystem|success|engineering|manager))
     |sourdough|baking|bakes?|cook(?:s|ing)?|recipes?|coffee\s+snob|tea|wine|beer|chess|board\s+games?
     |cycling|cyclist|bike|bikes|rides?\s+to|runner|running\s+club|marathons?|climb(?:s|ing|er)?
+    |ultra(?:marathon)?s?|trail\s+run\w*|futsal|coach(?:es|ing)?\s+(?:u\d+|youth|kids|little|junior|under)
+    |(?:huge|big|total|massive)\s+[\w-]+\s+(?:nerd|geek|buff|fan|fanatic)
     |hik(?:e|es|ing)
     |surf(?:s|ing)?|swim(?:s|ming)?|ski(?:s|ing)?|yoga|soccer|football|basketball|tennis|golf
     |guitar|piano|plays\s+in\s+a\s+band|sings?|choir|music|podcast|novels?|garden(?:s|ing)?|photograph\w*
@@ -177,6 +179,8 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\bhad\s+to\s+(?:drop|leave|go|run|hop|jump|step\s+out|take\s+a\s+call)\b
     |\bleft\s+(?:\d+\s+min\w*\s+|a\s+(?:bit|few\s+min\w*)\s+|half\s+an\s+hour\s+)?early\b
     |\b(?:said|say|saying)\s+hi\b|\bto\s+say\s+hello\b
+    |\bcame\s+(?:straight\s+|over\s+|in\s+)?from\s+(?:the|a|another|his|her|their)\s+(?:set|meeting|call
+       |site|clinic|surgery|hospital|airport|ward|unit|floor|shoot|rehearsal|class|round|appointment)\b
     |\b(?:left|dropped\s+off|hopped\s+off)\s+(?:early|the\s+call|halfway|after\s+\d+)
     |\b(?:ran|led|gave)\s+(?:me\s+)?the\s+(?:case|exercise|interview|test|role[- ]play)\b
     |\b(?:last|first|final)\s+\d+\s+min\w*|\bcamera\s+on\b|\bbeep\w*

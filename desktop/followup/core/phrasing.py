@@ -645,7 +645,10 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
         lead = verb_led[0]
         kept = [lead, *[("", k[1]) for k in kept[1:] if k is not lead], ("", kept[0][1])]
         phrase = _main_phrase(lead[1], first_name)
-    text = phrase.text
+    # "Tidepool hazy IPA, which is", "a 2-week onboarding", "you mostly do hearings"
+    text = _UNIT_ADJECTIVE_RE.sub(r"\1-\2 ", _NAME_WHICH_RE.sub(r"\1, which", phrase.text))
+    text = _TRAILING_ADVERB_RE.sub(lambda m: f"you {m[1]} {m[2].strip()}", text)
+    phrase = Phrase(phrase.shape, text, phrase.gerund)
     if phrase.shape is Shape.MINE:
         return Phrase(phrase.shape, phrase.text.replace(_KEEP, ""))
     joins: list[str] = []
@@ -663,6 +666,11 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
                   gerund.replace(_KEEP, ""))
 
 
+_UNIT_ADJECTIVE_RE = re.compile(r"(?:(?<=\ba )|(?<=\ban ))(\d+) (day|week|month|year|hour|minute"
+                                r"|mile|step|page|bed|person|room|seat|chair)\s(?=[a-z])")
+_TRAILING_ADVERB_RE = re.compile(r"^you (?=(?:\w+ ){1,5}(mostly|mainly|usually|often)$)"
+                                 r"((?:\w+ ){1,5})(?:mostly|mainly|usually|often)$")
+_NAME_WHICH_RE = re.compile(r"\b([A-Z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+which\b")
 _GROUP_RE = re.compile(r"\b(?:team|teams|org|organi[sz]ation|group|squad|squads|department|"
                        r"rotation|crew|unit|division|guild|tribe)$", re.IGNORECASE)
 
@@ -785,6 +793,10 @@ def reads_well(phrase: Phrase) -> bool:
     if re.search(r",\s+(?:he|she|they|you|we|I|it)\b", text[fronted.end() if fronted else 0:]) \
             or ";" in text:  # "At Eastlake, I cut ..." is one clause with its place first
         return False  # two clauses spliced with a comma
+    before_them = text.split(" them", 1)[0].split() if " them" in text else []
+    if before_them and not any(plain(w).endswith("s") and is_noun(plain(w)) or plain(w) in PLURALS
+                               for w in before_them[1:]):
+        return False  # "you check them manually": what "them" were is in another piece
     if re.search(r"\s(?:it|this|that|them|these|those)$", text) \
             or re.search(r"\sit\s(?!is\b|was\b|'s\b)", text):
         return False  # "you need someone to own it", "you want it under 15": it is nothing

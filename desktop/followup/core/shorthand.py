@@ -29,7 +29,8 @@ _SHORTHAND = (
     # "still on Eaglesoft -> reporting is a mess": what follows is a clause of its own
     (r"(?<=\w)\s*(?:->|=>)\s*(?=[\w-]+\s+(?:[\w-]+\s+)?(?:is|are|was|were|has|have|means)\b)",
      ", "),
-    (r"\s*->\s*", " to "), (r"\s*=>\s*", " to "), (r"\s+=\s+", " is "),
+    (r"\s*->\s*", " to "), (r"\s*=>\s*", " to "),
+    (r"(?<=[^s\W]s)\s+=\s+", " are "), (r"\s+=\s+", " is "),  # "targets = 4,900": are
     (r"(?<=\s)~\s*(?=[\d$£€])", "about "), (r"^~\s*(?=[\d$£€])", "about "),
     (r"\bits\s+(?=not|a|an|the|getting|going|been|very|so|really|just|all|more|less|about)\b",
      "it's "), (r"\s\+\s", " and "),

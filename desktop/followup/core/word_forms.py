@@ -211,7 +211,8 @@ def starts_verb(words: list[str]) -> str | None:
     if form == "VBZ" and is_noun(first) and after and verb_form(after) in ("VB", "VBZ") \
             and not is_noun(after):
         return None  # "engineers own their services": a plural subject
-    if form == "VB" and is_noun(first):
+    if form == "VB" and is_noun(first) and not (after == "to" and len(rest) > 1
+                                                 and verb_form(rest[1]) == "VB"):
         return None  # "interest in green computing": notes say "runs", so a bare "run" is a noun
     return form
 
