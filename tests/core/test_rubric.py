@@ -884,9 +884,23 @@ def test_rule_order_and_severities():
     assert severities == sorted(severities, key=["required", "recommended", "optional"].index)
     required = {r.id for r in found if r.severity == "required"}
     assert required == {"thanks", "specifics", "contribution", "company_named", "interest",
-                        "phone_in_closing", "placeholders"}
+                        "phone_in_closing", "placeholders", "read"}
     assert {r.id for r in found if r.severity == "optional"} == {"link", "redeem"}
-    assert {r.id for r in failing_required(found)} == required - {"placeholders"}
+    # an empty note has nothing to fill in and nothing written from notes to read
+    assert {r.id for r in failing_required(found)} == required - {"placeholders", "read"}
+
+
+def test_read_fails_on_each_unread_sentence_still_in_the_draft_and_marks_it():
+    body = ("Hi Ada,\n\nThank you for the interview. You run the payments team of 6.\n\n"
+            "Best,\nSam")
+    unread = ("You run the payments team of 6.", "A sentence the user already deleted.")
+    found = {r.id: r for r in check_draft("Thanks", body, CheckContext(unread_phrased=unread))}
+    read = found["read"]
+    assert not read.passed and read.severity == "required" and "1 sentence" in read.message
+    assert [body[s.start:s.end] for s in read.spans] == ["You run the payments team of 6."]
+    assert found["read"] != check_draft("Thanks", body, CheckContext())[
+        list(RULE_IDS).index("read")]
+    assert check_draft("Thanks", body, CheckContext())[list(RULE_IDS).index("read")].passed
 
 
 def test_spans_stay_inside_their_field_and_messages_are_one_line():

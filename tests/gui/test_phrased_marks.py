@@ -79,3 +79,16 @@ def test_an_edited_sentence_is_the_users_own_and_all_can_be_marked_read(window, 
     panel.flush()
     check = check_before_send(window.library, panel.view.id)
     assert check.facts.unread_phrased == 0 and not check.has(Finding.UNREAD_PHRASED)
+
+
+def test_the_checklist_asks_to_read_them_until_all_are_read(window, qtbot):
+    panel = _marcus(window, qtbot)
+
+    def read_rule():
+        return next((r for r in panel.results if r.id == "read"), None)
+
+    qtbot.waitUntil(lambda: read_rule() is not None, timeout=3000)
+    assert not read_rule().passed and len(read_rule().spans) == panel.marks.unread
+    panel.marks.mark_all_read()  # "I've read them all"
+    qtbot.waitUntil(lambda: read_rule().passed, timeout=3000)
+    assert panel.marks.unread == 0 and not panel.unread_label.isVisible()

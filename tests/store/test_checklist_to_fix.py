@@ -20,3 +20,23 @@ def test_a_gap_left_in_a_draft_is_one_more_to_fix(demo_library):
     after = fu.failing_required_count(demo_library, fu.followup_view(demo_library, view.id),
                                       others)
     assert after == before + 1
+
+
+def test_sentences_written_from_notes_are_to_read_until_read(demo_library):
+    from followup.core.rubric import check_draft
+
+    def read_rule(view):
+        context = fu.check_context(demo_library, view, fu.followups_for_meeting(demo_library, 1))
+        return next(r for r in check_draft(view.subject, view.body, context) if r.id == "read")
+
+    ids = fu.ensure_drafts(demo_library, 1)
+    view = next(v for v in map(lambda i: fu.followup_view(demo_library, i), ids)
+                if fu.unread_phrased(demo_library, v.id))
+    unread = [p.sentence for p in fu.unread_phrased(demo_library, view.id)]
+    rule = read_rule(view)
+    assert not rule.passed
+    assert sorted(view.body[s.start:s.end] for s in rule.spans) == sorted(unread)
+    fu.mark_read(demo_library, view.id, unread[:1])  # one read: the rest still to read
+    assert len(read_rule(view).spans) == len(unread) - 1
+    fu.mark_read(demo_library, view.id, unread)
+    assert read_rule(view).passed

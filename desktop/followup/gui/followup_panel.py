@@ -577,7 +577,11 @@ class FollowUpPanel(QWidget):
 
     @Slot(int)
     def _show_unread(self, count: int) -> None:
-        """How many sentences written from the notes still wait to be read."""
+        """How many sentences written from the notes still wait to be read; the checklist's
+        `read` rule follows as soon as one is read."""
+        shown = next((len(r.spans) for r in self.results if r.id == "read"), None)
+        if shown is not None and shown != count:
+            self._check_timer.start()
         if not count:
             self.unread_label.hide()
             return

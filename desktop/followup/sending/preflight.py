@@ -25,7 +25,8 @@ def check_before_send(library: Library, followup_id: int) -> Preflight:
         person=view.person_name, address=view.person_email,
         address_guessed=view.email_is_guess, subject=view.subject, body=view.body,
         status=view.status, channel=view.channel,
-        failing_rules=tuple(r.message for r in failing),
+        # unread sentences are their own finding (below), not one more failing rule to confirm
+        failing_rules=tuple(r.message for r in failing if r.id != "read"),
         sent_by_followup=not _last_sent_by_hand(view),
         unread_phrased=len(fu.unread_phrased(library, followup_id, view.body))
         if view.status not in (Status.SENT, Status.SENDING) else 0))

@@ -556,7 +556,16 @@ def check_context(library: Library, view: FollowUpView, others: Sequence[FollowU
         company=view.company or None, recipient=view.person_name,
         sender_name=profile.name or None, sender_phone=profile.phone or None, notes=notes,
         other_drafts=tuple(o.body for o in others if o.id != view.id),
-        user_words=user_words(library), known_terms=frozenset(t for t in terms if t))
+        user_words=user_words(library), known_terms=frozenset(t for t in terms if t),
+        unread_phrased=_unread_in(library, view))
+
+
+def _unread_in(library: Library, view: FollowUpView) -> tuple[str, ...]:
+    """The sentences drafting wrote that are still in this draft, unread: none once it left
+    (what was sent is history) or when it was never drafted."""
+    if has_left(view.status) or not view.drafted:
+        return ()
+    return tuple(p.sentence for p in unread_phrased(library, view.id, view.body))
 
 
 def user_dictionary_path(library: Library) -> Path:

@@ -5,7 +5,7 @@ whether it passes, how much that matters (`required`, `recommended`, `optional`)
 one line, and which characters the message is about. docs/checklist.md lists the rules, what
 passes and what does not. The rules live by family: `gratitude` (thanks), `substance`
 (specifics, contribution), `company`, `interest`, `phone`, `placeholders`, `etiquette`
-(subject, greeting, next steps), `proofreading`, `shape` (length, paragraphs) and `extras`
+(subject, greeting, next steps), `honesty` (read), `proofreading`, `shape` (length, paragraphs) and `extras`
 (individual, link, redeem); `reading` reads a draft once for all of them and `vocabulary`
 holds the words that name nothing in particular. Plain Python: nothing here imports Qt or the
 store.
@@ -25,6 +25,7 @@ from followup.core.checklist.extras import (
     similarity,
 )
 from followup.core.checklist.gratitude import rule_thanks
+from followup.core.checklist.honesty import rule_read
 from followup.core.checklist.interest import rule_interest
 from followup.core.checklist.phone import rule_phone_in_closing
 from followup.core.checklist.placeholders import rule_placeholders
@@ -52,6 +53,7 @@ _RULES: dict[str, Callable[[Draft], RuleResult]] = {
     "thanks": rule_thanks, "specifics": rule_specifics, "contribution": rule_contribution,
     "company_named": rule_company_named, "interest": rule_interest,
     "phone_in_closing": rule_phone_in_closing, "placeholders": rule_placeholders,
+    "read": rule_read,
     "generic_reference": rule_generic_reference, "subject": rule_subject,
     "next_steps": rule_next_steps, "spelling": rule_spelling, "concise": rule_concise,
     "paragraphs": rule_paragraphs, "greeting": rule_greeting, "individual": rule_individual,

@@ -46,12 +46,13 @@ class CheckContext:
     other_drafts: tuple[str, ...] = ()
     user_words: frozenset[str] = frozenset()
     known_terms: frozenset[str] = frozenset()
+    unread_phrased: tuple[str, ...] = ()  # sentences drafting wrote that the user has not read
 
 
 SEVERITIES = {
     "thanks": REQUIRED, "specifics": REQUIRED, "contribution": REQUIRED,
     "company_named": REQUIRED, "interest": REQUIRED, "phone_in_closing": REQUIRED,
-    "placeholders": REQUIRED,
+    "placeholders": REQUIRED, "read": REQUIRED,
     "generic_reference": RECOMMENDED, "subject": RECOMMENDED, "next_steps": RECOMMENDED,
     "spelling": RECOMMENDED, "concise": RECOMMENDED, "paragraphs": RECOMMENDED,
     "greeting": RECOMMENDED, "individual": RECOMMENDED,
