@@ -518,7 +518,7 @@ def test_the_recipients_own_name_becomes_you():
 
 def test_shorthand_is_written_out():
     assert clean("w/ prev mgr, 5 yrs b/c of ppl & process -> ok") == \
-        "with previous manager, 5 years because of people and process to ok"
+        "with previous manager, 5 years because of people and process, ok"
     assert clean("go + postgres + k8s") == "go, postgres and Kubernetes"
     assert clean("latency = 200ms, ~40 services") == "latency is 200ms, about 40 services"
 

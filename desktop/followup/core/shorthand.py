@@ -25,11 +25,12 @@ _SHORTHAND = (
     (r"(?<=\w)\s*(?:->|=>|>)\s*(?=(?:i|so|but|then|he|she|they|we|you|it|his|her|their|our"
      r"|need|needs|want|wants|means|meant|leads?|led|which|that|someone|somebody|nobody"
      r"|no\s+one|everyone|everybody|nothing|everything|staff|people)\b)", ", "),
+    (r"(?<=\bfrom\s)(\d[\d.,]*)\s*(?:->|=>)\s*(?=\d)", r"\1 to "),  # "from 52 -> 31"
     (r"(?<![\w.])(\d[\d.,]*)\s*(?:->|=>)\s*(?=\d)", r"from \1 to "),  # "goes 6 -> 10"
     # "still on Eaglesoft -> reporting is a mess": what follows is a clause of its own
     (r"(?<=\w)\s*(?:->|=>)\s*(?=[\w-]+\s+(?:[\w-]+\s+)?(?:is|are|was|were|has|have|means)\b)",
      ", "),
-    (r"\s*->\s*", " to "), (r"\s*=>\s*", " to "),
+    (r"\s*(?:->|=>)\s*", lambda m: _arrow(m)),
     (r"(?<=[^s\W]s)\s+=\s+", " are "), (r"\s+=\s+", " is "),  # "targets = 4,900": are
     (r"(?<=\s)~\s*(?=[\d$£€])", "about "), (r"^~\s*(?=[\d$£€])", "about "),
     (r"\bits\s+(?=not|a|an|the|getting|going|been|very|so|really|just|all|more|less|about)\b",
@@ -60,13 +61,30 @@ _SHORTHAND = (
     (r"\bq\b(?![&/'-])", "question"), (r"\bqs\b", "questions"),
 )
 _SHORTHAND_RE = [(re.compile(p, re.IGNORECASE), r) for p, r in _SHORTHAND]
-_CHANGE_RE = re.compile(r"^([\w.-]+(?:\s[\w.-]+)?)\s*(?:->|=>)\s*")  # "search -> vectors"
+# "search -> vectors": a change of one thing for another; not "migrating cron -> airflow" (the
+# verb says so already) nor "goes 6 -> 10" (a number that moved)
+_CHANGE_RE = re.compile(r"^(?![\w-]+ing\b|goes\b|went\b|go\b|from\b)"
+                        r"([\w.-]+(?:\s(?!\d)[\w.-]+)?)\s*(?:->|=>)\s*(?!\d)")
 _PLUS_CHAIN_RE = re.compile(r"[\w.-]+(?:\s\+\s[\w.-]+){2,}")  # "go + postgres + k8s"
 
 
 # A question's topic in parentheses is the line's content, not an aside.
 _QUESTION_ASIDE_RE = re.compile(r"^(\s*(?:[\w-]+\s+){0,3}(?:q|question))\s*\(([^)]{3,})\)\s*$",
                                 re.IGNORECASE)
+
+
+_MOVING_RE = re.compile(r"\b(?:from|mov\w*|migrat\w*|switch\w*|going|go|goes|went|shift\w*"
+                        r"|convert\w*|upgrad\w*|porting|ported|replac\w*|rewrit\w*|transition\w*)\b",
+                        re.IGNORECASE)
+
+
+def _arrow(match: re.Match) -> str:
+    """An arrow is "to" in a move ("migrating from cron -> airflow"); otherwise it says what
+    follows ("scorecard -> same idea for suppliers", "log -> Tableau") and splits the line."""
+    after = match.string[match.end():]
+    if re.match(r"(?:same|similar|like|then|also|basically)\b", after, re.IGNORECASE):
+        return ", "
+    return " to " if _MOVING_RE.search(match.string[:match.start()]) else ", "
 
 
 def _list_of(match: re.Match) -> str:
