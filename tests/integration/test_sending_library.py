@@ -173,3 +173,78 @@ def test_password_never_reaches_a_file(drafted, server, data_dir, tmp_path):
     assert any(p.suffix == ".sqlite3" for p in written)
     for path in written:
         assert SECRET.encode() not in path.read_bytes(), path
+
+
+# --- the preflight runs inside send_one and mark_sent: no caller goes around it ---------------
+
+def _named(library, ids, first: str) -> int:
+    return next(i for i in ids if fu.followup_view(library, i).person_name.startswith(first))
+
+
+def test_send_one_without_the_users_yes_sends_nothing(demo_library, server):
+    ids = fu.ensure_drafts(demo_library, 1)
+    dana = _named(demo_library, ids, "Dana")  # no gap; sentences from her notes not read yet
+    outcome = send_one(demo_library, dana, _account(server), SECRET, confirmed=set(),
+                       ssl_context=server.ssl_context)
+    assert not outcome.ok and "not read yet" in outcome.reason
+    assert server.received == [] and fu.followup_view(demo_library, dana).status == "draft"
+    assert fu.followup_view(demo_library, dana).history[-1].status == "draft"
+
+
+def test_a_gap_is_never_sent_whatever_was_confirmed(demo_library, server):
+    ids = fu.ensure_drafts(demo_library, 1)
+    priya = _named(demo_library, ids, "Priya")
+    outcome = send_one(demo_library, priya, _account(server), SECRET, confirmed=set(Finding),
+                       ssl_context=server.ssl_context)
+    assert not outcome.ok and "Fill in the gap [write your better answer here]" in (
+        outcome.reason)
+    assert server.received == [] and fu.followup_view(demo_library, priya).status == "draft"
+
+
+def test_the_message_prepared_is_the_one_the_server_receives(demo_library, server):
+    from followup.sending.delivery import prepare
+
+    ids = fu.ensure_drafts(demo_library, 1)
+    dana = _named(demo_library, ids, "Dana")
+    outgoing = prepare(demo_library, dana, _account(server))
+    assert outgoing.message is not None and not outgoing.check.blocked
+    outcome = send_one(demo_library, outgoing, _account(server), SECRET, confirmed=YES,
+                       ssl_context=server.ssl_context)
+    assert outcome.ok, outcome
+    [received] = server.received
+    assert received.message["Message-ID"] == outgoing.message["Message-ID"]
+    assert fu.followup_view(demo_library, dana).message_id == outgoing.message["Message-ID"]
+
+
+def test_a_note_marked_sent_after_its_confirmation_is_not_sent(demo_library, server):
+    """The preflight the user confirmed is not read again, but the status writer still is
+    the last word: a note recorded sent meanwhile never leaves a second time."""
+    from followup.sending.delivery import mark_sent, prepare
+
+    ids = fu.ensure_drafts(demo_library, 1)
+    dana = _named(demo_library, ids, "Dana")
+    outgoing = prepare(demo_library, dana, _account(server))
+    assert mark_sent(demo_library, dana, "phone", confirmed=set()).ok
+    outcome = send_one(demo_library, outgoing, _account(server), SECRET, confirmed=YES,
+                       ssl_context=server.ssl_context)
+    assert not outcome.ok and "already sent" in outcome.reason
+    assert server.received == [] and fu.followup_view(demo_library, dana).channel == "phone"
+
+
+def test_mark_sent_applies_the_same_preflight(demo_library):
+    from followup.core.preflight import BY_HAND
+    from followup.sending.delivery import mark_sent
+
+    ids = fu.ensure_drafts(demo_library, 1)
+    priya = _named(demo_library, ids, "Priya")
+    refused = mark_sent(demo_library, priya, "in person", confirmed=set())
+    assert not refused.ok and "[write your better answer here]" in refused.reason
+    assert fu.followup_view(demo_library, priya).status == "draft"
+    marked = mark_sent(demo_library, priya, "in person",
+                       confirmed={Finding.UNFILLED_GAP, Finding.RULES_FAILING})
+    assert marked.ok and marked.status == "sent"
+    view = fu.followup_view(demo_library, priya)
+    assert (view.status, view.channel, view.history[-1].detail) == ("sent", "in person", BY_HAND)
+    again = mark_sent(demo_library, priya, "phone",
+                      confirmed={Finding.UNFILLED_GAP, Finding.RULES_FAILING})
+    assert not again.ok and "already recorded as sent (in person)" in again.reason

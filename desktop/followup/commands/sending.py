@@ -276,8 +276,8 @@ def run_mark_sent(args) -> int:
 
 
 def _mark_sent_confirmations(args, check):
-    """The findings confirmed: all of them with --yes, else each one answered yes on a
-    terminal; None when there is something to ask and nobody to ask, False on a no."""
+    """The findings confirmed: all of them with --yes, else all of them, listed, by one yes on
+    a terminal; None when there is something to ask and nobody to ask, False on a no."""
     kinds = {p.kind for p in check.problems}
     if args.yes or not kinds:
         return kinds
@@ -288,9 +288,8 @@ def _mark_sent_confirmations(args, check):
                     "if the note you sent was right")
         return None
     for problem in check.problems:
-        if not _ask(f"{problem.message} Record it as sent anyway?"):
-            return False
-    return kinds
+        print(f"  ⚠ {problem.message}", file=sys.stderr)
+    return kinds if _ask("Record it as sent anyway?") else False
 
 
 def run_account(args) -> int:
