@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from followup.core.checklist import check_draft, failing_required
 from followup.core.preflight import BY_HAND, Intent, Preflight, SendFacts, preflight
-from followup.core.rubric import check_draft, failing_required
 from followup.core.status import Status
 from followup.store import followups as fu
 from followup.store.library import Library
