@@ -4,6 +4,8 @@ message the server receives is the one whose preflight the user confirmed."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -16,12 +18,23 @@ from followup.store import followups as fu
 from tests import smtp_server as servers
 
 
+def _on_the_path() -> bool:
+    """Whether the caller runs under the Send button's slot or under `send_one`."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        if frame.f_code.co_name in ("_route_send", "send_one"):
+            return True
+        frame = frame.f_back
+    return False
+
+
 @pytest.fixture
 def counted(monkeypatch):
-    """How often each follow-up is read into a view to be checked or sent, and how often a
-    message is composed: the real functions run, only their calls are counted. The status
-    writer's read-back of what it wrote (`set_status` returns the new view) is not a read of
-    the draft on its way."""
+    """How often each follow-up is read into a view on its way from the Send button to the
+    server, and how often a message is composed: the real functions run, only their calls are
+    counted. The status writer's read-back of what it wrote (`set_status` returns the new
+    view) is not a read of the draft on its way, nor is what the window's timers read
+    meanwhile (the countdowns)."""
     reads: dict = {}
     composed: list[str] = []
     writing: list[bool] = []
@@ -29,7 +42,7 @@ def counted(monkeypatch):
 
     def view(*args, **kwargs):
         found = real_view(*args, **kwargs)
-        if not writing:
+        if not writing and _on_the_path():
             reads[found.id] = reads.get(found.id, 0) + 1
         return found
 
@@ -97,3 +110,35 @@ def test_a_send_from_the_window_reads_the_draft_once_and_composes_it_once(
     assert fu.followup_view(window.library, dana).message_id == received.message["Message-ID"]
     [check] = confirmed
     assert received.message["Subject"] == check.facts.subject
+
+
+def test_a_message_that_cannot_be_built_blocks_send_in_the_confirmation(
+        window, qtbot, monkeypatch):
+    """What used to be a warning after the confirmation is one of its problems now: the
+    dialog says it and Send stays disabled."""
+    shown = []
+
+    def exec_(dialog):
+        shown.append((dialog.problems.text(), dialog.send_button.isEnabled()))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ConfirmSendDialog, "exec", exec_)
+    ws = window.workspace
+    ws.editor.setFocus()
+    qtbot.keyClick(ws.editor, Qt.Key.Key_D,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dana = next(v for v in fu.followups_for_meeting(window.library, 1)
+                if v.person_name == "Dana Okafor")
+    fu.save_draft(window.library, dana.id, "", dana.body)  # its subject line deleted
+    ws.select_row(3)
+    panel = ws.followups
+    assert panel.view.id == dana.id and panel.subject.text() == ""
+    with servers.running_server("none", auth=False) as server:
+        save_account(window.library, Account(server.host, server.port, "none", "",
+                                             "Sam Rivera", "sam.rivera@example.com"))
+        panel.send_button.click()
+        qtbot.wait(200)
+        assert server.received == []
+    [(problems, enabled)] = shown
+    assert "✖ Add a subject line" in problems and not enabled
+    assert fu.followup_view(window.library, panel.view.id).status == "draft"

@@ -309,3 +309,18 @@ def test_mark_sent_asks_on_a_terminal(sendable):
         assert "Record it as sent anyway? [y/N]" in out.stdout, out.stdout
         assert out.returncode == (0 if recorded else 1), out.stderr
         assert (status_of(folder, charles) is Status.SENT) is recorded
+
+
+def test_send_of_a_note_without_a_subject_is_refused_before_anything_leaves(sendable):
+    """A message that cannot be built is a blocking finding of the same preflight: said with
+    the summary, nothing recorded, nothing sent."""
+    folder, server, ada, _charles = sendable
+    library = Library(library_path(folder))
+    try:
+        fu.save_draft(library, ada, "", fu.followup_view(library, ada).body)
+    finally:
+        library.close()
+    out = run(folder, "send", str(ada), "--yes")
+    assert out.returncode == 1 and "not sent: Add a subject line" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert server.received == [] and status_of(folder, ada) is Status.DRAFT
