@@ -30,6 +30,7 @@ FIRST_LINES = 4
 # The history detail of a send the user recorded by hand (mail app, copy, .eml).
 BY_HAND = "marked sent by hand"
 
+
 class Intent(StrEnum):
     """How the note leaves: which findings apply, and which of them block."""
 
