@@ -126,7 +126,12 @@ def test_drafts_status_mark_sent(demo_dir):
                 "seconds_left", "sent_at", "channel"):
         assert key in first
     assert first["seconds_left"] > 0 and first["deadline"][-6] in "+-"
-    marked = run("mark-sent", str(items[0]["id"]), "--channel", "in person", data=demo_dir)
+    # Priya's draft still has a gap: with nobody to ask, nothing is recorded without --yes.
+    refused = run("mark-sent", str(items[0]["id"]), "--channel", "in person", data=demo_dir)
+    assert refused.returncode == 2 and "[write your better answer here]" in refused.stderr
+    assert "--yes" in refused.stderr and "Traceback" not in refused.stderr
+    marked = run("mark-sent", str(items[0]["id"]), "--channel", "in person", "--yes",
+                 data=demo_dir)
     assert marked.returncode == 0 and marked.stdout.startswith("sent:")
     after = {s["draft_id"]: s for s in json.loads(
         run("status", "--format", "json", data=demo_dir).stdout)}

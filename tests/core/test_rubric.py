@@ -861,6 +861,24 @@ def test_a_near_copy_of_another_draft_fails():
     assert passes("individual", mine, context=CheckContext(other_drafts=(other,)))
 
 
+def test_the_individual_rule_measures_each_other_draft_by_recipient():
+    """What the draft pane shows beside a draft is these measures, never its own."""
+    mine = note()
+    copy = note(greeting="Hi Dana,").replace("Priya", "Dana")
+    other = note(greeting="Hi Tom,", specific="You described the robot arm calibration rig "
+                 "and the vision model that checks every weld on the line.",
+                 contribution="My thesis on camera calibration would help with that rig.")
+    context = CheckContext(company="Acme Robotics", recipient="Priya",
+                           other_drafts=(other, "", copy), other_recipients=("Tom", "Ana", "Dana"))
+    found = results(None, mine, context)["individual"]
+    assert [name for name, _value in found.measures] == ["Dana", "Tom"]  # closest first
+    assert found.measures[0][1] == similarity(mine, copy)
+    assert found.measures[1][1] == similarity(mine, other)
+    assert not found.passed and found.message.startswith(
+        f"{similarity(mine, copy):.0%} the same as Dana's draft")
+    assert results(None, mine, CheckContext())["individual"].measures == ()
+
+
 def test_link_to_own_writing_but_not_a_profile():
     assert passes("link", note(signoff="Best,\nSam\nhttps://sam.dev/posts/kafka-replay"))
     assert not passes("link", note(signoff="Best,\nSam\nlinkedin.com/in/samortiz"))

@@ -131,6 +131,7 @@ def test_account_dialog_keeps_the_mailbox_and_refuses_plain_text_off_this_machin
 
 
 def test_a_send_from_the_window_files_its_copy_with_the_shared_password(window, dovecot):  # noqa: F811
+    from followup.core.preflight import Finding
     from followup.gui.send_ui import SendJob
     from tests import smtp_server as smtp
 
@@ -144,7 +145,9 @@ def test_a_send_from_the_window_files_its_copy_with_the_shared_password(window, 
         dana = next(i for i in ids
                     if fu.followup_view(window.library, i).person_name.startswith("Dana"))
         outcomes = []
-        job = SendJob(window.library.path, [dana], account, dovecot.password, pause=0)
+        # Dana's draft has no gap; Send in her confirmation said yes to what it showed.
+        yes = {Finding.RULES_FAILING, Finding.UNREAD_PHRASED}
+        job = SendJob(window.library.path, [(dana, yes)], account, dovecot.password, pause=0)
         job.signals.finished.connect(outcomes.append)
         job.run()  # the pool thread's work, here
     ((outcome,),) = outcomes

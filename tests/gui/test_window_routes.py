@@ -104,7 +104,7 @@ def test_a_send_job_that_breaks_reports_instead_of_crashing(window, qtbot):
     from followup.mail.outbox import Account
 
     account = Account("127.0.0.1", 1, "none", "", "Sam", "sam@example.com")
-    job = SendJob(window.library.path, [987654], account, "", pause=0)
+    job = SendJob(window.library.path, [(987654, set())], account, "", pause=0)
     with qtbot.waitSignal(job.signals.finished, timeout=5000) as blocker:
         job.run()
     [outcome] = blocker.args[0]

@@ -247,3 +247,80 @@ def test_send_asks_on_a_terminal(sendable):
         os.close(leader)
         assert len(server.received) == sent, out.stderr
         assert out.returncode == (0 if sent else 1), out.stderr
+
+
+# --- marking sent by hand: the same preflight, asked the same way ------------------------------
+
+def test_mark_sent_with_a_gap_and_no_terminal_records_nothing_without_yes(sendable):
+    folder, server, _ada, charles = sendable
+    sent = run(folder, "send", str(charles), "--yes")
+    out = run(folder, "mark-sent", str(charles), "--channel", "Gmail")
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "not marked sent: The draft still has the gap [" in out.stderr
+    assert "--yes" in out.stderr and "run it in a terminal" in out.stderr
+    # One policy: the send names the same gap.
+    gap = out.stderr.split("gap ")[1].split("]")[0]
+    assert f"Fill in the gap {gap}]" in sent.stderr
+    assert status_of(folder, charles) is Status.DRAFT
+    yes = run(folder, "mark-sent", str(charles), "--channel", "Gmail", "--yes")
+    assert yes.returncode == 0, yes.stderr
+    assert yes.stdout.startswith("sent: ") and "(Gmail)" in yes.stdout
+    assert status_of(folder, charles) is Status.SENT
+    assert server.received == []  # recorded, never sent
+
+
+def test_mark_sent_of_a_complete_draft_asks_nothing_and_a_second_record_needs_yes(sendable):
+    folder, _server, ada, _charles = sendable
+    out = run(folder, "mark-sent", str(ada), "--channel", "in person")
+    assert out.returncode == 0, out.stderr
+    assert status_of(folder, ada) is Status.SENT
+    again = run(folder, "mark-sent", str(ada), "--channel", "phone")
+    assert again.returncode == 2 and "already recorded as sent (in person)" in again.stderr
+    library = Library(library_path(folder))
+    try:
+        assert [h.status for h in fu.followup_view(library, ada).history].count("sent") == 1
+    finally:
+        library.close()
+
+
+def test_mark_sent_of_no_follow_up_needed_is_refused(sendable):
+    folder, _server, ada, _charles = sendable
+    library = Library(library_path(folder))
+    try:
+        view = fu.followup_view(library, ada)
+        fu.set_no_followup(library, view.attendance_id, True)
+    finally:
+        library.close()
+    out = run(folder, "mark-sent", str(ada), "--channel", "phone", "--yes")
+    assert out.returncode == 1 and "No follow-up needed" in out.stderr
+    assert "Traceback" not in out.stderr and status_of(folder, ada) is Status.SKIPPED
+
+
+def test_mark_sent_asks_on_a_terminal(sendable):
+    import pty
+
+    folder, _server, _ada, charles = sendable
+    for answer, recorded in (("n\n", False), ("y\n", True)):
+        leader, follower = pty.openpty()
+        os.write(leader, answer.encode())
+        out = run(folder, "mark-sent", str(charles), "--channel", "Gmail", stdin=follower)
+        os.close(follower)
+        os.close(leader)
+        assert "Record it as sent anyway? [y/N]" in out.stdout, out.stdout
+        assert out.returncode == (0 if recorded else 1), out.stderr
+        assert (status_of(folder, charles) is Status.SENT) is recorded
+
+
+def test_send_of_a_note_without_a_subject_is_refused_before_anything_leaves(sendable):
+    """A message that cannot be built is a blocking finding of the same preflight: said with
+    the summary, nothing recorded, nothing sent."""
+    folder, server, ada, _charles = sendable
+    library = Library(library_path(folder))
+    try:
+        fu.save_draft(library, ada, "", fu.followup_view(library, ada).body)
+    finally:
+        library.close()
+    out = run(folder, "send", str(ada), "--yes")
+    assert out.returncode == 1 and "not sent: Add a subject line" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert server.received == [] and status_of(folder, ada) is Status.DRAFT

@@ -73,7 +73,17 @@ def to_json(results) -> dict:
     from followup.core.rubric import failing_required
 
     return {"passed": not failing_required(results),
-            "rules": [{**asdict(r), "spans": [asdict(s) for s in r.spans]} for r in results]}
+            "rules": [_rule_json(r) for r in results]}
+
+
+def _rule_json(result) -> dict:
+    """One result as JSON; `measures` only where a rule measured something (the similarity to
+    other drafts, which a single file has none of), so the format stays as it was."""
+    out = {**asdict(result), "spans": [asdict(s) for s in result.spans]}
+    measures = out.pop("measures")
+    if measures:
+        out["measures"] = [{"recipient": name, "value": value} for name, value in measures]
+    return out
 
 
 def to_text(results) -> str:

@@ -31,6 +31,9 @@ def add_parser(subparsers) -> None:
     mark.add_argument("draft_id", type=int, metavar="DRAFT_ID")
     mark.add_argument("--channel", required=True, metavar="NAME",
                       help='how it was sent, e.g. "in person" or "Gmail"')
+    mark.add_argument("--yes", action="store_true",
+                      help="do not ask: record it even when the draft still has a [...] gap, "
+                           "fails required checklist rules or was already recorded as sent")
     mark.set_defaults(func=run_mark_sent)
     account = subparsers.add_parser("account", help="set up the SMTP account for sending")
     account.add_argument("--host", required=True)
@@ -104,37 +107,38 @@ def _imap_password(library, asking: bool = True) -> str | None:
     return None
 
 
-def _followup(library, draft_id: int):
-    """The follow-up, or None after telling the user there is no such draft."""
+def _followup(library, draft_id: int, drafted: bool = False):
+    """The follow-up, or None after telling the user there is no such draft. With `drafted`,
+    the drafts of its meeting not written yet are written first (a follow-up exists once its
+    meeting ended; its draft is written when first needed)."""
     from followup.store import followups as fu
 
     try:
-        return fu.followup_view(library, draft_id)
+        view = fu.followup_view(library, draft_id)
     except Exception:
         print_error(f"there is no follow-up {draft_id}; see `followup status`")
         return None
+    if drafted:
+        fu.ensure_drafts(library, view.meeting_id)
+    return view
 
 
 def run_send(args) -> int:
     """Show what will be sent, apply the send preflight, ask (on a terminal) or take the flags,
     then send once. Exit 1 when the note cannot be sent as it is (a gap, no address) or the
     user said no; 2 when nobody could be asked and `--yes` was not given."""
-    from followup.sending.delivery import OutcomeKind, load_account, send_one
-    from followup.sending.preflight import check_before_send
+    from followup.sending.delivery import OutcomeKind, load_account, prepare, send_one
 
     library = open_library(args)
     try:
-        if _followup(library, args.draft_id) is None:
+        if _followup(library, args.draft_id, drafted=True) is None:
             return 2
         account = load_account(library)
         if account is None:
             print_error("no account yet: set one up with `followup account --host ...`")
             return 2
-        from followup.store.followups import ensure_drafts, followup_view
-
-        # A follow-up exists once its meeting ended; its draft is written when first needed.
-        ensure_drafts(library, followup_view(library, args.draft_id).meeting_id)
-        check = check_before_send(library, args.draft_id)
+        outgoing = prepare(library, args.draft_id, account)
+        check = outgoing.check
         _print_summary(account, check)
         if check.blocked:
             for problem in check.problems:
@@ -155,8 +159,7 @@ def run_send(args) -> int:
         password = _password(account)
         if password is None:
             return 2
-        outcome = send_one(library, args.draft_id, account, password,
-                           allow_resend=check.is_resend,
+        outcome = send_one(library, outgoing, account, password, confirmed=confirmed,
                            imap_password=_imap_password(library, asking=False))
         if outcome.kind is OutcomeKind.PASSWORD_REFUSED:
             _forget_password(account)
@@ -238,28 +241,55 @@ def _forget_imap_password(library) -> None:
 
 
 def run_mark_sent(args) -> int:
-    from followup.core.status import Status
-    from followup.sending.preflight import BY_HAND
-    from followup.store import followups as fu
+    """Record a note sent another way, after the mark-sent preflight (the same policy as the
+    window's): what it finds is asked on a terminal, taken by `--yes`, or, with nobody to ask,
+    refused with exit 2. Exit 1 when the user said no or it cannot be recorded (no follow-up
+    needed)."""
+    from followup.sending.delivery import mark_sent
+    from followup.sending.preflight import check_before_mark_sent
 
     library = open_library(args)
     try:
-        view = _followup(library, args.draft_id)
+        view = _followup(library, args.draft_id, drafted=True)
         if view is None:
             return 2
-        if view.status is Status.SENT and not _ask("Already marked sent. Record it again?"):
-            print(f"sent: already sent via {view.channel or 'unknown channel'}")
-            return 0
-        try:
-            fu.set_status(library, view.id, Status.SENT, channel=args.channel,
-                          detail=BY_HAND, allow_resend=True)
-        except fu.StatusError as exc:
-            print_error(f"not marked sent: {exc}")
+        check = check_before_mark_sent(library, args.draft_id)
+        blocking = [p for p in check.problems if p.blocking]
+        for problem in blocking:
+            print_error(f"not marked sent: {problem.message}")
+        if blocking:
             return 1
+        confirmed = _mark_sent_confirmations(args, check)
+        if confirmed is None:
+            return 2
+        if confirmed is False:
+            print_error("not marked sent")
+            return 1
+        outcome = mark_sent(library, view.id, args.channel, confirmed=confirmed)
     finally:
         library.close()
+    if not outcome.ok:
+        print_error(f"not marked sent: {outcome.reason}")
+        return 1
     print(f"sent: follow-up {args.draft_id} to {view.person_name} marked sent ({args.channel})")
     return 0
+
+
+def _mark_sent_confirmations(args, check):
+    """The findings confirmed: all of them with --yes, else all of them, listed, by one yes on
+    a terminal; None when there is something to ask and nobody to ask, False on a no."""
+    kinds = {p.kind for p in check.problems}
+    if args.yes or not kinds:
+        return kinds
+    if not sys.stdin.isatty():
+        for problem in check.problems:
+            print_error(f"not marked sent: {problem.message}")
+        print_error("nobody to ask here: fix the draft, or run it in a terminal, or add --yes "
+                    "if the note you sent was right")
+        return None
+    for problem in check.problems:
+        print(f"  ⚠ {problem.message}", file=sys.stderr)
+    return kinds if _ask("Record it as sent anyway?") else False
 
 
 def run_account(args) -> int:

@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 )
 
 from followup.core.deadlines import STATE_STYLE, format_local, headline
-from followup.core.preflight import BY_HAND
 from followup.core.status import Status, TransitionRefused, has_left, is_editable, is_open
 from followup.gui.errors import plain, set_plain
 from followup.gui.note_buffer import NoteBuffer
@@ -439,7 +438,7 @@ class FollowUpPanel(QWidget):
 
     @Slot()
     def run_checks(self) -> None:
-        from followup.core.rubric import check_draft, similarity
+        from followup.core.rubric import check_draft
 
         if self.view is None:
             return
@@ -449,7 +448,7 @@ class FollowUpPanel(QWidget):
         context = fu.check_context(self.library, current, self.siblings, notes)
         self.results = check_draft(current.subject, current.body, context)
         self._show_results()
-        self._show_similarity(current, similarity)
+        self._show_similarity()
         if self.tabs.currentWidget() is self.preview:
             self._render_preview()
 
@@ -471,24 +470,24 @@ class FollowUpPanel(QWidget):
         failing = sum(1 for r in self.results if not r.passed and r.severity == "required")
         self.tabs.setTabText(0, f"Checklist ({failing} to fix)" if failing else "Checklist ✔")
 
-    def _show_similarity(self, current, similarity) -> None:
+    def _show_similarity(self) -> None:
+        """How alike this draft is to the meeting's other drafts, as the checklist's
+        `individual` rule measured it."""
         from followup.core.rubric import INDIVIDUAL_THRESHOLD
 
-        others = [(similarity(current.body, o.body), o.person_name) for o in self.siblings
-                  if o.id != current.id and o.body.strip()]
-        if not others:
+        rule = next((r for r in self.results if r.id == "individual"), None)
+        if rule is None or not rule.measures:
             self.similarity.setText("")
             return
-        score, name = max(others)
-        name = isolated(name)
-        flag = score >= INDIVIDUAL_THRESHOLD
+        name, score = rule.measures[0]
+        flag = not rule.passed
         self.similarity.setToolTip(plain(
             "How alike this draft is to each other draft of the meeting:\n"
-            + "\n".join(f"{n}: {v:.0%}" for v, n in sorted(others, reverse=True))))
+            + "\n".join(f"{n}: {v:.0%}" for n, v in rule.measures)))
         self.similarity.setText(
-            f"{'⚠ Too close to' if flag else 'Most similar:'} {name}'s draft, {score:.0%} alike"
-            f" (limit {INDIVIDUAL_THRESHOLD:.0%})" + (": make this one about this person."
-                                                     if flag else ""))
+            f"{'⚠ Too close to' if flag else 'Most similar:'} {isolated(name)}'s draft, "
+            f"{score:.0%} alike (limit {INDIVIDUAL_THRESHOLD:.0%})"
+            + (": make this one about this person." if flag else ""))
         self.similarity.setProperty("flagged", flag)
 
     @Slot(QListWidgetItem)
@@ -604,28 +603,32 @@ class FollowUpPanel(QWidget):
 
     @Slot()
     def mark_sent(self) -> None:
+        """Record the note as sent another way, after the mark-sent preflight (the command
+        line's `mark-sent` applies the same one): what it finds is asked first, No the
+        default."""
+        from followup.sending.delivery import mark_sent
+        from followup.sending.preflight import check_before_mark_sent
+
         if self.view is None:
             return
-        self.flush()
-        resend = self.view.status is Status.SENT
-        self.run_checks()  # this person's checklist, not the one shown a moment ago
-        gaps = [r for r in self.results if not r.passed and (
-            r.severity == "required" or r.id == "placeholders")]
-        if not resend and gaps and QMessageBox.question(
-                self, "Still has gaps",
-                plain("This draft still fails:\n\n" + "\n".join(f"• {r.message}" for r in gaps)
-                      + "\n\nRecord it as sent anyway?"), _YES_NO, _NO
-        ) != QMessageBox.StandardButton.Yes:
+        self.notes.flush()  # the draft, and the notes its checklist reads, as typed
+        check = check_before_mark_sent(self.library, self.view.id)
+        if check.blocked:
+            QMessageBox.warning(self, "Cannot mark sent", plain(
+                "\n".join(p.message for p in check.problems if p.blocking)))
             return
-        if resend and QMessageBox.question(
-                self, "Already sent",
-                plain(f"This follow-up to {self.view.person_name} was already marked sent. "
-                      "Record it as sent again?"), _YES_NO, _NO) != QMessageBox.StandardButton.Yes:
+        if check.problems and QMessageBox.question(
+                self, "Record it as sent?",
+                plain("Before you record it:\n\n" + "\n".join(
+                    f"• {p.message}" for p in check.problems) + "\n\nRecord it as sent "
+                    "anyway?"), _YES_NO, _NO) != QMessageBox.StandardButton.Yes:
             return
         channel = MarkSentDialog.ask(self, self.view.person_name)
         if channel is not None:
-            fu.set_status(self.library, self.view.id, Status.SENT, channel=channel,
-                          detail=BY_HAND, allow_resend=resend)
+            outcome = mark_sent(self.library, self.view.id, channel,
+                                confirmed={p.kind for p in check.problems})
+            if not outcome.ok:
+                QMessageBox.warning(self, "Not marked sent", plain(outcome.reason))
             self._after_status()
 
     @Slot(bool)

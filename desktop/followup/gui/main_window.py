@@ -545,10 +545,11 @@ class MainWindow(QMainWindow):
         self.finish_opening()
         if route in ("send", "mail_app") and not self._writable():
             return
-        view = followup_view(self.library, followup_id)
-        if route == "send":
+        if route == "send":  # read once, on its way (sending.delivery.prepare)
             self.sender_ui.send([followup_id])
-        elif route == "mail_app":
+            return
+        view = followup_view(self.library, followup_id)
+        if route == "mail_app":
             self.sender_ui.open_in_mail_app(view)
         elif route == "eml":
             self.sender_ui.save_eml(view)

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from followup.core.status import Status
 from followup.gui.errors import plain
 from followup.store import followups as fu
 from followup.store.library import Library
@@ -64,20 +63,21 @@ class _Signals(QObject):
 
 
 class SendJob(QRunnable):
-    """Sends on a pool thread with its own library connection; only plain data crosses back."""
+    """Sends on a pool thread with its own library connection; only plain data crosses back.
+    `batch`: each follow-up (as `delivery.prepare` made it, or its id) with the findings of
+    its preflight the user confirmed."""
 
-    def __init__(self, library_path: Path, ids: list[int], account, password: str,
-                 allow_resend: bool = False, pause: float = 2.0,
-                 imap_password: str | None = None):
+    def __init__(self, library_path: Path, batch: list, account, password: str,
+                 pause: float = 2.0, imap_password: str | None = None):
         super().__init__()
         self.signals = _Signals()
-        self.args = (library_path, ids, account, password, allow_resend, pause)
+        self.args = (library_path, batch, account, password, pause)
         self.imap_password = imap_password  # None: the SMTP password, when IMAP shares it
 
     def run(self) -> None:
         # Nothing may escape a pool thread: the error hook would open a dialog off the GUI
         # thread. Every failure becomes an outcome, and `finished` is always sent.
-        path, ids, account, password, allow_resend, pause = self.args
+        path, batch, account, password, pause = self.args
         outcomes: list = []
 
         def progress(outcome) -> None:
@@ -87,25 +87,25 @@ class SendJob(QRunnable):
         try:
             library = Library(path)
             try:
-                if allow_resend and len(ids) == 1:
-                    progress(_sending().send_one(library, ids[0], account, password,
-                                                 allow_resend=True,
-                                                 imap_password=self.imap_password))
-                else:
-                    _sending().send_many(library, ids, account, password, pause=pause,
-                                         progress=progress, imap_password=self.imap_password)
+                _sending().send_many(library, batch, account, password, pause=pause,
+                                     progress=progress, imap_password=self.imap_password)
             finally:
                 library.close()
         except Exception as exc:  # logged; the user sees which ones did not go
             logging.getLogger(__name__).exception("sending stopped")
             done = {o.followup_id for o in outcomes}
-            for followup_id in ids:
+            for followup_id in map(_id_of, (item for item, _confirmed in batch)):
                 if followup_id not in done:
                     progress(_sending().Outcome(
                         followup_id, f"follow-up {followup_id}", False,
                         f"Sending stopped: {type(exc).__name__}. Nothing more was sent; "
                         "check the send-status list.", "unknown"))
         self.signals.finished.emit(outcomes)
+
+
+def _id_of(item) -> int:
+    """The follow-up id of a batch item: an id, or an Outgoing of `delivery.prepare`."""
+    return item if isinstance(item, int) else item.view.id
 
 
 def _own_imap_password(library: Library) -> str | None:
@@ -480,49 +480,39 @@ class SendController(QObject):
             return
         account = _sending().load_account(self.library)
         if account is None:
-            from followup.sending.preflight import check_before_send
-
-            first = check_before_send(self.library, ids[0])
-            if first.blocked:  # a gap or no address: say so before any account set-up
-                dialog = ConfirmSendDialog(first, "(no sending account set up yet)", self.window)
+            first = _sending().prepare(self.library, ids[0], None)
+            if first.check.blocked:  # a gap or no address: say so before any account set-up
+                dialog = ConfirmSendDialog(first.check, "(no sending account set up yet)",
+                                           self.window)
                 dialog.exec()
                 dialog.deleteLater()
                 return
             account = self._ask_account()
         if account is None:
             return
-        confirmed = []
+        batch = []
         for followup_id in ids:  # one confirmation per person; Cancel stops them all
-            check = self._confirm(followup_id, account)
-            if check is None:
+            outgoing = _sending().prepare(self.library, followup_id, account)
+            confirmed = self._confirm(outgoing, account)
+            if confirmed is None:
                 return
-            confirmed.append(check)
-        allow_resend = any(check.is_resend for check in confirmed)
+            batch.append((outgoing, confirmed))
         password = self._password(account)
         if password is None:
             return
-        from followup.mail.outbox import ComposeError
-
-        views = [fu.followup_view(self.library, i) for i in ids]
-        for v in views:
-            try:
-                _sending().compose_for(self.library, v, account)
-            except ComposeError as exc:
-                QMessageBox.warning(self.window, "Cannot send yet", plain(str(exc)))
-                return
-        self._start(ids, account, password, allow_resend, views)
+        self._start(batch, account, password)
 
     def _ask_account(self):
         dialog = AccountDialog(self.library, self.window)
         return _sending().load_account(self.library) if dialog.exec() else None
 
-    def _confirm(self, followup_id: int, account):
-        """The send preflight, shown in the confirmation dialog; the preflight when the user
-        pressed Send, else None. A ticked guessed address becomes a confirmed one."""
+    def _confirm(self, outgoing, account):
+        """The send preflight, shown in the confirmation dialog; the findings the user
+        confirmed when they pressed Send, else None. A ticked guessed address becomes a
+        confirmed one on the person's card."""
         from followup.core.preflight import Finding
-        from followup.sending.preflight import check_before_send
 
-        check = check_before_send(self.library, followup_id)
+        check = outgoing.check
         dialog = ConfirmSendDialog(check, f"{account.sender_name} <{account.sender_address}>",
                                    self.window)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -531,9 +521,8 @@ class SendController(QObject):
         if not accepted or check.unconfirmed(confirmed):
             return None
         if Finding.ADDRESS_GUESSED in confirmed:
-            view = fu.followup_view(self.library, followup_id)
-            self.library.update_person(view.person_id, email_is_guess=False)
-        return check
+            self.library.update_person(outgoing.view.person_id, email_is_guess=False)
+        return confirmed
 
     def _password(self, account) -> str | None:
         key = _sending().secret_key(account)
@@ -551,20 +540,20 @@ class SendController(QObject):
             QMessageBox.warning(self.window, "Password not remembered", KEYRING_REFUSED)
         return text
 
-    def _start(self, ids, account, password, allow_resend, views) -> None:
+    def _start(self, batch, account, password) -> None:
         self._lines = []
         self._account = account
-        self.busy = set(ids)
+        self.busy = {outgoing.view.id for outgoing, _confirmed in batch}
         self.started.emit()
         self._progress = QProgressDialog(
-            f"Sending to {', '.join(v.person_name for v in views)}…", None, 0, len(ids),
-            self.window)
+            f"Sending to {', '.join(o.view.person_name for o, _c in batch)}…", None, 0,
+            len(batch), self.window)
         self._progress.setObjectName("sendProgress")
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._progress.setWindowTitle("Sending")
         self._progress.setMinimumDuration(0)
         self._progress.setValue(0)
-        job = SendJob(self.library.path, ids, account, password, allow_resend,
+        job = SendJob(self.library.path, batch, account, password,
                       imap_password=_own_imap_password(self.library))
         job.signals.progress.connect(self._on_progress)
         job.signals.finished.connect(self._on_finished)
@@ -701,9 +690,18 @@ class SendController(QObject):
                             "it, mark it sent.")
 
     def _ask_mark_sent(self, view: fu.FollowUpView, channel: str, question: str) -> None:
+        """Ask whether to record the note as sent, with what the mark-sent preflight found
+        (a gap, failing rules, a second record): Mark as sent is the user's yes to them."""
+        from followup.sending.preflight import check_before_mark_sent
+
+        check = check_before_mark_sent(self.library, view.id)
+        if check.problems:
+            question += "\n\nThe draft in Followup:\n" + "\n".join(
+                f"{'✖' if p.blocking else '•'} {p.message}" for p in check.problems)
         box = QMessageBox(QMessageBox.Icon.Question, "Mark as sent?", question,
                           parent=self.window)
         mark = box.addButton("&Mark as sent", QMessageBox.ButtonRole.AcceptRole)
+        mark.setEnabled(not check.blocked)
         not_yet = box.addButton("&Not yet", QMessageBox.ButtonRole.RejectRole)
         # Enter must never record a send: only a click (or the mnemonic) on Mark as sent does.
         mark.setAutoDefault(False)
@@ -713,13 +711,10 @@ class SendController(QObject):
         box.setObjectName("markSentQuestion")
         box.exec()
         if box.clickedButton() is mark:
-            from followup.sending.preflight import BY_HAND
-
-            try:
-                fu.set_status(self.library, view.id, Status.SENT, channel=channel,
-                              detail=BY_HAND, allow_resend=view.status is Status.SENT)
-            except fu.StatusError as exc:
-                QMessageBox.warning(self.window, "Not marked sent", str(exc))
+            outcome = _sending().mark_sent(self.library, view.id, channel,
+                                           confirmed={p.kind for p in check.problems})
+            if not outcome.ok:
+                QMessageBox.warning(self.window, "Not marked sent", plain(outcome.reason))
             self.changed.emit()
 
 

@@ -1,5 +1,10 @@
 """Delivering follow-ups: the account, one message per person, and statuses that stay true.
 
+A follow-up on its way is read from the library once and composed once (`prepare`): the
+preflight the user confirms and the message the server receives come from the same reading.
+`send_one` applies the preflight itself, so no caller sends without it; `mark_sent` applies the
+same preflight to a note sent another way.
+
 The order of events is what keeps "never twice" true: the follow-up is recorded as `sending`
 (with its Message-ID) and committed *before* the server is contacted, and becomes `sent` only
 after the server accepted it. A crash in between leaves it `sending`, which the app shows as
@@ -12,13 +17,17 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass, replace
+from email.message import EmailMessage
+from email.utils import format_datetime, localtime
 from enum import StrEnum
 
-from followup.core.status import Status, has_left
+from followup.core.preflight import BY_HAND, Finding, Intent, Preflight
+from followup.core.status import Status
 from followup.mail.outbox import Account, ComposeError, SendResult, compose_message, send_message
 from followup.sending import mailbox
+from followup.sending.preflight import check_view
 from followup.store import followups as fu
 from followup.store.library import Library
 
@@ -80,26 +89,56 @@ def compose_for(library: Library, view: fu.FollowUpView, account: Account, *,
         raise
 
 
-def send_one(library: Library, followup_id: int, account: Account, password: str, *,
-             allow_resend: bool = False, timeout: float = 20.0, ssl_context=None,
+@dataclass(frozen=True)
+class Outgoing:
+    """One follow-up on its way, made by `prepare`: the view read once, its send preflight,
+    and its message composed once (None when the preflight blocks, which then says why)."""
+
+    view: fu.FollowUpView
+    check: Preflight
+    message: EmailMessage | None
+
+
+def prepare(library: Library, followup_id: int, account: Account | None) -> Outgoing:
+    """Read follow-up `followup_id` once, compose its message from `account` (not without
+    one), and run the send preflight on what was read; a message that cannot be built is a
+    blocking problem of the preflight. Raises sqlalchemy.exc.NoResultFound if it is gone."""
+    view, siblings = fu.followup_and_siblings(library, followup_id)
+    message, problem = None, ""
+    if account is not None:
+        try:
+            message = compose_for(library, view, account)
+        except ComposeError as exc:
+            problem = str(exc)
+    check = check_view(library, view, siblings, compose_problem=problem)
+    return Outgoing(view, check, None if check.blocked else message)
+
+
+def send_one(library: Library, followup: int | Outgoing, account: Account, password: str, *,
+             confirmed: Collection[Finding], timeout: float = 20.0, ssl_context=None,
              imap_password: str | None = None, imap_ssl_context=None) -> Outcome:
-    """Send one follow-up to its person; once the server accepted it, put the same message
-    in the Sent folder when an IMAP account is set (`sending.mailbox.file_copy`), signing in
-    with `imap_password`, else with `password` when IMAP shares the SMTP keyring entry."""
-    view = fu.followup_view(library, followup_id)
-    if has_left(view.status) and not allow_resend:
-        reason = ("already sent; confirm a resend explicitly" if view.status is Status.SENT else
-                  "a send was not confirmed: check your Sent folder before sending again")
+    """Send one follow-up to its person, after its preflight; once the server accepted it, put
+    the same message in the Sent folder when an IMAP account is set
+    (`sending.mailbox.file_copy`), signing in with `imap_password`, else with `password` when
+    IMAP shares the SMTP keyring entry.
+
+    `followup` is an id, or what `prepare` made of it (the preflight the user was shown, not
+    read again). `confirmed` holds the findings the user said yes to: nothing is sent while the
+    preflight blocks or a finding is not in it, and the outcome then says what is in the way.
+    """
+    outgoing = followup if isinstance(followup, Outgoing) else prepare(
+        library, followup, account)
+    view, check, message = outgoing.view, outgoing.check, outgoing.message
+    left = check.unconfirmed(set(confirmed))
+    if left or message is None:
+        reason = " ".join(p.message for p in left) or "The message could not be composed."
         return Outcome(view.id, view.person_name, False, reason, view.status)
-    try:
-        message = compose_for(library, view, account)
-    except ComposeError as exc:
-        return Outcome(view.id, view.person_name, False, str(exc), view.status)
+    _date_now(message)
     try:
         fu.set_status(library, view.id, Status.SENDING, channel=SMTP_CHANNEL,
-                      message_id=message["Message-ID"], allow_resend=allow_resend,
+                      message_id=message["Message-ID"], allow_resend=check.is_resend,
                       detail=f"to {view.person_email} via {account.host}")
-    except fu.StatusError as exc:
+    except fu.StatusError as exc:  # it changed since it was read: sent meanwhile, or skipped
         return Outcome(view.id, view.person_name, False, str(exc), view.status)
     result = send_message(account, password, message, timeout=timeout, ssl_context=ssl_context)
     outcome = _record(library, view, result)
@@ -107,6 +146,34 @@ def send_one(library: Library, followup_id: int, account: Account, password: str
         outcome = _with_copy(library, outcome, message, password, imap_password, timeout,
                              imap_ssl_context)
     return outcome
+
+
+def _date_now(message: EmailMessage) -> None:
+    """The Date is when the note is handed to the server (RFC 5322 3.6.1), not when its
+    confirmation opened."""
+    del message["Date"]
+    message["Date"] = format_datetime(localtime())
+
+
+def mark_sent(library: Library, followup_id: int, channel: str, *,
+              confirmed: Collection[Finding]) -> Outcome:
+    """Record follow-up `followup_id` as sent another way (`channel`: "in person", "mail
+    app"), after the mark-sent preflight: nothing is recorded while it blocks or a finding is
+    not in `confirmed`, and the outcome says what is in the way. Raises
+    sqlalchemy.exc.NoResultFound if it is gone."""
+    view, siblings = fu.followup_and_siblings(library, followup_id)
+    check = check_view(library, view, siblings, intent=Intent.MARK_SENT)
+    left = check.unconfirmed(set(confirmed))
+    if left:
+        return Outcome(view.id, view.person_name, False, " ".join(p.message for p in left),
+                       view.status)
+    try:
+        after = fu.set_status(library, view.id, Status.SENT, channel=channel, detail=BY_HAND,
+                              allow_resend=check.is_resend)
+    except fu.StatusError as exc:
+        return Outcome(view.id, view.person_name, False, str(exc), view.status)
+    return Outcome(view.id, view.person_name, True, f"marked sent ({channel})", after.status,
+                   OutcomeKind.SENT)
 
 
 def _with_copy(library: Library, outcome: Outcome, message, password: str,
@@ -147,17 +214,20 @@ def _record(library: Library, view: fu.FollowUpView, result: SendResult) -> Outc
     return Outcome(view.id, view.person_name, False, result.reason, Status.FAILED, kind)
 
 
-def send_many(library: Library, followup_ids: Sequence[int], account: Account, password: str,
-              *, pause: float = PAUSE_BETWEEN, timeout: float = 20.0, ssl_context=None,
+def send_many(library: Library, batch: Sequence[tuple[int | Outgoing, Collection[Finding]]],
+              account: Account, password: str, *, pause: float = PAUSE_BETWEEN,
+              timeout: float = 20.0, ssl_context=None,
               progress: Callable[[Outcome], None] | None = None,
               imap_password: str | None = None) -> list[Outcome]:
-    """Each follow-up to its own person, one at a time, with a short pause between them."""
+    """Each follow-up of `batch` to its own person (`send_one`, with the findings the user
+    confirmed for it), one at a time, with a short pause between them."""
     outcomes = []
-    for number, followup_id in enumerate(followup_ids):
+    for number, (followup, confirmed) in enumerate(batch):
         if number and pause:
             time.sleep(pause)
-        outcome = send_one(library, followup_id, account, password, timeout=timeout,
-                           ssl_context=ssl_context, imap_password=imap_password)
+        outcome = send_one(library, followup, account, password, confirmed=confirmed,
+                           timeout=timeout, ssl_context=ssl_context,
+                           imap_password=imap_password)
         outcomes.append(outcome)
         if progress:
             progress(outcome)

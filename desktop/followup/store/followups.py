@@ -444,6 +444,24 @@ def _eager(query):
         attendance.joinedload(m.Attendance.person), selectinload(m.FollowUp.events))
 
 
+def followup_and_siblings(library: Library, followup_id: int
+                          ) -> tuple[FollowUpView, list[FollowUpView]]:
+    """Follow-up `followup_id` and every follow-up of its meeting (itself among them), read in
+    one session: what its checklist compares it with. Raises NoResultFound if it is gone."""
+    with library.session() as s:
+        meeting_id = s.scalar(select(m.Attendance.meeting_id).join(
+            m.FollowUp, m.FollowUp.attendance_id == m.Attendance.id)
+            .where(m.FollowUp.id == followup_id))
+        if meeting_id is None:
+            raise NoResultFound(f"follow-up {followup_id} is gone")
+        reading = _reading(library, s)
+        rows = s.scalars(_eager(select(m.FollowUp)).join(m.Attendance)
+                         .where(m.Attendance.meeting_id == meeting_id)
+                         .order_by(m.Attendance.position)).unique().all()
+        siblings = [_view(f, *reading) for f in rows]
+    return next(v for v in siblings if v.id == followup_id), siblings
+
+
 def followups_for_meeting(library: Library, meeting_id: int) -> list[FollowUpView]:
     open_ended_followups(library)
     reading = _reading(library)
@@ -556,6 +574,7 @@ def check_context(library: Library, view: FollowUpView, others: Sequence[FollowU
         company=view.company or None, recipient=view.person_name,
         sender_name=profile.name or None, sender_phone=profile.phone or None, notes=notes,
         other_drafts=tuple(o.body for o in others if o.id != view.id),
+        other_recipients=tuple(o.person_name for o in others if o.id != view.id),
         user_words=user_words(library), known_terms=frozenset(t for t in terms if t),
         unread_phrased=_unread_in(library, view))
 

@@ -5,10 +5,10 @@ whether it passes, how much that matters (`required`, `recommended`, `optional`)
 one line, and which characters the message is about. docs/checklist.md lists the rules, what
 passes and what does not. The rules live by family: `gratitude` (thanks), `substance`
 (specifics, contribution), `company`, `interest`, `phone`, `placeholders`, `etiquette`
-(subject, greeting, next steps), `honesty` (read), `proofreading`, `shape` (length, paragraphs) and `extras`
-(individual, link, redeem); `reading` reads a draft once for all of them and `vocabulary`
-holds the words that name nothing in particular. Plain Python: nothing here imports Qt or the
-store.
+(subject, greeting, next steps), `honesty` (read), `proofreading`, `shape` (length,
+paragraphs) and `extras` (individual, link, redeem); `reading` reads a draft once for all of
+them and `vocabulary` holds the words that name nothing in particular. Plain Python: nothing
+here imports Qt or the store.
 """
 
 from __future__ import annotations

@@ -35,19 +35,25 @@ def similarity(a: str, b: str) -> float:
 
 
 def rule_individual(d: Draft) -> RuleResult:
-    """Fails when another draft of the meeting is INDIVIDUAL_THRESHOLD alike or more.
+    """Fails when another draft of the meeting is INDIVIDUAL_THRESHOLD alike or more; its
+    `measures` say how alike each other draft is, by recipient, closest first.
 
     Passes: two notes that share a thank-you and a sign-off but discuss different things. Fails:
     a copy with only the name changed. Source: "email each interviewer individually".
     """
-    others = [o for o in d.context.other_drafts if o.strip()]
-    if not others:
+    names = d.context.other_recipients
+    measures = sorted(((names[i] if i < len(names) else "", similarity(d.body, other))
+                       for i, other in enumerate(d.context.other_drafts) if other.strip()),
+                      key=lambda measure: -measure[1])
+    if not measures:
         return result("individual", True, "No other drafts of this meeting to compare with.")
-    closest = max(similarity(d.body, other) for other in others)
+    name, closest = measures[0]
     if closest >= INDIVIDUAL_THRESHOLD:
-        return result("individual", False, f"{closest:.0%} the same as another draft of this "
-                      f"meeting: write to {d.first_name} about what you two discussed.")
-    return result("individual", True, "Different from the other drafts of this meeting.")
+        whose = f"{name}'s draft" if name else "another draft of this meeting"
+        return result("individual", False, f"{closest:.0%} the same as {whose}: write to "
+                      f"{d.first_name} about what you two discussed.", measures=measures)
+    return result("individual", True, "Different from the other drafts of this meeting.",
+                  measures=measures)
 
 
 _LINK_RE = re.compile(r"https?://[^\s<>()\"']+|\bwww\.[^\s<>()\"']+"

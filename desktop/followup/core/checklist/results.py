@@ -32,6 +32,9 @@ class RuleResult:
     severity: str
     message: str
     spans: tuple[Span, ...] = ()
+    # The figures behind the verdict, for a front end to show as they are: for `individual`,
+    # each other draft's recipient and how alike the two drafts are (0 to 1), closest first.
+    measures: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class CheckContext:
     sender_phone: str | None = None
     notes: str | None = None
     other_drafts: tuple[str, ...] = ()
+    other_recipients: tuple[str, ...] = ()  # whom each of `other_drafts` is to, in its order
     user_words: frozenset[str] = frozenset()
     known_terms: frozenset[str] = frozenset()
     unread_phrased: tuple[str, ...] = ()  # sentences drafting wrote that the user has not read
@@ -65,8 +69,9 @@ RULE_IDS: tuple[str, ...] = tuple(SEVERITIES)
 _WRITTEN_AT_THE_END = frozenset({"phone_in_closing", "interest", "contribution", "link"})
 
 
-def result(rule: str, passed: bool, message: str, spans: Iterable[Span] = ()) -> RuleResult:
-    return RuleResult(rule, passed, SEVERITIES[rule], message, tuple(spans))
+def result(rule: str, passed: bool, message: str, spans: Iterable[Span] = (),
+           measures: Iterable[tuple[str, float]] = ()) -> RuleResult:
+    return RuleResult(rule, passed, SEVERITIES[rule], message, tuple(spans), tuple(measures))
 
 
 def severity_rank(severity: str) -> int:
