@@ -20,18 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from followup.core.cards import ParseError
-from followup.core.people_lines import parse_people as read_people_lines
+from followup.core.people_lines import parse_people
+from followup.gui.met_before import attach_met_before
 from followup.store.library import MeetingInput, PersonSpec
 from followup.store.limits import field_limit
 from followup.store.models import MEETING_KINDS
-
-
-def parse_people(text: str) -> list[PersonSpec]:
-    """The people typed one a line (see `core.people_lines`), as the library takes them;
-    raises ParseError naming the line that cannot be read."""
-    return [PersonSpec(name=t.person.name, title=t.person.title, email=t.person.email,
-                       phone=t.person.phone, web=t.person.web, capacity=t.capacity)
-            for t in read_people_lines(text)]
 
 
 class FieldDateTimeEdit(QDateTimeEdit):
@@ -101,8 +94,6 @@ class NewMeetingDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        from followup.gui.search_dialog import attach_met_before
-
         self.met_before = attach_met_before(self, layout, library or getattr(parent, "library",
                                                                               None))
         layout.addWidget(self.error)
@@ -142,5 +133,7 @@ class NewMeetingDialog(QDialog):
             company=self.company.text().strip(), role=self.role.text().strip(),
             kind=self.kind.currentData(), scheduled_start=start,
             scheduled_end=start + timedelta(minutes=self.duration.value()),
-            location=self.location.text().strip(), people=parse_people(self.people.toPlainText()))
+            location=self.location.text().strip(),
+            people=[PersonSpec.from_typed(typed)
+                    for typed in parse_people(self.people.toPlainText())])
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from followup.core.names import short_name
 from followup.gui.errors import plain
 from followup.gui.formatting import short_datetime
+from followup.gui.met_before import MetBeforePanel
 from followup.store.library import Library, person_card
 
 
@@ -90,8 +91,6 @@ class PersonCardDialog(QDialog):
         meetings_label.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
         layout.addWidget(meetings_label)
         layout.addWidget(self.meetings)
-        from followup.gui.search_dialog import MetBeforePanel
-
         # Opened from a meeting: the earlier ones are those other than the one on screen.
         here = getattr(getattr(parent, "meeting", None), "id", None)
         self.met_before = MetBeforePanel(library, self)

@@ -1,6 +1,6 @@
-"""Search everything (Ctrl+Shift+F), and "You met before" on the card and in a new meeting.
+"""Search everything (Ctrl+Shift+F).
 
-Both read `store.search`; this module only shows what it returns. Snippet text is escaped
+It reads `store.search`; this module only shows what it returns. Snippet text is escaped
 and only the highlight is markup, so notes that contain `<b>` or `&` show as typed.
 """
 
@@ -9,31 +9,26 @@ from __future__ import annotations
 from functools import partial
 from html import escape
 
-from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from followup.gui.formatting import short_datetime
 from followup.store.search import (
-    EarlierMeeting,
     Hit,
     Marked,
     SearchResult,
     match_spans,
-    met_before,
     search,
 )
 
@@ -269,93 +264,3 @@ def show_search(window) -> SearchDialog:
     dialog.activateWindow()
     dialog.box.setFocus()
     return dialog
-
-
-# --- You met before --------------------------------------------------------------------------
-
-
-class NotesPreview(QDialog):
-    """Earlier notes, read-only, one click from the card or the new meeting."""
-
-    def __init__(self, earlier: EarlierMeeting, name: str, parent=None):
-        super().__init__(parent)
-        self.setObjectName("earlierNotes")
-        self.setWindowTitle(f"Notes on {name} · {earlier.heading}")
-        self.resize(560, 380)
-        label = QLabel(f"<b>{escape(earlier.heading)}</b> · "
-                       f"{escape(short_datetime(earlier.when))}")
-        text = QPlainTextEdit(earlier.notes or "(no notes)", objectName="earlierNotesText")
-        text.setReadOnly(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(text, 1)
-        layout.addWidget(buttons)
-
-
-class MetBeforePanel(QWidget):
-    """ "You met before": earlier meetings with someone, each a link to its notes."""
-
-    MAX_SHOWN = 4
-
-    def __init__(self, library, parent=None):
-        super().__init__(parent)
-        self.library = library
-        self.earlier: list[tuple[str, EarlierMeeting]] = []
-        self.label = QLabel(objectName="metBefore", wordWrap=True)
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        self.label.linkActivated.connect(self.open_notes)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label)
-        self.hide()
-
-    def show_for(self, people: list[tuple[str, int | None, str]],
-                 except_meeting: int | None = None) -> None:
-        """people: (name, person id or None, email). Hidden when none was met before."""
-        self.earlier = []
-        for name, person_id, email in people:
-            for earlier in met_before(self.library, name, person_id, email,
-                                      except_meeting)[:self.MAX_SHOWN]:
-                self.earlier.append((name, earlier))
-        lines = []
-        for number, (name, earlier) in enumerate(self.earlier):
-            first_line = next((line.strip() for line in earlier.notes.splitlines()
-                               if line.strip()), "no notes")
-            lines.append(f"<b>{escape(name)}</b> · {escape(earlier.heading)} · "
-                         f"{escape(short_datetime(earlier.when))}: “{escape(first_line[:70])}” "
-                         f"<a href='{number}'>Open notes</a>")
-        self.label.setText("<b>You met before</b><br>" + "<br>".join(lines) if lines else "")
-        self.setVisible(bool(lines))
-
-    @Slot(str)
-    def open_notes(self, link: str) -> NotesPreview:
-        name, earlier = self.earlier[int(link)]
-        preview = NotesPreview(earlier, name, self)
-        preview.open()
-        return preview
-
-
-
-def attach_met_before(dialog, layout, library) -> MetBeforePanel | None:
-    """ "You met before" under a New meeting dialog's people, refreshed a moment after the
-    typing stops (None without a library)."""
-    if library is None:
-        return None
-    from followup.gui.new_meeting import parse_people
-
-    panel = MetBeforePanel(library, dialog)
-    layout.addWidget(panel)
-
-    def refresh() -> None:
-        people = parse_people(dialog.people.toPlainText())
-        panel.show_for([(p.name, None, p.email) for p in people])
-
-    timer = QTimer(panel, singleShot=True, interval=300)
-    timer.timeout.connect(refresh)
-    dialog.people.textChanged.connect(timer.start)
-    panel.refresh = refresh
-    return panel

@@ -603,10 +603,12 @@ class MeetingWorkspace(QWidget):
         from PySide6.QtWidgets import QToolTip
 
         from followup.core.cards import ParseError
-        from followup.gui.new_meeting import parse_people
+        from followup.core.people_lines import parse_people
+        from followup.store.inputs import PersonSpec
 
         try:
-            people = parse_people(self.add_person_edit.text())
+            people = [PersonSpec.from_typed(typed)
+                      for typed in parse_people(self.add_person_edit.text())]
         except ParseError as exc:  # the line stays for the user to correct
             QToolTip.showText(self.add_person_edit.mapToGlobal(
                 QPoint(0, self.add_person_edit.height())), f"Not added: {exc}",
