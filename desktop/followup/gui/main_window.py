@@ -13,7 +13,7 @@ import threading
 from datetime import UTC, datetime
 from html import escape as html_escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QRect, QSettings, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
@@ -31,6 +31,7 @@ from followup.core.spelling import engine as spelling_engine
 from followup.gui.errors import plain
 from followup.gui.formatting import install_locale_clock
 from followup.gui.note_buffer import NoteBuffer
+from followup.gui.object_names import named
 from followup.gui.session import last_place, remember_place
 from followup.gui.sidebar import MeetingSidebar
 from followup.gui.spell import SpellService
@@ -46,7 +47,15 @@ if TYPE_CHECKING:
 PLACE_DELAY_MS = 1000  # the meeting and person the user is on are written this long after
 
 
+class HeldLock(Protocol):
+    """The library's lock while the window is open (`store.lock.LibraryLock`)."""
+
+    def release(self) -> None: ...
+
+
 class MainWindow(QMainWindow):
+    library_lock: HeldLock  # set by whoever opened the library, released when the app ends
+
     def __init__(self, library: Library, settings: QSettings, parent=None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -61,22 +70,22 @@ class MainWindow(QMainWindow):
         self.notes = NoteBuffer(library, self)
         self.sidebar = MeetingSidebar(library)
         self.workspace = MeetingWorkspace(library, self.notes)
-        self.stack = QStackedWidget(objectName="centralStack")
+        self.stack = named(QStackedWidget(), "centralStack")
         self.stack.addWidget(self.workspace)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([250, 1030])
         self.splitter.setChildrenCollapsible(False)
         central = QWidget()
-        central_layout = QVBoxLayout(central)
+        self.central_layout = central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(self.splitter, 1)
         self.banner = None  # above the splitter, made after the first frame (_reminder_banner)
         self.people_view = None  # View › People, made the first time it is shown
         self.setCentralWidget(central)
-        self.saved_label = QLabel(objectName="savedLabel")
+        self.saved_label = named(QLabel(), "savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
         self.sidebar.meetingActivated.connect(self.open_meeting)
         self.workspace.saved.connect(self._on_saved)
@@ -165,7 +174,7 @@ class MainWindow(QMainWindow):
 
             self.banner = ReminderBanner()
             self.banner.open_button.clicked.connect(self.show_status_list)
-            self.centralWidget().layout().insertWidget(0, self.banner)
+            self.central_layout.insertWidget(0, self.banner)
         return self.banner
 
     # --- a library that cannot be written -------------------------------------------------
@@ -186,14 +195,14 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFrame
 
         self.fill_menus()
-        self.read_only_banner = QLabel(
+        self.read_only_banner = named(QLabel(
             f"<b>Read-only:</b> Followup cannot write this library ({escape(reason)}). You can "
             "read, search, export and copy drafts; editing, sending and imports are off. To "
             "change it, copy followup.sqlite3 to a folder you can write and open it there "
-            "(--data-dir).", objectName="readOnlyBanner", wordWrap=True)
+            "(--data-dir).", wordWrap=True), "readOnlyBanner")
         self.read_only_banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.read_only_banner.setMargin(6)
-        self.centralWidget().layout().insertWidget(0, self.read_only_banner)
+        self.central_layout.insertWidget(0, self.read_only_banner)
         for action in self.findChildren(QAction):
             if action.objectName() in self.WRITING_ACTIONS:
                 action.setEnabled(False)
@@ -281,7 +290,7 @@ class MainWindow(QMainWindow):
         self.followup_menu = bar.addMenu("F&ollow-up")
         self.help_menu = bar.addMenu("&Help")
         self._menus_filled = False
-        chosen = self.settings.value("view/theme", "system")
+        chosen = str(self.settings.value("view/theme", "system"))
         if chosen != "system":
             self.apply_theme(chosen)
 
@@ -358,8 +367,8 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         chosen = self.settings.value("view/theme", "system")
         for theme in THEMES:
-            action = QAction(theme.capitalize(), self, checkable=True,
-                             objectName=f"theme{theme.capitalize()}Action")
+            action = named(QAction(theme.capitalize(), self, checkable=True),
+                           f"theme{theme.capitalize()}Action")
             action.setData(theme)
             action.setChecked(theme == chosen)
             group.addAction(action)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from followup.core.cards import ParseError
 from followup.core.people_lines import parse_people
 from followup.gui.formatting import short_datetime
+from followup.gui.object_names import named
 from followup.store.search import EarlierMeeting, met_before
 
 
@@ -33,7 +34,7 @@ class NotesPreview(QDialog):
         self.resize(560, 380)
         label = QLabel(f"<b>{escape(earlier.heading)}</b> · "
                        f"{escape(short_datetime(earlier.when))}")
-        text = QPlainTextEdit(earlier.notes or "(no notes)", objectName="earlierNotesText")
+        text = named(QPlainTextEdit(earlier.notes or "(no notes)"), "earlierNotesText")
         text.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -52,7 +53,7 @@ class MetBeforePanel(QWidget):
         super().__init__(parent)
         self.library = library
         self.earlier: list[tuple[str, EarlierMeeting]] = []
-        self.label = QLabel(objectName="metBefore", wordWrap=True)
+        self.label = named(QLabel(wordWrap=True), "metBefore")
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)

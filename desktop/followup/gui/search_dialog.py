@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup.gui.formatting import short_datetime
+from followup.gui.object_names import named
 from followup.store.search import (
     Hit,
     Marked,
@@ -113,23 +114,23 @@ class SearchDialog(QDialog):
     def __init__(self, library, parent=None):
         super().__init__(parent)
         self.library = library
-        self.result = SearchResult("")
+        self.found = SearchResult("")
         self.setWindowTitle("Search everything")
         self.setObjectName("searchDialog")
         self.resize(760, 560)
-        self.box = QLineEdit(objectName="searchBox", clearButtonEnabled=True)
+        self.box = named(QLineEdit(clearButtonEnabled=True), "searchBox")
         self.box.setPlaceholderText('Words, "a phrase", -leave out, a name or a company')
         self.box.textChanged.connect(self.run_search)
         self.box.installEventFilter(self)
-        self.message = QLabel(objectName="searchMessage", wordWrap=True)
+        self.message = named(QLabel(wordWrap=True), "searchMessage")
         self.message.hide()
-        self.results = QListWidget(objectName="searchResults")
+        self.results = named(QListWidget(), "searchResults")
         self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setResizeMode(QListWidget.ResizeMode.Adjust)  # rewrap when resized
         self.results.itemActivated.connect(self._activate)
-        self.summary = QLabel(objectName="searchSummary")
+        self.summary = named(QLabel(), "searchSummary")
         layout = QVBoxLayout(self)
         layout.addWidget(self.box)
         layout.addWidget(self.message)
@@ -139,14 +140,14 @@ class SearchDialog(QDialog):
 
     @Slot(str)
     def run_search(self, query: str) -> None:
-        self.result = search(self.library, query) if query.strip() else SearchResult(query)
-        self.message.setText(self.result.message)
-        self.message.setVisible(bool(self.result.message))
+        self.found = search(self.library, query) if query.strip() else SearchResult(query)
+        self.message.setText(self.found.message)
+        self.message.setVisible(bool(self.found.message))
         self._fill()
 
     def _fill(self) -> None:
         self.results.clear()
-        for group in self.result.groups:
+        for group in self.found.groups:
             heading = QListWidgetItem()
             when = (f" <span style='color:gray'>· {escape(short_datetime(group.when))}</span>"
                     if group.when else "")
@@ -160,7 +161,7 @@ class SearchDialog(QDialog):
                 item.setData(HIT_ROLE, hit)
                 self.results.addItem(item)
         self._select_step(+1, from_row=-1)
-        self.summary.setText(summary_text(self.result) if self.box.text().strip() else "")
+        self.summary.setText(summary_text(self.found) if self.box.text().strip() else "")
 
     def hits(self) -> list[Hit]:
         return [self.results.item(r).data(HIT_ROLE) for r in range(self.results.count())
