@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from followup import APP_NAME, __version__
 from followup.core.spelling import add_user_word
 from followup.core.spelling import engine as spelling_engine
+from followup.gui.actions import Menu, build_actions, shortcut_help, writing_actions
 from followup.gui.errors import plain
 from followup.gui.formatting import install_locale_clock
 from followup.gui.note_buffer import NoteBuffer
@@ -180,18 +181,11 @@ class MainWindow(QMainWindow):
     # --- a library that cannot be written -------------------------------------------------
 
     # The actions that change the library: off while it is read-only.
-    WRITING_ACTIONS = (
-        "newMeetingAction", "importAction", "profileAction", "accountAction", "addPersonAction",
-        "startMeetingAction", "endMeetingAction", "editMeetingAction", "editCardAction",
-        "deleteMeetingAction", "regenerateAction", "readyAction", "markSentAction",
-        "sendAction", "sendReadyAction")
-
     def show_read_only(self, reason: str) -> None:
         """The library cannot be written (`reason`, in the user's words): a banner says so
         and what still works; every action that would change it is off."""
         from html import escape
 
-        from PySide6.QtGui import QAction
         from PySide6.QtWidgets import QFrame
 
         self.fill_menus()
@@ -203,9 +197,8 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.read_only_banner.setMargin(6)
         self.central_layout.insertWidget(0, self.read_only_banner)
-        for action in self.findChildren(QAction):
-            if action.objectName() in self.WRITING_ACTIONS:
-                action.setEnabled(False)
+        for name in writing_actions():
+            self.actions_by_name[name].setEnabled(False)
         self.workspace.set_read_only()
         self.update_badge()
         self.setAcceptDrops(False)
@@ -269,101 +262,33 @@ class MainWindow(QMainWindow):
 
     # --- menus ----------------------------------------------------------------------------
 
-    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
-        from PySide6.QtGui import QAction, QKeySequence
-
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setObjectName(name or text.replace("&", "").replace("…", "").replace(" ", "_"))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
     def _build_menu_titles(self) -> None:
         """The menu bar with its menus, empty, and the theme the user chose: what the first
         frame shows. Their actions follow in `fill_menus`, just after it."""
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
-        self.meeting_menu = bar.addMenu("&Meeting")
-        self.view_menu = bar.addMenu("&View")
-        self.followup_menu = bar.addMenu("F&ollow-up")
-        self.help_menu = bar.addMenu("&Help")
+        self.menus = {menu: bar.addMenu(menu.value) for menu in Menu}
         self._menus_filled = False
         chosen = str(self.settings.value("view/theme", "system"))
         if chosen != "system":
             self.apply_theme(chosen)
 
     def fill_menus(self) -> None:
-        """Every menu's actions and shortcuts, the person shortcuts too, and the people's lines
-        broken by Followup (once; a few ms, so not before the first frame: no one reaches for a
-        shortcut in the first tenth of a second)."""
+        """Every menu's actions and shortcuts (`gui.actions.ACTIONS`), the person shortcuts
+        too, and the people's lines broken by Followup (once; a few ms, so not before the first
+        frame: no one reaches for a shortcut in the first tenth of a second)."""
         if self._menus_filled:
             return
         self._menus_filled = True
-        from PySide6.QtGui import QKeySequence
-
         self.workspace.add_shortcuts()
         self.workspace.wrap_people_items()
-        file = self.file_menu
-        self._action(file, "&New meeting…", self.new_meeting, QKeySequence.StandardKey.New,
-                     "newMeetingAction")
-        self._action(file, "&Import…", self.import_file, "Ctrl+I", "importAction")
-        self._action(file, "&Export…", self.export_file, "Ctrl+Shift+X", "exportAction")
-        self._action(file, "Export as &HTML…", self.export_html, None, "exportHtmlAction")
-        file.addSeparator()
-        self._action(file, "&Profile…", self.edit_profile, "Ctrl+,", "profileAction")
-        self._action(file, "Sending &account…", self.edit_account, None, "accountAction")
-        file.addSeparator()
-        self._action(file, "&Quit", self.quit, QKeySequence.StandardKey.Quit, "quitAction")
-        meeting = self.meeting_menu
-        self._action(meeting, "&Add person", self.workspace.focus_add_person, "Ctrl+Shift+A",
-                     "addPersonAction")
-        self._action(meeting, "&Start meeting", self.workspace.start_meeting, "Ctrl+Shift+S",
-                     "startMeetingAction")
-        self._action(meeting, "&End meeting", self.workspace.end_meeting, "Ctrl+Shift+E",
-                     "endMeetingAction")
-        self._action(meeting, "Ed&it meeting…", self.workspace.edit_meeting, None,
-                     "editMeetingAction")
-        self._action(meeting, "Edit person's &card…", self.workspace.edit_card, "Ctrl+E",
-                     "editCardAction")
-        meeting.addSeparator()
-        self._action(meeting, "&Delete meeting…", self.delete_meeting, None, "deleteMeetingAction")
-        self.followups_action = self._action(
-            self.view_menu, "&Follow-ups beside notes", self.toggle_followups, "Ctrl+Shift+D",
-            "followUpsAction")
-        self.followups_action.setCheckable(True)
-        self._action(self.view_menu, "Send-&status list", self.show_status_list, "Ctrl+L",
-                     "statusListAction")
-        self._action(self.view_menu, "&Meeting notes", self.show_workspace, "Ctrl+Shift+L",
-                     "workspaceAction")
-        self._action(self.view_menu, "Notes &rendered: this person, whole meeting, edit",
-                     self.workspace.cycle_notes_mode, "Ctrl+Shift+O", "renderedNotesAction")
-        self._action(self.view_menu, "&People", self.show_people, "Ctrl+Shift+P",
-                     "peopleAction")
-        follow = self.followup_menu
-        self._action(follow, "&Regenerate from notes", self.workspace.regenerate,
-                     "Ctrl+R", "regenerateAction")
-        self._action(follow, "Mark &ready / back to draft", self.workspace.toggle_ready,
-                     "Ctrl+Shift+R", "readyAction")
-        self._action(follow, "Mark &sent…", self.workspace.mark_sent, "Ctrl+Shift+M",
-                     "markSentAction")
-        self._action(follow, "Se&nd…", self._send_current, "Ctrl+Return", "sendAction")
-        self._action(follow, "Send all &ready in this meeting…", self.send_ready,
-                     "Ctrl+Shift+Return", "sendReadyAction")
-        self._action(self.view_menu, "&Filter meetings", self.focus_filter,
-                     QKeySequence.StandardKey.Find, "filterAction")
-        self._action(self.view_menu, "Search &everything…", self.open_search, "Ctrl+Shift+F",
-                     "searchAction")
+        self.actions_by_name = build_actions(self, self.menus)
+        self.followups_action = self.actions_by_name["followUpsAction"]
         self._build_theme_menu()
-        self._action(self.help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1",
-                     "shortcutsAction")
-        self._action(self.help_menu, "&About Followup", self.show_about, None, "aboutAction")
 
     def _build_theme_menu(self) -> None:
         from PySide6.QtGui import QAction, QActionGroup
 
-        menu = self.view_menu.addMenu("&Theme")
+        menu = self.menus[Menu.VIEW].addMenu("&Theme")
         group = QActionGroup(self)
         chosen = self.settings.value("view/theme", "system")
         for theme in THEMES:
@@ -565,7 +490,7 @@ class MainWindow(QMainWindow):
             self.sender_ui.copy(view)
 
     @Slot()
-    def _send_current(self) -> None:
+    def send_current(self) -> None:
         if not self._writable():
             return
         self.workspace.send_current()
@@ -837,7 +762,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+        QMessageBox.information(self, "Keyboard shortcuts", shortcut_help())
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         if any(url.isLocalFile() and url.toLocalFile().lower().endswith(_importable())
@@ -942,34 +867,6 @@ def about_text(version: str, folder: Path, spelling: str = "") -> str:
             + (f"<p><b>Spelling:</b> {html_escape(spelling)}</p>" if spelling else "")
             + (f"<p><b>Documentation:</b> {links}</p>" if links else
                "<p><b>Documentation:</b> the docs folder of the source, and the README.</p>"))
-
-
-
-SHORTCUTS_HELP = """\
-Ctrl+N  New meeting
-Ctrl+1…9  Notes on person 1…9
-Ctrl+0  General notes
-Ctrl+Up / Ctrl+Down  Previous / next person
-Ctrl+Shift+A  Add a person
-Ctrl+E  Edit the selected person's card (email suggestions, business card)
-Ctrl+K  Toggle ! (key point) on the current line
-Ctrl+Shift+S / Ctrl+Shift+E  Start / end the meeting
-Ctrl+Z / Ctrl+Shift+Z  Undo / redo (each person's notes have their own history)
-Ctrl+Shift+O  Notes rendered: this person's, the whole meeting's, back to editing
-Ctrl+Shift+D  Follow-ups beside the notes (drafts one per person)
-Ctrl+R  Regenerate the draft from the notes (asks before replacing your edits)
-Ctrl+Shift+R  Mark ready / back to draft
-Ctrl+Shift+M  Mark sent by hand
-Ctrl+Return  Send this follow-up (to this person only)
-Ctrl+Shift+Return  Send every follow-up of the meeting marked ready, one by one
-Ctrl+L  Send-status list (Ctrl+Shift+L back to the notes)
-Ctrl+Shift+P  People: everyone, with their card, meetings and follow-ups
-Ctrl+,  Your profile
-Ctrl+F  Filter meetings
-Ctrl+Shift+F  Search every note, draft, card and company
-Ctrl+I  Import an export, an .ics invitation or .vcf cards
-Ctrl+Shift+X  Export the whole library
-"""
 
 
 # What each kind of id an import returns is called, as "1 meeting", "2 meetings updated".
