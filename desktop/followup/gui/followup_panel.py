@@ -47,6 +47,7 @@ from followup.core.deadlines import STATE_STYLE, format_local, headline
 from followup.core.preflight import BY_HAND
 from followup.core.status import Status, TransitionRefused, has_left, is_editable, is_open
 from followup.gui.errors import plain, set_plain
+from followup.gui.hub import SendRoute
 from followup.gui.note_buffer import NoteBuffer
 from followup.gui.note_editor import LimitedTextEdit, SpellHighlighter
 from followup.gui.object_names import named
@@ -89,7 +90,7 @@ class FollowUpPanel(QWidget):
     statusChanged = Signal(int)
     saved = Signal(datetime)
     saveFailed = Signal(str)  # the library refused the draft's write; retried shortly
-    routeRequested = Signal(str, int)  # "send", "mail_app", "eml", "copy"; follow-up id
+    routeRequested = Signal(str, int)  # a SendRoute's value; follow-up id
     cardRequested = Signal(int)  # person id: open their card (to add or confirm the address)
 
     def __init__(self, library: Library, notes: NoteBuffer, parent=None):
@@ -190,8 +191,10 @@ class FollowUpPanel(QWidget):
         self.send_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.send_button.clicked.connect(self._route_send)
         menu = QMenu(self.send_button)
-        for label, route in (("&Send with Followup", "send"), ("Open in &mail app", "mail_app"),
-                             ("Save as .&eml…", "eml"), ("&Copy subject and note", "copy")):
+        for label, route in (("&Send with Followup", SendRoute.SEND),
+                             ("Open in &mail app", SendRoute.MAIL_APP),
+                             ("Save as .&eml…", SendRoute.EML),
+                             ("&Copy subject and note", SendRoute.COPY)):
             action = menu.addAction(label)
             action.setData(route)
         menu.triggered.connect(self._on_route)
@@ -649,7 +652,7 @@ class FollowUpPanel(QWidget):
     def _route_send(self) -> None:
         if self.view is not None:
             self.flush()
-            self.routeRequested.emit("send", self.view.id)
+            self.routeRequested.emit(SendRoute.SEND, self.view.id)
 
     @Slot(QAction)
     def _on_route(self, action: QAction) -> None:

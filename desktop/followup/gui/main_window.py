@@ -31,6 +31,7 @@ from followup.core.spelling import engine as spelling_engine
 from followup.gui.actions import Menu, build_actions, shortcut_help, writing_actions
 from followup.gui.errors import plain
 from followup.gui.formatting import install_locale_clock
+from followup.gui.hub import Hub, SendRoute
 from followup.gui.note_buffer import NoteBuffer
 from followup.gui.object_names import named
 from followup.gui.session import last_place, remember_place
@@ -69,8 +70,10 @@ class MainWindow(QMainWindow):
 
         # The unsaved notes and draft: `self.notes.flush()` writes all of them.
         self.notes = NoteBuffer(library, self)
+        # What changed, announced by the widget that changed it (gui.hub).
+        self.hub = Hub(self)
         self.sidebar = MeetingSidebar(library)
-        self.workspace = MeetingWorkspace(library, self.notes)
+        self.workspace = MeetingWorkspace(library, self.notes, self.hub)
         self.stack = named(QStackedWidget(), "centralStack")
         self.stack.addWidget(self.workspace)
         self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
@@ -89,17 +92,17 @@ class MainWindow(QMainWindow):
         self.saved_label = named(QLabel(), "savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
         self.sidebar.meetingActivated.connect(self.open_meeting)
-        self.workspace.saved.connect(self._on_saved)
-        self.workspace.meetingChanged.connect(self._on_meeting_changed)
+        self.hub.notesSaved.connect(self._on_saved)
+        self.hub.saveFailed.connect(self._on_save_failed)
+        for changed in (self.hub.meetingChanged, self.hub.followupStatusChanged,
+                        self.hub.libraryChanged):
+            changed.connect(self._on_library_changed)
+        self.hub.routeRequested.connect(self._on_route)
         self.workspace.showRequested.connect(self.show_workspace)
-        self.workspace.saveFailed.connect(self._on_save_failed)
-        self.workspace.followupSaved.connect(self._on_saved)
-        self.workspace.followupStatusChanged.connect(self._on_status_changed)
         self.workspace.meetingEnded.connect(self._on_meeting_ended)
         self._build_menu_titles()
         self._tick = QTimer(self, interval=1000)  # the one timer behind every countdown
         self._tick.timeout.connect(self.tick)
-        self.workspace.routeRequested.connect(self._on_route)
         self._opened = False
         self.sidebar.refresh()
         self._restore_geometry()
@@ -473,20 +476,22 @@ class MainWindow(QMainWindow):
         return True
 
     @Slot(str, int)
-    def _on_route(self, route: str, followup_id: int) -> None:
+    def _on_route(self, route: SendRoute | str, followup_id: int) -> None:
+        """Send follow-up `followup_id` by `route` (a SendRoute or its value)."""
         from followup.store.followups import followup_view
 
+        route = SendRoute(route)
         self.finish_opening()
-        if route in ("send", "mail_app") and not self._writable():
+        if route.writes and not self._writable():
             return
         view = followup_view(self.library, followup_id)
-        if route == "send":
+        if route is SendRoute.SEND:
             self.sender_ui.send([followup_id])
-        elif route == "mail_app":
+        elif route is SendRoute.MAIL_APP:
             self.sender_ui.open_in_mail_app(view)
-        elif route == "eml":
+        elif route is SendRoute.EML:
             self.sender_ui.save_eml(view)
-        elif route == "copy":
+        elif route is SendRoute.COPY:
             self.sender_ui.copy(view)
 
     @Slot()
@@ -510,7 +515,7 @@ class MainWindow(QMainWindow):
     def _after_send(self) -> None:
         self.workspace.refresh_followup()
         self.workspace.countdowns_changed()
-        self._on_status_changed(0)
+        self.hub.followupStatusChanged.emit(0)  # a batch: several may have changed
         if self.stack.currentWidget() is self.status_list:
             self.status_list.refresh()
 
@@ -570,13 +575,6 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     @Slot(int)
-    def _on_status_changed(self, _followup_id: int) -> None:
-        self.finish_opening()
-        self.sidebar.refresh()
-        self.update_badge()
-        self.reminders.reschedule()
-
-    @Slot(int)
     def open_meeting(self, meeting_id: int) -> None:
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.load_meeting(meeting_id)
@@ -597,14 +595,11 @@ class MainWindow(QMainWindow):
             "<b>Your latest notes or draft are not saved yet.</b> Followup keeps trying; keep this "
             f"window open. ({html_escape(reason)})"])
 
-    @Slot(int)
-    def _library_changed(self) -> None:
-        """Meetings came or changed: the title's count and the reminders follow at once."""
-        if self._opened:
-            self.update_badge()
-            self.reminders.reschedule()
-
-    def _on_meeting_changed(self, _meeting_id: int) -> None:
+    @Slot()
+    def _on_library_changed(self) -> None:
+        """A meeting, a follow-up's status or the meetings themselves changed (the hub's
+        meetingChanged, followupStatusChanged, libraryChanged): the meeting list, the title's
+        count and the reminders follow at once."""
         self.finish_opening()
         self.sidebar.refresh()
         self.update_badge()
@@ -646,10 +641,9 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, "Meeting not created", plain(str(exc)))
                 return
             self.sidebar.filter.clear()
-            self.sidebar.refresh()
+            self.hub.libraryChanged.emit()  # a meeting already over is due from now on
             self._update_welcome()
             self.sidebar.select(meeting_id)
-            self._library_changed()  # a meeting already over is due from now on
             self.workspace.editor.setFocus()
 
     @Slot()
@@ -669,7 +663,7 @@ class MainWindow(QMainWindow):
             self.notes.flush()
             self.library.delete_meeting(meeting.id)
             self.workspace.meeting = None
-            self.sidebar.refresh()
+            self.hub.libraryChanged.emit()
             if not self.sidebar.select_first():
                 self.workspace.load_meeting(None)
             self._update_welcome()
@@ -696,9 +690,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Nothing was imported",
                                 plain(f"{Path(path).name} could not be imported: {exc}"))
             return
-        self.sidebar.refresh()
+        self.hub.libraryChanged.emit()  # imported meetings already over count as due at once
         self._update_welcome()
-        self._library_changed()  # imported meetings already over count as due at once
         changed = (created.get("meetings") or created.get("updated_meetings")
                    or created.get("cancelled_meetings"))
         if changed:  # show what the file made or changed

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from followup.gui.errors import plain
 from followup.gui.formatting import clock_time, short_datetime
+from followup.gui.hub import Hub
 from followup.gui.note_buffer import GENERAL, NoteBuffer, NoteKey
 from followup.gui.note_editor import NoteEditor, new_note_document, note_text
 from followup.gui.object_names import named
@@ -99,29 +100,26 @@ class MeetingHeader(QWidget):
 class MeetingWorkspace(QWidget):
     read_only = False  # set by `set_read_only`: the library cannot be written
 
-    saved = Signal(datetime)
-    meetingChanged = Signal(int)
     personSelected = Signal(object)  # attendance id, or None for the general notes
     showRequested = Signal()
-    saveFailed = Signal(str)  # the library refused a note's or the draft's write; retried
     # The welcome page of an empty library: what the user asked for.
     newMeetingRequested = Signal()
     importRequested = Signal()
     sampleRequested = Signal()
 
-    # The follow-up panel's news, for the window (it does not reach into the panel).
+    # For the window (it does not reach into the panel); the rest of the follow-up panel's
+    # news (saved, status changed, a route asked for) goes to the hub.
     meetingEnded = Signal(int)  # the user ended the meeting: its drafts are due now
-    followupStatusChanged = Signal(int)
-    followupSaved = Signal(datetime)
-    routeRequested = Signal(str, int)  # "send", "mail_app", "eml", "copy"; follow-up id
 
-    def __init__(self, library: Library, notes: NoteBuffer | None = None, parent=None):
+    def __init__(self, library: Library, notes: NoteBuffer | None = None,
+                 hub: Hub | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("meetingWorkspace")
         self.library = library
+        self.hub = hub or Hub(self)
         self.notes = notes or NoteBuffer(library, self)
-        self.notes.saved.connect(self.saved)
-        self.notes.saveFailed.connect(self.saveFailed)
+        self.notes.saved.connect(self.hub.notesSaved)
+        self.notes.saveFailed.connect(self.hub.saveFailed)
         self.meeting: MeetingView | None = None
         self._current: NoteKey | None = None
         self._tick = QTimer(self, interval=1000)
@@ -239,10 +237,10 @@ class MeetingWorkspace(QWidget):
             panel = FollowUpPanel(self.library, self.notes)
             panel.read_only = self.read_only
             panel.statusChanged.connect(self._on_followup_status)
-            panel.statusChanged.connect(self.followupStatusChanged)
-            panel.saved.connect(self.followupSaved)
-            panel.saveFailed.connect(self.saveFailed)
-            panel.routeRequested.connect(self.routeRequested)
+            panel.statusChanged.connect(self.hub.followupStatusChanged)
+            panel.saved.connect(self.hub.notesSaved)
+            panel.saveFailed.connect(self.hub.saveFailed)
+            panel.routeRequested.connect(self.hub.routeRequested)
             panel.cardRequested.connect(self.edit_card)
             panel.hide()
             self.splitter.addWidget(panel)
@@ -577,7 +575,7 @@ class MeetingWorkspace(QWidget):
                 self.splitter.setSizes([int(total * 0.17), int(total * 0.35), int(total * 0.48)])
             self._show_followup()
             self._followup_views = None  # drafted now: the countdowns show at the next tick
-            self.meetingChanged.emit(self.meeting.id)
+            self.hub.meetingChanged.emit(self.meeting.id)
         elif self._followups is not None:
             self.notes.flush()
             self._followups.hide()
@@ -640,7 +638,7 @@ class MeetingWorkspace(QWidget):
                    if self.people.item(i).data(Qt.ItemDataRole.UserRole) == last)
         self.select_row(row)
         self.editor.setFocus()
-        self.meetingChanged.emit(self.meeting.id)
+        self.hub.meetingChanged.emit(self.meeting.id)
 
     def _people_menu(self, pos) -> None:
         """The people list's context menu at `pos` (a QPoint in the list)."""
@@ -675,7 +673,7 @@ class MeetingWorkspace(QWidget):
             self.notes.flush()
             self.library.set_capacity(person.attendance_id, chosen.data())
             self.reload_people()
-            self.meetingChanged.emit(self.meeting.id)
+            self.hub.meetingChanged.emit(self.meeting.id)
 
     def _remove_person(self, person: AttendeeView) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -696,7 +694,7 @@ class MeetingWorkspace(QWidget):
         self.meeting = self.library.meeting(self.meeting.id)
         self._fill_people()
         self.select_row(0)
-        self.meetingChanged.emit(self.meeting.id)
+        self.hub.meetingChanged.emit(self.meeting.id)
 
     # --- the follow-up beside the notes: what the window may ask of it ----------------------
 
@@ -789,7 +787,7 @@ class MeetingWorkspace(QWidget):
             self.reload_people()
             if self._followups is not None:  # the To: line shows the new address
                 self._followups.refresh_view()
-            self.meetingChanged.emit(self.meeting.id)
+            self.hub.meetingChanged.emit(self.meeting.id)
 
     def set_read_only(self) -> None:
         """The library cannot be written: notes and drafts are shown, never changed."""
@@ -873,7 +871,7 @@ class MeetingWorkspace(QWidget):
         self.meeting = self.library.meeting(self.meeting.id)
         self._followup_views = None  # the deadlines moved with the meeting's end
         self._update_header()
-        self.meetingChanged.emit(self.meeting.id)
+        self.hub.meetingChanged.emit(self.meeting.id)
         # Started or ended: the shown follow-up's countdown starts (or stops) now, not when
         # the user next picks a person.
         self.refresh_followups()
