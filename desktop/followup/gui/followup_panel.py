@@ -145,8 +145,8 @@ class FollowUpPanel(QWidget):
         to_layout.addWidget(self.to_label, 1)
         to_layout.addWidget(self.card_button)
         self.signature_label = named(QLabel(
-                  "✎ Your profile's name or phone changed since you edited this draft: update its "
-                  "closing (Ctrl+R rewrites the whole draft).", wordWrap=True), "signatureLabel")
+            "✎ Your profile's name or phone changed since you edited this draft: update its "
+            "closing (Ctrl+R rewrites the whole draft).", wordWrap=True), "signatureLabel")
         self.subject = named(QLineEdit(placeholderText="Subject"), "subjectEdit")
         self.subject.setMaxLength(field_limit("subject")[0])  # what the library keeps
         self.subject.textEdited.connect(self._on_edited)
