@@ -20,6 +20,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from followup.core.status import Status
+from followup.gui.hub import SendRoute
 from followup.store import followups as fu
 from followup.store.library import MeetingInput, PersonSpec
 
@@ -83,7 +84,7 @@ def test_no_mail_app_says_so_and_offers_eml_and_copy(window, monkeypatch):
     fu.ensure_drafts(window.library, 1)
     view = _view_of(window, "Priya Natarajan")
     boxes = _answer_boxes(monkeypatch, _click("Copy subject and note"))
-    window._on_route("mail_app", view.id)
+    window._on_route(SendRoute.MAIL_APP, view.id)
     assert [b.name for b in boxes] == ["noMailAppBox", "markSentQuestion"]
     assert "could not open a mail app" in boxes[0].text and "Nothing was sent" in boxes[0].text
     assert boxes[0].default == "Close" and boxes[1].default == "Not yet"
@@ -102,7 +103,7 @@ def test_enter_in_the_no_mail_app_box_does_nothing_more(window, monkeypatch):
     fu.ensure_drafts(window.library, 1)
     view = _view_of(window, "Priya Natarajan")
     boxes = _answer_boxes(monkeypatch, _press_enter)
-    window._on_route("mail_app", view.id)
+    window._on_route(SendRoute.MAIL_APP, view.id)
     assert [b.name for b in boxes] == ["noMailAppBox"]
     assert fu.followup_view(window.library, view.id).status is Status.DRAFT
 
@@ -126,7 +127,7 @@ def test_enter_never_records_a_send_after_the_mail_app_opened(window, monkeypatc
     QDesktopServices.setUrlHandler("mailto", app, "open")
     try:
         boxes = _answer_boxes(monkeypatch, _press_enter)
-        window._on_route("mail_app", view.id)
+        window._on_route(SendRoute.MAIL_APP, view.id)
     finally:
         QDesktopServices.unsetUrlHandler("mailto")
     assert app.opened and app.opened[0].startswith("mailto:")
@@ -137,7 +138,7 @@ def test_enter_never_records_a_send_after_the_mail_app_opened(window, monkeypatc
     _answer_boxes(monkeypatch, _click("Mark as sent"))
     QDesktopServices.setUrlHandler("mailto", app, "open")
     try:
-        window._on_route("mail_app", view.id)
+        window._on_route(SendRoute.MAIL_APP, view.id)
     finally:
         QDesktopServices.unsetUrlHandler("mailto")
     assert fu.followup_view(window.library, view.id).status is Status.SENT
@@ -170,7 +171,7 @@ def test_eml_without_an_address_has_no_to_line(window, monkeypatch, tmp_path):
     target = tmp_path / "tom.eml"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     boxes = _answer_boxes(monkeypatch, _press_enter)
-    window._on_route("eml", view.id)
+    window._on_route(SendRoute.EML, view.id)
     message = message_from_bytes(target.read_bytes())
     assert message["To"] is None and message["Subject"] == view.subject
     assert message["X-Unsent"] == "1"

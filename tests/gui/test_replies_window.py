@@ -113,7 +113,7 @@ def test_account_dialog_keeps_the_mailbox_and_refuses_plain_text_off_this_machin
     dialog.imap_host.setText("imap.example.com")
     dialog.imap_security.setCurrentIndex(2)  # none
     dialog.accept()
-    assert "only allowed to a server on this computer" in dialog.result.text()
+    assert "only allowed to a server on this computer" in dialog.test_result.text()
     assert mailbox.load_imap(window.library) is None
     dialog.imap_security.setCurrentIndex(1)  # STARTTLS: the port follows
     assert dialog.imap_port.value() == 143
@@ -174,10 +174,10 @@ def test_test_connection_also_signs_in_to_the_mailbox(window, qtbot, dovecot):  
         dialog.imap_port.setValue(dovecot.port)
         dialog.imap_user.setText(dovecot.username)
         qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: "IMAP:" in dialog.result.text(), timeout=15000)
-    assert dialog.result.text().startswith("✔")
+        qtbot.waitUntil(lambda: "IMAP:" in dialog.test_result.text(), timeout=15000)
+    assert dialog.test_result.text().startswith("✔")
     assert "IMAP: ✔ Signed in to 127.0.0.1; sent notes will be copied to Sent." in \
-        dialog.result.text()
+        dialog.test_result.text()
 
 
 def test_many_check_ins_are_drafted_off_the_ui_thread_and_listed_five_at_a_time(window, qtbot):

@@ -25,15 +25,16 @@ def test_account_dialog_tests_connection_in_plain_words(window, qtbot):
         dialog.port.setValue(server.port)
         dialog.sender_address.setText("sam.rivera@example.com")
         qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: dialog.result.text().startswith("✔"), timeout=10000)
+        qtbot.waitUntil(lambda: dialog.test_result.text().startswith("✔"), timeout=10000)
         dialog.accept()
     host, port = servers.closed_port()
     down = AccountDialog(window.library, window)
     qtbot.addWidget(down)
     down.port.setValue(port)
     qtbot.mouseClick(down.test_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: down.result.text().startswith("✖"), timeout=10000)
-    assert "reach" in down.result.text().lower() or "refused" in down.result.text().lower()
+    qtbot.waitUntil(lambda: down.test_result.text().startswith("✖"), timeout=10000)
+    said = down.test_result.text().lower()
+    assert "reach" in said or "refused" in said
     assert load_account(window.library).port == server.port
 
 
@@ -47,7 +48,7 @@ def test_remote_server_without_encryption_is_refused_in_dialog(window, qtbot):
     dialog.security.setCurrentIndex(2)
     dialog.sender_address.setText("sam@example.com")
     dialog.accept()
-    assert dialog.result.text() and load_account(window.library) is None
+    assert dialog.test_result.text() and load_account(window.library) is None
 
 
 def _drop(window, path: Path) -> None:

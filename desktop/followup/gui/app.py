@@ -16,6 +16,7 @@ import threading
 import time
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -33,6 +34,9 @@ from followup.gui.errors import (
 from followup.gui.session import last_place, window_settings
 from followup.gui.theme import apply_theme
 from followup.paths import data_dir, library_path, resources_dir
+
+if TYPE_CHECKING:
+    from followup.store.library import Library
 
 log = logging.getLogger(__name__)
 ORM_DELAY_MS = 50
@@ -58,6 +62,8 @@ def make_application(argv: list[str] | None = None, icon: bool = True) -> QAppli
     `icon=False` leaves the window icon to the caller (start-up sets it after the first
     frame: loading the icon files is not needed to type)."""
     existing = QApplication.instance()
+    if existing is not None and not isinstance(existing, QApplication):
+        raise RuntimeError("a QCoreApplication without widgets is already running")
     # Fusion chosen on the command line, so the style object is never wrapped for Python on
     # the way to the first frame (wrapping QStyle builds its many enums: a few ms).
     # `-name`: the X11 window's WM_CLASS instance, which the desktop file's StartupWMClass
@@ -106,15 +112,18 @@ def open_window(folder: Path, demo: bool = False, read_ahead: ReadAhead | None =
     lock.acquire()
     settings = window_settings(folder)
     try:
-        library = None if demo else _opening_library(path, read_ahead, last_place(settings)[0])
-        if library is None:  # new, to be migrated, or unreadable: the ORM opens or explains
+        opening = None if demo else _opening_library(path, read_ahead, last_place(settings)[0])
+        if opening is None:  # new, to be migrated, or unreadable: the ORM opens or explains
             from followup.store.library import Library
 
             library = Library(path)
-        if demo:
-            from followup.store.demo import seed_demo
+            if demo:
+                from followup.store.demo import seed_demo
 
-            seed_demo(library)
+                seed_demo(library)
+        else:
+            # It stands in for the Library, loading the ORM at the first call it cannot answer.
+            library = cast("Library", opening)
         # The day's copy of a library read ahead is made on that thread, once the window is
         # built (the lock is held); any other library, before anything can change it.
         backed_up_later = (read_ahead is not None and read_ahead.path == path

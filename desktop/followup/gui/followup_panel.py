@@ -46,8 +46,10 @@ from PySide6.QtWidgets import (
 from followup.core.deadlines import STATE_STYLE, format_local, headline
 from followup.core.status import Status, TransitionRefused, has_left, is_editable, is_open
 from followup.gui.errors import plain, set_plain
+from followup.gui.hub import SendRoute
 from followup.gui.note_buffer import NoteBuffer
 from followup.gui.note_editor import LimitedTextEdit, SpellHighlighter
+from followup.gui.object_names import named
 from followup.gui.phrased_marks import PhrasedMarks
 from followup.gui.spell import add_spelling_actions
 from followup.gui.theme import is_dark
@@ -56,6 +58,7 @@ from followup.lazy_import import LazyModule
 from followup.store.limits import field_limit
 
 if TYPE_CHECKING:
+    from followup.store.followups import FollowUpView
     from followup.store.library import Library
 
 fu = LazyModule("followup.store.followups")  # the ORM loads after the first screen
@@ -86,7 +89,7 @@ class FollowUpPanel(QWidget):
     statusChanged = Signal(int)
     saved = Signal(datetime)
     saveFailed = Signal(str)  # the library refused the draft's write; retried shortly
-    routeRequested = Signal(str, int)  # "send", "mail_app", "eml", "copy"; follow-up id
+    routeRequested = Signal(str, int)  # a SendRoute's value; follow-up id
     cardRequested = Signal(int)  # person id: open their card (to add or confirm the address)
 
     def __init__(self, library: Library, notes: NoteBuffer, parent=None):
@@ -94,8 +97,8 @@ class FollowUpPanel(QWidget):
         self.setObjectName("followUpPanel")
         self.library = library
         self.notes = notes  # the person's notes as typed, saved or not
-        self.view: fu.FollowUpView | None = None
-        self.siblings: list[fu.FollowUpView] = []
+        self.view: FollowUpView | None = None
+        self.siblings: list[FollowUpView] = []
         self.results = []
         self._loading = False
         self._dirty = False
@@ -110,86 +113,87 @@ class FollowUpPanel(QWidget):
     # --- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.countdown = QLabel(objectName="countdownLabel", wordWrap=True)
+        self.countdown = named(QLabel(wordWrap=True), "countdownLabel")
         font = self.countdown.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.countdown.setFont(font)
-        self.due_label = QLabel(objectName="dueLabel", wordWrap=True)
-        self.stale_bar = QFrame(objectName="staleBar")
+        self.due_label = named(QLabel(wordWrap=True), "dueLabel")
+        self.stale_bar = named(QFrame(), "staleBar")
         self.stale_bar.setFrameShape(QFrame.Shape.StyledPanel)
         stale_layout = QHBoxLayout(self.stale_bar)
         stale_layout.setContentsMargins(6, 2, 6, 2)
         self.stale_label = QLabel("⟳ The notes changed since this draft was written.",
                                   wordWrap=True)
-        self.regen_button = QPushButton("Re&generate", objectName="regenerateButton")
+        self.regen_button = named(QPushButton("Re&generate"), "regenerateButton")
         self.regen_button.setToolTip("Write the draft again from the notes (Ctrl+R)")
         self.regen_button.clicked.connect(self.regenerate)
         stale_layout.addWidget(self.stale_label, 1)
-        self.to_label = QLabel(objectName="toLabel", wordWrap=True)
+        self.to_label = named(QLabel(wordWrap=True), "toLabel")
         self.to_label.setTextFormat(Qt.TextFormat.RichText)
         # Its width comes from the panel, never from the address shown: a long address would
         # otherwise widen the whole window's minimum at every switch of person (the window
         # manager told anew each time). The address wraps inside it (`_wrappable`).
         self.to_label.setMinimumWidth(1)
-        self.card_button = QPushButton("Open &card…", objectName="openCardButton")
+        self.card_button = named(QPushButton("Open &card…"), "openCardButton")
         self.card_button.setToolTip("Add or confirm this person's email address (Ctrl+E)")
         self.card_button.clicked.connect(self._open_card)
-        self.to_row = QWidget(objectName="toRow")
+        self.to_row = named(QWidget(), "toRow")
         to_layout = QHBoxLayout(self.to_row)
         to_layout.setContentsMargins(0, 0, 0, 0)
         to_layout.addWidget(self.to_label, 1)
         to_layout.addWidget(self.card_button)
-        self.signature_label = QLabel(
+        self.signature_label = named(QLabel(
             "✎ Your profile's name or phone changed since you edited this draft: update its "
-            "closing (Ctrl+R rewrites the whole draft).", objectName="signatureLabel",
-            wordWrap=True)
-        self.subject = QLineEdit(objectName="subjectEdit", placeholderText="Subject")
+            "closing (Ctrl+R rewrites the whole draft).", wordWrap=True), "signatureLabel")
+        self.subject = named(QLineEdit(placeholderText="Subject"), "subjectEdit")
         self.subject.setMaxLength(field_limit("subject")[0])  # what the library keeps
         self.subject.textEdited.connect(self._on_edited)
-        self.body = DraftEditor(objectName="draftEditor")
+        self.body = named(DraftEditor(), "draftEditor")
         self.body.setTabChangesFocus(True)
         self.body.textChanged.connect(self._on_body_changed)
         SpellHighlighter(self.body.document())
         self.marks = PhrasedMarks(self.library, self.body)
-        self.unread_label = QLabel(objectName="unreadLabel", wordWrap=True)
+        self.unread_label = named(QLabel(wordWrap=True), "unreadLabel")
         self.unread_label.setTextFormat(Qt.TextFormat.RichText)
         self.unread_label.linkActivated.connect(lambda _link: self.marks.mark_all_read())
         self.marks.changed.connect(self._show_unread)
-        self.similarity = QLabel(objectName="similarityLabel", wordWrap=True)
+        self.similarity = named(QLabel(wordWrap=True), "similarityLabel")
         set_plain(self.similarity)
-        self.checklist = QListWidget(objectName="checklist")
+        self.checklist = named(QListWidget(), "checklist")
         self.checklist.setWordWrap(True)
         self.checklist.setItemDelegate(WrappedItemDelegate(self.checklist))
         self.checklist.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.checklist.itemActivated.connect(self._on_rule_clicked)
         self.checklist.itemClicked.connect(self._on_rule_clicked)
-        self.preview = QTextBrowser(objectName="preview")
+        self.preview = named(QTextBrowser(), "preview")
         self.preview.setOpenLinks(False)
         self.preview_html = ""  # what the Preview tab shows: the message's HTML part
-        self.history = QListWidget(objectName="historyList")
-        self.tabs = QTabWidget(objectName="followUpTabs")
+        self.history = named(QListWidget(), "historyList")
+        self.tabs = named(QTabWidget(), "followUpTabs")
         self.tabs.addTab(self.checklist, "Checklist")
         self.tabs.addTab(self.preview, "Preview")
         self.tabs.addTab(self.history, "History")
         self.tabs.currentChanged.connect(self._on_tab)
-        self.ready_button = QPushButton("Rea&dy", objectName="readyButton")
+        self.ready_button = named(QPushButton("Rea&dy"), "readyButton")
         self.ready_button.setToolTip("Mark this note ready to send, or back to draft "
                                      "(Ctrl+Shift+R)")
         self.ready_button.clicked.connect(self.toggle_ready)
-        self.sent_button = QPushButton("Mark s&ent…", objectName="markSentButton")
+        self.sent_button = named(QPushButton("Mark s&ent…"), "markSentButton")
         self.sent_button.setToolTip("Record that it was sent another way (Ctrl+Shift+M)")
         self.sent_button.clicked.connect(self.mark_sent)
-        self.skip_box = QCheckBox("No follow-up needed", objectName="noFollowupBox")
+        self.skip_box = named(QCheckBox("No follow-up needed"), "noFollowupBox")
         self.skip_box.toggled.connect(self._on_skip_toggled)
-        self.send_button = QToolButton(objectName="sendButton")
+        self.send_button = named(QToolButton(), "sendButton")
         self.send_button.setText("Send…")
         self.send_button.setToolTip("Send this note to this person only (Ctrl+Return)")
         self.send_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.send_button.clicked.connect(self._route_send)
         menu = QMenu(self.send_button)
-        for label, route in (("&Send with Followup", "send"), ("Open in &mail app", "mail_app"),
-                             ("Save as .&eml…", "eml"), ("&Copy subject and note", "copy")):
+        for label, route in (("&Send with Followup", SendRoute.SEND),
+                             ("Open in &mail app", SendRoute.MAIL_APP),
+                             ("Save as .&eml…", SendRoute.EML),
+                             ("&Copy subject and note", SendRoute.COPY)):
             action = menu.addAction(label)
             action.setData(route)
         menu.triggered.connect(self._on_route)
@@ -200,7 +204,7 @@ class FollowUpPanel(QWidget):
         self.actions_row.addWidget(self.sent_button)
         self.actions_row.addWidget(self.send_button)
         self.actions_row.addStretch(1)
-        self.empty = QLabel(objectName="followUpEmpty", wordWrap=True)
+        self.empty = named(QLabel(wordWrap=True), "followUpEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -229,7 +233,9 @@ class FollowUpPanel(QWidget):
         one_line_high(self.countdown, self.due_label, self.stale_label, self.to_label,
                       self.signature_label, self.similarity, self.empty)
         self.to_row.setMinimumHeight(self.card_button.minimumSizeHint().height())
-        self.setMinimumSize(self.layout().totalMinimumSize())
+        layout = self.layout()
+        if layout is not None:  # made with the panel
+            self.setMinimumSize(layout.totalMinimumSize())
 
     def _set_editing_visible(self, visible: bool) -> None:
         for widget in (self.countdown, self.due_label, self.subject, self.body, self.similarity,
@@ -294,13 +300,15 @@ class FollowUpPanel(QWidget):
     def refresh_view(self) -> None:
         if self.view is None:
             return
-        self.view = fu.followup_view(self.library, self.view.id)
-        self.siblings = [self.view if v.id == self.view.id else v for v in self.siblings]
+        self.view = view = fu.followup_view(self.library, self.view.id)
+        self.siblings = [view if v.id == view.id else v for v in self.siblings]
         self._update_status_widgets()
         self.tick(datetime.now(UTC))
 
     def _update_status_widgets(self) -> None:
         view = self.view
+        if view is None:
+            return
         sent = has_left(view.status)
         locked = sent or self.read_only
         self.send_button.setText("Send again…" if view.status is Status.SENT else "Send…")
@@ -324,7 +332,7 @@ class FollowUpPanel(QWidget):
             self.history.addItem(f"{format_local(entry.at)}  {entry.status}"
                                  + (f" ({extra})" if extra else ""))
 
-    def _show_recipient(self, view: fu.FollowUpView) -> None:
+    def _show_recipient(self, view: FollowUpView) -> None:
         """To: the address and whether it is confirmed; the card is one click away when the
         address is missing or only guessed."""
         name = escape(isolated(view.person_name))
@@ -377,6 +385,7 @@ class FollowUpPanel(QWidget):
             self.due_label.clear()
             return
         deadline = self.view.deadline
+        assert deadline is not None  # a countdown (above) has one
         due = f"Send by {format_local(deadline.due, now=now)} (24 hours after the meeting)"
         if deadline.target:
             due += f"; your target {format_local(deadline.target, now=now)}"
@@ -650,7 +659,7 @@ class FollowUpPanel(QWidget):
     def _route_send(self) -> None:
         if self.view is not None:
             self.flush()
-            self.routeRequested.emit("send", self.view.id)
+            self.routeRequested.emit(SendRoute.SEND, self.view.id)
 
     @Slot(QAction)
     def _on_route(self, action: QAction) -> None:
@@ -668,7 +677,8 @@ class FollowUpPanel(QWidget):
 
     def _after_status(self) -> None:
         self.refresh_view()
-        self.statusChanged.emit(self.view.id)
+        if self.view is not None:
+            self.statusChanged.emit(self.view.id)
 
 
 class MarkSentDialog(QDialog):
@@ -681,10 +691,10 @@ class MarkSentDialog(QDialog):
         self.setWindowTitle("Mark as sent")
         question = QLabel(f"How did the note reach {person_name}?", wordWrap=True)
         question.setTextFormat(Qt.TextFormat.PlainText)
-        self.channel = QComboBox(objectName="markSentChannel")
+        self.channel = named(QComboBox(), "markSentChannel")
         self.channel.addItems(CHANNELS)
         question.setBuddy(self.channel)
-        buttons = QDialogButtonBox(objectName="markSentButtons")
+        buttons = named(QDialogButtonBox(), "markSentButtons")
         self.mark_button = buttons.addButton("&Mark as sent",
                                              QDialogButtonBox.ButtonRole.AcceptRole)
         self.mark_button.setObjectName("markSentConfirm")
@@ -736,7 +746,7 @@ def _wrappable(address: str, longest: int = 16) -> str:
     return "".join(pieces)
 
 
-def _replace(view: fu.FollowUpView, **changes) -> fu.FollowUpView:
+def _replace(view: FollowUpView, **changes) -> FollowUpView:
     from dataclasses import replace
 
     return replace(view, **changes)

@@ -13,7 +13,7 @@ import threading
 from datetime import UTC, datetime
 from html import escape as html_escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QRect, QSettings, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
@@ -28,9 +28,12 @@ from PySide6.QtWidgets import (
 from followup import APP_NAME, __version__
 from followup.core.spelling import add_user_word
 from followup.core.spelling import engine as spelling_engine
+from followup.gui.actions import Menu, build_actions, shortcut_help, writing_actions
 from followup.gui.errors import plain
 from followup.gui.formatting import install_locale_clock
+from followup.gui.hub import Hub, SendRoute
 from followup.gui.note_buffer import NoteBuffer
+from followup.gui.object_names import named
 from followup.gui.session import last_place, remember_place
 from followup.gui.sidebar import MeetingSidebar
 from followup.gui.spell import SpellService
@@ -46,7 +49,15 @@ if TYPE_CHECKING:
 PLACE_DELAY_MS = 1000  # the meeting and person the user is on are written this long after
 
 
+class HeldLock(Protocol):
+    """The library's lock while the window is open (`store.lock.LibraryLock`)."""
+
+    def release(self) -> None: ...
+
+
 class MainWindow(QMainWindow):
+    library_lock: HeldLock  # set by whoever opened the library, released when the app ends
+
     def __init__(self, library: Library, settings: QSettings, parent=None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -59,37 +70,39 @@ class MainWindow(QMainWindow):
 
         # The unsaved notes and draft: `self.notes.flush()` writes all of them.
         self.notes = NoteBuffer(library, self)
+        # What changed, announced by the widget that changed it (gui.hub).
+        self.hub = Hub(self)
         self.sidebar = MeetingSidebar(library)
-        self.workspace = MeetingWorkspace(library, self.notes)
-        self.stack = QStackedWidget(objectName="centralStack")
+        self.workspace = MeetingWorkspace(library, self.notes, self.hub)
+        self.stack = named(QStackedWidget(), "centralStack")
         self.stack.addWidget(self.workspace)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([250, 1030])
         self.splitter.setChildrenCollapsible(False)
         central = QWidget()
-        central_layout = QVBoxLayout(central)
+        self.central_layout = central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(self.splitter, 1)
         self.banner = None  # above the splitter, made after the first frame (_reminder_banner)
         self.people_view = None  # View › People, made the first time it is shown
         self.setCentralWidget(central)
-        self.saved_label = QLabel(objectName="savedLabel")
+        self.saved_label = named(QLabel(), "savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
         self.sidebar.meetingActivated.connect(self.open_meeting)
-        self.workspace.saved.connect(self._on_saved)
-        self.workspace.meetingChanged.connect(self._on_meeting_changed)
+        self.hub.notesSaved.connect(self._on_saved)
+        self.hub.saveFailed.connect(self._on_save_failed)
+        for changed in (self.hub.meetingChanged, self.hub.followupStatusChanged,
+                        self.hub.libraryChanged):
+            changed.connect(self._on_library_changed)
+        self.hub.routeRequested.connect(self._on_route)
         self.workspace.showRequested.connect(self.show_workspace)
-        self.workspace.saveFailed.connect(self._on_save_failed)
-        self.workspace.followupSaved.connect(self._on_saved)
-        self.workspace.followupStatusChanged.connect(self._on_status_changed)
         self.workspace.meetingEnded.connect(self._on_meeting_ended)
         self._build_menu_titles()
         self._tick = QTimer(self, interval=1000)  # the one timer behind every countdown
         self._tick.timeout.connect(self.tick)
-        self.workspace.routeRequested.connect(self._on_route)
         self._opened = False
         self.sidebar.refresh()
         self._restore_geometry()
@@ -165,38 +178,30 @@ class MainWindow(QMainWindow):
 
             self.banner = ReminderBanner()
             self.banner.open_button.clicked.connect(self.show_status_list)
-            self.centralWidget().layout().insertWidget(0, self.banner)
+            self.central_layout.insertWidget(0, self.banner)
         return self.banner
 
     # --- a library that cannot be written -------------------------------------------------
 
     # The actions that change the library: off while it is read-only.
-    WRITING_ACTIONS = (
-        "newMeetingAction", "importAction", "profileAction", "accountAction", "addPersonAction",
-        "startMeetingAction", "endMeetingAction", "editMeetingAction", "editCardAction",
-        "deleteMeetingAction", "regenerateAction", "readyAction", "markSentAction",
-        "sendAction", "sendReadyAction")
-
     def show_read_only(self, reason: str) -> None:
         """The library cannot be written (`reason`, in the user's words): a banner says so
         and what still works; every action that would change it is off."""
         from html import escape
 
-        from PySide6.QtGui import QAction
         from PySide6.QtWidgets import QFrame
 
         self.fill_menus()
-        self.read_only_banner = QLabel(
+        self.read_only_banner = named(QLabel(
             f"<b>Read-only:</b> Followup cannot write this library ({escape(reason)}). You can "
             "read, search, export and copy drafts; editing, sending and imports are off. To "
             "change it, copy followup.sqlite3 to a folder you can write and open it there "
-            "(--data-dir).", objectName="readOnlyBanner", wordWrap=True)
+            "(--data-dir).", wordWrap=True), "readOnlyBanner")
         self.read_only_banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.read_only_banner.setMargin(6)
-        self.centralWidget().layout().insertWidget(0, self.read_only_banner)
-        for action in self.findChildren(QAction):
-            if action.objectName() in self.WRITING_ACTIONS:
-                action.setEnabled(False)
+        self.central_layout.insertWidget(0, self.read_only_banner)
+        for name in writing_actions():
+            self.actions_by_name[name].setEnabled(False)
         self.workspace.set_read_only()
         self.update_badge()
         self.setAcceptDrops(False)
@@ -260,106 +265,38 @@ class MainWindow(QMainWindow):
 
     # --- menus ----------------------------------------------------------------------------
 
-    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
-        from PySide6.QtGui import QAction, QKeySequence
-
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setObjectName(name or text.replace("&", "").replace("…", "").replace(" ", "_"))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
     def _build_menu_titles(self) -> None:
         """The menu bar with its menus, empty, and the theme the user chose: what the first
         frame shows. Their actions follow in `fill_menus`, just after it."""
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
-        self.meeting_menu = bar.addMenu("&Meeting")
-        self.view_menu = bar.addMenu("&View")
-        self.followup_menu = bar.addMenu("F&ollow-up")
-        self.help_menu = bar.addMenu("&Help")
+        self.menus = {menu: bar.addMenu(menu.value) for menu in Menu}
         self._menus_filled = False
-        chosen = self.settings.value("view/theme", "system")
+        chosen = str(self.settings.value("view/theme", "system"))
         if chosen != "system":
             self.apply_theme(chosen)
 
     def fill_menus(self) -> None:
-        """Every menu's actions and shortcuts, the person shortcuts too, and the people's lines
-        broken by Followup (once; a few ms, so not before the first frame: no one reaches for a
-        shortcut in the first tenth of a second)."""
+        """Every menu's actions and shortcuts (`gui.actions.ACTIONS`), the person shortcuts
+        too, and the people's lines broken by Followup (once; a few ms, so not before the first
+        frame: no one reaches for a shortcut in the first tenth of a second)."""
         if self._menus_filled:
             return
         self._menus_filled = True
-        from PySide6.QtGui import QKeySequence
-
         self.workspace.add_shortcuts()
         self.workspace.wrap_people_items()
-        file = self.file_menu
-        self._action(file, "&New meeting…", self.new_meeting, QKeySequence.StandardKey.New,
-                     "newMeetingAction")
-        self._action(file, "&Import…", self.import_file, "Ctrl+I", "importAction")
-        self._action(file, "&Export…", self.export_file, "Ctrl+Shift+X", "exportAction")
-        self._action(file, "Export as &HTML…", self.export_html, None, "exportHtmlAction")
-        file.addSeparator()
-        self._action(file, "&Profile…", self.edit_profile, "Ctrl+,", "profileAction")
-        self._action(file, "Sending &account…", self.edit_account, None, "accountAction")
-        file.addSeparator()
-        self._action(file, "&Quit", self.quit, QKeySequence.StandardKey.Quit, "quitAction")
-        meeting = self.meeting_menu
-        self._action(meeting, "&Add person", self.workspace.focus_add_person, "Ctrl+Shift+A",
-                     "addPersonAction")
-        self._action(meeting, "&Start meeting", self.workspace.start_meeting, "Ctrl+Shift+S",
-                     "startMeetingAction")
-        self._action(meeting, "&End meeting", self.workspace.end_meeting, "Ctrl+Shift+E",
-                     "endMeetingAction")
-        self._action(meeting, "Ed&it meeting…", self.workspace.edit_meeting, None,
-                     "editMeetingAction")
-        self._action(meeting, "Edit person's &card…", self.workspace.edit_card, "Ctrl+E",
-                     "editCardAction")
-        meeting.addSeparator()
-        self._action(meeting, "&Delete meeting…", self.delete_meeting, None, "deleteMeetingAction")
-        self.followups_action = self._action(
-            self.view_menu, "&Follow-ups beside notes", self.toggle_followups, "Ctrl+Shift+D",
-            "followUpsAction")
-        self.followups_action.setCheckable(True)
-        self._action(self.view_menu, "Send-&status list", self.show_status_list, "Ctrl+L",
-                     "statusListAction")
-        self._action(self.view_menu, "&Meeting notes", self.show_workspace, "Ctrl+Shift+L",
-                     "workspaceAction")
-        self._action(self.view_menu, "Notes &rendered: this person, whole meeting, edit",
-                     self.workspace.cycle_notes_mode, "Ctrl+Shift+O", "renderedNotesAction")
-        self._action(self.view_menu, "&People", self.show_people, "Ctrl+Shift+P",
-                     "peopleAction")
-        follow = self.followup_menu
-        self._action(follow, "&Regenerate from notes", self.workspace.regenerate,
-                     "Ctrl+R", "regenerateAction")
-        self._action(follow, "Mark &ready / back to draft", self.workspace.toggle_ready,
-                     "Ctrl+Shift+R", "readyAction")
-        self._action(follow, "Mark &sent…", self.workspace.mark_sent, "Ctrl+Shift+M",
-                     "markSentAction")
-        self._action(follow, "Se&nd…", self._send_current, "Ctrl+Return", "sendAction")
-        self._action(follow, "Send all &ready in this meeting…", self.send_ready,
-                     "Ctrl+Shift+Return", "sendReadyAction")
-        self._action(self.view_menu, "&Filter meetings", self.focus_filter,
-                     QKeySequence.StandardKey.Find, "filterAction")
-        self._action(self.view_menu, "Search &everything…", self.open_search, "Ctrl+Shift+F",
-                     "searchAction")
+        self.actions_by_name = build_actions(self, self.menus)
+        self.followups_action = self.actions_by_name["followUpsAction"]
         self._build_theme_menu()
-        self._action(self.help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1",
-                     "shortcutsAction")
-        self._action(self.help_menu, "&About Followup", self.show_about, None, "aboutAction")
 
     def _build_theme_menu(self) -> None:
         from PySide6.QtGui import QAction, QActionGroup
 
-        menu = self.view_menu.addMenu("&Theme")
+        menu = self.menus[Menu.VIEW].addMenu("&Theme")
         group = QActionGroup(self)
         chosen = self.settings.value("view/theme", "system")
         for theme in THEMES:
-            action = QAction(theme.capitalize(), self, checkable=True,
-                             objectName=f"theme{theme.capitalize()}Action")
+            action = named(QAction(theme.capitalize(), self, checkable=True),
+                           f"theme{theme.capitalize()}Action")
             action.setData(theme)
             action.setChecked(theme == chosen)
             group.addAction(action)
@@ -539,25 +476,27 @@ class MainWindow(QMainWindow):
         return True
 
     @Slot(str, int)
-    def _on_route(self, route: str, followup_id: int) -> None:
+    def _on_route(self, route: SendRoute | str, followup_id: int) -> None:
+        """Send follow-up `followup_id` by `route` (a SendRoute or its value)."""
         from followup.store.followups import followup_view
 
+        route = SendRoute(route)
         self.finish_opening()
-        if route in ("send", "mail_app") and not self._writable():
+        if route.writes and not self._writable():
             return
-        if route == "send":  # read once, on its way (sending.delivery.prepare)
+        if route is SendRoute.SEND:  # read once, on its way (sending.delivery.prepare)
             self.sender_ui.send([followup_id])
             return
         view = followup_view(self.library, followup_id)
-        if route == "mail_app":
+        if route is SendRoute.MAIL_APP:
             self.sender_ui.open_in_mail_app(view)
-        elif route == "eml":
+        elif route is SendRoute.EML:
             self.sender_ui.save_eml(view)
-        elif route == "copy":
+        elif route is SendRoute.COPY:
             self.sender_ui.copy(view)
 
     @Slot()
-    def _send_current(self) -> None:
+    def send_current(self) -> None:
         if not self._writable():
             return
         self.workspace.send_current()
@@ -577,7 +516,7 @@ class MainWindow(QMainWindow):
     def _after_send(self) -> None:
         self.workspace.refresh_followup()
         self.workspace.countdowns_changed()
-        self._on_status_changed(0)
+        self.hub.followupStatusChanged.emit(0)  # a batch: several may have changed
         if self.stack.currentWidget() is self.status_list:
             self.status_list.refresh()
 
@@ -637,13 +576,6 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     @Slot(int)
-    def _on_status_changed(self, _followup_id: int) -> None:
-        self.finish_opening()
-        self.sidebar.refresh()
-        self.update_badge()
-        self.reminders.reschedule()
-
-    @Slot(int)
     def open_meeting(self, meeting_id: int) -> None:
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.load_meeting(meeting_id)
@@ -664,14 +596,11 @@ class MainWindow(QMainWindow):
             "<b>Your latest notes or draft are not saved yet.</b> Followup keeps trying; keep this "
             f"window open. ({html_escape(reason)})"])
 
-    @Slot(int)
-    def _library_changed(self) -> None:
-        """Meetings came or changed: the title's count and the reminders follow at once."""
-        if self._opened:
-            self.update_badge()
-            self.reminders.reschedule()
-
-    def _on_meeting_changed(self, _meeting_id: int) -> None:
+    @Slot()
+    def _on_library_changed(self) -> None:
+        """A meeting, a follow-up's status or the meetings themselves changed (the hub's
+        meetingChanged, followupStatusChanged, libraryChanged): the meeting list, the title's
+        count and the reminders follow at once."""
         self.finish_opening()
         self.sidebar.refresh()
         self.update_badge()
@@ -713,10 +642,9 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, "Meeting not created", plain(str(exc)))
                 return
             self.sidebar.filter.clear()
-            self.sidebar.refresh()
+            self.hub.libraryChanged.emit()  # a meeting already over is due from now on
             self._update_welcome()
             self.sidebar.select(meeting_id)
-            self._library_changed()  # a meeting already over is due from now on
             self.workspace.editor.setFocus()
 
     @Slot()
@@ -736,7 +664,7 @@ class MainWindow(QMainWindow):
             self.notes.flush()
             self.library.delete_meeting(meeting.id)
             self.workspace.meeting = None
-            self.sidebar.refresh()
+            self.hub.libraryChanged.emit()
             if not self.sidebar.select_first():
                 self.workspace.load_meeting(None)
             self._update_welcome()
@@ -763,9 +691,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Nothing was imported",
                                 plain(f"{Path(path).name} could not be imported: {exc}"))
             return
-        self.sidebar.refresh()
+        self.hub.libraryChanged.emit()  # imported meetings already over count as due at once
         self._update_welcome()
-        self._library_changed()  # imported meetings already over count as due at once
         changed = (created.get("meetings") or created.get("updated_meetings")
                    or created.get("cancelled_meetings"))
         if changed:  # show what the file made or changed
@@ -829,7 +756,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+        QMessageBox.information(self, "Keyboard shortcuts", shortcut_help())
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         if any(url.isLocalFile() and url.toLocalFile().lower().endswith(_importable())
@@ -934,34 +861,6 @@ def about_text(version: str, folder: Path, spelling: str = "") -> str:
             + (f"<p><b>Spelling:</b> {html_escape(spelling)}</p>" if spelling else "")
             + (f"<p><b>Documentation:</b> {links}</p>" if links else
                "<p><b>Documentation:</b> the docs folder of the source, and the README.</p>"))
-
-
-
-SHORTCUTS_HELP = """\
-Ctrl+N  New meeting
-Ctrl+1…9  Notes on person 1…9
-Ctrl+0  General notes
-Ctrl+Up / Ctrl+Down  Previous / next person
-Ctrl+Shift+A  Add a person
-Ctrl+E  Edit the selected person's card (email suggestions, business card)
-Ctrl+K  Toggle ! (key point) on the current line
-Ctrl+Shift+S / Ctrl+Shift+E  Start / end the meeting
-Ctrl+Z / Ctrl+Shift+Z  Undo / redo (each person's notes have their own history)
-Ctrl+Shift+O  Notes rendered: this person's, the whole meeting's, back to editing
-Ctrl+Shift+D  Follow-ups beside the notes (drafts one per person)
-Ctrl+R  Regenerate the draft from the notes (asks before replacing your edits)
-Ctrl+Shift+R  Mark ready / back to draft
-Ctrl+Shift+M  Mark sent by hand
-Ctrl+Return  Send this follow-up (to this person only)
-Ctrl+Shift+Return  Send every follow-up of the meeting marked ready, one by one
-Ctrl+L  Send-status list (Ctrl+Shift+L back to the notes)
-Ctrl+Shift+P  People: everyone, with their card, meetings and follow-ups
-Ctrl+,  Your profile
-Ctrl+F  Filter meetings
-Ctrl+Shift+F  Search every note, draft, card and company
-Ctrl+I  Import an export, an .ics invitation or .vcf cards
-Ctrl+Shift+X  Export the whole library
-"""
 
 
 # What each kind of id an import returns is called, as "1 meeting", "2 meetings updated".

@@ -7,7 +7,7 @@ this dialog only shows the values and where one is wrong.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup.gui.new_meeting import FieldDateTimeEdit
+from followup.gui.object_names import named
 from followup.store.limits import field_limit
 from followup.store.meeting_edit import MeetingEdited, MeetingValueError, edit_meeting
 from followup.store.views import MEETING_KINDS, MeetingView
@@ -37,13 +38,11 @@ class EditMeetingDialog(QDialog):
         self.setMinimumWidth(520)
         self.library, self.meeting = library, meeting
         self.edited: MeetingEdited | None = None
-        self.company = QLineEdit(meeting.company, objectName="companyEdit",
-                                 placeholderText="Acme")
-        self.domain = QLineEdit(meeting.company_domain, objectName="domainEdit",
-                                placeholderText="acme.com")
-        self.role = QLineEdit(meeting.role, objectName="roleEdit",
-                              placeholderText="Backend Engineer")
-        self.kind = QComboBox(objectName="kindCombo")
+        self.company = named(QLineEdit(meeting.company, placeholderText="Acme"), "companyEdit")
+        self.domain = named(QLineEdit(meeting.company_domain, placeholderText="acme.com"),
+                            "domainEdit")
+        self.role = named(QLineEdit(meeting.role, placeholderText="Backend Engineer"), "roleEdit")
+        self.kind = named(QComboBox(), "kindCombo")
         for key, label in MEETING_KINDS.items():
             self.kind.addItem(label, key)
         self.kind.setCurrentIndex(max(0, self.kind.findData(meeting.kind)))
@@ -52,9 +51,8 @@ class EditMeetingDialog(QDialog):
         self.start = self._time_field("startEdit", start)
         self.end = self._time_field("endEdit", end or (start + timedelta(hours=1)
                                                        if start else None))
-        self.location = QLineEdit(" ".join(meeting.location.split()),
-                                  objectName="locationEdit",
-                                  placeholderText="Office, video call…")
+        self.location = named(QLineEdit(" ".join(meeting.location.split()),
+                                        placeholderText="Office, video call…"), "locationEdit")
         for key, field in (("company", self.company), ("company_domain", self.domain),
                            ("role", self.role), ("location", self.location)):
             field.setMaxLength(field_limit(key)[0])  # what the library keeps
@@ -67,9 +65,9 @@ class EditMeetingDialog(QDialog):
         form.addRow("&Starts:", self.start)
         form.addRow("E&nds:", self.end)
         form.addRow("&Location:", self.location)
-        note = QLabel("Drafts you have not edited are written again; edited drafts say the "
-                      "meeting changed.", objectName="editMeetingNote", wordWrap=True)
-        self.error = QLabel(objectName="dialogError", wordWrap=True)
+        note = named(QLabel("Drafts you have not edited are written again; edited drafts say the "
+                            "meeting changed.", wordWrap=True), "editMeetingNote")
+        self.error = named(QLabel(wordWrap=True), "dialogError")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setProperty("role", "error")
         self.error.hide()
@@ -87,11 +85,11 @@ class EditMeetingDialog(QDialog):
                         "end": self.end, "location": self.location}
 
     def _time_field(self, name: str, when: datetime | None) -> FieldDateTimeEdit:
-        field = FieldDateTimeEdit(objectName=name)
+        field = named(FieldDateTimeEdit(), name)
         field.setCalendarPopup(True)
         field.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         if when is not None:
-            field.setDateTime(QDateTime(when.astimezone().replace(tzinfo=None)))
+            field.set_instant(when)
         else:
             field.setDateTime(QDateTime.currentDateTime())
         return field
@@ -100,9 +98,8 @@ class EditMeetingDialog(QDialog):
         return {
             "company": self.company.text(), "company_domain": self.domain.text(),
             "role": self.role.text(), "kind": self.kind.currentData(),
-            # toPython() gives the local wall time, naive: astimezone reads it as local.
-            "start": self.start.dateTime().toPython().astimezone(UTC),
-            "end": self.end.dateTime().toPython().astimezone(UTC),
+            "start": self.start.instant(),
+            "end": self.end.instant(),
             "location": self.location.text(),
         }
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
+from typing import cast
 
-from PySide6.QtCore import QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -14,24 +15,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from followup.core.cards import ParseError
-from followup.core.people_lines import parse_people as read_people_lines
+from followup.core.people_lines import parse_people
+from followup.gui.met_before import attach_met_before
+from followup.gui.object_names import named
 from followup.store.library import MeetingInput, PersonSpec
 from followup.store.limits import field_limit
 from followup.store.models import MEETING_KINDS
-
-
-def parse_people(text: str) -> list[PersonSpec]:
-    """The people typed one a line (see `core.people_lines`), as the library takes them;
-    raises ParseError naming the line that cannot be read."""
-    return [PersonSpec(name=t.person.name, title=t.person.title, email=t.person.email,
-                       phone=t.person.phone, web=t.person.web, capacity=t.capacity)
-            for t in read_people_lines(text)]
 
 
 class FieldDateTimeEdit(QDateTimeEdit):
@@ -44,6 +40,19 @@ class FieldDateTimeEdit(QDateTimeEdit):
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
         return QWidget.focusNextPrevChild(self, forward)
 
+    def instant(self) -> datetime:
+        """The date and time shown, as an aware UTC instant."""
+        # toPython() gives the local wall time, naive (PySide's stub says object):
+        # astimezone reads it as local.
+        return cast(datetime, self.dateTime().toPython()).astimezone(UTC)
+
+    def set_instant(self, when: datetime) -> None:
+        """Show the instant `when` (aware) in local time."""
+        local = when.astimezone()
+        self.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
+                                   QTime(local.hour, local.minute, local.second,
+                                         local.microsecond // 1000)))
+
 
 class NewMeetingDialog(QDialog):
     def __init__(self, parent=None, library=None):
@@ -52,25 +61,24 @@ class NewMeetingDialog(QDialog):
         self.setObjectName("newMeetingDialog")
         self.setMinimumWidth(520)
         form = QFormLayout()
-        self.company = QLineEdit(objectName="companyEdit", placeholderText="Acme")
-        self.role = QLineEdit(objectName="roleEdit", placeholderText="Backend Engineer")
-        self.kind = QComboBox(objectName="kindCombo")
+        self.company = named(QLineEdit(placeholderText="Acme"), "companyEdit")
+        self.role = named(QLineEdit(placeholderText="Backend Engineer"), "roleEdit")
+        self.kind = named(QComboBox(), "kindCombo")
         for key, label in MEETING_KINDS.items():
             self.kind.addItem(label, key)
-        self.start = FieldDateTimeEdit(objectName="startEdit")
+        self.start = named(FieldDateTimeEdit(), "startEdit")
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         now = QDateTime.currentDateTime()
         now.setTime(QTime(now.time().hour(), (now.time().minute() // 15) * 15))
         self.start.setDateTime(now)
-        self.duration = QSpinBox(objectName="durationSpin", suffix=" min", minimum=5,
-                                 maximum=600, singleStep=15, value=60)
-        self.location = QLineEdit(objectName="locationEdit",
-                                  placeholderText="Office, video call…")
+        self.duration = named(QSpinBox(suffix=" min", minimum=5,
+                                       maximum=600, singleStep=15, value=60), "durationSpin")
+        self.location = named(QLineEdit(placeholderText="Office, video call…"), "locationEdit")
         for key, field in (("company", self.company), ("role", self.role),
                            ("location", self.location)):
             field.setMaxLength(field_limit(key)[0])  # what the library keeps
-        self.people = QPlainTextEdit(objectName="peopleEdit")
+        self.people = named(QPlainTextEdit(), "peopleEdit")
         self.people.setTabChangesFocus(True)
         self.people.setPlaceholderText(
             "One person per line:\n"
@@ -83,7 +91,7 @@ class NewMeetingDialog(QDialog):
         form.addRow("&Duration:", self.duration)
         form.addRow("&Location:", self.location)
         form.addRow("&People:", self.people)
-        self.error = QLabel(objectName="dialogError")
+        self.error = named(QLabel(), "dialogError")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)  # a refused people line is quoted in full
@@ -95,14 +103,13 @@ class NewMeetingDialog(QDialog):
         # Return in a field goes to the next field: a half-filled form is never created by a
         # stray Return. Ctrl+Return (or the button) creates the meeting.
         for button in buttons.buttons():
-            button.setAutoDefault(False)
-            button.setDefault(False)
+            if isinstance(button, QPushButton):  # a dialog button box holds push buttons
+                button.setAutoDefault(False)
+                button.setDefault(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        from followup.gui.search_dialog import attach_met_before
-
         self.met_before = attach_met_before(self, layout, library or getattr(parent, "library",
                                                                               None))
         layout.addWidget(self.error)
@@ -136,11 +143,12 @@ class NewMeetingDialog(QDialog):
         super().accept()
 
     def meeting_input(self) -> MeetingInput:
-        # toPython() gives the local wall time, naive: astimezone reads it as local.
-        start = self.start.dateTime().toPython().astimezone(UTC)
+        start = self.start.instant()
         return MeetingInput(
             company=self.company.text().strip(), role=self.role.text().strip(),
             kind=self.kind.currentData(), scheduled_start=start,
             scheduled_end=start + timedelta(minutes=self.duration.value()),
-            location=self.location.text().strip(), people=parse_people(self.people.toPlainText()))
+            location=self.location.text().strip(),
+            people=[PersonSpec.from_typed(typed)
+                    for typed in parse_people(self.people.toPlainText())])
 

@@ -13,7 +13,7 @@ note is written in one small transaction.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, Literal
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QTextDocument
@@ -23,7 +23,8 @@ from followup.gui.note_editor import held_by_editor, new_note_document, note_tex
 if TYPE_CHECKING:  # the first screen opens before the ORM is imported
     from followup.store.library import Library
 
-GENERAL = "general"  # the key of a meeting's general notes; a person's key is their attendance
+GENERAL: Final = "general"  # the key of a meeting's general notes
+NoteKey = int | Literal["general"]  # a note's key: a person's attendance id, or GENERAL
 AUTOSAVE_MS = 400  # after a pause in typing: long enough to batch a word
 AUTOSAVE_MAX_MS = 750  # during non-stop typing: still inside the one-second promise
 
@@ -39,9 +40,9 @@ class NoteBuffer(QObject):
         self.library = library
         self.meeting_id: int | None = None
         self._general = ""
-        self._documents: dict[object, QTextDocument] = {}
-        self._saved_text: dict[object, str] = {}  # what the library holds, per note
-        self._dirty: set[object] = set()
+        self._documents: dict[NoteKey, QTextDocument] = {}
+        self._saved_text: dict[NoteKey, str] = {}  # what the library holds, per note
+        self._dirty: set[NoteKey] = set()
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.flush)
         self._autosave_max = QTimer(self, singleShot=True, interval=AUTOSAVE_MAX_MS)
@@ -58,7 +59,7 @@ class NoteBuffer(QObject):
         self._dirty.clear()
         self.meeting_id, self._general = meeting_id, general_notes
 
-    def document(self, key) -> QTextDocument:
+    def document(self, key: NoteKey) -> QTextDocument:
         """The editable notes of a person (attendance id) or GENERAL, read once from the
         library and kept until the meeting closes."""
         if key not in self._documents:
@@ -76,7 +77,7 @@ class NoteBuffer(QObject):
         return note_text(document) if document is not None else self.library.notes(
             attendance_id)
 
-    def forget(self, key) -> None:
+    def forget(self, key: NoteKey) -> None:
         """Drop one note's document without writing it (its person was removed)."""
         document = self._documents.pop(key, None)
         self._dirty.discard(key)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from followup.core.plurals import counted
 from followup.gui.formatting import short_datetime
+from followup.gui.object_names import named
 from followup.gui.wrapping import WrappedItemDelegate, isolated
 
 if TYPE_CHECKING:
@@ -73,17 +74,17 @@ class PeopleView(QWidget):
         self.setObjectName("peopleView")
         self.library = library
         self.entries: list[PersonEntry] = []
-        self.filter = QLineEdit(objectName="peopleFilter", clearButtonEnabled=True,
-                                placeholderText="Filter people by name, title, company, email")
+        self.filter = named(QLineEdit(clearButtonEnabled=True), "peopleFilter")
+        self.filter.setPlaceholderText("Filter people by name, title, company, email")
         self.filter.textChanged.connect(self._apply_filter)
         self.filter.returnPressed.connect(self._focus_list)
-        self.list = QListWidget(objectName="everyoneList")
+        self.list = named(QListWidget(), "everyoneList")
         self.list.setWordWrap(True)
         self.list.setItemDelegate(WrappedItemDelegate(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._on_person)
         self.list.itemActivated.connect(self._edit_card)
-        self.summary = QLabel(objectName="peopleSummary")
+        self.summary = named(QLabel(), "peopleSummary")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -92,15 +93,15 @@ class PeopleView(QWidget):
         left_layout.addWidget(self.filter)
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.summary)
-        self.card = QLabel(objectName="peopleCard", wordWrap=True)
+        self.card = named(QLabel(wordWrap=True), "peopleCard")
         self.card.setTextFormat(Qt.TextFormat.RichText)
         self.card.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.card.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.edit_button = QPushButton("&Edit card…", objectName="peopleEditCard")
+        self.edit_button = named(QPushButton("&Edit card…"), "peopleEditCard")
         self.edit_button.setToolTip("Change the name, title, address, phone (Enter in the list)")
         self.edit_button.clicked.connect(self._edit_card)
-        self.meetings_label = QLabel(objectName="peopleMeetingsLabel")
-        self.meetings = QListWidget(objectName="peopleMeetings")
+        self.meetings_label = named(QLabel(), "peopleMeetingsLabel")
+        self.meetings = named(QListWidget(), "peopleMeetings")
         self.meetings.setWordWrap(True)
         self.meetings.setItemDelegate(WrappedItemDelegate(self.meetings))
         self.meetings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -117,7 +118,7 @@ class PeopleView(QWidget):
         right_layout.addWidget(self.meetings_label)
         right_layout.addWidget(self.meetings, 1)
         right_layout.addStretch(0)  # the card stays at the top when there is no meeting
-        splitter = QSplitter(Qt.Orientation.Horizontal, objectName="peopleSplitter")
+        splitter = named(QSplitter(Qt.Orientation.Horizontal), "peopleSplitter")
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from followup.core.names import short_name
 from followup.gui.errors import plain
 from followup.gui.formatting import short_datetime
+from followup.gui.met_before import MetBeforePanel
+from followup.gui.object_names import named
 from followup.store.library import Library, person_card
 
 
@@ -34,34 +36,33 @@ class PersonCardDialog(QDialog):
         self.setWindowTitle(f"{self.card.name}'s card")
         self.setObjectName("personCard")
         self.setMinimumWidth(600)
-        self.name = QLineEdit(self.card.name, objectName="cardName")
-        self.title = QLineEdit(self.card.title, objectName="cardTitle")
-        self.email = QLineEdit(self.card.email, objectName="cardEmail")
+        self.name = named(QLineEdit(self.card.name), "cardName")
+        self.title = named(QLineEdit(self.card.title), "cardTitle")
+        self.email = named(QLineEdit(self.card.email), "cardEmail")
         self.email.textEdited.connect(self._email_typed)
-        self.email_state = QLabel(objectName="cardEmailState")
-        self.confirm_button = QPushButton("Confirm address", objectName="cardConfirm")
+        self.email_state = named(QLabel(), "cardEmailState")
+        self.confirm_button = named(QPushButton("Confirm address"), "cardConfirm")
         self.confirm_button.clicked.connect(self._confirm)
-        self.phone = QLineEdit(self.card.phone, objectName="cardPhone")
-        self.web = QLineEdit(self.card.web, objectName="cardWeb",
-                             placeholderText="linkedin.com/in/…")
-        self.notes = QPlainTextEdit(self.card.card_notes, objectName="cardNotes")
+        self.phone = named(QLineEdit(self.card.phone), "cardPhone")
+        self.web = named(QLineEdit(self.card.web, placeholderText="linkedin.com/in/…"), "cardWeb")
+        self.notes = named(QPlainTextEdit(self.card.card_notes), "cardNotes")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
-        self.paste = QPlainTextEdit(objectName="cardPaste")
+        self.paste = named(QPlainTextEdit(), "cardPaste")
         self.paste.setTabChangesFocus(True)
         self.paste.setPlaceholderText("Paste or type a business card here, then Split into "
                                       "fields (Ctrl+Return)")
         self.paste.setFixedHeight(70)
-        split = QPushButton("&Split into fields", objectName="cardSplit")
+        split = named(QPushButton("&Split into fields"), "cardSplit")
         split.clicked.connect(self.split_pasted)
         split.setShortcut("Ctrl+Return")
-        self.guesses = QListWidget(objectName="cardGuesses")
+        self.guesses = named(QListWidget(), "cardGuesses")
         self.guesses.setMaximumHeight(130)
         self.guesses.setWordWrap(True)
         self.guesses.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.guesses.itemActivated.connect(self._use_guess)
         self.guesses.itemDoubleClicked.connect(self._use_guess)
-        self.meetings = QListWidget(objectName="cardMeetings")
+        self.meetings = named(QListWidget(), "cardMeetings")
         self.meetings.setMaximumHeight(90)
         for _id, title, when, status in self.card.meetings:
             self.meetings.addItem(f"{short_datetime(when)} · {title} · follow-up: {status}")
@@ -83,15 +84,13 @@ class PersonCardDialog(QDialog):
         layout.addWidget(QLabel("Business card"))
         layout.addWidget(self.paste)
         layout.addWidget(split, 0, Qt.AlignmentFlag.AlignRight)
-        self.guess_label = QLabel(objectName="cardGuessLabel", wordWrap=True)
+        self.guess_label = named(QLabel(wordWrap=True), "cardGuessLabel")
         layout.addWidget(self.guess_label)
         layout.addWidget(self.guesses)
         meetings_label = QLabel(f"Meetings with {short_name(self.card.name) or 'them'}")
         meetings_label.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
         layout.addWidget(meetings_label)
         layout.addWidget(self.meetings)
-        from followup.gui.search_dialog import MetBeforePanel
-
         # Opened from a meeting: the earlier ones are those other than the one on screen.
         here = getattr(getattr(parent, "meeting", None), "id", None)
         self.met_before = MetBeforePanel(library, self)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from followup.core import spelling
 from followup.core.profile_links import LINK_HELP, links_to_text, text_to_links
+from followup.gui.object_names import named
 from followup.store.followups import set_spelling_language, spelling_language, update_profile
 from followup.store.library import Library
 
@@ -30,22 +34,23 @@ class ProfileDialog(QDialog):
         self.setMinimumWidth(560)
         self.library = library
         profile = library.profile()
-        self.name = QLineEdit(profile.name, objectName="profileName")
-        self.phone = QLineEdit(profile.phone, objectName="profilePhone",
-                               placeholderText="+1 415 555 0134")
-        self.email = QLineEdit(profile.email, objectName="profileEmail")
-        self.signature = QPlainTextEdit(profile.signature, objectName="profileSignature")
+        self.name = named(QLineEdit(profile.name), "profileName")
+        self.phone = named(QLineEdit(profile.phone, placeholderText="+1 415 555 0134"),
+                           "profilePhone")
+        self.email = named(QLineEdit(profile.email), "profileEmail")
+        self.signature = named(QPlainTextEdit(profile.signature), "profileSignature")
         self.signature.setTabChangesFocus(True)
         self.signature.setPlaceholderText("Name\nPhone\nEmail (the phone is added if missing)")
         self.signature.setFixedHeight(80)
-        self.skills = QLineEdit(", ".join(profile.skills), objectName="profileSkills",
-                                placeholderText="Python, PostgreSQL, React, mentoring")
-        self.links = QPlainTextEdit(links_to_text(profile.links), objectName="profileLinks")
+        self.skills = named(QLineEdit(", ".join(profile.skills),
+                                      placeholderText="Python, PostgreSQL, React, mentoring"),
+                            "profileSkills")
+        self.links = named(QPlainTextEdit(links_to_text(profile.links)), "profileLinks")
         self.links.setTabChangesFocus(True)
         self.links.setPlaceholderText(LINK_HELP)
         self.links.setFixedHeight(80)
-        self.target = QDoubleSpinBox(objectName="profileTarget", minimum=0, maximum=23.5,
-                                     singleStep=1, decimals=1, suffix=" h")
+        self.target = named(QDoubleSpinBox(minimum=0, maximum=23.5,
+                                           singleStep=1, decimals=1, suffix=" h"), "profileTarget")
         self.target.setSpecialValueText("no earlier target (24 h)")
         self.target.setValue(profile.target_hours or 0)
         self.spelling = spelling_choice(spelling_language(library))
@@ -60,10 +65,10 @@ class ProfileDialog(QDialog):
         form.addRow("Spe&lling:", self.spelling)
         layout = QVBoxLayout(self)
         if reason:
-            intro = QLabel(reason, objectName="profileReason", wordWrap=True)
+            intro = named(QLabel(reason, wordWrap=True), "profileReason")
             layout.addWidget(intro)
         layout.addLayout(form)
-        self.error = QLabel(objectName="dialogError", wordWrap=True)
+        self.error = named(QLabel(wordWrap=True), "dialogError")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.hide()
         layout.addWidget(self.error)
@@ -82,7 +87,7 @@ class ProfileDialog(QDialog):
             return
         from followup.core.phones import PhoneChoice
 
-        values = dict(
+        values: dict[str, Any] = dict(  # the profile's fields, as update_profile takes them
             name=self.name.text(), phone=self.phone.text(), email=self.email.text(),
             signature=self.signature.toPlainText().strip(),
             skills=[s for s in self.skills.text().split(",")], links=links,
@@ -115,8 +120,9 @@ class ProfileDialog(QDialog):
                           f"Your signature holds {len(choice.numbers)} phone numbers. Which "
                           f"one is your phone, to become {choice.new}?", parent=self)
         box.setObjectName("phoneChoice")
-        replace = {box.addButton(f"Replace {number}", QMessageBox.ButtonRole.AcceptRole): number
-                   for number in choice.numbers}
+        replace: dict[QAbstractButton, str] = {
+            box.addButton(f"Replace {number}", QMessageBox.ButtonRole.AcceptRole): number
+            for number in choice.numbers}
         keep = box.addButton("Keep the signature as it is", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -135,7 +141,7 @@ def spelling_choice(current: str | None) -> QComboBox:
     except (ImportError, OSError):  # no Enchant: the fallback has one English for all
         installed = list(spelling.LANGUAGES)
     current = current or spelling.default_language()
-    box = QComboBox(objectName="profileSpelling")
+    box = named(QComboBox(), "profileSpelling")
     for tag in dict.fromkeys([*installed, current]):
         box.addItem(f"{spelling.LANGUAGE_NAMES.get(tag, tag)} ({tag})", tag)
     box.setCurrentIndex(box.findData(current))

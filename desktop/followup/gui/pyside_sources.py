@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import linecache
 import sys
+from typing import Any
 
 
 def mentions_pyside(module, fallback) -> bool:
@@ -39,7 +40,8 @@ def stop_keeping_sources() -> None:
     PySide6 that no longer scans sources)."""
     import PySide6  # noqa: F401 - loads the feature module
 
-    feature = sys.modules.get("PySide6.support.feature")
+    # A private module of PySide6 whose function is replaced: typed as what it is, unknown.
+    feature: Any = sys.modules.get("PySide6.support.feature")
     original = getattr(feature, "_mod_uses_pyside", None)
     if original is None or getattr(original, "reads_bytes", False):
         return

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QSystemTrayIcon,
 )
 
+from followup.gui.object_names import named
 from followup.lazy_import import LazyModule
 
 if TYPE_CHECKING:
@@ -45,13 +46,13 @@ class ReminderBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("reminderBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.label = QLabel(objectName="reminderText", wordWrap=True)
-        self.open_button = QPushButton("Show send status", objectName="reminderOpen")
-        self.dismiss = QPushButton("Dismiss", objectName="reminderDismiss")
+        self.label = named(QLabel(wordWrap=True), "reminderText")
+        self.open_button = named(QPushButton("Show send status"), "reminderOpen")
+        self.dismiss = named(QPushButton("Dismiss"), "reminderDismiss")
         self.dismiss.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        icon = QLabel(objectName="reminderIcon")
+        icon = named(QLabel(), "reminderIcon")
         # A real icon, not a clock glyph many fonts lack (it showed as an empty box).
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         icon.setPixmap(self.style().standardIcon(

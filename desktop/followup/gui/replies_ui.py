@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from followup.gui.object_names import named
 from followup.sending import mailbox
 from followup.store import replies
 
@@ -52,7 +53,7 @@ class ReplyWatcher(QObject):
         self.library = library
         self.last: mailbox.ReplyCheck | None = None
         self._lookup = password_lookup or _stored_password
-        self._results: queue.SimpleQueue = queue.SimpleQueue()
+        self._results: queue.SimpleQueue[mailbox.ReplyCheck] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._busy = False  # set by `check`, cleared when its result is taken (UI thread)
         self._ready.connect(self._take, Qt.ConnectionType.QueuedConnection)
@@ -106,12 +107,12 @@ class ReplyWatcher(QObject):
 
     @Slot()
     def _take(self) -> None:
-        self.last = self._results.get()
+        self.last = last = self._results.get()
         self._busy = False
-        if self.last.password_refused:
+        if last.password_refused:
             _forget_password(self.library)
-        if self.last.error:
-            log.info("replies not checked: %s", self.last.error)
+        if last.error:
+            log.info("replies not checked: %s", last.error)
         self.checked.emit()
 
     def wait(self, seconds: float = 30.0) -> None:
@@ -168,18 +169,17 @@ class CheckinDialog(QDialog):
         self.setObjectName("checkinDialog")
         self.setWindowTitle(f"Check-in to {checkin.person}")
         self.library, self.checkin = library, checkin
-        self.subject = QLineEdit(checkin.subject, objectName="checkinSubject")
-        self.body = QPlainTextEdit(checkin.body, objectName="checkinBody")
+        self.subject = named(QLineEdit(checkin.subject), "checkinSubject")
+        self.body = named(QPlainTextEdit(checkin.body), "checkinBody")
         form = QFormLayout()
-        to = QLabel(f"{checkin.person} <{checkin.address or 'no address'}>",
-                    objectName="checkinTo")
+        to = named(QLabel(f"{checkin.person} <{checkin.address or 'no address'}>"), "checkinTo")
         to.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
         form.addRow("To:", to)
         form.addRow("&Subject:", self.subject)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = QPushButton("&Copy", objectName="checkinCopy")
-        mail = QPushButton("Open in &mail app", objectName="checkinMail")
-        done = QPushButton("&Done", objectName="checkinDone")
+        copy = named(QPushButton("&Copy"), "checkinCopy")
+        mail = named(QPushButton("Open in &mail app"), "checkinMail")
+        done = named(QPushButton("&Done"), "checkinDone")
         done.setToolTip("You sent it or put it aside: stop listing it")
         for button in (copy, mail, done):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)

@@ -1,6 +1,6 @@
-"""Search everything (Ctrl+Shift+F), and "You met before" on the card and in a new meeting.
+"""Search everything (Ctrl+Shift+F).
 
-Both read `store.search`; this module only shows what it returns. Snippet text is escaped
+It reads `store.search`; this module only shows what it returns. Snippet text is escaped
 and only the highlight is markup, so notes that contain `<b>` or `&` show as typed.
 """
 
@@ -9,31 +9,27 @@ from __future__ import annotations
 from functools import partial
 from html import escape
 
-from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from followup.gui.formatting import short_datetime
+from followup.gui.object_names import named
 from followup.store.search import (
-    EarlierMeeting,
     Hit,
     Marked,
     SearchResult,
     match_spans,
-    met_before,
     search,
 )
 
@@ -118,23 +114,23 @@ class SearchDialog(QDialog):
     def __init__(self, library, parent=None):
         super().__init__(parent)
         self.library = library
-        self.result = SearchResult("")
+        self.found = SearchResult("")
         self.setWindowTitle("Search everything")
         self.setObjectName("searchDialog")
         self.resize(760, 560)
-        self.box = QLineEdit(objectName="searchBox", clearButtonEnabled=True)
+        self.box = named(QLineEdit(clearButtonEnabled=True), "searchBox")
         self.box.setPlaceholderText('Words, "a phrase", -leave out, a name or a company')
         self.box.textChanged.connect(self.run_search)
         self.box.installEventFilter(self)
-        self.message = QLabel(objectName="searchMessage", wordWrap=True)
+        self.message = named(QLabel(wordWrap=True), "searchMessage")
         self.message.hide()
-        self.results = QListWidget(objectName="searchResults")
+        self.results = named(QListWidget(), "searchResults")
         self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setResizeMode(QListWidget.ResizeMode.Adjust)  # rewrap when resized
         self.results.itemActivated.connect(self._activate)
-        self.summary = QLabel(objectName="searchSummary")
+        self.summary = named(QLabel(), "searchSummary")
         layout = QVBoxLayout(self)
         layout.addWidget(self.box)
         layout.addWidget(self.message)
@@ -144,14 +140,14 @@ class SearchDialog(QDialog):
 
     @Slot(str)
     def run_search(self, query: str) -> None:
-        self.result = search(self.library, query) if query.strip() else SearchResult(query)
-        self.message.setText(self.result.message)
-        self.message.setVisible(bool(self.result.message))
+        self.found = search(self.library, query) if query.strip() else SearchResult(query)
+        self.message.setText(self.found.message)
+        self.message.setVisible(bool(self.found.message))
         self._fill()
 
     def _fill(self) -> None:
         self.results.clear()
-        for group in self.result.groups:
+        for group in self.found.groups:
             heading = QListWidgetItem()
             when = (f" <span style='color:gray'>· {escape(short_datetime(group.when))}</span>"
                     if group.when else "")
@@ -165,7 +161,7 @@ class SearchDialog(QDialog):
                 item.setData(HIT_ROLE, hit)
                 self.results.addItem(item)
         self._select_step(+1, from_row=-1)
-        self.summary.setText(summary_text(self.result) if self.box.text().strip() else "")
+        self.summary.setText(summary_text(self.found) if self.box.text().strip() else "")
 
     def hits(self) -> list[Hit]:
         return [self.results.item(r).data(HIT_ROLE) for r in range(self.results.count())
@@ -269,93 +265,3 @@ def show_search(window) -> SearchDialog:
     dialog.activateWindow()
     dialog.box.setFocus()
     return dialog
-
-
-# --- You met before --------------------------------------------------------------------------
-
-
-class NotesPreview(QDialog):
-    """Earlier notes, read-only, one click from the card or the new meeting."""
-
-    def __init__(self, earlier: EarlierMeeting, name: str, parent=None):
-        super().__init__(parent)
-        self.setObjectName("earlierNotes")
-        self.setWindowTitle(f"Notes on {name} · {earlier.heading}")
-        self.resize(560, 380)
-        label = QLabel(f"<b>{escape(earlier.heading)}</b> · "
-                       f"{escape(short_datetime(earlier.when))}")
-        text = QPlainTextEdit(earlier.notes or "(no notes)", objectName="earlierNotesText")
-        text.setReadOnly(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(text, 1)
-        layout.addWidget(buttons)
-
-
-class MetBeforePanel(QWidget):
-    """ "You met before": earlier meetings with someone, each a link to its notes."""
-
-    MAX_SHOWN = 4
-
-    def __init__(self, library, parent=None):
-        super().__init__(parent)
-        self.library = library
-        self.earlier: list[tuple[str, EarlierMeeting]] = []
-        self.label = QLabel(objectName="metBefore", wordWrap=True)
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        self.label.linkActivated.connect(self.open_notes)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label)
-        self.hide()
-
-    def show_for(self, people: list[tuple[str, int | None, str]],
-                 except_meeting: int | None = None) -> None:
-        """people: (name, person id or None, email). Hidden when none was met before."""
-        self.earlier = []
-        for name, person_id, email in people:
-            for earlier in met_before(self.library, name, person_id, email,
-                                      except_meeting)[:self.MAX_SHOWN]:
-                self.earlier.append((name, earlier))
-        lines = []
-        for number, (name, earlier) in enumerate(self.earlier):
-            first_line = next((line.strip() for line in earlier.notes.splitlines()
-                               if line.strip()), "no notes")
-            lines.append(f"<b>{escape(name)}</b> · {escape(earlier.heading)} · "
-                         f"{escape(short_datetime(earlier.when))}: “{escape(first_line[:70])}” "
-                         f"<a href='{number}'>Open notes</a>")
-        self.label.setText("<b>You met before</b><br>" + "<br>".join(lines) if lines else "")
-        self.setVisible(bool(lines))
-
-    @Slot(str)
-    def open_notes(self, link: str) -> NotesPreview:
-        name, earlier = self.earlier[int(link)]
-        preview = NotesPreview(earlier, name, self)
-        preview.open()
-        return preview
-
-
-
-def attach_met_before(dialog, layout, library) -> MetBeforePanel | None:
-    """ "You met before" under a New meeting dialog's people, refreshed a moment after the
-    typing stops (None without a library)."""
-    if library is None:
-        return None
-    from followup.gui.new_meeting import parse_people
-
-    panel = MetBeforePanel(library, dialog)
-    layout.addWidget(panel)
-
-    def refresh() -> None:
-        people = parse_people(dialog.people.toPlainText())
-        panel.show_for([(p.name, None, p.email) for p in people])
-
-    timer = QTimer(panel, singleShot=True, interval=300)
-    timer.timeout.connect(refresh)
-    dialog.people.textChanged.connect(timer.start)
-    panel.refresh = refresh
-    return panel

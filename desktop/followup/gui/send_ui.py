@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup.gui.errors import plain
+from followup.gui.object_names import named
 from followup.store import followups as fu
 from followup.store.library import Library
 
@@ -158,32 +159,33 @@ class AccountDialog(QDialog):
         self.setMinimumWidth(520)
         self.library = library
         account = _sending().load_account(library)
-        self.host = QLineEdit(account.host if account else "", objectName="accountHost",
-                              placeholderText="smtp.example.com")
-        self.port = QSpinBox(objectName="accountPort", minimum=1, maximum=65535,
-                             value=account.port if account else 587)
-        self.security = QComboBox(objectName="accountSecurity")
+        self.host = named(QLineEdit(account.host if account else "",
+                                    placeholderText="smtp.example.com"), "accountHost")
+        self.port = named(QSpinBox(minimum=1, maximum=65535,
+                                   value=account.port if account else 587), "accountPort")
+        self.security = named(QComboBox(), "accountSecurity")
         for key, label in self.SECURITY:
             self.security.addItem(label, key)
         if account:
             self.security.setCurrentIndex([k for k, _ in self.SECURITY].index(account.security))
         self.security.currentIndexChanged.connect(self._default_port)
-        self.user = QLineEdit(account.username if account else "", objectName="accountUser")
-        self.sender_name = QLineEdit(account.sender_name if account else
-                                     library.profile().name, objectName="accountName")
-        self.sender_address = QLineEdit(account.sender_address if account else
-                                        library.profile().email, objectName="accountAddress")
-        self.password = QLineEdit(objectName="accountPassword")
+        self.user = named(QLineEdit(account.username if account else ""), "accountUser")
+        self.sender_name = named(QLineEdit(account.sender_name if account else
+                                           library.profile().name), "accountName")
+        self.sender_address = named(QLineEdit(account.sender_address if account else
+                                              library.profile().email), "accountAddress")
+        self.password = named(QLineEdit(), "accountPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox("Remember the password in the system keyring",
-                                  objectName="rememberPassword", checked=True)
+        self.remember = named(QCheckBox("Remember the password in the system keyring"),
+                              "rememberPassword")
+        self.remember.setChecked(True)
         self._show_keyring_state()
         self._show_password_held(account)
         self._imap_fields(library)
-        self.test_button = QPushButton("&Test connection", objectName="testConnection")
+        self.test_button = named(QPushButton("&Test connection"), "testConnection")
         self.test_button.clicked.connect(self.test)
-        self.result = QLabel(objectName="accountResult", wordWrap=True)
-        self.result.setTextFormat(Qt.TextFormat.PlainText)  # a server's reply is never markup
+        self.test_result = named(QLabel(wordWrap=True), "accountResult")
+        self.test_result.setTextFormat(Qt.TextFormat.PlainText)  # a server's reply is never markup
         form = QFormLayout()
         for label, widget in (("&Server:", self.host), ("&Port:", self.port),
                               ("Se&curity:", self.security), ("&User name:", self.user),
@@ -205,7 +207,7 @@ class AccountDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.result)
+        layout.addWidget(self.test_result)
         layout.addWidget(buttons)
 
     DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 1025}
@@ -217,19 +219,20 @@ class AccountDialog(QDialog):
 
         self._imap = load_imap(library)
         imap = self._imap.account if self._imap else None
-        self.imap_host = QLineEdit(imap.host if imap else "", objectName="imapHost",
-                                   placeholderText="imap.example.com (empty: no IMAP)")
-        self.imap_port = QSpinBox(objectName="imapPort", minimum=1, maximum=65535,
-                                  value=imap.port if imap else 993)
-        self.imap_security = QComboBox(objectName="imapSecurity")
+        self.imap_host = named(QLineEdit(imap.host if imap else "",
+                                         placeholderText="imap.example.com (empty: no IMAP)"),
+                               "imapHost")
+        self.imap_port = named(QSpinBox(minimum=1, maximum=65535,
+                                        value=imap.port if imap else 993), "imapPort")
+        self.imap_security = named(QComboBox(), "imapSecurity")
         for key, label in self.IMAP_SECURITY:
             self.imap_security.addItem(label, key)
         if imap:
             self.imap_security.setCurrentIndex(
                 [k for k, _ in self.IMAP_SECURITY].index(imap.security))
         self.imap_security.currentIndexChanged.connect(self._default_imap_port)
-        self.imap_user = QLineEdit(imap.username if imap else "", objectName="imapUser",
-                                   placeholderText="the user name above")
+        self.imap_user = named(QLineEdit(imap.username if imap else "",
+                                         placeholderText="the user name above"), "imapUser")
 
     @Slot(int)
     def _default_imap_port(self, _index: int) -> None:
@@ -299,9 +302,9 @@ class AccountDialog(QDialog):
     def test(self) -> None:
         problem = self._problem()
         if problem:
-            self.result.setText(problem)
+            self.test_result.setText(problem)
             return
-        self.result.setText("Connecting…")
+        self.test_result.setText("Connecting…")
         self.test_button.setEnabled(False)
         password = self.password.text() or passwords().load(
             _sending().secret_key(self.account())) or ""
@@ -318,12 +321,12 @@ class AccountDialog(QDialog):
     @Slot(object)
     def _tested(self, result) -> None:
         self.test_button.setEnabled(True)
-        self.result.setText(("✔ " if result.ok else "✖ ") + result.reason)
+        self.test_result.setText(("✔ " if result.ok else "✖ ") + result.reason)
 
     def accept(self) -> None:
         problem = self._problem()
         if problem:
-            self.result.setText(problem)
+            self.test_result.setText(problem)
             return
         account = self.account()
         _sending().save_account(self.library, account)
@@ -364,32 +367,32 @@ class ConfirmSendDialog(QDialog):
         self.setWindowTitle(f"Send to {facts.person}?")
         self.setMinimumWidth(560)
         form = QFormLayout()
-        form.addRow("From:", QLabel(sender, objectName="confirmFrom",
-                                    textFormat=Qt.TextFormat.PlainText))
+        form.addRow("From:", named(QLabel(sender, textFormat=Qt.TextFormat.PlainText),
+                                   "confirmFrom"))
         to = html_escape(f"{facts.person} <{facts.address or 'no address'}>")
         if facts.address_guessed:
             to += ' <b style="color:#D55E00">⚠ guessed, not confirmed</b>'
-        form.addRow("To:", QLabel(to, objectName="confirmTo", textFormat=Qt.TextFormat.RichText))
-        form.addRow("Subject:", QLabel(facts.subject or "(none)", objectName="confirmSubject",
-                                       wordWrap=True, textFormat=Qt.TextFormat.PlainText))
-        first = QLabel(objectName="confirmFirstLines", wordWrap=True,
-                       textFormat=Qt.TextFormat.PlainText)
+        form.addRow("To:", named(QLabel(to, textFormat=Qt.TextFormat.RichText), "confirmTo"))
+        form.addRow("Subject:", named(QLabel(facts.subject or "(none)", wordWrap=True,
+                                             textFormat=Qt.TextFormat.PlainText), "confirmSubject"))
+        first = named(QLabel(wordWrap=True,
+                             textFormat=Qt.TextFormat.PlainText), "confirmFirstLines")
         first.setText("\n".join(check.first_lines()) + ("\n…" if facts.body.strip() else ""))
         first.setFrameShape(QLabel.Shape.StyledPanel)
         form.addRow("Begins:", first)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        self.problems = QLabel(objectName="confirmProblems", wordWrap=True,
-                               textFormat=Qt.TextFormat.RichText)
+        self.problems = named(QLabel(wordWrap=True,
+                                     textFormat=Qt.TextFormat.RichText), "confirmProblems")
         self.problems.setText(self._problem_text())
         self.problems.setVisible(bool(check.problems))
         layout.addWidget(self.problems)
-        self.address_box = QCheckBox(f"I checked {facts.address}: send to this address",
-                                     objectName="addressConfirmedBox")
+        self.address_box = named(QCheckBox(f"I checked {facts.address}: send to this address"),
+                                 "addressConfirmedBox")
         self.address_box.setVisible(check.has(Finding.ADDRESS_GUESSED))
         self.address_box.toggled.connect(self._update)
         layout.addWidget(self.address_box)
-        buttons = QDialogButtonBox(objectName="confirmButtons")
+        buttons = named(QDialogButtonBox(), "confirmButtons")
         self.send_button = buttons.addButton("&Send", QDialogButtonBox.ButtonRole.AcceptRole)
         self.send_button.setObjectName("confirmSendButton")
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -546,8 +549,9 @@ class SendController(QObject):
         self.busy = {outgoing.view.id for outgoing, _confirmed in batch}
         self.started.emit()
         self._progress = QProgressDialog(
-            f"Sending to {', '.join(o.view.person_name for o, _c in batch)}…", None, 0,
-            len(batch), self.window)
+            f"Sending to {', '.join(o.view.person_name for o, _c in batch)}…",
+            None,  # pyright: ignore[reportArgumentType] - Qt's null string: no Cancel button
+            0, len(batch), self.window)
         self._progress.setObjectName("sendProgress")
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
         self._progress.setWindowTitle("Sending")

@@ -8,6 +8,7 @@ the first frame.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QSettings
 
@@ -23,8 +24,9 @@ def window_settings(folder: Path) -> QSettings:
 
 def last_place(settings: QSettings) -> tuple[int | None, int | None]:
     """(meeting id, attendance id) the user was on; None for what is not known."""
-    meeting = settings.value(MEETING_KEY, type=int)
-    person = settings.value(PERSON_KEY, type=int)
+    # `type=int` makes both ints, 0 when missing (PySide's stub says object).
+    meeting = cast(int, settings.value(MEETING_KEY, type=int))
+    person = cast(int, settings.value(PERSON_KEY, type=int))
     return meeting or None, person or None
 
 

@@ -7,13 +7,14 @@ for the text of the rows on screen only, so filtering stays quick with thousands
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
 
 from followup.core.plurals import counted
 from followup.gui.formatting import short_datetime
+from followup.gui.object_names import named
 from followup.store.views import MEETING_KINDS, MeetingSummary
 
 if TYPE_CHECKING:
@@ -80,6 +81,9 @@ class MeetingListView(QListView):
     def count(self) -> int:
         return self.model().rowCount()
 
+    def model(self) -> MeetingModel:
+        return cast(MeetingModel, super().model())  # the one model it is given (setModel)
+
     def item(self, row: int) -> MeetingItem | None:
         return MeetingItem(self.model(), row) if 0 <= row < self.count() else None
 
@@ -99,13 +103,13 @@ class MeetingSidebar(QWidget):
         self._all: list[MeetingSummary] = []
         self._haystacks: dict[int, str] | None = None  # read at the first filter keystroke
         self._shown_for = ""
-        self.filter = QLineEdit(objectName="meetingFilter")
+        self.filter = named(QLineEdit(), "meetingFilter")
         self.filter.setPlaceholderText("Filter meetings (Ctrl+F)")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
         self.filter.installEventFilter(self)  # names are read when the box gets focus
         self.model = MeetingModel(self)
-        self.list = MeetingListView(objectName="meetingList")
+        self.list = named(MeetingListView(), "meetingList")
         self.list.setModel(self.model)
         # Each line is elided at the right (the full text is in the tooltip), not wrapped.
         self.list.setWordWrap(False)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
@@ -98,7 +99,8 @@ def add_spelling_actions(editor: QPlainTextEdit, menu: QMenu, pos) -> None:
     if hit is None:
         return
     start, end, word = hit
-    first = menu.actions()[0] if menu.actions() else None
+    # Before the first action; None (an empty menu) appends, as Qt documents.
+    first = cast(QAction, menu.actions()[0] if menu.actions() else None)
     placeholder = QAction(LOOKING, menu)
     placeholder.setObjectName("spellingPlaceholder")
     placeholder.setEnabled(False)
@@ -180,6 +182,8 @@ def _replacer(editor, start: int, end: int, text: str):
 def _adder(word: str):
     def add() -> None:
         service = SpellService.instance()
+        if service.add_word is None:  # the list cannot be added to: no such menu entry
+            return
         service.add_word(word)
         service.also_ignore([word.lower()])
         service.ready.emit()  # re-highlight every editor

@@ -44,9 +44,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup.core.deadlines import STATE_STYLE, format_local
+from followup.core.deadlines import STATE_STYLE, Countdown, format_local
 from followup.core.folding import fold
 from followup.core.status import Status, is_open
+from followup.gui.object_names import named
 from followup.gui.theme import is_dark
 from followup.store.status_list import (
     DONE,
@@ -81,7 +82,7 @@ class StatusModel(QAbstractTableModel):
         self.listed = StatusList([], {}, datetime.now(UTC), None, complete=False)
         self.failing: dict[int, int] = {}
         self.now = datetime.now(UTC)
-        self._countdowns: dict[int, object] = {}  # row -> countdown at `now`, as painted
+        self._countdowns: dict[int, Countdown | None] = {}  # row -> countdown at `now`, as painted
 
     def set_rows(self, rows: list[ListedFollowUp], listed: StatusList, now: datetime,
                  total: int | None = None) -> None:
@@ -118,7 +119,7 @@ class StatusModel(QAbstractTableModel):
                     cell = self.index(row, column)
                     self.dataChanged.emit(cell, cell)
 
-    def countdown(self, row: int):
+    def countdown(self, row: int) -> Countdown | None:
         """Where row number `row` stands at the model's `now` (None: no meeting time)."""
         if row not in self._countdowns:
             self._countdowns[row] = self.listed.countdown(self.rows[row], self.now)
@@ -406,7 +407,7 @@ class StatusListView(QWidget):
         self.reader = ListReader(library, self)
         self.reader.done.connect(self._on_read, Qt.ConnectionType.QueuedConnection)
         self._read_after_paint = False
-        self.table = QTableView(objectName="statusTable")
+        self.table = named(QTableView(), "statusTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -433,8 +434,8 @@ class StatusListView(QWidget):
         self.table.viewport().installEventFilter(self)  # to know when rows were painted
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)  # Enter
-        self.search = QLineEdit(objectName="statusSearch", placeholderText="Search people, "
-                                "companies, subjects")
+        self.search = named(QLineEdit(placeholderText="Search people, "
+                                      "companies, subjects"), "statusSearch")
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
         self._search_timer.timeout.connect(self.apply_filter)
@@ -444,7 +445,7 @@ class StatusListView(QWidget):
         title = QLabel("<b>Send status</b>")
         bar.addWidget(title)
         for name in FILTERS:
-            button = QPushButton(name.capitalize(), objectName=f"filter_{name.replace(' ', '_')}")
+            button = named(QPushButton(name.capitalize()), f"filter_{name.replace(' ', '_')}")
             button.setCheckable(True)
             button.setChecked(name == self.which)
             button.setProperty("filter", name)
@@ -453,9 +454,10 @@ class StatusListView(QWidget):
         self.filters.buttonClicked.connect(self._on_filter)
         bar.addStretch(1)
         bar.addWidget(self.search, 2)
-        self.summary = QLabel(objectName="statusSummary")
+        self.summary = named(QLabel(), "statusSummary")
         # Check-ins that are due (`store.replies`): a line each, a link opens its draft.
-        self.checkins = QLabel(objectName="checkinsDue", visible=False, wordWrap=True)
+        self.checkins = named(QLabel(wordWrap=True), "checkinsDue")
+        self.checkins.setVisible(False)
         self.checkins.setTextFormat(Qt.TextFormat.RichText)
         self.checkins.linkActivated.connect(self._open_checkin)
         self._due: dict[int, object] = {}

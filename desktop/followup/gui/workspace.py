@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from followup.gui.errors import plain
 from followup.gui.formatting import clock_time, short_datetime
-from followup.gui.note_buffer import GENERAL, NoteBuffer
+from followup.gui.hub import Hub
+from followup.gui.note_buffer import GENERAL, NoteBuffer, NoteKey
 from followup.gui.note_editor import NoteEditor, new_note_document, note_text
+from followup.gui.object_names import named
 from followup.gui.wrapping import (
     NOTES_MIN_CHARACTERS,
     LinesLabel,
@@ -42,9 +44,10 @@ from followup.gui.wrapping import (
     one_line_high,
 )
 from followup.gui.wrapping import warm_up as wrapping_warm_up
-from followup.store.views import CAPACITIES, MEETING_KINDS, MeetingView
+from followup.store.views import CAPACITIES, MEETING_KINDS, AttendeeView, MeetingView
 
 if TYPE_CHECKING:
+    from followup.store.inputs import PersonSpec
     from followup.store.library import Library
 
 
@@ -97,31 +100,28 @@ class MeetingHeader(QWidget):
 class MeetingWorkspace(QWidget):
     read_only = False  # set by `set_read_only`: the library cannot be written
 
-    saved = Signal(datetime)
-    meetingChanged = Signal(int)
     personSelected = Signal(object)  # attendance id, or None for the general notes
     showRequested = Signal()
-    saveFailed = Signal(str)  # the library refused a note's or the draft's write; retried
     # The welcome page of an empty library: what the user asked for.
     newMeetingRequested = Signal()
     importRequested = Signal()
     sampleRequested = Signal()
 
-    # The follow-up panel's news, for the window (it does not reach into the panel).
+    # For the window (it does not reach into the panel); the rest of the follow-up panel's
+    # news (saved, status changed, a route asked for) goes to the hub.
     meetingEnded = Signal(int)  # the user ended the meeting: its drafts are due now
-    followupStatusChanged = Signal(int)
-    followupSaved = Signal(datetime)
-    routeRequested = Signal(str, int)  # "send", "mail_app", "eml", "copy"; follow-up id
 
-    def __init__(self, library: Library, notes: NoteBuffer | None = None, parent=None):
+    def __init__(self, library: Library, notes: NoteBuffer | None = None,
+                 hub: Hub | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("meetingWorkspace")
         self.library = library
+        self.hub = hub or Hub(self)
         self.notes = notes or NoteBuffer(library, self)
-        self.notes.saved.connect(self.saved)
-        self.notes.saveFailed.connect(self.saveFailed)
+        self.notes.saved.connect(self.hub.notesSaved)
+        self.notes.saveFailed.connect(self.hub.saveFailed)
         self.meeting: MeetingView | None = None
-        self._current: object = None
+        self._current: NoteKey | None = None
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._update_clock)
         self._build()
@@ -140,15 +140,15 @@ class MeetingWorkspace(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.subtitle = LinesLabel(2, objectName="meetingSubtitle")
-        self.clock = QLabel(objectName="meetingClock")
-        self.start_button = QPushButton("&Start", objectName="startButton")
-        self.end_button = QPushButton("&End meeting", objectName="endButton")
+        self.clock = named(QLabel(), "meetingClock")
+        self.start_button = named(QPushButton("&Start"), "startButton")
+        self.end_button = named(QPushButton("&End meeting"), "endButton")
         self.start_button.setToolTip("Record that the meeting started now (Ctrl+Shift+S)")
         self.end_button.setToolTip("Record that the meeting ended now: the 24-hour follow-up "
                                    "clock starts (Ctrl+Shift+E)")
         self.start_button.clicked.connect(self.start_meeting)
         self.end_button.clicked.connect(self.end_meeting)
-        self.header = MeetingHeader(objectName="meetingHeader")
+        self.header = named(MeetingHeader(), "meetingHeader")
         self.header.setToolTip("Double-click to correct the meeting (Meeting › Edit meeting)")
         self.header.doubleClicked.connect(self.edit_meeting)
         header = QHBoxLayout(self.header)
@@ -161,7 +161,7 @@ class MeetingWorkspace(QWidget):
         header.addWidget(self.start_button)
         header.addWidget(self.end_button)
 
-        self.people = QListWidget(objectName="peopleList")
+        self.people = named(QListWidget(), "peopleList")
         self.people.setWordWrap(True)
         self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.people.setMinimumWidth(170)
@@ -169,7 +169,7 @@ class MeetingWorkspace(QWidget):
         self.people.itemDoubleClicked.connect(self.edit_card)
         self.people.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.people.customContextMenuRequested.connect(self._people_menu)
-        self.add_person_edit = QLineEdit(objectName="addPersonEdit")
+        self.add_person_edit = named(QLineEdit(), "addPersonEdit")
         # Short enough for the list's width beside the drafts (it was cut after "Ctrl+Shift").
         self.add_person_edit.setPlaceholderText("Add person (Ctrl+Shift+A)")
         self.add_person_edit.setToolTip("Name, title, email — e.g. Jane Doe, Engineering "
@@ -195,7 +195,7 @@ class MeetingWorkspace(QWidget):
         self.editor.setMinimumWidth(self.editor.fontMetrics().averageCharWidth()
                                     * NOTES_MIN_CHARACTERS)
         # Edit, or read the notes rendered: this person's, or the whole meeting's.
-        self.notes_mode = QTabBar(objectName="notesViewTabs")
+        self.notes_mode = named(QTabBar(), "notesViewTabs")
         for name in ("Edit", "Rendered", "Whole meeting"):
             self.notes_mode.addTab(name)
         self.notes_mode.setDocumentMode(True)
@@ -203,7 +203,7 @@ class MeetingWorkspace(QWidget):
         self.notes_mode.setToolTip("Edit the notes, or read them rendered: this person's, or "
                                    "the whole meeting's (Ctrl+Shift+O)")
         self.notes_mode.currentChanged.connect(self._on_notes_mode)
-        self.notes_stack = QStackedWidget(objectName="notesStack")
+        self.notes_stack = named(QStackedWidget(), "notesStack")
         self.notes_stack.addWidget(self.editor)
         self._rendered = None  # the rendered view (RenderedNotes), built when first shown
         center = QWidget()
@@ -213,7 +213,7 @@ class MeetingWorkspace(QWidget):
         center_layout.addWidget(self.notes_mode)
         center_layout.addWidget(self.notes_stack, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="workspaceSplitter")
+        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "workspaceSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(center)
         self.splitter.setStretchFactor(1, 1)
@@ -224,7 +224,7 @@ class MeetingWorkspace(QWidget):
         self._followups = None
 
         self.welcome: QWidget | None = None  # built the first time the library is empty
-        layout = QVBoxLayout(self)
+        self.page_layout = layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
 
@@ -237,10 +237,10 @@ class MeetingWorkspace(QWidget):
             panel = FollowUpPanel(self.library, self.notes)
             panel.read_only = self.read_only
             panel.statusChanged.connect(self._on_followup_status)
-            panel.statusChanged.connect(self.followupStatusChanged)
-            panel.saved.connect(self.followupSaved)
-            panel.saveFailed.connect(self.saveFailed)
-            panel.routeRequested.connect(self.routeRequested)
+            panel.statusChanged.connect(self.hub.followupStatusChanged)
+            panel.saved.connect(self.hub.notesSaved)
+            panel.saveFailed.connect(self.hub.saveFailed)
+            panel.routeRequested.connect(self.hub.routeRequested)
             panel.cardRequested.connect(self.edit_card)
             panel.hide()
             self.splitter.addWidget(panel)
@@ -253,14 +253,14 @@ class MeetingWorkspace(QWidget):
 
     def _welcome_page(self) -> QWidget:
         """Shown while the library has no meeting: it is the user's own, and starts empty."""
-        page = QWidget(objectName="welcomePage")
-        text = QLabel(
+        page = named(QWidget(), "welcomePage")
+        text = named(QLabel(
             "<h2>Welcome to Followup</h2>"
             "<p>Take notes on each person during an interview or a coffee; afterwards Followup "
             "writes one follow-up per person, checks it and counts down the 24 hours.</p>"
             "<p>Your library is empty. Start with a meeting, import an invitation (.ics) or an "
             "export, or look around the sample meeting first: it opens in a separate, "
-            "temporary library and never mixes with yours.</p>", objectName="welcomeText")
+            "temporary library and never mixes with yours.</p>"), "welcomeText")
         text.setWordWrap(True)
         text.setMaximumWidth(560)
         buttons = QHBoxLayout()
@@ -268,7 +268,7 @@ class MeetingWorkspace(QWidget):
                 ("&New meeting…  (Ctrl+N)", "welcomeNewMeeting", self.newMeetingRequested),
                 ("&Import…  (Ctrl+I)", "welcomeImport", self.importRequested),
                 ("Open the &sample meeting", "welcomeSample", self.sampleRequested)):
-            button = QPushButton(label, objectName=name)
+            button = named(QPushButton(label), name)
             button.clicked.connect(signal)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -287,7 +287,7 @@ class MeetingWorkspace(QWidget):
         """The welcome page instead of the empty meeting view while the library is empty."""
         if empty_library and self.welcome is None:
             self.welcome = self._welcome_page()
-            self.layout().addWidget(self.welcome, 1)
+            self.page_layout.addWidget(self.welcome, 1)
         if self.welcome is not None:
             self.welcome.setVisible(empty_library)
         self.splitter.setVisible(not empty_library)
@@ -357,6 +357,8 @@ class MeetingWorkspace(QWidget):
 
     def reload_people(self) -> None:
         """Refresh the list after a person was added or edited, keeping the selection."""
+        if self.meeting is None:
+            return
         self.notes.flush()
         row = self.people.currentRow()
         self.meeting = self.library.meeting(self.meeting.id)
@@ -452,7 +454,7 @@ class MeetingWorkspace(QWidget):
 
     def current_person(self) -> int | None:
         """The attendance id whose notes are open (None: general notes, or nothing open)."""
-        return None if self._current in (None, GENERAL) else self._current
+        return self._current if isinstance(self._current, int) else None
 
     def select_row(self, row: int) -> None:
         if 0 <= row < self.people.count():
@@ -550,7 +552,7 @@ class MeetingWorkspace(QWidget):
     def _show_followup(self) -> None:
         if not self._panel_shown():
             return
-        if self._current in (None, GENERAL):
+        if not isinstance(self._current, int):  # the general notes, or nothing open
             self.followups.show_for(None)
         else:
             person = self.attendee(self._current)
@@ -573,13 +575,15 @@ class MeetingWorkspace(QWidget):
                 self.splitter.setSizes([int(total * 0.17), int(total * 0.35), int(total * 0.48)])
             self._show_followup()
             self._followup_views = None  # drafted now: the countdowns show at the next tick
-            self.meetingChanged.emit(self.meeting.id)
+            self.hub.meetingChanged.emit(self.meeting.id)
         elif self._followups is not None:
             self.notes.flush()
             self._followups.hide()
 
-    def attendee(self, attendance_id: int):
-        return next(a for a in self.meeting.attendees if a.attendance_id == attendance_id)
+    def attendee(self, attendance_id: int) -> AttendeeView:
+        """The open meeting's attendee `attendance_id` (StopIteration when there is none)."""
+        attendees = self.meeting.attendees if self.meeting is not None else []
+        return next(a for a in attendees if a.attendance_id == attendance_id)
 
     # --- saving ---------------------------------------------------------------------------
 
@@ -603,10 +607,12 @@ class MeetingWorkspace(QWidget):
         from PySide6.QtWidgets import QToolTip
 
         from followup.core.cards import ParseError
-        from followup.gui.new_meeting import parse_people
+        from followup.core.people_lines import parse_people
+        from followup.store.inputs import PersonSpec
 
         try:
-            people = parse_people(self.add_person_edit.text())
+            people = [PersonSpec.from_typed(typed)
+                      for typed in parse_people(self.add_person_edit.text())]
         except ParseError as exc:  # the line stays for the user to correct
             QToolTip.showText(self.add_person_edit.mapToGlobal(
                 QPoint(0, self.add_person_edit.height())), f"Not added: {exc}",
@@ -632,7 +638,7 @@ class MeetingWorkspace(QWidget):
                    if self.people.item(i).data(Qt.ItemDataRole.UserRole) == last)
         self.select_row(row)
         self.editor.setFocus()
-        self.meetingChanged.emit(self.meeting.id)
+        self.hub.meetingChanged.emit(self.meeting.id)
 
     def _people_menu(self, pos) -> None:
         """The people list's context menu at `pos` (a QPoint in the list)."""
@@ -643,6 +649,8 @@ class MeetingWorkspace(QWidget):
         if item is None or item.data(Qt.ItemDataRole.UserRole) == GENERAL:
             return
         self.select_row(self.people.row(item))
+        if self.meeting is None or not isinstance(self._current, int):
+            return
         person = self.attendee(self._current)
         menu = QMenu(self)
         for key, label in CAPACITIES.items():
@@ -665,11 +673,13 @@ class MeetingWorkspace(QWidget):
             self.notes.flush()
             self.library.set_capacity(person.attendance_id, chosen.data())
             self.reload_people()
-            self.meetingChanged.emit(self.meeting.id)
+            self.hub.meetingChanged.emit(self.meeting.id)
 
-    def _remove_person(self, person) -> None:
+    def _remove_person(self, person: AttendeeView) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        if self.meeting is None:
+            return
         if QMessageBox.question(
                 self, "Remove person", plain(f"Remove {person.name} and your notes on them from "
                                              "this meeting? Their card stays.")
@@ -684,7 +694,7 @@ class MeetingWorkspace(QWidget):
         self.meeting = self.library.meeting(self.meeting.id)
         self._fill_people()
         self.select_row(0)
-        self.meetingChanged.emit(self.meeting.id)
+        self.hub.meetingChanged.emit(self.meeting.id)
 
     # --- the follow-up beside the notes: what the window may ask of it ----------------------
 
@@ -767,7 +777,7 @@ class MeetingWorkspace(QWidget):
         """Open the selected person's card (double-click, or Ctrl+E)."""
         if self.read_only:  # nothing can be changed (set_read_only)
             return
-        if self.meeting is None or self._current in (None, GENERAL):
+        if self.meeting is None or not isinstance(self._current, int):
             return
         from followup.gui.person_card import PersonCardDialog
 
@@ -777,7 +787,7 @@ class MeetingWorkspace(QWidget):
             self.reload_people()
             if self._followups is not None:  # the To: line shows the new address
                 self._followups.refresh_view()
-            self.meetingChanged.emit(self.meeting.id)
+            self.hub.meetingChanged.emit(self.meeting.id)
 
     def set_read_only(self) -> None:
         """The library cannot be written: notes and drafts are shown, never changed."""
@@ -805,8 +815,10 @@ class MeetingWorkspace(QWidget):
             self._refresh_meeting()
         dialog.deleteLater()
 
-    def _same_person(self, spec) -> bool:
+    def _same_person(self, spec: PersonSpec) -> bool:
         """Ask when someone matches an earlier contact by name only (no email to be sure)."""
+        if self.meeting is None:
+            return True
         match = self.library.likely_same_person(self.meeting.id, spec)
         if match is None:
             return True
@@ -854,10 +866,12 @@ class MeetingWorkspace(QWidget):
         self.meetingEnded.emit(self.meeting.id)
 
     def _refresh_meeting(self) -> None:
+        if self.meeting is None:
+            return
         self.meeting = self.library.meeting(self.meeting.id)
         self._followup_views = None  # the deadlines moved with the meeting's end
         self._update_header()
-        self.meetingChanged.emit(self.meeting.id)
+        self.hub.meetingChanged.emit(self.meeting.id)
         # Started or ended: the shown follow-up's countdown starts (or stops) now, not when
         # the user next picks a person.
         self.refresh_followups()

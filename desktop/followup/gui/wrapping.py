@@ -99,7 +99,8 @@ class LinesLabel(QLabel):
     and the drafts down, at the window's smallest until nothing of them was left."""
 
     def __init__(self, max_lines: int, objectName: str = ""):  # noqa: N803 - Qt's keyword
-        super().__init__(objectName=objectName)
+        super().__init__()
+        self.setObjectName(objectName)
         self._max_lines = max_lines
         self._whole = ""
         set_plain(self)
@@ -147,7 +148,7 @@ class WrappedItemDelegate(QStyledItemDelegate):
         # person, dozens of times: each is worked out once per text and width (the style's
         # text rectangle once per width), or switching person took twice as long.
         self._lines: dict[tuple[str, bool, int], str] = {}
-        self._sizes: dict[tuple[str, bool, int], object] = {}
+        self._sizes: dict[tuple[str, bool, int], QSize] = {}
         self._text_widths: dict[int, int] = {}
         self._fitting: dict[tuple[str, bool, int], bool] = {}  # surely fits, unbroken
 

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only its type: reading typed lines loads the card parser
+    from followup.core.people_lines import TypedPerson
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,14 @@ class PersonSpec:
     capacity: str = "interviewer"
     notes: str = ""
     no_followup: bool = False  # for this meeting: one who declined the invitation, say
+
+    @classmethod
+    def from_typed(cls, typed: TypedPerson) -> PersonSpec:
+        """A person typed one a line (`core.people_lines.parse_people`), as the store takes
+        them: the card's fields and the capacity read from the title."""
+        person = typed.person
+        return cls(name=person.name, title=person.title, email=person.email,
+                   phone=person.phone, web=person.web, capacity=typed.capacity)
 
 
 @dataclass
