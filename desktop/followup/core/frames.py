@@ -27,7 +27,7 @@ _CLAUSE = (
     "It was useful to hear that {}.",
     "I've been thinking about the fact that {}.",
     "It was valuable to learn that {}.",
-    "I keep coming back to hearing that {}.",
+    "I was struck to hear that {}.",
     "It stayed with me that {}.",
     "I was glad to learn that {}.",
 )
@@ -119,7 +119,7 @@ _PERSONAL_CLAUSE = (
     "On a lighter note, I enjoyed hearing that {}.",
     "It was lovely to hear that {}.",
     "I smiled when I heard that {}.",
-    "It made my day to hear that {}.",
+    "It was fun to hear that {}.",
 )
 _PERSONAL_TOPIC = (
     "And thank you for the fun chat about {}!",
@@ -151,7 +151,7 @@ MOMENT = (  # a moment of the conversation: "we argued about the best pho on Arg
     "I smiled later remembering how {}.",
     "I'll remember how {}.",
     "One of my favorite moments was when {}.",
-    "It made my day when {}.",
+    "I enjoyed the moment when {}.",
 )
 QUESTION = (
     "Your question on {} stayed with me, so here is a fuller answer: {}",
@@ -164,7 +164,7 @@ QUESTION = (
 CONTRIBUTION_CLAUSE = (  # "I led X", then the company
     "{}, and I'd love to bring that experience to {}.",
     "{}, so I'd be glad to help {} with this kind of work.",
-    "{}, and I'd welcome the chance to put that to work at {}.",
+    "{}, and I'd like to put that to work at {}.",
     "{}, which I'd be excited to build on at {}.",
     "{}, and I think that experience would carry over well to {}.",
     "{}, and I'd be happy to bring the same care to {}.",
@@ -259,8 +259,7 @@ CONTRIBUTION_GAPS = (
     CONTRIBUTION_GAP,
     "I'd be glad to bring [what you can contribute, from what you discussed] to {}.",
     "I believe [what you can contribute, from what you discussed] would help {}.",
-    "I'd welcome the chance to put [what you can contribute, from what you discussed] to work "
-    "at {}.",
+    "I'd like to put [what you can contribute, from what you discussed] to work at {}.",
     "I hope to bring [what you can contribute, from what you discussed] to {}.",
     "At {}, I'd bring [what you can contribute, from what you discussed].",
 )

@@ -157,7 +157,8 @@ SELF_ASSESSMENT_RE = re.compile(r"""\b(?:
 # only shape the thanks, which the templates already do for a coordinator. Perks are here too.
 _MECHANICS_RE = re.compile(r"""(?:
     \b(?:started|starting|joined|arrived|came\s+in|showed\s+up|was|were|running|ran|got\s+there)
-     \s+(?:\w+\s+){0,2}(?:late|early)(?=\s*(?:$|[,.;!]|to\b|for\b|by\b|and\b|so\b|because\b))
+     \s+(?:\w+\s+){0,2}(?:late|early)(?=\s*(?:$|[,.;!]|to\b|for\b|by\b|and\b|so\b|because\b
+     |from\b|after\b|due\b|as\b|b/c\b|with\b|on\b))
     |\blate\s+(?:start|join|arrival)\b|^\s*(?:ran\s+|running\s+|was\s+)?late\b
     |\b(?:started|ended|finished)\s+on\s+time\b|\bjoined\s+(?:\d+|a\s+few|few)\s+min\w*
     |\bmin\w*\s+(?:late|in)\b
@@ -177,7 +178,10 @@ _MECHANICS_RE = re.compile(r"""(?:
        (?:loop|day|panel|interviews?|schedule|call|meeting|room|visit)\b|\bmet\s+me\s+(?:at|in|outside)\b
     |\b(?:dropped|popped|stopped|jumped)\s+in\b|\bapologi[sz]\w*
     |\bhad\s+to\s+(?:drop|leave|go|run|hop|jump|step\s+out|take\s+a\s+call)\b
-    |\bleft\s+(?:\d+\s+min\w*\s+|a\s+(?:bit|few\s+min\w*)\s+|half\s+an\s+hour\s+)?early\b
+    |\bleft\s+(?:(?:about\s+|~\s*)?\d+\s+min\w*\s+|a\s+(?:bit|few\s+min\w*)\s+|half\s+an\s+hour\s+)?early\b
+    |\b(?:radio|phone|pager|bleep|walkie)\w*\s+(?:kept\s+)?(?:going\s+off|ringing|buzzing|rang)\b
+    |\bkept\s+(?:walking|moving|getting\s+(?:pinged|paged|called))\b|\bstep(?:ped)?\s+out\b
+    |\b(?:booked|reserved|got)\s+(?:us\s+)?(?:the\s+)?(?:conf\w*\s+|meeting\s+)?(?:room|rm)\b
     |\b(?:said|say|saying)\s+hi\b|\bto\s+say\s+hello\b
     |\bcame\s+(?:straight\s+|over\s+|in\s+)?from\s+(?:the|a|another|his|her|their)\s+(?:set|meeting|call
        |site|clinic|surgery|hospital|airport|ward|unit|floor|shoot|rehearsal|class|round|appointment)\b

@@ -771,10 +771,11 @@ def reads_well(phrase: Phrase) -> bool:
         return False  # shorthand the table does not know: "wrt", "tbd"
     if "?" in text or "~" in text or re.search(r"\s/|/\s|\b[a-z]+/[a-z]+\b", text):
         return False  # "hiring in Q1? maybe", "4x/weeks": the note's own punctuation
-    if re.match(r"you\s+[a-z]+\s+[a-z]+\s+\d", text) and not re.match(
+    if re.match(r"you\s+[a-z]+\s+(?!the\s|a\s|an\s|your\s|their\s|all\s)[a-z]+\s+\d", text) \
+            and not re.match(
             r"you\s+\w+\s+(?:about|over|under|around|nearly|almost|roughly|just|only)\s", text):
         return False  # "you top rep 2 years running": a noun read as a verb
-    if len(words) >= 3 and plain(words[0]) == "you" and "ADJ" in word_classes(plain(words[1])) \
+    if len(words) >= 3 and plain(words[0]) == "you" and plain(words[1]) in _ADJECTIVE_VERBS \
             and verb_form(plain(words[1])) == "VB" and (words[2][:1].isupper()
                                                        or is_noun(plain(words[2]))) \
             and plain(words[2]) not in DETERMINERS:
@@ -852,6 +853,12 @@ def reads_well(phrase: Phrase) -> bool:
 
 
 _PRONOUNS = frozenset("i you we they he she".split())
+# Adjectives that are also verbs, which notes put before a noun ("live SQL exercise", "wet
+# cleans", "open roles"): "you live SQL exercise" reads one as the other.
+_ADJECTIVE_VERBS = frozenset("""
+    live clean open free close slow fast quick dry wet warm cool clear empty level fit right
+    wrong light loose tight smooth round even safe sound short long low high full late
+""".split())
 _THINKING = frozenset("think believe feel know expect hope worry suspect find say guess reckon "
                       "wish fear".split())
 _RELATIVES = frozenset("that who which where when how what why whose whom".split())
@@ -886,7 +893,7 @@ def _has_verb(words: list[str]) -> bool:
                 and i > 1:
             before = plain(words[i - 2])  # "we both hate merge conflicts"
         if form == "VB" and i > 0 and bare not in DETERMINERS and bare not in _ADVERBS \
-                and "ADV" not in word_classes(bare) and (
+                and bare not in ADVERBS_BEFORE_VERB and (
                 before in ("you", "i", "we", "they") or before.endswith("s")):
             return True
     return False

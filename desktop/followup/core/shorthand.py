@@ -59,6 +59,16 @@ _SHORTHAND = (
     (r"\babt\b", "about"), (r"\bwiht\b", "with"), (r"\bthier\b", "their"), (r"\bhte\b", "the"),
     (r"\btaht\b", "that"),
     (r"\bq\b(?![&/'-])", "question"), (r"\bqs\b", "questions"),
+    # "conf rm B", "rm 204": a room
+    (r"\b(conf|conference|meeting|board)\s+rm\b", r"\1 room"),
+    (r"\brm\s+(?=[A-Z0-9]\b|\d)", "room "),
+    # "went down 3x in q3": three times (not "3x faster", which says how much)
+    (r"\b(\d+)x(?=\s+(?:in|a|per|this|last|since|during|over|each|every|already|now)\b|\s*[,.;]|$)",
+     r"\1 times"),
+    # temperatures: "2-8C product" -> "2–8 °C product", "showed 11C" -> "11 °C"
+    (r"\b(\d{1,2})\s?-\s?(\d{1,2})\s?°?C\b", "\\1\u2013\\2 \u00b0C"),
+    (r"(?<![\w.-])(-?\d{1,3}(?:\.\d)?)\s?°?C\b", "\\1 \u00b0C"),
+    (r"\b(\d+)-(year|month|week|day)\s+old\b", r"\1-\2-old"),  # "a 6-year old suit"
 )
 _SHORTHAND_RE = [(re.compile(p, re.IGNORECASE), r) for p, r in _SHORTHAND]
 # "search -> vectors": a change of one thing for another; not "migrating cron -> airflow" (the
