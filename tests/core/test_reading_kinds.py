@@ -221,3 +221,55 @@ def test_small_points_of_grammar(line, wanted):
 ])
 def test_names_and_terms_keep_their_case(typed, spelled):
     assert spelled in normalise_line(typed, {}, [])
+
+
+# ---- kinds from the seventh reading -----------------------------------------------------------
+
+from followup.core.note_kinds import same_as_me  # noqa: E402
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("scorecard from Cascade -> same idea for casting suppliers",
+     "scorecard from Cascade, same idea for casting suppliers"),
+    ("a simple log -> tableau like my tracker", "a simple log, tableau like my tracker"),
+    ("migrating cron -> airflow", "migrating cron to airflow"),
+    ("cut dwell from 52 -> 31 min", "cut dwell from 52 to 31 minutes"),
+    ("line went down 3x in q3", "line went down 3 times in Q3"),
+    ("a pallet of 2-8C product showed 11C", "a pallet of 2\u20138 \u00b0C product showed 11 \u00b0C"),
+    ("a 6-year old defect suit", "a 6-year-old defect suit"),
+    ("booked conf rm B for the panel", "booked conference room B for the panel"),
+])
+def test_note_shorthand_of_the_seventh_reading(line, said):
+    assert clean(line) == said
+
+
+@pytest.mark.parametrize("line", [
+    "joined late from the floor in scrubs", "left ~20 min early for a gemba walk",
+    "popped in between feeds, radio kept going off", "on camera but kept walking",
+    "booked conf rm B, badge at security", "had to step out twice",
+])
+def test_the_meetings_own_comings_and_goings_are_mechanics(line):
+    assert is_mechanics(clean(line))
+
+
+def test_same_as_me_is_something_shared_said_as_we_both():
+    assert same_as_me("he runs the bridge 10k every year, same as me") == (
+        "we both run the bridge 10k every year")
+    assert same_as_me("she runs the platform team") is None
+
+
+@pytest.mark.parametrize(("typed", "spelled"), [
+    ("source is the clackamas river", "the Clackamas River"),
+    ("runs the st. johns bridge 10k", "the St. Johns Bridge 10k"),
+    ("surfs in pacific city on weekends", "in Pacific City"),
+])
+def test_a_named_place_is_spelled_whole(typed, spelled):
+    assert spelled in normalise_line(typed, {}, [])
+
+
+@pytest.mark.parametrize("clause", [
+    "you supply rear axle assemblies to 2 OEMs",
+    "you visit the 2 Mexican casting suppliers monthly",
+])
+def test_a_verb_that_is_also_a_noun_still_makes_a_clause(clause):
+    assert reads_well(Phrase(Shape.CLAUSE, clause))

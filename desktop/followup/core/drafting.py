@@ -34,6 +34,7 @@ from followup.core.note_kinds import (
     is_shared,
     meeting_notes,
     never_a_point,
+    same_as_me,
 )
 from followup.core.own_lines import contribution_phrase, question_topic
 from followup.core.phrasing import (
@@ -248,6 +249,7 @@ def _shape_of(piece: str, request: DraftRequest) -> Shape | None:
 def _shared_text(line: str) -> str | None:
     """`we both did the lisbon marathon` as said to the person: "we both did the lisbon
     marathon" (the user's "we" is true as written); None when it does not read well."""
+    line = same_as_me(clean(line)) or line  # "he runs X, same as me": we both run X
     pieces = [p for _s, p in split_parts(clean(line)) if not is_self_assessment(p)]
     if not pieces:
         return None

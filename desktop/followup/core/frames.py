@@ -163,7 +163,7 @@ QUESTION = (
 )
 CONTRIBUTION_CLAUSE = (  # "I led X", then the company
     "{}, and I'd love to bring that experience to {}.",
-    "{}, so I'd be glad to help {} with this kind of work.",
+    "{}, and I'd be glad to do the same at {}.",
     "{}, and I'd like to put that to work at {}.",
     "{}, which I'd be excited to build on at {}.",
     "{}, and I think that experience would carry over well to {}.",
@@ -281,12 +281,12 @@ LINK_UNTITLED = (
 )
 
 LINK_NO_TOPIC = (
-    "It made me think of a post I wrote, \u201c{}\u201d, which you might enjoy: <{}>.",
+    "After our conversation you might enjoy a post I wrote, \u201c{}\u201d: <{}>.",
     "You might enjoy a post I wrote on this, \u201c{}\u201d: <{}>.",
     "Our conversation reminded me of a post I wrote, \u201c{}\u201d, at <{}>.",
 )
 LINK_NO_TOPIC_UNTITLED = (
-    "It made me think of a post I wrote, which you might enjoy: <{}>.",
+    "After our conversation you might enjoy a post I wrote: <{}>.",
     "You might enjoy a post I wrote on this: <{}>.",
     "Our conversation reminded me of a post I wrote, at <{}>.",
 )

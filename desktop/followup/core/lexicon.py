@@ -299,7 +299,7 @@ _PLACE_RE = re.compile(r"(\b(?:grew\s+up\s+in|based\s+in|lives?\s+in|living\s+in
 _PLACE_NOUNS = {"sq": "Square", "st": "Street", "ave": "Avenue", "rd": "Road", "blvd": "Boulevard"}
 _PLACE_WORDS = ("lake square street avenue road boulevard park bay branch county valley heights "
                 "hill island station yard harbor harbour beach river creek falls mountain campus "
-                "market district quarter point")
+                "market district quarter point city")
 # "on green lake", "around pioneer sq", "at skyway branch": after a word of place, a lower-case
 # name made with a place noun is a proper name. "at the rail yard" (an article) is not.
 _NAMED_PLACE_RE = re.compile(
@@ -311,6 +311,8 @@ _PLACE_FIRST_RE = re.compile(r"\b((?:at|in|on|near|around|by|from|off|to)\s+)"
                              r"(lake|mount|mt|fort|port)\s+([a-z][\w'-]+)\b")
 _PARTICLE_RE = re.compile(r"\b(el|la|los|las|san|santa|lake|mount|fort|saint)"
                           r"(?=\s+[A-Z][a-z])")
+_NAME_THEN_PLACE_RE = re.compile(r"\b([A-Z][a-z]{2,})\s+(river|lake|creek|mountain|valley|bay"
+                                 r"|island|park|bridge|county|harbor|harbour|beach|falls)\b")
 _PLACE_OF_RE = re.compile(r"\b(the\s+)(city|town|county|port|university|province|district|"
                           r"village|borough|state)\s+of\s+([a-z][a-z'-]+)\b")
 _NOT_A_NAME = frozenset("""
@@ -340,12 +342,18 @@ def spell_places(text: str) -> str:
 
     text = _NAMED_PLACE_RE.sub(named, text)
     text = _PLACE_FIRST_RE.sub(first, text)
+    # "the Clackamas river": a name the notes capitalised, and its place noun with it
+    text = _NAME_THEN_PLACE_RE.sub(lambda m: f"{m[1]} {m[2].capitalize()}", text)
     # "the city of delta's bylaw": a place's own name, whatever the dictionary says of it
     return _PLACE_OF_RE.sub(lambda m: f"{m[1]}{m[2].capitalize()} of {m[3].capitalize()}", text)
 
 
 def spell_particles(text: str) -> str:
-    """`el Paso` -> `El Paso`: a place's particle before its capitalised name."""
+    """`el Paso` -> `El Paso`: a place's particle before its capitalised name; `st. johns`
+    -> `St. Johns`: a saint's or a street's name."""
+    text = re.sub(r"\b(st|mt)\.\s+([A-Za-z][a-z'-]+)", lambda m: f"{m[1].capitalize()}. "
+                  f"{m[2].capitalize()}", text)
+    text = _NAME_THEN_PLACE_RE.sub(lambda m: f"{m[1]} {m[2].capitalize()}", text)
     return _PARTICLE_RE.sub(lambda m: m.group(1).capitalize(), text)
 
 

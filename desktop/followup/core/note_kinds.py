@@ -243,9 +243,27 @@ def is_private_life(text: str) -> bool:
 def is_shared(text: str) -> bool:
     """`we both ran the Lisbon marathon`, `we argued abt the best pho`: something the user and
     the person share, or a moment of the conversation the two had."""
+    if same_as_me(text):
+        return True
     return re.match(r"^\s*we\s+both\b|^\s*both\s+of\s+us\b|^\s*we\s+\w+\s+both\b"
                     r"|^\s*we\s+(?:\w+ed|laughed|swapped|talked|joked|compared|bonded|argued"
                     r"|traded|shared|chatted|geeked)\b", text, re.I) is not None
+
+
+_SAME_AS_ME_RE = re.compile(r"^\s*(?:he|she|they)\s+(?:also\s+)?(\w+)\s+(.+?),?\s+(?:-\s+)?"
+                            r"(?:same\s+as\s+me|like\s+me|me\s+too|as\s+do\s+i|so\s+do\s+i)\b",
+                            re.IGNORECASE)
+
+
+def same_as_me(text: str) -> str | None:
+    """`he runs the bridge 10k every yr, same as me` -> "we both run the bridge 10k every yr":
+    something shared, said as the user's "we both"; None for any other line."""
+    from followup.core.word_forms import verb_base  # a late import: word forms load lazily
+
+    match = _SAME_AS_ME_RE.match(text)
+    if not match:
+        return None
+    return f"we both {verb_base(match[1].lower())} {match[2]}"
 
 
 def is_moment(text: str) -> bool:
