@@ -235,7 +235,8 @@ from followup.core.note_kinds import same_as_me  # noqa: E402
     ("migrating cron -> airflow", "migrating cron to airflow"),
     ("cut dwell from 52 -> 31 min", "cut dwell from 52 to 31 minutes"),
     ("line went down 3x in q3", "line went down 3 times in Q3"),
-    ("a pallet of 2-8C product showed 11C", "a pallet of 2\u20138 \u00b0C product showed 11 \u00b0C"),
+    ("a pallet of 2-8C product showed 11C",
+     "a pallet of 2\u20138 \u00b0C product showed 11 \u00b0C"),
     ("a 6-year old defect suit", "a 6-year-old defect suit"),
     ("booked conf rm B for the panel", "booked conference room B for the panel"),
 ])
