@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole  # a person's id, on their line in the list
 MEETING_ROLE = Qt.ItemDataRole.UserRole + 1  # (meeting id, attendance id) on a meeting's line
+PEOPLE_BATCH = 50  # lines laid out between two events (a few ms)
 
 
 def folded(text: str) -> str:
@@ -73,6 +75,7 @@ class PeopleView(QWidget):
         self.setObjectName("peopleView")
         self.library = library
         self.entries: list[PersonEntry] = []
+        self._haystacks: list[str] | None = None  # each entry's text, folded, for the filter
         self.filter = QLineEdit(objectName="peopleFilter", clearButtonEnabled=True,
                                 placeholderText="Filter people by name, title, company, email")
         self.filter.textChanged.connect(self._apply_filter)
@@ -81,6 +84,10 @@ class PeopleView(QWidget):
         self.list.setWordWrap(True)
         self.list.setItemDelegate(WrappedItemDelegate(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Each line is measured for its wrapping: laid out a batch at a time between events,
+        # 12,000 people no longer hold the window for seconds (benchmarks/bench_stalls.py).
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(PEOPLE_BATCH)
         self.list.currentItemChanged.connect(self._on_person)
         self.list.itemActivated.connect(self._edit_card)
         self.summary = QLabel(objectName="peopleSummary")
@@ -139,6 +146,7 @@ class PeopleView(QWidget):
         keep = keep if keep is not None else (
             current.data(PERSON_ROLE) if current is not None else None)
         self.entries = list_people(self.library)
+        self._haystacks = None
         self._fill(keep)
 
     def _fill(self, keep: int | None) -> None:
@@ -146,9 +154,11 @@ class PeopleView(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         chosen = 0
-        for entry in self.entries:
-            haystack = folded("\n".join((entry.name, entry.title, entry.company, entry.email)))
-            if needle and needle not in haystack:
+        if needle and self._haystacks is None:  # folded once per read, at the first filter
+            self._haystacks = [folded("\n".join((e.name, e.title, e.company, e.email)))
+                               for e in self.entries]
+        for index, entry in enumerate(self.entries):
+            if needle and needle not in self._haystacks[index]:  # type: ignore[index]
                 continue
             item = QListWidgetItem(person_line(entry))
             item.setData(PERSON_ROLE, entry.id)
