@@ -84,6 +84,11 @@ class Watchdog(QObject):
     @Slot()
     def beat(self) -> None:
         now = self.clock.nsecsElapsed() / 1e6
+        if SAMPLER is not None and now - self._last > TARGET_MS:
+            end = time.perf_counter()
+            print(f"  stall of {now - self._last:.0f} ms:", flush=True)
+            for count, where in SAMPLER.during(end - (now - self._last) / 1000, end):
+                print(f"    {count * 2:>4} ms  {where}", flush=True)
         self.longest = max(self.longest, now - self._last)
         self._last = now
 
@@ -91,6 +96,41 @@ class Watchdog(QObject):
         self.beat()
         self.timer.stop()
         return self.longest
+
+
+class Sampler:
+    """With --why: a thread that notes every 2 ms where the UI thread is in Followup's code,
+    so that each stall over the target can be told by what ran during it."""
+
+    def __init__(self):
+        import threading
+
+        self.main = threading.main_thread().ident
+        self.samples: list[tuple[float, str]] = []
+        self.running = True
+        threading.Thread(target=self._run, name="stall-sampler", daemon=True).start()
+
+    def _run(self) -> None:
+        import traceback
+
+        while self.running:
+            frame = sys._current_frames().get(self.main)
+            if frame is not None:
+                frames = [f for f in traceback.extract_stack(frame)
+                          if "followup" in f.filename and "benchmarks" not in f.filename]
+                where = " > ".join(f"{Path(f.filename).stem}.{f.name}:{f.lineno}"
+                                   for f in frames[-4:])
+                self.samples.append((time.perf_counter(), where or "(Qt or Python, not ours)"))
+            time.sleep(0.002)
+
+    def during(self, start: float, end: float) -> list[tuple[int, str]]:
+        from collections import Counter
+
+        counts = Counter(w for t, w in self.samples if start <= t <= end)
+        return [(n, w) for w, n in counts.most_common(4)]
+
+
+SAMPLER: Sampler | None = None
 
 
 class Driver(QObject):
@@ -470,7 +510,12 @@ def print_stall_table(figures: list[Figure]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = bench_arguments(__doc__.splitlines()[0])
     parser.add_argument("--only", default="", help="only the actions whose name holds this")
+    parser.add_argument("--why", action="store_true",
+                        help="print where the UI thread was during each stall over the target")
     args = parser.parse_args(argv)
+    if args.why:
+        global SAMPLER
+        SAMPLER = Sampler()
     from followup.gui.app import make_application
 
     make_application()

@@ -753,11 +753,13 @@ class MainWindow(QMainWindow):
                 self, "Import", str(Path.home()), dialog_filter())
         if not path:
             return
+        from followup.gui.worker_wait import wait_for_worker
         from followup.store.importers import ImportFailed, import_file
 
         self.notes.flush()
-        try:
-            created = import_file(self.library, Path(path))
+        chosen = Path(path)
+        try:  # read, checked and written on a worker: a big file takes seconds
+            created = wait_for_worker(lambda: import_file(self.library, chosen), "import")
         except ImportFailed as exc:
             QMessageBox.warning(self, "Nothing was imported",
                                 plain(f"{Path(path).name} could not be imported: {exc}"))
