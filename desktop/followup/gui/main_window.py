@@ -491,7 +491,12 @@ class MainWindow(QMainWindow):
     def update_badge(self, due: int | None = None) -> None:
         from followup.store.status_list import due_count
 
-        if due is None:
+        if due is None and self.isVisible():  # a read of every follow-up due: on a worker
+            from followup.gui.worker_wait import wait_for_worker
+
+            now = datetime.now(UTC)
+            due = wait_for_worker(lambda: due_count(self.library, now), "due-count")
+        elif due is None:
             due = due_count(self.library, datetime.now(UTC))
         title = f"{APP_NAME} — {due} follow-up{'s' if due != 1 else ''} due" if due else APP_NAME
         self.setWindowTitle(title + (" (read-only)" if getattr(self.library, "read_only", False)
