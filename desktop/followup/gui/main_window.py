@@ -763,8 +763,12 @@ class MainWindow(QMainWindow):
 
         self.notes.flush()
         chosen = Path(path)
+        def work() -> tuple[dict[str, list[int]], str]:
+            created = import_file(self.library, chosen)
+            return created, import_summary(created, chosen.name)  # it loads the importers
+
         try:  # read, checked and written on a worker: a big file takes seconds
-            created = wait_for_worker(lambda: import_file(self.library, chosen), "import")
+            created, summary = wait_for_worker(work, "import")
         except ImportFailed as exc:
             QMessageBox.warning(self, "Nothing was imported",
                                 plain(f"{Path(path).name} could not be imported: {exc}"))
@@ -780,7 +784,7 @@ class MainWindow(QMainWindow):
                 self.workspace.load_meeting(changed[-1])  # already shown: show it anew
         elif self.workspace.meeting is not None:
             self.workspace.reload_people()
-        self.statusBar().showMessage(import_summary(created, Path(path).name), 8000)
+        self.statusBar().showMessage(summary, 8000)
 
     @Slot()
     def export_file(self) -> None:
