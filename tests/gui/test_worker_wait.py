@@ -41,6 +41,14 @@ def test_an_error_is_raised_in_the_caller(qapp):
         wait_for_worker(broken)
 
 
+def test_a_library_still_opening_is_used_on_the_ui_thread(qapp):
+    class Opening:
+        loaded = False  # as store.first_screen.OpeningLibrary before its ORM is loaded
+
+    where = wait_for_worker(lambda: threading.current_thread().name, "worker", Opening())
+    assert where == threading.main_thread().name
+
+
 def test_people_view_lists_thousands_a_chunk_at_a_time(window, qtbot):
     from followup.gui.people_view import FILL_CHUNK
 

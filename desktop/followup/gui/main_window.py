@@ -495,7 +495,8 @@ class MainWindow(QMainWindow):
             from followup.gui.worker_wait import wait_for_worker
 
             now = datetime.now(UTC)
-            due = wait_for_worker(lambda: due_count(self.library, now), "due-count")
+            due = wait_for_worker(lambda: due_count(self.library, now), "due-count",
+                                  self.library)
         elif due is None:
             due = due_count(self.library, datetime.now(UTC))
         title = f"{APP_NAME} — {due} follow-up{'s' if due != 1 else ''} due" if due else APP_NAME
@@ -768,7 +769,7 @@ class MainWindow(QMainWindow):
             return created, import_summary(created, chosen.name)  # it loads the importers
 
         try:  # read, checked and written on a worker: a big file takes seconds
-            created, summary = wait_for_worker(work, "import")
+            created, summary = wait_for_worker(work, "import", self.library)
         except ImportFailed as exc:
             QMessageBox.warning(self, "Nothing was imported",
                                 plain(f"{Path(path).name} could not be imported: {exc}"))

@@ -151,7 +151,8 @@ class PeopleView(QWidget):
         keep = keep if keep is not None else (
             current.data(PERSON_ROLE) if current is not None else None)
         # 12,000 people take about 0.1 s to read: on a worker, the window painting meanwhile.
-        self.entries = wait_for_worker(lambda: list_people(self.library), "people-list")
+        self.entries = wait_for_worker(lambda: list_people(self.library), "people-list",
+                                       self.library)
         self._haystacks = None
         self._fill(keep)
 

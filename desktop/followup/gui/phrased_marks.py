@@ -58,7 +58,7 @@ class PhrasedMarks(QObject):
             # on a worker, so the switch of person it follows never holds the window.
             phrased, read = wait_for_worker(lambda: (
                 fu.phrased_sentences(self.library, followup_id),
-                fu.read_sentences(self.library, followup_id)), "phrased-sentences")
+                fu.read_sentences(self.library, followup_id)), "phrased-sentences", self.library)
             if self.followup_id != followup_id:  # another follow-up was shown meanwhile
                 return
             self.phrased, self.read = phrased, read

@@ -126,7 +126,7 @@ class MeetingSidebar(QWidget):
         Once the list is on screen the read runs on a worker (20-40 ms at 2,000 meetings),
         the window painting meanwhile; before, at start-up, it runs here."""
         if self.isVisible():
-            self._all = wait_for_worker(self.library.list_meetings, "meeting-list")
+            self._all = wait_for_worker(self.library.list_meetings, "meeting-list", self.library)
         else:
             self._all = self.library.list_meetings()
         self._haystacks = None

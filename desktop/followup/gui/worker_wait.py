@@ -25,12 +25,16 @@ class _Finished(QObject):
     done = Signal()
 
 
-def wait_for_worker(work: Callable[[], T], name: str = "worker") -> T:
+def wait_for_worker(work: Callable[[], T], name: str = "worker", library: object = None) -> T:
     """Run `work()` on a thread named `name` and return what it returns (or raise what it
-    raised), turning the UI thread's event loop without user input until it is done. Without
-    a running QApplication (the command line, a test without Qt), `work()` runs here."""
+    raised), turning the UI thread's event loop without user input until it is done.
+
+    `work()` runs here instead without a QApplication (the command line), off the UI thread,
+    or when `library` (the one `work` uses) is still opening: loading its ORM is the UI
+    thread's (`store.first_screen.OpeningLibrary`)."""
     app = QApplication.instance()
-    if app is None or threading.current_thread() is not threading.main_thread():
+    if (app is None or threading.current_thread() is not threading.main_thread()
+            or not getattr(library, "loaded", True)):
         return work()
     outcome: dict[str, object] = {}
     finished = _Finished()

@@ -567,7 +567,8 @@ class MeetingWorkspace(QWidget):
 
             # A meeting just ended drafts one follow-up per person: a tenth of a second or more.
             meeting_id = self.meeting.id
-            wait_for_worker(lambda: ensure_drafts(self.library, meeting_id), "drafting")
+            wait_for_worker(lambda: ensure_drafts(self.library, meeting_id), "drafting",
+                            self.library)
             self.meeting = self.library.meeting(self.meeting.id)
             self.followups.show_meeting(self.meeting.id)
             if not self.followups.isVisible():
