@@ -36,6 +36,7 @@ BENCHES = (
     ("benchmarks.bench_search", "years", ""),
     ("benchmarks.bench_integrity", "big", ""),
     ("benchmarks.bench_spelling", "big", ""),
+    ("benchmarks.bench_stalls", "years", ""),
 )
 YEARS_SCALE = 4
 YEARS_FOLDER = "years"

@@ -428,7 +428,13 @@ class MainWindow(QMainWindow):
     def update_badge(self, due: int | None = None) -> None:
         from followup.store.status_list import due_count
 
-        if due is None:
+        if due is None and self.isVisible():  # a read of every follow-up due: on a worker
+            from followup.gui.worker_wait import wait_for_worker
+
+            now = datetime.now(UTC)
+            due = wait_for_worker(lambda: due_count(self.library, now), "due-count",
+                                  self.library)
+        elif due is None:
             due = due_count(self.library, datetime.now(UTC))
         title = f"{APP_NAME} — {due} follow-up{'s' if due != 1 else ''} due" if due else APP_NAME
         self.setWindowTitle(title + (" (read-only)" if getattr(self.library, "read_only", False)
@@ -682,11 +688,17 @@ class MainWindow(QMainWindow):
                 self, "Import", str(Path.home()), dialog_filter())
         if not path:
             return
+        from followup.gui.worker_wait import wait_for_worker
         from followup.store.importers import ImportFailed, import_file
 
         self.notes.flush()
-        try:
-            created = import_file(self.library, Path(path))
+        chosen = Path(path)
+        def work() -> tuple[dict[str, list[int]], str]:
+            created = import_file(self.library, chosen)
+            return created, import_summary(created, chosen.name)  # it loads the importers
+
+        try:  # read, checked and written on a worker: a big file takes seconds
+            created, summary = wait_for_worker(work, "import", self.library)
         except ImportFailed as exc:
             QMessageBox.warning(self, "Nothing was imported",
                                 plain(f"{Path(path).name} could not be imported: {exc}"))
@@ -701,7 +713,7 @@ class MainWindow(QMainWindow):
                 self.workspace.load_meeting(changed[-1])  # already shown: show it anew
         elif self.workspace.meeting is not None:
             self.workspace.reload_people()
-        self.statusBar().showMessage(import_summary(created, Path(path).name), 8000)
+        self.statusBar().showMessage(summary, 8000)
 
     @Slot()
     def export_file(self) -> None:

@@ -12,11 +12,12 @@ import unicodedata
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from followup.core.plurals import counted
 from followup.gui.formatting import short_datetime
 from followup.gui.object_names import named
+from followup.gui.worker_wait import wait_for_worker
 from followup.gui.wrapping import WrappedItemDelegate, isolated
 
 if TYPE_CHECKING:
@@ -36,6 +38,8 @@ if TYPE_CHECKING:
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole  # a person's id, on their line in the list
 MEETING_ROLE = Qt.ItemDataRole.UserRole + 1  # (meeting id, attendance id) on a meeting's line
+PEOPLE_BATCH = 50  # lines laid out between two events (a few ms)
+FILL_CHUNK = 500  # lines added between two events (5-10 ms)
 
 
 def folded(text: str) -> str:
@@ -74,6 +78,10 @@ class PeopleView(QWidget):
         self.setObjectName("peopleView")
         self.library = library
         self.entries: list[PersonEntry] = []
+        self._haystacks: list[str] | None = None  # each entry's text, folded, for the filter
+        self._pending: list[PersonEntry] = []  # matching, not yet in the list (_add_lines)
+        self._more = QTimer(self, singleShot=True, interval=0)
+        self._more.timeout.connect(self._add_more)
         self.filter = named(QLineEdit(clearButtonEnabled=True), "peopleFilter")
         self.filter.setPlaceholderText("Filter people by name, title, company, email")
         self.filter.textChanged.connect(self._apply_filter)
@@ -82,6 +90,10 @@ class PeopleView(QWidget):
         self.list.setWordWrap(True)
         self.list.setItemDelegate(WrappedItemDelegate(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Each line is measured for its wrapping: laid out a batch at a time between events,
+        # 12,000 people no longer hold the window for seconds (benchmarks/bench_stalls.py).
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(PEOPLE_BATCH)
         self.list.currentItemChanged.connect(self._on_person)
         self.list.itemActivated.connect(self._edit_card)
         self.summary = named(QLabel(), "peopleSummary")
@@ -139,31 +151,53 @@ class PeopleView(QWidget):
         current = self.list.currentItem()
         keep = keep if keep is not None else (
             current.data(PERSON_ROLE) if current is not None else None)
-        self.entries = list_people(self.library)
+        # 12,000 people take about 0.1 s to read: on a worker, the window painting meanwhile.
+        self.entries = wait_for_worker(lambda: list_people(self.library), "people-list",
+                                       self.library)
+        self._haystacks = None
         self._fill(keep)
 
     def _fill(self, keep: int | None) -> None:
+        """Show the people the filter matches: the first FILL_CHUNK lines (and the one to
+        keep) at once, the others a chunk at a time between events, so that thousands of
+        lines never hold the window."""
         needle = folded(self.filter.text().strip())
+        if needle and self._haystacks is None:  # folded once per read, at the first filter
+            self._haystacks = [folded("\n".join((e.name, e.title, e.company, e.email)))
+                               for e in self.entries]
+        matching = [e for i, e in enumerate(self.entries)
+                    if not needle or needle in self._haystacks[i]]  # type: ignore[index]
+        chosen = next((row for row, e in enumerate(matching) if e.id == keep), 0)
         self.list.blockSignals(True)
         self.list.clear()
-        chosen = 0
-        for entry in self.entries:
-            haystack = folded("\n".join((entry.name, entry.title, entry.company, entry.email)))
-            if needle and needle not in haystack:
-                continue
+        self.list.blockSignals(False)
+        self._pending = matching
+        self._add_lines(max(FILL_CHUNK, chosen + 1))
+        shown, total = len(matching), len(self.entries)
+        self.summary.setText(counted(total, "person") if shown == total
+                             else f"{shown} of {counted(total, 'person')} shown")
+        if shown:
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(chosen)
+            self.list.blockSignals(False)
+        self._on_person(self.list.currentItem())
+
+    def _add_lines(self, count: int) -> None:
+        """Add the next `count` people waiting to be shown; the rest after the next events."""
+        chunk, self._pending = self._pending[:count], self._pending[count:]
+        self.list.blockSignals(True)
+        for entry in chunk:
             item = QListWidgetItem(person_line(entry))
             item.setData(PERSON_ROLE, entry.id)
             item.setToolTip(entry.email or "no email address yet")
             self.list.addItem(item)
-            if entry.id == keep:
-                chosen = self.list.count() - 1
         self.list.blockSignals(False)
-        shown, total = self.list.count(), len(self.entries)
-        self.summary.setText(counted(total, "person") if shown == total
-                             else f"{shown} of {counted(total, 'person')} shown")
-        if shown:
-            self.list.setCurrentRow(chosen)
-        self._on_person(self.list.currentItem())
+        if self._pending:
+            self._more.start()
+
+    @Slot()
+    def _add_more(self) -> None:
+        self._add_lines(FILL_CHUNK)
 
     @Slot(str)
     def _apply_filter(self, _text: str) -> None:
@@ -181,6 +215,7 @@ class PeopleView(QWidget):
 
     def select_person(self, person_id: int) -> bool:
         """Show `person_id` (clearing the filter if it hides them); False if unknown."""
+        self._add_lines(len(self._pending))  # everyone the filter matches, in the list
         for row in range(self.list.count()):
             if self.list.item(row).data(PERSON_ROLE) == person_id:
                 self.list.setCurrentRow(row)

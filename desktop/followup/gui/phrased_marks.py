@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
+from followup.gui.worker_wait import wait_for_worker
 from followup.store import followups as fu
 from followup.store.library import Library
 
@@ -52,9 +53,15 @@ class PhrasedMarks(QObject):
     def refresh(self) -> None:
         """Find the unread sentences in the editor's current text and mark them."""
         if not self._loaded and self.followup_id is not None:
-            self.phrased = fu.phrased_sentences(self.library, self.followup_id)
-            self.read = fu.read_sentences(self.library, self.followup_id)
-            self._loaded = True
+            followup_id, self._loaded = self.followup_id, True
+            # Drafting the note again takes 40-100 ms (spelling suggestions among others):
+            # on a worker, so the switch of person it follows never holds the window.
+            phrased, read = wait_for_worker(lambda: (
+                fu.phrased_sentences(self.library, followup_id),
+                fu.read_sentences(self.library, followup_id)), "phrased-sentences", self.library)
+            if self.followup_id != followup_id:  # another follow-up was shown meanwhile
+                return
+            self.phrased, self.read = phrased, read
         text = self.editor.toPlainText()
         self.spans = []
         for phrased in self.phrased:

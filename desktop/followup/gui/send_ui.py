@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from followup.gui.errors import plain
 from followup.gui.object_names import named
+from followup.gui.worker_wait import wait_for_worker
 from followup.store import followups as fu
 from followup.store.library import Library
 
@@ -256,7 +257,9 @@ class AccountDialog(QDialog):
     def _show_keyring_state(self) -> None:
         """Remember is ticked only where a password can be remembered: no keyring, or one
         that refused a password in this session, keeps it for this session only."""
-        store = passwords()
+        # Importing keyring and asking the system's keyring take a tenth of a second or more
+        # the first time: on a worker, the window painting meanwhile.
+        store = wait_for_worker(passwords, "keyring")
         if store.persistent:
             return
         self.remember.setChecked(False)
@@ -270,7 +273,8 @@ class AccountDialog(QDialog):
         """An empty password field says whether a password is already held, and where."""
         from followup.mail.secrets import Held
 
-        held = passwords().held(_sending().secret_key(account)) if account else None
+        key = _sending().secret_key(account) if account else ""
+        held = wait_for_worker(lambda: passwords().held(key), "keyring") if account else None
         self.password.setPlaceholderText(
             "•••• saved in the keyring (type to replace it)" if held == Held.KEYRING else
             "•••• held for this session only (type to replace it)" if held == Held.SESSION else

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
 from followup.core.plurals import counted
 from followup.gui.formatting import short_datetime
 from followup.gui.object_names import named
+from followup.gui.worker_wait import wait_for_worker
 from followup.store.views import MEETING_KINDS, MeetingSummary
 
 if TYPE_CHECKING:
@@ -125,8 +126,13 @@ class MeetingSidebar(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        """Read the meetings again (something changed), keeping the filter and selection."""
-        self._all = self.library.list_meetings()
+        """Read the meetings again (something changed), keeping the filter and selection.
+        Once the list is on screen the read runs on a worker (20-40 ms at 2,000 meetings),
+        the window painting meanwhile; before, at start-up, it runs here."""
+        if self.isVisible():
+            self._all = wait_for_worker(self.library.list_meetings, "meeting-list", self.library)
+        else:
+            self._all = self.library.list_meetings()
         self._haystacks = None
         self._show(self._matching(self.filter.text()), fresh=True)
 

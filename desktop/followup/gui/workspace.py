@@ -564,9 +564,13 @@ class MeetingWorkspace(QWidget):
             return
         self.notes.flush()
         if visible:
+            from followup.gui.worker_wait import wait_for_worker
             from followup.store.followups import ensure_drafts
 
-            ensure_drafts(self.library, self.meeting.id)
+            # A meeting just ended drafts one follow-up per person: a tenth of a second or more.
+            meeting_id = self.meeting.id
+            wait_for_worker(lambda: ensure_drafts(self.library, meeting_id), "drafting",
+                            self.library)
             self.meeting = self.library.meeting(self.meeting.id)
             self.followups.show_meeting(self.meeting.id)
             if not self.followups.isVisible():

@@ -34,12 +34,18 @@ def list_people(library: Library) -> list[PersonEntry]:
                 select(m.Attendance.person_id, m.Attendance.meeting_id)
                 .order_by(m.Attendance.meeting_id)):
             met.setdefault(person_id, []).append(meeting_id)
-        people = s.scalars(select(m.Person)).all()
+        # Columns with the company joined, not Person objects: loading each person's company
+        # on its own took a second at 12,000 people (benchmarks/bench_stalls.py).
+        rows = s.execute(
+            select(m.Person.id, m.Person.name, m.Person.title, m.Company.name,
+                   m.Company.domain, m.Person.email, m.Person.email_is_guess, m.Person.phone,
+                   m.Person.web)
+            .outerjoin(m.Company, m.Person.company_id == m.Company.id)).all()
         entries = [PersonEntry(
-            id=p.id, name=p.name, title=p.title, company=p.company.name if p.company else "",
-            company_domain=p.company.domain if p.company else "", email=p.email,
-            email_is_guess=p.email_is_guess, phone=p.phone, web=p.web,
-            meetings=met.get(p.id, [])) for p in people]
+            id=pid, name=name, title=title, company=company or "",
+            company_domain=domain or "", email=email, email_is_guess=bool(guess), phone=phone,
+            web=web, meetings=met.get(pid, []))
+            for pid, name, title, company, domain, email, guess, phone, web in rows]
     return sorted(entries, key=lambda e: (e.name.casefold(), e.id))
 
 
