@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from followup.core.deadlines import STATE_STYLE, format_local, headline
 from followup.core.status import Status, TransitionRefused, has_left, is_editable, is_open
@@ -452,6 +453,8 @@ class FollowUpPanel(QWidget):
         if self.view is None:
             return
         self.marks.refresh()  # an edited sentence is the user's own: its mark goes
+        if not isValid(self.body) or self.view is None:
+            return  # closed, or another person shown, while the marks were worked out
         notes = self.notes.text(self.view.attendance_id)
         current = _replace(self.view, subject=self.subject.text(), body=self.body.toPlainText())
         context = fu.check_context(self.library, current, self.siblings, notes)

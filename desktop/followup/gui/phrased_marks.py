@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
+from shiboken6 import isValid
 
 from followup.gui.worker_wait import wait_for_worker
 from followup.store import followups as fu
@@ -59,8 +60,8 @@ class PhrasedMarks(QObject):
             phrased, read = wait_for_worker(lambda: (
                 fu.phrased_sentences(self.library, followup_id),
                 fu.read_sentences(self.library, followup_id)), "phrased-sentences", self.library)
-            if self.followup_id != followup_id:  # another follow-up was shown meanwhile
-                return
+            if self.followup_id != followup_id or not isValid(self.editor):
+                return  # another follow-up was shown meanwhile, or the pane closed
             self.phrased, self.read = phrased, read
         text = self.editor.toPlainText()
         self.spans = []
