@@ -274,3 +274,45 @@ def test_a_named_place_is_spelled_whole(typed, spelled):
 ])
 def test_a_verb_that_is_also_a_noun_still_makes_a_clause(clause):
     assert reads_well(Phrase(Shape.CLAUSE, clause))
+
+
+# ---- kinds from the eighth reading -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "we both lost our dads young", "she lost her husband last year", "he's a widower",
+])
+def test_a_loss_is_private(line):
+    assert is_private_life(line)
+
+
+def test_a_funeral_home_is_a_workplace_not_a_loss():
+    assert not is_private_life("the arrangement team at Hollis & Vane Funeral Home")
+
+
+@pytest.mark.parametrize(("name", "greeted"), [
+    ("K. R. Venkataraman", "Venkataraman"), ("A. P. J. Abdul Kalam", "Abdul"),
+])
+def test_initials_stand_for_names_nobody_is_greeted_by(name, greeted):
+    assert greeting_name(name) == greeted
+
+
+def test_someone_elses_their_in_a_question_stays_theirs():
+    assert question_topic("she asked how I'd tell a client that their case was denied, i froze") \
+        == "how I would tell a client that their case was denied"
+
+
+@pytest.mark.parametrize(("line", "clause"), [
+    ("turns take ~14 days, goal is 7", "your turns take about 14 days"),
+    ("ships code daily", "you ship code daily"),
+])
+def test_a_noun_before_its_verb_is_the_subject(line, clause):
+    assert rephrase(line).text == clause
+
+
+def test_a_subject_that_lost_its_s_is_no_clause():
+    assert not reads_well(rephrase("truck leave at 4:30am sharp"))
+
+
+def test_what_someone_wore_is_mechanics():
+    assert is_mechanics("sat in on the panel in his carhartts")

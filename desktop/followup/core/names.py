@@ -180,6 +180,12 @@ def greeting_name(raw: str) -> str:
     malay = _malay_given(words)
     if malay:
         return _spoken(malay)
+    initials = 0
+    while initials < len(words) - 1 and re.fullmatch(r"(?:[A-Z]\.){1,4}|[A-Z]", words[initials]):
+        initials += 1
+    if initials:  # "K. R. Venkataraman": the initials stand for other names; greet the name
+        rest = words[initials:]
+        return _spoken(rest[0].strip(",")) if len(rest) <= 2 else greeting_name(" ".join(rest))
     if len(words) >= 3 and words[0] == given and _folded(" ".join(words[:2])) in COMPOUND_GIVEN:
         return " ".join(_spoken(w) for w in words[:2])  # "María José Fernández": María José
     return _spoken(given)

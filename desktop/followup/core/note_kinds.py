@@ -181,6 +181,8 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\bleft\s+(?:(?:about\s+|~\s*)?\d+\s+min\w*\s+|a\s+(?:bit|few\s+min\w*)\s+|half\s+an\s+hour\s+)?early\b
     |\b(?:radio|phone|pager|bleep|walkie)\w*\s+(?:kept\s+)?(?:going\s+off|ringing|buzzing|rang)\b
     |\bkept\s+(?:walking|moving|getting\s+(?:pinged|paged|called))\b|\bstep(?:ped)?\s+out\b
+    |\b(?:wearing|dressed\s+in|in\s+(?:his|her|their))\s+(?:\w+\s+)?(?:carhartts?|scrubs|suit|uniform
+       |hoodie|boots|hi-?vis|overalls|jeans|blazer|tie|coveralls|work\s+clothes)\b
     |\b(?:booked|reserved|got)\s+(?:us\s+)?(?:the\s+)?(?:conf\w*\s+|meeting\s+)?(?:room|rm)\b
     |\b(?:said|say|saying)\s+hi\b|\bto\s+say\s+hello\b
     |\bcame\s+(?:straight\s+|over\s+|in\s+)?from\s+(?:the|a|another|his|her|their)\s+(?:set|meeting|call
@@ -209,7 +211,7 @@ _MECHANICS_RE = re.compile(r"""(?:
 _PRIVATE_LIFE_RE = re.compile(r"""(?:
     \b(?:sick|illness|ill\s+(?:last|this)|surgery|chemo|injur(?:y|ed|ies)|hospitali[sz]ed
        |recovering|covid|flu|migraines?|diagnos\w*|pregnan\w*|expecting\s+(?:a|twins|their|her|his)
-       |maternity|paternity|medical\s+leave|sick\s+leave|therapy|funeral|passed\s+away|died
+       |maternity|paternity|medical\s+leave|sick\s+leave|therapy|funeral(?!\s+(?:home|homes|director|directors|services?|industry|parlou?r|arrangements?))|passed\s+away|died
        |divorc\w*|grief|grieving|bereave\w*|newborn|new\s+(?:baby|dad|mom|mum|father|mother|parent)
        |baby|babies|wedding|engaged|fianc[eé]e?|married|honeymoon|on\s+leave|retir\w+
        |(?:mat|pat|maternity|paternity|parental|family|medical|sick)\s+leave|back\s+from\s+leave
@@ -217,6 +219,9 @@ _PRIVATE_LIFE_RE = re.compile(r"""(?:
     |\b(?:partner|wife|husband|girlfriend|boyfriend|spouse)(?:'s)?\s+(?:is\s+)?(?:expecting|due|pregnant)
     |\bexpecting\s+(?:a\s+baby|in\s+\w+|twins|their\s+first|a\s+(?:boy|girl))
     |\b(?:his|her|their|a|the)\s+(?:cancer|knee|back|hip|shoulder)\b
+    |\blost\s+(?:our|his|her|their|my|a|both)\s+(?:dads?|moms?|mums?|fathers?|mothers?|parents?|wife
+       |husband|partner|sons?|daughters?|brothers?|sisters?|child|children|baby|grand\w+)\b
+    |\b(?:widow\w*|orphan\w*|bereave\w*|miscarriage|cancer|stroke|heart\s+attack|rehab)\b
     |\b(?:son|daughter|kid|kids|child|children|boy|girl|twins)(?:'s)?\s+(?:just\s+|recently\s+)?
        (?:started|starting|starts|graduat\w*|got\s+into|getting\s+into|left\s+for|leaving\s+for
        |off\s+to|moved|moving|turned|turning|applying|born|was\s+born|going\s+to\s+(?:college|uni)

@@ -146,6 +146,12 @@ _VERDICT_LEAD_RE = re.compile(
     r"\s+(?:remember|recall|explain|answer|know)\s+", re.IGNORECASE)
 
 
+# Someone else the question was about, whose "their" must stay theirs.
+_THIRD_PARTY_RE = re.compile(
+    r"\b(?:a|an|the|each|every|one)\s+(?:\w+\s+)?(?:client|customer|patient|family|guest|tenant"
+    r"|employee|parent|student|caller|resident|member|worker|driver|tech|technician|volunteer"
+    r"|donor|user|visitor|applicant|candidate|child|kid|nurse|colleague|coworker|someone)s?\b"
+    r"(?=.*\b(?:their|his|her|them|him)\b)", re.IGNORECASE)
 _ANSWER_TAIL_RE = re.compile(r"\s+(?:and|but|so|then)\s+(?:I|i)\s+(?=\w)")
 
 
@@ -194,6 +200,8 @@ def question_topic(line: str) -> str | None:
     if not topic:
         return None
     words = topic.split()
+    if _THIRD_PARTY_RE.search(topic):
+        return topic  # "how I'd tell a client that their case was denied": theirs, not yours
     if plain(words[0]) in ("how", "what", "why", "when", "where", "which", "whether", "who",
                            "if"):
         return to_you(topic)

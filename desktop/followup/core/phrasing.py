@@ -43,6 +43,7 @@ from followup.core.word_forms import (
     starts_verb,
     verb_base,
     verb_form,
+    verb_then_its_adjunct,
     word_classes,
 )
 
@@ -564,6 +565,11 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
     if first == "previously" and len(words) > 1:
         rest = re.sub(r"(?<!for)\s(\d+\+?\s(?:years?|months?))$", r" for \1", " ".join(words[1:]))
         return Phrase(Shape.CLAUSE, "you were previously " + to_you(rest, name))
+    if len(words) > 2 and verb_then_its_adjunct([plain(w) for w in words[1:]]):
+        # "turns take about 14 days": a subject and its verb ("your turns take"); "truck leave
+        # at 4:30am" has lost an "s" and reads as no clause (a prompt names it)
+        text = ("your " if words[0][:1].islower() else "") + to_you(part, name)
+        return Phrase(Shape.CLAUSE, text)
     if _subject_clause(words):
         if (words[0][:1].islower() or words[0].isupper()) and (
                 first in _TEAM_WORDS or _bare_singular_subject(words)):

@@ -59,6 +59,7 @@ _SHORTHAND = (
     (r"\babt\b", "about"), (r"\bwiht\b", "with"), (r"\bthier\b", "their"), (r"\bhte\b", "the"),
     (r"\btaht\b", "that"),
     (r"\bq\b(?![&/'-])", "question"), (r"\bqs\b", "questions"),
+    (r"\bmin\s*/\s*max\b", "min-max"),  # a stock list, not minutes
     # "conf rm B", "rm 204": a room
     (r"\b(conf|conference|meeting|board)\s+rm\b", r"\1 room"),
     (r"\brm\s+(?=[A-Z0-9]\b|\d)", "room "),

@@ -204,6 +204,10 @@ def starts_verb(words: list[str]) -> str | None:
     after = rest[0] if rest else ""
     if form == "VBZ" and is_noun(first) and skipped and verb_form(after) in ("VB", "VBZ"):
         return None
+    if form in ("VB", "VBZ") and is_noun(first) and (verb_then_its_adjunct(rest) or (
+            len(rest) > 1 and rest[0].endswith("s") and is_noun(rest[0])
+            and verb_form(rest[1]) == "VB" and rest[1] not in _MASS_NOUNS)):
+        return None  # "turns take about 14 days", "fuels crews track piles": a subject
     if first in NOT_GERUND and after in DETERMINERS:
         return "VBG"  # "building a new stack", "testing a new tool"
     if form == "VBG" and (first in NOT_GERUND or len(words) > 1 and _verb_after(words[1:2])):
@@ -219,6 +223,24 @@ def starts_verb(words: list[str]) -> str | None:
 
 ADVERBS_BEFORE_VERB = frozenset("still also already often usually always never mostly just "
                                   "all both really mainly".split())
+
+
+_MASS_NOUNS = frozenset("""
+    staff data work support content equipment people stock inventory training software
+    feedback research time money food water help advice freight cargo
+""".split())
+_ADJUNCT_STARTS = frozenset("""
+    about around at on in by every each up down over under from after before until within
+""".split())
+
+
+def verb_then_its_adjunct(rest: list[str]) -> bool:
+    """Whether `rest` (after a first word that may be a noun) starts with a bare verb and then
+    a time, place or amount: "take about 14 days", "leave at 4:30am"."""
+    if len(rest) < 2 or rest[0] in _MASS_NOUNS or rest[0].endswith("s") \
+            and not rest[0].endswith("ss"):
+        return False
+    return verb_form(rest[0]) == "VB" and (rest[1] in _ADJUNCT_STARTS or rest[1][:1].isdigit())
 
 
 def _verb_after(words: list[str]) -> bool:
