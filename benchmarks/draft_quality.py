@@ -280,14 +280,18 @@ def wrong_person(body: str) -> list[str]:
     return [m.group() for m in _WRONG_PERSON_RE.finditer(_prose(body))]
 
 
-def mechanics_points(body: str) -> list[str]:
+def mechanics_points(body: str, company: str = "") -> list[str]:
     """Sentences that make the meeting's mechanics, a perk, health or a family milestone a
-    point or the rapport line (the thanks and the closing are the template's own)."""
+    point or the rapport line (the thanks and the closing are the template's own); the
+    company's name is a name ("Tidewater Audio", "Hollis & Vane Funeral Home")."""
     from followup.core.note_kinds import is_mechanics, is_private_life
+
+    def bare(sentence: str) -> str:
+        return sentence.replace(company, " ") if company else sentence
 
     paragraphs = [p for p in body.split("\n\n") if p.strip()][2:-3]
     return [s for p in paragraphs for s in _SENTENCE_RE.findall(_GAP_RE.sub(" ", p))
-            if is_mechanics(s) or is_private_life(s)]
+            if is_mechanics(bare(s)) or is_private_life(bare(s))]
 
 
 def shorthand(body: str) -> list[str]:
@@ -369,13 +373,14 @@ def report_meeting(label: str, requests: list) -> list[DraftReport]:
             failing_required=failing_required(draft, request, others),
             gaps=_GAP_RE.findall(body), quoted=quoted_fragments(body, request.notes,
                                     tuple(link.title for link in request.profile.links)),
-            third_person=third_person(body, request.person_name),
+            third_person=third_person(body.replace(request.company, " ") if request.company
+                                      else body, request.person_name),
             private=private_words(body), logistics=logistics(body, request),
             personal=personal_use(body, request), honest_gap=nothing_to_say(request),
             shared={first_name(requests[j].person_name): shared_frames(frame_sets[i], frame_sets[j])
                     for j in range(len(requests)) if j != i},
             fragments=pasted_fragments(body, request), wrong_person=wrong_person(body),
-            mechanics=mechanics_points(body), shorthand=shorthand(body),
+            mechanics=mechanics_points(body, request.company), shorthand=shorthand(body),
             lower_names=lower_names(body, request), key_unphrased=key_unphrased(body, request),
             points_phrased=points_phrased(body, request)))
     return reports

@@ -17,10 +17,16 @@ def window(qtbot, data_dir):
     win.activateWindow()
     qtbot.waitActive(win)  # window shortcuts only fire in the active window
     qtbot.wait(20)  # let queued start-up work (spelling, first selection) settle
+    library, lock = win.library, win.library_lock
     yield win
-    win.close()
-    win.library.close()
-    win.library_lock.release()
+    from shiboken6 import isValid
+
+    # pytest-qt closes and deletes the window first; a worker's wait (worker_wait) turning the
+    # event loop while it closes may already have deleted it
+    if isValid(win):
+        win.close()
+    library.close()
+    lock.release()
 
 
 @pytest.fixture(autouse=True)

@@ -11,20 +11,20 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real" / "ics"
 
 
 def test_an_update_of_the_meeting_on_screen_is_shown(window):
-    window.import_file(str(REAL / "nylas-gcal_v1.ics"))
+    window.files.import_file(str(REAL / "nylas-gcal_v1.ics"))
     assert window.workspace.meeting.location.startswith("Olympia Hall")
-    window.import_file(str(REAL / "nylas-gcal_v2.ics"))
+    window.files.import_file(str(REAL / "nylas-gcal_v2.ics"))
     assert window.workspace.meeting.location.startswith("Le Zenith")
     assert window.statusBar().currentMessage() == (
         "Imported 1 meeting updated from nylas-gcal_v2.ics")
 
 
 def test_a_cancelled_meeting_says_so_in_the_header_and_the_list(window):
-    window.import_file(str(REAL / "nylas-google_cancelled1.ics"))
+    window.files.import_file(str(REAL / "nylas-google_cancelled1.ics"))
     meeting_id = window.workspace.meeting.id
     notes = window.workspace.meeting.general_notes
     assert "Cancelled" not in window.workspace.subtitle.text()
-    window.import_file(str(REAL / "nylas-google_cancelled2.ics"))
+    window.files.import_file(str(REAL / "nylas-google_cancelled2.ics"))
     assert window.workspace.meeting.id == meeting_id
     assert window.workspace.subtitle.text().startswith("Cancelled")
     assert window.workspace.meeting.general_notes == notes  # the user's notes are untouched
@@ -49,7 +49,7 @@ def test_a_birthday_among_meetings_is_left_out_and_the_status_bar_says_so(window
     path.write_text(meeting.replace("END:VCALENDAR", birthday + "END:VCALENDAR"),
                     encoding="utf-8")
     before = len(window.library.list_meetings())
-    window.import_file(str(path))
+    window.files.import_file(str(path))
     message = window.statusBar().currentMessage()
     assert message.startswith("Imported ") and message.endswith(" from calendar.ics")
     assert ("(1 event left out: an all-day event that repeats every year with no one invited, "

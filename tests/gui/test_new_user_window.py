@@ -438,7 +438,7 @@ def test_a_saved_password_shows_in_the_empty_field(window, qtbot, keyring_backen
 
 
 def test_import_counts_are_in_the_right_number():
-    from followup.gui.main_window import import_summary
+    from followup.gui.transfers import import_summary
 
     assert import_summary({"meetings": [1], "people": [4]}, "a.ics") == (
         "Imported 1 meeting, 1 person from a.ics")
@@ -496,7 +496,7 @@ END:VCARD\r
 def test_people_view_lists_a_person_in_no_meeting(window, qtbot, tmp_path):
     card = tmp_path / "mai.vcf"
     card.write_text(PHONE_CARD, encoding="utf-8")
-    window.import_file(str(card))
+    window.files.import_file(str(card))
     assert window.statusBar().currentMessage() == "Imported 1 person from mai.vcf"
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)

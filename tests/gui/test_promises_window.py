@@ -256,6 +256,6 @@ def test_a_meeting_imported_from_the_past_counts_in_the_title_at_once(window, tm
         "ATTENDEE;CN=Sam Lee:mailto:sam@kettle-co.example\r\n"
         "END:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
     before = window.windowTitle()
-    window.import_file(str(invite))
+    window.files.import_file(str(invite))
     assert window.windowTitle() != before
     assert "due" in window.windowTitle()

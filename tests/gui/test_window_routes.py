@@ -133,7 +133,7 @@ def test_export_from_the_window_writes_what_the_command_line_writes(window, tmp_
         target = tmp_path / name
         monkeypatch.setattr(QFileDialog, "getSaveFileName",
                             lambda *_a, target=target, **_k: (str(target), ""))
-        window.export_file()
+        window.files.export_file()
         expected = export_text(window.library, "markdown" if name.endswith(".md") else "json")
         assert target.read_text(encoding="utf-8") == expected
     assert json.loads((tmp_path / "library.json").read_text())["meetings"]

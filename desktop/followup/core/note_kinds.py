@@ -25,10 +25,12 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |unlimited\s+vacation|(?:health|dental|life|medical|vision)\s+(?:insurance|plan|cover(?:age)?)
     |insurance\s+(?:plan|cover(?:age)?|benefits?)|parental\s+leave|relocation|relocate
     |visa|sponsorship|notice\s+period|start\s+date|offer\s+(?:letter|stage|details|call)
-    |decisions?\s+(?:in|by|expected|next|soon|within|after)|final\s+decision|decide\s+by|timeline
+    |decisions?\s+(?:in|by|expected|next|soon|within|after)|final\s+decision|decide\s+by|(?:hiring|decision|interview|recruiting|process)\s+timeline
+    |timeline\s+(?:for|is|of)\s+(?:the\s+)?(?:decision|hiring|process|next\s+steps?|interviews?)
     |next\s+(?:steps?|rounds?|stages?|week|call)|final\s+round|hear\s+back|get\s+back\s+to
     |follow[- ]?up\s+call|onsite\s+(?:on|is|next)|calendar\s+(?:invite|link|hold)
     |(?:my|our|his|her|their)\s+calendar|(?:my|our)\s+availability
+    |^\s*(?:(?:he|she|they)\s+)?said\s+\$?\d{2,3}(?:[.,]\d+)?k\b|\$?\d{2,3}k\s*\+\s*(?:\d|bonus|commission|equity)
     |recruiter\s+will|need(?:s|ed)?\s+(?:someone|somebody|a\s+hire|the\s+role\s+filled|to\s+hire)
      \s+(?:by|before|in|for|starting)\b|fill\s+the\s+role\s+by|start(?:ing)?\s+(?:by|on|in)\s+
      (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*
@@ -147,7 +149,8 @@ SELF_ASSESSMENT_RE = re.compile(r"""\b(?:
     |shaky|took\s+(?:forever|ages|too\s+long)|slow\s+on\s+the|took\s+a\s+while|drew\s+a\s+blank|wing(?:ed)?\s+it|made\s+(?:it|something|stuff)\s+up|guessed
     |face\s+(?:went|got|turned)\s+(?:hot|red)|went\s+red|blush\w*|lost\s+(?:him|her|them|the\s+thread
     |my\s+(?:train|place|way))|not\s+great|too\s+long|too\s+short|oof|ugh|yikes|cringe\w*
-    |never\s+got\s+to|didn'?t\s+get\s+to|ran\s+out\s+of\s+time\s+(?:on|before)|left\s+out
+    |never\s+got\s+to|didn'?t\s+get\s+to|didn'?t\s+(?:say|mention|talk\s+about|bring\s+up|cover)
+    |forgot\s+to|ran\s+out\s+of\s+time\s+(?:on|before)|left\s+out
     |i\s+was\s+(?:bad|off|slow|unclear|rusty)|rusty|off\s+the\s+cuff|bs'?d|waffl\w*
     )\b""", re.IGNORECASE | re.VERBOSE)
 
@@ -221,7 +224,8 @@ _PRIVATE_LIFE_RE = re.compile(r"""(?:
     |\b(?:his|her|their|a|the)\s+(?:cancer|knee|back|hip|shoulder)\b
     |\blost\s+(?:our|his|her|their|my|a|both)\s+(?:dads?|moms?|mums?|fathers?|mothers?|parents?|wife
        |husband|partner|sons?|daughters?|brothers?|sisters?|child|children|baby|grand\w+)\b
-    |\b(?:widow\w*|orphan\w*|bereave\w*|miscarriage|cancer|stroke|heart\s+attack|rehab)\b
+    |\b(?:widow\w*|orphan\w*|bereave\w*|miscarriage|cancer|stroke|heart\s+attack|rehab
+       |(?:bike|car|ski|skiing|climbing|work)\s+accident|concussion|broken\s+\w+|cast\b|crutches)\b
     |\b(?:son|daughter|kid|kids|child|children|boy|girl|twins)(?:'s)?\s+(?:just\s+|recently\s+)?
        (?:started|starting|starts|graduat\w*|got\s+into|getting\s+into|left\s+for|leaving\s+for
        |off\s+to|moved|moving|turned|turning|applying|born|was\s+born|going\s+to\s+(?:college|uni)

@@ -38,6 +38,7 @@ from followup.gui.session import last_place, remember_place
 from followup.gui.sidebar import MeetingSidebar
 from followup.gui.spell import SpellService
 from followup.gui.theme import THEMES, set_theme
+from followup.gui.transfers import FileTransfers
 from followup.gui.workspace import MeetingWorkspace
 from followup.paths import _root
 
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.notes = NoteBuffer(library, self)
         # What changed, announced by the widget that changed it (gui.hub).
         self.hub = Hub(self)
+        self.files = FileTransfers(self)  # File › Import, Export, Export as HTML
         self.sidebar = MeetingSidebar(library)
         self.workspace = MeetingWorkspace(library, self.notes, self.hub)
         self.stack = named(QStackedWidget(), "centralStack")
@@ -112,7 +114,7 @@ class MainWindow(QMainWindow):
         self._place_timer.timeout.connect(self._write_place)
         self.workspace.personSelected.connect(self._remember_place)
         self.workspace.newMeetingRequested.connect(self.new_meeting)
-        self.workspace.importRequested.connect(self.import_file)
+        self.workspace.importRequested.connect(self.files.import_file)
         self.workspace.sampleRequested.connect(self.open_sample)
         self.workspace.editor.setFocus()  # typing goes into the notes, not the filter
         if getattr(library, "loaded", True):
@@ -676,95 +678,6 @@ class MainWindow(QMainWindow):
             self._update_welcome()
 
     @Slot()
-    def import_file(self, path: str | None = None) -> None:
-        if not self._writable():
-            return
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-        from followup.store.formats import dialog_filter
-
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                self, "Import", str(Path.home()), dialog_filter())
-        if not path:
-            return
-        from followup.gui.worker_wait import wait_for_worker
-        from followup.store.importers import ImportFailed, import_file
-
-        self.notes.flush()
-        chosen = Path(path)
-        def work() -> tuple[dict[str, list[int]], str]:
-            created = import_file(self.library, chosen)
-            return created, import_summary(created, chosen.name)  # it loads the importers
-
-        try:  # read, checked and written on a worker: a big file takes seconds
-            created, summary = wait_for_worker(work, "import", self.library)
-        except ImportFailed as exc:
-            QMessageBox.warning(self, "Nothing was imported",
-                                plain(f"{Path(path).name} could not be imported: {exc}"))
-            return
-        self.hub.libraryChanged.emit()  # imported meetings already over count as due at once
-        self._update_welcome()
-        changed = (created.get("meetings") or created.get("updated_meetings")
-                   or created.get("cancelled_meetings"))
-        if changed:  # show what the file made or changed
-            self.sidebar.select(changed[-1])
-            if self.workspace.meeting is not None and self.workspace.meeting.id == changed[-1]:
-                self.workspace.load_meeting(changed[-1])  # already shown: show it anew
-        elif self.workspace.meeting is not None:
-            self.workspace.reload_people()
-        self.statusBar().showMessage(summary, 8000)
-
-    @Slot()
-    def export_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-        from followup.store.formats import export_filter
-
-        path, _chosen = QFileDialog.getSaveFileName(
-            self, "Export library", str(Path.home() / "followup-export.json"), export_filter())
-        if not path:
-            return
-        from followup.store.formats import write_export
-
-        self.notes.flush()
-        try:
-            write_export(self.library, Path(path))
-        except OSError as exc:
-            QMessageBox.warning(self, "Nothing was exported",
-                                plain(f"{path} could not be written: {exc.strerror or exc}. "
-                                      "The library is unchanged; choose another place."))
-            return
-        self.statusBar().showMessage(f"Exported to {path}", 8000)
-
-    @Slot()
-    def export_html(self) -> None:
-        """The meeting shown (else the whole library) as one web page to read or print."""
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-        meeting = self.workspace.meeting
-        name = "followup-meeting.html" if meeting is not None else "followup.html"
-        path, _chosen = QFileDialog.getSaveFileName(
-            self, "Export as HTML" if meeting is None else "Export this meeting as HTML",
-            str(Path.home() / name), "Web page (*.html *.htm)")
-        if not path:
-            return
-        if Path(path).suffix.lower() not in (".html", ".htm"):
-            path += ".html"
-        from followup.store.formats import write_export
-
-        self.notes.flush()
-        try:
-            write_export(self.library, Path(path), "html",
-                         meeting.id if meeting is not None else None)
-        except OSError as exc:
-            QMessageBox.warning(self, "Nothing was exported",
-                                plain(f"{path} could not be written: {exc.strerror or exc}. "
-                                      "The library is unchanged; choose another place."))
-            return
-        self.statusBar().showMessage(f"Exported to {path}", 8000)
-
-    @Slot()
     def show_shortcuts(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -778,7 +691,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
         for url in event.mimeData().urls():
             if url.isLocalFile() and url.toLocalFile().lower().endswith(_importable()):
-                self.import_file(url.toLocalFile())
+                self.files.import_file(url.toLocalFile())
         event.acceptProposedAction()
 
     # --- window state ---------------------------------------------------------------------
@@ -876,31 +789,6 @@ def about_text(version: str, folder: Path, spelling: str = "") -> str:
 
 
 # What each kind of id an import returns is called, as "1 meeting", "2 meetings updated".
-_IMPORTED = {"meetings": "meeting", "updated_meetings": "meeting updated",
-             "cancelled_meetings": "meeting cancelled", "people": "person",
-             "updated": "card updated", "followups": "follow-up",
-             "people_without_a_usable_address": "person without a usable address"}
-
-
-def import_summary(created: dict[str, list[int]], file_name: str) -> str:
-    """The status bar's line after an import: what `created` (an importer's ids by kind)
-    holds, each count with its noun in the right number ("Imported 1 meeting, 3 people from
-    invite.ics (1 meeting was already there)")."""
-    from followup.core.plurals import counted
-    from followup.store.contacts_import import NOT_MEETINGS
-
-    counts = ", ".join(counted(len(ids), _IMPORTED.get(kind, kind.replace("_", " ")))
-                       for kind, ids in created.items()
-                       if ids and kind not in ("skipped_meetings", NOT_MEETINGS)) or "nothing new"
-    skipped = len(created.get("skipped_meetings", []))
-    if skipped:
-        counts += (" (1 meeting was already there)" if skipped == 1
-                   else f" ({skipped} meetings were already there)")
-    left_out = len(created.get(NOT_MEETINGS, []))
-    if left_out:
-        counts += (f" ({counted(left_out, 'event')} left out: an all-day event that repeats "
-                   "every year with no one invited, such as a birthday, is not a meeting)")
-    return f"Imported {counts} from {file_name}"
 
 
 def _importable() -> tuple[str, ...]:
