@@ -805,7 +805,8 @@ def reads_well(phrase: Phrase) -> bool:
                                for w in before_them[1:]):
         return False  # "you check them manually": what "them" were is in another piece
     plural_before = bool(before_them) and any(
-        plain(w).endswith("s") and is_noun(plain(w)) or plain(w) in PLURALS for w in before_them[1:])
+        plain(w).endswith("s") and is_noun(plain(w)) or plain(w) in PLURALS
+        for w in before_them[1:])
     if re.search(r"\s(?:it|this|that|these|those)$", text) \
             or text.endswith(" them") and not plural_before \
             or re.search(r"\sit\s(?!is\b|was\b|'s\b)", text):
@@ -853,7 +854,8 @@ def reads_well(phrase: Phrase) -> bool:
         if len(finite) >= (1 if subject else 2):
             return False
     if phrase.shape in (Shape.CLAUSE, Shape.PROBLEM) and (
-            re.fullmatch(r"[\d.,]+%?", words[0]) and plain(words[1]) != "of" or re.search(r"\b(?:their|theirs)\b|\sme\b", text)
+            re.fullmatch(r"[\d.,]+%?", words[0]) and plain(words[1]) != "of"
+            or re.search(r"\b(?:their|theirs)\b|\sme\b", text)
             or re.search(r"\b[a-z]+[^s\Ws]s\s+is\b", text) and not re.search(
                 r"\b(?:this|analysis|process|business|status|focus|bus|campus|class)\s+is", text)):
         return False  # "30% is cast iron", "are their best segment", "your team is 2 analysts
