@@ -14,11 +14,10 @@ imports no Qt.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from email.utils import format_datetime, localtime
 from enum import StrEnum
@@ -27,11 +26,22 @@ from followup.core.preflight import BY_HAND, Finding, Intent, Preflight
 from followup.core.status import Status
 from followup.mail.outbox import Account, ComposeError, SendResult, compose_message, send_message
 from followup.sending import mailbox
+from followup.sending.accounts import (  # the account's home; callers may ask here too
+    ACCOUNT_KEY as ACCOUNT_KEY,
+)
+from followup.sending.accounts import (
+    load_account as load_account,
+)
+from followup.sending.accounts import (
+    save_account as save_account,
+)
+from followup.sending.accounts import (
+    secret_key as secret_key,
+)
 from followup.sending.preflight import check_view
 from followup.store import followups as fu
 from followup.store.library import Library
 
-ACCOUNT_KEY = "smtp.account"
 PAUSE_BETWEEN = 2.0  # seconds between messages of a batch: servers dislike bursts
 SMTP_CHANNEL = "email (Followup)"
 
@@ -54,25 +64,6 @@ class Outcome:
     reason: str
     status: str
     kind: OutcomeKind = OutcomeKind.NOT_ATTEMPTED
-
-
-def load_account(library: Library) -> Account | None:
-    raw = library.setting(ACCOUNT_KEY)
-    if not raw:
-        return None
-    values = json.loads(raw)
-    return Account(**{k: values[k] for k in (
-        "host", "port", "security", "username", "sender_name", "sender_address")})
-
-
-def save_account(library: Library, account: Account) -> None:
-    library.set_setting(ACCOUNT_KEY, json.dumps(asdict(account)))
-
-
-def secret_key(account: Account) -> str:
-    from followup.mail.secrets import account_key
-
-    return account_key(account.username or account.sender_address, account.host)
 
 
 def compose_for(library: Library, view: fu.FollowUpView, account: Account, *,

@@ -72,7 +72,7 @@ def imap_secret_key(library: Library, settings: ImapSettings) -> str:
     """The keyring entry of the IMAP password: the SMTP account's, unless the IMAP account
     has its own or there is no SMTP account."""
     from followup.mail.secrets import account_key
-    from followup.sending.delivery import load_account, secret_key
+    from followup.sending.accounts import load_account, secret_key
 
     smtp = load_account(library)
     if settings.own_password or smtp is None:
