@@ -316,3 +316,20 @@ def test_a_subject_that_lost_its_s_is_no_clause():
 
 def test_what_someone_wore_is_mechanics():
     assert is_mechanics("sat in on the panel in his carhartts")
+
+
+def test_where_the_user_worked_is_spelled_as_a_name_in_every_line():
+    from followup.core.drafting import DraftRequest, generate_draft
+
+    body = generate_draft(DraftRequest(
+        company="Larchmont Residential", role="Leasing Manager", kind="one_on_one_interview",
+        person_name="Hamad Saleh", person_title="Regional Manager", capacity="interviewer",
+        notes="! turns take ~14 days, goal is 7\n"
+              "+ at keystone facilities i ran a make-ready checklist for 60 suites",
+        general_notes="", others_met=(), profile=Profile(name="Sam"))).body
+    assert "At Keystone Facilities, I ran a make-ready checklist" in body
+    assert "keystone" not in body
+
+
+def test_a_line_that_starts_with_but_is_phrased_without_it():
+    assert not rephrase("but optical capture rate is only 41%").text.startswith("but")

@@ -711,12 +711,24 @@ def _known_spellings(request: DraftRequest) -> dict[str, str]:
         whole = " ".join(whole.split())
         if whole and (" " in whole or not is_english_word(whole.lower())) and not whole.islower():
             names[whole.lower()] = whole  # "Corrie Labs", "Pellucid"
+    # "+ at keystone facilities i set up ...": where the user worked, a name wherever the
+    # notes type it ("my work-order template from keystone facilities")
+    for line in request.notes.splitlines():
+        worked = _WORKED_AT_RE.match(line)
+        if worked and worked[1].islower():
+            name = " ".join(w if w in ("of", "the", "and", "&") else w[:1].upper() + w[1:]
+                            for w in worked[1].split())
+            names.setdefault(worked[1], name)
     for term in (*request.profile.skills, *(t for link in request.profile.links
                                             for t in link.tags)):
         term = term.strip()
         if len(term) >= 2 and not term.islower():
             names[term.lower()] = term
     return names
+
+
+_WORKED_AT_RE = re.compile(r"^\s*\+\s*(?:at|@)\s+([a-z][\w&'-]*(?:\s+[a-z&][\w&'-]*){0,3}?),?\s+"
+                           r"(?:i|we)\s+\w+")
 
 
 def _proper_names(request: DraftRequest) -> tuple[str, ...]:

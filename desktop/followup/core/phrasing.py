@@ -620,6 +620,7 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     in it may reach an email (only logistics, impressions or the user's verdict). The
     `company`'s name, typed in lower case, is spelled as the company spells it."""
     text = _REPORTING_RE.sub("", lower_first(clean(line)))  # "talked about: io_uring, ..."
+    text = re.sub(r"^(?:but|and|so|or|plus)\s+", "", text)  # "but capture is only 41%"
     if not text:
         return None
     others = _other_gender(text.split())  # "her dog ..., walks him": "him" stays the dog's
