@@ -333,3 +333,29 @@ def test_where_the_user_worked_is_spelled_as_a_name_in_every_line():
 
 def test_a_line_that_starts_with_but_is_phrased_without_it():
     assert not rephrase("but optical capture rate is only 41%").text.startswith("but")
+
+
+# ---- kinds from the ninth reading -------------------------------------------------------------
+
+
+def test_what_they_said_back_is_not_the_question():
+    line = ("she asked how i'd handle a pt whose progressives were remade twice and still "
+            "'swim'. i said i'd refund, she said they do non-adapt policy thru the lab first")
+    assert question_topic(line) == (
+        "how I would handle a patient whose progressives were remade twice and still 'swim'")
+
+
+@pytest.mark.parametrize(("name", "greeted"), [
+    ("Sister Margaret O'Rourke", "Sister Margaret"), ("Father Tomás Ruiz", "Father Tomás"),
+    ("Dr. Anjali Raghunathan", "Anjali"),
+])
+def test_a_religious_title_is_part_of_how_someone_is_greeted(name, greeted):
+    assert greeting_name(name) == greeted
+
+
+@pytest.mark.parametrize(("typed", "spelled"), [
+    ("the cafe fit-out at Lumen interiors", "Lumen Interiors"),
+    ("ran the desk at Brightsight optical", "Brightsight Optical"),
+])
+def test_a_business_named_with_a_common_noun_is_spelled_whole(typed, spelled):
+    assert spelled in normalise_line(typed, {}, [])

@@ -313,7 +313,10 @@ _PARTICLE_RE = re.compile(r"\b(el|la|los|las|san|santa|lake|mount|fort|saint)"
                           r"(?=\s+[A-Z][a-z])")
 _NAME_THEN_PLACE_RE = re.compile(r"\b([A-Z][a-z]{2,})\s+(river|lake|creek|mountain|valley|bay"
                                  r"|island|park|bridge|county|harbor|harbour|beach|falls|church"
-                                 r"|cathedral|chapel|temple|mosque|synagogue)\b")
+                                 r"|cathedral|chapel|temple|mosque|synagogue|savings|optical|interiors"
+                                 r"|telecom|nursery|manor|estate|civil|clinic|studio|studios|partners"
+                                 r"|labs|foods|farms|logistics|consulting|realty|properties|motors"
+                                 r"|bakery|brewing|construction|engineering|hotels?|academy)\b")
 _PLACE_OF_RE = re.compile(r"\b(the\s+)(city|town|county|port|university|province|district|"
                           r"village|borough|state)\s+of\s+([a-z][a-z'-]+)\b")
 _NOT_A_NAME = frozenset("""

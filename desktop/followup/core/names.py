@@ -177,6 +177,9 @@ def greeting_name(raw: str) -> str:
                          if not _is_title(w) and not _is_suffix(w))
     if _family_first([w.strip(",") for w in words]) is None:
         return " ".join(_spoken(w.strip(",")) for w in words)
+    typed = display_name(raw).split()
+    if len(typed) > 1 and typed[0].strip(".,").lower() in _RELIGIOUS_TITLES:
+        return f"{typed[0].strip(',')} {_spoken(typed[1].strip(','))}"  # "Sister Margaret"
     malay = _malay_given(words)
     if malay:
         return _spoken(malay)
@@ -190,6 +193,10 @@ def greeting_name(raw: str) -> str:
         return " ".join(_spoken(w) for w in words[:2])  # "María José Fernández": María José
     return _spoken(given)
 
+
+# Titles a person is called by with their name ("Hi Sister Margaret", "Hi Father Tomás").
+_RELIGIOUS_TITLES = frozenset(
+    "sister father brother mother rabbi imam pastor reverend rev fr".split())
 
 # Malay names with a patronymic ("Mohd Faizal bin Rahman"): the first name is often a form of
 # Muhammad that nobody is called by; people go by the name after it.

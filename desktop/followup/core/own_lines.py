@@ -168,8 +168,9 @@ def question_topic(line: str) -> str | None:
         part = _ANSWER_TAIL_RE.split(part)[0]
         part = _VERDICT_LEAD_RE.sub("", part).strip()
         if not part or is_self_assessment(part) or plain(part.split()[0]) in (
-                "i", "i'm", "i've", "my", "answered", "said"):
-            continue
+                "i", "i'm", "i've", "my", "answered", "said") \
+                or re.match(r"(?:he|she|they)\s+(?:said|told|explained|mentioned)\b", part, re.I):
+            continue  # the user's answer, or what they said of it afterwards
         kept.append(part)
     if not kept:
         return None

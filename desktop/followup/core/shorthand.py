@@ -126,7 +126,7 @@ def clean(text: str) -> str:
 def split_parts(text: str) -> list[tuple[str, str]]:
     """(separator before, piece) at commas, semicolons, colons and spaced dashes."""
     parts, start, sep = [], 0, ""
-    for match in re.finditer(r"[,;:](?=\s)|(?<=[a-z])(?<!\b[sS]t)(?<!\b[mM]t)(?<!\b[fF]t)"
+    for match in re.finditer(r"[,;:](?=\s)|(?<=[a-z'\")\]])(?<!\b[sS]t)(?<!\b[mM]t)(?<!\b[fF]t)"
                              r"(?<!\b[dD]r)(?<!\b[mM]r)(?<!\b[mM]s)(?<!\bvs)(?<!\b[nN]o)\.(?=\s+\w)|(?<=\w)[!?]+(?=\s+\w)"
                              r"|\s[-\u2013\u2014]+\s|\s/\s", text):
         before = text[:match.start()].split()[-1:] or [""]
