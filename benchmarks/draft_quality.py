@@ -213,7 +213,11 @@ def third_person(body: str, person_name: str) -> list[str]:
     from followup.core.drafting import first_name
 
     found = []
+    from followup.core.own_lines import _THIRD_PARTY_RE
+
     for sentence in sentences(_GAP_RE.sub(" ", body)):  # a prompt quotes the note as typed
+        if _THIRD_PARTY_RE.search(sentence):
+            continue  # "how I'd handle a tech who skips a step to hit his stop count"
         # In a sentence that speaks to "you", an object "him" is someone else (a dog, a son).
         addressed = re.search(r"\byou(?:r)?\b", sentence, re.I) is not None
         found += [m.group() for m in _THIRD_RE.finditer(sentence)
@@ -239,10 +243,12 @@ def logistics(body: str, request=None) -> list[str]:
     from followup.core.note_kinds import is_logistics
 
     own = [o for o in ((request.role, request.company) if request is not None else ()) if o]
+    if request is not None:  # the user's own post and its tags ("PTO" to a solar permitting lead)
+        own += [t for link in request.profile.links for t in (link.title, *link.tags) if t]
 
     def without_own(sentence: str) -> str:
         for name in own:  # "Quayside Grand Hotel", "Analyst (final round)": names, not logistics
-            sentence = sentence.replace(name, " ")
+            sentence = re.sub(re.escape(name), " ", sentence, flags=re.IGNORECASE)
         return sentence
 
     return [s for s in sentences(body) if is_logistics(without_own(s))]

@@ -359,3 +359,26 @@ def test_a_religious_title_is_part_of_how_someone_is_greeted(name, greeted):
 ])
 def test_a_business_named_with_a_common_noun_is_spelled_whole(typed, spelled):
     assert spelled in normalise_line(typed, {}, [])
+
+
+# ---- kinds from the tenth reading -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "said pay is 24.50/hr to start", "starting rate of $19 an hour", "she said ~85k a year",
+])
+def test_pay_in_any_form_is_logistics(line):
+    assert is_logistics(clean(line))
+
+
+@pytest.mark.parametrize("line", [
+    "her dog barked the whole first half", "the room smelled like chlorine",
+])
+def test_what_was_heard_or_smelled_on_the_call_is_mechanics(line):
+    assert is_mechanics(line)
+
+
+def test_both_without_we_is_something_shared():
+    from followup.core.note_kinds import is_shared
+
+    assert is_shared("both grew up swimming in san juan, he swam for my cousin's club")

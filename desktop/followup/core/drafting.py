@@ -255,6 +255,7 @@ def _shared_text(line: str) -> str | None:
         return None
     text = pieces[0]
     text = text[:1].lower() + text[1:] if text[:2] == "We" else text
+    text = "we " + text if re.match(r"both\s", text, re.I) else text  # "both grew up in X"
     return text if reads_well(Phrase(Shape.CLAUSE, text)) else None
 
 

@@ -31,6 +31,7 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |follow[- ]?up\s+call|onsite\s+(?:on|is|next)|calendar\s+(?:invite|link|hold)
     |(?:my|our|his|her|their)\s+calendar|(?:my|our)\s+availability
     |^\s*(?:(?:he|she|they)\s+)?said\s+\$?\d{2,3}(?:[.,]\d+)?k\b|\$?\d{2,3}k\s*\+\s*(?:\d|bonus|commission|equity)
+    |\d[\d.,]*\s*(?:an|a|per)\s+(?:hour|hr)\b|\d[\d.,]*k?\s+a\s+year\s*$|\b(?:pay|wage|wages|rate)\s+(?:is|of|was)\s+\$?\d
     |recruiter\s+will|need(?:s|ed)?\s+(?:someone|somebody|a\s+hire|the\s+role\s+filled|to\s+hire)
      \s+(?:by|before|in|for|starting)\b|fill\s+the\s+role\s+by|start(?:ing)?\s+(?:by|on|in)\s+
      (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*
@@ -184,6 +185,8 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\bleft\s+(?:(?:about\s+|~\s*)?\d+\s+min\w*\s+|a\s+(?:bit|few\s+min\w*)\s+|half\s+an\s+hour\s+)?early\b
     |\b(?:radio|phone|pager|bleep|walkie)\w*\s+(?:kept\s+)?(?:going\s+off|ringing|buzzing|rang)\b
     |\bkept\s+(?:walking|moving|getting\s+(?:pinged|paged|called))\b|\bstep(?:ped)?\s+out\b
+    |\b(?:dog|dogs|baby|kid|kids|cat)\s+(?:kept\s+)?(?:barked|barking|cried|crying|meowing|screaming)
+    |\b(?:smelled|smelt|smells|smelling)\s+(?:like|of)\b
     |\b(?:wearing|dressed\s+in|in\s+(?:his|her|their))\s+(?:\w+\s+)?(?:carhartts?|scrubs|suit|uniform
        |hoodie|boots|hi-?vis|overalls|jeans|blazer|tie|coveralls|work\s+clothes)\b
     |\b(?:booked|reserved|got)\s+(?:us\s+)?(?:the\s+)?(?:conf\w*\s+|meeting\s+)?(?:room|rm)\b
@@ -255,6 +258,8 @@ def is_shared(text: str) -> bool:
     if same_as_me(text):
         return True
     return re.match(r"^\s*we\s+both\b|^\s*both\s+of\s+us\b|^\s*we\s+\w+\s+both\b"
+                    r"|^\s*both\s+(?:grew|went|played|ran|run|did|do|love|lived|live|studied|worked"
+                    r"|started|swam|swim|moved|have|had|like|hate)\b"
                     r"|^\s*we\s+(?:\w+ed|laughed|swapped|talked|joked|compared|bonded|argued"
                     r"|traded|shared|chatted|geeked)\b", text, re.I) is not None
 
