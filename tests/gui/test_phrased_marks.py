@@ -92,3 +92,18 @@ def test_the_checklist_asks_to_read_them_until_all_are_read(window, qtbot):
     panel.marks.mark_all_read()  # "I've read them all"
     qtbot.waitUntil(lambda: read_rule().passed, timeout=3000)
     assert panel.marks.unread == 0 and not panel.unread_label.isVisible()
+
+
+def test_a_pause_in_typing_checks_without_writing_the_draft_again(window, qtbot, monkeypatch):
+    """The marks know which sentences are unread: the checklist's run after each pause in
+    typing takes them from there instead of drafting the note again."""
+    panel = _marcus(window, qtbot)
+    drafted = []
+    real = fu.generate_for
+    monkeypatch.setattr(fu, "generate_for", lambda *a, **k: drafted.append(a) or real(*a, **k))
+    panel.body.moveCursor(QTextCursor.MoveOperation.End)
+    panel.body.insertPlainText(" Typed.")
+    panel.run_checks()
+    assert drafted == []
+    read = next(r for r in panel.results if r.id == "read")
+    assert not read.passed and len(read.spans) == panel.marks.unread

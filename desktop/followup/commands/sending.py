@@ -140,17 +140,9 @@ def run_send(args) -> int:
         outgoing = prepare(library, args.draft_id, account)
         check = outgoing.check
         _print_summary(account, check)
-        if check.blocked:
-            for problem in check.problems:
-                if problem.blocking:
-                    print_error(f"not sent: {problem.message}")
-            return 1
-        confirmed = _confirmations(args, check)
-        if confirmed is None:
-            return 2
-        if confirmed is False:
-            print_error("not sent")
-            return 1
+        confirmed = _asked(check, lambda: _confirmations(args, check), "sent")
+        if isinstance(confirmed, int):
+            return confirmed
         left = check.unconfirmed(confirmed)
         if left:
             for problem in left:
@@ -185,6 +177,24 @@ def _print_summary(account, check) -> None:
     for problem in check.problems:
         if problem.kind is Finding.UNREAD_PHRASED:
             print(f"  ⚠ {problem.message}", file=sys.stderr)
+
+
+def _asked(check, confirm, done: str):
+    """The findings the user confirmed (`confirm()` asks), or the exit status: 1 for a finding
+    that blocks or a "no", 2 when nobody could be asked. `done` is what did not happen ("sent",
+    "marked sent"), said with each reason."""
+    blocking = [p for p in check.problems if p.blocking]
+    for problem in blocking:
+        print_error(f"not {done}: {problem.message}")
+    if blocking:
+        return 1
+    confirmed = confirm()
+    if confirmed is None:
+        return 2
+    if confirmed is False:
+        print_error(f"not {done}")
+        return 1
+    return confirmed
 
 
 def _confirmations(args, check):
@@ -254,17 +264,9 @@ def run_mark_sent(args) -> int:
         if view is None:
             return 2
         check = check_before_mark_sent(library, args.draft_id)
-        blocking = [p for p in check.problems if p.blocking]
-        for problem in blocking:
-            print_error(f"not marked sent: {problem.message}")
-        if blocking:
-            return 1
-        confirmed = _mark_sent_confirmations(args, check)
-        if confirmed is None:
-            return 2
-        if confirmed is False:
-            print_error("not marked sent")
-            return 1
+        confirmed = _asked(check, lambda: _mark_sent_confirmations(args, check), "marked sent")
+        if isinstance(confirmed, int):
+            return confirmed
         outcome = mark_sent(library, view.id, args.channel, confirmed=confirmed)
     finally:
         library.close()

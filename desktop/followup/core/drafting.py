@@ -763,10 +763,7 @@ def generate_draft(request: DraftRequest, template_dirs: Sequence[Path] = ()) ->
     """The follow-up draft for one person; `template_dirs` (user overrides) are searched first."""
     request = normalised(request)
     template = templates.load_template(request.kind, request.capacity, template_dirs)
-    return _draft_in_voice(request, template, voice_of(request))
-
-
-def _draft_in_voice(request: DraftRequest, template: templates.TemplateText, voice: int) -> Draft:
+    voice = voice_of(request)
     for points, link, questions in _SHORTER:
         trace: list[tuple[str, str]] = []
         token = _TRACE.set(trace)

@@ -457,7 +457,9 @@ class FollowUpPanel(QWidget):
             return  # closed, or another person shown, while the marks were worked out
         notes = self.notes.text(self.view.attendance_id)
         current = _replace(self.view, subject=self.subject.text(), body=self.body.toPlainText())
-        context = fu.check_context(self.library, current, self.siblings, notes)
+        # the marks know which sentences are unread: no drafting again on each pause in typing
+        context = fu.check_context(self.library, current, self.siblings, notes,
+                                   unread=self.marks.unread_sentences())
         self.results = check_draft(current.subject, current.body, context)
         self._show_results()
         self._show_similarity()

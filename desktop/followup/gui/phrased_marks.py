@@ -76,6 +76,14 @@ class PhrasedMarks(QObject):
     def unread(self) -> int:
         return len(self.spans)
 
+    def unread_sentences(self) -> tuple[str, ...] | None:
+        """The unread sentences as the editor holds them; None before they are loaded (or
+        for a follow-up with none to mark), when the store must say."""
+        if not self._loaded:
+            return None if self.followup_id is not None else ()
+        text = self.editor.toPlainText()
+        return tuple(text[start:end] for start, end, _note in self.spans)
+
     def set_other_selections(self, selections: list[QTextEdit.ExtraSelection]) -> None:
         """Selections of the panel's own (a failing rule's sentence), kept on top of the marks."""
         self.other_selections = selections

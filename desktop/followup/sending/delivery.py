@@ -26,24 +26,22 @@ from followup.core.preflight import BY_HAND, Finding, Intent, Preflight
 from followup.core.status import Status
 from followup.mail.outbox import Account, ComposeError, SendResult, compose_message, send_message
 from followup.sending import mailbox
-from followup.sending.accounts import (  # the account's home; callers may ask here too
-    ACCOUNT_KEY as ACCOUNT_KEY,
-)
-from followup.sending.accounts import (
-    load_account as load_account,
-)
-from followup.sending.accounts import (
-    save_account as save_account,
-)
-from followup.sending.accounts import (
-    secret_key as secret_key,
-)
+
+# The account's home is sending.accounts; callers may ask here too (re-exported below).
+from followup.sending.accounts import ACCOUNT_KEY, load_account, save_account, secret_key
 from followup.sending.preflight import check_view
 from followup.store import followups as fu
 from followup.store.library import Library
 
 PAUSE_BETWEEN = 2.0  # seconds between messages of a batch: servers dislike bursts
 SMTP_CHANNEL = "email (Followup)"
+
+
+__all__ = [
+    "ACCOUNT_KEY", "PAUSE_BETWEEN", "SMTP_CHANNEL", "Outcome", "OutcomeKind", "Outgoing",
+    "compose_for", "load_account", "mark_sent", "prepare", "ready_ids", "save_account",
+    "secret_key", "send_many", "send_one",
+]
 
 
 class OutcomeKind(StrEnum):

@@ -559,8 +559,11 @@ def follow_meeting_change(library: Library, meeting_id: int) -> tuple[int, int]:
 
 
 def check_context(library: Library, view: FollowUpView, others: Sequence[FollowUpView] = (),
-                  notes: str | None = None, profile: ProfileView | None = None):
-    """What the checklist needs to know about this follow-up."""
+                  notes: str | None = None, profile: ProfileView | None = None,
+                  unread: Sequence[str] | None = None):
+    """What the checklist needs to know about this follow-up. `unread`: the sentences written
+    from the notes still unread, when the caller already knows them (the draft pane's marks);
+    otherwise the draft is written again to find them."""
 
     profile = profile or library.profile()
     if notes is None:
@@ -576,7 +579,7 @@ def check_context(library: Library, view: FollowUpView, others: Sequence[FollowU
         other_drafts=tuple(o.body for o in others if o.id != view.id),
         other_recipients=tuple(o.person_name for o in others if o.id != view.id),
         user_words=user_words(library), known_terms=frozenset(t for t in terms if t),
-        unread_phrased=_unread_in(library, view))
+        unread_phrased=tuple(unread) if unread is not None else _unread_in(library, view))
 
 
 def _unread_in(library: Library, view: FollowUpView) -> tuple[str, ...]:
