@@ -11,6 +11,7 @@ from followup.core.lexicon import normalise_line
 from followup.core.note_kinds import is_mechanics, is_personal
 from followup.core.own_lines import contribution_phrase, question_topic
 from followup.core.phrasing import Phrase, Shape, reads_well, rephrase
+from followup.core.shorthand import clean
 
 
 @pytest.mark.parametrize(("typed", "spelled"), [
@@ -382,3 +383,69 @@ def test_both_without_we_is_something_shared():
     from followup.core.note_kinds import is_shared
 
     assert is_shared("both grew up swimming in san juan, he swam for my cousin's club")
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("doors open 6:45am for the breakfast rush", "open at 6:45am"),
+    ("night crew finishes 11pm most days", "finishes at 11pm"),
+    ("the shuttle runs every 20 min", "every 20 minutes"),
+    ("we sat down in her office", "we sat down"),  # "sat" before no part of a day
+    ("deliveries pile up on busy sun mornings", "busy Sunday mornings"),
+    ("wait list is 3 weeks avg", "3 weeks on average"),
+    ("seasonal hires in jun-jul", "in June and July"),
+    ("peak bookings in mar - may", "from March to May"),
+    ("cleaning conc checked 2x a shift", "concentration"),
+    ("they cover ~12 langs in the call centre", "12 languages"),
+])
+def test_clock_times_days_months_and_averages_are_written_out(line, said):
+    assert said in clean(normalise_line(line, {}, []))
+
+
+@pytest.mark.parametrize(("line", "clause"), [
+    ("kitchen serves 400 covers on a friday", "your kitchen serves 400 covers"),
+    ("co-op board meets monthly", "your co-op board meets monthly"),
+])
+def test_a_dictionary_word_typed_first_is_a_subject_not_a_name(line, clause):
+    phrase = rephrase(line)
+    assert phrase is not None and phrase.text.startswith(clause) and reads_well(phrase)
+
+
+@pytest.mark.parametrize("line", [
+    "PPE audits after every shift change", "HACCP logs at each station",
+])
+def test_an_acronym_and_a_plural_noun_make_no_clause(line):
+    phrase = rephrase(line)
+    assert phrase is None or phrase.shape is not Shape.CLAUSE \
+        or not reads_well(phrase)
+
+
+@pytest.mark.parametrize(("line", "clause"), [
+    ("occupancy stuck at 64% since the reno", "occupancy is stuck at 64%"),
+    ("schedules built in excel every friday", "schedules are built in Excel"),
+    ("warehouse based in dundee", "warehouse is based in Dundee"),
+])
+def test_a_participle_of_state_gets_its_is_or_are(line, clause):
+    phrase = rephrase(normalise_line(line, {}, []))
+    assert phrase is not None and clause in phrase.text and reads_well(phrase)
+
+
+@pytest.mark.parametrize("line", [
+    "sales dropped to 40 units a week", "the team tracked churn in a spreadsheet",
+])
+def test_a_past_tense_verb_gets_no_is(line):
+    phrase = rephrase(line)
+    assert phrase is not None and " is " not in phrase.text and " are " not in phrase.text
+
+
+@pytest.mark.parametrize("line", [
+    "they want 30 for the spring cohort", "she needs 4 by the audit",
+    "they aim for 98 because the contract says so",
+])
+def test_a_number_whose_unit_is_elsewhere_is_no_sentence(line):
+    phrase = rephrase(line)
+    assert phrase is None or not reads_well(phrase)
+
+
+def test_a_guy_of_a_hobby_is_a_fan_and_the_rest_of_a_personal_line_is_personal():
+    phrase = rephrase("she's a crossword gal")
+    assert phrase is not None and phrase.text == "you're a crossword fan"

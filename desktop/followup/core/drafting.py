@@ -378,8 +378,12 @@ def personal_value(request: DraftRequest, voice: int) -> str:
         return _trace(frames.pick(options, voice).format(text), line) if text else ""
     if not line:
         return ""
-    pieces = [p for _s, p in split_parts(clean(line)) if (is_personal(p) or is_shared(p))
-              and not is_mechanics(p) and not is_logistics(p)] or [line]
+    kept = [p for _s, p in split_parts(clean(line)) if not is_mechanics(p)
+            and not is_logistics(p) and not is_self_assessment(p)]
+    # "he's a chess guy, plays on lichess every night": a piece of a personal line is
+    # personal too, though it would not say so alone; the ones that say so are tried first
+    pieces = [p for p in kept if is_personal(p) or is_shared(p)] or [line]
+    pieces += [p for p in kept if p not in pieces]
     # something shared first ("we both love the Fringe"), then a clause ("plays upright bass in
     # a trio"), which reads better than a label ("big jazz guy")
     pieces.sort(key=lambda p: (not is_shared(p), _shape_of(p, request) is not Shape.CLAUSE))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from followup.core.lexicon import name_table, unknown_words
+from followup.core.lexicon import has_dictionary, name_table, unknown_words
 from followup.core.note_kinds import (
     is_descriptor,
     is_logistics,
@@ -224,9 +224,12 @@ def _subject_clause(words: list[str]) -> bool:
         if form in ("VBZ", "VBD", "MD") or bare in ("are", "were"):
             if form == "VBZ" and bare in NOT_VERBS:
                 continue
-            if form == "VBZ" and is_noun(bare) and plain(words[i - 1]).endswith(
-                    ("ity", "ion", "ness", "ance", "ence", "ure")):
-                continue  # "accessibility audits", "security reviews": compound nouns
+            if form == "VBZ" and (is_noun(bare) and plain(words[i - 1]).endswith(
+                    ("ity", "ion", "ness", "ance", "ence", "ure"))
+                    or _after_acronym(words, i) and i + 1 < len(words)
+                    and plain(words[i + 1]) in PREPOSITIONS):
+                continue  # "accessibility audits", "security reviews", "ATP swabs after
+                # every CIP": compound nouns
             if form == "VBD" and i + 1 < len(words) and plain(words[i + 1]) == "by":
                 return False  # "tables owned by Marcus": a participle
             return True
@@ -443,7 +446,10 @@ def _main_phrase(part: str, name: str) -> Phrase:
             and not any(verb_form(plain(w)) in ("VBZ", "VBD", "VBG", "MD") and not is_noun(plain(w))
                         or plain(w) in BE_FORMS for w in subject) \
             and not any(verb_form(plain(w)) == "VB" and plain(subject[i - 1]).endswith("s")
-                        for i, w in enumerate(subject) if i):  # "conflict checks take"
+                        for i, w in enumerate(subject) if i) \
+            and not any(verb_form(plain(w)) == "VBZ" and subject[i - 1][:1].isupper()
+                        for i, w in enumerate(subject) if i > 1):  # "conflict checks take",
+        # "branch on Halsted Road runs ~210 cars": the verb is there
         verb = "are" if _plural_head(subject) else "is"  # "lead times from Portugal ~16 wks"
         part = f"{about['subject']} {verb} {about['rest']}"  # "break rate ~22 per 100 mi": is
     words = part.split()
@@ -565,11 +571,17 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
     if first == "previously" and len(words) > 1:
         rest = re.sub(r"(?<!for)\s(\d+\+?\s(?:years?|months?))$", r" for \1", " ".join(words[1:]))
         return Phrase(Shape.CLAUSE, "you were previously " + to_you(rest, name))
-    if len(words) > 2 and verb_then_its_adjunct([plain(w) for w in words[1:]]):
+    if len(words) > 2 and verb_then_its_adjunct([plain(w) for w in words[1:]]) \
+            and not _after_acronym(words, 1):  # "HACCP logs at each station": a noun
         # "turns take about 14 days": a subject and its verb ("your turns take"); "truck leave
         # at 4:30am" has lost an "s" and reads as no clause (a prompt names it)
         text = ("your " if words[0][:1].islower() else "") + to_you(part, name)
         return Phrase(Shape.CLAUSE, text)
+    copula = _state_participle(words)
+    if copula:  # "fleet utilization stuck at 71%": your fleet utilization is stuck at 71%
+        words = [*words[:copula], "are" if _plural_head(words[:copula]) else "is",
+                 *words[copula:]]
+        part = " ".join(words)
     if _subject_clause(words):
         if (words[0][:1].islower() or words[0].isupper()) and (
                 first in _TEAM_WORDS or _bare_singular_subject(words)):
@@ -655,6 +667,7 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     # "Tidepool hazy IPA, which is", "a 2-week onboarding", "you mostly do hearings"
     text = _UNIT_ADJECTIVE_RE.sub(r"\1-\2 ", _NAME_WHICH_RE.sub(r"\1, which", phrase.text))
     text = _TRAILING_ADVERB_RE.sub(lambda m: f"you {m[1]} {m[2].strip()}", text)
+    text = _GUY_RE.sub(r"you're \1\2fan", text)  # "he's a chess guy": you're a chess fan
     phrase = Phrase(phrase.shape, text, phrase.gerund)
     if phrase.shape is Shape.MINE:
         return Phrase(phrase.shape, phrase.text.replace(_KEEP, ""))
@@ -673,6 +686,7 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
                   gerund.replace(_KEEP, ""))
 
 
+_GUY_RE = re.compile(r"^you're (a |an )((?:big |huge |real )?[\w-]+ )(?:guy|gal|dude)$")
 _UNIT_ADJECTIVE_RE = re.compile(r"(?:(?<=\ba )|(?<=\ban ))(\d+) (day|week|month|year|hour|minute"
                                 r"|mile|step|page|bed|person|room|seat|chair)\s(?=[a-z])")
 _TRAILING_ADVERB_RE = re.compile(r"^you (?=(?:\w+ ){1,5}(mostly|mainly|usually|often)$)"
@@ -755,6 +769,15 @@ _NUMBER_AFTER_NOUN_RE = re.compile(
     r"[a-z-]+\s+\d[\w.%-]*(?:\s+\w+)?$")
 
 
+# A goal or count whose unit was left in another piece of the note: "they want 21 for the
+# new contract" (21 days of shelf life), "want 95 because ..." (95% first-attempt delivery).
+_NUMBER_UNIT_LOST_RE = re.compile(
+    r"\b(?:want|wants|need|needs|aim|aims|target|targets|expect|expects|hope|hopes|get|gets"
+    r"|hit|hits|reach|reaches)\s+(?:to\s+(?:get|hit|reach)\s+)?(?:about\s+|around\s+"
+    r"|roughly\s+|at\s+least\s+)?\d[\d.,]*(?=\s+(?:for|by|because|before|after|in|on|at"
+    r"|and|but|so|from|with|next|this|per)\b|\s*[,.;]|\s*$)")
+
+
 def reads_well(phrase: Phrase) -> bool:
     """Whether a phrase is one clean clause or noun phrase a reader would accept as written:
     no aside in parentheses, no wrong person ("you both", "your the"), no shorthand or unknown
@@ -789,6 +812,10 @@ def reads_well(phrase: Phrase) -> bool:
         return False  # "you live SQL exercise": an adjective read as a verb
     if phrase.shape in (Shape.CLAUSE, Shape.PROBLEM) and not _has_verb(words):
         return False  # "survival models for churn not classifiers"
+    if re.match(r"you're (?:a|an) (?:[\w-]+ ){1,3}(?:guy|gal|dude|person|type|nerd|geek)$", text):
+        return False  # "you're a chess guy": who they are, said back to them
+    if _NUMBER_UNIT_LOST_RE.search(text):
+        return False  # "you want 21 for the new contract": 21 of what is in another piece
     if re.match(r"you're (?:a|an) (?:[\w-]+ ){0,3}(?:manager|engineer|lead|director|partner"
                 r"|coordinator|officer|specialist|rep|representative|analyst|recruiter|"
                 r"designer|consultant|nurse|teacher|accountant|fellow|curator|registrar)$", text):
@@ -895,9 +922,11 @@ def _has_verb(words: list[str]) -> bool:
             following = following[1:]  # "sites still on paper": what follows the adverb
         after = following[0] if following else ""
         skipped = len(following) < len(words) - i - 1
-        if form == "VBZ" and is_noun(bare) and (not after or after in ("for", "of", "and")
-                                                or skipped and after in PREPOSITIONS):
-            continue  # "standard HR questions", "survival models for churn": nouns
+        if form == "VBZ" and (is_noun(bare) and (not after or after in ("for", "of", "and")
+                                                 or skipped and after in PREPOSITIONS)
+                              or _after_acronym(words, i) and after in PREPOSITIONS):
+            continue  # "standard HR questions", "survival models for churn", "ATP swabs
+            # after every CIP": nouns
         if form in ("VBD", "VBZ", "MD") and i > 0:
             return True
         before = plain(words[i - 1]) if i > 0 else ""
@@ -911,13 +940,50 @@ def _has_verb(words: list[str]) -> bool:
     return False
 
 
+# Participles that say a state ("stuck at 71%", "built in FieldRoutes"): after a noun with no
+# verb of its own, notes leave out the "is" or "are" before them.
+_STATE_PARTICIPLES = frozenset("""
+    stuck based built located set capped staffed booked scheduled split tracked stored managed
+    handled owned done kept measured priced billed logged tied linked spread locked frozen
+    broken hidden centralized centralised outsourced automated unionized unionised certified
+    licensed accredited funded housed hosted written coded capped pegged maxed
+""".split())
+
+
+def _state_participle(words: list[str]) -> int:
+    """The index at which "is" or "are" goes in a noun subject followed by a participle of
+    state and what qualifies it ("fleet utilization stuck at 71%", "routes built in X"), or 0
+    when the words are not that shape (the participle takes an object, or a verb comes
+    first)."""
+    for i in range(1, min(len(words) - 1, 6)):
+        bare, before = plain(words[i]), plain(words[i - 1])
+        if bare in _FINITE_PLAIN or verb_form(bare) in ("VBZ", "MD") and not is_noun(bare):
+            return 0
+        if bare not in _STATE_PARTICIPLES:
+            continue
+        after = plain(words[i + 1])
+        if before in DETERMINERS | PREPOSITIONS | _PRONOUNS or before in ADVERBS_BEFORE_VERB \
+                or not (after in PREPOSITIONS or after[:1].isdigit()
+                        or after in ("too", "so", "very", "solid", "tight")):
+            return 0
+        return i
+    return 0
+
+
+def _after_acronym(words: list[str], index: int) -> bool:
+    """Whether the word at `index` follows an acronym ("ATP swabs", "CIP circuits"), which
+    notes use as the first half of a compound noun."""
+    before = words[index - 1] if index > 0 else ""
+    return len(before) >= 2 and before.isupper() and before.isalpha()
+
+
 def _bare_singular_subject(words: list[str]) -> bool:
     """`fixed asset register is a mess`, `pick rate dropped`: a singular subject with no
     article, which needs one ("your") to read as a sentence."""
     first = plain(words[0])
     acronym = words[0].isupper() and len(words[0]) >= 2  # "CMMS is Cityworks"
     if first in DETERMINERS or first in _POSSESSIVE or first[:1].isdigit() \
-            or not acronym and (not word_classes(first) or words[0][:1].isupper()):
+            or not acronym and (not _common_word(words[0]) or words[0][:1].isupper()):
         return False  # "fernway is building": a name the dictionary does not know
     for i in range(1, min(len(words), 6)):
         bare = plain(words[i])
@@ -925,6 +991,17 @@ def _bare_singular_subject(words: list[str]) -> bool:
             head = plain(words[i - 1])
             return not head.endswith("s") or head.endswith(("ss", "us", "is"))
     return False
+
+
+def _common_word(word: str) -> bool:
+    """Whether a lower-case word is a common word ("lab", "co-management"), not a name typed
+    in lower case ("fernway"): the word forms know it, or the dictionary knows every part."""
+    bare = plain(word)
+    if word_classes(bare):
+        return True
+    parts = [p for p in bare.split("-") if p]
+    return bool(parts) and has_dictionary() and all(
+        word_classes(p) or not unknown_words(p) for p in parts)
 
 
 _APPROXIMATE = frozenset("about roughly around nearly almost over under just only some".split())

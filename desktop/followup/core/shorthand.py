@@ -14,6 +14,25 @@ from functools import lru_cache
 from followup.core.lexicon import expand_shorthand
 from followup.core.word_forms import is_adjective, plain, word_classes
 
+_DAYS = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+         "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
+_MONTHS = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
+           "jun": "June", "jul": "July", "aug": "August", "sep": "September",
+           "sept": "September", "oct": "October", "nov": "November", "dec": "December"}
+
+
+def _month_range(match: re.Match) -> str:
+    """"in nov-dec" -> "in November and December"; "in oct-dec" -> "from October to
+    December"; "jan-mar" -> "January to March"."""
+    names = list(dict.fromkeys(_MONTHS.values()))
+    first, last = _MONTHS[match.group(3).lower()], _MONTHS[match.group(4).lower()]
+    if match.group(1) and names.index(last) - names.index(first) == 1:
+        return f"{match.group(1)}{match.group(2)}{first} and {last}"
+    if match.group(1):
+        return f"from {first} to {last}"
+    return f"{match.group(2)}{first} to {last}"
+
+
 _SHORTHAND = (
     (r"\bw/c\b", "week commencing"),
     # rates: "28%/yr" -> "28% a year", "4x/wk" -> "4 times a week", "6 hrs/wk" -> "6 hours a week"
@@ -70,6 +89,19 @@ _SHORTHAND = (
     (r"\b(\d{1,2})\s?-\s?(\d{1,2})\s?°?C\b", "\\1\u2013\\2 \u00b0C"),
     (r"(?<![\w.-])(-?\d{1,3}(?:\.\d)?)\s?°?C\b", "\\1 \u00b0C"),
     (r"\b(\d+)-(year|month|week|day)\s+old\b", r"\1-\2-old"),  # "a 6-year old suit"
+    # "sort starts 4:30am": a clock time after a verb of starting or ending takes "at"
+    (r"\b((?:start|begin|open|close|end|finish|kick\w*\s+off|wrap\w*\s+up)(?:e?s|ed)?|began)"
+     r"\s+(?=\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w))", r"\1 at "),
+    # "9 days avg": an average said after its number
+    (r"\b(\d[\d.,]*%?(?:\s+(?!is\b|are\b|was\b|were\b)[a-z]+)?)\s+(?:avg|average)"
+     r"(?=\s*(?:[,.;)]|$|\s+(?:because|and|but|so|per|a|an|each|across|for)\b))",
+     r"\1 on average"),
+    # "busy sat afternoons", "sun night shift": a day is a day only before a part of one
+    (r"\b(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?=\s+(?:morning|afternoon|evening|night"
+     r"|overnight|shift|lunch|brunch)s?\b)", lambda m: _DAYS[m.group(1).lower()[:3]]),
+    # "in nov-dec", "jan-mar": a range of months
+    (r"\b(in|during|over|through|for)?(\s*)\b(" + "|".join(_MONTHS) + r")\s*-\s*("
+     + "|".join(_MONTHS) + r")\b", lambda m: _month_range(m)),
 )
 _SHORTHAND_RE = [(re.compile(p, re.IGNORECASE), r) for p, r in _SHORTHAND]
 # "search -> vectors": a change of one thing for another; not "migrating cron -> airflow" (the
