@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from followup.core.drafting import spoken_role
 from followup.core.lexicon import normalise_line
-from followup.core.note_kinds import is_mechanics, is_personal
+from followup.core.note_kinds import is_mechanics, is_personal, is_private_life
 from followup.core.own_lines import contribution_phrase, question_topic
 from followup.core.phrasing import Phrase, Shape, reads_well, rephrase
 from followup.core.shorthand import clean
@@ -121,8 +122,7 @@ from followup.core.drafting import (  # noqa: E402  (grouped with the tests that
     touched_skills,
 )
 from followup.core.names import greeting_name  # noqa: E402
-from followup.core.note_kinds import is_logistics, is_private_life, never_a_point  # noqa: E402
-from followup.core.shorthand import clean  # noqa: E402
+from followup.core.note_kinds import is_logistics, never_a_point  # noqa: E402
 
 ROUTES = Link("Planning bus routes from ridership data", "https://example.org/routes",
               ("route", "ridership", "schedule"))
@@ -449,3 +449,61 @@ def test_a_number_whose_unit_is_elsewhere_is_no_sentence(line):
 def test_a_guy_of_a_hobby_is_a_fan_and_the_rest_of_a_personal_line_is_personal():
     phrase = rephrase("she's a crossword gal")
     assert phrase is not None and phrase.text == "you're a crossword fan"
+
+
+@pytest.mark.parametrize("line", [
+    "met at the corner bakery on elm st", "we met in the hotel lobby", "she laughed at my pun",
+    "toured the packing line after", "gave me a quick tour of the kitchen",
+])
+def test_where_we_met_a_tour_and_a_laugh_are_mechanics(line):
+    assert is_mechanics(line)
+
+
+@pytest.mark.parametrize(("line", "private"), [
+    ("her sister just had twins, she's an aunt twice over", True),
+    ("he's running on 4 hrs sleep this week", True),
+    ("he injured his wrist at rugby", True),
+    ("5 recordable injuries last year, mostly lifting", False),
+    ("lost-time injury rate is 1.2", False),
+])
+def test_family_news_and_health_are_private_but_workplace_injuries_are_a_point(line, private):
+    assert is_private_life(line) is private
+
+
+@pytest.mark.parametrize("line", [
+    "they lost a key supplier in march", "closed the kitchen twice for pest incidents",
+    "had 3 product recalls this year",
+])
+def test_bad_news_is_said_as_a_problem_not_a_pleasure(line):
+    phrase = rephrase(line)
+    assert phrase is not None and phrase.shape is Shape.PROBLEM
+
+
+@pytest.mark.parametrize(("role", "said"), [
+    ("Production Supervisor, 2nd Shift", "Production Supervisor"),
+    ("Grants Officer (exploring)", "Grants Officer"),
+    ("Head Chef", "Head Chef"),
+])
+def test_a_role_is_said_without_the_postings_qualifier(role, said):
+    assert spoken_role(role) == said
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("she talked shelter intake forms for a while", "talked about shelter intake forms"),
+    ("first 3 months are all training", "the first 3 months"),
+    ("i ran a capital budget ~$4M at the port", "budget of about $4M"),
+    ("runs the boys u14 squad", "U14"),
+    ("they keep a waitlist of 200 families", "a waitlist of 200"),
+])
+def test_small_words_notes_leave_out_are_put_back(line, said):
+    assert said in clean(normalise_line(line, {}, []))
+
+
+@pytest.mark.parametrize(("line", "clause"), [
+    ("6 open shifts this week", "there have been 6 open shifts this week"),
+    ("11 returns last quarter", "there were 11 returns last quarter"),
+    ("~30 volunteers on a saturday", "there are about 30 volunteers on a saturday"),
+])
+def test_a_count_with_nothing_said_of_it_is_said_with_there(line, clause):
+    phrase = rephrase(clean(line))
+    assert phrase is not None and phrase.text == clause and reads_well(phrase)

@@ -642,7 +642,7 @@ def draft_values(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
         "person_title": _value(request.person_title),
         "company": _value(in_prose(request.company.strip())),
         "meetup": _value(request.company),  # at a meetup the meeting's name is the event's
-        "role": _value(request.role),
+        "role": _value(spoken_role(request.role)),
         "others_met": _value(_join_names(others)),
         "points": proper_spelling(points_value(request, voice, max_points), names),
         "contribution": proper_spelling(contribution_paragraph(request, voice, company), names),
@@ -664,6 +664,14 @@ _INSTITUTION_RE = re.compile(
     r"|University|College|Department|Ministry|Office|Bank|Port|Museum|Council|Institute"
     r"|Government|Library|Society|Commonwealth|Republic|Royal\s+\w+|Metropolitan\s+\w+)"
     r"\s+(?:of|for)\s")
+
+
+def spoken_role(role: str) -> str:
+    """The role as a sentence says it: "Production Supervisor, 2nd Shift" -> "Production
+    Supervisor"; "Translation Project Manager (exploring)" -> "Translation Project Manager".
+    The qualifier after a comma or in parentheses reads as pasted from a posting."""
+    short = re.sub(r"\s*\([^)]*\)", "", role).split(",")[0].strip()
+    return short or role.strip()
 
 
 def in_prose(company: str) -> str:

@@ -131,7 +131,7 @@ _PERSONAL_TOPIC = (
 )
 SHARED = (  # something the user and the person share: "we both ran the Lisbon marathon"
     "It was fun to discover that {}.",
-    "I smiled when we realised that {}.",
+    "I smiled when we found out that {}.",
     "It was a nice surprise to find that {}.",
     "I enjoyed finding out that {}.",
     "What a coincidence that {}!",

@@ -481,6 +481,8 @@ def capitalise_unknown(text: str, keep: Iterable[str] = ()) -> str:
             return word
         before = text[:match.start()].split()[-1:] or [""]
         after = text[match.end():].split()[:1] or [""]
+        if before[0].lower() in ("a", "an", "every", "each", "per") and not after[0][:1].isupper():
+            return word  # "a waitlist of 80": a common noun the dictionary lacks, not a name
         place = before[0].lower() in ("at", "in", "from", "near", "to") or after[0][:1].isupper()
         if _compound(word) and not place:
             return word  # "signup", "cutover": words, not names; "at ninewells": a place

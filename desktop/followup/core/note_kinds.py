@@ -210,12 +210,16 @@ _MECHANICS_RE = re.compile(r"""(?:
        |impatient|happy|pleased|interested|nice|friendly|skeptical|sceptical)
     |\bhard\s+to\s+read\b|\bpoker\s+face\b|\bchecked\s+(?:his|her|their)\s+phone
     |\b(?:tough|intense|stern|cold|strict)\s+(?:interviewer|one|person)\b
+    |^\s*(?:we\s+|i\s+)?met\s+(?:up\s+)?(?:at|in|outside|near)\b
+    |\b(?:toured|tour\s+of\s+the|gave\s+(?:me\s+|us\s+)?(?:a|the)\s+(?:quick\s+)?tour|showed\s+(?:me|us)\s+around)\b
+    |(?:^|\b(?:he|she|they)\s+)(?:laughed|smiled|nodded|grinned|chuckled|frowned|winced|sighed)\b
     )""", re.IGNORECASE | re.VERBOSE)
 
 # Life events that are no rapport line for a follow-up: health, and family milestones (a baby,
 # a son starting college, a wedding). A hobby, a race or coaching a kid's team is rapport.
 _PRIVATE_LIFE_RE = re.compile(r"""(?:
-    \b(?:sick|illness|ill\s+(?:last|this)|surgery|chemo|injur(?:y|ed|ies)|hospitali[sz]ed
+    \b(?:his|her|their|my)\s+(?:\w+\s+)?injur(?:y|ies)\b|\binjured\b
+    |\b(?:sick|illness|ill\s+(?:last|this)|surgery|chemo|hospitali[sz]ed
        |recovering|covid|flu|migraines?|diagnos\w*|pregnan\w*|expecting\s+(?:a|twins|their|her|his)
        |maternity|paternity|medical\s+leave|sick\s+leave|therapy|funeral(?!\s+(?:home|homes|director|directors|services?|industry|parlou?r|arrangements?))|passed\s+away|died
        |divorc\w*|grief|grieving|bereave\w*|newborn|new\s+(?:baby|dad|mom|mum|father|mother|parent)
@@ -223,6 +227,8 @@ _PRIVATE_LIFE_RE = re.compile(r"""(?:
        |(?:mat|pat|maternity|paternity|parental|family|medical|sick)\s+leave|back\s+from\s+leave
        |(?:1st|2nd|3rd|4th|first|second|third|fourth|new)\s+(?:kid|child|baby|grandchild|grandkid))\b
     |\b(?:partner|wife|husband|girlfriend|boyfriend|spouse)(?:'s)?\s+(?:is\s+)?(?:expecting|due|pregnant)
+    |\b(?:twins|triplets)\b|\b(?:had|having)\s+a\s+(?:baby|boy|girl|son|daughter)\b
+    |\b(?:on|running\s+on)\s+(?:no|little|\d+\s+hrs?|\d+\s+hours?)\s+(?:of\s+)?sleep\b
     |\bexpecting\s+(?:a\s+baby|in\s+\w+|twins|their\s+first|a\s+(?:boy|girl))
     |\b(?:his|her|their|a|the)\s+(?:cancer|knee|back|hip|shoulder)\b
     |\blost\s+(?:our|his|her|their|my|a|both)\s+(?:dads?|moms?|mums?|fathers?|mothers?|parents?|wife

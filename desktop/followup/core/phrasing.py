@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 from functools import lru_cache
 
@@ -182,7 +183,10 @@ _PROBLEM_RE = re.compile(
     r"missing|no\s+\w+|not\s+enough|hard\s+to|difficult|bottleneck|backlog|debt|churn|late"
     r"|manual|brittle|fragile|problems?|issues?|bugs?|fire-?fight\w*|burn(?:ed|t)\s+out"
     r"|burnout|understaffed|short-?staffed|turnover|overtime|mess|messy|behind|overdue"
-    r"|below\s+grade|lose|losing|lost\s+(?:deals|customers|staff|\d)|peek|errors?|rework"
+    r"|below\s+grade|lose|losing|lost\s+(?:deals|customers|staff|\d|a|an|the|their|your|two"
+    r"|three|four|half)|peek|errors?|rework|incidents|an\\s+incident|injuries|accidents?|recalls?"
+    r"|complaints?|rejects?|rejected|fail(?:s|ed|ures?)|delays?|delayed|shortages?|vacanc\w*"
+    r"|no-shows?|cancel(?:l?ed|lations?)|closed\s+(?:the\s+)?[\w\s]{0,20}\d+\s+times"
     r"|too\s+(?:high|slow|many|much|long|few))\b", re.IGNORECASE)
 _TEAM_WORDS = frozenset("""
     team teams office mission culture stack roadmap product platform customers users codebase
@@ -577,6 +581,9 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
         # at 4:30am" has lost an "s" and reads as no clause (a prompt names it)
         text = ("your " if words[0][:1].islower() else "") + to_you(part, name)
         return Phrase(Shape.CLAUSE, text)
+    counted = _counted_clause(words)
+    if counted:  # "3 recordable injuries this year": there have been 3 ...
+        return Phrase(_problem_or(Shape.CLAUSE, counted), counted)
     copula = _state_participle(words)
     if copula:  # "fleet utilization stuck at 71%": your fleet utilization is stuck at 71%
         words = [*words[:copula], "are" if _plural_head(words[:copula]) else "is",
@@ -938,6 +945,33 @@ def _has_verb(words: list[str]) -> bool:
                 before in ("you", "i", "we", "they") or before.endswith("s")):
             return True
     return False
+
+
+_PAST_WHEN_RE = re.compile(r"\b(?:last|yesterday|ago)\b", re.IGNORECASE)
+_SO_FAR_RE = re.compile(r"\b(?:this|so\s+far|since|ytd|to\s+date)\b", re.IGNORECASE)
+
+
+def _counted_clause(words: list[str]) -> str:
+    """A count with nothing said of it ("3 recordable injuries this year", "about 40 open
+    reqs") as a clause: "there have been 3 recordable injuries this year", "there are about
+    40 open reqs"; "" for any other shape (a verb of its own, a single thing, no noun)."""
+    start = 1 if plain(words[0]) in _APPROXIMATE else 0
+    if len(words) < start + 3 or not re.fullmatch(r"\d[\d,]*\+?", words[start]) \
+            or words[start] in ("1", "0") \
+            or any(verb_form(plain(w)) in ("VBD", "VBZ", "MD") and not is_noun(plain(w))
+                   for w in words[start + 1:]) \
+            or any(plain(w) in _FINITE_PLAIN or plain(w) in _LINKS for w in words):
+        return ""
+    nouns = [plain(w) for w in words[start + 1:start + 4]]
+    if not any(w.endswith("s") and (is_noun(w) or is_noun(w[:-1]) or _common_word(w[:-1]))
+               or w in PLURALS for w in nouns):
+        return ""
+    text = " ".join(words)
+    years = [int(y) for y in re.findall(r"\bin\s+((?:19|20)\d\d)\b", text)]
+    past = bool(_PAST_WHEN_RE.search(text)) or bool(years) and max(years) < date.today().year
+    verb = "there were" if past else (
+        "there have been" if _SO_FAR_RE.search(text) else "there are")
+    return f"{verb} {text}"
 
 
 # Participles that say a state ("stuck at 71%", "built in FieldRoutes"): after a noun with no

@@ -99,6 +99,17 @@ _SHORTHAND = (
     # "busy sat afternoons", "sun night shift": a day is a day only before a part of one
     (r"\b(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?=\s+(?:morning|afternoon|evening|night"
      r"|overnight|shift|lunch|brunch)s?\b)", lambda m: _DAYS[m.group(1).lower()[:3]]),
+    # "talked ballast water retrofits": talked about them
+    (r"\b(talked|chatted)\s+(?!about\b|to\b|with\b|through\b|over\b|me\b|us\b|him\b|her\b"
+     r"|them\b|shop\b|a\s+lot\b|for\b|at\b|in\b|on\b|briefly\b|more\b)", r"\1 about "),
+    # "first 2 weeks are the worst": the first two weeks
+    (r"^(first|last|next)\s+(?=\d+\s+(?:days?|weeks?|months?|years?|shifts?|hours?)\b)",
+     r"the \1 "),
+    # "the spare parts budget ~$1.1M": a budget of about $1.1M
+    (r"\b(budget|spend|revenue|payroll|portfolio|contract|grant|fund|book\s+of\s+business"
+     r"|pipeline|deal)\s+(?:~\s*|about\s+)(?=[$£€]?\d)", r"\1 of about "),
+    # "girls u12 program": an age group
+    (r"\bu(\d{1,2})s?\b", r"U\1"),
     # "in nov-dec", "jan-mar": a range of months
     (r"\b(in|during|over|through|for)?(\s*)\b(" + "|".join(_MONTHS) + r")\s*-\s*("
      + "|".join(_MONTHS) + r")\b", lambda m: _month_range(m)),
