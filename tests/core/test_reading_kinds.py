@@ -507,3 +507,19 @@ def test_small_words_notes_leave_out_are_put_back(line, said):
 def test_a_count_with_nothing_said_of_it_is_said_with_there(line, clause):
     phrase = rephrase(clean(line))
     assert phrase is not None and phrase.text == clause and reads_well(phrase)
+
+
+@pytest.mark.parametrize(("line", "clause"), [
+    ("building permits ~40 pending at the county",
+     "there are about 40 building permits pending at the county"),
+    ("waste on the cut table ~4%", "waste on the cut table is about 4%"),
+    ("fill rate on the north dock is ~93%", "fill rate on the north dock is about 93%"),
+])
+def test_a_number_after_a_subject_with_a_place_in_it_reads_as_a_clause(line, clause):
+    phrase = rephrase(clean(line))
+    assert phrase is not None and phrase.text.endswith(clause) and reads_well(phrase)
+
+
+def test_a_move_has_one_to_and_a_second_arrow_starts_a_new_piece():
+    assert clean("moving intake from paper -> tablets by june -> nurses triage at the door") \
+        == "moving intake from paper to tablets by june, nurses triage at the door"

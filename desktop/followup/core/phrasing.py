@@ -216,7 +216,7 @@ def _subject_clause(words: list[str]) -> bool:
         if bare == "of" and i + 1 < len(words):
             continue  # "new VP of engineering joined": the subject goes on
         if bare in PREPOSITIONS and any(plain(w) in ("had", "has", "is", "are", "was", "were")
-                                        for w in words[i + 2:i + 5]):
+                                        for w in words[i + 2:i + 6]):
             continue  # "Pellucid's research repo in Dovetail had 900 clips": the subject goes on
         if bare in PREPOSITIONS or bare in ("where", "which", "that", "who", "whose", "when"):
             return False
@@ -440,6 +440,12 @@ _ABOUT_NUMBER_RE = re.compile(r"^(?P<subject>[A-Za-z][\w'&-]*(?:\s+(?!(?:up|down
                               r"|under\s+)[\d$£€].*)$")
 
 
+_COUNT_IN_STATE_RE = re.compile(r"^(?P<count>(?:about|roughly|around|nearly|over|under)\s+"
+                                r"\d[\d,]*\+?)\s+(?P<rest>(?:open|active|pending|outstanding"
+                                r"|vacant|unfilled|overdue|in\s+progress|on\s+hold|live"
+                                r"|running|unread|unpaid)\b.*)$")
+
+
 def _main_phrase(part: str, name: str) -> Phrase:
     """The first piece of a line that is kept, as a phrase: the first of these that fits."""
     part = _REPORTING_RE.sub("", part)
@@ -455,7 +461,12 @@ def _main_phrase(part: str, name: str) -> Phrase:
                         for i, w in enumerate(subject) if i > 1):  # "conflict checks take",
         # "branch on Halsted Road runs ~210 cars": the verb is there
         verb = "are" if _plural_head(subject) else "is"  # "lead times from Portugal ~16 wks"
-        part = f"{about['subject']} {verb} {about['rest']}"  # "break rate ~22 per 100 mi": is
+        state = _COUNT_IN_STATE_RE.match(about["rest"])
+        if state and verb == "are":  # "investigations ~12 open at a time": there are about 12
+            text = to_you(f"there are {state['count']} {about['subject']} {state['rest']}", name)
+            return Phrase(_problem_or(Shape.CLAUSE, text), text)
+        else:
+            part = f"{about['subject']} {verb} {about['rest']}"  # "break rate ~22": is
     words = part.split()
     return (_pronoun_phrase(part, words, name) or _set_start_phrase(part, words, name)
             or _verb_phrase(part, words, name) or _noun_phrase(part, words, name))
@@ -891,11 +902,23 @@ def reads_well(phrase: Phrase) -> bool:
     if phrase.shape in (Shape.CLAUSE, Shape.PROBLEM) and (
             re.fullmatch(r"[\d.,]+%?", words[0]) and plain(words[1]) != "of"
             or re.search(r"\b(?:their|theirs)\b|\sme\b", text)
-            or re.search(r"\b[a-z]+[^s\Ws]s\s+is\b", text) and not re.search(
-                r"\b(?:this|analysis|process|business|status|focus|bus|campus|class)\s+is", text)):
+            or _plural_then_is(text)):
         return False  # "30% is cast iron", "are their best segment", "your team is 2 analysts
         # and me" (whose "me"?), "comments is 4k+": a subject lost or a verb that disagrees
     return True
+
+
+def _plural_then_is(text: str) -> bool:
+    """Whether a plural noun is followed by "is" ("comments is 4k+"), unless the noun sits in
+    a phrase after a preposition ("your scrap on veneer panels is about 6%": scrap is)."""
+    for match in re.finditer(r"\b([a-z]+[^s\Ws]s)\s+is\b", text):
+        if match[1] in ("this", "analysis", "process", "business", "status", "focus", "bus",
+                        "campus", "class"):
+            continue
+        if any(plain(w) in PREPOSITIONS for w in text[:match.start()].split()[-4:]):
+            continue
+        return True
+    return False
 
 
 _PRONOUNS = frozenset("i you we they he she".split())

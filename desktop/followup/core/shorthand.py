@@ -138,6 +138,8 @@ def _arrow(match: re.Match) -> str:
     after = match.string[match.end():]
     if re.match(r"(?:same|similar|like|then|also|basically)\b", after, re.IGNORECASE):
         return ", "
+    if re.search(r"->|=>", match.string[:match.start()]):
+        return ", "  # "paper -> amos by q2 -> planners build": a move has one "to"
     return " to " if _MOVING_RE.search(match.string[:match.start()]) else ", "
 
 
