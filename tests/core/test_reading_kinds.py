@@ -523,3 +523,21 @@ def test_a_number_after_a_subject_with_a_place_in_it_reads_as_a_clause(line, cla
 def test_a_move_has_one_to_and_a_second_arrow_starts_a_new_piece():
     assert clean("moving intake from paper -> tablets by june -> nurses triage at the door") \
         == "moving intake from paper to tablets by june, nurses triage at the door"
+
+
+def test_where_the_user_worked_keeps_its_small_words_lower_case():
+    from followup.core.drafting import DraftRequest, generate_draft
+
+    body = generate_draft(DraftRequest(
+        company="Harlow Kitchens", role="Sous Chef", kind="one_on_one_interview",
+        person_name="Iwona Mazur", person_title="Executive Chef", capacity="interviewer",
+        notes="! brunch does ~300 covers on a sunday\n"
+              "+ at lantern bistro in galway i ran the pass for 2 years",
+        general_notes="", others_met=(), profile=Profile(name="Sam"))).body
+    assert "At Lantern Bistro in Galway, I ran the pass" in body
+
+
+@pytest.mark.parametrize("line", ["she got there first and grabbed a table",
+                                  "i spilled my water on the desk lol"])
+def test_who_arrived_first_and_a_spill_are_mechanics(line):
+    assert is_mechanics(line)

@@ -729,8 +729,8 @@ def _known_spellings(request: DraftRequest) -> dict[str, str]:
     for line in request.notes.splitlines():
         worked = _WORKED_AT_RE.match(line)
         if worked and worked[1].islower():
-            name = " ".join(w if w in ("of", "the", "and", "&") else w[:1].upper() + w[1:]
-                            for w in worked[1].split())
+            name = " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:]
+                            for w in worked[1].split())  # "Parcelpoint Depot in Wakefield"
             names.setdefault(worked[1], name)
     for term in (*request.profile.skills, *(t for link in request.profile.links
                                             for t in link.tags)):
@@ -740,6 +740,7 @@ def _known_spellings(request: DraftRequest) -> dict[str, str]:
     return names
 
 
+_SMALL_WORDS = frozenset("of the and & in at on near by for".split())
 _WORKED_AT_RE = re.compile(r"^\s*\+\s*(?:at|@)\s+([a-z][\w&'-]*(?:\s+[a-z&][\w&'-]*){0,3}?),?\s+"
                            r"(?:i|we)\s+\w+")
 

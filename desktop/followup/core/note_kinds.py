@@ -211,6 +211,7 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\bhard\s+to\s+read\b|\bpoker\s+face\b|\bchecked\s+(?:his|her|their)\s+phone
     |\b(?:tough|intense|stern|cold|strict)\s+(?:interviewer|one|person)\b
     |^\s*(?:we\s+|i\s+)?met\s+(?:up\s+)?(?:at|in|outside|near)\b
+    |\bgot\s+there\s+(?:first|early|late|before)|\bspilled\b|\bknocked\s+over\b
     |\b(?:toured|tour\s+of\s+the|gave\s+(?:me\s+|us\s+)?(?:a|the)\s+(?:quick\s+)?tour|showed\s+(?:me|us)\s+around)\b
     |(?:^|\b(?:he|she|they)\s+)(?:laughed|smiled|nodded|grinned|chuckled|frowned|winced|sighed)\b
     )""", re.IGNORECASE | re.VERBOSE)
