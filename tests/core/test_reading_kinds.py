@@ -9,7 +9,13 @@ import pytest
 
 from followup.core.drafting import spoken_role
 from followup.core.lexicon import normalise_line
-from followup.core.note_kinds import is_mechanics, is_personal, is_private_life
+from followup.core.note_kinds import (
+    is_logistics,
+    is_mechanics,
+    is_personal,
+    is_private_life,
+    is_self_assessment,
+)
 from followup.core.own_lines import contribution_phrase, question_topic
 from followup.core.phrasing import Phrase, Shape, reads_well, rephrase
 from followup.core.shorthand import clean
@@ -122,7 +128,7 @@ from followup.core.drafting import (  # noqa: E402  (grouped with the tests that
     touched_skills,
 )
 from followup.core.names import greeting_name  # noqa: E402
-from followup.core.note_kinds import is_logistics, never_a_point  # noqa: E402
+from followup.core.note_kinds import never_a_point  # noqa: E402
 
 ROUTES = Link("Planning bus routes from ridership data", "https://example.org/routes",
               ("route", "ridership", "schedule"))
@@ -541,3 +547,22 @@ def test_where_the_user_worked_keeps_its_small_words_lower_case():
                                   "i spilled my water on the desk lol"])
 def test_who_arrived_first_and_a_spill_are_mechanics(line):
     assert is_mechanics(line)
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("her daughter had her appendix out last week", is_private_life),
+    ("his kid just had his tonsils out", is_private_life),
+    ("data entry test 61 wpm, they need 50", is_self_assessment),
+    ("got 7 of 10 on the code quiz", is_self_assessment),
+    ("commission split 50/50 for the first year", is_logistics),
+])
+def test_a_score_a_split_and_an_operation_never_reach_the_email(line, kind):
+    assert kind(line)
+
+
+@pytest.mark.parametrize("line", [
+    "did the night audit w/ her last month", "walked through my portfolio for 10 min",
+])
+def test_what_the_user_did_with_them_is_not_said_as_theirs(line):
+    phrase = rephrase(clean(line))
+    assert phrase is None or not reads_well(phrase)

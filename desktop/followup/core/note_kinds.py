@@ -19,8 +19,8 @@ from followup.core.shorthand import clean, split_parts
 _LOGISTICS_RE = re.compile(r"""\b(?:
     salary|salaries|comp|compensation|(?:pay|salary|comp)\s+(?:band|range|scale|step|review)|equity
     |(?:pay|salary|performance|annual)\s+reviews?|reviews?\s+in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*
-    |(?<!lake\s)(?<!square\s)(?<!station\s)union(?!\s+(?:square|station|street|st|bay|pacific))|probation\w*|pay\s+step|step\s+\d|grade\s+\d+
-    |band\s+\d+[a-z]?|(?:pay\s+)?grade\s+\d+|ote|quota|commission|step\s+\d+|per\s+hour|/hr|hourly\s+rate
+    |(?<!lake\s)(?<!square\s)(?<!station\s)(?<!tenants\s)(?<!tenants'\s)(?<!students\s)(?<!credit\s)(?<!european\s)union(?!\s+(?:square|station|street|st|bay|pacific))|probation\w*|pay\s+step|step\s+\d|grade\s+\d+
+    |band\s+\d+[a-z]?|(?:pay\s+)?grade\s+\d+|ote|quota|commission|split\s+\d+\s*/|\d+\s*/\s*\d+\s+split|desk\s+fee|step\s+\d+|per\s+hour|/hr|hourly\s+rate
     |stock\s+options|rsus?|bonus(?:es)?|401k|pension|benefits?|perks?|pto|vacation\s+(?:days|policy)
     |unlimited\s+vacation|(?:health|dental|life|medical|vision)\s+(?:insurance|plan|cover(?:age)?)
     |insurance\s+(?:plan|cover(?:age)?|benefits?)|parental\s+leave|relocation|relocate
@@ -139,7 +139,8 @@ _PERSONAL_RE = re.compile(r"""\b(?:
 
 # The user's verdict on their own answer: private, never in the email.
 SELF_ASSESSMENT_RE = re.compile(r"""\b(?:
-    vague|vaguely|fumbled?|fumbling|blank(?:ed)?|rambl(?:ed|ing|e)|weak|weakly|poor(?:ly)?|badly
+    \d+\s*wpm|typing\s+test|got\s+\d+\s+(?:of|out\s+of)\s+\d+|scored\s+\d+|passed\s+(?:the|my)\s+\w+\s+test
+    |vague|vaguely|fumbled?|fumbling|blank(?:ed)?|rambl(?:ed|ing|e)|weak|weakly|poor(?:ly)?|badly
     |bombed|botched|froze|stumbled|flubbed|messed\s+up|screwed\s+up|hand[- ]?wav(?:ed|ing|e)
     |couldn'?t\s+(?:remember|recall|answer|explain|think)|could\s+not|didn'?t\s+(?:know|remember)
     |did\s+not|i\s+didn'?t|i\s+wasn'?t|forgot|forget|not\s+(?:quite\s+)?(?:true|right|correct|great|sure)|wrong|mistakes?
@@ -228,7 +229,7 @@ _PRIVATE_LIFE_RE = re.compile(r"""(?:
        |(?:mat|pat|maternity|paternity|parental|family|medical|sick)\s+leave|back\s+from\s+leave
        |(?:1st|2nd|3rd|4th|first|second|third|fourth|new)\s+(?:kid|child|baby|grandchild|grandkid))\b
     |\b(?:partner|wife|husband|girlfriend|boyfriend|spouse)(?:'s)?\s+(?:is\s+)?(?:expecting|due|pregnant)
-    |\b(?:twins|triplets)\b|\b(?:had|having)\s+a\s+(?:baby|boy|girl|son|daughter)\b
+    |\b(?:twins|triplets)\b|\bsprain\w*|\bin\s+a\s+(?:boot|sling|neck\s+brace)\b|\btonsils?\b|\bappendix\b|\bstitches\b|\bhad\s+(?:his|her|their)\s+\w+\s+(?:out|removed|done)\b|\b(?:had|having)\s+a\s+(?:baby|boy|girl|son|daughter)\b
     |\b(?:on|running\s+on)\s+(?:no|little|\d+\s+hrs?|\d+\s+hours?)\s+(?:of\s+)?sleep\b
     |\bexpecting\s+(?:a\s+baby|in\s+\w+|twins|their\s+first|a\s+(?:boy|girl))
     |\b(?:his|her|their|a|the)\s+(?:cancer|knee|back|hip|shoulder)\b

@@ -651,8 +651,8 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     `company`'s name, typed in lower case, is spelled as the company spells it."""
     text = _REPORTING_RE.sub("", lower_first(clean(line)))  # "talked about: io_uring, ..."
     text = re.sub(r"^(?:but|and|so|or|plus)\s+", "", text)  # "but capture is only 41%"
-    if not text:
-        return None
+    if not text or starts_verb(text.split()) and re.search(r"\bwith\s+(?:him|her)\b", text):
+        return None  # "did the ride-along w/ him": the user did it, with the person
     others = _other_gender(text.split())  # "her dog ..., walks him": "him" stays the dog's
     text = " ".join(w + _KEEP if w.lower().strip(".,;:!?") in others else w for w in text.split())
     pieces = split_parts(text)
@@ -832,6 +832,10 @@ def reads_well(phrase: Phrase) -> bool:
         return False  # "survival models for churn not classifiers"
     if re.match(r"you're (?:a|an) (?:[\w-]+ ){1,3}(?:guy|gal|dude|person|type|nerd|geek)$", text):
         return False  # "you're a chess guy": who they are, said back to them
+    if re.match(r"you\b", text) and re.search(r"\b(?:with|to|for)\s+you\b", text) \
+            or re.match(r"you\s+(?:told|shared|gave|pitched|presented|walked\s+through)\s+my\b",
+                        text):
+        return False  # "did the ride-along w/ him", "told my story abt X": the user did it
     if _NUMBER_UNIT_LOST_RE.search(text):
         return False  # "you want 21 for the new contract": 21 of what is in another piece
     if re.match(r"you're (?:a|an) (?:[\w-]+ ){0,3}(?:manager|engineer|lead|director|partner"
