@@ -210,7 +210,7 @@ POINT_LINES = [  # note line -> (shape, phrase said to the person)
     ('previously at Shopify for 5 yrs', 'clause', 'you were previously at Shopify for 5 years'),
     ('uses Go and Rust w/ gRPC everywhere', 'clause', 'you use Go and Rust with gRPC everywhere'),
     ('main pain: offline support for nurses in rural areas', 'problem', 'your main pain is offline support for nurses in rural areas'),
-    ('accessibility audits every quarter, WCAG AA', 'topic', 'the accessibility audits every quarter'),
+    ('accessibility audits every quarter, WCAG AA', 'topic', 'accessibility audits every quarter'),
     ('her cat is named Pixel lol', 'clause', 'your cat is named Pixel'),
     ('pager load is too high, wants to cut it by half', 'problem', 'your pager load is too high'),
     ('big arsenal fan', 'clause', "you're a big arsenal fan"),

@@ -15,6 +15,7 @@ from followup.core.note_kinds import (
     is_personal,
     is_private_life,
     is_self_assessment,
+    never_a_point,
 )
 from followup.core.own_lines import contribution_phrase, question_topic
 from followup.core.phrasing import Phrase, Shape, reads_well, rephrase
@@ -128,7 +129,6 @@ from followup.core.drafting import (  # noqa: E402  (grouped with the tests that
     touched_skills,
 )
 from followup.core.names import greeting_name  # noqa: E402
-from followup.core.note_kinds import never_a_point  # noqa: E402
 
 ROUTES = Link("Planning bus routes from ridership data", "https://example.org/routes",
               ("route", "ridership", "schedule"))
@@ -566,3 +566,32 @@ def test_a_score_a_split_and_an_operation_never_reach_the_email(line, kind):
 def test_what_the_user_did_with_them_is_not_said_as_theirs(line):
     phrase = rephrase(clean(line))
     assert phrase is None or not reads_well(phrase)
+
+
+@pytest.mark.parametrize(("line", "topic"), [
+    ("asked me to tell him about a time i missed a deadline", "a time I missed a deadline"),
+    ("she asked me to walk her through my first 60 days", "my first 60 days"),
+])
+def test_a_tell_me_about_question_is_about_what_was_to_be_told(line, topic):
+    assert question_topic(line) == topic
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("new menu rollout Q3", "rollout in Q3"),
+    ("fridge temp logs still on paper", "temperature logs"),
+    ("sign-off in first 90 days", "in the first 90 days"),
+    ("200 inventory pts to re-survey", "inventory points"),
+])
+def test_a_quarter_a_temperature_a_first_and_points_are_written_out(line, said):
+    assert said in clean(normalise_line(line, {}, []))
+
+
+def test_years_someone_spent_are_no_count_of_things():
+    phrase = rephrase(clean("14 yrs on the line before she moved up"))
+    assert phrase is None or not phrase.text.startswith("there ")
+
+
+@pytest.mark.parametrize("line", ["pay steps every 6 months, 40% -> 45%",
+                                  "wore the jacket from their fall line"])
+def test_a_pay_scale_with_its_numbers_and_what_someone_wore_are_no_point(line):
+    assert never_a_point(line) or is_mechanics(line)

@@ -483,7 +483,8 @@ def capitalise_unknown(text: str, keep: Iterable[str] = ()) -> str:
         after = text[match.end():].split()[:1] or [""]
         if before[0].lower() in ("a", "an", "every", "each", "per") and not after[0][:1].isupper():
             return word  # "a waitlist of 80": a common noun the dictionary lacks, not a name
-        place = before[0].lower() in ("at", "in", "from", "near", "to") or after[0][:1].isupper()
+        place = before[0].lower() in ("at", "in", "from", "near", "to") \
+            or after[0][:1].isupper() and not after[0].isupper()  # "rollout Q3": no name
         if _compound(word) and not place:
             return word  # "signup", "cutover": words, not names; "at ninewells": a place
         if _TERM_ENDING_RE.search(word) and not place:

@@ -20,7 +20,7 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     salary|salaries|comp|compensation|(?:pay|salary|comp)\s+(?:band|range|scale|step|review)|equity
     |(?:pay|salary|performance|annual)\s+reviews?|reviews?\s+in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*
     |(?<!lake\s)(?<!square\s)(?<!station\s)(?<!tenants\s)(?<!tenants'\s)(?<!students\s)(?<!credit\s)(?<!european\s)union(?!\s+(?:square|station|street|st|bay|pacific))|probation\w*|pay\s+step|step\s+\d|grade\s+\d+
-    |band\s+\d+[a-z]?|(?:pay\s+)?grade\s+\d+|ote|quota|commission|split\s+\d+\s*/|\d+\s*/\s*\d+\s+split|desk\s+fee|step\s+\d+|per\s+hour|/hr|hourly\s+rate
+    |band\s+\d+[a-z]?|(?:pay\s+)?grade\s+\d+|ote|quota|commission|pay\s+steps|split\s+\d+\s*/|\d+\s*/\s*\d+\s+split|desk\s+fee|step\s+\d+|per\s+hour|/hr|hourly\s+rate
     |stock\s+options|rsus?|bonus(?:es)?|401k|pension|benefits?|perks?|pto|vacation\s+(?:days|policy)
     |unlimited\s+vacation|(?:health|dental|life|medical|vision)\s+(?:insurance|plan|cover(?:age)?)
     |insurance\s+(?:plan|cover(?:age)?|benefits?)|parental\s+leave|relocation|relocate
@@ -188,8 +188,9 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\bkept\s+(?:walking|moving|getting\s+(?:pinged|paged|called))\b|\bstep(?:ped)?\s+out\b
     |\b(?:dog|dogs|baby|kid|kids|cat)\s+(?:kept\s+)?(?:barked|barking|cried|crying|meowing|screaming)
     |\b(?:smelled|smelt|smells|smelling)\s+(?:like|of)\b
-    |\b(?:wearing|dressed\s+in|in\s+(?:his|her|their))\s+(?:\w+\s+)?(?:carhartts?|scrubs|suit|uniform
-       |hoodie|boots|hi-?vis|overalls|jeans|blazer|tie|coveralls|work\s+clothes)\b
+    |\b(?:wearing|wore|dressed\s+in|in\s+(?:his|her|their))\s+(?:\w+\s+)?(?:carhartts?|scrubs|suit|uniform
+       |hoodie|boots|hi-?vis|overalls|jeans|blazer|tie|coveralls|work\s+clothes|jacket|coat|dress
+       |shirt|sweater|scarf|hat|glasses)\b
     |\b(?:booked|reserved|got)\s+(?:us\s+)?(?:the\s+)?(?:conf\w*\s+|meeting\s+)?(?:room|rm)\b
     |\b(?:said|say|saying)\s+hi\b|\bto\s+say\s+hello\b
     |\bcame\s+(?:straight\s+|over\s+|in\s+)?from\s+(?:the|a|another|his|her|their)\s+(?:set|meeting|call
@@ -357,7 +358,9 @@ def never_a_point(text: str, rapport: bool = False) -> bool:
         # what all of it is about
     if is_mechanics(pieces[0][1]) and all(len(p.split()) <= 3 for _s, p in pieces[1:]):
         return True  # "popped in for 2 min to say hi, had a clinic": why, not a point
-    aside = [is_mechanics(p) or is_logistics(p) or is_descriptor(p) for _s, p in pieces]
+    aside = [is_mechanics(p) or is_logistics(p) or is_descriptor(p)
+             or re.fullmatch(r"[\d\s.,%$£€+~-]+", p) is not None
+             for _s, p in pieces]  # "50%" alone is its line's context's
     # "union position, afscme local, 6 mo probation": the line is about logistics, though a
     # fragment of it is not
     return all(aside) or is_logistics(pieces[0][1]) and sum(aside) * 2 >= len(aside)

@@ -196,6 +196,11 @@ def question_topic(line: str) -> str | None:
     if first_word[:1].islower() and verb_form(first_word) in ("VB", "VBD") \
             and is_base(first_word) and (infinitive or not is_noun(first_word)):
         topic = " ".join([gerund_of(first_word), *topic.split()[1:]])  # "explaining X to a PM"
+    # "telling you about a time I lost a deal": the question is about a time I lost a deal
+    topic = re.sub(r"^(?:tell(?:ing)?|describ(?:e|ing)|walk(?:ing)?|talk(?:ing)?)\s+"
+                   r"(?:(?:me|you|him|her|them|us)\s+)?(?:about|through|of)?\s*"
+                   r"(?=(?:a|the|one)\s+time\b|my\b|how\b|what\b|when\b|why\b)", "", topic,
+                   flags=re.IGNORECASE)
     topic = re.sub(r"\bI'd\b", "I would", re.sub(r"\bdo I\b", "I", topic))
     topic = re.sub(r"^(?:what's|what is|what are)\s+(?=the\b|a\b)", "", topic, flags=re.I)
     if not topic:

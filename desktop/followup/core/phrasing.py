@@ -283,9 +283,10 @@ def with_article(words: list[str]) -> list[str]:
     head = []
     for word in words:
         bare = plain(word)
-        if bare in PREPOSITIONS | {"and", "or"} or head and (
+        if bare in PREPOSITIONS | DETERMINERS | {"and", "or", "every", "each"} or head and (
                 bare in _ADVERBS or set(word_classes(bare)) == {"ADV"}):
-            break  # "half marathons now": the noun phrase ends before "now"
+            break  # "half marathons now", "safety briefing every morning": the noun phrase
+            # ends before "now" or "every"
         head.append(bare)
     if not head or head[-1].endswith("s") and not head[-1].endswith(("ss", "us", "is")):
         return words
@@ -808,6 +809,8 @@ def reads_well(phrase: Phrase) -> bool:
     longest = 22 if phrase.shape is Shape.MINE else 18  # the user's own work may say more
     if not 2 <= len(words) <= longest or "(" in text or ")" in text or "[" in text:
         return False
+    if phrase.shape is Shape.CLAUSE and len(words) <= 2 and plain(words[0]) in ("you're", "you"):
+        return False  # "you're costing": nothing said
     if _WRONG_PERSON_RE.search(text) or re.search(r"\b(\w+) \1\b", text, re.I) \
             or re.search(r"\bthe\s+(?:at|in|on|for|with|to|of|if|I|we|is|are|want|wants|need"
                          r"|needs|can|will|would|should|did|does|has|have)(?![\w-])", text):
@@ -974,6 +977,7 @@ def _has_verb(words: list[str]) -> bool:
     return False
 
 
+_TIME_UNITS = frozenset("years months weeks days hours minutes shifts yrs mos wks hrs mins".split())
 _PAST_WHEN_RE = re.compile(r"\b(?:last|yesterday|ago)\b", re.IGNORECASE)
 _SO_FAR_RE = re.compile(r"\b(?:this|so\s+far|since|ytd|to\s+date)\b", re.IGNORECASE)
 
@@ -990,6 +994,8 @@ def _counted_clause(words: list[str]) -> str:
             or any(plain(w) in _FINITE_PLAIN or plain(w) in _LINKS for w in words):
         return ""
     nouns = [plain(w) for w in words[start + 1:start + 4]]
+    if nouns[0] in _TIME_UNITS:
+        return ""  # "12 yrs on the floor": someone's experience, not a count of things
     if not any(w.endswith("s") and (is_noun(w) or is_noun(w[:-1]) or _common_word(w[:-1]))
                or w in PLURALS for w in nouns):
         return ""

@@ -108,6 +108,16 @@ _SHORTHAND = (
     # "the spare parts budget ~$1.1M": a budget of about $1.1M
     (r"\b(budget|spend|revenue|payroll|portfolio|contract|grant|fund|book\s+of\s+business"
      r"|pipeline|deal)\s+(?:~\s*|about\s+)(?=[$£€]?\d)", r"\1 of about "),
+    # "EMD certification in first 6 weeks": in the first 6 weeks
+    (r"\b(in|during|for|over|within)\s+(first|last|next)\s+(?=\d)", r"\1 the \2 "),
+    # "launching corvexa Q2": in Q2
+    (r"(?<=[a-z])\s+(?<!\bin\s)(?<!\bby\s)(Q[1-4])(?=\s*(?:[,.;]|$))", r" in \1"),
+    # "walk-in temp logs": temperature (a temp is also a worker)
+    (r"\btemp\s+(?=logs?\b|checks?\b|probes?\b|readings?\b|alarms?\b|excursions?\b"
+     r"|control\b|range\b)", "temperature "),
+    # "inventory pts", "data pts": points (elsewhere "pts" are patients)
+    (r"\b(inventory|data|bonus|talking|reference|price|touch)\s+(?:pts|patients)\b",
+     r"\1 points"),
     # "girls u12 program": an age group
     (r"\bu(\d{1,2})s?\b", r"U\1"),
     # "in nov-dec", "jan-mar": a range of months
