@@ -593,6 +593,20 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
         # at 4:30am" has lost an "s" and reads as no clause (a prompt names it)
         text = ("your " if words[0][:1].islower() else "") + to_you(part, name)
         return Phrase(Shape.CLAUSE, text)
+    timed = _TIMED_RE.match(part)
+    if timed and len(timed["thing"].split()) <= 4 and not timed["thing"][:1].isdigit() \
+            and plain(timed["thing"].split()[0]) not in _APPROXIMATE \
+            and not _has_verb(timed["thing"].split()) \
+            and not any(plain(w) in PREPOSITIONS for w in timed["thing"].split()):
+        # "NG911 cutover next spring": the cutover is next spring
+        thing = timed["thing"]
+        head = "" if plain(thing.split()[0]) in DETERMINERS | {"your", "our", "their"} \
+            else "the "
+        verb = "is"
+        if _plural_head(thing.split()):
+            verb = "are"
+        text = to_you(f"{head}{thing} {verb} {timed['when']}", name)
+        return Phrase(Shape.CLAUSE, text)
     counted = _counted_clause(words)
     if counted:  # "3 recordable injuries this year": there have been 3 ...
         return Phrase(_problem_or(Shape.CLAUSE, counted), counted)
@@ -867,6 +881,8 @@ def reads_well(phrase: Phrase) -> bool:
         # in the email
     inner = [plain(w) for w in words[1:]]
     linked = any(w in _LINKS for w in inner)
+    if phrase.shape is Shape.TOPIC and not _clean_topic(words):
+        return False
     if phrase.shape is Shape.TOPIC:
         if len(words) > 2 and plain(words[0]) in DETERMINERS | set(_POSSESSIVE) | {"your"} and (
                 plain(words[1]) in _ADVERBS or set(word_classes(plain(words[1]))) == {"ADV"}):
@@ -912,6 +928,33 @@ def reads_well(phrase: Phrase) -> bool:
             or _plural_then_is(text)):
         return False  # "30% is cast iron", "are their best segment", "your team is 2 analysts
         # and me" (whose "me"?), "comments is 4k+": a subject lost or a verb that disagrees
+    return True
+
+
+_HARD = frozenset("hard easy difficult tough impossible tricky slow quick".split())
+
+
+def _clean_topic(words: list[str]) -> bool:
+    """Whether a noun phrase is one a reader accepts after "I enjoyed learning about": short,
+    with nothing of a clause left in it. Readers stumbled on most longer topics: "the shadow a
+    top producer for your first 3 closings" (a verb read as a noun), "food facility
+    inspections mostly", "the text-to-911 live since August", "REHS trainee program with you",
+    "hard to keep relief engineers"; such a line becomes a prompt that names it."""
+    bare = [plain(w) for w in words]
+    lead = 1 if bare[0] in DETERMINERS | {"your", "our", "their"} else 0
+    if len(words) - lead > 10:
+        return False
+    for i, word in enumerate(bare):
+        before = bare[i - 1] if i else ""
+        if i > lead and word in ("a", "an", "the") and before not in PREPOSITIONS | {
+                "and", "or", "of"}:
+            return False  # "the shadow a top producer": a verb read as a noun
+        if word in _ADVERBS or word in ("since", "mostly", "mainly", "basically", "really") \
+                or word == "to" and i + 1 < len(bare) and is_base(bare[i + 1]) \
+                and not is_noun(bare[i + 1]) and (i == 0 or before in _HARD):
+            return False  # "inspections mostly", "live since August", "hard to keep"
+        if word == "you" or word == "me":
+            return False  # "program with you": a clause's object, not a topic's
     return True
 
 
@@ -977,6 +1020,10 @@ def _has_verb(words: list[str]) -> bool:
     return False
 
 
+_TIMED_RE = re.compile(
+    r"^(?P<thing>[\w&/-]+(?:\s+[\w&/-]+){0,3}?)\s+(?P<when>(?:next|this)\s+(?:spring|summer"
+    r"|fall|autumn|winter|year|month|quarter|week)|(?:in|by)\s+(?:Q[1-4]|January|February|March"
+    r"|April|June|July|August|September|October|November|December|20\d\d))$")
 _TIME_UNITS = frozenset("years months weeks days hours minutes shifts yrs mos wks hrs mins".split())
 _PAST_WHEN_RE = re.compile(r"\b(?:last|yesterday|ago)\b", re.IGNORECASE)
 _SO_FAR_RE = re.compile(r"\b(?:this|so\s+far|since|ytd|to\s+date)\b", re.IGNORECASE)
@@ -987,7 +1034,7 @@ def _counted_clause(words: list[str]) -> str:
     reqs") as a clause: "there have been 3 recordable injuries this year", "there are about
     40 open reqs"; "" for any other shape (a verb of its own, a single thing, no noun)."""
     start = 1 if plain(words[0]) in _APPROXIMATE else 0
-    if len(words) < start + 3 or not re.fullmatch(r"\d[\d,]*\+?", words[start]) \
+    if len(words) < (3 if start else 2) or not re.fullmatch(r"\d[\d,]*\+?", words[start]) \
             or words[start] in ("1", "0") \
             or any(verb_form(plain(w)) in ("VBD", "VBZ", "MD") and not is_noun(plain(w))
                    for w in words[start + 1:]) \

@@ -118,6 +118,9 @@ _SHORTHAND = (
     # "inventory pts", "data pts": points (elsewhere "pts" are patients)
     (r"\b(inventory|data|bonus|talking|reference|price|touch)\s+(?:pts|patients)\b",
      r"\1 points"),
+    # "16-17 yr olds": 16- to 17-year-olds
+    (r"\b(\d+)\s*-\s*(\d+)\s*(?:yr|year)s?[\s-]+olds\b", r"\1- to \2-year-olds"),
+    (r"\b(\d+)\s*(?:yr|year)s?[\s-]+olds?\b", r"\1-year-old"),
     # "girls u12 program": an age group
     (r"\bu(\d{1,2})s?\b", r"U\1"),
     # "in nov-dec", "jan-mar": a range of months

@@ -162,6 +162,11 @@ def verb_form(word: str) -> str | None:
     if bare in ("is", "was", "has", "does", "are", "were", "had", "did"):
         return "VBZ" if bare in BE_FORMS else "VBD" if bare in ("was", "were", "had", "did") \
             else "VB"
+    head, _dash, last = bare.rpartition("-")
+    if head.isalpha() and last.isalpha() and not word_classes(bare):
+        # "fly-fishes", "cross-trains": a compound verb, told by its last part; only its
+        # "-s" form, as "low-cost" or "well-known" are no verbs
+        return "VBZ" if verb_form(last) == "VBZ" and not last.endswith("ss") else None
     lemmas = word_classes(bare).get("VERB")
     if not lemmas or not bare.isalpha():
         return None
@@ -178,6 +183,9 @@ def verb_base(word: str) -> str:
     if bare in ("is", "was", "are", "were"):
         return "be"
     lemmas = word_classes(bare).get("VERB") or word_classes(bare).get("AUX")
+    head, _dash, last = bare.rpartition("-")
+    if not lemmas and head.isalpha() and last.isalpha():
+        return f"{head}-{verb_base(last)}"  # "fly-fishes" -> "fly-fish"
     return lemmas[0] if lemmas else bare
 
 
