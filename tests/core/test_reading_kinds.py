@@ -595,3 +595,36 @@ def test_years_someone_spent_are_no_count_of_things():
                                   "wore the jacket from their fall line"])
 def test_a_pay_scale_with_its_numbers_and_what_someone_wore_are_no_point(line):
     assert never_a_point(line) or is_mechanics(line)
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("restocks backorders every monday", "backorders"),
+    ("tracks the waitlist in a sheet", "waitlist"),
+    ("grants from the kresge foundation", "Kresge Foundation"),
+    ("hikes near the deschutes canyon", "Deschutes Canyon"),
+    ("crush runs sept -> nov", "September to November"),
+    ("she's been supervisor 9 yrs", "been supervisor for 9 years"),
+    ("handoffs betw day and night crews", "between day and night"),
+    ("about 40 skus per pallet", "40 SKUs"),
+])
+def test_the_thirteenth_readers_names_and_shorthand(line, said):
+    assert said in clean(normalise_line(line, {}, []))
+
+
+def test_a_verb_the_word_forms_lack_is_read_as_a_verb_in_a_question():
+    assert question_topic("asked me to deglaze a pan for the sauce") == "deglazing a pan for the sauce"
+
+
+def test_a_label_of_complaint_says_what_the_complaint_is():
+    phrase = rephrase("#1 complaint: quotes that forget disposal fees")
+    assert phrase is not None and phrase.shape is Shape.PROBLEM
+
+
+@pytest.mark.parametrize("line", ["offered me water before we started",
+                                  "brought us some water"])
+def test_being_offered_water_is_mechanics(line):
+    assert is_mechanics(line)
+
+
+def test_a_subject_and_a_comma_and_a_gerund_is_no_clause():
+    assert not reads_well(Phrase(Shape.CLAUSE, "your new kiosks, pushing loyalty sign-ups"))

@@ -143,7 +143,7 @@ SELF_ASSESSMENT_RE = re.compile(r"""\b(?:
     |vague|vaguely|fumbled?|fumbling|blank(?:ed)?|rambl(?:ed|ing|e)|weak|weakly|poor(?:ly)?|badly
     |bombed|botched|froze|stumbled|flubbed|messed\s+up|screwed\s+up|hand[- ]?wav(?:ed|ing|e)
     |couldn'?t\s+(?:remember|recall|answer|explain|think)|could\s+not|didn'?t\s+(?:know|remember)
-    |did\s+not|i\s+didn'?t|i\s+wasn'?t|forgot|forget|not\s+(?:quite\s+)?(?:true|right|correct|great|sure)|wrong|mistakes?
+    |did\s+not|i\s+didn'?t|i\s+wasn'?t|(?<!that\s)(?<!who\s)(?<!which\s)(?<!they\s)(?:forgot|forget)|not\s+(?:quite\s+)?(?:true|right|correct|great|sure)|wrong|mistakes?
     |no\s+idea|unsure|nervous|should\s+have|should'?ve|meh|my\s+answer|i\s+said|i\s+answered
     |i\s+think\s+i|struggled|awkward|embarrass\w*|not\s+my\s+best|went\s+blank|brain\s+fart
     |flustered|fluster|panick?(?:ed|ing)?|tongue[- ]tied|mumbl\w*|stammer\w*|overthought
@@ -213,7 +213,7 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\bhard\s+to\s+read\b|\bpoker\s+face\b|\bchecked\s+(?:his|her|their)\s+phone
     |\b(?:tough|intense|stern|cold|strict)\s+(?:interviewer|one|person)\b
     |^\s*(?:we\s+|i\s+)?met\s+(?:up\s+)?(?:at|in|outside|near)\b
-    |\bgot\s+there\s+(?:first|early|late|before)|\bspilled\b|\bknocked\s+over\b
+    |\bgot\s+there\s+(?:first|early|late|before)|\b(?:offered|brought|got|gave)\s+(?:me\s+|us\s+)?(?:some\s+|a\s+)?(?:water|glass\s+of\s+water)\b|\bspilled\b|\bknocked\s+over\b
     |\b(?:toured|tour\s+of\s+the|gave\s+(?:me\s+|us\s+)?(?:a|the)\s+(?:quick\s+)?tour|showed\s+(?:me|us)\s+around)\b
     |(?:^|\b(?:he|she|they)\s+)(?:laughed|smiled|nodded|grinned|chuckled|frowned|winced|sighed)\b
     )""", re.IGNORECASE | re.VERBOSE)

@@ -25,6 +25,7 @@ from followup.core.word_forms import (
     plain,
     verb_base,
     verb_form,
+    word_classes,
 )
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -196,6 +197,12 @@ def question_topic(line: str) -> str | None:
     if first_word[:1].islower() and verb_form(first_word) in ("VB", "VBD") \
             and is_base(first_word) and (infinitive or not is_noun(first_word)):
         topic = " ".join([gerund_of(first_word), *topic.split()[1:]])  # "explaining X to a PM"
+    # "debounce a brake lever input": a verb the word forms lack, before its object
+    unknown = re.match(r"([a-z]{4,})\s+(?=(?:a|an|the|my|your|our|their)\s)", topic)
+    if unknown and not word_classes(unknown[1]):
+        verb = unknown[1]
+        stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
+        topic = stem + "ing" + topic[unknown.end(1):]
     # "telling you about a time I lost a deal": the question is about a time I lost a deal
     topic = re.sub(r"^(?:tell(?:ing)?|describ(?:e|ing)|walk(?:ing)?|talk(?:ing)?)\s+"
                    r"(?:(?:me|you|him|her|them|us)\s+)?(?:about|through|of)?\s*"

@@ -430,7 +430,8 @@ _ROLE_NOUNS = frozenset("""
     manager engineer lead cto ceo founder cofounder co-founder recruiter designer analyst hire
     joiner director architect scientist researcher developer intern pm
 """.split())
-_PAINS = frozenset("pain problem challenge issue struggle headache bottleneck blocker".split())
+_PAINS = frozenset("pain problem challenge issue struggle headache bottleneck blocker complaint "
+                   "gripe".split())
 _PURPOSES = frozenset("mission goal goals aim vision plan plans focus priority ambition".split())
 
 
@@ -853,6 +854,10 @@ def reads_well(phrase: Phrase) -> bool:
             or re.match(r"you\s+(?:told|shared|gave|pitched|presented|walked\s+through)\s+my\b",
                         text):
         return False  # "did the ride-along w/ him", "told my story abt X": the user did it
+    if phrase.shape in (Shape.CLAUSE, Shape.PROBLEM) and "," in text \
+            and not _has_verb(text.split(",")[0].split()) \
+            and re.match(r"\s*\w+ing\b", text.split(",", 1)[1]):
+        return False  # "your smart controllers, pitching water audits": no verb of its own
     if _NUMBER_UNIT_LOST_RE.search(text):
         return False  # "you want 21 for the new contract": 21 of what is in another piece
     if re.match(r"you're (?:a|an) (?:[\w-]+ ){0,3}(?:manager|engineer|lead|director|partner"

@@ -21,6 +21,10 @@ _MONTHS = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", 
            "sept": "September", "oct": "October", "nov": "November", "dec": "December"}
 
 
+_ANY_MONTH = "|".join(sorted({*_MONTHS, *(m.lower() for m in _MONTHS.values())}, key=len,
+                             reverse=True))
+
+
 def _month_range(match: re.Match) -> str:
     """"in nov-dec" -> "in November and December"; "in oct-dec" -> "from October to
     December"; "jan-mar" -> "January to March"."""
@@ -34,6 +38,9 @@ def _month_range(match: re.Match) -> str:
 
 
 _SHORTHAND = (
+    # "harvest runs aug -> oct": a range of months
+    (r"\b(" + _ANY_MONTH + r")\s*(?:->|=>|–)\s*(" + _ANY_MONTH + r")\b",
+     lambda m: f"{_MONTHS[m[1].lower()[:3]]} to {_MONTHS[m[2].lower()[:3]]}"),
     (r"\bw/c\b", "week commencing"),
     # rates: "28%/yr" -> "28% a year", "4x/wk" -> "4 times a week", "6 hrs/wk" -> "6 hours a week"
     (r"(?<=\d)x(?=\s*/|\s+(?:a|per)\b)", " times"),
@@ -121,6 +128,12 @@ _SHORTHAND = (
     # "16-17 yr olds": 16- to 17-year-olds
     (r"\b(\d+)\s*-\s*(\d+)\s*(?:yr|year)s?[\s-]+olds\b", r"\1- to \2-year-olds"),
     (r"\b(\d+)\s*(?:yr|year)s?[\s-]+olds?\b", r"\1-year-old"),
+    # "been manager 6 yrs": for 6 years
+    (r"\b(been\s+(?:a\s+|an\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+(?=\d+\+?\s+(?:years?|yrs?"
+     r"|months?|mos)\b)", r"\1 for "),
+    (r"\bpacific\s+nw\b", "Pacific Northwest"),
+    (r"\bchem\s+(?=minor|major|degree|lab|class|background)", "chemistry "),
+    (r"\b(offered|brought|got)\s+(?:me\s+)?(?:some\s+)?water\b", r"\1 me water"),
     # "girls u12 program": an age group
     (r"\bu(\d{1,2})s?\b", r"U\1"),
     # "in nov-dec", "jan-mar": a range of months
