@@ -80,11 +80,9 @@ def _copy(library: Path, target: Path) -> None:
                 dest.close()
         finally:
             source.close()
-        fd = os.open(partial, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        from followup.core.atomic_files import fsync_file
+
+        fsync_file(partial)
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)

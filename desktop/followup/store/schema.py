@@ -296,18 +296,6 @@ def _plain_errors(path: Path):
     return handle_error
 
 
-def current_revision(engine: Engine) -> str | None:
-    from sqlalchemy import text
-
-    with engine.connect() as conn:
-        has_table = conn.execute(text(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")).first()
-        if not has_table:
-            return None
-        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
-        return row[0] if row else None
-
-
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Run Alembic migrations up to `revision` (imported only here: it costs start-up time)."""
     from alembic import command
@@ -486,9 +474,11 @@ def _build_and_swap(path: Path, source: Path | None) -> None:
             _check_built(work)
         finally:
             engine.dispose()
-        _fsync(work)
+        from followup.core.atomic_files import fsync_file, fsync_folder
+
+        fsync_file(work)
         os.replace(work, path)
-        _fsync_folder(path.parent)
+        fsync_folder(path.parent)
     finally:
         _remove(work)
         _remove(work.with_name(work.name + "-journal"))
@@ -533,31 +523,8 @@ def _remove(path: Path) -> None:
         log.warning("could not remove %s", path)
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _known_revision(revision: str) -> bool:
     from followup.paths import migrations_dir
 
     versions = migrations_dir() / "versions"
     return any(p.name.startswith(revision + "_") for p in versions.glob("*.py"))
-
-
-def integrity_ok(path: Path) -> bool:
-    with sqlite3.connect(path) as conn:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -255,11 +255,6 @@ def rebuild(conn) -> None:
         conn.exec_driver_sql(statement)
 
 
-def check_index(conn) -> None:
-    """Raise sqlite3 errors (through SQLAlchemy) when the index disagrees with the notes."""
-    conn.exec_driver_sql(f"INSERT INTO {INDEX} ({INDEX}, rank) VALUES ('integrity-check', 1)")
-
-
 # --- the query ------------------------------------------------------------------------------
 
 
