@@ -110,6 +110,12 @@ class Library:
         self.engine.dispose()
         closed_here(self.path)
 
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         with self._sessions() as session, session.begin():
