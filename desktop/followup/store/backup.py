@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import sqlite3
+from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
 
@@ -70,16 +71,10 @@ def _copy(library: Path, target: Path) -> None:
     _remove_stale_partials(target.parent)
     partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:
-        source = sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            dest = sqlite3.connect(partial)
-            try:
-                source.backup(dest)
-                dest.execute("PRAGMA journal_mode=DELETE").fetchone()
-            finally:
-                dest.close()
-        finally:
-            source.close()
+        with closing(sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True)
+                     ) as source, closing(sqlite3.connect(partial)) as dest:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE").fetchone()
         from followup.core.atomic_files import fsync_file
 
         fsync_file(partial)

@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -372,11 +373,8 @@ def open_read_only_engine(path: Path) -> tuple[Engine, str]:
     how = ""
     for how in ("mode=ro", "immutable=1"):
         try:
-            probe = sqlite3.connect(f"{uri}?{how}", uri=True)
-            try:
+            with closing(sqlite3.connect(f"{uri}?{how}", uri=True)) as probe:
                 revision = _read_revision(probe, path)
-            finally:
-                probe.close()
             break
         except sqlite3.Error as exc:
             if how == "immutable=1":
@@ -438,12 +436,9 @@ def _migrate(path: Path, revision: str | None) -> None:
 def _leave_wal(path: Path) -> None:
     """Fold the write-ahead log into the file and delete it: a stale -wal beside a swapped-in
     file would be replayed onto it and ruin it."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
-    try:
+    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)) as conn:
         conn.execute("PRAGMA busy_timeout=5000")
         conn.execute("PRAGMA journal_mode=DELETE").fetchone()
-    finally:
-        conn.close()
 
 
 def work_file(path: Path, what: str) -> Path:
@@ -458,13 +453,9 @@ def _build_and_swap(path: Path, source: Path | None) -> None:
     _remove(work)
     try:
         if source is not None:
-            src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-            dest = sqlite3.connect(work)
-            try:
+            with closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+                         ) as src, closing(sqlite3.connect(work)) as dest:
                 src.backup(dest)
-            finally:
-                src.close()
-                dest.close()
         from sqlalchemy import create_engine, event
 
         engine = create_engine(f"sqlite:///{work}")
@@ -495,12 +486,9 @@ def _migration_pragmas(dbapi_connection, _record) -> None:
 
 
 def _check_built(work: Path) -> None:
-    conn = sqlite3.connect(work)
-    try:
+    with closing(sqlite3.connect(work)) as conn:
         problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         orphans = conn.execute("PRAGMA foreign_key_check").fetchall()
-    finally:
-        conn.close()
     if problem != "ok" or orphans:
         raise LibraryError(f"the migrated copy failed its check ({problem}, {len(orphans)} "
                            "broken links); the library was left untouched", "io")
