@@ -130,7 +130,7 @@ def test_a_0003_library_keeps_its_invites_matched_by_uid(tmp_path):
     from datetime import UTC, datetime
 
     from followup.store import models as m
-    from followup.store.importers import import_file
+    from followup.store.formats import import_file
 
     path = tmp_path / "old.sqlite3"
     _library_at_0003_with_invites(path).dispose()

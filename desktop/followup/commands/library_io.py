@@ -86,7 +86,7 @@ _LABELS = {
 
 
 def run_import(args) -> int:
-    from followup.store.importers import ImportFailed, import_file
+    from followup.store.formats import ImportFailed, import_file
 
     path = Path(args.file)
     library = open_library(args)
