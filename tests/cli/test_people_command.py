@@ -7,7 +7,7 @@ from pathlib import Path
 
 from followup.commands import parse_arguments, run_command
 from followup.paths import library_path
-from followup.store.importers import import_file
+from followup.store.formats import import_file
 from followup.store.library import Library
 
 REAL = Path(__file__).resolve().parent.parent / "data" / "real"

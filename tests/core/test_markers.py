@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from followup.core.markers import Marker, lines_with, parse_line, parse_notes, toggle_key_marker
+from followup.core.markers import Marker, parse_line, parse_notes, toggle_key_marker
 
 
 def test_markers_are_recognised_with_bullets_and_indentation():
@@ -41,8 +41,7 @@ def test_offsets_point_into_the_text():
     assert text[line.marker_pos] == "?"
 
 
-def test_lines_with_marker():
-    assert lines_with("! a\n+ b\n! c\nd", Marker.KEY) == ["a", "c"]
+def test_a_blank_line_has_no_marker():
     assert parse_line("   ") is None
 
 

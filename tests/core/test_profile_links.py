@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from followup.core.profile_links import link_terms, links_to_text, text_to_links
+from followup.core.profile_links import links_to_text, text_to_links
 
 
 def test_links_round_trip_through_the_text_the_dialog_shows():
@@ -22,8 +22,3 @@ def test_links_round_trip_through_the_text_the_dialog_shows():
 def test_a_line_without_an_address_is_refused_by_quoting_it():
     with pytest.raises(ValueError, match="“My blog” needs a title and an address"):
         text_to_links("My blog")
-
-
-def test_titles_and_tags_are_known_words():
-    terms = link_terms([{"title": "cron-zoo notes", "url": "u", "tags": ["dbt"]}])
-    assert {"cron", "zoo", "notes", "dbt"} <= terms

@@ -11,7 +11,7 @@ import pytest
 
 from followup.paths import library_path
 from followup.store.demo import demo_document
-from followup.store.importers import ImportFailed, import_file
+from followup.store.formats import ImportFailed, import_file
 from followup.store.interchange import export_library
 from followup.store.library import Library
 from followup.store.limits import MAX_NOTE_CHARS, MAX_PEOPLE_PER_MEETING
@@ -113,7 +113,7 @@ def test_values_at_the_limits_are_accepted(library, tmp_path):
 
 
 IMPORT_IN_CHILD = KILL_AFTER_STATEMENT + """
-from followup.store.importers import import_file
+from followup.store.formats import import_file
 from followup.store.library import Library
 from pathlib import Path
 library = Library(sys.argv[1])

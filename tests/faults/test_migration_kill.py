@@ -16,6 +16,7 @@ from followup.store import schema
 from followup.store.backup import backup_dir
 from followup.store.library import Library
 from tests.faults.conftest import KILL_AFTER_STATEMENT, run_python
+from tests.library_checks import current_revision, integrity_ok
 from tests.store.first_schema import first_schema_library
 
 pytestmark = pytest.mark.slow
@@ -55,11 +56,11 @@ def test_kill_at_every_step_of_a_migration_leaves_an_openable_library(tmp_path, 
         assert child.returncode == -signal.SIGKILL, (after, child.stderr)
         library = Library(path)  # must open (and finish the migration) after any kill
         try:
-            assert schema.current_revision(library.engine) == schema.SCHEMA_HEAD
+            assert current_revision(library.engine) == schema.SCHEMA_HEAD
             assert library.meeting(1).attendees[0].notes == "! keep me", after
         finally:
             library.close()
-        assert schema.integrity_ok(path)
+        assert integrity_ok(path)
         leftovers = [p.name for p in folder.iterdir() if p.name.startswith(".")]
         assert leftovers == [], (after, leftovers)
 
@@ -84,7 +85,7 @@ def test_a_new_library_is_never_left_half_made(tmp_path, monkeypatch):
     assert child.returncode == -signal.SIGKILL
     assert not path.exists()
     Library(path).close()
-    assert schema.integrity_ok(path)
+    assert integrity_ok(path)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
@@ -117,7 +118,7 @@ def test_kill_just_before_or_after_each_rename(tmp_path, when, which):
     assert child.returncode == -signal.SIGKILL, child.stderr
     library = Library(path)
     try:
-        assert schema.current_revision(library.engine) == schema.SCHEMA_HEAD
+        assert current_revision(library.engine) == schema.SCHEMA_HEAD
         assert library.meeting(1).attendees[0].notes == "! keep me"
     finally:
         library.close()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from followup.paths import library_path
 from followup.store.library import Library, MeetingInput, PersonSpec
-from followup.store.schema import integrity_ok
+from tests.library_checks import integrity_ok
 
 TYPIST = Path(__file__).with_name("typist.py")
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt
 
-from followup.store.formats import export_text
-from followup.store.importers import import_file
+from followup.store.formats import export_text, import_file
 from followup.store.library import Library
 from followup.store.limits import MAX_NOTE_CHARS
 

@@ -72,7 +72,7 @@ def test_end_pressed_opens_the_follow_ups_at_once(library):
 
 
 def test_an_imported_past_ics_meeting_is_listed_and_reminds(library):
-    from followup.store.importers import import_file
+    from followup.store.formats import import_file
 
     created = import_file(library, DATA / "google_calendar.ics")
     meeting = library.meeting(created["meetings"][0])

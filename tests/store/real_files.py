@@ -25,7 +25,7 @@ def import_result(name: str, empty_library: Path, work: Path) -> dict:
     """{"refused": message} or {"meetings": [...], "people": [...]} for one file."""
     from followup.store import contacts_import
     from followup.store import models as m
-    from followup.store.importers import ImportFailed, import_file
+    from followup.store.formats import ImportFailed, import_file
     from followup.store.library import Library
 
     folder = work / name.replace("/", "_")

@@ -24,7 +24,7 @@ def test_a_name_matches_only_at_the_same_company_and_only_when_asked(library):
 
 
 def test_a_card_with_the_same_name_and_another_address_is_another_person(library, tmp_path):
-    from followup.store.importers import import_file
+    from followup.store.formats import import_file
 
     library.create_meeting(MeetingInput(company="Acme", people=[
         PersonSpec("Sam Lee", email="sam@acme.com")]))

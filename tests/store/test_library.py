@@ -9,7 +9,8 @@ import pytest
 from followup.store.backup import daily_backup
 from followup.store.library import Library, MeetingInput, PersonSpec
 from followup.store.lock import AlreadyOpen, LibraryLock
-from followup.store.schema import LibraryError, integrity_ok
+from followup.store.schema import LibraryError
+from tests.library_checks import integrity_ok
 
 T0 = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
 

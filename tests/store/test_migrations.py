@@ -14,6 +14,7 @@ from followup.store import schema
 from followup.store.library import Library
 from followup.store.models import Base
 from followup.store.search import not_index_table
+from tests.library_checks import check_index, current_revision, integrity_ok
 from tests.store.first_schema import first_schema_library
 
 
@@ -50,7 +51,7 @@ def test_library_made_by_first_schema_is_upgraded_and_keeps_notes(tmp_path):
     first_schema_library(path)
     library = Library(path)
     try:
-        assert schema.current_revision(library.engine) == schema.SCHEMA_HEAD
+        assert current_revision(library.engine) == schema.SCHEMA_HEAD
         view = library.meeting(1)
         assert view.attendees[0].notes == "! keep me"
         assert view.attendees[0].no_followup is False
@@ -76,7 +77,7 @@ def test_pragmas_are_set(library):
 
 
 def test_integrity_of_fresh_library(library):
-    assert schema.integrity_ok(library.path)
+    assert integrity_ok(library.path)
     with sqlite3.connect(library.path) as conn:
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
@@ -129,7 +130,7 @@ def test_a_0003_library_keeps_its_invites_matched_by_uid(tmp_path):
     from datetime import UTC, datetime
 
     from followup.store import models as m
-    from followup.store.importers import import_file
+    from followup.store.formats import import_file
 
     path = tmp_path / "old.sqlite3"
     _library_at_0003_with_invites(path).dispose()
@@ -158,7 +159,7 @@ def test_a_0003_library_keeps_its_invites_matched_by_uid(tmp_path):
         assert import_file(library, tmp_path / "newer.ics")["updated_meetings"] == [1]
         assert len(library.list_meetings()) == 3
         # The copy of `meeting` dropped the search index's triggers; they were rebuilt.
-        from followup.store.search import check_index, index_is_complete
+        from followup.store.search import index_is_complete
 
         with library.engine.begin() as conn:
             assert index_is_complete(conn)
@@ -202,5 +203,5 @@ def test_a_migration_with_foreign_keys_on_stops_before_deleting_attendances(tmp_
         schema.upgrade(engine, "0004")
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT COUNT(*) FROM attendance").scalar() == 2
-        assert schema.current_revision(engine) == "0003"
+        assert current_revision(engine) == "0003"
     engine.dispose()

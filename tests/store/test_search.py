@@ -12,6 +12,7 @@ from followup.store import schema
 from followup.store import search as s
 from followup.store.interchange import export_library, import_library
 from followup.store.library import Library, MeetingInput, PersonSpec
+from tests.library_checks import check_index, current_revision
 
 
 def _meeting(library, company="Acme", people=(), role="Backend Engineer", notes=""):
@@ -35,7 +36,7 @@ def _assert_no_drift(library):
     expected = " UNION ALL ".join(
         f"SELECT {s._doc_id(kind)} FROM {parts[-1]}" for kind, parts in s._PARTS.items())
     with library.engine.connect() as conn:
-        s.check_index(conn)
+        check_index(conn)
         listed = conn.exec_driver_sql("SELECT id FROM search_doc ORDER BY id").scalars().all()
         assert listed == sorted(conn.exec_driver_sql(expected).scalars().all())
 
@@ -215,7 +216,7 @@ def test_library_from_previous_schema_is_upgraded_and_indexed(tmp_path):
     engine.dispose()
     library = Library(path)
     try:
-        assert schema.current_revision(library.engine) == schema.SCHEMA_HEAD
+        assert current_revision(library.engine) == schema.SCHEMA_HEAD
         assert _hits(library, "soren checkout cafe") == [("notes", "Søren Kim", 1)]
     finally:
         library.close()

@@ -45,8 +45,7 @@ def _drafted_in_memory(library, view):
 def run(args) -> int:
     from followup.store.followups import ensure_drafts, followups_for_meeting
 
-    library = open_library(args, write=args.regenerate)
-    try:
+    with open_library(args, write=args.regenerate) as library:
         try:
             library.meeting(args.meeting)
         except Exception:
@@ -57,8 +56,6 @@ def run(args) -> int:
         if library.read_only:  # drafts not written yet are shown, not saved
             views = [_drafted_in_memory(library, v) for v in views]
         _ask_for_profile(library)
-    finally:
-        library.close()
     if args.format == "json":
         print(json.dumps([{
             "id": v.id, "meeting_id": v.meeting_id,

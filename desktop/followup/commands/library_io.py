@@ -41,11 +41,8 @@ def add_parser(subparsers) -> None:
 def run_people(args) -> int:
     from followup.store.people_list import list_people
 
-    library = open_library(args, write=False)
-    try:
+    with open_library(args, write=False) as library:
         everyone = list_people(library)
-    finally:
-        library.close()
     if args.format == "json":
         print(json.dumps([asdict(p) for p in everyone], ensure_ascii=False, indent=2))
         return 0
@@ -89,7 +86,7 @@ _LABELS = {
 
 
 def run_import(args) -> int:
-    from followup.store.importers import ImportFailed, import_file
+    from followup.store.formats import ImportFailed, import_file
 
     path = Path(args.file)
     library = open_library(args)

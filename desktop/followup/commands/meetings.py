@@ -104,11 +104,8 @@ def _print_edited(args, meeting, done) -> int:
 
 
 def run(args) -> int:
-    library = open_library(args, write=False)
-    try:
+    with open_library(args, write=False) as library:
         meetings = library.list_meetings(args.filter)
-    finally:
-        library.close()
     if args.format == "json":
         print(json.dumps([{
             "id": m.id, "company": m.company, "role": m.role, "kind": m.kind,

@@ -33,14 +33,11 @@ def add_parser(subparsers) -> None:
 def run(args) -> int:
     """Exit 0 after a check (answers found or not), 1 when the mailbox could not be read, 2
     when there is no IMAP account, no password, or a bad option."""
-    library = open_library(args)
-    try:
+    with open_library(args) as library:
         code = _settings(library, args)
         if code is not None:
             return code
         return _check(library, args)
-    finally:
-        library.close()
 
 
 def _settings(library, args) -> int | None:

@@ -26,11 +26,8 @@ def run(args) -> int:
     from followup.store.search import search
 
     query = " ".join(args.query)
-    library = open_library(args, write=False)
-    try:
+    with open_library(args, write=False) as library:
         result = search(library, query)
-    finally:
-        library.close()
     if result.message:
         print_error(result.message)
     if args.format == "json":

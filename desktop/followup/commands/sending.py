@@ -129,8 +129,7 @@ def run_send(args) -> int:
     user said no; 2 when nobody could be asked and `--yes` was not given."""
     from followup.sending.delivery import OutcomeKind, load_account, prepare, send_one
 
-    library = open_library(args)
-    try:
+    with open_library(args) as library:
         if _followup(library, args.draft_id, drafted=True) is None:
             return 2
         account = load_account(library)
@@ -155,8 +154,6 @@ def run_send(args) -> int:
                            imap_password=_imap_password(library, asking=False))
         if outcome.kind is OutcomeKind.PASSWORD_REFUSED:
             _forget_password(account)
-    finally:
-        library.close()
     print(f"{outcome.status}: {outcome.reason}")
     return 0 if outcome.ok else 1
 
@@ -258,8 +255,7 @@ def run_mark_sent(args) -> int:
     from followup.sending.delivery import mark_sent
     from followup.sending.preflight import check_before_mark_sent
 
-    library = open_library(args)
-    try:
+    with open_library(args) as library:
         view = _followup(library, args.draft_id, drafted=True)
         if view is None:
             return 2
@@ -268,8 +264,6 @@ def run_mark_sent(args) -> int:
         if isinstance(confirmed, int):
             return confirmed
         outcome = mark_sent(library, view.id, args.channel, confirmed=confirmed)
-    finally:
-        library.close()
     if not outcome.ok:
         print_error(f"not marked sent: {outcome.reason}")
         return 1
@@ -311,15 +305,12 @@ def run_account(args) -> int:
     if problem:
         print_error(problem)
         return 2
-    library = open_library(args)
-    try:
+    with open_library(args) as library:
         save_account(library, account)
         if imap is not None or args.no_imap:
             from followup.sending.mailbox import save_imap
 
             save_imap(library, imap)
-    finally:
-        library.close()
     print(f"account saved: {args.security} {args.host}:{args.port} as {args.sender}")
     if imap is not None:
         a = imap.account

@@ -26,14 +26,11 @@ def run(args) -> int:
     from followup.store.status_list import status_rows
 
     now = datetime.now(UTC)
-    library = open_library(args, write=False)
-    try:
+    with open_library(args, write=False) as library:
         which = "to do" if args.filter in ("todo", "to-do") else args.filter
         rows = status_rows(library, now, which)
         # Check-ins are due like a follow-up still to send: listed under "to do" and "all".
         nudges = due_checkins(library, now) if which in ("to do", "all") else []
-    finally:
-        library.close()
     if args.format == "json":
         entries = [_nudge_json(n) for n in nudges] + [_row_json(r) for r in rows]
         print(json.dumps(entries, indent=2, ensure_ascii=False))

@@ -44,11 +44,6 @@ def normalise_address(raw: str) -> str:
     return valid.normalized.lower()
 
 
-_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
-_LOCAL_PART_RE = re.compile(rf"^{_ATOM}(?:\.{_ATOM})*$")
-_LABEL_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
-
-
 def has_control_character(text: str) -> bool:
     """True when `text` holds a line break or any other control or separator character."""
     return any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in text)
@@ -56,22 +51,15 @@ def has_control_character(text: str) -> bool:
 
 def usable_address(address: str) -> str | None:
     """`address` as a message can carry it, its domain in ASCII (IDNA), or None when it is not
-    a usable address (RFC 5321 §4.1.2 mailbox syntax; a control character, two @, a bare IP
-    address or a one-label domain are refused). Strict: unlike `normalise_address` it removes
-    no noise, so what a person typed is either sent as it is or refused."""
-    address = address.strip()
-    if address.count("@") != 1 or has_control_character(address):
-        return None
-    local, domain = address.split("@")
-    if len(local) > 64 or not _LOCAL_PART_RE.match(local):
-        return None
+    a usable address. Checked by `email-validator` with no DNS lookup: RFC 5321 mailbox syntax
+    with an ASCII local part; a quoted local part, a bare or bracketed IP address, a one-label
+    domain or a reserved name (`localhost`, `.test`) is refused. Strict: unlike
+    `normalise_address` it removes no noise, so what a person typed is either sent as it is or
+    refused."""
     try:
-        domain = domain.rstrip(".").encode("idna").decode("ascii").lower()
-    except UnicodeError:
+        # A domain may end with the root's dot ("acme.com."); the message carries it without.
+        valid = validate_email(address.strip().rstrip("."), check_deliverability=False,
+                               allow_smtputf8=False)
+    except EmailNotValidError:
         return None
-    labels = domain.split(".")
-    if len(labels) < 2 or not all(_LABEL_RE.match(label) for label in labels):
-        return None
-    if labels[-1].isdigit():  # a bare IP address is not a mailbox a person gives out
-        return None
-    return f"{local}@{domain}"
+    return valid.ascii_email

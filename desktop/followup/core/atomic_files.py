@@ -42,7 +42,7 @@ def write_atomically(path: str | os.PathLike, data: bytes | str) -> Path:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
     return target
 
 
@@ -104,7 +104,16 @@ def process_running(pid: int) -> bool:
     return True
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_file(path: Path) -> None:
+    """Flush a file written by another handle (SQLite's) to disk before it is renamed."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX only; Windows cannot open a folder)."""
     if os.name == "nt":
         return

@@ -573,23 +573,13 @@ def _attendees(event, own: set[str], lines: list[_Line], begin: int, warnings: l
 
 def _sent_by(prop) -> str:
     """The address in an organizer's SENT-BY, normalised; "" when none or not valid."""
-    raw = str(prop.params.get("SENT-BY", "")).strip().strip('"')
-    raw = re.sub(r"(?i)^mailto:", "", raw)
-    try:
-        return normalise_address(raw) if raw else ""
-    except BadAddress:
-        return ""
+    return _normalised(str(prop.params.get("SENT-BY", "")).strip().strip('"'))
 
 
 def _attendee_prop(event, email: str):
     """The ATTENDEE line for `email`, for its CN; None when it is not an attendee."""
-    for prop in as_list(event.get("ATTENDEE")):
-        try:
-            if normalise_address(_address(prop)) == email:
-                return prop
-        except BadAddress:
-            continue
-    return None
+    return next((p for p in as_list(event.get("ATTENDEE")) if _normalised(_address(p)) == email),
+                None)
 
 
 # Rooms and equipment without CUTYPE: "Interview Room 4B", "Conf Rm 3 (8)", "Zoom Room",

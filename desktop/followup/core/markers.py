@@ -69,11 +69,6 @@ def parse_notes(text: str) -> list[NoteLine]:
     return lines
 
 
-def lines_with(text: str, marker: Marker) -> list[str]:
-    """The texts of the lines carrying `marker`."""
-    return [line.text for line in parse_notes(text) if line.marker is marker]
-
-
 def toggle_key_marker(line: str) -> str:
     """`line` with its `!` marker removed, or added when it has none (keeping any bullet);
     a `?` or `+` line is left alone, since turning it into a key point would lose it."""

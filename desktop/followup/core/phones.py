@@ -62,15 +62,6 @@ def _matches(text: str, region: str):
     return PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE)
 
 
-def is_plausible_phone(text: str, default_region: str = DEFAULT_REGION) -> bool:
-    """Whether `text` as a whole is one phone number (as a user would type it in a field)."""
-    stripped = text.strip()
-    if not stripped:
-        return False
-    found = find_phone_numbers(stripped, default_region)
-    return len(found) == 1 and found[0][2] == stripped
-
-
 def region_of(phone: str | None) -> str:
     """The region to read national numbers in: the country of `phone` when it is written with
     "+" (e.g. "+44 20 7946 0958" → "GB"), else the system locale's country, else "US"."""

@@ -33,12 +33,3 @@ def text_to_links(text: str) -> list[dict]:
         tags = [t.strip().lower() for t in (parts[2] if len(parts) > 2 else "").split(",")]
         links.append({"title": parts[0], "url": parts[1], "tags": [t for t in tags if t]})
     return links
-
-
-def link_terms(links: Iterable[dict]) -> set[str]:
-    """The words of the user's own link titles and tags: their names are not typos."""
-    terms: set[str] = set()
-    for link in links:
-        terms.update(link.get("title", "").replace("-", " ").split())
-        terms.update(link.get("tags", []))
-    return terms

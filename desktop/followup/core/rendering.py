@@ -144,24 +144,23 @@ class _NumberedList(SaneOListProcessor):
 
 # ---- inline level -------------------------------------------------------------------------
 
-class _SafeLink(LinkInlineProcessor):
-    """`[label](target)` as a link only when the target is http, https or mailto."""
+class _SafeLinks:
+    """A link only when its target is http, https or mailto (`link_allowed`); mixed into
+    Python-Markdown's `[label](target)` and `<scheme://…>` processors."""
 
     def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's API
-        element, start, end = super().handleMatch(m, data)
+        element, start, end = super().handleMatch(m, data)  # type: ignore[misc]
         if isinstance(element, etree.Element) and not link_allowed(element.get("href", "")):
             return None, None, None
         return element, start, end
 
 
-class _SafeAutolink(AutolinkInlineProcessor):
-    """`<scheme://…>` as a link only for http and https."""
+class _SafeLink(_SafeLinks, LinkInlineProcessor):
+    pass
 
-    def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's API
-        element, start, end = super().handleMatch(m, data)
-        if isinstance(element, etree.Element) and not link_allowed(element.get("href", "")):
-            return None, None, None
-        return element, start, end
+
+class _SafeAutolink(_SafeLinks, AutolinkInlineProcessor):
+    pass
 
 
 # A bare address as people paste one; trailing punctuation belongs to the sentence.

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from string import Template
 
 from followup import paths
 
@@ -42,8 +43,6 @@ GAPS = {
     "points": "[a specific point from your conversation]",
 }
 
-_VARIABLE_RE = re.compile(
-    r"\$(?:(?P<escaped>\$)|(?P<named>[A-Za-z_]\w*)|\{(?P<braced>[A-Za-z_]\w*)\})")
 _CHOICE_PREFIX = "| "
 
 
@@ -107,17 +106,20 @@ def gap(name: str) -> str:
     return GAPS.get(name, f"[{name.replace('_', ' ')}]")
 
 
+class _Variables(Template):
+    idpattern = r"[A-Za-z_]\w*"  # a name in any script: `$prénom` is one variable
+
+
+class _WithGaps(dict):
+    def __missing__(self, name: str) -> str:
+        return gap(name)
+
+
 def substitute(text: str, values: Mapping[str, str | None]) -> str:
-    """`text` with its variables replaced; unknown or None values become gaps, `$$` becomes `$`."""
-
-    def replace(match: re.Match) -> str:
-        if match["escaped"]:
-            return "$"
-        name = match["named"] or match["braced"]
-        value = values.get(name)
-        return gap(name) if value is None else value
-
-    return _VARIABLE_RE.sub(replace, text)
+    """`text` with its variables replaced (`string.Template`'s syntax); unknown or None values
+    become gaps, `$$` becomes `$`, and a `$` that starts no variable ("$5k") stays."""
+    return _Variables(text).safe_substitute(
+        _WithGaps({name: value for name, value in values.items() if value is not None}))
 
 
 def choose_alternatives(body: str, seed: int) -> str:

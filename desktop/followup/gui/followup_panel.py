@@ -10,7 +10,6 @@ imported where it is first needed.
 
 from __future__ import annotations
 
-import html
 import logging
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -439,9 +438,9 @@ class FollowUpPanel(QWidget):
             self._save_timer.start()
             self.saveFailed.emit(str(exc))
             return
-        self.siblings = [_replace(v, subject=subject, body=body) if v.id == self.view.id else v
+        self.siblings = [replace(v, subject=subject, body=body) if v.id == self.view.id else v
                          for v in self.siblings]
-        self.view = _replace(self.view, subject=subject, body=body)
+        self.view = replace(self.view, subject=subject, body=body)
         self.saved.emit(when)
 
     # --- the checklist --------------------------------------------------------------------
@@ -456,7 +455,7 @@ class FollowUpPanel(QWidget):
         if not isValid(self.body) or self.view is None:
             return  # closed, or another person shown, while the marks were worked out
         notes = self.notes.text(self.view.attendance_id)
-        current = _replace(self.view, subject=self.subject.text(), body=self.body.toPlainText())
+        current = replace(self.view, subject=self.subject.text(), body=self.body.toPlainText())
         # the marks know which sentences are unread: no drafting again on each pause in typing
         context = fu.check_context(self.library, current, self.siblings, notes,
                                    unread=self.marks.unread_sentences())
@@ -749,13 +748,3 @@ def _wrappable(address: str, longest: int = 16) -> str:
             pieces.append("\u200b")
             run = 0
     return "".join(pieces)
-
-
-def _replace(view: FollowUpView, **changes) -> FollowUpView:
-    from dataclasses import replace
-
-    return replace(view, **changes)
-
-
-def _escape(text: str) -> str:
-    return html.escape(text)

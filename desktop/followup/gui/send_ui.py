@@ -87,12 +87,9 @@ class SendJob(QRunnable):
             self.signals.progress.emit(outcome)
 
         try:
-            library = Library(path)
-            try:
+            with Library(path) as library:
                 _sending().send_many(library, batch, account, password, pause=pause,
                                      progress=progress, imap_password=self.imap_password)
-            finally:
-                library.close()
         except Exception as exc:  # logged; the user sees which ones did not go
             logging.getLogger(__name__).exception("sending stopped")
             done = {o.followup_id for o in outcomes}

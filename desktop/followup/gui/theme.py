@@ -20,22 +20,6 @@ MARKER_COLOURS = {
 
 THEMES = ("system", "light", "dark")
 _chosen = "system"  # View › Theme; remembered in window.ini by the main window
-AA_CONTRAST = 4.5  # WCAG 2.1 success criterion 1.4.3 (AA), for text of normal size
-
-
-def contrast_ratio(foreground: QColor, background: QColor) -> float:
-    """The WCAG 2.1 contrast ratio of two colours, 1 to 21: (L1 + 0.05) / (L2 + 0.05) over
-    their relative luminances, the lighter one first. Source: WCAG 2.1, "contrast ratio" and
-    "relative luminance" in its glossary."""
-    def luminance(colour: QColor) -> float:
-        def linear(c: float) -> float:
-            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-        return (0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF())
-                + 0.0722 * linear(colour.blueF()))
-
-    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 def is_dark() -> bool:

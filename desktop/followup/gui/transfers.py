@@ -2,7 +2,7 @@
 or a file dropped on the window), File › Export (a followup/1 file) and File › Export as HTML
 (the meeting shown, else the library, as one page to read or print).
 
-The reading and writing are the store's (`store.importers`, `store.formats`); this module asks
+The reading and writing are the store's (`store.formats`); this module asks
 for the file, runs the import on a worker thread while the window keeps painting
 (`worker_wait`), says what happened in the status bar, and shows what an import made.
 """
@@ -42,7 +42,7 @@ class FileTransfers(QObject):
         if not path:
             return
         from followup.gui.worker_wait import wait_for_worker
-        from followup.store.importers import ImportFailed, import_file
+        from followup.store.formats import ImportFailed, import_file
 
         self.window.notes.flush()
         chosen = Path(path)

@@ -248,7 +248,7 @@ class MeetingWorkspace(QWidget):
             self._followups = panel
         return self._followups
 
-    def _panel_shown(self) -> bool:
+    def followups_visible(self) -> bool:
         return self._followups is not None and self._followups.isVisible()
 
     def _welcome_page(self) -> QWidget:
@@ -342,7 +342,7 @@ class MeetingWorkspace(QWidget):
         self._fill_people()
         self._update_header()
         if self.meeting is not None:
-            if self._panel_shown():
+            if self.followups_visible():
                 self.show_followups(True)
             first = 1 if self.meeting.attendees else 0
             self.select_row(first)
@@ -550,7 +550,7 @@ class MeetingWorkspace(QWidget):
                                    if self._current in keys else 0)
 
     def _show_followup(self) -> None:
-        if not self._panel_shown():
+        if not self.followups_visible():
             return
         if not isinstance(self._current, int):  # the general notes, or nothing open
             self.followups.show_for(None)
@@ -702,9 +702,6 @@ class MeetingWorkspace(QWidget):
 
     # --- the follow-up beside the notes: what the window may ask of it ----------------------
 
-    def followups_visible(self) -> bool:
-        return self._panel_shown()
-
     def tick(self, now: datetime) -> None:
         if self._followups is not None:
             self._followups.tick(now)
@@ -754,7 +751,7 @@ class MeetingWorkspace(QWidget):
     @Slot()
     def send_current(self) -> None:
         """Ask to send the follow-up shown (its confirmation comes next)."""
-        if self._panel_shown() and self.followups.view is not None:
+        if self.followups_visible() and self.followups.view is not None:
             self.followups.request_send()
 
     @Slot()
@@ -772,7 +769,7 @@ class MeetingWorkspace(QWidget):
 
     def refresh_followups(self) -> None:
         """Read the shown follow-ups again (after the profile rewrote untouched drafts)."""
-        if self.meeting is not None and self._panel_shown():
+        if self.meeting is not None and self.followups_visible():
             self.followups.show_meeting(self.meeting.id)
             self._show_followup()
 

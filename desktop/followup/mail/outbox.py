@@ -243,10 +243,6 @@ def check_display_name(label: str, name: str) -> str:
     return name
 
 
-def _address(name: str, address: str, header: str = "To") -> MailboxHeader:
-    return MailboxHeader(header, name, address)
-
-
 def compose_message(
     account: Account,
     to_name: str,
@@ -275,15 +271,15 @@ def compose_message(
     sender = check_sender(account)
     sender_name = check_display_name("sender name", account.sender_name)
     message = EmailMessage()
-    message["From"] = _address(sender_name, sender, "From")
+    message["From"] = MailboxHeader("From", sender_name, sender)
     if recipient:
-        message["To"] = _address(to_name, recipient, "To")
+        message["To"] = MailboxHeader("To", to_name, recipient)
     if reply_to:
         normal = usable_address(reply_to)
         if normal is None:
             raise ComposeError(
                 f"The reply-to address \u201c{reply_to.strip()}\u201d does not look right.")
-        message["Reply-To"] = _address(sender_name, normal, "Reply-To")
+        message["Reply-To"] = MailboxHeader("Reply-To", sender_name, normal)
     message["Subject"] = subject
     message["Date"] = format_datetime(localtime())
     message["Message-ID"] = make_msgid(domain=sender.split("@")[1])
@@ -391,8 +387,6 @@ def message_bytes(message: EmailMessage) -> bytes:
     return message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
 
 
-_payload = message_bytes
-
 
 def send_message(
     account: Account,
@@ -418,7 +412,8 @@ def send_message(
 
     try:
         with _session(account, password, timeout, ssl_context) as smtp:
-            _transmit(smtp, check_sender(account), recipients[0], _payload(message), mark_data)
+            _transmit(smtp, check_sender(account), recipients[0], message_bytes(message),
+                      mark_data)
     except Exception as error:  # every failure becomes a sentence, never a traceback
         return _failure(error, account, password, timeout, message_id, stage["data"])
     return SendResult(True, message_id, f"Sent to {recipients[0]}.", retryable=False)

@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import sqlite3
+from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
 
@@ -70,21 +71,13 @@ def _copy(library: Path, target: Path) -> None:
     _remove_stale_partials(target.parent)
     partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:
-        source = sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            dest = sqlite3.connect(partial)
-            try:
-                source.backup(dest)
-                dest.execute("PRAGMA journal_mode=DELETE").fetchone()
-            finally:
-                dest.close()
-        finally:
-            source.close()
-        fd = os.open(partial, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        with closing(sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True)
+                     ) as source, closing(sqlite3.connect(partial)) as dest:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE").fetchone()
+        from followup.core.atomic_files import fsync_file
+
+        fsync_file(partial)
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
@@ -144,7 +137,7 @@ def newest_good_backup(library: Path) -> Path | None:
     """The newest copy that passes SQLite's quick check and holds a Followup library with
     something in it; an empty one (the first start's) only when no copy holds anything, since
     restoring it would give back an empty library."""
-    good = [copy for copy in backups(library) if _quick_check_ok(copy) and _is_followup(copy)]
+    good = [copy for copy in backups(library) if _quick_check_ok(copy, followup_tables=True)]
     return next((copy for copy in good if holds_anything(copy)), good[0] if good else None)
 
 
@@ -165,27 +158,19 @@ def restore_backup(library: Path, copy: Path) -> Path:
     return aside
 
 
-def _quick_check_ok(path: Path) -> bool:
+def _quick_check_ok(path: Path, followup_tables: bool = False) -> bool:
+    """SQLite's quick check passes on the file (opened read-only); with `followup_tables`, it
+    also holds Followup's tables. False when it cannot be read at all."""
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
         return False
     try:
-        return conn.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
-    except sqlite3.Error:
-        return False
-    finally:
-        conn.close()
-
-
-def _is_followup(path: Path) -> bool:
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return False
-    try:
+        if conn.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+            return False
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        return {"alembic_version", "meeting", "person", "attendance"} <= tables
+        return not followup_tables or {"alembic_version", "meeting", "person",
+                                       "attendance"} <= tables
     except sqlite3.Error:
         return False
     finally:

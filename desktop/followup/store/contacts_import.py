@@ -224,7 +224,7 @@ def _utc(value: datetime) -> datetime:
 def _attend(library: Library, s: Session, meeting: m.Meeting, spec: PersonSpec,
             created: dict[str, list[int]]) -> None:
     """Add a person to the meeting; a person is the same only by address, never by name."""
-    known = _person_by_email(s, spec.email)
+    known = find_person(s, spec.email)  # by address only (see `find_person`)
     attendance = library.attend(s, meeting, spec, new_person=known is None)
     if known is None:
         created["people"].append(attendance.person_id)
@@ -241,12 +241,8 @@ def _attend(library: Library, s: Session, meeting: m.Meeting, spec: PersonSpec,
 
 def _organizer_company(s: Session, invite: Invite) -> str:
     organizer = next((a for a in invite.attendees if a.is_organizer), None)
-    person = _person_by_email(s, organizer.email) if organizer else None
+    person = find_person(s, organizer.email) if organizer else None
     return person.company.name if person is not None and person.company is not None else ""
-
-
-def _person_by_email(s: Session, email: str) -> m.Person | None:
-    return find_person(s, email)  # by address only: an invite or a card never merges on a name
 
 
 def import_cards(library: Library, data: bytes | str) -> dict[str, list[int]]:
@@ -268,7 +264,7 @@ def import_cards(library: Library, data: bytes | str) -> dict[str, list[int]]:
 
 def _import_card(library: Library, s: Session, card: CardPerson,
                  created: dict[str, list[int]]) -> None:
-    person = _person_by_email(s, card.email)
+    person = find_person(s, card.email)
     if card.left_out and person is None:
         # Said in the import's summary: the card came in, its address did not.
         created.setdefault("people_without_a_usable_address", [])

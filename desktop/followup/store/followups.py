@@ -684,11 +684,3 @@ def reminder_items(library: Library, now: datetime | None = None):
 def shown_reminders(library: Library) -> set[tuple[int, str]]:
     with library.session() as s:
         return set(s.execute(select(m.ReminderShown.followup_id, m.ReminderShown.threshold)))
-
-
-def record_reminders(library: Library, pairs: set[tuple[int, str]]) -> None:
-    if library.read_only:  # shown again next time: nothing can be noted
-        return
-    with library.session() as s:
-        for followup_id, threshold in pairs:
-            s.merge(m.ReminderShown(followup_id=followup_id, threshold=threshold))

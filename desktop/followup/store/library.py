@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import case, event, func, inspect, select, update
@@ -38,6 +38,7 @@ from followup.store.views import (  # noqa: F401 - the store's plain data, re-ex
     MeetingSummary,
     MeetingView,
     ProfileView,
+    aware_utc,
 )
 
 
@@ -109,6 +110,12 @@ class Library:
         self.engine.dispose()
         closed_here(self.path)
 
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         with self._sessions() as session, session.begin():
@@ -167,7 +174,7 @@ class Library:
             counts = self._followup_counts(s)
             return [MeetingSummary(
                 id=r[0], company=r[1] or "", role=r[2], kind=r[3],
-                when=_as_utc(r[4]), people=counts.get(r[0], (0, 0, 0))[0],
+                when=aware_utc(r[4]), people=counts.get(r[0], (0, 0, 0))[0],
                 sent=counts.get(r[0], (0, 0, 0))[1], to_send=counts.get(r[0], (0, 0, 0))[2],
                 cancelled=bool(r[5]),
             ) for r in rows]
@@ -293,7 +300,7 @@ class Library:
             last = s.scalar(select(func.max(func.coalesce(
                 m.Meeting.started_at, m.Meeting.scheduled_start, m.Meeting.created_at)))
                 .join(m.Attendance).where(m.Attendance.person_id == found.id))
-            when = _as_utc(last)
+            when = aware_utc(last)
             return found.id, f"{when.astimezone():%d %b %Y}" if when else "an earlier meeting"
 
     def remove_person(self, attendance_id: int) -> None:
@@ -520,14 +527,6 @@ def _check_item(what: str, key: str, value: str) -> None:
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
-def _as_utc(value):
-    if value is None or isinstance(value, datetime) and value.tzinfo:
-        return value
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value.replace(tzinfo=UTC)
 
 
 def _attendee_view(a: m.Attendance, met_before: int) -> AttendeeView:

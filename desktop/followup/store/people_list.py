@@ -4,12 +4,13 @@ people` (a person in no meeting is as much a contact as one met three times)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 
 from followup.store import models as m
 from followup.store.library import Library
+from followup.store.views import aware_utc
 
 
 @dataclass(frozen=True)
@@ -75,14 +76,7 @@ def person_meetings(library: Library, person_id: int) -> list[PersonMeeting]:
             meeting_id=mt.id, attendance_id=a.id,
             title=" — ".join(x for x in ((mt.company.name if mt.company else ""), mt.role) if x)
             or "Meeting",
-            when=_aware(mt.started_at or mt.scheduled_start),
+            when=aware_utc(mt.started_at or mt.scheduled_start),
             status=f.status if f is not None else "", subject=f.subject if f is not None else "",
             no_followup=bool(a.no_followup)) for mt, a, f in rows]
     return sorted(found, key=lambda p: (p.when is not None, p.when), reverse=True)
-
-
-def _aware(instant: datetime | None) -> datetime | None:
-    """An instant as stored (naive UTC, or aware) as an aware UTC datetime."""
-    if instant is None or instant.tzinfo is not None:
-        return instant
-    return instant.replace(tzinfo=UTC)

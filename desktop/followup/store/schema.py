@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -296,18 +297,6 @@ def _plain_errors(path: Path):
     return handle_error
 
 
-def current_revision(engine: Engine) -> str | None:
-    from sqlalchemy import text
-
-    with engine.connect() as conn:
-        has_table = conn.execute(text(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")).first()
-        if not has_table:
-            return None
-        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
-        return row[0] if row else None
-
-
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Run Alembic migrations up to `revision` (imported only here: it costs start-up time)."""
     from alembic import command
@@ -384,11 +373,8 @@ def open_read_only_engine(path: Path) -> tuple[Engine, str]:
     how = ""
     for how in ("mode=ro", "immutable=1"):
         try:
-            probe = sqlite3.connect(f"{uri}?{how}", uri=True)
-            try:
+            with closing(sqlite3.connect(f"{uri}?{how}", uri=True)) as probe:
                 revision = _read_revision(probe, path)
-            finally:
-                probe.close()
             break
         except sqlite3.Error as exc:
             if how == "immutable=1":
@@ -450,12 +436,9 @@ def _migrate(path: Path, revision: str | None) -> None:
 def _leave_wal(path: Path) -> None:
     """Fold the write-ahead log into the file and delete it: a stale -wal beside a swapped-in
     file would be replayed onto it and ruin it."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
-    try:
+    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)) as conn:
         conn.execute("PRAGMA busy_timeout=5000")
         conn.execute("PRAGMA journal_mode=DELETE").fetchone()
-    finally:
-        conn.close()
 
 
 def work_file(path: Path, what: str) -> Path:
@@ -470,13 +453,9 @@ def _build_and_swap(path: Path, source: Path | None) -> None:
     _remove(work)
     try:
         if source is not None:
-            src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-            dest = sqlite3.connect(work)
-            try:
+            with closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+                         ) as src, closing(sqlite3.connect(work)) as dest:
                 src.backup(dest)
-            finally:
-                src.close()
-                dest.close()
         from sqlalchemy import create_engine, event
 
         engine = create_engine(f"sqlite:///{work}")
@@ -486,9 +465,11 @@ def _build_and_swap(path: Path, source: Path | None) -> None:
             _check_built(work)
         finally:
             engine.dispose()
-        _fsync(work)
+        from followup.core.atomic_files import fsync_file, fsync_folder
+
+        fsync_file(work)
         os.replace(work, path)
-        _fsync_folder(path.parent)
+        fsync_folder(path.parent)
     finally:
         _remove(work)
         _remove(work.with_name(work.name + "-journal"))
@@ -505,12 +486,9 @@ def _migration_pragmas(dbapi_connection, _record) -> None:
 
 
 def _check_built(work: Path) -> None:
-    conn = sqlite3.connect(work)
-    try:
+    with closing(sqlite3.connect(work)) as conn:
         problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         orphans = conn.execute("PRAGMA foreign_key_check").fetchall()
-    finally:
-        conn.close()
     if problem != "ok" or orphans:
         raise LibraryError(f"the migrated copy failed its check ({problem}, {len(orphans)} "
                            "broken links); the library was left untouched", "io")
@@ -533,31 +511,8 @@ def _remove(path: Path) -> None:
         log.warning("could not remove %s", path)
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _known_revision(revision: str) -> bool:
     from followup.paths import migrations_dir
 
     versions = migrations_dir() / "versions"
     return any(p.name.startswith(revision + "_") for p in versions.glob("*.py"))
-
-
-def integrity_ok(path: Path) -> bool:
-    with sqlite3.connect(path) as conn:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

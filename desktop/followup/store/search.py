@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from sqlalchemy import text
 
 from followup.core.folding import LETTER_SPELLINGS, fold
+from followup.store.views import aware_utc
 
 log = logging.getLogger(__name__)
 
@@ -253,11 +254,6 @@ def rebuild(conn) -> None:
     """Drop, recreate and refill the index in the caller's transaction."""
     for statement in drop_statements() + create_statements() + fill_statements():
         conn.exec_driver_sql(statement)
-
-
-def check_index(conn) -> None:
-    """Raise sqlite3 errors (through SQLAlchemy) when the index disagrees with the notes."""
-    conn.exec_driver_sql(f"INSERT INTO {INDEX} ({INDEX}, rank) VALUES ('integrity-check', 1)")
 
 
 # --- the query ------------------------------------------------------------------------------
@@ -503,7 +499,7 @@ def _meeting_facts(conn, ids: set[int]) -> dict[int, tuple[str, str, datetime | 
         "SELECT mt.id, coalesce(c.name, ''), mt.role, "
         "coalesce(mt.started_at, mt.scheduled_start, mt.created_at) FROM meeting mt "
         f"LEFT JOIN company c ON c.id = mt.company_id WHERE mt.id IN ({marks})").all()
-    return {r[0]: (r[1], r[2], _as_utc(r[3])) for r in rows}
+    return {r[0]: (r[1], r[2], aware_utc(r[3])) for r in rows}
 
 
 def _group(rows, meetings, ranked: bool) -> tuple[MeetingResult, ...]:
@@ -619,11 +615,3 @@ def met_before(library, name: str, person_id: int | None = None, email: str = ""
             found.append(EarlierMeeting(meeting_id, attendance_id, company, role, when, body))
     return sorted(found, key=lambda e: e.when or datetime.min.replace(tzinfo=UTC),
                   reverse=True)
-
-
-def _as_utc(value) -> datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -9,11 +9,21 @@ the store to write is in `store.inputs`.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 # Re-exported for the modules that read the words with the views.
 from followup.core.vocabulary import CAPACITIES, MEETING_KINDS, STATUSES  # noqa: F401
+
+
+def aware_utc(value: datetime | str | None) -> datetime | None:
+    """An instant as SQLite or the ORM gives it (naive UTC, as datetime or ISO text; or
+    aware) as an aware UTC datetime; None stays None."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
 
 
 class AttendeeView(NamedTuple):
