@@ -612,7 +612,8 @@ def test_the_thirteenth_readers_names_and_shorthand(line, said):
 
 
 def test_a_verb_the_word_forms_lack_is_read_as_a_verb_in_a_question():
-    assert question_topic("asked me to deglaze a pan for the sauce") == "deglazing a pan for the sauce"
+    assert question_topic("asked me to deglaze a pan for the sauce") \
+        == "deglazing a pan for the sauce"
 
 
 def test_a_label_of_complaint_says_what_the_complaint_is():
