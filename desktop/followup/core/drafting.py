@@ -146,11 +146,6 @@ def _substance(text: str) -> int:
     return score
 
 
-def is_self_criticism(text: str) -> bool:
-    """Whether a note line is the user's verdict on how they did ("I blanked", "vague")."""
-    return is_self_assessment(text)
-
-
 # "asked about my A/B testing background": the interviewer's question, which a `?` line
 # revisits; as a point it reads "It was a real pleasure that you asked about my background".
 _THEIR_QUESTION_RE = re.compile(
@@ -507,11 +502,6 @@ def _marked(notes: str, marker: Marker) -> list[str]:
 
 
 # ---- questions to answer better -------------------------------------------------------------
-
-def asked_clause(fragment: str) -> str | None:
-    """What a `?` line's question was about, as the draft names it ("your question on X"),
-    without the user's verdict; None when the line holds nothing but the verdict."""
-    return question_topic(fragment)
 
 
 def question_paragraphs(notes: str, voice: int, limit: int | None = None,

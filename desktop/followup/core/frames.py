@@ -185,14 +185,6 @@ CONTRIBUTION_NOUN = (  # "my churn model work at Northwind"
     "I hope to bring {} to the team at {}.",
     "I'd welcome the chance to apply {} at {}.",
 )
-SKILLS = (  # skills the person's own notes touched
-    "My experience with {} would carry straight over as well.",
-    "I'd also bring hands-on experience with {}.",
-    "I've also worked a lot with {}, which should help.",
-    "My background in {} fits in there too.",
-    "I can contribute my work with {} as well.",
-    "I'd add solid experience with {} to that.",
-)
 SKILLS_ONLY = (  # skills touched, no `+` line: "{skills}", then the company
     "My experience with {} lines up well with what we discussed, and I'd love to put it to "
     "work at {}.",

@@ -123,17 +123,6 @@ def contribution_phrase(line: str) -> tuple[str, str, str]:
     return kind, sentence[:1].upper() + sentence[1:] if kind == "i" else sentence, more
 
 
-def form_of(words: list[str]) -> str | None:
-    return verb_form(words[0]) if words[0][:1].islower() else None
-
-
-def _joins(words: list[str]) -> bool:
-    """Whether a later piece of a `+` line joins its sentence as a clause, not an aside."""
-    form = form_of(words)
-    return form in ("VBD", "VBZ") and plain(words[0]) not in NOT_VERBS \
-        or plain(words[0]) in ("i", "i'm", "i've")
-
-
 _ASKED_RE = re.compile(
     r"^(?:(?:he|she|they|you)\s+)?(?:asked|asks|q|question|quizzed)(?:\s+(?:me|us))?"
     r"(?:\s+(?:about|on|re))?\b[:\s]*|^(?:got\s+)?(?:a\s+)?question\s+(?:about|on)\s+",
