@@ -629,3 +629,13 @@ def test_being_offered_water_is_mechanics(line):
 
 def test_a_subject_and_a_comma_and_a_gerund_is_no_clause():
     assert not reads_well(Phrase(Shape.CLAUSE, "your new kiosks, pushing loyalty sign-ups"))
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("flashing firmware on an nrf52840 board", "NRF52840"),
+    ("plans drawn in 2d then modelled in 3d", "2D then modelled in 3D"),
+    ("bids are built in planswift and procore", "PlanSwift and Procore"),
+    ("sends the newsletter from mailchimp", "Mailchimp"),
+])
+def test_part_numbers_dimensions_and_listed_products_are_spelled(line, said):
+    assert said in clean(normalise_line(line, {}, []))

@@ -134,6 +134,10 @@ _SHORTHAND = (
     (r"\bpacific\s+nw\b", "Pacific Northwest"),
     (r"\bchem\s+(?=minor|major|degree|lab|class|background)", "chemistry "),
     (r"\b(offered|brought|got)\s+(?:me\s+)?(?:some\s+)?water\b", r"\1 me water"),
+    # "civil 3d", "a 2d plan": 3D, 2D
+    (r"\b([1-4])d\b", r"\1D"),
+    # "stm32g4", "esp32", "rp2040": a part number is written in capitals
+    (r"\b[a-z]{2,5}\d{2,}[a-z0-9]*\b", lambda m: m.group().upper()),
     # "girls u12 program": an age group
     (r"\bu(\d{1,2})s?\b", r"U\1"),
     # "in nov-dec", "jan-mar": a range of months
