@@ -639,3 +639,19 @@ def test_a_subject_and_a_comma_and_a_gerund_is_no_clause():
 ])
 def test_part_numbers_dimensions_and_listed_products_are_spelled(line, said):
     assert said in clean(normalise_line(line, {}, []))
+
+
+@pytest.mark.parametrize("plus", ["+ i speak tagalog and some spanish",
+                                  "+ i know lightspeed pos inside out"])
+def test_something_the_user_has_is_offered_without_doing_the_same(plus):
+    from followup.core.drafting import DraftRequest, generate_draft
+
+    for voice_name in ("Ana Reyes", "Bo Lindqvist", "Chidi Okeke", "Dana Weiss", "Eun-ji Cho",
+                       "Farid Haddad"):
+        body = generate_draft(DraftRequest(
+            company="Spoke & Sprocket", role="Service Manager", kind="one_on_one_interview",
+            person_name=voice_name, person_title="Owner", capacity="interviewer",
+            notes=f"! tune-up backlog hits 3 weeks every april\n{plus}",
+            general_notes="", others_met=(), profile=Profile(name="Sam"))).body
+        assert "do the same" not in body and "same care" not in body
+        assert "put that to use" in body or "put to work" in body or "would be useful" in body

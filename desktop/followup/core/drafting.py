@@ -450,9 +450,16 @@ def _contribution_frames(kind: str, shape: str) -> Sequence[str]:
     """At a meetup the "company" is the event, so nothing is brought "to PyData Edinburgh"."""
     if kind == "meetup":
         return {"noun": frames.MEETUP_NOUN, "prompt": frames.MEETUP_PROMPT,
-                "offer": frames.MEETUP_OFFER}.get(shape, frames.MEETUP_CLAUSE)
+                "offer": frames.MEETUP_OFFER, "state": frames.MEETUP_STATE,
+                }.get(shape, frames.MEETUP_CLAUSE)
     return {"noun": frames.CONTRIBUTION_NOUN, "offer": frames.CONTRIBUTION_OFFER,
-            "prompt": frames.CONTRIBUTION_PROMPT}.get(shape, frames.CONTRIBUTION_CLAUSE)
+            "prompt": frames.CONTRIBUTION_PROMPT, "state": frames.CONTRIBUTION_STATE,
+            }.get(shape, frames.CONTRIBUTION_CLAUSE)
+
+
+# "I speak Spanish", "I know Veeva CRM", "I hold a CDL": a state, which "do the same" or "the
+# same care" does not follow (readers stumbled on "I know Pytest, and I'd be glad to do the same")
+_STATE_RE = re.compile(r"I\s+(?:know|speak|have|hold|am|understand|can)\b|I'm\b|I've\s+got\b")
 
 
 def _first_contribution(kind: str, text: str, more: str, voice: int, company: str,
@@ -461,7 +468,7 @@ def _first_contribution(kind: str, text: str, more: str, voice: int, company: st
         sentence = frames.pick(_contribution_frames(meeting_kind, "noun"), voice).format(
             text, company)
         return f"{sentence} {more}" if more else sentence
-    shape = "offer" if _OFFER_RE.match(text) else "clause"
+    shape = "offer" if _OFFER_RE.match(text) else "state" if _STATE_RE.match(text) else "clause"
     return frames.pick(_contribution_frames(meeting_kind, shape), voice).format(text, company)
 
 

@@ -169,6 +169,22 @@ CONTRIBUTION_CLAUSE = (  # "I led X", then the company
     "{}, and I think that experience would carry over well to {}.",
     "{}, and I'd be happy to bring the same care to {}.",
 )
+CONTRIBUTION_STATE = (  # "I speak Spanish", "I know Veeva": what the user has, not did
+    "{}, and I'd be glad to put that to use at {}.",
+    "{}, which I'd be glad to put to work at {}.",
+    "{}, and I think that would be useful at {}.",
+    "{}, and I'd love to put that to use for the team at {}.",
+    "{}, which I hope would be useful at {}.",
+    "{}, and I'd be happy to put that to use at {}.",
+)
+MEETUP_STATE = (
+    "{}, in case that's ever useful to you.",
+    "{}, if that's ever useful.",
+    "{}, should that ever help.",
+    "{}, in case it ever comes in handy.",
+    "{}, if that ever helps your work.",
+    "{}, if it's ever useful to you.",
+)
 CONTRIBUTION_OFFER = (  # "I could share my dbt checklist", "I'd be happy to review X"
     "{}, if that would be useful to the team at {}.",
     "{}, if it would help the team at {}.",
