@@ -655,3 +655,16 @@ def test_something_the_user_has_is_offered_without_doing_the_same(plus):
             general_notes="", others_met=(), profile=Profile(name="Sam"))).body
         assert "do the same" not in body and "same care" not in body
         assert "put that to use" in body or "put to work" in body or "would be useful" in body
+
+
+@pytest.mark.parametrize(("line", "clause"), [
+    ("CDL class B required", "the CDL class B is required"),
+    ("food handler card needed by week 2", "the food handler card is needed by week 2"),
+])
+def test_a_requirement_is_said_as_the_jobs_not_theirs(line, clause):
+    phrase = rephrase(clean(line))
+    assert phrase is not None and phrase.text == clause and reads_well(phrase)
+
+
+def test_a_list_of_three_with_slashes_stays_one_piece():
+    assert "good-better-best" in clean("wants 3 tiers good/better/best on every quote")

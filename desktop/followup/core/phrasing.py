@@ -616,6 +616,9 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
         words = [*words[:copula], "are" if _plural_head(words[:copula]) else "is",
                  *words[copula:]]
         part = " ".join(words)
+        if plain(words[copula + 1]) in _REQUIRED and plain(words[0]) not in DETERMINERS:
+            text = to_you("the " + part, name)  # "the forklift certification is required":
+            return Phrase(Shape.CLAUSE, text)  # asked of whoever takes the job, not theirs
     if _subject_clause(words):
         if (words[0][:1].islower() or words[0].isupper()) and (
                 first in _TEAM_WORDS or _bare_singular_subject(words)):
@@ -1065,8 +1068,12 @@ _STATE_PARTICIPLES = frozenset("""
     stuck based built located set capped staffed booked scheduled split tracked stored managed
     handled owned done kept measured priced billed logged tied linked spread locked frozen
     broken hidden centralized centralised outsourced automated unionized unionised certified
-    licensed accredited funded housed hosted written coded capped pegged maxed
+    licensed accredited funded housed hosted written coded capped pegged maxed required needed
+    expected preferred included covered allowed banned
 """.split())
+
+
+_REQUIRED = frozenset("required needed expected preferred included covered allowed banned".split())
 
 
 def _state_participle(words: list[str]) -> int:
@@ -1074,16 +1081,17 @@ def _state_participle(words: list[str]) -> int:
     state and what qualifies it ("fleet utilization stuck at 71%", "routes built in X"), or 0
     when the words are not that shape (the participle takes an object, or a verb comes
     first)."""
-    for i in range(1, min(len(words) - 1, 6)):
+    for i in range(1, min(len(words), 6)):
         bare, before = plain(words[i]), plain(words[i - 1])
         if bare in _FINITE_PLAIN or verb_form(bare) in ("VBZ", "MD") and not is_noun(bare):
             return 0
         if bare not in _STATE_PARTICIPLES:
             continue
-        after = plain(words[i + 1])
+        after = plain(words[i + 1]) if i + 1 < len(words) else ""
         if before in DETERMINERS | PREPOSITIONS | _PRONOUNS or before in ADVERBS_BEFORE_VERB \
                 or not (after in PREPOSITIONS or after[:1].isdigit()
-                        or after in ("too", "so", "very", "solid", "tight")):
+                        or after in ("too", "so", "very", "solid", "tight")
+                        or not after and bare in _REQUIRED):
             return 0
         return i
     return 0
