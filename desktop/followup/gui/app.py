@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -265,7 +266,17 @@ def _load_orm_after_first_screen(window) -> None:
         freeze_startup_objects()
 
     relay.done.connect(finish, Qt.ConnectionType.QueuedConnection)
-    window.library.load_in_background(relay.done.emit)
+
+    def announce() -> None:
+        # On the worker thread: the window (and the relay with it) may have been closed while
+        # the ORM was importing, and then there is nobody left to tell.
+        if shiboken6.isValid(relay):
+            try:
+                relay.done.emit()
+            except RuntimeError:  # deleted between the check and the emit
+                log.debug("the window closed before the library finished opening")
+
+    window.library.load_in_background(announce)
 
 
 def _quit_when_editable(window, app) -> None:
