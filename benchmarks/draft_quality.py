@@ -255,12 +255,14 @@ def logistics(body: str, request=None) -> list[str]:
 
 
 def personal_use(body: str, request) -> str:
-    from followup.core.drafting import personal_line
+    """"used" when a line that could give the rapport sentence shows in the body (drafting
+    tries them best first), "MISSING" when none does, "-" when the notes hold none."""
+    from followup.core.drafting import personal_lines
 
-    line = personal_line(request.notes)
-    if line is None:
+    lines = list(personal_lines(request.notes))
+    if not lines:
         return "-"
-    words = [w for w in _WORD_RE.findall(line) if len(w) >= 4]
+    words = [w for line in lines for w in _WORD_RE.findall(line) if len(w) >= 4]
     return "used" if any(w.lower() in body.lower() for w in words) else "MISSING"
 
 

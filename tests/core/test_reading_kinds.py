@@ -668,3 +668,46 @@ def test_a_requirement_is_said_as_the_jobs_not_theirs(line, clause):
 
 def test_a_list_of_three_with_slashes_stays_one_piece():
     assert "good-better-best" in clean("wants 3 tiers good/better/best on every quote")
+
+
+def _draft(notes: str, kind: str = "panel_interview", company: str = "Harbor Kitchens",
+           name: str = "Ivana Perić") -> str:
+    from followup.core.drafting import DraftRequest, generate_draft
+
+    return generate_draft(DraftRequest(
+        company=company, role="Coordinator", kind=kind, person_name=name,
+        person_title="Director", capacity="interviewer", notes=notes, general_notes="",
+        others_met=(), profile=Profile(name="Sam"))).body
+
+
+def test_a_meetup_named_for_a_company_is_not_where_we_met_but_where_i_look():
+    body = _draft("! runs AV for most of the offsites in town", kind="meetup",
+                  company="Lumen & Lark Events")
+    assert "at Lumen & Lark Events" not in body.split("\n\n")[1]
+    assert "the meetup" in body and "roles at Lumen & Lark Events" in body
+
+
+def test_a_meetup_named_for_an_event_is_where_we_met():
+    body = _draft("! runs AV for most of the offsites in town", kind="meetup",
+                  company="Portland Stage Tech Meetup")
+    assert "at Portland Stage Tech Meetup" in body and "roles at" not in body
+
+
+def test_their_name_at_the_start_of_a_line_is_no_point():
+    body = _draft("ivana peric, ops director, very warm\n! 14 bays, 3 open since june")
+    assert "Ivana Perić, ops" not in body and "ops director" not in body
+
+
+def test_the_next_rapport_line_is_tried_when_the_first_cannot_be_phrased():
+    body = _draft("! 14 bays, 3 open since june\nrecital at the newmark theatre june 6\n"
+                  "she sailed w/ a tall ship crew in nyc for 2 yrs")
+    assert "tall ship" in body
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("said offers go out by dec 15", is_logistics),
+    ("needs a copy of my forklift licence", is_logistics),
+    ("he paced the whole time", is_mechanics),
+])
+def test_when_offers_go_out_a_copy_of_a_licence_and_pacing_are_no_point(line, kind):
+    assert kind(line)

@@ -174,7 +174,8 @@ def clear_caches() -> None:
         cached.cache_clear()
 
 
-def pick_points(notes: str, limit: int = MAX_POINTS, title: str = "") -> list[str]:
+def pick_points(notes: str, limit: int = MAX_POINTS, title: str = "",
+                name: str = "") -> list[str]:
     """The `!` lines first (whatever they are about); below two, the most substantial unmarked
     lines make up the rest.
 
@@ -182,7 +183,8 @@ def pick_points(notes: str, limit: int = MAX_POINTS, title: str = "") -> list[st
     meeting ran (a late start, the camera, the agenda, who took notes), health and family
     milestones, the personal line (it gets its own sentence) and the user's verdict on their
     own answers."""
-    lines = parse_notes(notes)
+    lines = [ln._replace(text=_without_their_name(ln.text, name)) for ln in parse_notes(notes)]
+    lines = [ln for ln in lines if ln.text]
     marked = [ln.text for ln in lines if ln.marker is Marker.KEY and _key_candidate(ln.text)]
     marked = marked[:limit]
     wanted = min(2, limit) - len(marked)
@@ -194,6 +196,20 @@ def pick_points(notes: str, limit: int = MAX_POINTS, title: str = "") -> list[st
     readable = [t for t in plain if _phrased(t, pieces_too=False) is not None]
     best = sorted(readable, key=lambda t: -_substance(t))[:wanted]
     return marked + [t for t in readable if t in best]
+
+
+def _without_their_name(line: str, name: str) -> str:
+    """A note line without the person's own name at its start ("mateus - soccer side, tracking
+    data": the name is who it is about, written down to remember them, never part of a
+    point)."""
+    parts = [p.lower() for p in name.split() if len(p) > 1]
+    if not parts:
+        return line
+    names = {" ".join(parts), parts[0], f"{parts[0]} {parts[-1]}"}
+    match = re.match(r"\s*([^,:;()-]+?)\s*(?:,|:|;|\s-\s|\s–\s)\s*", line)
+    if match and " ".join(match[1].lower().split()) in names:
+        return line[match.end():]
+    return line
 
 
 _TITLE_NOISE = frozenset("of the and for at in a an senior junior head lead".split())
@@ -220,20 +236,25 @@ def personal_line(notes: str) -> str | None:
     ran the Lisbon marathon") first, else the first unmarked line about the person's life
     outside work (a hobby, a race, coaching a kid's team); never health or a family milestone
     (a baby, a son starting college). A `!` line is a key point and leads the points instead."""
+    return next(personal_lines(notes), None)
+
+
+def personal_lines(notes: str):
+    """Every line that could give the rapport sentence, best first (see `personal_line`): when
+    the first cannot be phrased well, the next is tried."""
     lines = [ln for ln in parse_notes(notes) if ln.marker is None
              and not is_self_assessment(split_parts(clean(ln.text))[0][1])
              and not is_private_life(ln.text) and not never_a_point(ln.text, rapport=True)]
     for line in lines:  # "we both ran the Lisbon marathon"
         if is_shared(line.text) and not is_moment(line.text) and _shared_text(line.text):
-            return line.text
+            yield line.text
     for line in lines:  # "coaches her daughter's robotics team"
         if is_personal(line.text) and not is_shared(line.text) \
                 and rephrase(line.text) is not None:
-            return line.text
+            yield line.text
     for line in lines:  # "we argued about the best pho on Argyle St"; not "we talked about X"
         if is_moment(line.text) and is_personal(line.text) and _shared_text(line.text):
-            return line.text
-    return None
+            yield line.text
 
 
 def _shape_of(piece: str, request: DraftRequest) -> Shape | None:
@@ -346,7 +367,7 @@ def point_gap(person_name: str) -> str:
 def points_value(request: DraftRequest, voice: int, max_points: int = MAX_POINTS) -> str:
     """The person's own points; without any, those of the meeting's general notes (`!` lines
     first), which were true for everyone met; without those either, a gap to fill."""
-    points = pick_points(request.notes, max_points, request.person_title)
+    points = pick_points(request.notes, max_points, request.person_title, request.person_name)
     if points:
         return points_paragraphs(points, voice, request.person_name, company=request.company)
     if request.capacity == "coordinator":
@@ -366,7 +387,15 @@ def points_value(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
 
 def personal_value(request: DraftRequest, voice: int) -> str:
     """The rapport sentence, or "" when the notes hold no line that reads well for it."""
-    line = personal_line(request.notes)
+    for line in personal_lines(request.notes):
+        sentence = _personal_sentence(request, line, voice)
+        if sentence:
+            return sentence
+    return ""
+
+
+def _personal_sentence(request: DraftRequest, line: str, voice: int) -> str:
+    """The rapport sentence from one line, or "" when it does not read well."""
     if line and is_shared(line):
         text = _shared_text(line)
         options = frames.MOMENT if is_moment(line) else frames.SHARED
@@ -638,7 +667,8 @@ def draft_values(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
         "person_name": _value(request.person_name),
         "person_title": _value(request.person_title),
         "company": _value(in_prose(request.company.strip())),
-        "meetup": _value(request.company),  # at a meetup the meeting's name is the event's
+        "meetup": _value(meetup_place(request.company)),
+        "interest_at": meetup_interest(request, voice),
         "role": _value(spoken_role(request.role)),
         "others_met": _value(_join_names(others)),
         "points": proper_spelling(points_value(request, voice, max_points), names),
@@ -661,6 +691,32 @@ _INSTITUTION_RE = re.compile(
     r"|University|College|Department|Ministry|Office|Bank|Port|Museum|Council|Institute"
     r"|Government|Library|Society|Commonwealth|Republic|Royal\s+\w+|Metropolitan\s+\w+)"
     r"\s+(?:of|for)\s")
+
+
+_EVENT_RE = re.compile(r"\b(?:meetup|meet-up|conference|conf|summit|expo|fair|festival|forum"
+                       r"|night|week|camp|hackathon|guild|association|society|club|networking"
+                       r"|mixer|happy\s+hour|symposium|workshop|talks?|day|breakfast|\d{4})\b",
+                       re.IGNORECASE)
+
+
+def meetup_place(company: str) -> str:
+    """Where a meetup happened, as a sentence says it: the meeting's name when it names an
+    event ("PyData Edinburgh", "Roasters Guild Night"), else "the meetup". A company's name
+    there ("Lumen & Lark Events") is the one the user is drawn to, not where they met: readers
+    stumbled on "Thanks for the conversation at Willamette Ridge Community College" for a
+    meetup held elsewhere."""
+    company = company.strip()
+    return company if not company or _EVENT_RE.search(company) else "the meetup"
+
+
+def meetup_interest(request: DraftRequest, voice: int) -> str:
+    """At a meetup named for a company, one sentence that names it as where the user is
+    looking ("I'm exploring roles at Lumen & Lark Events, ..."); "" otherwise (the section
+    is left out)."""
+    company = in_prose(request.company.strip())
+    if request.kind != "meetup" or not company or meetup_place(company) == company:
+        return ""
+    return frames.pick(frames.MEETUP_INTEREST, voice).format(company)
 
 
 def spoken_role(role: str) -> str:

@@ -177,6 +177,14 @@ CONTRIBUTION_STATE = (  # "I speak Spanish", "I know Veeva": what the user has, 
     "{}, which I hope would be useful at {}.",
     "{}, and I'd be happy to put that to use at {}.",
 )
+MEETUP_INTEREST = (  # a meetup whose meeting is named for a company the user is drawn to
+    "I'm exploring roles at {}, which made our conversation especially useful.",
+    "I'm looking into roles at {}, so our chat was especially helpful.",
+    "As I explore roles at {}, our conversation gave me a lot to think about.",
+    "I'm exploring opportunities at {}, so I was glad of the chance to talk.",
+    "I'm looking at roles at {}, and talking with you helped me think them through.",
+    "Since I'm exploring roles at {}, our chat came at just the right time.",
+)
 MEETUP_STATE = (
     "{}, in case that's ever useful to you.",
     "{}, if that's ever useful.",

@@ -20,6 +20,7 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     salary|salaries|comp|compensation|(?:pay|salary|comp)\s+(?:band|range|scale|step|review)|equity
     |(?:pay|salary|performance|annual)\s+reviews?|reviews?\s+in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*
     |(?<!lake\s)(?<!square\s)(?<!station\s)(?<!tenants\s)(?<!tenants'\s)(?<!students\s)(?<!credit\s)(?<!european\s)union(?!\s+(?:square|station|street|st|bay|pacific))|probation\w*|pay\s+step|step\s+\d|grade\s+\d+
+    |offers?\s+(?:decisions?\s+)?go(?:es)?\s+out|offer\s+decisions?|copy\s+of\s+my\s+(?:\w+\s+)?(?:cert\w*|licen[cs]e|id|transcript|diploma|degree|passport|references?)
     |band\s+\d+[a-z]?|(?:pay\s+)?grade\s+\d+|ote|quota|commission|pay\s+steps|split\s+\d+\s*/|\d+\s*/\s*\d+\s+split|desk\s+fee|step\s+\d+|per\s+hour|/hr|hourly\s+rate
     |stock\s+options|rsus?|bonus(?:es)?|401k|pension|benefits?|perks?|pto|vacation\s+(?:days|policy)
     |unlimited\s+vacation|(?:health|dental|life|medical|vision)\s+(?:insurance|plan|cover(?:age)?)
@@ -213,6 +214,7 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\bhard\s+to\s+read\b|\bpoker\s+face\b|\bchecked\s+(?:his|her|their)\s+phone
     |\b(?:tough|intense|stern|cold|strict)\s+(?:interviewer|one|person)\b
     |^\s*(?:we\s+|i\s+)?met\s+(?:up\s+)?(?:at|in|outside|near)\b
+    |\b(?:stretch\w*|pac\w+|stood|standing|eating|knitting|doodl\w+)\s+(?:\w+\s+)?the\s+whole\s+time\b
     |\bgot\s+there\s+(?:first|early|late|before)|\b(?:offered|brought|got|gave)\s+(?:me\s+|us\s+)?(?:some\s+|a\s+)?(?:water|glass\s+of\s+water)\b|\bspilled\b|\bknocked\s+over\b
     |\b(?:toured|tour\s+of\s+the|gave\s+(?:me\s+|us\s+)?(?:a|the)\s+(?:quick\s+)?tour|showed\s+(?:me|us)\s+around)\b
     |(?:^|\b(?:he|she|they)\s+)(?:laughed|smiled|nodded|grinned|chuckled|frowned|winced|sighed)\b
