@@ -10,6 +10,7 @@ only moves through `set_status`, the one writer of the status and its history, w
 from __future__ import annotations
 
 import hashlib
+import logging
 import sqlite3
 from collections.abc import Sequence
 from contextlib import closing
@@ -18,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.exc import NoResultFound
+from sqlalchemy.exc import IntegrityError, NoResultFound
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from followup.core import spelling
@@ -47,6 +48,8 @@ StatusError = TransitionRefused
 # changed (`follow_meeting_change`): the draft then reads as out of date, and says why, until
 # it is written again. No column of its own: the fingerprint already means "written from".
 MEETING_CHANGED = "meeting-changed:"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -209,11 +212,19 @@ def open_ended_followups(library: Library, now: datetime | None = None) -> list[
             if (end := meeting_end(*times)) is not None and end <= now]
     if not over:
         return []
-    with library.session() as s:
-        taken = set(s.scalars(select(m.FollowUp.attendance_id)
-                              .where(m.FollowUp.attendance_id.in_(over))))
-        return [_new_followup(s, attendance_id, "meeting ended: 24-hour clock started").id
-                for attendance_id in over if attendance_id not in taken]
+    for _attempt in range(3):
+        try:
+            with library.session() as s:
+                taken = set(s.scalars(select(m.FollowUp.attendance_id)
+                                      .where(m.FollowUp.attendance_id.in_(over))))
+                return [_new_followup(s, attendance_id, "meeting ended: 24-hour clock started").id
+                        for attendance_id in over if attendance_id not in taken]
+        except IntegrityError:
+            # The window's badge count and its follow-ups pane read on two threads at start;
+            # when the other opened one of these first, this transaction is rolled back and the
+            # rest are opened again, without the ones it took.
+            log.debug("follow-ups opened by another reader at the same time; opening the rest")
+    return []
 
 
 def _store_generated(followup: m.FollowUp, subject: str, body: str, fingerprint: str) -> None:
