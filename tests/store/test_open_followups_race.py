@@ -21,7 +21,7 @@ def test_two_readers_at_once_open_each_followup_once(library):
             people=[PersonSpec(f"Person {round_}-{i}") for i in range(6)]))
         start = threading.Barrier(2)
 
-        def read() -> None:
+        def read(start: threading.Barrier = start) -> None:
             try:
                 start.wait()
                 fu.open_ended_followups(library, now)
