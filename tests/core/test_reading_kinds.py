@@ -711,3 +711,20 @@ def test_the_next_rapport_line_is_tried_when_the_first_cannot_be_phrased():
 ])
 def test_when_offers_go_out_a_copy_of_a_licence_and_pacing_are_no_point(line, kind):
     assert kind(line)
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("wants a cleaner intake -> case mgr handoff", "handoff from intake to case manager"),
+    ("pos -> erp nightly sync fails on month end", "nightly sync from pos to ERP fails"),
+])
+def test_an_arrow_before_a_handoff_names_both_ends(line, said):
+    assert said in clean(line)
+
+
+@pytest.mark.parametrize(("line", "clause"), [
+    ("front desk swamped every monday", "is swamped every Monday"),
+    ("renewal forms due to the county in march", "are due to the county"),
+])
+def test_swamped_and_due_get_their_verb(line, clause):
+    phrase = rephrase(clean(normalise_line(line, {}, [])))
+    assert phrase is not None and clause in phrase.text and reads_well(phrase)

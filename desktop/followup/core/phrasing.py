@@ -1069,7 +1069,7 @@ _STATE_PARTICIPLES = frozenset("""
     handled owned done kept measured priced billed logged tied linked spread locked frozen
     broken hidden centralized centralised outsourced automated unionized unionised certified
     licensed accredited funded housed hosted written coded capped pegged maxed required needed
-    expected preferred included covered allowed banned
+    expected preferred included covered allowed banned swamped slammed overloaded due
 """.split())
 
 
@@ -1090,7 +1090,8 @@ def _state_participle(words: list[str]) -> int:
         after = plain(words[i + 1]) if i + 1 < len(words) else ""
         if before in DETERMINERS | PREPOSITIONS | _PRONOUNS or before in ADVERBS_BEFORE_VERB \
                 or not (after in PREPOSITIONS or after[:1].isdigit()
-                        or after in ("too", "so", "very", "solid", "tight")
+                        or after in ("too", "so", "very", "solid", "tight", "every", "each",
+                                     "most", "all")
                         or not after and bare in _REQUIRED):
             return 0
         return i

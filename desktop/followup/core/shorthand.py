@@ -149,6 +149,13 @@ _SHORTHAND = (
 _SHORTHAND_RE = [(re.compile(p, re.IGNORECASE), r) for p, r in _SHORTHAND]
 # "search -> vectors": a change of one thing for another; not "migrating cron -> airflow" (the
 # verb says so already) nor "goes 6 -> 10" (a number that moved)
+# "membership -> PT handoff", "slate -> banner nightly sync": the handoff from one to the other
+# (read before an arrow at the start is taken for a move)
+_HANDOFF_RE = re.compile(
+    r"\b([\w-]+)\s*(?:->|=>)\s*([\w-]+(?:\s+(?!nightly\b|daily\b|weekly\b|monthly\b|hourly\b)"
+    r"[\w-]+)?)\s+((?:nightly\s+|daily\s+|weekly\s+|monthly\s+|hourly\s+)?(?:handoffs?"
+    r"|hand-offs?|syncs?|transfers?|referrals?|integrations?|feeds?|migrations?))\b",
+    re.IGNORECASE)
 _CHANGE_RE = re.compile(r"^(?![\w-]+ing\b|goes\b|went\b|go\b|from\b)"
                         r"([\w.-]+(?:\s(?!\d)[\w.-]+)?)\s*(?:->|=>)\s*(?!\d)")
 _PLUS_CHAIN_RE = re.compile(r"[\w.-]+(?:\s\+\s[\w.-]+){2,}")  # "go + postgres + k8s"
@@ -189,7 +196,8 @@ def clean(text: str) -> str:
     if text.isupper() and len(text.split()) >= 2:
         text = text.lower()  # "RUNS THE KERNEL TEAM"
     text = text.replace("\u201c", "").replace("\u201d", "").replace('"', "")
-    text = _CHANGE_RE.sub(r"moving from \1 to ", " ".join(text.split()))
+    text = _HANDOFF_RE.sub(r"\3 from \1 to \2", " ".join(text.split()))
+    text = _CHANGE_RE.sub(r"moving from \1 to ", text)
     text = _PLUS_CHAIN_RE.sub(_list_of, text)
     for pattern, repl in _SHORTHAND_RE:
         text = pattern.sub(repl, text)
