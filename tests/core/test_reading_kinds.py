@@ -728,3 +728,13 @@ def test_an_arrow_before_a_handoff_names_both_ends(line, said):
 def test_swamped_and_due_get_their_verb(line, clause):
     phrase = rephrase(clean(normalise_line(line, {}, [])))
     assert phrase is not None and clause in phrase.text and reads_well(phrase)
+
+
+def test_where_the_user_worked_at_the_end_of_a_plus_line_is_spelled_as_a_name():
+    body = _draft("! churn is 4% a month\n+ i cut churn from 3.8% to 2.6% at summit climbing")
+    assert "at Summit Climbing" in body
+
+
+def test_at_the_shipyard_or_at_night_is_no_workplace_name():
+    body = _draft("! churn is 4% a month\n+ i ran the night audits at the shipyard")
+    assert "at the shipyard" in body

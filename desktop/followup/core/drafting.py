@@ -780,8 +780,8 @@ def _known_spellings(request: DraftRequest) -> dict[str, str]:
     # "+ at keystone facilities i set up ...": where the user worked, a name wherever the
     # notes type it ("my work-order template from keystone facilities")
     for line in request.notes.splitlines():
-        worked = _WORKED_AT_RE.match(line)
-        if worked and worked[1].islower():
+        worked = _WORKED_AT_RE.match(line) or _WORKED_AT_END_RE.search(line)
+        if worked and worked[1].islower() and worked[1].split()[0] not in _NOT_A_WORKPLACE:
             name = " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:]
                             for w in worked[1].split())  # "Parcelpoint Depot in Wakefield"
             names.setdefault(worked[1], name)
@@ -796,6 +796,17 @@ def _known_spellings(request: DraftRequest) -> dict[str, str]:
 _SMALL_WORDS = frozenset("of the and & in at on near by for".split())
 _WORKED_AT_RE = re.compile(r"^\s*\+\s*(?:at|@)\s+([a-z][\w&'-]*(?:\s+[a-z&][\w&'-]*){0,3}?),?\s+"
                            r"(?:i|we)\s+\w+")
+
+
+# "+ i did billing for 280 families at summit climbing": where the user worked, at the end of
+# a `+` line; not "at the shipyard", "at my last job", "at scale", "at night"
+_WORKED_AT_END_RE = re.compile(r"^\s*\+.*\b(?:at|@)\s+([a-z][\w&'-]*(?:\s+[a-z&][\w&'-]*){0,2})"
+                               r"\s*(?:[,.;]|$)")
+_NOT_A_WORKPLACE = frozenset("""
+    the a an my our their his her your this that last previous old current first scale night
+    home work least once length large all times best most first school uni university college
+    work-study
+""".split())
 
 
 def _proper_names(request: DraftRequest) -> tuple[str, ...]:
