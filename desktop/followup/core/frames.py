@@ -50,13 +50,13 @@ _PROBLEM = (
     "I appreciated how openly you explained that {}.",
     "I keep coming back to your point that {}.",
     "Thank you for being candid that {}.",
-    "I was glad you shared that {}.",
+    "I appreciated hearing, frankly, that {}.",
     "It was useful to hear that {}.",
-    "It made a lot of sense when you explained that {}.",
-    "I've been thinking about the fact that {}.",
+    "Thank you for explaining that {}.",
+    "I took note when you mentioned that {}.",
     "It was valuable to learn that {}.",
-    "I appreciated the honesty in hearing that {}.",
-    "It helped me to hear that {}.",
+    "I appreciated you telling me that {}.",
+    "It was good to hear you speak openly about how {}.",
     "It was eye-opening to learn that {}.",
 )
 # Points from the meeting's general notes, for someone with no notes of their own: learned
