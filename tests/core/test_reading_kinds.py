@@ -738,3 +738,30 @@ def test_where_the_user_worked_at_the_end_of_a_plus_line_is_spelled_as_a_name():
 def test_at_the_shipyard_or_at_night_is_no_workplace_name():
     body = _draft("! churn is 4% a month\n+ i ran the night audits at the shipyard")
     assert "at the shipyard" in body
+
+
+def test_the_dictionarys_own_capitals_spell_a_place_or_a_day():
+    assert normalise_line("beans from colombia and peru every tuesday", {}, []) \
+        == "beans from Colombia and Peru every Tuesday"
+
+
+@pytest.mark.parametrize("text", [
+    "your kiln shelves, no glaze drips on the posts, vacuum every night",
+    "you bin returns on the dock slowed pick rates in May",
+])
+def test_pieces_of_a_note_and_a_noun_read_as_a_verb_make_no_clause(text):
+    assert not reads_well(Phrase(Shape.CLAUSE, text))
+
+
+def test_two_points_never_open_with_the_same_two_words():
+    body = _draft("! kiln schedule is 3 firings a week\n! glaze room needs a new extractor")
+    first, second = (s for s in body.split("\n\n")[1].split(". ")[:2])
+    assert first.split()[:2] != second.split()[:2]
+
+
+@pytest.mark.parametrize(("line", "logistics"), [
+    ("asked how i'd schedule a rush job against a big batch", False),
+    ("will schedule a call with the vp next week", True),
+])
+def test_scheduling_work_is_a_point_and_scheduling_the_interview_is_logistics(line, logistics):
+    assert is_logistics(line) is logistics

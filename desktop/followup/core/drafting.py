@@ -337,7 +337,8 @@ def point_sentence(fragment: str, index: int, voice: int, person_name: str = "",
 
 
 def _opening(sentence: str) -> str:
-    return " ".join(sentence.lower().split()[:4])
+    # "It was valuable to learn that ... It was great to hear that": readers hear one frame
+    return " ".join(sentence.lower().split()[:2])
 
 
 def points_paragraphs(fragments: Sequence[str], voice: int, person_name: str = "",

@@ -493,6 +493,8 @@ def capitalise_unknown(text: str, keep: Iterable[str] = ()) -> str:
         word = match.group(1)
         if not word.islower() or "'" in word or _known(word) or word in kept:
             return word
+        if len(word) >= 3 and any(d.check(word.capitalize()) for d in _dictionaries()):
+            return word.capitalize()  # "colombia", "tuesday": the dictionary's own capitals
         before = text[:match.start()].split()[-1:] or [""]
         after = text[match.end():].split()[:1] or [""]
         if before[0].lower() in ("a", "an", "every", "each", "per") and not after[0][:1].isupper():

@@ -36,7 +36,8 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |recruiter\s+will|need(?:s|ed)?\s+(?:someone|somebody|a\s+hire|the\s+role\s+filled|to\s+hire)
      \s+(?:by|before|in|for|starting)\b|fill\s+the\s+role\s+by|start(?:ing)?\s+(?:by|on|in)\s+
      (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*
-    |(?:re)?schedul(?:e|ed|ing)\s+(?:the|a|an|my|our|next|another|for|call|interview|onsite)
+    |(?:re)?schedul(?:e|ed|ing)\s+(?:for\b|(?:(?:the|a|an|my|our|next|another)\s+(?:\w+\s+)?)?
+     (?:call|interview|onsite|on-site|meeting|chat|round|visit|tour|time|follow[- ]?up)s?\b)
     |rescheduled?|take[- ]home\s+due|travel(?!\s+(?:time|distance|industry|agency|nurs\w+|tech))
     |flights?|hotel|reimburs\w*|expenses|parking|lobby
     |(?:at|to|from)\s+the\s+front\s+desk|badge|visitor|headcount|let\s+me\s+know|will\s+(?:let|send|get\s+back|follow\s+up)

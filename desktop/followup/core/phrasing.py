@@ -859,8 +859,16 @@ def reads_well(phrase: Phrase) -> bool:
         return False  # "did the ride-along w/ him", "told my story abt X": the user did it
     if phrase.shape in (Shape.CLAUSE, Shape.PROBLEM) and "," in text \
             and not _has_verb(text.split(",")[0].split()) \
-            and re.match(r"\s*\w+ing\b", text.split(",", 1)[1]):
-        return False  # "your smart controllers, pitching water audits": no verb of its own
+            and not re.match(r"(?:At|In|With|For|During|On)\s", text):
+        return False  # "your smart controllers, pitching water audits", "your didymium
+        # glasses, no synthetics on the floor": pieces of a note, no verb of their own
+    if re.match(r"you\s+(?!\w+ly\b)\w+\s", text) and any(
+            verb_form(plain(w)) == "VBD" and not is_noun(plain(w))
+            and plain(words[i - 1]) not in _RELATIVES | _PRONOUNS | {"and", "but", "or", "so"}
+            for i, w in enumerate(words[2:], 2)) and verb_form(plain(words[1])) != "VBD" \
+            and plain(words[1]) not in _FINITE_PLAIN and not plain(words[1]).endswith("ed") \
+            and verb_base(plain(words[1])) not in _THINKING | {"want", "need", "expect", "hope"}:
+        return False  # "you part stockouts on rear fenders killed them": a noun read as a verb
     if _NUMBER_UNIT_LOST_RE.search(text):
         return False  # "you want 21 for the new contract": 21 of what is in another piece
     if re.match(r"you're (?:a|an) (?:[\w-]+ ){0,3}(?:manager|engineer|lead|director|partner"
