@@ -765,3 +765,15 @@ def test_two_points_never_open_with_the_same_two_words():
 ])
 def test_scheduling_work_is_a_point_and_scheduling_the_interview_is_logistics(line, logistics):
     assert is_logistics(line) is logistics
+
+
+@pytest.mark.parametrize(("line", "topic"), [
+    ("asked which scheduling tools have i used", "which scheduling tools I have used"),
+    ("asked what did i change in my last shop", "what I changed in my last shop"),
+])
+def test_a_question_is_retold_in_the_order_of_a_statement(line, topic):
+    assert question_topic(line) == topic
+
+
+def test_when_the_panel_debriefs_is_logistics():
+    assert is_logistics("panel debrief is thurs, she'll email after")

@@ -20,6 +20,7 @@ from followup.core.word_forms import (
     NOT_VERBS,
     PREPOSITIONS,
     gerund_of,
+    past_of,
     is_base,
     is_noun,
     plain,
@@ -176,7 +177,9 @@ def question_topic(line: str) -> str | None:
                      topic)[0].strip()
     topic = re.sub(r"^(how|what|why|when|where)\s+do\s+you\s+", r"\1 to ", topic, flags=re.I)
     topic = _as_asked_of_me(topic)
-    topic = re.sub(r"\b(would|could|should|can|will) I\b", r"I \1", topic)
+    topic = re.sub(r"\b(would|could|should|can|will|have|has|had|am|was) I\b", r"I \1", topic)
+    # "what did I learn from the recall": what I learned from it
+    topic = re.sub(r"\bdid I (\w+)", lambda m: "I " + past_of(m[1]), topic)
     topic = re.sub(r"^(?:if|whether)\s+I'd\s+(?=\w+ed\b|used|done|worked|built|led|run|seen)",
                    "whether I had ", topic)
     topic = re.sub(r"^if\s+(?=I\b|my\b|we\b)", "whether ", topic)

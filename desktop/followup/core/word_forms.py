@@ -189,6 +189,12 @@ def verb_base(word: str) -> str:
     return lemmas[0] if lemmas else bare
 
 
+def past_of(word: str) -> str:
+    """`learn` -> `learned`, `run` -> `ran`; the word itself when its forms are unknown."""
+    forms = inflections(verb_base(word)).get("VBD")
+    return forms[0] if forms else word
+
+
 def gerund_of(word: str) -> str:
     """`showed` -> `showing`."""
     forms = inflections(verb_base(word)).get("VBG")
