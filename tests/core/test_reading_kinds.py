@@ -777,3 +777,8 @@ def test_a_question_is_retold_in_the_order_of_a_statement(line, topic):
 
 def test_when_the_panel_debriefs_is_logistics():
     assert is_logistics("panel debrief is thurs, she'll email after")
+
+
+def test_them_with_only_its_verb_before_it_is_nobody_in_the_email():
+    assert not reads_well(Phrase(Shape.CLAUSE, "your county license limits them to 40 rigs"))
+    assert reads_well(Phrase(Shape.CLAUSE, "your techs log calls and close them by noon"))

@@ -885,11 +885,11 @@ def reads_well(phrase: Phrase) -> bool:
         return False  # two clauses spliced with a comma
     before_them = text.split(" them", 1)[0].split() if " them" in text else []
     if before_them and not any(plain(w).endswith("s") and is_noun(plain(w)) or plain(w) in PLURALS
-                               for w in before_them[1:]):
+                               for w in before_them[1:-1]):  # not the verb: "caps them"
         return False  # "you check them manually": what "them" were is in another piece
     plural_before = bool(before_them) and any(
         plain(w).endswith("s") and is_noun(plain(w)) or plain(w) in PLURALS
-        for w in before_them[1:])
+        for w in before_them[1:-1])
     if re.search(r"\s(?:it|this|that|these|those)$", text) \
             or text.endswith(" them") and not plural_before \
             or re.search(r"\sit\s(?!is\b|was\b|'s\b)", text):
