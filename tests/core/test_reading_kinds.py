@@ -782,3 +782,11 @@ def test_when_the_panel_debriefs_is_logistics():
 def test_them_with_only_its_verb_before_it_is_nobody_in_the_email():
     assert not reads_well(Phrase(Shape.CLAUSE, "your county license limits them to 40 rigs"))
     assert reads_well(Phrase(Shape.CLAUSE, "your techs log calls and close them by noon"))
+
+
+def test_you_been_is_youve_been():
+    assert clean("you been there 10 yrs") == "you've been there for 10 years"
+
+
+def test_an_adjective_left_alone_is_no_topic():
+    assert not reads_well(Phrase(Shape.TOPIC, "the chaotic"))

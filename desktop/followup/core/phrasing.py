@@ -960,6 +960,10 @@ def _clean_topic(words: list[str]) -> bool:
     lead = 1 if bare[0] in DETERMINERS | {"your", "our", "their"} else 0
     if len(words) - lead > 10:
         return False
+    classes = word_classes(bare[-1])
+    if len(words) - lead == 1 and words[-1].islower() and classes and "NOUN" not in classes \
+            and "ADJ" in classes:
+        return False  # "the quick": an adjective whose noun was left in the note
     for i, word in enumerate(bare):
         before = bare[i - 1] if i else ""
         if i > lead and word in ("a", "an", "the") and before not in PREPOSITIONS | {

@@ -136,6 +136,8 @@ _SHORTHAND = (
     (r"\b(offered|brought|got)\s+(?:me\s+)?(?:some\s+)?water\b", r"\1 me water"),
     # "3 tiers good/better/best": a list of three words
     (r"\b([a-z]+)/([a-z]+)/([a-z]+)\b", r"\1-\2-\3"),
+    # "you been there 10 yrs": you've been
+    (r"\b(you|we|they|I)\s+been\b", r"\1've been"),
     # "civil 3d", "a 2d plan": 3D, 2D
     (r"\b([1-4])d\b", r"\1D"),
     # "stm32g4", "esp32", "rp2040": a part number is written in capitals
