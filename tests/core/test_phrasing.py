@@ -98,7 +98,7 @@ POINT_LINES = [  # note line -> (shape, phrase said to the person)
     ('cloud bill doubled last year', 'clause', 'your cloud bill doubled last year'),
     ('releases go out every Tuesday', 'clause', 'releases go out every Tuesday'),
     ('latency = p99 200ms', 'clause', 'your latency is p99 200ms'),
-    ('~40 services, mostly Go', 'clause', 'there are about 40 services'),
+    ('~40 services, mostly Go', 'topic', 'your roughly 40 services'),
     ('search -> vector embeddings next quarter', 'clause', "you're moving from search to vector embeddings next quarter"),
     ('b/c of GDPR all data stays in the EU', 'clause', 'because of GDPR all data stays in the EU'),
     ('product + eng planning happens quarterly', 'clause', 'your product and engineering planning happens quarterly'),

@@ -790,3 +790,28 @@ def test_you_been_is_youve_been():
 
 def test_an_adjective_left_alone_is_no_topic():
     assert not reads_well(Phrase(Shape.TOPIC, "the chaotic"))
+
+
+@pytest.mark.parametrize("line", [
+    "offer would be 61k + a van, dont mention", "new branch not public yet, opens in may",
+    "off the record the owner is selling",
+])
+def test_a_line_marked_not_to_repeat_is_never_a_point(line):
+    assert never_a_point(line)
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("2 night min at the cabins", "2-night minimum"),
+    ("min order 12 cases", "minimum order"),
+])
+def test_a_minimum_is_no_minutes(line, said):
+    assert said in clean(normalise_line(line, {}, []))
+
+
+def test_something_dropped_in_the_water_is_no_one_dropping_in():
+    assert not is_mechanics("surprise audits w/ a dummy dropped in the deep end")
+
+
+def test_a_question_of_logistics_is_not_revisited():
+    body = _draft("! kiln schedule is 3 firings a week\n? asked my availability for saturdays")
+    assert "availability" not in body

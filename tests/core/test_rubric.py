@@ -934,3 +934,13 @@ def test_curly_quotes_and_crlf_line_ends():
     body = note().replace("I am", "I\u2019m").replace("\n", "\r\n")
     found = results("Kafka telemetry chat: thank you", body, CONTEXT)
     assert {r for r, v in found.items() if not v.passed} == {"link"}
+
+
+def test_redeem_reads_the_question_as_drafting_retells_it_and_skips_logistics():
+    notes = ('? "tell me abt a time you lost a deal" - i picked the wrong example\n'
+             "? asked my availability for saturday shifts")
+    context = CheckContext(company="Acme Robotics", recipient="Priya", notes=notes)
+    body = note(contribution="One more thought on your question about a time I lost a deal: "
+                             "the renewal we lost taught me to bring the buyer in earlier.")
+    assert passes("redeem", body, context=context)
+    assert not passes("redeem", note(), context=context)

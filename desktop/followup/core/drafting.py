@@ -545,7 +545,9 @@ def question_paragraphs(notes: str, voice: int, limit: int | None = None,
                         company: str = "") -> str:
     """One paragraph per `?` line: the question's topic, then the gap for the better answer."""
     lines = [(line, question_topic(line)) for line in _marked(notes, Marker.QUESTION)]
-    asked = [(line, company_spelling(t, company)) for line, t in lines if t][:limit]
+    # "asked my availability for saturday shifts": logistics, answered already, not revisited
+    asked = [(line, company_spelling(t, company)) for line, t in lines
+             if t and not is_logistics(t)][:limit]
     return "\n\n".join(_trace(frames.pick(frames.QUESTION, voice, i).format(topic, ANSWER_GAP),
                               line) for i, (line, topic) in enumerate(asked))
 

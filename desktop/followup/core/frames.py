@@ -21,7 +21,7 @@ _CLAUSE = (
     "I was interested to hear that {}.",
     "It was helpful to learn that {}.",
     "What stayed with me most was hearing that {}.",
-    "I appreciated hearing that {}.",
+    "I was glad to hear that {}.",
     "It was interesting to learn that {}.",
     "I found it really interesting that {}.",
     "It was useful to hear that {}.",
@@ -29,7 +29,7 @@ _CLAUSE = (
     "It was valuable to learn that {}.",
     "It was great to hear that {}.",
     "It was eye-opening to hear that {}.",
-    "I enjoyed learning that {}.",
+    "I found it striking that {}.",
 )
 _TOPIC = (
     "I especially enjoyed our conversation about {}.",

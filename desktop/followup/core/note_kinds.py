@@ -20,7 +20,7 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     salary|salaries|comp|compensation|(?:pay|salary|comp)\s+(?:band|range|scale|step|review)|equity
     |(?:pay|salary|performance|annual)\s+reviews?|reviews?\s+in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*
     |(?<!lake\s)(?<!square\s)(?<!station\s)(?<!tenants\s)(?<!tenants'\s)(?<!students\s)(?<!credit\s)(?<!european\s)union(?!\s+(?:square|station|street|st|bay|pacific))|probation\w*|pay\s+step|step\s+\d|grade\s+\d+
-    |offers?\s+(?:decisions?\s+)?go(?:es)?\s+out|(?:panel\s+)?debrief\s+(?:is|on|by|next)\b|offer\s+decisions?|copy\s+of\s+my\s+(?:\w+\s+)?(?:cert\w*|licen[cs]e|id|transcript|diploma|degree|passport|references?)
+    |offers?\s+(?:would|will|is|was|of|at|around|could|might)\b|offers?\s+(?:decisions?\s+)?go(?:es)?\s+out|(?:panel\s+)?debrief\s+(?:is|on|by|next)\b|offer\s+decisions?|copy\s+of\s+my\s+(?:\w+\s+)?(?:cert\w*|licen[cs]e|id|transcript|diploma|degree|passport|references?)
     |band\s+\d+[a-z]?|(?:pay\s+)?grade\s+\d+|ote|quota|commission|pay\s+steps|split\s+\d+\s*/|\d+\s*/\s*\d+\s+split|desk\s+fee|step\s+\d+|per\s+hour|/hr|hourly\s+rate
     |stock\s+options|rsus?|bonus(?:es)?|401k|pension|benefits?|perks?|pto|vacation\s+(?:days|policy)
     |unlimited\s+vacation|(?:health|dental|life|medical|vision)\s+(?:insurance|plan|cover(?:age)?)
@@ -183,7 +183,7 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\b(?:swapped|exchanged|traded)\s+(?:business\s+)?cards\b|\bconnected\s+on\s+linkedin\b
     |\b(?:set\s+up|organi[sz]ed|arranged|coordinated|booked|ran)\s+(?:the\s+|my\s+|our\s+)?(?:whole\s+|entire\s+)?
        (?:loop|day|panel|interviews?|schedule|call|meeting|room|visit)\b|\bmet\s+me\s+(?:at|in|outside)\b
-    |\b(?:dropped|popped|stopped|jumped)\s+in\b|\bapologi[sz]\w*
+    |(?:^\s*|\b(?:he|she|they|someone|the\s+\w+)\s+)(?:dropped|popped|stopped|jumped)\s+in\b(?!\s+the\s+(?:deep|water|pool|tank|river|lake|sea|bin|box))|\bapologi[sz]\w*
     |\bhad\s+to\s+(?:drop|leave|go|run|hop|jump|step\s+out|take\s+a\s+call)\b
     |\bleft\s+(?:(?:about\s+|~\s*)?\d+\s+min\w*\s+|a\s+(?:bit|few\s+min\w*)\s+|half\s+an\s+hour\s+)?early\b
     |\b(?:radio|phone|pager|bleep|walkie)\w*\s+(?:kept\s+)?(?:going\s+off|ringing|buzzing|rang)\b
@@ -344,13 +344,26 @@ def is_self_assessment(text: str) -> bool:
     return SELF_ASSESSMENT_RE.search(text) is not None
 
 
+# "dont mention", "off the record": the user's own mark that a line stays out of every email
+_CONFIDENTIAL_RE = re.compile(
+    r"\b(?:don'?t|do\s+not|never)\s+(?:mention|bring\s+(?:it|this|that)\s+up|repeat|share)\b"
+    r"|\boff\s+the\s+record\b|\bconfidential\b|\bbetween\s+us\b|\bnot\s+public(?:\s+yet)?\b"
+    r"|\bunder\s+nda\b|\bkeep\s+(?:it|this)\s+(?:quiet|private)\b", re.IGNORECASE)
+
+
+def is_confidential(text: str) -> bool:
+    """Whether the user marked a note line as not to be repeated ("offer would be 61k, dont
+    mention", "off the record", "not public yet")."""
+    return _CONFIDENTIAL_RE.search(text) is not None
+
+
 def never_a_point(text: str, rapport: bool = False) -> bool:
     """Whether a note line can never be a follow-up's point: health and family milestones, the
     user's verdict (anywhere in the line: its other pieces share that context), or a line whose
     every piece is logistics or the meeting's mechanics ("very organized, sent agenda in
     advance"). Drafting and the checklist's `specifics` both ask this, so the checklist never
     asks for a point that drafting rightly leaves out."""
-    if is_private_life(text) or is_self_assessment(
+    if is_private_life(text) or is_confidential(text) or is_self_assessment(
             split_parts(clean(text))[0][1] if rapport else text):
         return True  # a rapport line may carry a joke at the user's expense later on:
         # "we both played in youth orchestra - me viola (badly)"

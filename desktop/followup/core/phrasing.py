@@ -1054,7 +1054,7 @@ def _counted_clause(words: list[str]) -> str:
     reqs") as a clause: "there have been 3 recordable injuries this year", "there are about
     40 open reqs"; "" for any other shape (a verb of its own, a single thing, no noun)."""
     start = 1 if plain(words[0]) in _APPROXIMATE else 0
-    if len(words) < (3 if start else 2) or not re.fullmatch(r"\d[\d,]*\+?", words[start]) \
+    if len(words) < start + 3 or not re.fullmatch(r"\d[\d,]*\+?", words[start]) \
             or words[start] in ("1", "0") \
             or any(verb_form(plain(w)) in ("VBD", "VBZ", "MD") and not is_noun(plain(w))
                    for w in words[start + 1:]) \

@@ -38,6 +38,9 @@ def _month_range(match: re.Match) -> str:
 
 
 _SHORTHAND = (
+    # "3 day min", "min order 40": a minimum, not minutes
+    (r"\b(\d+)[\s-](day|week|month|night|unit|case|piece|hour)\s+min\b", r"\1-\2 minimum"),
+    (r"\bmin\s+(?=order|spend|charge|stay|booking|purchase|wage)", "minimum "),
     # "harvest runs aug -> oct": a range of months
     (r"\b(" + _ANY_MONTH + r")\s*(?:->|=>|–)\s*(" + _ANY_MONTH + r")\b",
      lambda m: f"{_MONTHS[m[1].lower()[:3]]} to {_MONTHS[m[2].lower()[:3]]}"),

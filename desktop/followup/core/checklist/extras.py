@@ -17,6 +17,8 @@ from followup.core.checklist.reading import (
 )
 from followup.core.checklist.results import RuleResult, result
 from followup.core.markers import Marker
+from followup.core.note_kinds import is_logistics
+from followup.core.own_lines import question_topic
 
 INDIVIDUAL_THRESHOLD = 0.75  # similarity() at or above this: a near-copy of another draft
 
@@ -82,18 +84,30 @@ def rule_link(d: Draft) -> RuleResult:
                   "conversation.")
 
 
+def _said(d: Draft, topic: str) -> list[tuple[int, int]]:
+    """Where the question's topic stands whole in the body ("a time I lost a deal": words too
+    everyday for the point words, but the question itself)."""
+    at = d.body.lower().find(topic.lower())
+    return [(at, at + len(topic))] if at >= 0 else []
+
+
 def rule_redeem(d: Draft) -> RuleResult:
     """Passes when every `?` line of the notes is recognisably revisited (or there is none).
 
     Passes (notes "? how I'd shard the events table"): "About sharding the events table: by
     robot id…". Fails: the question not taken up. Optional in the guides.
     """
-    questions = [p for m, p in d.note_points if m is Marker.QUESTION]
+    # The question as drafting retells it ("tell me about a time I lost a deal" is "a time I
+    # lost a deal"); a question of logistics ("my availability for Saturdays") is not revisited
+    asked = [(q, question_topic(q)) for m, q in d.note_points if m is Marker.QUESTION]
+    questions = [(q, topic) for q, topic in asked if topic and not is_logistics(topic)]
     if not questions:
         return result("redeem", True, "No ? questions in your notes to revisit.")
-    missing = [q for q in questions if not point_spans(d, q)]
+    found = {q: point_spans(d, q) or point_spans(d, topic) or _said(d, topic)
+             for q, topic in questions}
+    missing = [q for q, spans in found.items() if not spans]
     if missing:
         return result("redeem", False, "Optionally, revisit the question you would answer "
                       f'better now: "{shorten(missing[0])}".')
-    spans = [s for q in questions for s in point_spans(d, q)]
+    spans = [s for q_spans in found.values() for s in q_spans]
     return result("redeem", True, "Revisits the questions from your notes.", body_spans(spans))
