@@ -25,7 +25,6 @@ from followup.mail.imap import (
     fetch_headers,
     file_sent_copy,
 )
-from followup.mail.outbox import message_bytes
 from followup.store import models as m
 from followup.store import replies
 from followup.store.library import Library
@@ -95,6 +94,8 @@ def file_copy(library: Library, followup_id: int, message: EmailMessage, passwor
         result = CopyResult("failed", reason="No IMAP password is known, so no copy was put "
                             "in Sent.")
     else:
+        from followup.mail.outbox import message_bytes
+
         result = file_sent_copy(settings.account, password, message_bytes(message),
                                 str(message.get("Message-ID", "")), when or utcnow(),
                                 timeout=timeout, ssl_context=ssl_context)
