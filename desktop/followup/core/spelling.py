@@ -285,6 +285,11 @@ def frequencies() -> WordCounts:
     return found
 
 
+def frequencies_loaded() -> bool:
+    """Whether `frequencies()` would answer at once (its counts are in memory)."""
+    return _frequencies is not None
+
+
 def _read_counts() -> Counter[str]:
     packed = pkgutil.get_data("spellchecker", "resources/en.json.gz")
     if packed is None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup import APP_NAME, __version__
-from followup.core.spelling import add_user_word
+from followup.core.spelling import add_user_word, frequencies_loaded
 from followup.core.spelling import engine as spelling_engine
 from followup.gui.actions import Menu, build_actions, shortcut_help, writing_actions
 from followup.gui.errors import plain
@@ -163,10 +163,12 @@ class MainWindow(QMainWindow):
 
         self.replies = ReplyWatcher(self.library, self)
         self.replies.checked.connect(self._on_replies_checked)
-        QTimer.singleShot(0, self.replies.start)  # at start, then every 15 minutes
         self._setup_spelling()
         self._update_spelling_terms()
         self.update_badge()
+        # At start, then every 15 minutes; queued after the badge's count, whose worker would
+        # otherwise read beside it, each on a connection of its own kept by the pool (1.5 MB).
+        QTimer.singleShot(0, self.replies.start)
         self.show_unconfirmed_sends()
         if _setting_on(self.settings.value("view/followups", False)):  # as it was left
             self._set_followups_shown(True)
@@ -345,7 +347,6 @@ class MainWindow(QMainWindow):
         service.add_word = lambda word: add_user_word(path, word)
         service.set_ignored(w.lower() for w in user_words(self.library))
         QTimer.singleShot(200, service.load_in_background)  # after the window is on screen
-        QTimer.singleShot(400, _warm_up_drafting)  # so the first draft does not wait for it
 
     def _update_spelling_terms(self) -> None:
         from followup.store.followups import profile_words
@@ -451,6 +452,8 @@ class MainWindow(QMainWindow):
 
     def _set_followups_shown(self, visible: bool) -> None:
         """Show or hide the drafts beside the notes, and keep that for the next start."""
+        if visible:
+            _warm_up_drafting()  # the drafts' first checklist does not wait for its word lists
         self.workspace.show_followups(visible)
         self.followups_action.setChecked(visible)
         self.settings.setValue("view/followups", visible)
@@ -753,8 +756,10 @@ def _setting_on(value) -> bool:
 
 def _warm_up_drafting() -> None:
     """Load drafting's word forms and the checklist's word counts on a worker thread (a few
-    tenths of a second, once), so that the first draft does not wait for them."""
-    threading.Thread(target=_load_drafting, name="drafting", daemon=True).start()
+    tenths of a second, once), so that the first draft does not wait for them. Done when the
+    drafts are first shown, not at start-up: the notes alone never need the counts' 3 MB."""
+    if not frequencies_loaded():
+        threading.Thread(target=_load_drafting, name="drafting", daemon=True).start()
 
 
 def _load_drafting() -> None:

@@ -79,6 +79,17 @@ class SpellService(QObject):
         return spelling.misspellings_ignoring(text, self._ignored)
 
 
+def load_word_counts() -> None:
+    """Before a draft is checked on the UI thread: the checklist's word counts
+    (`spelling.frequencies`), read on a worker while the window paints the first time (a few
+    tenths of a second), at once after. They are read when drafts first show, not at start-up:
+    a session spent on notes never needs their 3 MB (docs/benchmarks.md, Memory)."""
+    if not spelling.frequencies_loaded():
+        from followup.gui.worker_wait import wait_for_worker
+
+        wait_for_worker(spelling.frequencies, "word-counts")
+
+
 def misspelled_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
