@@ -8,8 +8,6 @@ where it is first needed (start-up target in docs/benchmarks.md).
 
 from __future__ import annotations
 
-import logging
-import threading
 from datetime import UTC, datetime
 from html import escape as html_escape
 from pathlib import Path
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup import APP_NAME, __version__
-from followup.core.spelling import add_user_word, frequencies_loaded
+from followup.core.spelling import add_user_word
 from followup.core.spelling import engine as spelling_engine
 from followup.gui.actions import Menu, build_actions, shortcut_help, writing_actions
 from followup.gui.errors import plain
@@ -36,7 +34,7 @@ from followup.gui.note_buffer import NoteBuffer
 from followup.gui.object_names import named
 from followup.gui.session import last_place, remember_place
 from followup.gui.sidebar import MeetingSidebar
-from followup.gui.spell import SpellService
+from followup.gui.spell import SpellService, load_drafting_words
 from followup.gui.theme import THEMES, set_theme
 from followup.gui.transfers import FileTransfers
 from followup.gui.workspace import MeetingWorkspace
@@ -453,7 +451,7 @@ class MainWindow(QMainWindow):
     def _set_followups_shown(self, visible: bool) -> None:
         """Show or hide the drafts beside the notes, and keep that for the next start."""
         if visible:
-            _warm_up_drafting()  # the drafts' first checklist does not wait for its word lists
+            load_drafting_words()  # the first time only
         self.workspace.show_followups(visible)
         self.followups_action.setChecked(visible)
         self.settings.setValue("view/followups", visible)
@@ -752,25 +750,6 @@ def default_geometry(available: QRect) -> QRect:
 def _setting_on(value) -> bool:
     """A yes/no setting as QSettings gives it back (a bool, or "true"/"false" from the file)."""
     return value is True or str(value).lower() == "true"
-
-
-def _warm_up_drafting() -> None:
-    """Load drafting's word forms and the checklist's word counts on a worker thread (a few
-    tenths of a second, once), so that the first draft does not wait for them. Done when the
-    drafts are first shown, not at start-up: the notes alone never need the counts' 3 MB."""
-    if not frequencies_loaded():
-        threading.Thread(target=_load_drafting, name="drafting", daemon=True).start()
-
-
-def _load_drafting() -> None:
-    from followup.core.spelling import frequencies
-    from followup.core.word_forms import warm_up
-
-    try:
-        warm_up()
-        frequencies()
-    except Exception:  # a broken install: the first draft says so; the log says why
-        logging.getLogger(__name__).exception("drafting's word lists could not be loaded")
 
 
 def about_text(version: str, folder: Path, spelling: str = "") -> str:

@@ -79,15 +79,26 @@ class SpellService(QObject):
         return spelling.misspellings_ignoring(text, self._ignored)
 
 
-def load_word_counts() -> None:
-    """Before a draft is checked on the UI thread: the checklist's word counts
-    (`spelling.frequencies`), read on a worker while the window paints the first time (a few
-    tenths of a second), at once after. They are read when drafts first show, not at start-up:
-    a session spent on notes never needs their 3 MB (docs/benchmarks.md, Memory)."""
+def load_drafting_words() -> None:
+    """Before drafts show or are checked on the UI thread: drafting's word forms and the
+    checklist's word counts (`spelling.frequencies`), read on a worker while the window paints
+    (a few tenths of a second, the first time only). They are read when drafts first show, not
+    at start-up: a session spent on notes never needs their 3 MB (docs/benchmarks.md, Memory).
+    The UI thread waits rather than working beside the reading, which holds Python's lock."""
     if not spelling.frequencies_loaded():
         from followup.gui.worker_wait import wait_for_worker
 
-        wait_for_worker(spelling.frequencies, "word-counts")
+        wait_for_worker(_read_drafting_words, "drafting")
+
+
+def _read_drafting_words() -> None:
+    from followup.core.word_forms import warm_up
+
+    try:
+        warm_up()
+        spelling.frequencies()
+    except Exception:  # a broken install: the first draft says so; the log says why
+        log.exception("drafting's word lists could not be loaded")
 
 
 def misspelled_format() -> QTextCharFormat:
