@@ -34,7 +34,7 @@ from followup.gui.note_buffer import NoteBuffer
 from followup.gui.object_names import named
 from followup.gui.session import last_place, remember_place
 from followup.gui.sidebar import MeetingSidebar
-from followup.gui.spell import SpellService, load_drafting_words
+from followup.gui.spell import SpellService, load_for_drafts
 from followup.gui.theme import THEMES, set_theme
 from followup.gui.transfers import FileTransfers
 from followup.gui.workspace import MeetingWorkspace
@@ -451,7 +451,7 @@ class MainWindow(QMainWindow):
     def _set_followups_shown(self, visible: bool) -> None:
         """Show or hide the drafts beside the notes, and keep that for the next start."""
         if visible:
-            load_drafting_words()  # the first time only
+            load_for_drafts()  # the first time only
         self.workspace.show_followups(visible)
         self.followups_action.setChecked(visible)
         self.settings.setValue("view/followups", visible)
