@@ -5,7 +5,8 @@ Plain Python like `outbox`: the caller supplies the account, the password and wh
 for. Folders are opened with EXAMINE (read-only), messages are read with BODY.PEEK of a few
 header fields, so nothing is marked read, moved or deleted, and no body is read. Every failure
 comes back as a sentence the user can act on (`ImapFailure`), never as an exception carrying
-the password; every network step has a timeout.
+the password; every network step has a timeout. `outbox` is imported where an account is
+checked or a session starts: the reply check at start-up reads the settings only.
 """
 
 from __future__ import annotations

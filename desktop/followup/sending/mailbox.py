@@ -4,6 +4,7 @@ Sent, and the check for answers that both front ends run.
 IMAP is optional: with no IMAP settings nothing here contacts anything, and sending works as
 before. Used by the command line and the GUI; imports no Qt. The GUI runs the network half
 (`fetch_replies`) on a worker thread and records the answers (`record`) on its own thread.
+`mail.outbox` is imported where a copy is filed: the window's reply check never needs it.
 """
 
 from __future__ import annotations
