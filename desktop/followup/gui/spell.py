@@ -85,8 +85,8 @@ def load_for_drafts() -> None:
     checklist's word counts (`spelling.frequencies`) and the Markdown of the preview and the
     message (`core.rendering`), loaded on a worker while the window paints (a few tenths of a
     second, the first time only). They are loaded when drafts first show, not at start-up: a
-    session spent on notes never needs their 7 MB (docs/benchmarks.md, Memory). The UI thread
-    waits rather than working beside the loading, which holds Python's lock."""
+    session spent on notes never needs their several MB (docs/benchmarks.md, Memory). The UI
+    thread waits rather than working beside the loading, which holds Python's lock."""
     if not (spelling.frequencies_loaded() and "followup.core.rendering" in sys.modules):
         from followup.gui.worker_wait import wait_for_worker
 

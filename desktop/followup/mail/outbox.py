@@ -141,9 +141,9 @@ def render_html(body: str) -> str:
     emphasis, strong, http/https/mailto links, code), everything else shown as written.
     Nothing in it loads or runs anything (no images, styles or scripts). The Preview tab shows
     exactly this."""
-    head = '<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n'
     from followup.core.rendering import render_prose
 
+    head = '<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n'
     return head + render_prose(body) + "\n</body></html>\n"
 
 
