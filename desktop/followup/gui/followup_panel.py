@@ -51,7 +51,7 @@ from followup.gui.note_buffer import NoteBuffer
 from followup.gui.note_editor import LimitedTextEdit, SpellHighlighter
 from followup.gui.object_names import named
 from followup.gui.phrased_marks import PhrasedMarks
-from followup.gui.spell import add_spelling_actions
+from followup.gui.spell import add_spelling_actions, load_for_drafts
 from followup.gui.theme import is_dark
 from followup.gui.wrapping import WrappedItemDelegate, isolated, one_line_high
 from followup.lazy_import import LazyModule
@@ -451,6 +451,7 @@ class FollowUpPanel(QWidget):
 
         if self.view is None:
             return
+        load_for_drafts()  # the first check only; the window paints meanwhile
         self.marks.refresh()  # an edited sentence is the user's own: its mark goes
         if not isValid(self.body) or self.view is None:
             return  # closed, or another person shown, while the marks were worked out
@@ -625,6 +626,9 @@ class FollowUpPanel(QWidget):
         if self.view is None:
             return
         self.notes.flush()  # the draft, and the notes its checklist reads, as typed
+        load_for_drafts()
+        if self.view is None:
+            return
         check = check_before_mark_sent(self.library, self.view.id)
         if check.blocked:
             QMessageBox.warning(self, "Cannot mark sent", plain(

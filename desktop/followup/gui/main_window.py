@@ -8,8 +8,6 @@ where it is first needed (start-up target in docs/benchmarks.md).
 
 from __future__ import annotations
 
-import logging
-import threading
 from datetime import UTC, datetime
 from html import escape as html_escape
 from pathlib import Path
@@ -36,7 +34,7 @@ from followup.gui.note_buffer import NoteBuffer
 from followup.gui.object_names import named
 from followup.gui.session import last_place, remember_place
 from followup.gui.sidebar import MeetingSidebar
-from followup.gui.spell import SpellService
+from followup.gui.spell import SpellService, load_for_drafts
 from followup.gui.theme import THEMES, set_theme
 from followup.gui.transfers import FileTransfers
 from followup.gui.workspace import MeetingWorkspace
@@ -163,10 +161,12 @@ class MainWindow(QMainWindow):
 
         self.replies = ReplyWatcher(self.library, self)
         self.replies.checked.connect(self._on_replies_checked)
-        QTimer.singleShot(0, self.replies.start)  # at start, then every 15 minutes
         self._setup_spelling()
         self._update_spelling_terms()
         self.update_badge()
+        # At start, then every 15 minutes; queued after the badge's count, whose worker would
+        # otherwise read beside it, each on a connection of its own kept by the pool (1.5 MB).
+        QTimer.singleShot(0, self.replies.start)
         self.show_unconfirmed_sends()
         if _setting_on(self.settings.value("view/followups", False)):  # as it was left
             self._set_followups_shown(True)
@@ -345,7 +345,6 @@ class MainWindow(QMainWindow):
         service.add_word = lambda word: add_user_word(path, word)
         service.set_ignored(w.lower() for w in user_words(self.library))
         QTimer.singleShot(200, service.load_in_background)  # after the window is on screen
-        QTimer.singleShot(400, _warm_up_drafting)  # so the first draft does not wait for it
 
     def _update_spelling_terms(self) -> None:
         from followup.store.followups import profile_words
@@ -451,6 +450,8 @@ class MainWindow(QMainWindow):
 
     def _set_followups_shown(self, visible: bool) -> None:
         """Show or hide the drafts beside the notes, and keep that for the next start."""
+        if visible:
+            load_for_drafts()  # the first time only
         self.workspace.show_followups(visible)
         self.followups_action.setChecked(visible)
         self.settings.setValue("view/followups", visible)
@@ -749,23 +750,6 @@ def default_geometry(available: QRect) -> QRect:
 def _setting_on(value) -> bool:
     """A yes/no setting as QSettings gives it back (a bool, or "true"/"false" from the file)."""
     return value is True or str(value).lower() == "true"
-
-
-def _warm_up_drafting() -> None:
-    """Load drafting's word forms and the checklist's word counts on a worker thread (a few
-    tenths of a second, once), so that the first draft does not wait for them."""
-    threading.Thread(target=_load_drafting, name="drafting", daemon=True).start()
-
-
-def _load_drafting() -> None:
-    from followup.core.spelling import frequencies
-    from followup.core.word_forms import warm_up
-
-    try:
-        warm_up()
-        frequencies()
-    except Exception:  # a broken install: the first draft says so; the log says why
-        logging.getLogger(__name__).exception("drafting's word lists could not be loaded")
 
 
 def about_text(version: str, folder: Path, spelling: str = "") -> str:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from followup.gui.errors import plain
 from followup.gui.object_names import named
+from followup.gui.spell import load_for_drafts
 from followup.gui.worker_wait import wait_for_worker
 from followup.store import followups as fu
 from followup.store.library import Library
@@ -482,6 +483,7 @@ class SendController(QObject):
             QMessageBox.information(self.window, "Nothing to send",
                                     "No follow-up is marked ready in this meeting.")
             return
+        load_for_drafts()  # the preflight checks each draft
         account = _sending().load_account(self.library)
         if account is None:
             first = _sending().prepare(self.library, ids[0], None)
@@ -699,6 +701,7 @@ class SendController(QObject):
         (a gap, failing rules, a second record): Mark as sent is the user's yes to them."""
         from followup.sending.preflight import check_before_mark_sent
 
+        load_for_drafts()
         check = check_before_mark_sent(self.library, view.id)
         if check.problems:
             question += "\n\nThe draft in Followup:\n" + "\n".join(

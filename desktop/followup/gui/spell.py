@@ -9,6 +9,7 @@ word list) are computed on a worker of `QThreadPool` and put into the menu when 
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from typing import cast
@@ -77,6 +78,30 @@ class SpellService(QObject):
         if not self.is_ready():
             return []
         return spelling.misspellings_ignoring(text, self._ignored)
+
+
+def load_for_drafts() -> None:
+    """Before drafts show or are checked on the UI thread: drafting's word forms, the
+    checklist's word counts (`spelling.frequencies`) and the Markdown of the preview and the
+    message (`core.rendering`), loaded on a worker while the window paints (a few tenths of a
+    second, the first time only). They are loaded when drafts first show, not at start-up: a
+    session spent on notes never needs their several MB (docs/benchmarks.md, Memory). The UI
+    thread waits rather than working beside the loading, which holds Python's lock."""
+    if not (spelling.frequencies_loaded() and "followup.core.rendering" in sys.modules):
+        from followup.gui.worker_wait import wait_for_worker
+
+        wait_for_worker(_load_for_drafts, "drafting")
+
+
+def _load_for_drafts() -> None:
+    try:
+        import followup.core.rendering  # noqa: F401
+        from followup.core.word_forms import warm_up
+
+        warm_up()
+        spelling.frequencies()
+    except Exception:  # a broken install: the first draft says so; the log says why
+        log.exception("drafting's word lists could not be loaded")
 
 
 def misspelled_format() -> QTextCharFormat:

@@ -5,7 +5,8 @@ Plain Python like `outbox`: the caller supplies the account, the password and wh
 for. Folders are opened with EXAMINE (read-only), messages are read with BODY.PEEK of a few
 header fields, so nothing is marked read, moved or deleted, and no body is read. Every failure
 comes back as a sentence the user can act on (`ImapFailure`), never as an exception carrying
-the password; every network step has a timeout.
+the password; every network step has a timeout. `outbox` is imported where an account is
+checked or a session starts: the reply check at start-up reads the settings only.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from email.policy import compat32
 
 from followup.core.addresses import has_control_character
 from followup.core.checkins import Headers, headers_from
-from followup.mail.outbox import is_loopback, scrub
 
 SECURITIES = ("ssl", "starttls", "none")
 DEFAULT_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
@@ -75,6 +75,8 @@ def imap_problem(account: ImapAccount) -> str | None:
         return f"The IMAP port {account.port} is not valid; SSL uses 993 and STARTTLS 143."
     if account.security not in SECURITIES:
         return "Choose the IMAP connection security: SSL (port 993) or STARTTLS (port 143)."
+    from followup.mail.outbox import is_loopback
+
     if account.security == "none" and not is_loopback(account.host):
         return (f"An unencrypted IMAP connection is only allowed to a server on this computer, "
                 f"not to {account.host}. Choose SSL (port 993) or STARTTLS (port 143).")
@@ -92,6 +94,8 @@ def session(account: ImapAccount, password: str, *, timeout: float = 20.0,
             ssl_context: ssl.SSLContext | None = None) -> Iterator[imaplib.IMAP4]:
     """A connected, secured and signed-in IMAP session, logged out on the way out. Raises
     ImapFailure (its reason scrubbed of the password) for anything that goes wrong inside."""
+    from followup.mail.outbox import scrub
+
     problem = imap_problem(account)
     if problem:
         raise ImapFailure(problem, retryable=False)

@@ -3,6 +3,8 @@
 Everything here is plain Python: the caller supplies the account, the password and the text, and
 gets back an `EmailMessage` or a `SendResult`. No exception that could carry the password leaves
 `send_message` or `test_connection`; every failure becomes a sentence the user can act on.
+Markdown (`core.rendering`: Python-Markdown, nh3) is imported when a body is first rendered: the
+sending account and the mailbox's settings use this module without it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from email.message import EmailMessage
 from email.utils import format_datetime, localtime, make_msgid
 
 from followup.core.addresses import has_control_character, usable_address
-from followup.core.rendering import render_prose
 
 SECURITIES = ("ssl", "starttls", "none")
 DEFAULT_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
@@ -140,6 +141,8 @@ def render_html(body: str) -> str:
     emphasis, strong, http/https/mailto links, code), everything else shown as written.
     Nothing in it loads or runs anything (no images, styles or scripts). The Preview tab shows
     exactly this."""
+    from followup.core.rendering import render_prose
+
     head = '<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n'
     return head + render_prose(body) + "\n</body></html>\n"
 

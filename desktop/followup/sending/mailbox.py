@@ -4,6 +4,7 @@ Sent, and the check for answers that both front ends run.
 IMAP is optional: with no IMAP settings nothing here contacts anything, and sending works as
 before. Used by the command line and the GUI; imports no Qt. The GUI runs the network half
 (`fetch_replies`) on a worker thread and records the answers (`record`) on its own thread.
+`mail.outbox` is imported where a copy is filed: the window's reply check never needs it.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from followup.mail.imap import (
     fetch_headers,
     file_sent_copy,
 )
-from followup.mail.outbox import message_bytes
 from followup.store import models as m
 from followup.store import replies
 from followup.store.library import Library
@@ -95,6 +95,8 @@ def file_copy(library: Library, followup_id: int, message: EmailMessage, passwor
         result = CopyResult("failed", reason="No IMAP password is known, so no copy was put "
                             "in Sent.")
     else:
+        from followup.mail.outbox import message_bytes
+
         result = file_sent_copy(settings.account, password, message_bytes(message),
                                 str(message.get("Message-ID", "")), when or utcnow(),
                                 timeout=timeout, ssl_context=ssl_context)

@@ -264,12 +264,20 @@ def _newest_good_backup(path: Path) -> Path | None:
 # --- engines -----------------------------------------------------------------------------------
 
 
+# Each pooled connection keeps up to this much of the file in memory (SQLite's default is
+# 2,000 KiB). The reads that fill it scan tables larger than either size (the attendances with
+# their notes, the follow-ups), so the default only held more pages of a scan that starts over
+# at the next read; the file's pages stay in the system's cache either way.
+CACHE_KIB = 512
+
+
 def _set_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")  # a note is user data: survive power loss
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     cursor.close()
 
 
@@ -421,6 +429,7 @@ def _read_only_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA query_only=ON")  # a write by mistake fails, and says so
+    cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     cursor.close()
 
 
