@@ -815,3 +815,13 @@ def test_something_dropped_in_the_water_is_no_one_dropping_in():
 def test_a_question_of_logistics_is_not_revisited():
     body = _draft("! kiln schedule is 3 firings a week\n? asked my availability for saturdays")
     assert "availability" not in body
+
+
+@pytest.mark.parametrize("topic", ["the who do you tell", "phone ring nonstop Monday mornings"])
+def test_a_question_or_a_clause_without_its_verb_is_no_topic(topic):
+    assert not reads_well(Phrase(Shape.TOPIC, topic))
+
+
+def test_u_after_a_verb_is_you_and_you_thank_you_is_no_sentence():
+    assert clean("who do u tell first") == "who do you tell first"
+    assert not reads_well(Phrase(Shape.CLAUSE, "you thank you for the intro"))

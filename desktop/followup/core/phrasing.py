@@ -853,7 +853,8 @@ def reads_well(phrase: Phrase) -> bool:
         return False  # "survival models for churn not classifiers"
     if re.match(r"you're (?:a|an) (?:[\w-]+ ){1,3}(?:guy|gal|dude|person|type|nerd|geek)$", text):
         return False  # "you're a chess guy": who they are, said back to them
-    if re.match(r"you\b", text) and re.search(r"\b(?:with|to|for)\s+you\b", text) \
+    if re.match(r"you\b", text) and re.search(r"\b(?:with|to|for)\s+you\b|^you\s+\w+\s+you\b",
+                                               text) \
             or re.match(r"you\s+(?:told|shared|gave|pitched|presented|walked\s+through)\s+my\b",
                         text):
         return False  # "did the ride-along w/ him", "told my story abt X": the user did it
@@ -975,6 +976,10 @@ def _clean_topic(words: list[str]) -> bool:
             return False  # "inspections mostly", "live since August", "hard to keep"
         if word == "you" or word == "me":
             return False  # "program with you": a clause's object, not a topic's
+        if i > 0 and (word in ("do", "does", "did", "u") or word in _RELATIVES and i == lead):
+            return False  # "the who do u tell": a question pasted in
+        if i > lead and word in ("nonstop", "constantly", "always", "never", "anymore"):
+            return False  # "phone ring nonstop Monday mornings": a clause without its verb
     return True
 
 

@@ -139,6 +139,9 @@ _SHORTHAND = (
     (r"\b(offered|brought|got)\s+(?:me\s+)?(?:some\s+)?water\b", r"\1 me water"),
     # "3 tiers good/better/best": a list of three words
     (r"\b([a-z]+)/([a-z]+)/([a-z]+)\b", r"\1-\2-\3"),
+    # "who do u tell", "thank u": you
+    (r"\b(do|did|can|will|would|could|should|are|have|thank|see|if|when|told|tell|let|get"
+     r"|give|gave|asked|ask|want|need)\s+u\b(?![&/'-])", r"\1 you"),
     # "you been there 10 yrs": you've been
     (r"\b(you|we|they|I)\s+been\b", r"\1've been"),
     # "civil 3d", "a 2d plan": 3D, 2D
