@@ -680,17 +680,17 @@ def _draft(notes: str, kind: str = "panel_interview", company: str = "Harbor Kit
         others_met=(), profile=Profile(name="Sam"))).body
 
 
-def test_a_meetup_named_for_a_company_is_not_where_we_met_but_where_i_look():
+def test_a_meetup_named_for_a_company_is_not_where_we_met_but_is_named():
     body = _draft("! runs AV for most of the offsites in town", kind="meetup",
                   company="Lumen & Lark Events")
     assert "at Lumen & Lark Events" not in body.split("\n\n")[1]
-    assert "the meetup" in body and "roles at Lumen & Lark Events" in body
+    assert "the meetup" in body and "about Lumen & Lark Events." in body
 
 
 def test_a_meetup_named_for_an_event_is_where_we_met():
     body = _draft("! runs AV for most of the offsites in town", kind="meetup",
                   company="Portland Stage Tech Meetup")
-    assert "at Portland Stage Tech Meetup" in body and "roles at" not in body
+    assert "at Portland Stage Tech Meetup" in body and "learn" not in body.split("\n\n")[-4]
 
 
 def test_their_name_at_the_start_of_a_line_is_no_point():
@@ -825,3 +825,25 @@ def test_a_question_or_a_clause_without_its_verb_is_no_topic(topic):
 def test_u_after_a_verb_is_you_and_you_thank_you_is_no_sentence():
     assert clean("who do u tell first") == "who do you tell first"
     assert not reads_well(Phrase(Shape.CLAUSE, "you thank you for the intro"))
+
+
+@pytest.mark.parametrize(("line", "logistics"), [
+    ("range is 58-64k, decision by fri", True), ("she said 52-58k + bonus", True),
+    ("peak goes from 18k to 41k parcels a day", False),
+])
+def test_a_salary_range_is_logistics_and_a_volume_is_not(line, logistics):
+    assert is_logistics(line) is logistics
+
+
+def test_sales_and_support_shorthand_is_written_out():
+    assert clean(normalise_line("3 sdrs run QBRs, kb articles for pw resets", {}, [])) \
+        == "3 SDRs run QBRs, KB articles for password resets"
+
+
+def test_a_title_a_lobby_and_a_drink_offered_make_no_point():
+    assert never_a_point("front desk coordinator, walked me up from the lobby, offered tea")
+
+
+def test_including_with_a_stop_runs_on():
+    assert "placements including the Oregonian" in clean(normalise_line(
+        "got 14 placements incl. the oregonian last yr", {}, []))

@@ -713,9 +713,9 @@ def meetup_place(company: str) -> str:
 
 
 def meetup_interest(request: DraftRequest, voice: int) -> str:
-    """At a meetup named for a company, one sentence that names it as where the user is
-    looking ("I'm exploring roles at Lumen & Lark Events, ..."); "" otherwise (the section
-    is left out)."""
+    """At a meetup whose name is not an event's, one sentence that names it ("I'm keen to learn
+    more about Lumen & Lark Events."), true whether it is a company or a group; "" otherwise
+    (the section is left out)."""
     company = in_prose(request.company.strip())
     if request.kind != "meetup" or not company or meetup_place(company) == company:
         return ""

@@ -177,13 +177,14 @@ CONTRIBUTION_STATE = (  # "I speak Spanish", "I know Veeva": what the user has, 
     "{}, which I hope would be useful at {}.",
     "{}, and I'd be happy to put that to use at {}.",
 )
-MEETUP_INTEREST = (  # a meetup whose meeting is named for a company the user is drawn to
-    "I'm exploring roles at {}, which made our conversation especially useful.",
-    "I'm looking into roles at {}, so our chat was especially helpful.",
-    "As I explore roles at {}, our conversation gave me a lot to think about.",
-    "I'm exploring opportunities at {}, so I was glad of the chance to talk.",
-    "I'm looking at roles at {}, and talking with you helped me think them through.",
-    "Since I'm exploring roles at {}, our chat came at just the right time.",
+MEETUP_INTEREST = (  # a meetup named for a company, or for a group with no event word in it:
+    # true of both ("Lumen & Lark Events", "Write the Docs Portland")
+    "I'm keen to learn more about {}.",
+    "Our chat made me want to learn more about {}.",
+    "I'm looking forward to learning more about {}.",
+    "I'd love to learn more about {}.",
+    "I'm eager to learn more about {}.",
+    "Our conversation left me wanting to learn more about {}.",
 )
 MEETUP_STATE = (
     "{}, in case that's ever useful to you.",

@@ -20,7 +20,7 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     salary|salaries|comp|compensation|(?:pay|salary|comp)\s+(?:band|range|scale|step|review)|equity
     |(?:pay|salary|performance|annual)\s+reviews?|reviews?\s+in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*
     |(?<!lake\s)(?<!square\s)(?<!station\s)(?<!tenants\s)(?<!tenants'\s)(?<!students\s)(?<!credit\s)(?<!european\s)union(?!\s+(?:square|station|street|st|bay|pacific))|probation\w*|pay\s+step|step\s+\d|grade\s+\d+
-    |offers?\s+(?:would|will|is|was|of|at|around|could|might)\b|offers?\s+(?:decisions?\s+)?go(?:es)?\s+out|(?:panel\s+)?debrief\s+(?:is|on|by|next)\b|offer\s+decisions?|copy\s+of\s+my\s+(?:\w+\s+)?(?:cert\w*|licen[cs]e|id|transcript|diploma|degree|passport|references?)
+    |offers?\s+(?:would|will|is|was|of|at|around|could|might)\b|\$?\d{2,3}(?:[.,]\d+)?k?\s*(?:-|–|to)\s*\$?\d{2,3}(?:[.,]\d+)?k(?=\s*(?:$|[,.;+)/]|base|salary|plus|bonus|a\s+year|per\s+year|annual|dollars|range|depending|doe|neg))|(?:the\s+|your\s+|their\s+)?range\s+is\s+\$?\d|offers?\s+(?:decisions?\s+)?go(?:es)?\s+out|(?:panel\s+)?debrief\s+(?:is|on|by|next)\b|offer\s+decisions?|copy\s+of\s+my\s+(?:\w+\s+)?(?:cert\w*|licen[cs]e|id|transcript|diploma|degree|passport|references?)
     |band\s+\d+[a-z]?|(?:pay\s+)?grade\s+\d+|ote|quota|commission|pay\s+steps|split\s+\d+\s*/|\d+\s*/\s*\d+\s+split|desk\s+fee|step\s+\d+|per\s+hour|/hr|hourly\s+rate
     |stock\s+options|rsus?|bonus(?:es)?|401k|pension|benefits?|perks?|pto|vacation\s+(?:days|policy)
     |unlimited\s+vacation|(?:health|dental|life|medical|vision)\s+(?:insurance|plan|cover(?:age)?)
@@ -114,6 +114,11 @@ _DESCRIPTOR_RE = re.compile(
     r"(?:call|chat)|"
     r"(?:very|really|super|so|quite)?\s*(?:friendly|nice|smart|funny|kind|chatty|warm|lovely|"
     r"sharp|busy|quiet|tired|rushed|late|great|cool)(?:\s+person|\s+guy|\s+gal)?)$",
+    re.IGNORECASE)
+# "office coord", "talent coordinator", "ops mgr": who the person is, at the head of a line
+_TITLE_PIECE_RE = re.compile(
+    r"^(?:[\w&-]+\s+){0,3}(?:coord|coordinator|manager|mgr|director|dir|recruiter|vp|chief"
+    r"|officer|assistant|admin|administrator|specialist|supervisor)(?:\s+(?:at|@)\s+[\w&.-]+)?$",
     re.IGNORECASE)
 
 # Hobbies, family, pets, food, sport, places from home: the rapport line.
@@ -216,6 +221,7 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\b(?:tough|intense|stern|cold|strict)\s+(?:interviewer|one|person)\b
     |^\s*(?:we\s+|i\s+)?met\s+(?:up\s+)?(?:at|in|outside|near)\b
     |\b(?:stretch\w*|pac\w+|stood|standing|eating|knitting|doodl\w+)\s+(?:\w+\s+)?the\s+whole\s+time\b
+    |\boffered\s+(?:me\s+|us\s+)?(?:a\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:water|coffee|tea|drinks?|snacks?|soda|la\s+croix|seltzer|juice)\b
     |\bgot\s+there\s+(?:first|early|late|before)|\b(?:offered|brought|got|gave)\s+(?:me\s+|us\s+)?(?:some\s+|a\s+)?(?:water|glass\s+of\s+water)\b|\bspilled\b|\bknocked\s+over\b
     |\b(?:toured|tour\s+of\s+the|gave\s+(?:me\s+|us\s+)?(?:a|the)\s+(?:quick\s+)?tour|showed\s+(?:me|us)\s+around)\b
     |(?:^|\b(?:he|she|they)\s+)(?:laughed|smiled|nodded|grinned|chuckled|frowned|winced|sighed)\b
@@ -375,8 +381,9 @@ def never_a_point(text: str, rapport: bool = False) -> bool:
     if is_mechanics(pieces[0][1]) and all(len(p.split()) <= 3 for _s, p in pieces[1:]):
         return True  # "popped in for 2 min to say hi, had a clinic": why, not a point
     aside = [is_mechanics(p) or is_logistics(p) or is_descriptor(p)
+             or i == 0 and _TITLE_PIECE_RE.match(p.strip()) is not None
              or re.fullmatch(r"[\d\s.,%$£€+~-]+", p) is not None
-             for _s, p in pieces]  # "50%" alone is its line's context's
+             for i, (_s, p) in enumerate(pieces)]  # "50%" alone is its line's context's
     # "union position, afscme local, 6 mo probation": the line is about logistics, though a
     # fragment of it is not
     return all(aside) or is_logistics(pieces[0][1]) and sum(aside) * 2 >= len(aside)

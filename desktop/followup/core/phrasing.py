@@ -833,7 +833,8 @@ def reads_well(phrase: Phrase) -> bool:
             or re.search(r"\bthe\s+(?:at|in|on|for|with|to|of|if|I|we|is|are|want|wants|need"
                          r"|needs|can|will|would|should|did|does|has|have)(?![\w-])", text):
         return False
-    if re.search(r"\s(?:and|or|but|with|to|of|the|a|an|your)$", text) or text.endswith(","):
+    if re.search(r"\s(?:and|or|but|with|to|of|the|a|an|your|including|like|such as|per|for"
+                 r"|from|by|at|in|on|versus)$", text) or text.endswith(","):
         return False  # a fragment cut in the middle
     unknown = [w for w in unknown_words(text) if w not in name_table()]
     if any(len(w) <= 4 and not set(w) & set("aeiouy") for w in unknown):

@@ -142,6 +142,8 @@ _SHORTHAND = (
     # "who do u tell", "thank u": you
     (r"\b(do|did|can|will|would|could|should|are|have|thank|see|if|when|told|tell|let|get"
      r"|give|gave|asked|ask|want|need)\s+u\b(?![&/'-])", r"\1 you"),
+    # "14 placements incl. the oregonian": including, and no sentence ends there
+    (r"\b(?:incl|including)\.\s*(?=[a-z])", "including "), (r"\be\.g\.\s*", "for example "),
     # "you been there 10 yrs": you've been
     (r"\b(you|we|they|I)\s+been\b", r"\1've been"),
     # "civil 3d", "a 2d plan": 3D, 2D
