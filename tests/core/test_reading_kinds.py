@@ -676,7 +676,8 @@ def _draft(notes: str, kind: str = "panel_interview", company: str = "Harbor Kit
 
     return generate_draft(DraftRequest(
         company=company, role="Coordinator", kind=kind, person_name=name,
-        person_title="Director", capacity="interviewer", notes=notes, general_notes="",
+        person_title="Maintenance Planner" if kind == "meetup" else "Director",
+        capacity="interviewer", notes=notes, general_notes="",
         others_met=(), profile=Profile(name="Sam"))).body
 
 
@@ -847,3 +848,29 @@ def test_a_title_a_lobby_and_a_drink_offered_make_no_point():
 def test_including_with_a_stop_runs_on():
     assert "placements including the Oregonian" in clean(normalise_line(
         "got 14 placements incl. the oregonian last yr", {}, []))
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("he has a 2 yr old and works nights", is_private_life),
+    ("she's moving to the denver office in april", is_logistics),
+    ("results in ~10 days", is_logistics),
+    ("he was already there with a matcha", is_mechanics),
+])
+def test_the_eighteenth_readers_private_lines_and_mechanics(line, kind):
+    assert kind(line)
+
+
+def test_a_team_of_about_n_gets_no_verb_after_of():
+    phrase = rephrase(clean("team of ~14 agents per lead"))
+    assert phrase is not None and " of is " not in phrase.text
+
+
+def test_their_title_at_the_start_of_a_line_goes_and_what_they_said_stays():
+    body = _draft("planner, said the cmms migration is 11k open work orders", kind="meetup",
+                  company="Plant Ops Meetup")
+    assert "11k open work orders" in body
+
+
+def test_a_count_on_their_team_is_said_to_them():
+    phrase = rephrase(clean("8 sdrs on his team, mostly outbound"))
+    assert phrase is not None and "your team" in phrase.text

@@ -183,7 +183,8 @@ def pick_points(notes: str, limit: int = MAX_POINTS, title: str = "",
     meeting ran (a late start, the camera, the agenda, who took notes), health and family
     milestones, the personal line (it gets its own sentence) and the user's verdict on their
     own answers."""
-    lines = [ln._replace(text=_without_their_name(ln.text, name)) for ln in parse_notes(notes)]
+    lines = [ln._replace(text=_without_their_title(_without_their_name(ln.text, name), title))
+             for ln in parse_notes(notes)]
     lines = [ln for ln in lines if ln.text]
     marked = [ln.text for ln in lines if ln.marker is Marker.KEY and _key_candidate(ln.text)]
     marked = marked[:limit]
@@ -196,6 +197,15 @@ def pick_points(notes: str, limit: int = MAX_POINTS, title: str = "",
     readable = [t for t in plain if _phrased(t, pieces_too=False) is not None]
     best = sorted(readable, key=lambda t: -_substance(t))[:wanted]
     return marked + [t for t in readable if t in best]
+
+
+def _without_their_title(line: str, title: str) -> str:
+    """A note line without the person's own job at its start when more follows ("planner, said
+    the CMMS migration is 11k open work orders": what they said is the point)."""
+    match = re.match(r"\s*([^,:;]+?)\s*,\s*(?=\S)", line)
+    if match and _their_title(match[1], title):
+        return line[match.end():]
+    return line
 
 
 def _without_their_name(line: str, name: str) -> str:

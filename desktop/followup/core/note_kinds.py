@@ -19,8 +19,9 @@ from followup.core.shorthand import clean, split_parts
 _LOGISTICS_RE = re.compile(r"""\b(?:
     salary|salaries|comp|compensation|(?:pay|salary|comp)\s+(?:band|range|scale|step|review)|equity
     |(?:pay|salary|performance|annual)\s+reviews?|reviews?\s+in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*
-    |(?<!lake\s)(?<!square\s)(?<!station\s)(?<!tenants\s)(?<!tenants'\s)(?<!students\s)(?<!credit\s)(?<!european\s)union(?!\s+(?:square|station|street|st|bay|pacific))|probation\w*|pay\s+step|step\s+\d|grade\s+\d+
+    |(?<!lake\s)(?<!square\s)(?<!station\s)(?<!tenants\s)(?<!tenant\s)(?<!tenants'\s)(?<!students\s)(?<!credit\s)(?<!european\s)union(?!\s+(?:square|station|street|st|bay|pacific))|probation\w*|pay\s+step|step\s+\d|grade\s+\d+
     |offers?\s+(?:would|will|is|was|of|at|around|could|might)\b|\$?\d{2,3}(?:[.,]\d+)?k?\s*(?:-|–|to)\s*\$?\d{2,3}(?:[.,]\d+)?k(?=\s*(?:$|[,.;+)/]|base|salary|plus|bonus|a\s+year|per\s+year|annual|dollars|range|depending|doe|neg))|(?:the\s+|your\s+|their\s+)?range\s+is\s+\$?\d|offers?\s+(?:decisions?\s+)?go(?:es)?\s+out|(?:panel\s+)?debrief\s+(?:is|on|by|next)\b|offer\s+decisions?|copy\s+of\s+my\s+(?:\w+\s+)?(?:cert\w*|licen[cs]e|id|transcript|diploma|degree|passport|references?)
+    |^\s*results?\s+(?:in|by|within|after)\b|(?:moving|relocating|transferring)\s+to\s+(?:the\s+)?[\w\s]{0,25}?(?:office|site|branch|team|store|location)\b
     |band\s+\d+[a-z]?|(?:pay\s+)?grade\s+\d+|ote|quota|commission|pay\s+steps|split\s+\d+\s*/|\d+\s*/\s*\d+\s+split|desk\s+fee|step\s+\d+|per\s+hour|/hr|hourly\s+rate
     |stock\s+options|rsus?|bonus(?:es)?|401k|pension|benefits?|perks?|pto|vacation\s+(?:days|policy)
     |unlimited\s+vacation|(?:health|dental|life|medical|vision)\s+(?:insurance|plan|cover(?:age)?)
@@ -222,7 +223,7 @@ _MECHANICS_RE = re.compile(r"""(?:
     |^\s*(?:we\s+|i\s+)?met\s+(?:up\s+)?(?:at|in|outside|near)\b
     |\b(?:stretch\w*|pac\w+|stood|standing|eating|knitting|doodl\w+)\s+(?:\w+\s+)?the\s+whole\s+time\b
     |\boffered\s+(?:me\s+|us\s+)?(?:a\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:water|coffee|tea|drinks?|snacks?|soda|la\s+croix|seltzer|juice)\b
-    |\bgot\s+there\s+(?:first|early|late|before)|\b(?:offered|brought|got|gave)\s+(?:me\s+|us\s+)?(?:some\s+|a\s+)?(?:water|glass\s+of\s+water)\b|\bspilled\b|\bknocked\s+over\b
+    |\b(?:was|were)\s+already\s+there\b|\bgot\s+there\s+(?:first|early|late|before)|\b(?:offered|brought|got|gave)\s+(?:me\s+|us\s+)?(?:some\s+|a\s+)?(?:water|glass\s+of\s+water)\b|\bspilled\b|\bknocked\s+over\b
     |\b(?:toured|tour\s+of\s+the|gave\s+(?:me\s+|us\s+)?(?:a|the)\s+(?:quick\s+)?tour|showed\s+(?:me|us)\s+around)\b
     |(?:^|\b(?:he|she|they)\s+)(?:laughed|smiled|nodded|grinned|chuckled|frowned|winced|sighed)\b
     )""", re.IGNORECASE | re.VERBOSE)
@@ -239,6 +240,7 @@ _PRIVATE_LIFE_RE = re.compile(r"""(?:
        |(?:mat|pat|maternity|paternity|parental|family|medical|sick)\s+leave|back\s+from\s+leave
        |(?:1st|2nd|3rd|4th|first|second|third|fourth|new)\s+(?:kid|child|baby|grandchild|grandkid))\b
     |\b(?:partner|wife|husband|girlfriend|boyfriend|spouse)(?:'s)?\s+(?:is\s+)?(?:expecting|due|pregnant)
+    |\b(?:has|have|had)\s+(?:a|an|two|three|\d)\s+(?:[\w-]+\s+)?(?:yr|year|month|mo)s?[\s-]+olds?\b
     |\b(?:twins|triplets)\b|\bsprain\w*|\bin\s+a\s+(?:boot|sling|neck\s+brace)\b|\btonsils?\b|\bappendix\b|\bstitches\b|\bhad\s+(?:his|her|their)\s+\w+\s+(?:out|removed|done)\b|\b(?:had|having)\s+a\s+(?:baby|boy|girl|son|daughter)\b
     |\b(?:on|running\s+on)\s+(?:no|little|\d+\s+hrs?|\d+\s+hours?)\s+(?:of\s+)?sleep\b
     |\bexpecting\s+(?:a\s+baby|in\s+\w+|twins|their\s+first|a\s+(?:boy|girl))

@@ -460,7 +460,8 @@ def _main_phrase(part: str, name: str) -> Phrase:
             and not any(verb_form(plain(w)) == "VB" and plain(subject[i - 1]).endswith("s")
                         for i, w in enumerate(subject) if i) \
             and not any(verb_form(plain(w)) == "VBZ" and subject[i - 1][:1].isupper()
-                        for i, w in enumerate(subject) if i > 1):  # "conflict checks take",
+                        for i, w in enumerate(subject) if i > 1) \
+            and plain(subject[-1]) not in PREPOSITIONS:  # "conflict checks take", "team of ~14",
         # "branch on Halsted Road runs ~210 cars": the verb is there
         verb = "are" if _plural_head(subject) else "is"  # "lead times from Portugal ~16 wks"
         state = _COUNT_IN_STATE_RE.match(about["rest"])
@@ -608,7 +609,7 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
             verb = "are"
         text = to_you(f"{head}{thing} {verb} {timed['when']}", name)
         return Phrase(Shape.CLAUSE, text)
-    counted = _counted_clause(words)
+    counted = to_you(_counted_clause(words), name)
     if counted:  # "3 recordable injuries this year": there have been 3 ...
         return Phrase(_problem_or(Shape.CLAUSE, counted), counted)
     copula = _state_participle(words)
