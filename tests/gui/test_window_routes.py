@@ -137,3 +137,20 @@ def test_export_from_the_window_writes_what_the_command_line_writes(window, tmp_
         expected = export_text(window.library, "markdown" if name.endswith(".md") else "json")
         assert target.read_text(encoding="utf-8") == expected
     assert json.loads((tmp_path / "library.json").read_text())["meetings"]
+
+
+def test_export_as_html_from_the_window_adds_its_suffix_and_says_a_bad_place(
+        window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    target = tmp_path / "meeting"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    window.files.export_html()
+    written = tmp_path / "meeting.html"
+    assert written.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **_k: warnings.append(a[1:3]))
+    blocked = tmp_path / "no-such-folder" / "page.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(blocked), ""))
+    window.files.export_html()
+    assert warnings and warnings[0][0] == "Nothing was exported" and not blocked.exists()

@@ -817,8 +817,7 @@ _WORKED_AT_END_RE = re.compile(r"^\s*\+.*\b(?:at|@)\s+([a-z][\w&'-]*(?:\s+[a-z&]
                                r"\s*(?:[,.;]|$)")
 _NOT_A_WORKPLACE = frozenset("""
     the a an my our their his her your this that last previous old current first scale night
-    home work least once length large all times best most first school uni university college
-    work-study
+    home work least once length large all times best most school uni university college
 """.split())
 
 

@@ -71,31 +71,20 @@ class FileTransfers(QObject):
 
     @Slot()
     def export_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QFileDialog
 
         from followup.store.formats import export_filter
 
         path, _chosen = QFileDialog.getSaveFileName(
             self.window, "Export library", str(Path.home() / "followup-export.json"),
             export_filter())
-        if not path:
-            return
-        from followup.store.formats import write_export
-
-        self.window.notes.flush()
-        try:
-            write_export(self.window.library, Path(path))
-        except OSError as exc:
-            QMessageBox.warning(self.window, "Nothing was exported",
-                                plain(f"{path} could not be written: {exc.strerror or exc}. "
-                                      "The library is unchanged; choose another place."))
-            return
-        self.window.statusBar().showMessage(f"Exported to {path}", 8000)
+        if path:
+            self._write(Path(path))
 
     @Slot()
     def export_html(self) -> None:
         """The meeting shown (else the whole library) as one web page to read or print."""
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QFileDialog
 
         meeting = self.window.workspace.meeting
         name = "followup-meeting.html" if meeting is not None else "followup.html"
@@ -106,12 +95,18 @@ class FileTransfers(QObject):
             return
         if Path(path).suffix.lower() not in (".html", ".htm"):
             path += ".html"
+        self._write(Path(path), "html", meeting.id if meeting is not None else None)
+
+    def _write(self, path: Path, *how) -> None:
+        """Write an export (`store.formats.write_export(library, path, *how)`) after saving the
+        notes being typed; a place that cannot be written is said in a dialog."""
+        from PySide6.QtWidgets import QMessageBox
+
         from followup.store.formats import write_export
 
         self.window.notes.flush()
         try:
-            write_export(self.window.library, Path(path), "html",
-                         meeting.id if meeting is not None else None)
+            write_export(self.window.library, path, *how)
         except OSError as exc:
             QMessageBox.warning(self.window, "Nothing was exported",
                                 plain(f"{path} could not be written: {exc.strerror or exc}. "
