@@ -54,7 +54,7 @@ _PROBLEM = (
     "It was useful to hear that {}.",
     "Thank you for explaining that {}.",
     "I took note when you mentioned that {}.",
-    "It was valuable to learn that {}.",
+    "I was sorry to hear that {}.",
     "I appreciated you telling me that {}.",
     "It was good to hear you speak openly about how {}.",
     "It was eye-opening to learn that {}.",
