@@ -874,3 +874,87 @@ def test_their_title_at_the_start_of_a_line_goes_and_what_they_said_stays():
 def test_a_count_on_their_team_is_said_to_them():
     phrase = rephrase(clean("8 sdrs on his team, mostly outbound"))
     assert phrase is not None and "your team" in phrase.text
+
+
+# ---- the nineteenth reading's kinds -----------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "said"), [
+    # the piece that carries the point leads, not its setting
+    ("clinic sees 60 dogs a day, she wants a second surgical tech", "want a second surgical tech"),
+    ("12 branches, the biggest problem is holds that nobody picks up",
+     "the biggest problem is holds"),
+])
+def test_the_piece_that_carries_the_point_is_phrased(line, said):
+    from followup.core.drafting import point_sentence
+    assert said in point_sentence(normalise_line(line, {}, []), 0, 0, "Ana Souza", key=True)
+
+
+def test_a_piece_that_leans_on_the_one_before_is_not_said_alone():
+    from followup.core.drafting import point_sentence
+    line = "! 14 kennels, booking is on paper, she wants someone to own that calendar"
+    assert "that calendar" not in point_sentence(line, 0, 0, "Ana Souza", key=True)
+
+
+@pytest.mark.parametrize(("line", "said", "unsaid"), [
+    ("they use opera pms but she said the real gap is training",
+     "but the real gap is training", "said"),
+    ("! team of 9 planners and IT, he wants someone who can bridge planners and IT",
+     "bridge planners and IT", None),
+])
+def test_who_said_it_is_left_out_and_one_object_stays_whole(line, said, unsaid):
+    from followup.core.drafting import point_sentence
+    sentence = point_sentence(normalise_line(line, {}, []), 0, 0, "Ana Souza", key=True)
+    assert said in sentence
+    assert unsaid is None or unsaid not in sentence
+
+
+@pytest.mark.parametrize(("typed", "spelled"), [
+    ("+ built the rota tool at current job", "at my current job"),
+    ("? how id price a rush order", "how I'd price"),
+    ("whos on call this weekend", "who's on call"),
+    ("the pain pt is intake", "the pain point is intake"),
+    ("tracks csat weekly", "CSAT"),
+    ("their teen lab has 12 ipads", "12 iPads"),
+])
+def test_note_shorthand_of_the_nineteenth_reading(typed, spelled):
+    assert spelled in clean(normalise_line(typed, {}, []))
+
+
+@pytest.mark.parametrize("word", ["organiser", "programmes", "cataloguing", "analysed"])
+def test_british_spellings_are_english_words(word):
+    from followup.core.lexicon import is_english_word
+    assert is_english_word(word)
+
+
+@pytest.mark.parametrize("word", ["ipods", "webex", "funder", "ebooks"])
+def test_a_short_unknown_word_is_never_corrected_by_a_letter_dropped(word):
+    from followup.core.lexicon import certain_correction
+    assert certain_correction(word) is None
+
+
+def test_a_long_typo_is_still_corrected():
+    from followup.core.lexicon import certain_correction
+    assert certain_correction("managment") == "management"
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("wants the reps to crossell warranties at pickup", "to crossell warranties"),
+    ("moving everything to plantrax by june", "to Plantrax by"),
+])
+def test_after_to_a_verb_stays_a_word_and_a_place_or_product_is_a_name(typed, kept):
+    assert kept in normalise_line(typed, {}, [])
+
+
+@pytest.mark.parametrize("line", [
+    "she had a flat white, i ordered a cortado", "i got drip", "he grabbed a croissant"])
+def test_what_anyone_ordered_is_mechanics(line):
+    assert is_mechanics(line)
+
+
+def test_a_product_of_the_profile_keeps_its_capital_at_the_start_of_a_line():
+    from followup.core.drafting import DraftRequest, Profile, contribution_paragraph, normalised
+    request = normalised(DraftRequest(
+        company="Alder County", role="Appraiser", kind="panel_interview", person_name="Ana Souza",
+        person_title="", capacity="interviewer", notes="+ excel and tableau dashboards",
+        general_notes="", others_met=(), profile=Profile(name="Lee", skills=("Excel",))))
+    assert "I excel" not in contribution_paragraph(request, 0, "Alder County")

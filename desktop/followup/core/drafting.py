@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -36,8 +36,9 @@ from followup.core.note_kinds import (
     never_a_point,
     same_as_me,
 )
-from followup.core.own_lines import contribution_phrase, question_topic
+from followup.core.own_lines import contribution_phrase, question_to_revisit, question_topic
 from followup.core.phrasing import (
+    LEANS_BACK_RE,
     Phrase,
     Shape,
     company_spelling,
@@ -296,28 +297,57 @@ def rephrase_fragment(fragment: str, person_name: str = "", company: str = "") -
 
 
 def _phrased(fragment: str, person_name: str = "", company: str = "",
-             pieces_too: bool = True) -> Phrase | None:
+             pieces_too: bool = True, key: bool = False) -> Phrase | None:
     """The phrase of a note line when it reads well; else that of its first piece that does
-    (a `!` line "unit is 32 beds, ratio 1:5" still gives one clean sentence); else None."""
-    phrase = rephrase_fragment(fragment, person_name, company)
-    if phrase is not None and reads_well(phrase):
-        return phrase
+    (a `!` line "unit is 32 beds, ratio 1:5" still gives one clean sentence); else None. Of a
+    `!` line (`key`), a piece that carries the point comes first."""
+    whole = rephrase_fragment(fragment, person_name, company)
+    whole = whole if whole is not None and reads_well(whole) else None
     if not pieces_too:
-        return None
+        return whole
     parts = split_parts(clean(fragment))
     # "they built a model in R but HR doesn't trust it": each side of a "but" may stand alone
     parts = [(sep if j == 0 else "", half) for sep, p in parts
-             for j, half in enumerate(re.split(r"\s+(?:but|and)\s+", re.split(r"\s+so\s+", p)[0]))
+             for j, half in enumerate(_HALVES_RE.split(re.split(r"\s+so\s+", p)[0]))
              if half]  # "X so they can Y": X stands alone; what "they" do is someone else's
     pieces = [p for i, (_s, p) in enumerate(parts)
               if not (i + 1 < len(parts) and parts[i + 1][0] == ":")  # a label: "biggest pain:"
               and len(p.split()) >= 3 and not never_a_point(p)
               and not _THEIR_QUESTION_RE.search(p)]
-    for piece in sorted(pieces, key=lambda p: -_substance(p)):
+    # "new hire training is 6 wks, she wants it at 4": the want is the point, the count its
+    # setting, so a piece that carries the point is tried first (readers read a line said by
+    # its setting alone as a misread).
+    # (The whole line is phrased from its first piece, so it comes first only when that piece
+    # carries the point or no other does.)
+    carrying = [p for p in pieces if key and _CARRIES_POINT_RE.search(p)
+                and not LEANS_BACK_RE.search(p) and len(p.split()) >= 4]
+    if whole is not None and (not carrying or _CARRIES_POINT_RE.search(parts[0][1])):
+        return whole
+    rest = [p for p in pieces if p not in carrying and not LEANS_BACK_RE.search(p)]
+    for piece in sorted(carrying, key=lambda p: -_substance(p)):
+        phrase = rephrase_fragment(piece, person_name, company)
+        if phrase is not None and reads_well(phrase):
+            return phrase
+    if whole is not None:
+        return whole
+    for piece in sorted(rest, key=lambda p: -_substance(p)):
         phrase = rephrase_fragment(piece, person_name, company)
         if phrase is not None and reads_well(phrase):
             return phrase
     return None
+
+
+# Words of a piece that says what someone wants, plans or struggles with, or what changed.
+_CARRIES_POINT_RE = re.compile(
+    r"\b(?:wants?|wanted|needs?|needed|hop(?:e|es|ing)|plans?|planning|goal|aims?|trying|"
+    r"problem|issue|challenge|pain|bottleneck|struggl\w*|"
+    r"spiked|dropped|doubled|tripled|fell|rose|grew|jumped)\b|\b(?:up|down)\s+(?:about\s+|~)?\d",
+    re.IGNORECASE)
+
+
+# "but" parts two clauses; "and" only before a new subject ("planners and IT" is one object)
+_HALVES_RE = re.compile(r"\s+but\s+|\s+and\s+(?=(?:he|she|they|we|i|it|there|the|his|her|their)\s)",
+                        re.IGNORECASE)
 
 
 def note_prompt(fragment: str) -> str:
@@ -336,11 +366,11 @@ _REPORTED_RE = re.compile(r"^(?:(?:he|she|they)\s+)?(?:said|says|mentioned|told\
 
 
 def point_sentence(fragment: str, index: int, voice: int, person_name: str = "",
-                   shared: bool = False, company: str = "") -> str:
+                   shared: bool = False, company: str = "", key: bool = False) -> str:
     """One point as a whole sentence; the frame depends on the person's voice and the index
     (`shared`: a point of the meeting's general notes). A line that cannot be phrased well
     becomes a marked prompt naming it."""
-    phrase = _phrased(fragment, person_name, company)
+    phrase = _phrased(fragment, person_name, company, key=key)
     if phrase is None:
         return note_prompt(fragment)
     return _trace(frames.point_sentence(phrase, voice, index, shared), fragment)
@@ -352,13 +382,15 @@ def _opening(sentence: str) -> str:
 
 
 def points_paragraphs(fragments: Sequence[str], voice: int, person_name: str = "",
-                      shared: bool = False, company: str = "") -> str:
+                      shared: bool = False, company: str = "",
+                      keys: Collection[str] = ()) -> str:
     sentences: list[str] = []
     for i, fragment in enumerate(fragments):
         # Two points never open alike ("It was fascinating to hear that ... It was fascinating
         # to hear more about ..."): the next frame is taken instead.
         for step in range(0, 12, 2):
-            sentence = point_sentence(fragment, i + step, voice, person_name, shared, company)
+            sentence = point_sentence(fragment, i + step, voice, person_name, shared, company,
+                                      key=fragment in keys)
             if _opening(sentence) not in {_opening(s) for s in sentences}:
                 break
         if sentence:
@@ -380,7 +412,10 @@ def points_value(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
     first), which were true for everyone met; without those either, a gap to fill."""
     points = pick_points(request.notes, max_points, request.person_title, request.person_name)
     if points:
-        return points_paragraphs(points, voice, request.person_name, company=request.company)
+        keys = [p for p in points if any(p in ln.text for ln in parse_notes(request.notes)
+                                         if ln.marker is Marker.KEY)]
+        return points_paragraphs(points, voice, request.person_name, company=request.company,
+                                 keys=keys)
     if request.capacity == "coordinator":
         return ""  # thanked for organising and told whom the user met: that is their point
     # The meeting's general notes are not this person's words: a meetup's talks, an office's
@@ -553,11 +588,12 @@ def _marked(notes: str, marker: Marker) -> list[str]:
 
 def question_paragraphs(notes: str, voice: int, limit: int | None = None,
                         company: str = "") -> str:
-    """One paragraph per `?` line: the question's topic, then the gap for the better answer."""
-    lines = [(line, question_topic(line)) for line in _marked(notes, Marker.QUESTION)]
-    # "asked my availability for saturday shifts": logistics, answered already, not revisited
-    asked = [(line, company_spelling(t, company)) for line, t in lines
-             if t and not is_logistics(t)][:limit]
+    """The paragraph revisiting the `?` line to redeem (`own_lines.question_to_revisit`): the
+    question's topic, then the gap for the better answer; "" when no question needs one."""
+    line = question_to_revisit(_marked(notes, Marker.QUESTION))
+    topic = company_spelling(question_topic(line), company) if line and question_topic(line) \
+        else "[name the question]"
+    asked = [(line, topic)][:limit] if line else []
     return "\n\n".join(_trace(frames.pick(frames.QUESTION, voice, i).format(topic, ANSWER_GAP),
                               line) for i, (line, topic) in enumerate(asked))
 

@@ -159,7 +159,10 @@ def _known(word: str) -> bool:
 # dictionary is ("theatre" is never "corrected" to "theater", nor "Centre" made a name).
 _VARIANTS = (("tre", "ter"), ("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"),
              ("isation", "ization"), ("yse", "yze"), ("ogue", "og"), ("lled", "led"),
-             ("lling", "ling"), ("ence", "ense"), ("tres", "ters"), ("ours", "ors"))
+             ("lling", "ling"), ("ence", "ense"), ("tres", "ters"), ("ours", "ors"),
+             ("iser", "izer"), ("isers", "izers"), ("amme", "am"), ("ammes", "ams"),
+             ("oguing", "oging"), ("ogued", "oged"), ("ogues", "ogs"), ("ysed", "yzed"),
+             ("ysing", "yzing"))
 
 
 def _known_variant(word: str) -> bool:
@@ -215,7 +218,10 @@ def certain_correction(word: str) -> str | None:
         return None
     suggestions = dict.fromkeys(s for s in dictionaries[0].suggest(word)[:6]
                                 if s.islower() and " " not in s and "-" not in s)
-    near = [s for s in suggestions if _one_edit(word, s)]
+    # A letter dropped or added is a typo only in a long word ("managment", "migratng"):
+    # "webpt", "ipads" and "funder" are a letter from "wept", "pads" and "founder".
+    near = [s for s in suggestions if _one_edit(word, s)
+            and (len(s) == len(word) or len(word) >= 7)]
     # A rare word one letter from an unknown one ("dagster" -> "dragster", "desmos" -> "demos")
     # is more likely a name the dictionary lacks than a typo: only common words are certain.
     return near[0] if len(near) == 1 and _common(near[0]) else None
@@ -481,6 +487,10 @@ _TERM_ENDING_RE = re.compile(r"(?:yl|ide|ase|ene|itis|osis|emia|aemia|ectomy|oto
                              r"phyte|cyte|plasm|amide|azole|mycin|cillin|hyde)$")
 
 
+_AFTER_A_PLACE = frozenset("by in on at for with from next this last soon before after and or"
+                           " until".split())
+
+
 def capitalise_unknown(text: str, keep: Iterable[str] = ()) -> str:
     """Lower-case words no dictionary knows are names the notes typed in a hurry: "braga" ->
     "Braga", "jupytext" -> "Jupytext"; a short one without vowels is an acronym ("csv" ->
@@ -499,8 +509,11 @@ def capitalise_unknown(text: str, keep: Iterable[str] = ()) -> str:
         after = text[match.end():].split()[:1] or [""]
         if before[0].lower() in ("a", "an", "every", "each", "per") and not after[0][:1].isupper():
             return word  # "a waitlist of 80": a common noun the dictionary lacks, not a name
-        place = before[0].lower() in ("at", "in", "from", "near", "to") \
+        place = before[0].lower() in ("at", "in", "from", "near") \
+            or before[0].lower() == "to" and (not after[0][:1].islower() or after[0].lower()
+                                              in _AFTER_A_PLACE) \
             or after[0][:1].isupper() and not after[0].isupper()  # "rollout Q3": no name
+        # ("moved to braga", but "wants dispatch to upsell roadside": a verb)
         if _compound(word) and not place:
             return word  # "signup", "cutover": words, not names; "at ninewells": a place
         if _TERM_ENDING_RE.search(word) and not place:

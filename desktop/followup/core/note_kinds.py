@@ -226,6 +226,9 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\b(?:was|were)\s+already\s+there\b|\bgot\s+there\s+(?:first|early|late|before)|\b(?:offered|brought|got|gave)\s+(?:me\s+|us\s+)?(?:some\s+|a\s+)?(?:water|glass\s+of\s+water)\b|\bspilled\b|\bknocked\s+over\b
     |\b(?:toured|tour\s+of\s+the|gave\s+(?:me\s+|us\s+)?(?:a|the)\s+(?:quick\s+)?tour|showed\s+(?:me|us)\s+around)\b
     |(?:^|\b(?:he|she|they)\s+)(?:laughed|smiled|nodded|grinned|chuckled|frowned|winced|sighed)\b
+    |\b(?:i|we|he|she|they)\s+(?:got|ordered|had|grabbed|drank)\s+(?:a\s+|an\s+|the\s+|my\s+)?(?:[\w-]+\s+)?
+       (?:drip|latte|coffee|tea|cappuccino|espresso|americano|flat\s+white|mocha|chai|matcha|cortado
+       |macchiato|beer|pint|juice|smoothie|croissant|muffin|bagel|pastry)\b
     )""", re.IGNORECASE | re.VERBOSE)
 
 # Life events that are no rapport line for a follow-up: health, and family milestones (a baby,

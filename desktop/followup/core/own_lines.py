@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from followup.core.note_kinds import is_self_assessment
+from followup.core.note_kinds import is_logistics, is_self_assessment
 from followup.core.phrasing import lower_first, to_you, with_article
 from followup.core.shorthand import clean, split_parts
 from followup.core.word_forms import (
@@ -151,7 +151,10 @@ def question_topic(line: str) -> str | None:
     """What a `?` line's question was about, without the user's verdict: `asked how I'd size
     Kafka partitions, I hand-waved` -> `how I would size Kafka partitions`; None when the line
     holds only the verdict."""
-    text = clean(line).rstrip("?")
+    # on a `?` line an arrow leads from the question to the answer, never a change
+    text = clean(re.sub(r"\s*(?:->|=>)\s*", ", ", line, count=1)).rstrip("?")
+    if re.match(r"^[?\s]*(?:->|=>|,|:|-)", line):
+        return None  # "? -> i went straight to logs": the question itself was never written
     kept = []
     for _sep, part in split_parts(text):
         # "asked how I'd value a draft pick and I totally rambled": the question, without the
@@ -177,13 +180,18 @@ def question_topic(line: str) -> str | None:
                      topic)[0].strip()
     topic = re.sub(r"^(how|what|why|when|where)\s+do\s+you\s+", r"\1 to ", topic, flags=re.I)
     topic = _as_asked_of_me(topic)
+    # "had i used a spectrophotometer": a yes-or-no question is "whether I had used ..."
+    topic = re.sub(r"^(would|could|should|can|will|have|has|had|am|was|do|did) I\b",
+                   r"whether I \1", topic, flags=re.IGNORECASE)
     topic = re.sub(r"\b(would|could|should|can|will|have|has|had|am|was) I\b", r"I \1", topic)
+    topic = re.sub(r"^whether I (?:do|did) ", "whether I ", topic)
     # "what did I learn from the recall": what I learned from it
     topic = re.sub(r"\bdid I (\w+)", lambda m: "I " + past_of(m[1]), topic)
     topic = re.sub(r"^(?:if|whether)\s+I'd\s+(?=\w+ed\b|used|done|worked|built|led|run|seen)",
                    "whether I had ", topic)
     topic = re.sub(r"^if\s+(?=I\b|my\b|we\b)", "whether ", topic)
-    infinitive = topic.startswith("to ")  # "asked me to estimate S3 costs"
+    infinitive = topic.startswith("to ") or _TASK_RE.match(topic) is not None
+    # ("asked me to estimate S3 costs"; "walk through a claim", "count holds by branch": a task)
     topic = re.sub(r"^(?:to\s+)", "", topic)
     first_word = topic.split()[0] if topic else ""
     if first_word[:1].islower() and verb_form(first_word) in ("VB", "VBD") \
@@ -213,6 +221,54 @@ def question_topic(line: str) -> str | None:
     if "-" in words[0] or len(words) == 1:
         return to_you(topic)
     return to_you(" ".join(with_article(words)))
+
+
+# The user's account of an answer that went wrong: the guides' "chance to redeem yourself"
+# ("if ... the interviewer tells you you answered something wrong").
+_FUMBLED_RE = re.compile(
+    r"\b(?:vague|fumbl\w*|blank(?:ed)?|rambl\w*|weak|poor(?:ly)?|badly|bad(?=\s*(?:$|[,.;!]))"
+    r"|(?:went|was|felt)\s+bad|bombed|botched|froze"
+    r"|stumbled|flubbed|messed\s+up|screwed\s+up|hand[- ]?wav\w*|couldn'?t|didn'?t\s+know"
+    r"|forgot|forget|not\s+(?:quite\s+)?(?:true|right|correct|great|sure)|wrong|mistakes?|no\s+idea"
+    r"|unsure|should\s+have|should'?ve|meh|struggled|embarrass\w*|not\s+my\s+best|flustered"
+    r"|panick?\w*|tongue[- ]tied|mumbl\w*|overthought|over[- ]?explain\w*|tangent|shaky"
+    r"|drew\s+a\s+blank|wing(?:ed)?\s+it|guessed|face\s+(?:went|got|turned)|lost\s+(?:him|her|them"
+    r"|the\s+thread|my\s+(?:train|place|way))|oof|ugh|yikes|cringe\w*|missed|mixed\s+up"
+    r"|corrected\s+me|(?:he|she|they)\s+corrected|wanted\s+more|pushed\s+(?:back|on|me)|generic"
+    r"|rusty|got\s+\d+\s+(?:of|out\s+of)\s+\d+|only\s+(?:in|a\s+little|basic|once|from)"
+    r"|bit\s+weak|not\s+(?:much|really)|never\s+(?:used|done|worked|heard)|not\s+an?\s+answer"
+    r"|waited\s+for\s+more|should\s+say|(?:he|she|they)\s+said\s+(?:never|no\b|not|close|wrong)"
+    r"|only\s+did|unconvinced|unimpressed|(?:wasn'?t|not)\s+impressed|close,?\s+but"
+    r"|didn'?t\s+(?:have|give|get|mention|say|explain|answer|think))\b", re.IGNORECASE)
+# The user's word that an answer went well: "-> yes", "ok answer", "she liked that"
+_WENT_WELL_RE = re.compile(
+    r"(?:->|=>|-|,|\.)\s*(?:yes|yep|yeah)\b|\b(?:ok|okay|fine|good|well|great|solid|strong)\s+"
+    r"answer\b|\b(?:went|felt|was|structured\s+it|answered\s+it)\s+(?:ok|okay|fine|well|good|great)"
+    r"\b|\b(?:he|she|they)\s+(?:liked|loved|agreed|nodded|smiled|laughed|seemed\s+happy)"
+    r"|\bnailed\b|\bhonest\b", re.IGNORECASE)
+
+
+def question_to_revisit(lines: list[str]) -> str | None:
+    """Of a person's `?` lines, the one the follow-up revisits: the first whose answer the
+    user says went wrong, else the first the user does not say went well, else None: a
+    question answered well needs no second answer, and two "your question" paragraphs in
+    one note read as a form. Questions of logistics and lines holding only a verdict are
+    skipped. Source: the guides' "chance to
+    redeem yourself"; readers counted a second question paragraph as repetition."""
+    asked = [line for line in lines if not is_logistics(question_topic(line) or "")]
+    # "? -> i went straight to logs, missed it": a fumble whose question went unwritten is
+    # still the one to redeem; drafting asks the user to name the question
+    fumbled = [line for line in asked if _FUMBLED_RE.search(line)]
+    unsure = [line for line in asked if question_topic(line) and not _WENT_WELL_RE.search(line)]
+    return (fumbled or unsure or [None])[0]
+
+
+# A task set in the interview: "walk through a water damage claim", "count holds by branch".
+_TASK_RE = re.compile(
+    r"(?:walk|describe|explain|talk|give|name|list|design|estimate|count|calculate|define"
+    r"|compare|draw|sketch|write|build|solve|prioriti[sz]e|rank|pitch|sell|troubleshoot|debug"
+    r"|plan|price|read|interpret|find|diagnose)\s+(?:a|an|the|me|us|through|about|how|what|your"
+    r"|my|their|some|one|two|three|\d+|[a-z]+s)\b", re.IGNORECASE)
 
 
 _ASKED_OF_ME = (

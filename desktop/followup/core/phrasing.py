@@ -266,6 +266,7 @@ def lower_first(text: str) -> str:
 _NAMES = frozenset("""
     python go rust swift ruby java spark snowflake looker elixir julia dart scala hive beam
     pandas polars airflow dagster kafka docker terraform vault consul nomad grafana
+    excel outlook slack notion sketch
 """.split())
 _NO_ARTICLE = frozenset("you your me it them how what why when where whether".split())
 
@@ -548,13 +549,17 @@ def _set_start_phrase(part: str, words: list[str], name: str) -> Phrase | None:
     return None
 
 
+# Verbs that are nouns too but after a plural noun are its verb: "scores go into a matrix".
+_MOTION_VERBS = frozenset("go come sit stay end land flow move fall rise live sit get".split())
+
+
 def _verb_phrase(part: str, words: list[str], name: str) -> Phrase | None:
     """A piece led by a verb about the person (`runs X`, `migrating X`, `recently moved`)."""
     first = plain(words[0])
     form = starts_verb(words)
     after = plain(words[1]) if len(words) > 1 else ""
     if form == "VBZ" and is_noun(first) and verb_form(after) in ("VBG", "VB", "VBZ", "VBD") \
-            and not is_noun(after):
+            and (not is_noun(after) or after in _MOTION_VERBS and words[1].islower()):
         return None  # "vets doing 14h nights", "invoices come in LEDES": a plural subject
     if form in ("VBD", "VBN") and any(plain(w) in ("is", "are", "was", "were", "has", "have")
                                       for w in words[1:5]):
@@ -664,6 +669,12 @@ def _join(phrase: Phrase, sep: str, part: str, name: str) -> str:
     return ", " + to_you(part, name)
 
 
+# A piece that leans on the one before it ("wants someone to own that calendar", "wants <8%",
+# "wants them trained first") says nothing alone.
+LEANS_BACK_RE = re.compile(r"\b(?:it|them|this|these|those|that\s+\w+|same|too|also)\s*$"
+                           r"|\b(?:it|them|this|these|those)\b|[<>]|\bwants?\s+one\s+\w+\s*$")
+
+
 @lru_cache(maxsize=2048)  # the same line is phrased again for each length tried
 def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | None:
     """One note line as a phrase said to the person called `first_name`, or None when nothing
@@ -671,6 +682,8 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     `company`'s name, typed in lower case, is spelled as the company spells it."""
     text = _REPORTING_RE.sub("", lower_first(clean(line)))  # "talked about: io_uring, ..."
     text = re.sub(r"^(?:but|and|so|or|plus)\s+", "", text)  # "but capture is only 41%"
+    # "they track AHT but she said the real metric is FCR": what was said, not who said it
+    text = _REPORTED_INSIDE_RE.sub(r"\1 ", text)
     if not text or starts_verb(text.split()) and re.search(r"\bwith\s+(?:him|her)\b", text):
         return None  # "did the ride-along w/ him": the user did it, with the person
     others = _other_gender(text.split())  # "her dog ..., walks him": "him" stays the dog's
@@ -695,7 +708,8 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     phrase = _main_phrase(kept[0][1], first_name)
     if not phrase.text.strip():
         return None  # "no small talk": nothing in it to say to the person
-    verb_led = [k for k in kept[1:] if starts_verb(k[1].split()) in ("VBZ", "VBD", "VBG")]
+    verb_led = [k for k in kept[1:] if starts_verb(k[1].split()) in ("VBZ", "VBD", "VBG")
+                and not LEANS_BACK_RE.search(k[1])]
     if phrase.shape is Shape.TOPIC and verb_led:
         # "on-call rotation of 8, wants fewer noisy alerts": what they want leads, and the
         # topic it displaced comes last
@@ -724,6 +738,8 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
                   gerund.replace(_KEEP, ""))
 
 
+_REPORTED_INSIDE_RE = re.compile(r"\b(but|and|so)\s+(?:he|she|they)\s+(?:said|says)\s+(?:that\s+)?",
+                                 re.IGNORECASE)
 _GUY_RE = re.compile(r"^you're (a |an )((?:big |huge |real )?[\w-]+ )(?:guy|gal|dude)$")
 _UNIT_ADJECTIVE_RE = re.compile(r"(?:(?<=\ba )|(?<=\ban ))(\d+) (day|week|month|year|hour|minute"
                                 r"|mile|step|page|bed|person|room|seat|chair)\s(?=[a-z])")
@@ -812,7 +828,7 @@ _NUMBER_AFTER_NOUN_RE = re.compile(
 _NUMBER_UNIT_LOST_RE = re.compile(
     r"\b(?:want|wants|need|needs|aim|aims|target|targets|expect|expects|hope|hopes|get|gets"
     r"|hit|hits|reach|reaches)\s+(?:to\s+(?:get|hit|reach)\s+)?(?:about\s+|around\s+"
-    r"|roughly\s+|at\s+least\s+)?\d[\d.,]*(?=\s+(?:for|by|because|before|after|in|on|at"
+    r"|roughly\s+|at\s+least\s+|under\s+|below\s+|over\s+|above\s+|(?:less|fewer|more)\s+than\s+)?\d[\d.,]*(?=\s+(?:for|by|because|before|after|in|on|at"
     r"|and|but|so|from|with|next|this|per)\b|\s*[,.;]|\s*$)")
 
 
@@ -840,7 +856,7 @@ def reads_well(phrase: Phrase) -> bool:
     unknown = [w for w in unknown_words(text) if w not in name_table()]
     if any(len(w) <= 4 and not set(w) & set("aeiouy") for w in unknown):
         return False  # shorthand the table does not know: "wrt", "tbd"
-    if "?" in text or "~" in text or re.search(r"\s/|/\s|\b[a-z]+/[a-z]+\b", text):
+    if any(c in text for c in "?~<>") or re.search(r"\s/|/\s|\b[a-z]+/[a-z]+\b", text):
         return False  # "hiring in Q1? maybe", "4x/weeks": the note's own punctuation
     if re.match(r"you\s+[a-z]+\s+(?!the\s|a\s|an\s|your\s|their\s|all\s)[a-z]+\s+\d", text) \
             and not re.match(

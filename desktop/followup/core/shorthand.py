@@ -72,6 +72,11 @@ _SHORTHAND = (
     (r"\bprev(?:ious)?\s+co\b", "previous company"),
     (r"\b(at|from|in)\s+prev(?:ious)?\s+(?=job|role|company|team|gig|employer)",
      r"\1 my previous "),
+    # "coaching program at current job": whose job it is
+    (r"\b(at|from|in|for)\s+(current|last|old|prior|present)\s+(?=(?:job|role|company|team|gig"
+     r"|employer|workplace|position)\b)", r"\1 my \2 "),
+    # "how id re-engage them": "I'd" after a question word, before a verb in lower case
+    (r"\b(how|what|why|where|when|which|if|whether)\s+id\s+(?=[a-z])", r"\1 I'd "),
     (r"^prev(?:iously)?\s+(?=at\b|@)", "previously "), (r"\bprev\b", "previous"),
     (r"\bprevly\b", "previously"), (r"\byrs\b", "years"), (r"\byr\b", "year"),
     (r"\bmos\b", "months"), (r"\bwks?\b", "weeks"), (r"\bmgr\b", "manager"),
@@ -221,7 +226,8 @@ def clean(text: str) -> str:
 def split_parts(text: str) -> list[tuple[str, str]]:
     """(separator before, piece) at commas, semicolons, colons and spaced dashes."""
     parts, start, sep = [], 0, ""
-    for match in re.finditer(r"[,;:](?=\s)|(?<=[a-z'\")\]])(?<!\b[sS]t)(?<!\b[mM]t)(?<!\b[fF]t)"
+    for match in re.finditer(r"[,;:](?=\s)|(?<=\s)\.(?=\s+\w)|(?<=[a-z0-9%'\")\]])"
+                             r"(?<!\b[sS]t)(?<!\b[mM]t)(?<!\b[fF]t)"
                              r"(?<!\b[dD]r)(?<!\b[mM]r)(?<!\b[mM]s)(?<!\bvs)(?<!\b[nN]o)\.(?=\s+\w)|(?<=\w)[!?]+(?=\s+\w)"
                              r"|\s[-\u2013\u2014]+\s|\s/\s", text):
         before = text[:match.start()].split()[-1:] or [""]

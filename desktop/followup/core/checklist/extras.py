@@ -17,8 +17,7 @@ from followup.core.checklist.reading import (
 )
 from followup.core.checklist.results import RuleResult, result
 from followup.core.markers import Marker
-from followup.core.note_kinds import is_logistics
-from followup.core.own_lines import question_topic
+from followup.core.own_lines import question_to_revisit, question_topic
 
 INDIVIDUAL_THRESHOLD = 0.75  # similarity() at or above this: a near-copy of another draft
 
@@ -92,17 +91,20 @@ def _said(d: Draft, topic: str) -> list[tuple[int, int]]:
 
 
 def rule_redeem(d: Draft) -> RuleResult:
-    """Passes when every `?` line of the notes is recognisably revisited (or there is none).
+    """Passes when the `?` line drafting revisits (`own_lines.question_to_revisit`: the one
+    whose answer went wrong, else one with no account of the answer) is recognisably revisited,
+    or when no question needs it.
 
     Passes (notes "? how I'd shard the events table"): "About sharding the events table: by
     robot id…". Fails: the question not taken up. Optional in the guides.
     """
     # The question as drafting retells it ("tell me about a time I lost a deal" is "a time I
     # lost a deal"); a question of logistics ("my availability for Saturdays") is not revisited
-    asked = [(q, question_topic(q)) for m, q in d.note_points if m is Marker.QUESTION]
-    questions = [(q, topic) for q, topic in asked if topic and not is_logistics(topic)]
+    line = question_to_revisit([q for m, q in d.note_points if m is Marker.QUESTION])
+    questions = [(line, question_topic(line) or "")] if line else []
     if not questions:
-        return result("redeem", True, "No ? questions in your notes to revisit.")
+        return result("redeem", True, "No ? question in your notes to revisit: none went "
+                      "wrong or was left without an answer.")
     found = {q: point_spans(d, q) or point_spans(d, topic) or _said(d, topic)
              for q, topic in questions}
     missing = [q for q, spans in found.items() if not spans]
