@@ -84,9 +84,9 @@ class DraftReport:
 
     @property
     def answer_gaps(self) -> int:
-        from followup.core.drafting import ANSWER_GAP
+        from followup.core.drafting import ANSWER_GAP, QUESTION_GAP
 
-        return sum(g == ANSWER_GAP for g in self.gaps)
+        return sum(g in (ANSWER_GAP, QUESTION_GAP) for g in self.gaps)
 
     @property
     def contribution_gap(self) -> bool:

@@ -958,3 +958,85 @@ def test_a_product_of_the_profile_keeps_its_capital_at_the_start_of_a_line():
         person_title="", capacity="interviewer", notes="+ excel and tableau dashboards",
         general_notes="", others_met=(), profile=Profile(name="Lee", skills=("Excel",))))
     assert "I excel" not in contribution_paragraph(request, 0, "Alder County")
+
+
+# ---- the twentieth reading's kinds ------------------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("harbour & vale cpas", "Harbour & Vale CPAs"),
+    ("okoro, bell & partners llp", "Okoro, Bell & Partners LLP"),
+    ("lindqvist gmbh", "Lindqvist GmbH"),
+])
+def test_a_firm_typed_in_lower_case_keeps_its_capitals(typed, said):
+    from followup.core.drafting import spoken_name
+    assert spoken_name(typed) == said
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("picu charge nurse (days)", "PICU charge nurse"),
+    ("claims adjuster iii", "claims adjuster III"),
+])
+def test_a_role_typed_in_lower_case_keeps_its_acronyms_and_grade(typed, said):
+    from followup.core.drafting import spoken_role
+    assert spoken_role(typed) == said
+
+
+@pytest.mark.parametrize(("name", "greeted"), [
+    ("李娜 (Li Na)", "Na"), ("佐藤 結衣 (Yui Sato)", "Yui"), ("박지훈 (Park Ji-hoon)", "Ji-hoon"),
+])
+def test_a_name_in_its_own_script_is_greeted_by_its_latin_given_name(name, greeted):
+    from followup.core.names import greeting_name
+    assert greeting_name(name) == greeted
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("~40% of clients on medicaid", "about 40% of clients are on medicaid"),
+    ("grant reports all on paper", "grant reports are all on paper"),
+    ("renovation finished 2021", "finished in 2021"),
+    ("they rotate 3% -> 10% -> 50% of traffic", "3% then 10% then 50%"),
+    ("no-shows went 14% -> 9%", "from 14% to 9%"),
+    ("we both hate the big pain of month end", "big challenge"),
+])
+def test_note_shorthand_of_the_twentieth_reading(line, said):
+    assert said in clean(normalise_line(line, {}, []))
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("the county board rejects ~30% of site plans", "the county board rejects about 30%"),
+    ("~120 home visits/mo", "there are about 120 home visits a month"),
+    ("lead times ~16 wks", "your lead times are about 16 weeks"),
+    ("inspectors ride along w/ her ~6 wks", "for about 6 weeks"),
+    ("recycling is their #1 goal this yr", "recycling is your #1 goal"),
+])
+def test_counts_and_durations_get_their_verb(line, said):
+    phrase = rephrase(normalise_line(line, {}, []), "Ana")
+    assert phrase is not None and said in phrase.text
+
+
+@pytest.mark.parametrize("text", ["your 3rd year", "the 2nd week", "about 60 site visits a month"])
+def test_a_time_or_count_alone_is_no_sentence(text):
+    shape = Shape.TOPIC if not text.startswith("about") else Shape.CLAUSE
+    assert not reads_well(Phrase(shape, text))
+
+
+@pytest.mark.parametrize(("line", "topic"), [
+    ("what would you do if a client sent you 40 receipts at 5pm", "sent me 40 receipts"),
+    ("tell me about a safety incident you reported", "a safety incident I reported"),
+    ("experience w/ sage intacct -> basic, i was vague", "my experience with"),
+    ("are you ok w/ weekend on-call", "whether I am ok"),
+])
+def test_questions_of_the_twentieth_reading(line, topic):
+    assert topic in (question_topic(normalise_line(line, {}, [])) or "")
+
+
+def test_pre_hire_checks_and_a_booked_exam_are_logistics():
+    assert is_logistics("drug screen + background check before start")
+    assert is_logistics("+ my cpa exam is booked for march")
+    assert not is_logistics("handles 3 calls at once at peak")
+
+
+def test_a_problem_topic_is_never_loved():
+    from followup.core.frames import point_sentence
+    sentence = point_sentence(Phrase(Shape.TOPIC, "the safety training overdue for 15 people"),
+                              0, 5)
+    assert not any(w in sentence for w in ("loved", "enjoyed", "great to hear", "fascinating"))

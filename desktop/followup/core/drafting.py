@@ -21,7 +21,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from followup.core import frames, templates
-from followup.core.lexicon import is_english_word, normalise_line, notes_capitals
+from followup.core.lexicon import (
+    is_english_word,
+    normalise_line,
+    notes_capitals,
+    shorthand_table,
+)
 from followup.core.markers import Marker, parse_notes
 from followup.core.names import greeting_name
 from followup.core.note_kinds import (
@@ -55,6 +60,7 @@ KINDS = (
 )
 CAPACITIES = ("interviewer", "coordinator", "other")
 ANSWER_GAP = "[write your better answer here]"
+QUESTION_GAP = "[name the question]"  # a fumble whose question the notes never wrote
 CONTRIBUTION_GAP = frames.CONTRIBUTION_GAP
 MAX_POINTS = 2  # two points read as attention; a third is where garble and repetition begin
 MAX_WORDS = 190  # the guides say well under 250; the checklist asks for under 200
@@ -235,7 +241,9 @@ def _their_title(line: str, title: str) -> bool:
     said = {plain_word(w) for w in first[0][1].split()} - _TITLE_NOISE
     role = re.split(r",|\bat\b|@", title)[0]  # "Platform Engineer, Corrie Labs": the job only
     held = {plain_word(w) for w in re.split(r"[\s/&()-]+", role)} - _TITLE_NOISE - {""}
-    return bool(said) and len(said & held) >= min(2, len(said))
+    # ("math dept uses illustrative math curriculum" shares two words with "math department
+    # chair" and says far more: a title is little beyond its words)
+    return bool(said) and len(said & held) >= min(2, len(said)) and len(said - held) <= 1
 
 
 def plain_word(word: str) -> str:
@@ -512,7 +520,8 @@ _OFFER_RE = re.compile(r"^I(?:'d be| could| can| would| will|'d)\b")
 
 def _contribution_reads_well(own: tuple[str, str, str]) -> bool:
     kind, text, _more = own
-    shape = Shape.TOPIC if kind == "noun" else Shape.MINE
+    # "the circulation dashboard I built for the co-op": the user's own clause inside a noun
+    shape = Shape.TOPIC if kind == "noun" and not re.search(r"\bI\s", text) else Shape.MINE
     return reads_well(Phrase(shape, text)) and not re.search(r"\bmy\s+(?:experience|work)\s+"
                                                                r"(?:with|on)\s+my\b", text)
 
@@ -549,7 +558,8 @@ def _first_contribution(kind: str, text: str, more: str, voice: int, company: st
 
 def contribution_paragraph(request: DraftRequest, voice: int, company: str) -> str:
     """What the user can bring: the `+` lines, then the skills this person's notes touched."""
-    plus = [t for t in _marked(request.notes, Marker.CONTRIBUTE)][:2]
+    # ("+ grade 1 exam booked jan 14": a date of the user's, logistics, is nothing to bring)
+    plus = [t for t in _marked(request.notes, Marker.CONTRIBUTE) if not is_logistics(t)][:2]
     own = [contribution_phrase(t) for t in plus]
     readable = [o for o in own if _contribution_reads_well(o)]
     if plus and not readable:
@@ -592,7 +602,7 @@ def question_paragraphs(notes: str, voice: int, limit: int | None = None,
     question's topic, then the gap for the better answer; "" when no question needs one."""
     line = question_to_revisit(_marked(notes, Marker.QUESTION))
     topic = company_spelling(question_topic(line), company) if line and question_topic(line) \
-        else "[name the question]"
+        else QUESTION_GAP
     asked = [(line, topic)][:limit] if line else []
     return "\n\n".join(_trace(frames.pick(frames.QUESTION, voice, i).format(topic, ANSWER_GAP),
                               line) for i, (line, topic) in enumerate(asked))
@@ -772,8 +782,30 @@ def spoken_role(role: str) -> str:
     """The role as a sentence says it: "Production Supervisor, 2nd Shift" -> "Production
     Supervisor"; "Translation Project Manager (exploring)" -> "Translation Project Manager".
     The qualifier after a comma or in parentheses reads as pasted from a posting."""
-    short = re.sub(r"\s*\([^)]*\)", "", role).split(",")[0].strip()
-    return short or role.strip()
+    short = re.sub(r"\s*\([^)]*\)", "", role).split(",")[0].strip() or role.strip()
+    # "icu registered nurse", "clinical research coordinator ii": acronyms and grades in
+    # capitals, the rest as typed
+    return re.sub(r"[A-Za-z]+", lambda m: _acronym(m[0]) or m[0], short)
+
+
+def _acronym(word: str) -> str | None:
+    """"ICU", "LLP", "CPAs", "II" for a word typed in lower case that is one, else None."""
+    if not word.islower():
+        return None
+    if re.fullmatch(r"i{1,3}|iv|vi{0,3}|ix", word) and word != "vi" or word in _FIRM_FORMS:
+        return _FIRM_FORMS.get(word, word.upper())
+    table = shorthand_table()
+    for stem, tail in ((word, ""), (word[:-1], "s")):
+        long = table.get(stem, "")
+        if stem and long.isupper() and " " not in long:
+            return long + tail
+    return None
+
+
+# Forms of a firm's name that are spelled in capitals or their own way.
+_FIRM_FORMS = {"llp": "LLP", "llc": "LLC", "plc": "PLC", "lp": "LP", "pllc": "PLLC",
+               "gmbh": "GmbH", "ag": "AG", "bv": "BV", "nv": "NV", "pc": "PC", "pty": "Pty",
+               "ltd": "Ltd", "inc": "Inc", "co": "Co", "pa": "PA"}
 
 
 def in_prose(company: str) -> str:
@@ -787,7 +819,8 @@ def spoken_name(name: str) -> str:
     stays as typed ("dbt Labs", "eBay")."""
     if name != name.lower():
         return name
-    return re.sub(r"(?<![\w'])(\w)", lambda m: m.group().upper(), name)
+    capitals = re.sub(r"(?<![\w'])(\w)", lambda m: m.group().upper(), name)
+    return re.sub(r"(?<![\w'])[A-Za-z]+", lambda m: _acronym(m[0].lower()) or m[0], capitals)
 
 
 @lru_cache(maxsize=256)  # a request is read once per length tried and per check

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from followup.core.phrasing import Phrase, Shape
+from followup.core.phrasing import Phrase, Shape, is_problem
 
 POINT_STRIDE = 2  # consecutive people start two frames apart, so three points overlap at most once
 
@@ -45,6 +45,15 @@ _TOPIC = (
     "I'm glad we got to talk about {}.",
     "I enjoyed learning more about {}.",
 )
+# A topic that is a difficulty ("the lockout-tagout training overdue for 15 people") is never
+# "loved" or "enjoyed".
+_PROBLEM_TOPIC = (
+    "Thank you for being candid about {}.",
+    "I appreciated your openness about {}.",
+    "I keep thinking about our conversation about {}.",
+    "Thank you for explaining {}.",
+)
+
 _PROBLEM = (
     "It was helpful to understand that {}.",
     "I appreciated how openly you explained that {}.",
@@ -325,6 +334,8 @@ def point_sentence(phrase: Phrase, voice: int, slot: int, shared: bool = False) 
         return pick(_IN_MEETING_GERUND, voice, slot, POINT_STRIDE).format(phrase.gerund)
     frames = {Shape.CLAUSE: _CLAUSE, Shape.TOPIC: _TOPIC, Shape.PROBLEM: _PROBLEM,
               Shape.IN_MEETING: _IN_MEETING, Shape.MINE: _MINE}[phrase.shape]
+    if phrase.shape is Shape.TOPIC and is_problem(phrase.text):
+        frames = _PROBLEM_TOPIC
     return _capital(pick(frames, voice, slot, POINT_STRIDE).format(phrase.text))
 
 

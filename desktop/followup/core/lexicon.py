@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from followup.core import spelling
-from followup.core.word_forms import verb_form, word_classes
+from followup.core.word_forms import is_adjective, verb_form, word_classes
 
 _WORD_RE = re.compile(r"(?<![\w@/.#-])([A-Za-z][a-z]*(?:'[a-z]+)?)(?![\w@/#-]|\.\w)")
 
@@ -290,13 +290,21 @@ def spell_names(text: str, names: dict[str, str]) -> str:
     text = _WORD_RE.sub(spelled, text)
     # "we both grew up in cork": after a word of where someone is from, a place the dictionary
     # also knows as a common word ("cork", "reading", "bath") is the place
-    text = _PLACE_RE.sub(lambda m: m.group(1) + _place(m.group(2)), text)
+    # ("grew up in small fishing towns": an adjective before a noun is no place)
+    text = _PLACE_RE.sub(lambda m: m[0] if re.match(r"\s+[a-z]", text[m.end():])
+                         and is_adjective(m[2]) else m.group(1) + _place(m.group(2)), text)
     text = spell_places(text)
+    # "shopify plus", "terraform cloud": an edition after a product's name is part of it
+    text = _EDITION_RE.sub(lambda m: m[1] + " " + m[2].capitalize()
+                           if not is_english_word(m[1].lower()) or m[1].lower() in name_table()
+                           else m[0], text)
     # "irish-language": the first part of a hyphenated word, by the dictionary's capitals
     return re.sub(r"(?<![\w@/.#-])([a-z]{4,})(?=-[a-z])",
                   lambda m: dictionary_capital(m.group(1)) or m.group(1), text)
 
 
+_EDITION_RE = re.compile(r"\b([A-Z][\w]*[a-z][\w]*)\s+(plus|pro|max|online|cloud|enterprise"
+                         r"|studio|premium|desktop|connect)\b")
 _PLACE_RE = re.compile(r"(\b(?:grew\s+up\s+in|based\s+in|lives?\s+in|living\s+in|moved\s+to"
                        r"|born\s+in|raised\s+in|originally\s+from|(?:is|are|'s|'re)\s+from)\s+)"
                        r"([a-z]{3,})\b")

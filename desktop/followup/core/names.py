@@ -170,6 +170,9 @@ def greeting_name(raw: str) -> str:
     left out) when the order of a family-name-first name cannot be told; a name typed all in
     lower case is capitalised. "" for an empty name. Source: issue "Drafts a person would
     send" (greet by the given name)."""
+    latin = _latin_given(raw)
+    if latin:
+        return latin
     given, rest = name_parts(raw)
     if not given:
         return ""
@@ -192,6 +195,26 @@ def greeting_name(raw: str) -> str:
     if len(words) >= 3 and words[0] == given and _folded(" ".join(words[:2])) in COMPOUND_GIVEN:
         return " ".join(_spoken(w) for w in words[:2])  # "María José Fernández": María José
     return _spoken(given)
+
+
+def _latin_given(raw: str) -> str:
+    """"Siyuan" for "陈思远 (Chen Siyuan)", "Haruto" for "中村 陽翔 (Haruto Nakamura)": a name in
+    Chinese, Japanese or Korean script with its Latin spelling in parentheses is greeted by
+    the given name of the Latin spelling, told by a known family name at either end (the whole
+    Latin spelling when neither is known); "" for any other name. Readers found the greeting
+    "Hi 陈思远 (Chen Siyuan)," awkward."""
+    m = re.fullmatch(r"\s*([^()]+?)\s*\(([^()]+)\)\s*", raw)
+    if not m or not any(unreliable_script(w) for w in m[1].split()):
+        return ""
+    latin = [w for w in m[2].split() if w.isalpha() or "-" in w]
+    if not latin or not all(w.isascii() or not unreliable_script(w) for w in latin):
+        return ""
+    family = _CHINESE_KOREAN_FAMILY | _JAPANESE_FAMILY
+    if len(latin) >= 2 and latin[0].lower() in family and latin[-1].lower() not in family:
+        latin = latin[1:]
+    elif len(latin) >= 2 and latin[-1].lower() in family:
+        latin = latin[:-1]
+    return " ".join(_spoken(w) for w in latin)
 
 
 # Titles a person is called by with their name ("Hi Sister Margaret", "Hi Father Tomás").

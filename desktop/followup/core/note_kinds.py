@@ -17,7 +17,9 @@ from followup.core.shorthand import clean, split_parts
 # bar raiser, the onsite), travel and scheduling: the guides' "don't
 # mention next steps" and a coach's "the note is about the conversation, not the process".
 _LOGISTICS_RE = re.compile(r"""\b(?:
-    salary|salaries|comp|compensation|(?:pay|salary|comp)\s+(?:band|range|scale|step|review)|equity
+    drug\s+(?:test|screen)|background\s+check|fingerprint\w*|pre-?employment
+    |(?:exam|test|certification|licen[cs]e)\s+(?:is\s+)?(?:booked|scheduled)
+    |salary|salaries|comp|compensation|(?:pay|salary|comp)\s+(?:band|range|scale|step|review)|equity
     |(?:pay|salary|performance|annual)\s+reviews?|reviews?\s+in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*
     |(?<!lake\s)(?<!square\s)(?<!station\s)(?<!tenants\s)(?<!tenant\s)(?<!tenants'\s)(?<!students\s)(?<!credit\s)(?<!european\s)union(?!\s+(?:square|station|street|st|bay|pacific))|probation\w*|pay\s+step|step\s+\d|grade\s+\d+
     |offers?\s+(?:would|will|is|was|of|at|around|could|might)\b|\$?\d{2,3}(?:[.,]\d+)?k?\s*(?:-|–|to)\s*\$?\d{2,3}(?:[.,]\d+)?k(?=\s*(?:$|[,.;+)/]|base|salary|plus|bonus|a\s+year|per\s+year|annual|dollars|range|depending|doe|neg))|(?:the\s+|your\s+|their\s+)?range\s+is\s+\$?\d|offers?\s+(?:decisions?\s+)?go(?:es)?\s+out|(?:panel\s+)?debrief\s+(?:is|on|by|next)\b|offer\s+decisions?|copy\s+of\s+my\s+(?:\w+\s+)?(?:cert\w*|licen[cs]e|id|transcript|diploma|degree|passport|references?)
@@ -49,7 +51,8 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |hybrid|days?\s+(?:a\s+week\s+)?in\s+(?:the\s+)?office|in-office|office\s+days|return\s+to\s+office
     |interview\s+(?:loop|process)|rounds?\s+(?:left|to\s+go)|(?:'re|are|is)\s+hiring
     |(?:\d+|two|three|four|one|more|another|remaining|further|last|later)\s+(?:more\s+)?
-     (?:rounds?|interviews?|stages?|steps?|calls?)
+     (?:rounds?|interviews?|stages?|steps?|calls?(?!\s+(?:at\s+once|a\s+day|an\s+hour|per|a\s+shift
+       |a\s+week|in\s+(?:the\s+)?queue|on\s+hold)))
     |take[- ]?homes?(?:\s+(?:test|task|exercise|assignment))?
      \s+(?:then|next|due|first|after|before|and\s+then)
     |^\s*(?:a\s+|the\s+)?take[- ]?homes?

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from followup.core.note_kinds import is_logistics, is_self_assessment
-from followup.core.phrasing import lower_first, to_you, with_article
+from followup.core.phrasing import LEANS_BACK_RE, lower_first, to_you, with_article
 from followup.core.shorthand import clean, split_parts
 from followup.core.word_forms import (
     DETERMINERS,
@@ -112,9 +112,16 @@ def contribution_phrase(line: str) -> tuple[str, str, str]:
     if lead and not prefix:  # "at Western General I cut agency hours": "At Western General, I cut"
         prefix, pieces = f"{lead[1].capitalize()} {lead[2]}, ", [("", lead[3])]
     # One clause: a later piece glued on ("and offered to send the gist", "(could set up your
-    # cadence)") is what a reader stumbles on; the `+` line's first piece says what matters.
-    pieces = pieces[:1]
+    # cadence)") is what a reader stumbles on; the `+` line's first piece says what matters,
+    # unless it is no work of the user's and a later one is the offer itself ("koha reports
+    # are sql based, i can write the report library").
+    offers = [p for p in pieces[1:] if re.match(r"(?:i\s+)?(?:can|could|would|i'd|will)\s+\w",
+                                                 p[1], re.IGNORECASE)
+              and not LEANS_BACK_RE.search(p[1])]
     kind, sentence = _own_clause(pieces[0][1])
+    if offers and not prefix and sentence.startswith("my experience with ") \
+            and re.search(r"\b(?:is|are|was|were)\b", pieces[0][1]):
+        kind, sentence = _own_clause(offers[0][1])
     if prefix and kind == "noun":
         head = prefix.strip(", ")
         kind, sentence = "noun", f"{sentence} {head[:1].lower()}{head[1:]}"
@@ -179,6 +186,14 @@ def question_topic(line: str) -> str | None:
                      r"|mumbled|babbled|rambled)\b|\s+(?:and\s+)?(?:you|he|she)\s+had\s+to\b",
                      topic)[0].strip()
     topic = re.sub(r"^(how|what|why|when|where)\s+do\s+you\s+", r"\1 to ", topic, flags=re.I)
+    # "have you used rave": a yes-or-no question is "whether I have used Rave"
+    topic = re.sub(r"^(would|could|should|can|will|have|had|are|were)\s+you\b",
+                   lambda m: "whether I " + {"are": "am", "were": "was"}.get(m[1].lower(), m[1]),
+                   topic, flags=re.IGNORECASE)
+    topic = re.sub(r"^did\s+you\s+(ever\s+)?(\w+)", lambda m: f"whether I {m[1] or ''}"
+                   f"{past_of(m[2])}", topic, flags=re.IGNORECASE)
+    topic = re.sub(r"^do\s+you\b", "whether I", topic, flags=re.IGNORECASE)
+    topic = re.sub(r"^experience\b", "my experience", topic, flags=re.IGNORECASE)
     topic = _as_asked_of_me(topic)
     # "had i used a spectrophotometer": a yes-or-no question is "whether I had used ..."
     topic = re.sub(r"^(would|could|should|can|will|have|has|had|am|was|do|did) I\b",
@@ -203,6 +218,10 @@ def question_topic(line: str) -> str | None:
         verb = unknown[1]
         stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
         topic = stem + "ing" + topic[unknown.end(1):]
+    topic = re.sub(r"^(walking|talking)\s+(?:me|us)\s+(?=through\b)", r"\1 ", topic)
+    # "tell me about a protocol deviation": the question is about the deviation
+    topic = re.sub(r"^(?:tell(?:ing)?|describ(?:e|ing))\s+(?:(?:me|you|him|her|them|us)\s+)?"
+                   r"(?:about\s+)?(?=(?:a|an|the)\s)", "", topic, flags=re.IGNORECASE)
     # "telling you about a time I lost a deal": the question is about a time I lost a deal
     topic = re.sub(r"^(?:tell(?:ing)?|describ(?:e|ing)|walk(?:ing)?|talk(?:ing)?)\s+"
                    r"(?:(?:me|you|him|her|them|us)\s+)?(?:about|through|of)?\s*"
@@ -233,18 +252,29 @@ _FUMBLED_RE = re.compile(
     r"|unsure|should\s+have|should'?ve|meh|struggled|embarrass\w*|not\s+my\s+best|flustered"
     r"|panick?\w*|tongue[- ]tied|mumbl\w*|overthought|over[- ]?explain\w*|tangent|shaky"
     r"|drew\s+a\s+blank|wing(?:ed)?\s+it|guessed|face\s+(?:went|got|turned)|lost\s+(?:him|her|them"
-    r"|the\s+thread|my\s+(?:train|place|way))|oof|ugh|yikes|cringe\w*|missed|mixed\s+up"
+    r"|the\s+thread|my\s+(?:train|place|way))|oof|ugh|yikes|cringe\w*|mixed\s+up"
+    r"|(?:i|totally|completely)\s+missed|missed\s+(?:it|that|the\s+point|one|a\s+step)"
     r"|corrected\s+me|(?:he|she|they)\s+corrected|wanted\s+more|pushed\s+(?:back|on|me)|generic"
     r"|rusty|got\s+\d+\s+(?:of|out\s+of)\s+\d+|only\s+(?:in|a\s+little|basic|once|from)"
     r"|bit\s+weak|not\s+(?:much|really)|never\s+(?:used|done|worked|heard)|not\s+an?\s+answer"
     r"|waited\s+for\s+more|should\s+say|(?:he|she|they)\s+said\s+(?:never|no\b|not|close|wrong)"
     r"|only\s+did|unconvinced|unimpressed|(?:wasn'?t|not)\s+impressed|close,?\s+but"
-    r"|didn'?t\s+(?:have|give|get|mention|say|explain|answer|think))\b", re.IGNORECASE)
+    r"|didn'?t\s+(?:have|give|get|mention|say|explain|answer|think|link)|too\s+(?:technical|long"
+    r"|harsh|simple|fast|short|vague|much|cold|soon|quickly)|talked\s+too|never\s+gave|stalled"
+    r"|should\s+(?:follow\s+up|say|mention|be|have\s+been)|shld|need\s+a\s+(?:real|better)\s+answer|better\s*:"
+    r"|(?:he|she|they)\s+(?:wanted|was\s+looking\s+for|expected|frowned|made\s+a\s+face)"
+    r"|could\s+be\s+better|wobbly|thin\b|sounded\s+(?:cold|naive|rude|rehearsed|weak|off)"
+    r"|kind\s+of\s+nothing|lost\s+the\s+point|mixed\s+(?:\w+\s+)?up|backtracked|got\s+too"
+    r"|but\s+wanted)\b|\bbetter\s*:", re.IGNORECASE)
+# An account of the answer given: "-> said 3 chunks", "told her about the lumber yard"
+_ANSWERED_RE = re.compile(r"->|=>|\s[-\u2013\u2014]\s|\b(?:said|told|answered|explained"
+                          r"|talked\s+about|walked\s+(?:him|her|them)|gave)\b", re.IGNORECASE)
 # The user's word that an answer went well: "-> yes", "ok answer", "she liked that"
 _WENT_WELL_RE = re.compile(
     r"(?:->|=>|-|,|\.)\s*(?:yes|yep|yeah)\b|\b(?:ok|okay|fine|good|well|great|solid|strong)\s+"
     r"answer\b|\b(?:went|felt|was|structured\s+it|answered\s+it)\s+(?:ok|okay|fine|well|good|great)"
-    r"\b|\b(?:he|she|they)\s+(?:liked|loved|agreed|nodded|smiled|laughed|seemed\s+happy)"
+    r"\b|\b(?:he|she|they)\s+(?:liked|loved|agreed|nodded|smiled|laughed|said\s+(?:good|fine|great)"
+    r"|seemed\s+(?:happy|pleased|impressed|satisfied|to\s+like))"
     r"|\bnailed\b|\bhonest\b", re.IGNORECASE)
 
 
@@ -259,7 +289,10 @@ def question_to_revisit(lines: list[str]) -> str | None:
     # "? -> i went straight to logs, missed it": a fumble whose question went unwritten is
     # still the one to redeem; drafting asks the user to name the question
     fumbled = [line for line in asked if _FUMBLED_RE.search(line)]
-    unsure = [line for line in asked if question_topic(line) and not _WENT_WELL_RE.search(line)]
+    # a question with an account of the answer and no verdict was answered: not revisited
+    # (a panel whose every note revisits one reads as a form)
+    unsure = [line for line in asked if question_topic(line) and not _WENT_WELL_RE.search(line)
+              and not _ANSWERED_RE.search(line)]
     return (fumbled or unsure or [None])[0]
 
 
@@ -273,6 +306,10 @@ _TASK_RE = re.compile(
 
 _ASKED_OF_ME = (
     (r"\b(would|could|should|can|will|did|do|have|had)\s+you\b", r"I \1"),
+    # "if an attorney gave you a filing": the one given to is "me"
+    (r"\b(gave|give|gives|told|tell|tells|asked|ask|asks|sent|send|sends|showed|show|handed"
+     r"|hand|paid|pay|offered|offer|assigned|assign|called|call|emailed|email|brought|bring)"
+     r"\s+you\b", r"\1 me"),
     (r"\bare\s+you\b", "I am"),
     (r"\bwere\s+you\b", "I was"), (r"\byou're\b", "I'm"), (r"\byou've\b", "I've"),
     (r"\byou'd\b", "I'd"), (r"\byourself\b", "myself"), (r"\byour\b", "my"), (r"\byou\b", "I"),

@@ -181,10 +181,10 @@ _SHOW_VERBS = frozenset("show teach send".split())  # "showed the trick": showed
 _PROBLEM_RE = re.compile(
     r"\b(?:complain\w*|struggl\w*|pain(?:ful)?|broken|slow|flaky|outages?|lacks?|"
     r"missing|no\s+\w+|not\s+enough|hard\s+to|difficult|bottleneck|backlog|debt|churn|late"
-    r"|manual|brittle|fragile|problems?|issues?|bugs?|fire-?fight\w*|burn(?:ed|t)\s+out"
+    r"|manual|brittle|fragile|problems?|issues?|challenges?|bugs?|fire-?fight\w*|burn(?:ed|t)\s+out"
     r"|burnout|understaffed|short-?staffed|turnover|overtime|mess|messy|behind|overdue"
     r"|below\s+grade|lose|losing|lost\s+(?:deals|customers|staff|\d|a|an|the|their|your|two"
-    r"|three|four|half)|peek|errors?|rework|incidents|an\\s+incident|injuries|accidents?|recalls?"
+    r"|three|four|half)|peek|errors?|rework|incidents|an\s+incident|injuries|accidents?|recalls?"
     r"|complaints?|rejects?|rejected|fail(?:s|ed|ures?)|delays?|delayed|shortages?|vacanc\w*"
     r"|no-shows?|cancel(?:l?ed|lations?)|closed\s+(?:the\s+)?[\w\s]{0,20}\d+\s+times"
     r"|too\s+(?:high|slow|many|much|long|few))\b", re.IGNORECASE)
@@ -462,6 +462,9 @@ def _main_phrase(part: str, name: str) -> Phrase:
                         for i, w in enumerate(subject) if i) \
             and not any(verb_form(plain(w)) == "VBZ" and subject[i - 1][:1].isupper()
                         for i, w in enumerate(subject) if i > 1) \
+            and not any(verb_form(plain(w)) == "VBZ" and plain(subject[i - 1]) in _TEAM_WORDS
+                        for i, w in enumerate(subject) if i) \
+            and not (len(subject) >= 2 and plain(subject[-1]) in _NOTE_VERBS) \
             and plain(subject[-1]) not in PREPOSITIONS:  # "conflict checks take", "team of ~14",
         # "branch on Halsted Road runs ~210 cars": the verb is there
         verb = "are" if _plural_head(subject) else "is"  # "lead times from Portugal ~16 wks"
@@ -549,6 +552,15 @@ def _set_start_phrase(part: str, words: list[str], name: str) -> Phrase | None:
     return None
 
 
+# Verbs of work that are nouns too, which before "about 60" are the verb: "the city rejects
+# about 25% of plan sets", "each adjuster handles about 60 files".
+_NOTE_VERBS = frozenset("""
+    rejects handles runs does gets takes sees sends processes ships files closes books makes
+    loses serves covers manages supports moves builds spends hits answers fields logs tracks
+    pays bills hires trains approves receives reviews inspects audits treats schedules
+""".split())
+
+
 # Verbs that are nouns too but after a plural noun are its verb: "scores go into a matrix".
 _MOTION_VERBS = frozenset("go come sit stay end land flow move fall rise live sit get".split())
 
@@ -561,6 +573,9 @@ def _verb_phrase(part: str, words: list[str], name: str) -> Phrase | None:
     if form == "VBZ" and is_noun(first) and verb_form(after) in ("VBG", "VB", "VBZ", "VBD") \
             and (not is_noun(after) or after in _MOTION_VERBS and words[1].islower()):
         return None  # "vets doing 14h nights", "invoices come in LEDES": a plural subject
+    if form == "VBG" and len(words) > 2 and is_noun(after) and words[2][:1].islower() \
+            and verb_form(plain(words[2])) in ("VBD", "VBZ") and not is_noun(plain(words[2])):
+        return None  # "zoning overhaul passed in 2019": a noun, not "you're zoning"
     if form in ("VBD", "VBN") and any(plain(w) in ("is", "are", "was", "were", "has", "have")
                                       for w in words[1:5]):
         return None  # "fixed asset register is a mess": an adjective, the subject's own
@@ -598,7 +613,8 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
             and not _after_acronym(words, 1):  # "HACCP logs at each station": a noun
         # "turns take about 14 days": a subject and its verb ("your turns take"); "truck leave
         # at 4:30am" has lost an "s" and reads as no clause (a prompt names it)
-        text = ("your " if words[0][:1].islower() else "") + to_you(part, name)
+        text = ("your " if words[0][:1].islower() and plain(words[0]) not in _APPROXIMATE
+                and not words[0][:1].isdigit() else "") + to_you(part, name)
         return Phrase(Shape.CLAUSE, text)
     timed = _TIMED_RE.match(part)
     if timed and len(timed["thing"].split()) <= 4 and not timed["thing"][:1].isdigit() \
@@ -636,6 +652,11 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
         text = to_you(part, name)
         return Phrase(_problem_or(Shape.CLAUSE, text), text)
     return Phrase(Shape.TOPIC, to_you(_topic_text(part), name))
+
+
+def is_problem(text: str) -> bool:
+    """Whether a phrase speaks of a difficulty (a backlog, an overdue training, injuries)."""
+    return _PROBLEM_RE.search(text) is not None
 
 
 def _problem_or(shape: Shape, text: str) -> Shape:
@@ -720,6 +741,12 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     text = _UNIT_ADJECTIVE_RE.sub(r"\1-\2 ", _NAME_WHICH_RE.sub(r"\1, which", phrase.text))
     text = _TRAILING_ADVERB_RE.sub(lambda m: f"you {m[1]} {m[2].strip()}", text)
     text = _GUY_RE.sub(r"you're \1\2fan", text)  # "he's a chess guy": you're a chess fan
+    text = re.sub(r"^your (?=(?:about|roughly|around|nearly|almost|over|under|just|only)\s+\d)",
+                  "", text)  # "about 30% of kids are on IEPs"
+    # "chronic absenteeism is their #1 goal": the goal is theirs, the absenteeism nobody's
+    text = re.sub(r"^your ((?:[\w-]+ ){1,3}(?:is|are|was|were) your\b)", r"\1", text)
+    if phrase.shape is Shape.CLAUSE:  # "trainees ride along with you about 8 weeks": for
+        text = _BARE_DURATION_RE.sub(r"\1 for \2", text)
     phrase = Phrase(phrase.shape, text, phrase.gerund)
     if phrase.shape is Shape.MINE:
         return Phrase(phrase.shape, phrase.text.replace(_KEEP, ""))
@@ -740,6 +767,11 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
 
 _REPORTED_INSIDE_RE = re.compile(r"\b(but|and|so)\s+(?:he|she|they)\s+(?:said|says)\s+(?:that\s+)?",
                                  re.IGNORECASE)
+_BARE_DURATION_RE = re.compile(
+    r"(\b(?!(?:is|are|was|were|be|been|for|in|of|over|under|within|after|before|every|each|per"
+    r"|last|first|next|the|takes?|took|spent|spends?|lasts?|about|than|to|from|by|at|around|just"
+    r"|only|nearly|almost|roughly)\b)[A-Za-z']+)\s+((?:about\s+|roughly\s+|around\s+|nearly\s+)?"
+    r"\d+\s+(?:weeks|days|months|years|hours))$")
 _GUY_RE = re.compile(r"^you're (a |an )((?:big |huge |real )?[\w-]+ )(?:guy|gal|dude)$")
 _UNIT_ADJECTIVE_RE = re.compile(r"(?:(?<=\ba )|(?<=\ban ))(\d+) (day|week|month|year|hour|minute"
                                 r"|mile|step|page|bed|person|room|seat|chair)\s(?=[a-z])")
@@ -819,8 +851,9 @@ _FINITE_IN_TOPIC = frozenset("""
     made makes came comes goes went gets
 """.split())
 _NUMBER_AFTER_NOUN_RE = re.compile(
-    r"^(?:the|your)\s+(?:[a-z-]+\s+){0,3}(?!of\s|for\s|in\s|at\s|about\s|over\s|under\s)"
-    r"[a-z-]+\s+\d[\w.%-]*(?:\s+\w+)?$")
+    r"^(?:the|your)\s+(?:[a-z-]+\s+){0,3}(?!(?:of|for|in|at|about|over|under|by|with|to|from|on"
+    r"|into|than|per|across|every|within|after|before|around|nearly|almost|roughly)\s)"
+    r"[a-z-]+\s+\d[\w.%-]*(?:\s+\w+){0,3}$")
 
 
 # A goal or count whose unit was left in another piece of the note: "they want 21 for the
@@ -828,7 +861,7 @@ _NUMBER_AFTER_NOUN_RE = re.compile(
 _NUMBER_UNIT_LOST_RE = re.compile(
     r"\b(?:want|wants|need|needs|aim|aims|target|targets|expect|expects|hope|hopes|get|gets"
     r"|hit|hits|reach|reaches)\s+(?:to\s+(?:get|hit|reach)\s+)?(?:about\s+|around\s+"
-    r"|roughly\s+|at\s+least\s+|under\s+|below\s+|over\s+|above\s+|(?:less|fewer|more)\s+than\s+)?\d[\d.,]*(?=\s+(?:for|by|because|before|after|in|on|at"
+    r"|roughly\s+|at\s+least\s+|under\s+|below\s+|over\s+|above\s+|(?:less|fewer|more)\s+than\s+)?\d[\d.,]*%?(?=\s+(?:for|by|because|before|after|in|on|at"
     r"|and|but|so|from|with|next|this|per)\b|\s*[,.;]|\s*$)")
 
 
@@ -846,6 +879,12 @@ def reads_well(phrase: Phrase) -> bool:
         return False
     if phrase.shape is Shape.CLAUSE and len(words) <= 2 and plain(words[0]) in ("you're", "you"):
         return False  # "you're costing": nothing said
+    if phrase.shape is Shape.TOPIC and len(words) <= 3 and plain(words[-1]) in _TIME_UNITS | {
+            "year", "month", "week", "day", "hour", "shift"}:
+        return False  # "your 2nd year": a time with nothing of what happened in it
+    if re.match(r"(?:about|roughly|around|nearly|over|under)\s+\d[\d,.]*\+?\s+(?:[a-z-]+\s+){0,2}"
+                r"[a-z-]+s(?:\s+(?:a|an|per)\s+\w+)?$", text):
+        return False  # "about 90 residential installs a month" with no verb: a piece
     if _WRONG_PERSON_RE.search(text) or re.search(r"\b(\w+) \1\b", text, re.I) \
             or re.search(r"\bthe\s+(?:at|in|on|for|with|to|of|if|I|we|is|are|want|wants|need"
                          r"|needs|can|will|would|should|did|does|has|have)(?![\w-])", text):
@@ -1080,7 +1119,8 @@ def _counted_clause(words: list[str]) -> str:
     if len(words) < start + 3 or not re.fullmatch(r"\d[\d,]*\+?", words[start]) \
             or words[start] in ("1", "0") \
             or any(verb_form(plain(w)) in ("VBD", "VBZ", "MD") and not is_noun(plain(w))
-                   for w in words[start + 1:]) \
+                   and not (w.endswith("s") and plain(after) in ("", "a", "an", "per", "each"))
+                   for w, after in zip(words[start + 1:], [*words[start + 2:], ""], strict=True)) \
             or any(plain(w) in _FINITE_PLAIN or plain(w) in _LINKS for w in words):
         return ""
     nouns = [plain(w) for w in words[start + 1:start + 4]]

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from followup.core.lexicon import expand_shorthand
+from followup.core.lexicon import expand_shorthand, is_english_word
 from followup.core.word_forms import is_adjective, plain, word_classes
 
 _DAYS = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
@@ -54,17 +54,38 @@ _SHORTHAND = (
     (r"(?<=\w)\s*(?:->|=>|>)\s*(?=(?:i|so|but|then|he|she|they|we|you|it|his|her|their|our"
      r"|need|needs|want|wants|means|meant|leads?|led|which|that|someone|somebody|nobody"
      r"|no\s+one|everyone|everybody|nothing|everything|staff|people)\b)", ", "),
-    (r"(?<=\bfrom\s)(\d[\d.,]*)\s*(?:->|=>)\s*(?=\d)", r"\1 to "),  # "from 52 -> 31"
-    (r"(?<![\w.])(\d[\d.,]*)\s*(?:->|=>)\s*(?=\d)", r"from \1 to "),  # "goes 6 -> 10"
+    # "canary 5% -> 25% -> 100%": steps, one after another
+    (r"(?<![\w.])(\d[\d.,]*%?)\s*(?:->|=>)\s*(\d[\d.,]*%?)\s*(?:->|=>)\s*(?=\d)",
+     r"\1 then \2 then "),
+    (r"(?<=\bfrom\s)(\d[\d.,]*%?)\s*(?:->|=>)\s*(?=\d)", r"\1 to "),  # "from 52 -> 31"
+    (r"(?<![\w.])(\d[\d.,]*%?)\s*(?:->|=>)\s*(?=\d)", r"from \1 to "),  # "goes 6 -> 10"
     # "still on Eaglesoft -> reporting is a mess": what follows is a clause of its own
     (r"(?<=\w)\s*(?:->|=>)\s*(?=[\w-]+\s+(?:[\w-]+\s+)?(?:is|are|was|were|has|have|means)\b)",
      ", "),
     (r"\s*(?:->|=>)\s*", lambda m: _arrow(m)),
     (r"(?<=[^s\W]s)\s+=\s+", " are "), (r"\s+=\s+", " is "),  # "targets = 4,900": are
     (r"(?<=\s)~\s*(?=[\d$£€])", "about "), (r"^~\s*(?=[\d$£€])", "about "),
+    # "~30% of kids on ieps": a share and where it is, given its verb
+    (r"(?:^|(?<=, ))((?:about\s+)?\d+%\s+of\s+(?:(?!(?:are|is|were|was)\b)[a-z]+\s+){0,2}"
+     r"(?!(?:are|is|were|was)\b)[a-z]+[^s\W]s)\s+"
+     r"(?=(?:on|in|with|without|at|from|under|over)\s)", r"\1 are "),
     (r"\bits\s+(?=not|a|an|the|getting|going|been|very|so|really|just|all|more|less|about)\b",
      "it's "), (r"\s\+\s", " and "),
+    (r"\bu\s+r\b", "you are"), (r"\b([a-z]{3,}s)\s+r\s+(?=[a-z])", r"\1 are "),  # "complaints r"
     (r"\s&\s", " and "), (r"\bw/o\b", "without"), (r"\bw/(?=\s|\w)", "with "),
+    # "barcode/photo workflow": two words with a slash are both ("and/or" stays)
+    (r"(?<![/\w])(?!and/or\b)([a-z]{3,})/([a-z]{3,})\b(?!/)",
+     lambda m: m[0] if not (is_english_word(m[1]) or is_english_word(m[2]))
+     or not set(m[1]) & set("aeiouy") or not set(m[2]) & set("aeiouy")
+     else f"{m[1]} a {m[2]}" if re.search(r"\d\w*\s+$", m.string[:m.start()])  # "3 times/shift"
+     else f"{m[1]} and {m[2]}"),
+    # "don't sit >30 days", "wants <8%": comparisons written out
+    (r"(?<![\w>-])>\s*(?=\d)", "more than "), (r"(?<![\w<-])<\s*(?=\d)", "under "),
+    # "passed 2019", "founded 1987": a year after a past verb takes "in"
+    (r"\b([a-z]+ed)\s+(?=(?:19|20)\d\d\b)", r"\1 in "),
+    # "condition reports all on paper": a plural and where it all is, given its verb
+    (r"(?:^|(?<=, ))((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*[^s\W]s)\s+"
+     r"(?=(?:all|still|mostly|entirely)\s+(?:on|in)\s)", r"\1 are "),
     (r"\bb/c\b", "because"), (r"\bbc\b", "because"), (r"\bbtw\b,?\s*", ""),
     (r"\bimo\b,?\s*", ""),
     (r"\s*\b(?:lol|lmao|rofl|haha+|hehe|:\)|:D)(?=\W|$)", ""),
