@@ -32,6 +32,7 @@ from followup.core.deadlines import (
 )
 from followup.core.folding import fold
 from followup.core.status import Status
+from followup.core.status import label as status_label
 
 if TYPE_CHECKING:
     from followup.store.library import Library
@@ -160,9 +161,7 @@ class StatusEntry(NamedTuple):
 def shown_status(status: str, replied_at: object) -> str:
     """`status` as the list names it: "replied" for a sent follow-up that was answered,
     "send not confirmed" for one left sending (`core.status.label`)."""
-    from followup.core.status import label
-
-    return "replied" if replied_at is not None else label(status)
+    return "replied" if replied_at is not None else status_label(status)
 
 
 class StatusRow:
