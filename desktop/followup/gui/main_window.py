@@ -770,7 +770,6 @@ def about_text(version: str, folder: Path, spelling: str = "") -> str:
                "<p><b>Documentation:</b> the docs folder of the source, and the README.</p>"))
 
 
-
 def _importable() -> tuple[str, ...]:
     """What drag and drop accepts: the same suffixes as the import dialog."""
     from followup.store.formats import importable_suffixes

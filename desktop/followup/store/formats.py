@@ -148,6 +148,5 @@ def write_export(library: Library, path: Path, name: str | None = None,
     file stays whole until the new one is complete); the format from `name`, else from the
     file's suffix. The one export the window and `followup export -o` share. Raises OSError,
     and LookupError or ValueError as `export_text`."""
-
     text = export_text(library, name or export_format_for(path), meeting_id)
     return write_atomically(path, text)
