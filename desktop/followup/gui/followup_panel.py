@@ -697,8 +697,8 @@ class MarkSentDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("markSentDialog")
         self.setWindowTitle("Mark as sent")
-        question = QLabel(f"How did the note reach {person_name}?", wordWrap=True)
-        question.setTextFormat(Qt.TextFormat.PlainText)
+        question = QLabel(f"How did the note reach {person_name}?", wordWrap=True,
+                          textFormat=Qt.TextFormat.PlainText)
         self.channel = named(QComboBox(), "markSentChannel")
         self.channel.addItems(CHANNELS)
         question.setBuddy(self.channel)
