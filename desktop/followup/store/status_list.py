@@ -33,6 +33,7 @@ from followup.core.deadlines import (
 from followup.core.folding import fold
 from followup.core.status import Status
 from followup.core.status import label as status_label
+from followup.store.views import aware_utc
 
 if TYPE_CHECKING:
     from followup.store.library import Library
@@ -182,10 +183,6 @@ def _stored(instant: datetime) -> str:
     return instant.astimezone(UTC).strftime(_STORED)
 
 
-def _instant(stored: str | None) -> datetime | None:
-    return None if stored is None else datetime.fromisoformat(stored).replace(tzinfo=UTC)
-
-
 def _bounds(now: datetime, target_hours: float | None) -> dict[str, str]:
     """The meeting ends that part the states at `now` (`core.deadlines._open`): a meeting
     ended after `now` is not over; at or before `overdue`, its 24 hours are up; otherwise
@@ -221,7 +218,7 @@ class StatusList:
         try:
             return self._deadlines[row.meeting_id]
         except KeyError:
-            ended = _instant(self.meetings[row.meeting_id].ended)
+            ended = aware_utc(self.meetings[row.meeting_id].ended)
             found = None if ended is None else deadline_for(ended, self.target_hours)
             self._deadlines[row.meeting_id] = found
             return found
@@ -231,7 +228,7 @@ class StatusList:
         deadline = self.deadline(row)
         if deadline is None:
             return None
-        return countdown(deadline, now, row.status, _instant(row.sent_at))
+        return countdown(deadline, now, row.status, aware_utc(row.sent_at))
 
     def search_texts(self) -> dict[int, str]:
         """Follow-up id -> what a search looks in: person, company, role, email and subject,
@@ -252,9 +249,9 @@ class StatusList:
         return StatusEntry(row.id, row.attendance_id, row.meeting_id, row.person_name,
                            row.person_email, meeting.company, meeting.role, meeting.kind,
                            row.subject, Status(row.status), row.channel,
-                           _instant(row.sent_at), self.deadline(row),
+                           aware_utc(row.sent_at), self.deadline(row),
                            self.search_texts()[row.id], bool(row.drafted),
-                           _instant(row.replied_at))
+                           aware_utc(row.replied_at))
 
     def select(self, which: str = "all", search: str = "",
                rows: Sequence[ListedFollowUp] | None = None,
