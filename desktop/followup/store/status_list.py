@@ -144,7 +144,6 @@ class StatusEntry(NamedTuple):
     channel: str
     sent_at: datetime | None
     deadline: Deadline | None
-    search_text: str = ""  # person, company, role, email and subject, folded (core.folding)
     drafted: bool = True  # False while the follow-up exists but no draft was written yet
     replied_at: datetime | None = None  # when an answer came (the status stays sent)
 
@@ -249,8 +248,7 @@ class StatusList:
         return StatusEntry(row.id, row.attendance_id, row.meeting_id, row.person_name,
                            row.person_email, meeting.company, meeting.role, meeting.kind,
                            row.subject, Status(row.status), row.channel,
-                           aware_utc(row.sent_at), self.deadline(row),
-                           self.search_texts()[row.id], bool(row.drafted),
+                           aware_utc(row.sent_at), self.deadline(row), bool(row.drafted),
                            aware_utc(row.replied_at))
 
     def select(self, which: str = "all", search: str = "",
