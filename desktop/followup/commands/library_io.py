@@ -63,17 +63,15 @@ def run_export(args) -> int:
     if args.meeting is not None and name != "html":
         print_error("--meeting works with --format html only")
         return 2
-    library = open_library(args, write=False)
-    try:
-        if output:
-            write_export(library, output, name, args.meeting)
-        else:
-            sys.stdout.write(export_text(library, name, args.meeting))
-    except LookupError as exc:
-        print_error(f"{exc}; list them with `followup meetings`")
-        return 2
-    finally:
-        library.close()
+    with open_library(args, write=False) as library:
+        try:
+            if output:
+                write_export(library, output, name, args.meeting)
+            else:
+                sys.stdout.write(export_text(library, name, args.meeting))
+        except LookupError as exc:
+            print_error(f"{exc}; list them with `followup meetings`")
+            return 2
     return 0
 
 
@@ -89,14 +87,12 @@ def run_import(args) -> int:
     from followup.store.formats import ImportFailed, import_file
 
     path = Path(args.file)
-    library = open_library(args)
-    try:
-        created = import_file(library, path)
-    except ImportFailed as exc:
-        print_error(f"nothing was imported from {path.name}: {exc}")
-        return 2
-    finally:
-        library.close()
+    with open_library(args) as library:
+        try:
+            created = import_file(library, path)
+        except ImportFailed as exc:
+            print_error(f"nothing was imported from {path.name}: {exc}")
+            return 2
     if args.format == "json":
         print(json.dumps(created))
     else:

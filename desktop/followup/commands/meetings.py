@@ -61,18 +61,16 @@ def run_edit(args) -> int:
     except MeetingValueError as exc:
         print_error(f"nothing was changed: {_flag(exc.field)} {exc.detail}")
         return 2
-    library = open_library(args)
-    try:
-        done = edit_meeting(library, args.id, **given)
-        meeting = library.meeting(args.id)
-    except NoResultFound:
-        print_error(f"there is no meeting {args.id}; list them with `followup meetings`")
-        return 2
-    except MeetingValueError as exc:
-        print_error(f"nothing was changed: {_flag(exc.field)} {exc.detail}")
-        return 2
-    finally:
-        library.close()
+    with open_library(args) as library:
+        try:
+            done = edit_meeting(library, args.id, **given)
+            meeting = library.meeting(args.id)
+        except NoResultFound:
+            print_error(f"there is no meeting {args.id}; list them with `followup meetings`")
+            return 2
+        except MeetingValueError as exc:
+            print_error(f"nothing was changed: {_flag(exc.field)} {exc.detail}")
+            return 2
     return _print_edited(args, meeting, done)
 
 

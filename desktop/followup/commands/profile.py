@@ -44,23 +44,21 @@ def run(args) -> int:
     if problem:
         print_error(problem)
         return 2
-    library = open_library(args, write=bool(changes))
-    try:
-        redrafted = update_profile(library, rewrite_signature=not args.keep_signature,
-                                   **changes) if changes else 0
-        if args.spelling:
-            set_spelling_language(library, args.spelling)
-        profile = library.profile()
-        language = spelling_language(library)
-    except PhoneChoice as exc:
-        print_error(f"nothing was changed: {exc}. Give the signature with the new number "
-                    "(--signature), or keep it as it is (--keep-signature)")
-        return 2
-    except ValueError as exc:  # a value the library does not keep (store.limits)
-        print_error(f"nothing was changed: {exc}")
-        return 2
-    finally:
-        library.close()
+    with open_library(args, write=bool(changes)) as library:
+        try:
+            redrafted = update_profile(library, rewrite_signature=not args.keep_signature,
+                                       **changes) if changes else 0
+            if args.spelling:
+                set_spelling_language(library, args.spelling)
+            profile = library.profile()
+            language = spelling_language(library)
+        except PhoneChoice as exc:
+            print_error(f"nothing was changed: {exc}. Give the signature with the new number "
+                        "(--signature), or keep it as it is (--keep-signature)")
+            return 2
+        except ValueError as exc:  # a value the library does not keep (store.limits)
+            print_error(f"nothing was changed: {exc}")
+            return 2
     values = {"name": profile.name, "phone": profile.phone, "email": profile.email,
               "signature": profile.signature,
               "skills": list(profile.skills), "target_hours": profile.target_hours,

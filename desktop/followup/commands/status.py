@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 
 from followup.commands import open_library
-from followup.core.deadlines import format_local
+from followup.core.deadlines import STATE_STYLE, format_local
 from followup.core.status import label as status_label
 
 NAME = "status"
@@ -67,8 +67,6 @@ def _nudge_json(n) -> dict:
 
 def _state_name(row) -> str:
     """The state as the window names it ("plenty of time", "due soon"), with its symbol."""
-    from followup.core.deadlines import STATE_STYLE
-
     if row.countdown is None:
         return "no deadline"
     style = STATE_STYLE[row.countdown.state]

@@ -33,7 +33,6 @@ LIMIT = timedelta(hours=24)
 DEFAULT_LENGTH = timedelta(hours=1)
 
 
-
 @dataclass(frozen=True)
 class StateStyle:
     """How a state is shown: never by colour alone, so a label and a glyph go with it."""

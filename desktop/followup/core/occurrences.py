@@ -108,7 +108,6 @@ def _one_series(group: list[tuple[Event, int]]) -> list[tuple[Event, int]]:
     return [(e, b) for e, b in group if e.get("RECURRENCE-ID") is not None or e is latest[0]]
 
 
-
 def _expandable(event: Event) -> Event:
     """A copy of `event` without the values icalendar could not read (an EXDATE of
     "yesterday"): a broken exception date leaves its occurrence in, it never drops the

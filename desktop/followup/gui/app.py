@@ -158,7 +158,6 @@ def _open_read_only(path: Path, folder: Path):
     file): opened with SQLite's read-only or immutable open, no lock, no backup, a banner that
     says why, and editing off. Raises LibraryError when it cannot even be read."""
     from followup.gui.main_window import MainWindow
-    from followup.gui.session import window_settings
     from followup.store.library import Library
 
     library = Library(path, read_only=True)

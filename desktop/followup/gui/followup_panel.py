@@ -51,7 +51,7 @@ from followup.gui.note_buffer import NoteBuffer
 from followup.gui.note_editor import LimitedTextEdit, SpellHighlighter
 from followup.gui.object_names import named
 from followup.gui.phrased_marks import PhrasedMarks
-from followup.gui.spell import add_spelling_actions, load_for_drafts
+from followup.gui.spell import load_for_drafts
 from followup.gui.theme import is_dark
 from followup.gui.wrapping import WrappedItemDelegate, isolated, one_line_high
 from followup.lazy_import import LazyModule
@@ -76,11 +76,6 @@ log = logging.getLogger(__name__)
 
 class DraftEditor(LimitedTextEdit):
     field, what = "body", "a draft"
-
-    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
-        menu = self.createStandardContextMenu(event.pos())
-        add_spelling_actions(self, menu, event.pos())
-        menu.exec(event.globalPos())
 
 
 class FollowUpPanel(QWidget):
@@ -697,8 +692,8 @@ class MarkSentDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("markSentDialog")
         self.setWindowTitle("Mark as sent")
-        question = QLabel(f"How did the note reach {person_name}?", wordWrap=True)
-        question.setTextFormat(Qt.TextFormat.PlainText)
+        question = QLabel(f"How did the note reach {person_name}?", wordWrap=True,
+                          textFormat=Qt.TextFormat.PlainText)
         self.channel = named(QComboBox(), "markSentChannel")
         self.channel.addItems(CHANNELS)
         question.setBuddy(self.channel)

@@ -189,16 +189,14 @@ class MainWindow(QMainWindow):
     def show_read_only(self, reason: str) -> None:
         """The library cannot be written (`reason`, in the user's words): a banner says so
         and what still works; every action that would change it is off."""
-        from html import escape
-
         from PySide6.QtWidgets import QFrame
 
         self.fill_menus()
         self.read_only_banner = named(QLabel(
-            f"<b>Read-only:</b> Followup cannot write this library ({escape(reason)}). You can "
-            "read, search, export and copy drafts; editing, sending and imports are off. To "
-            "change it, copy followup.sqlite3 to a folder you can write and open it there "
-            "(--data-dir).", wordWrap=True), "readOnlyBanner")
+            f"<b>Read-only:</b> Followup cannot write this library ({html_escape(reason)}). "
+            "You can read, search, export and copy drafts; editing, sending and imports are "
+            "off. To change it, copy followup.sqlite3 to a folder you can write and open it "
+            "there (--data-dir).", wordWrap=True), "readOnlyBanner")
         self.read_only_banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.read_only_banner.setMargin(6)
         self.central_layout.insertWidget(0, self.read_only_banner)
@@ -770,9 +768,6 @@ def about_text(version: str, folder: Path, spelling: str = "") -> str:
             + (f"<p><b>Spelling:</b> {html_escape(spelling)}</p>" if spelling else "")
             + (f"<p><b>Documentation:</b> {links}</p>" if links else
                "<p><b>Documentation:</b> the docs folder of the source, and the README.</p>"))
-
-
-# What each kind of id an import returns is called, as "1 meeting", "2 meetings updated".
 
 
 def _importable() -> tuple[str, ...]:

@@ -67,8 +67,7 @@ class EditMeetingDialog(QDialog):
         form.addRow("&Location:", self.location)
         note = named(QLabel("Drafts you have not edited are written again; edited drafts say the "
                             "meeting changed.", wordWrap=True), "editMeetingNote")
-        self.error = named(QLabel(wordWrap=True), "dialogError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error = named(QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText), "dialogError")
         self.error.setProperty("role", "error")
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save

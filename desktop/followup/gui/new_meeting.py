@@ -91,10 +91,9 @@ class NewMeetingDialog(QDialog):
         form.addRow("&Duration:", self.duration)
         form.addRow("&Location:", self.location)
         form.addRow("&People:", self.people)
-        self.error = named(QLabel(), "dialogError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        # Wrapped: a refused people line is quoted in full.
+        self.error = named(QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText), "dialogError")
         self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)  # a refused people line is quoted in full
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -109,7 +109,8 @@ class LimitedTextEdit(QPlainTextEdit):
     imports again: at most the limit of its field (`store.limits`, the one table the import
     and the store read) and no control character a paste may bring. A paste or a keystroke
     past the limit is refused whole, and the status bar and a tooltip at the cursor say why;
-    text already longer (from an older version) can still shrink."""
+    text already longer (from an older version) can still shrink. Its context menu offers
+    the spelling suggestions."""
 
     field = "notes"  # the key of store.limits.FIELD_LIMITS this editor's text is stored as
     what = "one person's notes"  # how a message names that text
@@ -161,6 +162,11 @@ class LimitedTextEdit(QPlainTextEdit):
 
     refused_message = ""  # the last refusal, for tests and accessibility tools
 
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        menu = self.createStandardContextMenu(event.pos())
+        add_spelling_actions(self, menu, event.pos())
+        menu.exec(event.globalPos())
+
 
 class NoteEditor(LimitedTextEdit):
     """A plain-text Markdown editor; Ctrl+K toggles the `!` key-point marker on a line."""
@@ -206,11 +212,6 @@ class NoteEditor(LimitedTextEdit):
             self.toggle_key_point()
             return
         super().keyPressEvent(event)
-
-    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
-        menu = self.createStandardContextMenu(event.pos())
-        add_spelling_actions(self, menu, event.pos())
-        menu.exec(event.globalPos())
 
     @Slot()
     def toggle_key_point(self) -> None:

@@ -68,8 +68,7 @@ class ProfileDialog(QDialog):
             intro = named(QLabel(reason, wordWrap=True), "profileReason")
             layout.addWidget(intro)
         layout.addLayout(form)
-        self.error = named(QLabel(wordWrap=True), "dialogError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error = named(QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText), "dialogError")
         self.error.hide()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save

@@ -55,6 +55,7 @@ from followup.store.status_list import (
     UNSENT_FILTERS,
     ListedFollowUp,
     StatusList,
+    read_status_list,
 )
 
 if TYPE_CHECKING:
@@ -349,8 +350,6 @@ class ListReader(QObject):
 
     def read(self, now: datetime, unsent_only: bool) -> None:
         """Start reading the list as at `now`, instead of any read still going."""
-        from followup.store.status_list import read_status_list
-
         self.generation += 1
         generation = self._reading = self.generation
         self._latest = None
@@ -479,8 +478,6 @@ class StatusListView(QWidget):
         screenful here, the rest on a worker thread (`ListReader`). `open_ended` False when
         the follow-ups of meetings just over were opened moments ago (when the list opened,
         or by the reminder checks on their timer)."""
-        from followup.store.status_list import read_status_list
-
         # The drafts are checked again once the new rows are shown; meanwhile the worker's
         # Python would only slow the reading (Python's lock, taken back at every row).
         self.checker.stop()
@@ -543,8 +540,6 @@ class StatusListView(QWidget):
         """Have the whole list, waiting for the worker's reading if it is not in yet."""
         if not self.listed.partial:
             return
-        from followup.store.status_list import read_status_list
-
         if self._read_after_paint:  # needed before the worker was even started
             self._read_after_paint = False
             listed = None

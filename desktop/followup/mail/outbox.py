@@ -29,8 +29,6 @@ DEFAULT_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
 EHLO_NAME = "[127.0.0.1]"
 
 
-
-
 @dataclass(frozen=True)
 class Account:
     """An SMTP account; the password is kept apart (see `followup.mail.secrets`)."""
@@ -388,7 +386,6 @@ def message_bytes(message: EmailMessage) -> bytes:
     """The message exactly as it goes over SMTP (CRLF line ends); the copy in Sent is these
     same bytes."""
     return message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
-
 
 
 def send_message(

@@ -112,16 +112,11 @@ def holds_anything(path: Path) -> bool:
     """True when the copy holds at least one meeting or person; False for an empty or
     unreadable one."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            return any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+                       for table in ("meeting", "person"))
     except sqlite3.Error:
         return False
-    try:
-        return any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
-                   for table in ("meeting", "person"))
-    except sqlite3.Error:
-        return False
-    finally:
-        conn.close()
 
 
 def backups(library: Path) -> list[Path]:
@@ -162,16 +157,12 @@ def _quick_check_ok(path: Path, followup_tables: bool = False) -> bool:
     """SQLite's quick check passes on the file (opened read-only); with `followup_tables`, it
     also holds Followup's tables. False when it cannot be read at all."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            if conn.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+                return False
+            tables = {r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table'")}
+            return not followup_tables or {"alembic_version", "meeting", "person",
+                                           "attendance"} <= tables
     except sqlite3.Error:
         return False
-    try:
-        if conn.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
-            return False
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        return not followup_tables or {"alembic_version", "meeting", "person",
-                                       "attendance"} <= tables
-    except sqlite3.Error:
-        return False
-    finally:
-        conn.close()

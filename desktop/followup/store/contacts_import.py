@@ -21,8 +21,8 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from followup.core.cards import CardPerson, ParseError
-from followup.core.invites import Attendee, Invite
+from followup.core.cards import CardPerson, ParseError, parse_vcards
+from followup.core.invites import Attendee, Invite, parse_invites
 from followup.store import models as m
 from followup.store.import_errors import ImportFailed
 from followup.store.library import Library, MeetingInput, PersonSpec, find_person
@@ -80,8 +80,6 @@ def invite_to_meeting(invite: Invite, organizer_company: str = "") -> MeetingInp
 
 
 def import_invite(library: Library, data: bytes | str) -> dict[str, list[int]]:
-    from followup.core.invites import parse_invites
-
     try:
         invites = parse_invites(data, own_addresses=_own_addresses(library), now=current_time())
     except ParseError as exc:
@@ -247,8 +245,6 @@ def _organizer_company(s: Session, invite: Invite) -> str:
 
 def import_cards(library: Library, data: bytes | str) -> dict[str, list[int]]:
     """Business cards become people (matched by email to those already known)."""
-    from followup.core.cards import parse_vcards
-
     try:
         cards = parse_vcards(data)
     except ParseError as exc:

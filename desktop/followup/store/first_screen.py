@@ -17,11 +17,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from followup.store.views import AttendeeView, MeetingSummary, MeetingView, ProfileView
+from followup.store.views import AttendeeView, MeetingSummary, MeetingView, ProfileView, aware_utc
 
 _WHEN = "COALESCE(m.started_at, m.scheduled_start, m.created_at)"
 # Every meeting's summary row, packed as one JSON text: one step of SQLite, so the read (on a
@@ -90,7 +89,7 @@ def read_first_screen(path: Path, schema_head: str,
         (packed,) = conn.execute(_SUMMARIES_PACKED).fetchone()
         rows = sorted(json.loads(packed), key=lambda r: (r[4] or "", r[0]), reverse=True)
         meetings = [MeetingSummary(id=r[0], company=r[1], role=r[2], kind=r[3],
-                                   when=_instant(r[4]), people=r[5], sent=r[6] or 0,
+                                   when=aware_utc(r[4]), people=r[5], sent=r[6] or 0,
                                    to_send=r[7] or 0, cancelled=bool(r[8]))
                     for r in rows]
         opened = read_meeting(conn, meeting_id) if meeting_id else None
@@ -113,8 +112,8 @@ def read_meeting(conn: sqlite3.Connection, meeting_id: int) -> MeetingView | Non
         met_before=a[10]) for a in conn.execute(_ATTENDEES, (meeting_id,)))
     return MeetingView(
         id=row[0], company=row[1], company_domain=row[2], role=row[3], kind=row[4],
-        scheduled_start=_instant(row[5]), scheduled_end=_instant(row[6]),
-        started_at=_instant(row[7]), ended_at=_instant(row[8]), location=row[9],
+        scheduled_start=aware_utc(row[5]), scheduled_end=aware_utc(row[6]),
+        started_at=aware_utc(row[7]), ended_at=aware_utc(row[8]), location=row[9],
         general_notes=row[10], attendees=attendees, cancelled=bool(row[11]))
 
 
@@ -139,13 +138,6 @@ def _profile(conn: sqlite3.Connection) -> ProfileView:
         name=name, phone=phone, email=email, signature=signature,
         skills=tuple(s.strip() for s in (skills or "").splitlines() if s.strip()),
         links=tuple(json.loads(links or "[]")), target_hours=hours)
-
-
-def _instant(value: str | None) -> datetime | None:
-    """SQLite keeps instants as naive UTC text; hand them out as aware UTC, as the ORM does."""
-    if value is None:
-        return None
-    return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 class OpeningLibrary:

@@ -111,7 +111,6 @@ class FollowUpView:
 
 
 def draft_profile(profile: ProfileView):
-
     return Profile(
         name=profile.name, phone=profile.phone, email=profile.email,
         signature=profile.signature, skills=tuple(profile.skills),
@@ -120,7 +119,6 @@ def draft_profile(profile: ProfileView):
 
 
 def _request(a: m.Attendance, profile, notes: str | None = None):
-
     meeting = a.meeting
     others = tuple(o.person.name for o in meeting.attendees if o.id != a.id)
     return DraftRequest(
@@ -131,7 +129,6 @@ def _request(a: m.Attendance, profile, notes: str | None = None):
 
 
 def _fingerprint(a: m.Attendance) -> str:
-
     return notes_fingerprint(a.notes, a.meeting.general_notes)
 
 
@@ -143,7 +140,6 @@ def template_dirs(library: Library) -> tuple[Path, ...]:
 def ensure_drafts(library: Library, meeting_id: int, regenerate: bool = False) -> list[int]:
     """Make the missing drafts of a meeting; with `regenerate`, also rewrite drafts the user has
     not edited and not sent. Edited drafts are never replaced here. Returns the follow-up ids."""
-
     if library.read_only:  # drafts are shown as they are (`generate_for` writes nothing)
         with library.session() as s:
             return list(s.scalars(select(m.FollowUp.id).join(m.Attendance).where(
@@ -238,7 +234,6 @@ def _store_generated(followup: m.FollowUp, subject: str, body: str, fingerprint:
 
 def generate_for(library: Library, followup_id: int, notes: str | None = None):
     """A fresh draft for this follow-up's person (not saved): the GUI asks before using it."""
-
     profile = draft_profile(library.profile())
     with library.session() as s:
         a = s.get_one(m.FollowUp, followup_id).attendance
@@ -539,7 +534,6 @@ def _redraft_untouched(library: Library, meeting_id: int,
     """Rewrite the untouched (unedited, unsent) drafts of a meeting from its current notes;
     with `mark_edited`, mark the edited unsent ones as written for the meeting as it was
     (MEETING_CHANGED). Returns (drafts rewritten, drafts marked)."""
-
     profile = draft_profile(library.profile())
     dirs = template_dirs(library)
     rewritten = marked = 0
@@ -575,7 +569,6 @@ def check_context(library: Library, view: FollowUpView, others: Sequence[FollowU
     """What the checklist needs to know about this follow-up. `unread`: the sentences written
     from the notes still unread, when the caller already knows them (the draft pane's marks);
     otherwise the draft is written again to find them."""
-
     profile = profile or library.profile()
     if notes is None:
         notes = library.notes(view.attendance_id)
@@ -656,7 +649,6 @@ def use_library_spelling(library: Library, language: str | None = None) -> None:
 
 def failing_required_count(library: Library, view: FollowUpView,
                            others: Sequence[FollowUpView] = ()) -> int:
-
     results = check_draft(view.subject, view.body, check_context(library, view, others))
     return len(failing_required(results))
 
@@ -668,7 +660,6 @@ def reminder_items(library: Library, now: datetime | None = None):
     """Every unsent follow-up with a deadline at `now`, in one query after opening those whose
     meeting is over (this runs on the timer). A cancelled meeting has no deadline: a draft
     written before the cancellation is not nagged about."""
-
     open_ended_followups(library, now)
     target = library.profile().target_hours
     with library.session() as s:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from followup.core.atomic_files import write_atomically
-from followup.store.import_errors import ImportFailed, read_bytes
+from followup.store.import_errors import ImportFailed, as_text, read_bytes
 
 if TYPE_CHECKING:  # the window reads this registry at start-up, before the ORM is loaded
     from followup.store.library import Library
@@ -39,7 +39,6 @@ class Format:
 def _read_export(library: Library, data: bytes) -> dict[str, list[int]]:
     from sqlalchemy.exc import IntegrityError
 
-    from followup.store.import_errors import as_text
     from followup.store.interchange import InterchangeError, import_library, parse_document
 
     try:
@@ -149,6 +148,5 @@ def write_export(library: Library, path: Path, name: str | None = None,
     file stays whole until the new one is complete); the format from `name`, else from the
     file's suffix. The one export the window and `followup export -o` share. Raises OSError,
     and LookupError or ValueError as `export_text`."""
-
     text = export_text(library, name or export_format_for(path), meeting_id)
     return write_atomically(path, text)

@@ -32,6 +32,8 @@ from followup.core.deadlines import (
 )
 from followup.core.folding import fold
 from followup.core.status import Status
+from followup.core.status import label as status_label
+from followup.store.views import aware_utc
 
 if TYPE_CHECKING:
     from followup.store.library import Library
@@ -142,7 +144,6 @@ class StatusEntry(NamedTuple):
     channel: str
     sent_at: datetime | None
     deadline: Deadline | None
-    search_text: str = ""  # person, company, role, email and subject, folded (core.folding)
     drafted: bool = True  # False while the follow-up exists but no draft was written yet
     replied_at: datetime | None = None  # when an answer came (the status stays sent)
 
@@ -160,9 +161,7 @@ class StatusEntry(NamedTuple):
 def shown_status(status: str, replied_at: object) -> str:
     """`status` as the list names it: "replied" for a sent follow-up that was answered,
     "send not confirmed" for one left sending (`core.status.label`)."""
-    from followup.core.status import label
-
-    return "replied" if replied_at is not None else label(status)
+    return "replied" if replied_at is not None else status_label(status)
 
 
 class StatusRow:
@@ -181,10 +180,6 @@ class StatusRow:
 
 def _stored(instant: datetime) -> str:
     return instant.astimezone(UTC).strftime(_STORED)
-
-
-def _instant(stored: str | None) -> datetime | None:
-    return None if stored is None else datetime.fromisoformat(stored).replace(tzinfo=UTC)
 
 
 def _bounds(now: datetime, target_hours: float | None) -> dict[str, str]:
@@ -222,7 +217,7 @@ class StatusList:
         try:
             return self._deadlines[row.meeting_id]
         except KeyError:
-            ended = _instant(self.meetings[row.meeting_id].ended)
+            ended = aware_utc(self.meetings[row.meeting_id].ended)
             found = None if ended is None else deadline_for(ended, self.target_hours)
             self._deadlines[row.meeting_id] = found
             return found
@@ -232,7 +227,7 @@ class StatusList:
         deadline = self.deadline(row)
         if deadline is None:
             return None
-        return countdown(deadline, now, row.status, _instant(row.sent_at))
+        return countdown(deadline, now, row.status, aware_utc(row.sent_at))
 
     def search_texts(self) -> dict[int, str]:
         """Follow-up id -> what a search looks in: person, company, role, email and subject,
@@ -253,9 +248,8 @@ class StatusList:
         return StatusEntry(row.id, row.attendance_id, row.meeting_id, row.person_name,
                            row.person_email, meeting.company, meeting.role, meeting.kind,
                            row.subject, Status(row.status), row.channel,
-                           _instant(row.sent_at), self.deadline(row),
-                           self.search_texts()[row.id], bool(row.drafted),
-                           _instant(row.replied_at))
+                           aware_utc(row.sent_at), self.deadline(row), bool(row.drafted),
+                           aware_utc(row.replied_at))
 
     def select(self, which: str = "all", search: str = "",
                rows: Sequence[ListedFollowUp] | None = None,
