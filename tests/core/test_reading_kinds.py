@@ -1040,3 +1040,17 @@ def test_a_problem_topic_is_never_loved():
     sentence = point_sentence(Phrase(Shape.TOPIC, "the safety training overdue for 15 people"),
                               0, 5)
     assert not any(w in sentence for w in ("loved", "enjoyed", "great to hear", "fascinating"))
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("they use fieldbook + suralink", "use Fieldbook"),
+    ("moving to caseware cloud in may", "Caseware Cloud"),
+    ("trainees on 60 day probation", "on a 60-day probation"),
+])
+def test_a_tool_built_of_two_words_is_a_name_where_a_tool_goes(line, said):
+    assert said in clean(normalise_line(line, {}, []))
+
+
+def test_a_plural_that_names_a_kind_is_no_verb():
+    phrase = rephrase("claims engine + a small rules library", "Ana")
+    assert phrase is not None and not phrase.text.startswith("you claim")

@@ -293,14 +293,17 @@ def spell_names(text: str, names: dict[str, str]) -> str:
     # ("grew up in small fishing towns": an adjective before a noun is no place)
     text = _PLACE_RE.sub(lambda m: m[0] if re.match(r"\s+[a-z]", text[m.end():])
                          and is_adjective(m[2]) else m.group(1) + _place(m.group(2)), text)
-    text = spell_places(text)
-    # "shopify plus", "terraform cloud": an edition after a product's name is part of it
-    text = _EDITION_RE.sub(lambda m: m[1] + " " + m[2].capitalize()
-                           if not is_english_word(m[1].lower()) or m[1].lower() in name_table()
-                           else m[0], text)
+    text = spell_editions(spell_places(text))
     # "irish-language": the first part of a hyphenated word, by the dictionary's capitals
     return re.sub(r"(?<![\w@/.#-])([a-z]{4,})(?=-[a-z])",
                   lambda m: dictionary_capital(m.group(1)) or m.group(1), text)
+
+
+def spell_editions(text: str) -> str:
+    """"Shopify plus" -> "Shopify Plus": an edition after a product's name is part of it."""
+    return _EDITION_RE.sub(lambda m: m[1] + " " + m[2].capitalize()
+                           if not is_english_word(m[1].lower()) or m[1].lower() in name_table()
+                           else m[0], text)
 
 
 _EDITION_RE = re.compile(r"\b([A-Z][\w]*[a-z][\w]*)\s+(plus|pro|max|online|cloud|enterprise"
@@ -495,6 +498,8 @@ _TERM_ENDING_RE = re.compile(r"(?:yl|ide|ase|ene|itis|osis|emia|aemia|ectomy|oto
                              r"phyte|cyte|plasm|amide|azole|mycin|cillin|hyde)$")
 
 
+_TOOL_BEFORE = frozenset("use uses using used via into switched migrated moving migrating".split())
+_TOOL_AFTER = frozenset("cloud online platform software app suite crm erp emr ehr".split())
 _AFTER_A_PLACE = frozenset("by in on at for with from next this last soon before after and or"
                            " until".split())
 
@@ -522,7 +527,9 @@ def capitalise_unknown(text: str, keep: Iterable[str] = ()) -> str:
                                               in _AFTER_A_PLACE) \
             or after[0][:1].isupper() and not after[0].isupper()  # "rollout Q3": no name
         # ("moved to braga", but "wants dispatch to upsell roadside": a verb)
-        if _compound(word) and not place:
+        # "they use towbook", "caseware cloud": a tool, named as its maker spells it
+        tool = before[0].lower() in _TOOL_BEFORE or after[0].lower().strip(".,;") in _TOOL_AFTER
+        if _compound(word) and not place and not (tool and _two_words(word)):
             return word  # "signup", "cutover": words, not names; "at ninewells": a place
         if _TERM_ENDING_RE.search(word) and not place:
             return word  # "diacetyl", "acetaldehyde", "gastritis": terms, not names
@@ -539,4 +546,4 @@ def normalise_line(line: str, names: dict[str, str], protected: Iterable[str] = 
     """One note line with shorthand written out, names spelled, sure typos mended and the
     words no dictionary knows spelled as names."""
     text = mend_typos(spell_names(expand_shorthand(line), names), [*protected, *names])
-    return spell_particles(capitalise_unknown(text, names))
+    return spell_editions(spell_particles(capitalise_unknown(text, names)))

@@ -552,6 +552,13 @@ def _set_start_phrase(part: str, words: list[str], name: str) -> Phrase | None:
     return None
 
 
+# Plural nouns that name a kind of thing before another noun ("rules engine", "sales floor").
+_PLURAL_MODIFIERS = frozenset("""
+    rules sales claims returns operations services systems accounts payments records parts
+    goods events loans benefits orders lessons games sports arts communications
+""".split())
+
+
 # Verbs of work that are nouns too, which before "about 60" are the verb: "the city rejects
 # about 25% of plan sets", "each adjuster handles about 60 files".
 _NOTE_VERBS = frozenset("""
@@ -573,6 +580,9 @@ def _verb_phrase(part: str, words: list[str], name: str) -> Phrase | None:
     if form == "VBZ" and is_noun(first) and verb_form(after) in ("VBG", "VB", "VBZ", "VBD") \
             and (not is_noun(after) or after in _MOTION_VERBS and words[1].islower()):
         return None  # "vets doing 14h nights", "invoices come in LEDES": a plural subject
+    if form == "VBZ" and first in _PLURAL_MODIFIERS and after and is_noun(after) \
+            and not after.endswith("s") and after not in DETERMINERS:
+        return None  # "rules engine and a small GBM model", "claims team": a noun
     if form == "VBG" and len(words) > 2 and is_noun(after) and words[2][:1].islower() \
             and verb_form(plain(words[2])) in ("VBD", "VBZ") and not is_noun(plain(words[2])):
         return None  # "zoning overhaul passed in 2019": a noun, not "you're zoning"

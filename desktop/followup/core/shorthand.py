@@ -81,6 +81,10 @@ _SHORTHAND = (
      else f"{m[1]} and {m[2]}"),
     # "don't sit >30 days", "wants <8%": comparisons written out
     (r"(?<![\w>-])>\s*(?=\d)", "more than "), (r"(?<![\w<-])<\s*(?=\d)", "under "),
+    # "new reps on 90 day ramp": a length before a noun is one word and takes its article
+    (r"\b(on|in|for|with|after|during)\s+(\d+)[\s-](day|week|month|year|hour|minute)\s+(?=[a-z]{3,})"
+     r"(?!(?:of|in|on|at|to|for|per|and|or|a|an|the|from|ago|later|before|after)\b)",
+     r"\1 a \2-\3 "),
     # "passed 2019", "founded 1987": a year after a past verb takes "in"
     (r"\b([a-z]+ed)\s+(?=(?:19|20)\d\d\b)", r"\1 in "),
     # "condition reports all on paper": a plural and where it all is, given its verb
