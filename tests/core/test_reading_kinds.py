@@ -1054,3 +1054,40 @@ def test_a_tool_built_of_two_words_is_a_name_where_a_tool_goes(line, said):
 def test_a_plural_that_names_a_kind_is_no_verb():
     phrase = rephrase("claims engine + a small rules library", "Ana")
     assert phrase is not None and not phrase.text.startswith("you claim")
+
+
+# ---- the twenty-first reading's kinds ---------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("our cats are named mochi and bean", "named Mochi"),
+    ("she presented at the cape town summit", "Cape Town"),
+    ("20 min intake calls, 90 day probation", "20-minute intake calls"),
+    ("new techs on a 6 wk rotation", "6-week rotation"),
+    ("takes 3 days because of paperwork", "3 days because"),
+    ("6 years experience in lending", "6 years experience"),
+    ("lims and scada alarms", "LIMS and SCADA"),
+])
+def test_names_and_lengths_of_the_twenty_first_reading(line, said):
+    assert said in clean(normalise_line(line, {}, []))
+
+
+@pytest.mark.parametrize("line", [
+    "he said ~120k eur base, dont quote him",
+    "she would be my boss if i got it",
+])
+def test_a_salary_off_the_record_and_a_reporting_line_are_never_points(line):
+    assert never_a_point(line)
+
+
+def test_a_persons_own_move_is_private_and_a_tool_move_is_not():
+    assert is_private_life("she's moving to porto in may")
+    assert not is_private_life("they're moving to netsuite in may")
+
+
+def test_a_quick_walk_round_is_mechanics():
+    assert is_mechanics("quick warehouse walk before the panel")
+
+
+def test_is_your_problem_is_said_as_the_problem():
+    phrase = rephrase("downtime at packaging is their problem", "Ana")
+    assert phrase is not None and "is the problem" in phrase.text

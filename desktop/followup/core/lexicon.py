@@ -294,6 +294,9 @@ def spell_names(text: str, names: dict[str, str]) -> str:
     text = _PLACE_RE.sub(lambda m: m[0] if re.match(r"\s+[a-z]", text[m.end():])
                          and is_adjective(m[2]) else m.group(1) + _place(m.group(2)), text)
     text = spell_editions(spell_places(text))
+    # "dogs named pepper", "a cat called miso": after "named" a word is a name
+    text = re.sub(r"\b((?:named|called|nicknamed)\s+)([a-z]{3,})\b(?!\s+(?:in|out|off|back|up|for"
+                  r"|to|about|me|him|her|them|us|it)\b)", lambda m: m[1] + m[2].capitalize(), text)
     # "irish-language": the first part of a hyphenated word, by the dictionary's capitals
     return re.sub(r"(?<![\w@/.#-])([a-z]{4,})(?=-[a-z])",
                   lambda m: dictionary_capital(m.group(1)) or m.group(1), text)

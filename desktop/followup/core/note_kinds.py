@@ -18,6 +18,8 @@ from followup.core.shorthand import clean, split_parts
 # mention next steps" and a coach's "the note is about the conversation, not the process".
 _LOGISTICS_RE = re.compile(r"""\b(?:
     drug\s+(?:test|screen)|background\s+check|fingerprint\w*|pre-?employment
+    |(?:would|will|'d)\s+be\s+my\s+(?:boss|manager|supervisor|lead)|(?:i'?d|i\s+would)\s+report\s+to
+    |\d+k\s+(?:eur|usd|gbp|cad|aud|chf|€|\$|£)?\s*(?:base|ote|salary)\b
     |(?:exam|test|certification|licen[cs]e)\s+(?:is\s+)?(?:booked|scheduled)
     |salary|salaries|comp|compensation|(?:pay|salary|comp)\s+(?:band|range|scale|step|review)|equity
     |(?:pay|salary|performance|annual)\s+reviews?|reviews?\s+in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*
@@ -229,6 +231,7 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\b(?:was|were)\s+already\s+there\b|\bgot\s+there\s+(?:first|early|late|before)|\b(?:offered|brought|got|gave)\s+(?:me\s+|us\s+)?(?:some\s+|a\s+)?(?:water|glass\s+of\s+water)\b|\bspilled\b|\bknocked\s+over\b
     |\b(?:toured|tour\s+of\s+the|gave\s+(?:me\s+|us\s+)?(?:a|the)\s+(?:quick\s+)?tour|showed\s+(?:me|us)\s+around)\b
     |(?:^|\b(?:he|she|they)\s+)(?:laughed|smiled|nodded|grinned|chuckled|frowned|winced|sighed)\b
+    |\b(?:quick|short|brief)\s+(?:[\w-]+\s+)?(?:walk|walkthrough|walk-through|look\s+around)\b
     |\b(?:i|we|he|she|they)\s+(?:got|ordered|had|grabbed|drank)\s+(?:a\s+|an\s+|the\s+|my\s+)?(?:[\w-]+\s+)?
        (?:drip|latte|coffee|tea|cappuccino|espresso|americano|flat\s+white|mocha|chai|matcha|cortado
        |macchiato|beer|pint|juice|smoothie|croissant|muffin|bagel|pastry)\b
@@ -247,6 +250,7 @@ _PRIVATE_LIFE_RE = re.compile(r"""(?:
        |(?:1st|2nd|3rd|4th|first|second|third|fourth|new)\s+(?:kid|child|baby|grandchild|grandkid))\b
     |\b(?:partner|wife|husband|girlfriend|boyfriend|spouse)(?:'s)?\s+(?:is\s+)?(?:expecting|due|pregnant)
     |\b(?:has|have|had)\s+(?:a|an|two|three|\d)\s+(?:[\w-]+\s+)?(?:yr|year|month|mo)s?[\s-]+olds?\b
+    |\b(?:she|he)(?:'s|\s+is)\s+moving\s+to\s+(?!an?\b|the\b)[a-z]+\s+(?:in|next|this|after|by|soon)\b
     |\b(?:twins|triplets)\b|\bsprain\w*|\bin\s+a\s+(?:boot|sling|neck\s+brace)\b|\btonsils?\b|\bappendix\b|\bstitches\b|\bhad\s+(?:his|her|their)\s+\w+\s+(?:out|removed|done)\b|\b(?:had|having)\s+a\s+(?:baby|boy|girl|son|daughter)\b
     |\b(?:on|running\s+on)\s+(?:no|little|\d+\s+hrs?|\d+\s+hours?)\s+(?:of\s+)?sleep\b
     |\bexpecting\s+(?:a\s+baby|in\s+\w+|twins|their\s+first|a\s+(?:boy|girl))
@@ -362,7 +366,9 @@ def is_self_assessment(text: str) -> bool:
 _CONFIDENTIAL_RE = re.compile(
     r"\b(?:don'?t|do\s+not|never)\s+(?:mention|bring\s+(?:it|this|that)\s+up|repeat|share)\b"
     r"|\boff\s+the\s+record\b|\bconfidential\b|\bbetween\s+us\b|\bnot\s+public(?:\s+yet)?\b"
-    r"|\bunder\s+nda\b|\bkeep\s+(?:it|this)\s+(?:quiet|private)\b", re.IGNORECASE)
+    r"|\bunder\s+nda\b|\bkeep\s+(?:it|this)\s+(?:quiet|private)\b"
+    r"|\b(?:don'?t|do\s+not|not\s+to)\s+quote\b|\bnot\s+for\s+(?:quoting|attribution)\b",
+    re.IGNORECASE)
 
 
 def is_confidential(text: str) -> bool:

@@ -131,7 +131,9 @@ def to_you(text: str, first_name: str = "") -> str:
         if bare in others or bare in _FIRST_ONLY and i > 0 \
                 or plural_before and bare in ("their", "they", "them", "theirs"):
             continue
-        if i > 0 and bare.endswith("s") and not bare.endswith("ss") and is_noun(bare) \
+        if bare in ("are", "were"):  # "failures are their #1 cause": the company's, not theirs
+            plural_before = False
+        elif i > 0 and bare.endswith("s") and not bare.endswith("ss") and is_noun(bare) \
                 and bare not in _POSSESSIVE and bare not in ("his", "its", "yours", "ours", "us"):
             plural_before = True
         if bare in ("we", "we're", "we've") and i + 1 < len(words) \
@@ -754,7 +756,8 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     text = re.sub(r"^your (?=(?:about|roughly|around|nearly|almost|over|under|just|only)\s+\d)",
                   "", text)  # "about 30% of kids are on IEPs"
     # "chronic absenteeism is their #1 goal": the goal is theirs, the absenteeism nobody's
-    text = re.sub(r"^your ((?:[\w-]+ ){1,3}(?:is|are|was|were) your\b)", r"\1", text)
+    text = re.sub(r"^your ((?:[\w-]+ ){1,5}(?:is|are|was|were) your\b)", r"\1", text)
+    text = re.sub(r"\b(is|are) your (problem|issue|pain|headache)\b", r"\1 the \2", text)
     if phrase.shape is Shape.CLAUSE:  # "trainees ride along with you about 8 weeks": for
         text = _BARE_DURATION_RE.sub(r"\1 for \2", text)
     phrase = Phrase(phrase.shape, text, phrase.gerund)
@@ -895,6 +898,11 @@ def reads_well(phrase: Phrase) -> bool:
     if re.match(r"(?:about|roughly|around|nearly|over|under)\s+\d[\d,.]*\+?\s+(?:[a-z-]+\s+){0,2}"
                 r"[a-z-]+s(?:\s+(?:a|an|per)\s+\w+)?$", text):
         return False  # "about 90 residential installs a month" with no verb: a piece
+    if phrase.shape is not Shape.TOPIC and re.match(
+            r"(?:about|roughly|around|nearly|over|under|just|only)\s+\d", text) and not any(
+            plain(w) in BE_FORMS or verb_form(plain(w)) in ("VBZ", "VBD", "VBP")
+            for w in text.split(" to ")[0].split()[2:]):
+        return False  # "about 9 days average to get a crane": no verb of its own
     if _WRONG_PERSON_RE.search(text) or re.search(r"\b(\w+) \1\b", text, re.I) \
             or re.search(r"\bthe\s+(?:at|in|on|for|with|to|of|if|I|we|is|are|want|wants|need"
                          r"|needs|can|will|would|should|did|does|has|have)(?![\w-])", text):

@@ -37,6 +37,9 @@ def _month_range(match: re.Match) -> str:
     return f"{match.group(2)}{first} to {last}"
 
 
+_UNIT_WORDS = {"min": "minute", "hr": "hour", "wk": "week", "mo": "month", "yr": "year"}
+
+
 _SHORTHAND = (
     # "3 day min", "min order 40": a minimum, not minutes
     (r"\b(\d+)[\s-](day|week|month|night|unit|case|piece|hour)\s+min\b", r"\1-\2 minimum"),
@@ -85,6 +88,14 @@ _SHORTHAND = (
     (r"\b(on|in|for|with|after|during)\s+(\d+)[\s-](day|week|month|year|hour|minute)\s+(?=[a-z]{3,})"
      r"(?!(?:of|in|on|at|to|for|per|and|or|a|an|the|from|ago|later|before|after)\b)",
      r"\1 a \2-\3 "),
+    # "60 min recall slots", "15 min frequency": a length before a noun is one word
+    (r"\b(\d+)\s+(minute|min|hour|hr|day|week|wk|month|mo|year|yr)s?\s+(?=(?:[a-z-]+\s+)?"
+     r"(?:slots?|frequency|shifts?|breaks?|calls?|ramp|orientation|onboarding|probation|cycles?"
+     r"|window|lag|delay|wait|drive|commute|huddles?|meetings?|sessions?|lessons?|blocks?"
+     r"|check-ins?|rotation|program|programme|plan|course|contract|trial|pilot|warranty|turnaround"
+     r"|visits?|appointments?|sprints?|interviews?|class|classes|training|warm-ups?|residency"
+     r"|fellowship|internship|placement|lead\s+time|ride-?alongs?|shadowing)\b)",
+     lambda m: f"{m[1]}-{_UNIT_WORDS.get(m[2], m[2])} "),
     # "passed 2019", "founded 1987": a year after a past verb takes "in"
     (r"\b([a-z]+ed)\s+(?=(?:19|20)\d\d\b)", r"\1 in "),
     # "condition reports all on paper": a plural and where it all is, given its verb
