@@ -94,3 +94,18 @@ def test_no_question_to_redeem_when_every_answer_went_well():
 ])
 def test_the_question_as_the_user_retells_it(line, topic):
     assert topic in (question_topic(line) or "")
+
+
+@pytest.mark.parametrize("sentence", [
+    "I'd be glad to bring [what you can contribute, from what you discussed] to Lumen Dental.",
+    "I believe [what you can contribute, from what you discussed] would help Lumen Dental.",
+    "[say what you can bring, from your note: my recall script cut no-shows], and I'd welcome "
+    "the chance to do the same at Lumen Dental.",
+])
+def test_a_contribution_still_holding_its_gap_never_passes(sentence):
+    body = (f"Hi Tomasz,\n\nThank you for the interview.\n\n{sentence}\n\n"
+            "Best,\nInes Carvalho\n+351 912 345 678")
+    context = CheckContext(company="Lumen Dental", recipient="Tomasz Wieczorek",
+                           notes="+ my recall script cut no-shows")
+    found = next(r for r in check_draft("Thank you", body, context) if r.id == "contribution")
+    assert not found.passed

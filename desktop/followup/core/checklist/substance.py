@@ -389,7 +389,11 @@ def rule_contribution(d: Draft) -> RuleResult:
             return result("contribution", True, f'Says what you can bring: "{point}".',
                           body_spans(spans))
     cues = _contribution_cues(d)
-    concrete = [(s, e) for s, e in cues if _names_something(d, s, e)]
+    # "I'd be glad to bring [what you can contribute] to Acme": a sentence still holding a gap
+    # says nothing yet, whatever the gap's own words name (readers saw it pass and fail alike)
+    gaps = placeholder_spans(d.text, d.context.company)
+    concrete = [(s, e) for s, e in cues if _names_something(d, s, e)
+                and not any(s <= g_s < e for g_s, _g_e in gaps)]
     if concrete:
         return result("contribution", True, "Says what you can contribute.",
                       body_spans(concrete[:2]))
