@@ -294,8 +294,9 @@ def mechanics_points(body: str, company: str = "") -> list[str]:
     company's name is a name ("Tidewater Audio", "Hollis & Vane Funeral Home")."""
     from followup.core.note_kinds import is_mechanics, is_private_life
 
-    def bare(sentence: str) -> str:
-        return sentence.replace(company, " ") if company else sentence
+    def bare(sentence: str) -> str:  # the company as the draft spells it, whatever its case
+        return re.sub(re.escape(company), " ", sentence, flags=re.IGNORECASE) if company \
+            else sentence
 
     paragraphs = [p for p in body.split("\n\n") if p.strip()][2:-3]
     return [s for p in paragraphs for s in _SENTENCE_RE.findall(_GAP_RE.sub(" ", p))

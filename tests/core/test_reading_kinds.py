@@ -1091,3 +1091,80 @@ def test_a_quick_walk_round_is_mechanics():
 def test_is_your_problem_is_said_as_the_problem():
     phrase = rephrase("downtime at packaging is their problem", "Ana")
     assert phrase is not None and "is the problem" in phrase.text
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("a shared rate+fee sheet", "rate and fee sheet"),
+    ("runs the k-5 reading groups", "K-5"),
+    ("moving to the Freestyle libre3 readers", "Freestyle Libre3"),
+    ("the Omnipod s5 pods", "Omnipod S5"),
+    ("met w/ her twice", "with her"),
+])
+def test_small_spellings_of_the_twenty_first_reading(line, said):
+    assert said in clean(normalise_line(line, {}, []))
+
+
+def test_how_long_a_chat_lasted_is_no_part_of_the_rapport_line():
+    phrase = rephrase("we talked about the world cup final for 10 min", "Ana")
+    assert phrase is not None and "10 minutes" not in phrase.text
+
+
+def test_an_oversold_answer_is_the_one_to_redeem():
+    from followup.core.own_lines import question_to_revisit
+    lines = ["why lending -> said i like people, ok answer",
+             "a loan i declined -> the food truck one, i think i oversold it"]
+    assert question_to_revisit(lines) == lines[1]
+
+
+def test_a_post_is_never_offered_on_a_bare_counted_thing():
+    from followup.core.drafting import Link, link_sentence
+    link = Link("Rate sheets members read", "https://example.org/rates",
+                ("credit union", "lending"))
+    sentence = link_sentence(link, "! they want the credit union to grow auto loans", 0)
+    assert "about credit union" not in sentence and "on credit union" not in sentence
+
+
+# ---- the twenty-second reading's kinds --------------------------------------------------------
+
+@pytest.mark.parametrize(("role", "said"), [
+    ("physical therapist - sports rehab", "a physical therapist"),
+    ("underwriter ii", "an underwriter II"),
+    ("European sales lead", "a European sales lead"),
+    ("MRI technologist", "an MRI technologist"),
+])
+def test_the_role_with_its_article(role, said):
+    from followup.core.drafting import spoken_role, with_indefinite
+    assert with_indefinite(spoken_role(role)) == said
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("logs ship to s3 nightly", "S3"), ("forms go into survey123", "Survey123"),
+    ("they use the leica r10 and field maps", "R10"),
+    ("hiring mgr is dr. adeyemi", "Dr. Adeyemi"),
+])
+def test_codes_and_titles_of_the_twenty_second_reading(line, said):
+    assert said in clean(normalise_line(line, {}, []))
+
+
+@pytest.mark.parametrize("line", [
+    "hiring mgr is dr. adeyemi", "license not required day 1, they pay for the exam after a year",
+])
+def test_who_hires_and_when_a_licence_is_due_are_logistics(line):
+    assert never_a_point(line)
+
+
+@pytest.mark.parametrize(("line", "unsaid"), [
+    ("most of their work is k-12 schools", "your most"),
+    ("same as the outage they had in march", "same as"),
+    ("automated scans catch maybe 30% of issues", "maybe"),
+])
+def test_a_quantifier_a_comparison_and_a_hedge_of_the_twenty_second_reading(line, unsaid):
+    phrase = rephrase(normalise_line(line, {}, []), "Ana")
+    assert phrase is None or not reads_well(phrase) or unsaid not in phrase.text
+
+
+def test_two_points_never_share_a_frame_word():
+    from followup.core.drafting import points_paragraphs
+    text = points_paragraphs(["they run 40 sites across the state",
+                              "they rebuilt the routing tables last year"], 4, "Ana Souza")
+    assert text.lower().count("interest") <= 1 and text.lower().count("hear") <= 1

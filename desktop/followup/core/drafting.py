@@ -52,7 +52,7 @@ from followup.core.phrasing import (
     rephrase,
 )
 from followup.core.shorthand import clean, split_parts
-from followup.core.word_forms import word_classes
+from followup.core.word_forms import is_noun, verb_form, word_classes
 
 KINDS = (
     "panel_interview", "one_on_one_interview", "phone_screen", "informational_interview",
@@ -389,6 +389,17 @@ def _opening(sentence: str) -> str:
     return " ".join(sentence.lower().split()[:2])
 
 
+_FRAME_WORDS = frozenset("""interesting interested great useful valuable helpful glad enjoyed
+    loved hear learn striking appreciated eye-opening fascinating""".split())
+
+
+def _frame_words(sentence: str) -> set[str]:
+    """The words of a point's frame that a reader hears twice ("It was interesting to learn
+    that ... I found it really interesting that ...": readers counted it as repetition)."""
+    frame = re.split(r"\s(?:that|about|how|the|your)\s", sentence.lower(), maxsplit=1)[0]
+    return set(frame.replace(",", " ").split()) & _FRAME_WORDS
+
+
 def points_paragraphs(fragments: Sequence[str], voice: int, person_name: str = "",
                       shared: bool = False, company: str = "",
                       keys: Collection[str] = ()) -> str:
@@ -399,7 +410,8 @@ def points_paragraphs(fragments: Sequence[str], voice: int, person_name: str = "
         for step in range(0, 12, 2):
             sentence = point_sentence(fragment, i + step, voice, person_name, shared, company,
                                       key=fragment in keys)
-            if _opening(sentence) not in {_opening(s) for s in sentences}:
+            if _opening(sentence) not in {_opening(s) for s in sentences} and not any(
+                    _frame_words(sentence) & _frame_words(s) for s in sentences):
                 break
         if sentence:
             sentences.append(sentence)
@@ -675,6 +687,10 @@ def link_sentence(link: Link | None, text: str, voice: int) -> str:
     if link is None:
         return ""
     title, url, topic = " ".join(link.title.split()), link.url.strip(), _spoken_tag(link, text)
+    last = topic.split()[-1] if topic else ""
+    if last.islower() and not last.endswith(("s", "ing")) and is_noun(last) \
+            and not verb_form(last):
+        topic = ""  # "I wrote about credit union": a thing counted needs an article, not a frame
     if not topic:  # no topic to name: the post's own title says what it is about
         if not title or title == url:
             return frames.pick(frames.LINK_NO_TOPIC_UNTITLED, voice).format(url)
@@ -729,6 +745,7 @@ def draft_values(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
         "meetup": _value(meetup_place(request.company)),
         "interest_at": meetup_interest(request, voice),
         "role": _value(spoken_role(request.role)),
+        "a_role": _value(with_indefinite(spoken_role(request.role))),
         "others_met": _value(_join_names(others)),
         "points": proper_spelling(points_value(request, voice, max_points), names),
         "contribution": proper_spelling(contribution_paragraph(request, voice, company), names),
@@ -782,7 +799,8 @@ def spoken_role(role: str) -> str:
     """The role as a sentence says it: "Production Supervisor, 2nd Shift" -> "Production
     Supervisor"; "Translation Project Manager (exploring)" -> "Translation Project Manager".
     The qualifier after a comma or in parentheses reads as pasted from a posting."""
-    short = re.sub(r"\s*\([^)]*\)", "", role).split(",")[0].strip() or role.strip()
+    short = re.split(r",|\s[-\u2013\u2014]\s", re.sub(r"\s*\([^)]*\)", "", role))[0].strip() \
+        or role.strip()
     # "icu registered nurse", "clinical research coordinator ii": acronyms and grades in
     # capitals, the rest as typed
     return re.sub(r"[A-Za-z]+", lambda m: _acronym(m[0]) or m[0], short)
@@ -806,6 +824,19 @@ def _acronym(word: str) -> str | None:
 _FIRM_FORMS = {"llp": "LLP", "llc": "LLC", "plc": "PLC", "lp": "LP", "pllc": "PLLC",
                "gmbh": "GmbH", "ag": "AG", "bv": "BV", "nv": "NV", "pc": "PC", "pty": "Pty",
                "ltd": "Ltd", "inc": "Inc", "co": "Co", "pa": "PA"}
+
+
+def with_indefinite(phrase: str) -> str:
+    """"an actuarial analyst II", "a UX researcher", "an ICU nurse": the article by sound."""
+    if not phrase:
+        return ""
+    first = phrase.split()[0]
+    low = first.lower()
+    vowel_sound = (low[:1] in "aeiou" and not low.startswith(("eu", "uni", "use", "usu", "uti",
+                                                             "ure", "one", "once"))
+                   or low.startswith(("hour", "honest", "honor", "honour", "heir"))) \
+        if not first.isupper() else first[:1] in "AEFHILMNORSX"  # an ICU nurse, a UX writer
+    return ("an " if vowel_sound else "a ") + phrase
 
 
 def in_prose(company: str) -> str:

@@ -105,6 +105,9 @@ def expand_shorthand(text: str) -> str:
                                      or re.match(r"\s+[a-zA-Z]+'s\b|\s+[A-Z]",
                                                  text[match.end():])):
             return "St"  # "argyle st", "st ann's": the street, the saint
+        if word.lower() == "dr" and re.match(r"\.\s+[a-z]{3,}\b", text[match.end():]) \
+                and not re.match(r"\.\s+(?:and|or|the|a|an|is|was|who|said)\b", text[match.end():]):
+            return "Dr"  # "dr. okonjo": the title, before a name typed in lower case
         if word.lower() == "dr" and re.match(r"\.?\s+[A-Z]", text[match.end():]):
             dot = "" if text[match.end():].startswith(".") else "."
             return "Dr" + dot  # "dr Okafor": the title, not "a doctor"
@@ -219,9 +222,9 @@ def certain_correction(word: str) -> str | None:
     suggestions = dict.fromkeys(s for s in dictionaries[0].suggest(word)[:6]
                                 if s.islower() and " " not in s and "-" not in s)
     # A letter dropped or added is a typo only in a long word ("managment", "migratng"):
-    # "webpt", "ipads" and "funder" are a letter from "wept", "pads" and "founder".
+    # "webpt", "ipads" and "funders" are a letter from "wept", "pads" and "founders".
     near = [s for s in suggestions if _one_edit(word, s)
-            and (len(s) == len(word) or len(word) >= 7)]
+            and (len(s) == len(word) or len(word) >= 8)]
     # A rare word one letter from an unknown one ("dagster" -> "dragster", "desmos" -> "demos")
     # is more likely a name the dictionary lacks than a typo: only common words are certain.
     return near[0] if len(near) == 1 and _common(near[0]) else None
@@ -294,12 +297,26 @@ def spell_names(text: str, names: dict[str, str]) -> str:
     text = _PLACE_RE.sub(lambda m: m[0] if re.match(r"\s+[a-z]", text[m.end():])
                          and is_adjective(m[2]) else m.group(1) + _place(m.group(2)), text)
     text = spell_editions(spell_places(text))
+    # "the Dexcom g7", "Vestas v110": a model code after a name is in capitals
+    text = re.sub(r"\b([A-Z][\w]*[a-z][\w]*\s+)([a-z])(\d{1,4})\b",
+                  lambda m: m[1] + m[2].upper() + m[3], text)
+    # "into survey123", "photos to s3": a word glued to its number is a product's name
+    text = re.sub(r"(?<![\w@/.#-])([a-z]+)(\d+)\b(?!\.\d)", _glued_name, text)
     # "dogs named pepper", "a cat called miso": after "named" a word is a name
     text = re.sub(r"\b((?:named|called|nicknamed)\s+)([a-z]{3,})\b(?!\s+(?:in|out|off|back|up|for"
                   r"|to|about|me|him|her|them|us|it)\b)", lambda m: m[1] + m[2].capitalize(), text)
     # "irish-language": the first part of a hyphenated word, by the dictionary's capitals
     return re.sub(r"(?<![\w@/.#-])([a-z]{4,})(?=-[a-z])",
                   lambda m: dictionary_capital(m.group(1)) or m.group(1), text)
+
+
+def _glued_name(m: re.Match[str]) -> str:
+    """"s3" S3, "g7" G7, "survey123" Survey123; "q3" and "h1" too; not "v2" of "v2 of"."""
+    letters, digits = m[1], m[2]
+    if len(letters) <= 2:
+        return letters.upper() + digits
+    return letters.capitalize() + digits if len(digits) >= 2 or not is_english_word(letters) \
+        else m[0]
 
 
 def spell_editions(text: str) -> str:

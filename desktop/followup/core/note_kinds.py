@@ -19,6 +19,8 @@ from followup.core.shorthand import clean, split_parts
 _LOGISTICS_RE = re.compile(r"""\b(?:
     drug\s+(?:test|screen)|background\s+check|fingerprint\w*|pre-?employment
     |(?:would|will|'d)\s+be\s+my\s+(?:boss|manager|supervisor|lead)|(?:i'?d|i\s+would)\s+report\s+to
+    |hiring\s+(?:manager|mgr)\s+(?:is|=|would\s+be)|\brequired\s+(?:on\s+|by\s+)?day\s+(?:1|one)\b
+    |pay\s+for\s+(?:the|my|your)\s+(?:exam|cert\w*|licen[cs]e)
     |\d+k\s+(?:eur|usd|gbp|cad|aud|chf|€|\$|£)?\s*(?:base|ote|salary)\b
     |(?:exam|test|certification|licen[cs]e)\s+(?:is\s+)?(?:booked|scheduled)
     |salary|salaries|comp|compensation|(?:pay|salary|comp)\s+(?:band|range|scale|step|review)|equity
@@ -232,6 +234,7 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\b(?:toured|tour\s+of\s+the|gave\s+(?:me\s+|us\s+)?(?:a|the)\s+(?:quick\s+)?tour|showed\s+(?:me|us)\s+around)\b
     |(?:^|\b(?:he|she|they)\s+)(?:laughed|smiled|nodded|grinned|chuckled|frowned|winced|sighed)\b
     |\b(?:quick|short|brief)\s+(?:[\w-]+\s+)?(?:walk|walkthrough|walk-through|look\s+around)\b
+    |\bthe\s+barking\b|\b(?:dog|dogs|baby|kid|kids)\s+in\s+the\s+background\b
     |\b(?:i|we|he|she|they)\s+(?:got|ordered|had|grabbed|drank)\s+(?:a\s+|an\s+|the\s+|my\s+)?(?:[\w-]+\s+)?
        (?:drip|latte|coffee|tea|cappuccino|espresso|americano|flat\s+white|mocha|chai|matcha|cortado
        |macchiato|beer|pint|juice|smoothie|croissant|muffin|bagel|pastry)\b

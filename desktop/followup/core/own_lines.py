@@ -265,7 +265,8 @@ _FUMBLED_RE = re.compile(
     r"|(?:he|she|they)\s+(?:wanted|was\s+looking\s+for|expected|frowned|made\s+a\s+face)"
     r"|could\s+be\s+better|wobbly|thin\b|sounded\s+(?:cold|naive|rude|rehearsed|weak|off)"
     r"|kind\s+of\s+nothing|lost\s+the\s+point|mixed\s+(?:\w+\s+)?up|backtracked|got\s+too"
-    r"|but\s+wanted)\b|\bbetter\s*:", re.IGNORECASE)
+    r"|but\s+wanted|oversold|undersold|overshared|went\s+on\s+too\s+long)\b|\bbetter\s*:",
+    re.IGNORECASE)
 # An account of the answer given: "-> said 3 chunks", "told her about the lumber yard"
 _ANSWERED_RE = re.compile(r"->|=>|\s[-\u2013\u2014]\s|\b(?:said|told|answered|explained"
                           r"|talked\s+about|walked\s+(?:him|her|them)|gave)\b", re.IGNORECASE)

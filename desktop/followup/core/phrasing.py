@@ -554,6 +554,9 @@ def _set_start_phrase(part: str, words: list[str], name: str) -> Phrase | None:
     return None
 
 
+_QUANTIFIERS = frozenset("most much many half all none each every both few several".split())
+
+
 # Plural nouns that name a kind of thing before another noun ("rules engine", "sales floor").
 _PLURAL_MODIFIERS = frozenset("""
     rules sales claims returns operations services systems accounts payments records parts
@@ -626,6 +629,7 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
         # "turns take about 14 days": a subject and its verb ("your turns take"); "truck leave
         # at 4:30am" has lost an "s" and reads as no clause (a prompt names it)
         text = ("your " if words[0][:1].islower() and plain(words[0]) not in _APPROXIMATE
+                and plain(words[0]) not in _QUANTIFIERS
                 and not words[0][:1].isdigit() else "") + to_you(part, name)
         return Phrase(Shape.CLAUSE, text)
     timed = _TIMED_RE.match(part)
@@ -715,6 +719,8 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     `company`'s name, typed in lower case, is spelled as the company spells it."""
     text = _REPORTING_RE.sub("", lower_first(clean(line)))  # "talked about: io_uring, ..."
     text = re.sub(r"^(?:but|and|so|or|plus)\s+", "", text)  # "but capture is only 41%"
+    # "automated tools catch maybe 30-40%": the hedge before a figure is the note's
+    text = re.sub(r"\s+(?:maybe|prob(?:ably)?|i\s+think)(?=\s+(?:about\s+)?\d)", "", text)
     # "they track AHT but she said the real metric is FCR": what was said, not who said it
     text = _REPORTED_INSIDE_RE.sub(r"\1 ", text)
     if not text or starts_verb(text.split()) and re.search(r"\bwith\s+(?:him|her)\b", text):
@@ -758,6 +764,11 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     # "chronic absenteeism is their #1 goal": the goal is theirs, the absenteeism nobody's
     text = re.sub(r"^your ((?:[\w-]+ ){1,5}(?:is|are|was|were) your\b)", r"\1", text)
     text = re.sub(r"\b(is|are) your (problem|issue|pain|headache)\b", r"\1 the \2", text)
+    text = re.sub(r"^your (?=(?:most|much|many|half|all|some|none|each|both|few|several) of\b)",
+                  "", text)  # "most of their work is K-12 schools": most of your work
+    # "we talked about the Booker trade for 5 minutes": how long is the meeting's, not the point
+    text = re.sub(r"\s+for\s+(?:about\s+)?\d+\s+(?:minutes?|mins?)$", "", text) \
+        if phrase.shape is Shape.TOPIC else text
     if phrase.shape is Shape.CLAUSE:  # "trainees ride along with you about 8 weeks": for
         text = _BARE_DURATION_RE.sub(r"\1 for \2", text)
     phrase = Phrase(phrase.shape, text, phrase.gerund)
@@ -895,6 +906,8 @@ def reads_well(phrase: Phrase) -> bool:
     if phrase.shape is Shape.TOPIC and len(words) <= 3 and plain(words[-1]) in _TIME_UNITS | {
             "year", "month", "week", "day", "hour", "shift"}:
         return False  # "your 2nd year": a time with nothing of what happened in it
+    if re.match(r"(?:your\s+|the\s+)?same\s+as\b", text):
+        return False  # "same as a bug you had in 2025": leans on the piece before
     if re.match(r"(?:about|roughly|around|nearly|over|under)\s+\d[\d,.]*\+?\s+(?:[a-z-]+\s+){0,2}"
                 r"[a-z-]+s(?:\s+(?:a|an|per)\s+\w+)?$", text):
         return False  # "about 90 residential installs a month" with no verb: a piece

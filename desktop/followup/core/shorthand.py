@@ -75,7 +75,9 @@ _SHORTHAND = (
     (r"\bits\s+(?=not|a|an|the|getting|going|been|very|so|really|just|all|more|less|about)\b",
      "it's "), (r"\s\+\s", " and "),
     (r"\bu\s+r\b", "you are"), (r"\b([a-z]{3,}s)\s+r\s+(?=[a-z])", r"\1 are "),  # "complaints r"
-    (r"\s&\s", " and "), (r"\bw/o\b", "without"), (r"\bw/(?=\s|\w)", "with "),
+    (r"\s&\s", " and "), (r"(?<=[a-z]{2})\+(?=[a-z]{2})", " and "),  # "rate+fee sheet"
+    (r"\bk-(\d{1,2})\b", r"K-\1"),  # "k-1 groups", "k-12": the grades
+    (r"\bw/o\b", "without"), (r"\bw/(?=\s|\w)", "with "),
     # "barcode/photo workflow": two words with a slash are both ("and/or" stays)
     (r"(?<![/\w])(?!and/or\b)([a-z]{3,})/([a-z]{3,})\b(?!/)",
      lambda m: m[0] if not (is_english_word(m[1]) or is_english_word(m[2]))
@@ -96,6 +98,9 @@ _SHORTHAND = (
      r"|visits?|appointments?|sprints?|interviews?|class|classes|training|warm-ups?|residency"
      r"|fellowship|internship|placement|lead\s+time|ride-?alongs?|shadowing)\b)",
      lambda m: f"{m[1]}-{_UNIT_WORDS.get(m[2], m[2])} "),
+    # "growth target 8% in written premium": a target and its figure, given their verb
+    (r"^((?:[a-z][\w-]*\s+){0,2}(?:target|goal|quota|budget|cap|limit))\s+(?=(?:about\s+)?[\d$£€])",
+     r"\1 is "),
     # "passed 2019", "founded 1987": a year after a past verb takes "in"
     (r"\b([a-z]+ed)\s+(?=(?:19|20)\d\d\b)", r"\1 in "),
     # "condition reports all on paper": a plural and where it all is, given its verb
