@@ -1168,3 +1168,56 @@ def test_two_points_never_share_a_frame_word():
     text = points_paragraphs(["they run 40 sites across the state",
                               "they rebuilt the routing tables last year"], 4, "Ana Souza")
     assert text.lower().count("interest") <= 1 and text.lower().count("hear") <= 1
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("! claims line, storm losses ~doubled since 2023", "storm losses roughly doubled"),
+    ("automated scans catch 30% of issues", "your automated scans catch"),
+    ("they target 95% accuracy on audits", "you target 95% accuracy"),
+])
+def test_the_point_of_a_line_not_its_label(line, said):
+    from followup.core.drafting import point_sentence
+    assert said in point_sentence(normalise_line(line, {}, []), 0, 0, "Ana Souza", key=True)
+
+
+@pytest.mark.parametrize(("name", "greeted"), [
+    ("Battalion Chief Sigrid Halvorsen", "Sigrid"), ("Engineer Tuan Nguyen", "Tuan"),
+    ("Deputy Chief Ama Owusu", "Ama"), ("Sgt. Luis Pena", "Luis"),
+])
+def test_a_rank_before_a_name_is_never_the_greeting(name, greeted):
+    from followup.core.names import greeting_name
+    assert greeting_name(name) == greeted
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("city of maplewood fire dept", "City of Maplewood Fire Dept"),
+    ("ros pdx meetup", "ROS PDX Meetup"),
+])
+def test_small_words_and_letters_in_a_name_typed_in_lower_case(typed, said):
+    from followup.core.drafting import spoken_name
+    assert spoken_name(typed) == said
+
+
+# ---- the twenty-third reading's kinds ---------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("they just opened a 40 bed unit, want someone calm w/ families", "you want someone calm"),
+    ("they just installed a new cath lab", "you just installed a new cath lab"),
+])
+def test_a_want_without_its_subject_and_an_adverb_before_the_verb(line, said):
+    from followup.core.drafting import point_sentence
+    assert said in point_sentence(normalise_line(line, {}, []), 0, 0, "Ana Souza", key=True)
+
+
+def test_both_sides_of_a_slash_keep_their_spelling():
+    assert "Docker and" in clean(normalise_line("+ my docker/podman notes", {}, []))
+
+
+def test_a_first_hire_planned_is_logistics():
+    assert is_logistics("hiring their first engineer in q3 maybe")
+
+
+def test_a_skill_typed_in_lower_case_is_spelled_as_its_maker_does():
+    from followup.core.drafting import Profile, touched_skills
+    profile = Profile(name="Lee", skills=("python", "sql"))
+    assert touched_skills(profile, "! their pipelines are all python") == ["Python"]

@@ -26,6 +26,7 @@ from followup.core.lexicon import (
     normalise_line,
     notes_capitals,
     shorthand_table,
+    spell_names,
 )
 from followup.core.markers import Marker, parse_notes
 from followup.core.names import greeting_name
@@ -336,6 +337,9 @@ def _phrased(fragment: str, person_name: str = "", company: str = "",
         phrase = rephrase_fragment(piece, person_name, company)
         if phrase is not None and reads_well(phrase):
             return phrase
+    if whole is not None and carrying and whole.shape is Shape.TOPIC \
+            and len(whole.text.split()) <= 3:
+        return None  # "the homeowners line" for "homeowners line, hail losses doubled": a prompt
     if whole is not None:
         return whole
     for piece in sorted(rest, key=lambda p: -_substance(p)):
@@ -510,7 +514,8 @@ def touched_skills(profile: Profile, notes: str) -> list[str]:
     a tool the person wants to leave ("laytime calcs are done in excel by 2 ppl", "the rota
     lives in a spreadsheet"): offering more of it misreads them."""
     lines = _their_lines(notes)
-    return [s for s in profile.skills if s.strip() and any(
+    # a skill typed in lower case in the profile ("python") is spelled as its maker does
+    return [spell_names(s.strip(), {}) for s in profile.skills if s.strip() and any(
         _mentions(line, s) and not _LEAVING_RE.search(line) for line in lines)]
 
 
@@ -812,6 +817,8 @@ def _acronym(word: str) -> str | None:
         return None
     if re.fullmatch(r"i{1,3}|iv|vi{0,3}|ix", word) and word != "vi" or word in _FIRM_FORMS:
         return _FIRM_FORMS.get(word, word.upper())
+    if 2 <= len(word) <= 4 and not set(word) & set("aeiouy"):
+        return word.upper()  # "pdx", "nw": letters, not a word
     table = shorthand_table()
     for stem, tail in ((word, ""), (word[:-1], "s")):
         long = table.get(stem, "")
@@ -851,6 +858,8 @@ def spoken_name(name: str) -> str:
     if name != name.lower():
         return name
     capitals = re.sub(r"(?<![\w'])(\w)", lambda m: m.group().upper(), name)
+    capitals = re.sub(r"(?<=\s)(Of|The|And|For|De|Du|La|Le|Van|Von|Der|Den)(?=\s)",
+                      lambda m: m[1].lower(), capitals)  # "City of Maplewood"
     return re.sub(r"(?<![\w'])[A-Za-z]+", lambda m: _acronym(m[0].lower()) or m[0], capitals)
 
 

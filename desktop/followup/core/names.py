@@ -32,6 +32,23 @@ def _is_suffix(word: str) -> bool:
     return bare in CONSTANTS.suffix_acronyms or bare in CONSTANTS.suffix_not_acronyms
 
 
+# Ranks written before a name ("Battalion Chief Sigrid Halvorsen", "Chief Ngozi Obi",
+# "Engineer Tuan Nguyen" of a fire crew): never what anyone is greeted by.
+_RANKS = frozenset("""
+    battalion chief deputy assistant captain capt lieutenant lt sergeant sgt corporal cpl major
+    maj colonel col commander cmdr officer detective det inspector constable engineer
+    firefighter paramedic chaplain professor prof superintendent supt marshal
+""".split())
+
+
+def _without_ranks(name: str) -> str:
+    """The name without the ranks before it, while at least two words of it are left."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().strip(".") in _RANKS:
+        words = words[1:]
+    return " ".join(words)
+
+
 def _is_title(word: str) -> bool:
     return word.lower().strip(".") in CONSTANTS.titles
 
@@ -176,7 +193,7 @@ def greeting_name(raw: str) -> str:
     given, rest = name_parts(raw)
     if not given:
         return ""
-    words = _clean_words(w for w in display_name(raw).split()
+    words = _clean_words(w for w in _without_ranks(display_name(raw)).split()
                          if not _is_title(w) and not _is_suffix(w))
     if _family_first([w.strip(",") for w in words]) is None:
         return " ".join(_spoken(w.strip(",")) for w in words)
@@ -275,7 +292,7 @@ def _name_parts(raw: str) -> tuple[str, tuple[str, ...]]:
     out: "Dr. Jürgen Müller III" -> ("Jürgen", ["Müller"]); "Doe, Jane Marie" -> ("Jane",
     ["Marie", "Doe"]); "Ludwig van Beethoven" -> ("Ludwig", ["van", "Beethoven"])."""
     name = re.sub(r"\([^)]*\)|\"[^\"]*\"|“[^”]*”", " ", unwrapped_name(raw))  # (Liz), "JJ"
-    name = display_name(name.replace("’", "'"))
+    name = _without_ranks(display_name(name.replace("’", "'")))
     parsed = HumanName(name)
     words = " ".join(filter(None, [parsed.first, parsed.middle, parsed.last])).split()
     words = _clean_words(w for w in words if not _is_suffix(w))  # titles kept apart ("King")

@@ -50,7 +50,7 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |(?:at|to|from)\s+the\s+front\s+desk|badge|visitor|headcount|let\s+me\s+know|will\s+(?:let|send|get\s+back|follow\s+up)
     |by\s+(?:mon|tues?|wed|thu|thurs|fri|monday|tuesday|wednesday|thursday|friday|end\s+of)
     |calendar\s+invite|hiring\s+\d+|(?:is|are)\s+hiring|hiring\s+for|hiring\s+in\b
-    |hiring\s+(?:next|this|soon|now|again|freeze|a|an|\d+|for|in)\b|\bnot\s+hiring
+    |hiring\s+(?:next|this|soon|now|again|freeze|a|an|\d+|for|in|first|their\s+first|our\s+first)\b|\bnot\s+hiring
     |\d+\s+(?:open\s+)?(?:roles|positions|openings|hires)|learning\s+budget|stipend|allowance
     |hybrid|days?\s+(?:a\s+week\s+)?in\s+(?:the\s+)?office|in-office|office\s+days|return\s+to\s+office
     |interview\s+(?:loop|process)|rounds?\s+(?:left|to\s+go)|(?:'re|are|is)\s+hiring

@@ -582,6 +582,9 @@ def _verb_phrase(part: str, words: list[str], name: str) -> Phrase | None:
     first = plain(words[0])
     form = starts_verb(words)
     after = plain(words[1]) if len(words) > 1 else ""
+    if first in ("want", "need") and (after in DETERMINERS or after in (
+            "someone", "somebody", "people", "more", "to", "fewer", "less", "better")):
+        form = "VB"  # "want someone comfortable with 3T safety zones": their wish
     if form == "VBZ" and is_noun(first) and verb_form(after) in ("VBG", "VB", "VBZ", "VBD") \
             and (not is_noun(after) or after in _MOTION_VERBS and words[1].islower()):
         return None  # "vets doing 14h nights", "invoices come in LEDES": a plural subject
@@ -591,6 +594,9 @@ def _verb_phrase(part: str, words: list[str], name: str) -> Phrase | None:
     if form == "VBG" and len(words) > 2 and is_noun(after) and words[2][:1].islower() \
             and verb_form(plain(words[2])) in ("VBD", "VBZ") and not is_noun(plain(words[2])):
         return None  # "zoning overhaul passed in 2019": a noun, not "you're zoning"
+    if form in ("VBD", "VBN") and len(words) > 2 and after.endswith("s") and is_noun(after) \
+            and verb_form(plain(words[2])) in ("VB", "VBP") and words[2][:1].islower():
+        return None  # "automated tools catch 30%": a participle before its noun
     if form in ("VBD", "VBN") and any(plain(w) in ("is", "are", "was", "were", "has", "have")
                                       for w in words[1:5]):
         return None  # "fixed asset register is a mess": an adjective, the subject's own
@@ -951,7 +957,8 @@ def reads_well(phrase: Phrase) -> bool:
             and not re.match(r"(?:At|In|With|For|During|On)\s", text):
         return False  # "your smart controllers, pitching water audits", "your didymium
         # glasses, no synthetics on the floor": pieces of a note, no verb of their own
-    if re.match(r"you\s+(?!\w+ly\b)\w+\s", text) and any(
+    if re.match(r"you\s+(?!\w+ly\b)(?!(?:just|already|still|also|now|finally|only|never|always"
+                r"|often|mostly|recently)\b)\w+\s", text) and any(
             verb_form(plain(w)) == "VBD" and not is_noun(plain(w))
             and plain(words[i - 1]) not in _RELATIVES | _PRONOUNS | {"and", "but", "or", "so"}
             for i, w in enumerate(words[2:], 2)) and verb_form(plain(words[1])) != "VBD" \

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from followup.core.lexicon import expand_shorthand, is_english_word
+from followup.core.lexicon import expand_shorthand, is_english_word, name_table
 from followup.core.word_forms import is_adjective, plain, word_classes
 
 _DAYS = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
@@ -35,6 +35,12 @@ def _month_range(match: re.Match) -> str:
     if match.group(1):
         return f"from {first} to {last}"
     return f"{match.group(2)}{first} to {last}"
+
+
+def _spelled_pair(m: re.Match[str]) -> str:
+    """"docker/singularity" -> "Docker/singularity": each side as the names table spells it."""
+    table = name_table()
+    return f"{table.get(m[1], m[1])}/{table.get(m[2], m[2])}"
 
 
 _UNIT_WORDS = {"min": "minute", "hr": "hour", "wk": "week", "mo": "month", "yr": "year"}
@@ -68,6 +74,7 @@ _SHORTHAND = (
     (r"\s*(?:->|=>)\s*", lambda m: _arrow(m)),
     (r"(?<=[^s\W]s)\s+=\s+", " are "), (r"\s+=\s+", " is "),  # "targets = 4,900": are
     (r"(?<=\s)~\s*(?=[\d$£€])", "about "), (r"^~\s*(?=[\d$£€])", "about "),
+    (r"(?:(?<=\s)|^)~(?=[a-z]{3,})", "roughly "),  # "losses ~doubled"
     # "~30% of kids on ieps": a share and where it is, given its verb
     (r"(?:^|(?<=, ))((?:about\s+)?\d+%\s+of\s+(?:(?!(?:are|is|were|was)\b)[a-z]+\s+){0,2}"
      r"(?!(?:are|is|were|was)\b)[a-z]+[^s\W]s)\s+"
@@ -80,10 +87,10 @@ _SHORTHAND = (
     (r"\bw/o\b", "without"), (r"\bw/(?=\s|\w)", "with "),
     # "barcode/photo workflow": two words with a slash are both ("and/or" stays)
     (r"(?<![/\w])(?!and/or\b)([a-z]{3,})/([a-z]{3,})\b(?!/)",
-     lambda m: m[0] if not (is_english_word(m[1]) or is_english_word(m[2]))
+     lambda m: _spelled_pair(m) if not (is_english_word(m[1]) or is_english_word(m[2]))
      or not set(m[1]) & set("aeiouy") or not set(m[2]) & set("aeiouy")
      else f"{m[1]} a {m[2]}" if re.search(r"\d\w*\s+$", m.string[:m.start()])  # "3 times/shift"
-     else f"{m[1]} and {m[2]}"),
+     else "{} and {}".format(*_spelled_pair(m).split("/"))),
     # "don't sit >30 days", "wants <8%": comparisons written out
     (r"(?<![\w>-])>\s*(?=\d)", "more than "), (r"(?<![\w<-])<\s*(?=\d)", "under "),
     # "new reps on 90 day ramp": a length before a noun is one word and takes its article
@@ -99,7 +106,8 @@ _SHORTHAND = (
      r"|fellowship|internship|placement|lead\s+time|ride-?alongs?|shadowing)\b)",
      lambda m: f"{m[1]}-{_UNIT_WORDS.get(m[2], m[2])} "),
     # "growth target 8% in written premium": a target and its figure, given their verb
-    (r"^((?:[a-z][\w-]*\s+){0,2}(?:target|goal|quota|budget|cap|limit))\s+(?=(?:about\s+)?[\d$£€])",
+    (r"^(?!(?:they|we|he|she|i|you|it)\b)((?:[a-z][\w-]*\s+){0,2}(?:target|goal|quota|budget|cap"
+     r"|limit))\s+(?=(?:about\s+)?[\d$£€])",
      r"\1 is "),
     # "passed 2019", "founded 1987": a year after a past verb takes "in"
     (r"\b([a-z]+ed)\s+(?=(?:19|20)\d\d\b)", r"\1 in "),
