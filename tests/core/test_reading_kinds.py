@@ -1221,3 +1221,9 @@ def test_a_skill_typed_in_lower_case_is_spelled_as_its_maker_does():
     from followup.core.drafting import Profile, touched_skills
     profile = Profile(name="Lee", skills=("python", "sql"))
     assert touched_skills(profile, "! their pipelines are all python") == ["Python"]
+
+
+def test_a_compound_given_name_and_a_state_of_things():
+    from followup.core.names import greeting_name
+    assert greeting_name("Ana Lúcia Ferreira") == "Ana Lúcia"
+    assert "morale is rough" in clean("warehouse morale rough since the merger")

@@ -264,6 +264,8 @@ COMPOUND_GIVEN = frozenset("""
     |jean pierre|jean paul|jean luc|jean marc|jean francois|marie claire|marie france|anne marie
     |marie pierre|pierre yves|fatima zahra|fatima ezzahra|mohamed amine|mohammed amine
     |abdel rahman|abd el rahman|mary ann|mary jane|mary beth|sarah jane|lee ann|billy bob
+    |ana lucia|ana luisa|ana clara|ana beatriz|ana carolina|maria clara|maria luiza|joao vitor
+    |luiz carlos|jose carlos|maria elena|maria isabel|juan ignacio|pedro henrique
 """.replace("\n", " ").split("|"))
 COMPOUND_GIVEN = frozenset(" ".join(c.split()) for c in COMPOUND_GIVEN)
 

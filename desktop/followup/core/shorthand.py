@@ -109,6 +109,10 @@ _SHORTHAND = (
     (r"^(?!(?:they|we|he|she|i|you|it)\b)((?:[a-z][\w-]*\s+){0,2}(?:target|goal|quota|budget|cap"
      r"|limit))\s+(?=(?:about\s+)?[\d$£€])",
      r"\1 is "),
+    # "night crew turnover brutal": a state of things and its word for it, given its verb
+    (r"\b(turnover|morale|traffic|attrition|staffing|backlog|workload|volume|pressure|churn)\s+"
+     r"(?=(?:is\s+)?(?:brutal|terrible|awful|rough|insane|crazy|huge|high|low|bad)\b)(?!is\b)",
+     r"\1 is "),
     # "passed 2019", "founded 1987": a year after a past verb takes "in"
     (r"\b([a-z]+ed)\s+(?=(?:19|20)\d\d\b)", r"\1 in "),
     # "condition reports all on paper": a plural and where it all is, given its verb
