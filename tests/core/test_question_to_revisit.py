@@ -109,3 +109,12 @@ def test_a_contribution_still_holding_its_gap_never_passes(sentence):
                            notes="+ my recall script cut no-shows")
     found = next(r for r in check_draft("Thank you", body, context) if r.id == "contribution")
     assert not found.passed
+
+
+def test_hoping_to_continue_the_conversation_is_no_contribution():
+    body = ("Hi Tomasz,\n\nThank you for the interview.\n\nI'm very interested in the practice "
+            "manager role and in the work at Lumen Dental, and I hope we can continue the "
+            "conversation soon.\n\nBest,\nInes Carvalho\n+351 912 345 678")
+    context = CheckContext(company="Lumen Dental", recipient="Tomasz Wieczorek")
+    found = next(r for r in check_draft("Thank you", body, context) if r.id == "contribution")
+    assert not found.passed

@@ -1227,3 +1227,26 @@ def test_a_compound_given_name_and_a_state_of_things():
     from followup.core.names import greeting_name
     assert greeting_name("Ana Lúcia Ferreira") == "Ana Lúcia"
     assert "morale is rough" in clean("warehouse morale rough since the merger")
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("st. brigid's regional", "St. Brigid's Regional"), ("alder county ems", "Alder County EMS")])
+def test_a_saint_and_a_service_in_a_name_typed_in_lower_case(typed, said):
+    from followup.core.drafting import spoken_name
+    assert spoken_name(typed) == said
+
+
+def test_a_language_in_a_role_keeps_its_capital_and_the_rest_of_a_list_is_no_point():
+    from followup.core.drafting import spoken_role
+    assert spoken_role("portuguese medical interpreter") == "Portuguese medical interpreter"
+    assert not reads_well(Phrase(Shape.TOPIC, "the rest small claims"))
+
+
+def test_a_skill_named_in_a_meetups_own_name_still_counts_as_a_contribution():
+    from followup.core.checklist import CheckContext, check_draft
+    body = ("Hi Amara,\n\nThanks for the chat at the meetup.\n\nI'd be happy to share my "
+            "experience with Postgres if it would help.\n\nBest,\nSam\n+1 510 555 0142")
+    context = CheckContext(company="SF Postgres Users Group", recipient="Amara Nwosu",
+                           known_terms=frozenset({"Postgres"}))
+    found = next(r for r in check_draft("Thanks", body, context) if r.id == "contribution")
+    assert found.passed

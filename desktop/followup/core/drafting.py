@@ -22,6 +22,7 @@ from pathlib import Path
 
 from followup.core import frames, templates
 from followup.core.lexicon import (
+    dictionary_capital,
     is_english_word,
     normalise_line,
     notes_capitals,
@@ -808,7 +809,8 @@ def spoken_role(role: str) -> str:
         or role.strip()
     # "icu registered nurse", "clinical research coordinator ii": acronyms and grades in
     # capitals, the rest as typed
-    return re.sub(r"[A-Za-z]+", lambda m: _acronym(m[0]) or m[0], short)
+    return re.sub(r"[A-Za-z]+", lambda m: _acronym(m[0]) or dictionary_capital(m[0]) or m[0],
+                  short)  # ("spanish court interpreter": Spanish)
 
 
 def _acronym(word: str) -> str | None:
@@ -817,8 +819,9 @@ def _acronym(word: str) -> str | None:
         return None
     if re.fullmatch(r"i{1,3}|iv|vi{0,3}|ix", word) and word != "vi" or word in _FIRM_FORMS:
         return _FIRM_FORMS.get(word, word.upper())
-    if 2 <= len(word) <= 4 and not set(word) & set("aeiouy"):
-        return word.upper()  # "pdx", "nw": letters, not a word
+    if 2 <= len(word) <= 4 and not set(word) & set("aeiouy") \
+            and word not in ("st", "mt", "ft", "dr", "jr", "sr", "hwy", "blvd"):
+        return word.upper()  # "pdx", "nw": letters, not a word (but "St. Brigid's")
     table = shorthand_table()
     for stem, tail in ((word, ""), (word[:-1], "s")):
         long = table.get(stem, "")

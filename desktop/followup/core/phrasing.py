@@ -912,7 +912,7 @@ def reads_well(phrase: Phrase) -> bool:
     if phrase.shape is Shape.TOPIC and len(words) <= 3 and plain(words[-1]) in _TIME_UNITS | {
             "year", "month", "week", "day", "hour", "shift"}:
         return False  # "your 2nd year": a time with nothing of what happened in it
-    if re.match(r"(?:your\s+|the\s+)?same\s+as\b", text):
+    if re.match(r"(?:your\s+|the\s+)?(?:same\s+as|rest)\b", text):
         return False  # "same as a bug you had in 2025": leans on the piece before
     if re.match(r"(?:about|roughly|around|nearly|over|under)\s+\d[\d,.]*\+?\s+(?:[a-z-]+\s+){0,2}"
                 r"[a-z-]+s(?:\s+(?:a|an|per)\s+\w+)?$", text):

@@ -322,7 +322,7 @@ _OFFER_RE = re.compile(
         "love like be see hear talk meet speak look welcome appreciate enjoy imagine say "
         "think feel hope know want wish need have not never call reach follow read try check "
         "consider keep remember send email forward share pass attach review reflect "
-        "definitely".split()) + r")[a-z]+\b"
+        "definitely continue discuss chat connect stay catch".split()) + r")[a-z]+\b"
     r"|\bhelp\s+(?:you|your|the|with|[a-z]+'s)\b")
 _EXPERIENCE_RE = re.compile(
     r"(?<!start\s)(?<!begin\s)(?<!launch\s)(?<!grow\s)\bmy\s+(?:\w+\s+){0,3}(?:experience|background|work|years?|time|role|job|internship|degree|"
@@ -438,6 +438,12 @@ def _names_something(d: Draft, start: int, end: int) -> bool:
         return True
     theirs = _their_org_spans(d, start, end)
     if any(start <= s < end and not inside(s, theirs) for s, _e, _w in named_things(d)):
+        return True
+    # a skill of the profile named ("my experience with Postgres"), even when the meetup's
+    # name holds the same word ("SF Postgres Users Group")
+    own = {fold(t) for t in d.context.known_terms if t and len(t) > 2} - {
+        fold(d.context.company or "\0")} - {fold(w) for w in person_words(d.context)}
+    if any(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", d.folded[start:end]) for t in own):
         return True
     return any(not inside(s, theirs) for s, _e in specific_words(d, start, end))
 
