@@ -619,11 +619,13 @@ def question_paragraphs(notes: str, voice: int, limit: int | None = None,
     """The paragraph revisiting the `?` line to redeem (`own_lines.question_to_revisit`): the
     question's topic, then the gap for the better answer; "" when no question needs one."""
     line = question_to_revisit(_marked(notes, Marker.QUESTION))
-    topic = company_spelling(question_topic(line), company) if line and question_topic(line) \
-        else QUESTION_GAP
-    asked = [(line, topic)][:limit] if line else []
+    if not line:
+        return ""
+    said = question_topic(line)
+    topic = company_spelling(said, company) if said else QUESTION_GAP
+    revisited = [(line, topic)][:limit]
     return "\n\n".join(_trace(frames.pick(frames.QUESTION, voice, i).format(topic, ANSWER_GAP),
-                              line) for i, (line, topic) in enumerate(asked))
+                              line) for i, (line, topic) in enumerate(revisited))
 
 
 # ---- link and closing -----------------------------------------------------------------------
