@@ -52,6 +52,7 @@ from followup.core.phrasing import (
     proper_spelling,
     reads_well,
     rephrase,
+    with_indefinite,
 )
 from followup.core.shorthand import clean, split_parts
 from followup.core.word_forms import is_noun, verb_form, word_classes
@@ -836,19 +837,6 @@ def _acronym(word: str) -> str | None:
 _FIRM_FORMS = {"llp": "LLP", "llc": "LLC", "plc": "PLC", "lp": "LP", "pllc": "PLLC",
                "gmbh": "GmbH", "ag": "AG", "bv": "BV", "nv": "NV", "pc": "PC", "pty": "Pty",
                "ltd": "Ltd", "inc": "Inc", "co": "Co", "pa": "PA"}
-
-
-def with_indefinite(phrase: str) -> str:
-    """"an actuarial analyst II", "a UX researcher", "an ICU nurse": the article by sound."""
-    if not phrase:
-        return ""
-    first = phrase.split()[0]
-    low = first.lower()
-    vowel_sound = (low[:1] in "aeiou" and not low.startswith(("eu", "uni", "use", "usu", "uti",
-                                                             "ure", "one", "once"))
-                   or low.startswith(("hour", "honest", "honor", "honour", "heir"))) \
-        if not first.isupper() else first[:1] in "AEFHILMNORSX"  # an ICU nurse, a UX writer
-    return ("an " if vowel_sound else "a ") + phrase
 
 
 def in_prose(company: str) -> str:

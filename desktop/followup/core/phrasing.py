@@ -253,6 +253,19 @@ def _subject_clause(words: list[str]) -> bool:
     return False
 
 
+def with_indefinite(phrase: str) -> str:
+    """"an actuarial analyst II", "a UX researcher", "an ICU nurse": the article by sound."""
+    if not phrase:
+        return ""
+    first = phrase.split()[0]
+    low = first.lower()
+    vowel_sound = (low[:1] in "aeiou" and not low.startswith(("eu", "uni", "use", "usu", "uti",
+                                                             "ure", "one", "once"))
+                   or low.startswith(("hour", "honest", "honor", "honour", "heir"))) \
+        if not first.isupper() else first[:1] in "AEFHILMNORSX"  # an ICU nurse, a UX writer
+    return ("an " if vowel_sound else "a ") + phrase
+
+
 def lower_first(text: str) -> str:
     first = text.split(" ", 1)[0]
     bare = plain(first)
@@ -544,13 +557,12 @@ def _set_start_phrase(part: str, words: list[str], name: str) -> Phrase | None:
                  "true", "passionate", "serious", "keen") and any(
                      plain(w) in _PERSON_NOUNS or plain(w).endswith(("er", "ist")) and is_noun(w)
                      for w in words[1:4]):
-        article = "an" if first[:1] in "aeiou" else "a"
-        return Phrase(Shape.CLAUSE, f"you're {article} {to_you(part, name)}")
+        return Phrase(Shape.CLAUSE, f"you're {with_indefinite(to_you(part, name))}")
     if first in _INTENSIFIERS and len(words) > 1 and "ADJ" in word_classes(plain(words[1])):
         return Phrase(Shape.CLAUSE, "you're " + to_you(part, name))  # "very proud of X"
     if first in _ROLE_NOUNS and len(words) > 2 and plain(words[1]) in ("of", "for", "at", "on"):
-        article = "an" if first[:1] in "aeiou" else "a"
-        return Phrase(Shape.CLAUSE, f"you're {article} {to_you(part, name)}")  # "mgr of 2 squads"
+        # "mgr of 2 squads"
+        return Phrase(Shape.CLAUSE, f"you're {with_indefinite(to_you(part, name))}")
     return None
 
 
@@ -625,8 +637,7 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
     first = plain(words[0])
     if plain(words[-1]) in _ROLE_NOUNS | _PERSON_NOUNS and len(words) <= 4 \
             and first not in DETERMINERS:  # "new mgr", "Dagster fan": you're a Dagster fan
-        article = "an" if first[:1] in "aeiou" else "a"
-        return Phrase(Shape.CLAUSE, f"you're {article} {to_you(part, name)}")
+        return Phrase(Shape.CLAUSE, f"you're {with_indefinite(to_you(part, name))}")
     if first == "previously" and len(words) > 1:
         rest = re.sub(r"(?<!for)\s(\d+\+?\s(?:years?|months?))$", r" for \1", " ".join(words[1:]))
         return Phrase(Shape.CLAUSE, "you were previously " + to_you(rest, name))
