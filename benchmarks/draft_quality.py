@@ -130,7 +130,7 @@ def _profile(data: dict):
 
 def meeting_requests(path: Path) -> list[tuple[str, list]]:
     """(label, DraftRequests) per meeting of a file shaped like the demo library."""
-    from followup.core.drafting import DraftRequest
+    from followup.core.drafting import DraftRequest, works_elsewhere
 
     data = json.loads(path.read_text(encoding="utf-8"))
     profile = _profile(data.get("profile", {}))
@@ -142,7 +142,8 @@ def meeting_requests(path: Path) -> list[tuple[str, list]]:
             kind=meeting.get("kind", "other"), person_name=p["name"],
             person_title=p.get("title", ""), capacity=p.get("capacity", "other"),
             notes=p.get("notes", ""), general_notes=meeting.get("general_notes", ""),
-            others_met=tuple(n for n in names if n != p["name"]), profile=profile)
+            others_met=tuple(n for n in names if n != p["name"]), profile=profile,
+            elsewhere=works_elsewhere(p.get("email", ""), meeting.get("company_domain") or ""))
             for p in meeting["people"]]
         label = meeting.get("label") or f"{meeting.get('company', '')} {meeting.get('kind', '')}"
         found.append((f"{path.stem}#{index + 1} {label}", requests))

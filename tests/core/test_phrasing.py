@@ -342,7 +342,7 @@ PLUS_LINES = [  # `+` line -> (kind, contribution, sentence after it)
     ('available to start a trial project', ('i', "I'd be available to start a trial project", '')),
     ('keen to help with their migration to TimescaleDB', ('i', "I'd be keen to help with your migration to TimescaleDB", '')),
     ('able to contribute to their schema registry', ('i', "I'd be able to contribute to your schema registry", '')),
-    ('offered to share my notes on Debezium', ('i', 'I offered to share my notes on Debezium', '')),
+    ('offered to share my notes on Debezium', ('i', 'I could share my notes on Debezium', '')),
     ('pitched my idea for a backfill tool', ('noun', 'my idea for a backfill tool', '')),
     ('we built the same thing at Voltly', ('i', 'We built the same thing at Voltly', '')),
     ('could send my post on idempotent consumers', ('i', 'I could send my post on idempotent consumers', '')),

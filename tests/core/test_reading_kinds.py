@@ -1023,7 +1023,7 @@ def test_a_time_or_count_alone_is_no_sentence(text):
     ("what would you do if a client sent you 40 receipts at 5pm", "sent me 40 receipts"),
     ("tell me about a safety incident you reported", "a safety incident I reported"),
     ("experience w/ sage intacct -> basic, i was vague", "my experience with"),
-    ("are you ok w/ weekend on-call", "whether I am ok"),
+    ("are you ok w/ weekend on-call", "whether I am OK with weekend on-call"),
 ])
 def test_questions_of_the_twentieth_reading(line, topic):
     assert topic in (question_topic(normalise_line(line, {}, [])) or "")

@@ -43,7 +43,13 @@ from followup.core.note_kinds import (
     never_a_point,
     same_as_me,
 )
-from followup.core.own_lines import contribution_phrase, question_to_revisit, question_topic
+from followup.core.own_lines import (
+    asked_lines,
+    contribution_phrase,
+    is_asked,
+    question_to_revisit,
+    question_topic,
+)
 from followup.core.phrasing import (
     LEANS_BACK_RE,
     Phrase,
@@ -99,6 +105,9 @@ class DraftRequest:
     general_notes: str = ""
     others_met: tuple[str, ...] = ()  # full names of the other people in the meeting
     profile: Profile = field(default_factory=Profile)
+    # the person's own address is at another domain than the meeting's company (see
+    # `works_elsewhere`): at a meetup they came from elsewhere
+    elsewhere: bool = False
 
 
 @dataclass(frozen=True)
@@ -166,16 +175,18 @@ _THEIR_QUESTION_RE = re.compile(
     re.IGNORECASE)
 
 
+
 def _point_candidate(text: str) -> bool:
     return not is_personal(text) and not is_shared(text) and not never_a_point(text) \
-        and not _THEIR_QUESTION_RE.search(text) and rephrase(text) is not None
+        and not _THEIR_QUESTION_RE.search(text) and not is_asked(text) \
+        and rephrase(text) is not None
 
 
 def _key_candidate(text: str) -> bool:
     """A `!` line is the user's own choice of point, even about life outside work; never
     their verdict, the meeting's mechanics, a health or family event or their question."""
     return not never_a_point(text) and not _THEIR_QUESTION_RE.search(text) \
-        and rephrase(text) is not None
+        and not is_asked(text) and rephrase(text) is not None
 
 
 def clear_caches() -> None:
@@ -242,11 +253,24 @@ def _their_title(line: str, title: str) -> bool:
     if not first or not title:
         return False
     said = {plain_word(w) for w in first[0][1].split()} - _TITLE_NOISE
-    role = re.split(r",|\bat\b|@", title)[0]  # "Platform Engineer, Corrie Labs": the job only
-    held = {plain_word(w) for w in re.split(r"[\s/&()-]+", role)} - _TITLE_NOISE - {""}
+    role = re.split(r"\bat\b|@", title)[0]  # "Platform Engineer at Corrie Labs": the job only
+    words = [plain_word(w) for w in re.split(r"[\s/&(),-]+", role) if plain_word(w)]
+    held = set(words) - _TITLE_NOISE
+    initials = "".join(w[0] for w in words if w not in ("of", "the", "and", "for"))
+    # "sig eng" for Signal Engineer, "pm" for Product Manager, "t&c" for Test & Commissioning
+    matched = {w for w in said if w in held or len(w) >= 3 and any(
+        h.startswith(w) or w.startswith(h) and len(h) >= 3 for h in held)
+        or len(w.replace("&", "")) >= 2
+        and w.replace("&", "") in initials}
+    # the job itself, before a comma, must be in it: "dagster @ corrie labs" is the firm in
+    # "Platform Engineer, Corrie Labs", not the job
+    job = {plain_word(w) for w in re.split(r"[\s/&()-]+", role.split(",")[0])}
+    in_job = any(w in job or any(h.startswith(w) or w.startswith(h) for h in job if len(h) >= 3)
+                 or w.replace("&", "") in initials for w in matched)
     # ("math dept uses illustrative math curriculum" shares two words with "math department
     # chair" and says far more: a title is little beyond its words)
-    return bool(said) and len(said & held) >= min(2, len(said)) and len(said - held) <= 1
+    return bool(said) and in_job and len(matched) >= min(2, len(said)) \
+        and len(said - matched) <= 1
 
 
 def plain_word(word: str) -> str:
@@ -619,7 +643,7 @@ def question_paragraphs(notes: str, voice: int, limit: int | None = None,
                         company: str = "") -> str:
     """The paragraph revisiting the `?` line to redeem (`own_lines.question_to_revisit`): the
     question's topic, then the gap for the better answer; "" when no question needs one."""
-    line = question_to_revisit(_marked(notes, Marker.QUESTION))
+    line = question_to_revisit(asked_lines((ln.marker, ln.text) for ln in parse_notes(notes)))
     if not line:
         return ""
     said = question_topic(line)
@@ -751,7 +775,7 @@ def draft_values(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
         "person_name": _value(request.person_name),
         "person_title": _value(request.person_title),
         "company": _value(in_prose(request.company.strip())),
-        "meetup": _value(meetup_place(request.company)),
+        "meetup": _value(meetup_place(request.company, request.elsewhere)),
         "interest_at": meetup_interest(request, voice),
         "role": _value(spoken_role(request.role)),
         "a_role": _value(with_indefinite(spoken_role(request.role))),
@@ -784,22 +808,37 @@ _EVENT_RE = re.compile(r"\b(?:meetup|meet-up|conference|conf|summit|expo|fair|fe
                        re.IGNORECASE)
 
 
-def meetup_place(company: str) -> str:
+def meetup_place(company: str, elsewhere: bool = False) -> str:
     """Where a meetup happened, as a sentence says it: the meeting's name when it names an
-    event ("PyData Edinburgh", "Roasters Guild Night"), else "the meetup". A company's name
-    there ("Lumen & Lark Events") is the one the user is drawn to, not where they met: readers
-    stumbled on "Thanks for the conversation at Willamette Ridge Community College" for a
-    meetup held elsewhere."""
+    event ("PyData Edinburgh", "Roasters Guild Night") or when the person works elsewhere (the
+    name is then the group or host where they met: "Maptime Oakland"), else "the meetup". A
+    company's name there ("Lumen & Lark Events") is the one the user is drawn to, not where
+    they met: readers stumbled on "Thanks for the conversation at Willamette Ridge Community
+    College" for a meetup held elsewhere."""
     company = company.strip()
-    return company if not company or _EVENT_RE.search(company) else "the meetup"
+    return company if not company or elsewhere or _EVENT_RE.search(company) else "the meetup"
+
+
+def works_elsewhere(email: str, company_domain: str) -> bool:
+    """Whether a person's own address (`email`, not a guessed one) is at another domain than
+    the meeting's company: "priya@ebmud.com" at "maptimeoakland.org" -> True. False when
+    either is unknown."""
+    domain = email.rpartition("@")[2].lower().strip()
+    company_domain = company_domain.lower().strip().removeprefix("www.")
+    if not domain or not company_domain or "@" not in email:
+        return False
+    return domain != company_domain and not domain.endswith("." + company_domain)
 
 
 def meetup_interest(request: DraftRequest, voice: int) -> str:
     """At a meetup whose name is not an event's, one sentence that names it ("I'm keen to learn
     more about Lumen & Lark Events."), true whether it is a company or a group; "" otherwise
-    (the section is left out)."""
+    (the section is left out), and "" for a person who works elsewhere: readers took "I'm
+    eager to learn more about Maptime Oakland" to someone from a water utility as a misreading
+    of where she works."""
     company = in_prose(request.company.strip())
-    if request.kind != "meetup" or not company or meetup_place(company) == company:
+    if request.kind != "meetup" or not company or meetup_place(company) == company \
+            or request.elsewhere:
         return ""
     return frames.pick(frames.MEETUP_INTEREST, voice).format(company)
 
@@ -810,10 +849,30 @@ def spoken_role(role: str) -> str:
     The qualifier after a comma or in parentheses reads as pasted from a posting."""
     short = re.split(r",|\s[-\u2013\u2014]\s", re.sub(r"\s*\([^)]*\)", "", role))[0].strip() \
         or role.strip()
+    words = short.split()
+    # "senior frontend eng", "ops mgr": a role's shorthand written out, the last word as the
+    # person ("engineer"), one before it as the field ("engineering manager")
+    words = [_ROLE_WORDS[word][i + 1 < len(words)] if word in _ROLE_WORDS else word
+             for i, word in enumerate(words)]
     # "icu registered nurse", "clinical research coordinator ii": acronyms and grades in
     # capitals, the rest as typed
     return re.sub(r"[A-Za-z]+", lambda m: _acronym(m[0]) or dictionary_capital(m[0]) or m[0],
-                  short)  # ("spanish court interpreter": Spanish)
+                  " ".join(words))  # ("spanish court interpreter": Spanish)
+
+
+# Shorthand in a role typed in lower case: (as its last word, before another word).
+_ROLE_WORDS = {
+    "eng": ("engineer", "engineering"), "engr": ("engineer", "engineering"),
+    "mgr": ("manager", "manager"), "dir": ("director", "director"),
+    "coord": ("coordinator", "coordinator"), "spec": ("specialist", "specialist"),
+    "assoc": ("associate", "associate"), "asst": ("assistant", "assistant"),
+    "admin": ("administrator", "administrative"), "rep": ("representative", "representative"),
+    "dev": ("developer", "developer"), "devs": ("developers", "developer"),
+    "sr": ("senior", "senior"), "jr": ("junior", "junior"), "tech": ("technician", "tech"),
+    "ops": ("operations", "operations"), "mktg": ("marketing", "marketing"),
+    "acct": ("accountant", "account"), "supv": ("supervisor", "supervisor"),
+    "sup": ("supervisor", "supervisor"), "exec": ("executive", "executive"),
+}
 
 
 def _acronym(word: str) -> str | None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,6 +75,24 @@ def _shorthand_re() -> re.Pattern[str] | None:
 _UNIT_AFTER_NUMBER_RE = re.compile(r"\d\s*$")
 
 
+_MONTH_NAMES = frozenset("January February March April May June July August September October"
+                         " November December".split())
+_BEFORE_A_MONTH = frozenset("in by since until till from through thru last next this early mid"
+                            " late of before after during end start each every".split())
+
+
+def _not_a_month(text: str, match: re.Match[str]) -> bool:
+    """"oct scans", "dec gear": a month's short form that names a thing before a noun, with
+    no word of time before it."""
+    before = text[:match.start()].split()[-1:] or [""]
+    after = text[match.end():].split()[:1] or [""]
+    noun = after[0].strip(".,;:!?")
+    return noun.isalpha() and noun.islower() and len(noun) > 2 and noun not in (
+        "and", "or", "to", "through", "thru", "last", "this", "next", "till", "until", "for",
+        "the", "was", "is", "will", "when", "before", "after") \
+        and before[0].lower().strip("(,") not in _BEFORE_A_MONTH and not before[0][:1].isdigit()
+
+
 def expand_shorthand(text: str) -> str:
     """`v organized, sent agenda the nite before` -> `very organized, sent agenda the night
     before`. An acronym right after a number is a unit and stays ("10 ml"); `12 hr` is
@@ -97,6 +115,8 @@ def expand_shorthand(text: str) -> str:
                 return "versus"  # "app v phone cycle times"; "v organized" is "very"
         if long.isupper() and _UNIT_AFTER_NUMBER_RE.search(text[:match.start()]):
             return word
+        if long in _MONTH_NAMES and _not_a_month(text, match):
+            return word.upper()  # "running oct scans": the OCT scan, not October
         if word.lower() == "rn" and not re.search(
                 r"(?:\b(?:a|an|the|as|new|charge|staff|travel|float|senior|\d+)\s*)$",
                 text[:match.start()], re.IGNORECASE):
@@ -320,10 +340,31 @@ def _glued_name(m: re.Match[str]) -> str:
 
 
 def spell_editions(text: str) -> str:
-    """"Shopify plus" -> "Shopify Plus": an edition after a product's name is part of it."""
-    return _EDITION_RE.sub(lambda m: m[1] + " " + m[2].capitalize()
+    """"Shopify plus" -> "Shopify Plus": an edition after a product's name is part of it;
+    "port of Tacoma" -> "the Port of Tacoma", "royal infirmary" -> "the Royal Infirmary",
+    "Chicago marathon 2024" -> "the 2024 Chicago Marathon": an institution or a race named for
+    a place is a proper name."""
+    text = _EDITION_RE.sub(lambda m: m[1] + " " + m[2].capitalize()
                            if not is_english_word(m[1].lower()) or m[1].lower() in name_table()
                            else m[0], text)
+    text = _INSTITUTION_OF_RE.sub(lambda m: ("the " if not m[1] else m[1])
+                                  + m[2].capitalize() + " of ", text)
+    text = _ROYAL_RE.sub(lambda m: (m[1] or "the ") + "Royal " + m[2].capitalize(), text)
+    text = _RACE_YEAR_RE.sub(lambda m: f"the {m[3]} {m[1]} {m[2].title()}", text)
+    return _RACE_RE.sub(lambda m: m[1] + " " + m[2].title(), text)
+
+
+_INSTITUTION_OF_RE = re.compile(r"(?<![A-Za-z])((?:[Tt]he|at\s+the|for\s+the)\s+)?(port|city|county"
+                                r"|university|bank|museum|district|province|state|republic"
+                                r"|borough|town|village|diocese)\s+of\s+(?=[A-Z])")
+_ROYAL_RE = re.compile(r"\b((?:the|The)\s+)?royal\s+(infirmary|hospital|college|society|academy"
+                       r"|navy|mail|institution|opera|ballet|court|free|victoria|marsden|brompton"
+                       r"|london|united|veterinary|botanic|air)\b")
+_RACE_YEAR_RE = re.compile(r"\b(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+"
+                           r"(marathon|half[- ]marathon|triathlon|ironman)\s+((?:19|20)\d\d)\b")
+_RACE_RE = re.compile(r"(?<=\s)([A-Z][a-z][\w-]*(?:\s+[A-Z][\w-]+)?)\s+"
+                      r"(marathon|half[- ]marathon"
+                      r"|triathlon)\b")
 
 
 _EDITION_RE = re.compile(r"\b([A-Z][\w]*[a-z][\w]*)\s+(plus|pro|max|online|cloud|enterprise"
@@ -518,18 +559,72 @@ _TERM_ENDING_RE = re.compile(r"(?:yl|ide|ase|ene|itis|osis|emia|aemia|ectomy|oto
                              r"phyte|cyte|plasm|amide|azole|mycin|cillin|hyde)$")
 
 
+# Two letters that begin an English syllable, or a name's from many languages ("zhou",
+# "kwame", "tsai"); and two that end one. A short word beginning or ending otherwise is letters.
+_ONSETS = frozenset("bl br ch cl cr dr dw fl fr gl gr gn kl kn kr ph pl pr ps sc sh sk sl sm sn"
+                    " sp st sw th tr tw wh wr qu sq zh ts tz ng mb nd nk kw dz pf gw hw ny bj dj"
+                    " kh gh xh sr vl lv mz nj".split())
+_CODAS = frozenset("ck ng nk nt nd st sk sp ft lt ld lk lp lf lm ln rn rt rd rk rm rp rb rl rs ps"
+                   " ts ks ch sh th gh mp ct pt xt ms ns ls ll ss ff zz rc nc lb rg rf mb rv lv"
+                   " nx nz ds gs bs rh wn wl ws wk wd lc nn tt dd mm rr dt tz rz hl hn kh ph mn"
+                   " gn bt lz sz cz nj cs".split())
+
+
+def _acronym_shape(word: str) -> bool:
+    """A word of three or four letters that no English syllable begins or ends so: "abg",
+    "ucsf", "icd" (a consonant pair), "aarc" (a doubled vowel first): letters said one by one,
+    spelled in capitals."""
+    if not 3 <= len(word) <= 4 or not word.isalpha():
+        return False
+    if word[0] == word[1] and word[0] in "aeiu":
+        return True
+
+    def consonants(pair: str) -> bool:
+        return not set(pair) & _VOWELS
+    return consonants(word[:2]) and word[:2] not in _ONSETS \
+        or consonants(word[-2:]) and word[-2:] not in _CODAS
+
+
+# Pieces that tools' names spell their own way: "arcpy" -> "ArcPy", "duckdb" -> "DuckDB".
+_AFFIXES = (("py", "Py"), ("db", "DB"), ("ql", "QL"), ("ops", "Ops"), ("hub", "Hub"))
+
+
+def _affixed_name(word: str, spelled: Mapping[str, str]) -> str | None:
+    """A tool's name made of a word and a piece the field spells its own way ("arcpy" ->
+    "ArcPy", "pyqgis" -> "PyQGIS" when the notes spell "QGIS", "graphql" -> "GraphQL"), else
+    None."""
+    for piece, form in _AFFIXES:
+        for rest, before in ((word[:-len(piece)], False), (word[len(piece):], True)):
+            if not word.startswith(piece) if before else not word.endswith(piece):
+                continue
+            if len(rest) < 2 or before and piece != "py":
+                continue
+            if rest in spelled:
+                rest = spelled[rest]
+            elif not set(rest) & _VOWELS:
+                rest = rest.upper()  # "mlops" -> "MLOps"
+            else:
+                rest = rest.capitalize()
+            return form + rest if before else rest + form
+    return None
+
+
 _TOOL_BEFORE = frozenset("use uses using used via into switched migrated moving migrating".split())
 _TOOL_AFTER = frozenset("cloud online platform software app suite crm erp emr ehr".split())
 _AFTER_A_PLACE = frozenset("by in on at for with from next this last soon before after and or"
                            " until".split())
 
 
-def capitalise_unknown(text: str, keep: Iterable[str] = ()) -> str:
+def capitalise_unknown(text: str, keep: Iterable[str] = (),
+                       spelled: Mapping[str, str] | None = None) -> str:
     """Lower-case words no dictionary knows are names the notes typed in a hurry: "braga" ->
-    "Braga", "jupytext" -> "Jupytext"; a short one without vowels is an acronym ("csv" ->
-    "CSV"). Without a dictionary nothing is changed."""
+    "Braga", "jupytext" -> "Jupytext"; a short one without vowels, or one no English syllable
+    begins or ends so, is an acronym ("csv" -> "CSV", "abg" -> "ABG"). `spelled` maps a lower
+    case word to the notes' own spelling ("qgis": "QGIS", for "pyqgis" -> "PyQGIS"). Without a
+    dictionary nothing is changed."""
     if not _dictionaries():
         return text
+    spelled = spelled or {}
     kept = {k.lower() for k in keep} | set(name_table())
 
     def capital(match: re.Match[str]) -> str:
@@ -538,6 +633,13 @@ def capitalise_unknown(text: str, keep: Iterable[str] = ()) -> str:
             return word
         if len(word) >= 3 and any(d.check(word.capitalize()) for d in _dictionaries()):
             return word.capitalize()  # "colombia", "tuesday": the dictionary's own capitals
+        if len(word) <= 6 and any(d.check(word.upper()) for d in _dictionaries()):
+            return word.upper()  # "osha", "ucla": the dictionary's own acronyms
+        if _acronym_shape(word):
+            return word.upper()  # "abg", "aarc", "ucsf": letters, not a word
+        affixed = _affixed_name(word, spelled)
+        if affixed:
+            return affixed  # "arcpy", "pyqgis", "duckdb": spelled as such tools are
         before = text[:match.start()].split()[-1:] or [""]
         after = text[match.end():].split()[:1] or [""]
         if before[0].lower() in ("a", "an", "every", "each", "per") and not after[0][:1].isupper():
@@ -566,4 +668,4 @@ def normalise_line(line: str, names: dict[str, str], protected: Iterable[str] = 
     """One note line with shorthand written out, names spelled, sure typos mended and the
     words no dictionary knows spelled as names."""
     text = mend_typos(spell_names(expand_shorthand(line), names), [*protected, *names])
-    return spell_editions(spell_particles(capitalise_unknown(text, names)))
+    return spell_editions(spell_particles(capitalise_unknown(text, names, names)))

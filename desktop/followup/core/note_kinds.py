@@ -20,7 +20,8 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     drug\s+(?:test|screen)|background\s+check|fingerprint\w*|pre-?employment
     |(?:would|will|'d)\s+be\s+my\s+(?:boss|manager|supervisor|lead)|(?:i'?d|i\s+would)\s+report\s+to
     |hiring\s+(?:manager|mgr)\s+(?:is|=|would\s+be)|\brequired\s+(?:on\s+|by\s+)?day\s+(?:1|one)\b
-    |pay\s+for\s+(?:the|my|your)\s+(?:exam|cert\w*|licen[cs]e)
+    |pays?\s+for\s+(?:the\s+|my\s+|your\s+)?(?:[\w-]+\s+){0,3}(?:exam|cert\w*|licen[cs]e|course
+     |tuition|prep|classes|cpd|ceus?|conference)
     |\d+k\s+(?:eur|usd|gbp|cad|aud|chf|€|\$|£)?\s*(?:base|ote|salary)\b
     |(?:exam|test|certification|licen[cs]e)\s+(?:is\s+)?(?:booked|scheduled)
     |salary|salaries|comp|compensation|(?:pay|salary|comp)\s+(?:band|range|scale|step|review)|equity
@@ -46,6 +47,7 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |(?:re)?schedul(?:e|ed|ing)\s+(?:for\b|(?:(?:the|a|an|my|our|next|another)\s+(?:\w+\s+)?)?
      (?:call|interview|onsite|on-site|meeting|chat|round|visit|tour|time|follow[- ]?up)s?\b)
     |rescheduled?|take[- ]home\s+due|travel(?!\s+(?:time|distance|industry|agency|nurs\w+|tech))
+    |travels?\s+(?:about\s+|~\s*)?\d+(?=\s*%)|\d+\s*(?:-|to)?\s*\d*\s*-?\s*(?:hr|hour)s?\s+(?:work\s*)?(?:weeks?|wks?)
     |flights?|hotel|reimburs\w*|expenses|parking|lobby
     |(?:at|to|from)\s+the\s+front\s+desk|badge|visitor|headcount|let\s+me\s+know|will\s+(?:let|send|get\s+back|follow\s+up)
     |by\s+(?:mon|tues?|wed|thu|thurs|fri|monday|tuesday|wednesday|thursday|friday|end\s+of)
@@ -252,6 +254,9 @@ _PRIVATE_LIFE_RE = re.compile(r"""(?:
        |(?:mat|pat|maternity|paternity|parental|family|medical|sick)\s+leave|back\s+from\s+leave
        |(?:1st|2nd|3rd|4th|first|second|third|fourth|new)\s+(?:kid|child|baby|grandchild|grandkid))\b
     |\b(?:partner|wife|husband|girlfriend|boyfriend|spouse)(?:'s)?\s+(?:is\s+)?(?:expecting|due|pregnant)
+    |\b(?:partner|wife|husband|spouse|mom|mum|mother|dad|father|parents?|son|daughter|brother
+       |sister|grand\w+|aunt|uncle|cousin|friend|dog|cat)\s+(?:just\s+|recently\s+|sadly\s+)?
+       (?:passed|died|is\s+dying|is\s+in\s+hospice)\b
     |\b(?:has|have|had)\s+(?:a|an|two|three|\d)\s+(?:[\w-]+\s+)?(?:yr|year|month|mo)s?[\s-]+olds?\b
     |\b(?:she|he)(?:'s|\s+is)\s+moving\s+to\s+(?!an?\b|the\b)[a-z]+\s+(?:in|next|this|after|by|soon)\b
     |\b(?:twins|triplets)\b|\bsprain\w*|\bin\s+a\s+(?:boot|sling|neck\s+brace)\b|\btonsils?\b|\bappendix\b|\bstitches\b|\bhad\s+(?:his|her|their)\s+\w+\s+(?:out|removed|done)\b|\b(?:had|having)\s+a\s+(?:baby|boy|girl|son|daughter)\b
@@ -368,7 +373,7 @@ def is_self_assessment(text: str) -> bool:
 # "dont mention", "off the record": the user's own mark that a line stays out of every email
 _CONFIDENTIAL_RE = re.compile(
     r"\b(?:don'?t|do\s+not|never)\s+(?:mention|bring\s+(?:it|this|that)\s+up|repeat|share)\b"
-    r"|\boff\s+the\s+record\b|\bconfidential\b|\bbetween\s+us\b|\bnot\s+public(?:\s+yet)?\b"
+    r"|\boff\s+(?:the\s+)?record\b|\bconfidential\b|\bbetween\s+us\b|\bnot\s+public(?:\s+yet)?\b"
     r"|\bunder\s+nda\b|\bkeep\s+(?:it|this)\s+(?:quiet|private)\b"
     r"|\b(?:don'?t|do\s+not|not\s+to)\s+quote\b|\bnot\s+for\s+(?:quoting|attribution)\b",
     re.IGNORECASE)
@@ -380,13 +385,38 @@ def is_confidential(text: str) -> bool:
     return _CONFIDENTIAL_RE.search(text) is not None
 
 
+# What a person let slip about their own workplace: someone who quit or was let go, the team
+# understaffed, people lost to a rival, their own view of their employer. Said in the room,
+# never written back ("the last apprentice quit after 4 months", "she thinks the team is
+# understaffed", "lost 2 seniors to big 4": readers counted each as a leak).
+_INTERNAL_RE = re.compile(
+    r"\b(?:the\s+)?(?:last|previous|old|former|prior)\s+(?:\w+\s+)?(?:apprentice|hire|person|guy"
+    r"|manager|mgr|director|lead|nurse|tech|analyst|associate|engineer|coordinator|intern|one"
+    r"|assistant|admin|chef|teacher|rep)\s+(?:quit|left|was\s+fired|got\s+fired|was\s+let\s+go"
+    r"|(?:only\s+)?lasted|burned\s+out|burnt\s+out|walked\s+out)\b"
+    r"|\b(?:understaffed|under-staffed|short[- ]staffed|short\s+\d+\s+(?:fte|people|staff|nurses"
+    r"|techs|heads)|(?:got|was|were|being|getting)\s+(?:fired|laid\s+off|let\s+go|pushed\s+out)"
+    r"|layoffs?|lay-?offs?|laid\s+off|poached)\b"
+    r"|\blost\s+(?:\d+|two|three|four|five|several|a\s+few|some|a\s+couple\s+of)\s+(?:\w+\s+)?"
+    r"(?:seniors|people|staff|nurses|engineers|techs|associates|hires|employees|managers"
+    r"|team\s+members|teachers|analysts|devs|developers)\s+(?:to|this|last|in)\b"
+    r"|\b(?:she|he|they)\s+thinks?\s+(?:the\s+|their\s+|her\s+|his\s+)?(?:team|company|firm|org"
+    r"|management|mgmt|leadership|boss|department|dept|ceo|owner|board)\b", re.IGNORECASE)
+
+
+def is_internal(text: str) -> bool:
+    """Whether a note repeats what a person let slip about their workplace (someone who quit,
+    the team understaffed, their view of their employer): never a point."""
+    return _INTERNAL_RE.search(text) is not None
+
+
 def never_a_point(text: str, rapport: bool = False) -> bool:
     """Whether a note line can never be a follow-up's point: health and family milestones, the
     user's verdict (anywhere in the line: its other pieces share that context), or a line whose
     every piece is logistics or the meeting's mechanics ("very organized, sent agenda in
     advance"). Drafting and the checklist's `specifics` both ask this, so the checklist never
     asks for a point that drafting rightly leaves out."""
-    if is_private_life(text) or is_confidential(text) or is_self_assessment(
+    if is_private_life(text) or is_confidential(text) or is_internal(text) or is_self_assessment(
             split_parts(clean(text))[0][1] if rapport else text):
         return True  # a rapport line may carry a joke at the user's expense later on:
         # "we both played in youth orchestra - me viola (badly)"

@@ -8,10 +8,23 @@ partitions, I hand-waved` the topic "how I would size Kafka partitions", without
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
-from followup.core.note_kinds import is_logistics, is_self_assessment
-from followup.core.phrasing import LEANS_BACK_RE, lower_first, to_you, with_article
+from followup.core.markers import Marker
+from followup.core.note_kinds import (
+    is_internal,
+    is_logistics,
+    is_private_life,
+    is_self_assessment,
+)
+from followup.core.phrasing import (
+    LEANS_BACK_RE,
+    lower_first,
+    to_you,
+    with_article,
+    with_indefinite,
+)
 from followup.core.shorthand import clean, split_parts
 from followup.core.word_forms import (
     DETERMINERS,
@@ -20,6 +33,7 @@ from followup.core.word_forms import (
     NOT_VERBS,
     PREPOSITIONS,
     gerund_of,
+    is_adjective,
     is_base,
     is_noun,
     past_of,
@@ -58,8 +72,16 @@ def _own_clause(part: str) -> tuple[str, str]:
     """(kind, text) of a `+` piece: `i` (a clause with "I") or `noun` ("my churn model work")."""
     part = re.sub(r"^(?:mentioned|talked\s+about|brought\s+up|pitched|offered)\s+(?=my\b)", "",
                   part, flags=re.I)
+    # "offered to share the rota template": the offer, made again in the email
+    offered = re.match(r"^(?:i\s+)?(?:offered|volunteered|promised)\s+to\s+(?=\w)", part, re.I)
+    if offered and is_base(plain(part[offered.end():].split()[0])):
+        return "i", "I could " + part[offered.end():]
     words = part.split()
     first = plain(words[0])
+    if first == "my" and _finite_after_subject(words):
+        # "my plc background maps to the interlocking work", "my port from numpy to numba cut
+        # our batch": a clause whose subject is the user's own thing
+        return "i", part[:1].upper() + part[1:]
     if first in ("i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've"):
         return "i", part
     if first in MODALS:
@@ -90,6 +112,19 @@ def _own_clause(part: str) -> tuple[str, str]:
     if first in PREPOSITIONS:
         return "noun", "my work " + part
     return "noun", "my experience with " + part
+
+
+def _finite_after_subject(words: list[str]) -> bool:
+    """Whether "my ..." goes on to a verb of its own ("my background maps to", "my port from
+    numpy to numba cut our batch") before the next piece: a clause, not a thing to bring."""
+    for i in range(2, min(len(words) - 1, 8)):
+        word, after = plain(words[i]), plain(words[i + 1])
+        if verb_form(word) in ("VBZ", "VBD") and word not in NOT_VERBS \
+                and plain(words[i - 1]) not in PREPOSITIONS | DETERMINERS \
+                and (after in DETERMINERS | PREPOSITIONS | {"our", "my", "their", "his", "her",
+                                                            "its"} or after[:1].isdigit()):
+            return True
+    return False
 
 
 @lru_cache(maxsize=2048)  # the same line is phrased again for each length tried
@@ -158,17 +193,27 @@ def question_topic(line: str) -> str | None:
     """What a `?` line's question was about, without the user's verdict: `asked how I'd size
     Kafka partitions, I hand-waved` -> `how I would size Kafka partitions`; None when the line
     holds only the verdict."""
-    # on a `?` line an arrow leads from the question to the answer, never a change
-    text = clean(re.sub(r"\s*(?:->|=>)\s*", ", ", line, count=1)).rstrip("?")
     if re.match(r"^[?\s]*(?:->|=>|,|:|-)", line):
         return None  # "? -> i went straight to logs": the question itself was never written
+    # on a `?` line an arrow leads from the question to the answer, never a change: what
+    # follows it is the answer ("a k-1 i got wrong -> told about the basis mistake, caught in
+    # review"), unless all before it is "asked" ("asked -> walk through a claim")
+    head, *answer = re.split(r"\s*(?:->|=>)\s*", line, maxsplit=1)
+    line = answer[0] if answer and _ASKED_RE.fullmatch(head.strip("?! ")) else head
+    # before an arrow is the question, whatever its words ("upset pt whose glasses are wrong",
+    # "biggest mistake in an audit"); the verdict is after it
+    headed = bool(answer) and line == head
+    text = clean(line).rstrip("?")
     kept = []
     for _sep, part in split_parts(text):
         # "asked how I'd value a draft pick and I totally rambled": the question, without the
         # account of the answer glued to it
         part = _ANSWER_TAIL_RE.split(part)[0]
+        asked = _ASKED_RE.match(part)
         part = _VERDICT_LEAD_RE.sub("", part).strip()
-        if not part or is_self_assessment(part) or plain(part.split()[0]) in (
+        # "asked about a k-1 i got wrong": a question about a mistake is no verdict
+        verdict = is_self_assessment(part) and not (asked and asked.end() > 0) and not headed
+        if not part or verdict or plain(part.split()[0]) in (
                 "i", "i'm", "i've", "my", "answered", "said") \
                 or re.match(r"(?:he|she|they)\s+(?:said|told|explained|mentioned)\b", part, re.I):
             continue  # the user's answer, or what they said of it afterwards
@@ -186,6 +231,17 @@ def question_topic(line: str) -> str | None:
                      r"|mumbled|babbled|rambled)\b|\s+(?:and\s+)?(?:you|he|she)\s+had\s+to\b",
                      topic)[0].strip()
     topic = re.sub(r"^(how|what|why|when|where)\s+do\s+you\s+", r"\1 to ", topic, flags=re.I)
+    # "why leave my current job", "how handle upset pt": the subject left out, and the
+    # article before a lone thing ("how I would handle an upset patient whose ...")
+    topic = re.sub(r"^why\s+leave\b", "why I am leaving", topic, flags=re.I)
+    topic = re.sub(r"^(how)\s+(?=([a-z]+)\b)",
+                   lambda m: f"{m[1]} I would " if is_base(m[2])
+                   and m[2] not in ("i", "to", "you", "we", "they", "much", "many", "long", "come",
+                                    "often", "far", "well", "soon")
+                   else m[0], topic, flags=re.I)
+    topic = re.sub(r"^(how\s+I\s+would\s+[a-z]+\s+)([a-z]+\s+[a-z]+)(?=\s+(?:whose|who|that|with"
+                   r"|in|on|for|from|at|when)\b|$)",
+                   lambda m: m[1] + with_indefinite(m[2]) if _lone_thing(m[2]) else m[0], topic)
     # "have you used rave": a yes-or-no question is "whether I have used Rave"
     topic = re.sub(r"^(would|could|should|can|will|have|had|are|were)\s+you\b",
                    lambda m: "whether I " + {"are": "am", "were": "was"}.get(m[1].lower(), m[1]),
@@ -275,8 +331,55 @@ _WENT_WELL_RE = re.compile(
     r"(?:->|=>|-|,|\.)\s*(?:yes|yep|yeah)\b|\b(?:ok|okay|fine|good|well|great|solid|strong)\s+"
     r"answer\b|\b(?:went|felt|was|structured\s+it|answered\s+it)\s+(?:ok|okay|fine|well|good|great)"
     r"\b|\b(?:he|she|they)\s+(?:liked|loved|agreed|nodded|smiled|laughed|said\s+(?:good|fine|great)"
-    r"|seemed\s+(?:happy|pleased|impressed|satisfied|to\s+like))"
+    r"|seemed\s+(?:happy|pleased|impressed|satisfied|to\s+like)|said\s+(?:correct|right|exactly))|\bgot\s+it\s+(?:working|running|done)\b"
+    r"|\bsolved\s+it\b"
     r"|\bnailed\b|\bhonest\b", re.IGNORECASE)
+
+
+# A question or task set in the interview, typed on a `!` or unmarked line: "asked me to talk
+# thru a track circuit failure -> ...", "brain teaser: expected rolls to two 6s".
+_ASKED_LINE_RE = re.compile(
+    r"^\s*(?:(?:he|she|they)\s+)?(?:asked|quizzed|grilled)\s+(?:me\s+|us\s+)?(?:to|abt|about"
+    r"|how|what|why|if|whether|for|which|when|where)\b|^\s*(?:(?:a|the)\s+)?(?:brain\s*teaser"
+    r"|case(?:\s+study)?|live[- ]?coding|whiteboard|exercise|scenario|role[- ]?play|estimation"
+    r"|technical\s+q(?:uestion)?|q|question)\s*:", re.IGNORECASE)
+
+
+def is_asked(line: str) -> bool:
+    """Whether a line not marked `?` holds a question or task the interviewer set ("asked me
+    to explain Benford's law", "brain teaser: ..."): it is revisited as a `?` line is, and is
+    never a point of its own."""
+    return _ASKED_LINE_RE.match(line) is not None
+
+
+def asked_lines(lines: Iterable[tuple[Marker | None, str]]) -> list[str]:
+    """The questions of a person's notes: the `?` lines, and a `!` or unmarked line that holds
+    a question the interviewer set (`is_asked`), in the notes' order."""
+    return [text for marker, text in lines if text and (
+        marker is Marker.QUESTION or marker is not Marker.CONTRIBUTE and is_asked(text))]
+
+
+def _lone_thing(words: str) -> bool:
+    """"upset patient", "angry caller": a thing and what it is like, one of it, no article."""
+    first, last = words.split()
+    return first not in ("a", "an", "the", "my", "your", "his", "her", "their", "our", "this",
+                         "that", "each", "every", "any", "some") and not last.endswith("s") \
+        and is_noun(last) and (not is_base(first) or is_adjective(first)
+                               or verb_form(first) in ("VBN", "VBD"))
+
+
+def _verdict_part(line: str) -> str:
+    """The part of a `?` line that can hold the user's verdict: after the arrow when there is
+    one ("asked about a k-1 i got wrong -> ..." is a question about a mistake), without a
+    story's own mistake ("told about the basis mistake")."""
+    parts = re.split(r"\s*(?:->|=>)\s*", line, maxsplit=1)
+    answer = parts[-1] if len(parts) > 1 and parts[-1] else line
+    # "didnt mention the layoff rumours": kept back on purpose, no fumble
+    answer = re.sub(r"\bdid(?:n'?t|\s+not)\s+(?:mention|say|bring\s+up|tell\s+(?:him|her|them))"
+                    r"\s+([^,.;]+)", lambda m: "" if is_internal(m[1]) or is_logistics(m[1])
+                    or is_private_life(m[1]) else m[0], answer, flags=re.IGNORECASE)
+    return re.sub(r"\b(?:the|a|an|that|one)\s+(?:\w+\s+)?mistakes?\b", "", answer,
+                  flags=re.IGNORECASE)
 
 
 def question_to_revisit(lines: list[str]) -> str | None:
@@ -289,7 +392,7 @@ def question_to_revisit(lines: list[str]) -> str | None:
     asked = [line for line in lines if not is_logistics(question_topic(line) or "")]
     # "? -> i went straight to logs, missed it": a fumble whose question went unwritten is
     # still the one to redeem; drafting asks the user to name the question
-    fumbled = [line for line in asked if _FUMBLED_RE.search(line)]
+    fumbled = [line for line in asked if _FUMBLED_RE.search(_verdict_part(line))]
     # a question with an account of the answer and no verdict was answered: not revisited
     # (a panel whose every note revisits one reads as a form)
     unsure = [line for line in asked if question_topic(line) and not _WENT_WELL_RE.search(line)

@@ -19,7 +19,7 @@ from datetime import date
 from enum import Enum
 from functools import lru_cache
 
-from followup.core.lexicon import has_dictionary, name_table, unknown_words
+from followup.core.lexicon import has_dictionary, is_english_word, name_table, unknown_words
 from followup.core.note_kinds import (
     is_descriptor,
     is_logistics,
@@ -292,7 +292,12 @@ def with_article(words: list[str]) -> list[str]:
         return words
     first = plain(words[0])
     compound_number = re.match(r"\d+-[a-z]", words[0]) is not None  # "4-day week pilot"
-    if not (words[0][:1].islower() or compound_number) or first in DETERMINERS \
+    # "PTC rollout on the north corridor": an acronym before a noun is that noun's, and takes
+    # "the" as it does
+    acronym = words[0].isupper() and words[0].isalpha() and len(words) > 1 \
+        and words[1][:1].islower() \
+        and (is_noun(plain(words[1])) or not word_classes(plain(words[1])))
+    if not (words[0][:1].islower() or compound_number or acronym) or first in DETERMINERS \
             or first in PREPOSITIONS or first in _NO_ARTICLE or first in _OBJECTS \
             or words[0][:1].isdigit() and not compound_number:
         return words
@@ -412,6 +417,11 @@ _OWN_NOUNS = frozenset("""
 
 def _label(first: str, second: str, name: str) -> Phrase | None:
     """`mission: make X useful`, `stack: Go and Postgres`, `Q: ...` pieces with a short label."""
+    aim = _AIM_LABEL_RE.match(first) and plain(first) not in _PURPOSES  # ("goal: X": below)
+    if aim and second[:1].islower() and is_base(plain(second.split()[0])):
+        # "big push this yr: move tokens out of figma": what the push is, when given
+        owner = "" if plain(first.split()[0]) in DETERMINERS | {*_POSSESSIVE} else "your "
+        return Phrase(Shape.CLAUSE, f"{owner}{first} is to {to_you(second, name)}")
     label_words = first.split()
     if len(label_words) > 3:
         return None
@@ -449,6 +459,12 @@ _ROLE_NOUNS = frozenset("""
 _PAINS = frozenset("pain problem challenge issue struggle headache bottleneck blocker complaint "
                    "gripe".split())
 _PURPOSES = frozenset("mission goal goals aim vision plan plans focus priority ambition".split())
+# "big push this year", "main goal for 2027", "the ask": a label that an aim follows
+_AIM_LABEL_RE = re.compile(
+    r"^(?:(?:the|your|their|our|his|her|main|big|biggest|top|key|one|first|real|next)\s+)*"
+    r"(?:push|goal|aim|priority|focus|mission|bet|task|ask|target|objective|initiative|plan)"
+    r"(?:\s+(?:this|next|for\s+(?:this|next))\s+(?:year|quarter|month|week|season|spring|summer"
+    r"|fall|autumn|winter)|\s+(?:for|in)\s+20\d\d|\s+for\s+q[1-4])?$", re.IGNORECASE)
 
 
 _ABOUT_NUMBER_RE = re.compile(r"^(?P<subject>[A-Za-z][\w'&-]*(?:\s+(?!(?:up|down|about|roughly"
@@ -546,6 +562,12 @@ def _set_start_phrase(part: str, words: list[str], name: str) -> Phrase | None:
         if former.lower().endswith(("er", "ian", "ite", "ie")):  # "ex-Googler": an ex-Googler
             return Phrase(Shape.CLAUSE, f"you're an {to_you(part, name)}")
         rest = " ".join(words[1:])  # "ex-Stripe": a former employer
+        if words[1:] and plain(words[-1]) in _ROLE_NOUNS:  # "ex-fbi financial analyst": a job
+            former = _acronym_of(former)
+            return Phrase(Shape.CLAUSE, "you were previously " + with_indefinite(
+                f"{former} {rest}"))
+        if former.islower():  # "ex-stripe": a firm's name, typed in a hurry
+            former = name_table().get(former, former.capitalize())
         return Phrase(Shape.CLAUSE, f"you were previously at {former} {rest}".rstrip())
     if first == "into" and len(words) > 1:
         return Phrase(Shape.CLAUSE, "you're " + to_you(part, name))  # "into sailing"
@@ -675,7 +697,10 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
             text = to_you("the " + part, name)  # "the forklift certification is required":
             return Phrase(Shape.CLAUSE, text)  # asked of whoever takes the job, not theirs
     if _subject_clause(words):
-        if (words[0][:1].islower() or words[0].isupper()) and (
+        if first in ("apprentice", "intern", "trainee", "hire", "resident", "fellow", "candidate",
+                     "newcomer", "recruit") and _bare_singular_subject(words):
+            part = with_indefinite(part)  # "apprentice does 2 yrs under a director": any one
+        elif (words[0][:1].islower() or words[0].isupper()) and (
                 first in _TEAM_WORDS or _bare_singular_subject(words)):
             # "team ships weekly", "fixed asset register is a mess": the person's own; a
             # plural subject stays general ("classifiers lie about timing")
@@ -756,6 +781,10 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
             return labelled
     kept = [(sep, company_spelling(lower_first(p), company)) for sep, p in pieces
             if not _drop(p)]
+    # "they track activated devs, not twitter followers": a contrast right after its clause
+    # stays with it
+    contrast = kept[1][1] if len(kept) > 1 and kept[1][0] == "," and len(kept[1][1].split()) <= 5 \
+        and re.match(r"not\s+(?!(?:to|be|been|yet|sure)\b)[a-z]", kept[1][1]) else ""
     if len(kept) > 1:  # "no tests today, wants data quality checks": the wish, not the lack
         kept = [k for k in kept if not _NEGATION_RE.match(k[1])] or kept[:1]
     if not kept:
@@ -783,6 +812,9 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     text = re.sub(r"\b(is|are) your (problem|issue|pain|headache)\b", r"\1 the \2", text)
     text = re.sub(r"^your (?=(?:most|much|many|half|all|some|none|each|both|few|several) of\b)",
                   "", text)  # "most of their work is K-12 schools": most of your work
+    text = re.sub(r"^your (most|much|half|all|some) (?!of\b)", r"\1 of your ", text)
+    if contrast and phrase.shape in (Shape.CLAUSE, Shape.PROBLEM):
+        text += ", " + to_you(contrast, first_name)
     # "we talked about the Booker trade for 5 minutes": how long is the meeting's, not the point
     text = re.sub(r"\s+for\s+(?:about\s+)?\d+\s+(?:minutes?|mins?)$", "", text) \
         if phrase.shape is Shape.TOPIC else text
@@ -882,6 +914,23 @@ _KEEP = "\u2060"  # marks a pronoun of someone else, which `to_you` must leave a
 
 # ---- whether a phrase reads well -------------------------------------------------------------
 
+# A job at the end of "ex-fbi financial analyst"
+_ROLE_NOUNS = frozenset("""
+    analyst engineer manager director nurse teacher officer agent consultant auditor accountant
+    developer designer scientist researcher lawyer attorney paralegal recruiter lead chef
+    editor reporter producer technician tech specialist associate partner architect planner
+    coordinator advisor adviser surveyor geologist pharmacist therapist medic paramedic
+""".split())
+
+
+def _acronym_of(word: str) -> str:
+    """"fbi" -> "FBI": a short lower-case name with no vowel sound of its own; else as typed."""
+    return word.upper() if word.islower() and len(word) <= 4 and not is_english_word(word) \
+        else word
+
+
+# "I could do the setup": the verb after a modal or "to" is no second finite verb
+_AFTER_A_MODAL = frozenset("can could will would should might may must to".split())
 _WRONG_PERSON_RE = re.compile(
     r"\b(?:you(?:'re|'ve|\s+are|\s+have)?\s+both|your\s+(?:the|a|an|you|your|my|I|so|and|but"
     r"|because|if|when|how|what|why)|you\s+(?:you|your|is|has|was|does)"
@@ -918,6 +967,8 @@ def reads_well(phrase: Phrase) -> bool:
     longest = 22 if phrase.shape is Shape.MINE else 18  # the user's own work may say more
     if not 2 <= len(words) <= longest or "(" in text or ")" in text or "[" in text:
         return False
+    if re.match(r"^(?:(?:you|your|the)\s+)?'|'$", text):
+        return False  # "'we ship small, daily'": their words, with nothing said of them
     if phrase.shape is Shape.CLAUSE and len(words) <= 2 and plain(words[0]) in ("you're", "you"):
         return False  # "you're costing": nothing said
     if phrase.shape is Shape.TOPIC and len(words) <= 3 and plain(words[-1]) in _TIME_UNITS | {
@@ -972,6 +1023,9 @@ def reads_well(phrase: Phrase) -> bool:
                 r"|often|mostly|recently)\b)\w+\s", text) and any(
             verb_form(plain(w)) == "VBD" and not is_noun(plain(w))
             and plain(words[i - 1]) not in _RELATIVES | _PRONOUNS | {"and", "but", "or", "so"}
+            # ("you track activated developers": a participle before its noun describes it)
+            and not (i + 1 < len(words) and plain(words[i + 1]).endswith("s")
+                     and is_noun(plain(words[i + 1])) and plain(words[i - 1]) == plain(words[1]))
             for i, w in enumerate(words[2:], 2)) and verb_form(plain(words[1])) != "VBD" \
             and plain(words[1]) not in _FINITE_PLAIN and not plain(words[1]).endswith("ed") \
             and verb_base(plain(words[1])) not in _THINKING | {"want", "need", "expect", "hope"}:
@@ -1042,7 +1096,7 @@ def reads_well(phrase: Phrase) -> bool:
             subject = False
         finite = [w for i, w in enumerate(inner) if (i > 0 or not subject)
                   and (w in _FINITE_IN_TOPIC or w in _FINITE_PLAIN)
-                  and (i == 0 or inner[i - 1] not in _PRONOUNS)]
+                  and (i == 0 or inner[i - 1] not in _PRONOUNS | _AFTER_A_MODAL)]
         if len(finite) >= (1 if subject else 2):
             return False
     if phrase.shape in (Shape.CLAUSE, Shape.PROBLEM) and (
@@ -1229,10 +1283,17 @@ def _after_acronym(words: list[str], index: int) -> bool:
     return len(before) >= 2 and before.isupper() and before.isalpha()
 
 
+_WHEN_OWNED_RE = re.compile(r"(?:(?:next|last|this)\s+(?:week|month|year|quarter|season|spring"
+                            r"|summer|fall|autumn|winter)|today|tomorrow|yesterday|tonight)'s\b",
+                            re.IGNORECASE)
+
+
 def _bare_singular_subject(words: list[str]) -> bool:
     """`fixed asset register is a mess`, `pick rate dropped`: a singular subject with no
     article, which needs one ("your") to read as a sentence."""
     first = plain(words[0])
+    if _WHEN_OWNED_RE.match(" ".join(words[:2])):
+        return False  # "next month's talk slot is open": the month owns it, not "your"
     acronym = words[0].isupper() and len(words[0]) >= 2  # "CMMS is Cityworks"
     if first in DETERMINERS or first in _POSSESSIVE or first[:1].isdigit() \
             or not acronym and (not _common_word(words[0]) or words[0][:1].isupper()):

@@ -47,6 +47,8 @@ _UNIT_WORDS = {"min": "minute", "hr": "hour", "wk": "week", "mo": "month", "yr":
 
 
 _SHORTHAND = (
+    # "from 4h to 25 min": hours
+    (r"\b(\d+(?:\.\d+)?)h\b", lambda m: f"{m[1]} hour{'' if m[1] == '1' else 's'}"),
     # "3 day min", "min order 40": a minimum, not minutes
     (r"\b(\d+)[\s-](day|week|month|night|unit|case|piece|hour)\s+min\b", r"\1-\2 minimum"),
     (r"\bmin\s+(?=order|spend|charge|stay|booking|purchase|wage)", "minimum "),
@@ -58,7 +60,8 @@ _SHORTHAND = (
     (r"(?<=\d)x(?=\s*/|\s+(?:a|per)\b)", " times"),
     (r"\s*/\s*(?:yr|year)\b", " a year"), (r"\s*/\s*(?:mo|month)\b", " a month"),
     (r"\s*/\s*(?:wk|week)\b", " a week"), (r"\s*/\s*day\b", " a day"),
-    (r"\s*/\s*(?:hr|hour)\b", " an hour"),
+    (r"\s*/\s*(?:hr|hour)\b", " an hour"), (r"\s*/\s*(?:min|minute)\b", " a minute"),
+    (r"\s*/\s*(?:sec|s|second)\b", " a second"),
     # "asked X -> i rambled", "PMs peek early -> he wants Y": a consequence, two pieces
     (r"(?<=\w)\s*(?:->|=>|>)\s*(?=(?:i|so|but|then|he|she|they|we|you|it|his|her|their|our"
      r"|need|needs|want|wants|means|meant|leads?|led|which|that|someone|somebody|nobody"
@@ -113,6 +116,21 @@ _SHORTHAND = (
     (r"\b(turnover|morale|traffic|attrition|staffing|backlog|workload|volume|pressure|churn)\s+"
      r"(?=(?:is\s+)?(?:brutal|terrible|awful|rough|insane|crazy|huge|high|low|bad)\b)(?!is\b)",
      r"\1 is "),
+    # "on-call burnout big issue", "pre-need plans big growth area": a thing and what it is to
+    # them, given its verb
+    (r"(?:^|(?<=, ))(?!(?:not|no|never)\s)"
+     r"((?:(?!(?:is|are|was|were|it's|that's|a|an)\s)[\w/&'-]+\s+){0,3}?"
+     r"(?!(?:is|are|was|were|it's|that's)\s)[\w/&'-]+)\s+(?:a\s+)?(?=(?:big|huge|major|main|top"
+     r"|real|key|massive|growing)\s+(?:issue|deal|problem|growth\s+area|focus|priority|pain"
+     r"|concern|challenge|win|push|thing|headache|bottleneck)\b)",
+     lambda m: f"{m[1]} {'are' if _plural_word(m[1].split()[-1]) else 'is'} a "),
+    # "they track activated devs not twitter followers": a contrast takes its comma
+    (r"(?<!')\b([a-z0-9%]+)\s+(?=not\s+(?!(?:to|be|been|sure|yet|much|many|all|only\s+that|required"
+     r"|needed|allowed|available|possible|ready|enough|included|covered|available|mandatory"
+     r"|necessary|ideal|great|good|bad|worth|in|on|at|for|a\s+(?:fit|priority|problem))\b)"
+     r"(?![a-z]+ed\b)[a-z])", lambda m: m[0] if m[1] in _BEFORE_A_PLAIN_NOT else m[1] + ", "),
+    # "c++", "c#": the languages' own capitals
+    (r"(?<![\w+#])c(?=\+\+|#)", "C"),
     # "passed 2019", "founded 1987": a year after a past verb takes "in"
     (r"\b([a-z]+ed)\s+(?=(?:19|20)\d\d\b)", r"\1 in "),
     # "condition reports all on paper": a plural and where it all is, given its verb
@@ -122,6 +140,8 @@ _SHORTHAND = (
     (r"\bimo\b,?\s*", ""),
     (r"\s*\b(?:lol|lmao|rofl|haha+|hehe|:\)|:D)(?=\W|$)", ""),
     (r"\b(every|per|an|a|each|one|half\s+an)\s+hr\b", r"\1 hour"),
+    (r"\b(every|per|a|each|one)\s+(?:sec|min)\b",
+     lambda m: f"{m[1]} {'second' if m[0].endswith('c') else 'minute'}"),
     (r"\bprev(?:ious)?\s+co\b", "previous company"),
     (r"\b(at|from|in)\s+prev(?:ious)?\s+(?=job|role|company|team|gig|employer)",
      r"\1 my previous "),
@@ -220,9 +240,12 @@ _SHORTHAND_RE = [(re.compile(p, re.IGNORECASE), r) for p, r in _SHORTHAND]
 # "membership -> PT handoff", "slate -> banner nightly sync": the handoff from one to the other
 # (read before an arrow at the start is taken for a move)
 _HANDOFF_RE = re.compile(
-    r"\b([\w-]+)\s*(?:->|=>)\s*([\w-]+(?:\s+(?!nightly\b|daily\b|weekly\b|monthly\b|hourly\b)"
-    r"[\w-]+)?)\s+((?:nightly\s+|daily\s+|weekly\s+|monthly\s+|hourly\s+)?(?:handoffs?"
-    r"|hand-offs?|syncs?|transfers?|referrals?|integrations?|feeds?|migrations?))\b",
+    r"\b([\w-]+)\s*(?:->|=>)\s*([\w-]+(?:\s+(?!nightly\b|daily\b|weekly\b|monthly\b|hourly\b"
+    r"|codemod\b|code\b|schema\b|data\b|api\b|database\b|version\b)[\w-]+)?)\s+((?:nightly\s+"
+    r"|daily\s+|weekly\s+|monthly\s+|hourly\s+|codemod\s+|code\s+|schema\s+|data\s+|api\s+"
+    r"|database\s+|version\s+)?(?:handoffs?"
+    r"|hand-offs?|syncs?|transfers?|referrals?|integrations?|feeds?|migrations?|ports?|rewrites?"
+    r"|codemods?|conversions?|upgrades?|cutovers?))\b",
     re.IGNORECASE)
 _CHANGE_RE = re.compile(r"^(?![\w-]+ing\b|goes\b|went\b|go\b|from\b)"
                         r"([\w.-]+(?:\s(?!\d)[\w.-]+)?)\s*(?:->|=>)\s*(?!\d)")
@@ -253,6 +276,21 @@ def _arrow(match: re.Match) -> str:
 def _list_of(match: re.Match) -> str:
     items = match.group().split(" + ")
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# Words that "not" follows as part of the verb or the sentence, not as a contrast.
+_BEFORE_A_PLAIN_NOT = frozenset("""
+    is are was were be been being am do does did can could will would should may might must
+    have has had need needs i we they you he she it why or if and but whether probably
+    definitely certainly maybe just still also really actually often usually always sometimes
+    that so though perhaps hopefully ideally absolutely surely quite
+""".split())
+
+
+def _plural_word(word: str) -> bool:
+    """"plans", "devs": a plural by its ending ("process", "status" and "analysis" are not)."""
+    word = word.lower()
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
 
 
 @lru_cache(maxsize=4096)

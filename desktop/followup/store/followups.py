@@ -33,6 +33,7 @@ from followup.core.drafting import (
     notes_fingerprint,
     notes_for_checking,
     signature_block,
+    works_elsewhere,
 )
 from followup.core.reminders import ReminderItem
 from followup.core.rubric import CheckContext, check_draft, failing_required
@@ -125,7 +126,9 @@ def _request(a: m.Attendance, profile, notes: str | None = None):
         company=meeting.company.name if meeting.company else "", role=meeting.role,
         kind=meeting.kind, person_name=a.person.name, person_title=a.person.title,
         capacity=a.capacity, notes=a.notes if notes is None else notes,
-        general_notes=meeting.general_notes, others_met=others, profile=profile)
+        general_notes=meeting.general_notes, others_met=others, profile=profile,
+        elsewhere=works_elsewhere("" if a.person.email_is_guess else a.person.email,
+                                  meeting.company.domain if meeting.company else ""))
 
 
 def _fingerprint(a: m.Attendance) -> str:

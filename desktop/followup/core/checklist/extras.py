@@ -16,8 +16,7 @@ from followup.core.checklist.reading import (
     words,
 )
 from followup.core.checklist.results import RuleResult, result
-from followup.core.markers import Marker
-from followup.core.own_lines import question_to_revisit, question_topic
+from followup.core.own_lines import asked_lines, question_to_revisit, question_topic
 
 INDIVIDUAL_THRESHOLD = 0.75  # similarity() at or above this: a near-copy of another draft
 
@@ -100,7 +99,7 @@ def rule_redeem(d: Draft) -> RuleResult:
     """
     # The question as drafting retells it ("tell me about a time I lost a deal" is "a time I
     # lost a deal"); a question of logistics ("my availability for Saturdays") is not revisited
-    line = question_to_revisit([q for m, q in d.note_points if m is Marker.QUESTION])
+    line = question_to_revisit(asked_lines(d.note_points))
     questions = [(line, question_topic(line) or "")] if line else []
     if not questions:
         return result("redeem", True, "No ? question in your notes to revisit: none went "
