@@ -236,7 +236,13 @@ def private_words(body: str) -> list[str]:
 
     lowered = body.lower()
     found = [w for w in PRIVATE_WORDS if w.lower() in lowered]
-    return found + [m.group() for m in SELF_ASSESSMENT_RE.finditer(_content(body))
+    # a question about a mistake is no verdict: "your question about the biggest mistake in an
+    # audit: [write your better answer here]"
+    content = " ".join(s for s in _content(body).split("\n")
+                       if "[write your better answer" not in s) + " " + re.sub(
+        r"\b(?:wrong|mistakes?)\b", "", " ".join(s for s in _content(body).split("\n")
+                                             if "[write your better answer" in s))
+    return found + [m.group() for m in SELF_ASSESSMENT_RE.finditer(content)
                     if m.group().lower() not in (f.lower() for f in found)]
 
 

@@ -402,7 +402,7 @@ QUESTION_LINES = [  # `?` line -> the question's topic, without the verdict
     ("how i'd roll back a kafka consumer offset, was vague", 'how I would roll back a kafka consumer offset'),
     ('asked how would I scale the cache?', 'how I would scale the cache'),
     ('difference between processes and threads', 'the difference between processes and threads'),
-    ('asked me about CAP theorem, I mixed up C and A', 'CAP theorem'),
+    ('asked me about CAP theorem, I mixed up C and A', 'the CAP theorem'),
     ('asked to reverse a linked list, took forever', 'reversing a linked list'),
 ]
 

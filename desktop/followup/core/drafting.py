@@ -176,9 +176,18 @@ _THEIR_QUESTION_RE = re.compile(
 
 
 
+def _answered_elsewhere(text: str) -> bool:
+    """A line holding a question set in the interview that the question paragraph revisits
+    (its answer went wrong), or a quiz whose words read as the person's own ("brain teaser:
+    expected rolls to two 6s" is no "you expected rolls"): never a point."""
+    return is_asked(text) and (bool(asked_lines([(Marker.KEY, text)])) or re.match(
+        r"\s*(?:(?:a|the)\s+)?(?:brain\s*teaser|estimation|technical\s+q(?:uestion)?|q|question"
+        r"|live[- ]?coding|role[- ]?play|whiteboard)\s*:", text, re.IGNORECASE) is not None)
+
+
 def _point_candidate(text: str) -> bool:
     return not is_personal(text) and not is_shared(text) and not never_a_point(text) \
-        and not _THEIR_QUESTION_RE.search(text) and not is_asked(text) \
+        and not _THEIR_QUESTION_RE.search(text) and not _answered_elsewhere(text) \
         and rephrase(text) is not None
 
 
@@ -186,7 +195,7 @@ def _key_candidate(text: str) -> bool:
     """A `!` line is the user's own choice of point, even about life outside work; never
     their verdict, the meeting's mechanics, a health or family event or their question."""
     return not never_a_point(text) and not _THEIR_QUESTION_RE.search(text) \
-        and not is_asked(text) and rephrase(text) is not None
+        and not _answered_elsewhere(text) and rephrase(text) is not None
 
 
 def clear_caches() -> None:

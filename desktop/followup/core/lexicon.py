@@ -567,7 +567,7 @@ _ONSETS = frozenset("bl br ch cl cr dr dw fl fr gl gr gn kl kn kr ph pl pr ps sc
 _CODAS = frozenset("ck ng nk nt nd st sk sp ft lt ld lk lp lf lm ln rn rt rd rk rm rp rb rl rs ps"
                    " ts ks ch sh th gh mp ct pt xt ms ns ls ll ss ff zz rc nc lb rg rf mb rv lv"
                    " nx nz ds gs bs rh wn wl ws wk wd lc nn tt dd mm rr dt tz rz hl hn kh ph mn"
-                   " gn bt lz sz cz nj cs".split())
+                   " gn bt lz sz cz nj cs kt".split())
 
 
 def _acronym_shape(word: str) -> bool:
@@ -597,8 +597,8 @@ def _affixed_name(word: str, spelled: Mapping[str, str]) -> str | None:
         for rest, before in ((word[:-len(piece)], False), (word[len(piece):], True)):
             if not word.startswith(piece) if before else not word.endswith(piece):
                 continue
-            if len(rest) < 2 or before and piece != "py":
-                continue
+            if len(rest) < 2 or before and (piece != "py" or _known(rest)):
+                continue  # ("pytest" is spelled so)
             if rest in spelled:
                 rest = spelled[rest]
             elif not set(rest) & _VOWELS:

@@ -128,7 +128,8 @@ _DESCRIPTOR_RE = re.compile(
 # "office coord", "talent coordinator", "ops mgr": who the person is, at the head of a line
 _TITLE_PIECE_RE = re.compile(
     r"^(?:[\w&-]+\s+){0,3}(?:coord|coordinator|manager|mgr|director|dir|recruiter|vp|chief"
-    r"|officer|assistant|admin|administrator|specialist|supervisor)(?:\s+(?:at|@)\s+[\w&.-]+)?$",
+    r"|officer|assistant|admin|administrator|specialist|supervisor|assoc|associate|partner"
+    r"|owner|analyst|advocate|lead|engineer|eng)(?:\s+(?:at|@)\s+[\w&.-]+)?$",
     re.IGNORECASE)
 
 # Hobbies, family, pets, food, sport, places from home: the rapport line.
@@ -410,6 +411,11 @@ def is_internal(text: str) -> bool:
     return _INTERNAL_RE.search(text) is not None
 
 
+# "3 yrs", "~6 years here": how long someone has been in the job, beside their title
+_TENURE_RE = re.compile(r"(?:~\s*|about\s+)?\d+\+?\s*(?:yrs?|years?|mos?|months?)"
+                        r"(?:\s+(?:here|there|in\s+the\s+role|in\s+role))?")
+
+
 def never_a_point(text: str, rapport: bool = False) -> bool:
     """Whether a note line can never be a follow-up's point: health and family milestones, the
     user's verdict (anywhere in the line: its other pieces share that context), or a line whose
@@ -430,6 +436,7 @@ def never_a_point(text: str, rapport: bool = False) -> bool:
     aside = [is_mechanics(p) or is_logistics(p) or is_descriptor(p)
              or i == 0 and _TITLE_PIECE_RE.match(p.strip()) is not None
              or re.fullmatch(r"[\d\s.,%$£€+~-]+", p) is not None
+             or _TENURE_RE.fullmatch(p.strip()) is not None
              for i, (_s, p) in enumerate(pieces)]  # "50%" alone is its line's context's
     # "union position, afscme local, 6 mo probation": the line is about logistics, though a
     # fragment of it is not

@@ -121,8 +121,8 @@ def _finite_after_subject(words: list[str]) -> bool:
         word, after = plain(words[i]), plain(words[i + 1])
         if verb_form(word) in ("VBZ", "VBD") and word not in NOT_VERBS \
                 and plain(words[i - 1]) not in PREPOSITIONS | DETERMINERS \
-                and (after in DETERMINERS | PREPOSITIONS | {"our", "my", "their", "his", "her",
-                                                            "its"} or after[:1].isdigit()):
+                and (after in DETERMINERS | {"our", "my", "their", "his", "her", "its", "to",
+                                             "into", "onto"} or after[:1].isdigit()):
             return True
     return False
 
@@ -221,8 +221,13 @@ def question_topic(line: str) -> str | None:
     if not kept:
         return None
     pieces = split_parts(text)
+    task = False
     if len(kept) > 1 and len(pieces) > 1 and pieces[1][0] == ":" and len(kept[0].split()) <= 3:
-        kept = kept[1:]  # "system design: rate limiter": the question is the rate limiter
+        # "system design: rate limiter": the question is the rate limiter; "role play: sell
+        # him a scanner": a task, selling you a scanner
+        task = re.fullmatch(r"(?:the\s+)?(?:role[- ]?play|exercise|case(?:\s+study)?|task"
+                            r"|live[- ]?coding|whiteboard)", kept[0].strip(), re.I) is not None
+        kept = kept[1:]
     topic = _ASKED_RE.sub("", lower_first(kept[0])).strip()
     # "which policy I'd cut and I dodged", "what I know about MSG-3 and i basically said":
     # the user's account of their answer is no part of the question
@@ -235,9 +240,11 @@ def question_topic(line: str) -> str | None:
     # article before a lone thing ("how I would handle an upset patient whose ...")
     topic = re.sub(r"^why\s+leave\b", "why I am leaving", topic, flags=re.I)
     topic = re.sub(r"^(how)\s+(?=([a-z]+)\b)",
-                   lambda m: f"{m[1]} I would " if is_base(m[2])
-                   and m[2] not in ("i", "to", "you", "we", "they", "much", "many", "long", "come",
-                                    "often", "far", "well", "soon")
+                   lambda m: f"{m[1]} I would " if is_base(m[2]) and m[2].lower() not in (
+                       "i", "to", "you", "we", "they", "much", "many", "long", "come", "often",
+                       "far", "well", "soon", "do", "does", "did", "can", "could", "would",
+                       "should", "will", "is", "are", "am", "was", "were", "have", "has", "had",
+                       "might", "may", "must", "be", "the", "a", "an")
                    else m[0], topic, flags=re.I)
     topic = re.sub(r"^(how\s+I\s+would\s+[a-z]+\s+)([a-z]+\s+[a-z]+)(?=\s+(?:whose|who|that|with"
                    r"|in|on|for|from|at|when)\b|$)",
@@ -261,7 +268,7 @@ def question_topic(line: str) -> str | None:
     topic = re.sub(r"^(?:if|whether)\s+I'd\s+(?=\w+ed\b|used|done|worked|built|led|run|seen)",
                    "whether I had ", topic)
     topic = re.sub(r"^if\s+(?=I\b|my\b|we\b)", "whether ", topic)
-    infinitive = topic.startswith("to ") or _TASK_RE.match(topic) is not None
+    infinitive = topic.startswith("to ") or _TASK_RE.match(topic) is not None or task
     # ("asked me to estimate S3 costs"; "walk through a claim", "count holds by branch": a task)
     topic = re.sub(r"^(?:to\s+)", "", topic)
     first_word = topic.split()[0] if topic else ""
@@ -354,9 +361,14 @@ def is_asked(line: str) -> bool:
 
 def asked_lines(lines: Iterable[tuple[Marker | None, str]]) -> list[str]:
     """The questions of a person's notes: the `?` lines, and a `!` or unmarked line that holds
-    a question the interviewer set (`is_asked`), in the notes' order."""
-    return [text for marker, text in lines if text and (
-        marker is Marker.QUESTION or marker is not Marker.CONTRIBUTE and is_asked(text))]
+    a question the interviewer set (`is_asked`) whose answer the user says went wrong ("asked
+    me to talk thru a track circuit failure -> i said wrong side first, ugh"), in the notes'
+    order. (An unmarked "asked about my background" is no question to answer again.)"""
+    lines = [(marker, text) for marker, text in lines if text]
+    # the `?` lines first: the user's own mark of a question wins a tie
+    return [text for marker, text in lines if marker is Marker.QUESTION] + [
+        text for marker, text in lines if marker not in (Marker.QUESTION, Marker.CONTRIBUTE)
+        and is_asked(text) and _FUMBLED_RE.search(_verdict_part(text)) is not None]
 
 
 def _lone_thing(words: str) -> bool:

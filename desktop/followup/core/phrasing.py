@@ -38,6 +38,7 @@ from followup.core.word_forms import (
     PLURALS,
     PREPOSITIONS,
     gerund_of,
+    is_adjective,
     is_base,
     is_noun,
     plain,
@@ -295,12 +296,16 @@ def with_article(words: list[str]) -> list[str]:
     # "PTC rollout on the north corridor": an acronym before a noun is that noun's, and takes
     # "the" as it does
     acronym = words[0].isupper() and words[0].isalpha() and len(words) > 1 \
-        and words[1][:1].islower() \
-        and (is_noun(plain(words[1])) or not word_classes(plain(words[1])))
+        and words[1][:1].islower() and plain(words[1]) not in PREPOSITIONS | {
+            "versus", "vs", "and", "or", "is", "are", "was", "were"} \
+        and (is_noun(plain(words[1])) or not word_classes(plain(words[1]))) \
+        and not plain(words[1]).endswith(("ion", "ance", "ence", "ity", "ing", "ment"))
     if not (words[0][:1].islower() or compound_number or acronym) or first in DETERMINERS \
             or first in PREPOSITIONS or first in _NO_ARTICLE or first in _OBJECTS \
             or words[0][:1].isdigit() and not compound_number:
         return words
+    if any(plain(w) in ("versus", "vs") for w in words):
+        return words  # "incident versus service request": two things, no article for one
     head = []
     for word in words:
         bare = plain(word)
@@ -562,7 +567,7 @@ def _set_start_phrase(part: str, words: list[str], name: str) -> Phrase | None:
         if former.lower().endswith(("er", "ian", "ite", "ie")):  # "ex-Googler": an ex-Googler
             return Phrase(Shape.CLAUSE, f"you're an {to_you(part, name)}")
         rest = " ".join(words[1:])  # "ex-Stripe": a former employer
-        if words[1:] and plain(words[-1]) in _ROLE_NOUNS:  # "ex-fbi financial analyst": a job
+        if words[1:] and plain(words[-1]) in _FORMER_JOBS:  # "ex-fbi financial analyst": a job
             former = _acronym_of(former)
             return Phrase(Shape.CLAUSE, "you were previously " + with_indefinite(
                 f"{former} {rest}"))
@@ -781,10 +786,6 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
             return labelled
     kept = [(sep, company_spelling(lower_first(p), company)) for sep, p in pieces
             if not _drop(p)]
-    # "they track activated devs, not twitter followers": a contrast right after its clause
-    # stays with it
-    contrast = kept[1][1] if len(kept) > 1 and kept[1][0] == "," and len(kept[1][1].split()) <= 5 \
-        and re.match(r"not\s+(?!(?:to|be|been|yet|sure)\b)[a-z]", kept[1][1]) else ""
     if len(kept) > 1:  # "no tests today, wants data quality checks": the wish, not the lack
         kept = [k for k in kept if not _NEGATION_RE.match(k[1])] or kept[:1]
     if not kept:
@@ -812,9 +813,9 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     text = re.sub(r"\b(is|are) your (problem|issue|pain|headache)\b", r"\1 the \2", text)
     text = re.sub(r"^your (?=(?:most|much|many|half|all|some|none|each|both|few|several) of\b)",
                   "", text)  # "most of their work is K-12 schools": most of your work
-    text = re.sub(r"^your (most|much|half|all|some) (?!of\b)", r"\1 of your ", text)
-    if contrast and phrase.shape in (Shape.CLAUSE, Shape.PROBLEM):
-        text += ", " + to_you(contrast, first_name)
+    # ("most work now is crypto tracing": most of your work; "your most common error" stays)
+    text = re.sub(r"^your (most|much|half|all|some) (?!of\b)(?=(\w+))", lambda m: m[0]
+                  if is_adjective(plain(m[2])) else f"{m[1]} of your ", text)
     # "we talked about the Booker trade for 5 minutes": how long is the meeting's, not the point
     text = re.sub(r"\s+for\s+(?:about\s+)?\d+\s+(?:minutes?|mins?)$", "", text) \
         if phrase.shape is Shape.TOPIC else text
@@ -915,7 +916,7 @@ _KEEP = "\u2060"  # marks a pronoun of someone else, which `to_you` must leave a
 # ---- whether a phrase reads well -------------------------------------------------------------
 
 # A job at the end of "ex-fbi financial analyst"
-_ROLE_NOUNS = frozenset("""
+_FORMER_JOBS = frozenset("""
     analyst engineer manager director nurse teacher officer agent consultant auditor accountant
     developer designer scientist researcher lawyer attorney paralegal recruiter lead chef
     editor reporter producer technician tech specialist associate partner architect planner
@@ -988,7 +989,7 @@ def reads_well(phrase: Phrase) -> bool:
             or re.search(r"\bthe\s+(?:at|in|on|for|with|to|of|if|I|we|is|are|want|wants|need"
                          r"|needs|can|will|would|should|did|does|has|have)(?![\w-])", text):
         return False
-    if re.search(r"\s(?:and|or|but|with|to|of|the|a|an|your|including|like|such as|per|for"
+    if re.search(r"\s(?:and|or|but|with|to|of|the|a|an|your|including|like|such as|per|for|about"
                  r"|from|by|at|in|on|versus)$", text) or text.endswith(","):
         return False  # a fragment cut in the middle
     unknown = [w for w in unknown_words(text) if w not in name_table()]

@@ -283,7 +283,8 @@ _BEFORE_A_PLAIN_NOT = frozenset("""
     is are was were be been being am do does did can could will would should may might must
     have has had need needs i we they you he she it why or if and but whether probably
     definitely certainly maybe just still also really actually often usually always sometimes
-    that so though perhaps hopefully ideally absolutely surely quite
+    that so though perhaps hopefully ideally absolutely surely quite about of on for with to in
+    at by from than as into over under
 """.split())
 
 
@@ -298,6 +299,7 @@ def clean(text: str) -> str:
     """One line with shorthand written out, quotes and asides in parentheses dropped."""
     text = _QUESTION_ASIDE_RE.sub(r"\1: \2", text)  # "system design q (rate limiter)"
     text = re.sub(r"\([^)]*\)", " ", text)  # "(not quite true)": the user's aside
+    text = re.sub(r"\s+(?=[,;:])", "", text)  # ("scripts (~300 of them), not the maps")
     text = "".join(c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cs"))  # emoji
     if text.isupper() and len(text.split()) >= 2:
         text = text.lower()  # "RUNS THE KERNEL TEAM"
@@ -317,7 +319,9 @@ def clean(text: str) -> str:
 def split_parts(text: str) -> list[tuple[str, str]]:
     """(separator before, piece) at commas, semicolons, colons and spaced dashes."""
     parts, start, sep = [], 0, ""
-    for match in re.finditer(r"[,;:](?=\s)|(?<=\s)\.(?=\s+\w)|(?<=[a-z0-9%'\")\]])"
+    # ("devs, not followers": a contrast stays with its clause)
+    for match in re.finditer(r"[;:](?=\s)|,(?=\s)(?!\s+not\s)|(?<=\s)\.(?=\s+\w)"
+                             r"|(?<=[a-z0-9%'\")\]])"
                              r"(?<!\b[sS]t)(?<!\b[mM]t)(?<!\b[fF]t)"
                              r"(?<!\b[dD]r)(?<!\b[mM]r)(?<!\b[mM]s)(?<!\bvs)(?<!\b[nN]o)\.(?=\s+\w)|(?<=\w)[!?]+(?=\s+\w)"
                              r"|\s[-\u2013\u2014]+\s|\s/\s", text):
