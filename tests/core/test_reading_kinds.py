@@ -1250,3 +1250,145 @@ def test_a_skill_named_in_a_meetups_own_name_still_counts_as_a_contribution():
                            known_terms=frozenset({"Postgres"}))
     found = next(r for r in check_draft("Thanks", body, context) if r.id == "contribution")
     assert found.passed
+
+
+# ---- the twenty-fifth reading ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "topic"), [
+    # before the arrow is the question, whatever its words; after it, the answer
+    ("asked about a shipment i got wrong -> told the story, caught it at customs", "a shipment"),
+    ("biggest regret in a project -> the late vendor switch, i froze a bit", "regret in a project"),
+    ("how handle angry donor -> i rambled about my old job", "how I would handle an angry donor"),
+    ("why leave the hospital -> said growth", "why I am leaving the hospital"),
+])
+def test_a_question_is_read_from_before_its_arrow(line, topic):
+    assert topic in (question_topic(normalise_line(line, {}, [])) or "")
+
+
+@pytest.mark.parametrize(("lines", "revisited"), [
+    # an unmarked or `!` question is revisited only when its answer went wrong
+    (["! asked me to walk thru a boiler lockout -> missed the bleed valve step, ugh"], True),
+    (["asked about my coffee order lol"], False),
+    (["! brain teaser: coins in a jar -> got it after a while, she said correct"], False),
+    # a reason kept back on purpose is no fumble
+    (["? why this move -> said growth, didnt mention the layoffs"], False),
+])
+def test_which_question_lines_are_revisited(lines, revisited):
+    from followup.core.markers import parse_notes
+    from followup.core.own_lines import asked_lines, question_to_revisit
+
+    asked = asked_lines((line.marker, line.text) for line in parse_notes("\n".join(lines)))
+    assert (question_to_revisit(asked) is not None) is revisited
+
+
+@pytest.mark.parametrize("line", [
+    "his wife passed in the spring, he mentioned it",
+    "their dog died last month",
+    "the previous coordinator quit after 6 weeks",
+    "said the team is short-staffed, dont repeat",
+    "he thinks management is clueless",
+    "said off record they lost 3 nurses to the agency",
+])
+def test_a_bereavement_and_what_someone_let_slip_are_never_points(line):
+    assert never_a_point(line)
+
+
+@pytest.mark.parametrize("line", [
+    "they pay for the pmp course after probation",
+    "clinic covers ceu conference fees",
+    "busy season is 60 hr weeks jan-apr",
+    "travels ~30% of the year to job sites",
+])
+def test_perks_hours_and_travel_are_logistics(line):
+    assert is_logistics(line) or never_a_point(line)
+
+
+@pytest.mark.parametrize(("typed", "spelled"), [
+    ("the real pain is abg drift on night shift", "ABG drift"),
+    ("she's studying for the aapc exam", "AAPC"),
+    ("moved from r to pyspark last year", "PySpark"),
+    ("we store runs in duckdb", "DuckDB"),
+    ("schema lives in graphql", "GraphQL"),
+    ("used to work at ucsf", "UCSF"),
+    ("wants techs running oct scans by spring", "OCT scans"),
+    ("cargo comes through port of oakland", "the Port of Oakland"),
+    ("did her residency at the royal brompton", "the Royal Brompton"),
+    ("we both ran the berlin marathon 2023", "the 2023 Berlin Marathon"),
+    ("rewriting the pricer in c++", "C++"),
+])
+def test_acronyms_tools_and_institutions_are_spelled_as_their_fields_do(typed, spelled):
+    assert spelled in normalise_line(typed, {}, []) or spelled in clean(
+        normalise_line(typed, {}, []))
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("next exam is oct", "October"),
+    ("in oct we start", "October"),
+    ("pytest for everything", "ytest"),  # never "PyTest"
+])
+def test_a_month_stays_a_month_and_an_english_word_after_py_is_no_capital(typed, said):
+    normal = normalise_line(typed, {}, [])
+    assert said in normal and "PyTest" not in normal
+
+
+@pytest.mark.parametrize(("role", "said"), [
+    ("junior data eng", "junior data engineer"),
+    ("eng mgr", "engineering manager"),
+    ("vet tech", "vet technician"),
+    ("admin asst", "administrative assistant"),
+])
+def test_shorthand_in_a_role_is_written_out(role, said):
+    assert spoken_role(role) == said
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("they hire for attitude not résumés", "you hire for attitude, not résumés"),
+    ("she said the bottleneck is intake not the lab", "the bottleneck is intake, not the lab"),
+    ("night shift morale big issue", "night shift morale is a big issue"),
+    ("grant renewals huge headache for them", "grant renewals are a huge headache"),
+    ("next quarter's roadmap is still open", "next quarter's roadmap is still open"),
+    ("top priority this year: cut wait times", "your top priority this year is to cut wait times"),
+    ("most work now is grant reporting", "most of your work now is grant reporting"),
+    ("trainee does 6 months on days first", "a trainee does 6 months on days first"),
+    ("ex-usps route analyst", "you were previously a USPS route analyst"),
+])
+def test_lines_of_the_twenty_fifth_reading_become_sentences(line, said):
+    phrase = rephrase(normalise_line(line, {}, []))
+    assert phrase is not None and said in phrase.text and reads_well(phrase), phrase
+
+
+@pytest.mark.parametrize(("line", "kind", "said"), [
+    ("offered to review their intake forms", "i", "I could review your intake forms"),
+    ("my grant reports for the food bank", "noun", "my grant reports for the food bank"),
+    ("my sql -> dbt port cut our refresh to 10 min", "i", "My port from SQL to dbt cut our"),
+    ("could run the open day stall, they staff it with volunteers now", "i",
+     "I could run the open day stall"),
+])
+def test_a_plus_line_is_an_offer_a_thing_or_a_clause_of_its_own(line, kind, said):
+    got_kind, text, _more = contribution_phrase(normalise_line(line, {}, []))
+    assert got_kind == kind and text.startswith(said), text
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("sr acct mgr, 9 yrs, came from the bank", "Senior Account Manager"),
+    ("qa lead, owns the release checklist", "QA Lead"),
+    ("cs for enterprise", "Customer Success, Enterprise"),
+])
+def test_the_persons_title_in_shorthand_is_no_point(line, title):
+    from followup.core.drafting import _their_title
+
+    assert _their_title(line, title)
+
+
+def test_a_meetup_is_named_for_someone_who_came_from_elsewhere():
+    from followup.core.drafting import DraftRequest, generate_draft, works_elsewhere
+
+    assert works_elsewhere("ana@harbor.io", "civictech.org")
+    assert not works_elsewhere("ana@civictech.org", "civictech.org")
+    assert not works_elsewhere("ana@lab.civictech.org", "civictech.org")
+    assert not works_elsewhere("", "civictech.org")
+    body = generate_draft(DraftRequest(
+        company="Civic Tech Tuesdays", role="", kind="meetup", person_name="Ana Ruiz",
+        person_title="Data Lead", capacity="other",
+        notes="! she runs open data at the port, 40 datasets", elsewhere=True)).body
+    assert "at Civic Tech Tuesdays" in body and "learn more about Civic Tech" not in body

@@ -350,6 +350,8 @@ def spell_editions(text: str) -> str:
     text = _INSTITUTION_OF_RE.sub(lambda m: ("the " if not m[1] else m[1])
                                   + m[2].capitalize() + " of ", text)
     text = _ROYAL_RE.sub(lambda m: (m[1] or "the ") + "Royal " + m[2].capitalize(), text)
+    text = _PLACE_BEFORE_A_RACE_RE.sub(lambda m: m[1].capitalize() if any(
+        d.check(m[1].capitalize()) for d in _dictionaries()) else m[0], text)
     text = _RACE_YEAR_RE.sub(lambda m: f"the {m[3]} {m[1]} {m[2].title()}", text)
     return _RACE_RE.sub(lambda m: m[1] + " " + m[2].title(), text)
 
@@ -362,6 +364,8 @@ _ROYAL_RE = re.compile(r"\b((?:the|The)\s+)?royal\s+(infirmary|hospital|college|
                        r"|london|united|veterinary|botanic|air)\b")
 _RACE_YEAR_RE = re.compile(r"\b(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+"
                            r"(marathon|half[- ]marathon|triathlon|ironman)\s+((?:19|20)\d\d)\b")
+_PLACE_BEFORE_A_RACE_RE = re.compile(r"(?<=\bthe\s)([a-z]{3,})(?=\s+(?:half[- ])?(?:marathon"
+                                     r"|triathlon)\b)")
 _RACE_RE = re.compile(r"(?<=\s)([A-Z][a-z][\w-]*(?:\s+[A-Z][\w-]+)?)\s+"
                       r"(marathon|half[- ]marathon"
                       r"|triathlon)\b")
@@ -597,8 +601,8 @@ def _affixed_name(word: str, spelled: Mapping[str, str]) -> str | None:
         for rest, before in ((word[:-len(piece)], False), (word[len(piece):], True)):
             if not word.startswith(piece) if before else not word.endswith(piece):
                 continue
-            if len(rest) < 2 or before and (piece != "py" or _known(rest)):
-                continue  # ("pytest" is spelled so)
+            if len(rest) < 2 or before and piece != "py":
+                continue
             if rest in spelled:
                 rest = spelled[rest]
             elif not set(rest) & _VOWELS:

@@ -20,8 +20,8 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     drug\s+(?:test|screen)|background\s+check|fingerprint\w*|pre-?employment
     |(?:would|will|'d)\s+be\s+my\s+(?:boss|manager|supervisor|lead)|(?:i'?d|i\s+would)\s+report\s+to
     |hiring\s+(?:manager|mgr)\s+(?:is|=|would\s+be)|\brequired\s+(?:on\s+|by\s+)?day\s+(?:1|one)\b
-    |pays?\s+for\s+(?:the\s+|my\s+|your\s+)?(?:[\w-]+\s+){0,3}(?:exam|cert\w*|licen[cs]e|course
-     |tuition|prep|classes|cpd|ceus?|conference)
+    |(?:pays?\s+for|covers?|reimburs\w*)\s+(?:the\s+|my\s+|your\s+)?(?:[\w-]+\s+){0,3}
+     (?:exam|cert\w*|licen[cs]e|course|tuition|prep|classes|cpd|ceus?|conference)s?(?:\s+fees)?
     |\d+k\s+(?:eur|usd|gbp|cad|aud|chf|€|\$|£)?\s*(?:base|ote|salary)\b
     |(?:exam|test|certification|licen[cs]e)\s+(?:is\s+)?(?:booked|scheduled)
     |salary|salaries|comp|compensation|(?:pay|salary|comp)\s+(?:band|range|scale|step|review)|equity
