@@ -1392,3 +1392,19 @@ def test_a_meetup_is_named_for_someone_who_came_from_elsewhere():
         person_title="Data Lead", capacity="other",
         notes="! she runs open data at the port, 40 datasets", elsewhere=True)).body
     assert "at Civic Tech Tuesdays" in body and "learn more about Civic Tech" not in body
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("suggested i talk to marcus in the grants office", "Thank you for suggesting I talk to Marcus"),
+    ("he offered to intro me to their head of nursing",
+     "Thank you for offering to introduce me to your head of nursing."),
+    ("said i should reach out to the volunteer lead", "suggesting I reach out to the volunteer"),
+])
+def test_a_referral_is_thanked_for(line, said):
+    from followup.core.drafting import DraftRequest, generate_draft
+
+    body = generate_draft(DraftRequest(
+        company="Harbor Clinic", role="Care Coordinator", kind="networking_coffee",
+        person_name="Nia Obi", person_title="Nurse Manager", capacity="other",
+        notes=f"! they run 3 walk-in sites, ~90 patients a day\n{line}")).body
+    assert said in body and "3 walk-in sites" in body

@@ -732,6 +732,18 @@ def test_a_misspelling_copied_from_the_notes_is_still_flagged(notes, typo):
     assert not found.passed and typo in found.message, found.message
 
 
+@pytest.mark.parametrize("notes, word", [
+    ("! the signalling plans are in microstation", "signalling"),  # another English's spelling
+    ("! pre-need plans are growing", "pre"),                       # a hyphened word's first piece
+    ("! ortho-k for the kids", "ortho"),
+])
+def test_the_users_own_spellings_from_the_notes_are_not_slips(notes, word):
+    context = CheckContext(company="Zalando", recipient="Priya Shah", notes=notes)
+    body = f"Hi Priya,\n\nThanks for the chat about the {word}-work at Zalando.\n\nBest,\nSam"
+    found = results(None, body, context)["spelling"]
+    assert found.passed, found.message
+
+
 @pytest.mark.parametrize("notes, term", [
     ("! migrating to pgbouncer", "pgbouncer"),          # no close correction: a term
     ("! they run the Platfrom service mesh", "platfrom"),  # capitalised mid-line: a name

@@ -58,6 +58,7 @@ from followup.core.phrasing import (
     proper_spelling,
     reads_well,
     rephrase,
+    to_you,
     with_indefinite,
 )
 from followup.core.shorthand import clean, split_parts
@@ -459,6 +460,31 @@ def points_paragraphs(fragments: Sequence[str], voice: int, person_name: str = "
     return "\n\n".join(sentences)
 
 
+# "suggested i talk to deepa at the workforce team", "offered to intro me to their CFO": a
+# referral, which a follow-up thanks the person for (a coach's first note on a coffee chat)
+_SUGGESTED_RE = re.compile(
+    r"^\s*(?:(?:he|she|they)\s+)?(?:suggested|recommended|said|told\s+me)\s+(?:that\s+)?"
+    r"(?:I\s+|i\s+|me\s+)?(?:to\s+|should\s+)?(?P<verb>talk|speak|reach\s+out|connect|email"
+    r"|contact|call|meet)\s+(?P<who>(?:to|with)\s+\S.*)$", re.IGNORECASE)
+_INTRO_RE = re.compile(
+    r"^\s*(?:(?:he|she|they)\s+)?(?:offered\s+to|will|would|can|could|said\s+(?:she|he|they)"
+    r"(?:'d|'ll|\s+would|\s+will|\s+can|\s+could))\s+(?:intro|introduce)\s+me\s+to\s+(?P<who>\S.*)$",
+    re.IGNORECASE)
+
+
+def referral_sentence(line: str) -> str:
+    """The thanks for a referral the notes record ("Thank you for suggesting I talk to Deepa
+    at the workforce team."), or "" for any other line."""
+    text = clean(line)
+    suggested, intro = _SUGGESTED_RE.match(text), _INTRO_RE.match(text)
+    if suggested and len(suggested["who"].split()) <= 10:
+        return f"Thank you for suggesting I {suggested['verb'].lower()} " \
+               f"{to_you(suggested['who'])}."
+    if intro and len(intro["who"].split()) <= 10:
+        return f"Thank you for offering to introduce me to {to_you(intro['who'])}."
+    return ""
+
+
 def point_gap(person_name: str) -> str:
     """The visible gap for a person with no usable notes at all; the checklist flags it."""
     name = first_name(person_name)
@@ -469,12 +495,17 @@ def point_gap(person_name: str) -> str:
 def points_value(request: DraftRequest, voice: int, max_points: int = MAX_POINTS) -> str:
     """The person's own points; without any, those of the meeting's general notes (`!` lines
     first), which were true for everyone met; without those either, a gap to fill."""
-    points = pick_points(request.notes, max_points, request.person_title, request.person_name)
+    points = [p for p in pick_points(request.notes, max_points, request.person_title,
+                                     request.person_name) if not referral_sentence(p)]
+    referral = next(filter(None, (_trace(referral_sentence(ln.text), ln.text)
+                                  for ln in parse_notes(request.notes))), "")
     if points:
         keys = [p for p in points if any(p in ln.text for ln in parse_notes(request.notes)
                                          if ln.marker is Marker.KEY)]
-        return points_paragraphs(points, voice, request.person_name, company=request.company,
-                                 keys=keys)
+        return " ".join(filter(None, (points_paragraphs(
+            points, voice, request.person_name, company=request.company, keys=keys), referral)))
+    if referral:
+        return referral
     if request.capacity == "coordinator":
         return ""  # thanked for organising and told whom the user met: that is their point
     # The meeting's general notes are not this person's words: a meetup's talks, an office's

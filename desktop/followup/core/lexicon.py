@@ -188,6 +188,12 @@ _VARIANTS = (("tre", "ter"), ("our", "or"), ("ise", "ize"), ("ised", "ized"), ("
              ("ysing", "yzing"))
 
 
+def known_variant(word: str) -> bool:
+    """Whether `word` is another English's spelling of a dictionary word ("signalling",
+    "organise", "anaesthetic" in an American dictionary; "color" in a British one)."""
+    return _known_variant(word)
+
+
 def _known_variant(word: str) -> bool:
     for digraph in ("ae", "oe"):  # "anaesthetic", "oesophagus"
         plain = word.replace(digraph, "e")

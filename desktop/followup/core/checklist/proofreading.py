@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from followup.core.checklist.reading import Draft, fold, inside, is_name
 from followup.core.checklist.results import CheckContext, RuleResult, Span, result
-from followup.core.lexicon import shorthand_table, shorthand_words
+from followup.core.lexicon import known_variant, shorthand_table, shorthand_words
 from followup.core.spelling import has_close_correction, is_known, misspellings
 
 # (pattern on the folded text, what was probably meant); each is a slip a spell checker misses.
@@ -103,7 +103,9 @@ def _note_terms(notes: str) -> set[str]:
         for match in _NOTE_WORD_RE.finditer(line, head.end() if head else 0):
             word = match.group()
             first = match.start() == (head.end() if head else 0)
-            if _is_term(word, capitalised=word[0].isupper() and not first):
+            # "pre-need", "ortho-k": the first piece of a hyphened word is the user's
+            prefix = line[match.end():match.end() + 1] == "-" and len(word) <= 6
+            if prefix or _is_term(word, capitalised=word[0].isupper() and not first):
                 terms.add(word)
     return terms
 
@@ -111,6 +113,8 @@ def _note_terms(notes: str) -> set[str]:
 def _is_term(word: str, capitalised: bool) -> bool:
     if capitalised or any(ch.isdigit() for ch in word) or any(ch.isupper() for ch in word[1:]):
         return True
+    if known_variant(word.lower()):
+        return True  # "signalling" typed by a British user: their spelling, not a slip
     return not is_known(word) and not has_close_correction(word)
 
 
