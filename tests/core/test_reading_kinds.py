@@ -1395,7 +1395,8 @@ def test_a_meetup_is_named_for_someone_who_came_from_elsewhere():
 
 
 @pytest.mark.parametrize(("line", "said"), [
-    ("suggested i talk to marcus in the grants office", "Thank you for suggesting I talk to Marcus"),
+    ("suggested i talk to marcus in the grants office",
+     "Thank you for suggesting I talk to Marcus"),
     ("he offered to intro me to their head of nursing",
      "Thank you for offering to introduce me to your head of nursing."),
     ("said i should reach out to the volunteer lead", "suggesting I reach out to the volunteer"),
@@ -1408,3 +1409,85 @@ def test_a_referral_is_thanked_for(line, said):
         person_name="Nia Obi", person_title="Nurse Manager", capacity="other",
         notes=f"! they run 3 walk-in sites, ~90 patients a day\n{line}")).body
     assert said in body and "3 walk-in sites" in body
+
+
+# ---- the twenty-sixth reading ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("the real cost isnt the kit, its training the staff",
+     "the real cost isn't the kit but training the staff"),
+    ("residents never hear back after complaints", "never hear back after complaints"),
+    ("they use epic + have a ~3 wk backlog for referrals", "about a 3-week backlog"),
+    ("families want evening hours in tagalog too", "families want evening hours"),
+    ("200 members, mostly students, he needs someone to run the front desk",
+     "you need someone to run the front desk"),
+    ("the lab is short an analyst for weekend runs", "short an analyst"),
+])
+def test_lines_of_the_twenty_sixth_reading_become_sentences(line, said):
+    phrase = rephrase(normalise_line(line, {}, []))
+    assert phrase is not None and said in phrase.text and reads_well(phrase), phrase
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("could cover sat intake shifts", "Saturday intake shifts"),
+    ("can do a 2-pg summary every month", "2-page summary"),
+    ("works for the east london food hub", "East London"),
+])
+def test_days_pages_and_compass_names_are_written_out(line, said):
+    assert said in clean(normalise_line(line, {}, []))
+
+
+@pytest.mark.parametrize("line", [
+    "sorted my visitor pass + hard hat",
+    "pta rep, dad of two",
+    "her aunt is in therapy, dont mention",
+])
+def test_arrangements_for_me_and_family_facts_are_no_points(line):
+    assert never_a_point(line)
+
+
+@pytest.mark.parametrize("line", [
+    "mostly retirees, 80 of them, they run the seed library",
+    "2 wk wait for outside therapy referrals",
+])
+def test_retirees_and_therapy_at_work_are_points_not_private(line):
+    assert not is_private_life(line)
+
+
+@pytest.mark.parametrize(("line", "topic"), [
+    ("caller says the house smells of gas, what do you do -> evacuate, call it in",
+     "what I would do if a caller says the house smells of gas"),
+    ("first aid cert? yes, renewed in may", None),  # answered yes: not revisited
+])
+def test_a_scenario_question_and_a_yes(line, topic):
+    from followup.core.own_lines import question_to_revisit
+
+    if topic:
+        assert question_topic(normalise_line(line, {}, [])) == topic
+    else:
+        assert question_to_revisit([line]) is None
+
+
+@pytest.mark.parametrize(("line", "name", "left"), [
+    ("omar said the queue doubles in winter", "Omar Haddad", "the queue doubles in winter"),
+    ("lena from the county office, sent the visitor info", "Lena Berg", "sent the visitor info"),
+    ("mei - ceramicist, wood kilns", "林美 (Mei Lin)", "ceramicist, wood kilns"),
+])
+def test_the_persons_own_name_is_taken_off_a_line(line, name, left):
+    from followup.core.names import without_their_name
+
+    assert without_their_name(line, name) == left
+
+
+def test_a_body_named_for_what_it_is_takes_the():
+    from followup.core.drafting import in_prose
+
+    assert in_prose("Tri-County Nurses Association") == "the Tri-County Nurses Association"
+    assert in_prose("Harbor Clinic") == "Harbor Clinic"
+    assert in_prose("The Garden Trust") == "The Garden Trust"
+
+
+def test_a_preposition_at_the_end_of_my_own_clause_reads_well():
+    text = "I've coached 4 teams for the league I played in"
+    assert reads_well(Phrase(Shape.MINE, text))
+    assert not reads_well(Phrase(Shape.CLAUSE, "your team is moving to"))

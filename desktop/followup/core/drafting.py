@@ -30,7 +30,7 @@ from followup.core.lexicon import (
     spell_names,
 )
 from followup.core.markers import Marker, parse_notes
-from followup.core.names import greeting_name
+from followup.core.names import greeting_name, without_their_name
 from followup.core.note_kinds import (
     is_logistics,
     is_mechanics,
@@ -214,7 +214,7 @@ def pick_points(notes: str, limit: int = MAX_POINTS, title: str = "",
     meeting ran (a late start, the camera, the agenda, who took notes), health and family
     milestones, the personal line (it gets its own sentence) and the user's verdict on their
     own answers."""
-    lines = [ln._replace(text=_without_their_title(_without_their_name(ln.text, name), title))
+    lines = [ln._replace(text=_without_their_title(without_their_name(ln.text, name), title))
              for ln in parse_notes(notes)]
     lines = [ln for ln in lines if ln.text]
     marked = [ln.text for ln in lines if ln.marker is Marker.KEY and _key_candidate(ln.text)]
@@ -235,20 +235,6 @@ def _without_their_title(line: str, title: str) -> str:
     the CMMS migration is 11k open work orders": what they said is the point)."""
     match = re.match(r"\s*([^,:;]+?)\s*,\s*(?=\S)", line)
     if match and _their_title(match[1], title):
-        return line[match.end():]
-    return line
-
-
-def _without_their_name(line: str, name: str) -> str:
-    """A note line without the person's own name at its start ("mateus - soccer side, tracking
-    data": the name is who it is about, written down to remember them, never part of a
-    point)."""
-    parts = [p.lower() for p in name.split() if len(p) > 1]
-    if not parts:
-        return line
-    names = {" ".join(parts), parts[0], f"{parts[0]} {parts[-1]}"}
-    match = re.match(r"\s*([^,:;()-]+?)\s*(?:,|:|;|\s-\s|\s–\s)\s*", line)
-    if match and " ".join(match[1].lower().split()) in names:
         return line[match.end():]
     return line
 
@@ -430,7 +416,8 @@ def _opening(sentence: str) -> str:
 
 
 _FRAME_WORDS = frozenset("""interesting interested great useful valuable helpful glad enjoyed
-    loved hear learn striking appreciated eye-opening fascinating""".split())
+    loved hear learn appreciated eye-opening fascinating understand understanding clarifying
+    thinking instructive good helped""".split())
 
 
 def _frame_words(sentence: str) -> set[str]:
@@ -820,6 +807,9 @@ def draft_values(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
         "role": _value(spoken_role(request.role)),
         "a_role": _value(with_indefinite(spoken_role(request.role))),
         "others_met": _value(_join_names(others)),
+        # a coordinator of a one-to-one interview hears whom the user met, as a panel's does
+        "met": f"It was great to meet {_join_names(others)}, and if you have the chance, I'd "
+               "appreciate it if you could pass along my thanks." if others else "",
         "points": proper_spelling(points_value(request, voice, max_points), names),
         "contribution": proper_spelling(contribution_paragraph(request, voice, company), names),
         "questions": proper_spelling(
@@ -939,8 +929,16 @@ _FIRM_FORMS = {"llp": "LLP", "llc": "LLC", "plc": "PLC", "lp": "LP", "pllc": "PL
 
 
 def in_prose(company: str) -> str:
-    """The company's name as a sentence says it: "the City of Port Calder"."""
-    return "the " + company if _INSTITUTION_RE.match(company) else company
+    """The company's name as a sentence says it: "the City of Port Calder", "the Bay Area
+    Archivists Network"."""
+    return "the " + company if _INSTITUTION_RE.match(company) \
+        or _BODY_RE.search(company) and not company.lower().startswith("the ") else company
+
+
+# "Bay Area Archivists Network", "Metro Transit Authority": a body named for what it is
+_BODY_RE = re.compile(r"\s(?:Network|Association|Society|Alliance|Coalition|Council|Foundation"
+                      r"|Institute|Consortium|Federation|League|Commission|Authority"
+                      r"|Agency|Trust|Museum|Library|Archive|Archives)$")
 
 
 def spoken_name(name: str) -> str:

@@ -29,7 +29,7 @@ _CLAUSE = (
     "It was valuable to learn that {}.",
     "It was great to hear that {}.",
     "It was eye-opening to hear that {}.",
-    "I found it striking that {}.",
+    "It was good to learn that {}.",
 )
 _TOPIC = (
     "I especially enjoyed our conversation about {}.",
@@ -48,24 +48,26 @@ _TOPIC = (
 # A topic that is a difficulty ("the lockout-tagout training overdue for 15 people") is never
 # "loved" or "enjoyed".
 _PROBLEM_TOPIC = (
-    "Thank you for being candid about {}.",
-    "I appreciated your openness about {}.",
+    "It was helpful to talk through {}.",
+    "I've been thinking about {} since we spoke.",
     "I keep thinking about our conversation about {}.",
     "Thank you for explaining {}.",
 )
 
+# Readers heard a confession in "Thank you for being candid that", "frankly" and "openly", and
+# pity in "I was sorry to hear that", for what was only a fact of the work: these stay plain.
 _PROBLEM = (
     "It was helpful to understand that {}.",
-    "I appreciated how openly you explained that {}.",
+    "I came away understanding that {}.",
     "I keep coming back to your point that {}.",
-    "Thank you for being candid that {}.",
-    "I appreciated hearing, frankly, that {}.",
+    "It was clarifying to hear that {}.",
+    "I've been thinking about your point that {}.",
     "It was useful to hear that {}.",
     "Thank you for explaining that {}.",
     "I took note when you mentioned that {}.",
-    "I was sorry to hear that {}.",
-    "I appreciated you telling me that {}.",
-    "It was good to hear you speak openly about how {}.",
+    "It was good to understand that {}.",
+    "It helped me to learn that {}.",
+    "It was instructive to hear that {}.",
     "It was eye-opening to learn that {}.",
 )
 # Points from the meeting's general notes, for someone with no notes of their own: learned

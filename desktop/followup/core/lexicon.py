@@ -355,6 +355,7 @@ def spell_editions(text: str) -> str:
                            else m[0], text)
     text = _INSTITUTION_OF_RE.sub(lambda m: ("the " if not m[1] else m[1])
                                   + m[2].capitalize() + " of ", text)
+    text = _COMPASS_RE.sub(lambda m: m[1].capitalize() + m[2], text)  # "west Oakland"
     text = _ROYAL_RE.sub(lambda m: (m[1] or "the ") + "Royal " + m[2].capitalize(), text)
     text = _PLACE_BEFORE_A_RACE_RE.sub(lambda m: m[1].capitalize() if any(
         d.check(m[1].capitalize()) for d in _dictionaries()) else m[0], text)
@@ -365,6 +366,10 @@ def spell_editions(text: str) -> str:
 _INSTITUTION_OF_RE = re.compile(r"(?<![A-Za-z])((?:[Tt]he|at\s+the|for\s+the)\s+)?(port|city|county"
                                 r"|university|bank|museum|district|province|state|republic"
                                 r"|borough|town|village|diocese)\s+of\s+(?=[A-Z])")
+_COMPASS_RE = re.compile(r"\b(north|south|east|west|northeast|northwest|southeast|southwest)"
+                         r"(\s+)(?=[A-Z][a-z]+\b)(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+                         r"|Saturday|Sunday|January|February|March|April|May|June|July|August"
+                         r"|September|October|November|December)\b)")
 _ROYAL_RE = re.compile(r"\b((?:the|The)\s+)?royal\s+(infirmary|hospital|college|society|academy"
                        r"|navy|mail|institution|opera|ballet|court|free|victoria|marsden|brompton"
                        r"|london|united|veterinary|botanic|air)\b")

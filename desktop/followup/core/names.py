@@ -351,3 +351,30 @@ def latin_spelling(text: str) -> str:
     """`text` in Latin letters, by anyascii's transliteration: "Дмитрий" -> "Dmitriy",
     "Jürgen" -> "Jurgen", "Øyvind" -> "Oyvind"."""
     return anyascii(text)
+
+
+def without_their_name(line: str, name: str) -> str:
+    """A note line without the person's own name at its start ("mateus - soccer side, tracking
+    data": the name is who it is about, written down to remember them, never part of a
+    point)."""
+    # "山田 花子 (Hanako Yamada)": the notes use the Latin spelling
+    latin = re.search(r"\(([^)]+)\)", name)
+    name = latin[1] if latin else name
+    parts = [p.lower().strip(".,") for p in name.split() if len(p) > 1]
+    if not parts:
+        return line
+    names = {" ".join(parts), parts[0], f"{parts[0]} {parts[-1]}", greeting_name(name).lower()}
+    match = re.match(r"\s*([^,:;()-]+?)\s*(?:,|:|;|\s-\s|\s–\s)\s*", line)
+    if match and " ".join(match[1].lower().split()) in names:
+        return line[match.end():]
+    # "yusuf said billing denials are killing them", "daniela from district hr, sent ...":
+    # what they said, or who they are, without the name
+    said = re.match(r"\s*(\S+(?:\s+\S+)?)\s+(?:said|says|mentioned|told\s+me|thinks)\s+"
+                    r"(?:that\s+)?", line, re.IGNORECASE)
+    if said and said[1].lower() in names:
+        return line[said.end():]
+    affiliation = re.match(r"\s*(\S+(?:\s+\S+)?)\s+(?:from|at|of|in)\s+[^,;:]+(?:[,;:]\s*|$)",
+                           line, re.IGNORECASE)
+    if affiliation and affiliation[1].lower() in names:
+        return line[affiliation.end():]
+    return line

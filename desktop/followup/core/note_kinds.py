@@ -36,7 +36,9 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |visa|sponsorship|notice\s+period|start\s+date|offer\s+(?:letter|stage|details|call)
     |decisions?\s+(?:in|by|expected|next|soon|within|after)|final\s+decision|decide\s+by|(?:hiring|decision|interview|recruiting|process)\s+timeline
     |timeline\s+(?:for|is|of)\s+(?:the\s+)?(?:decision|hiring|process|next\s+steps?|interviews?)
-    |next\s+(?:steps?|rounds?|stages?|week|call)|final\s+round|hear\s+back|get\s+back\s+to
+    |next\s+(?:steps?|rounds?|stages?|week|call)|final\s+round|get\s+back\s+to
+    |(?:i'?ll|we'?ll|will|should|to|i\s+would|would)\s+hear\s+back|hear\s+back\s+(?:by|within|in
+     |next|soon|from\s+(?:them|him|her|hr|the\s+recruiter|the\s+hiring))
     |follow[- ]?up\s+call|onsite\s+(?:on|is|next)|calendar\s+(?:invite|link|hold)
     |(?:my|our|his|her|their)\s+calendar|(?:my|our)\s+availability
     |^\s*(?:(?:he|she|they)\s+)?said\s+\$?\d{2,3}(?:[.,]\d+)?k\b|\$?\d{2,3}k\s*\+\s*(?:\d|bonus|commission|equity)
@@ -220,7 +222,8 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\bwritten\s+task\b|\bwe\s+restarted\b|\bwalk\w*\s+me\s+(?:between|to|around|round)\b
     |\b(?:gave|handed|got)\s+(?:me\s+)?(?:a|an|some)\s+(?:[\w-]+\s+)?(?:tote|bag|mug|t-?shirt|hoodie|sticker|stickers|pen|swag|lanyard)\b
     |\borgani[sz]ed\s+(?:everything|it\s+all|the\s+(?:day|whole\s+thing))|\bpizza\b|\bafter\s+the\s+talk\b|\bat\s+the\s+bar\b|\bdrinks\b|\bswag\b
-    |\bparking\b|\bbadge\b|\blobby\b|\breception(?:ist)?\b|\belevator\b|\bescorted\b
+    |\bparking\b|\bbadge\b|\blobby\b|\breception(?:ist)?\b|\belevator\b|\bescort(?:ed)?\b
+    |\b(?:sorted|arranged|organi[sz]ed|booked|got)\s+(?:out\s+)?(?:me\s+)?my\s+(?!own\b)
     |\bwalked\s+me\s+(?:to|out|back|down)\b|\bscreen[- ]?shar\w*|\blaptop\b|\bkept\s+time\b
     |\bran\s+(?:over|long|short|late)\b|\bcut\s+short\b|\bin\s+(?:the\s+)?background\b
     |\bfree\s+(?:lunch|food|snacks|coffee|gym|parking)\b|\bgym\b|\bcatered\b|\bping[- ]?pong\b
@@ -249,9 +252,12 @@ _PRIVATE_LIFE_RE = re.compile(r"""(?:
     \b(?:his|her|their|my)\s+(?:\w+\s+)?injur(?:y|ies)\b|\binjured\b
     |\b(?:sick|illness|ill\s+(?:last|this)|surgery|chemo|hospitali[sz]ed
        |recovering|covid|flu|migraines?|diagnos\w*|pregnan\w*|expecting\s+(?:a|twins|their|her|his)
-       |maternity|paternity|medical\s+leave|sick\s+leave|therapy|funeral(?!\s+(?:home|homes|director|directors|services?|industry|parlou?r|arrangements?))|passed\s+away|died
+       |maternity|paternity|medical\s+leave|sick\s+leave
+       |(?:in|starting|started|after|from|his|her|their|my|couples|grief)\s+therapy|funeral(?!\s+(?:home|homes|director|directors|services?|industry|parlou?r|arrangements?))|passed\s+away|died
        |divorc\w*|grief|grieving|bereave\w*|newborn|new\s+(?:baby|dad|mom|mum|father|mother|parent)
-       |baby|babies|wedding|engaged|fianc[eé]e?|married|honeymoon|on\s+leave|retir\w+
+       |baby|babies|wedding|engaged|fianc[eé]e?|married|honeymoon|on\s+leave
+       |(?:is|are|was|'s|just|recently|about\s+to|ready\s+to|plans?\s+to|planning\s+to)\s+retir\w+
+       |retiring|retirement\s+(?:party|plans?|date|next|this|in)
        |(?:mat|pat|maternity|paternity|parental|family|medical|sick)\s+leave|back\s+from\s+leave
        |(?:1st|2nd|3rd|4th|first|second|third|fourth|new)\s+(?:kid|child|baby|grandchild|grandkid))\b
     |\b(?:partner|wife|husband|girlfriend|boyfriend|spouse)(?:'s)?\s+(?:is\s+)?(?:expecting|due|pregnant)
@@ -273,6 +279,7 @@ _PRIVATE_LIFE_RE = re.compile(r"""(?:
        |off\s+to|moved|moving|turned|turning|applying|born|was\s+born|going\s+to\s+(?:college|uni)
        |heading\s+to|in\s+(?:college|university|uni))\b
     |\b(?:college|university|uni)\s+(?:drop[- ]?off|move[- ]?in|applications?)\b
+    |\b(?:mom|mum|dad|mother|father|parent)\s+(?:of|to)\s+(?:a|an|two|three|four|\d+|twins)\b
     )""", re.IGNORECASE | re.VERBOSE)
 
 _SHARED_RE = re.compile(r"^\s*(?:we|both\s+of\s+us)\s+(?:both\s+|all\s+|each\s+)?\w+", re.I)

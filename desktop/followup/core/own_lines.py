@@ -222,6 +222,9 @@ def question_topic(line: str) -> str | None:
         return None
     pieces = split_parts(text)
     task = False
+    scenario = _scenario(kept)
+    if scenario:
+        return scenario
     if len(kept) > 1 and len(pieces) > 1 and pieces[1][0] == ":" and len(kept[0].split()) <= 3:
         # "system design: rate limiter": the question is the rate limiter; "role play: sell
         # him a scanner": a task, selling you a scanner
@@ -335,7 +338,7 @@ _ANSWERED_RE = re.compile(r"->|=>|\s[-\u2013\u2014]\s|\b(?:said|told|answered|ex
                           r"|talked\s+about|walked\s+(?:him|her|them)|gave)\b", re.IGNORECASE)
 # The user's word that an answer went well: "-> yes", "ok answer", "she liked that"
 _WENT_WELL_RE = re.compile(
-    r"(?:->|=>|-|,|\.)\s*(?:yes|yep|yeah)\b|\b(?:ok|okay|fine|good|well|great|solid|strong)\s+"
+    r"(?:->|=>|-|,|\.|\?)\s*(?:yes|yep|yeah)\b|\b(?:ok|okay|fine|good|well|great|solid|strong)\s+"
     r"answer\b|\b(?:went|felt|was|structured\s+it|answered\s+it)\s+(?:ok|okay|fine|well|good|great)"
     r"\b|\b(?:he|she|they)\s+(?:liked|loved|agreed|nodded|smiled|laughed|said\s+(?:good|fine|great)"
     r"|seemed\s+(?:happy|pleased|impressed|satisfied|to\s+like)|said\s+(?:correct|right|exactly))|\bgot\s+it\s+(?:working|running|done)\b"
@@ -369,6 +372,26 @@ def asked_lines(lines: Iterable[tuple[Marker | None, str]]) -> list[str]:
     return [text for marker, text in lines if marker is Marker.QUESTION] + [
         text for marker, text in lines if marker not in (Marker.QUESTION, Marker.CONTRIBUTE)
         and is_asked(text) and _FUMBLED_RE.search(_verdict_part(text)) is not None]
+
+
+_WHAT_DO_YOU_DO_RE = re.compile(
+    r"(?:so\s+)?(?:what\s+(?:do|would|should|did)\s+(?:you|u|i)\s+do|how\s+(?:do|would)\s+"
+    r"(?:you|u|i)\s+(?:respond|handle\s+(?:it|that)|react))\??", re.IGNORECASE)
+
+
+def _scenario(kept: list[str]) -> str | None:
+    """"student discloses self-harm in the hallway, what do you do": the question is "what I
+    would do if a student discloses self-harm in the hallway"; None for any other pieces."""
+    if len(kept) < 2 or not _WHAT_DO_YOU_DO_RE.fullmatch(kept[1].strip()):
+        return None
+    words = kept[0].split()
+    verb = next((i for i, w in enumerate(words[:4]) if i and verb_form(plain(w)) == "VBZ"), 0)
+    if not verb:
+        return None
+    subject = words[:verb]
+    if plain(subject[0]) not in DETERMINERS and not subject[-1].endswith("s"):
+        subject = with_indefinite(" ".join(subject)).split()  # "a student discloses ..."
+    return "what I would do if " + to_you(" ".join([*subject, *words[verb:]]))
 
 
 def _lone_thing(words: str) -> bool:

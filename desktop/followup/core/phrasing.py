@@ -190,7 +190,8 @@ _PROBLEM_RE = re.compile(
     r"|three|four|half)|peek|errors?|rework|incidents|an\s+incident|injuries|accidents?|recalls?"
     r"|complaints?|rejects?|rejected|fail(?:s|ed|ures?)|delays?|delayed|shortages?|vacanc\w*"
     r"|no-shows?|cancel(?:l?ed|lations?)|closed\s+(?:the\s+)?[\w\s]{0,20}\d+\s+times"
-    r"|too\s+(?:high|slow|many|much|long|few))\b", re.IGNORECASE)
+    r"|too\s+(?:high|slow|many|much|long|few)|short\s+(?:a|an|one|two|three|\d+)\s)\b",
+    re.IGNORECASE)
 _TEAM_WORDS = frozenset("""
     team teams office mission culture stack roadmap product platform customers users codebase
     process org plans architecture pipeline pipelines engineers clients data infra backlog
@@ -211,6 +212,10 @@ def _drop(part: str) -> bool:
         or re.search(r"https?://|www\.", part) is not None
 
 
+# Verbs that are nouns too but, after a plural, are the verb: "parents want a FAFSA night"
+_WANTING = frozenset("want need use love hate like prefer expect ask hire demand".split())
+
+
 def _subject_clause(words: list[str]) -> bool:
     """`customers want alerts`, `the team ships weekly`; not `pair debugging session`."""
     start = 1 if plain(words[0]) in DETERMINERS else 0
@@ -228,7 +233,8 @@ def _subject_clause(words: list[str]) -> bool:
         if bare in ADVERBS_BEFORE_VERB and i + 1 < len(words):
             continue  # "interns still tag video": the adverb stands between subject and verb
         form = verb_form(bare)
-        if form in ("VBZ", "VBD", "MD") or bare in ("are", "were"):
+        if form in ("VBZ", "VBD", "MD") or bare in ("are", "were") \
+                or bare in _FINITE_PLAIN and "'" in bare:  # "the hard part isn't scanning"
             if form == "VBZ" and bare in NOT_VERBS:
                 continue
             if form == "VBZ" and (is_noun(bare) and plain(words[i - 1]).endswith(
@@ -244,7 +250,8 @@ def _subject_clause(words: list[str]) -> bool:
         while before > start and plain(words[before]) in ADVERBS_BEFORE_VERB:
             before -= 1
         plural = plain(words[before]).endswith("s") or plain(words[before]) in PLURALS
-        if form == "VB" and plural and (not is_noun(bare) or before < i - 1):
+        if form == "VB" and plural and (not is_noun(bare) or before < i - 1
+                                        or bare in _WANTING):
             return True  # "customers want alerts", "people rotate between teams"
         after = plain(words[i + 1]) if i + 1 < len(words) else ""
         if form == "VB" and plural and after and (
@@ -794,8 +801,11 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     phrase = _main_phrase(kept[0][1], first_name)
     if not phrase.text.strip():
         return None  # "no small talk": nothing in it to say to the person
-    verb_led = [k for k in kept[1:] if starts_verb(k[1].split()) in ("VBZ", "VBD", "VBG")
-                and not LEANS_BACK_RE.search(k[1])]
+    # ("140 volunteers, mostly retirees, she needs someone to train the docents": what she
+    # needs leads, said to her)
+    verb_led = [k for k in kept[1:] if starts_verb(
+        re.sub(r"^(?:he|she|they)\s+(?=\w+s\b|\w+ed\b)", "", k[1]).split()) in (
+            "VBZ", "VBD", "VBG") and not LEANS_BACK_RE.search(k[1])]
     if phrase.shape is Shape.TOPIC and verb_led:
         # "on-call rotation of 8, wants fewer noisy alerts": what they want leads, and the
         # topic it displaced comes last
@@ -814,6 +824,13 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     text = re.sub(r"^your (?=(?:most|much|many|half|all|some|none|each|both|few|several) of\b)",
                   "", text)  # "most of their work is K-12 schools": most of your work
     # ("most work now is crypto tracing": most of your work; "your most common error" stays)
+    # "your priority is 9th grade on-track rate": the rate, with its article
+    text = re.sub(r"\b(is|was)\s+(?=\d+(?:st|nd|rd|th)\s+[a-z]+\s+[a-z-]+\s+[a-z]+$)", r"\1 the ",
+                  text)
+    # "you want the suite under 20 minutes before they go to daily releases": theirs too
+    if re.match(r"you\b|you're\b", text):
+        text = re.sub(r"\b(before|after|when|since|until|once|because|so|as\s+soon\s+as)\s+they"
+                      r"(?=\s+\w)", r"\1 you", text)
     text = re.sub(r"^your (most|much|half|all|some) (?!of\b)(?=(\w+))", lambda m: m[0]
                   if is_adjective(plain(m[2])) else f"{m[1]} of your ", text)
     # "we talked about the Booker trade for 5 minutes": how long is the meeting's, not the point
@@ -990,8 +1007,13 @@ def reads_well(phrase: Phrase) -> bool:
                          r"|needs|can|will|would|should|did|does|has|have)(?![\w-])", text):
         return False
     if re.search(r"\s(?:and|or|but|with|to|of|the|a|an|your|including|like|such as|per|for|about"
-                 r"|from|by|at|in|on|versus)$", text) or text.endswith(","):
+                 r"|from|by|at|in|on|versus)$", text) and not re.search(
+            r"\b(?:I|we|you)\s+(?:\w+\s+)?\w+\s+(?:at|in|on|for|with|to|from)$", text) \
+            or text.endswith(","):  # ("the state park I volunteered at": a preposition at home)
         return False  # a fragment cut in the middle
+    if re.search(r"\band\s+(?:who|what|how|whether|where)\s+(?:\w+\s+){1,5}(?:is|are)\s+the\b",
+                 text):
+        return False  # "your consent forms and who owns the recording is the big issue"
     unknown = [w for w in unknown_words(text) if w not in name_table()]
     if any(len(w) <= 4 and not set(w) & set("aeiouy") for w in unknown):
         return False  # shorthand the table does not know: "wrt", "tbd"

@@ -76,7 +76,21 @@ _SHORTHAND = (
      ", "),
     (r"\s*(?:->|=>)\s*", lambda m: _arrow(m)),
     (r"(?<=[^s\W]s)\s+=\s+", " are "), (r"\s+=\s+", " is "),  # "targets = 4,900": are
+    # "have a ~6 wk wait": about a 6-week wait
+    (r"\b(a|an)\s+(?:~\s*|about\s+|approx\.?\s+)(?=\d)", "about a "),
     (r"(?<=\s)~\s*(?=[\d$£€])", "about "), (r"^~\s*(?=[\d$£€])", "about "),
+    # "the hard part isn't scanning, its getting depts to follow it": one contrast
+    (r"\b(isn'?t|is\s+not|aren'?t|are\s+not|wasn'?t|was\s+not)\s+([^,;]{2,40}?),?\s+(?:it'?s"
+     r"|its|it\s+is|they'?re|they\s+are)\s+", r"\1 \2 but "),
+    # "volunteer sat transcription shifts", "every sun": the day, not "sat" or "sun"
+    (r"\b(sat|sun)\b(?=\s+(?:[a-z-]+\s+)?"
+     r"(?:shifts?|mornings?|afternoons?|nights?|evenings?|classes|sessions?|market|services?"
+     r"|hours|brunch|games?)\b)", lambda m: "Saturday" if m[1] == "sat" else "Sunday"),
+    (r"\b(on|every)\s+(sat|sun)(?=\s*(?:$|[,.;]|and\b|or\b))",
+     lambda m: f"{m[1]} {'Saturday' if m[2] == 'sat' else 'Sunday'}"),
+    # "a 1-pg referral status update", "2 pgs": pages
+    (r"\b(\d+)-pg\b", r"\1-page"), (r"\b(\d+)\s+pgs?\b", lambda m: f"{m[1]} page"
+                                                        + ("" if m[1] == "1" else "s")),
     (r"(?:(?<=\s)|^)~(?=[a-z]{3,})", "roughly "),  # "losses ~doubled"
     # "~30% of kids on ieps": a share and where it is, given its verb
     (r"(?:^|(?<=, ))((?:about\s+)?\d+%\s+of\s+(?:(?!(?:are|is|were|was)\b)[a-z]+\s+){0,2}"

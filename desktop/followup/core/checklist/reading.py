@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from followup.core.checklist.results import CheckContext, Span
 from followup.core.checklist.vocabulary import EVERYDAY_COUNT, GENERIC_WORDS, STOPWORDS
 from followup.core.markers import Marker, parse_notes
-from followup.core.names import greeting_name
+from followup.core.names import greeting_name, without_their_name
 from followup.core.note_kinds import never_a_point
 from followup.core.phones import find_phone_numbers, region_of
 
@@ -206,7 +206,11 @@ class Draft:
 
     @cached_property
     def note_points(self) -> list[tuple[Marker | None, str]]:
-        return note_points(self.context.notes or "")
+        # the person's own name at a line's start is who it is about ("fatima - recruiting
+        # coord, sorted my badge"), as drafting reads it
+        notes = "\n".join(without_their_name(line, self.context.recipient or "")
+                          for line in (self.context.notes or "").splitlines())
+        return note_points(notes)
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         for s, e in self.all_sentences:
