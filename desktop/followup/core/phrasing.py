@@ -824,6 +824,9 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     text = re.sub(r"^your (?=(?:most|much|many|half|all|some|none|each|both|few|several) of\b)",
                   "", text)  # "most of their work is K-12 schools": most of your work
     # ("most work now is crypto tracing": most of your work; "your most common error" stays)
+    # "billing denials are killing them": what weighs on the person's own team
+    text = re.sub(r"\b(killing|hurting|costing|slowing|burying|drowning|swamping|crushing)"
+                  r"\s+them\b", r"\1 you", text)
     # "your priority is 9th grade on-track rate": the rate, with its article
     text = re.sub(r"\b(is|was)\s+(?=\d+(?:st|nd|rd|th)\s+[a-z]+\s+[a-z-]+\s+[a-z]+$)", r"\1 the ",
                   text)
