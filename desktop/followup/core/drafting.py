@@ -11,6 +11,7 @@ person of a meeting. Everything is deterministic: the same request gives the sam
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import zlib
@@ -1050,7 +1051,8 @@ _SHORTER = ((MAX_POINTS, True, None), (2, True, None), (2, False, None), (2, Fal
 def generate_draft(request: DraftRequest, template_dirs: Sequence[Path] = ()) -> Draft:
     """The follow-up draft for one person; `template_dirs` (user overrides) are searched first."""
     request = normalised(request)
-    template = templates.load_template(request.kind, request.capacity, template_dirs)
+    template = _over_a_meal(templates.load_template(request.kind, request.capacity,
+                                                    template_dirs), request)
     voice = voice_of(request)
     for points, link, questions in _SHORTER:
         trace: list[tuple[str, str]] = []
@@ -1066,9 +1068,27 @@ def generate_draft(request: DraftRequest, template_dirs: Sequence[Path] = ()) ->
     if not subject:
         subject = templates.substitute("Thank you, $first_name: following up on $company", values)
     body = _AN_RE.sub(r"\1n \2", body)  # "as a Assistant Buyer": "as an Assistant Buyer"
+    # "my $company interviews" with "the Lakeshore Cancer Institute": "my Lakeshore ..."
+    subject, body = (re.sub(r"\b(my|your|our) the\b", r"\1", text) for text in (subject, body))
     # "at Saltmarsh Brewing Co.." : a name that ends in its own full stop ends the sentence
     subject, body = (_DOUBLE_STOP_RE.sub(r"\1", text) for text in (subject, body))
     return Draft(subject, body, _phrased_in(body, trace, _proper_names(request)))
+
+
+_MEAL_RE = re.compile(r"\b(lunch|breakfast|brunch|dinner|drinks)\b", re.IGNORECASE)
+
+
+def _over_a_meal(template: templates.TemplateText, request: DraftRequest
+                 ) -> templates.TemplateText:
+    """A networking coffee that was lunch ("lunch at the co-op cafe") is thanked for lunch:
+    "Thank you for making time for lunch"; other templates are returned as they are."""
+    meal = _MEAL_RE.search(f"{request.general_notes}\n{request.notes}")
+    if request.kind != "networking_coffee" or not meal or re.search(
+            r"\bcoffee\b", f"{request.general_notes}\n{request.notes}", re.IGNORECASE):
+        return template
+    word = meal[1].lower()
+    return dataclasses.replace(template, subject=re.sub(r"\bcoffee\b", word, template.subject),
+                               body=re.sub(r"\bcoffee\b", word, template.body))
 
 
 _DOUBLE_STOP_RE = re.compile(r"(\b[A-Z][A-Za-z]{0,4}\.)\.(?=\s|$)")

@@ -191,11 +191,11 @@ CONTRIBUTION_STATE = (  # "I speak Spanish", "I know Veeva": what the user has, 
 MEETUP_INTEREST = (  # a meetup named for a company, or for a group with no event word in it:
     # true of both ("Lumen & Lark Events", "Write the Docs Portland")
     "I'm keen to learn more about {}.",
-    "Our chat made me want to learn more about {}.",
-    "I'm looking forward to learning more about {}.",
-    "I'd love to learn more about {}.",
-    "I'm eager to learn more about {}.",
-    "Our conversation left me wanting to learn more about {}.",
+    "I'll be following what {} does next.",
+    "It was good to get a glimpse of the work at {}.",
+    "I'd love to hear how things go at {}.",
+    "Our conversation left me curious about {}.",
+    "I hope our paths cross again through {}.",
 )
 MEETUP_STATE = (
     "{}, in case that's ever useful to you.",

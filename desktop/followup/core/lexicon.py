@@ -676,7 +676,13 @@ def capitalise_unknown(text: str, keep: Iterable[str] = (),
             return word.upper()
         return word
 
-    return _WORD_RE.sub(capital, text)
+    text = _WORD_RE.sub(capital, text)
+    # "Lima-cusco": the second of two places joined by a hyphen is a name too
+    text = re.sub(r"\b([A-Z][a-z]+)-([a-z]{3,})\b", lambda m: f"{m[1]}-{m[2].capitalize()}"
+                  if not _known(m[2]) and m[2] not in kept else m[0], text)
+    # "from québec", "in montréal": a place the dictionary lacks, typed with its accents
+    return re.sub(r"\b(from|in|at|to|near)\s+([a-zà-ÿ]*[à-ÿ][a-zà-ÿ]*)\b",
+                  lambda m: f"{m[1]} {m[2].capitalize()}" if not _known(m[2]) else m[0], text)
 
 
 def normalise_line(line: str, names: dict[str, str], protected: Iterable[str] = ()) -> str:

@@ -49,7 +49,9 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |(?:re)?schedul(?:e|ed|ing)\s+(?:for\b|(?:(?:the|a|an|my|our|next|another)\s+(?:\w+\s+)?)?
      (?:call|interview|onsite|on-site|meeting|chat|round|visit|tour|time|follow[- ]?up)s?\b)
     |rescheduled?|take[- ]home\s+due|travel(?!\s+(?:time|distance|industry|agency|nurs\w+|tech))
-    |travels?\s+(?:about\s+|~\s*)?\d+(?=\s*%)|\d+\s*(?:-|to)?\s*\d*\s*-?\s*(?:hr|hour)s?\s+(?:work\s*)?(?:weeks?|wks?)
+    |(?:ranking|rank)\s+list|results?\s+(?:list\s+)?out\s+(?:by|~|about|around|in|on|\d)
+    |travels?\s+(?:about\s+|~\s*)?\d+(?=\s*%)|rotate\s+weekends|weekends?\s+1\s+in\s+\d
+    |1\s+(?:wk|week|weekend)\s+in\s+\d|\d+\s*(?:-|to)?\s*\d*\s*-?\s*(?:hr|hour)s?\s+(?:work\s*)?(?:weeks?|wks?)
     |flights?|hotel|reimburs\w*|expenses|parking|lobby
     |(?:at|to|from)\s+the\s+front\s+desk|badge|visitor|headcount|let\s+me\s+know|will\s+(?:let|send|get\s+back|follow\s+up)
     |by\s+(?:mon|tues?|wed|thu|thurs|fri|monday|tuesday|wednesday|thursday|friday|end\s+of)
@@ -129,7 +131,8 @@ _DESCRIPTOR_RE = re.compile(
     re.IGNORECASE)
 # "office coord", "talent coordinator", "ops mgr": who the person is, at the head of a line
 _TITLE_PIECE_RE = re.compile(
-    r"^(?:[\w&-]+\s+){0,3}(?:coord|coordinator|manager|mgr|director|dir|recruiter|vp|chief"
+    r"^(?:(?:their|the|our)\s+)?(?:[\w&-]+\s+){0,3}(?:coord|coordinator|manager|mgr|director|dir"
+    r"|recruiter|vp|chief|person|guy|gal"
     r"|officer|assistant|admin|administrator|specialist|supervisor|assoc|associate|partner"
     r"|owner|analyst|advocate|lead|engineer|eng)(?:\s+(?:at|@)\s+[\w&.-]+)?$",
     re.IGNORECASE)
@@ -159,12 +162,12 @@ _PERSONAL_RE = re.compile(r"""\b(?:
 
 # The user's verdict on their own answer: private, never in the email.
 SELF_ASSESSMENT_RE = re.compile(r"""\b(?:
-    \d+\s*wpm|typing\s+test|got\s+\d+\s+(?:of|out\s+of)\s+\d+|scored\s+\d+|passed\s+(?:the|my)\s+\w+\s+test
+    \d+\s*wpm|typing\s+test|my\s+(?:aptitude\s+|test\s+|assessment\s+|exam\s+|written\s+)?(?:score|scores|ranking|rank|percentile)|got\s+\d+\s+(?:of|out\s+of)\s+\d+|scored\s+\d+|passed\s+(?:the|my)\s+\w+\s+test
     |vague|vaguely|fumbled?|fumbling|blank(?:ed)?|rambl(?:ed|ing|e)|weak|weakly|poor(?:ly)?|badly
     |bombed|botched|froze|stumbled|flubbed|messed\s+up|screwed\s+up|hand[- ]?wav(?:ed|ing|e)
     |couldn'?t\s+(?:remember|recall|answer|explain|think)|could\s+not|didn'?t\s+(?:know|remember)
-    |did\s+not|i\s+didn'?t|i\s+wasn'?t|(?<!that\s)(?<!who\s)(?<!which\s)(?<!they\s)(?:forgot|forget)|not\s+(?:quite\s+)?(?:true|right|correct|great|sure)|wrong|mistakes?
-    |no\s+idea|unsure|nervous|should\s+have|should'?ve|meh|my\s+answer|i\s+said|i\s+answered
+    |did\s+not|i\s+didn'?t|i\s+wasn'?t|(?<!that\s)(?<!who\s)(?<!which\s)(?<!they\s)(?:forgot|forget)|not\s+(?:quite\s+)?(?:true|right|correct|great|sure)|(?<!\bthe\s)wrong|the\s+wrong\s+answer|mistakes?
+    |no\s+idea|unsure|(?:(?<!s\s)(?<!\bare\s)(?<!\bwere\s)|(?<=\bwas\s)|(?<=\bis\s))nervous|should\s+have|should'?ve|meh|my\s+answer|i\s+said|i\s+answered
     |i\s+think\s+i|struggled|awkward|embarrass\w*|not\s+my\s+best|went\s+blank|brain\s+fart
     |flustered|fluster|panick?(?:ed|ing)?|tongue[- ]tied|mumbl\w*|stammer\w*|overthought
     |over[- ]?explain\w*|talked\s+too\s+(?:much|long|fast)|went\s+off\s+on|tangent|sweat\w*
@@ -194,7 +197,7 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\bagenda\b|\bitinerary\b|\bcalendar\s+(?:invite|link|hold)|\b(?:my|his|her|their)\s+calendar\b
     |\bzoom\b|\bteams\s+(?:link|call)
     |\bbike\s+(?:storage|rack|racks|shed|parking)\b|\blockers?\b|\bstudio\s+lunch\b|\bvisitor\s+pass\b
-    |\b(?:sat|seated|sitting)\s+(?:in(?!\s+on)|at|next|across|beside|by|on)\b|\bseat(?:s|ing)?\b
+    |\b(?:sat|seated|sitting)\s+(?:in(?!\s+on)|at|next|across|beside|by|on)\b|\b(?:took|grabbed|had|offered|found|saved|swapped)\s+(?:me\s+)?(?:a\s+|our\s+|my\s+|their\s+|the\s+)?seats?\b|\bseating\s+(?:chart|plan)\b
     |\b(?:conference|meeting|interview|waiting|board)\s+room\b|\blunch\b|\bsnacks?\b
     |\b(?:bought|got|grabbed|paid\s+for|brought)\s+(?:me\s+|us\s+)?(?:a\s+|the\s+)?(?:coffee|tea|water|drinks?)
     |\b(?:gave|handed|passed|got|took|grabbed)\s+(?:me\s+)?(?:his|her|their|a|my)\s+(?:business\s+)?card\b
@@ -224,6 +227,10 @@ _MECHANICS_RE = re.compile(r"""(?:
     |\borgani[sz]ed\s+(?:everything|it\s+all|the\s+(?:day|whole\s+thing))|\bpizza\b|\bafter\s+the\s+talk\b|\bat\s+the\s+bar\b|\bdrinks\b|\bswag\b
     |\bparking\b|\bbadge\b|\blobby\b|\breception(?:ist)?\b|\belevator\b|\bescort(?:ed)?\b
     |\b(?:sorted|arranged|organi[sz]ed|booked|got)\s+(?:out\s+)?(?:me\s+)?my\s+(?!own\b)
+    |\b(?:checked|verified|collected|processed|copied|scanned)\s+my\b
+    |\bscheduled\s+(?:everything|it\s+all|the\s+(?:whole\s+|entire\s+)?(?:day|interviews?|visit
+     |tour|calls?|loop))
+    |\bjoined\s+(?:by|on|over|via)\s+(?:phone|zoom|video|teams|meet|the\s+phone)\b
     |\bwalked\s+me\s+(?:to|out|back|down)\b|\bscreen[- ]?shar\w*|\blaptop\b|\bkept\s+time\b
     |\bran\s+(?:over|long|short|late)\b|\bcut\s+short\b|\bin\s+(?:the\s+)?background\b
     |\bfree\s+(?:lunch|food|snacks|coffee|gym|parking)\b|\bgym\b|\bcatered\b|\bping[- ]?pong\b

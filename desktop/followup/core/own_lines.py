@@ -76,6 +76,11 @@ def _own_clause(part: str) -> tuple[str, str]:
     offered = re.match(r"^(?:i\s+)?(?:offered|volunteered|promised)\s+to\s+(?=\w)", part, re.I)
     if offered and is_base(plain(part[offered.end():].split()[0])):
         return "i", "I could " + part[offered.end():]
+    # "my COPE checklist i made for hail claims": the checklist I made; "from the blog": mine
+    part = re.sub(r"\bmy\s+((?:[\w/&-]+\s+){1,4}?)(?=I\s+(?:made|built|wrote|created|designed"
+                  r"|use|used|set\s+up|put\s+together|keep|run)\b)", r"the \1", part)
+    part = re.sub(r"\bfrom\s+the\s+(blog|newsletter|substack|podcast|channel|portfolio)\b",
+                  r"from my \1", part)
     words = part.split()
     first = plain(words[0])
     if first == "my" and _finite_after_subject(words):
@@ -260,6 +265,11 @@ def question_topic(line: str) -> str | None:
                    f"{past_of(m[2])}", topic, flags=re.IGNORECASE)
     topic = re.sub(r"^do\s+you\b", "whether I", topic, flags=re.IGNORECASE)
     topic = re.sub(r"^experience\b", "my experience", topic, flags=re.IGNORECASE)
+    # "relationship w/ last physician": mine, with my last one
+    topic = re.sub(r"^(relationship|relationships|approach|background|strengths?|weakness(?:es)?"
+                   r"|greatest\s+\w+|biggest\s+weakness)\b", r"my \1", topic, flags=re.IGNORECASE)
+    topic = re.sub(r"\b(with|at|from|in)\s+(last|previous|prior|former|old|current)\b", r"\1 my \2",
+                   topic)
     topic = _as_asked_of_me(topic)
     # "had i used a spectrophotometer": a yes-or-no question is "whether I had used ..."
     topic = re.sub(r"^(would|could|should|can|will|have|has|had|am|was|do|did) I\b",

@@ -185,6 +185,7 @@ _PROBLEM_RE = re.compile(
     r"\b(?:complain\w*|struggl\w*|pain(?:ful)?|broken|slow|flaky|outages?|lacks?|"
     r"missing|no\s+\w+|not\s+enough|hard\s+to|difficult|bottleneck|backlog|debt|churn|late"
     r"|manual|brittle|fragile|problems?|issues?|challenges?|bugs?|fire-?fight\w*|burn(?:ed|t)\s+out"
+    r"|block(?:s|ed|ing)?\s+(?:the\s+)?main\s+thread|keeps?\s+(?:going\s+down|breaking|failing)"
     r"|burnout|understaffed|short-?staffed|turnover|overtime|mess|messy|behind|overdue"
     r"|below\s+grade|lose|losing|lost\s+(?:deals|customers|staff|\d|a|an|the|their|your|two"
     r"|three|four|half)|peek|errors?|rework|incidents|an\s+incident|injuries|accidents?|recalls?"
@@ -429,6 +430,12 @@ _OWN_NOUNS = frozenset("""
 
 def _label(first: str, second: str, name: str) -> Phrase | None:
     """`mission: make X useful`, `stack: Go and Postgres`, `Q: ...` pieces with a short label."""
+    counted = re.fullmatch(r"(\d+)\s+([a-z]+s)", first.strip())
+    if counted and "," in second and not any(_has_verb(p.split()) for p in second.split(",")):
+        # "3 lines: laminated dough, sourdough, par-baked rolls": what the three are
+        items = [p.strip() for p in second.split(",") if p.strip()]
+        listed = ", ".join(items[:-1]) + " and " + items[-1]
+        return Phrase(Shape.CLAUSE, f"your {counted[1]} {counted[2]} are {to_you(listed, name)}")
     aim = _AIM_LABEL_RE.match(first) and plain(first) not in _PURPOSES  # ("goal: X": below)
     if aim and second[:1].islower() and is_base(plain(second.split()[0])):
         # "big push this yr: move tokens out of figma": what the push is, when given
@@ -687,6 +694,7 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
     if timed and len(timed["thing"].split()) <= 4 and not timed["thing"][:1].isdigit() \
             and plain(timed["thing"].split()[0]) not in _APPROXIMATE \
             and not _has_verb(timed["thing"].split()) \
+            and plain(timed["thing"].split()[-1]) not in _TIMED_VERBS \
             and not any(plain(w) in PREPOSITIONS for w in timed["thing"].split()):
         # "NG911 cutover next spring": the cutover is next spring
         thing = timed["thing"]
@@ -710,7 +718,8 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
             return Phrase(Shape.CLAUSE, text)  # asked of whoever takes the job, not theirs
     if _subject_clause(words):
         if first in ("apprentice", "intern", "trainee", "hire", "resident", "fellow", "candidate",
-                     "newcomer", "recruit") and _bare_singular_subject(words):
+                     "newcomer", "recruit") and _bare_singular_subject(words) \
+                and verb_form(plain(words[1])) == "VBZ":  # ("trainee class starts": the class)
             part = with_indefinite(part)  # "apprentice does 2 yrs under a director": any one
         elif (words[0][:1].islower() or words[0].isupper()) and (
                 first in _TEAM_WORDS or _bare_singular_subject(words)):
@@ -1231,6 +1240,8 @@ def _has_verb(words: list[str]) -> bool:
     return False
 
 
+# "trainee class starts in February": its own verb, no "the ... is in February"
+_TIMED_VERBS = frozenset("starts begins opens ends closes launches lands ships moves goes".split())
 _TIMED_RE = re.compile(
     r"^(?P<thing>[\w&/-]+(?:\s+[\w&/-]+){0,3}?)\s+(?P<when>(?:next|this)\s+(?:spring|summer"
     r"|fall|autumn|winter|year|month|quarter|week)|(?:in|by)\s+(?:Q[1-4]|January|February|March"

@@ -63,7 +63,7 @@ _SHORTHAND = (
     (r"\s*/\s*(?:hr|hour)\b", " an hour"), (r"\s*/\s*(?:min|minute)\b", " a minute"),
     (r"\s*/\s*(?:sec|s|second)\b", " a second"),
     # "asked X -> i rambled", "PMs peek early -> he wants Y": a consequence, two pieces
-    (r"(?<=\w)\s*(?:->|=>|>)\s*(?=(?:i|so|but|then|he|she|they|we|you|it|his|her|their|our"
+    (r"(?<=\w)\s*(?:->|=>|>)\s*(?=(?:i|my|so|but|then|he|she|they|we|you|it|his|her|their|our"
      r"|need|needs|want|wants|means|meant|leads?|led|which|that|someone|somebody|nobody"
      r"|no\s+one|everyone|everybody|nothing|everything|staff|people)\b)", ", "),
     # "canary 5% -> 25% -> 100%": steps, one after another
@@ -143,8 +143,30 @@ _SHORTHAND = (
      r"|needed|allowed|available|possible|ready|enough|included|covered|available|mandatory"
      r"|necessary|ideal|great|good|bad|worth|in|on|at|for|a\s+(?:fit|priority|problem))\b)"
      r"(?![a-z]+ed\b)[a-z])", lambda m: m[0] if m[1] in _BEFORE_A_PLAIN_NOT else m[1] + ", "),
+    # "scope 3 emissions": the GHG Protocol's scopes
+    (r"\bscope\s+([123])\b", r"Scope \1"),
+    # "2.5 ac grids", "12,000 ac", "18 lb/ac": acres
+    (r"\b(\d[\d,.]*)\s*ac\b(?=\s+(?:grids?|plots?|fields?|lots?|parcels?|blocks?|farms?)\b)",
+     r"\1-acre"),
+    (r"\b(\d[\d,.]*)\s*ac\b", r"\1 acres"), (r"\s*/\s*ac\b", " an acre"),
+    # "trainee class starts feb": a month after its verb takes "in"
+    (r"\b(starts?|started|begins?|began|opens?|launch(?:es)?|ends?|closes?|goes\s+live|kicks\s+off)"
+     r"\s+(?=(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
+     r"|june|july|august|september|october|november|december)\b(?!\s*\d))", r"\1 in "),
+    (r"\b(in)\s+(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b(?!\s*(?:\d|[-–>/]))",
+     lambda m: f"{m[1]} {_MONTHS[m[2].lower()[:3]]}"),
     # "c++", "c#": the languages' own capitals
     (r"(?<![\w+#])c(?=\+\+|#)", "C"),
+    # "new patients anxious on day 1": people and how they feel, given its verb
+    (r"^((?:[a-z][\w-]*\s+){0,2}(?:patients|students|parents|families|clients|customers|guests"
+     r"|staff|nurses|teachers|hires|grads|residents|members|users|kids|volunteers|drivers))\s+"
+     r"(?=(?:often\s+|always\s+|usually\s+|very\s+|really\s+|so\s+)?(?:anxious|nervous|scared"
+     r"|worried|overwhelmed|confused|frustrated|unhappy|stressed|lost|burned\s+out|burnt\s+out"
+     r"|isolated|afraid)\b)", r"\1 are "),
+    # "2 truebeams + 1 halcyon": what they have, counted
+    (r"^(\d+\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s)\s+(?:\+|and)\s+(\d+\s+(?:[a-z][\w-]*\s+){0,2}"
+     r"[a-z][\w-]*)(?=\s*(?:,|$))",
+     r"they have \1 and \2"),
     # "passed 2019", "founded 1987": a year after a past verb takes "in"
     (r"\b([a-z]+ed)\s+(?=(?:19|20)\d\d\b)", r"\1 in "),
     # "condition reports all on paper": a plural and where it all is, given its verb
