@@ -1563,3 +1563,8 @@ def test_the_item_i_made_and_my_own_blog():
         "could share my intake checklist i made for the clinic", {}, []))
     assert text == "I could share the intake checklist I made for the clinic"
     assert "from my newsletter" in contribution_phrase("my churn notes from the newsletter")[1]
+
+
+def test_an_acronyms_thing_after_a_preposition_takes_the():
+    phrase = rephrase(normalise_line("works on ESG report for the board", {}, []))
+    assert phrase is not None and "on the ESG report" in phrase.text

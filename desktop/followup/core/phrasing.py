@@ -833,6 +833,10 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     text = re.sub(r"^your (?=(?:most|much|many|half|all|some|none|each|both|few|several) of\b)",
                   "", text)  # "most of their work is K-12 schools": most of your work
     # ("most work now is crypto tracing": most of your work; "your most common error" stays)
+    # "you work on GRI index for shipping clients": the index, as an acronym's thing is
+    text = re.sub(r"\b(on|about|with|into|through)\s+(?=[A-Z]{2,}\s+(?:index|report|framework"
+                  r"|standard|program|programme|platform|pipeline|migration|rollout|project|system|tool|model"
+                  r"|audit|dashboard|database|portal|team|queue)\b)", r"\1 the ", text)
     # "billing denials are killing them": what weighs on the person's own team
     text = re.sub(r"\b(killing|hurting|costing|slowing|burying|drowning|swamping|crushing)"
                   r"\s+them\b", r"\1 you", text)
