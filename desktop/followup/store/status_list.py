@@ -7,7 +7,7 @@ went out. They come back if a later invite reinstates the meeting.
 
 Built to open within a frame or two with years of follow-ups: one SQLite query reads the
 columns the list shows and ranks them (`read_status_list`). A follow-up's deadline comes from
-its meeting's end, so the "most urgent first" order (`core.urgency`) is an ORDER BY on that
+its meeting's end, so the "most urgent first" order is an ORDER BY on that
 end, with the state bands worked out from `now` as bounds on it; Python makes no per-row
 object but a tuple (`ListedFollowUp`). Countdowns, deadlines and search texts are worked out
 when first asked for, for the rows on screen, and searching or switching filter works on the
