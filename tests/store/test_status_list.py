@@ -15,7 +15,6 @@ from followup.store.status_list import (
     FILTERS,
     read_status_list,
     record_shown,
-    status_entries,
     status_rows,
 )
 
@@ -43,7 +42,7 @@ def _two_meetings(library) -> list[int]:
 def test_entries_carry_what_the_full_views_say(library):
     _two_meetings(library)
     views = {v.id: v for v in fu.all_followups(library)}
-    entries = status_entries(library)
+    entries = [r.view for r in status_rows(library, datetime.now(UTC))]
     assert sorted(e.id for e in entries) == sorted(views)
     for entry in entries:
         view = views[entry.id]
@@ -194,7 +193,7 @@ def test_ranking_is_the_urgency_order(library, target_hours):
     _two_meetings(library)
     _many_states(library)
     library.save_profile(target_hours=target_hours)
-    entries = status_entries(library, now=T0 + timedelta(days=9))
+    entries = [r.view for r in status_rows(library, T0 + timedelta(days=9))]
     assert len(entries) == 34
     assert [e.person_name for e in entries if e.company == "Vandelay"] == ["Art Vandelay"]
     # From before the first meeting to after every deadline, each state boundary crossed.

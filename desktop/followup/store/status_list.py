@@ -315,13 +315,6 @@ def read_status_list(library: Library, now: datetime | None = None, unsent_only:
     return StatusList(rows, meetings, now, target, complete=not unsent_only, total=total)
 
 
-def status_entries(library: Library, unsent_only: bool = False,
-                   now: datetime | None = None) -> list[StatusEntry]:
-    """Every follow-up (or those still to send) with typed values, most urgent first."""
-    listed = read_status_list(library, now, unsent_only, drafted=True)
-    return [listed.entry(row) for row in listed.rows]
-
-
 def status_rows(library: Library, now: datetime, which: str = "all",
                 search: str = "") -> list[StatusRow]:
     """The rows `which` filter and `search` keep, most urgent at `now` first."""
