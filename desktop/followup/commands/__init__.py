@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
 from followup import __version__
@@ -62,8 +63,6 @@ def run_command(args) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `followup status | head`: the reader left, nothing is wrong
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # the last line of defence: log it, say it plainly

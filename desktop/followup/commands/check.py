@@ -8,6 +8,7 @@ import sys
 from dataclasses import asdict, replace
 from pathlib import Path
 
+from followup.commands import open_library
 from followup.core import spelling
 from followup.core.spelling import LANGUAGES
 
@@ -149,7 +150,6 @@ def _run_followup(args: argparse.Namespace) -> int:
     (`store.followups.check_context`), so both give the same verdict on the same text."""
     from sqlalchemy.exc import NoResultFound
 
-    from followup.commands import open_library
     from followup.core.rubric import check_draft
     from followup.store import followups as fu
 

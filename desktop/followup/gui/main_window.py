@@ -8,6 +8,7 @@ where it is first needed (start-up target in docs/benchmarks.md).
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
 from html import escape as html_escape
 from pathlib import Path
@@ -37,6 +38,7 @@ from followup.gui.sidebar import MeetingSidebar
 from followup.gui.spell import SpellService, load_for_drafts
 from followup.gui.theme import THEMES, set_theme
 from followup.gui.transfers import FileTransfers
+from followup.gui.worker_wait import wait_for_worker
 from followup.gui.workspace import MeetingWorkspace
 from followup.paths import _root
 
@@ -250,8 +252,6 @@ class MainWindow(QMainWindow):
     def open_sample(self) -> None:
         """The sample meeting opens in a separate, temporary library (`--demo`), so the
         user's own library stays theirs."""
-        import sys
-
         from PySide6.QtCore import QProcess
         from PySide6.QtWidgets import QMessageBox
 
@@ -428,8 +428,6 @@ class MainWindow(QMainWindow):
         from followup.store.status_list import due_count
 
         if due is None and self.isVisible():  # a read of every follow-up due: on a worker
-            from followup.gui.worker_wait import wait_for_worker
-
             now = datetime.now(UTC)
             due = wait_for_worker(lambda: due_count(self.library, now), "due-count",
                                   self.library)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+from dataclasses import replace
 from html import escape as html_escape
 from pathlib import Path
 
@@ -129,8 +130,6 @@ class TestJob(QRunnable):
         self.imap, self.imap_password = imap, imap_password
 
     def run(self) -> None:
-        from dataclasses import replace
-
         from followup.mail.outbox import test_connection
 
         result = test_connection(self.account, self.password)

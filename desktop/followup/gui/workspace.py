@@ -11,6 +11,7 @@ where it is first needed (start-up target in docs/benchmarks.md).
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -882,8 +883,6 @@ def _says_coordinator(title: str) -> bool:
     """Whether a job title already says the person coordinates or recruits ("Recruiting
     Coordinator", "Talent Acquisition Partner"); an empty title shows the capacity's own
     label, which says it."""
-    import re
-
     return not title.strip() or re.search(
         r"coordinat|recruit|talent|sourc(?:er|ing)|hiring|\bhr\b|people partner",
         title, re.IGNORECASE) is not None
