@@ -12,6 +12,8 @@ from html import escape
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from followup.store.schema import LibraryError
+
 log = logging.getLogger("followup")
 
 
@@ -62,7 +64,6 @@ def install_excepthook(log_path: Path | None) -> None:
             sys.__excepthook__(exc_type, exc, tb)
             return
         log.error("unexpected error", exc_info=(exc_type, exc, tb))
-        from followup.store.schema import LibraryError
 
         if isinstance(exc, LibraryError):  # disk full, damaged, locked: already in plain words
             show_error("Followup cannot use its library", str(exc))

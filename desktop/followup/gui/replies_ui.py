@@ -15,6 +15,7 @@ import logging
 import queue
 import threading
 from datetime import UTC, datetime
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
@@ -146,8 +147,6 @@ def found_lines(check: mailbox.ReplyCheck) -> list[str]:
     """What the banner says after a check (HTML): answers found, check-ins due, and an
     error the user must act on (a wrong password, an untrusted certificate); an error that
     may pass by itself (the network) is only logged."""
-    from html import escape
-
     lines = [f"<b>{escape(f.person)}</b> ({escape(f.company)}) replied"
              + (": the check-in was withdrawn." if f.withdrew_checkin else ".")
              for f in check.found]

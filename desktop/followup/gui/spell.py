@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from followup.core import spelling
+from followup.gui.worker_wait import wait_for_worker
 
 log = logging.getLogger(__name__)
 LOOKING = "Looking for corrections…"
@@ -88,8 +89,6 @@ def load_for_drafts() -> None:
     session spent on notes never needs their several MB (docs/benchmarks.md, Memory). The UI
     thread waits rather than working beside the loading, which holds Python's lock."""
     if not (spelling.frequencies_loaded() and "followup.core.rendering" in sys.modules):
-        from followup.gui.worker_wait import wait_for_worker
-
         wait_for_worker(_load_for_drafts, "drafting")
 
 

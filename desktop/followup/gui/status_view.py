@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 from datetime import UTC, datetime
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -497,8 +498,6 @@ class StatusListView(QWidget):
 
     def show_checkins(self) -> None:
         """List the check-ins due above the table (one light query), or hide the line."""
-        from html import escape
-
         from followup.store.replies import count_checkins, listed_checkins
 
         shown = listed_checkins(self.library, CHECKINS_SHOWN)  # Done on one shows the next

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Slot
 
 from followup.core.plurals import counted
 from followup.gui.errors import plain
+from followup.gui.worker_wait import wait_for_worker
 
 if TYPE_CHECKING:
     from followup.gui.main_window import MainWindow
@@ -41,7 +42,6 @@ class FileTransfers(QObject):
                 self.window, "Import", str(Path.home()), dialog_filter())
         if not path:
             return
-        from followup.gui.worker_wait import wait_for_worker
         from followup.store.formats import ImportFailed, import_file
 
         self.window.notes.flush()

@@ -37,6 +37,7 @@ from followup.gui.hub import Hub
 from followup.gui.note_buffer import GENERAL, NoteBuffer, NoteKey
 from followup.gui.note_editor import NoteEditor, new_note_document, note_text
 from followup.gui.object_names import named
+from followup.gui.worker_wait import wait_for_worker
 from followup.gui.wrapping import (
     NOTES_MIN_CHARACTERS,
     LinesLabel,
@@ -565,7 +566,6 @@ class MeetingWorkspace(QWidget):
             return
         self.notes.flush()
         if visible:
-            from followup.gui.worker_wait import wait_for_worker
             from followup.store.followups import ensure_drafts
 
             # A meeting just ended drafts one follow-up per person: a tenth of a second or more.

@@ -16,6 +16,8 @@ from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
 
+from followup.core.atomic_files import fsync_file, sweep_leftovers
+
 log = logging.getLogger(__name__)
 
 KEEP = 7
@@ -75,7 +77,6 @@ def _copy(library: Path, target: Path) -> None:
                      ) as source, closing(sqlite3.connect(partial)) as dest:
             source.backup(dest)
             dest.execute("PRAGMA journal_mode=DELETE").fetchone()
-        from followup.core.atomic_files import fsync_file
 
         fsync_file(partial)
         partial.replace(target)
@@ -87,8 +88,6 @@ def _copy(library: Path, target: Path) -> None:
 def _remove_stale_partials(folder: Path, age_seconds: float = 600) -> None:
     """Half-written copies a killed Followup left: its process is gone, or (where that cannot
     be asked) the copy is older than any copy takes."""
-    from followup.core.atomic_files import sweep_leftovers
-
     sweep_leftovers(folder, _PARTIAL_RE, age_seconds)
 
 
