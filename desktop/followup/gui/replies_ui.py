@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup.gui.object_names import named
+from followup.gui.send_ui import passwords
 from followup.sending import mailbox
 from followup.store import replies
 
@@ -129,14 +130,10 @@ class ReplyWatcher(QObject):
 
 
 def _stored_password(library: Library, settings) -> str | None:
-    from followup.gui.send_ui import passwords
-
     return passwords().load(mailbox.imap_secret_key(library, settings))
 
 
 def _forget_password(library: Library) -> None:
-    from followup.gui.send_ui import passwords
-
     settings = mailbox.load_imap(library)
     # Only the mailbox's own: the shared entry is the SMTP password, which may still be right.
     if settings is not None and settings.own_password:

@@ -37,6 +37,15 @@ from followup.gui.errors import plain
 from followup.gui.object_names import named
 from followup.gui.spell import load_for_drafts
 from followup.gui.worker_wait import wait_for_worker
+from followup.mail.imap import (
+    DEFAULT_PORTS,
+    ImapAccount,
+    ImapFailure,
+    check_connection,
+    imap_problem,
+)
+from followup.sending import mailbox
+from followup.sending.mailbox import ImapSettings, imap_secret_key, load_imap, save_imap
 from followup.store import followups as fu
 from followup.store.library import Library
 
@@ -112,8 +121,6 @@ def _id_of(item) -> int:
 def _own_imap_password(library: Library) -> str | None:
     """The IMAP password when the mailbox keeps its own (read here, on the UI thread, where
     this session's memory lives); None when it shares the SMTP one or there is no IMAP."""
-    from followup.sending import mailbox
-
     settings = mailbox.load_imap(library)
     if settings is None or not settings.own_password:
         return None
@@ -134,8 +141,6 @@ class TestJob(QRunnable):
 
         result = test_connection(self.account, self.password)
         if self.imap is not None:
-            from followup.mail.imap import ImapFailure, check_connection
-
             try:
                 words, ok = check_connection(self.imap, self.imap_password), True
             except ImapFailure as failure:
@@ -213,8 +218,6 @@ class AccountDialog(QDialog):
                      ("none", "None (a server on this computer only)"))
 
     def _imap_fields(self, library: Library) -> None:
-        from followup.sending.mailbox import load_imap
-
         self._imap = load_imap(library)
         imap = self._imap.account if self._imap else None
         self.imap_host = named(QLineEdit(imap.host if imap else "",
@@ -234,16 +237,11 @@ class AccountDialog(QDialog):
 
     @Slot(int)
     def _default_imap_port(self, _index: int) -> None:
-        from followup.mail.imap import DEFAULT_PORTS
-
         if self.imap_port.value() in (993, 143):
             self.imap_port.setValue(DEFAULT_PORTS[self.imap_security.currentData()])
 
     def imap_settings(self):
         """The IMAP settings the fields give, or None when the server is left empty."""
-        from followup.mail.imap import ImapAccount
-        from followup.sending.mailbox import ImapSettings
-
         host = self.imap_host.text().strip()
         if not host:
             return None
@@ -292,7 +290,6 @@ class AccountDialog(QDialog):
                        sender_address=self.sender_address.text().strip())
 
     def _problem(self) -> str | None:
-        from followup.mail.imap import imap_problem
         from followup.mail.outbox import account_problem
 
         imap = self.imap_settings()
@@ -312,8 +309,6 @@ class AccountDialog(QDialog):
         imap = self.imap_settings()
         imap_password = password
         if imap is not None and imap.own_password:
-            from followup.sending.mailbox import imap_secret_key
-
             imap_password = passwords().load(imap_secret_key(self.library, imap)) or ""
         job = TestJob(self.account(), password, imap.account if imap else None, imap_password)
         job.signals.finished.connect(self._tested)
@@ -331,7 +326,6 @@ class AccountDialog(QDialog):
             return
         account = self.account()
         _sending().save_account(self.library, account)
-        from followup.sending.mailbox import save_imap
 
         save_imap(self.library, self.imap_settings())
         if self.password.text():
