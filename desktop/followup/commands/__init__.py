@@ -17,6 +17,7 @@ import os
 import sys
 
 from followup import __version__
+from followup.paths import data_dir, library_path
 
 # Imported lazily so `followup --smoke` pays only for the GUI.
 COMMAND_MODULES = (
@@ -80,8 +81,6 @@ def run_command(args) -> int:
 
 def _log_to_file(args):
     """Send the traceback to the log beside the library, never to the terminal."""
-    from followup.paths import data_dir
-
     logging.lastResort = None
     try:
         folder = data_dir(getattr(args, "data_dir", None))
@@ -99,7 +98,6 @@ def open_library(args, write: bool = True):
     """The library named by --data-dir / FOLLOWUP_DATA_DIR / the default. A reading command
     (`write=False`) opens a library that cannot be written read-only (SQLite's read-only or
     immutable open) and says so on standard error; a writing one is refused with the reason."""
-    from followup.paths import data_dir, library_path
     from followup.store.library import Library
 
     library = Library(library_path(data_dir(args.data_dir)), read_only=None if not write
