@@ -69,8 +69,9 @@ def backup_before_migration(library: Path, revision: str) -> Path:
 
 def _copy(library: Path, target: Path) -> None:
     """Copy with the backup API into a partial file, then rename: a half-written copy never
-    looks like a backup."""
-    _remove_stale_partials(target.parent)
+    looks like a backup. Half-written copies a killed Followup left go first: their process is
+    gone, or (where that cannot be asked) they are older than any copy takes."""
+    sweep_leftovers(target.parent, _PARTIAL_RE, age_seconds=600)
     partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:
         with closing(sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True)
@@ -83,12 +84,6 @@ def _copy(library: Path, target: Path) -> None:
     finally:
         partial.unlink(missing_ok=True)
         partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
-
-
-def _remove_stale_partials(folder: Path, age_seconds: float = 600) -> None:
-    """Half-written copies a killed Followup left: its process is gone, or (where that cannot
-    be asked) the copy is older than any copy takes."""
-    sweep_leftovers(folder, _PARTIAL_RE, age_seconds)
 
 
 _PARTIAL_RE = re.compile(r"^.+?(?:\.(?P<pid>\d+))?\.partial(?:-journal)?$")
