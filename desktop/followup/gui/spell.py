@@ -45,11 +45,8 @@ class SpellService(QObject):
         self.add_word: Callable[[str], None] | None = None
         self._loading = False
 
-    def is_ready(self) -> bool:
-        return spelling.is_ready()
-
     def load_in_background(self) -> None:
-        if self.is_ready() or self._loading:
+        if spelling.is_ready() or self._loading:
             return
         self._loading = True
         threading.Thread(target=self._load, name="spelling", daemon=True).start()
@@ -76,7 +73,7 @@ class SpellService(QObject):
             self.set_ignored(self._terms | more)
 
     def misspellings(self, text: str) -> list[tuple[int, int, str]]:
-        if not self.is_ready():
+        if not spelling.is_ready():
             return []
         return spelling.misspellings_ignoring(text, self._ignored)
 
