@@ -71,7 +71,7 @@ def save_imap(library: Library, settings: ImapSettings | None) -> None:
 def imap_secret_key(library: Library, settings: ImapSettings) -> str:
     """The keyring entry of the IMAP password: the SMTP account's, unless the IMAP account
     has its own or there is no SMTP account."""
-    from followup.mail.secrets import account_key
+    from followup.mail.secrets import account_key  # the keyring, SMTP: only when signing in
     from followup.sending.accounts import load_account, secret_key
 
     smtp = load_account(library)
@@ -95,7 +95,7 @@ def file_copy(library: Library, followup_id: int, message: EmailMessage, passwor
         result = CopyResult("failed", reason="No IMAP password is known, so no copy was put "
                             "in Sent.")
     else:
-        from followup.mail.outbox import message_bytes
+        from followup.mail.outbox import message_bytes  # SMTP's module: only to file a copy
 
         result = file_sent_copy(settings.account, password, message_bytes(message),
                                 str(message.get("Message-ID", "")), when or utcnow(),
