@@ -4,8 +4,9 @@ Each subcommand module has `NAME`, `add_parser(subparsers)` and `run(args) -> in
 0 is success, 1 a result the user should act on, 2 a usage or input error. Messages for the
 user go to standard error in one line, never as a traceback.
 
-A command module imports the store, sending and the checklist inside `run`: `--help` imports
-every command module, and `followup check` must not pay for the ORM (about 150 ms).
+A command module imports the store, sending and the checklist when `run` first needs them
+(inside it, or as a `LazyModule`): `--help` imports every command module, and `followup check`
+must not pay for the ORM (about 150 ms).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Uncaught exceptions become a logged entry and a calm dialog, never a traceback on screen.
 
-The dialog's Qt classes and the store's error type are imported where an error is shown: this
-module loads with the first screen, which shows neither (docs/benchmarks.md).
+The dialog's Qt classes are imported where an error is shown: this module loads with the first
+screen, which shows none (docs/benchmarks.md).
 """
 
 from __future__ import annotations

@@ -75,7 +75,7 @@ def imap_problem(account: ImapAccount) -> str | None:
         return f"The IMAP port {account.port} is not valid; SSL uses 993 and STARTTLS 143."
     if account.security not in SECURITIES:
         return "Choose the IMAP connection security: SSL (port 993) or STARTTLS (port 143)."
-    from followup.mail.outbox import is_loopback  # the SMTP module: only once a mailbox is set up
+    from followup.mail.outbox import is_loopback
 
     if account.security == "none" and not is_loopback(account.host):
         return (f"An unencrypted IMAP connection is only allowed to a server on this computer, "
@@ -94,7 +94,7 @@ def session(account: ImapAccount, password: str, *, timeout: float = 20.0,
             ssl_context: ssl.SSLContext | None = None) -> Iterator[imaplib.IMAP4]:
     """A connected, secured and signed-in IMAP session, logged out on the way out. Raises
     ImapFailure (its reason scrubbed of the password) for anything that goes wrong inside."""
-    from followup.mail.outbox import scrub  # the SMTP module: only once a mailbox is set up
+    from followup.mail.outbox import scrub
 
     problem = imap_problem(account)
     if problem:

@@ -139,7 +139,7 @@ def render_html(body: str) -> str:
     emphasis, strong, http/https/mailto links, code), everything else shown as written.
     Nothing in it loads or runs anything (no images, styles or scripts). The Preview tab shows
     exactly this."""
-    from followup.core.rendering import render_prose  # Markdown: only for an HTML part
+    from followup.core.rendering import render_prose
 
     head = '<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n'
     return head + render_prose(body) + "\n</body></html>\n"

@@ -95,7 +95,7 @@ def file_copy(library: Library, followup_id: int, message: EmailMessage, passwor
         result = CopyResult("failed", reason="No IMAP password is known, so no copy was put "
                             "in Sent.")
     else:
-        from followup.mail.outbox import message_bytes  # SMTP's module: only to file a copy
+        from followup.mail.outbox import message_bytes
 
         result = file_sent_copy(settings.account, password, message_bytes(message),
                                 str(message.get("Message-ID", "")), when or utcnow(),

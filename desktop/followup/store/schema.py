@@ -6,9 +6,6 @@ exactly as it was (not even switched to WAL). A new library and every migration 
 hidden copy beside the library and swapped in with one rename, so a crash or a kill at any moment
 leaves either the old library or the new one, never a half-migrated file; a copy of the old
 library goes to the backups folder before any migration.
-
-SQLAlchemy and Alembic are imported only where an engine is made or a migration runs: the first
-screen reads the file with plain sqlite3 before either is loaded (start-up, docs/benchmarks.md).
 """
 
 from __future__ import annotations
