@@ -34,6 +34,7 @@ def _ms(start: float) -> float:
 def open_big_window(folder: Path, meeting_id: int):
     from PySide6.QtWidgets import QApplication
 
+    from followup.core import spelling
     from followup.gui.app import make_application, open_window
     from followup.gui.spell import SpellService
 
@@ -46,7 +47,7 @@ def open_big_window(folder: Path, meeting_id: int):
     # meeting closed before that are still connected (see docs/benchmarks.md, findings).
     SpellService.instance().load_in_background()
     deadline = time.monotonic() + 30
-    while not SpellService.instance().is_ready() and time.monotonic() < deadline:
+    while not spelling.is_ready() and time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.01)
     QApplication.processEvents()

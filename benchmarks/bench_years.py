@@ -40,6 +40,7 @@ def _ms(start: float) -> float:
 def open_loaded_window(folder: Path):
     from PySide6.QtWidgets import QApplication
 
+    from followup.core import spelling
     from followup.gui.app import make_application, open_window
     from followup.gui.spell import SpellService
 
@@ -52,7 +53,7 @@ def open_loaded_window(folder: Path):
     # The spelling dictionary too: its loading and re-highlighting are not what is timed here.
     SpellService.instance().load_in_background()
     deadline = time.monotonic() + 30
-    while not SpellService.instance().is_ready() and time.monotonic() < deadline:
+    while not spelling.is_ready() and time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.01)
     QApplication.processEvents()

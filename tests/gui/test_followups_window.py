@@ -123,7 +123,8 @@ def test_mark_ready_and_mark_sent_by_hand_are_recorded(shown, monkeypatch):
 def test_status_list_most_urgent_first_filters_and_opens(shown, qtbot):
     library = shown.library
     meeting = shown.workspace.meeting
-    library.update_meeting(meeting.id, ended_at=datetime.now(UTC) - timedelta(hours=23, minutes=30))
+    ended = datetime.now(UTC) - timedelta(hours=23, minutes=30)
+    library.edit_meeting_row(meeting.id, {"end": ended}, recorded_start=False, recorded_end=True)
     shown.show_status_list()
     table = shown.status_list
     assert table.isVisible()

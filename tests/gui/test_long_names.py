@@ -177,7 +177,8 @@ def test_right_to_left_names_keep_their_place_in_the_line(window, qtbot):
     assert ws.editor_label.text().replace("\u2068", "").replace("\u2069", "") == (
         f"Notes on {name}, {title}")
     company = "شركة الاتصالات السعودية"
-    window.library.update_meeting(ws.meeting.id, company=company, role="Data Engineer")
+    window.library.edit_meeting_row(ws.meeting.id, {"company": company, "role": "Data Engineer"},
+                                    False, False)
     ws.load_meeting(ws.meeting.id)
     assert _spans_left_to_right(ws.title.text(), [company, "Data Engineer"], ws.title.font())
 
@@ -192,7 +193,8 @@ def test_long_titles_leave_room_for_the_notes_and_the_draft(window, qtbot):
             "Platform (Remote, Europe, Middle East and Africa)")
     place = ("Hauptverwaltung, Gebäude C, 14. Obergeschoss, Konferenzraum „Zugspitze“, "
              "Friedrichstraße 123, 10117 Berlin, Deutschland")
-    window.library.update_meeting(ws.meeting.id, company=company, role=role, location=place)
+    window.library.edit_meeting_row(ws.meeting.id, {"company": company, "role": role,
+                                                    "location": place}, False, False)
     ws.load_meeting(ws.meeting.id)
     window.resize(1, 1)
     ws.select_row(ws.people.count() - len(PEOPLE))  # the longest name and title

@@ -195,8 +195,8 @@ def test_one_clock_format_from_the_locale(qtbot, data_dir):
 def test_the_meeting_list_elides_a_long_title_never_the_count(qtbot, data_dir):
     window = opened(qtbot, data_dir, demo=True)
     meeting = window.library.list_meetings()[0]
-    window.library.update_meeting(meeting.id, role="Senior Staff Principal Backend Platform "
-                                  "Infrastructure Engineer, Payments and Ledger")
+    window.library.edit_meeting_row(meeting.id, {"role": "Senior Staff Principal Backend Platform "
+                                    "Infrastructure Engineer, Payments and Ledger"}, False, False)
     window.sidebar.refresh()
     meetings = window.sidebar.list
     assert not meetings.wordWrap() and meetings.textElideMode() == Qt.TextElideMode.ElideRight

@@ -28,7 +28,7 @@ class Gate(QRunnable):
 
 def ready_editor(window, qtbot, text: str):
     editor = window.workspace.editor
-    qtbot.waitUntil(SpellService.instance().is_ready, timeout=10_000)
+    qtbot.waitUntil(spelling.is_ready, timeout=10_000)
     editor.setPlainText(text)
     qtbot.wait(10)
     return editor
@@ -121,7 +121,7 @@ def test_the_profile_picks_the_english_and_the_editor_follows(window, qtbot, mon
     dialog.accept()
     assert spelling_language(window.library) == "en_GB"
     service.load_in_background()
-    qtbot.waitUntil(service.is_ready, timeout=5000)
+    qtbot.waitUntil(spelling.is_ready, timeout=5000)
     assert service.misspellings(editor.toPlainText()) == []
     assert spelling.speller().language == "en_GB"
 

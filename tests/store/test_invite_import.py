@@ -116,7 +116,7 @@ def test_a_cancellation_of_a_known_invite_marks_the_meeting_cancelled(library):
 def test_a_cancelled_meeting_owes_no_followup(library, tmp_path):
     from followup.core.status import Status
     from followup.store import followups as fu
-    from followup.store.status_list import status_entries
+    from followup.store.status_list import status_rows
 
     now = datetime(2026, 3, 12, tzinfo=UTC)  # two days after the meeting
     import_file(library, write(tmp_path, "a.ics", invite(extra=[
@@ -131,9 +131,9 @@ def test_a_cancelled_meeting_owes_no_followup(library, tmp_path):
     import_file(library, write(tmp_path, "b.ics", invite(sequence=1, method="CANCEL")))
     assert fu.open_ended_followups(library, now) == []
     assert fu.reminder_items(library, now) == []
-    assert [(e.person_name, e.status) for e in status_entries(library, now=now)] == [
+    assert [(r.view.person_name, r.view.status) for r in status_rows(library, now)] == [
         ("Nora New", Status.SENT)]  # what went out stays on record
-    assert status_entries(library, unsent_only=True, now=now) == []
+    assert status_rows(library, now, "to do") == []
     nothing_due = fu.followup_view(library, sent.id)
     assert nothing_due.cancelled and nothing_due.deadline is None
     # Reinstated by a later revision: the others' follow-ups are opened and due again.

@@ -148,7 +148,8 @@ def test_index_follows_renames_of_people_and_companies(acme):
     assert _people_found(library, "schmidt kafka") == {"Jürgen Schmidt"}
     assert _people_found(library, "weiss") == set()
     assert _people_found(library, "pycon") == {"Jürgen Schmidt"}
-    library.update_meeting(meeting, company="Initech", role="Platform Engineer")
+    library.edit_meeting_row(meeting, {"company": "Initech", "role": "Platform Engineer"}, False,
+                             False)
     assert _people_found(library, "kafka initech") == {"Jürgen Schmidt"}
     assert _hits(library, "kafka acme") == []
     with library.session() as session:  # a company renamed in place reaches its documents

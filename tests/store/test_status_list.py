@@ -7,8 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from followup.core.deadlines import meeting_end
-from followup.core.urgency import sort_key
+from followup.core.deadlines import Countdown, State, countdown, deadline_for, meeting_end
 from followup.store import followups as fu
 from followup.store import models as m
 from followup.store.library import MeetingInput, PersonSpec
@@ -16,7 +15,6 @@ from followup.store.status_list import (
     FILTERS,
     read_status_list,
     record_shown,
-    status_entries,
     status_rows,
 )
 
@@ -44,7 +42,7 @@ def _two_meetings(library) -> list[int]:
 def test_entries_carry_what_the_full_views_say(library):
     _two_meetings(library)
     views = {v.id: v for v in fu.all_followups(library)}
-    entries = status_entries(library)
+    entries = [r.view for r in status_rows(library, datetime.now(UTC))]
     assert sorted(e.id for e in entries) == sorted(views)
     for entry in entries:
         view = views[entry.id]
@@ -85,15 +83,79 @@ def test_reminders_recorded_in_bulk_once_each(library):
     assert fu.shown_reminders(library) == pairs | {(ids[0], "overdue")}
 
 
+# The "most urgent first" order in Python, which the SQL ranking is held to. Follow-ups still to
+# send come first, by state and within a state by the least time left, so the most overdue
+# leads. A failed send is still unsent, so it sorts by its clock like a draft, but ahead of
+# drafts in the same state: it needs an action the user may not expect. Sent and skipped
+# follow-ups come last and keep the order they were given in (`sorted` is stable).
+_RANK = {State.OVERDUE: 0, State.URGENT: 1, State.SOON: 2, State.COMFORTABLE: 3,
+         State.UPCOMING: 4, State.SENT: 5, State.SKIPPED: 6}
+
+
+def sort_key(clock: Countdown, failed: bool = False) -> tuple[int, int, int]:
+    """A key for `sorted` that puts the follow-up needing attention soonest first."""
+    if clock.state in (State.SENT, State.SKIPPED):
+        return (_RANK[clock.state], 0, 0)
+    return (_RANK[clock.state], 0 if failed else 1, clock.seconds_left)
+
+
+NOW = datetime(2024, 5, 15, 12, 0, tzinfo=UTC)
+
+
+def row(name: str, ended_hours_ago: float, status: str = "draft", sent_hours_ago: float = 0):
+    """One list row: a name and its countdown at NOW."""
+    deadline = deadline_for(NOW - timedelta(hours=ended_hours_ago))
+    sent_at = NOW - timedelta(hours=sent_hours_ago) if status == "sent" else None
+    return name, status, countdown(deadline, NOW, status, sent_at)
+
+
+def ordered(rows) -> list[str]:
+    return [name for name, status, cd in sorted(
+        rows, key=lambda r: sort_key(r[2], failed=r[1] == "failed"))]
+
+
+def test_states_in_order_of_urgency():
+    rows = [
+        row("sent", 20, "sent", sent_hours_ago=10),
+        row("comfortable", 2),
+        row("upcoming", -1),
+        row("skipped", 5, "skipped"),
+        row("urgent", 23.5),
+        row("overdue", 30),
+        row("soon", 20),
+    ]
+    assert ordered(rows) == [
+        "overdue", "urgent", "soon", "comfortable", "upcoming", "sent", "skipped"]
+
+
+def test_most_overdue_first_then_least_time_left():
+    rows = [row("overdue 1 h", 25), row("overdue 9 h", 33), row("soon 5 h", 19),
+            row("soon 2 h", 22), row("comfortable 20 h", 4), row("comfortable 10 h", 14)]
+    assert ordered(rows) == ["overdue 9 h", "overdue 1 h", "soon 2 h", "soon 5 h",
+                             "comfortable 10 h", "comfortable 20 h"]
+
+
+def test_failed_leads_its_state_but_not_a_more_urgent_state():
+    rows = [row("draft soon", 21), row("failed comfortable", 4, "failed"),
+            row("draft comfortable", 14), row("failed soon", 19, "failed")]
+    assert ordered(rows) == ["failed soon", "draft soon", "failed comfortable",
+                             "draft comfortable"]
+
+
+def test_sent_and_skipped_keep_the_given_order():
+    rows = [row("sent b", 30, "sent", sent_hours_ago=1), row("skipped a", 40, "skipped"),
+            row("sent a", 20, "sent", sent_hours_ago=19), row("skipped b", 2, "skipped")]
+    assert ordered(rows) == ["sent b", "sent a", "skipped a", "skipped b"]
+
+
 def _urgency_order(entries, now):
-    """The order `core.urgency` gives: newest sent first, then a stable sort by urgency."""
+    """The order `sort_key` gives: newest sent first, then a stable sort by urgency."""
     newest = sorted(sorted(entries, key=lambda e: e.id, reverse=True),
                     key=lambda e: -(e.sent_at.timestamp() if e.sent_at else 0))
 
     def urgency(entry):
-        countdown = entry.countdown(now)
-        return (98, 0, 0) if countdown is None else sort_key(
-            countdown, failed=entry.status == "failed")
+        clock = entry.countdown(now)
+        return (98, 0, 0) if clock is None else sort_key(clock, failed=entry.status == "failed")
 
     return [e.id for e in sorted(newest, key=urgency)]
 
@@ -131,7 +193,7 @@ def test_ranking_is_the_urgency_order(library, target_hours):
     _two_meetings(library)
     _many_states(library)
     library.save_profile(target_hours=target_hours)
-    entries = status_entries(library, now=T0 + timedelta(days=9))
+    entries = [r.view for r in status_rows(library, T0 + timedelta(days=9))]
     assert len(entries) == 34
     assert [e.person_name for e in entries if e.company == "Vandelay"] == ["Art Vandelay"]
     # From before the first meeting to after every deadline, each state boundary crossed.

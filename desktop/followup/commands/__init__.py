@@ -4,8 +4,9 @@ Each subcommand module has `NAME`, `add_parser(subparsers)` and `run(args) -> in
 0 is success, 1 a result the user should act on, 2 a usage or input error. Messages for the
 user go to standard error in one line, never as a traceback.
 
-A command module imports the store, sending and the checklist inside `run`: `--help` imports
-every command module, and `followup check` must not pay for the ORM (about 150 ms).
+A command module imports the store, sending and the checklist when `run` first needs them
+(inside it, or as a `LazyModule`): `--help` imports every command module, and `followup check`
+must not pay for the ORM (about 150 ms).
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
 from followup import __version__
+from followup.paths import data_dir, library_path
 
 # Imported lazily so `followup --smoke` pays only for the GUI.
 COMMAND_MODULES = (
@@ -62,8 +65,6 @@ def run_command(args) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `followup status | head`: the reader left, nothing is wrong
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # the last line of defence: log it, say it plainly
@@ -81,8 +82,6 @@ def run_command(args) -> int:
 
 def _log_to_file(args):
     """Send the traceback to the log beside the library, never to the terminal."""
-    from followup.paths import data_dir
-
     logging.lastResort = None
     try:
         folder = data_dir(getattr(args, "data_dir", None))
@@ -100,7 +99,6 @@ def open_library(args, write: bool = True):
     """The library named by --data-dir / FOLLOWUP_DATA_DIR / the default. A reading command
     (`write=False`) opens a library that cannot be written read-only (SQLite's read-only or
     immutable open) and says so on standard error; a writing one is refused with the reason."""
-    from followup.paths import data_dir, library_path
     from followup.store.library import Library
 
     library = Library(library_path(data_dir(args.data_dir)), read_only=None if not write

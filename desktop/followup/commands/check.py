@@ -8,8 +8,15 @@ import sys
 from dataclasses import asdict, replace
 from pathlib import Path
 
+from followup.commands import open_library
 from followup.core import spelling
 from followup.core.spelling import LANGUAGES
+from followup.lazy_import import LazyModule
+from followup.paths import data_dir, library_path
+
+# Loaded when a note is checked: `--help` imports this module and pays for neither.
+rubric = LazyModule("followup.core.rubric")
+fu = LazyModule("followup.store.followups")
 
 NAME = "check"
 
@@ -70,9 +77,7 @@ def split_subject(text: str) -> tuple[str | None, str]:
 
 
 def to_json(results) -> dict:
-    from followup.core.rubric import failing_required
-
-    return {"passed": not failing_required(results),
+    return {"passed": not rubric.failing_required(results),
             "rules": [_rule_json(r) for r in results]}
 
 
@@ -87,15 +92,13 @@ def _rule_json(result) -> dict:
 
 
 def to_text(results) -> str:
-    from followup.core.rubric import SEVERITY_ORDER, failing_required
-
     lines = []
     yes, no = _marks()
-    for severity in SEVERITY_ORDER:
+    for severity in rubric.SEVERITY_ORDER:
         for r in (r for r in results if r.severity == severity):
             mark = yes if r.passed else no
             lines.append(f"{mark} {r.id:<18} {severity:<12} {r.message}")
-    failing = failing_required(results)
+    failing = rubric.failing_required(results)
     lines.append("")
     lines.append("All required points are covered." if not failing else
                  f"{len(failing)} required point(s) missing: {', '.join(r.id for r in failing)}.")
@@ -118,15 +121,10 @@ def _error(message: str) -> int:
 
 def _profile_spelling(args: argparse.Namespace) -> str | None:
     """The English of the profile when there is a library, else None (the locale's)."""
-    from followup.paths import data_dir, library_path
-    from followup.store.followups import spelling_language_at
-
-    return spelling_language_at(library_path(data_dir(getattr(args, "data_dir", None))))
+    return fu.spelling_language_at(library_path(data_dir(getattr(args, "data_dir", None))))
 
 
 def run(args: argparse.Namespace) -> int:
-    from followup.core.rubric import CheckContext, check_draft
-
     if args.followup is not None:
         return _run_followup(args)
     name = args.file or "-"
@@ -140,18 +138,14 @@ def run(args: argparse.Namespace) -> int:
     if not body.strip():
         return _error(f"{_label(name)} holds no note to check")
     spelling.use(args.spelling or _profile_spelling(args))
-    context = CheckContext(company=args.company, recipient=args.recipient, notes=notes)
-    return _print(check_draft(subject, body, context), args.format)
+    context = rubric.CheckContext(company=args.company, recipient=args.recipient, notes=notes)
+    return _print(rubric.check_draft(subject, body, context), args.format)
 
 
 def _run_followup(args: argparse.Namespace) -> int:
     """One follow-up of the library, checked with the context the window uses
     (`store.followups.check_context`), so both give the same verdict on the same text."""
     from sqlalchemy.exc import NoResultFound
-
-    from followup.commands import open_library
-    from followup.core.rubric import check_draft
-    from followup.store import followups as fu
 
     if args.notes or args.company or args.recipient:
         return _error("--followup takes the notes, company and recipient from the library; "
@@ -176,15 +170,13 @@ def _run_followup(args: argparse.Namespace) -> int:
                       f"`followup drafts --meeting {view.meeting_id}`")
     siblings = fu.followups_for_meeting(library, view.meeting_id)
     current = replace(view, subject=subject, body=body)
-    return _print(check_draft(subject, body, fu.check_context(library, current, siblings)),
-                  args.format)
+    return _print(rubric.check_draft(subject, body, fu.check_context(library, current,
+                                                                     siblings)), args.format)
 
 
 def _print(results, output: str) -> int:
-    from followup.core.rubric import failing_required
-
     if output == "json":
         print(json.dumps(to_json(results), ensure_ascii=False, indent=2))
     else:
         print(to_text(results))
-    return 1 if failing_required(results) else 0
+    return 1 if rubric.failing_required(results) else 0

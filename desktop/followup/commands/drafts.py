@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from followup.commands import open_library, print_error
 
@@ -32,8 +33,6 @@ def _ask_for_profile(library) -> None:
 
 def _drafted_in_memory(library, view):
     """`view` with a draft written now and not saved, when it has none yet."""
-    from dataclasses import replace
-
     from followup.store.followups import generate_for
 
     if view.drafted:

@@ -10,22 +10,21 @@ from dataclasses import asdict
 from pathlib import Path
 
 from followup.commands import open_library, print_error
+from followup.store import formats
 
 NAME = "export"
 
 
 def add_parser(subparsers) -> None:
-    from followup.store.formats import EXPORTS, FORMATS
-
     export = subparsers.add_parser(
         "export", help="write the whole library as JSON or Markdown, or as a web page (HTML)")
-    export.add_argument("--format", choices=[f.name for f in EXPORTS], default=None,
+    export.add_argument("--format", choices=[f.name for f in formats.EXPORTS], default=None,
                         help="json, markdown or html (default: from FILE's suffix, else json)")
     export.add_argument("--meeting", type=int, metavar="ID",
                         help="only this meeting (with --format html)")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     export.set_defaults(func=run_export)
-    kinds = ", ".join(f"{fmt.label.lower()} ({'/'.join(fmt.suffixes)})" for fmt in FORMATS)
+    kinds = ", ".join(f"{fmt.label.lower()} ({'/'.join(fmt.suffixes)})" for fmt in formats.FORMATS)
     imp = subparsers.add_parser("import", help=f"import a file: {kinds}")
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--format", choices=("json", "text"), default="text",
@@ -56,19 +55,17 @@ def run_people(args) -> int:
 
 
 def run_export(args) -> int:
-    from followup.store.formats import export_format_for, export_text, write_export
-
     output = Path(args.output) if args.output else None
-    name = args.format or (export_format_for(output) if output else "json")
+    name = args.format or (formats.export_format_for(output) if output else "json")
     if args.meeting is not None and name != "html":
         print_error("--meeting works with --format html only")
         return 2
     with open_library(args, write=False) as library:
         try:
             if output:
-                write_export(library, output, name, args.meeting)
+                formats.write_export(library, output, name, args.meeting)
             else:
-                sys.stdout.write(export_text(library, name, args.meeting))
+                sys.stdout.write(formats.export_text(library, name, args.meeting))
         except LookupError as exc:
             print_error(f"{exc}; list them with `followup meetings`")
             return 2
@@ -84,13 +81,11 @@ _LABELS = {
 
 
 def run_import(args) -> int:
-    from followup.store.formats import ImportFailed, import_file
-
     path = Path(args.file)
     with open_library(args) as library:
         try:
-            created = import_file(library, path)
-        except ImportFailed as exc:
+            created = formats.import_file(library, path)
+        except formats.ImportFailed as exc:
             print_error(f"nothing was imported from {path.name}: {exc}")
             return 2
     if args.format == "json":

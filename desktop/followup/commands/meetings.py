@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from followup.commands import open_library, print_error
+from followup.core.vocabulary import MEETING_KINDS
 
 NAME = "meetings"
 
@@ -39,8 +40,6 @@ def add_parser(subparsers) -> None:
 
 
 def _kinds():
-    from followup.core.vocabulary import MEETING_KINDS
-
     return MEETING_KINDS
 
 

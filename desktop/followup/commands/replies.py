@@ -12,6 +12,7 @@ import sys
 from datetime import UTC, datetime
 
 from followup.commands import open_library, print_error
+from followup.core.deadlines import format_local
 
 NAME = "replies"
 
@@ -110,8 +111,6 @@ def _as_json(result, due) -> dict:
 
 
 def _print_text(result, due, now) -> None:
-    from followup.core.deadlines import format_local
-
     if not result.error:
         waiting = result.checked - len(result.found)
         print(f"{len(result.found)} new repl{'y' if len(result.found) == 1 else 'ies'}; "

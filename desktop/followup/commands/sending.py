@@ -1,7 +1,7 @@
 """`followup send`, `followup mark-sent` and `followup account`.
 
-The library, the keyring and SMTP are imported inside each command: `followup --help` and the
-other commands do not pay for them.
+The library, the keyring and SMTP are imported when a command first uses them (`LazyModule`):
+`followup --help` and the other commands do not pay for them.
 """
 
 from __future__ import annotations
@@ -11,6 +11,16 @@ import os
 import sys
 
 from followup.commands import open_library, print_error
+from followup.lazy_import import LazyModule
+
+delivery = LazyModule("followup.sending.delivery")
+fu = LazyModule("followup.store.followups")
+mail_imap = LazyModule("followup.mail.imap")
+mail_secrets = LazyModule("followup.mail.secrets")
+mailbox = LazyModule("followup.sending.mailbox")
+outbox = LazyModule("followup.mail.outbox")
+preflight = LazyModule("followup.core.preflight")
+send_preflight = LazyModule("followup.sending.preflight")
 
 NAME = "send"
 
@@ -65,13 +75,10 @@ def _ask(question: str) -> bool:
 
 
 def _password(account) -> str | None:
-    from followup.mail.secrets import PasswordStore
-    from followup.sending.delivery import secret_key
-
     env = os.environ.get("FOLLOWUP_SMTP_PASSWORD")
     if env:
         return env
-    stored = PasswordStore().load(secret_key(account))
+    stored = mail_secrets.PasswordStore().load(delivery.secret_key(account))
     if stored is not None:
         return stored
     if not account.username:
@@ -87,16 +94,13 @@ def _imap_password(library, asking: bool = True) -> str | None:
     """The IMAP password: FOLLOWUP_IMAP_PASSWORD, else its keyring entry (the SMTP one by
     default), else the SMTP password given in FOLLOWUP_SMTP_PASSWORD when they share it;
     on a terminal and `asking`, asked for. None when none is known."""
-    from followup.mail.secrets import PasswordStore
-    from followup.sending.mailbox import imap_secret_key, load_imap
-
     env = os.environ.get("FOLLOWUP_IMAP_PASSWORD")
     if env:
         return env
-    settings = load_imap(library)
+    settings = mailbox.load_imap(library)
     if settings is None:
         return None
-    stored = PasswordStore().load(imap_secret_key(library, settings))
+    stored = mail_secrets.PasswordStore().load(mailbox.imap_secret_key(library, settings))
     if stored is not None:
         return stored
     if not settings.own_password and os.environ.get("FOLLOWUP_SMTP_PASSWORD"):
@@ -111,8 +115,6 @@ def _followup(library, draft_id: int, drafted: bool = False):
     """The follow-up, or None after telling the user there is no such draft. With `drafted`,
     the drafts of its meeting not written yet are written first (a follow-up exists once its
     meeting ended; its draft is written when first needed)."""
-    from followup.store import followups as fu
-
     try:
         view = fu.followup_view(library, draft_id)
     except Exception:
@@ -127,16 +129,14 @@ def run_send(args) -> int:
     """Show what will be sent, apply the send preflight, ask (on a terminal) or take the flags,
     then send once. Exit 1 when the note cannot be sent as it is (a gap, no address) or the
     user said no; 2 when nobody could be asked and `--yes` was not given."""
-    from followup.sending.delivery import OutcomeKind, load_account, prepare, send_one
-
     with open_library(args) as library:
         if _followup(library, args.draft_id, drafted=True) is None:
             return 2
-        account = load_account(library)
+        account = delivery.load_account(library)
         if account is None:
             print_error("no account yet: set one up with `followup account --host ...`")
             return 2
-        outgoing = prepare(library, args.draft_id, account)
+        outgoing = delivery.prepare(library, args.draft_id, account)
         check = outgoing.check
         _print_summary(account, check)
         confirmed = _asked(check, lambda: _confirmations(args, check), "sent")
@@ -150,9 +150,9 @@ def run_send(args) -> int:
         password = _password(account)
         if password is None:
             return 2
-        outcome = send_one(library, outgoing, account, password, confirmed=confirmed,
-                           imap_password=_imap_password(library, asking=False))
-        if outcome.kind is OutcomeKind.PASSWORD_REFUSED:
+        outcome = delivery.send_one(library, outgoing, account, password, confirmed=confirmed,
+                                    imap_password=_imap_password(library, asking=False))
+        if outcome.kind is delivery.OutcomeKind.PASSWORD_REFUSED:
             _forget_password(account)
     print(f"{outcome.status}: {outcome.reason}")
     return 0 if outcome.ok else 1
@@ -160,8 +160,6 @@ def run_send(args) -> int:
 
 def _print_summary(account, check) -> None:
     """What would go out, as the window's confirmation shows it."""
-    from followup.core.preflight import Finding
-
     facts = check.facts
     guessed = "  (guessed, not confirmed)" if facts.address_guessed else ""
     print(f"From:    {account.sender_name} <{account.sender_address}>", file=sys.stderr)
@@ -172,7 +170,7 @@ def _print_summary(account, check) -> None:
     for rule in facts.failing_rules:
         print(f"  ✖ {rule}", file=sys.stderr)
     for problem in check.problems:
-        if problem.kind is Finding.UNREAD_PHRASED:
+        if problem.kind is preflight.Finding.UNREAD_PHRASED:
             print(f"  ⚠ {problem.message}", file=sys.stderr)
 
 
@@ -197,17 +195,15 @@ def _asked(check, confirm, done: str):
 def _confirmations(args, check):
     """The findings the user confirmed, by flag or on a terminal; None when someone had to be
     asked and nobody can be (no terminal, no --yes); False when the user said no."""
-    from followup.core.preflight import RESEND, Finding
-
     # Sentences phrased from notes and not read in the window: said in the summary above, and
     # the final "Send this note now?" (or --yes) answers for them.
-    confirmed = {Finding.UNREAD_PHRASED}
+    confirmed = {preflight.Finding.UNREAD_PHRASED}
     if args.address_confirmed:
-        confirmed.add(Finding.ADDRESS_GUESSED)
+        confirmed.add(preflight.Finding.ADDRESS_GUESSED)
     if args.resend:
-        confirmed |= RESEND
+        confirmed |= preflight.RESEND
     if args.yes:
-        confirmed.add(Finding.RULES_FAILING)
+        confirmed.add(preflight.Finding.RULES_FAILING)
         return confirmed
     if not sys.stdin.isatty():
         print_error("not sent: nobody to ask here; run it in a terminal, or add --yes "
@@ -221,30 +217,22 @@ def _confirmations(args, check):
 
 
 def _how_to_confirm(kind) -> str:
-    from followup.core.preflight import RESEND, Finding
-
-    if kind is Finding.ADDRESS_GUESSED:
+    if kind is preflight.Finding.ADDRESS_GUESSED:
         return "check it, then add --address-confirmed"
-    if kind in RESEND:
+    if kind in preflight.RESEND:
         return "add --resend to send it again"
     return "answer yes on a terminal, or add --yes"
 
 
 def _forget_password(account) -> None:
-    from followup.mail.secrets import PasswordStore
-    from followup.sending.delivery import secret_key
-
-    PasswordStore().delete(secret_key(account))
+    mail_secrets.PasswordStore().delete(delivery.secret_key(account))
 
 
 def _forget_imap_password(library) -> None:
-    from followup.mail.secrets import PasswordStore
-    from followup.sending.mailbox import imap_secret_key, load_imap
-
-    settings = load_imap(library)
+    settings = mailbox.load_imap(library)
     # Only the mailbox's own: the shared entry is the SMTP password, which may still be right.
     if settings is not None and settings.own_password:
-        PasswordStore().delete(imap_secret_key(library, settings))
+        mail_secrets.PasswordStore().delete(mailbox.imap_secret_key(library, settings))
 
 
 def run_mark_sent(args) -> int:
@@ -252,18 +240,15 @@ def run_mark_sent(args) -> int:
     window's): what it finds is asked on a terminal, taken by `--yes`, or, with nobody to ask,
     refused with exit 2. Exit 1 when the user said no or it cannot be recorded (no follow-up
     needed)."""
-    from followup.sending.delivery import mark_sent
-    from followup.sending.preflight import check_before_mark_sent
-
     with open_library(args) as library:
         view = _followup(library, args.draft_id, drafted=True)
         if view is None:
             return 2
-        check = check_before_mark_sent(library, args.draft_id)
+        check = send_preflight.check_before_mark_sent(library, args.draft_id)
         confirmed = _asked(check, lambda: _mark_sent_confirmations(args, check), "marked sent")
         if isinstance(confirmed, int):
             return confirmed
-        outcome = mark_sent(library, view.id, args.channel, confirmed=confirmed)
+        outcome = delivery.mark_sent(library, view.id, args.channel, confirmed=confirmed)
     if not outcome.ok:
         print_error(f"not marked sent: {outcome.reason}")
         return 1
@@ -291,13 +276,10 @@ def _mark_sent_confirmations(args, check):
 def run_account(args) -> int:
     from email.utils import parseaddr
 
-    from followup.mail.outbox import Account, account_problem
-    from followup.sending.delivery import save_account
-
     name, address = parseaddr(args.sender)
-    account = Account(host=args.host, port=args.port, security=args.security,
-                      username=args.user, sender_name=name, sender_address=address)
-    problem = account_problem(account)
+    account = outbox.Account(host=args.host, port=args.port, security=args.security,
+                             username=args.user, sender_name=name, sender_address=address)
+    problem = outbox.account_problem(account)
     if problem:
         print_error(problem)
         return 2
@@ -306,11 +288,9 @@ def run_account(args) -> int:
         print_error(problem)
         return 2
     with open_library(args) as library:
-        save_account(library, account)
+        delivery.save_account(library, account)
         if imap is not None or args.no_imap:
-            from followup.sending.mailbox import save_imap
-
-            save_imap(library, imap)
+            mailbox.save_imap(library, imap)
     print(f"account saved: {args.security} {args.host}:{args.port} as {args.sender}")
     if imap is not None:
         a = imap.account
@@ -322,9 +302,6 @@ def run_account(args) -> int:
 
 def _imap_settings(args, account):
     """(the IMAP settings the flags give or None, a problem to report or None)."""
-    from followup.mail.imap import DEFAULT_PORTS, ImapAccount, imap_problem
-    from followup.sending.mailbox import ImapSettings
-
     given = any(v is not None for v in (args.imap_host, args.imap_port, args.imap_user))
     if not given:
         return None, None
@@ -332,8 +309,10 @@ def _imap_settings(args, account):
         return None, "--no-imap cannot go with other --imap options"
     if not args.imap_host:
         return None, "add --imap-host with the other --imap options"
-    port = args.imap_port if args.imap_port is not None else DEFAULT_PORTS[args.imap_security]
-    imap = ImapAccount(args.imap_host, port, args.imap_security,
-                       args.imap_user if args.imap_user is not None else account.username)
-    problem = imap_problem(imap)
-    return (None, problem) if problem else (ImapSettings(imap, args.imap_own_password), None)
+    port = (args.imap_port if args.imap_port is not None
+            else mail_imap.DEFAULT_PORTS[args.imap_security])
+    imap = mail_imap.ImapAccount(args.imap_host, port, args.imap_security,
+                                 args.imap_user if args.imap_user is not None else account.username)
+    if problem := mail_imap.imap_problem(imap):
+        return None, problem
+    return mailbox.ImapSettings(imap, args.imap_own_password), None

@@ -35,6 +35,10 @@ from followup.gui.errors import (
 from followup.gui.session import last_place, window_settings
 from followup.gui.theme import apply_theme
 from followup.paths import data_dir, library_path, resources_dir
+from followup.store.backup import daily_backup, restore_backup
+from followup.store.first_screen import OpeningLibrary, read_first_screen
+from followup.store.lock import AlreadyOpen, LibraryLock
+from followup.store.schema import SCHEMA_HEAD, LibraryError, check_file, write_problem
 
 if TYPE_CHECKING:
     from followup.store.library import Library
@@ -98,14 +102,9 @@ def open_window(folder: Path, demo: bool = False, read_ahead: ReadAhead | None =
     deadline. Only the demo library (`demo`) gets the sample meeting. `read_ahead`, started
     earlier on the same folder, supplies the first screen's read."""
     from followup.gui.main_window import MainWindow
-    from followup.store.backup import daily_backup
-    from followup.store.lock import LibraryLock
-    from followup.store.schema import check_file
 
     path = library_path(folder)
     if not demo and path.exists():
-        from followup.store.schema import write_problem
-
         if write_problem(path) is not None:
             return _open_read_only(path, folder)
     check_file(path)
@@ -176,9 +175,6 @@ def _opening_library(path: Path, read_ahead: ReadAhead | None = None,
                      meeting_id: int | None = None):
     """The library served from the first-screen read (of `meeting_id`, the meeting the window
     reopens on, or the newest), or None when it must open the slow way."""
-    from followup.store.first_screen import OpeningLibrary, read_first_screen
-    from followup.store.schema import SCHEMA_HEAD
-
     if read_ahead is not None and read_ahead.path == path:
         first = read_ahead.first_screen()
     else:
@@ -198,9 +194,6 @@ class ReadAhead:
     """
 
     def __init__(self, path: Path, meeting_id: int | None = None):
-        from followup.store.first_screen import read_first_screen
-        from followup.store.schema import SCHEMA_HEAD
-
         self.path = path
         self._first = None
         self._read = partial(read_first_screen, path, SCHEMA_HEAD, meeting_id)
@@ -251,8 +244,6 @@ def _load_orm_after_first_screen(window) -> None:
     relay = Relay(window)
 
     def finish() -> None:
-        from followup.store.schema import LibraryError
-
         relay.deleteLater()
         try:
             window.library.load()
@@ -326,9 +317,6 @@ def _remove_stale_temporaries(folder: Path) -> None:
 
 
 def run_app(args) -> int:
-    from followup.store.lock import AlreadyOpen
-    from followup.store.schema import LibraryError
-
     read_ahead = None
     if not args.demo:  # the demo's folder is made by resolve_data_dir after the application
 
@@ -380,8 +368,6 @@ def run_app(args) -> int:
         code = code or 3
     if not args.demo and not args.smoke and not getattr(window.library, "read_only", False):
         # today's notes are in a backup before the next start
-        from followup.store.backup import daily_backup
-
         _backup_quietly(partial(daily_backup, refresh=True), library_path(folder))
     window.library.close()
     window.library_lock.release()
@@ -401,8 +387,6 @@ def _offer_restore(folder: Path, exc) -> bool:
     aside). True when it was restored and opening should be tried again."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
-
-    from followup.store.backup import restore_backup
 
     title = "The library is empty" if exc.kind == "empty" else "The library is damaged"
     box = QMessageBox(QMessageBox.Icon.Warning, title, str(exc))

@@ -1,7 +1,7 @@
 """Uncaught exceptions become a logged entry and a calm dialog, never a traceback on screen.
 
-The dialog's Qt classes and the store's error type are imported where an error is shown: this
-module loads with the first screen, which shows neither (docs/benchmarks.md).
+The dialog's Qt classes are imported where an error is shown: this module loads with the first
+screen, which shows none (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import sys
 from html import escape
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+
+from followup.store.schema import LibraryError
 
 log = logging.getLogger("followup")
 
@@ -62,7 +64,6 @@ def install_excepthook(log_path: Path | None) -> None:
             sys.__excepthook__(exc_type, exc, tb)
             return
         log.error("unexpected error", exc_info=(exc_type, exc, tb))
-        from followup.store.schema import LibraryError
 
         if isinstance(exc, LibraryError):  # disk full, damaged, locked: already in plain words
             show_error("Followup cannot use its library", str(exc))

@@ -44,6 +44,12 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from followup.core.deadlines import STATE_STYLE, format_local, headline
+from followup.core.rubric import (
+    INDIVIDUAL_THRESHOLD,
+    check_draft,
+    display_order,
+    missing_goes_at_end,
+)
 from followup.core.status import Status, TransitionRefused, has_left, is_editable, is_open
 from followup.gui.errors import plain, set_plain
 from followup.gui.hub import SendRoute
@@ -56,6 +62,7 @@ from followup.gui.theme import is_dark
 from followup.gui.wrapping import WrappedItemDelegate, isolated, one_line_high
 from followup.lazy_import import LazyModule
 from followup.store.limits import field_limit
+from followup.store.schema import StorageError
 
 if TYPE_CHECKING:
     from followup.store.followups import FollowUpView
@@ -418,7 +425,6 @@ class FollowUpPanel(QWidget):
         if self.read_only or (subject, body) == (self.view.subject, self.view.body):
             # A re-highlight (the speller loading) also says "text changed"; nothing was typed.
             return
-        from followup.store.schema import StorageError
 
         try:
             when = fu.save_draft(self.library, self.view.id, subject, body)
@@ -442,8 +448,6 @@ class FollowUpPanel(QWidget):
 
     @Slot()
     def run_checks(self) -> None:
-        from followup.core.rubric import check_draft
-
         if self.view is None:
             return
         load_for_drafts()  # the first check only; the window paints meanwhile
@@ -462,8 +466,6 @@ class FollowUpPanel(QWidget):
             self._render_preview()
 
     def _show_results(self) -> None:
-        from followup.core.rubric import display_order
-
         self.checklist.clear()
         for result in display_order(self.results):
             mark = "✔" if result.passed else ("✖" if result.severity == "required" else "!")
@@ -482,8 +484,6 @@ class FollowUpPanel(QWidget):
     def _show_similarity(self) -> None:
         """How alike this draft is to the meeting's other drafts, as the checklist's
         `individual` rule measured it."""
-        from followup.core.rubric import INDIVIDUAL_THRESHOLD
-
         rule = next((r for r in self.results if r.id == "individual"), None)
         if rule is None or not rule.measures:
             self.similarity.setText("")
@@ -526,8 +526,6 @@ class FollowUpPanel(QWidget):
         if first is None and not rule.spans and not rule.passed:
             # A rule about something missing: put the cursor where it belongs.
             first = QTextCursor(self.body.document())
-            from followup.core.rubric import missing_goes_at_end
-
             first.movePosition(QTextCursor.MoveOperation.End if missing_goes_at_end(rule.id)
                                else QTextCursor.MoveOperation.Start)
             window = self.window()

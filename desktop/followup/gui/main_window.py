@@ -8,6 +8,7 @@ where it is first needed (start-up target in docs/benchmarks.md).
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
 from html import escape as html_escape
 from pathlib import Path
@@ -37,7 +38,9 @@ from followup.gui.sidebar import MeetingSidebar
 from followup.gui.spell import SpellService, load_for_drafts
 from followup.gui.theme import THEMES, set_theme
 from followup.gui.transfers import FileTransfers
+from followup.gui.worker_wait import wait_for_worker
 from followup.gui.workspace import MeetingWorkspace
+from followup.lazy_import import LazyModule
 from followup.paths import _root
 
 if TYPE_CHECKING:
@@ -45,6 +48,7 @@ if TYPE_CHECKING:
 
     from followup.store.library import Library
 
+fu = LazyModule("followup.store.followups")  # the ORM loads after the first screen
 PLACE_DELAY_MS = 1000  # the meeting and person the user is on are written this long after
 
 
@@ -250,8 +254,6 @@ class MainWindow(QMainWindow):
     def open_sample(self) -> None:
         """The sample meeting opens in a separate, temporary library (`--demo`), so the
         user's own library stays theirs."""
-        import sys
-
         from PySide6.QtCore import QProcess
         from PySide6.QtWidgets import QMessageBox
 
@@ -331,23 +333,15 @@ class MainWindow(QMainWindow):
     # --- slots ----------------------------------------------------------------------------
 
     def _setup_spelling(self) -> None:
-        from followup.store.followups import (
-            use_library_spelling,
-            user_dictionary_path,
-            user_words,
-        )
-
         service = SpellService.instance()
-        path = user_dictionary_path(self.library)
-        use_library_spelling(self.library)  # the profile's English; opened on a worker below
+        path = fu.user_dictionary_path(self.library)
+        fu.use_library_spelling(self.library)  # the profile's English; opened on a worker below
         service.add_word = lambda word: add_user_word(path, word)
-        service.set_ignored(w.lower() for w in user_words(self.library))
+        service.set_ignored(w.lower() for w in fu.user_words(self.library))
         QTimer.singleShot(200, service.load_in_background)  # after the window is on screen
 
     def _update_spelling_terms(self) -> None:
-        from followup.store.followups import profile_words
-
-        terms = profile_words(self.library.profile())
+        terms = fu.profile_words(self.library.profile())
         meeting = self.workspace.meeting
         if meeting is not None:
             terms.add(meeting.company)
@@ -428,8 +422,6 @@ class MainWindow(QMainWindow):
         from followup.store.status_list import due_count
 
         if due is None and self.isVisible():  # a read of every follow-up due: on a worker
-            from followup.gui.worker_wait import wait_for_worker
-
             now = datetime.now(UTC)
             due = wait_for_worker(lambda: due_count(self.library, now), "due-count",
                                   self.library)
@@ -468,9 +460,8 @@ class MainWindow(QMainWindow):
     def _profile_ready(self) -> bool:
         """Ask for the name and phone the first time a draft needs them (never at first start)."""
         from followup.core.drafting import missing_profile_fields
-        from followup.store.followups import draft_profile
 
-        missing = missing_profile_fields(draft_profile(self.library.profile()))
+        missing = missing_profile_fields(fu.draft_profile(self.library.profile()))
         if not missing or self._asked_for_profile or getattr(self.library, "read_only", False):
             return True
         self._asked_for_profile = True  # once a session: a skipped field stays a visible gap
@@ -485,8 +476,6 @@ class MainWindow(QMainWindow):
     @Slot(str, int)
     def _on_route(self, route: SendRoute | str, followup_id: int) -> None:
         """Send follow-up `followup_id` by `route` (a SendRoute or its value)."""
-        from followup.store.followups import followup_view
-
         route = SendRoute(route)
         self.finish_opening()
         if route.writes and not self._writable():
@@ -494,7 +483,7 @@ class MainWindow(QMainWindow):
         if route is SendRoute.SEND:  # read once, on its way (sending.delivery.prepare)
             self.sender_ui.send([followup_id])
             return
-        view = followup_view(self.library, followup_id)
+        view = fu.followup_view(self.library, followup_id)
         if route is SendRoute.MAIL_APP:
             self.sender_ui.open_in_mail_app(view)
         elif route is SendRoute.EML:
@@ -541,9 +530,7 @@ class MainWindow(QMainWindow):
 
     def show_unconfirmed_sends(self) -> None:
         """After a crash mid-send: say so, and never resend by itself."""
-        from followup.store.followups import unconfirmed_sends
-
-        stuck = unconfirmed_sends(self.library)
+        stuck = fu.unconfirmed_sends(self.library)
         if stuck:
             self._reminder_banner().show_messages([
                 f"<b>Send not confirmed: check your Sent folder</b> — the note to "

@@ -19,6 +19,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser
 
 from followup.gui.theme import MARKER_COLOURS, is_dark
+from followup.lazy_import import LazyModule
+
+rendering = LazyModule("followup.core.rendering")  # when the view is first shown
 
 # Below this many characters rendering takes under about 35 ms: done at once, on the UI thread.
 BACKGROUND_AT = 20_000
@@ -40,23 +43,19 @@ def badge_style(dark: bool) -> str:
 
 def notes_html(text: str) -> str:
     """One note rendered, or "No notes yet." in italics."""
-    from followup.core.rendering import render_notes
-
-    return render_notes(text) or "<p><i>No notes yet.</i></p>"
+    return rendering.render_notes(text) or "<p><i>No notes yet.</i></p>"
 
 
 def meeting_html(sections: list[tuple[str, str, str]]) -> str:
     """The whole meeting's notes as one fragment: for each (name, detail, notes), the name as
     a heading with an anchor `person-<n>` (n counts from 0, the general notes), the detail and
     the notes rendered, or "No notes." in italics."""
-    from followup.core.rendering import render_notes
-
     parts = []
     for number, (name, detail, notes) in enumerate(sections):
         parts.append(f'<h3><a name="person-{number}"></a>{escape(name)}</h3>')
         if detail:
             parts.append(f"<p><small>{escape(detail)}</small></p>")
-        parts.append(render_notes(notes) or "<p><i>No notes.</i></p>")
+        parts.append(rendering.render_notes(notes) or "<p><i>No notes.</i></p>")
     return "\n".join(parts)
 
 
@@ -137,7 +136,5 @@ class RenderedNotes(QTextBrowser):
 
     @Slot(QUrl)
     def _open_link(self, url: QUrl) -> None:
-        from followup.core.rendering import link_allowed
-
-        if link_allowed(url.toString()):
+        if rendering.link_allowed(url.toString()):
             QDesktopServices.openUrl(url)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import unicodedata
 from html import escape
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -31,10 +30,8 @@ from followup.gui.formatting import short_datetime
 from followup.gui.object_names import named
 from followup.gui.worker_wait import wait_for_worker
 from followup.gui.wrapping import WrappedItemDelegate, isolated
-
-if TYPE_CHECKING:
-    from followup.store.library import Library
-    from followup.store.people_list import PersonEntry, PersonMeeting
+from followup.store.library import Library, person_card
+from followup.store.people_list import PersonEntry, PersonMeeting, list_people, person_meetings
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole  # a person's id, on their line in the list
 MEETING_ROLE = Qt.ItemDataRole.UserRole + 1  # (meeting id, attendance id) on a meeting's line
@@ -146,8 +143,6 @@ class PeopleView(QWidget):
 
     def refresh(self, keep: int | None = None) -> None:
         """Read everyone again, keeping the person shown (or `keep`, a person id)."""
-        from followup.store.people_list import list_people
-
         current = self.list.currentItem()
         keep = keep if keep is not None else (
             current.data(PERSON_ROLE) if current is not None else None)
@@ -227,9 +222,6 @@ class PeopleView(QWidget):
 
     @Slot(QListWidgetItem, QListWidgetItem)
     def _on_person(self, item: QListWidgetItem | None, _previous=None) -> None:
-        from followup.store.library import person_card
-        from followup.store.people_list import person_meetings
-
         self.meetings.clear()
         self.edit_button.setEnabled(item is not None)
         if item is None:

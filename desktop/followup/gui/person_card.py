@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from followup.core.cards import split_card_text
+from followup.core.email_guess import guess_addresses, no_guess_reason
 from followup.core.names import short_name
 from followup.gui.errors import plain
 from followup.gui.formatting import short_datetime
@@ -121,8 +123,6 @@ class PersonCardDialog(QDialog):
 
     def refresh_guesses(self) -> None:
         """Suggest addresses from the company's known format; never saved without a choice."""
-        from followup.core.email_guess import guess_addresses, no_guess_reason
-
         self.guesses.clear()
         if self.email.text().strip() and not self.email_is_guess:
             self.guess_label.setText("")
@@ -156,8 +156,6 @@ class PersonCardDialog(QDialog):
 
     @Slot()
     def split_pasted(self) -> None:
-        from followup.core.cards import split_card_text
-
         text = self.paste.toPlainText().strip()
         if not text:
             return

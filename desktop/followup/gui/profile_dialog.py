@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup.core import spelling
+from followup.core.phones import PhoneChoice, replace_number
 from followup.core.profile_links import LINK_HELP, links_to_text, text_to_links
 from followup.gui.object_names import named
 from followup.store.followups import set_spelling_language, spelling_language, update_profile
@@ -84,7 +85,6 @@ class ProfileDialog(QDialog):
             self.error.setText(str(exc))
             self.error.show()
             return
-        from followup.core.phones import PhoneChoice
 
         values: dict[str, Any] = dict(  # the profile's fields, as update_profile takes them
             name=self.name.text(), phone=self.phone.text(), email=self.email.text(),
@@ -113,8 +113,6 @@ class ProfileDialog(QDialog):
     def ask_which_number(self, choice, signature: str) -> str | None:
         """The signature holds several numbers, none the old phone: ask which one the new
         phone replaces. The signature to save, or None when the user cancels."""
-        from followup.core.phones import replace_number
-
         box = QMessageBox(QMessageBox.Icon.Question, "Which number changes?",
                           f"Your signature holds {len(choice.numbers)} phone numbers. Which "
                           f"one is your phone, to become {choice.new}?", parent=self)

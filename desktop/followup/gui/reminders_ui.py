@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QSystemTrayIcon,
 )
 
+from followup.core.deadlines import next_change
+from followup.core.reminders import due_reminders, shown_pairs
 from followup.gui.object_names import named
 from followup.lazy_import import LazyModule
 
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from followup.store.library import Library
 
 fu = LazyModule("followup.store.followups")
+status_list = LazyModule("followup.store.status_list")
 log = logging.getLogger(__name__)
 
 RECHECK = timedelta(seconds=60)  # upper bound between checks; state changes are scheduled
@@ -139,16 +142,12 @@ class ReminderPresenter(QObject):
 
     def _decide(self, now: datetime):
         """(reminders newly due, when to check next, how many are due); no Qt here."""
-        from followup.core.deadlines import next_change
-        from followup.core.reminders import due_reminders, shown_pairs
-        from followup.store.status_list import count_due, record_shown
-
         items = fu.reminder_items(self.library, now)
         reminders = due_reminders(items, fu.shown_reminders(self.library), now)
-        record_shown(self.library, shown_pairs(reminders))
+        status_list.record_shown(self.library, shown_pairs(reminders))
         upcoming = next_change([i.deadline for i in items], now)
         next_check = min(upcoming, now + RECHECK) if upcoming else now + RECHECK
-        return reminders, next_check, count_due(items, now)
+        return reminders, next_check, status_list.count_due(items, now)
 
     def _on_decided(self, decided) -> None:
         self._worker = None

@@ -15,6 +15,7 @@ import logging
 import queue
 import threading
 from datetime import UTC, datetime
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup.gui.object_names import named
+from followup.gui.send_ui import passwords
 from followup.sending import mailbox
 from followup.store import replies
 
@@ -128,14 +130,10 @@ class ReplyWatcher(QObject):
 
 
 def _stored_password(library: Library, settings) -> str | None:
-    from followup.gui.send_ui import passwords
-
     return passwords().load(mailbox.imap_secret_key(library, settings))
 
 
 def _forget_password(library: Library) -> None:
-    from followup.gui.send_ui import passwords
-
     settings = mailbox.load_imap(library)
     # Only the mailbox's own: the shared entry is the SMTP password, which may still be right.
     if settings is not None and settings.own_password:
@@ -146,8 +144,6 @@ def found_lines(check: mailbox.ReplyCheck) -> list[str]:
     """What the banner says after a check (HTML): answers found, check-ins due, and an
     error the user must act on (a wrong password, an untrusted certificate); an error that
     may pass by itself (the network) is only logged."""
-    from html import escape
-
     lines = [f"<b>{escape(f.person)}</b> ({escape(f.company)}) replied"
              + (": the check-in was withdrawn." if f.withdrew_checkin else ".")
              for f in check.found]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+from dataclasses import replace
 from html import escape as html_escape
 from pathlib import Path
 
@@ -36,11 +37,27 @@ from followup.gui.errors import plain
 from followup.gui.object_names import named
 from followup.gui.spell import load_for_drafts
 from followup.gui.worker_wait import wait_for_worker
+from followup.lazy_import import LazyModule
+from followup.mail.imap import (
+    DEFAULT_PORTS,
+    ImapAccount,
+    ImapFailure,
+    check_connection,
+    imap_problem,
+)
+from followup.sending import mailbox
+from followup.sending.mailbox import ImapSettings, imap_secret_key, load_imap, save_imap
 from followup.store import followups as fu
 from followup.store.library import Library
 
 # Sending, mail and keyring code is imported on first use: none of it is needed to open the
 # window, and together it costs a noticeable part of start-up.
+delivery = LazyModule("followup.sending.delivery")
+mail_secrets = LazyModule("followup.mail.secrets")
+outbox = LazyModule("followup.mail.outbox")
+preflight = LazyModule("followup.core.preflight")
+routes = LazyModule("followup.mail.routes")
+send_preflight = LazyModule("followup.sending.preflight")
 _passwords = None
 
 
@@ -48,16 +65,8 @@ def passwords():
     """The keyring first; this session's memory when there is none."""
     global _passwords
     if _passwords is None:
-        from followup.mail.secrets import PasswordStore
-
-        _passwords = PasswordStore()
+        _passwords = mail_secrets.PasswordStore()
     return _passwords
-
-
-def _sending():
-    from followup.sending import delivery
-
-    return delivery
 
 
 class _Signals(QObject):
@@ -89,14 +98,14 @@ class SendJob(QRunnable):
 
         try:
             with Library(path) as library:
-                _sending().send_many(library, batch, account, password, pause=pause,
-                                     progress=progress, imap_password=self.imap_password)
+                delivery.send_many(library, batch, account, password, pause=pause,
+                                   progress=progress, imap_password=self.imap_password)
         except Exception as exc:  # logged; the user sees which ones did not go
             logging.getLogger(__name__).exception("sending stopped")
             done = {o.followup_id for o in outcomes}
             for followup_id in map(_id_of, (item for item, _confirmed in batch)):
                 if followup_id not in done:
-                    progress(_sending().Outcome(
+                    progress(delivery.Outcome(
                         followup_id, f"follow-up {followup_id}", False,
                         f"Sending stopped: {type(exc).__name__}. Nothing more was sent; "
                         "check the send-status list.", "unknown"))
@@ -111,8 +120,6 @@ def _id_of(item) -> int:
 def _own_imap_password(library: Library) -> str | None:
     """The IMAP password when the mailbox keeps its own (read here, on the UI thread, where
     this session's memory lives); None when it shares the SMTP one or there is no IMAP."""
-    from followup.sending import mailbox
-
     settings = mailbox.load_imap(library)
     if settings is None or not settings.own_password:
         return None
@@ -129,14 +136,8 @@ class TestJob(QRunnable):
         self.imap, self.imap_password = imap, imap_password
 
     def run(self) -> None:
-        from dataclasses import replace
-
-        from followup.mail.outbox import test_connection
-
-        result = test_connection(self.account, self.password)
+        result = outbox.test_connection(self.account, self.password)
         if self.imap is not None:
-            from followup.mail.imap import ImapFailure, check_connection
-
             try:
                 words, ok = check_connection(self.imap, self.imap_password), True
             except ImapFailure as failure:
@@ -157,7 +158,7 @@ class AccountDialog(QDialog):
         self.setObjectName("accountDialog")
         self.setMinimumWidth(520)
         self.library = library
-        account = _sending().load_account(library)
+        account = delivery.load_account(library)
         self.host = named(QLineEdit(account.host if account else "",
                                     placeholderText="smtp.example.com"), "accountHost")
         self.port = named(QSpinBox(minimum=1, maximum=65535,
@@ -214,8 +215,6 @@ class AccountDialog(QDialog):
                      ("none", "None (a server on this computer only)"))
 
     def _imap_fields(self, library: Library) -> None:
-        from followup.sending.mailbox import load_imap
-
         self._imap = load_imap(library)
         imap = self._imap.account if self._imap else None
         self.imap_host = named(QLineEdit(imap.host if imap else "",
@@ -235,16 +234,11 @@ class AccountDialog(QDialog):
 
     @Slot(int)
     def _default_imap_port(self, _index: int) -> None:
-        from followup.mail.imap import DEFAULT_PORTS
-
         if self.imap_port.value() in (993, 143):
             self.imap_port.setValue(DEFAULT_PORTS[self.imap_security.currentData()])
 
     def imap_settings(self):
         """The IMAP settings the fields give, or None when the server is left empty."""
-        from followup.mail.imap import ImapAccount
-        from followup.sending.mailbox import ImapSettings
-
         host = self.imap_host.text().strip()
         if not host:
             return None
@@ -269,10 +263,9 @@ class AccountDialog(QDialog):
 
     def _show_password_held(self, account) -> None:
         """An empty password field says whether a password is already held, and where."""
-        from followup.mail.secrets import Held
-
-        key = _sending().secret_key(account) if account else ""
+        key = delivery.secret_key(account) if account else ""
         held = wait_for_worker(lambda: passwords().held(key), "keyring") if account else None
+        Held = mail_secrets.Held
         self.password.setPlaceholderText(
             "•••• saved in the keyring (type to replace it)" if held == Held.KEYRING else
             "•••• held for this session only (type to replace it)" if held == Held.SESSION else
@@ -285,20 +278,16 @@ class AccountDialog(QDialog):
             self.port.setValue(self.DEFAULT_PORTS[self.security.currentData()])
 
     def account(self):
-        from followup.mail.outbox import Account
-
-        return Account(host=self.host.text().strip(), port=self.port.value(),
-                       security=self.security.currentData(), username=self.user.text().strip(),
-                       sender_name=self.sender_name.text().strip(),
-                       sender_address=self.sender_address.text().strip())
+        return outbox.Account(host=self.host.text().strip(), port=self.port.value(),
+                              security=self.security.currentData(),
+                              username=self.user.text().strip(),
+                              sender_name=self.sender_name.text().strip(),
+                              sender_address=self.sender_address.text().strip())
 
     def _problem(self) -> str | None:
-        from followup.mail.imap import imap_problem
-        from followup.mail.outbox import account_problem
-
         imap = self.imap_settings()
-        return account_problem(self.account()) or (imap_problem(imap.account) if imap
-                                                   else None)
+        return outbox.account_problem(self.account()) or (imap_problem(imap.account) if imap
+                                                          else None)
 
     @Slot()
     def test(self) -> None:
@@ -309,12 +298,10 @@ class AccountDialog(QDialog):
         self.test_result.setText("Connecting…")
         self.test_button.setEnabled(False)
         password = self.password.text() or passwords().load(
-            _sending().secret_key(self.account())) or ""
+            delivery.secret_key(self.account())) or ""
         imap = self.imap_settings()
         imap_password = password
         if imap is not None and imap.own_password:
-            from followup.sending.mailbox import imap_secret_key
-
             imap_password = passwords().load(imap_secret_key(self.library, imap)) or ""
         job = TestJob(self.account(), password, imap.account if imap else None, imap_password)
         job.signals.finished.connect(self._tested)
@@ -331,12 +318,11 @@ class AccountDialog(QDialog):
             self.test_result.setText(problem)
             return
         account = self.account()
-        _sending().save_account(self.library, account)
-        from followup.sending.mailbox import save_imap
+        delivery.save_account(self.library, account)
 
         save_imap(self.library, self.imap_settings())
         if self.password.text():
-            key = _sending().secret_key(account)
+            key = delivery.secret_key(account)
             if self.remember.isChecked():
                 if not passwords().store(key, self.password.text()):
                     self._show_keyring_state()
@@ -361,7 +347,6 @@ class ConfirmSendDialog(QDialog):
 
     def __init__(self, check, sender: str, parent=None):
         super().__init__(parent)
-        from followup.core.preflight import Finding
 
         self.check = check
         facts = check.facts
@@ -391,7 +376,7 @@ class ConfirmSendDialog(QDialog):
         layout.addWidget(self.problems)
         self.address_box = named(QCheckBox(f"I checked {facts.address}: send to this address"),
                                  "addressConfirmedBox")
-        self.address_box.setVisible(check.has(Finding.ADDRESS_GUESSED))
+        self.address_box.setVisible(check.has(preflight.Finding.ADDRESS_GUESSED))
         self.address_box.toggled.connect(self._update)
         layout.addWidget(self.address_box)
         buttons = named(QDialogButtonBox(), "confirmButtons")
@@ -424,17 +409,14 @@ class ConfirmSendDialog(QDialog):
     def _by_clicking_send(self) -> set:
         """What the Send button itself confirms: the rules still failing, the sentences
         phrased from notes still unread (the dialog says how many) and a resend."""
-        from followup.core.preflight import RESEND, Finding
-
-        return {Finding.RULES_FAILING, Finding.UNREAD_PHRASED, *RESEND}
+        finding = preflight.Finding
+        return {finding.RULES_FAILING, finding.UNREAD_PHRASED, *preflight.RESEND}
 
     def confirmed(self) -> set:
         """The findings the user confirmed in this dialog."""
-        from followup.core.preflight import Finding
-
         chosen = set()
         if not self.address_box.isHidden() and self.address_box.isChecked():
-            chosen.add(Finding.ADDRESS_GUESSED)
+            chosen.add(preflight.Finding.ADDRESS_GUESSED)
         if self.result() == QDialog.DialogCode.Accepted:
             chosen |= self._by_clicking_send()
         return chosen
@@ -484,9 +466,9 @@ class SendController(QObject):
                                     "No follow-up is marked ready in this meeting.")
             return
         load_for_drafts()  # the preflight checks each draft
-        account = _sending().load_account(self.library)
+        account = delivery.load_account(self.library)
         if account is None:
-            first = _sending().prepare(self.library, ids[0], None)
+            first = delivery.prepare(self.library, ids[0], None)
             if first.check.blocked:  # a gap or no address: say so before any account set-up
                 dialog = ConfirmSendDialog(first.check, "(no sending account set up yet)",
                                            self.window)
@@ -498,7 +480,7 @@ class SendController(QObject):
             return
         batch = []
         for followup_id in ids:  # one confirmation per person; Cancel stops them all
-            outgoing = _sending().prepare(self.library, followup_id, account)
+            outgoing = delivery.prepare(self.library, followup_id, account)
             confirmed = self._confirm(outgoing, account)
             if confirmed is None:
                 return
@@ -510,14 +492,12 @@ class SendController(QObject):
 
     def _ask_account(self):
         dialog = AccountDialog(self.library, self.window)
-        return _sending().load_account(self.library) if dialog.exec() else None
+        return delivery.load_account(self.library) if dialog.exec() else None
 
     def _confirm(self, outgoing, account):
         """The send preflight, shown in the confirmation dialog; the findings the user
         confirmed when they pressed Send, else None. A ticked guessed address becomes a
         confirmed one on the person's card."""
-        from followup.core.preflight import Finding
-
         check = outgoing.check
         dialog = ConfirmSendDialog(check, f"{account.sender_name} <{account.sender_address}>",
                                    self.window)
@@ -526,12 +506,12 @@ class SendController(QObject):
         dialog.deleteLater()
         if not accepted or check.unconfirmed(confirmed):
             return None
-        if Finding.ADDRESS_GUESSED in confirmed:
+        if preflight.Finding.ADDRESS_GUESSED in confirmed:
             self.library.update_person(outgoing.view.person_id, email_is_guess=False)
         return confirmed
 
     def _password(self, account) -> str | None:
-        key = _sending().secret_key(account)
+        key = delivery.secret_key(account)
         stored = passwords().load(key)
         if stored is not None or not account.username:
             return stored or ""
@@ -583,9 +563,9 @@ class SendController(QObject):
             self._progress = None
         self.changed.emit()
         failed = [o for o in outcomes if not o.ok]
-        if any(o.kind is _sending().OutcomeKind.PASSWORD_REFUSED for o in failed):
+        if any(o.kind is delivery.OutcomeKind.PASSWORD_REFUSED for o in failed):
             # Forget a password the server refused, so the next send asks for it again.
-            passwords().delete(_sending().secret_key(self._account))
+            passwords().delete(delivery.secret_key(self._account))
         if failed:
             QMessageBox.warning(self.window, failed_title(len(failed), len(outcomes)),
                                 plain("\n".join(self._lines) + "\n\nFix the problem, then send "
@@ -598,19 +578,14 @@ class SendController(QObject):
     def _message(self, view: fu.FollowUpView, *, address_optional: bool = False):
         """The message as it would be sent: from the account, or from the profile's name and
         address when no account is set up. `address_optional`: no To line without one."""
-        from followup.mail.outbox import Account
-
-        account = _sending().load_account(self.library) or Account(
+        account = delivery.load_account(self.library) or outbox.Account(
             host="localhost", port=25, security="none", username="",
             sender_name=self.library.profile().name,
             sender_address=self.library.profile().email or "me@localhost")
-        return _sending().compose_for(self.library, view, account,
-                                      address_optional=address_optional)
+        return delivery.compose_for(self.library, view, account,
+                                    address_optional=address_optional)
 
     def open_in_mail_app(self, view: fu.FollowUpView) -> None:
-        from followup.mail.outbox import ComposeError
-        from followup.mail.routes import fits_mailto, mailto_url, write_eml
-
         if not view.person_email:
             QMessageBox.warning(self.window, "No address",
                                 plain(f"Add {view.person_name}'s email address on their card "
@@ -618,21 +593,21 @@ class SendController(QObject):
                                       "then asks for the address."))
             return
         try:
-            url = mailto_url(view.person_email, view.subject, view.body,
-                             to_name=view.person_name)
-        except ComposeError as exc:
+            url = routes.mailto_url(view.person_email, view.subject, view.body,
+                                    to_name=view.person_name)
+        except outbox.ComposeError as exc:
             QMessageBox.warning(self.window, "Cannot open in mail app", plain(str(exc)))
             return
-        if fits_mailto(url):
+        if routes.fits_mailto(url):
             opened = QDesktopServices.openUrl(QUrl(url))
         else:  # too long for many mail apps: hand over an .eml file instead
             try:
                 message = self._message(view)
-            except ComposeError as exc:
+            except outbox.ComposeError as exc:
                 QMessageBox.warning(self.window, "Cannot open in mail app", plain(str(exc)))
                 return
             path = Path(tempfile.mkdtemp(prefix="followup-")) / _eml_name(view)
-            write_eml(message, path)
+            routes.write_eml(message, path)
             opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         if not opened:  # no program takes email links here: nothing left, say so
             self._offer_other_routes(view)
@@ -662,12 +637,9 @@ class SendController(QObject):
             self.copy(view)
 
     def save_eml(self, view: fu.FollowUpView) -> None:
-        from followup.mail.outbox import ComposeError
-        from followup.mail.routes import write_eml
-
         try:  # without an address too: the mail program that opens the file asks for it
             message = self._message(view, address_optional=True)
-        except ComposeError as exc:
+        except outbox.ComposeError as exc:
             QMessageBox.warning(self.window, "Cannot save", plain(str(exc)))
             return
         path, _ = QFileDialog.getSaveFileName(self.window, "Save as .eml",
@@ -675,7 +647,7 @@ class SendController(QObject):
                                               "Email message (*.eml)")
         if path:
             try:
-                write_eml(message, path)
+                routes.write_eml(message, path)
             except OSError as exc:
                 QMessageBox.warning(self.window, "Not saved",
                                     plain(f"{path} could not be written: {exc.strerror or exc}. "
@@ -685,9 +657,7 @@ class SendController(QObject):
                                 "sent it from your mail app, mark it sent.")
 
     def copy(self, view: fu.FollowUpView) -> None:
-        from followup.mail.outbox import plain_and_html
-
-        text, html = plain_and_html(view.body)
+        text, html = outbox.plain_and_html(view.body)
         data = QMimeData()
         data.setText(f"Subject: {view.subject}\n\n{text}")
         data.setHtml(f"<p><b>Subject:</b> {html_escape(view.subject)}</p>{html}")
@@ -699,10 +669,8 @@ class SendController(QObject):
     def _ask_mark_sent(self, view: fu.FollowUpView, channel: str, question: str) -> None:
         """Ask whether to record the note as sent, with what the mark-sent preflight found
         (a gap, failing rules, a second record): Mark as sent is the user's yes to them."""
-        from followup.sending.preflight import check_before_mark_sent
-
         load_for_drafts()
-        check = check_before_mark_sent(self.library, view.id)
+        check = send_preflight.check_before_mark_sent(self.library, view.id)
         if check.problems:
             question += "\n\nThe draft in Followup:\n" + "\n".join(
                 f"{'✖' if p.blocking else '•'} {p.message}" for p in check.problems)
@@ -719,8 +687,8 @@ class SendController(QObject):
         box.setObjectName("markSentQuestion")
         box.exec()
         if box.clickedButton() is mark:
-            outcome = _sending().mark_sent(self.library, view.id, channel,
-                                           confirmed={p.kind for p in check.problems})
+            outcome = delivery.mark_sent(self.library, view.id, channel,
+                                         confirmed={p.kind for p in check.problems})
             if not outcome.ok:
                 QMessageBox.warning(self.window, "Not marked sent", plain(outcome.reason))
             self.changed.emit()

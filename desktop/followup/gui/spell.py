@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from followup.core import spelling
+from followup.gui.worker_wait import wait_for_worker
 
 log = logging.getLogger(__name__)
 LOOKING = "Looking for corrections…"
@@ -44,11 +45,8 @@ class SpellService(QObject):
         self.add_word: Callable[[str], None] | None = None
         self._loading = False
 
-    def is_ready(self) -> bool:
-        return spelling.is_ready()
-
     def load_in_background(self) -> None:
-        if self.is_ready() or self._loading:
+        if spelling.is_ready() or self._loading:
             return
         self._loading = True
         threading.Thread(target=self._load, name="spelling", daemon=True).start()
@@ -75,7 +73,7 @@ class SpellService(QObject):
             self.set_ignored(self._terms | more)
 
     def misspellings(self, text: str) -> list[tuple[int, int, str]]:
-        if not self.is_ready():
+        if not spelling.is_ready():
             return []
         return spelling.misspellings_ignoring(text, self._ignored)
 
@@ -88,8 +86,6 @@ def load_for_drafts() -> None:
     session spent on notes never needs their several MB (docs/benchmarks.md, Memory). The UI
     thread waits rather than working beside the loading, which holds Python's lock."""
     if not (spelling.frequencies_loaded() and "followup.core.rendering" in sys.modules):
-        from followup.gui.worker_wait import wait_for_worker
-
         wait_for_worker(_load_for_drafts, "drafting")
 
 

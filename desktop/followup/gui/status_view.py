@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 from datetime import UTC, datetime
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -48,7 +49,10 @@ from followup.core.deadlines import STATE_STYLE, Countdown, format_local
 from followup.core.folding import fold
 from followup.core.status import Status, is_open
 from followup.gui.object_names import named
+from followup.gui.replies_ui import CheckinDialog
 from followup.gui.theme import is_dark
+from followup.store import followups as fu
+from followup.store.replies import count_checkins, listed_checkins
 from followup.store.status_list import (
     DONE,
     FILTERS,
@@ -299,8 +303,6 @@ class DraftChecker(QObject):
 
     def _count(self, entry: ListedFollowUp, siblings: dict[int, list]) -> int | None:
         """Required checks failing on this draft; None when it cannot be checked now."""
-        from followup.store import followups as fu
-
         try:
             if entry.meeting_id not in siblings:
                 siblings[entry.meeting_id] = fu.followups_for_meeting(self.library,
@@ -497,10 +499,6 @@ class StatusListView(QWidget):
 
     def show_checkins(self) -> None:
         """List the check-ins due above the table (one light query), or hide the line."""
-        from html import escape
-
-        from followup.store.replies import count_checkins, listed_checkins
-
         shown = listed_checkins(self.library, CHECKINS_SHOWN)  # Done on one shows the next
         due = count_checkins(self.library) if len(shown) == CHECKINS_SHOWN else len(shown)
         self._due = {c.followup_id: c for c in shown}
@@ -515,8 +513,6 @@ class StatusListView(QWidget):
 
     @Slot(str)
     def _open_checkin(self, link: str) -> None:
-        from followup.gui.replies_ui import CheckinDialog
-
         checkin = self._due.get(int(link.partition(":")[2] or 0))
         if checkin is None:
             return

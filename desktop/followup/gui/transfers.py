@@ -16,9 +16,13 @@ from PySide6.QtCore import QObject, Slot
 
 from followup.core.plurals import counted
 from followup.gui.errors import plain
+from followup.gui.worker_wait import wait_for_worker
+from followup.lazy_import import LazyModule
 
 if TYPE_CHECKING:
     from followup.gui.main_window import MainWindow
+
+formats = LazyModule("followup.store.formats")  # read when a file is chosen, not at start-up
 
 
 class FileTransfers(QObject):
@@ -34,25 +38,21 @@ class FileTransfers(QObject):
             return
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        from followup.store.formats import dialog_filter
-
         if not path:
             path, _ = QFileDialog.getOpenFileName(
-                self.window, "Import", str(Path.home()), dialog_filter())
+                self.window, "Import", str(Path.home()), formats.dialog_filter())
         if not path:
             return
-        from followup.gui.worker_wait import wait_for_worker
-        from followup.store.formats import ImportFailed, import_file
 
         self.window.notes.flush()
         chosen = Path(path)
         def work() -> tuple[dict[str, list[int]], str]:
-            created = import_file(self.window.library, chosen)
+            created = formats.import_file(self.window.library, chosen)
             return created, import_summary(created, chosen.name)  # it loads the importers
 
         try:  # read, checked and written on a worker: a big file takes seconds
             created, summary = wait_for_worker(work, "import", self.window.library)
-        except ImportFailed as exc:
+        except formats.ImportFailed as exc:
             QMessageBox.warning(self.window, "Nothing was imported",
                                 plain(f"{Path(path).name} could not be imported: {exc}"))
             return
@@ -73,11 +73,9 @@ class FileTransfers(QObject):
     def export_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from followup.store.formats import export_filter
-
         path, _chosen = QFileDialog.getSaveFileName(
             self.window, "Export library", str(Path.home() / "followup-export.json"),
-            export_filter())
+            formats.export_filter())
         if path:
             self._write(Path(path))
 
@@ -102,11 +100,9 @@ class FileTransfers(QObject):
         notes being typed; a place that cannot be written is said in a dialog."""
         from PySide6.QtWidgets import QMessageBox
 
-        from followup.store.formats import write_export
-
         self.window.notes.flush()
         try:
-            write_export(self.window.library, path, *how)
+            formats.write_export(self.window.library, path, *how)
         except OSError as exc:
             QMessageBox.warning(self.window, "Nothing was exported",
                                 plain(f"{path} could not be written: {exc.strerror or exc}. "

@@ -11,6 +11,7 @@ where it is first needed (start-up target in docs/benchmarks.md).
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,7 @@ from followup.gui.hub import Hub
 from followup.gui.note_buffer import GENERAL, NoteBuffer, NoteKey
 from followup.gui.note_editor import NoteEditor, new_note_document, note_text
 from followup.gui.object_names import named
+from followup.gui.worker_wait import wait_for_worker
 from followup.gui.wrapping import (
     NOTES_MIN_CHARACTERS,
     LinesLabel,
@@ -564,7 +566,6 @@ class MeetingWorkspace(QWidget):
             return
         self.notes.flush()
         if visible:
-            from followup.gui.worker_wait import wait_for_worker
             from followup.store.followups import ensure_drafts
 
             # A meeting just ended drafts one follow-up per person: a tenth of a second or more.
@@ -882,8 +883,6 @@ def _says_coordinator(title: str) -> bool:
     """Whether a job title already says the person coordinates or recruits ("Recruiting
     Coordinator", "Talent Acquisition Partner"); an empty title shows the capacity's own
     label, which says it."""
-    import re
-
     return not title.strip() or re.search(
         r"coordinat|recruit|talent|sourc(?:er|ing)|hiring|\bhr\b|people partner",
         title, re.IGNORECASE) is not None

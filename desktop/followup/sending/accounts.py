@@ -31,6 +31,6 @@ def save_account(library: Library, account: Account) -> None:
 
 
 def secret_key(account: Account) -> str:
-    from followup.mail.secrets import account_key
+    from followup.mail.secrets import account_key  # the keyring: only when a password is needed
 
     return account_key(account.username or account.sender_address, account.host)

@@ -71,7 +71,7 @@ def save_imap(library: Library, settings: ImapSettings | None) -> None:
 def imap_secret_key(library: Library, settings: ImapSettings) -> str:
     """The keyring entry of the IMAP password: the SMTP account's, unless the IMAP account
     has its own or there is no SMTP account."""
-    from followup.mail.secrets import account_key
+    from followup.mail.secrets import account_key  # the keyring, SMTP: only when signing in
     from followup.sending.accounts import load_account, secret_key
 
     smtp = load_account(library)

@@ -16,6 +16,8 @@ from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
 
+from followup.core.atomic_files import fsync_file, sweep_leftovers
+
 log = logging.getLogger(__name__)
 
 KEEP = 7
@@ -67,29 +69,21 @@ def backup_before_migration(library: Path, revision: str) -> Path:
 
 def _copy(library: Path, target: Path) -> None:
     """Copy with the backup API into a partial file, then rename: a half-written copy never
-    looks like a backup."""
-    _remove_stale_partials(target.parent)
+    looks like a backup. Half-written copies a killed Followup left go first: their process is
+    gone, or (where that cannot be asked) they are older than any copy takes."""
+    sweep_leftovers(target.parent, _PARTIAL_RE, age_seconds=600)
     partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:
         with closing(sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True)
                      ) as source, closing(sqlite3.connect(partial)) as dest:
             source.backup(dest)
             dest.execute("PRAGMA journal_mode=DELETE").fetchone()
-        from followup.core.atomic_files import fsync_file
 
         fsync_file(partial)
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
         partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
-
-
-def _remove_stale_partials(folder: Path, age_seconds: float = 600) -> None:
-    """Half-written copies a killed Followup left: its process is gone, or (where that cannot
-    be asked) the copy is older than any copy takes."""
-    from followup.core.atomic_files import sweep_leftovers
-
-    sweep_leftovers(folder, _PARTIAL_RE, age_seconds)
 
 
 _PARTIAL_RE = re.compile(r"^.+?(?:\.(?P<pid>\d+))?\.partial(?:-journal)?$")

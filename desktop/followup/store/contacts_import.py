@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from followup.core.cards import CardPerson, ParseError, parse_vcards
+from followup.core.email_guess import name_from_address
 from followup.core.invites import Attendee, Invite, parse_invites
 from followup.store import models as m
 from followup.store.import_errors import ImportFailed
@@ -276,8 +277,6 @@ def _import_card(library: Library, s: Session, card: CardPerson,
         return
     # A name read from the address ("Ingrid Bjornstad" from ingrid.bjornstad@) is a stand-in
     # for the one the person writes: the card's name replaces it; a name a person gave stays.
-    from followup.core.email_guess import name_from_address
-
     if card.name and person.name.strip().casefold() in {
             name_from_address(person.email).casefold(), person.email.split("@")[0].casefold()}:
         person.name = card.name

@@ -35,6 +35,7 @@ from followup.core.drafting import (
     signature_block,
     works_elsewhere,
 )
+from followup.core.phones import signature_for_new_phone
 from followup.core.reminders import ReminderItem
 from followup.core.rubric import CheckContext, check_draft, failing_required
 from followup.core.status import Status, TransitionRefused, has_left, is_editable, transition
@@ -521,8 +522,6 @@ def update_profile(library: Library, rewrite_signature: bool = True, **values) -
 def _with_signature_phone(profile: ProfileView, values: dict) -> dict:
     """`values` with the signature's number following a changed phone, when the signature is
     the one stored (a signature the user just rewrote is theirs)."""
-    from followup.core.phones import signature_for_new_phone  # phonenumbers: only when asked
-
     signature = values.get("signature", profile.signature)
     if signature.strip() != profile.signature.strip():
         return values

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from followup.core.atomic_files import write_atomically
 from followup.store.import_errors import ImportFailed, as_text, read_bytes
+from followup.store.limits import LimitError
 
 if TYPE_CHECKING:  # the window reads this registry at start-up, before the ORM is loaded
     from followup.store.library import Library
@@ -51,7 +52,6 @@ def _read_export(library: Library, data: bytes) -> dict[str, list[int]]:
 
 def _read_invites(library: Library, data: bytes) -> dict[str, list[int]]:
     from followup.store.contacts_import import import_invite
-    from followup.store.limits import LimitError
 
     try:
         return import_invite(library, data)
@@ -61,7 +61,6 @@ def _read_invites(library: Library, data: bytes) -> dict[str, list[int]]:
 
 def _read_cards(library: Library, data: bytes) -> dict[str, list[int]]:
     from followup.store.contacts_import import import_cards
-    from followup.store.limits import LimitError
 
     try:
         return import_cards(library, data)

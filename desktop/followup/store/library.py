@@ -214,18 +214,6 @@ class Library:
         s.flush()
         return meeting
 
-    def update_meeting(self, meeting_id: int, **values) -> None:
-        with self.session() as s:
-            meeting = s.get_one(m.Meeting, meeting_id)
-            for key, value in values.items():
-                if key == "company":
-                    meeting.company = self.company_named(s, value, "")
-                elif key in ("role", "kind", "scheduled_start", "scheduled_end", "started_at",
-                             "ended_at", "location"):
-                    setattr(meeting, key, value)
-                else:
-                    raise KeyError(key)
-
     def edit_meeting_row(self, meeting_id: int, changes: dict, recorded_start: bool,
                          recorded_end: bool) -> None:
         """Write checked changes (see `store.meeting_edit`, which checks them) to one meeting,

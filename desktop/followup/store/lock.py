@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from followup.store.schema import LibraryError
+
 
 class AlreadyOpen(Exception):
     pass
@@ -19,8 +21,6 @@ class LibraryLock:
         try:
             handle = open(self.path, "a+")  # noqa: SIM115 - held for the life of the window
         except OSError as exc:
-            from followup.store.schema import LibraryError
-
             raise LibraryError(f"Followup cannot create {self.path}: {exc.strerror}. Check the "
                                "folder's permissions and free space.", "access") from None
         try:

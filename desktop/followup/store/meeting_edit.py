@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from followup.core.addresses import usable_address
 from followup.core.vocabulary import MEETING_KINDS
+from followup.store import followups
 from followup.store.limits import LimitError, check_field
 
 # The fields a meeting edit may change, in the order forms show them.
@@ -133,8 +134,6 @@ def edit_meeting(library, meeting_id: int, **given) -> MeetingEdited:
     scheduled ones. A new company is found by name or made; the meeting's people who had its
     old company (or none) move with it; a domain is set on the company. Raises
     MeetingValueError (nothing saved) or sqlalchemy's NoResultFound for an unknown id."""
-    from followup.store import followups
-
     current = library.meeting(meeting_id)
     changes = check_changes(current, **given)
     changed = tuple(k for k in FIELDS if k in changes

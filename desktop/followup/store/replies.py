@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
+from followup.core import templates
 from followup.core.checkins import (
     Awaited,
     CheckinRequest,
@@ -204,8 +205,6 @@ def _notes(a: m.Attendance) -> str:
 
 
 def _signature_gap() -> str:
-    from followup.core import templates
-
     return f"{templates.gap('my_name')}\n{templates.gap('my_phone')}"
 
 

@@ -20,6 +20,10 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from followup.core.atomic_files import fsync_file, fsync_folder, sweep_leftovers
+from followup.paths import migrations_dir
+from followup.store.backup import backup_before_migration, newest_good_backup
+
 if TYPE_CHECKING:  # SQLAlchemy is imported where an engine is made: the first screen skips it
     from sqlalchemy.engine import Engine
 
@@ -253,8 +257,6 @@ def _first_line(text: str) -> str:
 
 
 def _newest_good_backup(path: Path) -> Path | None:
-    from followup.store.backup import newest_good_backup
-
     try:
         return newest_good_backup(path)
     except OSError:
@@ -322,8 +324,6 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 def alembic_config(connection=None):
     from alembic.config import Config
-
-    from followup.paths import migrations_dir
 
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
@@ -434,8 +434,6 @@ def _read_only_pragmas(dbapi_connection, _record) -> None:
 
 
 def _migrate(path: Path, revision: str | None) -> None:
-    from followup.store.backup import backup_before_migration
-
     if revision is not None:
         backup_before_migration(path, revision)
     _leave_wal(path)
@@ -474,7 +472,6 @@ def _build_and_swap(path: Path, source: Path | None) -> None:
             _check_built(work)
         finally:
             engine.dispose()
-        from followup.core.atomic_files import fsync_file, fsync_folder
 
         fsync_file(work)
         os.replace(work, path)
@@ -505,8 +502,6 @@ def _check_built(work: Path) -> None:
 
 def remove_stale_work_files(path: Path) -> None:
     """Delete copies a killed Followup left while building or migrating this library."""
-    from followup.core.atomic_files import sweep_leftovers
-
     pattern = re.compile(
         rf"^\.{re.escape(path.name)}\.(?P<pid>\d+)\.(?:migrating|new)(?:-journal)?$")
     for leftover in sweep_leftovers(path.parent, pattern):
@@ -521,7 +516,5 @@ def _remove(path: Path) -> None:
 
 
 def _known_revision(revision: str) -> bool:
-    from followup.paths import migrations_dir
-
     versions = migrations_dir() / "versions"
     return any(p.name.startswith(revision + "_") for p in versions.glob("*.py"))

@@ -7,7 +7,7 @@ went out. They come back if a later invite reinstates the meeting.
 
 Built to open within a frame or two with years of follow-ups: one SQLite query reads the
 columns the list shows and ranks them (`read_status_list`). A follow-up's deadline comes from
-its meeting's end, so the "most urgent first" order (`core.urgency`) is an ORDER BY on that
+its meeting's end, so the "most urgent first" order is an ORDER BY on that
 end, with the state bands worked out from `now` as bounds on it; Python makes no per-row
 object but a tuple (`ListedFollowUp`). Countdowns, deadlines and search texts are worked out
 when first asked for, for the rows on screen, and searching or switching filter works on the
@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
+
+from sqlalchemy.dialects.sqlite import insert
 
 from followup.core.deadlines import (
     LIMIT,
@@ -33,6 +35,8 @@ from followup.core.deadlines import (
 from followup.core.folding import fold
 from followup.core.status import Status
 from followup.core.status import label as status_label
+from followup.store import models as m
+from followup.store.followups import open_ended_followups, reminder_items
 from followup.store.views import aware_utc
 
 if TYPE_CHECKING:
@@ -282,8 +286,6 @@ def read_status_list(library: Library, now: datetime | None = None, unsent_only:
     False: they were opened moments ago); in two queries. `drafted` also reads whether each
     has a draft yet (it reads every draft's text). Given `first`, only that many rows are
     read, and how many there are in all (`StatusList.total`, `partial`)."""
-    from followup.store.followups import open_ended_followups
-
     now = now or datetime.now(UTC)
     if open_ended:
         open_ended_followups(library, now)
@@ -315,13 +317,6 @@ def read_status_list(library: Library, now: datetime | None = None, unsent_only:
     return StatusList(rows, meetings, now, target, complete=not unsent_only, total=total)
 
 
-def status_entries(library: Library, unsent_only: bool = False,
-                   now: datetime | None = None) -> list[StatusEntry]:
-    """Every follow-up (or those still to send) with typed values, most urgent first."""
-    listed = read_status_list(library, now, unsent_only, drafted=True)
-    return [listed.entry(row) for row in listed.rows]
-
-
 def status_rows(library: Library, now: datetime, which: str = "all",
                 search: str = "") -> list[StatusRow]:
     """The rows `which` filter and `search` keep, most urgent at `now` first."""
@@ -331,8 +326,6 @@ def status_rows(library: Library, now: datetime, which: str = "all",
 
 def due_count(library: Library, now: datetime) -> int:
     """Follow-ups still to send whose meeting is over (one light query: it runs on a timer)."""
-    from followup.store.followups import reminder_items
-
     return count_due(reminder_items(library, now), now)
 
 
@@ -347,9 +340,6 @@ def record_shown(library: Library, pairs: set[tuple[int, str]]) -> None:
     opened read-only: they show again next time)."""
     if not pairs or getattr(library, "read_only", False):
         return
-    from sqlalchemy.dialects.sqlite import insert
-
-    from followup.store import models as m
 
     rows = [{"followup_id": f, "threshold": t} for f, t in sorted(pairs)]
     with library.session() as s:
