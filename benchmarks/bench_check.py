@@ -12,8 +12,8 @@ import statistics
 import sys
 import time
 
+from followup.core.checklist import CheckContext, check_draft
 from followup.core.checklist.reading import Draft
-from followup.core.rubric import CheckContext, check_draft
 
 TARGET_MS = 20.0
 

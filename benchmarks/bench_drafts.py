@@ -50,7 +50,7 @@ def draft_all(requests, template_dirs) -> list:
 
 
 def check_all(requests, drafts, profile_view) -> None:
-    from followup.core.rubric import CheckContext, check_draft
+    from followup.core.checklist import CheckContext, check_draft
 
     for request, draft in zip(requests, drafts, strict=True):
         check_draft(draft.subject, draft.body, CheckContext(

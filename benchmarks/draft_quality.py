@@ -352,9 +352,9 @@ def points_phrased(body: str, request) -> bool:
 
 
 def failing_required(draft, request, others: tuple[str, ...]) -> list[str]:
+    from followup.core.checklist import CheckContext, check_draft
+    from followup.core.checklist import failing_required as failing
     from followup.core.drafting import notes_for_checking
-    from followup.core.rubric import CheckContext, check_draft
-    from followup.core.rubric import failing_required as failing
 
     context = CheckContext(
         company=request.company, recipient=request.person_name,

@@ -8,8 +8,8 @@ from email.message import Message
 import pytest
 
 from followup.core import checkins as ci
+from followup.core.checklist import CheckContext, check_draft
 from followup.core.phones import find_phone_numbers
-from followup.core.rubric import CheckContext, check_draft
 
 SENT = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # a Monday
 AWAITED = ci.Awaited(1, "<note-1@example.com>", "priya@brightwave.io", SENT)

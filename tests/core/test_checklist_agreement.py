@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import pytest
 
-from followup.core.rubric import CheckContext, check_draft
+from followup.core.checklist import CheckContext, check_draft
 
 NOTES = Path(__file__).resolve().parents[1] / "data" / "checklist_notes.txt"
 EXACT = ("thanks", "company_named", "phone_in_closing", "next_steps")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from followup.core.rubric import CheckContext, RuleResult, check_draft, failing_required
+from followup.core.checklist import CheckContext, RuleResult, check_draft, failing_required
 
 CONTEXT = CheckContext(company="Lantern Bay Foods", recipient="Ruth Okafor",
                        sender_name="Tomasz Wolski", sender_phone="(555) 430-2218")
@@ -441,8 +441,8 @@ def test_a_link_to_the_companys_own_site_is_not_the_writers_work():
     "! benefits: 4-day week pilot\nonsite twice a week, travel paid",
 ])
 def test_logistics_are_never_asked_for_as_the_specific_point(notes):
+    from followup.core.checklist import check_draft
     from followup.core.checklist.results import CheckContext
-    from followup.core.rubric import check_draft
 
     body = ("Hi Dana,\n\nThank you for your time today. I'm excited about Acme and would love "
             "to keep talking.\n\nBest,\nSam\n555-0100")

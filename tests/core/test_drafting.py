@@ -17,6 +17,7 @@ from benchmarks.draft_quality import (
 )
 
 from followup.core import templates
+from followup.core.checklist import INDIVIDUAL_THRESHOLD, CheckContext, check_draft, similarity
 from followup.core.drafting import (
     ANSWER_GAP,
     CAPACITIES,
@@ -35,7 +36,6 @@ from followup.core.drafting import (
     signature_block,
 )
 from followup.core.note_kinds import PRIVATE_WORDS
-from followup.core.rubric import INDIVIDUAL_THRESHOLD, CheckContext, check_draft, similarity
 
 PROFILE = Profile(
     name="Sam Rivera",

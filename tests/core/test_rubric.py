@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import pytest
 
-from followup.core.rubric import (
+from followup.core.checklist import (
     INDIVIDUAL_THRESHOLD,
     RULE_IDS,
     CheckContext,

@@ -23,7 +23,7 @@ def test_a_gap_left_in_a_draft_is_one_more_to_fix(demo_library):
 
 
 def test_sentences_written_from_notes_are_to_read_until_read(demo_library):
-    from followup.core.rubric import check_draft
+    from followup.core.checklist import check_draft
 
     def read_rule(view):
         context = fu.check_context(demo_library, view, fu.followups_for_meeting(demo_library, 1))

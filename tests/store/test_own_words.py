@@ -3,7 +3,7 @@ addresses of the signature, the words of the profile's links (issue: a new user'
 
 from __future__ import annotations
 
-from followup.core.rubric import check_draft
+from followup.core.checklist import check_draft
 from followup.store import followups as fu
 
 

@@ -15,7 +15,7 @@ from followup.lazy_import import LazyModule
 from followup.paths import data_dir, library_path
 
 # Loaded when a note is checked: `--help` imports this module and pays for neither.
-rubric = LazyModule("followup.core.rubric")
+checklist = LazyModule("followup.core.checklist")
 fu = LazyModule("followup.store.followups")
 
 NAME = "check"
@@ -77,7 +77,7 @@ def split_subject(text: str) -> tuple[str | None, str]:
 
 
 def to_json(results) -> dict:
-    return {"passed": not rubric.failing_required(results),
+    return {"passed": not checklist.failing_required(results),
             "rules": [_rule_json(r) for r in results]}
 
 
@@ -94,11 +94,11 @@ def _rule_json(result) -> dict:
 def to_text(results) -> str:
     lines = []
     yes, no = _marks()
-    for severity in rubric.SEVERITY_ORDER:
+    for severity in checklist.SEVERITY_ORDER:
         for r in (r for r in results if r.severity == severity):
             mark = yes if r.passed else no
             lines.append(f"{mark} {r.id:<18} {severity:<12} {r.message}")
-    failing = rubric.failing_required(results)
+    failing = checklist.failing_required(results)
     lines.append("")
     lines.append("All required points are covered." if not failing else
                  f"{len(failing)} required point(s) missing: {', '.join(r.id for r in failing)}.")
@@ -138,8 +138,8 @@ def run(args: argparse.Namespace) -> int:
     if not body.strip():
         return _error(f"{_label(name)} holds no note to check")
     spelling.use(args.spelling or _profile_spelling(args))
-    context = rubric.CheckContext(company=args.company, recipient=args.recipient, notes=notes)
-    return _print(rubric.check_draft(subject, body, context), args.format)
+    context = checklist.CheckContext(company=args.company, recipient=args.recipient, notes=notes)
+    return _print(checklist.check_draft(subject, body, context), args.format)
 
 
 def _run_followup(args: argparse.Namespace) -> int:
@@ -170,7 +170,7 @@ def _run_followup(args: argparse.Namespace) -> int:
                       f"`followup drafts --meeting {view.meeting_id}`")
     siblings = fu.followups_for_meeting(library, view.meeting_id)
     current = replace(view, subject=subject, body=body)
-    return _print(rubric.check_draft(subject, body, fu.check_context(library, current,
+    return _print(checklist.check_draft(subject, body, fu.check_context(library, current,
                                                                      siblings)), args.format)
 
 
@@ -179,4 +179,4 @@ def _print(results, output: str) -> int:
         print(json.dumps(to_json(results), ensure_ascii=False, indent=2))
     else:
         print(to_text(results))
-    return 1 if rubric.failing_required(results) else 0
+    return 1 if checklist.failing_required(results) else 0

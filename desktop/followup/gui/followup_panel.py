@@ -43,13 +43,13 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from followup.core.deadlines import STATE_STYLE, format_local, headline
-from followup.core.rubric import (
+from followup.core.checklist import (
     INDIVIDUAL_THRESHOLD,
     check_draft,
     display_order,
     missing_goes_at_end,
 )
+from followup.core.deadlines import STATE_STYLE, format_local, headline
 from followup.core.status import Status, TransitionRefused, has_left, is_editable, is_open
 from followup.gui.errors import plain, set_plain
 from followup.gui.hub import SendRoute

@@ -223,7 +223,7 @@ def import_orm() -> None:
     """Import SQLAlchemy, the models, the store modules and the checklist the window uses."""
     from sqlalchemy.orm import configure_mappers
 
-    import followup.core.rubric  # the checklist's first run would otherwise compile it
+    import followup.core.checklist  # the checklist's first run would otherwise compile it
     import followup.store.followups
     import followup.store.library
     import followup.store.status_list  # noqa: F401

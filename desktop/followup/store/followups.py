@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from followup.core import spelling
 from followup.core.checkins import REPLIED
+from followup.core.checklist import CheckContext, check_draft, failing_required
 from followup.core.deadlines import Countdown, Deadline, countdown, deadline_for, meeting_end
 from followup.core.drafting import (
     DraftRequest,
@@ -37,7 +38,6 @@ from followup.core.drafting import (
 )
 from followup.core.phones import signature_for_new_phone
 from followup.core.reminders import ReminderItem
-from followup.core.rubric import CheckContext, check_draft, failing_required
 from followup.core.status import Status, TransitionRefused, has_left, is_editable, transition
 from followup.store import models as m
 from followup.store.library import Library, ProfileView, read_profile
