@@ -1568,3 +1568,23 @@ def test_the_item_i_made_and_my_own_blog():
 def test_an_acronyms_thing_after_a_preposition_takes_the():
     phrase = rephrase(normalise_line("works on ESG report for the board", {}, []))
     assert phrase is not None and "on the ESG report" in phrase.text
+
+
+# ---- the twenty-eighth reading --------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "trainees wash out in ~2 months bc of the night shifts",
+    "the north branch lost 3 cashiers in may",
+    "she would be my direct supervisor",
+])
+def test_attrition_and_a_reporting_line_are_never_points(line):
+    assert never_a_point(line)
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("speaks mandarin and cantonese with parents", "Mandarin and Cantonese"),
+    ("fluent in tagalog", "Tagalog"),
+    ("led the fod walk every shift", "FOD"),
+])
+def test_languages_and_field_acronyms_are_spelled(typed, said):
+    assert said in normalise_line(typed, {}, [])

@@ -630,6 +630,14 @@ _AFTER_A_PLACE = frozenset("by in on at for with from next this last soon before
                            " until".split())
 
 
+def _language(word: str) -> bool:
+    """"english", "mandarin", "polish" after "speaks": a language, which takes a capital (a
+    word the dictionary knows only capitalised, or one that is also a common word)."""
+    return word in ("mandarin", "cantonese", "polish", "turkish", "english", "french", "spanish",
+                    "german", "italian", "dutch", "greek") or not _known(word) and any(
+        d.check(word.capitalize()) for d in _dictionaries())
+
+
 def capitalise_unknown(text: str, keep: Iterable[str] = (),
                        spelled: Mapping[str, str] | None = None) -> str:
     """Lower-case words no dictionary knows are names the notes typed in a hurry: "braga" ->
@@ -680,6 +688,11 @@ def capitalise_unknown(text: str, keep: Iterable[str] = (),
     # "Lima-cusco": the second of two places joined by a hyphen is a name too
     text = re.sub(r"\b([A-Z][a-z]+)-([a-z]{3,})\b", lambda m: f"{m[1]}-{m[2].capitalize()}"
                   if not _known(m[2]) and m[2] not in kept else m[0], text)
+    # "speaks mandarin and cantonese": a language, spelled as the dictionary spells it
+    text = re.sub(r"\b(speaks?|spoke|fluent\s+in|speaking)\s+([a-z]+)(?:\s+(and|or)\s+([a-z]+))?",
+                  lambda m: m[1] + " " + " ".join(w.capitalize() if _language(w) else w
+                                                  for w in (m[2], m[3] or "", m[4] or "") if w),
+                  text)
     # "from québec", "in montréal": a place the dictionary lacks, typed with its accents
     return re.sub(r"\b(from|in|at|to|near)\s+([a-zà-ÿ]*[à-ÿ][a-zà-ÿ]*)\b",
                   lambda m: f"{m[1]} {m[2].capitalize()}" if not _known(m[2]) else m[0], text)

@@ -18,7 +18,8 @@ from followup.core.shorthand import clean, split_parts
 # mention next steps" and a coach's "the note is about the conversation, not the process".
 _LOGISTICS_RE = re.compile(r"""\b(?:
     drug\s+(?:test|screen)|background\s+check|fingerprint\w*|pre-?employment
-    |(?:would|will|'d)\s+be\s+my\s+(?:boss|manager|supervisor|lead)|(?:i'?d|i\s+would)\s+report\s+to
+    |(?:would|will|'d)\s+be\s+my\s+(?:[\w-]+\s+)?(?:boss|manager|supervisor|lead|co-?teacher|mentor
+     |preceptor|trainer)|(?:i'?d|i\s+would)\s+report\s+to
     |hiring\s+(?:manager|mgr)\s+(?:is|=|would\s+be)|\brequired\s+(?:on\s+|by\s+)?day\s+(?:1|one)\b
     |(?:pays?\s+for|covers?|reimburs\w*)\s+(?:the\s+|my\s+|your\s+)?(?:[\w-]+\s+){0,3}
      (?:exam|cert\w*|licen[cs]e|course|tuition|prep|classes|cpd|ceus?|conference)s?(?:\s+fees)?
@@ -31,6 +32,9 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |^\s*results?\s+(?:in|by|within|after)\b|(?:moving|relocating|transferring)\s+to\s+(?:the\s+)?[\w\s]{0,25}?(?:office|site|branch|team|store|location)\b
     |band\s+\d+[a-z]?|(?:pay\s+)?grade\s+\d+|ote|quota|commission|pay\s+steps|split\s+\d+\s*/|\d+\s*/\s*\d+\s+split|desk\s+fee|step\s+\d+|per\s+hour|/hr|hourly\s+rate
     |stock\s+options|rsus?|bonus(?:es)?|401k|pension|benefits?|perks?|pto|vacation\s+(?:days|policy)
+    |spiffs?|(?:make|makes|earn|earns|paid|pays)\s+(?:about\s+|~\s*)?\$?\d{2,3}(?:[.,]\d+)?k?
+     (?:\s*-\s*\$?\d{2,3}(?:[.,]\d+)?)?k\b(?=\s*(?:$|[,.;+]|a\s+year|per|base|with|w/|plus|before
+     |after|salary|bonus|ote))
     |unlimited\s+vacation|(?:health|dental|life|medical|vision)\s+(?:insurance|plan|cover(?:age)?)
     |insurance\s+(?:plan|cover(?:age)?|benefits?)|parental\s+leave|relocation|relocate
     |visa|sponsorship|notice\s+period|start\s+date|offer\s+(?:letter|stage|details|call)
@@ -414,7 +418,10 @@ _INTERNAL_RE = re.compile(
     r"|layoffs?|lay-?offs?|laid\s+off|poached)\b"
     r"|\blost\s+(?:\d+|two|three|four|five|several|a\s+few|some|a\s+couple\s+of)\s+(?:\w+\s+)?"
     r"(?:seniors|people|staff|nurses|engineers|techs|associates|hires|employees|managers"
-    r"|team\s+members|teachers|analysts|devs|developers)\s+(?:to|this|last|in)\b"
+    r"|team\s+members|teachers|analysts|devs|developers|tellers|cashiers|drivers|reporters|agents"
+    r"|planners|therapists|medics|chefs|cooks|operators|welders|electricians|mechanics"
+    r"|installers|advisors|coordinators|assistants)\s+(?:to|this|last|in)\b"
+    r"|\b(?:new\s+hires|hires|recruits|trainees|apprentices)\s+(?:often\s+|usually\s+)?wash\s+out\b"
     r"|\b(?:she|he|they)\s+thinks?\s+(?:the\s+|their\s+|her\s+|his\s+)?(?:team|company|firm|org"
     r"|management|mgmt|leadership|boss|department|dept|ceo|owner|board)\b", re.IGNORECASE)
 
