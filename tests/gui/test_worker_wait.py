@@ -26,11 +26,14 @@ def test_the_answer_comes_back_and_the_ui_thread_turns_meanwhile(qapp):
         time.sleep(0.3)
         return 42
 
+    start = time.monotonic()
     assert wait_for_worker(slow, "slow-work") == 42
     timer.stop()
     assert where == ["slow-work"]
-    assert len(beats) >= 10  # a blocked UI thread would have beaten at most once
-    assert max(b - a for a, b in zip(beats, beats[1:], strict=False)) < 0.2
+    # the timer beat while the work ran: a blocked UI thread beats at most once, after it
+    # (how far apart the beats are is the stall benchmark's to measure, not a test's)
+    during = [b for b in beats if start + 0.05 < b < start + 0.25]
+    assert len(during) >= 3, beats
 
 
 def test_an_error_is_raised_in_the_caller(qapp):
