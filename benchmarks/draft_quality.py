@@ -247,9 +247,11 @@ def private_words(body: str) -> list[str]:
 
 
 def logistics(body: str, request=None) -> list[str]:
+    from followup.core.drafting import spoken_role
     from followup.core.note_kinds import is_logistics
 
-    own = [o for o in ((request.role, request.company) if request is not None else ()) if o]
+    own = [o for o in ((request.role, spoken_role(request.role), request.company)
+                       if request is not None else ()) if o]
     if request is not None:  # the user's own post and its tags ("PTO" to a solar permitting lead)
         own += [t for link in request.profile.links for t in (link.title, *link.tags) if t]
 
@@ -326,7 +328,7 @@ def lower_names(body: str, request) -> list[str]:
     found = []
     for word in re.findall(r"(?<![\w@/.#'-])[a-z][a-z]+(?![\w@/#'-])", _prose(body)):
         if word in capitals or dictionary_capital(word):
-            if word not in ("may", "march", "will", "mark", "rose", "bill", "excel"):
+            if word not in ("may", "march", "will", "mark", "rose", "bill", "excel", "react"):
                 found.append(word)
     return found
 
@@ -361,7 +363,9 @@ def failing_required(draft, request, others: tuple[str, ...]) -> list[str]:
         sender_name=request.profile.name, sender_phone=request.profile.phone,
         notes=notes_for_checking(request.notes, request.general_notes, request.capacity,
                                  request.kind), other_drafts=others,
-        known_terms=frozenset({request.company, *request.profile.skills}))
+        known_terms=frozenset({request.company, *request.profile.skills}),
+        organiser=request.capacity == "coordinator", role=request.role or None,
+        other_recipients=tuple(request.others_met)[:len(others)])
     return [r.id for r in failing(check_draft(draft.subject, draft.body, context))]
 
 

@@ -112,6 +112,8 @@ def failed_rules(draft: Draft, request: DraftRequest, others: tuple[str, ...] = 
         sender_name=request.profile.name, sender_phone=request.profile.phone,
         notes=notes_for_checking(request.notes, request.general_notes, request.capacity,
                                  request.kind), other_drafts=others,
+        organiser=request.capacity == "coordinator", role=request.role or None,
+        other_recipients=request.others_met if others else (),
     )
     asked = CONTRIBUTION_GAP.format("").split("[")[1].split("]")[0]
     # The contribution gap is the honest answer when nothing of theirs ties to one: it fails

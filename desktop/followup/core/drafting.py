@@ -187,9 +187,20 @@ def _answered_elsewhere(text: str) -> bool:
         r"|live[- ]?coding|role[- ]?play|whiteboard)\s*:", text, re.IGNORECASE) is not None)
 
 
+# "runs the stage crew", "does the evals": the person's job in three words, which told back
+# to them says nothing ("It was good to learn that you run the stage crew": readers)
+_THEIR_JOB_RE = re.compile(
+    r"\s*(?:(?:he|she|they)\s+)?(?:runs|manages|leads|heads|oversees|supervises|does|reads"
+    r"|handles|owns|covers|schedules|coordinates)\s+(?:all\s+)?(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*",
+    re.IGNORECASE)
+
+
 def _point_candidate(text: str) -> bool:
+    """An unmarked line that may give a point: not about life outside work, not what the
+    person's job is, nothing that is never a point, and a line that can be phrased."""
     return not is_personal(text) and not is_shared(text) and not never_a_point(text) \
         and not _THEIR_QUESTION_RE.search(text) and not _answered_elsewhere(text) \
+        and not _THEIR_JOB_RE.fullmatch(re.split(r"[,;]", text)[0]) \
         and rephrase(text) is not None
 
 
@@ -287,7 +298,8 @@ def personal_lines(notes: str):
     the first cannot be phrased well, the next is tried."""
     lines = [ln for ln in parse_notes(notes) if ln.marker is None
              and not is_self_assessment(split_parts(clean(ln.text))[0][1])
-             and not is_private_life(ln.text) and not never_a_point(ln.text, rapport=True)]
+             and not is_private_life(ln.text) and not never_a_point(ln.text, rapport=True)
+             and not referral_sentence(ln.text)]  # "she'll intro me to X": thanked for, below
     for line in lines:  # "we both ran the Lisbon marathon"
         if is_shared(line.text) and not is_moment(line.text) and _shared_text(line.text):
             yield line.text
@@ -441,8 +453,8 @@ def points_paragraphs(fragments: Sequence[str], voice: int, person_name: str = "
             if _opening(sentence) not in {_opening(s) for s in sentences} and not any(
                     _frame_words(sentence) & _frame_words(s) for s in sentences):
                 break
-        if sentence:
-            sentences.append(sentence)
+        if sentence and not (sentences and _said_already(sentence, " ".join(sentences))):
+            sentences.append(sentence)  # (the same fact twice was repetition to readers)
     if sum(len(s.split()) for s in sentences) <= 70:
         return " ".join(sentences)
     return "\n\n".join(sentences)
@@ -455,8 +467,9 @@ _SUGGESTED_RE = re.compile(
     r"(?:I\s+|i\s+|me\s+)?(?:to\s+|should\s+)?(?P<verb>talk|speak|reach\s+out|connect|email"
     r"|contact|call|meet)\s+(?P<who>(?:to|with)\s+\S.*)$", re.IGNORECASE)
 _INTRO_RE = re.compile(
-    r"^\s*(?:(?:he|she|they)\s+)?(?:offered\s+to|will|would|can|could|said\s+(?:she|he|they)"
-    r"(?:'d|'ll|\s+would|\s+will|\s+can|\s+could))\s+(?:intro|introduce)\s+me\s+to\s+(?P<who>\S.*)$",
+    r"^\s*(?:(?:he|she|they)(?:'ll|'d)\s+|(?:(?:he|she|they)\s+)?(?:offered\s+to|will|would|can"
+    r"|could|said\s+(?:she|he|they)(?:'d|'ll|\s+would|\s+will|\s+can|\s+could))\s+)"
+    r"(?:intro|introduce)\s+me\s+to\s+(?P<who>\S.*)$",
     re.IGNORECASE)
 
 
@@ -509,13 +522,24 @@ def points_value(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
     return point_gap(request.person_name)
 
 
-def personal_value(request: DraftRequest, voice: int) -> str:
-    """The rapport sentence, or "" when the notes hold no line that reads well for it."""
+def personal_value(request: DraftRequest, voice: int, points: str = "") -> str:
+    """The rapport sentence, or "" when the notes hold no line that reads well for it or its
+    only lines say again what the `points` already said ("you speak Mandarin with families"
+    twice was repetition to a reader)."""
     for line in personal_lines(request.notes):
         sentence = _personal_sentence(request, line, voice)
-        if sentence:
+        if sentence and not _said_already(sentence, points):
             return sentence
     return ""
+
+
+def _said_already(sentence: str, text: str) -> bool:
+    """Whether the words of `sentence` after its frame ("I smiled when I heard that ...") are,
+    nearly all, words `text` already holds."""
+    said = sentence.split(" that ", 1)[-1]
+    words = {plain_word(w) for w in said.split() if len(plain_word(w)) > 3}
+    held = {plain_word(w) for w in text.split()}
+    return bool(words) and len(words - held) <= len(words) // 4
 
 
 def _personal_sentence(request: DraftRequest, line: str, voice: int) -> str:
@@ -639,6 +663,8 @@ def contribution_paragraph(request: DraftRequest, voice: int, company: str) -> s
     own = readable
     skills = [s for s in touched_skills(request.profile, request.notes)
               if not any(_mentions(t, s) for t in plus)][:3]
+    if not own and request.capacity == "coordinator":
+        return ""  # who organised the day is thanked for it, not pitched to (readers)
     if not own and not skills:
         # Nothing of theirs to tie it to: a vague "I could contribute to projects like these"
         # is what the guides' bad examples do, so the user is asked instead. At a meetup the
@@ -671,14 +697,40 @@ def question_paragraphs(notes: str, voice: int, limit: int | None = None,
                         company: str = "") -> str:
     """The paragraph revisiting the `?` line to redeem (`own_lines.question_to_revisit`): the
     question's topic, then the gap for the better answer; "" when no question needs one."""
-    line = question_to_revisit(asked_lines((ln.marker, ln.text) for ln in parse_notes(notes)))
+    asked = asked_lines((ln.marker, ln.text) for ln in parse_notes(notes))
+    line = question_to_revisit(asked)
     if not line:
-        return ""
+        return _answered_question(asked, voice, company)
     said = question_topic(line)
     topic = company_spelling(said, company) if said else QUESTION_GAP
     revisited = [(line, topic)][:limit]
     return "\n\n".join(_trace(frames.pick(frames.QUESTION, voice, i).format(topic, ANSWER_GAP),
                               line) for i, (line, topic) in enumerate(revisited))
+
+
+# A question the user answered well, as a reader would name it back: "why middle school",
+# "how I would reach parents who don't come to school", "what metric I would pick for X"; not
+# one about leaving a job, pay, hours or the user's own record, which no thank-you revisits.
+_NAMED_QUESTION_RE = re.compile(r"(?:why|how I would|how I|what I would|what|whether I)\s+\S+")
+_UNSAID_QUESTION_RE = re.compile(
+    r"\b(?:leav\w*|left|quit|fired|laid|gap|weakness\w*|salary|pay|paid|notice|visa|sponsor\w*"
+    r"|relocat\w*|ok|okay|fine|shifts?|nights?|weekends?|travel|hours|start\s+date|5\s+years"
+    r"|mistake|wrong|fail\w*|conflict|health|sick|family|kids?|baby|pregnan\w*)\b",
+    re.IGNORECASE)
+
+
+def _answered_question(asked: Sequence[str], voice: int, company: str) -> str:
+    """A sentence naming the first question the user answered well ("I enjoyed your question
+    about why middle school."), or "" when none can be named cleanly. Readers missed the
+    question a panel member asked, once nothing needed a better answer."""
+    for line in asked:
+        topic = question_topic(line)
+        if topic and _NAMED_QUESTION_RE.match(topic) and not _UNSAID_QUESTION_RE.search(topic) \
+                and not never_a_point(line) and not is_private_life(line) \
+                and len(topic.split()) <= 12 and reads_well(Phrase(Shape.TOPIC, topic)):
+            topic = company_spelling(topic, company)
+            return _trace(frames.pick(frames.QUESTION_ANSWERED, voice).format(topic), line)
+    return ""
 
 
 # ---- link and closing -----------------------------------------------------------------------
@@ -811,12 +863,12 @@ def draft_values(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
         # a coordinator of a one-to-one interview hears whom the user met, as a panel's does
         "met": f"It was great to meet {_join_names(others)}, and if you have the chance, I'd "
                "appreciate it if you could pass along my thanks." if others else "",
-        "points": proper_spelling(points_value(request, voice, max_points), names),
+        "points": (points := proper_spelling(points_value(request, voice, max_points), names)),
         "contribution": proper_spelling(contribution_paragraph(request, voice, company), names),
         "questions": proper_spelling(
             question_paragraphs(request.notes, voice, max_questions, request.company), names),
         "link": link_sentence(link, request.notes, voice),
-        "personal": proper_spelling(personal_value(request, voice), names),
+        "personal": proper_spelling(personal_value(request, voice, points), names),
         "my_name": _value(request.profile.name),
         "my_phone": _value(request.profile.phone),
         "my_email": _value(request.profile.email),

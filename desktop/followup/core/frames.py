@@ -21,7 +21,7 @@ _CLAUSE = (
     "I was interested to hear that {}.",
     "It was helpful to learn that {}.",
     "What stayed with me most was hearing that {}.",
-    "I was glad to hear that {}.",
+    "I appreciated learning that {}.",
     "It was interesting to learn that {}.",
     "I found it really interesting that {}.",
     "It was useful to hear that {}.",
@@ -145,7 +145,7 @@ SHARED = (  # something the user and the person share: "we both ran the Lisbon m
     "I smiled when we found out that {}.",
     "It was a nice surprise to find that {}.",
     "I enjoyed finding out that {}.",
-    "What a coincidence that {}!",
+    "It was nice to learn that {}.",
     "It was great to find out that {}.",
 )
 PERSONAL_THANKS = (  # something given outside work: "recommending the ramen place"
@@ -171,6 +171,12 @@ QUESTION = (
     "On your question about {}, here is what I would add now: {}",
     "To follow up on your question about {}: {}",
     "One more thought on your question about {}: {}",
+)
+QUESTION_ANSWERED = (  # a question the user answered well, named back once
+    "I enjoyed your question about {}.",
+    "I appreciated your question about {}.",
+    "Thank you for asking about {}; I enjoyed thinking it through with you.",
+    "I was glad you asked about {}.",
 )
 CONTRIBUTION_CLAUSE = (  # "I led X", then the company
     "{}, and I'd love to bring that experience to {}.",

@@ -84,6 +84,8 @@ _BEFORE_A_MONTH = frozenset("in by since until till from through thru last next 
 def _not_a_month(text: str, match: re.Match[str]) -> bool:
     """"oct scans", "dec gear": a month's short form that names a thing before a noun, with
     no word of time before it."""
+    if match.group().lower() in ("jan", "feb", "aug", "sept", "nov"):
+        return False  # no thing of work is called these: "the nov dry spell" is November's
     before = text[:match.start()].split()[-1:] or [""]
     after = text[match.end():].split()[:1] or [""]
     noun = after[0].strip(".,;:!?")
@@ -292,6 +294,11 @@ def notes_capitals(texts: Iterable[str]) -> dict[str, str]:
     return found
 
 
+# Products named by a verb, and the words after which the verb is meant
+_USED_AS_A_VERB = {"excel": "at|in", "react": "to|quickly|fast|faster|when|well|badly|calmly"
+                   "|immediately|appropriately|early|late"}
+
+
 def spell_names(text: str, names: dict[str, str]) -> str:
     """Each word or name of `names` (lower case -> spelling) and of the names table spelled
     as its owner does wherever `text` has it in lower case, then the dictionary's capitalised
@@ -310,8 +317,9 @@ def spell_names(text: str, names: dict[str, str]) -> str:
         if word.endswith("'s") and word[:-2] in table:  # "pellucid's" -> "Pellucid's"
             return table[word[:-2]] + "'s"
         if word in table:
-            if word == "excel" and re.match(r"\s+(?:at|in)\b", text[match.end():]):
-                return word  # "excel at": the verb
+            verb = _USED_AS_A_VERB.get(word)
+            if verb and re.match(rf"\s+(?:{verb})\b", text[match.end():]):
+                return word  # "excel at", "react to alarms": the verb, not the product
             return table[word]
         capital = dictionary_capital(word)
         return capital or word
@@ -463,7 +471,8 @@ def _place(word: str) -> str:
 
 def _known_lower_only(word: str) -> bool:
     """Words that follow "from" and are never places ("scratch", "home", "work")."""
-    return word in ("scratch", "home", "work", "there", "here", "school", "abroad")
+    return word in ("scratch", "home", "work", "there", "here", "school", "abroad", "the",
+                    "their", "his", "her", "our", "my", "your", "this", "that", "fear", "hope")
 
 
 def mend_typos(text: str, protected: Iterable[str] = ()) -> str:

@@ -48,7 +48,9 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |^\s*(?:(?:he|she|they)\s+)?said\s+\$?\d{2,3}(?:[.,]\d+)?k\b|\$?\d{2,3}k\s*\+\s*(?:\d|bonus|commission|equity)
     |\d[\d.,]*\s*(?:an|a|per)\s+(?:hour|hr)\b|\d[\d.,]*k?\s+a\s+year\s*$|\b(?:pay|wage|wages|rate)\s+(?:is|of|was)\s+\$?\d
     |recruiter\s+will|need(?:s|ed)?\s+(?:someone|somebody|a\s+hire|the\s+role\s+filled|to\s+hire)
-     \s+(?:by|before|in|for|starting)\b|fill\s+the\s+role\s+by|start(?:ing)?\s+(?:by|on|in)\s+
+     \s+(?:by|before|in|starting|for\s+(?:q[1-4]|the\s+(?:summer|fall|autumn|spring|winter|season
+     |busy|holidays?|new\s+year)|next|this|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b
+    |fill\s+the\s+role\s+by|start(?:ing)?\s+(?:by|on|in)\s+
      (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*
     |(?:re)?schedul(?:e|ed|ing)\s+(?:for\b|(?:(?:the|a|an|my|our|next|another)\s+(?:\w+\s+)?)?
      (?:call|interview|onsite|on-site|meeting|chat|round|visit|tour|time|follow[- ]?up)s?\b)
@@ -62,6 +64,9 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |calendar\s+invite|hiring\s+\d+|(?:is|are)\s+hiring|hiring\s+for|hiring\s+in\b
     |hiring\s+(?:next|this|soon|now|again|freeze|a|an|\d+|for|in|first|their\s+first|our\s+first)\b|\bnot\s+hiring
     |\d+\s+(?:open\s+)?(?:roles|positions|openings|hires)|learning\s+budget|stipend|allowance
+    |\b[2-7]\s*x\s*(?:8|10|12)s?\b|\bshifts?\s+(?:is|are|pattern|rotat\w*|starts?)\b
+    |\b(?:starts?|begins?|at|by|from|until|til)\s+\d{1,2}(?::\d\d\s*(?:am|pm)?|\s*(?:am|pm))(?!\w)
+    |\bin\s+\d+[\s-]*(?:hr|hour|min|minute)s?\s+blocks\b|\bblocks?\s+of\s+\d+\s*(?:hrs?|hours?)\b
     |hybrid|days?\s+(?:a\s+week\s+)?in\s+(?:the\s+)?office|in-office|office\s+days|return\s+to\s+office
     |interview\s+(?:loop|process)|rounds?\s+(?:left|to\s+go)|(?:'re|are|is)\s+hiring
     |(?:\d+|two|three|four|one|more|another|remaining|further|last|later)\s+(?:more\s+)?
@@ -191,7 +196,7 @@ _MECHANICS_RE = re.compile(r"""(?:
     \b(?:started|starting|joined|arrived|came\s+in|showed\s+up|was|were|running|ran|got\s+there)
      \s+(?:\w+\s+){0,2}(?:late|early)(?=\s*(?:$|[,.;!]|to\b|for\b|by\b|and\b|so\b|because\b
      |from\b|after\b|due\b|as\b|b/c\b|with\b|on\b))
-    |\blate\s+(?:start|join|arrival)\b|^\s*(?:ran\s+|running\s+|was\s+)?late\b
+    |\blate\s+(?:start|join|arrival)\b|^\s*(?:ran\s+|running\s+|was\s+)?late\b(?!\s+[a-z]+(?:s|ies)\b(?<!starts))
     |\b(?:started|ended|finished)\s+on\s+time\b|\bjoined\s+(?:\d+|a\s+few|few)\s+min\w*
     |\bmin\w*\s+(?:late|in)\b
     |\bcamera\b|\bvideo\s+(?:was|kept|froze|off|on|dropped|lag\w*)|\baudio\b|\bmic\b|\bmuted\b
@@ -265,7 +270,7 @@ _PRIVATE_LIFE_RE = re.compile(r"""(?:
        |recovering|covid|flu|migraines?|diagnos\w*|pregnan\w*|expecting\s+(?:a|twins|their|her|his)
        |maternity|paternity|medical\s+leave|sick\s+leave
        |(?:in|starting|started|after|from|his|her|their|my|couples|grief)\s+therapy|funeral(?!\s+(?:home|homes|director|directors|services?|industry|parlou?r|arrangements?))|passed\s+away|died
-       |divorc\w*|grief|grieving|bereave\w*|newborn|new\s+(?:baby|dad|mom|mum|father|mother|parent)
+       |divorc\w*|grief(?!\s+(?:follow|program|programme|services?|coordinator|mailings?|support|team|calls?|care|counsel\w*|groups?|letters?|outreach|visits?|policy|work|model))|grieving|bereave\w*(?!\s+(?:follow|program|programme|services?|coordinator|mailings?|support|team|calls?|care|counsel\w*|groups?|letters?|outreach|visits?|policy|work|model))|newborn|new\s+(?:baby|dad|mom|mum|father|mother|parent)
        |baby|babies|wedding|engaged|fianc[eé]e?|married|honeymoon|on\s+leave
        |(?:is|are|was|'s|just|recently|about\s+to|ready\s+to|plans?\s+to|planning\s+to)\s+retir\w+
        |retiring|retirement\s+(?:party|plans?|date|next|this|in)
@@ -276,6 +281,8 @@ _PRIVATE_LIFE_RE = re.compile(r"""(?:
        |sister|grand\w+|aunt|uncle|cousin|friend|dog|cat)\s+(?:just\s+|recently\s+|sadly\s+)?
        (?:passed|died|is\s+dying|is\s+in\s+hospice)\b
     |\b(?:has|have|had)\s+(?:a|an|two|three|\d)\s+(?:[\w-]+\s+)?(?:yr|year|month|mo)s?[\s-]+olds?\b
+    |\b(?:has|have)\s+(?:\d+|two|three|four|five|six)\s+(?:kids|children|sons|daughters|boys|girls
+       |grandkids|grandchildren)\b
     |\b(?:she|he)(?:'s|\s+is)\s+moving\s+to\s+(?!an?\b|the\b)[a-z]+\s+(?:in|next|this|after|by|soon)\b
     |\b(?:twins|triplets)\b|\bsprain\w*|\bin\s+a\s+(?:boot|sling|neck\s+brace)\b|\btonsils?\b|\bappendix\b|\bstitches\b|\bhad\s+(?:his|her|their)\s+\w+\s+(?:out|removed|done)\b|\b(?:had|having)\s+a\s+(?:baby|boy|girl|son|daughter)\b
     |\b(?:on|running\s+on)\s+(?:no|little|\d+\s+hrs?|\d+\s+hours?)\s+(?:of\s+)?sleep\b
@@ -283,7 +290,7 @@ _PRIVATE_LIFE_RE = re.compile(r"""(?:
     |\b(?:his|her|their|a|the)\s+(?:cancer|knee|back|hip|shoulder)\b
     |\blost\s+(?:our|his|her|their|my|a|both)\s+(?:dads?|moms?|mums?|fathers?|mothers?|parents?|wife
        |husband|partner|sons?|daughters?|brothers?|sisters?|child|children|baby|grand\w+)\b
-    |\b(?:widow\w*|orphan\w*|bereave\w*|miscarriage|cancer|stroke|heart\s+attack|rehab
+    |\b(?:widow\w*|orphan\w*|bereave\w*(?!\s+(?:follow|program|programme|services?|coordinator|mailings?|support|team|calls?|care|counsel\w*|groups?|letters?|outreach|visits?|policy|work|model))|miscarriage|cancer|stroke|heart\s+attack|rehab
        |(?:bike|car|ski|skiing|climbing|work)\s+accident|concussion|broken\s+\w+|cast\b|crutches)\b
     |\b(?:son|daughter|kid|kids|child|children|boy|girl|twins)(?:'s)?\s+(?:just\s+|recently\s+)?
        (?:started|starting|starts|graduat\w*|got\s+into|getting\s+into|left\s+for|leaving\s+for
@@ -305,7 +312,10 @@ def is_mechanics(text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def is_private_life(text: str) -> bool:
-    """Whether a note is about health or a family milestone: never a point, never rapport."""
+    """Whether a note is about health or a family milestone: never a point, never rapport.
+    "push alerts are her baby" is her pet project, no baby."""
+    text = re.sub(r"\b(?:is|are|was|were)\s+(?:her|his|their|my)\s+baby\b", "is theirs", text,
+                  flags=re.IGNORECASE)
     return _PRIVATE_LIFE_RE.search(text) is not None
 
 
@@ -339,7 +349,9 @@ def same_as_me(text: str) -> str | None:
 
 def is_moment(text: str) -> bool:
     """`we argued about the best pho`: a moment of the conversation, not a shared fact."""
-    return is_shared(text) and re.match(r"^\s*we\s+(?!both\b|all\b)\w+", text, re.I) is not None
+    return is_shared(text) and re.match(
+        r"^\s*we\s+(?:(?!both\b|all\b)\w+|both\s+(?:laughed|joked|talked|chatted|bonded|argued"
+        r"|agreed|swapped|compared|geeked|nerded))\b", text, re.I) is not None
 
 
 # Words of the user's verdict that must never reach a draft: the report counts them.
@@ -376,7 +388,8 @@ def is_personal(text: str) -> bool:
 _WORK_CONTEXT_RE = re.compile(
     r"\b(?:side|data|analytics|team|department|dept|clients?|customers?|accounts?|product|"
     r"project|pipeline|model|models|platform|vertical|segment|division|unit|business|market|"
-    r"league\s+office|tracking|scouting|contracts?|sales|revenue|sponsors?|vendor)\b", re.I)
+    r"league\s+office|tracking|scouting|contracts?|sales|revenue|sponsors?|vendor|liaison"
+    r"|families|caseload|patients|students)\b", re.I)  # "family liaison": a job
 _LIKING_RE = re.compile(
     r"\b(?:loves?|enjoys?|likes?|plays?|played|fan|weekends?|hobby|free\s+time|spare\s+time|"
     r"for\s+fun|we\s+both|both\s+of\s+us|grew\s+up|coaches|volunteers?|trains?|runs?\s+in)\b",
@@ -411,7 +424,7 @@ def is_confidential(text: str) -> bool:
 _INTERNAL_RE = re.compile(
     r"\b(?:the\s+)?(?:last|previous|old|former|prior)\s+(?:\w+\s+)?(?:apprentice|hire|person|guy"
     r"|manager|mgr|director|lead|nurse|tech|analyst|associate|engineer|coordinator|intern|one"
-    r"|assistant|admin|chef|teacher|rep)\s+(?:quit|left|was\s+fired|got\s+fired|was\s+let\s+go"
+    r"|assistant|admin|chef|teacher|rep|(?!year|month|week|season|quarter|time)[a-z]+)\s+(?:quit|left|was\s+fired|got\s+fired|was\s+let\s+go"
     r"|(?:only\s+)?lasted|burned\s+out|burnt\s+out|walked\s+out)\b"
     r"|\b(?:understaffed|under-staffed|short[- ]staffed|short\s+\d+\s+(?:fte|people|staff|nurses"
     r"|techs|heads)|(?:got|was|were|being|getting)\s+(?:fired|laid\s+off|let\s+go|pushed\s+out)"
@@ -437,13 +450,24 @@ _TENURE_RE = re.compile(r"(?:~\s*|about\s+)?\d+\+?\s*(?:yrs?|years?|mos?|months?
                         r"(?:\s+(?:here|there|in\s+the\s+role|in\s+role))?")
 
 
+def _wish_beside(text: str) -> bool:
+    """Whether a line that lets something slip ("last PSM left mid-season") also holds, in a
+    piece of its own, what the person wants ("she wants a book anyone could call the show
+    from"): that piece may be said, the rest never (phrasing drops what is internal)."""
+    return any(re.match(r"(?:(?:he|she|they)\s+)?(?:wants?|needs?|hopes?|is\s+looking\s+for)\b",
+                        p.strip(), re.I) and not is_internal(p)
+               for _s, p in split_parts(clean(text))[1:])
+
+
 def never_a_point(text: str, rapport: bool = False) -> bool:
     """Whether a note line can never be a follow-up's point: health and family milestones, the
     user's verdict (anywhere in the line: its other pieces share that context), or a line whose
     every piece is logistics or the meeting's mechanics ("very organized, sent agenda in
     advance"). Drafting and the checklist's `specifics` both ask this, so the checklist never
     asks for a point that drafting rightly leaves out."""
-    if is_private_life(text) or is_confidential(text) or is_internal(text) or is_self_assessment(
+    if is_internal(text) and not _wish_beside(text):
+        return True
+    if is_private_life(text) or is_confidential(text) or is_self_assessment(
             split_parts(clean(text))[0][1] if rapport else text):
         return True  # a rapport line may carry a joke at the user's expense later on:
         # "we both played in youth orchestra - me viola (badly)"

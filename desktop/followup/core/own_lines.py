@@ -61,7 +61,10 @@ def _own_swap(text: str) -> str:
         if word == "her":
             after = text[m.end():].split()[:1]
             following = plain(after[0]) if after else ""
-            return "you" if not following or following in DETERMINERS | PREPOSITIONS \
+            before = text[:m.start()].split()[-1:]
+            # "help her track mentor pairings", "let her see": after such a verb, her is "you"
+            made = bool(before) and plain(before[0]) in ("help", "let", "make", "helping")
+            return "you" if made or not following or following in DETERMINERS | PREPOSITIONS \
                 or following in ("how", "what", "why", "my", "our") else "your"
         return _OWN_SWAP.get(word, word)
 
@@ -243,7 +246,8 @@ def question_topic(line: str) -> str | None:
                      r"|kind\s+of\s+|sort\s+of\s+)?(?:said|dodged|answered|told|went|gave|froze"
                      r"|mumbled|babbled|rambled)\b|\s+(?:and\s+)?(?:you|he|she)\s+had\s+to\b",
                      topic)[0].strip()
-    topic = re.sub(r"^(how|what|why|when|where)\s+do\s+you\s+", r"\1 to ", topic, flags=re.I)
+    # "how do you handle a tech who ...": how I handle it (the "you" asked is the user)
+    topic = re.sub(r"^(how|what|why|when|where)\s+do\s+you\s+", r"\1 I ", topic, flags=re.I)
     # "why leave my current job", "how handle upset pt": the subject left out, and the
     # article before a lone thing ("how I would handle an upset patient whose ...")
     topic = re.sub(r"^why\s+leave\b", "why I am leaving", topic, flags=re.I)
@@ -271,6 +275,9 @@ def question_topic(line: str) -> str | None:
     topic = re.sub(r"\b(with|at|from|in)\s+(last|previous|prior|former|old|current)\b", r"\1 my \2",
                    topic)
     topic = _as_asked_of_me(topic)
+    # "teach me adverse yaw", "sell me this pen": the "me" of a task set is the one who set it
+    topic = re.sub(r"^(teach|show|sell|convince|pitch|persuade)\s+me\b", r"\1 you", topic,
+                   flags=re.I)
     # "had i used a spectrophotometer": a yes-or-no question is "whether I had used ..."
     topic = re.sub(r"^(would|could|should|can|will|have|has|had|am|was|do|did) I\b",
                    r"whether I \1", topic, flags=re.IGNORECASE)
@@ -315,6 +322,9 @@ def question_topic(line: str) -> str | None:
         return to_you(topic)
     if "-" in words[0] or len(words) == 1:
         return to_you(topic)
+    if len(words) >= 2 and plain(words[-1]).endswith(("ment", "ing", "ance", "ence", "ics")) \
+            and plain(words[0]) not in DETERMINERS and not _THIRD_PARTY_RE.search(topic):
+        return to_you(topic)  # "budget variance management": a practice, with no article
     return to_you(" ".join(with_article(words)))
 
 
@@ -449,7 +459,7 @@ def question_to_revisit(lines: list[str]) -> str | None:
 _TASK_RE = re.compile(
     r"(?:walk|describe|explain|talk|give|name|list|design|estimate|count|calculate|define"
     r"|compare|draw|sketch|write|build|solve|prioriti[sz]e|rank|pitch|sell|troubleshoot|debug"
-    r"|plan|price|read|interpret|find|diagnose)\s+(?:a|an|the|me|us|through|about|how|what|your"
+    r"|plan|price|read|interpret|find|diagnose|teach|show|convince|persuade)\s+(?:a|an|the|me|us|you|through|about|how|what|your"
     r"|my|their|some|one|two|three|\d+|[a-z]+s)\b", re.IGNORECASE)
 
 
@@ -459,6 +469,9 @@ _ASKED_OF_ME = (
     (r"\b(gave|give|gives|told|tell|tells|asked|ask|asks|sent|send|sends|showed|show|handed"
      r"|hand|paid|pay|offered|offer|assigned|assign|called|call|emailed|email|brought|bring)"
      r"\s+you\b", r"\1 me"),
+    # "a tech who disagrees with you", "for you": after a preposition or a verb, "me"
+    (r"\b(with|to|for|at|about|against|from|behind|around|than|like|disagrees|disagreed"
+     r"|challenges|challenged|ignores|ignored|trusts|trusted)\s+you\b", r"\1 me"),
     (r"\bare\s+you\b", "I am"),
     (r"\bwere\s+you\b", "I was"), (r"\byou're\b", "I'm"), (r"\byou've\b", "I've"),
     (r"\byou'd\b", "I'd"), (r"\byourself\b", "myself"), (r"\byour\b", "my"), (r"\byou\b", "I"),

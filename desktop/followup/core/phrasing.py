@@ -22,6 +22,7 @@ from functools import lru_cache
 from followup.core.lexicon import has_dictionary, is_english_word, name_table, unknown_words
 from followup.core.note_kinds import (
     is_descriptor,
+    is_internal,
     is_logistics,
     is_mechanics,
     is_private_life,
@@ -164,7 +165,8 @@ def to_you(text: str, first_name: str = "") -> str:
 # ---- pieces of a line ---------------------------------------------------------------------------
 
 _REPORTING_RE = re.compile(
-    r"^(?:(?:he|she|they|we)\s+)?(?:(?:talked|spoke|chatted)\s+(?:a\s+lot\s+)?about|discussed"
+    r"^(?:(?:he|she|they|we)\s+)?(?:(?:mostly|mainly|also)\s+)?(?:(?:talked|spoke|chatted)\s+"
+    r"(?:a\s+lot\s+)?about|discussed"
     r"|mentioned|told\s+me(?:\s+about)?|explained|described|said|noted|pointed\s+out"
     r"|brought\s+up|shared|talked\s+through)(?:\s+that)?(?:\s*:\s*|\s+)", re.IGNORECASE)
 # Past verbs of things done in the meeting itself: appreciated, not reported as news.
@@ -209,7 +211,7 @@ def _drop(part: str) -> bool:
     """A piece the email never carries: the user's verdict, logistics, an impression, a link
     (the draft offers the user's own links, not the notes')."""
     return is_self_assessment(part) or is_logistics(part) or is_descriptor(part) \
-        or is_mechanics(part) or is_private_life(part) \
+        or is_mechanics(part) or is_private_life(part) or is_internal(part) \
         or re.search(r"https?://|www\.", part) is not None
 
 
@@ -224,13 +226,22 @@ def _subject_clause(words: list[str]) -> bool:
         bare = plain(words[i])
         if bare == "of" and i + 1 < len(words):
             continue  # "new VP of engineering joined": the subject goes on
-        if bare in PREPOSITIONS and any(plain(w) in ("had", "has", "is", "are", "was", "were")
-                                        for w in words[i + 2:i + 6]):
-            continue  # "Pellucid's research repo in Dovetail had 900 clips": the subject goes on
+        if bare in PREPOSITIONS and any(
+                plain(w) in ("had", "has", "is", "are", "was", "were")
+                or verb_form(plain(w)) == "VBZ" and (plain(after) in DETERMINERS
+                                                     or after[:1].isdigit())
+                for w, after in zip(words[i + 2:i + 6], [*words[i + 3:i + 7], ""], strict=False)):
+            continue  # "Pellucid's research repo in Dovetail had 900 clips", "load-in for the
+            # Mahler 8 needs 2 riser rows": the subject goes on to its verb
         if bare in PREPOSITIONS or bare in ("where", "which", "that", "who", "whose", "when"):
             return False
-        if words[i - 1][:1].isdigit() or plain(words[i - 1]) in DETERMINERS:
+        if bare in ("he", "she", "they", "you", "we", "i"):
+            return False  # "the choir he runs for families": a thing, and what is said of it
+        if (words[i - 1][:1].isdigit() and not (i >= 2 and words[i - 2][:1].isupper()
+                                                 and verb_form(bare) == "VBZ")) \
+                or plain(words[i - 1]) in DETERMINERS:
             continue  # "about 40 services", "the ships": a noun after a number or article
+            # ("the Mahler 8 needs 2 riser rows": a number in a name, then the verb)
         if bare in ADVERBS_BEFORE_VERB and i + 1 < len(words):
             continue  # "interns still tag video": the adverb stands between subject and verb
         form = verb_form(bare)
@@ -451,8 +462,21 @@ def _label(first: str, second: str, name: str) -> Phrase | None:
         topic = " ".join(with_article(to_you(second, name).split()))
         return Phrase(Shape.TOPIC, f"your {label} question on {topic}")
     if plain(label_words[-1]) in _PAINS:  # "main pain: offline support": your main pain is ...
-        label = " ".join(w for w in label_words if plain(w) not in DETERMINERS)
+        label = " ".join(w for w in label_words if plain(w) not in DETERMINERS | {*_POSSESSIVE})
+        head, _comma, rest = second.partition(", ")
+        if rest and _has_verb(rest.split()):  # "..., seasoning takes ~40 wafers": another
+            second = head                        # clause, for another sentence
         return Phrase(Shape.PROBLEM, f"your {label} is {to_you(second, name)}")
+    if plain(label_words[-1]) in _THINGS_OF_THEIRS and not _has_verb(second.split(", ")[0].split()):
+        # "big project: 19th-century quilt collection for the 2027 show": your big project is
+        # it ("light capped at 50 lux" after it is another clause, for another sentence)
+        label = " ".join(w for w in label_words if plain(w) not in DETERMINERS | {*_POSSESSIVE})
+        thing = to_you(second.split(", ")[0], name)
+        first_word = plain(thing.split()[0])
+        if first_word not in DETERMINERS | {*_POSSESSIVE} and not first_word.endswith("ing") \
+                and not (thing[:1].isupper() and len(thing.split()) == 1):
+            thing = "the " + thing  # "19th-century quilt collection": the collection
+        return Phrase(Shape.CLAUSE, f"your {label} is {thing}")
     label = to_you(_topic_text(first), name)
     if not label.startswith(("your ", "the ", "a ", "an ")) and any(
             plain(w) in _TEAM_WORDS | _PURPOSES for w in label_words):
@@ -477,6 +501,7 @@ _ROLE_NOUNS = frozenset("""
 """.split())
 _PAINS = frozenset("pain problem challenge issue struggle headache bottleneck blocker complaint "
                    "gripe".split())
+_THINGS_OF_THEIRS = frozenset("project projects initiative bet launch rollout".split())
 _PURPOSES = frozenset("mission goal goals aim vision plan plans focus priority ambition".split())
 # "big push this year", "main goal for 2027", "the ask": a label that an aim follows
 _AIM_LABEL_RE = re.compile(
@@ -721,6 +746,8 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
                      "newcomer", "recruit") and _bare_singular_subject(words) \
                 and verb_form(plain(words[1])) == "VBZ":  # ("trainee class starts": the class)
             part = with_indefinite(part)  # "apprentice does 2 yrs under a director": any one
+        elif words[0][:1].islower() and _superlative(first) and _bare_singular_subject(words):
+            part = "the " + part  # "biggest reason techs wash out is ...": no one's own
         elif (words[0][:1].islower() or words[0].isupper()) and (
                 first in _TEAM_WORDS or _bare_singular_subject(words)):
             # "team ships weekly", "fixed asset register is a mess": the person's own; a
@@ -731,6 +758,17 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
         text = to_you(part, name)
         return Phrase(_problem_or(Shape.CLAUSE, text), text)
     return Phrase(Shape.TOPIC, to_you(_topic_text(part), name))
+
+
+_BEFORE_A_GERUND = frozenset("""love like enjoy hate prefer start stop keep avoid finish mind
+    consider recommend suggest miss begin continue try practice practise resume quit risk dislike
+    imagine regret tolerate fear need want go spend""".split())
+
+
+def _superlative(word: str) -> bool:
+    """`biggest`, `most`, `main`, `hardest`: a word that picks one of many, which takes "the"."""
+    return word in ("main", "top", "best", "worst", "first", "last", "only", "least") \
+        or word.endswith("est") and "ADJ" in word_classes(word) and len(word) > 5
 
 
 def is_problem(text: str) -> bool:
@@ -775,6 +813,14 @@ LEANS_BACK_RE = re.compile(r"\b(?:it|them|this|these|those|that\s+\w+|same|too|a
                            r"|\b(?:it|them|this|these|those)\b|[<>]|\bwants?\s+one\s+\w+\s*$")
 
 
+# "after the 2024 FCA review they're rebuilding the rule library": the clause leads and the
+# time it follows goes after it, as one would say it back ("you're rebuilding ... after ...")
+_LEADING_WHEN_RE = re.compile(
+    r"^(?P<when>(?:after|before|following|during)\s+(?:the|a|an|their|his|her|its|last"
+    r"|this)\s+[^,;:]{2,50}?)\s+(?P<clause>(?:they|he|she|we)(?:'re|'s|'ve)?\s+\w+[^,;:]*)",
+    re.IGNORECASE)
+
+
 @lru_cache(maxsize=2048)  # the same line is phrased again for each length tried
 def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | None:
     """One note line as a phrase said to the person called `first_name`, or None when nothing
@@ -786,6 +832,11 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     text = re.sub(r"\s+(?:maybe|prob(?:ably)?|i\s+think)(?=\s+(?:about\s+)?\d)", "", text)
     # "they track AHT but she said the real metric is FCR": what was said, not who said it
     text = _REPORTED_INSIDE_RE.sub(r"\1 ", text)
+    text = _LEADING_WHEN_RE.sub(r"\g<clause> \g<when>", text)
+    # "top reason drivers quit is ...": "top" picks one, it is no verb
+    text = re.sub(r"^(top|main|only|number\s+one|#1)\s+(?=(?:reason|issue|problem"
+                  r"|concern|challenge|complaint|thing|risk|cost|driver|metric|pain|ask"
+                  r"|request|gap|need)s?\b)", r"the \1 ", text, flags=re.IGNORECASE)
     if not text or starts_verb(text.split()) and re.search(r"\bwith\s+(?:him|her)\b", text):
         return None  # "did the ride-along w/ him": the user did it, with the person
     others = _other_gender(text.split())  # "her dog ..., walks him": "him" stays the dog's
@@ -821,6 +872,15 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
         lead = verb_led[0]
         kept = [lead, *[("", k[1]) for k in kept[1:] if k is not lead], ("", kept[0][1])]
         phrase = _main_phrase(lead[1], first_name)
+    said_of = [k for k in kept[1:] if (re.match(r"(?:they|he|she)\s+\w", k[1])
+                                       or _subject_clause(k[1].split()))
+               and len(k[1].split()) >= 3 and not LEANS_BACK_RE.search(k[1])]
+    if said_of and (phrase.shape is Shape.TOPIC and len(phrase.text.split()) <= 3
+                    or _BARE_FIGURE_RE.match(phrase.text)):
+        # "market #84, they need someone for weekends", "ops budget ~2.3M, touring is where
+        # they overspend": a label or a bare figure, then what was said: what was said leads
+        kept = [said_of[0], *[k for k in kept[1:] if k is not said_of[0]]]
+        phrase = _main_phrase(said_of[0][1], first_name)
     # "Tidepool hazy IPA, which is", "a 2-week onboarding", "you mostly do hearings"
     text = _UNIT_ADJECTIVE_RE.sub(r"\1-\2 ", _NAME_WHICH_RE.sub(r"\1, which", phrase.text))
     text = _TRAILING_ADVERB_RE.sub(lambda m: f"you {m[1]} {m[2].strip()}", text)
@@ -830,6 +890,8 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     # "chronic absenteeism is their #1 goal": the goal is theirs, the absenteeism nobody's
     text = re.sub(r"^your ((?:[\w-]+ ){1,5}(?:is|are|was|were) your\b)", r"\1", text)
     text = re.sub(r"\b(is|are) your (problem|issue|pain|headache)\b", r"\1 the \2", text)
+    # "touring is where you overspend": an activity, no one's own
+    text = re.sub(r"^your (\w+ (?:is|are) (?:where|when|how|why)\b)", r"\1", text)
     text = re.sub(r"^your (?=(?:most|much|many|half|all|some|none|each|both|few|several) of\b)",
                   "", text)  # "most of their work is K-12 schools": most of your work
     # ("most work now is crypto tracing": most of your work; "your most common error" stays)
@@ -872,6 +934,10 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
                   gerund.replace(_KEEP, ""))
 
 
+# "your operations budget is about 2.3M": a figure with nothing said of it
+_BARE_FIGURE_RE = re.compile(r"(?:your\s+|the\s+)?[\w\s-]{1,40}?\s+(?:is|are)\s+(?:about\s+"
+                             r"|roughly\s+|around\s+|nearly\s+|over\s+|under\s+)?[$£€]?\d[\d.,]*"
+                             r"\s*[kKmMbB%]?$")
 _REPORTED_INSIDE_RE = re.compile(r"\b(but|and|so)\s+(?:he|she|they)\s+(?:said|says)\s+(?:that\s+)?",
                                  re.IGNORECASE)
 _BARE_DURATION_RE = re.compile(
@@ -989,6 +1055,21 @@ _NUMBER_UNIT_LOST_RE = re.compile(
     r"|and|but|so|from|with|next|this|per)\b|\s*[,.;]|\s*$)")
 
 
+def _triples(words: list[str]) -> list[tuple[str, str, str]]:
+    """Each word from the second on, with the word before it and the one after ("" at the end)."""
+    return list(zip(words, words[1:], [*words[2:], ""], strict=False))
+
+
+def _plural_then_verb(before: str, word: str, after: str) -> bool:
+    """Whether `word` is the verb of a plural noun before it, with something after it ("families
+    need interpreters", "techs want overtime"); not a word that can say when or what kind
+    ("returns last quarter", "scenarios down to 60")."""
+    classes = word_classes(plain(word))
+    bare = plain(word)
+    return bool(after) and before.endswith("s") and not {"ADJ", "ADV"} & set(classes) and (
+        verb_form(bare) == "VB" or verb_form(bare) == "VBD" and verb_base(bare) == bare)
+
+
 def reads_well(phrase: Phrase) -> bool:
     """Whether a phrase is one clean clause or noun phrase a reader would accept as written:
     no aside in parentheses, no wrong person ("you both", "your the"), no shorthand or unknown
@@ -1016,7 +1097,8 @@ def reads_well(phrase: Phrase) -> bool:
     if phrase.shape is not Shape.TOPIC and re.match(
             r"(?:about|roughly|around|nearly|over|under|just|only)\s+\d", text) and not any(
             plain(w) in BE_FORMS or verb_form(plain(w)) in ("VBZ", "VBD", "VBP")
-            for w in text.split(" to ")[0].split()[2:]):
+            or _plural_then_verb(before, w, after)
+            for before, w, after in _triples(text.split(" to ")[0].split()[1:])):
         return False  # "about 9 days average to get a crane": no verb of its own
     if _WRONG_PERSON_RE.search(text) or re.search(r"\b(\w+) \1\b", text, re.I) \
             or re.search(r"\bthe\s+(?:at|in|on|for|with|to|of|if|I|we|is|are|want|wants|need"
@@ -1046,6 +1128,11 @@ def reads_well(phrase: Phrase) -> bool:
         return False  # "you live SQL exercise": an adjective read as a verb
     if phrase.shape in (Shape.CLAUSE, Shape.PROBLEM) and not _has_verb(words):
         return False  # "survival models for churn not classifiers"
+    if len(words) >= 3 and plain(words[0]) == "you" and plain(words[2]).endswith("ing") \
+            and verb_form(plain(words[1])) in ("VB", "VBD") \
+            and "ADJ" in word_classes(plain(words[1])) \
+            and verb_base(plain(words[1])) not in _BEFORE_A_GERUND:
+        return False  # "you wet cleaning versus not": "wet cleaning" read as a verb
     if re.match(r"you're (?:a|an) (?:[\w-]+ ){1,3}(?:guy|gal|dude|person|type|nerd|geek)$", text):
         return False  # "you're a chess guy": who they are, said back to them
     if re.match(r"you\b", text) and re.search(r"\b(?:with|to|for)\s+you\b|^you\s+\w+\s+you\b",
@@ -1265,6 +1352,7 @@ def _counted_clause(words: list[str]) -> str:
             or any(verb_form(plain(w)) in ("VBD", "VBZ", "MD") and not is_noun(plain(w))
                    and not (w.endswith("s") and plain(after) in ("", "a", "an", "per", "each"))
                    for w, after in zip(words[start + 1:], [*words[start + 2:], ""], strict=True)) \
+            or any(_plural_then_verb(*triple) for triple in _triples(words[start + 1:])) \
             or any(plain(w) in _FINITE_PLAIN or plain(w) in _LINKS for w in words):
         return ""
     nouns = [plain(w) for w in words[start + 1:start + 4]]

@@ -134,7 +134,8 @@ _SHORTHAND = (
     # them, given its verb
     (r"(?:^|(?<=, ))(?!(?:not|no|never)\s)"
      r"((?:(?!(?:is|are|was|were|it's|that's|a|an)\s)[\w/&'-]+\s+){0,3}?"
-     r"(?!(?:is|are|was|were|it's|that's)\s)[\w/&'-]+)\s+(?:a\s+)?(?=(?:big|huge|major|main|top"
+     r"(?!(?:is|are|was|were|it's|that's|their|his|her|our|my|your|the|its|a|an)\s)[\w/&'-]+)"
+     r"\s+(?:a\s+)?(?=(?:big|huge|major|main|top"
      r"|real|key|massive|growing)\s+(?:issue|deal|problem|growth\s+area|focus|priority|pain"
      r"|concern|challenge|win|push|thing|headache|bottleneck)\b)",
      lambda m: f"{m[1]} {'are' if _plural_word(m[1].split()[-1]) else 'is'} a "),
@@ -188,6 +189,14 @@ _SHORTHAND = (
     (r"\b(how|what|why|where|when|which|if|whether)\s+id\s+(?=[a-z])", r"\1 I'd "),
     (r"^prev(?:iously)?\s+(?=at\b|@)", "previously "), (r"\bprev\b", "previous"),
     (r"\bprevly\b", "previously"), (r"\byrs\b", "years"), (r"\byr\b", "year"),
+    # "the 2-wk orientation": a length before a noun is singular ("2-week")
+    (r"\b(\d+)-(?:wks?|weeks)\b", r"\1-week"), (r"\b(\d+)-(?:mos?|months)\b", r"\1-month"),
+    (r"\b(\d+)-(?:yrs?|years)\b", r"\1-year"), (r"\b(\d+)-(?:days)\b", r"\1-day"),
+    (r"\b(\d+)-(?:hrs?|hours)\b", r"\1-hour"),
+    (r"\b(\d+(?:st|nd|rd|th))\s+(?:c\.|cent\.|c)(?=\s+[a-z])", r"\1-century"),  # "19th c. quilts"
+    # "BASIC at 68th percentile": a rank takes "the"
+    (r"\b(at|in|to|above|below|under|over|into|from)\s+(\d+(?:st|nd|rd|th))\s+(?=percentile\b)",
+     r"\1 the \2 "),
     (r"\bmos\b", "months"), (r"\bwks?\b", "weeks"), (r"\bmgr\b", "manager"),
     (r"\bmgrs\b", "managers"),
     (r"\b(principal|staff|senior|sr|junior|jr|lead|software|founding)\s+eng\b", r"\1 engineer"),

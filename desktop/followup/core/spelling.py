@@ -61,7 +61,7 @@ postgres pypi refactor refactored refactoring repo repos reskilling roadmap road
 saas serverless standup standups tech toolchain toolchains upskilling webinar webinars
 wireframe wireframes wireframing workflow workflows javascript typescript startup startups
 teammate teammates coworker coworkers mentorship internship prototyping scalable
-walkthrough walkthroughs idempotency idempotent deployable
+walkthrough walkthroughs idempotency idempotent deployable patroller patrollers
 """.split())
 
 

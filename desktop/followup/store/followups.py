@@ -585,7 +585,8 @@ def check_context(library: Library, view: FollowUpView, others: Sequence[FollowU
         other_drafts=tuple(o.body for o in others if o.id != view.id),
         other_recipients=tuple(o.person_name for o in others if o.id != view.id),
         user_words=user_words(library), known_terms=frozenset(t for t in terms if t),
-        unread_phrased=tuple(unread) if unread is not None else _unread_in(library, view))
+        unread_phrased=tuple(unread) if unread is not None else _unread_in(library, view),
+        organiser=view.capacity == "coordinator", role=view.role or None)
 
 
 def _unread_in(library: Library, view: FollowUpView) -> tuple[str, ...]:

@@ -80,7 +80,8 @@ def slips(folded: str) -> list[tuple[int, int, str]]:
 def _ignored_words(context: CheckContext) -> frozenset[str]:
     """The words never flagged for this meeting: the user's dictionary, known terms, the
     people's and the company's names (any case, with or without accents) and the notes' terms."""
-    ignored = set(context.user_words) | set(context.known_terms)
+    ignored = set(context.user_words) | set(context.known_terms) | set(
+        (context.role or "").split())
     for value in (context.company, context.recipient, context.sender_name):
         if value:
             ignored.update((value, fold(value)))

@@ -51,6 +51,8 @@ class CheckContext:
     user_words: frozenset[str] = frozenset()
     known_terms: frozenset[str] = frozenset()
     unread_phrased: tuple[str, ...] = ()  # sentences drafting wrote that the user has not read
+    organiser: bool = False  # the recipient coordinated the meeting (a scheduler, an assistant)
+    role: str | None = None  # the role applied for: its words ("Ski Patroller") are no slips
 
 
 SEVERITIES = {

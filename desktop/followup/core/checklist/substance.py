@@ -302,6 +302,12 @@ def rule_specifics(d: Draft) -> RuleResult:
     if spans:
         return result("specifics", True, "Mentions specific points from the conversation.",
                       body_spans(spans))
+    met = [m.span() for name in d.context.other_recipients if name.split()
+           for m in re.finditer(rf"\b{re.escape(name.split()[0])}\b", d.text)]
+    if d.context.organiser and met:
+        # the guide's note to a recruiter: whom the user met is what it is about
+        return result("specifics", True, "Names whom you met, the point of a note to the "
+                      "person who organised the meeting.", body_spans(met[:2]))
     return result("specifics", False, "Mention something specific you discussed with "
                   f"{d.first_name} (a topic, a project, a person, a product), not generalities "
                   'such as "the position" or "your insight".')
@@ -388,6 +394,11 @@ def rule_contribution(d: Draft) -> RuleResult:
         if spans:
             return result("contribution", True, f'Says what you can bring: "{point}".',
                           body_spans(spans))
+    if d.context.organiser and not plus:
+        # the guide's note to a recruiter thanks them and asks them to pass thanks on; readers
+        # found a pitch to the person who booked the room odd
+        return result("contribution", True, "A note to the person who organised the meeting "
+                      "needs no pitch.")
     cues = _contribution_cues(d)
     # "I'd be glad to bring [what you can contribute] to Acme": a sentence still holding a gap
     # says nothing yet, whatever the gap's own words name (readers saw it pass and fail alike)
