@@ -31,7 +31,7 @@ from followup.core.drafting import (
     missing_profile_fields,
     notes_fingerprint,
     notes_for_checking,
-    personal_line,
+    personal_lines,
     pick_points,
     signature_block,
 )
@@ -269,7 +269,7 @@ def test_unmarked_notes_give_the_most_substantial_lines():
     points = pick_points(notes)
     assert points == ["team ships weekly to 3 regions, no release train",
                       "runs the Berlin office since 2019"]
-    assert personal_line(notes) == "loves rock climbing"
+    assert next(personal_lines(notes), None) == "loves rock climbing"
     assert pick_points("! a\n! b\n! c\n! d\nplain line here") == ["a", "b"]
     assert pick_points("! only one\nruns the Berlin office since 2019") == [
         "only one", "runs the Berlin office since 2019"]

@@ -285,17 +285,12 @@ def plain_word(word: str) -> str:
     return word.lower().strip(".,;:!?()\"'")
 
 
-def personal_line(notes: str) -> str | None:
-    """The line for the rapport sentence: something the user and the person share ("we both
-    ran the Lisbon marathon") first, else the first unmarked line about the person's life
-    outside work (a hobby, a race, coaching a kid's team); never health or a family milestone
-    (a baby, a son starting college). A `!` line is a key point and leads the points instead."""
-    return next(personal_lines(notes), None)
-
-
 def personal_lines(notes: str):
-    """Every line that could give the rapport sentence, best first (see `personal_line`): when
-    the first cannot be phrased well, the next is tried."""
+    """Every line that could give the rapport sentence, best first (when the first cannot be
+    phrased well, the next is tried): something the user and the person share ("we both ran
+    the Lisbon marathon"), else an unmarked line about the person's life outside work (a
+    hobby, a race, coaching a kid's team); never health or a family milestone (a baby, a son
+    starting college). A `!` line is a key point and leads the points instead."""
     lines = [ln for ln in parse_notes(notes) if ln.marker is None
              and not is_self_assessment(split_parts(clean(ln.text))[0][1])
              and not is_private_life(ln.text) and not never_a_point(ln.text, rapport=True)
