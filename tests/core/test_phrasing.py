@@ -72,7 +72,7 @@ POINT_LINES = [  # note line -> (shape, phrase said to the person)
     ('they use dbt + airflow, moving to dagster', 'clause', 'you use dbt and airflow'),
     ('her team owns checkout and payments', 'clause', 'your team owns checkout and payments'),
     ('the team values pairing over code review', 'clause', 'your team values pairing over code review'),
-    ('explained how they do canary releases', 'topic', 'how you do canary releases'),
+    ('explained how they do canary releases', 'in_meeting', 'you explained how you do canary releases'),
     ('spent 6 yrs at Shopify before joining', 'clause', 'you spent 6 years at Shopify before joining'),
     ('is writing a book on distributed tracing', 'clause', "you're writing a book on distributed tracing"),
     ('has a PhD in computational linguistics', 'clause', 'you have a PhD in computational linguistics'),

@@ -1731,3 +1731,104 @@ def test_a_verb_stays_a_verb_and_the_stays_lower_case(typed, said):
 ])
 def test_a_practice_asked_about_takes_no_article(line, topic):
     assert question_topic(line) == topic
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("mostly talked abt the toolkit he wrote for new dispatchers", "the toolkit you wrote for "
+     "new dispatchers"),
+    ("the dashboard she built for the yard", "the dashboard you built for the yard"),
+])
+def test_a_thing_and_who_made_it_is_a_topic(line, said):
+    phrase = rephrase(normalise_line(line, {}, []))
+    assert phrase is not None and phrase.text == said and reads_well(phrase), phrase
+
+
+def test_a_holiday_before_a_place_word_makes_no_name():
+    assert "Easter memorial service" in normalise_line("the easter memorial service", {}, [])
+
+
+# ---- the thirtieth reading ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "spoken"), [
+    ("pacific regional air", "Pacific Regional Air"),
+    ("state dot district 7", "State DOT District 7"),
+    ("sonoma county oes", "Sonoma County OES"),
+    ("harbor view cpas", "Harbor View CPAs"),
+])
+def test_a_company_typed_in_lower_case_keeps_its_words_and_its_agencies(typed, spoken):
+    from followup.core.drafting import spoken_name
+    assert spoken_name(typed) == spoken
+
+
+@pytest.mark.parametrize(("name", "greeted"), [("Wang Lei (王磊)", "Lei"),
+                                               ("Park Ji-hoon (박지훈)", "Ji-hoon")])
+def test_a_latin_name_with_its_script_after_it_is_greeted_by_the_given_name(name, greeted):
+    assert greeting_name(name) == greeted
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("their portal built on drupal, about 30 forms", "your portal is built on Drupal"),
+    ("lab running a stability study for the q3 launch", "your lab is running a stability study"),
+    ("big on peer review, every report gets 2 readers", "you're big on peer review"),
+    ("said pumps + valves are the 2 big line items", "pumps and valves are the 2 big line items"),
+    ("old steel culverts under the interstate are his big worry", "old steel culverts under the "
+     "interstate are your big worry"),
+    ("tier 2 does the field fixes, escalates to vendors", "your tier 2 does the field fixes"),
+])
+def test_a_subject_keeps_its_verb_and_no_one_owns_a_pair(line, said):
+    phrase = rephrase(normalise_line(line, {}, []))
+    assert phrase is not None and phrase.text.startswith(said) and reads_well(phrase), phrase
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("the handbook is 4 yrs old", "4 years old"),
+    ("a 4 yr old handbook", "4-year-old handbook"),
+    ("the intake form needs overhaul", "needs an overhaul"),
+    ("wants someone to lead migration", "lead the migration"),
+    ("berth 12 is the busy one", "Berth 12"),
+    ("see ch 4 of the manual", "chapter 4"),
+])
+def test_ages_needs_and_numbered_places_are_written_out(typed, said):
+    assert said in clean(normalise_line(typed, {}, []))
+
+
+@pytest.mark.parametrize("line", [
+    "random drug screens for all new hires",
+    "the academy class starts feb, ~9 mo to certification",
+    "shift bid by seniority, new hires get nights",
+])
+def test_screens_class_starts_and_shift_bids_are_logistics(line):
+    assert never_a_point(line)
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("my grant budget template from the county job, could share redacted",
+     "I could share a redacted copy of my grant budget template from the county job"),
+    ("my load calc spreadsheet from the pe course", "I could share my load calculation "
+     "spreadsheet"),
+])
+def test_a_thing_of_mine_to_hand_over_is_offered(line, said):
+    kind, text, _ = contribution_phrase(line)
+    assert kind == "i" and text.startswith(said)
+
+
+def test_a_task_the_person_set_is_no_point():
+    body = _draft29("! he made me read a load chart live, got most of it\n"
+                    "! wants someone who can run the night yard")
+    assert "load chart" not in body and "night yard" in body
+
+
+def test_what_someone_explained_is_thanked_for():
+    body = _draft29("! explained seniority bidding + how the overtime list rotates")
+    assert "Thank you for explaining" in body or "for explaining seniority bidding" in body
+
+
+def test_a_key_line_that_lists_what_was_covered_is_one_topic():
+    body = _draft29("! haccp, allergen control + sanitation audits from week one")
+    assert "HACCP, allergen control and sanitation audits from week one" in body
+
+
+@pytest.mark.parametrize("line", ["she was driving the whole call, lots of road noise",
+                                  "he called from his car"])
+def test_where_someone_took_the_call_from_is_mechanics(line):
+    assert never_a_point(line)

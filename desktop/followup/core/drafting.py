@@ -56,6 +56,7 @@ from followup.core.phrasing import (
     Phrase,
     Shape,
     company_spelling,
+    listed_topics,
     proper_spelling,
     reads_well,
     rephrase,
@@ -184,7 +185,8 @@ def _answered_elsewhere(text: str) -> bool:
     expected rolls to two 6s" is no "you expected rolls"): never a point."""
     return is_asked(text) and (bool(asked_lines([(Marker.KEY, text)])) or re.match(
         r"\s*(?:(?:a|the)\s+)?(?:brain\s*teaser|estimation|technical\s+q(?:uestion)?|q|question"
-        r"|live[- ]?coding|role[- ]?play|whiteboard)\s*:", text, re.IGNORECASE) is not None)
+        r"|live[- ]?coding|role[- ]?play|whiteboard)\s*:"
+        r"|\s*(?:(?:he|she|they)\s+)?(?:made|had)\s+me\b", text, re.IGNORECASE) is not None)
 
 
 # "runs the stage crew", "does the evals": the person's job in three words, which told back
@@ -335,6 +337,16 @@ def rephrase_fragment(fragment: str, person_name: str = "", company: str = "") -
     return rephrase(fragment, first_name(person_name), company)
 
 
+def _owes_its_subject(parts: list[tuple[str, str]], piece: str) -> bool:
+    """Whether a later piece is a verb whose subject is the first piece's ("tier 1 does phishing
+    triage, escalates to t2": tier 1 escalates, so alone it would say "you escalate")."""
+    first = parts[0][1].split()
+    return bool(first) and verb_form(piece.split()[0]) == "VBZ" \
+        and plain_word(first[0]) not in ("he", "she", "they", "we") \
+        and any(plain_word(w) in ("does", "is", "has", "was", "did") or verb_form(w) in (
+            "VBZ", "VBD") and not is_noun(plain_word(w)) for w in first[1:])
+
+
 def _phrased(fragment: str, person_name: str = "", company: str = "",
              pieces_too: bool = True, key: bool = False) -> Phrase | None:
     """The phrase of a note line when it reads well; else that of its first piece that does
@@ -342,6 +354,9 @@ def _phrased(fragment: str, person_name: str = "", company: str = "",
     `!` line (`key`), a piece that carries the point comes first."""
     whole = rephrase_fragment(fragment, person_name, company)
     whole = whole if whole is not None and reads_well(whole) else None
+    listed = listed_topics(fragment) if key else None
+    if listed is not None and reads_well(listed):
+        return listed  # "! alara, dosimetry + rwp discipline from day 1": what was covered
     if not pieces_too:
         return whole
     parts = split_parts(clean(fragment))
@@ -352,7 +367,7 @@ def _phrased(fragment: str, person_name: str = "", company: str = "",
     pieces = [p for i, (_s, p) in enumerate(parts)
               if not (i + 1 < len(parts) and parts[i + 1][0] == ":")  # a label: "biggest pain:"
               and len(p.split()) >= 3 and not never_a_point(p)
-              and not _THEIR_QUESTION_RE.search(p)]
+              and not _THEIR_QUESTION_RE.search(p) and not (i and _owes_its_subject(parts, p))]
     # "new hire training is 6 wks, she wants it at 4": the want is the point, the count its
     # setting, so a piece that carries the point is tried first (readers read a line said by
     # its setting alone as a misread).
@@ -963,7 +978,7 @@ def _acronym(word: str) -> str | None:
             and word not in ("st", "mt", "ft", "dr", "jr", "sr", "hwy", "blvd"):
         return word.upper()  # "pdx", "nw": letters, not a word (but "St. Brigid's")
     table = shorthand_table()
-    for stem, tail in ((word, ""), (word[:-1], "s")):
+    for stem, tail in ((word, ""), (word[:-1], "s") if word.endswith("s") else ("", "")):
         long = table.get(stem, "")
         if stem and long.isupper() and " " not in long:
             return long + tail
@@ -998,7 +1013,9 @@ def spoken_name(name: str) -> str:
     capitals = re.sub(r"(?<![\w'])(\w)", lambda m: m.group().upper(), name)
     capitals = re.sub(r"(?<=\s)(Of|The|And|For|De|Du|La|Le|Van|Von|Der|Den)(?=\s)",
                       lambda m: m[1].lower(), capitals)  # "City of Maplewood"
-    return re.sub(r"(?<![\w'])[A-Za-z]+", lambda m: _acronym(m[0].lower()) or m[0], capitals)
+    capitals = re.sub(r"(?<![\w'])[A-Za-z]+", lambda m: _acronym(m[0].lower()) or m[0], capitals)
+    # "state dot district 4": a state's department of transportation, whatever "dot" means alone
+    return re.sub(r"\b(State|County|City|US)\s+Dot\b", r"\1 DOT", capitals)
 
 
 @lru_cache(maxsize=256)  # a request is read once per length tried and per check

@@ -145,7 +145,7 @@ SHARED = (  # something the user and the person share: "we both ran the Lisbon m
     "I smiled when we found out that {}.",
     "It was a nice surprise to find that {}.",
     "I enjoyed finding out that {}.",
-    "It was nice to learn that {}.",
+    "It made me smile that {}.",
     "It was great to find out that {}.",
 )
 PERSONAL_THANKS = (  # something given outside work: "recommending the ramen place"
@@ -174,9 +174,9 @@ QUESTION = (
 )
 QUESTION_ANSWERED = (  # a question the user answered well, named back once
     "I enjoyed your question about {}.",
-    "I appreciated your question about {}.",
+    "I liked your question about {}.",
     "Thank you for asking about {}; I enjoyed thinking it through with you.",
-    "I was glad you asked about {}.",
+    "Your question about {} was a good one to think through.",
 )
 CONTRIBUTION_CLAUSE = (  # "I led X", then the company
     "{}, and I'd love to bring that experience to {}.",

@@ -103,6 +103,11 @@ def expand_shorthand(text: str) -> str:
     if pattern is None:
         return text
     text = re.sub(r"\b(\d+)\s?hr\b", r"\1-hour", text, flags=re.IGNORECASE)
+    # "the march audit", "by may review": a month named before a thing of the calendar
+    text = re.sub(r"\b(the|this|last|next|by|since|before|after|in|at)\s+(march|may)\s+(?=(?:audit"
+                  r"|review|inspection|deadline|release|launch|board|meeting|cycle|close|renewal"
+                  r"|visit|survey|intake|cohort|window|update|report|exam|sitting|rollout|storm"
+                  r"|flood|fire|outage)s?\b)", lambda m: f"{m[1]} {m[2].capitalize()} ", text)
     table = shorthand_table()
 
     def written_out(match: re.Match[str]) -> str:
@@ -412,7 +417,11 @@ _PLACE_FIRST_RE = re.compile(r"\b((?:at|in|on|near|around|by|from|off|to)\s+)"
                              r"(lake|mount|mt|fort|port)\s+([a-z][\w'-]+)\b")
 _PARTICLE_RE = re.compile(r"\b(el|la|los|las|san|santa|lake|mount|fort|saint)"
                           r"(?=\s+[A-Z][a-z])")
-_NAME_THEN_PLACE_RE = re.compile(r"\b([A-Z][a-z]{2,})\s+(river|lake|creek|mountain|valley|bay"
+_NAME_THEN_PLACE_RE = re.compile(r"\b(?!(?:Christmas|Easter|Thanksgiving|Halloween|Hanukkah|Diwali"
+                                 r"|Eid|Ramadan|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+                                 r"|Sunday|January|February|March|April|June|July|August|September"
+                                 r"|October|November|December)\b)"
+                                 r"([A-Z][a-z]{2,})\s+(river|lake|creek|mountain|valley|bay"
                                  r"|island|park|bridge|county|harbor|harbour|beach|falls|church"
                                  r"|cathedral|chapel|temple|mosque|synagogue|savings|optical|interiors"
                                  r"|telecom|nursery|manor|estate|civil|clinic|studio|studios|partners"
@@ -694,6 +703,13 @@ def capitalise_unknown(text: str, keep: Iterable[str] = (),
         return word
 
     text = _WORD_RE.sub(capital, text)
+    # "pdms-2", "mmpi-3": a test's letters and its edition
+    text = re.sub(r"\b([a-z]{2,5})-(\d{1,2})\b", lambda m: f"{m[1].upper()}-{m[2]}"
+                  if _acronym_shape(m[1]) or not set(m[1]) & _VOWELS else m[0], text)
+    # "the alameda county fair": a county named by a word no dictionary knows is a place
+    text = re.sub(r"\b([a-z]{3,})\s+(county|parish|borough)\b",
+                  lambda m: f"{m[1].capitalize()} {m[2].capitalize()}"
+                  if not _known(m[1]) and m[1] not in kept else m[0], text)
     # "Lima-cusco": the second of two places joined by a hyphen is a name too
     text = re.sub(r"\b([A-Z][a-z]+)-([a-z]{3,})\b", lambda m: f"{m[1]}-{m[2].capitalize()}"
                   if not _known(m[2]) and m[2] not in kept else m[0], text)

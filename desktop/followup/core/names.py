@@ -221,9 +221,15 @@ def _latin_given(raw: str) -> str:
     Latin spelling when neither is known); "" for any other name. Readers found the greeting
     "Hi 陈思远 (Chen Siyuan)," awkward."""
     m = re.fullmatch(r"\s*([^()]+?)\s*\(([^()]+)\)\s*", raw)
-    if not m or not any(unreliable_script(w) for w in m[1].split()):
+    if not m:
         return ""
-    latin = [w for w in m[2].split() if w.isalpha() or "-" in w]
+    script, latin_text = m[1], m[2]
+    if not any(unreliable_script(w) for w in script.split()):
+        # "Chen Jiahui (陈佳慧)": the Latin spelling first, the script in parentheses
+        script, latin_text = latin_text, script
+    if not any(unreliable_script(w) for w in script.split()):
+        return ""
+    latin = [w for w in latin_text.split() if w.isalpha() or "-" in w]
     if not latin or not all(w.isascii() or not unreliable_script(w) for w in latin):
         return ""
     family = _CHINESE_KOREAN_FAMILY | _JAPANESE_FAMILY

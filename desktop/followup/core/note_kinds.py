@@ -17,7 +17,8 @@ from followup.core.shorthand import clean, split_parts
 # bar raiser, the onsite), travel and scheduling: the guides' "don't
 # mention next steps" and a coach's "the note is about the conversation, not the process".
 _LOGISTICS_RE = re.compile(r"""\b(?:
-    drug\s+(?:test|screen)|background\s+check|fingerprint\w*|pre-?employment
+    drug\s+(?:test|screen)s?|(?:class|academy|training|orientation)\s+starts?\s+(?:in\s+)?
+     (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|background\s+check|fingerprint\w*|pre-?employment
     |(?:would|will|'d)\s+be\s+my\s+(?:[\w-]+\s+)?(?:boss|manager|supervisor|lead|co-?teacher|mentor
      |preceptor|trainer)|(?:i'?d|i\s+would)\s+report\s+to
     |hiring\s+(?:manager|mgr)\s+(?:is|=|would\s+be)|\brequired\s+(?:on\s+|by\s+)?day\s+(?:1|one)\b
@@ -64,7 +65,7 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |calendar\s+invite|hiring\s+\d+|(?:is|are)\s+hiring|hiring\s+for|hiring\s+in\b
     |hiring\s+(?:next|this|soon|now|again|freeze|a|an|\d+|for|in|first|their\s+first|our\s+first)\b|\bnot\s+hiring
     |\d+\s+(?:open\s+)?(?:roles|positions|openings|hires)|learning\s+budget|stipend|allowance
-    |\b[2-7]\s*x\s*(?:8|10|12)s?\b|\bshifts?\s+(?:is|are|pattern|rotat\w*|starts?)\b
+    |\b[2-7]\s*x\s*(?:8|10|12)s?\b|\bshifts?\s+(?:is|are|pattern|rotat\w*|starts?|bids?|bidding)\b
     |\b(?:starts?|begins?|at|by|from|until|til)\s+\d{1,2}(?::\d\d\s*(?:am|pm)?|\s*(?:am|pm))(?!\w)
     |\bin\s+\d+[\s-]*(?:hr|hour|min|minute)s?\s+blocks\b|\bblocks?\s+of\s+\d+\s*(?:hrs?|hours?)\b
     |hybrid|days?\s+(?:a\s+week\s+)?in\s+(?:the\s+)?office|in-office|office\s+days|return\s+to\s+office
@@ -196,6 +197,7 @@ _MECHANICS_RE = re.compile(r"""(?:
     \b(?:started|starting|joined|arrived|came\s+in|showed\s+up|was|were|running|ran|got\s+there)
      \s+(?:\w+\s+){0,2}(?:late|early)(?=\s*(?:$|[,.;!]|to\b|for\b|by\b|and\b|so\b|because\b
      |from\b|after\b|due\b|as\b|b/c\b|with\b|on\b))
+    |\b(?:he|she|they)\s+(?:was|were)\s+driving\b|\broad\s+noise\b|\bfrom\s+(?:her|his|their)\s+car\b
     |\blate\s+(?:start|join|arrival)\b|^\s*(?:ran\s+|running\s+|was\s+)?late\b(?!\s+[a-z]+(?:s|ies)\b(?<!starts))
     |\b(?:started|ended|finished)\s+on\s+time\b|\bjoined\s+(?:\d+|a\s+few|few)\s+min\w*
     |\bmin\w*\s+(?:late|in)\b

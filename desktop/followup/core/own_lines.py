@@ -135,6 +135,12 @@ def _finite_after_subject(words: list[str]) -> bool:
     return False
 
 
+_SHAREABLE = frozenset("""runbook runbooks spreadsheet spreadsheets template templates checklist
+    checklists guide guides notes deck decks tracker trackers playbook playbooks script scripts
+    write-up writeup slides portfolio capstone thesis paper kit pattern patterns photos sop sops
+    workbook workbooks audit sketches drawings map maps""".split())
+
+
 @lru_cache(maxsize=2048)  # the same line is phrased again for each length tried
 def contribution_phrase(line: str) -> tuple[str, str, str]:
     """(kind, text, more) of a `+` line: kind `i` is a clause ("I led X (40 jobs)"), kind
@@ -165,6 +171,13 @@ def contribution_phrase(line: str) -> tuple[str, str, str]:
     if offers and not prefix and sentence.startswith("my experience with ") \
             and re.search(r"\b(?:is|are|was|were)\b", pieces[0][1]):
         kind, sentence = _own_clause(offers[0][1])
+    if kind == "noun" and not prefix and re.match(r"my\s", sentence) and any(
+            plain(w) in _SHAREABLE for w in sentence.split()[1:6]):
+        # "my fuel planning spreadsheet from the part 65 course": a thing one hands over;
+        # "could share redacted" beside it says how
+        redacted = any(re.search(r"\bredact", p, re.I) for _s, p in pieces[1:])
+        thing = f"a redacted copy of {sentence}" if redacted else sentence
+        return "i", f"I could share {thing}", more
     if prefix and kind == "noun":
         head = prefix.strip(", ")
         kind, sentence = "noun", f"{sentence} {head[:1].lower()}{head[1:]}"
@@ -370,7 +383,11 @@ _WENT_WELL_RE = re.compile(
 # thru a track circuit failure -> ...", "brain teaser: expected rolls to two 6s".
 _ASKED_LINE_RE = re.compile(
     r"^\s*(?:(?:he|she|they)\s+)?(?:asked|quizzed|grilled)\s+(?:me\s+|us\s+)?(?:to|abt|about"
-    r"|how|what|why|if|whether|for|which|when|where)\b|^\s*(?:(?:a|the)\s+)?(?:brain\s*teaser"
+    r"|how|what|why|if|whether|for|which|when|where)\b"
+    r"|^\s*(?:(?:he|she|they)\s+)?(?:made|had|got)\s+me\s+(?:to\s+)?(?:decode|read|solve|explain"
+    r"|walk|do|write|draw|sketch|calculate|estimate|diagnose|find|debug|fix|price|plan|sell"
+    r"|present|run|chart|interpret|troubleshoot|rate|triage)\b"
+    r"|^\s*(?:(?:a|the)\s+)?(?:brain\s*teaser"
     r"|case(?:\s+study)?|live[- ]?coding|whiteboard|exercise|scenario|role[- ]?play|estimation"
     r"|technical\s+q(?:uestion)?|q|question)\s*:", re.IGNORECASE)
 

@@ -167,13 +167,14 @@ def to_you(text: str, first_name: str = "") -> str:
 _REPORTING_RE = re.compile(
     r"^(?:(?:he|she|they|we)\s+)?(?:(?:mostly|mainly|also)\s+)?(?:(?:talked|spoke|chatted)\s+"
     r"(?:a\s+lot\s+)?about|discussed"
-    r"|mentioned|told\s+me(?:\s+about)?|explained|described|said|noted|pointed\s+out"
+    r"|mentioned|told\s+me(?:\s+about)?|described|explained(?=\s+(?:that|he|she|they|we|it"
+    r"|the\s+\w+\s+(?:is|are|was|were|has|have)\b)\b)|said|noted|pointed\s+out"
     r"|brought\s+up|shared|talked\s+through)(?:\s+that)?(?:\s*:\s*|\s+)", re.IGNORECASE)
 # Past verbs of things done in the meeting itself: appreciated, not reported as news.
 _IN_MEETING = frozenset("""
     like love enjoy show give suggest recommend offer introduce invite walk take help praise
     draw sketch demo answer pair share teach point send set arrange organize organise
-    coordinate host welcome greet meet review ask
+    coordinate host welcome greet meet review ask explain
 """.split())
 # Things given to the user, which also read well as "Thank you for showing me ...".
 _GIVING = frozenset("""
@@ -219,10 +220,15 @@ def _drop(part: str) -> bool:
 _WANTING = frozenset("want need use love hate like prefer expect ask hire demand".split())
 
 
+# Words a number names one of ("tier 1 does triage", "level 2 has a wait list")
+_NUMBERED = frozenset("tier level phase grade stage step type class category band unit ward "
+                      "team shift line station pod zone".split())
+
+
 def _subject_clause(words: list[str]) -> bool:
     """`customers want alerts`, `the team ships weekly`; not `pair debugging session`."""
     start = 1 if plain(words[0]) in DETERMINERS else 0
-    for i in range(start + 1, min(len(words), start + 7)):
+    for i in range(start + 1, min(len(words), start + 9)):
         bare = plain(words[i])
         if bare == "of" and i + 1 < len(words):
             continue  # "new VP of engineering joined": the subject goes on
@@ -230,15 +236,16 @@ def _subject_clause(words: list[str]) -> bool:
                 plain(w) in ("had", "has", "is", "are", "was", "were")
                 or verb_form(plain(w)) == "VBZ" and (plain(after) in DETERMINERS
                                                      or after[:1].isdigit())
-                for w, after in zip(words[i + 2:i + 6], [*words[i + 3:i + 7], ""], strict=False)):
+                for w, after in zip(words[i + 2:i + 7], [*words[i + 3:i + 8], ""], strict=False)):
             continue  # "Pellucid's research repo in Dovetail had 900 clips", "load-in for the
             # Mahler 8 needs 2 riser rows": the subject goes on to its verb
         if bare in PREPOSITIONS or bare in ("where", "which", "that", "who", "whose", "when"):
             return False
         if bare in ("he", "she", "they", "you", "we", "i"):
             return False  # "the choir he runs for families": a thing, and what is said of it
-        if (words[i - 1][:1].isdigit() and not (i >= 2 and words[i - 2][:1].isupper()
-                                                 and verb_form(bare) == "VBZ")) \
+        if (words[i - 1][:1].isdigit() and not (
+                i >= 2 and (words[i - 2][:1].isupper() or plain(words[i - 2]) in _NUMBERED)
+                and (verb_form(bare) == "VBZ" or bare in ("does", "is", "has")))) \
                 or plain(words[i - 1]) in DETERMINERS:
             continue  # "about 40 services", "the ships": a noun after a number or article
             # ("the Mahler 8 needs 2 riser rows": a number in a name, then the verb)
@@ -550,6 +557,8 @@ def _main_phrase(part: str, name: str) -> Phrase:
         else:
             part = f"{about['subject']} {verb} {about['rest']}"  # "break rate ~22": is
     words = part.split()
+    if re.match(r"[a-z-]+s\s+and\s+(?:[a-z-]+\s+){0,2}[a-z-]+s\s+(?:are|were)\b", part):
+        return Phrase(Shape.CLAUSE, to_you(part, name))  # "pumps and valves are ...": a pair
     return (_pronoun_phrase(part, words, name) or _set_start_phrase(part, words, name)
             or _verb_phrase(part, words, name) or _noun_phrase(part, words, name))
 
@@ -579,6 +588,11 @@ def _pronoun_phrase(part: str, words: list[str], name: str) -> Phrase | None:
         return Phrase(_problem_or(Shape.CLAUSE, text), text)
     if first in _POSSESSIVE or first in ("her",):
         rest = words[1:]
+        copula = _state_participle(words)
+        if copula:  # "their IDP built on Backstage": your IDP is built on Backstage
+            stated = [*words[:copula], "are" if _plural_head(words[1:copula]) else "is",
+                      *words[copula:]]
+            return Phrase(Shape.CLAUSE, to_you(" ".join(stated), name))
         if _subject_clause(["the", *rest]):
             return Phrase(_problem_or(Shape.CLAUSE, part), to_you(part, name))
         return Phrase(Shape.TOPIC, to_you(part, name))
@@ -613,6 +627,8 @@ def _set_start_phrase(part: str, words: list[str], name: str) -> Phrase | None:
         if former.islower():  # "ex-stripe": a firm's name, typed in a hurry
             former = name_table().get(former, former.capitalize())
         return Phrase(Shape.CLAUSE, f"you were previously at {former} {rest}".rstrip())
+    if first == "big" and len(words) > 2 and plain(words[1]) == "on":
+        return Phrase(Shape.CLAUSE, "you're " + to_you(part, name))  # "big on parent coaching"
     if first == "into" and len(words) > 1:
         return Phrase(Shape.CLAUSE, "you're " + to_you(part, name))  # "into sailing"
     if re.match(r"(?:originally\s+)?from\s+[A-Z]", part):
@@ -833,6 +849,10 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     # "they track AHT but she said the real metric is FCR": what was said, not who said it
     text = _REPORTED_INSIDE_RE.sub(r"\1 ", text)
     text = _LEADING_WHEN_RE.sub(r"\g<clause> \g<when>", text)
+    # "firm doing a liquefaction study": the firm is doing it
+    text = re.sub(r"^(firm|team|company|group|lab|clinic|district|unit|office|department|dept"
+                  r"|agency|county|city|plant|site|shop|school|hospital|unit)\s+(?=\w+ing\s)",
+                  r"\1 is ", text, flags=re.IGNORECASE)
     # "top reason drivers quit is ...": "top" picks one, it is no verb
     text = re.sub(r"^(top|main|only|number\s+one|#1)\s+(?=(?:reason|issue|problem"
                   r"|concern|challenge|complaint|thing|risk|cost|driver|metric|pain|ask"
@@ -890,6 +910,8 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     # "chronic absenteeism is their #1 goal": the goal is theirs, the absenteeism nobody's
     text = re.sub(r"^your ((?:[\w-]+ ){1,5}(?:is|are|was|were) your\b)", r"\1", text)
     text = re.sub(r"\b(is|are) your (problem|issue|pain|headache)\b", r"\1 the \2", text)
+    # "wildfire and sea level rise are the 2 big chapters": two things, no one's own
+    text = re.sub(r"^your ((?:[\w-]+ ){1,3}and (?:[\w-]+ ){1,3}are\b)", r"\1", text)
     # "touring is where you overspend": an activity, no one's own
     text = re.sub(r"^your (\w+ (?:is|are) (?:where|when|how|why)\b)", r"\1", text)
     text = re.sub(r"^your (?=(?:most|much|many|half|all|some|none|each|both|few|several) of\b)",
@@ -932,6 +954,23 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     gerund = phrase.gerund + text[len(phrase.text):] if phrase.gerund else ""
     return Phrase(_problem_or(phrase.shape, text), text.replace(_KEEP, ""),
                   gerund.replace(_KEEP, ""))
+
+
+def listed_topics(line: str) -> Phrase | None:
+    """"ALARA, dosimetry and RWP discipline from day one" for a line that is only a short list
+    of things (a first item of one or two words, no verb, no count), else None. Only for a `!`
+    line: an unmarked "aiko, treasurer, cpa" is who someone is."""
+    kept = split_parts(clean(line))
+    items = [p for _s, p in kept]
+    if not 2 <= len(items) <= 3 or len(items[0].split()) > 2 or any(s not in ("", ",") for s, _p
+                                                                      in kept) \
+            or any(p[:1].isdigit() or len(p.split()) > 9 or any(
+                verb_form(plain(w)) in ("VBZ", "VBD", "MD") and not is_noun(plain(w))
+                or plain(w) in BE_FORMS for w in p.split()) for p in items):
+        return None
+    last = items[-1]
+    joint = ", " if " and " in last else " and "
+    return Phrase(Shape.TOPIC, to_you(", ".join(items[:-1]) + joint + last))
 
 
 # "your operations budget is about 2.3M": a figure with nothing said of it
@@ -1199,9 +1238,11 @@ def reads_well(phrase: Phrase) -> bool:
             verb = w in _FINITE_IN_TOPIC or w in _FINITE_PLAIN or (
                 verb_form(w) in ("VB", "VBD", "VBZ") and not is_noun(w)
                 and "ADJ" not in word_classes(w) and w not in PREPOSITIONS)
-            if verb and not any(x in _RELATIVES for x in inner[:i]):
+            if verb and not any(x in _RELATIVES for x in inner[:i]) \
+                    and not (i and _contact_relative(inner, i - 1)):
                 return False  # "the hardest part isn't the modelling", "finance disagree on"
-        if "you" in inner and not any(w in _RELATIVES for w in inner[:inner.index("you")]):
+        if "you" in inner and not any(w in _RELATIVES for w in inner[:inner.index("you")]) \
+                and not _contact_relative(inner, inner.index("you")):
             return False  # "fly-fishes on the river wye when you can": a clause, not a topic
         if _number_glued(inner):
             return False  # "the break rate about 22 per 100 mi a year": a number glued on
@@ -1237,6 +1278,14 @@ def reads_well(phrase: Phrase) -> bool:
 _HARD = frozenset("hard easy difficult tough impossible tricky slow quick".split())
 
 
+def _contact_relative(words: list[str], i: int) -> bool:
+    """Whether `words[i]` ("you") starts a clause that says who did something to the noun
+    before it, with no "that": "the choir you run", "the tool you built"."""
+    return words[i] in ("you", "i", "we") and i >= 1 and is_noun(words[i - 1]) \
+        and words[i - 1] not in PREPOSITIONS and i + 1 < len(words) \
+        and verb_form(words[i + 1]) in ("VB", "VBD")
+
+
 def _clean_topic(words: list[str]) -> bool:
     """Whether a noun phrase is one a reader accepts after "I enjoyed learning about": short,
     with nothing of a clause left in it. Readers stumbled on most longer topics: "the shadow a
@@ -1260,6 +1309,8 @@ def _clean_topic(words: list[str]) -> bool:
                 or word == "to" and i + 1 < len(bare) and is_base(bare[i + 1]) \
                 and not is_noun(bare[i + 1]) and (i == 0 or before in _HARD):
             return False  # "inspections mostly", "live since August", "hard to keep"
+        if _contact_relative(bare, i):
+            continue  # "the choir you run for families": the thing, and who runs it
         if word == "you" or word == "me":
             return False  # "program with you": a clause's object, not a topic's
         if i > 0 and (word in ("do", "does", "did", "u") or word in _RELATIVES and i == lead):

@@ -253,7 +253,23 @@ _SHORTHAND = (
      r"\1 points"),
     # "16-17 yr olds": 16- to 17-year-olds
     (r"\b(\d+)\s*-\s*(\d+)\s*(?:yr|year)s?[\s-]+olds\b", r"\1- to \2-year-olds"),
-    (r"\b(\d+)\s*(?:yr|year)s?[\s-]+olds?\b", r"\1-year-old"),
+    # "a 3 yr old guide" is a 3-year-old guide; "the guide is 3 yrs old" stays years old
+    (r"\b(\d+)\s*(?:yr|year)s?[\s-]+old\b(?=\s+[a-z])(?!\s+(?:and|but|so|or|now|already|at|in"
+     r"|by|from|to|with)\b)", r"\1-year-old"),
+    (r"\b(\d+)\s*(?:yr|year)s?[\s-]+olds\b", r"\1-year-olds"),
+    (r"\b(\d+)\s*(?:yrs|years)[\s-]+old\b", r"\1 years old"),
+    (r"\b1\s*(?:yr|year)[\s-]+old\b", r"1 year old"),
+    (r"\bch\.?\s*(\d+)\b", r"chapter \1"),  # "mbe ch 6": chapter 6
+    (r"\b(from|on|since)\s+day\s+1\b", r"\1 day one"),
+    # "the pier 70 seawall", "terminal 5": a numbered place is named
+    (r"\b(pier|terminal|gate|berth|hangar|building|highway|route)\s+(\d+[a-z]?)\b",
+     lambda m: f"{m[1].capitalize()} {m[2]}"),
+    # "needs rebuild": needs a rebuild
+    (r"\b(needs?|needed)\s+(rebuild|redo|rewrite|refresh|cleanup|fix|revamp|reset)\b",
+     r"\1 a \2"), (r"\b(needs?|needed)\s+(overhaul|update|upgrade)\b", r"\1 an \2"),
+    # "wants someone to own rollout": the rollout
+    (r"\b(own|lead|run|drive|manage)\s+(rollout|migration|launch|implementation|transition"
+     r"|cutover|rebuild|redesign)\b", r"\1 the \2"),
     # "been manager 6 yrs": for 6 years
     (r"\b(been\s+(?:a\s+|an\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+(?=\d+\+?\s+(?:years?|yrs?"
      r"|months?|mos)\b)", r"\1 for "),
