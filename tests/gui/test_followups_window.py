@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from followup.store import followups as fu
 from tests.gui.test_notes_window import type_text
@@ -134,12 +134,12 @@ def test_status_list_most_urgent_first_filters_and_opens(shown, qtbot):
     assert states == sorted(states, key=["overdue", "urgent", "soon", "comfortable"].index)
     qtbot.keyClicks(table.search, "marcus")
     assert [r.person_name for r in table.model.rows] == ["Marcus Feld"]
-    table.set_filter("sent")
+    table.findChild(QPushButton, "filter_sent").click()
     assert table.model.rows == []
     table.search.clear()
-    table.set_filter("all")
+    table.findChild(QPushButton, "filter_all").click()
     assert any(r.person_name == "Lena Hoffmann" for r in table.model.rows)
-    table.set_filter("to do")
+    table.findChild(QPushButton, "filter_to_do").click()
     index = table.model.index(0, 0)
     table.table.setCurrentIndex(index)
     table._open_index(index)

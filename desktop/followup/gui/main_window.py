@@ -131,10 +131,6 @@ class MainWindow(QMainWindow):
         return self.isVisible() and editor.isVisible() and editor.isEnabled() and (
             not editor.isReadOnly())
 
-    def fully_open(self) -> bool:
-        """Whether everything is in: menus, the store, the send-status list, reminders."""
-        return self._opened
-
     def finish_opening(self) -> None:
         """What the first screen does not need: the send-status list, sending, reminders, the
         badge, countdowns.

@@ -518,10 +518,6 @@ class MeetingWorkspace(QWidget):
         """Edit, this person's notes rendered, the whole meeting's, and back (Ctrl+Shift+O)."""
         self.notes_mode.setCurrentIndex((self.notes_mode.currentIndex() + 1) % 3)
 
-    def show_notes_mode(self, mode: int) -> None:
-        """0 edit, 1 this person's notes rendered, 2 the whole meeting's."""
-        self.notes_mode.setCurrentIndex(mode)
-
     @Slot(int)
     def _on_notes_mode(self, mode: int) -> None:
         if mode == 0:

@@ -482,14 +482,6 @@ def followups_for_meeting(library: Library, meeting_id: int) -> list[FollowUpVie
         return [_view(f, *reading) for f in rows]
 
 
-def all_followups(library: Library, now: datetime | None = None) -> list[FollowUpView]:
-    """Every follow-up, including those opened at `now` because their meeting is over."""
-    open_ended_followups(library, now)
-    reading = _reading(library)
-    with library.session() as s:
-        return [_view(f, *reading) for f in s.scalars(_eager(select(m.FollowUp))).unique()]
-
-
 def followup_for_attendance(library: Library, attendance_id: int) -> FollowUpView | None:
     """This person's follow-up, or None (the meeting is not over and nothing was drafted)."""
     return _view_where(library, m.FollowUp.attendance_id == attendance_id)
