@@ -21,6 +21,7 @@ A document's id is `source row id * 8 + kind`, so a trigger computes it without 
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import time
 import unicodedata
@@ -280,28 +281,20 @@ def _quoted(chunk: str, prefix: bool) -> str:
     return '"' + chunk.replace('"', '""') + '"' + (" *" if prefix else "")
 
 
+# A word, or a quoted phrase (to the end when the quote is not closed), each after an
+# optional "-" that excludes it; a "-" alone is a word.
+_CHUNK = re.compile(r'(?P<excluded>-(?=\S))?(?:"(?P<phrase>[^"]*)(?P<closed>"?)|(?P<word>[^\s"]+))')
+
+
 def _chunks(query: str) -> tuple[list[tuple[str, bool, bool]], bool]:
     """(text, is phrase, excluded) for each word or quoted phrase, and whether a quote was
     left open."""
-    chunks, i, unclosed = [], 0, False
-    while i < len(query):
-        if query[i].isspace():
-            i += 1
-            continue
-        excluded = query[i] == "-" and i + 1 < len(query) and not query[i + 1].isspace()
-        start = i + 1 if excluded else i
-        if start < len(query) and query[start] == '"':
-            end = query.find('"', start + 1)
-            if end < 0:
-                unclosed, end = True, len(query)
-            chunks.append((query[start + 1:end], True, excluded))
-            i = end + 1
-        else:
-            end = start
-            while end < len(query) and not query[end].isspace() and query[end] != '"':
-                end += 1
-            chunks.append((query[start:end] if end > start else query[i], False, excluded))
-            i = max(end, i + 1)
+    chunks, unclosed = [], False
+    for found in _CHUNK.finditer(query):
+        phrase = found["word"] is None
+        unclosed |= phrase and not found["closed"]
+        chunks.append((found["phrase"] if phrase else found["word"], phrase,
+                       found["excluded"] is not None))
     return chunks, unclosed
 
 
