@@ -20,7 +20,7 @@ def test_meeting_filter_matches_people_and_widens_again(window, qtbot):
     window.sidebar.refresh()
     total = window.sidebar.list.count()
     qtbot.keyClicks(window.sidebar.filter, "person 2")
-    names = sorted(window.sidebar.list.item(r).text().split("\n")[0]
+    names = sorted(window.sidebar.model.index(r).data().split("\n")[0]
                    for r in range(window.sidebar.list.count()))
     assert names == ["Company 2"] + [f"Company {i}" for i in range(20, 30)]
     qtbot.keyClick(window.sidebar.filter, Qt.Key.Key_Backspace)  # "person ": wider again

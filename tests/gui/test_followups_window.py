@@ -95,7 +95,7 @@ def test_no_follow_up_needed_removes_the_draft_from_the_count(shown, qtbot):
     view = fu.followup_for_attendance(shown.library, ws.people.item(3).data(
         Qt.ItemDataRole.UserRole))
     assert view.status == "skipped"
-    assert "0 of 3 sent" in shown.sidebar.list.item(0).text()
+    assert "0 of 3 sent" in shown.sidebar.model.index(0).data()
     assert ws.followups.empty.isVisible()
 
 
@@ -116,7 +116,7 @@ def test_mark_ready_and_mark_sent_by_hand_are_recorded(shown, monkeypatch):
     assert (view.status, view.channel) == ("sent", "in person")
     assert [h.status for h in view.history] == ["draft", "ready", "sent"]
     assert panel.body.isReadOnly()
-    assert "1 of 4 sent" in shown.sidebar.list.item(0).text()
+    assert "1 of 4 sent" in shown.sidebar.model.index(0).data()
     assert panel.history.count() == 3
 
 

@@ -29,7 +29,7 @@ def test_demo_meeting_is_open_with_its_people(window):
     assert ws.meeting.company == "Brightwave"
     assert ws.people.count() == 5  # general notes + 4 people
     assert "Priya Natarajan" in ws.people.item(1).text()
-    assert "0 of 4 sent" in window.sidebar.list.item(0).text()
+    assert "0 of 4 sent" in window.sidebar.model.index(0).data()
 
 
 def test_ctrl_number_selects_person_and_typing_goes_to_editor(window, qtbot):
@@ -124,7 +124,7 @@ def test_filter_meetings(window, qtbot):
     window.focus_filter()
     qtbot.keyClicks(window.sidebar.filter, "northwind")
     assert window.sidebar.list.count() == 1
-    assert "Northwind" in window.sidebar.list.item(0).text()
+    assert "Northwind" in window.sidebar.model.index(0).data()
 
 
 def test_new_meeting_dialog_creates_meeting_with_people(window, qtbot, monkeypatch):

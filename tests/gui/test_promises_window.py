@@ -203,11 +203,11 @@ def test_the_meeting_list_elides_a_long_title_never_the_count(qtbot, data_dir):
     assert not meetings.wordWrap() and meetings.textElideMode() == Qt.TextElideMode.ElideRight
     width = meetings.viewport().width()
     metrics = meetings.fontMetrics()
-    title, details = meetings.item(0).text().split("\n")
+    title, details = meetings.model().index(0).data().split("\n")
     assert metrics.horizontalAdvance(title) > width  # too long: it is cut…
     shown = metrics.elidedText(details, Qt.TextElideMode.ElideRight, width - 12)
     assert shown.startswith("0 of 4 sent")  # …but the count is always whole
-    assert "Payments and Ledger" in meetings.item(0).toolTip()
+    assert "Payments and Ledger" in meetings.model().index(0).data(Qt.ItemDataRole.ToolTipRole)
     crash(window)
 
 

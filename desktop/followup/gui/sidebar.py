@@ -60,22 +60,6 @@ class MeetingModel(QAbstractListModel):
         return None
 
 
-class MeetingItem:
-    """A row of the list, read like a QListWidgetItem (text, data)."""
-
-    def __init__(self, model: MeetingModel, row: int):
-        self._index = model.index(row)
-
-    def text(self) -> str:
-        return self._index.data(Qt.ItemDataRole.DisplayRole)
-
-    def toolTip(self) -> str:  # noqa: N802 - QListWidgetItem's name
-        return self._index.data(Qt.ItemDataRole.ToolTipRole)
-
-    def data(self, role):
-        return self._index.data(role)
-
-
 class MeetingListView(QListView):
     """A list view with the few QListWidget calls the window uses."""
 
@@ -84,9 +68,6 @@ class MeetingListView(QListView):
 
     def model(self) -> MeetingModel:
         return cast(MeetingModel, super().model())  # the one model it is given (setModel)
-
-    def item(self, row: int) -> MeetingItem | None:
-        return MeetingItem(self.model(), row) if 0 <= row < self.count() else None
 
     def currentRow(self) -> int:  # noqa: N802 - QListWidget's name
         return self.currentIndex().row()
