@@ -69,9 +69,6 @@ class MeetingListView(QListView):
     def model(self) -> MeetingModel:
         return cast(MeetingModel, super().model())  # the one model it is given (setModel)
 
-    def currentRow(self) -> int:  # noqa: N802 - QListWidget's name
-        return self.currentIndex().row()
-
     def setCurrentRow(self, row: int) -> None:  # noqa: N802 - QListWidget's name
         self.setCurrentIndex(self.model().index(row, 0))
 
