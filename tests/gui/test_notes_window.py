@@ -123,7 +123,7 @@ def test_end_meeting_records_end(window, qtbot):
 def test_filter_meetings(window, qtbot):
     window.focus_filter()
     qtbot.keyClicks(window.sidebar.filter, "northwind")
-    assert window.sidebar.list.count() == 1
+    assert window.sidebar.model.rowCount() == 1
     assert "Northwind" in window.sidebar.model.index(0).data()
 
 
@@ -174,7 +174,7 @@ def test_notes_survive_spelling_rehighlight_after_switching_meeting(window, qtbo
 
     ws = window.workspace
     ws.select_row(2)
-    window.sidebar.list.setCurrentRow(1)  # the other meeting
+    window.sidebar.list.setCurrentIndex(window.sidebar.model.index(1))  # the other meeting
     assert ws.meeting.company == "Northwind Analytics"
     ws.select_row(1)
     attendance = ws.people.item(1).data(Qt.ItemDataRole.UserRole)
@@ -214,7 +214,7 @@ def test_same_name_at_same_company_asks_before_merging(window, qtbot, monkeypatc
 
     ws = window.workspace
     priya = ws.meeting.attendees[0]
-    window.sidebar.list.setCurrentRow(1)  # Northwind coffee
+    window.sidebar.list.setCurrentIndex(window.sidebar.model.index(1))  # Northwind coffee
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
