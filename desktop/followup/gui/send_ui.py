@@ -595,17 +595,14 @@ class SendController(QObject):
         try:
             url = routes.mailto_url(view.person_email, view.subject, view.body,
                                     to_name=view.person_name)
+            # Too long for many mail apps: an .eml file is handed over instead.
+            message = None if routes.fits_mailto(url) else self._message(view)
         except outbox.ComposeError as exc:
             QMessageBox.warning(self.window, "Cannot open in mail app", plain(str(exc)))
             return
-        if routes.fits_mailto(url):
+        if message is None:
             opened = QDesktopServices.openUrl(QUrl(url))
-        else:  # too long for many mail apps: hand over an .eml file instead
-            try:
-                message = self._message(view)
-            except outbox.ComposeError as exc:
-                QMessageBox.warning(self.window, "Cannot open in mail app", plain(str(exc)))
-                return
+        else:
             path = Path(tempfile.mkdtemp(prefix="followup-")) / _eml_name(view)
             routes.write_eml(message, path)
             opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
