@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         # otherwise read beside it, each on a connection of its own kept by the pool (1.5 MB).
         QTimer.singleShot(0, self.replies.start)
         self.show_unconfirmed_sends()
-        if _setting_on(self.settings.value("view/followups", False)):  # as it was left
+        if self.settings.value("view/followups", False, type=bool):  # as it was left
             self._set_followups_shown(True)
         self._tick.start()
 
@@ -726,11 +726,6 @@ def default_geometry(available: QRect) -> QRect:
     # its title bar, so the room left above and below is what the frame may take.
     place.moveCenter(available.center())
     return place
-
-
-def _setting_on(value) -> bool:
-    """A yes/no setting as QSettings gives it back (a bool, or "true"/"false" from the file)."""
-    return value is True or str(value).lower() == "true"
 
 
 def about_text(version: str, folder: Path, spelling: str = "") -> str:
