@@ -368,9 +368,10 @@ def unconfirmed_sends(library: Library) -> list[FollowUpView]:
 
 def set_no_followup(library: Library, attendance_id: int, value: bool) -> None:
     """Mark a person as needing no follow-up; an unsent draft of theirs becomes `skipped`, and
-    back to `draft` when the mark is taken off. A sent follow-up stays sent."""
-    library.set_no_followup(attendance_id, value)
+    back to `draft` when the mark is taken off. A sent follow-up stays sent. One
+    transaction: the mark and the status change are written together."""
     with library.session() as s:
+        s.get_one(m.Attendance, attendance_id).no_followup = value
         followup = s.scalar(select(m.FollowUp).where(m.FollowUp.attendance_id == attendance_id))
         if followup is None or has_left(followup.status):
             return
