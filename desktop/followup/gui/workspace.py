@@ -642,8 +642,8 @@ class MeetingWorkspace(QWidget):
         self.hub.meetingChanged.emit(self.meeting.id)
 
     def _people_menu(self, pos) -> None:
-        """The people list's context menu at `pos` (a QPoint in the list)."""
-        """Right click on a person: their capacity in this meeting, their card, removal."""
+        """Right click on a person at `pos` (a QPoint in the list): their capacity in this
+        meeting, their card, removal."""
         if self.read_only:  # nothing can be changed (set_read_only)
             return
         item = self.people.itemAt(pos)
