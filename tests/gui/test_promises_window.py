@@ -70,7 +70,7 @@ def test_reopens_on_the_meeting_and_person_after_a_crash(qtbot, data_dir):
     crash(window)
     again = opened(qtbot, data_dir)
     assert again.workspace.meeting.id == meetings[0].id
-    assert again.workspace.current_person() == person
+    assert again.workspace.people.currentItem().data(Qt.ItemDataRole.UserRole) == person
     crash(again)
 
 
@@ -221,7 +221,7 @@ def test_one_flush_writes_the_notes_and_the_draft(qtbot, data_dir):
     ws, panel = window.workspace, window.workspace.followups
     assert panel.notes is ws.notes is window.notes
     ws.select_row(3)
-    person = ws.current_person()
+    person = ws.people.currentItem().data(Qt.ItemDataRole.UserRole)  # attendance id
     ws.editor.moveCursor(ws.editor.textCursor().MoveOperation.End)
     qtbot.keyClick(ws.editor, Qt.Key.Key_Return)
     qtbot.keyClicks(ws.editor, "! loves pairing")

@@ -454,10 +454,6 @@ class MeetingWorkspace(QWidget):
                 return True
         return False
 
-    def current_person(self) -> int | None:
-        """The attendance id whose notes are open (None: general notes, or nothing open)."""
-        return self._current if isinstance(self._current, int) else None
-
     def select_row(self, row: int) -> None:
         if 0 <= row < self.people.count():
             self.people.setCurrentRow(row)
