@@ -384,11 +384,11 @@ class MemoryKeyring(KeyringBackend):
 
 
 @pytest.fixture
-def keyring_backend(monkeypatch):
+def keyring_backend():
     from followup.gui import send_ui
 
     previous = keyring.get_keyring()
-    monkeypatch.setattr(send_ui, "_passwords", None)  # a new session's password store
+    send_ui.passwords.cache_clear()  # a new session's password store
 
     def use(backend):
         keyring.set_keyring(backend)
@@ -396,6 +396,7 @@ def keyring_backend(monkeypatch):
 
     yield use
     keyring.set_keyring(previous)
+    send_ui.passwords.cache_clear()
 
 
 def _fill_account(dialog) -> None:

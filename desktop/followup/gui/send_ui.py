@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import tempfile
 from dataclasses import replace
+from functools import cache
 from html import escape as html_escape
 from pathlib import Path
 
@@ -58,15 +59,13 @@ outbox = LazyModule("followup.mail.outbox")
 preflight = LazyModule("followup.core.preflight")
 routes = LazyModule("followup.mail.routes")
 send_preflight = LazyModule("followup.sending.preflight")
-_passwords = None
 
 
+@cache
 def passwords():
-    """The keyring first; this session's memory when there is none."""
-    global _passwords
-    if _passwords is None:
-        _passwords = mail_secrets.PasswordStore()
-    return _passwords
+    """The session's one password store, made at the first call: the keyring first; this
+    session's memory when there is none."""
+    return mail_secrets.PasswordStore()
 
 
 class _Signals(QObject):
