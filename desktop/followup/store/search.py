@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from followup.core.folding import LETTER_SPELLINGS, fold
 from followup.store.views import aware_utc
@@ -475,9 +476,7 @@ def search(library, query: str, limit: int = MAX_DOCUMENTS) -> SearchResult:
             ranked = conn.execute(text(_COUNT), values).scalar() <= RANKED_AT_MOST
             rows = conn.execute(text(_BY_RELEVANCE if ranked else _NEWEST_FIRST), values).all()
             meetings = _meeting_facts(conn, {r[2] for r in rows if r[2] is not None})
-    except Exception as exc:  # noqa: BLE001 - a query must never reach the user as a traceback
-        if not isinstance(getattr(exc, "orig", exc), sqlite3.OperationalError):
-            raise
+    except (OperationalError, sqlite3.OperationalError):  # FTS5 refused the query: no traceback
         return SearchResult(query, (), "Followup could not read that search; try plain words "
                             "and \"quoted phrases\".")
     return SearchResult(query, _group(rows, meetings, ranked), parsed.message,
@@ -549,9 +548,7 @@ def match_spans(library, query: str, rowid: int) -> list[tuple[int, int]]:
                 f"SELECT highlight({INDEX}, 0, char(2), char(3)) FROM {INDEX} "
                 f"WHERE {INDEX} MATCH :match AND rowid = :rowid"),
                 {"match": parsed.match, "rowid": rowid}).first()
-    except Exception as exc:  # noqa: BLE001
-        if not isinstance(getattr(exc, "orig", exc), sqlite3.OperationalError):
-            raise
+    except (OperationalError, sqlite3.OperationalError):
         return []
     return Marked.from_markers(row[0] or "").spans() if row else []
 
@@ -592,9 +589,7 @@ def met_before(library, name: str, person_id: int | None = None, email: str = ""
                 f"SELECT meeting_id, attendance_id, person_id, who, body FROM {INDEX} "
                 f"WHERE {INDEX} MATCH :match AND kind = {NOTES}"), {"match": match}).all()
             facts = _meeting_facts(conn, {r[0] for r in rows})
-    except Exception as exc:  # noqa: BLE001
-        if not isinstance(getattr(exc, "orig", exc), sqlite3.OperationalError):
-            raise
+    except (OperationalError, sqlite3.OperationalError):
         return []
     wanted = fold(words)
     found = []
