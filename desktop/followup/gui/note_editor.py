@@ -86,17 +86,13 @@ def new_note_document(text: str, parent) -> QTextDocument:
 
 
 def note_text(document: QTextDocument) -> str:
-    """The text a note document holds, exactly: one line per block joined by "\\n".
+    """The text a note document holds, exactly: its raw text, each block break (a paragraph
+    separator, U+2029) as "\\n".
 
     toPlainText() would turn no-break spaces (U+00A0) into spaces and line separators (U+2028)
-    into line breaks, so an autosave would change text the user never touched. A paragraph
-    separator (U+2029) is a block break in a document and comes back as "\\n".
+    into line breaks, so an autosave would change text the user never touched.
     """
-    lines, block = [], document.begin()
-    while block.isValid():
-        lines.append(block.text())
-        block = block.next()
-    return "\n".join(lines)
+    return held_by_editor(document.toRawText())
 
 
 def held_by_editor(text: str) -> str:
