@@ -149,14 +149,11 @@ class LimitedTextEdit(QPlainTextEdit):
 
     def refuse(self, message: str) -> None:
         """Say why text was not added: at the cursor, and in the window's status bar."""
-        self.refused_message = message
         where = self.viewport().mapToGlobal(self.cursorRect().bottomLeft())
         QToolTip.showText(where, message, self)
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(message, LIMIT_MESSAGE_MS)
-
-    refused_message = ""  # the last refusal, for tests and accessibility tools
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
         menu = self.createStandardContextMenu(event.pos())
