@@ -207,7 +207,7 @@ def unsent_reminders(folder: Path):
 
 
 def measure(folder: Path, quick: bool) -> list[Figure]:
-    from PySide6.QtWidgets import QApplication, QLineEdit
+    from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
     from followup.gui.status_view import SEARCH_PAUSE_MS
 
@@ -227,10 +227,11 @@ def measure(folder: Path, quick: bool) -> list[Figure]:
         opened = _ms(start)
         to_do = len(window.status_list.model.rows)
         start = time.perf_counter()
-        window.status_list.set_filter("all")  # the first time: the sent ones are read now
+        window.status_list.findChild(QPushButton, "filter_all").click()  # sent ones read now
         QApplication.processEvents()
         opened_all = _ms(start)
-        rows = len(window.status_list.all_rows)
+        window.status_list._finish_reading()  # the whole list, waiting for the worker
+        rows = len(window.status_list.listed.rows)
         bare_table = time_bare_table(rows)
         search, shown = [], []
         for text in SEARCHES:
@@ -318,11 +319,12 @@ def measure(folder: Path, quick: bool) -> list[Figure]:
             window.show_status_list()
             QApplication.processEvents()
             opened_unsent = _ms(start)
-            rows_unsent = len(window.status_list.all_rows)
+            window.status_list._finish_reading()
+            rows_unsent = len(window.status_list.listed.rows)
             list_stall, _ = longest_stall_during(lambda: None, 2 if quick else 4)
             checked = len(window.status_list.model.failing)
             start = time.perf_counter()
-            window.status_list.set_filter("all")  # every follow-up read again, and ranked
+            window.status_list.findChild(QPushButton, "filter_all").click()  # all read, ranked
             QApplication.processEvents()
             all_unsent = _ms(start)
             reopened = time_reopenings(window, 3 if quick else 7)

@@ -82,12 +82,12 @@ def _people(app, window) -> None:
 def _confirmation(app, window) -> None:
     """The send confirmation for the coordinator's draft, as Ctrl+Return shows it."""
     from followup.gui.send_ui import ConfirmSendDialog
-    from followup.sending.preflight import check_before_send
+    from followup.sending.delivery import prepare
     from followup.store import followups as fu
 
     view = next(v for v in fu.followups_for_meeting(window.library, 1)
                 if v.person_name == "Dana Okafor")
-    dialog = ConfirmSendDialog(check_before_send(window.library, view.id),
+    dialog = ConfirmSendDialog(prepare(window.library, view.id, None).check,
                                "Sam Rivera <sam.rivera@example.com>", window)
     dialog.show()
     _settle(app)

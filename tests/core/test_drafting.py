@@ -16,6 +16,7 @@ from benchmarks.draft_quality import (
     shared_frames,
 )
 
+from followup import paths
 from followup.core import templates
 from followup.core.checklist import INDIVIDUAL_THRESHOLD, CheckContext, check_draft, similarity
 from followup.core.drafting import (
@@ -478,11 +479,11 @@ def test_alternatives_pick_one_line_by_seed():
 def test_resources_dir_prefers_env_then_frozen_then_checkout(monkeypatch, tmp_path):
     monkeypatch.delenv("FOLLOWUP_RESOURCES", raising=False)
     monkeypatch.delattr(sys, "_MEIPASS", raising=False)
-    assert (templates.resources_dir() / "templates" / "default.md").is_file()
+    assert (paths.resources_dir() / "templates" / "default.md").is_file()
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert templates.resources_dir() == tmp_path / "resources"
+    assert paths.resources_dir() == tmp_path / "resources"
     monkeypatch.setenv("FOLLOWUP_RESOURCES", str(tmp_path / "elsewhere"))
-    assert templates.resources_dir() == tmp_path / "elsewhere"
+    assert paths.resources_dir() == tmp_path / "elsewhere"
 
 
 def test_frozen_layout_finds_its_templates(monkeypatch, tmp_path):

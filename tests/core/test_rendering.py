@@ -10,7 +10,6 @@ from benchmarks.draft_quality import MEETINGS_FILE, meeting_requests
 
 from followup.core.drafting import generate_draft
 from followup.core.rendering import (
-    escape_markdown,
     link_allowed,
     render_notes,
     render_prose,
@@ -185,14 +184,6 @@ def test_every_sample_draft_renders_as_its_plain_text():
         assert set(parsed.names) <= {"p", "br", "a"}, draft.body
         expected = re.sub(r"<((?:https?|mailto):[^>]+)>", r"\1", draft.body)
         assert words(parsed.text) == words(expected), draft.body
-
-
-@pytest.mark.parametrize("text", [*PROSE, "a*b* _c_ `d` [e](https://f.example) \\ g",
-                                  "- bullet\n* star\n+ plus\n1. one\n10. ten"])
-def test_escaped_text_renders_exactly_as_written(text):
-    parsed = Parsed(render_prose(escape_markdown(text)))
-    assert set(parsed.names) <= {"p", "br", "a"}  # a bare address stays clickable
-    assert words(parsed.text) == words(text)
 
 
 def test_a_line_after_a_list_is_not_glued_to_its_last_item():

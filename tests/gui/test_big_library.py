@@ -18,18 +18,18 @@ def test_meeting_filter_matches_people_and_widens_again(window, qtbot):
             company=f"Company {i}", started_at=datetime(2025, 1, 1, tzinfo=UTC) + timedelta(
                 days=i), people=[PersonSpec(f"Person {i} Example")]))
     window.sidebar.refresh()
-    total = window.sidebar.list.count()
+    total = window.sidebar.model.rowCount()
     qtbot.keyClicks(window.sidebar.filter, "person 2")
-    names = sorted(window.sidebar.list.item(r).text().split("\n")[0]
-                   for r in range(window.sidebar.list.count()))
+    names = sorted(window.sidebar.model.index(r).data().split("\n")[0]
+                   for r in range(window.sidebar.model.rowCount()))
     assert names == ["Company 2"] + [f"Company {i}" for i in range(20, 30)]
     qtbot.keyClick(window.sidebar.filter, Qt.Key.Key_Backspace)  # "person ": wider again
-    assert window.sidebar.list.count() == 30
+    assert window.sidebar.model.rowCount() == 30
     window.sidebar.filter.clear()
-    assert window.sidebar.list.count() == total
+    assert window.sidebar.model.rowCount() == total
     # Choosing a filtered meeting opens it.
     qtbot.keyClicks(window.sidebar.filter, "company 7")
-    window.sidebar.list.setCurrentRow(0)
+    window.sidebar.list.setCurrentIndex(window.sidebar.model.index(0))
     assert window.workspace.meeting.company == "Company 7"
 
 
@@ -75,8 +75,11 @@ def test_many_reminders_come_as_one_summary(window, qtbot):
     assert "follow-ups due" in window.windowTitle()
     window.reminders.tray = None
     # Shown once: the next pass finds nothing new.
+    window.banner.hide()
     window.reminders.reschedule()
-    assert window.reminders.check(datetime.now(UTC)) == []
+    assert window.reminders.check_in_background(datetime.now(UTC))
+    qtbot.waitUntil(lambda: window.reminders._worker is None, timeout=10000)
+    assert not window.banner.isVisible()
 
 
 def test_garbage_is_collected_on_the_ui_thread_only(qtbot):

@@ -13,8 +13,8 @@ from followup.store.library import MeetingInput, PersonSpec
 
 
 def _meeting_names(window) -> list[str]:
-    listed = window.sidebar.list
-    return [listed.item(row).text() for row in range(listed.count())]
+    model = window.sidebar.model
+    return [model.index(row).data() for row in range(model.rowCount())]
 
 
 def test_typed_notes_are_announced_saved_on_the_hub(window, qtbot):

@@ -145,9 +145,9 @@ def test_long_notes_render_off_the_ui_thread(window, qtbot):
     ws.select_row(4)  # Tom
     line = "! customers want usage alerts, see https://acme.example/alerts and *this*\n"
     ws.editor.setPlainText(line * (BACKGROUND_AT // len(line) + 50))
-    ws.show_notes_mode(1)
+    ws.notes_mode.setCurrentIndex(1)  # the tab "this person's notes, rendered"
     view = ws.rendered
-    assert view.is_rendering() and "Rendering…" in view.toPlainText()
-    qtbot.waitUntil(lambda: not view.is_rendering(), timeout=10000)
+    assert "Rendering…" in view.toPlainText()
+    qtbot.waitUntil(lambda: "Rendering…" not in view.toPlainText(), timeout=10000)
     assert view.source_html.count('class="marker key"') == BACKGROUND_AT // len(line) + 50
-    ws.show_notes_mode(0)
+    ws.notes_mode.setCurrentIndex(0)

@@ -17,7 +17,7 @@ from keyring.errors import KeyringLocked
 from PySide6.QtCore import QObject, QRect, Qt, QUrl, Slot
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from followup.core.status import Status
 from followup.gui.hub import SendRoute
@@ -235,7 +235,7 @@ def test_the_drafts_pane_is_shown_again_after_a_restart(window, qtbot, data_dir)
     again = open_window(data_dir)
     qtbot.addWidget(again)
     again.show()
-    qtbot.waitUntil(again.fully_open, timeout=10000)
+    qtbot.waitUntil(lambda: again.findChild(QWidget, "statusList") is not None, timeout=10000)
     assert again.workspace.followups_visible() and again.followups_action.isChecked()
     again.toggle_followups()
     again.close()
@@ -244,7 +244,7 @@ def test_the_drafts_pane_is_shown_again_after_a_restart(window, qtbot, data_dir)
     third = open_window(data_dir)
     qtbot.addWidget(third)
     third.show()
-    qtbot.waitUntil(third.fully_open, timeout=10000)
+    qtbot.waitUntil(lambda: third.findChild(QWidget, "statusList") is not None, timeout=10000)
     assert not third.workspace.followups_visible()
     third.close()
     third.library.close()
@@ -384,11 +384,11 @@ class MemoryKeyring(KeyringBackend):
 
 
 @pytest.fixture
-def keyring_backend(monkeypatch):
+def keyring_backend():
     from followup.gui import send_ui
 
     previous = keyring.get_keyring()
-    monkeypatch.setattr(send_ui, "_passwords", None)  # a new session's password store
+    send_ui.passwords.cache_clear()  # a new session's password store
 
     def use(backend):
         keyring.set_keyring(backend)
@@ -396,6 +396,7 @@ def keyring_backend(monkeypatch):
 
     yield use
     keyring.set_keyring(previous)
+    send_ui.passwords.cache_clear()
 
 
 def _fill_account(dialog) -> None:

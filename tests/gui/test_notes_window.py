@@ -29,7 +29,7 @@ def test_demo_meeting_is_open_with_its_people(window):
     assert ws.meeting.company == "Brightwave"
     assert ws.people.count() == 5  # general notes + 4 people
     assert "Priya Natarajan" in ws.people.item(1).text()
-    assert "0 of 4 sent" in window.sidebar.list.item(0).text()
+    assert "0 of 4 sent" in window.sidebar.model.index(0).data()
 
 
 def test_ctrl_number_selects_person_and_typing_goes_to_editor(window, qtbot):
@@ -123,8 +123,8 @@ def test_end_meeting_records_end(window, qtbot):
 def test_filter_meetings(window, qtbot):
     window.focus_filter()
     qtbot.keyClicks(window.sidebar.filter, "northwind")
-    assert window.sidebar.list.count() == 1
-    assert "Northwind" in window.sidebar.list.item(0).text()
+    assert window.sidebar.model.rowCount() == 1
+    assert "Northwind" in window.sidebar.model.index(0).data()
 
 
 def test_new_meeting_dialog_creates_meeting_with_people(window, qtbot, monkeypatch):
@@ -174,7 +174,7 @@ def test_notes_survive_spelling_rehighlight_after_switching_meeting(window, qtbo
 
     ws = window.workspace
     ws.select_row(2)
-    window.sidebar.list.setCurrentRow(1)  # the other meeting
+    window.sidebar.list.setCurrentIndex(window.sidebar.model.index(1))  # the other meeting
     assert ws.meeting.company == "Northwind Analytics"
     ws.select_row(1)
     attendance = ws.people.item(1).data(Qt.ItemDataRole.UserRole)
@@ -214,7 +214,7 @@ def test_same_name_at_same_company_asks_before_merging(window, qtbot, monkeypatc
 
     ws = window.workspace
     priya = ws.meeting.attendees[0]
-    window.sidebar.list.setCurrentRow(1)  # Northwind coffee
+    window.sidebar.list.setCurrentIndex(window.sidebar.model.index(1))  # Northwind coffee
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)

@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextCursor
 
 from followup.core.preflight import Finding
 from followup.gui.phrased_marks import tooltip_for
-from followup.sending.preflight import check_before_send
+from followup.sending.delivery import prepare
 from followup.store import followups as fu
 
 
@@ -40,7 +40,7 @@ def test_phrased_sentences_are_marked_with_their_note(window, qtbot):
     assert panel.unread_label.isVisible() and str(marks.unread) in panel.unread_label.text()
     assert notes[0] in tooltip_for(notes[0]) and "your note" in tooltip_for(notes[0])
     # the confirmation counts them
-    check = check_before_send(window.library, panel.view.id)
+    check = prepare(window.library, panel.view.id, None).check
     assert check.facts.unread_phrased == marks.unread
     unread = [p for p in check.problems if p.kind is Finding.UNREAD_PHRASED]
     assert len(unread) == 1 and not unread[0].blocking
@@ -58,7 +58,7 @@ def test_a_sentence_is_read_once_the_cursor_has_been_in_it_and_it_is_remembered(
     panel.body.setTextCursor(cursor)
     assert panel.marks.unread == before - 1
     assert fu.read_sentences(window.library, panel.view.id)
-    assert check_before_send(window.library, panel.view.id).facts.unread_phrased == before - 1
+    assert prepare(window.library, panel.view.id, None).check.facts.unread_phrased == before - 1
     # switching away and back keeps it read
     window.workspace.select_row(1)
     window.workspace.select_row(2)
@@ -77,7 +77,7 @@ def test_an_edited_sentence_is_the_users_own_and_all_can_be_marked_read(window, 
     panel.unread_label.linkActivated.emit("read")
     assert panel.marks.unread == 0 and not panel.unread_label.isVisible()
     panel.flush()
-    check = check_before_send(window.library, panel.view.id)
+    check = prepare(window.library, panel.view.id, None).check
     assert check.facts.unread_phrased == 0 and not check.has(Finding.UNREAD_PHRASED)
 
 

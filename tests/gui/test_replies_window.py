@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from PySide6.QtWidgets import QPushButton
+
 from followup.mail.imap import ImapAccount
 from followup.mail.outbox import Account
 from followup.sending import mailbox
@@ -56,7 +58,7 @@ def test_a_reply_found_off_the_ui_thread_shows_as_replied(window, qtbot, dovecot
     assert window.banner.isVisible() and "Priya Natarajan</b> (Brightwave) replied" in \
         window.banner.label.text()
     status = window.status_list
-    status.set_filter("all")
+    status.findChild(QPushButton, "filter_all").click()
     model = status.model
     row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 0)) ==
                "Priya Natarajan")

@@ -7,6 +7,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from followup.core.deadlines import STATE_STYLE
 from followup.store import followups as fu
@@ -41,7 +42,7 @@ def test_first_screenful_is_right_when_painted(window, qtbot):
     view.table.grab()  # painted, without waiting for anything
     now = view.model.now
     for which in ("to do", "all"):
-        view.set_filter(which)
+        view.findChild(QPushButton, f"filter_{which.replace(' ', '_')}").click()
         view.table.grab()
         expected = status_rows(window.library, now, which)
         assert [r.id for r in view.model.rows] == [r.view.id for r in expected]
@@ -118,7 +119,7 @@ def test_rows_below_the_first_screenful_fill_in_from_a_worker(window, qtbot, mon
     _past_meetings(window.library)
     monkeypatch.setattr(status_view, "FIRST_ROWS", 3)
     view = window.status_list
-    view.set_filter("all")
+    view.findChild(QPushButton, "filter_all").click()
     window.show_status_list()
     model = view.model
     expected = [r.view.id for r in status_rows(window.library, model.now, "all")]
@@ -148,7 +149,7 @@ def test_typing_without_accents_finds_accented_names(window, qtbot):
     fu.ensure_drafts(window.library, meeting)
     window.show_status_list()
     view = window.status_list
-    view.set_filter("all")
+    view.findChild(QPushButton, "filter_all").click()
     for typed in ("nguyen", "OSTERGARD", "thi mai"):
         view.search.clear()
         qtbot.keyClicks(view.search, typed)

@@ -64,10 +64,10 @@ def test_dropping_an_invitation_creates_the_meeting(window, monkeypatch):
 
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a))
-    before = window.sidebar.list.count()
+    before = window.sidebar.model.rowCount()
     _drop(window, DATA / "google_calendar.ics")
     assert warnings == []
-    assert window.sidebar.list.count() == before + 1
+    assert window.sidebar.model.rowCount() == before + 1
     assert window.workspace.meeting.attendees
     _drop(window, DATA / "broken.vcf")
     assert warnings and "could not be imported" in warnings[0][2]

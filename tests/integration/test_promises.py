@@ -49,9 +49,12 @@ def past_meeting(library: Library, end: datetime = ENDED, people=None) -> int:
 # --- deadlines exist the moment a meeting ends ----------------------------------------------
 
 def test_follow_ups_open_when_the_scheduled_end_passes_not_when_drafts_are_asked_for(library):
-    past_meeting(library)
-    assert fu.all_followups(library, now=ENDED - timedelta(minutes=1)) == []
-    views = fu.all_followups(library, now=ENDED + timedelta(seconds=1))
+    meeting = past_meeting(library)
+    assert fu.open_ended_followups(library, now=ENDED - timedelta(minutes=1)) == []
+    assert fu.followups_for_meeting(library, meeting) == []
+    opened = fu.open_ended_followups(library, now=ENDED + timedelta(seconds=1))
+    views = fu.followups_for_meeting(library, meeting)
+    assert [v.id for v in views] == opened
     assert [v.person_name for v in views] == ["Ada Byron", "Charles Babbage"]
     assert all(v.status is Status.DRAFT and not v.drafted for v in views)
     assert all(v.deadline.due == ENDED + timedelta(hours=24) for v in views)
@@ -64,10 +67,10 @@ def test_follow_ups_open_when_the_scheduled_end_passes_not_when_drafts_are_asked
 
 def test_end_pressed_opens_the_follow_ups_at_once(library):
     meeting = library.create_meeting(MeetingInput(company="Acme", people=[PersonSpec("Jo Li")]))
-    assert fu.all_followups(library) == []
+    assert fu.followups_for_meeting(library, meeting) == []
     library.start_meeting(meeting)
     library.end_meeting(meeting)
-    assert [v.person_name for v in fu.all_followups(library)] == ["Jo Li"]
+    assert [v.person_name for v in fu.followups_for_meeting(library, meeting)] == ["Jo Li"]
     assert due_count(library, datetime.now(UTC)) == 1
 
 
@@ -126,7 +129,8 @@ def test_a_fresh_library_starts_empty(tmp_path):
         assert library.list_meetings() == []
         profile = library.profile()
         assert (profile.name, profile.phone) == ("", "")
-        assert fu.all_followups(library) == [] and due_count(library, datetime.now(UTC)) == 0
+        now = datetime.now(UTC)
+        assert status_rows(library, now) == [] and due_count(library, now) == 0
     finally:
         library.close()
     assert run(folder, "status").stdout.strip() == "No follow-ups yet."

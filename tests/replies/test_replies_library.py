@@ -226,7 +226,6 @@ def test_a_dropped_connection_records_nothing(demo_library, smtp_plain, dovecot)
 
 def test_a_refused_mailbox_password_never_takes_the_smtp_one_with_it(demo_library,
                                                                       memory_keyring):
-    from followup.commands.sending import _forget_imap_password
     from followup.mail.secrets import PasswordStore, account_key
     from followup.sending.delivery import secret_key
 
@@ -240,9 +239,9 @@ def test_a_refused_mailbox_password_never_takes_the_smtp_one_with_it(demo_librar
     mailbox.save_imap(demo_library, mailbox.ImapSettings(imap))  # shared: the SMTP entry
     assert mailbox.imap_secret_key(demo_library, mailbox.load_imap(demo_library)) == \
         secret_key(account)
-    _forget_imap_password(demo_library)
+    mailbox.forget_refused_password(demo_library, PasswordStore())  # as both front ends
     assert store.load(secret_key(account)) == "smtp-secret"
     mailbox.save_imap(demo_library, mailbox.ImapSettings(imap, own_password=True))
-    _forget_imap_password(demo_library)
+    mailbox.forget_refused_password(demo_library, PasswordStore())  # as both front ends
     assert store.load(account_key("sam@example.com", "imap.example.com")) is None
     assert store.load(secret_key(account)) == "smtp-secret"

@@ -40,7 +40,8 @@ def test_replied_and_check_ins_survive_an_export_and_import(demo_library, tmp_pa
     other = Library(tmp_path / "other.sqlite3")
     try:
         import_library(other, document)
-        views = {v.person_name: v for v in fu.all_followups(other)}
+        views = {v.person_name: v for meeting in other.list_meetings()
+                 for v in fu.followups_for_meeting(other, meeting.id)}
         assert views["Priya Natarajan"].shown_status == "replied"
         assert views["Priya Natarajan"].replied_at == NOW - timedelta(days=1)
         assert views["Marcus Feld"].checkin_state == "due"

@@ -39,7 +39,7 @@ def _varied_library(library: Library) -> dict[str, int]:
     fu.set_status(library, ids[0], "sent", channel="smtp")
     fu.set_status(library, ids[1], "skipped")
     view = library.meeting(panel)
-    library.set_no_followup(view.attendees[2].attendance_id, True)
+    fu.set_no_followup(library, view.attendees[2].attendance_id, True)
     library.save_profile(name="Sam Ortiz", phone="555", skills=["Kafka", " Go "],
                          links=[{"title": "cron-zoo", "url": "https://x.dev"}])
     return {"panel": panel, "again": again, "newest": newest}

@@ -31,16 +31,12 @@ def add_parser(subparsers) -> None:
     edit.add_argument("--domain", dest="company_domain", metavar="DOMAIN",
                       help="the company's email domain, like acme.com")
     edit.add_argument("--role", help="the role the meeting was about")
-    edit.add_argument("--kind", help="one of: " + ", ".join(_kinds()))
+    edit.add_argument("--kind", help="one of: " + ", ".join(MEETING_KINDS))
     edit.add_argument("--start", metavar="WHEN", help="when it started: 2026-03-02 14:00")
     edit.add_argument("--end", metavar="WHEN", help="when it ended: 2026-03-02 15:00")
     edit.add_argument("--location", help="where it took place")
     edit.add_argument("--format", choices=("json", "text"), default="text")
     edit.set_defaults(func=run_edit)
-
-
-def _kinds():
-    return MEETING_KINDS
 
 
 def run_edit(args) -> int:

@@ -69,8 +69,9 @@ def _settings(library, args) -> int | None:
 
 
 def _check(library, args) -> int:
-    from followup.commands.sending import _forget_imap_password, _imap_password
-    from followup.sending.mailbox import check_replies, load_imap
+    from followup.commands.sending import _imap_password
+    from followup.mail.secrets import PasswordStore
+    from followup.sending.mailbox import check_replies, forget_refused_password, load_imap
     from followup.store.replies import due_checkins
 
     if load_imap(library) is None:
@@ -84,7 +85,7 @@ def _check(library, args) -> int:
     now = datetime.now(UTC)
     result = check_replies(library, password, now)
     if result.password_refused:
-        _forget_imap_password(library)
+        forget_refused_password(library, PasswordStore())
     due = due_checkins(library, now)
     if args.format == "json":
         print(json.dumps(_as_json(result, due), indent=2, ensure_ascii=False))

@@ -228,13 +228,6 @@ def _forget_password(account) -> None:
     mail_secrets.PasswordStore().delete(delivery.secret_key(account))
 
 
-def _forget_imap_password(library) -> None:
-    settings = mailbox.load_imap(library)
-    # Only the mailbox's own: the shared entry is the SMTP password, which may still be right.
-    if settings is not None and settings.own_password:
-        mail_secrets.PasswordStore().delete(mailbox.imap_secret_key(library, settings))
-
-
 def run_mark_sent(args) -> int:
     """Record a note sent another way, after the mark-sent preflight (the same policy as the
     window's): what it finds is asked on a terminal, taken by `--yes`, or, with nobody to ask,

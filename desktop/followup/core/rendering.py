@@ -53,8 +53,7 @@ from markdown.util import AtomicString
 
 from followup.core.markers import Marker, parse_line
 
-__all__ = ["LINK_SCHEMES", "MARKER_LABELS", "escape_markdown", "link_allowed", "render_notes",
-           "render_prose"]
+__all__ = ["LINK_SCHEMES", "MARKER_LABELS", "link_allowed", "render_notes", "render_prose"]
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 # What each marker is called where it is shown as a badge (the class is `marker <name>`).
@@ -311,25 +310,4 @@ def render_notes(text: str) -> str:
     """A person's notes as an HTML fragment: as `render_prose`, and each `!`, `?` or `+`
     line led by a badge, `<span class="marker key|question|contribute">`."""
     return _render(text, markers=True)
-
-
-# The characters `render_prose` may read as formatting inside a line, and a line start that
-# opens a list; a backslash before either keeps it text (Markdown's own escape).
-_INLINE_SPECIAL_RE = re.compile(r"([\\`*_\[\]])")
-_LINE_START_RE = re.compile(r"^([ ]{0,3})(\d+)\.(?=[ ])|^([ ]{0,3})([-*+])(?=[ ])", re.MULTILINE)
-
-
-def escape_markdown(text: str) -> str:
-    """`text` with a backslash before every character `render_prose` could take as
-    formatting, so it renders exactly as written (`*`, `_`, backticks, brackets, backslashes,
-    and a list bullet or number at a line start). The backslashes show in the plain text, so
-    use it only where text is rendered and never read as typed."""
-    escaped = _INLINE_SPECIAL_RE.sub(r"\\\1", text)
-
-    def line_start(match: re.Match[str]) -> str:
-        if match.group(2) is not None:
-            return f"{match.group(1)}{match.group(2)}\\."
-        return f"{match.group(3)}\\{match.group(4)}"
-
-    return _LINE_START_RE.sub(line_start, escaped)
 

@@ -55,13 +55,8 @@ class TemplateText:
     body: str
 
 
-def resources_dir() -> Path:
-    """The resources folder: FOLLOWUP_RESOURCES, then a frozen build's, then the checkout's."""
-    return paths.resources_dir()
-
-
 def builtin_templates_dir() -> Path:
-    return resources_dir() / TEMPLATES_SUBDIR
+    return paths.resources_dir() / TEMPLATES_SUBDIR
 
 
 def template_names(kind: str, capacity: str) -> list[str]:

@@ -14,7 +14,6 @@ import logging
 from dataclasses import replace
 from datetime import UTC, datetime
 from html import escape
-from html import escape as html_escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -382,7 +381,7 @@ class FollowUpPanel(QWidget):
         if self.view.replied_at is not None:  # an answer came (`store.replies`)
             text += f" · replied {format_local(self.view.replied_at, now=now)}"
         self.countdown.setText(f'<span style="color:{colour}">{style.glyph}</span> '
-                               f"{html_escape(text)}")
+                               f"{escape(text)}")
         if not is_open(self.view.status):  # sent or skipped: no "send by" any more
             self.due_label.clear()
             return

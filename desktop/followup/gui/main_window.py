@@ -131,10 +131,6 @@ class MainWindow(QMainWindow):
         return self.isVisible() and editor.isVisible() and editor.isEnabled() and (
             not editor.isReadOnly())
 
-    def fully_open(self) -> bool:
-        """Whether everything is in: menus, the store, the send-status list, reminders."""
-        return self._opened
-
     def finish_opening(self) -> None:
         """What the first screen does not need: the send-status list, sending, reminders, the
         badge, countdowns.
@@ -172,7 +168,7 @@ class MainWindow(QMainWindow):
         # otherwise read beside it, each on a connection of its own kept by the pool (1.5 MB).
         QTimer.singleShot(0, self.replies.start)
         self.show_unconfirmed_sends()
-        if _setting_on(self.settings.value("view/followups", False)):  # as it was left
+        if self.settings.value("view/followups", False, type=bool):  # as it was left
             self._set_followups_shown(True)
         self._tick.start()
 
@@ -730,11 +726,6 @@ def default_geometry(available: QRect) -> QRect:
     # its title bar, so the room left above and below is what the frame may take.
     place.moveCenter(available.center())
     return place
-
-
-def _setting_on(value) -> bool:
-    """A yes/no setting as QSettings gives it back (a bool, or "true"/"false" from the file)."""
-    return value is True or str(value).lower() == "true"
 
 
 def about_text(version: str, folder: Path, spelling: str = "") -> str:

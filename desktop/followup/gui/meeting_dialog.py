@@ -7,9 +7,9 @@ this dialog only shows the values and where one is wrong.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -48,9 +48,9 @@ class EditMeetingDialog(QDialog):
         self.kind.setCurrentIndex(max(0, self.kind.findData(meeting.kind)))
         start = meeting.started_at or meeting.scheduled_start
         end = meeting.ended_at or meeting.scheduled_end
-        self.start = self._time_field("startEdit", start)
-        self.end = self._time_field("endEdit", end or (start + timedelta(hours=1)
-                                                       if start else None))
+        self.start = named(FieldDateTimeEdit(start), "startEdit")
+        self.end = named(FieldDateTimeEdit(end or (start + timedelta(hours=1) if start else None)),
+                         "endEdit")
         self.location = named(QLineEdit(" ".join(meeting.location.split()),
                                         placeholderText="Office, video call…"), "locationEdit")
         for key, field in (("company", self.company), ("company_domain", self.domain),
@@ -82,16 +82,6 @@ class EditMeetingDialog(QDialog):
         self._fields = {"company": self.company, "company_domain": self.domain,
                         "role": self.role, "kind": self.kind, "start": self.start,
                         "end": self.end, "location": self.location}
-
-    def _time_field(self, name: str, when: datetime | None) -> FieldDateTimeEdit:
-        field = named(FieldDateTimeEdit(), name)
-        field.setCalendarPopup(True)
-        field.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        if when is not None:
-            field.set_instant(when)
-        else:
-            field.setDateTime(QDateTime.currentDateTime())
-        return field
 
     def _values(self) -> dict:
         return {

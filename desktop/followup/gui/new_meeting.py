@@ -31,11 +31,22 @@ from followup.store.models import MEETING_KINDS
 
 
 class FieldDateTimeEdit(QDateTimeEdit):
-    """A date and time field that Tab leaves, like every other field of a form.
+    """A date and time field that Tab leaves, like every other field of a form, with a
+    calendar; it shows the instant `when` (aware) in local time, or now.
 
     QDateTimeEdit uses Tab to walk its own sections (day, month, hour…): someone tabbing on to
     the location would type "3rd floor" into the hour. Sections are still reached with the
     arrow keys, the mouse or by typing the digits."""
+
+    def __init__(self, when: datetime | None = None):
+        super().__init__(calendarPopup=True, displayFormat="ddd d MMM yyyy  HH:mm")
+        if when is None:
+            self.setDateTime(QDateTime.currentDateTime())
+            return
+        local = when.astimezone()
+        self.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
+                                   QTime(local.hour, local.minute, local.second,
+                                         local.microsecond // 1000)))
 
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt override
         return QWidget.focusNextPrevChild(self, forward)
@@ -45,13 +56,6 @@ class FieldDateTimeEdit(QDateTimeEdit):
         # toPython() gives the local wall time, naive (PySide's stub says object):
         # astimezone reads it as local.
         return cast(datetime, self.dateTime().toPython()).astimezone(UTC)
-
-    def set_instant(self, when: datetime) -> None:
-        """Show the instant `when` (aware) in local time."""
-        local = when.astimezone()
-        self.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
-                                   QTime(local.hour, local.minute, local.second,
-                                         local.microsecond // 1000)))
 
 
 class NewMeetingDialog(QDialog):
@@ -66,12 +70,9 @@ class NewMeetingDialog(QDialog):
         self.kind = named(QComboBox(), "kindCombo")
         for key, label in MEETING_KINDS.items():
             self.kind.addItem(label, key)
-        self.start = named(FieldDateTimeEdit(), "startEdit")
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        now = QDateTime.currentDateTime()
-        now.setTime(QTime(now.time().hour(), (now.time().minute() // 15) * 15))
-        self.start.setDateTime(now)
+        now = datetime.now().astimezone()  # on a quarter hour, local time
+        self.start = named(FieldDateTimeEdit(now.replace(minute=now.minute // 15 * 15, second=0,
+                                                         microsecond=0)), "startEdit")
         self.duration = named(QSpinBox(suffix=" min", minimum=5,
                                        maximum=600, singleStep=15, value=60), "durationSpin")
         self.location = named(QLineEdit(placeholderText="Office, video call…"), "locationEdit")

@@ -86,10 +86,6 @@ class NoteBuffer(QObject):
             document.contentsChanged.disconnect(self._on_edited)
             document.deleteLater()
 
-    def has_unsaved(self) -> bool:
-        return any(note_text(self._documents[k]) != held_by_editor(self._saved_text.get(k, ""))
-                   for k in self._dirty if k in self._documents)
-
     @Slot()
     def _on_edited(self) -> None:
         self._dirty.add(self.sender().property("noteKey"))

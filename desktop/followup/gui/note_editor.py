@@ -86,17 +86,13 @@ def new_note_document(text: str, parent) -> QTextDocument:
 
 
 def note_text(document: QTextDocument) -> str:
-    """The text a note document holds, exactly: one line per block joined by "\\n".
+    """The text a note document holds, exactly: its raw text, each block break (a paragraph
+    separator, U+2029) as "\\n".
 
     toPlainText() would turn no-break spaces (U+00A0) into spaces and line separators (U+2028)
-    into line breaks, so an autosave would change text the user never touched. A paragraph
-    separator (U+2029) is a block break in a document and comes back as "\\n".
+    into line breaks, so an autosave would change text the user never touched.
     """
-    lines, block = [], document.begin()
-    while block.isValid():
-        lines.append(block.text())
-        block = block.next()
-    return "\n".join(lines)
+    return held_by_editor(document.toRawText())
 
 
 def held_by_editor(text: str) -> str:
@@ -153,14 +149,11 @@ class LimitedTextEdit(QPlainTextEdit):
 
     def refuse(self, message: str) -> None:
         """Say why text was not added: at the cursor, and in the window's status bar."""
-        self.refused_message = message
         where = self.viewport().mapToGlobal(self.cursorRect().bottomLeft())
         QToolTip.showText(where, message, self)
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(message, LIMIT_MESSAGE_MS)
-
-    refused_message = ""  # the last refusal, for tests and accessibility tools
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
         menu = self.createStandardContextMenu(event.pos())

@@ -106,9 +106,6 @@ class RenderedNotes(QTextBrowser):
         size = sum(len(notes) for _name, _detail, notes in sections)
         self._render(size, f"person-{anchor}" if anchor else "", meeting_html, sections)
 
-    def is_rendering(self) -> bool:
-        return bool(self._jobs)
-
     def _render(self, size: int, anchor: str, render: Callable[..., str], *args) -> None:
         self._request += 1
         self._anchor = anchor

@@ -80,19 +80,13 @@ class ProfileDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            links = text_to_links(self.links.toPlainText())
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-
-        values: dict[str, Any] = dict(  # the profile's fields, as update_profile takes them
-            name=self.name.text(), phone=self.phone.text(), email=self.email.text(),
-            signature=self.signature.toPlainText().strip(),
-            skills=[s for s in self.skills.text().split(",")], links=links,
-            target_hours=self.target.value() or None)
-        # Drafts the user has not touched follow the new name, phone and signature at once.
-        try:
+            values: dict[str, Any] = dict(  # the profile's fields, as update_profile takes them
+                name=self.name.text(), phone=self.phone.text(), email=self.email.text(),
+                signature=self.signature.toPlainText().strip(),
+                skills=self.skills.text().split(","),
+                links=text_to_links(self.links.toPlainText()),
+                target_hours=self.target.value() or None)
+            # Drafts the user has not touched follow the new name, phone and signature at once.
             try:
                 update_profile(self.library, **values)
             except PhoneChoice as choice:
@@ -101,7 +95,7 @@ class ProfileDialog(QDialog):
                     return  # cancelled: the dialog stays open, nothing saved
                 update_profile(self.library, rewrite_signature=False,
                                **{**values, "signature": signature})
-        except ValueError as exc:  # a value the library does not keep (store.limits)
+        except ValueError as exc:  # a link line not read, or a value the library does not keep
             self.error.setText(str(exc))
             self.error.show()
             return

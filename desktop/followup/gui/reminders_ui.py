@@ -100,18 +100,6 @@ class ReminderPresenter(QObject):
         self._next_check: datetime | None = None
         self._rescheduled = False
 
-    def check(self, now: datetime) -> list | None:
-        """Show what became due; None on the ticks where nothing can have changed.
-
-        Everything on the calling thread; the timer uses `check_in_background`.
-        """
-        if self._next_check is not None and now < self._next_check:
-            return None
-        reminders, self._next_check, _due = self._decide(now)
-        if reminders:
-            self._present(reminders)
-        return reminders
-
     def check_in_background(self, now: datetime) -> bool:
         """On a tick when a check is due: decide on a worker thread, show back on this one.
 

@@ -112,7 +112,7 @@ class ReplyWatcher(QObject):
         self.last = last = self._results.get()
         self._busy = False
         if last.password_refused:
-            _forget_password(self.library)
+            mailbox.forget_refused_password(self.library, passwords())
         if last.error:
             log.info("replies not checked: %s", last.error)
         self.checked.emit()
@@ -131,13 +131,6 @@ class ReplyWatcher(QObject):
 
 def _stored_password(library: Library, settings) -> str | None:
     return passwords().load(mailbox.imap_secret_key(library, settings))
-
-
-def _forget_password(library: Library) -> None:
-    settings = mailbox.load_imap(library)
-    # Only the mailbox's own: the shared entry is the SMTP password, which may still be right.
-    if settings is not None and settings.own_password:
-        passwords().delete(mailbox.imap_secret_key(library, settings))
 
 
 def found_lines(check: mailbox.ReplyCheck) -> list[str]:

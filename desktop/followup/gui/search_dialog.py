@@ -163,10 +163,6 @@ class SearchDialog(QDialog):
         self._select_step(+1, from_row=-1)
         self.summary.setText(summary_text(self.found) if self.box.text().strip() else "")
 
-    def hits(self) -> list[Hit]:
-        return [self.results.item(r).data(HIT_ROLE) for r in range(self.results.count())
-                if self.results.item(r).data(HIT_ROLE) is not None]
-
     def _select_step(self, step: int, from_row: int | None = None) -> None:
         row = self.results.currentRow() if from_row is None else from_row
         row += step

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import tempfile
 from dataclasses import replace
+from functools import cache
 from html import escape as html_escape
 from pathlib import Path
 
@@ -58,15 +59,13 @@ outbox = LazyModule("followup.mail.outbox")
 preflight = LazyModule("followup.core.preflight")
 routes = LazyModule("followup.mail.routes")
 send_preflight = LazyModule("followup.sending.preflight")
-_passwords = None
 
 
+@cache
 def passwords():
-    """The keyring first; this session's memory when there is none."""
-    global _passwords
-    if _passwords is None:
-        _passwords = mail_secrets.PasswordStore()
-    return _passwords
+    """The session's one password store, made at the first call: the keyring first; this
+    session's memory when there is none."""
+    return mail_secrets.PasswordStore()
 
 
 class _Signals(QObject):
@@ -595,17 +594,14 @@ class SendController(QObject):
         try:
             url = routes.mailto_url(view.person_email, view.subject, view.body,
                                     to_name=view.person_name)
+            # Too long for many mail apps: an .eml file is handed over instead.
+            message = None if routes.fits_mailto(url) else self._message(view)
         except outbox.ComposeError as exc:
             QMessageBox.warning(self.window, "Cannot open in mail app", plain(str(exc)))
             return
-        if routes.fits_mailto(url):
+        if message is None:
             opened = QDesktopServices.openUrl(QUrl(url))
-        else:  # too long for many mail apps: hand over an .eml file instead
-            try:
-                message = self._message(view)
-            except outbox.ComposeError as exc:
-                QMessageBox.warning(self.window, "Cannot open in mail app", plain(str(exc)))
-                return
+        else:
             path = Path(tempfile.mkdtemp(prefix="followup-")) / _eml_name(view)
             routes.write_eml(message, path)
             opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

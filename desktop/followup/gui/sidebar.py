@@ -7,7 +7,7 @@ for the text of the rows on screen only, so filtering stays quick with thousands
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
@@ -60,41 +60,6 @@ class MeetingModel(QAbstractListModel):
         return None
 
 
-class MeetingItem:
-    """A row of the list, read like a QListWidgetItem (text, data)."""
-
-    def __init__(self, model: MeetingModel, row: int):
-        self._index = model.index(row)
-
-    def text(self) -> str:
-        return self._index.data(Qt.ItemDataRole.DisplayRole)
-
-    def toolTip(self) -> str:  # noqa: N802 - QListWidgetItem's name
-        return self._index.data(Qt.ItemDataRole.ToolTipRole)
-
-    def data(self, role):
-        return self._index.data(role)
-
-
-class MeetingListView(QListView):
-    """A list view with the few QListWidget calls the window uses."""
-
-    def count(self) -> int:
-        return self.model().rowCount()
-
-    def model(self) -> MeetingModel:
-        return cast(MeetingModel, super().model())  # the one model it is given (setModel)
-
-    def item(self, row: int) -> MeetingItem | None:
-        return MeetingItem(self.model(), row) if 0 <= row < self.count() else None
-
-    def currentRow(self) -> int:  # noqa: N802 - QListWidget's name
-        return self.currentIndex().row()
-
-    def setCurrentRow(self, row: int) -> None:  # noqa: N802 - QListWidget's name
-        self.setCurrentIndex(self.model().index(row, 0))
-
-
 class MeetingSidebar(QWidget):
     meetingActivated = Signal(int)
 
@@ -110,7 +75,7 @@ class MeetingSidebar(QWidget):
         self.filter.textChanged.connect(self._apply_filter)
         self.filter.installEventFilter(self)  # names are read when the box gets focus
         self.model = MeetingModel(self)
-        self.list = named(MeetingListView(), "meetingList")
+        self.list = named(QListView(), "meetingList")
         self.list.setModel(self.model)
         # Each line is elided at the right (the full text is in the tooltip), not wrapped.
         self.list.setWordWrap(False)
@@ -180,7 +145,7 @@ class MeetingSidebar(QWidget):
         self.model.set_rows(rows, fresh)
         for row, summary in enumerate(rows):
             if summary.id == current:
-                self.list.setCurrentRow(row)
+                self.list.setCurrentIndex(self.model.index(row))
                 break
         self.list.selectionModel().blockSignals(False)
         self.list.blockSignals(False)
@@ -192,19 +157,19 @@ class MeetingSidebar(QWidget):
     def select(self, meeting_id: int) -> bool:
         for row, summary in enumerate(self.model.rows):
             if summary.id == meeting_id:
-                self.list.setCurrentRow(row)
+                self.list.setCurrentIndex(self.model.index(row))
                 return True
         return False
 
     def select_first(self) -> bool:
         """Select the newest meeting listed; False when the list is empty."""
-        if self.list.count():
-            self.list.setCurrentRow(0)
+        if self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(0))
             return True
         return False
 
     def is_empty(self) -> bool:
-        return self.list.count() == 0
+        return self.model.rowCount() == 0
 
     @Slot(QModelIndex, QModelIndex)
     def _on_current(self, current, _previous) -> None:

@@ -12,6 +12,7 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
+from functools import cache
 from typing import cast
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -30,13 +31,11 @@ class SpellService(QObject):
     """Loads the dictionary once, in the background, and tells the editors when it is ready."""
 
     ready = Signal()
-    _instance: SpellService | None = None
-
-    @classmethod
-    def instance(cls) -> SpellService:
-        if cls._instance is None:
-            cls._instance = SpellService()
-        return cls._instance
+    @staticmethod
+    @cache
+    def instance() -> SpellService:
+        """The one service of the app, made at the first call."""
+        return SpellService()
 
     def __init__(self):
         super().__init__()
@@ -136,13 +135,12 @@ def add_spelling_actions(editor: QPlainTextEdit, menu: QMenu, pos) -> None:
     suggestion_pool().start(_SuggestionTask(word, filler.found))
 
 
+@cache
 def suggestion_pool() -> QThreadPool:
-    """The pool that finds corrections: one thread, so a burst of right-clicks queues."""
-    pool = getattr(suggestion_pool, "pool", None)
-    if pool is None:
-        pool = QThreadPool()
-        pool.setMaxThreadCount(1)
-        suggestion_pool.pool = pool  # type: ignore[attr-defined]
+    """The pool that finds corrections, made once: one thread, so a burst of right-clicks
+    queues."""
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
     return pool
 
 

@@ -468,12 +468,6 @@ class StatusListView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
 
-    @property
-    def all_rows(self) -> list[ListedFollowUp]:
-        """Every row read, most urgent first (the whole list: waits for its reading)."""
-        self._finish_reading()
-        return self.listed.rows
-
     @Slot()
     def refresh(self, open_ended: bool = True) -> None:
         """Read every follow-up again (the list opens, or something was sent): the first
@@ -649,13 +643,6 @@ class StatusListView(QWidget):
 
     def _on_filter(self, button) -> None:
         self.which = button.property("filter")
-        self.apply_filter()
-
-    def set_filter(self, which: str) -> None:
-        for button in self.filters.buttons():
-            if button.property("filter") == which:
-                button.setChecked(True)
-        self.which = which
         self.apply_filter()
 
     @Slot(QModelIndex)

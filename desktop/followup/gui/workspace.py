@@ -454,10 +454,6 @@ class MeetingWorkspace(QWidget):
                 return True
         return False
 
-    def current_person(self) -> int | None:
-        """The attendance id whose notes are open (None: general notes, or nothing open)."""
-        return self._current if isinstance(self._current, int) else None
-
     def select_row(self, row: int) -> None:
         if 0 <= row < self.people.count():
             self.people.setCurrentRow(row)
@@ -517,10 +513,6 @@ class MeetingWorkspace(QWidget):
     def cycle_notes_mode(self) -> None:
         """Edit, this person's notes rendered, the whole meeting's, and back (Ctrl+Shift+O)."""
         self.notes_mode.setCurrentIndex((self.notes_mode.currentIndex() + 1) % 3)
-
-    def show_notes_mode(self, mode: int) -> None:
-        """0 edit, 1 this person's notes rendered, 2 the whole meeting's."""
-        self.notes_mode.setCurrentIndex(mode)
 
     @Slot(int)
     def _on_notes_mode(self, mode: int) -> None:
@@ -646,8 +638,8 @@ class MeetingWorkspace(QWidget):
         self.hub.meetingChanged.emit(self.meeting.id)
 
     def _people_menu(self, pos) -> None:
-        """The people list's context menu at `pos` (a QPoint in the list)."""
-        """Right click on a person: their capacity in this meeting, their card, removal."""
+        """Right click on a person at `pos` (a QPoint in the list): their capacity in this
+        meeting, their card, removal."""
         if self.read_only:  # nothing can be changed (set_read_only)
             return
         item = self.people.itemAt(pos)

@@ -80,9 +80,6 @@ class SessionPasswords:
     def delete(self, account_key: str) -> None:
         self._passwords.pop(account_key, None)
 
-    def clear(self) -> None:
-        self._passwords.clear()
-
 
 class Held:
     """Where a password is held: the keyring, this session's memory, or nowhere."""

@@ -80,6 +80,15 @@ def imap_secret_key(library: Library, settings: ImapSettings) -> str:
     return secret_key(smtp)
 
 
+def forget_refused_password(library: Library, passwords) -> None:
+    """The server refused the IMAP password: forget it from `passwords` (a PasswordStore)
+    when the mailbox keeps its own. The shared entry is the SMTP password, which may still be
+    right, so it stays."""
+    settings = load_imap(library)
+    if settings is not None and settings.own_password:
+        passwords.delete(imap_secret_key(library, settings))
+
+
 # ---- a copy in Sent ---------------------------------------------------------------------------
 
 def file_copy(library: Library, followup_id: int, message: EmailMessage, password: str | None,

@@ -1,5 +1,6 @@
 """The preflight for one follow-up of the library, before a send or a "mark sent": the facts
-gathered here, the policy itself in core.preflight. Both front ends call these."""
+gathered here, the policy itself in core.preflight. Both front ends call these (a send's
+through `sending.delivery.prepare`, which also composes the message)."""
 
 from __future__ import annotations
 
@@ -11,15 +12,7 @@ from followup.core.status import Status
 from followup.store import followups as fu
 from followup.store.library import Library
 
-__all__ = ["BY_HAND", "check_before_mark_sent", "check_before_send", "check_view"]
-
-
-def check_before_send(library: Library, followup_id: int) -> Preflight:
-    """Everything the user must see or confirm before this follow-up is sent.
-
-    Raises sqlalchemy.exc.NoResultFound when there is no such follow-up.
-    """
-    return check_view(library, *fu.followup_and_siblings(library, followup_id))
+__all__ = ["BY_HAND", "check_before_mark_sent", "check_view"]
 
 
 def check_before_mark_sent(library: Library, followup_id: int) -> Preflight:

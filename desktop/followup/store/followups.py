@@ -368,9 +368,10 @@ def unconfirmed_sends(library: Library) -> list[FollowUpView]:
 
 def set_no_followup(library: Library, attendance_id: int, value: bool) -> None:
     """Mark a person as needing no follow-up; an unsent draft of theirs becomes `skipped`, and
-    back to `draft` when the mark is taken off. A sent follow-up stays sent."""
-    library.set_no_followup(attendance_id, value)
+    back to `draft` when the mark is taken off. A sent follow-up stays sent. One
+    transaction: the mark and the status change are written together."""
     with library.session() as s:
+        s.get_one(m.Attendance, attendance_id).no_followup = value
         followup = s.scalar(select(m.FollowUp).where(m.FollowUp.attendance_id == attendance_id))
         if followup is None or has_left(followup.status):
             return
@@ -480,14 +481,6 @@ def followups_for_meeting(library: Library, meeting_id: int) -> list[FollowUpVie
                          .where(m.Attendance.meeting_id == meeting_id)
                          .order_by(m.Attendance.position)).unique().all()
         return [_view(f, *reading) for f in rows]
-
-
-def all_followups(library: Library, now: datetime | None = None) -> list[FollowUpView]:
-    """Every follow-up, including those opened at `now` because their meeting is over."""
-    open_ended_followups(library, now)
-    reading = _reading(library)
-    with library.session() as s:
-        return [_view(f, *reading) for f in s.scalars(_eager(select(m.FollowUp))).unique()]
 
 
 def followup_for_attendance(library: Library, attendance_id: int) -> FollowUpView | None:

@@ -193,6 +193,15 @@ class _Reader:
         except limits.LimitError as exc:
             raise InterchangeError(f"{self._at(key)} {exc}") from None
 
+    def choice(self, key: str, allowed, default: str | None = None, listed=None) -> str:
+        """Text that must be one of `allowed`: `default` when missing (None: it is required);
+        the message lists `listed` (`allowed` when not given)."""
+        value = self.get(key, str, default, required=default is None)
+        if value not in allowed:
+            raise InterchangeError(f"{self._at(key)} is {value!r}; use one of: "
+                                   f"{', '.join(listed or allowed)}")
+        return value
+
     def child(self, key: str | int) -> _Reader:
         return _Reader(self.data[key], self._at(key))
 
@@ -381,14 +390,11 @@ def _link(r: _Reader) -> dict[str, Any]:
 
 
 def _meeting(r: _Reader) -> dict[str, Any]:
-    kind = r.get("kind", str, "other")
-    if kind not in m.MEETING_KINDS:
-        raise InterchangeError(
-            f"{r.path}.kind is {kind!r}; use one of: {', '.join(m.MEETING_KINDS)}")
     return {
         "id": r.get("id", int), "company": r.get("company", str, ""),
         "company_domain": r.get("company_domain", str, ""), "role": r.get("role", str, ""),
-        "kind": kind, "location": r.get("location", str, ""),
+        "kind": r.choice("kind", m.MEETING_KINDS, "other"),
+        "location": r.get("location", str, ""),
         "general_notes": r.get("general_notes", str, ""),
         **{k: r.instant(k) for k in ("scheduled_start", "scheduled_end", "started_at",
                                       "ended_at", "ical_dtstamp", "cancelled_at")},
@@ -456,10 +462,7 @@ def _people(r: _Reader) -> list[dict[str, Any]]:
 
 
 def _person(r: _Reader) -> dict[str, Any]:
-    capacity = r.get("capacity", str, "interviewer")
-    if capacity not in m.CAPACITIES:
-        raise InterchangeError(
-            f"{r.path}.capacity is {capacity!r}; use one of: {', '.join(m.CAPACITIES)}")
+    capacity = r.choice("capacity", m.CAPACITIES, "interviewer")
     person = {key: r.get(key, str, "") for key in (
         "title", "email", "phone", "notes", "web", "card_notes")}
     person.update(id=r.get("id", int), name=r.get("name", str, required=True).strip(),
@@ -473,34 +476,22 @@ def _person(r: _Reader) -> dict[str, Any]:
 
 
 def _followup(r: _Reader) -> dict[str, Any]:
-    status = r.get("status", str, "draft")
-    if status not in m.STATUSES:
-        raise InterchangeError(f"{r.path}.status is {status!r}; use one of: "
-                               f"{', '.join(m.STATUSES)}")
+    status = r.choice("status", m.STATUSES, "draft")
     values = {key: r.get(key, str, "") for key in (
         "subject", "body", "generated_subject", "generated_body", "notes_fingerprint",
         "channel", "message_id", "failure_reason", "sent_copy", "checkin_subject",
         "checkin_body")}
-    checkin_state = r.get("checkin_state", str, "")
-    if checkin_state not in CHECKIN_STATES:
-        raise InterchangeError(f"{r.path}.checkin_state is {checkin_state!r}; use one of: "
-                               f"{', '.join(repr(s) for s in CHECKIN_STATES)}")
+    checkin_state = r.choice("checkin_state", CHECKIN_STATES, "",
+                             listed=[repr(s) for s in CHECKIN_STATES])
     values.update(checkin_state=checkin_state, checkin_due=r.instant("checkin_due"),
                   replied_at=r.instant("replied_at") if status == "sent" else None)
     values.update(status=status, sent_at=r.instant("sent_at"), history=[
-        {"status": _status(h), "at": h.instant("at") or _missing(h, "at"),
+        # A history line's status: a follow-up's, or "replied" (an answer found).
+        {"status": h.choice("status", (*m.STATUSES, REPLIED), listed=m.STATUSES),
+         "at": h.instant("at") or _missing(h, "at"),
          "channel": h.get("channel", str, ""), "detail": h.get("detail", str, "")}
         for h in r.items("history")])
     return values
-
-
-def _status(r: _Reader) -> str:
-    """A history line's status: a follow-up status, or "replied" (an answer found)."""
-    status = r.get("status", str, required=True)
-    if status not in (*m.STATUSES, REPLIED):
-        raise InterchangeError(f"{r.path}.status is {status!r}; use one of: "
-                               f"{', '.join(m.STATUSES)}")
-    return status
 
 
 def _missing(r: _Reader, key: str):

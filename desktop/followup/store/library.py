@@ -312,10 +312,6 @@ class Library:
         with self.session() as s:
             s.get_one(m.Attendance, attendance_id).capacity = capacity
 
-    def set_no_followup(self, attendance_id: int, value: bool) -> None:
-        with self.session() as s:
-            s.get_one(m.Attendance, attendance_id).no_followup = value
-
     def company_named(self, s: Session, name: str, domain: str) -> m.Company | None:
         name = name.strip()
         if not name:

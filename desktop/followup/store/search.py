@@ -21,6 +21,7 @@ A document's id is `source row id * 8 + kind`, so a trigger computes it without 
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import time
 import unicodedata
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from followup.core.folding import LETTER_SPELLINGS, fold
 from followup.store.views import aware_utc
@@ -280,28 +282,20 @@ def _quoted(chunk: str, prefix: bool) -> str:
     return '"' + chunk.replace('"', '""') + '"' + (" *" if prefix else "")
 
 
+# A word, or a quoted phrase (to the end when the quote is not closed), each after an
+# optional "-" that excludes it; a "-" alone is a word.
+_CHUNK = re.compile(r'(?P<excluded>-(?=\S))?(?:"(?P<phrase>[^"]*)(?P<closed>"?)|(?P<word>[^\s"]+))')
+
+
 def _chunks(query: str) -> tuple[list[tuple[str, bool, bool]], bool]:
     """(text, is phrase, excluded) for each word or quoted phrase, and whether a quote was
     left open."""
-    chunks, i, unclosed = [], 0, False
-    while i < len(query):
-        if query[i].isspace():
-            i += 1
-            continue
-        excluded = query[i] == "-" and i + 1 < len(query) and not query[i + 1].isspace()
-        start = i + 1 if excluded else i
-        if start < len(query) and query[start] == '"':
-            end = query.find('"', start + 1)
-            if end < 0:
-                unclosed, end = True, len(query)
-            chunks.append((query[start + 1:end], True, excluded))
-            i = end + 1
-        else:
-            end = start
-            while end < len(query) and not query[end].isspace() and query[end] != '"':
-                end += 1
-            chunks.append((query[start:end] if end > start else query[i], False, excluded))
-            i = max(end, i + 1)
+    chunks, unclosed = [], False
+    for found in _CHUNK.finditer(query):
+        phrase = found["word"] is None
+        unclosed |= phrase and not found["closed"]
+        chunks.append((found["phrase"] if phrase else found["word"], phrase,
+                       found["excluded"] is not None))
     return chunks, unclosed
 
 
@@ -482,9 +476,7 @@ def search(library, query: str, limit: int = MAX_DOCUMENTS) -> SearchResult:
             ranked = conn.execute(text(_COUNT), values).scalar() <= RANKED_AT_MOST
             rows = conn.execute(text(_BY_RELEVANCE if ranked else _NEWEST_FIRST), values).all()
             meetings = _meeting_facts(conn, {r[2] for r in rows if r[2] is not None})
-    except Exception as exc:  # noqa: BLE001 - a query must never reach the user as a traceback
-        if not isinstance(getattr(exc, "orig", exc), sqlite3.OperationalError):
-            raise
+    except (OperationalError, sqlite3.OperationalError):  # FTS5 refused the query: no traceback
         return SearchResult(query, (), "Followup could not read that search; try plain words "
                             "and \"quoted phrases\".")
     return SearchResult(query, _group(rows, meetings, ranked), parsed.message,
@@ -556,9 +548,7 @@ def match_spans(library, query: str, rowid: int) -> list[tuple[int, int]]:
                 f"SELECT highlight({INDEX}, 0, char(2), char(3)) FROM {INDEX} "
                 f"WHERE {INDEX} MATCH :match AND rowid = :rowid"),
                 {"match": parsed.match, "rowid": rowid}).first()
-    except Exception as exc:  # noqa: BLE001
-        if not isinstance(getattr(exc, "orig", exc), sqlite3.OperationalError):
-            raise
+    except (OperationalError, sqlite3.OperationalError):
         return []
     return Marked.from_markers(row[0] or "").spans() if row else []
 
@@ -599,9 +589,7 @@ def met_before(library, name: str, person_id: int | None = None, email: str = ""
                 f"SELECT meeting_id, attendance_id, person_id, who, body FROM {INDEX} "
                 f"WHERE {INDEX} MATCH :match AND kind = {NOTES}"), {"match": match}).all()
             facts = _meeting_facts(conn, {r[0] for r in rows})
-    except Exception as exc:  # noqa: BLE001
-        if not isinstance(getattr(exc, "orig", exc), sqlite3.OperationalError):
-            raise
+    except (OperationalError, sqlite3.OperationalError):
         return []
     wanted = fold(words)
     found = []
