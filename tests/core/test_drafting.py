@@ -432,8 +432,10 @@ def test_every_kind_and_capacity_passes_the_required_rules():
 
 def test_template_chain_goes_from_specific_to_default():
     assert templates.template_names("panel_interview", "coordinator") == [
-        "panel_interview.coordinator.md", "panel_interview.md", "interview.coordinator.md",
-        "interview.md", "default.coordinator.md", "default.md"]
+        "panel_interview.coordinator.md", "interview.coordinator.md", "default.coordinator.md",
+        "panel_interview.md", "interview.md", "default.md"]
+    assert templates.find_template("phone_screen", "coordinator").name == \
+        "interview.coordinator.md"  # whoever set up the call did not make it
     assert templates.template_names("other", "other")[-1] == "default.md"
     assert templates.find_template("panel_interview", "coordinator").name == \
         "panel_interview.coordinator.md"

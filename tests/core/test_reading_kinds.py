@@ -5,6 +5,8 @@ sport that is someone's work, and a `+` line that starts with where it happened.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from followup.core.drafting import spoken_role
@@ -1832,3 +1834,52 @@ def test_a_key_line_that_lists_what_was_covered_is_one_topic():
                                   "he called from his car"])
 def test_where_someone_took_the_call_from_is_mechanics(line):
     assert never_a_point(line)
+
+
+# ---- the thirty-first reading ---------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "they lost their best estimator to a bigger firm in denver",
+    "turnover is high because of pay, she said",
+])
+def test_who_was_lost_to_whom_and_why_is_never_said(line):
+    assert never_a_point(line)
+
+
+@pytest.mark.parametrize("line", ["the historic rehab of the mill building", "2 hybrid ORs",
+                                  "hybrid cloud migration next year"])
+def test_work_words_that_look_private_or_like_logistics_are_work(line):
+    assert not never_a_point(line)
+
+
+@pytest.mark.parametrize(("name", "greeted"), [("Ren Takahashi", "Ren"), ("Yu Watanabe", "Yu")])
+def test_a_japanese_family_name_last_is_greeted_by_the_first(name, greeted):
+    assert greeting_name(name) == greeted
+
+
+def test_a_story_with_a_mistake_in_it_told_well_is_not_revisited():
+    from followup.core.own_lines import question_to_revisit
+    assert question_to_revisit(["my biggest mistake -> told the mislabelled batch story, "
+                                "she nodded, solid answer"]) is None
+
+
+def test_a_time_in_a_piece_is_no_word_that_leans_back():
+    body = _draft29("! 9 docks, 2 cold, outbound volume up 20% this year, staff stretched thin")
+    assert "outbound volume is up 20% this year" in body
+
+
+def test_a_second_point_says_also_in_its_own_way():
+    body = _draft29("! they want dock scheduling in one tool\n! the yard runs 24/7 in peak")
+    second = body.split("\n\n")[2].split(". ")[1]
+    assert re.match(r"(?:You also|I also|Another|And you)", second), body
+
+
+def test_the_organiser_is_thanked_for_whom_the_user_met_whatever_their_title():
+    from followup.core.checklist import CheckContext, check_draft
+    body = ("Hi Hannah,\n\nThank you for coordinating my interviews. It was great to meet Angela "
+            "and Rashid, and I'd appreciate it if you passed along my thanks.\n\nBest,\nRosa")
+    results = {r.id: r for r in check_draft("Thanks", body, CheckContext(
+        company="Lakeview", recipient="Hannah Adeyemi", organiser=True,
+        other_recipients=("Dr. Angela Whitfield", "Rashid Haddad"),
+        notes="hannah - hr, walked me in, said offers go out after the board mtg"))}
+    assert results["specifics"].passed

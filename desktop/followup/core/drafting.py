@@ -364,6 +364,9 @@ def _phrased(fragment: str, person_name: str = "", company: str = "",
     parts = [(sep if j == 0 else "", half) for sep, p in parts
              for j, half in enumerate(_HALVES_RE.split(re.split(r"\s+so\s+", p)[0]))
              if half]  # "X so they can Y": X stands alone; what "they" do is someone else's
+    # "2 hybrid, robotic volume up 30%": a list kept whole by the splitter, tried item by item
+    parts = [(sep if j == 0 else ",", item) for sep, p in parts
+             for j, item in enumerate(re.split(r",\s+", p)) if item]
     pieces = [p for i, (_s, p) in enumerate(parts)
               if not (i + 1 < len(parts) and parts[i + 1][0] == ":")  # a label: "biggest pain:"
               and len(p.split()) >= 3 and not never_a_point(p)
@@ -384,7 +387,8 @@ def _phrased(fragment: str, person_name: str = "", company: str = "",
             return phrase
     if whole is not None and carrying and whole.shape is Shape.TOPIC \
             and len(whole.text.split()) <= 3:
-        return None  # "the homeowners line" for "homeowners line, hail losses doubled": a prompt
+        whole = None  # "the homeowners line" for "homeowners line, hail losses doubled": never
+        # alone; another piece that reads well may still say something
     if whole is not None:
         return whole
     for piece in sorted(rest, key=lambda p: -_substance(p)):

@@ -31,6 +31,16 @@ _CLAUSE = (
     "It was eye-opening to hear that {}.",
     "It was good to learn that {}.",
 )
+# The second point of a draft: readers heard "It was eye-opening to hear that ... I appreciated
+# learning that ..." as the same sentence twice, so the second says "also" in its own way.
+_ALSO_CLAUSE = (
+    "You also mentioned that {}.",
+    "I also took away that {}.",
+    "Another thing I took away is that {}.",
+    "I also came away knowing that {}.",
+    "And you mentioned that {}.",
+    "I also noted that {}.",
+)
 _TOPIC = (
     "I especially enjoyed our conversation about {}.",
     "It was great to hear about {}.",
@@ -340,8 +350,9 @@ def point_sentence(phrase: Phrase, voice: int, slot: int, shared: bool = False) 
         return _capital(pick(options, voice, slot, POINT_STRIDE).format(phrase.text))
     if phrase.shape is Shape.IN_MEETING and phrase.gerund:
         return pick(_IN_MEETING_GERUND, voice, slot, POINT_STRIDE).format(phrase.gerund)
-    frames = {Shape.CLAUSE: _CLAUSE, Shape.TOPIC: _TOPIC, Shape.PROBLEM: _PROBLEM,
-              Shape.IN_MEETING: _IN_MEETING, Shape.MINE: _MINE}[phrase.shape]
+    frames = {Shape.CLAUSE: _ALSO_CLAUSE if slot % 2 else _CLAUSE, Shape.TOPIC: _TOPIC,
+              Shape.PROBLEM: _PROBLEM, Shape.IN_MEETING: _IN_MEETING,
+              Shape.MINE: _MINE}[phrase.shape]
     if phrase.shape is Shape.TOPIC and is_problem(phrase.text):
         frames = _PROBLEM_TOPIC
     return _capital(pick(frames, voice, slot, POINT_STRIDE).format(phrase.text))

@@ -164,6 +164,9 @@ def _family_first(words: list[str]) -> bool | None:
     if first in _JAPANESE_FAMILY and last not in _JAPANESE_FAMILY and len(words) == 2 \
             and _JAPANESE_SYLLABLES_RE.fullmatch(last):
         return True
+    if first in _CHINESE_KOREAN_FAMILY and len(words) == 2 and last in _JAPANESE_FAMILY \
+            and last not in _CHINESE_KOREAN_FAMILY:
+        return False  # "Ren Takahashi": a Japanese family name last, the given name first
     if first in _CHINESE_KOREAN_FAMILY and len(words) <= 3:
         return True if "-" in last and first in _KOREAN_FAMILY else None
     return False

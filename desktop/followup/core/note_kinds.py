@@ -68,7 +68,8 @@ _LOGISTICS_RE = re.compile(r"""\b(?:
     |\b[2-7]\s*x\s*(?:8|10|12)s?\b|\bshifts?\s+(?:is|are|pattern|rotat\w*|starts?|bids?|bidding)\b
     |\b(?:starts?|begins?|at|by|from|until|til)\s+\d{1,2}(?::\d\d\s*(?:am|pm)?|\s*(?:am|pm))(?!\w)
     |\bin\s+\d+[\s-]*(?:hr|hour|min|minute)s?\s+blocks\b|\bblocks?\s+of\s+\d+\s*(?:hrs?|hours?)\b
-    |hybrid|days?\s+(?:a\s+week\s+)?in\s+(?:the\s+)?office|in-office|office\s+days|return\s+to\s+office
+    |(?<!\d\s)hybrid(?!\s+(?:ors?|rooms?|suites?|cars?|vehicles?|cloud|apps?|models?|approach|seeds?))
+    |days?\s+(?:a\s+week\s+)?in\s+(?:the\s+)?office|in-office|office\s+days|return\s+to\s+office
     |interview\s+(?:loop|process)|rounds?\s+(?:left|to\s+go)|(?:'re|are|is)\s+hiring
     |(?:\d+|two|three|four|one|more|another|remaining|further|last|later)\s+(?:more\s+)?
      (?:rounds?|interviews?|stages?|steps?|calls?(?!\s+(?:at\s+once|a\s+day|an\s+hour|per|a\s+shift
@@ -292,7 +293,7 @@ _PRIVATE_LIFE_RE = re.compile(r"""(?:
     |\b(?:his|her|their|a|the)\s+(?:cancer|knee|back|hip|shoulder)\b
     |\blost\s+(?:our|his|her|their|my|a|both)\s+(?:dads?|moms?|mums?|fathers?|mothers?|parents?|wife
        |husband|partner|sons?|daughters?|brothers?|sisters?|child|children|baby|grand\w+)\b
-    |\b(?:widow\w*|orphan\w*|bereave\w*(?!\s+(?:follow|program|programme|services?|coordinator|mailings?|support|team|calls?|care|counsel\w*|groups?|letters?|outreach|visits?|policy|work|model))|miscarriage|cancer|stroke|heart\s+attack|rehab
+    |\b(?:widow\w*|orphan\w*|bereave\w*(?!\s+(?:follow|program|programme|services?|coordinator|mailings?|support|team|calls?|care|counsel\w*|groups?|letters?|outreach|visits?|policy|work|model))|miscarriage|cancer|stroke|heart\s+attack|(?<=in\s)rehab|(?<=to\s)rehab|(?<=from\s)rehab|(?<=of\s)rehab
        |(?:bike|car|ski|skiing|climbing|work)\s+accident|concussion|broken\s+\w+|cast\b|crutches)\b
     |\b(?:son|daughter|kid|kids|child|children|boy|girl|twins)(?:'s)?\s+(?:just\s+|recently\s+)?
        (?:started|starting|starts|graduat\w*|got\s+into|getting\s+into|left\s+for|leaving\s+for
@@ -437,6 +438,8 @@ _INTERNAL_RE = re.compile(
     r"|planners|therapists|medics|chefs|cooks|operators|welders|electricians|mechanics"
     r"|installers|advisors|coordinators|assistants)\s+(?:to|this|last|in)\b"
     r"|\b(?:new\s+hires|hires|recruits|trainees|apprentices)\s+(?:often\s+|usually\s+)?wash\s+out\b"
+    r"|\blost\s+(?:\w+\s+){1,4}?to\s+(?:a|an|the|another|big|bigger|rival|competitor|private"
+    r"|industry)\b|\bbecause\s+(?:of\s+)?(?:the\s+)?(?:pay|salary|money)\b"
     r"|\b(?:she|he|they)\s+thinks?\s+(?:the\s+|their\s+|her\s+|his\s+)?(?:team|company|firm|org"
     r"|management|mgmt|leadership|boss|department|dept|ceo|owner|board)\b", re.IGNORECASE)
 

@@ -235,7 +235,8 @@ def question_topic(line: str) -> str | None:
         # "asked about a k-1 i got wrong": a question about a mistake is no verdict
         verdict = is_self_assessment(part) and not (asked and asked.end() > 0) and not headed
         if not part or verdict or plain(part.split()[0]) in (
-                "i", "i'm", "i've", "my", "answered", "said") \
+                "i", "i'm", "i've", "answered", "said") or plain(part.split()[0]) == "my" \
+                and not headed \
                 or re.match(r"(?:he|she|they)\s+(?:said|told|explained|mentioned)\b", part, re.I):
             continue  # the user's answer, or what they said of it afterwards
         kept.append(part)
@@ -454,6 +455,14 @@ def _verdict_part(line: str) -> str:
                   flags=re.IGNORECASE)
 
 
+def _went_well_last(verdict: str) -> bool:
+    """Whether the user's last word on an answer is that it went well: "told the story of
+    the wrong build. honest, ok answer" (the story's "wrong" is no verdict)."""
+    good = [m.end() for m in _WENT_WELL_RE.finditer(verdict)]
+    bad = [m.end() for m in _FUMBLED_RE.finditer(verdict)]
+    return bool(good) and max(good) > max(bad, default=-1)
+
+
 def question_to_revisit(lines: list[str]) -> str | None:
     """Of a person's `?` lines, the one the follow-up revisits: the first whose answer the
     user says went wrong, else the first the user does not say went well, else None: a
@@ -464,7 +473,8 @@ def question_to_revisit(lines: list[str]) -> str | None:
     asked = [line for line in lines if not is_logistics(question_topic(line) or "")]
     # "? -> i went straight to logs, missed it": a fumble whose question went unwritten is
     # still the one to redeem; drafting asks the user to name the question
-    fumbled = [line for line in asked if _FUMBLED_RE.search(_verdict_part(line))]
+    fumbled = [line for line in asked if _FUMBLED_RE.search(_verdict_part(line))
+               and not _went_well_last(_verdict_part(line))]
     # a question with an account of the answer and no verdict was answered: not revisited
     # (a panel whose every note revisits one reads as a form)
     unsure = [line for line in asked if question_topic(line) and not _WENT_WELL_RE.search(line)

@@ -826,7 +826,9 @@ def _join(phrase: Phrase, sep: str, part: str, name: str) -> str:
 # A piece that leans on the one before it ("wants someone to own that calendar", "wants <8%",
 # "wants them trained first") says nothing alone.
 LEANS_BACK_RE = re.compile(r"\b(?:it|them|this|these|those|that\s+\w+|same|too|also)\s*$"
-                           r"|\b(?:it|them|this|these|those)\b|[<>]|\bwants?\s+one\s+\w+\s*$")
+                           r"|\b(?:it|them|these|those)\b|\bthis\b(?!\s+(?:year|yr|week|wk"
+                           r"|month|quarter|season|spring|summer|fall|autumn|winter|morning"
+                           r"|time|cycle|term|semester)\b)|[<>]|\bwants?\s+one\s+\w+\s*$")
 
 
 # "after the 2024 FCA review they're rebuilding the rule library": the clause leads and the

@@ -60,15 +60,15 @@ def builtin_templates_dir() -> Path:
 
 
 def template_names(kind: str, capacity: str) -> list[str]:
-    """File names to try, most specific first: panel_interview.coordinator.md ... default.md."""
+    """File names to try, most specific first: panel_interview.coordinator.md ... default.md.
+    Every file for the capacity comes before any without it: a coordinator of a phone screen
+    gets the coordinator's note (interview.coordinator.md), not the screen's thanks for a call
+    they did not make (readers)."""
     stems = [kind]
     if kind in FAMILIES:
         stems.append(FAMILIES[kind])
     stems.append("default")
-    names = []
-    for stem in stems:
-        names += [f"{stem}.{capacity}{SUFFIX}", f"{stem}{SUFFIX}"]
-    return names
+    return [f"{stem}.{capacity}{SUFFIX}" for stem in stems] + [f"{stem}{SUFFIX}" for stem in stems]
 
 
 def find_template(kind: str, capacity: str, template_dirs: Sequence[Path] = ()) -> Path:

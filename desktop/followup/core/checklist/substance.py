@@ -32,6 +32,7 @@ from followup.core.checklist.reading import (
 from followup.core.checklist.results import RuleResult, result
 from followup.core.checklist.vocabulary import GENERIC_WORDS, STOPWORDS, TITLE_WORDS, is_everyday
 from followup.core.markers import Marker
+from followup.core.names import greeting_name
 
 _GENERIC = frozenset(stem(w) for w in GENERIC_WORDS)
 _TITLE_AFTER_RE = re.compile(
@@ -288,6 +289,12 @@ def rule_specifics(d: Draft) -> RuleResult:
     control". Fails: "your insight into the position", "the job requirements", "learning about
     [topic]". Source: "mentions specific points that were addressed during the interview".
     """
+    met = [m.span() for name in d.context.other_recipients if greeting_name(name)
+           for m in re.finditer(rf"\b{re.escape(greeting_name(name))}\b", d.text)]
+    if d.context.organiser and met:
+        # the guide's note to a recruiter: whom the user met is what it is about
+        return result("specifics", True, "Names whom you met, the point of a note to the "
+                      "person who organised the meeting.", body_spans(met[:2]))
     points = [(m, p) for m, p in d.note_points if names_something(d, p)]
     if points:  # notes of only vague lines ("great team culture") give nothing to look for
         for _marker, point in key_first(points):
@@ -302,12 +309,6 @@ def rule_specifics(d: Draft) -> RuleResult:
     if spans:
         return result("specifics", True, "Mentions specific points from the conversation.",
                       body_spans(spans))
-    met = [m.span() for name in d.context.other_recipients if name.split()
-           for m in re.finditer(rf"\b{re.escape(name.split()[0])}\b", d.text)]
-    if d.context.organiser and met:
-        # the guide's note to a recruiter: whom the user met is what it is about
-        return result("specifics", True, "Names whom you met, the point of a note to the "
-                      "person who organised the meeting.", body_spans(met[:2]))
     return result("specifics", False, "Mention something specific you discussed with "
                   f"{d.first_name} (a topic, a project, a person, a product), not generalities "
                   'such as "the position" or "your insight".')
