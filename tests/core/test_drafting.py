@@ -76,7 +76,7 @@ runs the internal Rust study group on Fridays
 ? asked about exactly-once delivery, I said Kafka gives it for free (not quite true)"""),
     "Dana Okafor": ("Technical Recruiter", "coordinator", """\
 Set up the whole panel, met me in the lobby
-mentioned the team offsite in Lisbon in March
+! mentioned the team offsite in Lisbon in March
 ! benefits: 4-day week pilot starting in spring"""),
     "Tom Becker": ("Product Manager, Insights", "interviewer", """\
 Product round, very friendly, started as a data analyst

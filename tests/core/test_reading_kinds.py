@@ -1669,7 +1669,7 @@ def test_lengths_ranks_months_and_leagues_are_written_out(typed, said):
 
 def test_a_question_answered_well_is_named_back_once():
     body = _draft29("? why dispatch and not driving -> said i like the puzzle, he nodded\n"
-                  "! wants fewer empty miles on the return legs")
+                    "! wants fewer empty miles on the return legs")
     assert "your question about why dispatch and not driving" in body
     assert "[write your better answer here]" not in body
 
@@ -1695,7 +1695,7 @@ def test_the_persons_job_in_three_words_is_no_point_but_a_fact_of_it_is():
 
 def test_the_rapport_line_never_repeats_a_point():
     body = _draft29("! speaks spanish + portuguese w/ the drivers\nfamily liaison, speaks spanish "
-                  "+ portuguese w/ the drivers")
+                    "+ portuguese w/ the drivers")
     assert body.count("Portuguese") == 1
 
 
@@ -1883,3 +1883,42 @@ def test_the_organiser_is_thanked_for_whom_the_user_met_whatever_their_title():
         other_recipients=("Dr. Angela Whitfield", "Rashid Haddad"),
         notes="hannah - hr, walked me in, said offers go out after the board mtg"))}
     assert results["specifics"].passed
+
+
+def test_my_experience_with_a_thing_is_not_handed_over():
+    kind, text, _ = contribution_phrase("my experience with shift handover checklists")
+    assert "share my experience" not in text
+
+
+def test_a_question_in_a_later_piece_is_no_point():
+    body = _draft29("short call, 15 min, mostly asked why logistics\n! the yard runs 24/7 in peak")
+    assert "asked why" not in body
+
+
+# ---- the thirty-second reading --------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "thinking of leaving for grad school, asked me not to mention it",
+    "said the ceo is always late to these",
+    "i need to ask about parking + my knee",
+    "remember to ask re: the on-call stipend",
+])
+def test_what_was_asked_to_stay_quiet_gossip_and_my_own_reminders_are_never_points(line):
+    assert never_a_point(line)
+
+
+def test_a_coordinators_unmarked_asides_are_no_points():
+    body = _draft29("sent the zoom link, said the vp is always late lol\nneed to ask about my "
+                    "wrist brace", capacity="coordinator")
+    assert "late" not in body and "wrist" not in body and "Ines" in body
+    marked = _draft29("! they're moving the whole panel to a skills day format",
+                      capacity="coordinator")
+    assert "skills day format" in marked
+
+
+@pytest.mark.parametrize("line", [
+    "! 2 depots, the night routes are where they bleed money, ~40k over budget",
+    "joined from lisbon at 7am her time",
+])
+def test_money_trouble_let_slip_and_the_hour_someone_joined_at_are_never_points(line):
+    assert never_a_point(line.lstrip("! "))

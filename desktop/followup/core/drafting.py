@@ -203,7 +203,8 @@ def _point_candidate(text: str) -> bool:
     return not is_personal(text) and not is_shared(text) and not never_a_point(text) \
         and not _THEIR_QUESTION_RE.search(text) and not _answered_elsewhere(text) \
         and not _THEIR_JOB_RE.fullmatch(re.split(r"[,;]", text)[0]) \
-        and rephrase(text) is not None
+        and not any(is_asked(p) for _s, p in split_parts(clean(text))[1:]) \
+        and rephrase(text) is not None  # ("quick, 10 min, mostly asked why robots": asked)
 
 
 def _key_candidate(text: str) -> bool:
@@ -510,7 +511,10 @@ def point_gap(person_name: str) -> str:
 def points_value(request: DraftRequest, voice: int, max_points: int = MAX_POINTS) -> str:
     """The person's own points; without any, those of the meeting's general notes (`!` lines
     first), which were true for everyone met; without those either, a gap to fill."""
-    points = [p for p in pick_points(request.notes, max_points, request.person_title,
+    # A coordinator's unmarked lines are the day's arrangements and asides ("said siddharth is
+    # always late lol", "need to ask about my back"): only a line the user marked `!` is a point
+    notes = request.notes if request.capacity != "coordinator" else _marked_only(request.notes)
+    points = [p for p in pick_points(notes, max_points, request.person_title,
                                      request.person_name) if not referral_sentence(p)]
     referral = next(filter(None, (_trace(referral_sentence(ln.text), ln.text)
                                   for ln in parse_notes(request.notes))), "")
@@ -1183,14 +1187,22 @@ def missing_profile_fields(profile: Profile) -> list[str]:
     return [name for name in ("name", "phone") if not getattr(profile, name).strip()]
 
 
+def _marked_only(notes: str) -> str:
+    """The `!` lines of a note, as lines of a note."""
+    return "\n".join(f"! {ln.text}" for ln in parse_notes(notes) if ln.marker is Marker.KEY)
+
+
 def notes_for_checking(notes: str, general_notes: str, capacity: str = "",
                        kind: str = "") -> str:
     """The notes a draft's specific points may come from, as `points_value` takes them: the
     person's own, then, for an interviewer at an interview, the `!` lines of the meeting's
     general notes (an imported invite's text left out). A coordinator's point is the people
-    met, and a meetup's or coffee's general notes are nobody's in particular. The checklist's
+    met, or a line the user marked `!` (their other lines are the day's arrangements and
+    asides), and a meetup's or coffee's general notes are nobody's in particular. The checklist's
     `specifics` looks for a point of these."""
-    if capacity == "coordinator" or kind in ("meetup", "networking_coffee"):
+    if capacity == "coordinator":
+        return _marked_only(notes)
+    if kind in ("meetup", "networking_coffee"):
         return notes
     general = "\n".join(f"! {ln.text}" for ln in parse_notes(meeting_notes(general_notes))
                         if ln.marker is Marker.KEY)

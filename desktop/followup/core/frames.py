@@ -186,7 +186,7 @@ QUESTION_ANSWERED = (  # a question the user answered well, named back once
     "I enjoyed your question about {}.",
     "I liked your question about {}.",
     "Thank you for asking about {}; I enjoyed thinking it through with you.",
-    "Your question about {} was a good one to think through.",
+    "I enjoyed thinking through your question about {}.",
 )
 CONTRIBUTION_CLAUSE = (  # "I led X", then the company
     "{}, and I'd love to bring that experience to {}.",

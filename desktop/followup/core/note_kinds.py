@@ -17,7 +17,7 @@ from followup.core.shorthand import clean, split_parts
 # bar raiser, the onsite), travel and scheduling: the guides' "don't
 # mention next steps" and a coach's "the note is about the conversation, not the process".
 _LOGISTICS_RE = re.compile(r"""\b(?:
-    drug\s+(?:test|screen)s?|(?:class|academy|training|orientation)\s+starts?\s+(?:in\s+)?
+    drug\s+(?:test|screen)s?|(?:^|\bi\s+)(?:need|have|must|remember|want)\s+to\s+ask\b|(?:class|academy|training|orientation)\s+starts?\s+(?:in\s+)?
      (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|background\s+check|fingerprint\w*|pre-?employment
     |(?:would|will|'d)\s+be\s+my\s+(?:[\w-]+\s+)?(?:boss|manager|supervisor|lead|co-?teacher|mentor
      |preceptor|trainer)|(?:i'?d|i\s+would)\s+report\s+to
@@ -198,6 +198,9 @@ _MECHANICS_RE = re.compile(r"""(?:
     \b(?:started|starting|joined|arrived|came\s+in|showed\s+up|was|were|running|ran|got\s+there)
      \s+(?:\w+\s+){0,2}(?:late|early)(?=\s*(?:$|[,.;!]|to\b|for\b|by\b|and\b|so\b|because\b
      |from\b|after\b|due\b|as\b|b/c\b|with\b|on\b))
+    |\b(?:is|are|was|were)\s+always\s+(?:running\s+)?late\b
+    |\b(?:\d{1,2}\s*(?:am|pm)|midnight|\d{1,2}(?::\d\d)?\s*(?:at\s+night|in\s+the\s+morning))\s+
+     (?:his|her|their)\s+time\b
     |\b(?:he|she|they)\s+(?:was|were)\s+driving\b|\broad\s+noise\b|\bfrom\s+(?:her|his|their)\s+car\b
     |\blate\s+(?:start|join|arrival)\b|^\s*(?:ran\s+|running\s+|was\s+)?late\b(?!\s+[a-z]+(?:s|ies)\b(?<!starts))
     |\b(?:started|ended|finished)\s+on\s+time\b|\bjoined\s+(?:\d+|a\s+few|few)\s+min\w*
@@ -290,7 +293,7 @@ _PRIVATE_LIFE_RE = re.compile(r"""(?:
     |\b(?:twins|triplets)\b|\bsprain\w*|\bin\s+a\s+(?:boot|sling|neck\s+brace)\b|\btonsils?\b|\bappendix\b|\bstitches\b|\bhad\s+(?:his|her|their)\s+\w+\s+(?:out|removed|done)\b|\b(?:had|having)\s+a\s+(?:baby|boy|girl|son|daughter)\b
     |\b(?:on|running\s+on)\s+(?:no|little|\d+\s+hrs?|\d+\s+hours?)\s+(?:of\s+)?sleep\b
     |\bexpecting\s+(?:a\s+baby|in\s+\w+|twins|their\s+first|a\s+(?:boy|girl))
-    |\b(?:his|her|their|a|the)\s+(?:cancer|knee|back|hip|shoulder)\b
+    |\b(?:his|her|their|a|the|my)\s+(?:cancer|knee|back|hip|shoulder)\b
     |\blost\s+(?:our|his|her|their|my|a|both)\s+(?:dads?|moms?|mums?|fathers?|mothers?|parents?|wife
        |husband|partner|sons?|daughters?|brothers?|sisters?|child|children|baby|grand\w+)\b
     |\b(?:widow\w*|orphan\w*|bereave\w*(?!\s+(?:follow|program|programme|services?|coordinator|mailings?|support|team|calls?|care|counsel\w*|groups?|letters?|outreach|visits?|policy|work|model))|miscarriage|cancer|stroke|heart\s+attack|(?<=in\s)rehab|(?<=to\s)rehab|(?<=from\s)rehab|(?<=of\s)rehab
@@ -408,6 +411,7 @@ def is_self_assessment(text: str) -> bool:
 # "dont mention", "off the record": the user's own mark that a line stays out of every email
 _CONFIDENTIAL_RE = re.compile(
     r"\b(?:don'?t|do\s+not|never)\s+(?:mention|bring\s+(?:it|this|that)\s+up|repeat|share)\b"
+    r"|\basked\s+(?:me\s+)?not\s+to\s+(?:mention|share|repeat|say)\b"
     r"|\boff\s+(?:the\s+)?record\b|\bconfidential\b|\bbetween\s+us\b|\bnot\s+public(?:\s+yet)?\b"
     r"|\bunder\s+nda\b|\bkeep\s+(?:it|this)\s+(?:quiet|private)\b"
     r"|\b(?:don'?t|do\s+not|not\s+to)\s+quote\b|\bnot\s+for\s+(?:quoting|attribution)\b",
@@ -440,6 +444,8 @@ _INTERNAL_RE = re.compile(
     r"|\b(?:new\s+hires|hires|recruits|trainees|apprentices)\s+(?:often\s+|usually\s+)?wash\s+out\b"
     r"|\blost\s+(?:\w+\s+){1,4}?to\s+(?:a|an|the|another|big|bigger|rival|competitor|private"
     r"|industry)\b|\bbecause\s+(?:of\s+)?(?:the\s+)?(?:pay|salary|money)\b"
+    r"|\bover\s+budget\b|\bbleed(?:s|ing)?\s+money\b|\blos(?:e|es|ing|t)\s+money\b"
+    r"|\bin\s+the\s+red\b"
     r"|\b(?:she|he|they)\s+thinks?\s+(?:the\s+|their\s+|her\s+|his\s+)?(?:team|company|firm|org"
     r"|management|mgmt|leadership|boss|department|dept|ceo|owner|board)\b", re.IGNORECASE)
 

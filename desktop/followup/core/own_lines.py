@@ -171,7 +171,7 @@ def contribution_phrase(line: str) -> tuple[str, str, str]:
     if offers and not prefix and sentence.startswith("my experience with ") \
             and re.search(r"\b(?:is|are|was|were)\b", pieces[0][1]):
         kind, sentence = _own_clause(offers[0][1])
-    if kind == "noun" and not prefix and re.match(r"my\s", sentence) and any(
+    if kind == "noun" and not prefix and re.match(r"my\s(?!experience\b)", sentence) and any(
             plain(w) in _SHAREABLE for w in sentence.split()[1:6]):
         # "my fuel planning spreadsheet from the part 65 course": a thing one hands over;
         # "could share redacted" beside it says how
@@ -383,7 +383,8 @@ _WENT_WELL_RE = re.compile(
 # A question or task set in the interview, typed on a `!` or unmarked line: "asked me to talk
 # thru a track circuit failure -> ...", "brain teaser: expected rolls to two 6s".
 _ASKED_LINE_RE = re.compile(
-    r"^\s*(?:(?:he|she|they)\s+)?(?:asked|quizzed|grilled)\s+(?:me\s+|us\s+)?(?:to|abt|about"
+    r"^\s*(?:(?:he|she|they)\s+)?(?:(?:mostly|mainly|also|just)\s+)?(?:asked|quizzed|grilled)\s+"
+    r"(?:me\s+|us\s+)?(?:to|abt|about"
     r"|how|what|why|if|whether|for|which|when|where)\b"
     r"|^\s*(?:(?:he|she|they)\s+)?(?:made|had|got)\s+me\s+(?:to\s+)?(?:decode|read|solve|explain"
     r"|walk|do|write|draw|sketch|calculate|estimate|diagnose|find|debug|fix|price|plan|sell"
