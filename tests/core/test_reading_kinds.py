@@ -1922,3 +1922,13 @@ def test_a_coordinators_unmarked_asides_are_no_points():
 ])
 def test_money_trouble_let_slip_and_the_hour_someone_joined_at_are_never_points(line):
     assert never_a_point(line.lstrip("! "))
+
+
+@pytest.mark.parametrize(("line", "topic"), [
+    ("asked what i'd done w/ the backlog -> told the triage story", "what I had done with the "
+     "backlog"),
+    ("what would i do first wk -> safety walk", "what I would do first week"),
+    ("how did you handle the audit finding -> fine", "how I handled the audit finding"),
+])
+def test_a_question_keeps_its_verb_and_tense(line, topic):
+    assert question_topic(line) == topic

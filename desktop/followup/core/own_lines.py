@@ -324,7 +324,9 @@ def question_topic(line: str) -> str | None:
                    r"(?:(?:me|you|him|her|them|us)\s+)?(?:about|through|of)?\s*"
                    r"(?=(?:a|the|one)\s+time\b|my\b|how\b|what\b|when\b|why\b)", "", topic,
                    flags=re.IGNORECASE)
-    topic = re.sub(r"\bI'd\b", "I would", re.sub(r"\bdo I\b", "I", topic))
+    # "what I'd done with transcripts": I had done; "what I'd cut": I would cut
+    topic = re.sub(r"\bI'd\b(?=\s+(\w+))", lambda m: "I had" if verb_form(m[1]) == "VBD"
+                   and verb_base(m[1]) != m[1] else "I would", re.sub(r"\bdo I\b", "I", topic))
     topic = re.sub(r"^(?:what's|what is|what are)\s+(?=the\b|a\b)", "", topic, flags=re.I)
     if not topic:
         return None
@@ -511,4 +513,7 @@ def _as_asked_of_me(topic: str) -> str:
     days" -> "what I would do in my first 90 days" ("you" there is the user)."""
     for pattern, repl in _ASKED_OF_ME:
         topic = re.sub(pattern, repl, topic, flags=re.IGNORECASE)
-    return re.sub(r"\bI (do|did) ", "I ", topic)
+    # "how I do handle": the auxiliary goes; "what I would do first" keeps its verb
+    return re.sub(r"\bI (do|did) (\w+)", lambda m: m[0] if verb_form(m[2]) != "VB" or {
+        "ADV", "ADJ"} & set(word_classes(m[2])) else "I " + (past_of(m[2]) if m[1] == "did"
+                                                             else m[2]), topic)

@@ -197,7 +197,7 @@ _SHORTHAND = (
     # "BASIC at 68th percentile": a rank takes "the"
     (r"\b(at|in|to|above|below|under|over|into|from)\s+(\d+(?:st|nd|rd|th))\s+(?=percentile\b)",
      r"\1 the \2 "),
-    (r"\bmos\b", "months"), (r"\bwks?\b", "weeks"), (r"\bmgr\b", "manager"),
+    (r"\bmos\b", "months"), (r"\bwks\b", "weeks"), (r"\bwk\b", "week"), (r"\bmgr\b", "manager"),
     (r"\bmgrs\b", "managers"),
     (r"\b(principal|staff|senior|sr|junior|jr|lead|software|founding)\s+eng\b", r"\1 engineer"),
     (r"\bengs\b", "engineers"), (r"\beng\b", "engineering"), (r"\bmins?\b", "minutes"),
