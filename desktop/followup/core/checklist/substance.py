@@ -290,8 +290,9 @@ def rule_specifics(d: Draft) -> RuleResult:
     [topic]". Source: "mentions specific points that were addressed during the interview".
     """
     met = [m.span() for name in d.context.other_recipients if greeting_name(name)
-           for m in re.finditer(rf"\b{re.escape(greeting_name(name))}\b", d.text)]
-    if d.context.organiser and met:
+           for m in re.finditer(rf"\b{re.escape(greeting_name(name))}\b", d.text)] \
+        if d.context.organiser else []  # (only a note to the organiser is read for names)
+    if met:
         # the guide's note to a recruiter: whom the user met is what it is about
         return result("specifics", True, "Names whom you met, the point of a note to the "
                       "person who organised the meeting.", body_spans(met[:2]))
