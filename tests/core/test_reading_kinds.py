@@ -1932,3 +1932,43 @@ def test_money_trouble_let_slip_and_the_hour_someone_joined_at_are_never_points(
 ])
 def test_a_question_keeps_its_verb_and_tense(line, topic):
     assert question_topic(line) == topic
+
+
+# ---- kinds still standing from the thirty-second reading ------------------------------------
+
+@pytest.mark.parametrize(("typed", "spelled"), [
+    ("we both hate async in python", "async"),
+    ("capex vs opex split is the fight every year", "capex"),
+    ("the behavioural health unit", "behavioural"),
+    ("her favourite part is the neighbourhood outreach", "neighbourhood"),
+    ("the intraday report", "intraday"),
+    ("cogging torque on the small motors", "cogging"),
+    ("i shouldve asked about the oncall pager", "should've"),
+    ("they run ci on github actions", "GitHub Actions"),
+    ("visits are booked in alayacare", "AlayaCare"),
+])
+def test_words_of_a_trade_stay_words_and_camel_cased_tools_keep_their_capitals(typed, spelled):
+    assert re.search(rf"\b{re.escape(spelled)}\b", normalise_line(typed, {}, []))
+
+
+@pytest.mark.parametrize("line", ["15-min huddles at shift change", "a 2-wks orientation",
+                                  "likes 30-mins check-ins"])
+def test_a_length_joined_to_its_number_is_singular(line):
+    phrase = rephrase(line, "Ann", "Acme")
+    assert phrase and re.search(r"\d+-(?:minute|week)\b", phrase.text), phrase
+
+
+@pytest.mark.parametrize(("shape", "text"), [
+    (Shape.CLAUSE, "your loading docks with the new levellers"),
+    (Shape.CLAUSE, "your parking permits for the night staff"),
+    (Shape.CLAUSE, "you cost of the second site"),
+    (Shape.CLAUSE, "you want a second scheduler and weekend cover 4 hours a day"),  # as typed
+    (Shape.TOPIC, "residents in the east wing love the late meal"),
+])
+def test_a_noun_pair_or_a_glued_piece_is_no_clause_and_a_clause_is_no_topic(shape, text):
+    assert not reads_well(Phrase(shape, text))
+
+
+@pytest.mark.parametrize("text", ["your crew ships on Fridays", "your lab runs on 12s"])
+def test_a_team_that_acts_keeps_its_verb(text):
+    assert reads_well(Phrase(Shape.CLAUSE, text))

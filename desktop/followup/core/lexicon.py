@@ -202,6 +202,8 @@ def known_variant(word: str) -> bool:
 
 
 def _known_variant(word: str) -> bool:
+    if "our" in word[1:] and any(d.check(word.replace("our", "or")) for d in _dictionaries()):
+        return True  # "behavioural", "favourite", "colourful": the British "our" inside a word
     for digraph in ("ae", "oe"):  # "anaesthetic", "oesophagus"
         plain = word.replace(digraph, "e")
         if digraph in word[1:] and any(d.check(plain) for d in _dictionaries()):
@@ -516,7 +518,8 @@ _VOWELS = frozenset("aeiouy")
 
 _PREFIXES = ("re", "un", "non", "pre", "co", "sub", "over", "under", "mis", "de", "dis",
              "multi", "self", "post", "inter", "cross", "out", "up", "down", "micro", "mega",
-             "ultra", "super", "hyper", "semi", "mini", "anti", "mid", "tele", "bio")
+             "ultra", "super", "hyper", "semi", "mini", "anti", "mid", "tele", "bio", "intra",
+             "extra")
 
 
 _PARTICLES = ("up", "over", "out", "off", "in", "down", "back", "side", "wide", "like", "less",
@@ -531,12 +534,16 @@ def _compound(word: str) -> bool:
     particle), "unreconciled" (a prefix and a word), "incrementality" (a word and a suffix),
     "pharma", "eval" (a word cut short). "cityworks" or "brightflag", two plain nouns, is a
     product's name."""
-    if any(word.startswith(p) and len(word) - len(p) >= 4 and _known(word[len(p):])
-           for p in _PREFIXES):
+    # (a long prefix may take a short word: "intraday", "multisite")
+    if any(word.startswith(p) and len(word) - len(p) >= (3 if len(p) >= 4 else 4)
+           and _known(word[len(p):]) for p in _PREFIXES):
         return True
     if any(word.endswith(x) and len(word) - len(x) >= 4 and _known(word[:-len(x)])
            for x in _SUFFIXES):
         return True
+    if re.search(r"([b-df-hj-np-tv-z])\1(?:ing|ed|er)$", word) \
+            and _known(re.sub(r"[a-z](?:ing|ed|er)$", "", word)):
+        return True  # "cogging", "scrubbed": a short word's consonant doubled before -ing
     if any(word.endswith(p) and len(word) - len(p) >= 3 and _known(word[:-len(p)])
            for p in _PARTICLES):
         return True

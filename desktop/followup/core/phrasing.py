@@ -940,6 +940,11 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
         if phrase.shape is Shape.TOPIC else text
     if phrase.shape is Shape.CLAUSE:  # "trainees ride along with you about 8 weeks": for
         text = _BARE_DURATION_RE.sub(r"\1 for \2", text)
+        tail = text.rsplit(" and ", 1)[-1].split()
+        if " and " in text and not phrase.gerund and _number_glued([plain(w) for w in tail]) \
+                and not _has_verb(tail):
+            text = text.rsplit(" and ", 1)[0]  # "... on retainer + hard cap 6 hrs/day": a
+            # piece with no verb and its figure glued on is left out
     phrase = Phrase(phrase.shape, text, phrase.gerund)
     if phrase.shape is Shape.MINE:
         return Phrase(phrase.shape, phrase.text.replace(_KEEP, ""))
@@ -1169,6 +1174,19 @@ def reads_well(phrase: Phrase) -> bool:
         return False  # "you live SQL exercise": an adjective read as a verb
     if phrase.shape in (Shape.CLAUSE, Shape.PROBLEM) and not _has_verb(words):
         return False  # "survival models for churn not classifiers"
+    if phrase.shape is Shape.CLAUSE and " and " in text and _number_glued(
+            [plain(w) for w in text.rsplit(" and ", 1)[1].split()]) \
+            and not _has_verb(text.rsplit(" and ", 1)[1].split()):
+        return False  # "a psych on retainer and hard scrim cap 6 hours a day": a piece glued on
+    pair = re.match(r"(?:your|the|their)\s+([a-z]+)\s+([a-z]+[^s\W])s\s+(?:with|for|on|at|of|in)\b",
+                    text)
+    if phrase.shape is Shape.CLAUSE and pair and is_noun(pair[2]) and pair[1] not in _COLLECTIVES \
+            and (pair[1].endswith("ing") or pair[1] in ("wait", "lead", "cycle", "response",
+                                                        "turnaround", "hold", "load")):
+        return False  # "your scanning drills with the manikin drop", "your wait times in the
+        # ED": a noun pair, its plural read as a verb ("your team ships on Fridays" is a clause)
+    if phrase.shape is Shape.CLAUSE and re.match(r"you\s+[a-z]+\s+of\b", text):
+        return False  # "costs of the new build" is no "you cost of the new build"
     if len(words) >= 3 and plain(words[0]) == "you" and plain(words[2]).endswith("ing") \
             and verb_form(plain(words[1])) in ("VB", "VBD") \
             and "ADJ" in word_classes(plain(words[1])) \
@@ -1243,6 +1261,11 @@ def reads_well(phrase: Phrase) -> bool:
             if verb and not any(x in _RELATIVES for x in inner[:i]) \
                     and not (i and _contact_relative(inner, i - 1)):
                 return False  # "the hardest part isn't the modelling", "finance disagree on"
+            place = [j for j in range(max(0, i - 4), i - 1) if inner[j] in PREPOSITIONS]
+            if place and i < len(inner) - 1 and words[place[-1]].endswith("s") \
+                    and verb_form(w) == "VB" and "VERB" in word_classes(w) \
+                    and "ADJ" not in word_classes(w) and inner[i + 1] not in PREPOSITIONS:
+                return False  # "PIs in chem hate cost transfers": a plural, its place, a verb
         if "you" in inner and not any(w in _RELATIVES for w in inner[:inner.index("you")]) \
                 and not _contact_relative(inner, inner.index("you")):
             return False  # "fly-fishes on the river wye when you can": a clause, not a topic
@@ -1252,8 +1275,9 @@ def reads_well(phrase: Phrase) -> bool:
                                                         r"\d[\d.,]*%?\s", text):
             return False  # "your 62% of 7th graders", "the residency 12 weeks"
         if re.search(r"\d", text) and not re.match(r"(?:the|your|a|an|our|my)\s", text) \
-                and not any(w in PREPOSITIONS for w in inner):
-            return False  # "average deal about $3k": a fragment, not a topic
+                and not any(w in PREPOSITIONS or w in ("every", "each") for w in inner):
+            return False  # "average deal about $3k": a fragment, not a topic ("trainings
+            # every 2 weeks" says when)
     elif not linked:
         # "you fixed asset register is a mess": a second verb for one subject; "the one I did"
         # is a clause of its own (its verb follows its subject)
@@ -1504,6 +1528,11 @@ _BEFORE_NUMBER = frozenset("""
     of for to by in on at from than with the your a an every each per last next first over
     under and or between within past around
 """.split())
+
+
+# Who acts as one, so that "your team ships on Fridays" has a verb.
+_COLLECTIVES = frozenset("team company firm group unit department crew staff office clinic shop lab"
+                         " school store site plant board practice agency studio".split())
 
 
 def _number_glued(words: list[str]) -> bool:

@@ -192,7 +192,10 @@ _SHORTHAND = (
     # "the 2-wk orientation": a length before a noun is singular ("2-week")
     (r"\b(\d+)-(?:wks?|weeks)\b", r"\1-week"), (r"\b(\d+)-(?:mos?|months)\b", r"\1-month"),
     (r"\b(\d+)-(?:yrs?|years)\b", r"\1-year"), (r"\b(\d+)-(?:days)\b", r"\1-day"),
-    (r"\b(\d+)-(?:hrs?|hours)\b", r"\1-hour"),
+    # "15-min rounding", "2-wks orientation": a length joined to its number is one word, singular
+    (r"\b(\d+)-(?:(hr|min|wk|mo|yr)s?|(hour|minute|week|month|year|day)s)\b"
+     r"(?!\s+(?:a|an|per|each|every|in|of|ago|later|before|after)\b)",
+     lambda m: f"{m[1]}-{_UNIT_WORDS.get(m[2], m[2]) if m[2] else m[3]}"),
     (r"\b(\d+(?:st|nd|rd|th))\s+(?:c\.|cent\.|c)(?=\s+[a-z])", r"\1-century"),  # "19th c. quilts"
     # "BASIC at 68th percentile": a rank takes "the"
     (r"\b(at|in|to|above|below|under|over|into|from)\s+(\d+(?:st|nd|rd|th))\s+(?=percentile\b)",
