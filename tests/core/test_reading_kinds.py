@@ -1972,3 +1972,59 @@ def test_a_noun_pair_or_a_glued_piece_is_no_clause_and_a_clause_is_no_topic(shap
 @pytest.mark.parametrize("text", ["your crew ships on Fridays", "your lab runs on 12s"])
 def test_a_team_that_acts_keeps_its_verb(text):
     assert reads_well(Phrase(Shape.CLAUSE, text))
+
+
+def test_a_meetups_host_is_no_venue_for_someone_from_elsewhere():
+    from followup.core.drafting import DraftRequest, generate_draft
+    body = generate_draft(DraftRequest(
+        company="Prairie Retrofit Co-Op", role="", kind="meetup", person_name="Kenji Watanabe",
+        person_title="Installer",
+        capacity="other",
+        notes="! most installers undersize the ducts", elsewhere=True)).body
+    assert "at the Prairie Retrofit Co-Op meetup" in body and "at Prairie Retrofit" not in body
+
+
+def test_the_link_to_what_a_plus_line_offers_is_given_as_that_thing():
+    from followup.core.drafting import DraftRequest, generate_draft
+    link = Link("Shift-swap tracker (GitHub)", "https://example.org/swap", ("python",))
+    body = generate_draft(DraftRequest(
+        company="Harbour Health", role="Scheduler", kind="one_on_one_interview",
+        person_name="Lena Ortiz", person_title="Charge Nurse", capacity="interviewer",
+        notes="! swaps are done by text, nobody can see coverage\n+ can send my shift swap "
+              "tracker, built it for the ED", profile=Profile(name="Ana", links=(link,)))).body
+    assert "\u201cShift-swap tracker\u201d" in body and "<https://example.org/swap>" in body
+    assert "post I wrote" not in body
+
+
+@pytest.mark.parametrize(("line", "lead"), [
+    ("9 techs, 3 sites, the hard part is getting parts on time", "getting parts on time"),
+    ("40 beds, she wants nurses who speak up in rounds", "speak up in rounds"),
+])
+def test_what_a_person_thinks_leads_over_a_count(line, lead):
+    phrase = rephrase(line, "Ann", "Acme")
+    assert phrase and lead in phrase.text, phrase
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("the new wing opens 2029", "opens in 2029"),
+    ("owns the sql -> dbt migration", "from SQL to dbt"),
+    ("team owns the mlir -> llvm lowering", "MLIR-to-LLVM lowering"),
+    ("she did her masters in leeds", "master's"),
+    ("they use a 30 min huddle format", "30-minute huddle"),
+    ("shows are too long for under 5s, she wants shorter ones", "shorter ones"),
+    ("the bloom foundation grant ends in may", "the Bloom Foundation grant"),
+    ("she grew up in łódź", "Łódź"),
+    ("documentation is what makes it billable", "documentation is what"),
+])
+def test_a_line_is_said_as_a_reader_would_say_it(line, said):
+    phrase = rephrase(normalise_line(line, {}, []), "Ann", "Acme")
+    assert phrase and said in phrase.text, phrase
+
+
+def test_a_question_line_is_no_example_in_the_checklist():
+    from followup.core.checklist import CheckContext, check_draft
+    results = {r.id: r for r in check_draft("Thanks", "Hi Jonas,\n\nThank you.\n\nBest,\nAna",
+                                            CheckContext(company="Kestrel", recipient="Jonas Berg",
+                                                         notes="? notice period -> 3 months, he "
+                                                               "winced"))}
+    assert "winced" not in results["specifics"].message

@@ -762,6 +762,9 @@ def matching_link(profile: Profile, notes: str) -> Link | None:
     (a post on vessel schedules is not for a film post supervisor): a link needs two of its
     tags, or one that is a phrase or a term of the trade ("control charts", "SPC"). Ties go to
     the first link."""
+    offered = _offered_link(profile, notes)
+    if offered is not None:
+        return offered
     lines = _their_lines(notes)
     scored = []
     for i, link in enumerate(profile.links):
@@ -770,6 +773,33 @@ def matching_link(profile: Profile, notes: str) -> Link | None:
         if link.url.strip() and strong:
             scored.append((len(matched), -i, link))
     return max(scored, key=lambda s: s[:2])[2] if scored else None
+
+
+# Words of a link's title that say what kind of page it is, not what it is about.
+_PAGE_WORDS = frozenset("github gitlab bitbucket portfolio blog post write writeup write-up case "
+                        "study site page repo project notes talk slides demo resume link video "
+                        "the and for with from my".split())
+
+
+def _offered_link(profile: Profile, notes: str) -> Link | None:
+    """The link to the very thing a `+` line offers ("share my python script that parses ili
+    pipe tallies" -> "ILI tally parser (GitHub)"; "could bring the changeover matrix i built"
+    -> "Changeover matrix write-up"): a line that offers (share, send, bring, show, walk
+    through) and holds most words of the title, as their beginnings. None when no `+` line
+    offers a link's thing ("+ I built a route planner" offers no post on bus routes)."""
+    def keys(text: str) -> set[str]:
+        return {w[:4].lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", text)
+                if w.lower() not in _PAGE_WORDS}
+
+    offers = [keys(line.text) for line in parse_notes(notes) if line.marker is Marker.CONTRIBUTE
+              and re.search(r"\b(?:share|send|bring|show|walk|pass\s+along|forward)\b", line.text,
+                            re.IGNORECASE)]
+    for link in profile.links:
+        title = keys(link.title)
+        need = len(title) if len(title) <= 2 else (len(title) + 1) // 2
+        if link.url.strip() and title and any(len(title & o) >= need for o in offers):
+            return link
+    return None
 
 
 def _their_lines(notes: str) -> list[str]:
@@ -810,14 +840,18 @@ def _spoken_tag(link: Link, text: str) -> str:
     return ""
 
 
-def link_sentence(link: Link | None, text: str, voice: int) -> str:
-    """One sentence offering the link, naming the topic of the conversation it ties to.
+def link_sentence(link: Link | None, text: str, voice: int, offered: bool = False) -> str:
+    """One sentence offering the link, naming the topic of the conversation it ties to, or,
+    when the link is to the thing a `+` line offers (`offered`), pointing to it by its title.
 
     `<https://...>` is a Markdown autolink that the HTML part renders as a link, and it is how
     plain-text mail has long set a URL apart, so the sentence reads well in both parts."""
     if link is None:
         return ""
     title, url, topic = " ".join(link.title.split()), link.url.strip(), _spoken_tag(link, text)
+    if offered and title and title != url:  # "ILI tally parser (GitHub)": the thing, not where
+        return frames.pick(frames.LINK_OFFERED, voice).format(
+            re.sub(r"\s*\([^)]*\)", "", title).strip() or title, url)
     last = topic.split()[-1] if topic else ""
     if last.islower() and not last.endswith(("s", "ing")) and is_noun(last) \
             and not verb_form(last):
@@ -885,7 +919,8 @@ def draft_values(request: DraftRequest, voice: int, max_points: int = MAX_POINTS
         "contribution": proper_spelling(contribution_paragraph(request, voice, company), names),
         "questions": proper_spelling(
             question_paragraphs(request.notes, voice, max_questions, request.company), names),
-        "link": link_sentence(link, request.notes, voice),
+        "link": link_sentence(link, request.notes, voice, offered=link is not None
+                              and link is _offered_link(request.profile, request.notes)),
         "personal": proper_spelling(personal_value(request, voice, points), names),
         "my_name": _value(request.profile.name),
         "my_phone": _value(request.profile.phone),
@@ -905,19 +940,23 @@ _INSTITUTION_RE = re.compile(
 
 _EVENT_RE = re.compile(r"\b(?:meetup|meet-up|conference|conf|summit|expo|fair|festival|forum"
                        r"|night|week|camp|hackathon|guild|association|society|club|networking"
-                       r"|mixer|happy\s+hour|symposium|workshop|talks?|day|breakfast|\d{4})\b",
+                       r"|mixer|happy\s+hour|symposium|workshop|talks?|day|breakfast|\d{4}"
+                       r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days|nights|lunch|social)\b",
                        re.IGNORECASE)
 
 
 def meetup_place(company: str, elsewhere: bool = False) -> str:
     """Where a meetup happened, as a sentence says it: the meeting's name when it names an
-    event ("PyData Edinburgh", "Roasters Guild Night") or when the person works elsewhere (the
-    name is then the group or host where they met: "Maptime Oakland"), else "the meetup". A
-    company's name there ("Lumen & Lark Events") is the one the user is drawn to, not where
-    they met: readers stumbled on "Thanks for the conversation at Willamette Ridge Community
-    College" for a meetup held elsewhere."""
+    event ("PyData Edinburgh", "Roasters Guild Night"); "the Maptime Oakland meetup" when the
+    person works elsewhere (the name is then the group or host of the meetup, not a place:
+    readers took "at Prairie Retrofit Co-Op" to an installer met in a community hall as the
+    wrong venue); else "the meetup". A company's name there ("Lumen & Lark Events") is the one
+    the user is drawn to, not where they met: readers stumbled on "Thanks for the conversation
+    at Willamette Ridge Community College" for a meetup held elsewhere."""
     company = company.strip()
-    return company if not company or elsewhere or _EVENT_RE.search(company) else "the meetup"
+    if not company or _EVENT_RE.search(company):
+        return company
+    return f"the {company} meetup" if elsewhere else "the meetup"
 
 
 def works_elsewhere(email: str, company_domain: str) -> bool:
@@ -1048,11 +1087,12 @@ def normalised(request: DraftRequest) -> DraftRequest:
 
 def _known_spellings(request: DraftRequest) -> dict[str, str]:
     """Lower case -> spelling of the words whose spelling is known: what the notes capitalise,
-    the people met, the company, the profile's skills and link tags."""
+    the people met, the company, the profile's skills, link titles and link tags."""
     names = notes_capitals([request.notes, request.general_notes])
     words = [*request.person_name.split(), *request.company.split(),
-             *(w for n in request.others_met for w in n.split())]
-    for word in words:  # "Kiln", "Priya"; not "Middle" or "School" of a school's name
+             *(w for n in request.others_met for w in n.split()),
+             *(w for link in request.profile.links for w in link.title.split())]
+    for word in words:  # "Kiln", "Priya", "ILI" of a link's title; not "Middle" or "School"
         bare = word.strip(",.()")
         if len(bare) >= 2 and not bare.islower() and not is_english_word(bare.lower()):
             names[bare.lower()] = bare

@@ -16,7 +16,9 @@ from followup.core.phrasing import Phrase, Shape, is_problem
 POINT_STRIDE = 2  # consecutive people start two frames apart, so three points overlap at most once
 
 # Neutral on purpose: a note's clause may be good news or a pain ("your conflict checks take
-# two days"), and "It was exciting to learn that" fits only one of them.
+# two days"), and "It was exciting to learn that" fits only one of them. Readers also heard
+# praise in "valuable", "great" and "eye-opening" for a plain fact ("you use Q-Pulse for
+# incident reporting", "the foundation grant ends in June"), so these only take note.
 _CLAUSE = (
     "I was interested to hear that {}.",
     "It was helpful to learn that {}.",
@@ -26,10 +28,10 @@ _CLAUSE = (
     "I found it really interesting that {}.",
     "It was useful to hear that {}.",
     "I took note when you mentioned that {}.",
-    "It was valuable to learn that {}.",
-    "It was great to hear that {}.",
-    "It was eye-opening to hear that {}.",
-    "It was good to learn that {}.",
+    "It was helpful to hear that {}.",
+    "I was glad you mentioned that {}.",
+    "It stuck with me that {}.",
+    "I was interested to learn that {}.",
 )
 # The second point of a draft: readers heard "It was eye-opening to hear that ... I appreciated
 # learning that ..." as the same sentence twice, so the second says "also" in its own way.
@@ -209,7 +211,7 @@ MEETUP_INTEREST = (  # a meetup named for a company, or for a group with no even
     "I'm keen to learn more about {}.",
     "I'll be following what {} does next.",
     "It was good to get a glimpse of the work at {}.",
-    "I'd love to hear how things go at {}.",
+    "I'm curious to see where {} goes from here.",
     "Our conversation left me curious about {}.",
     "I hope our paths cross again through {}.",
 )
@@ -324,6 +326,14 @@ LINK_UNTITLED = (
     "I put some of my thinking on {} into a post at <{}>.",
 )
 
+LINK_OFFERED = (  # the link to the very thing a `+` line offers: no "post I wrote" about it
+    "If you'd like a look, \u201c{}\u201d is at <{}>.",
+    "You can find \u201c{}\u201d at <{}>, if it's useful.",
+    "Here is \u201c{}\u201d, as I offered: <{}>.",
+    "\u201c{}\u201d is at <{}>, whenever you'd like to look.",
+    "For a first look, \u201c{}\u201d is at <{}>.",
+    "In the meantime, \u201c{}\u201d is at <{}>.",
+)
 LINK_NO_TOPIC = (
     "After our conversation you might enjoy a post I wrote, \u201c{}\u201d: <{}>.",
     "You might enjoy a post I wrote on this, \u201c{}\u201d: <{}>.",

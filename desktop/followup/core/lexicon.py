@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +36,10 @@ from pathlib import Path
 from followup.core import spelling
 from followup.core.word_forms import is_adjective, verb_form, word_classes
 
-_WORD_RE = re.compile(r"(?<![\w@/.#-])([A-Za-z][a-z]*(?:'[a-z]+)?)(?![\w@/#-]|\.\w)")
+# A word of Latin letters, accented ones too ("gdańsk", "málaga" are names typed in a hurry)
+_WORD_RE = re.compile(r"(?<![\w@/.#-])([A-Za-z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f]"
+                      r"[a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f]*(?:'[a-z]+)?)"
+                      r"(?![\w@/#-]|\.\w)")
 
 
 def _language_dir() -> Path:
@@ -182,6 +186,10 @@ def _dictionaries() -> tuple:
 
 @lru_cache(maxsize=8192)
 def _known(word: str) -> bool:
+    if not word.isascii():  # "café", "crème", "naïve": the dictionary's word, accents kept
+        plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+        if plain and plain != word and _known(plain):
+            return True
     return any(d.check(word) for d in _dictionaries()) or _known_variant(word)
 
 
@@ -417,7 +425,7 @@ _NAMED_PLACE_RE = re.compile(
 # before a capitalised name is part of it.
 _PLACE_FIRST_RE = re.compile(r"\b((?:at|in|on|near|around|by|from|off|to)\s+)"
                              r"(lake|mount|mt|fort|port)\s+([a-z][\w'-]+)\b")
-_PARTICLE_RE = re.compile(r"\b(el|la|los|las|san|santa|lake|mount|fort|saint)"
+_PARTICLE_RE = re.compile(r"(?<!\bde )(?<!\bdel )\b(el|la|los|las|san|santa|lake|mount|fort|saint)"
                           r"(?=\s+[A-Z][a-z])")
 _NAME_THEN_PLACE_RE = re.compile(r"\b(?!(?:Christmas|Easter|Thanksgiving|Halloween|Hanukkah|Diwali"
                                  r"|Eid|Ramadan|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
@@ -472,6 +480,9 @@ def spell_particles(text: str) -> str:
     text = re.sub(r"\b(st|mt)\.\s+([A-Za-z][a-z'-]+)", lambda m: f"{m[1].capitalize()}. "
                   f"{m[2].capitalize()}", text)
     text = _NAME_THEN_PLACE_RE.sub(lambda m: f"{m[1]} {m[2].capitalize()}", text)
+    # "campo del Cielo", "puerto de la Cruz": the word before a particle and a name is the name's
+    text = re.sub(r"\b([a-z]{3,})(?=\s+(?:del|de\s+la|de\s+los|dos|das|di)\s+[A-Z][a-z])",
+                  lambda m: m[1] if _common(m[1]) else m[1].capitalize(), text)
     return _PARTICLE_RE.sub(lambda m: m.group(1).capitalize(), text)
 
 
@@ -679,6 +690,8 @@ def capitalise_unknown(text: str, keep: Iterable[str] = (),
         word = match.group(1)
         if not word.islower() or "'" in word or _known(word) or word in kept:
             return word
+        if not word.isascii():  # "gdańsk", "łódź": a letter English lacks, in a name
+            return word[:1].upper() + word[1:] if len(word) >= 3 else word
         if len(word) >= 3 and any(d.check(word.capitalize()) for d in _dictionaries()):
             return word.capitalize()  # "colombia", "tuesday": the dictionary's own capitals
         if len(word) <= 6 and any(d.check(word.upper()) for d in _dictionaries()):
@@ -713,6 +726,12 @@ def capitalise_unknown(text: str, keep: Iterable[str] = (),
     # "pdms-2", "mmpi-3": a test's letters and its edition
     text = re.sub(r"\b([a-z]{2,5})-(\d{1,2})\b", lambda m: f"{m[1].upper()}-{m[2]}"
                   if _acronym_shape(m[1]) or not set(m[1]) & _VOWELS else m[0], text)
+    # "the bloom foundation grant": a funder's name, whatever its words
+    text = re.sub(r"\b([a-z]{3,})\s+foundation(?=\s+(?:grant|award|fund|funding|fellowship"
+                  r"|scholarship|renewal)s?\b)",
+                  lambda m: m[0] if m[1] in kept or m[1] in ("the", "our", "their", "his", "her",
+                                                            "your", "new", "big")
+                  else f"{m[1].capitalize()} Foundation", text)
     # "the alameda county fair": a county named by a word no dictionary knows is a place
     text = re.sub(r"\b([a-z]{3,})\s+(county|parish|borough)\b",
                   lambda m: f"{m[1].capitalize()} {m[2].capitalize()}"

@@ -184,7 +184,7 @@ SELF_ASSESSMENT_RE = re.compile(r"""\b(?:
     |over[- ]?explain\w*|talked\s+too\s+(?:much|long|fast)|went\s+off\s+on|tangent|sweat\w*
     |shaky|took\s+(?:forever|ages|too\s+long)|slow\s+on\s+the|took\s+a\s+while|drew\s+a\s+blank|wing(?:ed)?\s+it|made\s+(?:it|something|stuff)\s+up|guessed
     |face\s+(?:went|got|turned)\s+(?:hot|red)|went\s+red|blush\w*|lost\s+(?:him|her|them|the\s+thread
-    |my\s+(?:train|place|way))|not\s+great|too\s+long|too\s+short|oof|ugh|yikes|cringe\w*
+    |my\s+(?:train|place|way))|not\s+great|(?<!\bare\s)too\s+(?:long|short)(?!\s+for\b)|oof|ugh|yikes|cringe\w*
     |never\s+got\s+to|didn'?t\s+get\s+to|didn'?t\s+(?:say|mention|talk\s+about|bring\s+up|cover)
     |forgot\s+to|ran\s+out\s+of\s+time\s+(?:on|before)|left\s+out
     |i\s+was\s+(?:bad|off|slow|unclear|rusty)|rusty|off\s+the\s+cuff|bs'?d|waffl\w*
@@ -199,6 +199,8 @@ _MECHANICS_RE = re.compile(r"""(?:
      \s+(?:\w+\s+){0,2}(?:late|early)(?=\s*(?:$|[,.;!]|to\b|for\b|by\b|and\b|so\b|because\b
      |from\b|after\b|due\b|as\b|b/c\b|with\b|on\b))
     |\b(?:is|are|was|were)\s+always\s+(?:running\s+)?late\b
+    |^(?:he|she|they)?\s*(?:did|gave|led|took)\s+(?:me\s+|us\s+)?(?:the|a)\s+(?:quick\s+)?tour
+     (?:\s+(?:after|afterwards|before|first|at\s+the\s+end))?\s*$
     |\b(?:\d{1,2}\s*(?:am|pm)|midnight|\d{1,2}(?::\d\d)?\s*(?:at\s+night|in\s+the\s+morning))\s+
      (?:his|her|their)\s+time\b
     |\b(?:he|she|they)\s+(?:was|were)\s+driving\b|\broad\s+noise\b|\bfrom\s+(?:her|his|their)\s+car\b

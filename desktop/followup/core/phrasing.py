@@ -903,6 +903,16 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
         # they overspend": a label or a bare figure, then what was said: what was said leads
         kept = [said_of[0], *[k for k in kept[1:] if k is not said_of[0]]]
         phrase = _main_phrase(said_of[0][1], first_name)
+    if len(kept) > 1 and (re.search(r"\d", phrase.text) or len(phrase.text.split()) <= 4):
+        # "team is 6 ppl, ..., the hard part is matching features to the dig sheets": a count
+        # or a bare fact first, then what the person thinks, wants or struggles with; what
+        # they think leads (readers called "your team is 6 people" a thin highlight)
+        weighty = [k for k in kept if k[1] != kept[0][1] and _WEIGHTY_RE.search(k[1])
+                   and not re.search(r"\d", k[1])
+                   and reads_well(_main_phrase(k[1], first_name))]
+        if weighty and not _WEIGHTY_RE.search(kept[0][1]):
+            kept = [weighty[0], *[k for k in kept if k is not weighty[0]]]
+            phrase = _main_phrase(weighty[0][1], first_name)
     # "Tidepool hazy IPA, which is", "a 2-week onboarding", "you mostly do hearings"
     text = _UNIT_ADJECTIVE_RE.sub(r"\1-\2 ", _NAME_WHICH_RE.sub(r"\1, which", phrase.text))
     text = _TRAILING_ADVERB_RE.sub(lambda m: f"you {m[1]} {m[2].strip()}", text)
@@ -914,8 +924,17 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     text = re.sub(r"\b(is|are) your (problem|issue|pain|headache)\b", r"\1 the \2", text)
     # "wildfire and sea level rise are the 2 big chapters": two things, no one's own
     text = re.sub(r"^your ((?:[\w-]+ ){1,3}and (?:[\w-]+ ){1,3}are\b)", r"\1", text)
+    # "the Ahta Foundation grant ends in June": a funder's grant takes its article
+    text = re.sub(r"^(?:your\s+)?((?:[A-Z][\w&.-]*\s+){1,3}(?:Foundation|Trust|Fund|Institute|Council"
+                  r"|Society|Association|Endowment)\s+(?:grant|award|contract|funding|renewal"
+                  r"|program|programme|fellowship)s?\b)", r"the \1", text)
     # "touring is where you overspend": an activity, no one's own
-    text = re.sub(r"^your (\w+ (?:is|are) (?:where|when|how|why)\b)", r"\1", text)
+    # ("documentation is what separates therapy from gardening", "CP surveys are where new
+    # grads learn the pipe": a kind of work, said of the trade)
+    text = re.sub(r"^your ((?:[\w-]+ ){1,6}(?:is|are) (?:where|when|how|why|what)\b)", r"\1", text)
+    # "organised retail crime is up": what happens to a business is no one's own
+    text = re.sub(r"^your ((?:[\w-]+ ){0,2}(?:crime|theft|fraud|inflation|weather|demand"
+                  r"|competition|regulation|vandalism|shoplifting)\b)", r"\1", text)
     text = re.sub(r"^your (?=(?:most|much|many|half|all|some|none|each|both|few|several) of\b)",
                   "", text)  # "most of their work is K-12 schools": most of your work
     # ("most work now is crypto tracing": most of your work; "your most common error" stays)
@@ -979,6 +998,13 @@ def listed_topics(line: str) -> Phrase | None:
     joint = ", " if " and " in last else " and "
     return Phrase(Shape.TOPIC, to_you(", ".join(items[:-1]) + joint + last))
 
+
+# What a person thinks, wants, needs or struggles with: a piece of a line worth leading with.
+_WEIGHTY_RE = re.compile(r"\b(?:hard|hardest|harder|biggest|big\s+(?:pain|issue|problem|challenge)"
+                         r"|pain|problem|issue|challenge|struggle\w*|wants?|needs?|have\s+to|has\s+to"
+                         r"|hates?|loves?|cares?|matters?|key\s+is|the\s+trick|rely\s+on|hinges?"
+                         r"|not\s+pre-|live\s+not|instead\s+of|rather\s+than|actually)\b",
+                         re.IGNORECASE)
 
 # "your operations budget is about 2.3M": a figure with nothing said of it
 _BARE_FIGURE_RE = re.compile(r"(?:your\s+|the\s+)?[\w\s-]{1,40}?\s+(?:is|are)\s+(?:about\s+"
@@ -1152,7 +1178,8 @@ def reads_well(phrase: Phrase) -> bool:
         return False
     if re.search(r"\s(?:and|or|but|with|to|of|the|a|an|your|including|like|such as|per|for|about"
                  r"|from|by|at|in|on|versus)$", text) and not re.search(
-            r"\b(?:I|we|you)\s+(?:\w+\s+)?\w+\s+(?:at|in|on|for|with|to|from)$", text) \
+            r"\b(?:I|we|you|what|which|that|who)\s+(?:\w+\s+){0,2}\w+\s+(?:at|in|on|for|with|to"
+            r"|from|about)$", text) \
             or text.endswith(","):  # ("the state park I volunteered at": a preposition at home)
         return False  # a fragment cut in the middle
     if re.search(r"\band\s+(?:who|what|how|whether|where)\s+(?:\w+\s+){1,5}(?:is|are)\s+the\b",
@@ -1185,6 +1212,9 @@ def reads_well(phrase: Phrase) -> bool:
                                                         "turnaround", "hold", "load")):
         return False  # "your scanning drills with the manikin drop", "your wait times in the
         # ED": a noun pair, its plural read as a verb ("your team ships on Fridays" is a clause)
+    if phrase.shape is Shape.CLAUSE and re.match(r"you're\s+\w+ing\s+\w+\s+(?:week|month|day|q)\s*\d",
+                                                 text):
+        return False  # "planning freeze week 2 of Jan": a noun pair and its date, no verb
     if phrase.shape is Shape.CLAUSE and re.match(r"you\s+[a-z]+\s+of\b", text):
         return False  # "costs of the new build" is no "you cost of the new build"
     if len(words) >= 3 and plain(words[0]) == "you" and plain(words[2]).endswith("ing") \
@@ -1331,6 +1361,8 @@ def _clean_topic(words: list[str]) -> bool:
         if i > lead and word in ("a", "an", "the") and before not in PREPOSITIONS | {
                 "and", "or", "of"}:
             return False  # "the shadow a top producer": a verb read as a noun
+        if word == "since" and before.endswith("s") and is_noun(before[:-1]):
+            continue  # "screening on all ICU admissions since June": when it began
         if word in _ADVERBS or word in ("since", "mostly", "mainly", "basically", "really") \
                 or word == "to" and i + 1 < len(bare) and is_base(bare[i + 1]) \
                 and not is_noun(bare[i + 1]) and (i == 0 or before in _HARD):

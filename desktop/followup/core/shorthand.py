@@ -56,6 +56,22 @@ _SHORTHAND = (
     (r"\b(" + _ANY_MONTH + r")\s*(?:->|=>|–)\s*(" + _ANY_MONTH + r")\b",
      lambda m: f"{_MONTHS[m[1].lower()[:3]]} to {_MONTHS[m[2].lower()[:3]]}"),
     (r"\bw/c\b", "week commencing"),
+    # "a 20 min version", "an 8 hr shift": a length before a noun is one word, singular
+    (r"\b(a|an)\s+(\d+)\s*-?\s*(?:(min|hr|wk|mo|yr)s?|(minute|hour|day|week|month|year)s?)\b"
+     r"(?=\s+(?!(?:of|in|on|at|to|for|per|and|or|a|an|the|from|ago|later|before|after)\b)[a-z]{3,})",
+     lambda m: f"{m[1]} {m[2]}-{_UNIT_WORDS.get(m[3], m[3]) if m[3] else m[4]}"),
+    (r"(?<=\d)\s*pa\b", " Pa"),  # "at 50 pa": pascals
+    # "we both did our masters at waterloo": the degree is a master's
+    (r"\b(my|our|his|her|their|your|a|the|did|doing|finished|finishing|started)\s+(master|bachelor)s"
+     r"\b(?!')", r"\1 \2's"),
+    # "new build opens 2028": a year takes "in"
+    (r"\b(opens?|opened|launch(?:es|ed)?|starts?|started|ends?|ended|closes?|closed|begins?|began"
+     r"|expires?|expired|finish(?:es|ed)?|retires?|renews?|goes\s+live|went\s+live)\s+"
+     r"(?=(?:19|20)\d\d\b(?!\s*[-/]))", r"\1 in "),
+    # "the mlir -> llvm lowering", "sheets -> netsuite migration": from one to the other, one noun
+    (r"\b([\w.]+)\s*(?:->|=>)\s*([\w.]+)\s+(?=(?:lowering|migration|conversion|translation"
+     r"|mapping|handoff|hand-off|transition|upgrade|sync|export|integration|cutover)\b)",
+     r"\1-to-\2 "),
     # rates: "28%/yr" -> "28% a year", "4x/wk" -> "4 times a week", "6 hrs/wk" -> "6 hours a week"
     (r"(?<=\d)x(?=\s*/|\s+(?:a|per)\b)", " times"),
     (r"\s*/\s*(?:yr|year)\b", " a year"), (r"\s*/\s*(?:mo|month)\b", " a month"),

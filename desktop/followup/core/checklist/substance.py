@@ -303,9 +303,12 @@ def rule_specifics(d: Draft) -> RuleResult:
             if spans:
                 return result("specifics", True, f'Mentions a point from your notes: "{point}".',
                               body_spans(spans))
-        point = key_first(points)[0][1]
+        # (a `?` line is no example: it holds my answer and my verdict on it, "notice period
+        # -> 3 months, he winced")
+        told = [p for m, p in key_first(points) if m is not Marker.QUESTION]
+        example = f', e.g. "{shorten(told[0])}"' if told else ""
         return result("specifics", False, "Mention a point from your conversation with "
-                      f'{d.first_name}, e.g. "{shorten(point)}".')
+                      f"{d.first_name}{example}.")
     spans = specific_spans(d)
     if spans:
         return result("specifics", True, "Mentions specific points from the conversation.",
