@@ -925,8 +925,8 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     # "wildfire and sea level rise are the 2 big chapters": two things, no one's own
     text = re.sub(r"^your ((?:[\w-]+ ){1,3}and (?:[\w-]+ ){1,3}are\b)", r"\1", text)
     # "the Ahta Foundation grant ends in June": a funder's grant takes its article
-    text = re.sub(r"^(?:your\s+)?((?:[A-Z][\w&.-]*\s+){1,3}(?:Foundation|Trust|Fund|Institute|Council"
-                  r"|Society|Association|Endowment)\s+(?:grant|award|contract|funding|renewal"
+    text = re.sub(r"^(?:your\s+)?((?:[A-Z][\w&.-]*\s+){1,3}(?:Foundation|Trust|Fund|Institute"
+                  r"|Council|Society|Association|Endowment)\s+(?:grant|award|contract|funding|renewal"
                   r"|program|programme|fellowship)s?\b)", r"the \1", text)
     # "touring is where you overspend": an activity, no one's own
     # ("documentation is what separates therapy from gardening", "CP surveys are where new
@@ -1212,8 +1212,8 @@ def reads_well(phrase: Phrase) -> bool:
                                                         "turnaround", "hold", "load")):
         return False  # "your scanning drills with the manikin drop", "your wait times in the
         # ED": a noun pair, its plural read as a verb ("your team ships on Fridays" is a clause)
-    if phrase.shape is Shape.CLAUSE and re.match(r"you're\s+\w+ing\s+\w+\s+(?:week|month|day|q)\s*\d",
-                                                 text):
+    if phrase.shape is Shape.CLAUSE and re.match(
+            r"you're\s+\w+ing\s+\w+\s+(?:week|month|day|q)\s*\d", text):
         return False  # "planning freeze week 2 of Jan": a noun pair and its date, no verb
     if phrase.shape is Shape.CLAUSE and re.match(r"you\s+[a-z]+\s+of\b", text):
         return False  # "costs of the new build" is no "you cost of the new build"
