@@ -2028,3 +2028,14 @@ def test_a_question_line_is_no_example_in_the_checklist():
                                                          notes="? notice period -> 3 months, he "
                                                                "winced"))}
     assert "winced" not in results["specifics"].message
+
+
+def test_a_name_typed_in_lower_case_is_flagged_by_the_spelling_rule():
+    from followup.core.checklist import CheckContext, check_draft
+    body = ("Hi Femi,\n\nIt stuck with me that you use qpulse for incident reports, and async "
+            "reviews.\n\nBest,\nAna")
+    results = {r.id: r for r in check_draft("Thanks", body, CheckContext(
+        company="St. Brendan's", recipient="Femi Adebayo",
+        notes="! they use qpulse for incident reports\nasync reviews"))}
+    assert not results["spelling"].passed and "qpulse" in results["spelling"].message
+    assert "async" not in results["spelling"].message

@@ -319,7 +319,7 @@ def spell_names(text: str, names: dict[str, str]) -> str:
     as its owner does wherever `text` has it in lower case, then the dictionary's capitalised
     words ("dublin" -> "Dublin"). What the user capitalised is never lowered."""
     table = {**name_table(), **names}
-    multi = sorted((k for k in table if " " in k or "." in k), key=len, reverse=True)
+    multi = sorted((k for k in table if " " in k or "." in k or "-" in k), key=len, reverse=True)
     for key in multi:
         text = re.sub(rf"(?<![\w@/-]){re.escape(key)}(?![\w@/-])",
                       lambda m, k=key: table[k] if m.group().islower() else m.group(),
@@ -474,12 +474,21 @@ def spell_places(text: str) -> str:
     return _PLACE_OF_RE.sub(lambda m: f"{m[1]}{m[2].capitalize()} of {m[3].capitalize()}", text)
 
 
+# Capitalised words before "high" or "middle" that name no school ("Very high", "AP middle")
+_NOT_A_SCHOOL_NAME = frozenset("Very Too So Quite Really Pretty AP Not Is Are Was Were The A An "
+                               "Upper Lower".split())
+
+
 def spell_particles(text: str) -> str:
     """`el Paso` -> `El Paso`: a place's particle before its capitalised name; `st. johns`
     -> `St. Johns`: a saint's or a street's name."""
     text = re.sub(r"\b(st|mt)\.\s+([A-Za-z][a-z'-]+)", lambda m: f"{m[1].capitalize()}. "
                   f"{m[2].capitalize()}", text)
     text = _NAME_THEN_PLACE_RE.sub(lambda m: f"{m[1]} {m[2].capitalize()}", text)
+    # "Jefferson high", "Lincoln middle school": a school named for someone
+    text = re.sub(r"\b([A-Z][a-z]+)\s+(high|middle|elementary|primary|secondary)(\s+school)?\b",
+                  lambda m: f"{m[1]} {m[2].capitalize()}{m[3].title() if m[3] else ''}"
+                  if m[1] not in _NOT_A_SCHOOL_NAME else m[0], text)
     # "campo del Cielo", "puerto de la Cruz": the word before a particle and a name is the name's
     text = re.sub(r"\b([a-z]{3,})(?=\s+(?:del|de\s+la|de\s+los|dos|das|di)\s+[A-Z][a-z])",
                   lambda m: m[1] if _common(m[1]) else m[1].capitalize(), text)

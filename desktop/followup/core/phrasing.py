@@ -924,6 +924,9 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     text = re.sub(r"\b(is|are) your (problem|issue|pain|headache)\b", r"\1 the \2", text)
     # "wildfire and sea level rise are the 2 big chapters": two things, no one's own
     text = re.sub(r"^your ((?:[\w-]+ ){1,3}and (?:[\w-]+ ){1,3}are\b)", r"\1", text)
+    # "IPC on the floor not in the office": a contrast takes its comma
+    text = re.sub(r"(?<=[A-Za-z]) not (?=(?:to|in|on|at|for|with|by|from|the|a|an|just|only)\s)",
+                  ", not ", text)
     # "the Ahta Foundation grant ends in June": a funder's grant takes its article
     text = re.sub(r"^(?:your\s+)?((?:[A-Z][\w&.-]*\s+){1,3}(?:Foundation|Trust|Fund|Institute"
                   r"|Council|Society|Association|Endowment)\s+(?:grant|award|contract|funding|renewal"

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from followup.core.checklist.reading import Draft, fold, inside, is_name
 from followup.core.checklist.results import CheckContext, RuleResult, Span, result
-from followup.core.lexicon import known_variant, shorthand_table, shorthand_words
+from followup.core.lexicon import known_variant, name_table, shorthand_table, shorthand_words
 from followup.core.spelling import has_close_correction, is_known, misspellings
 
 # (pattern on the folded text, what was probably meant); each is a slip a spell checker misses.
@@ -54,6 +54,24 @@ def shorthand_left(text: str, ignore: frozenset[str] = frozenset()) -> list[tupl
         if word.islower() and word in words and word not in ignore:
             found.append((match.start(), match.end(),
                           f'"{word}" (shorthand: {table[word.lower()]})'))
+    return found
+
+
+def lower_case_names(text: str, notes: str, user_words: frozenset[str]) -> list[
+        tuple[int, int, str]]:
+    """(start, end, advice) of words the notes typed in lower case that no dictionary knows,
+    left so in the draft ("ili", "q-pulse", "raps"): a name or an acronym, typed in a hurry.
+    Words the names table spells in lower case ("async", "pgbouncer" added to the user's
+    dictionary) are fine."""
+    typed = {w for w in _note_terms(notes) if w.islower()}
+    spelled = {v for v in name_table().values() if v.islower()}
+    found = []
+    for match in _WORD_RE.finditer(_without_gaps(text)):
+        word = match.group()
+        if word in typed and word not in spelled and word not in user_words \
+                and word.isalpha() and not is_known(word):
+            found.append((match.start(), match.end(),
+                          f'"{word}" (typed in lower case in your notes: a name or an acronym?)'))
     return found
 
 
@@ -144,6 +162,8 @@ def rule_spelling(d: Draft) -> RuleResult:
     issues = [(s, e, f'"{w}"', "body") for s, e, w in misspellings(d.body, ignore)]
     issues += [(s, e, a, "body") for s, e, a in slips(d.folded)]
     issues += [(s, e, a, "body") for s, e, a in shorthand_left(d.body, ignore)]
+    issues += [(s, e, a, "body") for s, e, a in lower_case_names(
+        d.body, d.context.notes or "", frozenset(d.context.user_words))]
     issues += [(s, e, f'"{w}"', "subject") for s, e, w in misspellings(d.subject, ignore)]
     issues += [(s, e, a, "subject") for s, e, a in slips(fold(d.subject))]
     if not issues:
