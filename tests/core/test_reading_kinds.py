@@ -1670,7 +1670,7 @@ def test_lengths_ranks_months_and_leagues_are_written_out(typed, said):
 def test_a_question_answered_well_is_named_back_once():
     body = _draft29("? why dispatch and not driving -> said i like the puzzle, he nodded\n"
                     "! wants fewer empty miles on the return legs")
-    assert "your question about why dispatch and not driving" in body
+    assert "your question about why I chose dispatch and not driving" in body
     assert "[write your better answer here]" not in body
 
 
@@ -2039,3 +2039,66 @@ def test_a_name_typed_in_lower_case_is_flagged_by_the_spelling_rule():
         notes="! they use qpulse for incident reports\nasync reviews"))}
     assert not results["spelling"].passed and "qpulse" in results["spelling"].message
     assert "async" not in results["spelling"].message
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("team is 9 ppl, new LIMS go-live coming q3", "the new LIMS go-live is coming in Q3"),
+    ("unit is 14 nurses, they float to the ED on weekends", "float to the ED on weekends"),
+])
+def test_a_head_count_gives_way_to_what_else_the_line_says(line, said):
+    phrase = rephrase(normalise_line(line, {}, []), "Ann", "Acme")
+    assert phrase and said in phrase.text, phrase
+
+
+# ---- the thirty-fourth reading ---------------------------------------------------------------
+
+@pytest.mark.parametrize("line", ["ran the plant tour, 3 shifts, ~80 ppl", "worked at kqed 11 yrs",
+                                  "she was at the met office for 6 years"])
+def test_a_tour_and_where_someone_worked_before_are_no_points(line):
+    assert never_a_point(line) or rephrase(line, "Ann", "Acme") is None \
+        or "tour" not in rephrase(line, "Ann", "Acme").text
+
+
+def test_a_gripe_about_their_own_tools_is_left_out_and_the_fact_kept():
+    phrase = rephrase(normalise_line("crm is hubspot, she hates the reporting tab", {}, []),
+                      "Ann", "Acme")
+    assert phrase and "hate" not in phrase.text and "HubSpot" in phrase.text
+
+
+def test_what_the_person_is_unsure_of_is_no_verdict_of_mine():
+    assert not never_a_point("wants the newsletter in spanish too, unsure how")
+    assert never_a_point("how i'd triage the queue -> unsure, i rambled")
+
+
+@pytest.mark.parametrize(("line", "topic"), [
+    ("why pediatrics -> said i like the families", "why I chose pediatrics"),
+    ("why the switch from retail -> fine", "why I made the switch from retail"),
+    ("why use a queue here -> ok", "why use a queue here"),
+    ("edit test: trim a 40 min panel to 8 min -> kept too much", "trimming a 40-minute panel to 8 "
+     "minutes"),
+])
+def test_a_why_question_is_why_i_chose_it_and_a_task_is_what_i_did(line, topic):
+    assert question_topic(line) == topic
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("draws in figma then hands off to dev", "then hand off"),
+    ("her cat is a 12yo tabby", "a 12-year-old tabby"),
+    ("did my pgy2 at mercy", "PGY2"),
+    ("tested the 2.4 ghz band", "2.4 GHz"),
+    ("training = 2 wk ride-along w/ a senior tech", "a 2-week ride-along"),
+    ("lots of walk-ins from the clinic next door", "there are lots of walk-ins"),
+])
+def test_shorthand_units_ages_and_second_verbs_are_written_out(line, said):
+    phrase = rephrase(normalise_line(line, {}, []), "Ann", "Acme")
+    assert phrase and said in phrase.text, phrase
+
+
+def test_a_thing_of_mine_that_could_help_is_said_as_what_it_could_do():
+    kind, text, _ = contribution_phrase("my triage scripts could cut the queue by a day")
+    assert text == "I think my triage scripts could cut the queue by a day"
+
+
+def test_their_job_is_no_rapport_line():
+    from followup.core.drafting import personal_lines
+    assert list(personal_lines("joined late, runs the docent volunteers (~90 ppl)")) == []

@@ -303,7 +303,9 @@ def personal_lines(notes: str):
             yield line.text
     for line in lines:  # "coaches her daughter's robotics team"
         if is_personal(line.text) and not is_shared(line.text) \
-                and rephrase(line.text) is not None:
+                and not any(_THEIR_JOB_RE.fullmatch(re.sub(r"\s*\([^)]*\)", "", p))
+                            for _s, p in split_parts(clean(line.text))) \
+                and rephrase(line.text) is not None:  # ("runs the docent volunteers": work)
             yield line.text
     for line in lines:  # "we argued about the best pho on Argyle St"; not "we talked about X"
         if is_moment(line.text) and is_personal(line.text) and _shared_text(line.text):
@@ -628,7 +630,8 @@ def _join_names(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-_OFFER_RE = re.compile(r"^I(?:'d be| could| can| would| will|'d)\b")
+_OFFER_RE = re.compile(r"^I(?:'d be| could| can| would| will|'d"
+                       r"| think my\b.*\b(?:could|can|would|might|will)\b)")
 
 
 def _contribution_reads_well(own: tuple[str, str, str]) -> bool:
@@ -733,8 +736,21 @@ _NAMED_QUESTION_RE = re.compile(r"(?:why|how I would|how I|what I would|what|whe
 _UNSAID_QUESTION_RE = re.compile(
     r"\b(?:leav\w*|left|quit|fired|laid|gap|weakness\w*|salary|pay|paid|notice|visa|sponsor\w*"
     r"|relocat\w*|ok|okay|fine|shifts?|nights?|weekends?|travel|hours|start\s+date|5\s+years"
-    r"|mistake|wrong|fail\w*|conflict|health|sick|family|kids?|baby|pregnan\w*)\b",
+    r"|mistake|wrong|fail\w*|conflict|health|sick|family|kids?|baby|pregnan\w*"
+    # ("I liked your question about how I handle euthanasia with a sobbing owner": readers)
+    r"|euthan\w*|death|dying|died|grie\w*|sobbing|crying|abuse\w*|suicid\w*|self-harm|overdose"
+    r"|violen\w*|assault\w*|restrain\w*|code\s+blue|no-shows?|\d{1,2}\s*(?:am|pm))\b",
     re.IGNORECASE)
+
+
+def _reads_as_a_question(topic: str) -> bool:
+    """Whether a question's topic reads well after "your question about": a noun phrase ("the
+    audit finding"), or a wh-word and a clean clause ("why I chose dispatch and not driving",
+    "how I handled the audit finding")."""
+    wh = re.match(r"(?:why|how|what|whether)\s+(?=I\b)", topic)
+    if wh:
+        return reads_well(Phrase(Shape.CLAUSE, topic[wh.end():]))
+    return reads_well(Phrase(Shape.TOPIC, topic))
 
 
 def _answered_question(asked: Sequence[str], voice: int, company: str) -> str:
@@ -745,7 +761,7 @@ def _answered_question(asked: Sequence[str], voice: int, company: str) -> str:
         topic = question_topic(line)
         if topic and _NAMED_QUESTION_RE.match(topic) and not _UNSAID_QUESTION_RE.search(topic) \
                 and not never_a_point(line) and not is_private_life(line) \
-                and len(topic.split()) <= 12 and reads_well(Phrase(Shape.TOPIC, topic)):
+                and len(topic.split()) <= 12 and _reads_as_a_question(topic):
             topic = company_spelling(topic, company)
             return _trace(frames.pick(frames.QUESTION_ANSWERED, voice).format(topic), line)
     return ""
@@ -788,12 +804,12 @@ def _offered_link(profile: Profile, notes: str) -> Link | None:
     through) and holds most words of the title, as their beginnings. None when no `+` line
     offers a link's thing ("+ I built a route planner" offers no post on bus routes)."""
     def keys(text: str) -> set[str]:
-        return {w[:4].lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", text)
-                if w.lower() not in _PAGE_WORDS}
+        return {w[:4].lower() for w in re.findall(r"[A-Za-z][A-Za-z/-]{2,}", text)
+                if w.lower() not in _PAGE_WORDS}  # ("dQ/dV" is one word)
 
     offers = [keys(line.text) for line in parse_notes(notes) if line.marker is Marker.CONTRIBUTE
-              and re.search(r"\b(?:share|send|bring|show|walk|pass\s+along|forward)\b", line.text,
-                            re.IGNORECASE)]
+              and re.search(r"\b(?:share|send|bring|show|walk|pass\s+along|forward|a\s+copy)\b"
+                            r"|^\s*my\b.*\b(?:could|can|would)\b", line.text, re.IGNORECASE)]
     for link in profile.links:
         title = keys(link.title)
         need = len(title) if len(title) <= 2 else (len(title) + 1) // 2

@@ -187,7 +187,7 @@ QUESTION = (
 QUESTION_ANSWERED = (  # a question the user answered well, named back once
     "I enjoyed your question about {}.",
     "I liked your question about {}.",
-    "Thank you for asking about {}; I enjoyed thinking it through with you.",
+    "Thank you for your question about {}; I enjoyed thinking it through with you.",
     "I enjoyed thinking through your question about {}.",
 )
 CONTRIBUTION_CLAUSE = (  # "I led X", then the company
@@ -196,7 +196,7 @@ CONTRIBUTION_CLAUSE = (  # "I led X", then the company
     "{}, and I'd like to put that to work at {}.",
     "{}, which I'd be excited to build on at {}.",
     "{}, and I think that experience would carry over well to {}.",
-    "{}, and I'd be happy to bring the same care to {}.",
+    "{}, and I'd be happy to put that experience to use at {}.",
 )
 CONTRIBUTION_STATE = (  # "I speak Spanish", "I know Veeva": what the user has, not did
     "{}, and I'd be glad to put that to use at {}.",

@@ -319,7 +319,7 @@ def spell_names(text: str, names: dict[str, str]) -> str:
     as its owner does wherever `text` has it in lower case, then the dictionary's capitalised
     words ("dublin" -> "Dublin"). What the user capitalised is never lowered."""
     table = {**name_table(), **names}
-    multi = sorted((k for k in table if " " in k or "." in k or "-" in k), key=len, reverse=True)
+    multi = sorted((k for k in table if any(c in k for c in " .-/")), key=len, reverse=True)
     for key in multi:
         text = re.sub(rf"(?<![\w@/-]){re.escape(key)}(?![\w@/-])",
                       lambda m, k=key: table[k] if m.group().islower() else m.group(),

@@ -199,7 +199,8 @@ _MECHANICS_RE = re.compile(r"""(?:
      \s+(?:\w+\s+){0,2}(?:late|early)(?=\s*(?:$|[,.;!]|to\b|for\b|by\b|and\b|so\b|because\b
      |from\b|after\b|due\b|as\b|b/c\b|with\b|on\b))
     |\b(?:is|are|was|were)\s+always\s+(?:running\s+)?late\b
-    |^(?:he|she|they)?\s*(?:did|gave|led|took)\s+(?:me\s+|us\s+)?(?:the|a)\s+(?:quick\s+)?tour
+    |^(?:he|she|they)?\s*(?:did|gave|led|took|ran)\s+(?:me\s+|us\s+)?(?:the|a)\s+(?:quick\s+)?
+     (?:[\w-]+\s+)?tour
      (?:\s+(?:after|afterwards|before|first|at\s+the\s+end))?\s*$
     |\b(?:\d{1,2}\s*(?:am|pm)|midnight|\d{1,2}(?::\d\d)?\s*(?:at\s+night|in\s+the\s+morning))\s+
      (?:his|her|their)\s+time\b
@@ -463,6 +464,14 @@ _TENURE_RE = re.compile(r"(?:~\s*|about\s+)?\d+\+?\s*(?:yrs?|years?|mos?|months?
                         r"(?:\s+(?:here|there|in\s+the\s+role|in\s+role))?")
 
 
+# Where the person worked before and for how long: their career, not the conversation's point.
+_CAREER_RE = re.compile(r"\s*(?:(?:he|she|they)\s+)?(?:worked|was|spent\s+(?:~\s*|about\s+)?\d+\+?"
+                        r"\s*(?:yrs?|years?))\s+(?:at|with|in)\s+[\w&.' -]+?\s+(?:for\s+)?"
+                        r"(?:~\s*|about\s+)?\d+\+?\s*(?:yrs?|years?|mos?|months?)\s*$"
+                        r"|\s*(?:(?:he|she|they)\s+)?spent\s+(?:~\s*|about\s+)?\d+\+?\s*(?:yrs?"
+                        r"|years?)\s+(?:at|with|in)\s+[\w&.' -]+$", re.IGNORECASE)
+
+
 def _wish_beside(text: str) -> bool:
     """Whether a line that lets something slip ("last PSM left mid-season") also holds, in a
     piece of its own, what the person wants ("she wants a book anyone could call the show
@@ -470,6 +479,15 @@ def _wish_beside(text: str) -> bool:
     return any(re.match(r"(?:(?:he|she|they)\s+)?(?:wants?|needs?|hopes?|is\s+looking\s+for)\b",
                         p.strip(), re.I) and not is_internal(p)
                for _s, p in split_parts(clean(text))[1:])
+
+
+def _theirs_unsure(text: str) -> bool:
+    """"wants the show on youtube w/ video, unsure how": a line of what the person wants, with
+    no word of mine in it, whose doubt is theirs, not my verdict on an answer."""
+    return re.match(r"\s*(?:(?:he|she|they)\s+)?(?:wants?|needs?|hopes?|plans?|would\s+like)\b",
+                    text, re.IGNORECASE) is not None \
+        and not re.search(r"\b(?:i|i'm|i'd|i've|my|me)\b", text, re.IGNORECASE) \
+        and re.search(r"\b(?:unsure|not\s+sure|no\s+idea)\b", text, re.IGNORECASE) is not None
 
 
 def never_a_point(text: str, rapport: bool = False) -> bool:
@@ -481,7 +499,7 @@ def never_a_point(text: str, rapport: bool = False) -> bool:
     if is_internal(text) and not _wish_beside(text):
         return True
     if is_private_life(text) or is_confidential(text) or is_self_assessment(
-            split_parts(clean(text))[0][1] if rapport else text):
+            split_parts(clean(text))[0][1] if rapport else text) and not _theirs_unsure(text):
         return True  # a rapport line may carry a joke at the user's expense later on:
         # "we both played in youth orchestra - me viola (badly)"
     pieces = split_parts(clean(text))
@@ -489,6 +507,9 @@ def never_a_point(text: str, rapport: bool = False) -> bool:
                                                     or is_mechanics(pieces[0][1])):
         return True  # "benefits: 4-day week pilot", "he ran the case: ...": the label says
         # what all of it is about
+    if _CAREER_RE.match(pieces[0][1]) and len(pieces) == 1:
+        return True  # "worked at wnyc 9 yrs": where they were before, which readers took for
+        # a misread when it was the highlight
     if is_mechanics(pieces[0][1]) and all(len(p.split()) <= 3 for _s, p in pieces[1:]):
         return True  # "popped in for 2 min to say hi, had a clinic": why, not a point
     aside = [is_mechanics(p) or is_logistics(p) or is_descriptor(p)

@@ -168,6 +168,11 @@ def contribution_phrase(line: str) -> tuple[str, str, str]:
                                                  p[1], re.IGNORECASE)
               and not LEANS_BACK_RE.search(p[1])]
     kind, sentence = _own_clause(pieces[0][1])
+    could = re.match(r"([Mm]y\s.+?)\s+(could|can|would|might|should|will)\s+(\w.*)$", sentence)
+    if not prefix and could and is_base(could[3].split()[0]):
+        # "my dq/dv scripts ... could flag bad cells at day 5": a clause of its own, what the
+        # thing of mine could do for them
+        return "i", f"I think {lower_first(could[1])} {could[2]} {could[3]}", more
     if offers and not prefix and sentence.startswith("my experience with ") \
             and re.search(r"\b(?:is|are|was|were)\b", pieces[0][1]):
         kind, sentence = _own_clause(offers[0][1])
@@ -207,6 +212,21 @@ _THIRD_PARTY_RE = re.compile(
     r"|donor|user|visitor|applicant|candidate|child|kid|nurse|colleague|coworker|someone)s?\b"
     r"(?=.*\b(?:their|his|her|them|him)\b)", re.IGNORECASE)
 _ANSWER_TAIL_RE = re.compile(r"\s+(?:and|but|so|then)\s+(?:I|i)\s+(?=\w)")
+
+
+def _has_a_verb(words: list[str]) -> bool:
+    """Whether a question's words hold a verb ("why leave", "why is it"), or a pronoun that
+    leads one ("why you", "why I")."""
+    first = plain(words[0])
+    return first in ("i", "you", "we", "they", "he", "she", "it", "not", "do", "did", "does",
+                     "is", "are", "was", "were", "would", "should", "could", "can", "will")\
+        or is_base(first) and verb_form(first) == "VB" and "ADJ" not in word_classes(first) \
+        and (not is_noun(first) or first in ("move", "leave", "switch", "join", "quit", "change",
+                                              "go", "come", "apply", "transfer", "pivot", "work",
+                                              "stay", "return")
+             or len(words) > 1 and plain(words[1]) in DETERMINERS) \
+        or any(verb_form(plain(w)) in ("VBZ", "VBD", "MD") and not is_noun(plain(w))
+               for w in words)
 
 
 @lru_cache(maxsize=2048)  # the same line is phrased again for each length tried
@@ -265,6 +285,12 @@ def question_topic(line: str) -> str | None:
     # "why leave my current job", "how handle upset pt": the subject left out, and the
     # article before a lone thing ("how I would handle an upset patient whose ...")
     topic = re.sub(r"^why\s+leave\b", "why I am leaving", topic, flags=re.I)
+    # "why urgent care, not em", "why regulatory after 4 yrs in qa": why I chose it
+    words = topic.split()
+    if len(words) >= 2 and words[0].lower() == "why" and not _has_a_verb(words[1:]):
+        made = re.match(r"(?:the|this)\s+(?:switch|move|change|jump|pivot|leap)\b",
+                        " ".join(words[1:]))
+        topic = ("why I made " if made else "why I chose ") + " ".join(words[1:])
     topic = re.sub(r"^(how)\s+(?=([a-z]+)\b)",
                    lambda m: f"{m[1]} I would " if is_base(m[2]) and m[2].lower() not in (
                        "i", "to", "you", "we", "they", "much", "many", "long", "come", "often",
@@ -306,8 +332,11 @@ def question_topic(line: str) -> str | None:
     # ("asked me to estimate S3 costs"; "walk through a claim", "count holds by branch": a task)
     topic = re.sub(r"^(?:to\s+)", "", topic)
     first_word = topic.split()[0] if topic else ""
+    second = plain(topic.split()[1]) if len(topic.split()) > 1 else ""
     if first_word[:1].islower() and verb_form(first_word) in ("VB", "VBD") \
-            and is_base(first_word) and (infinitive or not is_noun(first_word)):
+            and is_base(first_word) and (infinitive or not is_noun(first_word)
+                                         or second in ("a", "an", "this", "these", "my")):
+        # ("cut a 22 min interview to 6": a verb before its object, though "cut" is a noun)
         topic = " ".join([gerund_of(first_word), *topic.split()[1:]])  # "explaining X to a PM"
     # "debounce a brake lever input": a verb the word forms lack, before its object
     unknown = re.match(r"([a-z]{4,})\s+(?=(?:a|an|the|my|your|our|their)\s)", topic)

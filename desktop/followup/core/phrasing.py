@@ -100,6 +100,11 @@ def _agree(words: list[str], index: int) -> None:
         _agree(words, index + 1)
     elif verb_form(bare) == "VBZ" and bare not in NOT_VERBS:
         words[index] = verb_base(bare)
+        # "sketches in Procreate then hands off to the shop": the next verb agrees too
+        for i in range(index + 1, len(words) - 1):
+            if plain(words[i]) == "then" and verb_form(plain(words[i + 1])) == "VBZ" \
+                    and plain(words[i + 1]) not in NOT_VERBS:
+                words[i + 1] = verb_base(plain(words[i + 1]))
 
 
 def _other_gender(words: list[str]) -> frozenset[str]:
@@ -213,7 +218,14 @@ def _drop(part: str) -> bool:
     (the draft offers the user's own links, not the notes')."""
     return is_self_assessment(part) or is_logistics(part) or is_descriptor(part) \
         or is_mechanics(part) or is_private_life(part) or is_internal(part) \
-        or re.search(r"https?://|www\.", part) is not None
+        or re.search(r"https?://|www\.", part) is not None \
+        or _GRIPE_RE.match(part) is not None
+
+
+# "he hates the scheduling module": a person's gripe about their own tools, said in the room and
+# never written back to them (a reader counted it a leak)
+_GRIPE_RE = re.compile(r"\s*(?:he|she|they)\s+(?:hates?|can'?t\s+stand|loathes?|dislikes?)\s+"
+                       r"(?:the|our|their|its|his|her)\b", re.IGNORECASE)
 
 
 # Verbs that are nouns too but, after a plural, are the verb: "parents want a FAFSA night"
@@ -363,10 +375,11 @@ def _verb_clause(words: list[str], form: str) -> tuple[Shape, str, str]:
         rest = with_article(rest)
     for i in range(1, len(rest)):
         following = plain(rest[i + 1]) if i + 1 < len(rest) else ""
-        if plain(rest[i - 1]) in ("and", "but", "or") and verb_form(rest[i]) == "VBZ" \
+        if plain(rest[i - 1]) in ("and", "but", "or", "then") and verb_form(rest[i]) == "VBZ" \
                 and form == "VBZ" and following and (
                     following in DETERMINERS or following[:1].isdigit()
-                    or set(word_classes(following)) == {"ADJ"}):
+                    or set(word_classes(following)) == {"ADJ"}
+                    or plain(rest[i - 1]) == "then" and plain(rest[i]) not in NOT_VERBS):
             rest[i] = verb_base(rest[i])  # "loves X but hates the tooling": you love, you hate
     tail = (" " + " ".join(rest)) if rest else ""
     if form == "VBZ":
@@ -742,8 +755,14 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
         head = "" if plain(thing.split()[0]) in DETERMINERS | {"your", "our", "their"} \
             else "the "
         verb = "is"
+        *rest, last = thing.split()
+        coming = plain(last) in ("coming", "due", "expected", "planned", "scheduled", "launching",
+                                 "starting", "opening", "landing") and rest
+        if coming:  # "first PMA supplement coming Q2": it is coming in Q2
+            thing = " ".join(rest)
         if _plural_head(thing.split()):
             verb = "are"
+        verb += f" {last}" if coming else ""
         text = to_you(f"{head}{thing} {verb} {timed['when']}", name)
         return Phrase(Shape.CLAUSE, text)
     counted = to_you(_counted_clause(words), name)
@@ -910,6 +929,11 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
         weighty = [k for k in kept if k[1] != kept[0][1] and _WEIGHTY_RE.search(k[1])
                    and not re.search(r"\d", k[1])
                    and reads_well(_main_phrase(k[1], first_name))]
+        if not weighty and _HEADCOUNT_RE.match(phrase.text):
+            # "team is 6 ppl, first PMA supplement coming Q2": a head-count is no highlight
+            weighty = [k for k in kept[1:] if not _HEADCOUNT_RE.match(k[1])
+                       and (said := _main_phrase(k[1], first_name)).shape is not Shape.TOPIC
+                       and reads_well(said)]
         if weighty and not _WEIGHTY_RE.search(kept[0][1]):
             kept = [weighty[0], *[k for k in kept if k is not weighty[0]]]
             phrase = _main_phrase(weighty[0][1], first_name)
@@ -924,6 +948,9 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     text = re.sub(r"\b(is|are) your (problem|issue|pain|headache)\b", r"\1 the \2", text)
     # "wildfire and sea level rise are the 2 big chapters": two things, no one's own
     text = re.sub(r"^your ((?:[\w-]+ ){1,3}and (?:[\w-]+ ){1,3}are\b)", r"\1", text)
+    if phrase.shape is Shape.TOPIC and re.match(r"(?:lots|a\s+lot|plenty|tons)\s+of\s", text):
+        phrase = Phrase(Shape.CLAUSE, "", "")  # "lots of perinatal referrals from the OB
+        text = "there are " + text  # clinic next door": there are lots of them
     # "IPC on the floor not in the office": a contrast takes its comma
     text = re.sub(r"(?<=[A-Za-z]) not (?=(?:to|in|on|at|for|with|by|from|the|a|an|just|only)\s)",
                   ", not ", text)
@@ -1008,6 +1035,11 @@ _WEIGHTY_RE = re.compile(r"\b(?:hard|hardest|harder|biggest|big\s+(?:pain|issue|
                          r"|hates?|loves?|cares?|matters?|key\s+is|the\s+trick|rely\s+on|hinges?"
                          r"|not\s+pre-|live\s+not|instead\s+of|rather\s+than|actually)\b",
                          re.IGNORECASE)
+
+# "your team is 6 people", "team of 9": how many people, which readers never took for a point
+_HEADCOUNT_RE = re.compile(r"(?:your\s+|the\s+|their\s+)?(?:[\w-]+\s+)?(?:team|unit|group|dept"
+                           r"|department|crew|staff)\s+(?:is|of|=)\s+(?:about\s+|~\s*)?\d+"
+                           r"(?:\s+(?:people|ppl|engineers|nurses|analysts|techs|staff|fte))?$")
 
 # "your operations budget is about 2.3M": a figure with nothing said of it
 _BARE_FIGURE_RE = re.compile(r"(?:your\s+|the\s+)?[\w\s-]{1,40}?\s+(?:is|are)\s+(?:about\s+"
@@ -1164,6 +1196,8 @@ def reads_well(phrase: Phrase) -> bool:
     if phrase.shape is Shape.TOPIC and len(words) <= 3 and plain(words[-1]) in _TIME_UNITS | {
             "year", "month", "week", "day", "hour", "shift"}:
         return False  # "your 2nd year": a time with nothing of what happened in it
+    if re.match(r"(?:your|the)\s+(?:everyone|everybody|someone|somebody|anyone|nobody)\b", text):
+        return False  # "the everyone on call": a pronoun given an article
     if re.match(r"(?:your\s+|the\s+)?(?:same\s+as|rest)\b", text):
         return False  # "same as a bug you had in 2025": leans on the piece before
     if re.match(r"(?:about|roughly|around|nearly|over|under)\s+\d[\d,.]*\+?\s+(?:[a-z-]+\s+){0,2}"

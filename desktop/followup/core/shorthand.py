@@ -61,6 +61,13 @@ _SHORTHAND = (
      r"(?=\s+(?!(?:of|in|on|at|to|for|per|and|or|a|an|the|from|ago|later|before|after)\b)[a-z]{3,})",
      lambda m: f"{m[1]} {m[2]}-{_UNIT_WORDS.get(m[3], m[3]) if m[3] else m[4]}"),
     (r"(?<=\d)\s*pa\b", " Pa"),  # "at 50 pa": pascals
+    # "a 14yo greyhound", "her 9 yo": an age, said as one
+    (r"\b(a|an|her|his|their|my|your)\s+(\d{1,2})\s*(?:yo|y/o|yr\s+old|year\s+old)\b(?=\s+[a-z])",
+     r"\1 \2-year-old"),
+    (r"\b(\d{1,2})\s*(?:yo|y/o)\b", r"\1 years old"),
+    # "pgy1", "mp3", "ps5": letters said one by one, then a number
+    (r"\b(?!(?:wk|wks|yr|yrs|hr|hrs|mth|pt|pts|ms|px|sq|ft)\d)([b-df-hj-np-tv-z]{2,4})(\d{1,2})\b",
+     lambda m: m[1].upper() + m[2]),
     # "we both did our masters at waterloo": the degree is a master's
     (r"\b(my|our|his|her|their|your|a|the|did|doing|finished|finishing|started)\s+(master|bachelor)s"
      r"\b(?!')", r"\1 \2's"),
@@ -92,6 +99,12 @@ _SHORTHAND = (
      ", "),
     (r"\s*(?:->|=>)\s*", lambda m: _arrow(m)),
     (r"(?<=[^s\W]s)\s+=\s+", " are "), (r"\s+=\s+", " is "),  # "targets = 4,900": are
+    # "onboarding is 3 wk shadow w/ a physician": a length before its noun, with its article
+    (r"\b(is|was)\s+(\d+)\s*-?\s*(?:(min|hr|wk|mo|yr)s?|(minute|hour|day|week|month|year)s?)\b"
+     r"(?=\s+(?!(?:of|in|on|at|to|for|per|and|or|a|an|the|from|ago|later|before|after|long|old"
+     r"|away|out|left|behind|late|early|avg|average|median|total|max|min|tops|now|so|but|with"
+     r"|without|each|every|behind|over|under)\b)[a-z]{3,})",
+     lambda m: f"{m[1]} a {m[2]}-{_UNIT_WORDS.get(m[3], m[3]) if m[3] else m[4]}"),
     # "have a ~6 wk wait": about a 6-week wait
     (r"\b(a|an)\s+(?:~\s*|about\s+|approx\.?\s+)(?=\d)", "about a "),
     (r"(?<=\s)~\s*(?=[\d$£€])", "about "), (r"^~\s*(?=[\d$£€])", "about "),
