@@ -2102,3 +2102,11 @@ def test_a_thing_of_mine_that_could_help_is_said_as_what_it_could_do():
 def test_their_job_is_no_rapport_line():
     from followup.core.drafting import personal_lines
     assert list(personal_lines("joined late, runs the docent volunteers (~90 ppl)")) == []
+
+
+def test_what_was_told_privately_is_never_said_and_a_point_after_a_prompt_says_no_also():
+    assert never_a_point("he's moving to the london office (told me privately)")
+    body = _draft29("! throughput 40/hr, complained carriers send pallets that lean\n"
+                    "schedules in descartes")
+    assert "complained" not in body
+    assert not re.search(r"\]\s+(?:I also|You also|Another|And you)", body), body

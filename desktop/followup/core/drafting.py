@@ -426,7 +426,8 @@ def note_prompt(fragment: str) -> str:
 
 # "he said the hardest part is X": the prompt names what was said, not who said it
 _REPORTED_RE = re.compile(r"^(?:(?:he|she|they)\s+)?(?:said|says|mentioned|told\s+me|explained"
-                          r"|thinks|felt|noted)(?:\s+that)?\s+", re.IGNORECASE)
+                          r"|thinks|felt|noted|complained|grumbled|admitted|joked|was\s+upfront"
+                          r"(?:\s+about\s+it)?)(?:\s+(?:that|about))?\s*", re.IGNORECASE)
 
 
 def point_sentence(fragment: str, index: int, voice: int, person_name: str = "",
@@ -464,9 +465,12 @@ def points_paragraphs(fragments: Sequence[str], voice: int, person_name: str = "
     for i, fragment in enumerate(fragments):
         # Two points never open alike ("It was fascinating to hear that ... It was fascinating
         # to hear more about ..."): the next frame is taken instead.
+        # after a prompt the next point is the first said, so it says no "also" (readers:
+        # "'also' follows a gap")
+        after_gap = bool(sentences) and all(s.startswith("[") for s in sentences)
         for step in range(0, 12, 2):
-            sentence = point_sentence(fragment, i + step, voice, person_name, shared, company,
-                                      key=fragment in keys)
+            sentence = point_sentence(fragment, i + step + (i % 2 if after_gap else 0), voice,
+                                      person_name, shared, company, key=fragment in keys)
             if _opening(sentence) not in {_opening(s) for s in sentences} and not any(
                     _frame_words(sentence) & _frame_words(s) for s in sentences):
                 break

@@ -416,6 +416,7 @@ _CONFIDENTIAL_RE = re.compile(
     r"\b(?:don'?t|do\s+not|never)\s+(?:mention|bring\s+(?:it|this|that)\s+up|repeat|share)\b"
     r"|\basked\s+(?:me\s+)?not\s+to\s+(?:mention|share|repeat|say)\b"
     r"|\boff\s+(?:the\s+)?record\b|\bconfidential\b|\bbetween\s+us\b|\bnot\s+public(?:\s+yet)?\b"
+    r"|\b(?:told|said)\s+(?:me\s+|it\s+)?(?:privately|in\s+confidence|quietly)\b|\bin\s+private\b"
     r"|\bunder\s+nda\b|\bkeep\s+(?:it|this)\s+(?:quiet|private)\b"
     r"|\b(?:don'?t|do\s+not|not\s+to)\s+quote\b|\bnot\s+for\s+(?:quoting|attribution)\b",
     re.IGNORECASE)
