@@ -68,7 +68,10 @@ def _own_swap(text: str) -> str:
                 or following in ("how", "what", "why", "my", "our") else "your"
         return _OWN_SWAP.get(word, word)
 
-    return _WORD_RE.sub(swapped, text)
+    text = _WORD_RE.sub(swapped, text)
+    # "my notes from the capstone": a school project of the user's is theirs
+    return re.sub(r"\b(?:the|a)\s+(capstone|thesis|dissertation|practicum|internship|residency"
+                  r"|apprenticeship|bootcamp)\b", r"my \1", text)
 
 
 def _own_clause(part: str) -> tuple[str, str]:
