@@ -2110,3 +2110,12 @@ def test_what_was_told_privately_is_never_said_and_a_point_after_a_prompt_says_n
                     "schedules in descartes")
     assert "complained" not in body
     assert not re.search(r"\]\s+(?:I also|You also|Another|And you)", body), body
+
+
+def test_a_word_inside_a_marked_gap_is_no_misspelling():
+    from followup.core.checklist import CheckContext, check_draft
+    body = ("Hi Olu,\n\nThank you.\n\n[say what stayed with you about: wants pharmm on rounds]"
+            "\n\nBest,\nAna")
+    results = {r.id: r for r in check_draft("Thanks", body, CheckContext(
+        company="St. Brigid's", recipient="Olu Bakare", notes="! wants pharmm on rounds"))}
+    assert "pharmm" not in results["spelling"].message

@@ -1223,8 +1223,8 @@ def reads_well(phrase: Phrase) -> bool:
                  text):
         return False  # "your consent forms and who owns the recording is the big issue"
     unknown = [w for w in unknown_words(text) if w not in name_table()]
-    if any(len(w) <= 4 and not set(w) & set("aeiouy") for w in unknown):
-        return False  # shorthand the table does not know: "wrt", "tbd"
+    if any(len(w) <= 4 and not set(w) & set("aeiouy") or len(w) <= 3 for w in unknown):
+        return False  # shorthand the table does not know: "wrt", "tbd", "ili"
     if any(c in text for c in "?~<>") or re.search(r"\s/|/\s|\b[a-z]+/[a-z]+\b", text):
         return False  # "hiring in Q1? maybe", "4x/weeks": the note's own punctuation
     if re.match(r"you\s+[a-z]+\s+(?!the\s|a\s|an\s|your\s|their\s|all\s)[a-z]+\s+\d", text) \
