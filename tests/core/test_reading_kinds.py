@@ -2119,3 +2119,52 @@ def test_a_word_inside_a_marked_gap_is_no_misspelling():
     results = {r.id: r for r in check_draft("Thanks", body, CheckContext(
         company="St. Brigid's", recipient="Olu Bakare", notes="! wants pharmm on rounds"))}
     assert "pharmm" not in results["spelling"].message
+
+
+# ---- the thirty-fifth reading ----------------------------------------------------------------
+
+@pytest.mark.parametrize("line", ["told me her son was in the ER last week, be gentle",
+                                  "she said they lost a big client after the outage"])
+def test_a_childs_hospital_stay_and_a_lost_client_are_never_said(line):
+    assert never_a_point(line)
+
+
+def test_a_profile_page_is_no_post_on_the_topic():
+    profile = Profile(name="Ana", links=(Link("GitHub", "https://github.com/ana", ("fhir",)),))
+    assert matching_link(profile, "! 140 hl7 v2 interfaces, moving to fhir") is None
+
+
+@pytest.mark.parametrize(("name", "greeted"), [("Wang Fang 王芳", "Fang"),
+                                               ("Kim Min-jun 김민준", "Min-jun")])
+def test_a_name_with_its_script_after_it_is_greeted_by_the_given_name(name, greeted):
+    assert greeting_name(name) == greeted
+
+
+@pytest.mark.parametrize(("typed", "spelled"), [
+    ("a clinic in kamloops", "Kamloops"), ("the dataops team", "DataOps"),
+    ("bc pipa audit", "BC"), ("left bc of the commute", "because"),
+    ("map an adt^a08 to fhir", "^"), ("btw they use kafka", "Kafka"),
+])
+def test_places_acts_and_carets_are_kept(typed, spelled):
+    assert spelled in normalise_line(clean(typed), {}, [])
+
+
+def test_a_count_of_teams_is_no_team_of_its_staff():
+    phrase = rephrase("14 clinics, 3 pharmacists, she covers nights", "Ann", "Acme")
+    assert phrase is None or "clinics of" not in phrase.text
+
+
+def test_someone_met_on_the_day_who_did_not_interview_is_not_thanked_for_interviewing():
+    from followup.core.drafting import DraftRequest, generate_draft
+    body = generate_draft(DraftRequest(
+        company="Pacific Blood", role="Team Lead", kind="one_on_one_interview",
+        person_name="Efua Mensah", person_title="Apheresis Nurse", capacity="other",
+        notes="showed me the apheresis chairs")).body
+    assert "interviewing me" not in body and "thoughtful questions" not in body
+    assert "showing me the apheresis chairs" in body
+
+
+def test_why_i_am_leaving_is_never_asked_again():
+    from followup.core.own_lines import question_to_revisit
+    assert question_to_revisit(["why leaving current role -> said growth, didnt mention the "
+                                "lawsuit"]) is None

@@ -788,6 +788,8 @@ def matching_link(profile: Profile, notes: str) -> Link | None:
     lines = _their_lines(notes)
     scored = []
     for i, link in enumerate(profile.links):
+        if _profile_page(link):
+            continue  # "GitHub", "Portfolio": where the user is, not a post on the topic
         matched = [t for t in link.tags if any(_mentions(line, t) for line in lines)]
         strong = len(matched) >= 2 or any(_strong_tag(t) for t in matched)
         if link.url.strip() and strong:
@@ -799,6 +801,17 @@ def matching_link(profile: Profile, notes: str) -> Link | None:
 _PAGE_WORDS = frozenset("github gitlab bitbucket portfolio blog post write writeup write-up case "
                         "study site page repo project notes talk slides demo resume link video "
                         "the and for with from my".split())
+
+
+def _profile_page(link: Link) -> bool:
+    """A link to where the user is rather than to a piece of work: titled only by the site
+    ("GitHub", "Portfolio", "LinkedIn", "Website"). Readers took "a post I wrote, 'GitHub'"
+    for a misreading."""
+    words = re.findall(r"[A-Za-z]+", link.title.lower())
+    return not words or all(w in _PAGE_WORDS or w in ("linkedin", "website", "homepage", "home",
+                                                      "twitter", "mastodon", "cv", "personal",
+                                                      "site", "profile", "about", "me")
+                            for w in words)
 
 
 def _offered_link(profile: Profile, notes: str) -> Link | None:

@@ -172,7 +172,7 @@ MOMENT = (  # a moment of the conversation: "we argued about the best pho on Arg
     "I enjoyed it when {}.",
     "It was fun when {}.",
     "I smiled later remembering how {}.",
-    "I'll remember how {}.",
+    "I still smile thinking about how {}.",
     "One of my favorite moments was when {}.",
     "I enjoyed the moment when {}.",
 )

@@ -616,7 +616,8 @@ def _common_words() -> list[str]:
 # Endings of chemistry, medicine and biology terms, which stay in lower case when no
 # dictionary knows them ("diacetyl", "hydroxide", "nephritis", "lipase").
 _TERM_ENDING_RE = re.compile(r"(?:yl|ide|ase|ene|itis|osis|emia|aemia|ectomy|otomy|ology|"
-                             r"phyte|cyte|plasm|amide|azole|mycin|cillin|hyde)$")
+                             r"phyte|cyte|plasm|amide|azole|mycin|cillin|hyde|graphy|scopy"
+                             r"|metry|therapy|iatry|pathy|plasty|lysis|vagal|genic)$")
 
 
 # Two letters that begin an English syllable, or a name's from many languages ("zhou",
@@ -649,6 +650,11 @@ def _acronym_shape(word: str) -> bool:
 _AFFIXES = (("py", "Py"), ("db", "DB"), ("ql", "QL"), ("ops", "Ops"), ("hub", "Hub"))
 
 
+# Fields that "ops" and "hub" join to ("DevOps", "RevOps", "GitHub"), when they have vowels.
+_OPS_FIELDS = frozenset("dev rev data fin sec git chat cloud net biz sales market care people "
+                        "design doc docs ai game edu".split())
+
+
 def _affixed_name(word: str, spelled: Mapping[str, str]) -> str | None:
     """A tool's name made of a word and a piece the field spells its own way ("arcpy" ->
     "ArcPy", "pyqgis" -> "PyQGIS" when the notes spell "QGIS", "graphql" -> "GraphQL"), else
@@ -659,6 +665,8 @@ def _affixed_name(word: str, spelled: Mapping[str, str]) -> str | None:
                 continue
             if len(rest) < 2 or before and piece != "py":
                 continue
+            if piece in ("ops", "hub") and set(rest) & _VOWELS and rest not in _OPS_FIELDS:
+                continue  # "kamloops", "dubhub": a place or a name, not "DevOps"
             if rest in spelled:
                 rest = spelled[rest]
             elif not set(rest) & _VOWELS:

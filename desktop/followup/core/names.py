@@ -224,8 +224,12 @@ def _latin_given(raw: str) -> str:
     Latin spelling when neither is known); "" for any other name. Readers found the greeting
     "Hi 陈思远 (Chen Siyuan)," awkward."""
     m = re.fullmatch(r"\s*([^()]+?)\s*\(([^()]+)\)\s*", raw)
-    if not m:
-        return ""
+    if not m:  # "Li Jing 李静", "Park Ji-won 박지원": the script after the Latin, unbracketed
+        words = raw.split()
+        split = next((i for i, w in enumerate(words) if unreliable_script(w)), 0)
+        if split < 2 or not all(unreliable_script(w) for w in words[split:]):
+            return ""
+        return _latin_given(f"{' '.join(words[:split])} ({' '.join(words[split:])})")
     script, latin_text = m[1], m[2]
     if not any(unreliable_script(w) for w in script.split()):
         # "Chen Jiahui (陈佳慧)": the Latin spelling first, the script in parentheses

@@ -306,6 +306,10 @@ _PRIVATE_LIFE_RE = re.compile(r"""(?:
        |off\s+to|moved|moving|turned|turning|applying|born|was\s+born|going\s+to\s+(?:college|uni)
        |heading\s+to|in\s+(?:college|university|uni))\b
     |\b(?:college|university|uni)\s+(?:drop[- ]?off|move[- ]?in|applications?)\b
+    |\b(?:son|daughter|kid|kids|child|children|baby|boy|girl|wife|husband|partner|spouse|mom|mum
+       |dad|mother|father|parents?|brother|sister)\s+(?:was|is|were|are|'s|has\s+been|had\s+been)
+       \s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?(?:hospital|ER|A&E|ICU|NICU|PICU|emergency)\b
+    |\bbe\s+kind\b
     |\b(?:mom|mum|dad|mother|father|parent)\s+(?:of|to)\s+(?:a|an|two|three|four|\d+|twins)\b
     )""", re.IGNORECASE | re.VERBOSE)
 
@@ -437,6 +441,8 @@ _INTERNAL_RE = re.compile(
     r"|manager|mgr|director|lead|nurse|tech|analyst|associate|engineer|coordinator|intern|one"
     r"|assistant|admin|chef|teacher|rep|(?!year|month|week|season|quarter|time)[a-z]+)\s+(?:quit|left|was\s+fired|got\s+fired|was\s+let\s+go"
     r"|(?:only\s+)?lasted|burned\s+out|burnt\s+out|walked\s+out)\b"
+    r"|\b(?:they|we|he|she)\s+lost\s+(?:a|an|the|their|our|\d+|two|three)\s+(?:big\s+|major\s+|key\s+)?"
+    r"(?:clients?|customers?|accounts?|contracts?|deals?|bids?)\b"
     r"|\b(?:understaffed|under-staffed|short[- ]staffed|short\s+\d+\s+(?:fte|people|staff|nurses"
     r"|techs|heads)|(?:got|was|were|being|getting)\s+(?:fired|laid\s+off|let\s+go|pushed\s+out)"
     r"|layoffs?|lay-?offs?|laid\s+off|poached)\b"

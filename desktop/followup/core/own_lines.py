@@ -287,7 +287,9 @@ def question_topic(line: str) -> str | None:
     topic = re.sub(r"^(how|what|why|when|where)\s+do\s+you\s+", r"\1 I ", topic, flags=re.I)
     # "why leave my current job", "how handle upset pt": the subject left out, and the
     # article before a lone thing ("how I would handle an upset patient whose ...")
-    topic = re.sub(r"^why\s+leave\b", "why I am leaving", topic, flags=re.I)
+    topic = re.sub(r"^why\s+(?:leave|leaving)\b(?:\s+(?=current|last|previous|present))?",
+                   lambda m: "why I am leaving" + (" my " if m[0].endswith(" ") else ""), topic,
+                   flags=re.I)
     # "why urgent care, not em", "why regulatory after 4 yrs in qa": why I chose it
     words = topic.split()
     if len(words) >= 2 and words[0].lower() == "why" and not _has_a_verb(words[1:]):
@@ -498,6 +500,12 @@ def _went_well_last(verdict: str) -> bool:
     return bool(good) and max(good) > max(bad, default=-1)
 
 
+# Questions whose second answer would only dig deeper into what stays private: why I am leaving,
+# pay, notice, a gap ("why leaving -> said growth, didnt mention the lawsuit": readers)
+_TOUCHY_RE = re.compile(r"\b(?:leav\w*|left|quit\w*|fired|laid\s+off|salary|pay|notice|gap)\b",
+                        re.IGNORECASE)
+
+
 def question_to_revisit(lines: list[str]) -> str | None:
     """Of a person's `?` lines, the one the follow-up revisits: the first whose answer the
     user says went wrong, else the first the user does not say went well, else None: a
@@ -505,7 +513,8 @@ def question_to_revisit(lines: list[str]) -> str | None:
     one note read as a form. Questions of logistics and lines holding only a verdict are
     skipped. Source: the guides' "chance to
     redeem yourself"; readers counted a second question paragraph as repetition."""
-    asked = [line for line in lines if not is_logistics(question_topic(line) or "")]
+    asked = [line for line in lines if not is_logistics(question_topic(line) or "")
+             and not _TOUCHY_RE.search(question_topic(line) or "")]
     # "? -> i went straight to logs, missed it": a fumble whose question went unwritten is
     # still the one to redeem; drafting asks the user to name the question
     fumbled = [line for line in asked if _FUMBLED_RE.search(_verdict_part(line))
@@ -513,7 +522,7 @@ def question_to_revisit(lines: list[str]) -> str | None:
     # a question with an account of the answer and no verdict was answered: not revisited
     # (a panel whose every note revisits one reads as a form)
     unsure = [line for line in asked if question_topic(line) and not _WENT_WELL_RE.search(line)
-              and not _ANSWERED_RE.search(line)]
+              and not _ANSWERED_RE.search(line) and not _TOUCHY_RE.search(question_topic(line))]
     return (fumbled or unsure or [None])[0]
 
 

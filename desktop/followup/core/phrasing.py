@@ -1004,7 +1004,9 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
         # stumbles on ("you run the walking club and does half marathons"), so the rest of
         # the line is left out.
         joined = _join(phrase, sep, part, first_name)
-        if joined.startswith(" (") and _GROUP_RE.search(text) and part[:1].isdigit():
+        if joined.startswith(" (") and _GROUP_RE.search(text) and part[:1].isdigit() \
+                and not re.search(r"\d\s+(?:[\w-]+\s+)?\w+s\s*$", text):  # ("22 varsity
+            # teams, 5 ATs": five trainers for all the teams, not teams of five)
             joins.append(" of " + joined[2:-1])  # "the platform team, 8 people"
     text += "".join(joins)
     gerund = phrase.gerund + text[len(phrase.text):] if phrase.gerund else ""
@@ -1196,6 +1198,9 @@ def reads_well(phrase: Phrase) -> bool:
     if phrase.shape is Shape.TOPIC and len(words) <= 3 and plain(words[-1]) in _TIME_UNITS | {
             "year", "month", "week", "day", "hour", "shift"}:
         return False  # "your 2nd year": a time with nothing of what happened in it
+    if re.search(r"\bthe\s+(?:\d{4}|old|new|big|small|other|first|second|last|wooden|steel)"
+                 r"\s+one\b", text):
+        return False  # "the 1958 one needs track work": one of what is in the line before
     if re.match(r"(?:your|the)\s+(?:everyone|everybody|someone|somebody|anyone|nobody)\b", text):
         return False  # "the everyone on call": a pronoun given an article
     if re.match(r"(?:your\s+|the\s+)?(?:same\s+as|rest)\b", text):

@@ -202,7 +202,12 @@ _SHORTHAND = (
     # "condition reports all on paper": a plural and where it all is, given its verb
     (r"(?:^|(?<=, ))((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*[^s\W]s)\s+"
      r"(?=(?:all|still|mostly|entirely)\s+(?:on|in)\s)", r"\1 are "),
-    (r"\bb/c\b", "because"), (r"\bbc\b", "because"), (r"\bbtw\b,?\s*", ""),
+    # "BC PIPA", "bc hydro": British Columbia before a name or an act, not "because"
+    (r"\b(?-i:bc)\s+(?=(?:(?-i:[A-Z]{2,})|pipa|foippa|hydro|ferries|cancer|housing|transit|place|gov|govt"
+     r"|ministry|wildfire|assessment|children's|interior|coast|liquor|parks|emergency|supreme"
+     r"|court|health|ambulance|lottery|lions|teachers|nurses)\b)", "BC "),
+    (r"\bb/c\b", "because"), (r"\b(?-i:bc)\b", "because"),  # ("BC" is British Columbia)
+    (r"\bbtw\b,?\s*", ""),
     (r"\bimo\b,?\s*", ""),
     (r"\s*\b(?:lol|lmao|rofl|haha+|hehe|:\)|:D)(?=\W|$)", ""),
     (r"\b(every|per|an|a|each|one|half\s+an)\s+hr\b", r"\1 hour"),
@@ -238,6 +243,7 @@ _SHORTHAND = (
     (r"\bconvo\b", "conversation"), (r"\bexp\b", "experience"), (r"\bimpl\b", "implementation"),
     (r"\bapprox\b", "about"), (r"\bvs\.?(?=\s)", "versus"), (r"\bsr\b", "senior"),
     (r"\bjr\b", "junior"), (r"\bdept\b", "department"), (r"\bre:\s*", "about "),
+    (r"(?<=[a-z] )re\s+(?=[a-z]{3,})", "about "),  # "talk to raj re tower vs centre"
     (r"(?<=\s)@\s*(?=[A-Za-z])", "at "), (r"\bteh\b", "the"), (r"\badn\b", "and"),
     (r"\bhes\b", "he's"), (r"\bshes\b", "she's"), (r"\btheyre\b", "they're"),
     (r"\babt\b", "about"), (r"\bwiht\b", "with"), (r"\bthier\b", "their"), (r"\bhte\b", "the"),
@@ -393,7 +399,8 @@ def clean(text: str) -> str:
     text = _QUESTION_ASIDE_RE.sub(r"\1: \2", text)  # "system design q (rate limiter)"
     text = re.sub(r"\([^)]*\)", " ", text)  # "(not quite true)": the user's aside
     text = re.sub(r"\s+(?=[,;:])", "", text)  # ("scripts (~300 of them), not the maps")
-    text = "".join(c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cs"))  # emoji
+    text = "".join(c for c in text if c.isascii()  # emoji ("ADT^A08" keeps its caret)
+                   or unicodedata.category(c) not in ("So", "Sk", "Cs"))
     if text.isupper() and len(text.split()) >= 2:
         text = text.lower()  # "RUNS THE KERNEL TEAM"
     text = text.replace("\u201c", "").replace("\u201d", "").replace('"', "")

@@ -69,7 +69,7 @@ def lower_case_names(text: str, notes: str, user_words: frozenset[str]) -> list[
     for match in _WORD_RE.finditer(_without_gaps(text)):
         word = match.group()
         if word in typed and word not in spelled and word not in user_words \
-                and word.isalpha() and not is_known(word):
+                and word.isalpha() and not is_known(word) and not known_variant(word):
             found.append((match.start(), match.end(),
                           f'"{word}" (typed in lower case in your notes: a name or an acronym?)'))
     return found
