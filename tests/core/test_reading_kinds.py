@@ -2168,3 +2168,12 @@ def test_why_i_am_leaving_is_never_asked_again():
     from followup.core.own_lines import question_to_revisit
     assert question_to_revisit(["why leaving current role -> said growth, didnt mention the "
                                 "lawsuit"]) is None
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("new bladder scanners arriving feb", "are arriving in February"),
+    ("the new wing opening in june", "the new wing is opening in June"),
+])
+def test_things_on_their_way_take_their_verb(line, said):
+    phrase = rephrase(normalise_line(line, {}, []), "Ann", "Acme")
+    assert phrase and said in phrase.text and reads_well(phrase), phrase

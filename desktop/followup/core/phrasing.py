@@ -757,7 +757,7 @@ def _noun_phrase(part: str, words: list[str], name: str) -> Phrase:
         verb = "is"
         *rest, last = thing.split()
         coming = plain(last) in ("coming", "due", "expected", "planned", "scheduled", "launching",
-                                 "starting", "opening", "landing") and rest
+                                 "starting", "opening", "landing", "arriving", "shipping") and rest
         if coming:  # "first PMA supplement coming Q2": it is coming in Q2
             thing = " ".join(rest)
         if _plural_head(thing.split()):
@@ -951,6 +951,15 @@ def rephrase(line: str, first_name: str = "", company: str = "") -> Phrase | Non
     if phrase.shape is Shape.TOPIC and re.match(r"(?:lots|a\s+lot|plenty|tons)\s+of\s", text):
         phrase = Phrase(Shape.CLAUSE, "", "")  # "lots of perinatal referrals from the OB
         text = "there are " + text  # clinic next door": there are lots of them
+    # "new machines arriving in January": things on their way take their verb
+    before = text
+    text = re.sub(r"^((?:your|the)\s+(?:[\w-]+\s+){0,4}?[\w-]+?(s?))\s+(?=(?:arriving|coming"
+                  r"|starting|launching|opening|shipping|landing)\s+(?:in|next|this|by)\b)",
+                  lambda m: m[0] if m[1].split()[-1] in ("is", "are", "was", "were", "be",
+                                                         "been", "'s", "'re")
+                  else f"{m[1]} {'are' if m[2] else 'is'} ", text)
+    if text != before and phrase.shape is Shape.TOPIC:
+        phrase = Phrase(Shape.CLAUSE, phrase.text, phrase.gerund)
     # "IPC on the floor not in the office": a contrast takes its comma
     text = re.sub(r"(?<=[A-Za-z]) not (?=(?:to|in|on|at|for|with|by|from|the|a|an|just|only)\s)",
                   ", not ", text)

@@ -71,6 +71,9 @@ _SHORTHAND = (
     # "we both did our masters at waterloo": the degree is a master's
     (r"\b(my|our|his|her|their|your|a|the|did|doing|finished|finishing|started)\s+(master|bachelor)s"
      r"\b(?!')", r"\1 \2's"),
+    # "new machines arriving jan", "go-live coming q3": a month or a quarter takes "in"
+    (r"\b(arriving|coming|starting|launching|opening|landing|expected|due|shipping)\s+"
+     r"(?=(?:" + _ANY_MONTH + r"|q[1-4])\b)", r"\1 in "),
     # "new build opens 2028": a year takes "in"
     (r"\b(opens?|opened|launch(?:es|ed)?|starts?|started|ends?|ended|closes?|closed|begins?|began"
      r"|expires?|expired|finish(?:es|ed)?|retires?|renews?|goes\s+live|went\s+live)\s+"
