@@ -7,8 +7,6 @@ from dataclasses import replace
 
 from followup.commands import open_library, print_error
 
-NAME = "drafts"
-
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("drafts", help="draft one follow-up per person of a meeting")

@@ -22,8 +22,6 @@ outbox = LazyModule("followup.mail.outbox")
 preflight = LazyModule("followup.core.preflight")
 send_preflight = LazyModule("followup.sending.preflight")
 
-NAME = "send"
-
 
 def add_parser(subparsers) -> None:
     send = subparsers.add_parser("send", help="send one follow-up with the configured account")
