@@ -152,7 +152,7 @@ class FollowUpPanel(QWidget):
         self.subject.textEdited.connect(self._on_edited)
         self.body = named(DraftEditor(), "draftEditor")
         self.body.setTabChangesFocus(True)
-        self.body.textChanged.connect(self._on_body_changed)
+        self.body.textChanged.connect(self._on_edited)
         SpellHighlighter(self.body.document())
         self.marks = PhrasedMarks(self.library, self.body)
         self.unread_label = named(QLabel(wordWrap=True), "unreadLabel")
@@ -393,11 +393,6 @@ class FollowUpPanel(QWidget):
         self.due_label.setText(due)
 
     # --- editing --------------------------------------------------------------------------
-
-    @Slot()
-    def _on_body_changed(self) -> None:
-        if not self._loading:
-            self._on_edited()
 
     @Slot()
     def _on_edited(self) -> None:
