@@ -189,7 +189,7 @@ class FollowUpPanel(QWidget):
         self.send_button.setText("Send…")
         self.send_button.setToolTip("Send this note to this person only (Ctrl+Return)")
         self.send_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.send_button.clicked.connect(self._route_send)
+        self.send_button.clicked.connect(self.request_send)
         menu = QMenu(self.send_button)
         for label, route in (("&Send with Followup", SendRoute.SEND),
                              ("Open in &mail app", SendRoute.MAIL_APP),
@@ -648,10 +648,6 @@ class FollowUpPanel(QWidget):
 
     @Slot()
     def request_send(self) -> None:
-        self._route_send()
-
-    @Slot()
-    def _route_send(self) -> None:
         if self.view is not None:
             self.flush()
             self.routeRequested.emit(SendRoute.SEND, self.view.id)
