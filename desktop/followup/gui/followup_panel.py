@@ -672,7 +672,28 @@ class FollowUpPanel(QWidget):
             self.statusChanged.emit(self.view.id)
 
 
-class MarkSentDialog(QDialog):
+class EnterNeverAccepts(QDialog):
+    """A dialog that sends or records a send only on a deliberate click: Enter, on any of its
+    widgets (the buttons included), does nothing. `_buttons`: the buttons of its box."""
+
+    _buttons: tuple[QPushButton, ...] = ()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        # The button box makes its accept button the default when shown: undo that, so Enter
+        # (on any widget, the buttons included) reaches keyPressEvent and is ignored.
+        for button in self._buttons:
+            button.setAutoDefault(False)
+            button.setDefault(False)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # Enter never sends (nor closes): that takes a deliberate click
+            return
+        super().keyPressEvent(event)
+
+
+class MarkSentDialog(EnterNeverAccepts):
     """How the note reached the person: a channel, then a click on Mark as sent. Enter never
     records a send (as in the send confirmation): Cancel is the default button."""
 
@@ -707,18 +728,6 @@ class MarkSentDialog(QDialog):
             return dialog.channel.currentText() if accepted else None
         finally:
             dialog.deleteLater()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        for button in self._buttons:  # the box makes its accept button the default: undo it
-            button.setAutoDefault(False)
-            button.setDefault(False)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()  # Enter never records a send: only the button does
-            return
-        super().keyPressEvent(event)
 
 
 def _wrappable(address: str, longest: int = 16) -> str:
