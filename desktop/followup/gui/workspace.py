@@ -582,13 +582,6 @@ class MeetingWorkspace(QWidget):
         attendees = self.meeting.attendees if self.meeting is not None else []
         return next(a for a in attendees if a.attendance_id == attendance_id)
 
-    # --- saving ---------------------------------------------------------------------------
-
-    @Slot()
-    def flush(self) -> None:
-        """Write every unsaved note, and the draft being edited, now."""
-        self.notes.flush()
-
     # --- actions --------------------------------------------------------------------------
 
     @Slot()
