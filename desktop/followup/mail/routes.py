@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from followup.core.atomic_files import write_atomically
-from followup.mail.outbox import check_header_text, check_recipient
+from followup.mail.outbox import check_header_text, check_recipient, message_bytes
 
 MAILTO_LIMIT = 1800
 
@@ -45,7 +45,7 @@ def eml_bytes(message: EmailMessage, *, unsent: bool = True) -> bytes:
     if unsent and message.get("X-Unsent") is None:
         message = copy.deepcopy(message)
         message["X-Unsent"] = "1"
-    return message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
+    return message_bytes(message)
 
 
 def write_eml(message: EmailMessage, path: str | os.PathLike, *, unsent: bool = True) -> Path:
