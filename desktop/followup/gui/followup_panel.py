@@ -272,10 +272,9 @@ class FollowUpPanel(QWidget):
         self.skip_box.setVisible(attendance_id is not None)
         self.skip_box.setEnabled(not self.read_only)
         self.skip_box.blockSignals(False)
-        if self.view is not None and self.read_only and not self.view.drafted:
+        if self.view is not None and self.read_only:
             # Shown as it would be written, never saved: the library cannot be written.
-            draft = fu.generate_for(self.library, self.view.id)
-            self.view = replace(self.view, subject=draft.subject, body=draft.body)
+            self.view = fu.drafted_in_memory(self.library, self.view)
         if self.view is None or no_followup:
             self.empty.setText(
                 "Select a person to see their follow-up." if attendance_id is None else
