@@ -574,7 +574,6 @@ class MeetingWorkspace(QWidget):
             self._followup_views = None  # drafted now: the countdowns show at the next tick
             self.hub.meetingChanged.emit(self.meeting.id)
         elif self._followups is not None:
-            self.notes.flush()
             self._followups.hide()
 
     def attendee(self, attendance_id: int) -> AttendeeView:
@@ -624,9 +623,7 @@ class MeetingWorkspace(QWidget):
         self.add_person_edit.clear()
         self.meeting = self.library.meeting(self.meeting.id)
         self._fill_people()
-        row = next(i for i in range(self.people.count())
-                   if self.people.item(i).data(Qt.ItemDataRole.UserRole) == last)
-        self.select_row(row)
+        self.select_person(last)
         self.editor.setFocus()
         self.hub.meetingChanged.emit(self.meeting.id)
 
