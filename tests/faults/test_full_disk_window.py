@@ -45,12 +45,12 @@ def test_typing_on_a_full_disk_keeps_the_text_and_says_why(window_on_small_disk,
     window, disk = window_on_small_disk
     editor = window.workspace.editor
     editor.insertPlainText("! saved before the disk filled\n")
-    window.workspace.flush()
+    window.workspace.notes.flush()
     attendance = window.workspace.meeting.attendees[0].attendance_id
     assert window.library.notes(attendance).startswith("! saved before")
     disk.fill(0)
     editor.insertPlainText("+ typed on a full disk " + "x" * 90_000 + "\n")  # within the limit
-    window.workspace.flush()
+    window.workspace.notes.flush()
     banner = " ".join(label.text() for label in window.banner.findChildren(QLabel))
     assert window.banner.isVisible() and "The disk holding" in banner, banner
     assert "malformed" not in banner and "damaged" not in banner
@@ -65,7 +65,7 @@ def test_a_draft_edited_on_a_full_disk_stays_and_is_saved_later(window_on_small_
 
     window, disk = window_on_small_disk
     window.workspace.editor.insertPlainText("! the Kafka rewrite\n")
-    window.workspace.flush()
+    window.workspace.notes.flush()
     window.library.save_profile(name="Sam Rivera", phone="+1 415 555 0134")
     window.library.end_meeting(1)
     window.toggle_followups()

@@ -81,7 +81,7 @@ def test_changed_notes_mark_the_draft_out_of_date(shown, qtbot):
     assert ws.followups.stale_bar.isHidden()
     ws.editor.setFocus()
     type_text(qtbot, ws.editor, "\n! also runs the SRE guild")
-    ws.flush()
+    ws.notes.flush()
     ws.select_row(2)
     ws.select_row(1)
     assert ws.followups.view.out_of_date

@@ -50,7 +50,7 @@ def _with_people(window, qtbot, followups: bool):
         # One draft out of date: its "notes changed" bar shows for this person only.
         ws.select_row(3)
         ws.editor.insertPlainText("\n! a new point after the draft")
-        ws.flush()
+        ws.notes.flush()
     _settle(qtbot)
     return ws
 

@@ -536,6 +536,8 @@ def test_people_view_opens_a_meeting_on_the_person(window, qtbot):
     view = window.people_view
     qtbot.keyClicks(view.filter, "tom becker")
     assert view.list.count() == 1
+    qtbot.keyClick(view.filter, Qt.Key.Key_Return)  # Enter in the filter goes to the list
+    assert view.list.hasFocus()
     assert "<b>Email:</b> none yet" in view.card.text()
     [line] = [view.meetings.item(r).text() for r in range(view.meetings.count())]
     assert "follow-up: draft" in line

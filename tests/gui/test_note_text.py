@@ -43,5 +43,5 @@ def test_an_untouched_note_is_not_rewritten(window, qtbot):
     ws = window.workspace
     ws.select_row(2)  # switching flushes every note that changed
     ws.select_row(1)
-    ws.flush()
+    ws.notes.flush()
     assert _notes_in_db(window, attendance) == text

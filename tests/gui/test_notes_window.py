@@ -180,7 +180,7 @@ def test_notes_survive_spelling_rehighlight_after_switching_meeting(window, qtbo
     attendance = ws.people.item(1).data(Qt.ItemDataRole.UserRole)
     type_text(qtbot, ws.editor, "\nsaved despite re-highlighting")
     SpellService.instance().ready.emit()  # as when the dictionary finishes loading
-    ws.flush()
+    ws.notes.flush()
     assert _notes_in_db(window, attendance).endswith("saved despite re-highlighting")
 
 

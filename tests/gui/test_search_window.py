@@ -56,6 +56,18 @@ def test_ctrl_shift_f_opens_the_box_and_results_come_as_you_type(window, qtbot, 
     assert len(headings) == 1 and "Café Nord — Platform Engineer" in headings[0]
 
 
+def test_enter_on_a_general_notes_hit_opens_the_general_notes_with_the_match(
+        window, qtbot, nord):
+    window.library.save_general_notes(nord, "Office: the old Lisbon warehouse, third floor")
+    dialog = _open_search(window, qtbot)
+    qtbot.keyClicks(dialog.box, "warehouse")
+    assert [h.kind for h in shown_hits(dialog)] == ["general"]
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    ws = window.workspace
+    assert ws.meeting.id == nord and ws.people.currentItem().text().startswith("General notes")
+    assert ws.editor.textCursor().selectedText() == "warehouse"
+
+
 def test_snippet_text_is_escaped_and_only_the_match_is_markup(window, qtbot, nord):
     dialog = _open_search(window, qtbot)
     qtbot.keyClicks(dialog.box, "budget")

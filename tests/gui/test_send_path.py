@@ -22,7 +22,7 @@ def _on_the_path() -> bool:
     """Whether the caller runs under the Send button's slot or under `send_one`."""
     frame = sys._getframe(2)
     while frame is not None:
-        if frame.f_code.co_name in ("_route_send", "send_one"):
+        if frame.f_code.co_name in ("request_send", "send_one"):
             return True
         frame = frame.f_back
     return False

@@ -45,7 +45,7 @@ def test_a_paste_past_the_limit_is_refused_with_the_reason(window, qtbot):
     assert window.statusBar().currentMessage().startswith("Full:")
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)  # deleting is always allowed
     assert len(editor.toPlainText()) == MAX_NOTE_CHARS - 1
-    window.workspace.flush()
+    window.workspace.notes.flush()
     assert len(window.library.notes(attendance)) == MAX_NOTE_CHARS - 1
 
 
@@ -57,7 +57,7 @@ def test_what_the_window_stores_goes_through_export_and_import(window, qtbot, tm
     # separator Shift+Enter types is kept.
     paste(editor, "! kafka\x0b rewrite\x1b[0m\x00\u2028second line\n" + "n" * (MAX_NOTE_CHARS - 40))
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
-    window.workspace.flush()
+    window.workspace.notes.flush()
     stored = window.library.notes(attendance)
     assert stored.startswith("! kafka rewrite[0m\u2028second line\n")
     assert len(stored) <= MAX_NOTE_CHARS and "\u2028" in stored[-2:]

@@ -1,8 +1,9 @@
 """The command line: global options, and one module per subcommand.
 
-Each subcommand module has `NAME`, `add_parser(subparsers)` and `run(args) -> int`. Exit status
-0 is success, 1 a result the user should act on, 2 a usage or input error. Messages for the
-user go to standard error in one line, never as a traceback.
+Each subcommand module has `add_parser(subparsers)`, which adds its commands, each with the
+function that runs it (`args.func(args) -> int`). Exit status 0 is success, 1 a result the user
+should act on, 2 a usage or input error. Messages for the user go to standard error in one
+line, never as a traceback.
 
 A command module imports the store, sending and the checklist when `run` first needs them
 (inside it, or as a `LazyModule`): `--help` imports every command module, and `followup check`

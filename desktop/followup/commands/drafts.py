@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 from followup.commands import open_library, print_error
-
-NAME = "drafts"
 
 
 def add_parser(subparsers) -> None:
@@ -31,18 +28,8 @@ def _ask_for_profile(library) -> None:
                     "for them: set them with `followup profile --name NAME --phone PHONE`")
 
 
-def _drafted_in_memory(library, view):
-    """`view` with a draft written now and not saved, when it has none yet."""
-    from followup.store.followups import generate_for
-
-    if view.drafted:
-        return view
-    draft = generate_for(library, view.id)
-    return replace(view, subject=draft.subject, body=draft.body)
-
-
 def run(args) -> int:
-    from followup.store.followups import ensure_drafts, followups_for_meeting
+    from followup.store.followups import drafted_in_memory, ensure_drafts, followups_for_meeting
 
     with open_library(args, write=args.regenerate) as library:
         try:
@@ -53,7 +40,7 @@ def run(args) -> int:
         ensure_drafts(library, args.meeting, regenerate=args.regenerate)
         views = followups_for_meeting(library, args.meeting)
         if library.read_only:  # drafts not written yet are shown, not saved
-            views = [_drafted_in_memory(library, v) for v in views]
+            views = [drafted_in_memory(library, v) for v in views]
         _ask_for_profile(library)
     if args.format == "json":
         print(json.dumps([{

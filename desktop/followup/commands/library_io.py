@@ -12,8 +12,6 @@ from pathlib import Path
 from followup.commands import open_library, print_error
 from followup.store import formats
 
-NAME = "export"
-
 
 def add_parser(subparsers) -> None:
     export = subparsers.add_parser(

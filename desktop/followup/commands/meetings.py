@@ -8,8 +8,6 @@ import json
 from followup.commands import open_library, print_error
 from followup.core.vocabulary import MEETING_KINDS
 
-NAME = "meetings"
-
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("meetings", help="list meetings with their ids")

@@ -7,7 +7,6 @@ import json
 from followup.commands import open_library, print_error
 from followup.core.spelling import LANGUAGES
 
-NAME = "profile"
 FIELDS = ("name", "phone", "email")
 SETTABLE = (*FIELDS, "signature")
 

@@ -14,8 +14,6 @@ from datetime import UTC, datetime
 from followup.commands import open_library, print_error
 from followup.core.deadlines import format_local
 
-NAME = "replies"
-
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser(

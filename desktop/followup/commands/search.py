@@ -7,7 +7,6 @@ import sys
 
 from followup.commands import open_library, print_error
 
-NAME = "search"
 BOLD, PLAIN = "\x1b[1m", "\x1b[0m"
 
 

@@ -22,8 +22,6 @@ outbox = LazyModule("followup.mail.outbox")
 preflight = LazyModule("followup.core.preflight")
 send_preflight = LazyModule("followup.sending.preflight")
 
-NAME = "send"
-
 
 def add_parser(subparsers) -> None:
     send = subparsers.add_parser("send", help="send one follow-up with the configured account")
@@ -153,7 +151,7 @@ def run_send(args) -> int:
         outcome = delivery.send_one(library, outgoing, account, password, confirmed=confirmed,
                                     imap_password=_imap_password(library, asking=False))
         if outcome.kind is delivery.OutcomeKind.PASSWORD_REFUSED:
-            _forget_password(account)
+            mail_secrets.PasswordStore().delete(delivery.secret_key(account))
     print(f"{outcome.status}: {outcome.reason}")
     return 0 if outcome.ok else 1
 
@@ -222,10 +220,6 @@ def _how_to_confirm(kind) -> str:
     if kind in preflight.RESEND:
         return "add --resend to send it again"
     return "answer yes on a terminal, or add --yes"
-
-
-def _forget_password(account) -> None:
-    mail_secrets.PasswordStore().delete(delivery.secret_key(account))
 
 
 def run_mark_sent(args) -> int:

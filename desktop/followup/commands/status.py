@@ -9,8 +9,6 @@ from followup.commands import open_library
 from followup.core.deadlines import STATE_STYLE, format_local
 from followup.core.status import label as status_label
 
-NAME = "status"
-
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("status", help="print who still needs a follow-up")

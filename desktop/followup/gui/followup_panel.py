@@ -152,7 +152,7 @@ class FollowUpPanel(QWidget):
         self.subject.textEdited.connect(self._on_edited)
         self.body = named(DraftEditor(), "draftEditor")
         self.body.setTabChangesFocus(True)
-        self.body.textChanged.connect(self._on_body_changed)
+        self.body.textChanged.connect(self._on_edited)
         SpellHighlighter(self.body.document())
         self.marks = PhrasedMarks(self.library, self.body)
         self.unread_label = named(QLabel(wordWrap=True), "unreadLabel")
@@ -189,7 +189,7 @@ class FollowUpPanel(QWidget):
         self.send_button.setText("Send…")
         self.send_button.setToolTip("Send this note to this person only (Ctrl+Return)")
         self.send_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.send_button.clicked.connect(self._route_send)
+        self.send_button.clicked.connect(self.request_send)
         menu = QMenu(self.send_button)
         for label, route in (("&Send with Followup", SendRoute.SEND),
                              ("Open in &mail app", SendRoute.MAIL_APP),
@@ -272,10 +272,9 @@ class FollowUpPanel(QWidget):
         self.skip_box.setVisible(attendance_id is not None)
         self.skip_box.setEnabled(not self.read_only)
         self.skip_box.blockSignals(False)
-        if self.view is not None and self.read_only and not self.view.drafted:
+        if self.view is not None and self.read_only:
             # Shown as it would be written, never saved: the library cannot be written.
-            draft = fu.generate_for(self.library, self.view.id)
-            self.view = replace(self.view, subject=draft.subject, body=draft.body)
+            self.view = fu.drafted_in_memory(self.library, self.view)
         if self.view is None or no_followup:
             self.empty.setText(
                 "Select a person to see their follow-up." if attendance_id is None else
@@ -393,11 +392,6 @@ class FollowUpPanel(QWidget):
         self.due_label.setText(due)
 
     # --- editing --------------------------------------------------------------------------
-
-    @Slot()
-    def _on_body_changed(self) -> None:
-        if not self._loading:
-            self._on_edited()
 
     @Slot()
     def _on_edited(self) -> None:
@@ -653,10 +647,6 @@ class FollowUpPanel(QWidget):
 
     @Slot()
     def request_send(self) -> None:
-        self._route_send()
-
-    @Slot()
-    def _route_send(self) -> None:
         if self.view is not None:
             self.flush()
             self.routeRequested.emit(SendRoute.SEND, self.view.id)
@@ -681,7 +671,28 @@ class FollowUpPanel(QWidget):
             self.statusChanged.emit(self.view.id)
 
 
-class MarkSentDialog(QDialog):
+class EnterNeverAccepts(QDialog):
+    """A dialog that sends or records a send only on a deliberate click: Enter, on any of its
+    widgets (the buttons included), does nothing. `_buttons`: the buttons of its box."""
+
+    _buttons: tuple[QPushButton, ...] = ()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        # The button box makes its accept button the default when shown: undo that, so Enter
+        # (on any widget, the buttons included) reaches keyPressEvent and is ignored.
+        for button in self._buttons:
+            button.setAutoDefault(False)
+            button.setDefault(False)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # Enter never sends (nor closes): that takes a deliberate click
+            return
+        super().keyPressEvent(event)
+
+
+class MarkSentDialog(EnterNeverAccepts):
     """How the note reached the person: a channel, then a click on Mark as sent. Enter never
     records a send (as in the send confirmation): Cancel is the default button."""
 
@@ -716,18 +727,6 @@ class MarkSentDialog(QDialog):
             return dialog.channel.currentText() if accepted else None
         finally:
             dialog.deleteLater()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        for button in self._buttons:  # the box makes its accept button the default: undo it
-            button.setAutoDefault(False)
-            button.setDefault(False)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()  # Enter never records a send: only the button does
-            return
-        super().keyPressEvent(event)
 
 
 def _wrappable(address: str, longest: int = 16) -> str:

@@ -381,11 +381,12 @@ class MainWindow(QMainWindow):
     @Slot(int, int)
     def open_meeting_with(self, meeting_id: int, attendance_id: int) -> None:
         """Open a meeting's notes on one person (from the People view)."""
-        self._go_to(meeting_id, attendance_id)
+        self.go_to(meeting_id, attendance_id)
         self.workspace.editor.setFocus()
 
-    def _go_to(self, meeting_id: int, attendance_id: int, drafts: bool = False) -> None:
-        """The meeting on screen, found in the list whatever its filter, on this person."""
+    def go_to(self, meeting_id: int, attendance_id: int | None, drafts: bool = False) -> None:
+        """The meeting on screen, found in the list whatever its filter, on this person
+        (None: the general notes)."""
         self.sidebar.filter.clear()
         self.sidebar.select(meeting_id)
         self.open_meeting(meeting_id)
@@ -411,7 +412,7 @@ class MainWindow(QMainWindow):
     @Slot(int, int)
     def open_followup(self, meeting_id: int, attendance_id: int) -> None:
         """Open a meeting with the follow-ups shown and this person's draft selected."""
-        self._go_to(meeting_id, attendance_id, drafts=True)
+        self.go_to(meeting_id, attendance_id, drafts=True)
         self.workspace.focus_draft()
 
     def update_badge(self, due: int | None = None) -> None:

@@ -110,13 +110,3 @@ class TypedPeopleMetBefore(MetBeforePanel):
         except ParseError:
             return
         self.show_for([(typed.person.name, None, typed.person.email) for typed in people])
-
-
-def attach_met_before(dialog, layout, library) -> TypedPeopleMetBefore | None:
-    """ "You met before" under a New meeting dialog's people (`dialog.people`), added to
-    `layout`; None without a library."""
-    if library is None:
-        return None
-    panel = TypedPeopleMetBefore(library, dialog.people, dialog)
-    layout.addWidget(panel)
-    return panel

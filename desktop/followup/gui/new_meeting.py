@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from followup.core.cards import ParseError
 from followup.core.people_lines import parse_people
-from followup.gui.met_before import attach_met_before
+from followup.gui.met_before import TypedPeopleMetBefore
 from followup.gui.object_names import named
 from followup.store.library import MeetingInput, PersonSpec
 from followup.store.limits import field_limit
@@ -110,8 +110,11 @@ class NewMeetingDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        self.met_before = attach_met_before(self, layout, library or getattr(parent, "library",
-                                                                              None))
+        # "You met before" under the people typed, when there is a library to look in.
+        library = library or getattr(parent, "library", None)
+        self.met_before = TypedPeopleMetBefore(library, self.people, self) if library else None
+        if self.met_before is not None:
+            layout.addWidget(self.met_before)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.company.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -51,12 +51,8 @@ class NoteBuffer(QObject):
     def open_meeting(self, meeting_id: int | None, general_notes: str = "") -> None:
         """Write what is pending, then hold the notes of this meeting (None: no meeting)."""
         self.flush()
-        for document in self._documents.values():
-            document.contentsChanged.disconnect(self._on_edited)
-            document.deleteLater()
-        self._documents.clear()
-        self._saved_text.clear()
-        self._dirty.clear()
+        for key in list(self._documents):
+            self.forget(key)
         self.meeting_id, self._general = meeting_id, general_notes
 
     def document(self, key: NoteKey) -> QTextDocument:

@@ -20,15 +20,29 @@ from followup.store.limits import field_limit, storable
 LIMIT_MESSAGE_MS = 15_000  # how long the status bar says why a paste or a key was refused
 
 
-class MarkerHighlighter(QSyntaxHighlighter):
+class SpellHighlighter(QSyntaxHighlighter):
+    """Misspelled words marked: all the draft editor shows, whose text is not a note, and
+    what the notes show over their markers (`MarkerHighlighter`)."""
+
+    def __init__(self, document: QTextDocument):
+        super().__init__(document)
+        self._misspelled = misspelled_format()
+        SpellService.instance().ready.connect(self.rehighlight)
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        for start, end, _word in SpellService.instance().misspellings(text):
+            fmt = self.format(start)
+            fmt.merge(self._misspelled)
+            self.setFormat(start, end - start, fmt)
+
+
+class MarkerHighlighter(SpellHighlighter):
     """`!` lines bold, `?` lines italic, `+` lines underlined, each in its own colour."""
 
     def __init__(self, document: QTextDocument):
         super().__init__(document)
         self._formats = {}
         self._pick_colours()
-        self._misspelled = misspelled_format()
-        SpellService.instance().ready.connect(self.rehighlight)
 
     def _pick_colours(self) -> None:
         """The markers' formats in the colours of the theme now shown."""
@@ -56,23 +70,7 @@ class MarkerHighlighter(QSyntaxHighlighter):
         line = parse_line(text)
         if line is not None and line.marker is not None:
             self.setFormat(0, len(text), self._formats[line.marker])
-        for start, end, _word in SpellService.instance().misspellings(text):
-            fmt = self.format(start)
-            fmt.merge(self._misspelled)
-            self.setFormat(start, end - start, fmt)
-
-
-class SpellHighlighter(QSyntaxHighlighter):
-    """Only spelling: for the draft editor, whose text is not a note."""
-
-    def __init__(self, document: QTextDocument):
-        super().__init__(document)
-        self._misspelled = misspelled_format()
-        SpellService.instance().ready.connect(self.rehighlight)
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
-        for start, end, _word in SpellService.instance().misspellings(text):
-            self.setFormat(start, end - start, self._misspelled)
+        super().highlightBlock(text)  # the misspelled words, over the marker's format
 
 
 def new_note_document(text: str, parent) -> QTextDocument:

@@ -83,7 +83,7 @@ class _RenderJob(QRunnable):
 
 
 class RenderedNotes(QTextBrowser):
-    """The read-only rendered view; `source_html` is the fragment it shows."""
+    """The read-only rendered view of the notes, rendered off the UI thread when long."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -91,7 +91,6 @@ class RenderedNotes(QTextBrowser):
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._open_link)
-        self.source_html = ""
         self._request = 0  # the newest request: an older result arriving late is dropped
         self._anchor = ""
         self._jobs: dict[int, _RenderJob] = {}
@@ -126,7 +125,6 @@ class RenderedNotes(QTextBrowser):
 
     def show_fragment(self, fragment: str) -> None:
         self.document().setDefaultStyleSheet(badge_style(is_dark()))  # the theme may change
-        self.source_html = fragment
         self.setHtml(fragment)
         if self._anchor:
             self.scrollToAnchor(self._anchor)

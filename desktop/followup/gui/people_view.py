@@ -82,8 +82,8 @@ class PeopleView(QWidget):
         self.filter = named(QLineEdit(clearButtonEnabled=True), "peopleFilter")
         self.filter.setPlaceholderText("Filter people by name, title, company, email")
         self.filter.textChanged.connect(self._apply_filter)
-        self.filter.returnPressed.connect(self._focus_list)
         self.list = named(QListWidget(), "everyoneList")
+        self.filter.returnPressed.connect(self.list.setFocus)
         self.list.setWordWrap(True)
         self.list.setItemDelegate(WrappedItemDelegate(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -197,10 +197,6 @@ class PeopleView(QWidget):
     @Slot(str)
     def _apply_filter(self, _text: str) -> None:
         self._fill(None)
-
-    @Slot()
-    def _focus_list(self) -> None:
-        self.list.setFocus()
 
     # --- the chosen person ----------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from followup.gui.formatting import short_datetime
 from followup.gui.met_before import MetBeforePanel
 from followup.gui.object_names import named
 from followup.store.library import Library, person_card
+from followup.store.people_list import person_meetings
 
 
 class PersonCardDialog(QDialog):
@@ -66,8 +67,9 @@ class PersonCardDialog(QDialog):
         self.guesses.itemDoubleClicked.connect(self._use_guess)
         self.meetings = named(QListWidget(), "cardMeetings")
         self.meetings.setMaximumHeight(90)
-        for _id, title, when, status in self.card.meetings:
-            self.meetings.addItem(f"{short_datetime(when)} · {title} · follow-up: {status}")
+        for met in person_meetings(library, person_id):
+            self.meetings.addItem(f"{short_datetime(met.when)} · {met.title} · follow-up: "
+                                  f"{met.status or 'no draft'}")
         email_row = QHBoxLayout()
         email_row.addWidget(self.email, 1)
         email_row.addWidget(self.email_state)

@@ -225,15 +225,10 @@ def open_hit(window, hit: Hit, query: str) -> None:
             select_text(panel.body, panel.body.toPlainText(),
                         (first[0] - start, first[1] - start))
         return
-    window.sidebar.filter.clear()
-    window.sidebar.select(hit.meeting_id)
-    window.open_meeting(hit.meeting_id)
-    workspace = window.workspace
-    if hit.kind == "notes" and hit.attendance_id is not None:
-        workspace.select_person(hit.attendance_id)
-    else:
-        workspace.select_row(0)  # the general notes
-    select_text(workspace.editor, workspace.editor.toPlainText(), first)
+    # That person's notes, or the general notes (attendance None).
+    window.go_to(hit.meeting_id, hit.attendance_id if hit.kind == "notes" else None)
+    editor = window.workspace.editor
+    select_text(editor, editor.toPlainText(), first)
 
 
 def _open_outside_meetings(window, hit: Hit) -> None:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup.gui.errors import plain
+from followup.gui.followup_panel import EnterNeverAccepts
 from followup.gui.object_names import named
 from followup.gui.spell import load_for_drafts
 from followup.gui.worker_wait import wait_for_worker
@@ -338,7 +339,7 @@ KEYRING_REFUSED = (
     "account again to remember it.")
 
 
-class ConfirmSendDialog(QDialog):
+class ConfirmSendDialog(EnterNeverAccepts):
     """What is about to leave, and what stands in its way: From, To (and whether the address was
     guessed), Subject, the first lines, the problems of the send preflight. Send stays disabled
     while a gap (or another blocking problem) is there, and while a guessed address is not
@@ -423,20 +424,6 @@ class ConfirmSendDialog(QDialog):
     def accept(self) -> None:
         if self.send_button.isEnabled():
             super().accept()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        # The button box makes its accept button the default when shown: undo that, so Enter
-        # (on any widget, the buttons included) reaches keyPressEvent and is ignored.
-        for button in self._buttons:
-            button.setAutoDefault(False)
-            button.setDefault(False)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()  # Enter never sends (nor closes): sending takes a deliberate click
-            return
-        super().keyPressEvent(event)
 
 
 class SendController(QObject):

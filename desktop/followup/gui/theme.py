@@ -37,9 +37,8 @@ def set_theme(app, theme: str) -> None:
     global _chosen
     _chosen = theme if theme in THEMES else "system"
     hints = QGuiApplication.styleHints()
-    if hasattr(hints, "setColorScheme"):  # Qt 6.8: tells native dialogs too
-        hints.setColorScheme({"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
-                             .get(_chosen, Qt.ColorScheme.Unknown))
+    hints.setColorScheme({"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+                         .get(_chosen, Qt.ColorScheme.Unknown))  # native dialogs follow too
     app.setPalette(_dark_palette() if is_dark() else app.style().standardPalette())
     sheet = app.styleSheet()
     app.setStyleSheet("")  # polish every widget again with the new palette

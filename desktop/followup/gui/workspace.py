@@ -574,20 +574,12 @@ class MeetingWorkspace(QWidget):
             self._followup_views = None  # drafted now: the countdowns show at the next tick
             self.hub.meetingChanged.emit(self.meeting.id)
         elif self._followups is not None:
-            self.notes.flush()
             self._followups.hide()
 
     def attendee(self, attendance_id: int) -> AttendeeView:
         """The open meeting's attendee `attendance_id` (StopIteration when there is none)."""
         attendees = self.meeting.attendees if self.meeting is not None else []
         return next(a for a in attendees if a.attendance_id == attendance_id)
-
-    # --- saving ---------------------------------------------------------------------------
-
-    @Slot()
-    def flush(self) -> None:
-        """Write every unsaved note, and the draft being edited, now."""
-        self.notes.flush()
 
     # --- actions --------------------------------------------------------------------------
 
@@ -631,9 +623,7 @@ class MeetingWorkspace(QWidget):
         self.add_person_edit.clear()
         self.meeting = self.library.meeting(self.meeting.id)
         self._fill_people()
-        row = next(i for i in range(self.people.count())
-                   if self.people.item(i).data(Qt.ItemDataRole.UserRole) == last)
-        self.select_row(row)
+        self.select_person(last)
         self.editor.setFocus()
         self.hub.meetingChanged.emit(self.meeting.id)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from followup.core.atomic_files import write_atomically
-from followup.mail.outbox import check_header_text, check_recipient
+from followup.mail.outbox import check_header_text, check_recipient, message_bytes
 
 MAILTO_LIMIT = 1800
 
@@ -36,19 +36,15 @@ def fits_mailto(url: str) -> bool:
     return len(url) <= MAILTO_LIMIT
 
 
-def eml_bytes(message: EmailMessage, *, unsent: bool = True) -> bytes:
-    """The message as an .eml file's bytes (CRLF line ends).
+def write_eml(message: EmailMessage, path: str | os.PathLike) -> Path:
+    """Write the message to `path` as an .eml file (CRLF line ends), atomically: the file is
+    either whole or not there at all.
 
-    `unsent` adds `X-Unsent: 1`, which makes Outlook and some others open the file as a draft
-    ready to send rather than as a received message.
+    With `X-Unsent: 1`, which makes Outlook and some others open the file as a draft ready to
+    send rather than as a received message.
     """
-    if unsent and message.get("X-Unsent") is None:
+    if message.get("X-Unsent") is None:
         message = copy.deepcopy(message)
         message["X-Unsent"] = "1"
-    return message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
-
-
-def write_eml(message: EmailMessage, path: str | os.PathLike, *, unsent: bool = True) -> Path:
-    """Write the message to `path` atomically: the file is either whole or not there at all."""
-    target = write_atomically(path, eml_bytes(message, unsent=unsent))
+    target = write_atomically(path, message_bytes(message))
     return target

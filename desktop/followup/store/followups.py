@@ -14,7 +14,7 @@ import logging
 import sqlite3
 from collections.abc import Sequence
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -242,6 +242,15 @@ def generate_for(library: Library, followup_id: int, notes: str | None = None):
     with library.session() as s:
         a = s.get_one(m.FollowUp, followup_id).attendance
         return generate_draft(_request(a, profile, notes), template_dirs(library))
+
+
+def drafted_in_memory(library: Library, view: FollowUpView) -> FollowUpView:
+    """`view` with a draft written now and not saved, when it has none yet: how both front
+    ends show the drafts of a library that cannot be written."""
+    if view.drafted:
+        return view
+    draft = generate_for(library, view.id)
+    return replace(view, subject=draft.subject, body=draft.body)
 
 
 # ---- sentences phrased from notes, read or not ------------------------------------------------

@@ -415,12 +415,6 @@ class Library:
             s.merge(m.Setting(key=key, value=value))
 
 
-def _newest_first(row) -> tuple:
-    """Meetings with a time, newest first, then those without one."""
-    when = row[2]
-    return (when is None, -(when.timestamp() if when else 0))
-
-
 # What every door writes is checked against the limits the import applies (store.limits), so
 # what the library holds, its export imports again: (model, column) -> (field key, label).
 _CHECKED_COLUMNS: dict[type, dict[str, tuple[str, str]]] = {
@@ -533,23 +527,14 @@ class PersonCard:
     card_notes: str
     company: str
     company_domain: str
-    meetings: tuple[tuple[int, str, datetime | None, str], ...]  # id, title, when, status
     known_at_company: tuple[tuple[str, str], ...]  # (name, address) of confirmed colleagues
 
 
 def person_card(library: Library, person_id: int) -> PersonCard:
-    """Everything the card shows: the person, every meeting with them, known colleagues."""
+    """Everything the card shows but the meetings with them (`people_list.person_meetings`):
+    the person and their known colleagues."""
     with library.session() as s:
         p = s.get_one(m.Person, person_id)
-        rows = s.execute(
-            select(m.Meeting, m.FollowUp.status)
-            .join(m.Attendance, m.Attendance.meeting_id == m.Meeting.id)
-            .outerjoin(m.FollowUp, m.FollowUp.attendance_id == m.Attendance.id)
-            .where(m.Attendance.person_id == person_id)).all()
-        meetings = tuple(sorted(
-            ((mt.id, " — ".join(x for x in ((mt.company.name if mt.company else ""), mt.role)
-                                if x), mt.started_at or mt.scheduled_start, status or "no draft")
-             for mt, status in rows), key=_newest_first))
         known: tuple[tuple[str, str], ...] = ()
         if p.company_id is not None:
             known = tuple(s.execute(select(m.Person.name, m.Person.email).where(
@@ -560,4 +545,4 @@ def person_card(library: Library, person_id: int) -> PersonCard:
             phone=p.phone, web=p.web, card_notes=p.card_notes,
             company=p.company.name if p.company else "",
             company_domain=p.company.domain if p.company else "",
-            meetings=meetings, known_at_company=known)
+            known_at_company=known)
