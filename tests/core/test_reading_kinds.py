@@ -2177,3 +2177,15 @@ def test_why_i_am_leaving_is_never_asked_again():
 def test_things_on_their_way_take_their_verb(line, said):
     phrase = rephrase(normalise_line(line, {}, []), "Ann", "Acme")
     assert phrase and said in phrase.text and reads_well(phrase), phrase
+
+
+# ---- the thirty-sixth reading ----------------------------------------------------------------
+
+@pytest.mark.parametrize("plus", ["nothing specific yet", "nothing really", "none", "tbd"])
+def test_a_plus_line_that_offers_nothing_is_an_honest_gap(plus):
+    body = _draft29(f"! the yard runs 24/7 in peak\n+ {plus}")
+    assert "nothing" not in body and "tbd" not in body.lower() and "none" not in body
+
+
+def test_someone_leaving_their_job_is_never_said():
+    assert never_a_point("she said the market mgr for lakewood is leaving in spring, not posted")

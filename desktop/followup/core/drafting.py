@@ -679,7 +679,8 @@ def _first_contribution(kind: str, text: str, more: str, voice: int, company: st
 def contribution_paragraph(request: DraftRequest, voice: int, company: str) -> str:
     """What the user can bring: the `+` lines, then the skills this person's notes touched."""
     # ("+ grade 1 exam booked jan 14": a date of the user's, logistics, is nothing to bring)
-    plus = [t for t in _marked(request.notes, Marker.CONTRIBUTE) if not is_logistics(t)][:2]
+    plus = [t for t in _marked(request.notes, Marker.CONTRIBUTE) if not is_logistics(t)
+            and not _NOTHING_RE.fullmatch(t.strip())][:2]  # ("+ nothing yet": no offer)
     own = [contribution_phrase(t) for t in plus]
     readable = [o for o in own if _contribution_reads_well(o)]
     if plus and not readable:
@@ -801,6 +802,12 @@ def matching_link(profile: Profile, notes: str) -> Link | None:
 _PAGE_WORDS = frozenset("github gitlab bitbucket portfolio blog post write writeup write-up case "
                         "study site page repo project notes talk slides demo resume link video "
                         "the and for with from my".split())
+
+
+# A `+` line that says there is nothing to offer yet: "nothing specific yet", "none", "tbd"
+_NOTHING_RE = re.compile(r"(?:nothing|none|n/?a|tbd|not\s+sure|no\s+idea|nada|\?+|-+)"
+                         r"(?:\s+(?:really|specific|concrete|obvious|yet|for\s+now|so\s+far|"
+                         r"that\s+i\s+can\s+think\s+of|lol))*\W*", re.IGNORECASE)
 
 
 def _profile_page(link: Link) -> bool:

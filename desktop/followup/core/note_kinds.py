@@ -441,6 +441,7 @@ _INTERNAL_RE = re.compile(
     r"|manager|mgr|director|lead|nurse|tech|analyst|associate|engineer|coordinator|intern|one"
     r"|assistant|admin|chef|teacher|rep|(?!year|month|week|season|quarter|time)[a-z]+)\s+(?:quit|left|was\s+fired|got\s+fired|was\s+let\s+go"
     r"|(?:only\s+)?lasted|burned\s+out|burnt\s+out|walked\s+out)\b"
+    r"|\b(?:is|'s|are)\s+leaving\s+(?:in|at|next|this|by|after|before|soon|for)\b"
     r"|\b(?:they|we|he|she)\s+lost\s+(?:a|an|the|their|our|\d+|two|three)\s+(?:big\s+|major\s+|key\s+)?"
     r"(?:clients?|customers?|accounts?|contracts?|deals?|bids?)\b"
     r"|\b(?:understaffed|under-staffed|short[- ]staffed|short\s+\d+\s+(?:fte|people|staff|nurses"
